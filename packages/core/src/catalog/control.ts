@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** The five Trust Services categories. Security (the common criteria) is always in scope. */
+export const tscCategories = ['security', 'availability', 'confidentiality', 'processing_integrity', 'privacy'] as const;
+export type TscCategory = (typeof tscCategories)[number];
+
+/** How often a control operates; drives the mock audit's sample size. */
+export const frequencies = ['continuous', 'multiple_daily', 'daily', 'weekly', 'monthly', 'quarterly', 'annual', 'per_event'] as const;
+export type Frequency = (typeof frequencies)[number];
+
+/** Areas a control belongs to, used to group the evidence map and the plan. */
+export const controlCategories = [
+  'governance', 'hr', 'access', 'change', 'vulnerability', 'logging', 'incident', 'backup', 'bcdr',
+  'vendor', 'data', 'encryption', 'agent', 'privacy', 'availability', 'processing_integrity',
+] as const;
+export type ControlCategory = (typeof controlCategories)[number];
+
+/** A parameter value a workspace may override. */
+export const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number())]);
+
+/**
+ * A control as data: what we do, which criteria it addresses, how often, who owns it, what
+ * evidence shows it operating, and the check that tests it (or `null` for manual attestation).
+ */
+export const controlSchema = z.object({
+  /** Stable id, e.g. `ACC-04`. */
+  id: z.string().regex(/^[A-Z]{2,4}-\d{2}$/),
+  title: z.string().min(3),
+  /** What we do, in our own words, first person plural. */
+  statement: z.string().min(20),
+  /** Trust Services Criteria ids (`CC6.2`). */
+  criteria: z.array(z.string()).min(1),
+  category: z.enum(controlCategories),
+  frequency: z.enum(frequencies),
+  ownerRole: z.string().min(2),
+  /** Source kinds (see DESIGN.md) whose records evidence this control. */
+  evidenceSources: z.array(z.string()),
+  /** Id of the check that tests it, or null when it is attested manually. */
+  check: z.string().nullable(),
+  /** OWASP Top 10 for LLM Applications 2025 ids (`LLM01`…`LLM10`). */
+  owaspLlm: z.array(z.string().regex(/^LLM(0[1-9]|10)$/)).default([]),
+  /** Parameters with defaults; the workspace may override them. */
+  params: z.record(z.string(), paramValue).default({}),
+  /** True for controls specific to AI agent platforms. */
+  agent: z.boolean().default(false),
+});
+export type Control = z.infer<typeof controlSchema>;
+export type ControlInput = z.input<typeof controlSchema>;
+
+/** A Trust Services Criteria id with our own one-line paraphrase (never the AICPA text). */
+export interface Criterion {
+  id: string;
+  category: TscCategory;
+  /** Group heading, e.g. `CC6 Logical and physical access`. */
+  group: string;
+  paraphrase: string;
+}
+
+/** An OWASP Top 10 for LLM Applications (2025) risk id with a short name in our words. */
+export interface OwaspLlmRisk {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,153 @@
+/** @module Built-in controls for the security of AI agents: authority, secrets, injection and tenants. */
+import type { ControlInput } from '../control.js';
+
+// Agent traces are the primary evidence: every tool call, approval and retrieval is a span.
+const traces = ['otlp-json', 'langfuse-export'];
+
+/** Agent security: what an agent may do, with whose credentials, and what it may see and say. */
+export const agentSecurityControls: ControlInput[] = [
+  {
+    id: 'AGT-01',
+    title: 'Tool calls authorized with per-user, per-tenant scoped credentials',
+    statement:
+      'Each agent tool call runs with a short-lived credential scoped to the end user and tenant it acts for, never a shared service key, and the tool checks that user\'s permissions before acting.',
+    criteria: ['CC6.1', 'CC6.3'],
+    category: 'agent',
+    frequency: 'per_event',
+    ownerRole: 'ai-lead',
+    evidenceSources: traces,
+    check: 'agent.tool-authorization',
+    params: {},
+    owaspLlm: ['LLM06', 'LLM01'],
+    agent: true,
+  },
+  {
+    id: 'AGT-02',
+    title: 'Model API keys kept in a secret manager and rotated',
+    statement:
+      'Model provider API keys live only in our secret manager, are scoped per environment and service, rotate at least every 90 days and immediately when someone with access leaves or a key may have leaked.',
+    criteria: ['CC6.1', 'CC6.2'],
+    category: 'agent',
+    frequency: 'quarterly',
+    ownerRole: 'security-lead',
+    evidenceSources: ['prowler-ocsf', 'jira-issues'],
+    check: null,
+    params: { maxKeyAgeDays: 90 },
+    owaspLlm: ['LLM02', 'LLM10'],
+    agent: true,
+  },
+  {
+    id: 'AGT-03',
+    title: 'Prompt-injection defenses',
+    statement:
+      'We treat retrieved documents, web pages and tool results as untrusted data: they are fenced off from instructions, tools they could trigger are limited, and an adversarial prompt-injection test suite runs on every release.',
+    criteria: ['CC6.8', 'CC7.1', 'CC5.2'],
+    category: 'agent',
+    frequency: 'per_event',
+    ownerRole: 'ai-lead',
+    evidenceSources: ['promptfoo-results', 'eval-runs-json'],
+    check: null,
+    owaspLlm: ['LLM01', 'LLM06', 'LLM08'],
+    agent: true,
+  },
+  {
+    id: 'AGT-04',
+    title: 'Human approval above defined risk thresholds',
+    statement:
+      'Tool calls that move money, delete data, send messages outside the tenant or exceed a risk threshold we define per tool wait for a named human to approve them, and the approval is recorded with the call.',
+    criteria: ['CC6.3', 'CC5.1', 'PI1.3'],
+    category: 'agent',
+    frequency: 'per_event',
+    ownerRole: 'ai-lead',
+    evidenceSources: traces,
+    check: 'agent.human-approval',
+    params: {},
+    owaspLlm: ['LLM06'],
+    agent: true,
+  },
+  {
+    id: 'AGT-05',
+    title: 'Agent memory partitioned per tenant',
+    statement:
+      'Agent memory, conversation history and vector indexes are partitioned by tenant and filtered on the server side, and at least monthly we plant canary records per tenant and probe for any retrieval that crosses tenants.',
+    criteria: ['CC6.1', 'C1.1'],
+    category: 'agent',
+    frequency: 'monthly',
+    ownerRole: 'ai-lead',
+    evidenceSources: ['isolation-probe-json', ...traces],
+    check: 'agent.tenant-isolation',
+    params: { maxProbeAgeDays: 30 },
+    owaspLlm: ['LLM08', 'LLM02'],
+    agent: true,
+  },
+  {
+    id: 'AGT-06',
+    title: 'Output filtering for cross-tenant leakage',
+    statement:
+      'Before an agent response leaves the service, a filter checks it for identifiers, canaries and documents that belong to another tenant and blocks the response if any are found.',
+    criteria: ['C1.1', 'CC6.7', 'PI1.4'],
+    category: 'agent',
+    frequency: 'continuous',
+    ownerRole: 'ai-lead',
+    evidenceSources: traces,
+    check: null,
+    owaspLlm: ['LLM02', 'LLM05'],
+    agent: true,
+  },
+  {
+    id: 'AGT-07',
+    title: 'No secrets or authority in system prompts',
+    statement:
+      'System prompts contain no credentials, internal hostnames or access rules; authorization is enforced in code, so a leaked system prompt gives an attacker nothing to use.',
+    criteria: ['CC6.1', 'CC8.1'],
+    category: 'agent',
+    frequency: 'per_event',
+    ownerRole: 'ai-lead',
+    evidenceSources: ['git-repo', 'sarif'],
+    check: null,
+    owaspLlm: ['LLM07'],
+    agent: true,
+  },
+  {
+    id: 'AGT-08',
+    title: 'Spend, rate and loop limits on agents',
+    statement:
+      'Each tenant and each agent run has limits on tokens, model spend, tool calls and run time; hitting a limit stops the run and alerts us, so a runaway loop or abuse cannot exhaust budget or capacity.',
+    criteria: ['A1.1', 'CC7.2'],
+    category: 'agent',
+    frequency: 'continuous',
+    ownerRole: 'engineering-lead',
+    evidenceSources: traces,
+    check: null,
+    owaspLlm: ['LLM10'],
+    agent: true,
+  },
+  {
+    id: 'AGT-09',
+    title: 'Model and agent supply chain vetted',
+    statement:
+      'We use models only from approved providers or registries, pin model versions and agent framework releases, and record the source and checksum of any open-weight model or tool plugin we run.',
+    criteria: ['CC9.2', 'CC8.1', 'CC6.8'],
+    category: 'agent',
+    frequency: 'per_event',
+    ownerRole: 'ai-lead',
+    evidenceSources: ['cyclonedx', 'model-changes-yaml', 'git-repo'],
+    check: null,
+    owaspLlm: ['LLM03', 'LLM04'],
+    agent: true,
+  },
+  {
+    id: 'AGT-10',
+    title: 'Retrieval corpus ingestion controlled',
+    statement:
+      'Documents enter a retrieval index only through an ingestion pipeline that records their source and tenant, strips hidden instructions where it can, and lets us remove a poisoned source and re-index.',
+    criteria: ['PI1.2', 'CC6.8'],
+    category: 'agent',
+    frequency: 'continuous',
+    ownerRole: 'ai-lead',
+    evidenceSources: traces,
+    check: null,
+    owaspLlm: ['LLM04', 'LLM08', 'LLM01'],
+    agent: true,
+  },
+];

@@ -1,0 +1,14 @@
+/** @module Public face of the catalog: criteria, OWASP LLM risks, controls and scope. */
+export { controlSchema, controlCategories, frequencies, paramValue, tscCategories } from './control.js';
+export type { Control, ControlCategory, ControlInput, Criterion, Frequency, OwaspLlmRisk, TscCategory } from './control.js';
+export { criteria } from './criteria.js';
+export { owaspLlm2025, owaspLlmById } from './owasp-llm.js';
+export {
+  builtInControls,
+  categoriesOfControl,
+  checkIdsOfCatalog,
+  controlsInScope,
+  criteriaById,
+  mergeControls,
+} from './catalog.js';
+export type { ControlOverride } from './catalog.js';
