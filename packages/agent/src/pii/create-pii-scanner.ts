@@ -1,0 +1,168 @@
+import { CONTEXT_RADIUS } from './context.js';
+import { detectPii } from './detect-pii.js';
+import type { DetectPiiOptions, PiiFinding, PiiType } from './pii-type.js';
+import { redactedExcerpt } from './redacted-excerpt.js';
+import { summarizePii } from './summarize-pii.js';
+
+/**
+ * Options for {@link createPiiScanner}.
+ *
+ * @example
+ * ```ts
+ * import { createPiiScanner, type PiiScannerOptions } from '@fieldwork/agent/pii';
+ * const opts: PiiScannerOptions = { maxExcerpts: 3, excerptRadius: 16 };
+ * createPiiScanner(opts);
+ * ```
+ */
+export interface PiiScannerOptions extends DetectPiiOptions {
+  /** How many redacted excerpts to keep (default 5). Counts are always complete. */
+  readonly maxExcerpts?: number;
+  /** Characters of context on each side of an excerpt (default 20, at most 48). */
+  readonly excerptRadius?: number;
+  /** Called once per finding, in order, with offsets into the whole stream. */
+  readonly onFinding?: (finding: PiiFinding) => void;
+}
+
+/**
+ * A finding with a redacted excerpt of its surroundings; offsets are into the whole stream.
+ *
+ * @example
+ * ```ts
+ * import type { PiiExcerpt } from '@fieldwork/agent/pii';
+ * const e: PiiExcerpt = { type: 'email', start: 3, end: 18, validated: true, confidence: 'high', excerpt: 'to [REDACTED:EMAIL]' };
+ * ```
+ */
+export interface PiiExcerpt extends PiiFinding {
+  readonly excerpt: string;
+}
+
+/**
+ * What a scanner reports at the end of a stream: counts only, and a few redacted excerpts.
+ *
+ * @example
+ * ```ts
+ * import { createPiiScanner, type PiiScanSummary } from '@fieldwork/agent/pii';
+ * const s = createPiiScanner();
+ * s.write('ada@example.com');
+ * const summary: PiiScanSummary = s.end();
+ * console.log(summary.total); // 1
+ * ```
+ */
+export interface PiiScanSummary {
+  readonly counts: Record<PiiType, number>;
+  readonly total: number;
+  readonly excerpts: readonly PiiExcerpt[];
+  /** Characters (UTF-16 code units) scanned. */
+  readonly length: number;
+}
+
+/**
+ * A streaming PII scanner; see {@link createPiiScanner}.
+ *
+ * @example
+ * ```ts
+ * import { createPiiScanner, type PiiScanner } from '@fieldwork/agent/pii';
+ * const scanner: PiiScanner = createPiiScanner();
+ * scanner.write('no pii here');
+ * console.log(scanner.end().total); // 0
+ * ```
+ */
+export interface PiiScanner {
+  /** Feeds the next piece of text. */
+  write(chunk: string): void;
+  /** Finishes the stream and returns the summary. Further writes throw. */
+  end(): PiiScanSummary;
+}
+
+/** Text kept before the first new character, for context words and look-behinds. */
+const LEAD = CONTEXT_RADIUS + 32;
+/** Text held back at the end, since a value or its context may continue in the next chunk. */
+const TAIL = CONTEXT_RADIUS + 32;
+/** Longest ordinary value; longer ones (PEM blocks, JWTs) are held while they are open. */
+const MAX_VALUE = 160;
+/** Scan once this much text is buffered, so tiny writes do not rescan the overlap each time. */
+const BATCH = 64 * 1024;
+/** Upper bound on text kept for an open value; beyond it the value is reported as it stands. */
+const MAX_HOLD = 64 * 1024;
+
+/**
+ * Creates a scanner for text that arrives in chunks (a prompt log read from a stream). It finds
+ * the same values {@link detectPii} finds on the whole text, including values split across
+ * chunk boundaries, while holding at most a few tens of kilobytes however long the stream is:
+ * only the counts by type and up to `maxExcerpts` redacted excerpts are kept, never a value.
+ *
+ * @example
+ * ```ts
+ * import { createPiiScanner } from '@fieldwork/agent/pii';
+ * const scanner = createPiiScanner({ maxExcerpts: 2 });
+ * scanner.write('user ada@exa');
+ * scanner.write('mple.com signed in from 203.0.113.9');
+ * const { counts, excerpts } = scanner.end();
+ * console.log(counts.email, counts.ip_address); // 1 1
+ * console.log(excerpts[0]?.excerpt); // user [REDACTED:EMAIL] signed in from [REDACTED:IP_ADDRESS]
+ * ```
+ */
+export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
+  const maxExcerpts = Math.max(0, opts.maxExcerpts ?? 5);
+  const radius = Math.min(48, Math.max(0, opts.excerptRadius ?? 20));
+  const detect: DetectPiiOptions = { types: opts.types, minConfidence: opts.minConfidence };
+  const counts = summarizePii([]);
+  const excerpts: PiiExcerpt[] = [];
+  let total = 0;
+  let buffer = '';
+  let offset = 0; // absolute offset of buffer[0]
+  let emittedUpTo = 0; // absolute end of the last reported finding
+  let ended = false;
+
+  const emit = (f: PiiFinding): void => {
+    const abs: PiiFinding = { ...f, start: f.start + offset, end: f.end + offset };
+    counts[f.type] += 1;
+    total += 1;
+    emittedUpTo = abs.end;
+    if (excerpts.length < maxExcerpts) excerpts.push({ ...abs, excerpt: redactedExcerpt(buffer, f, radius) });
+    opts.onFinding?.(abs);
+  };
+
+  // Reports findings that lie wholly inside the settled part of the buffer, then drops the text
+  // no later finding can need. Findings never overlap, so once one is still open (it reaches
+  // into the held-back tail) every later one is open too.
+  const scan = (final: boolean): void => {
+    const lo = offset === 0 ? 0 : LEAD;
+    const hi = final ? buffer.length : buffer.length - TAIL;
+    let open = hi - MAX_VALUE;
+    const found = detectPii(buffer, detect);
+    for (const f of found) {
+      if (f.start < lo || f.start + offset < emittedUpTo) continue;
+      if (f.end <= hi) emit(f);
+      else open = Math.min(open, f.start);
+    }
+    if (final) return;
+    let keep = Math.max(0, open - LEAD);
+    if (buffer.length - keep > MAX_HOLD) {
+      // An open value grew past the bound: report it as far as it is visible and move on.
+      keep = buffer.length - MAX_HOLD;
+      for (const f of found) {
+        if (f.start >= lo && f.start + offset >= emittedUpTo && f.start < keep + LEAD) emit(f);
+      }
+    }
+    offset += keep;
+    buffer = buffer.slice(keep);
+  };
+
+  return {
+    write(chunk: string): void {
+      if (ended) throw new Error('PiiScanner: write() after end()');
+      buffer += chunk;
+      if (buffer.length >= BATCH + LEAD + TAIL) scan(false);
+    },
+    end(): PiiScanSummary {
+      if (!ended) {
+        ended = true;
+        scan(true);
+        offset += buffer.length;
+        buffer = '';
+      }
+      return { counts: { ...counts }, total, excerpts: [...excerpts], length: offset };
+    },
+  };
+}

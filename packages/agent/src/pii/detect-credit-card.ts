@@ -1,0 +1,43 @@
+import { cardBrand } from './card-brand.js';
+import { luhnValid } from './luhn-valid.js';
+import type { PiiFinding } from './pii-type.js';
+
+// 13–19 digits, optionally grouped by single spaces or dashes; not inside a longer token.
+const CANDIDATE = /(?<![\w-])\d(?:[ -]?\d){12,18}(?![\w])/g;
+
+/**
+ * Finds payment card numbers. Only Luhn-valid numbers are reported; a known brand prefix and
+ * length makes the finding validated and high confidence, otherwise it is a low-confidence
+ * unvalidated finding (one random number in ten passes Luhn).
+ */
+export function detectCreditCard(text: string, out: PiiFinding[]): void {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    const raw = m[0];
+    if (!plausibleGrouping(raw) || !luhnValid(raw)) continue;
+    const digits = raw.replace(/[ -]/g, '');
+    if (/^(\d)\1+$/.test(digits)) continue;
+    const branded = cardBrand(digits) !== undefined;
+    out.push({
+      type: 'credit_card',
+      start: m.index,
+      end: m.index + raw.length,
+      validated: branded,
+      confidence: branded ? 'high' : 'low',
+    });
+  }
+}
+
+/** One separator kind at most, and groups the way cards are printed (4-4-4-4, 4-6-5, …). */
+function plausibleGrouping(raw: string): boolean {
+  const hasSpace = raw.includes(' ');
+  const hasDash = raw.includes('-');
+  if (!hasSpace && !hasDash) return true;
+  if (hasSpace && hasDash) return false;
+  const groups = raw.split(hasSpace ? ' ' : '-');
+  for (let i = 0; i < groups.length; i++) {
+    const n = (groups[i] as string).length;
+    if (n > 6 || (n < 3 && i < groups.length - 1)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,66 @@
+import type { PiiConfidence, PiiFinding } from './pii-type.js';
+
+const CONTEXT = /\b(?:born|birth ?date|date of birth|birthday|d\.?o\.?b)(?![A-Za-z])/gi;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
+const DATE = new RegExp(
+  '(?<![\\w/.-])(?:' +
+    [
+      '(?<a>\\d{1,2})[/.-](?<b>\\d{1,2})[/.-](?<y>\\d{4}|\\d{2})(?![\\d/])',
+      '(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})(?!\\d)',
+      `(?<d1>\\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<m1>${MONTH}),? (?<y1>\\d{4})`,
+      `(?<m2>${MONTH}) (?<d2>\\d{1,2})(?:st|nd|rd|th)?,? (?<y2>\\d{4})`,
+    ].join('|') +
+    ')',
+  'i',
+);
+/** How far after the context word the date may start. */
+const REACH = 48;
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Finds dates of birth: a calendar date (numeric `M/D/Y` or `D.M.Y`, ISO `Y-M-D`, or with a
+ * month name) that follows "born", "DOB", "date of birth" or "birthday" within a few words.
+ * Dates without such context are not personal data on their own and are ignored.
+ */
+export function detectDateOfBirth(text: string, out: PiiFinding[]): void {
+  CONTEXT.lastIndex = 0;
+  for (let m = CONTEXT.exec(text); m !== null; m = CONTEXT.exec(text)) {
+    const from = m.index + m[0].length;
+    const d = DATE.exec(text.slice(from, from + REACH));
+    if (d === null) continue;
+    const confidence = plausible(d.groups ?? {});
+    if (confidence === undefined) continue;
+    const start = from + d.index;
+    const end = start + d[0].length;
+    out.push({ type: 'date_of_birth', start, end, validated: true, confidence });
+    CONTEXT.lastIndex = end;
+  }
+}
+
+function plausible(g: Record<string, string | undefined>): PiiConfidence | undefined {
+  let ok: boolean;
+  let year: string;
+  if (g.iy !== undefined) {
+    ok = validDay(Number(g.im), Number(g.id));
+    year = g.iy;
+  } else if (g.m1 !== undefined || g.m2 !== undefined) {
+    const month = MONTHS.indexOf((g.m1 ?? g.m2 ?? '').slice(0, 3).toLowerCase()) + 1;
+    ok = validDay(month, Number(g.d1 ?? g.d2));
+    year = g.y1 ?? g.y2 ?? '';
+  } else {
+    // Month/day order is unknown (US or European); either reading will do.
+    const a = Number(g.a);
+    const b = Number(g.b);
+    ok = validDay(a, b) || validDay(b, a);
+    year = g.y ?? '';
+  }
+  if (!ok) return undefined;
+  if (year.length === 2) return 'medium';
+  const y = Number(year);
+  return y >= 1880 && y <= 2099 ? 'high' : undefined;
+}
+
+function validDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= (DAYS[month - 1] as number);
+}

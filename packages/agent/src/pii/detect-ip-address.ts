@@ -1,0 +1,68 @@
+import { isWordChar } from './context.js';
+import { ipv4Valid, ipv6Valid } from './ip-valid.js';
+import type { PiiConfidence, PiiFinding } from './pii-type.js';
+
+const IPV4 = /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
+// "version 1.2.3.4", "v1.2.3.4" and "build 10.0.19041.1" are versions, not addresses.
+const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|\brelease|\bbuild|\bbuild no\.?)\s*[:=]?\s*$/i;
+
+/**
+ * Finds IPv4 addresses (octets 0–255, no leading zeros) and IPv6 addresses. Public addresses
+ * are high confidence; private, link-local and documentation ranges medium; loopback,
+ * unspecified, broadcast and netmask-like values low. A dotted quad right after "version",
+ * "v" or "build" is taken for a version number and skipped.
+ */
+export function detectIpAddress(text: string, out: PiiFinding[]): void {
+  IPV4.lastIndex = 0;
+  for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
+    const raw = m[0];
+    if (!ipv4Valid(raw)) continue;
+    if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    out.push({ type: 'ip_address', start: m.index, end: m.index + raw.length, validated: true, confidence: v4Confidence(raw) });
+  }
+  detectIpv6(text, out);
+}
+
+function v4Confidence(ip: string): PiiConfidence {
+  const [a, b] = ip.split('.').map(Number) as [number, number];
+  if (a === 0 || a === 127 || a === 255 || ip === '255.255.255.255') return 'low';
+  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)) {
+    return 'medium';
+  }
+  if (a >= 224) return 'medium';
+  return 'high';
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Grows each colon into the surrounding run of hex digits, colons and dots, then validates it. */
+function detectIpv6(text: string, out: PiiFinding[]): void {
+  let colon = text.indexOf(':');
+  while (colon !== -1) {
+    let s = colon;
+    while (s > 0 && (isHex(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 58)) s--;
+    let e = colon;
+    for (let c = text.charCodeAt(e); isHex(c) || c === 58 || c === 46; c = text.charCodeAt(++e));
+    // A sentence may end right after the address.
+    while (e > colon && text.charCodeAt(e - 1) === 46) e--;
+    if (e - s >= 3 && (s === 0 || !isWordChar(text.charCodeAt(s - 1))) && !isWordChar(text.charCodeAt(e))) {
+      const raw = text.slice(s, e);
+      const confidence = ipv6Valid(raw) ? v6Confidence(raw) : undefined;
+      if (confidence !== undefined) {
+        out.push({ type: 'ip_address', start: s, end: e, validated: true, confidence });
+      }
+    }
+    colon = text.indexOf(':', Math.max(e, colon + 1));
+  }
+}
+
+/** Undefined when the text is syntactically IPv6 but too thin to be an address in prose. */
+function v6Confidence(raw: string): PiiConfidence | undefined {
+  if (raw === '::' || raw === '::1') return 'low';
+  const groups = raw.split(':').filter((g) => g !== '');
+  if (!raw.includes('::')) return 'high';
+  if (groups.length < 2 || !groups.some((g) => g.length >= 3)) return undefined;
+  return 'medium';
+}

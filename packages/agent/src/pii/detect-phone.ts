@@ -1,0 +1,109 @@
+import { hasContext, isWordChar } from './context.js';
+import type { PiiConfidence, PiiFinding } from './pii-type.js';
+
+// A run of digits, spaces, dots, dashes and parentheses, optionally led by + or (, with an
+// optional extension. Everything that decides "is this a phone number" happens in code below.
+const CANDIDATE = /[+(]?\d[\d(). -]{5,28}\d(?:(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6})?/gi;
+const CONTEXT =
+  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|fax|call|calls|calling|dial|office|contact|reach|sms|whatsapp|ph|mob|landline|hotline)\b/i;
+const EXTENSION = /(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}$/i;
+const DATE_LIKE = /^(?:(?:19|20)\d\d[-./ ]\d{1,2}(?:[-./ ]\d{1,2})?|\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d)(?:\b|$)/;
+
+const STEP: Record<PiiConfidence, PiiConfidence> = { low: 'medium', medium: 'high', high: 'high' };
+
+/**
+ * Finds phone numbers: E.164 (`+` and 8–15 digits), North American (`(415) 555-0132`,
+ * `415-555-0132`, `1-415-555-0132`, `001-415-…`), numbers with a bracketed area code, and other
+ * grouped national formats with 7–15 digits. Grouped national formats and bare digit strings
+ * are only reported next to a word such as "phone", "call", "mobile" or "fax", because on their
+ * own they are indistinguishable from order numbers and identifiers. Dates, IPv4 addresses,
+ * decimals and SSN-shaped numbers are never phones; card numbers lose to the card detector.
+ */
+export function detectPhone(text: string, out: PiiFinding[]): void {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    let start = m.index;
+    let raw = m[0];
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    // Not the tail of a longer token such as a version, a path, an id or a decimal.
+    if (isWordChar(before) || before === 46 || before === 45 || before === 47 || before === 43 || before === 58) {
+      continue;
+    }
+    const end = start + raw.length;
+    const after = text.charCodeAt(end);
+    if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) continue;
+    if (raw[0] === '(' && !raw.includes(')')) {
+      raw = raw.slice(1);
+      start += 1;
+    }
+    const confidence = classify(raw, () => hasContext(text, start, end, CONTEXT, 40, 16));
+    if (confidence === undefined) continue;
+    out.push({ type: 'phone', start, end, validated: confidence.validated, confidence: confidence.level });
+  }
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+interface PhoneVerdict {
+  readonly level: PiiConfidence;
+  readonly validated: boolean;
+}
+
+function classify(raw: string, context: () => boolean): PhoneVerdict | undefined {
+  const main = raw.replace(EXTENSION, '');
+  const digits = main.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return undefined;
+  if (DATE_LIKE.test(main) || /^\d{3}-\d{2}-\d{4}$/.test(main)) return undefined;
+  const separators = main.replace(/[\d+()]/g, '');
+  const groups = main.split(/[^\d]+/).filter((g) => g !== '');
+  if (groups.length > 6) return undefined;
+  if (/^\.+$/.test(separators) && (separators.length === 1 || (groups.length === 4 && groups.every((g) => g.length <= 3)))) {
+    return undefined;
+  }
+  if (/^(\d)\1+$/.test(digits)) return undefined;
+
+  if (main.startsWith('+')) {
+    if (digits.length < 8 || digits[0] === '0') return undefined;
+    return { level: 'high', validated: true };
+  }
+  const nanp = northAmerican(main, groups);
+  if (nanp !== undefined) {
+    const level: PiiConfidence = nanp ? 'high' : 'medium';
+    return { level: context() ? STEP[level] : level, validated: nanp };
+  }
+  if (/^(?:00|011)[ .-]?[1-9]/.test(main) && digits.length >= 10 && separators.length > 0) {
+    return { level: context() ? 'high' : 'medium', validated: false };
+  }
+  if (/^\(\d{1,5}\) ?\d/.test(main) && separators.length > 0) {
+    return { level: context() ? 'high' : 'medium', validated: false };
+  }
+  if (!context()) return undefined;
+  if (separators.length > 0) return { level: 'medium', validated: false };
+  return { level: digits.length >= 10 ? 'medium' : 'low', validated: false };
+}
+
+/**
+ * `true` for a well-formed North American number (area code and exchange start with 2–9),
+ * `false` for the NANP shape with impossible numbering, `undefined` for any other shape.
+ */
+function northAmerican(main: string, groups: readonly string[]): boolean | undefined {
+  let g = groups;
+  if (g.length === 4 && (g[0] === '1' || g[0] === '001')) g = g.slice(1);
+  if (g.length !== 3 || g[0]?.length !== 3 || g[1]?.length !== 3 || g[2]?.length !== 4) return undefined;
+  if (!/^(?:(?:1|001)[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/.test(main)) return undefined;
+  const area = g[0] as string;
+  const exchange = g[1] as string;
+  return /^[2-9]/.test(area) && /^[2-9]/.test(exchange);
+}
+
+function balancedParens(s: string): boolean {
+  const open = s.indexOf('(');
+  const close = s.indexOf(')');
+  if (open === -1 && close === -1) return true;
+  if (open === -1 || close < open) return false;
+  return s.indexOf('(', open + 1) === -1 && s.indexOf(')', close + 1) === -1;
+}

@@ -1,0 +1,52 @@
+import { detectApiKey } from './detect-api-key.js';
+import { detectCreditCard } from './detect-credit-card.js';
+import { detectDateOfBirth } from './detect-date-of-birth.js';
+import { detectEmail } from './detect-email.js';
+import { detectIban } from './detect-iban.js';
+import { detectIpAddress } from './detect-ip-address.js';
+import { detectPhone } from './detect-phone.js';
+import { detectUsSsn } from './detect-us-ssn.js';
+import type { DetectPiiOptions, PiiConfidence, PiiFinding, PiiType } from './pii-type.js';
+import { PII_TYPES } from './pii-type.js';
+import { resolveOverlaps } from './resolve-overlaps.js';
+
+const DETECTORS: Readonly<Record<PiiType, (text: string, out: PiiFinding[]) => void>> = {
+  email: detectEmail,
+  phone: detectPhone,
+  credit_card: detectCreditCard,
+  us_ssn: detectUsSsn,
+  iban: detectIban,
+  ip_address: detectIpAddress,
+  api_key: detectApiKey,
+  date_of_birth: detectDateOfBirth,
+};
+const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high: 3 };
+
+/**
+ * Finds personal data and secrets in a text. Findings are sorted by position and never overlap;
+ * they carry offsets, type, validation and confidence, never the value itself.
+ *
+ * The detector is rule based (patterns, checksums and context words), has no dependencies and
+ * runs synchronously. Person names, addresses and other free-text entities are out of scope.
+ *
+ * @example
+ * ```ts
+ * import { detectPii } from '@fieldwork/agent/pii';
+ * const text = 'Card 4111 1111 1111 1111, mail ada@example.com';
+ * for (const f of detectPii(text)) console.log(f.type, f.validated, f.confidence);
+ * // credit_card true high
+ * // email true high
+ * ```
+ */
+export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding[] {
+  const types = opts.types ?? PII_TYPES;
+  const floor = LEVEL[opts.minConfidence ?? 'low'];
+  const found: PiiFinding[] = [];
+  for (const type of new Set(types)) {
+    const detect = DETECTORS[type];
+    if (detect === undefined) throw new TypeError(`detectPii: unknown PII type "${String(type)}"`);
+    detect(text, found);
+  }
+  const kept = floor > 1 ? found.filter((f) => LEVEL[f.confidence] >= floor) : found;
+  return resolveOverlaps(kept);
+}

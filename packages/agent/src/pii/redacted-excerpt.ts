@@ -1,0 +1,43 @@
+import { detectPii } from './detect-pii.js';
+import type { PiiFinding } from './pii-type.js';
+import { redactionMarker } from './redact.js';
+
+/** Extra text scanned on each side so that values cut by the excerpt edge are still found. */
+const MARGIN = 64;
+
+/**
+ * A short piece of text around a finding with the value replaced by `[REDACTED:<TYPE>]`, for
+ * showing where PII was found without storing it. Any other PII inside the excerpt is masked
+ * too, whitespace runs become single spaces, and `…` marks a cut at either end.
+ *
+ * @example
+ * ```ts
+ * import { detectPii, redactedExcerpt } from '@fieldwork/agent/pii';
+ * const text = 'Please write to ada@example.com about the invoice.';
+ * const [f] = detectPii(text);
+ * console.log(redactedExcerpt(text, f, 10)); // …write to [REDACTED:EMAIL] about the…
+ * ```
+ */
+export function redactedExcerpt(text: string, finding: PiiFinding, radius = 20): string {
+  const lo = Math.max(0, finding.start - radius);
+  const hi = Math.min(text.length, finding.end + radius);
+  const wideLo = Math.max(0, lo - MARGIN);
+  const wideHi = Math.min(text.length, hi + MARGIN);
+  const masks: PiiFinding[] = [finding];
+  for (const f of detectPii(text.slice(wideLo, wideHi))) {
+    const start = f.start + wideLo;
+    const end = f.end + wideLo;
+    if (end > lo && start < hi && (end <= finding.start || start >= finding.end)) masks.push({ ...f, start, end });
+  }
+  masks.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = lo;
+  for (const m of masks) {
+    if (m.end <= at) continue;
+    out += text.slice(at, Math.max(at, m.start)) + redactionMarker(m);
+    at = Math.min(hi, m.end);
+    if (m.end >= hi) at = hi;
+  }
+  out += text.slice(at, hi);
+  return (lo > 0 ? '…' : '') + out.replace(/\s+/g, ' ') + (hi < text.length ? '…' : '');
+}

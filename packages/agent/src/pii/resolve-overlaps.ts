@@ -1,0 +1,37 @@
+import type { PiiConfidence, PiiFinding, PiiType } from './pii-type.js';
+
+/** When two findings overlap, the more specific type wins a tie of validation and confidence. */
+const PRIORITY: Readonly<Record<PiiType, number>> = {
+  api_key: 8,
+  credit_card: 7,
+  iban: 6,
+  us_ssn: 5,
+  email: 4,
+  ip_address: 3,
+  date_of_birth: 2,
+  phone: 1,
+};
+const CONFIDENCE: Readonly<Record<PiiConfidence, number>> = { high: 3, medium: 2, low: 1 };
+
+function rank(f: PiiFinding): number {
+  return (f.validated ? 1000 : 0) + CONFIDENCE[f.confidence] * 100 + PRIORITY[f.type] * 10;
+}
+
+/**
+ * Sorts findings by position and keeps one of each group of overlapping findings: validated
+ * before unvalidated, then higher confidence, then the more specific type, then the longer span.
+ */
+export function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PiiFinding[] = [];
+  for (const f of findings) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || f.start >= last.end) {
+      kept.push(f);
+      continue;
+    }
+    const diff = rank(f) - rank(last);
+    if (diff > 0 || (diff === 0 && f.end - f.start > last.end - last.start)) kept[kept.length - 1] = f;
+  }
+  return kept;
+}

@@ -1,0 +1,81 @@
+import type { Citation, RecordKind, RecordSet } from '../records/index.js';
+import type { Period } from '../time/index.js';
+
+/** A step an auditor walks when tracing one population item through its evidence. */
+export interface TraceStep {
+  /** What this step shows: `HR termination`, `IdP deactivation`, `approval`. */
+  label: string;
+  at?: string;
+  detail?: string;
+  citation?: Citation;
+}
+
+/** One member of a control's population (a leaver, a merged PR, a tool call). */
+export interface PopulationItem {
+  /** Stable id, unique within the control (used for seeded sampling). */
+  id: string;
+  /** What a person would look up: an email, `owner/repo#12`, a span id. */
+  subject: string;
+  at?: string;
+  trace: TraceStep[];
+}
+
+/** A deviation found by a check. */
+export interface CheckException {
+  /** Stable rule id inside the check, e.g. `deprovision.late`. */
+  rule: string;
+  subject: string;
+  detail: string;
+  at?: string;
+  citations: Citation[];
+  /** The population item this exception belongs to, when there is one. */
+  itemId?: string;
+}
+
+export type CheckStatus = 'pass' | 'exception' | 'not_tested' | 'insufficient_evidence';
+
+/** What a check returns. Status is derived unless the check sets it. */
+export interface CheckOutcome {
+  /** How the population was produced, in words an auditor can repeat. */
+  populationQuery: string;
+  items: PopulationItem[];
+  exceptions: CheckException[];
+  status?: CheckStatus;
+  notes?: string[];
+}
+
+/** Extra workspace facts some checks need (tool inventory, taxonomy, declared cadences). */
+export type WorkspaceFacts = Record<string, unknown> & {
+  organization?: string;
+  timezone?: string;
+};
+
+/** Everything a check may look at. No files, no database: records and parameters only. */
+export interface CheckContext {
+  period: Period;
+  /** IANA zone in which calendar days are counted. */
+  timezone: string;
+  /** The control's parameters after workspace overrides. */
+  params: Record<string, unknown>;
+  records: RecordSet;
+  /** The evidence date: end of the period, or today when earlier. */
+  asOf: string;
+  workspace: WorkspaceFacts;
+}
+
+/**
+ * A check tests one control family from records.
+ *
+ * @example
+ * const check: Check = {
+ *   id: 'hr.deprovisioning', title: 'Leavers deprovisioned on time', requires: ['person', 'access_event'],
+ *   run: (ctx) => ({ populationQuery: 'leavers in period', items: [], exceptions: [] }),
+ * }
+ */
+export interface Check {
+  id: string;
+  title: string;
+  /** Record kinds without which the check cannot conclude (→ insufficient_evidence). */
+  requires: RecordKind[];
+  run(ctx: CheckContext): CheckOutcome;
+}

@@ -1,0 +1,101 @@
+import type { Control } from '../catalog/control.js';
+import type { Citation, RecordSet } from '../records/index.js';
+import type { Period } from '../time/index.js';
+import type { Check, CheckException, CheckStatus, PopulationItem, WorkspaceFacts } from './check.js';
+import { builtInChecks } from './registry.js';
+
+/** One control's result, in the shape of the `check --json` contract (plus audit inputs). */
+export interface ControlResult {
+  control: string;
+  title: string;
+  check: string | null;
+  status: CheckStatus;
+  population: number;
+  populationQuery?: string;
+  exceptions: (Omit<CheckException, 'itemId'> & { itemId?: string })[];
+  items: PopulationItem[];
+  notes: string[];
+  /** Set when the check itself failed; the other controls still ran. */
+  error?: string;
+}
+
+export interface CheckRun {
+  period: Period;
+  asOf: string;
+  results: ControlResult[];
+}
+
+export interface RunChecksInput {
+  controls: readonly Control[];
+  records: RecordSet;
+  period: Period;
+  timezone: string;
+  asOf: string;
+  workspace?: WorkspaceFacts;
+  /** Checks by id; defaults to the built-in ones. */
+  checks?: Record<string, Check>;
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Runs the check of every control and returns one result per control. A check that throws
+ * becomes a `not_tested` result with an `error`; it never hides the others.
+ *
+ * @example
+ * const run = runChecks({ controls, records, period: { from: '2026-01-01', to: '2026-03-31' }, timezone: 'UTC', asOf: '2026-03-31' })
+ */
+export function runChecks(input: RunChecksInput): CheckRun {
+  const checks = input.checks ?? builtInChecks;
+  const results: ControlResult[] = [];
+  for (const control of input.controls) {
+    const base = { control: control.id, title: control.title, check: control.check };
+    if (control.check === null) {
+      results.push({ ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: ['Manual attestation: no automated check tests this control.'] });
+      continue;
+    }
+    const check = checks[control.check];
+    if (!check) {
+      results.push({ ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [`No check named ${control.check} is available yet.`] });
+      continue;
+    }
+    const missing = check.requires.filter((k) => (input.records[k]?.length ?? 0) === 0);
+    if (missing.length > 0) {
+      results.push({
+        ...base, status: 'insufficient_evidence', population: 0, exceptions: [], items: [],
+        notes: [`No ${missing.join(', ')} records collected; add a source that provides them.`],
+      });
+      continue;
+    }
+    try {
+      const out = check.run({
+        period: input.period, timezone: input.timezone, params: { ...control.params }, records: input.records,
+        asOf: input.asOf, workspace: input.workspace ?? {},
+      });
+      const exceptions = [...out.exceptions].sort((a, b) => byString(a.subject, b.subject) || byString(a.rule, b.rule) || byString(a.at ?? '', b.at ?? ''));
+      const items = [...out.items].sort((a, b) => byString(a.id, b.id));
+      results.push({
+        ...base,
+        status: out.status ?? (exceptions.length > 0 ? 'exception' : 'pass'),
+        population: items.length,
+        populationQuery: out.populationQuery,
+        exceptions: exceptions.map((e) => ({ ...e, citations: dedupeCitations(e.citations) })),
+        items,
+        notes: out.notes ?? [],
+      });
+    } catch (e) {
+      results.push({ ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { period: input.period, asOf: input.asOf, results };
+}
+
+function dedupeCitations(cs: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const k = `${c.artifact}|${c.locator}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * @module The one error type of Fieldwork: a stable code, a message a person can act on,
+ * a hint, and where the problem is (file:line:column or a JSON pointer).
+ */
+
+/** Stable error codes. Each maps to a CLI exit code (see {@link exitCodeFor}). */
+export type FieldworkErrorCode =
+  | 'USAGE'
+  | 'CONFIG_INVALID'
+  | 'CONFIG_NOT_FOUND'
+  | 'SOURCE_UNKNOWN_KIND'
+  | 'SOURCE_BAD_OPTIONS'
+  | 'INPUT_NOT_FOUND'
+  | 'INPUT_MALFORMED'
+  | 'INPUT_WRONG_FORMAT'
+  | 'INPUT_INVALID_RECORD'
+  | 'API_FAILED'
+  | 'EVIDENCE_INTEGRITY'
+  | 'STORE_FAILED'
+  | 'INTERNAL';
+
+/** Where a problem sits inside an input. */
+export interface Where {
+  file?: string;
+  line?: number;
+  column?: number;
+  /** RFC 6901 JSON pointer inside the file (or inside the line for JSONL). */
+  pointer?: string;
+}
+
+/**
+ * The error every Fieldwork module throws.
+ *
+ * @example
+ * throw new FieldworkError('INPUT_MALFORMED', 'Unexpected end of JSON', {
+ *   where: { file: 'okta.json', line: 12 },
+ *   hint: 'The export looks truncated; export it again.',
+ * })
+ */
+export class FieldworkError extends Error {
+  readonly code: FieldworkErrorCode;
+  readonly hint?: string;
+  readonly where?: Where;
+
+  constructor(code: FieldworkErrorCode, message: string, opts: { hint?: string; where?: Where; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'FieldworkError';
+    this.code = code;
+    if (opts.hint !== undefined) this.hint = opts.hint;
+    if (opts.where !== undefined) this.where = opts.where;
+  }
+
+  /** `file:line:column` or `file#/pointer`, whichever is known. */
+  get location(): string | undefined {
+    return formatWhere(this.where);
+  }
+
+  toJSON(): { code: FieldworkErrorCode; message: string; hint?: string; where?: Where } {
+    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}), ...(this.where ? { where: this.where } : {}) };
+  }
+}
+
+/** Formats a {@link Where} the way editors link it: `file:12:3` or `file:12#/a/0`. */
+export function formatWhere(where: Where | undefined): string | undefined {
+  if (!where) return undefined;
+  let s = where.file ?? '';
+  if (where.line !== undefined) s += `:${where.line}`;
+  if (where.column !== undefined) s += `:${where.column}`;
+  if (where.pointer !== undefined) s += `#${where.pointer}`;
+  return s || undefined;
+}
+
+/** Exit codes promised in DESIGN.md: 2 usage/config, 3 bad input, 4 integrity. */
+export function exitCodeFor(code: FieldworkErrorCode): number {
+  switch (code) {
+    case 'USAGE':
+    case 'CONFIG_INVALID':
+    case 'CONFIG_NOT_FOUND':
+    case 'SOURCE_UNKNOWN_KIND':
+    case 'SOURCE_BAD_OPTIONS':
+      return 2;
+    case 'INPUT_NOT_FOUND':
+    case 'INPUT_MALFORMED':
+    case 'INPUT_WRONG_FORMAT':
+    case 'INPUT_INVALID_RECORD':
+    case 'API_FAILED':
+      return 3;
+    case 'EVIDENCE_INTEGRITY':
+      return 4;
+    default:
+      return 1;
+  }
+}
+
+/** True when `e` is a {@link FieldworkError}, also across package copies. */
+export function isFieldworkError(e: unknown): e is FieldworkError {
+  return e instanceof FieldworkError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'FieldworkError' && typeof (e as { code?: unknown }).code === 'string');
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { instant, recordBase } from './base.js';
+
+/** One backup job or snapshot of a resource. */
+export const backupJobSchema = z.object({
+  kind: z.literal('backup_job'),
+  ...recordBase,
+  tool: z.string().min(1),
+  resource: z.string().min(1),
+  jobId: z.string().min(1),
+  at: instant,
+  completedAt: instant.optional(),
+  /** completed | failed | aborted | expired | running | partial */
+  status: z.string().min(1),
+  sizeBytes: z.number().nonnegative().optional(),
+  recoveryPoint: z.string().optional(),
+});
+export type BackupJobRecord = z.infer<typeof backupJobSchema>;
+
+/** A restore test: a backup restored somewhere and, ideally, validated. */
+export const restoreTestSchema = z.object({
+  kind: z.literal('restore_test'),
+  ...recordBase,
+  tool: z.string().min(1),
+  resource: z.string().min(1),
+  id: z.string().min(1),
+  at: instant,
+  completedAt: instant.optional(),
+  status: z.string().min(1),
+  /** successful | failed | skipped | unknown, when a validation ran */
+  validation: z.string().optional(),
+  /** What the test left behind: a restored resource ARN, a log file, a screenshot path. */
+  artifactRef: z.string().optional(),
+  performedBy: z.string().optional(),
+});
+export type RestoreTestRecord = z.infer<typeof restoreTestSchema>;

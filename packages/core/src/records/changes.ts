@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { instant, recordBase } from './base.js';
+
+export const reviewSchema = z.object({
+  reviewer: z.string().min(1),
+  /** Normalized upper case: APPROVED | CHANGES_REQUESTED | COMMENTED | DISMISSED | PENDING */
+  state: z.string().min(1),
+  at: instant.optional(),
+  /** The commit the review was made on (to detect approve-then-repush). */
+  commit: z.string().optional(),
+});
+
+/** A change to code: a merged pull request or a commit that reached the default branch. */
+export const changeSchema = z.object({
+  kind: z.literal('change'),
+  ...recordBase,
+  repo: z.string().min(1),
+  /** PR number; absent for a direct commit. */
+  number: z.number().int().optional(),
+  /** Merge commit or the commit itself. */
+  commit: z.string().optional(),
+  /** The PR's head commit at merge time. */
+  headCommit: z.string().optional(),
+  title: z.string().optional(),
+  author: z.string().min(1),
+  mergedBy: z.string().optional(),
+  mergedAt: instant,
+  targetBranch: z.string().min(1),
+  /** pull_request | direct_push */
+  via: z.enum(['pull_request', 'direct_push']),
+  reviews: z.array(reviewSchema).default([]),
+  ticketRefs: z.array(z.string()).default([]),
+  labels: z.array(z.string()).default([]),
+  emergency: z.boolean().default(false),
+  /** True when merged by an admin bypassing protection, when the source shows it. */
+  adminBypass: z.boolean().optional(),
+});
+export type ChangeRecord = z.infer<typeof changeSchema>;
+
+/** A deployment of a commit to an environment. */
+export const deploymentSchema = z.object({
+  kind: z.literal('deployment'),
+  ...recordBase,
+  repo: z.string().min(1),
+  id: z.string().min(1),
+  environment: z.string().min(1),
+  commit: z.string().min(1),
+  ref: z.string().optional(),
+  at: instant,
+  /** success | failure | error | pending | in_progress | inactive | unknown */
+  status: z.string().min(1),
+  creator: z.string().optional(),
+});
+export type DeploymentRecord = z.infer<typeof deploymentSchema>;
+
+/** The protection of a branch as observed at a time (REST snapshot or webhook event). */
+export const branchProtectionSchema = z.object({
+  kind: z.literal('branch_protection'),
+  ...recordBase,
+  repo: z.string().min(1),
+  branch: z.string().min(1),
+  at: instant,
+  /** created | edited | deleted | snapshot */
+  event: z.string().min(1),
+  enabled: z.boolean(),
+  requiredApprovals: z.number().int().optional(),
+  dismissStaleReviews: z.boolean().optional(),
+  enforceAdmins: z.boolean().optional(),
+  requireCodeOwnerReviews: z.boolean().optional(),
+});
+export type BranchProtectionRecord = z.infer<typeof branchProtectionSchema>;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { calendarDate, instant, recordBase } from './base.js';
+
+/** A person from the HR system of record. Dates are calendar dates in the workspace timezone. */
+export const personSchema = z.object({
+  kind: z.literal('person'),
+  ...recordBase,
+  /** Stable HR id (employee number). */
+  id: z.string().min(1),
+  email: z.string().min(1).optional(),
+  name: z.string().optional(),
+  /** employee | contractor | intern | other */
+  workerType: z.string().optional(),
+  status: z.string().optional(),
+  startDate: calendarDate.optional(),
+  endDate: calendarDate.optional(),
+  /** True when this row is a rehire (a new start after an earlier end). */
+  rehire: z.boolean().optional(),
+  department: z.string().optional(),
+  manager: z.string().optional(),
+});
+export type PersonRecord = z.infer<typeof personSchema>;
+
+/** An account in a system (IdP user, app assignment). */
+export const accountSchema = z.object({
+  kind: z.literal('account'),
+  ...recordBase,
+  system: z.string().min(1),
+  accountId: z.string().min(1),
+  login: z.string().optional(),
+  email: z.string().optional(),
+  status: z.string().optional(),
+  mfaEnrolled: z.boolean().optional(),
+  ssoEnforced: z.boolean().optional(),
+  privileged: z.boolean().optional(),
+  at: instant.optional(),
+});
+export type AccountRecord = z.infer<typeof accountSchema>;
+
+export const accessActions = ['grant', 'revoke', 'suspend', 'activate', 'deactivate', 'delete', 'role_change', 'create', 'unsuspend', 'mfa_enroll', 'mfa_reset', 'login', 'other'] as const;
+export type AccessAction = (typeof accessActions)[number];
+
+/** A change to someone's access, from the identity provider's log. */
+export const accessEventSchema = z.object({
+  kind: z.literal('access_event'),
+  ...recordBase,
+  /** The IdP or application: `okta`, `google-workspace`, `entra`, or an app name. */
+  system: z.string().min(1),
+  /** The event's own id in the source system (Okta `uuid`). */
+  eventId: z.string().optional(),
+  /** The native event type (`user.lifecycle.deactivate`). */
+  eventType: z.string().min(1),
+  action: z.enum(accessActions),
+  at: instant,
+  /** The account acted on (login/email as the IdP shows it). */
+  account: z.string().min(1),
+  accountId: z.string().optional(),
+  /** The email of the target when known (used to link to `person`). */
+  email: z.string().optional(),
+  actor: z.string().optional(),
+  /** Application or group the access is to, when the event is about one. */
+  target: z.string().optional(),
+  outcome: z.string().optional(),
+  ticketRefs: z.array(z.string()).optional(),
+});
+export type AccessEventRecord = z.infer<typeof accessEventSchema>;

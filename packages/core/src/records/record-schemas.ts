@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { accessEventSchema, accountSchema, personSchema } from './people.js';
+import { ticketSchema } from './tickets.js';
+import { branchProtectionSchema, changeSchema, deploymentSchema } from './changes.js';
+import { componentSchema, configFindingSchema, findingSchema, scanRunSchema } from './vulnerabilities.js';
+import { backupJobSchema, restoreTestSchema } from './backups.js';
+import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
+import { accessReviewSchema, incidentSchema, policyApprovalSchema, policySchema } from './governance.js';
+
+/**
+ * Every normalized record kind and its schema. Collectors produce these, the store keeps
+ * them, checks read them. Add a kind by adding its schema here (one line).
+ */
+export const recordSchemas = {
+  person: personSchema,
+  account: accountSchema,
+  access_event: accessEventSchema,
+  access_review: accessReviewSchema,
+  ticket: ticketSchema,
+  change: changeSchema,
+  deployment: deploymentSchema,
+  branch_protection: branchProtectionSchema,
+  scan_run: scanRunSchema,
+  finding: findingSchema,
+  component: componentSchema,
+  config_finding: configFindingSchema,
+  backup_job: backupJobSchema,
+  restore_test: restoreTestSchema,
+  vendor: vendorSchema,
+  vendor_review: vendorReviewSchema,
+  cuec: cuecSchema,
+  policy: policySchema,
+  policy_approval: policyApprovalSchema,
+  incident: incidentSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type RecordKind = keyof typeof recordSchemas;
+
+/** Any normalized record. */
+export type FieldworkRecord = { [K in RecordKind]: z.infer<(typeof recordSchemas)[K]> }[RecordKind];
+
+/** The record of one kind. */
+export type RecordOf<K extends RecordKind> = Extract<FieldworkRecord, { kind: K }>;
+
+/** Records grouped by kind, as the store hands them to checks. Missing kinds are empty arrays. */
+export type RecordSet = { [K in RecordKind]?: RecordOf<K>[] };
+
+/** Records of `kind` from a set (empty when absent). */
+export function recordsOf<K extends RecordKind>(set: RecordSet, kind: K): RecordOf<K>[] {
+  return (set[kind] ?? []) as RecordOf<K>[];
+}
+
+/** True when `kind` is a known record kind. */
+export function isRecordKind(kind: string): kind is RecordKind {
+  return Object.prototype.hasOwnProperty.call(recordSchemas, kind);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { instant, recordBase } from './base.js';
+
+export const severities = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
+export type Severity = (typeof severities)[number];
+
+/** One run of a scanner over one asset (an image, a repository, a lockfile, an account). */
+export const scanRunSchema = z.object({
+  kind: z.literal('scan_run'),
+  ...recordBase,
+  scanner: z.string().min(1),
+  asset: z.string().min(1),
+  /** image | repository | lockfile | cloud-account | sbom | other */
+  assetType: z.string().optional(),
+  at: instant,
+  findingCount: z.number().int().nonnegative(),
+  /** Lockfiles or targets scanned inside the asset (`package-lock.json`). */
+  targets: z.array(z.string()).default([]),
+});
+export type ScanRunRecord = z.infer<typeof scanRunSchema>;
+
+/**
+ * A vulnerability seen by one scan run. First-seen and fixed dates are derived across runs by
+ * the checks (a finding absent from a later run of the same scanner and asset was fixed then);
+ * sources that state them (Dependabot) fill them directly.
+ */
+export const findingSchema = z.object({
+  kind: z.literal('finding'),
+  ...recordBase,
+  scanner: z.string().min(1),
+  asset: z.string().min(1),
+  vulnId: z.string().min(1),
+  severity: z.enum(severities),
+  package: z.string().optional(),
+  version: z.string().optional(),
+  fixedVersion: z.string().optional(),
+  target: z.string().optional(),
+  title: z.string().optional(),
+  /** The scan time at which this observation was made. */
+  seenAt: instant,
+  firstSeenAt: instant.optional(),
+  fixedAt: instant.optional(),
+  /** open | fixed | dismissed */
+  state: z.string().default('open'),
+});
+export type FindingRecord = z.infer<typeof findingSchema>;
+
+/** A component of a software bill of materials (CycloneDX). */
+export const componentSchema = z.object({
+  kind: z.literal('component'),
+  ...recordBase,
+  asset: z.string().min(1),
+  name: z.string().min(1),
+  version: z.string().optional(),
+  purl: z.string().optional(),
+  type: z.string().optional(),
+  licenses: z.array(z.string()).default([]),
+});
+export type ComponentRecord = z.infer<typeof componentSchema>;
+
+/** A cloud configuration finding (Prowler OCSF). */
+export const configFindingSchema = z.object({
+  kind: z.literal('config_finding'),
+  ...recordBase,
+  scanner: z.string().min(1),
+  checkId: z.string().min(1),
+  resource: z.string().min(1),
+  status: z.string().min(1),
+  severity: z.enum(severities),
+  at: instant,
+  title: z.string().optional(),
+  compliance: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type ConfigFindingRecord = z.infer<typeof configFindingSchema>;

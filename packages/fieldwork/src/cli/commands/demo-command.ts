@@ -1,0 +1,56 @@
+import { relative, resolve } from 'node:path';
+import { exitCodeFor } from '@fieldwork/core';
+import type { Command } from 'commander';
+import { collectSources } from '../../collectors/index.js';
+import { generateDemo } from '../../demo/index.js';
+import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
+import { writeReports } from '../../report/index.js';
+import { FieldworkStore } from '../../store/index.js';
+import { loadWorkspace } from '../../workspace/index.js';
+import type { GlobalOptions } from '../context.js';
+import { bold, cyan, dim, green, out, printJson, red, yellow } from '../output.js';
+
+export function registerDemo(program: Command, globals: () => GlobalOptions, setExit: (code: number) => void): void {
+  program
+    .command('demo')
+    .description('write a demo workspace for a fictional AI agent platform and run the whole pipeline on it')
+    .option('--dir <dir>', 'where to write the demo workspace', 'fieldwork-demo')
+    .option('--seed <n>', 'random seed (same seed, same workspace)', '1')
+    .action(async (flags: { dir: string; seed: string }) => {
+      const g = globals();
+      const dir = resolve(flags.dir);
+      const seed = Number.parseInt(flags.seed, 10);
+      const demo = generateDemo(dir, Number.isFinite(seed) ? seed : 1);
+      const ws = loadWorkspace(dir);
+      const store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
+      try {
+        const collected = await collectSources({ workspaceDir: dir, timezone: ws.config.timezone, sources: ws.config.sources, store });
+        const failed = collected.filter((c) => c.status === 'failed');
+        if (failed.length) setExit(Math.max(...failed.map((f) => exitCodeFor(f.error!.code))));
+        const run = await checkWorkspace(ws, store);
+        const reports = await writeReports(ws, store);
+        const s = summarize(run.results);
+        if (g.json) return printJson({ dir, seed: demo.seed, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), check: checkRunJson(run, run.controls), reports: reports.files, planted: demo.planted });
+        const rel = relative(process.cwd(), dir) || '.';
+        out(bold(`Fieldwork demo — ${ws.config.organization}, an AI agent platform (synthetic data, seed ${demo.seed})`));
+        out(dim(`workspace ${rel} · SQLite store ${rel}/.fieldwork/fieldwork.db · period ${run.period.from} to ${run.period.to}`));
+        out('');
+        out(`Collected ${collected.length} sources: ${collected.map((c) => `${c.name} ${c.status === 'failed' ? red('failed') : `${c.records} records`}`).join(', ')}`);
+        for (const f of failed) out(red(`  ${f.name}: ${f.error?.message}`));
+        out(`Controls in scope: ${bold(String(s.controls))} — ${green(`${s.pass} pass`)}, ${red(`${s.exception} with exceptions`)}, ${yellow(`${s.insufficient_evidence} need evidence`)}, ${dim(`${s.not_tested} manual or not yet automated`)}`);
+        out('');
+        out(bold(`Exceptions (${s.exceptions}):`));
+        for (const r of run.results.filter((x) => x.exceptions.length > 0)) {
+          out(`  ${r.control} ${r.title}`);
+          for (const e of r.exceptions.slice(0, 8)) out(`    ${red('•')} ${e.subject} — ${e.detail} ${dim(`[${e.rule}; ${e.citations[0] ? `${e.citations[0].source} ${e.citations[0].locator}` : ''}]`)}`);
+          if (r.exceptions.length > 8) out(dim(`    … ${r.exceptions.length - 8} more`));
+        }
+        out('');
+        out(`Evidence map: ${cyan(relative(process.cwd(), reports.files[0]))} (and ${reports.files.slice(1).map((f) => relative(process.cwd(), f)).join(', ')})`);
+        out(dim(`Open it in any Markdown viewer, or run: fieldwork check --workspace ${rel} --json | less`));
+        out(dim(`Verify the evidence chain: fieldwork verify --workspace ${rel}`));
+      } finally {
+        await store.close();
+      }
+    });
+}

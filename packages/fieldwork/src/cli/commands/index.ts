@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import type { GlobalOptions } from '../context.js';
+import { registerCatalog } from './catalog-command.js';
+import { registerCheck } from './check-command.js';
+import { registerCollect } from './collect-command.js';
+import { registerDemo } from './demo-command.js';
+import { registerInit } from './init-command.js';
+import { registerReport } from './report-command.js';
+import { registerVerify } from './verify-command.js';
+
+export type Register = (program: Command, globals: () => GlobalOptions, setExit: (code: number) => void) => void;
+
+/** Every command, in the order `--help` lists them. Add a command by adding one line. */
+export const commands: Register[] = [
+  registerInit,
+  registerCollect,
+  registerCheck,
+  registerReport,
+  registerVerify,
+  registerDemo,
+  registerCatalog,
+];

@@ -1,0 +1,156 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { FieldworkError, isFieldworkError, recordSchemas } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import { sha256File } from '../evidence/index.js';
+import type { FieldworkStore } from '../store/index.js';
+import type { SourceConfig } from '../workspace/index.js';
+import type { ArtifactInput, Collector, ParseContext } from './collector.js';
+import { collectorFor } from './registry.js';
+import { resolveSourceFiles } from './resolve-files.js';
+
+export interface ArtifactOutcome {
+  name: string;
+  sha256: string;
+  status: 'collected' | 'unchanged' | 'failed';
+  records?: number;
+  populations?: Record<string, number>;
+  seq?: number;
+  error?: FieldworkError;
+}
+
+export interface SourceOutcome {
+  name: string;
+  kind: string;
+  status: 'collected' | 'unchanged' | 'failed';
+  artifacts: ArtifactOutcome[];
+  records: number;
+  error?: FieldworkError;
+}
+
+export interface CollectOptions {
+  workspaceDir: string;
+  timezone: string;
+  sources: SourceConfig[];
+  store: FieldworkStore;
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof fetch;
+  log?: (message: string) => void;
+  /** Only these source names (all when empty). */
+  only?: string[];
+}
+
+/** Source names: the configured name, or the kind numbered when it repeats. */
+export function sourceNames(sources: SourceConfig[]): string[] {
+  const counts = new Map<string, number>();
+  return sources.map((s) => {
+    if (s.name) return s.name;
+    const n = (counts.get(s.kind) ?? 0) + 1;
+    counts.set(s.kind, n);
+    return n === 1 ? s.kind : `${s.kind}-${n}`;
+  });
+}
+
+function toError(e: unknown): FieldworkError {
+  if (isFieldworkError(e)) return e;
+  return new FieldworkError('INTERNAL', e instanceof Error ? e.message : String(e), { cause: e, hint: 'This is a bug in Fieldwork; please report it with the input that caused it.' });
+}
+
+/** Checks each record against its schema so a collector bug never stores a malformed fact. */
+async function* validated(records: AsyncIterable<FieldworkRecord>, file: string): AsyncGenerator<FieldworkRecord> {
+  for await (const r of records) {
+    const schema = (recordSchemas as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>)[r.kind];
+    if (!schema) throw new FieldworkError('INTERNAL', `Collector produced an unknown record kind "${r.kind}".`);
+    const res = schema.safeParse(r);
+    if (!res.success) {
+      const issue = res.error!.issues[0];
+      throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: ${r.kind} at ${r.locator}: ${issue.path.join('.')}: ${issue.message}`, {
+        where: { file, ...(r.locator.startsWith('line ') ? { line: Number(r.locator.slice(5).split('#')[0]) } : { pointer: r.locator }) },
+        hint: 'The value at that place is missing or not in the expected form.',
+      });
+    }
+    yield res.data as FieldworkRecord;
+  }
+}
+
+/**
+ * Collects every source: each artifact in its own transaction, identical bytes skipped, and a
+ * failure in one source (or file) recorded without stopping the others.
+ */
+export async function collectSources(opts: CollectOptions): Promise<SourceOutcome[]> {
+  const names = sourceNames(opts.sources);
+  const log = opts.log ?? (() => {});
+  const outcomes: SourceOutcome[] = [];
+  for (const [i, source] of opts.sources.entries()) {
+    const name = names[i];
+    if (opts.only && opts.only.length > 0 && !opts.only.includes(name)) continue;
+    const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0 };
+    outcomes.push(outcome);
+    try {
+      const collector = collectorFor(source.kind, name);
+      const parsedOpts = collector.options.safeParse(source.options ?? {});
+      if (!parsedOpts.success) {
+        const issue = parsedOpts.error.issues[0];
+        throw new FieldworkError('SOURCE_BAD_OPTIONS', `Source "${name}" (${source.kind}): options.${issue.path.join('.') || ''} ${issue.message}`.replace('options. ', 'options '), {
+          where: { file: 'fieldwork.yaml', pointer: `/sources/${i}/options/${issue.path.join('/')}` },
+          hint: `See the README section on ${source.kind} for its options.`,
+        });
+      }
+      const options = parsedOpts.data;
+      if (source.path || source.glob) {
+        for (const file of resolveSourceFiles(opts.workspaceDir, { name, path: source.path, glob: source.glob })) {
+          const { sha256, size } = await sha256File(file);
+          const display = relative(opts.workspaceDir, file) || file;
+          outcome.artifacts.push(await collectArtifact(opts, collector, options, name, { path: file, displayName: display, sha256, size, open: () => createReadStream(file) }, display));
+        }
+      } else if (collector.fetch) {
+        const tmp = await mkdtemp(join(tmpdir(), 'fieldwork-fetch-'));
+        try {
+          let n = 0;
+          for await (const page of collector.fetch(options, {
+            source: name, env: opts.env ?? process.env, workspaceDir: opts.workspaceDir, resolve: (p) => resolve(opts.workspaceDir, p),
+            fetch: opts.fetch ?? fetch, log,
+          })) {
+            const file = join(tmp, `page-${++n}`);
+            await writeFile(file, page.bytes);
+            const { sha256, size } = await sha256File(file);
+            outcome.artifacts.push(await collectArtifact(opts, collector, options, name, { path: file, displayName: page.name, sha256, size, open: () => createReadStream(file) }, page.name));
+          }
+        } finally {
+          await rm(tmp, { recursive: true, force: true });
+        }
+      } else {
+        throw new FieldworkError('CONFIG_INVALID', `Source "${name}" (${source.kind}) has neither path nor glob.`, {
+          where: { file: 'fieldwork.yaml', pointer: `/sources/${i}` }, hint: 'Add path: FILE_OR_FOLDER or glob: PATTERN (relative to the workspace).',
+        });
+      }
+      const failed = outcome.artifacts.find((a) => a.status === 'failed');
+      outcome.records = outcome.artifacts.reduce((n, a) => n + (a.records ?? 0), 0);
+      outcome.status = failed ? 'failed' : outcome.artifacts.some((a) => a.status === 'collected') ? 'collected' : 'unchanged';
+      if (failed) outcome.error = failed.error;
+    } catch (e) {
+      outcome.status = 'failed';
+      outcome.error = toError(e);
+    }
+  }
+  return outcomes;
+}
+
+async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
+  if (await opts.store.hasCollected(source, input.sha256)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
+  const ctx: ParseContext = {
+    source, timezone: opts.timezone,
+    cite: (locator: string) => ({ source, artifact: input.sha256, locator: locator || '/' }),
+  };
+  try {
+    const res = await opts.store.ingest({
+      sha256: input.sha256, size: input.size, name: input.displayName, mediaType: collector.mediaType, source, kind: collector.kind, origin,
+      path: input.path, records: validated(collector.parse(input, options, ctx), input.displayName),
+    });
+    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, seq: res.entry.seq };
+  } catch (e) {
+    return { name: input.displayName, sha256: input.sha256, status: 'failed', error: toError(e) };
+  }
+}

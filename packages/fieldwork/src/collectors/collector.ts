@@ -1,0 +1,72 @@
+import type { Readable } from 'node:stream';
+import type { FieldworkRecord } from '@fieldwork/core';
+import type { z } from 'zod';
+
+/** One artifact handed to a collector: the exact bytes collected, already hashed. */
+export interface ArtifactInput {
+  /** Absolute path of the bytes on disk (the file itself, or a fetched page saved to a temp file). */
+  path: string;
+  /** What a person recognises: the path relative to the workspace, or the API query. */
+  displayName: string;
+  sha256: string;
+  size: number;
+  /** Opens a fresh stream over the bytes. */
+  open(): Readable;
+}
+
+/** What a collector may use while parsing. */
+export interface ParseContext {
+  /** The source entry's name in fieldwork.yaml. */
+  source: string;
+  /** Workspace timezone, for sources that write local times without an offset. */
+  timezone: string;
+  /** The fields every record carries, for a place inside the artifact. */
+  cite(locator: string): { source: string; artifact: string; locator: string };
+}
+
+/** A page or response fetched from a live API, to be stored as an artifact and parsed. */
+export interface FetchedArtifact {
+  /** Describes the request (`GET /api/v1/logs?since=…` page 3), stored as the artifact's origin. */
+  name: string;
+  bytes: Buffer;
+  mediaType?: string;
+}
+
+export interface FetchContext {
+  source: string;
+  env: NodeJS.ProcessEnv;
+  /** Workspace folder, for collectors that read a local clone. */
+  workspaceDir: string;
+  /** Resolves a path from fieldwork.yaml against the workspace. */
+  resolve(path: string): string;
+  fetch: typeof fetch;
+  /** Where progress can be reported. */
+  log(message: string): void;
+}
+
+/**
+ * A source kind: reads one real export or API format and yields normalized records, each citing
+ * its place in the artifact. Collectors never decide pass or fail.
+ *
+ * @example
+ * const collector: Collector<{}> = {
+ *   kind: 'bamboohr-csv', description: 'BambooHR employee report (CSV)', options: z.object({}),
+ *   async *parse(input, _opts, ctx) { yield { kind: 'person', ...ctx.cite('line 2'), id: '1' } },
+ * }
+ */
+export interface Collector<O = Record<string, unknown>> {
+  /** The `kind` in fieldwork.yaml (kebab-case, after the tool and format). */
+  readonly kind: string;
+  readonly description: string;
+  /** Validates `options` from the workspace entry. */
+  readonly options: z.ZodType<O>;
+  /** Media type of the artifacts, for the evidence package. */
+  readonly mediaType?: string;
+  /**
+   * Live sources fetch their artifacts (API pages); file sources omit this and the
+   * runner reads `path`/`glob` from the workspace.
+   */
+  fetch?(options: O, ctx: FetchContext): AsyncIterable<FetchedArtifact>;
+  /** Streams the artifact and yields records. Throws FieldworkError with a place on bad input. */
+  parse(input: ArtifactInput, options: O, ctx: ParseContext): AsyncIterable<FieldworkRecord>;
+}

@@ -1,0 +1,60 @@
+import { FieldworkError } from '@fieldwork/core';
+import { parse } from 'csv-parse';
+import type { ArtifactInput } from '../collector.js';
+
+/** One CSV row as an object keyed by header, with its 1-based line number. */
+export interface CsvRow {
+  row: Record<string, string>;
+  line: number;
+}
+
+/**
+ * Streams the rows of a CSV file with a header line. `required` headers must be present
+ * (matched case-insensitively after trimming), or the file is refused as the wrong format.
+ */
+export async function* iterateCsvRows(input: ArtifactInput, required: string[] = []): AsyncGenerator<CsvRow> {
+  const parser = input.open().pipe(parse({ columns: (h: string[]) => h.map((c) => c.replace(/^\uFEFF/, '').trim()), bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }));
+  let headerChecked = false;
+  let rows = 0;
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      if (!headerChecked) {
+        headerChecked = true;
+        const have = new Set(Object.keys(rec.record).map((k) => k.toLowerCase()));
+        const missing = required.filter((r) => !have.has(r.toLowerCase()));
+        if (missing.length > 0) {
+          throw new FieldworkError('INPUT_WRONG_FORMAT', `${input.displayName} has no column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, {
+            where: { file: input.displayName, line: 1 },
+            hint: `Expected a header line with ${required.join(', ')}. Is this the right file for the kind, or does it need a column mapping (options.columns)?`,
+          });
+        }
+      }
+      rows++;
+      yield { row: rec.record, line: rec.info.lines };
+    }
+  } catch (e) {
+    if (e instanceof FieldworkError) throw e;
+    const err = e as { message?: string; lines?: number; code?: string };
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is not valid CSV: ${err.message ?? String(e)}`, {
+      where: { file: input.displayName, ...(err.lines ? { line: err.lines } : {}) },
+      hint: err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'A row has a different number of fields than the header; the file may be truncated or a value has an unquoted comma.' : 'Check quoting at that line, or export the file again.',
+      cause: e,
+    });
+  }
+  if (rows === 0 && required.length > 0) {
+    // An export with only a header is a valid, empty population; a file with nothing is not.
+    if (input.size === 0) {
+      throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the file again; an empty file is not evidence.' });
+    }
+  }
+}
+
+/** Looks a column up case-insensitively. */
+export function col(row: Record<string, string>, ...names: string[]): string | undefined {
+  for (const n of names) {
+    if (row[n] !== undefined) return row[n] === '' ? undefined : row[n];
+    const k = Object.keys(row).find((x) => x.toLowerCase() === n.toLowerCase());
+    if (k !== undefined) return row[k] === '' ? undefined : row[k];
+  }
+  return undefined;
+}

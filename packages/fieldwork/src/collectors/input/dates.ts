@@ -1,0 +1,50 @@
+import { FieldworkError, startOfDay } from '@fieldwork/core';
+
+/**
+ * A calendar date from the forms HR exports use: `2026-03-10`, `03/10/2026` (US), `2026-03-10T…`.
+ * Returns undefined for empty values and BambooHR's `0000-00-00`.
+ */
+export function normalizeDate(value: string | undefined, where: { file: string; line?: number; pointer?: string }, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (v === '' || v === '0000-00-00') return undefined;
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(v);
+  if (m) return check(`${m[1]}-${m[2]}-${m[3]}`);
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  if (m) return check(`${m[3]}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`);
+  return fail();
+
+  function check(d: string): string {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== d) return fail();
+    return d;
+  }
+  function fail(): never {
+    throw new FieldworkError('INPUT_INVALID_RECORD', `${field} "${value}" is not a date.`, {
+      where, hint: 'Dates must be YYYY-MM-DD or MM/DD/YYYY.',
+    });
+  }
+}
+
+/**
+ * A UTC instant from an ISO-8601 string. A string without an offset is read in `timeZone`.
+ */
+export function normalizeInstant(value: string | undefined, where: { file: string; line?: number; pointer?: string }, field: string, timeZone = 'UTC'): string | undefined {
+  if (value === undefined || value === null || String(value).trim() === '') return undefined;
+  const v = String(value).trim();
+  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(v);
+  let t: number;
+  if (hasOffset) t = Date.parse(v);
+  else {
+    const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$/.exec(v);
+    if (!m) t = Number.NaN;
+    else {
+      const dayStart = Date.parse(startOfDay(m[1], timeZone));
+      t = dayStart + ((Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 1000 + Math.round(Number(m[5] ?? 0) * 1000);
+    }
+  }
+  if (Number.isNaN(t)) {
+    throw new FieldworkError('INPUT_INVALID_RECORD', `${field} "${v}" is not a timestamp.`, { where, hint: 'Timestamps must be ISO-8601, e.g. 2026-03-10T14:05:00Z.' });
+  }
+  return new Date(t).toISOString();
+}

@@ -1,0 +1,141 @@
+import { createInterface } from 'node:readline';
+import StreamChain from 'stream-chain';
+import StreamJson from 'stream-json';
+import StreamArray from 'stream-json/streamers/StreamArray.js';
+import { FieldworkError } from '@fieldwork/core';
+import type { ArtifactInput } from '../collector.js';
+
+/** Files larger than this are not parsed as one document (use a streaming collector). */
+const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
+
+/** Line and column (1-based) of character offset `pos` in `text`. */
+export function lineColumnAt(text: string, pos: number): { line: number; column: number } {
+  let line = 1;
+  let lastNl = -1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastNl = i;
+    }
+  }
+  return { line, column: pos - lastNl };
+}
+
+/** Parses JSON text; a syntax error becomes INPUT_MALFORMED with line and column. */
+export function parseJsonText(text: string, file: string, lineOffset = 0): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(msg);
+    const pos = m ? Number(m[1]) : text.length;
+    const { line, column } = lineColumnAt(text, pos);
+    const truncated = pos >= text.trimEnd().length - 1 || /end of (JSON|data) input|Unterminated/i.test(msg);
+    throw new FieldworkError('INPUT_MALFORMED', `${file} is not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, {
+      where: { file, line: line + lineOffset, column },
+      hint: truncated ? 'The file ends early; it looks truncated. Export it again.' : 'Fix the JSON at that place, or export the file again.',
+    });
+  }
+}
+
+/** Reads a whole JSON document (for exports that are one object). */
+export async function readJsonDocument(input: ArtifactInput): Promise<unknown> {
+  if (input.size > MAX_DOCUMENT_BYTES) {
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is ${input.size} bytes, too large to read as one JSON document.`, {
+      where: { file: input.displayName },
+      hint: 'Split the export, or export it as JSON Lines (one object per line).',
+    });
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of input.open()) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the file again; an empty file is not evidence.' });
+  }
+  return parseJsonText(text, input.displayName);
+}
+
+/** One value from a JSON array file or a JSONL file, with where it came from. */
+export interface JsonItem {
+  value: unknown;
+  /** `line 12` for JSONL, `/3` (JSON pointer) for an array document. */
+  locator: string;
+  line?: number;
+}
+
+/**
+ * Yields the items of a file that is either a JSON array (each element), a single JSON object
+ * (itself), or JSON Lines (each line). JSONL is streamed line by line; array and object
+ * documents are read whole (up to 512 MB).
+ */
+export async function* iterateJsonItems(input: ArtifactInput): AsyncGenerator<JsonItem> {
+  const first = await firstNonSpace(input);
+  if (first === undefined) {
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the file again; an empty file is not evidence.' });
+  }
+  if (first === '[') {
+    yield* streamJsonArray(input);
+    return;
+  }
+  if (first !== '{') {
+    throw new FieldworkError('INPUT_WRONG_FORMAT', `${input.displayName} does not start with a JSON object or array.`, {
+      where: { file: input.displayName, line: 1 },
+      hint: 'This kind reads JSON (an array, an object, or one object per line). Is this the right file for the kind?',
+    });
+  }
+  // Object: JSON Lines when the first line is a complete value; otherwise one pretty-printed document.
+  const rl = createInterface({ input: input.open(), crlfDelay: Infinity });
+  let lineNo = 0;
+  let mode: 'unknown' | 'jsonl' = 'unknown';
+  for await (const raw of rl) {
+    lineNo++;
+    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (line.trim() === '') continue;
+    if (mode === 'unknown') {
+      try {
+        const v = JSON.parse(line);
+        mode = 'jsonl';
+        yield { value: v, locator: `line ${lineNo}`, line: lineNo };
+        continue;
+      } catch {
+        rl.close();
+        break;
+      }
+    }
+    yield { value: parseJsonText(line, input.displayName, lineNo - 1), locator: `line ${lineNo}`, line: lineNo };
+  }
+  if (mode === 'unknown') yield { value: await readJsonDocument(input), locator: '' };
+}
+
+async function firstNonSpace(input: ArtifactInput): Promise<string | undefined> {
+  for await (const chunk of input.open()) {
+    const s = (chunk as Buffer).toString('utf8').replace(/^\uFEFF/, '');
+    const m = /\S/.exec(s);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+/** Appends a JSON pointer segment, escaping `~` and `/` (RFC 6901). */
+export function pointer(base: string, ...segments: (string | number)[]): string {
+  return base + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Streams the elements of a top-level JSON array with flat memory. */
+export async function* streamJsonArray(input: ArtifactInput): AsyncGenerator<JsonItem> {
+  const pipeline = StreamChain.chain([input.open(), StreamJson.parser(), StreamArray.streamArray()]);
+  let next = 0;
+  try {
+    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
+      next = item.key + 1;
+      yield { value: item.value, locator: `/${item.key}` };
+    }
+  } catch (e) {
+    pipeline.destroy();
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is not valid JSON near element ${next}: ${msg}`, {
+      where: { file: input.displayName, pointer: `/${next}` },
+      hint: /expected|end/i.test(msg) ? 'The array ends early or an element is broken; the file looks truncated or edited. Export it again.' : 'Fix the JSON at that element, or export the file again.',
+    });
+  }
+}

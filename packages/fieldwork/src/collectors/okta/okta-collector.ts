@@ -1,0 +1,45 @@
+import { FieldworkError } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import type { Collector } from '../collector.js';
+import { iterateJsonItems } from '../input/index.js';
+import { oktaOptionsSchema } from './okta-config.js';
+import type { OktaOptions } from './okta-config.js';
+import { fetchOktaLogs } from './okta-fetch.js';
+import { mapOktaEvent, oktaLogEventSchema } from './okta-mapper.js';
+
+/** Okta System Log: LogEvent JSON from an export file or the live API. */
+export const oktaCollector: Collector<OktaOptions> = {
+  kind: 'okta-system-log',
+  description: 'Okta System Log events (GET /api/v1/logs): a JSON array, JSON Lines, or the live API',
+  options: oktaOptionsSchema,
+  mediaType: 'application/json',
+  fetch(options, ctx) {
+    if (!options.orgUrl) {
+      throw new FieldworkError('SOURCE_BAD_OPTIONS', `Source ${ctx.source}: set a path/glob to read exports, or options.orgUrl to call the API.`, {
+        hint: 'For the API: options: { orgUrl: https://your-org.okta.com, tokenEnv: OKTA_API_TOKEN, since: 2026-01-01T00:00:00Z }',
+      });
+    }
+    return fetchOktaLogs(options, ctx);
+  },
+  async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
+    let seen = 0;
+    for await (const item of iterateJsonItems(input)) {
+      // An API page saved as-is is an array; a JSONL line may itself be a page (array).
+      const values = Array.isArray(item.value) ? item.value.map((v, i) => ({ v, loc: `${item.locator}/${i}` })) : [{ v: item.value, loc: item.locator }];
+      for (const { v, loc } of values) {
+        const parsed = oktaLogEventSchema.safeParse(v);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const ptr = `${loc.startsWith('line') ? '' : loc}/${issue.path.join('/')}`;
+          throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${seen === 0 ? 'this does not look like an Okta System Log event' : 'malformed Okta event'} (${issue.path.join('.') || 'event'}: ${issue.message}).`, {
+            where: { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: ptr },
+            hint: 'okta-system-log reads LogEvent objects (uuid, published, eventType, actor, target) as returned by GET /api/v1/logs.',
+          });
+        }
+        seen++;
+        const rec = mapOktaEvent(parsed.data, ctx.cite(loc));
+        if (rec) yield rec;
+      }
+    }
+  },
+};

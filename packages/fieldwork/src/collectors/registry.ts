@@ -1,0 +1,24 @@
+import { FieldworkError } from '@fieldwork/core';
+import type { Collector } from './collector.js';
+import { bambooCollector } from './bamboohr/bamboohr-collector.js';
+import { oktaCollector } from './okta/okta-collector.js';
+
+/** Every collector by kind. Add a source kind by adding one line here. */
+export const collectors: Record<string, Collector<any>> = Object.fromEntries(
+  [
+    bambooCollector,
+    oktaCollector,
+  ].map((c) => [c.kind, c]),
+);
+
+/** The collector for `kind`, or a FieldworkError naming the source entry. */
+export function collectorFor(kind: string, sourceName: string): Collector<any> {
+  const c = collectors[kind];
+  if (!c) {
+    const close = Object.keys(collectors).filter((k) => k.split('-')[0] === kind.split('-')[0]);
+    throw new FieldworkError('SOURCE_UNKNOWN_KIND', `Source "${sourceName}" has an unknown kind "${kind}".`, {
+      hint: close.length ? `Did you mean ${close.join(' or ')}?` : `Known kinds: ${Object.keys(collectors).sort().join(', ')}.`,
+    });
+  }
+  return c;
+}

@@ -1,0 +1,7 @@
+import type { DemoPart } from './demo-context.js';
+import { identityPart } from './identity-part.js';
+
+/** Every slice of the demo workspace. Add a part by adding one line here. */
+export const demoParts: DemoPart[] = [
+  identityPart,
+];

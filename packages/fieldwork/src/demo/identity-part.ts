@@ -1,0 +1,106 @@
+import { addDays, startOfDay } from '@fieldwork/core';
+import type { DemoContext, DemoPart, DemoPartOutput, DemoPerson } from './demo-context.js';
+import { PLANTED_LEAVERS } from './demo-people.js';
+
+const ADMIN = { id: '00uadmin0000000000', alternateId: 'it-admin', displayName: 'IT Admin' };
+const APPS = ['Slack', 'GitHub Enterprise', 'AWS IAM Identity Center', 'Linear', 'Notion'];
+
+interface Ev {
+  at: string;
+  line: string;
+}
+
+/** Minutes after local midnight → an ISO instant in the workspace timezone. */
+function localTime(date: string, minutes: number, tz: string): string {
+  return new Date(Date.parse(startOfDay(date, tz)) + minutes * 60_000).toISOString();
+}
+
+function oktaEvent(ctx: DemoContext, at: string, eventType: string, displayMessage: string, target: DemoPerson | undefined, actor: { id: string; alternateId: string; displayName: string }, extraTargets: object[] = []): Ev {
+  const e = {
+    actor: { ...actor, type: 'User', detailEntry: null },
+    client: { userAgent: { rawUserAgent: 'Mozilla/5.0', os: 'Mac OS X', browser: 'CHROME' }, zone: 'null', device: 'Computer', id: null, ipAddress: '203.0.113.10', geographicalContext: { city: 'San Francisco', state: 'California', country: 'United States', postalCode: '94105', geolocation: { lat: 37.79, lon: -122.39 } } },
+    authenticationContext: { authenticationProvider: null, credentialProvider: null, credentialType: null, issuer: null, interface: null, authenticationStep: 0, externalSessionId: `trs${ctx.rng.hex(20)}` },
+    displayMessage,
+    eventType,
+    outcome: { result: 'SUCCESS', reason: null },
+    published: at,
+    securityContext: { asNumber: null, asOrg: null, isp: null, domain: null, isProxy: null },
+    severity: 'INFO',
+    debugContext: { debugData: { requestId: ctx.rng.hex(24) } },
+    legacyEventType: null,
+    transaction: { type: 'WEB', id: ctx.rng.hex(24), detail: {} },
+    uuid: ctx.rng.uuid(),
+    version: '0',
+    request: { ipChain: [] },
+    target: [...(target ? [{ id: target.oktaId, type: 'User', alternateId: target.email, displayName: `${target.firstName} ${target.lastName}`, detailEntry: null }] : []), ...extraTargets],
+  };
+  return { at, line: JSON.stringify(e) };
+}
+
+/**
+ * HR export (BambooHR CSV) and identity provider log (Okta System Log, JSONL), with planted
+ * deprovisioning problems: a late deactivation, a leaver never deactivated, an account
+ * revived after departure — and one deactivation that is late only if days are counted in UTC.
+ */
+export const identityPart: DemoPart = {
+  name: 'identity',
+  generate(ctx): DemoPartOutput {
+    const tz = ctx.timezone;
+    const logStart = addDays(ctx.period.from, -90);
+    const events: Ev[] = [];
+    const self = (p: DemoPerson) => ({ id: p.oktaId, alternateId: p.email, displayName: `${p.firstName} ${p.lastName}` });
+    const planted: DemoPartOutput['planted'] = [];
+
+    for (const p of ctx.people) {
+      if (p.hireDate >= logStart) {
+        events.push(oktaEvent(ctx, localTime(p.hireDate, 8 * 60 + ctx.rng.int(0, 60), tz), 'user.lifecycle.create', 'Create Okta user', p, ADMIN));
+        events.push(oktaEvent(ctx, localTime(p.hireDate, 9 * 60 + ctx.rng.int(0, 60), tz), 'user.lifecycle.activate', 'Activate Okta user', p, ADMIN));
+        for (const app of APPS.slice(0, ctx.rng.int(2, APPS.length))) {
+          events.push(oktaEvent(ctx, localTime(p.hireDate, 10 * 60 + ctx.rng.int(0, 120), tz), 'application.user_membership.add', 'Add user to application membership', p, ADMIN, [{ id: `0oa${ctx.rng.hex(17)}`, type: 'AppInstance', alternateId: app, displayName: app, detailEntry: null }]));
+        }
+      }
+      // Sign-ins every week or two while employed.
+      const lastDay = p.endDate ?? ctx.period.to;
+      for (let d = p.hireDate > logStart ? p.hireDate : addDays(logStart, ctx.rng.int(0, 6)); d <= lastDay && d <= ctx.period.to; d = addDays(d, ctx.rng.int(6, 14))) {
+        events.push(oktaEvent(ctx, localTime(d, 8 * 60 + ctx.rng.int(0, 180), tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
+      }
+      if (!p.endDate || p.endDate < logStart) continue;
+      const end = p.endDate;
+      if (end === PLANTED_LEAVERS.late.end) {
+        events.push(oktaEvent(ctx, localTime(addDays(end, 6), 10 * 60 + 20, tz), 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));
+        planted.push({ rule: 'deprovision.late', subject: p.email, why: 'deactivated six days after the HR end date' });
+      } else if (end === PLANTED_LEAVERS.missing.end) {
+        for (const off of [3, 8, 12]) events.push(oktaEvent(ctx, localTime(addDays(end, off), 9 * 60 + 5, tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
+        planted.push({ rule: 'deprovision.missing', subject: p.email, why: 'never deactivated' });
+        planted.push({ rule: 'deprovision.active_after_end', subject: p.email, why: 'kept signing in after leaving' });
+      } else if (end === PLANTED_LEAVERS.revived.end) {
+        events.push(oktaEvent(ctx, localTime(end, 17 * 60 + 30, tz), 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));
+        events.push(oktaEvent(ctx, localTime(addDays(end, 11), 11 * 60, tz), 'user.lifecycle.reactivate', 'Reactivate Okta user', p, ADMIN));
+        events.push(oktaEvent(ctx, localTime(addDays(end, 12), 9 * 60 + 40, tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
+        planted.push({ rule: 'deprovision.active_after_end', subject: p.email, why: 'reactivated and signed in eleven days after leaving' });
+      } else if (end === PLANTED_LEAVERS.utcTrap.end) {
+        // 22:30 local on the next day: one calendar day in the workspace timezone, two in UTC.
+        events.push(oktaEvent(ctx, localTime(addDays(end, 1), 22 * 60 + 30, tz), 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));
+        ctx.shared.utcTrapSubject = p.email;
+      } else {
+        const sameDay = ctx.rng.chance(0.6);
+        events.push(oktaEvent(ctx, localTime(sameDay ? end : addDays(end, 1), sameDay ? 17 * 60 + ctx.rng.int(0, 300) : 9 * 60 + ctx.rng.int(0, 120), tz), ctx.rng.chance(0.8) ? 'user.lifecycle.deactivate' : 'user.lifecycle.suspend', 'Deactivate Okta user', p, ADMIN));
+      }
+    }
+    events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+
+    const header = 'employeeNumber,firstName,lastName,workEmail,department,employmentHistoryStatus,hireDate,originalHireDate,terminationDate,status';
+    const rows = ctx.people.map((p) => [p.employeeNumber, p.firstName, p.lastName, p.email, p.department, p.workerType === 'contractor' ? 'Contractor' : 'Full-Time', p.hireDate, p.originalHireDate ?? p.hireDate, p.endDate ?? '0000-00-00', p.endDate ? 'Inactive' : 'Active'].join(','));
+    return {
+      files: {
+        'exports/bamboohr/employees.csv': [header, ...rows].join('\r\n') + '\r\n',
+        'exports/okta/system-log.jsonl': events.map((e) => e.line).join('\n') + '\n',
+      },
+      sources: [
+        { name: 'hr', kind: 'bamboohr-csv', path: 'exports/bamboohr/employees.csv' },
+        { name: 'okta', kind: 'okta-system-log', path: 'exports/okta/system-log.jsonl' },
+      ],
+      planted,
+    };
+  },
+};

@@ -1,0 +1,5 @@
+export { generateDemo, DEMO_COMPANY, DEMO_MARKER } from './generate-demo.js';
+export type { GeneratedDemo } from './generate-demo.js';
+export type { DemoContext, DemoPart, DemoPartOutput, DemoPerson } from './demo-context.js';
+export { demoParts } from './demo-parts.js';
+export { Random } from './random.js';

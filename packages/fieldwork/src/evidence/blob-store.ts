@@ -1,0 +1,16 @@
+/**
+ * Where artifact bytes live, addressed by SHA-256. The filesystem store sits beside SQLite;
+ * the database store keeps bytes in the `blobs` table (PostgreSQL).
+ */
+export interface BlobStore {
+  /** Stores the file at `path` under `sha256` (no-op when present). */
+  putFile(sha256: string, path: string): Promise<void>;
+  /** Reads the bytes, or undefined when missing. */
+  read(sha256: string): Promise<Buffer | undefined>;
+  /** Opens a stream over the bytes (for hashing large blobs without loading them). */
+  has(sha256: string): Promise<boolean>;
+  /** Every stored digest (to find orphans). */
+  list(): Promise<string[]>;
+  /** A filesystem path to the bytes when the store has one (for streaming); undefined otherwise. */
+  pathOf(sha256: string): string | undefined;
+}

@@ -1,0 +1,11 @@
+/**
+ * @module Fieldwork, the application: store, evidence, collectors, report and CLI.
+ */
+export * from './workspace/index.js';
+export * from './store/index.js';
+export * from './evidence/index.js';
+export * from './collectors/index.js';
+export * from './report/index.js';
+export * from './demo/index.js';
+export { checkWorkspace, checkRunJson, summarize } from './pipeline/check-workspace.js';
+export { runCli } from './cli/program.js';

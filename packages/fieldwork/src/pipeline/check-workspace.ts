@@ -1,0 +1,57 @@
+import { runChecks } from '@fieldwork/core';
+import type { CheckRun, Control, ControlResult } from '@fieldwork/core';
+import type { FieldworkStore } from '../store/index.js';
+import { resolveControls, resolvePeriod } from '../workspace/index.js';
+import type { LoadedWorkspace } from '../workspace/index.js';
+
+/** A stored check run: results plus the controls they were run against. */
+export interface StoredCheckRun extends CheckRun {
+  runId: number;
+  createdAt: string;
+  controls: Control[];
+}
+
+/** The `check --json` contract shape of a run. */
+export function checkRunJson(run: CheckRun, controls: Control[]) {
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  return {
+    period: run.period,
+    asOf: run.asOf,
+    summary: summarize(run.results),
+    results: run.results.map((r: ControlResult) => ({
+      control: r.control,
+      title: r.title,
+      criteria: byId.get(r.control)?.criteria ?? [],
+      check: r.check,
+      status: r.status,
+      population: r.population,
+      ...(r.populationQuery ? { populationQuery: r.populationQuery } : {}),
+      exceptions: r.exceptions.map((e) => ({ rule: e.rule, subject: e.subject, detail: e.detail, ...(e.at ? { at: e.at } : {}), citations: e.citations })),
+      ...(r.notes.length ? { notes: r.notes } : {}),
+      ...(r.error ? { error: r.error } : {}),
+    })),
+  };
+}
+
+export function summarize(results: ControlResult[]) {
+  const count = (s: string) => results.filter((r) => r.status === s).length;
+  return {
+    controls: results.length,
+    pass: count('pass'),
+    exception: count('exception'),
+    insufficient_evidence: count('insufficient_evidence'),
+    not_tested: count('not_tested'),
+    exceptions: results.reduce((n, r) => n + r.exceptions.length, 0),
+  };
+}
+
+/** Loads the records, runs every check in scope over the period, and stores the run. */
+export async function checkWorkspace(ws: LoadedWorkspace, store: FieldworkStore, flags: { from?: string; to?: string } = {}, now = new Date()): Promise<StoredCheckRun> {
+  const { period, asOf } = resolvePeriod(ws.config, flags, now);
+  const controls = resolveControls(ws.config);
+  const records = await store.loadRecords();
+  const run = runChecks({ controls, records, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir } });
+  const stored = { ...run, controls };
+  const runId = await store.saveRun('check', period, stored);
+  return { ...stored, runId, createdAt: new Date().toISOString() };
+}

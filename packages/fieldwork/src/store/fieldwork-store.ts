@@ -1,0 +1,166 @@
+import { join } from 'node:path';
+import { isRecordKind } from '@fieldwork/core';
+import type { FieldworkRecord, RecordKind, RecordSet } from '@fieldwork/core';
+import type { Kysely } from 'kysely';
+import { DbBlobStore, FsBlobStore, appendLedgerEntry, lockHead, readLedger, verifyEvidence } from '../evidence/index.js';
+import type { BlobStore, LedgerEntry, VerifyResult } from '../evidence/index.js';
+import { openDatabase } from './open-database.js';
+import type { StoreLocation } from './open-database.js';
+import type { Database } from './schema.js';
+
+/** An artifact to record, with the records parsed from it (streamed inside the transaction). */
+export interface IngestInput {
+  sha256: string;
+  size: number;
+  name: string;
+  mediaType?: string;
+  source: string;
+  kind: string;
+  origin: string;
+  /** Path of the bytes on disk, copied into the blob store. */
+  path: string;
+  records: AsyncIterable<FieldworkRecord>;
+}
+
+export interface IngestResult {
+  entry: LedgerEntry;
+  recordCount: number;
+  populations: Record<string, number>;
+}
+
+const BATCH = 500;
+
+/** The primary time of a record, for ordering and period queries. */
+export function recordTime(r: FieldworkRecord): string | null {
+  const x = r as unknown as Record<string, unknown>;
+  for (const k of ['at', 'mergedAt', 'created', 'seenAt', 'opened', 'completedAt', 'endDate', 'startDate', 'reviewedAt', 'approvedAt']) {
+    if (typeof x[k] === 'string') return x[k] as string;
+  }
+  return null;
+}
+
+/** What a person would look a record up by. */
+export function recordSubject(r: FieldworkRecord): string | null {
+  const x = r as unknown as Record<string, unknown>;
+  for (const k of ['email', 'account', 'key', 'vulnId', 'name', 'id', 'resource', 'repo', 'vendor', 'policy']) {
+    if (typeof x[k] === 'string') return x[k] as string;
+  }
+  return null;
+}
+
+/**
+ * The store: evidence artifacts, the ledger, normalized records and check/audit runs, on
+ * SQLite (default) or PostgreSQL.
+ */
+export class FieldworkStore {
+  readonly db: Kysely<Database>;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly blobs: BlobStore;
+
+  private constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', blobs: BlobStore) {
+    this.db = db;
+    this.dialect = dialect;
+    this.blobs = blobs;
+  }
+
+  /** Where a workspace's store lives: `FIELDWORK_DATABASE_URL`, or `.fieldwork/fieldwork.db`. */
+  static locationFor(workspaceDir: string, env: NodeJS.ProcessEnv = process.env): StoreLocation {
+    const url = env.FIELDWORK_DATABASE_URL;
+    if (url) return { dialect: 'postgres', url };
+    return { dialect: 'sqlite', file: join(workspaceDir, '.fieldwork', 'fieldwork.db') };
+  }
+
+  static async open(location: StoreLocation, blobDir?: string): Promise<FieldworkStore> {
+    const { db, dialect } = await openDatabase(location);
+    const blobs = dialect === 'sqlite' ? new FsBlobStore(blobDir ?? join(location.dialect === 'sqlite' ? join(location.file, '..') : '.', 'blobs')) : new DbBlobStore(db);
+    return new FieldworkStore(db, dialect, blobs);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** True when this source already collected these exact bytes (collection is idempotent). */
+  async hasCollected(source: string, sha256: string): Promise<boolean> {
+    const row = await this.db.selectFrom('ledger').select('seq').where('source', '=', source).where('artifact', '=', sha256).executeTakeFirst();
+    return !!row;
+  }
+
+  /**
+   * Stores an artifact, its records and its ledger entry in one transaction: a failure while
+   * parsing leaves nothing of it behind (a blob file copied before the failure is an orphan
+   * that `verify` lists and no record or entry names).
+   */
+  async ingest(input: IngestInput): Promise<IngestResult> {
+    if (this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
+    return this.db.transaction().execute(async (trx) => {
+      await lockHead(trx, this.dialect);
+      const now = new Date().toISOString();
+      if (this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
+      await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now })
+        .onConflict((oc) => oc.column('sha256').doNothing()).execute();
+      const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
+      const seq = head ? Number(head.seq) + 1 : 1;
+      const populations: Record<string, number> = {};
+      let count = 0;
+      let minAt: string | null = null;
+      let maxAt: string | null = null;
+      let batch: Database['records'][] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await trx.insertInto('records').values(batch as any).execute();
+        batch = [];
+      };
+      for await (const r of input.records) {
+        const at = recordTime(r);
+        if (at) {
+          if (minAt === null || at < minAt) minAt = at;
+          if (maxAt === null || at > maxAt) maxAt = at;
+        }
+        populations[r.kind] = (populations[r.kind] ?? 0) + 1;
+        count++;
+        batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data: JSON.stringify(r) } as Database['records']);
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+      const entry = await appendLedgerEntry(trx, this.dialect, {
+        artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
+        periodFrom: minAt, periodTo: maxAt, recordCount: count, populations, origin: input.origin,
+      });
+      return { entry, recordCount: count, populations };
+    });
+  }
+
+  /** Loads records of the given kinds (all kinds when omitted), oldest first. */
+  async loadRecords(kinds?: RecordKind[]): Promise<RecordSet> {
+    let q = this.db.selectFrom('records').select(['kind', 'data']).orderBy('at').orderBy('id');
+    if (kinds) q = q.where('kind', 'in', kinds);
+    const set: Record<string, FieldworkRecord[]> = {};
+    for (const row of await q.execute()) {
+      if (!isRecordKind(row.kind)) continue;
+      (set[row.kind] ??= []).push(JSON.parse(row.data) as FieldworkRecord);
+    }
+    return set as RecordSet;
+  }
+
+  async ledger(): Promise<LedgerEntry[]> {
+    return readLedger(this.db);
+  }
+
+  async verify(): Promise<VerifyResult> {
+    return verifyEvidence(this.db, this.blobs);
+  }
+
+  /** Saves a check or audit run so reports read results instead of recomputing them. */
+  async saveRun(type: string, period: { from: string; to: string }, data: unknown): Promise<number> {
+    const row = await this.db.insertInto('runs').values({ type, created_at: new Date().toISOString(), period_from: period.from, period_to: period.to, data: JSON.stringify(data) })
+      .returning('id').executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  /** The latest run of a type, or undefined. */
+  async latestRun<T>(type: string): Promise<{ id: number; createdAt: string; data: T } | undefined> {
+    const row = await this.db.selectFrom('runs').selectAll().where('type', '=', type).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return row ? { id: Number(row.id), createdAt: row.created_at, data: JSON.parse(row.data) as T } : undefined;
+  }
+}

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+
+/** The one migration list, shared by SQLite and PostgreSQL. Append; never edit a shipped one. */
+export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
+  const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+  const autoId = dialect === 'postgres' ? 'bigserial' : 'integer';
+  return {
+    '0001_evidence': {
+      async up(db: Kysely<any>) {
+        await db.schema.createTable('artifacts')
+          .addColumn('sha256', 'text', (c) => c.primaryKey())
+          .addColumn('size', 'bigint', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('media_type', 'text')
+          .addColumn('first_collected_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('blobs')
+          .addColumn('sha256', 'text', (c) => c.primaryKey())
+          .addColumn('bytes', sql.raw(bytes), (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('ledger')
+          .addColumn('seq', 'integer', (c) => c.primaryKey())
+          .addColumn('artifact', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('collected_at', 'text', (c) => c.notNull())
+          .addColumn('period_from', 'text')
+          .addColumn('period_to', 'text')
+          .addColumn('record_count', 'integer', (c) => c.notNull())
+          .addColumn('populations', 'text', (c) => c.notNull())
+          .addColumn('origin', 'text', (c) => c.notNull())
+          .addColumn('prev', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('ledger_source_artifact').on('ledger').columns(['source', 'artifact']).execute();
+        await db.schema.createTable('ledger_head')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createTable('records')
+          .addColumn('id', sql.raw(autoId), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('ledger_seq', 'integer', (c) => c.notNull())
+          .addColumn('artifact', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('at', 'text')
+          .addColumn('subject', 'text')
+          .addColumn('locator', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('records_kind_at').on('records').columns(['kind', 'at']).execute();
+        await db.schema.createIndex('records_artifact').on('records').column('artifact').execute();
+        await db.schema.createTable('runs')
+          .addColumn('id', sql.raw(autoId), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('period_from', 'text', (c) => c.notNull())
+          .addColumn('period_to', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}

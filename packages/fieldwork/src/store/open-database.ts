@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { FieldworkError } from '@fieldwork/core';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations.js';
+import type { Database } from './schema.js';
+
+/** Where the store lives: an embedded SQLite file or a PostgreSQL URL. */
+export type StoreLocation = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+}
+
+// PostgreSQL returns bigint (int8) as string by default; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+/** Opens (and migrates) the store. */
+export async function openDatabase(location: StoreLocation): Promise<OpenedDatabase> {
+  let db: Kysely<Database>;
+  if (location.dialect === 'sqlite') {
+    mkdirSync(dirname(location.file), { recursive: true });
+    const native = new SqliteDatabase(location.file);
+    native.pragma('journal_mode = WAL');
+    native.pragma('synchronous = NORMAL');
+    native.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  } else {
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 4 }) }) });
+  }
+  const provider: MigrationProvider = { getMigrations: async () => migrations(location.dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new FieldworkError('STORE_FAILED', `Could not prepare the ${location.dialect} store${failed ? ` (migration ${failed})` : ''}: ${error instanceof Error ? error.message : String(error)}`, {
+      hint: location.dialect === 'postgres' ? 'Check FIELDWORK_DATABASE_URL and that the server is reachable.' : 'Check that the .fieldwork folder is writable.',
+      cause: error,
+    });
+  }
+  return { db, dialect: location.dialect };
+}

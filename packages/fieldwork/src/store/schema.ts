@@ -1,0 +1,57 @@
+import type { Generated } from 'kysely';
+
+/** The database schema. Integers that may exceed 2^31 are stored as text-free bigints. */
+export interface Database {
+  artifacts: {
+    sha256: string;
+    size: number;
+    name: string;
+    media_type: string | null;
+    first_collected_at: string;
+  };
+  /** Blob bytes; used by the PostgreSQL store (SQLite keeps blobs as files beside the database). */
+  blobs: {
+    sha256: string;
+    bytes: Buffer;
+  };
+  ledger: {
+    seq: number;
+    artifact: string;
+    source: string;
+    kind: string;
+    collected_at: string;
+    period_from: string | null;
+    period_to: string | null;
+    record_count: number;
+    /** JSON object of record counts by kind (the population this artifact contributed). */
+    populations: string;
+    /** How the artifact was obtained: a file path relative to the workspace, or an API query. */
+    origin: string;
+    prev: string;
+    hash: string;
+  };
+  ledger_head: {
+    id: number;
+    seq: number;
+    hash: string;
+  };
+  records: {
+    id: Generated<number>;
+    ledger_seq: number;
+    artifact: string;
+    source: string;
+    kind: string;
+    at: string | null;
+    subject: string | null;
+    locator: string;
+    data: string;
+  };
+  runs: {
+    id: Generated<number>;
+    type: string;
+    created_at: string;
+    period_from: string;
+    period_to: string;
+    data: string;
+  };
+}

@@ -1,0 +1,10 @@
+export { workspaceSchema, sourceSchema } from './workspace-schema.js';
+export type { Workspace, SourceConfig } from './workspace-schema.js';
+export { loadWorkspace, parseWorkspace, WORKSPACE_FILE } from './load-workspace.js';
+export type { LoadedWorkspace } from './load-workspace.js';
+export { resolveControls } from './resolve-controls.js';
+export { resolvePeriod } from './period.js';
+export { recommendScope } from './scope-guidance.js';
+export type { ScopeAnswers, ScopeRecommendation } from './scope-guidance.js';
+export { initWorkspace, workspaceJsonSchema, defaultReport, onInit, SCHEMA_FILE } from './init-workspace.js';
+export type { InitOptions, InitHook } from './init-workspace.js';

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, FieldworkError } from '@fieldwork/core';
+import type { TscCategory } from '@fieldwork/core';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { WORKSPACE_FILE } from './load-workspace.js';
+import { workspaceSchema } from './workspace-schema.js';
+import type { Workspace } from './workspace-schema.js';
+
+export const SCHEMA_FILE = 'fieldwork.schema.json';
+
+export interface InitOptions {
+  dir: string;
+  organization: string;
+  timezone: string;
+  owner: { name: string; email: string };
+  categories: TscCategory[];
+  report: Workspace['scope']['report'];
+  startDate: string;
+  b2b: boolean;
+  sources?: Workspace['sources'];
+  /** Extra top-level sections (tools, taxonomy…) written as they are. */
+  extra?: Record<string, unknown>;
+  force?: boolean;
+}
+
+/** The JSON Schema of fieldwork.yaml, for editor completion. */
+export function workspaceJsonSchema(): unknown {
+  return z.toJSONSchema(workspaceSchema, { io: 'input', unrepresentable: 'any' });
+}
+
+/** Hooks that write more files into a new workspace (policy templates, taxonomy…). */
+export type InitHook = (dir: string, config: Workspace) => void;
+const hooks: InitHook[] = [];
+/** Registers a hook run by {@link initWorkspace} after fieldwork.yaml is written. */
+export function onInit(hook: InitHook): void {
+  hooks.push(hook);
+}
+
+/** Writes fieldwork.yaml, its JSON Schema and a .gitignore; refuses to overwrite without force. */
+export function initWorkspace(o: InitOptions): Workspace {
+  mkdirSync(o.dir, { recursive: true });
+  const file = join(o.dir, WORKSPACE_FILE);
+  if (existsSync(file) && !o.force) {
+    throw new FieldworkError('USAGE', `${file} already exists.`, { hint: 'Pass --force to overwrite it, or edit it by hand.' });
+  }
+  const raw = {
+    $schema: `./${SCHEMA_FILE}`,
+    organization: o.organization,
+    timezone: o.timezone,
+    startDate: o.startDate,
+    scope: { categories: o.categories, report: o.report, systems: ['okta', 'github', 'aws'], b2b: o.b2b },
+    owners: { compliance: { name: o.owner.name, email: o.owner.email, roles: ['compliance-owner'] }, people: [] },
+    sources: o.sources ?? [],
+    controls: { overrides: [], add: [], exclude: [] },
+    ...(o.extra ?? {}),
+  };
+  const config = workspaceSchema.parse(raw);
+  const header = [
+    '# Fieldwork workspace. Keep it in git: changes to it are changes to your compliance program.',
+    '# Edit `sources` to point at your exports (see the README for every kind), then run',
+    '#   fieldwork collect && fieldwork check && fieldwork report',
+    '',
+  ].join('\n');
+  writeFileSync(file, header + stringify(raw, { lineWidth: 120 }));
+  writeFileSync(join(o.dir, SCHEMA_FILE), JSON.stringify(workspaceJsonSchema(), null, 2) + '\n');
+  const gi = join(o.dir, '.gitignore');
+  if (!existsSync(gi)) writeFileSync(gi, '# The evidence store is local state; the workspace files are what you commit.\n.fieldwork/\n');
+  for (const h of hooks) h(o.dir, config);
+  return config;
+}
+
+/** A default Type II window: the six months after the readiness plan's 90 days. */
+export function defaultReport(startDate: string): Workspace['scope']['report'] {
+  const from = addDays(startDate, 91);
+  return { type: 2, from, to: addDays(from, 181) };
+}

@@ -1,0 +1,21 @@
+import { addDays, FieldworkError, localDate } from '@fieldwork/core';
+import type { Period } from '@fieldwork/core';
+import type { Workspace } from './workspace-schema.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The period checks cover: `--from/--to` when given, else the Type II window, else the year
+ * up to the Type I as-of date. `asOf` is the evidence date: the period end, or today if earlier.
+ */
+export function resolvePeriod(config: Workspace, flags: { from?: string; to?: string }, now = new Date()): { period: Period; asOf: string } {
+  for (const [k, v] of Object.entries(flags)) {
+    if (v !== undefined && !DATE.test(v)) throw new FieldworkError('USAGE', `--${k} ${v} is not a date.`, { hint: 'Use YYYY-MM-DD.' });
+  }
+  const r = config.scope.report;
+  const to = flags.to ?? (r.type === 2 ? r.to : r.asOf);
+  const from = flags.from ?? (r.type === 2 && !flags.to ? r.from : addDays(to, -364));
+  if (from > to) throw new FieldworkError('USAGE', `The period starts (${from}) after it ends (${to}).`, { hint: 'Swap --from and --to.' });
+  const today = localDate(now, config.timezone);
+  return { period: { from, to }, asOf: to < today ? to : today };
+}

@@ -1,0 +1,61 @@
+import { isValidTimeZone, tscCategories } from '@fieldwork/core';
+import { z } from 'zod';
+
+const date = z.iso.date();
+
+/** One evidence source: a file, a glob or a live API, and the collector kind that reads it. */
+export const sourceSchema = z
+  .object({
+    name: z.string().min(1).optional().describe('Unique name; defaults to the kind (plus a number when repeated).'),
+    kind: z.string().min(1).describe('Collector kind, e.g. okta-system-log, bamboohr-csv, trivy-json.'),
+    path: z.string().min(1).optional().describe('File or folder, relative to the workspace.'),
+    glob: z.string().min(1).optional().describe('Glob of files, relative to the workspace (e.g. exports/trivy/*.json).'),
+    options: z.record(z.string(), z.unknown()).optional().describe('Kind-specific options (column mapping, API settings).'),
+  })
+  .strict();
+export type SourceConfig = z.infer<typeof sourceSchema>;
+
+const personSchema = z.object({
+  name: z.string().min(1),
+  email: z.string().min(3),
+  roles: z.array(z.string()).default([]),
+});
+
+const reportSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal(1), asOf: date.describe('Type I: the date at which design and implementation are assessed.') }),
+  z.object({ type: z.literal(2), from: date, to: date }).refine((r) => r.from <= r.to, { message: 'from must not be after to' }),
+]);
+
+/** `fieldwork.yaml`: the workspace. Validated on every command; its JSON Schema is written beside it. */
+export const workspaceSchema = z
+  .object({
+    $schema: z.string().optional(),
+    organization: z.string().min(1),
+    timezone: z.string().refine(isValidTimeZone, { message: 'not an IANA timezone (e.g. Europe/Berlin, America/New_York, UTC)' }),
+    startDate: date.optional().describe('Day 1 of the readiness plan.'),
+    scope: z.object({
+      categories: z.array(z.enum(tscCategories)).min(1).refine((c) => c.includes('security'), { message: 'security is always in scope' }),
+      report: reportSchema,
+      systems: z.array(z.string()).default([]).describe('In-scope systems (access reviews are expected for each).'),
+      b2b: z.boolean().optional(),
+    }),
+    owners: z.object({
+      compliance: personSchema.describe('The compliance owner: pick the owner first.'),
+      people: z.array(personSchema).default([]),
+    }),
+    sources: z.array(sourceSchema).default([]),
+    controls: z
+      .object({
+        overrides: z.array(z.object({
+          id: z.string(),
+          params: z.record(z.string(), z.unknown()).optional(),
+          ownerRole: z.string().optional(),
+          frequency: z.string().optional(),
+        }).strict()).default([]),
+        add: z.array(z.record(z.string(), z.unknown())).default([]),
+        exclude: z.array(z.object({ id: z.string(), reason: z.string().min(3) })).default([]),
+      })
+      .default({ overrides: [], add: [], exclude: [] }),
+  })
+  .loose();
+export type Workspace = z.infer<typeof workspaceSchema>;
