@@ -6,6 +6,8 @@ import { componentSchema, configFindingSchema, findingSchema, scanRunSchema } fr
 import { backupJobSchema, restoreTestSchema } from './backups.js';
 import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
 import { accessReviewSchema, incidentSchema, policyApprovalSchema, policySchema } from './governance.js';
+import { agentRunSchema, modelObservationSchema, promptRecordSchema, retrievalSchema, toolCallSchema, traceSummarySchema } from './agent-runtime.js';
+import { deletionRequestSchema, evalRunSchema, isolationProbeSchema, modelChangeSchema, retentionDeclarationSchema } from './agent-governance.js';
 
 /**
  * Every normalized record kind and its schema. Collectors produce these, the store keeps
@@ -32,6 +34,17 @@ export const recordSchemas = {
   policy: policySchema,
   policy_approval: policyApprovalSchema,
   incident: incidentSchema,
+  tool_call: toolCallSchema,
+  agent_run: agentRunSchema,
+  model_observation: modelObservationSchema,
+  retrieval: retrievalSchema,
+  trace_summary: traceSummarySchema,
+  prompt_record: promptRecordSchema,
+  model_change: modelChangeSchema,
+  eval_run: evalRunSchema,
+  isolation_probe: isolationProbeSchema,
+  deletion_request: deletionRequestSchema,
+  retention_declaration: retentionDeclarationSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RecordKind = keyof typeof recordSchemas;

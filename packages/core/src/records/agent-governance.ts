@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { calendarDate, instant, recordBase } from './base.js';
+
+/** A declared model change (model swap) with its ticket, approval and evals. */
+export const modelChangeSchema = z.object({
+  kind: z.literal('model_change'),
+  ...recordBase,
+  id: z.string().min(1),
+  service: z.string().min(1),
+  environment: z.string().min(1),
+  fromModel: z.string().optional(),
+  toModel: z.string().min(1),
+  provider: z.string().optional(),
+  ticket: z.string().optional(),
+  requestedBy: z.string().optional(),
+  approvedBy: z.string().optional(),
+  approvedAt: instant.optional(),
+  /** When the change was made effective. */
+  at: instant,
+  evalIds: z.array(z.string()).default([]),
+});
+export type ModelChangeRecord = z.infer<typeof modelChangeSchema>;
+
+/** An evaluation run of a model on a dataset (promptfoo, a custom harness). */
+export const evalRunSchema = z.object({
+  kind: z.literal('eval_run'),
+  ...recordBase,
+  id: z.string().min(1),
+  tool: z.string().optional(),
+  model: z.string().min(1),
+  dataset: z.string().optional(),
+  heldOut: z.boolean().optional(),
+  score: z.number(),
+  threshold: z.number().optional(),
+  passed: z.boolean(),
+  tests: z.number().int().nonnegative().optional(),
+  failures: z.number().int().nonnegative().optional(),
+  startedAt: instant.optional(),
+  finishedAt: instant,
+});
+export type EvalRunRecord = z.infer<typeof evalRunSchema>;
+
+/** One attempt of a cross-tenant isolation probe. */
+export const probeAttemptSchema = z.object({
+  op: z.enum(['query', 'get', 'update', 'delete', 'no_tenant']),
+  fromTenant: z.string().optional(),
+  targetTenant: z.string().optional(),
+  /** denied: refused; empty: allowed but nothing of the other tenant returned; leaked: another tenant's data came back or changed */
+  outcome: z.enum(['denied', 'empty', 'leaked', 'error']),
+  detail: z.string().optional(),
+});
+
+/** A run of `fieldwork probe memory` against a tenant store. */
+export const isolationProbeSchema = z.object({
+  kind: z.literal('isolation_probe'),
+  ...recordBase,
+  runId: z.string().min(1),
+  store: z.string().min(1),
+  adapter: z.string().min(1),
+  at: instant,
+  tenants: z.array(z.string()).min(1),
+  canaries: z.number().int().nonnegative(),
+  attempts: z.array(probeAttemptSchema),
+  leaks: z.number().int().nonnegative(),
+  passed: z.boolean(),
+});
+export type IsolationProbeRecord = z.infer<typeof isolationProbeSchema>;
+
+/** A data subject's deletion request and what it covered. */
+export const deletionRequestSchema = z.object({
+  kind: z.literal('deletion_request'),
+  ...recordBase,
+  id: z.string().min(1),
+  subject: z.string().min(1),
+  tenant: z.string().optional(),
+  requestedAt: instant,
+  completedAt: instant.optional(),
+  stores: z.array(z.string()).default([]),
+});
+export type DeletionRequestRecord = z.infer<typeof deletionRequestSchema>;
+
+/** A declared retention of a prompt/trace store (from the workspace or the store's config export). */
+export const retentionDeclarationSchema = z.object({
+  kind: z.literal('retention_declaration'),
+  ...recordBase,
+  store: z.string().min(1),
+  retentionDays: z.number().int().positive(),
+  declaredAt: calendarDate.optional(),
+});
+export type RetentionDeclarationRecord = z.infer<typeof retentionDeclarationSchema>;
