@@ -23,6 +23,8 @@ export const oktaCollector: Collector<OktaOptions> = {
   },
   async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
     let seen = 0;
+    // Overlapping exports concatenated into one file repeat events; Okta's uuid names one event.
+    const ids = new Set<string>();
     for await (const item of iterateJsonItems(input)) {
       // An API page saved as-is is an array; a JSONL line may itself be a page (array).
       const values = Array.isArray(item.value) ? item.value.map((v, i) => ({ v, loc: `${item.locator}/${i}` })) : [{ v: item.value, loc: item.locator }];
@@ -37,6 +39,8 @@ export const oktaCollector: Collector<OktaOptions> = {
           });
         }
         seen++;
+        if (ids.has(parsed.data.uuid)) continue;
+        ids.add(parsed.data.uuid);
         const rec = mapOktaEvent(parsed.data, ctx.cite(loc));
         if (rec) yield rec;
       }
