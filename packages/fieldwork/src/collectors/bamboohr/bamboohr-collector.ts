@@ -1,8 +1,9 @@
+import { parse } from 'csv-parse';
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { Collector } from '../collector.js';
 import { iterateCsvRows, iterateJsonItems, pointer } from '../input/index.js';
-import { BAMBOO_REQUIRED, bambooOptionsSchema } from './bamboohr-config.js';
+import { BAMBOO_REQUIRED, BAMBOO_TITLES, bambooOptionsSchema } from './bamboohr-config.js';
 import type { BambooOptions } from './bamboohr-config.js';
 import { mapBambooRow } from './bamboohr-mapper.js';
 
@@ -38,11 +39,44 @@ export const bambooCollector: Collector<BambooOptions> = {
       }
       return;
     }
-    for await (const { row, line } of iterateCsvRows(input, BAMBOO_REQUIRED)) {
-      yield validate(mapBambooRow(row, options, ctx.cite(`line ${line}`), { file: input.displayName, line }), input.displayName, { line });
+    const rename = await headerRenames(input);
+    for await (const { row, line } of iterateCsvRows(input)) {
+      const named = Object.fromEntries(Object.entries(row).map(([k, v]) => [rename.get(k) ?? k, v]));
+      yield validate(mapBambooRow(named, options, ctx.cite(`line ${line}`), { file: input.displayName, line }), input.displayName, { line });
     }
   },
 };
+
+/**
+ * Reads the header line and maps web-UI column titles ("Employee #") to field ids
+ * (`employeeNumber`), refusing a file that lacks a required column — even when it has no rows.
+ */
+async function headerRenames(input: { displayName: string; size: number; open(): NodeJS.ReadableStream }): Promise<Map<string, string>> {
+  let header: string[] = [];
+  const parser = input.open().pipe(parse({ bom: true, to_line: 1, relax_column_count: true, relax_quotes: true }));
+  for await (const rec of parser as AsyncIterable<string[]>) {
+    header = rec.map((h) => h.replace(/^\uFEFF/, '').trim());
+    break;
+  }
+  if (header.length === 0 || header.every((h) => h === '')) {
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the report again; an empty file is not evidence (a header line alone is a valid empty report).' });
+  }
+  const rename = new Map<string, string>();
+  const ids = new Set(header.map((h) => h.toLowerCase()));
+  for (const h of header) {
+    const id = BAMBOO_TITLES[h.toLowerCase()];
+    if (id && !ids.has(id.toLowerCase())) rename.set(h, id);
+  }
+  const have = new Set(header.map((h) => (rename.get(h) ?? h).toLowerCase()));
+  const missing = BAMBOO_REQUIRED.filter((r) => !have.has(r.toLowerCase()));
+  if (missing.length > 0) {
+    throw new FieldworkError('INPUT_WRONG_FORMAT', `${input.displayName} has no column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, {
+      where: { file: input.displayName, line: 1 },
+      hint: `A BambooHR report needs ${BAMBOO_REQUIRED.join(', ')} (or the web export's titles: Employee #, Work Email, Hire Date, Termination Date, Status). For another HR system use kind hr-csv with a column mapping.`,
+    });
+  }
+  return rename;
+}
 
 function validate<T extends { id: string; email?: string }>(p: T, file: string, where: { line?: number; pointer?: string }): T {
   if (!p.id) {

@@ -9,3 +9,25 @@ export type BambooOptions = z.infer<typeof bambooOptionsSchema>;
 
 /** The report columns we need (BambooHR field ids). */
 export const BAMBOO_REQUIRED = ['employeeNumber', 'workEmail', 'hireDate', 'terminationDate', 'status'];
+
+/**
+ * Column titles of a report downloaded from the BambooHR web UI (Reports → Download → CSV), by
+ * the field id the API uses. Lower-cased; matched after trimming.
+ */
+export const BAMBOO_TITLES: Record<string, string> = {
+  'employee #': 'employeeNumber',
+  'employee number': 'employeeNumber',
+  'work email': 'workEmail',
+  'email': 'workEmail',
+  'hire date': 'hireDate',
+  'original hire date': 'originalHireDate',
+  'termination date': 'terminationDate',
+  'status': 'status',
+  'employee status': 'status',
+  'first name': 'firstName',
+  'last name': 'lastName',
+  'department': 'department',
+  'employment status': 'employmentHistoryStatus',
+  'supervisor email': 'supervisorEmail',
+  'reporting to': 'supervisor',
+};
