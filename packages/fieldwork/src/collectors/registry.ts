@@ -2,12 +2,14 @@ import { FieldworkError } from '@fieldwork/core';
 import type { Collector } from './collector.js';
 import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
+import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 
 /** Every collector by kind. Add a source kind by adding one line here. */
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
   [
     bambooCollector,
     oktaCollector,
+    hrCsvCollector,
   ].map((c) => [c.kind, c]),
 );
 

@@ -1,0 +1,40 @@
+import { parse } from 'csv-parse';
+import { FieldworkError } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import type { ArtifactInput, Collector } from '../collector.js';
+import { iterateCsvRows } from '../input/index.js';
+import { hrCsvOptionsSchema } from './hr-csv-config.js';
+import type { HrCsvOptions } from './hr-csv-config.js';
+import { mapHrRow } from './hr-csv-mapper.js';
+
+/** The header line, so a wrong file is refused even when it has no rows. */
+async function readHeader(input: ArtifactInput): Promise<string[]> {
+  const parser = input.open().pipe(parse({ bom: true, to_line: 1, relax_column_count: true, relax_quotes: true }));
+  for await (const rec of parser as AsyncIterable<string[]>) return rec.map((h) => h.replace(/^\uFEFF/, '').trim());
+  return [];
+}
+
+/** Any HRIS export as CSV (Gusto, Rippling, Deel, a spreadsheet), read through a column mapping. */
+export const hrCsvCollector: Collector<HrCsvOptions> = {
+  kind: 'hr-csv',
+  description: 'HR roster as CSV from any HRIS or spreadsheet, with a column mapping in options.columns',
+  options: hrCsvOptionsSchema,
+  mediaType: 'text/csv',
+  async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
+    const header = await readHeader(input);
+    if (header.every((h) => h === '')) {
+      throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the roster again; an empty file is not evidence (a header line alone is a valid empty roster).' });
+    }
+    const mapped = Object.entries(options.columns) as [string, string][];
+    const missing = mapped.filter(([, title]) => !header.includes(title));
+    if (missing.length > 0) {
+      throw new FieldworkError('INPUT_WRONG_FORMAT', `${input.displayName} has no column ${missing.map(([f, t]) => `"${t}" (options.columns.${f})`).join(', ')}.`, {
+        where: { file: input.displayName, line: 1 },
+        hint: `The header has: ${header.slice(0, 20).join(', ')}${header.length > 20 ? ', …' : ''}. Column titles are matched exactly; fix options.columns or export the right file.`,
+      });
+    }
+    for await (const { row, line } of iterateCsvRows(input)) {
+      yield mapHrRow(row, options, ctx.cite(`line ${line}`), { file: input.displayName, line });
+    }
+  },
+};
