@@ -61,6 +61,11 @@ export interface CheckContext {
   /** The evidence date: end of the period, or today when earlier. */
   asOf: string;
   workspace: WorkspaceFacts;
+  /**
+   * Status of every control whose check ran before this one (control id → status). Set only
+   * for checks marked `after`, which run once the others have finished.
+   */
+  results?: ReadonlyMap<string, CheckStatus>;
 }
 
 /**
@@ -77,5 +82,7 @@ export interface Check {
   title: string;
   /** Record kinds without which the check cannot conclude (→ insufficient_evidence). */
   requires: RecordKind[];
+  /** Run after all other checks, with their statuses in `ctx.results` (e.g. CUEC mapping). */
+  after?: boolean;
   run(ctx: CheckContext): CheckOutcome;
 }

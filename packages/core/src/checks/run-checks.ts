@@ -47,47 +47,50 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function runChecks(input: RunChecksInput): CheckRun {
   const checks = input.checks ?? builtInChecks;
-  const results: ControlResult[] = [];
-  for (const control of input.controls) {
-    const base = { control: control.id, title: control.title, check: control.check };
-    if (control.check === null) {
-      results.push({ ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: ['Manual attestation: no automated check tests this control.'] });
-      continue;
-    }
-    const check = checks[control.check];
-    if (!check) {
-      results.push({ ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [`No check named ${control.check} is available yet.`] });
-      continue;
-    }
-    const missing = check.requires.filter((k) => (input.records[k]?.length ?? 0) === 0);
-    if (missing.length > 0) {
-      results.push({
-        ...base, status: 'insufficient_evidence', population: 0, exceptions: [], items: [],
-        notes: [`No ${missing.join(', ')} records collected; add a source that provides them.`],
-      });
-      continue;
-    }
-    try {
-      const out = check.run({
-        period: input.period, timezone: input.timezone, params: { ...control.params }, records: input.records,
-        asOf: input.asOf, workspace: input.workspace ?? {},
-      });
-      const exceptions = [...out.exceptions].sort((a, b) => byString(a.subject, b.subject) || byString(a.rule, b.rule) || byString(a.at ?? '', b.at ?? ''));
-      const items = [...out.items].sort((a, b) => byString(a.id, b.id));
-      results.push({
-        ...base,
-        status: out.status ?? (exceptions.length > 0 ? 'exception' : 'pass'),
-        population: items.length,
-        populationQuery: out.populationQuery,
-        exceptions: exceptions.map((e) => ({ ...e, citations: dedupeCitations(e.citations) })),
-        items,
-        notes: out.notes ?? [],
-      });
-    } catch (e) {
-      results.push({ ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) });
-    }
+  const byControl = new Map<string, ControlResult>();
+  // Checks marked `after` read the others' statuses, so they run in a second pass; results keep the controls' order.
+  const isAfter = (c: Control) => (c.check !== null && checks[c.check]?.after) === true;
+  for (const control of input.controls.filter((c) => !isAfter(c))) byControl.set(control.id, runOne(control, checks, input));
+  const statuses = new Map([...byControl].map(([id, r]) => [id, r.status]));
+  for (const control of input.controls.filter(isAfter)) byControl.set(control.id, runOne(control, checks, input, statuses));
+  return { period: input.period, asOf: input.asOf, results: input.controls.map((c) => byControl.get(c.id) as ControlResult) };
+}
+
+function runOne(control: Control, checks: Record<string, Check>, input: RunChecksInput, statuses?: ReadonlyMap<string, CheckStatus>): ControlResult {
+  const base = { control: control.id, title: control.title, check: control.check };
+  if (control.check === null) {
+    return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: ['Manual attestation: no automated check tests this control.'] };
   }
-  return { period: input.period, asOf: input.asOf, results };
+  const check = checks[control.check];
+  if (!check) {
+    return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [`No check named ${control.check} is available yet.`] };
+  }
+  const missing = check.requires.filter((k) => (input.records[k]?.length ?? 0) === 0);
+  if (missing.length > 0) {
+    return {
+      ...base, status: 'insufficient_evidence', population: 0, exceptions: [], items: [],
+      notes: [`No ${missing.join(', ')} records collected; add a source that provides them.`],
+    };
+  }
+  try {
+    const out = check.run({
+      period: input.period, timezone: input.timezone, params: { ...control.params }, records: input.records,
+      asOf: input.asOf, workspace: input.workspace ?? {}, ...(statuses ? { results: statuses } : {}),
+    });
+    const exceptions = [...out.exceptions].sort((a, b) => byString(a.subject, b.subject) || byString(a.rule, b.rule) || byString(a.at ?? '', b.at ?? ''));
+    const items = [...out.items].sort((a, b) => byString(a.id, b.id));
+    return {
+      ...base,
+      status: out.status ?? (exceptions.length > 0 ? 'exception' : 'pass'),
+      population: items.length,
+      populationQuery: out.populationQuery,
+      exceptions: exceptions.map((e) => ({ ...e, citations: dedupeCitations(e.citations) })),
+      items,
+      notes: out.notes ?? [],
+    };
+  } catch (e) {
+    return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 function dedupeCitations(cs: Citation[]): Citation[] {

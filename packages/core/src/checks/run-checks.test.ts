@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { controlSchema } from '../catalog/index.js';
+import type { Control } from '../catalog/index.js';
+import type { Check } from './check.js';
+import { runChecks } from './run-checks.js';
+
+const control = (id: string, check: string | null): Control => controlSchema.parse({
+  id, title: `Control ${id}`, statement: 'A statement long enough to be valid.', criteria: ['CC1.1'], category: 'governance',
+  frequency: 'annual', ownerRole: 'owner', evidenceSources: [], check,
+});
+const input = { records: {}, period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', asOf: '2026-09-30' };
+
+describe('runChecks', () => {
+  it('runs `after` checks once the others are done and hands them the statuses, keeping the controls order', () => {
+    const seen: string[] = [];
+    const checks: Record<string, Check> = {
+      late: { id: 'late', title: 'reads results', requires: [], after: true, run: (ctx) => {
+        seen.push('late');
+        const failing = [...(ctx.results ?? new Map())].filter(([, s]) => s === 'exception').map(([id]) => id);
+        return { populationQuery: 'q', items: [], exceptions: failing.map((id) => ({ rule: 'x.failing', subject: id, detail: 'd', citations: [] })) };
+      } },
+      bad: { id: 'bad', title: 'fails', requires: [], run: () => {
+        seen.push('bad');
+        return { populationQuery: 'q', items: [], exceptions: [{ rule: 'r', subject: 's', detail: 'd', citations: [] }] };
+      } },
+      good: { id: 'good', title: 'passes', requires: [], run: () => {
+        seen.push('good');
+        return { populationQuery: 'q', items: [], exceptions: [] };
+      } },
+    };
+    const run = runChecks({ ...input, checks, controls: [control('VEN-03', 'late'), control('ACC-01', 'bad'), control('ACC-02', 'good'), control('GOV-01', null)] });
+    expect(seen).toEqual(['bad', 'good', 'late']);
+    expect(run.results.map((r) => r.control)).toEqual(['VEN-03', 'ACC-01', 'ACC-02', 'GOV-01']);
+    expect(run.results[0].exceptions.map((e) => e.subject)).toEqual(['ACC-01']);
+  });
+
+  it('leaves ctx.results unset for ordinary checks, and a throwing check does not hide the others', () => {
+    let sawResults: unknown = 'unset';
+    const checks: Record<string, Check> = {
+      plain: { id: 'plain', title: 'plain', requires: [], run: (ctx) => {
+        sawResults = ctx.results;
+        return { populationQuery: 'q', items: [], exceptions: [] };
+      } },
+      boom: { id: 'boom', title: 'throws', requires: [], run: () => { throw new Error('broken'); } },
+    };
+    const run = runChecks({ ...input, checks, controls: [control('ACC-01', 'boom'), control('ACC-02', 'plain')] });
+    expect(sawResults).toBeUndefined();
+    expect(run.results.map((r) => [r.status, r.error])).toEqual([['not_tested', 'broken'], ['pass', undefined]]);
+  });
+});
