@@ -69,3 +69,37 @@ export const branchProtectionSchema = z.object({
   requireCodeOwnerReviews: z.boolean().optional(),
 });
 export type BranchProtectionRecord = z.infer<typeof branchProtectionSchema>;
+
+/**
+ * One review of a pull request, when the review and its pull request come from different
+ * artifacts (REST `pulls/{n}/reviews` pages, `pull_request_review` webhooks). Checks join it to
+ * the `change` with the same `repo` + `number`, together with that change's own `reviews`.
+ */
+export const prReviewSchema = z.object({
+  kind: z.literal('pr_review'),
+  ...recordBase,
+  repo: z.string().min(1),
+  number: z.number().int(),
+  /** GitHub review id, when known (the same review seen twice has the same id). */
+  id: z.string().optional(),
+  ...reviewSchema.shape,
+});
+export type PrReviewRecord = z.infer<typeof prReviewSchema>;
+
+/**
+ * One status of a deployment (REST `deployments/{id}/statuses`, `deployment_status` webhooks).
+ * The effective status of a `deployment` is the state of its latest status by `at`
+ * (joined by `repo` + `deploymentId` = the deployment's `id`); without any, `deployment.status`.
+ */
+export const deploymentStatusSchema = z.object({
+  kind: z.literal('deployment_status'),
+  ...recordBase,
+  repo: z.string().min(1),
+  deploymentId: z.string().min(1),
+  /** success | failure | error | pending | queued | in_progress | inactive */
+  state: z.string().min(1),
+  at: instant,
+  environment: z.string().optional(),
+  creator: z.string().optional(),
+});
+export type DeploymentStatusRecord = z.infer<typeof deploymentStatusSchema>;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accessEventSchema, accountSchema, personSchema } from './people.js';
 import { ticketSchema } from './tickets.js';
 import { branchProtectionSchema, changeSchema, deploymentSchema } from './changes.js';
+import { deploymentStatusSchema, prReviewSchema } from './changes.js';
 import { componentSchema, configFindingSchema, findingSchema, scanRunSchema } from './vulnerabilities.js';
 import { backupJobSchema, restoreTestSchema } from './backups.js';
 import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
@@ -22,6 +23,8 @@ export const recordSchemas = {
   change: changeSchema,
   deployment: deploymentSchema,
   branch_protection: branchProtectionSchema,
+  pr_review: prReviewSchema,
+  deployment_status: deploymentStatusSchema,
   scan_run: scanRunSchema,
   finding: findingSchema,
   component: componentSchema,
