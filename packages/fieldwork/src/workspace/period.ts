@@ -9,7 +9,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * up to the Type I as-of date. `asOf` is the evidence date: the period end, or today if earlier.
  */
 export function resolvePeriod(config: Workspace, flags: { from?: string; to?: string }, now = new Date()): { period: Period; asOf: string } {
-  for (const [k, v] of Object.entries(flags)) {
+  for (const [k, v] of [['from', flags.from], ['to', flags.to]] as const) {
     if (v !== undefined && !DATE.test(v)) throw new FieldworkError('USAGE', `--${k} ${v} is not a date.`, { hint: 'Use YYYY-MM-DD.' });
   }
   const r = config.scope.report;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessEventRecord, PersonRecord, RecordSet } from '../../records/index.js';
+import type { CheckContext } from '../check.js';
+import { deprovisioningCheck } from './deprovisioning-check.js';
+
+const A = 'a'.repeat(64);
+const B = 'b'.repeat(64);
+let n = 0;
+const person = (p: Partial<PersonRecord> & { email: string }): PersonRecord => ({ kind: 'person', source: 'hr', artifact: A, locator: `line ${++n}`, id: String(n), workerType: 'employee', ...p });
+const ev = (email: string, action: AccessEventRecord['action'], at: string, eventType = `user.lifecycle.${action}`): AccessEventRecord => ({
+  kind: 'access_event', source: 'okta', artifact: B, locator: `line ${++n}`, system: 'okta', eventType, action, at, account: email, email,
+});
+const ctx = (records: RecordSet, over: Partial<CheckContext> = {}): CheckContext => ({
+  period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'America/Los_Angeles', params: { maxDelayDays: 1 }, records, asOf: '2026-09-30', workspace: {}, ...over,
+});
+
+describe('hr.deprovisioning', () => {
+  it('passes a leaver deactivated the next day and cites HR and IdP in the trace', () => {
+    const p = person({ email: 'ada@x.ai', endDate: '2026-05-08' });
+    const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [ev('ada@x.ai', 'deactivate', '2026-05-09T17:00:00Z')] }));
+    expect(out.exceptions).toEqual([]);
+    expect(out.items).toHaveLength(1);
+    expect(out.items[0].trace.map((t) => t.citation?.source)).toEqual(['hr', 'okta']);
+  });
+
+  it('counts calendar days in the workspace timezone, not UTC', () => {
+    // 2026-06-14T05:30Z is 22:30 on June 13 in Los Angeles: one day after a June 12 end date.
+    const p = person({ email: 'utc@x.ai', endDate: '2026-06-12' });
+    const records = { person: [p], access_event: [ev('utc@x.ai', 'deactivate', '2026-06-14T05:30:00Z')] };
+    expect(deprovisioningCheck.run(ctx(records)).exceptions).toEqual([]);
+    const utc = deprovisioningCheck.run(ctx(records, { timezone: 'UTC' }));
+    expect(utc.exceptions.map((e) => e.rule)).toEqual(['deprovision.late']);
+  });
+
+  it('reports a late deactivation with the delay and both citations', () => {
+    const p = person({ email: 'late@x.ai', endDate: '2026-05-08' });
+    const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [ev('late@x.ai', 'suspend', '2026-05-14T17:20:00Z')] }));
+    expect(out.exceptions).toHaveLength(1);
+    expect(out.exceptions[0]).toMatchObject({ rule: 'deprovision.late', subject: 'late@x.ai' });
+    expect(out.exceptions[0].detail).toContain('6 calendar days');
+    expect(out.exceptions[0].citations.map((c) => c.source)).toEqual(['hr', 'okta']);
+  });
+
+  it('reports a leaver never deactivated, and logins after the deadline', () => {
+    const p = person({ email: 'gone@x.ai', endDate: '2026-07-31' });
+    const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [ev('gone@x.ai', 'login', '2026-08-05T16:00:00Z', 'user.session.start')] }));
+    expect(out.exceptions.map((e) => e.rule).sort()).toEqual(['deprovision.active_after_end', 'deprovision.missing']);
+  });
+
+  it('does not flag a leaver whose deadline is after the evidence date', () => {
+    const p = person({ email: 'soon@x.ai', endDate: '2026-09-30' });
+    const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [ev('soon@x.ai', 'login', '2026-09-01T16:00:00Z', 'user.session.start')] }));
+    expect(out.exceptions).toEqual([]);
+    expect(out.items[0].trace.at(-1)?.label).toBe('deadline not reached');
+  });
+
+  it('reports an account reactivated after departure', () => {
+    const p = person({ email: 'back@x.ai', endDate: '2026-08-14' });
+    const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [ev('back@x.ai', 'deactivate', '2026-08-15T00:30:00Z'), ev('back@x.ai', 'activate', '2026-08-25T18:00:00Z', 'user.lifecycle.reactivate')] }));
+    expect(out.exceptions.map((e) => e.rule)).toEqual(['deprovision.active_after_end']);
+  });
+
+  it('ignores a deactivation from an earlier tenure of a rehire', () => {
+    const p = person({ email: 're@x.ai', startDate: '2026-03-01', endDate: '2026-07-01', rehire: true });
+    const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [ev('re@x.ai', 'deactivate', '2026-02-20T18:00:00Z')] }));
+    expect(out.exceptions.map((e) => e.rule)).toEqual(['deprovision.missing']);
+  });
+
+  it('tests contractors like employees and leaves people outside the period out of the population', () => {
+    const c = person({ email: 'c@x.ai', endDate: '2026-04-15', workerType: 'contractor' });
+    const before = person({ email: 'old@x.ai', endDate: '2026-03-15' });
+    const out = deprovisioningCheck.run(ctx({ person: [c, before], access_event: [ev('c@x.ai', 'deactivate', '2026-04-15T23:00:00Z')] }));
+    expect(out.items.map((i) => i.subject)).toEqual(['c@x.ai']);
+    expect(out.exceptions).toEqual([]);
+  });
+
+  it('honours a longer allowed delay from the parameters', () => {
+    const p = person({ email: 'late@x.ai', endDate: '2026-05-08' });
+    const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [ev('late@x.ai', 'deactivate', '2026-05-11T17:00:00Z')] }, { params: { maxDelayDays: 3 } }));
+    expect(out.exceptions).toEqual([]);
+  });
+});

@@ -1,0 +1,212 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freshPostgresSchema, REAL_FIXTURES, TEST_DIALECTS } from '../testing/index.js';
+import { runCli } from './program.js';
+
+/** Runs the CLI in-process and captures what it prints. */
+async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  try {
+    const code = await runCli(args);
+    return { code, stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'fieldwork-cli-'));
+
+describe('fieldwork CLI basics', () => {
+  it('prints help and exits 0; an unknown command exits 2', async () => {
+    expect((await cli(['--help'])).code).toBe(0);
+    expect((await cli(['nosuchcommand'])).code).toBe(2);
+  });
+
+  it('init --yes writes a valid workspace with its JSON Schema, and refuses to overwrite', async () => {
+    const dir = tmp();
+    const r = await cli(['init', '--yes', '--workspace', dir, '--org', 'Acme AI', '--timezone', 'Europe/Berlin', '--sla']);
+    expect(r.code).toBe(0);
+    const yaml = readFileSync(join(dir, 'fieldwork.yaml'), 'utf8');
+    expect(yaml).toContain('organization: Acme AI');
+    expect(yaml).toMatch(/- availability/);
+    expect(yaml).not.toMatch(/- privacy/);
+    expect(JSON.parse(readFileSync(join(dir, 'fieldwork.schema.json'), 'utf8')).properties.sources).toBeDefined();
+    expect(r.stdout).toContain('Availability');
+    expect((await cli(['init', '--yes', '--workspace', dir])).code).toBe(2);
+    expect((await cli(['catalog', 'controls', '--json', '--workspace', dir])).code).toBe(0);
+  });
+
+  it('lists 61 criteria and at least 60 controls as JSON', async () => {
+    expect(JSON.parse((await cli(['catalog', 'criteria', '--json'])).stdout)).toHaveLength(61);
+    expect(JSON.parse((await cli(['catalog', 'controls', '--all', '--json'])).stdout).length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('names the file, line and a hint for an invalid fieldwork.yaml, exit 2', async () => {
+    const dir = tmp();
+    await cli(['init', '--yes', '--workspace', dir]);
+    const file = join(dir, 'fieldwork.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^timezone: .*$/m, 'timezone: Mars/Olympus'));
+    const r = await cli(['check', '--workspace', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/fieldwork\.yaml:\d+:\d+/);
+    expect(r.stderr).toContain('IANA');
+    const unknown = await cli(['collect', '--workspace', withSources(tmp(), [{ name: 'x', kind: 'okta-logs', path: 'a.json' }]), '--json']);
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stdout).sources[0].error.message).toContain('"x"');
+  });
+});
+
+function withSources(dir: string, sources: object[], files: Record<string, string> = {}): string {
+  const lines = ['organization: Test AI', 'timezone: America/Los_Angeles', 'scope:', '  categories: [security]', '  report: { type: 2, from: 2026-04-01, to: 2026-09-30 }', 'owners:', '  compliance: { name: Pat, email: pat@x.ai }', 'sources:'];
+  for (const s of sources) lines.push(`  - ${JSON.stringify(s)}`);
+  writeFileSync(join(dir, 'fieldwork.yaml'), lines.join('\n') + '\n');
+  for (const [k, v] of Object.entries(files)) {
+    mkdirSync(join(dir, k, '..'), { recursive: true });
+    writeFileSync(join(dir, k), v);
+  }
+  return dir;
+}
+
+const HR = 'employeeNumber,firstName,lastName,workEmail,hireDate,terminationDate,status\n1,Ada,Okafor,ada@x.ai,2024-01-01,2026-05-08,Inactive\n2,Ben,Reyes,ben@x.ai,2024-02-01,0000-00-00,Active\n';
+const OKTA = `${JSON.stringify({ uuid: 'u1', published: '2026-05-09T17:00:00.000Z', eventType: 'user.lifecycle.deactivate', actor: { alternateId: 'admin' }, target: [{ type: 'User', alternateId: 'ada@x.ai', id: '00u1' }], outcome: { result: 'SUCCESS' } })}\n`;
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`collect, check and verify on ${dialect}`, () => {
+    let env: Record<string, string | undefined> = { FIELDWORK_DATABASE_URL: undefined };
+    let drop: (() => Promise<void>) | undefined;
+    const fresh = async () => {
+      if (dialect === 'postgres') {
+        await drop?.();
+        const s = await freshPostgresSchema();
+        drop = s.drop;
+        env = { FIELDWORK_DATABASE_URL: s.url };
+      }
+    };
+    afterAll(async () => drop?.());
+
+    it('collects good sources while a bad one fails with exit 3, storing nothing from it; re-collecting adds nothing', async () => {
+      await fresh();
+      const okta = readFileSync(join(REAL_FIXTURES, 'identity/okta-system-log.get_logs_response.json'), 'utf8');
+      const dir = withSources(tmp(), [
+        { name: 'hr', kind: 'bamboohr-csv', path: 'hr.csv' },
+        { name: 'okta-real', kind: 'okta-system-log', path: 'okta-real.json' },
+        { name: 'okta-cut', kind: 'okta-system-log', path: 'okta-cut.json' },
+        { name: 'okta', kind: 'okta-system-log', path: 'okta.jsonl' },
+      ], { 'hr.csv': HR, 'okta-real.json': okta, 'okta-cut.json': okta.slice(0, okta.length / 2), 'okta.jsonl': OKTA });
+      const r = await cli(['collect', '--workspace', dir, '--json'], env);
+      expect(r.code).toBe(3);
+      const out = JSON.parse(r.stdout) as { sources: { name: string; status: string; records: number; artifacts: { error?: { code: string; where?: { file?: string; pointer?: string } } }[] }[] };
+      const by = Object.fromEntries(out.sources.map((s) => [s.name, s]));
+      expect(by.hr).toMatchObject({ status: 'collected', records: 2 });
+      // The sanitized fixture repeats one event (same uuid): it is one fact.
+      expect(by['okta-real']).toMatchObject({ status: 'collected', records: 1 });
+      expect(by.okta).toMatchObject({ status: 'collected', records: 1 });
+      expect(by['okta-cut'].status).toBe('failed');
+      expect(by['okta-cut'].artifacts[0].error).toMatchObject({ code: 'INPUT_MALFORMED', where: { file: 'okta-cut.json' } });
+      const again = JSON.parse((await cli(['collect', '--workspace', dir, '--json'], env)).stdout) as typeof out;
+      expect(again.sources.filter((s) => s.name !== 'okta-cut').map((s) => s.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+      const v = JSON.parse((await cli(['verify', '--workspace', dir, '--json'], env)).stdout);
+      expect(v).toMatchObject({ ok: true, entries: 3 });
+    });
+
+    it('check --json follows the contract and --strict exits 1 on exceptions', async () => {
+      await fresh();
+      const lateOkta = OKTA.replace('2026-05-09T17:00:00.000Z', '2026-05-20T17:00:00.000Z');
+      const dir = withSources(tmp(), [{ name: 'hr', kind: 'bamboohr-csv', path: 'hr.csv' }, { name: 'okta', kind: 'okta-system-log', path: 'okta.jsonl' }], { 'hr.csv': HR, 'okta.jsonl': lateOkta });
+      expect((await cli(['collect', '--workspace', dir], env)).code).toBe(0);
+      const r = await cli(['check', '--workspace', dir, '--json'], env);
+      expect(r.code).toBe(0);
+      const run = JSON.parse(r.stdout);
+      expect(run.period).toEqual({ from: '2026-04-01', to: '2026-09-30' });
+      const deprov = run.results.find((x: { check: string }) => x.check === 'hr.deprovisioning');
+      expect(deprov).toMatchObject({ status: 'exception', population: 1 });
+      expect(deprov.exceptions[0]).toMatchObject({ rule: 'deprovision.late', subject: 'ada@x.ai' });
+      for (const c of deprov.exceptions[0].citations) expect(c.artifact).toMatch(/^[0-9a-f]{64}$/);
+      expect(deprov.exceptions[0].citations.map((c: { locator: string }) => c.locator)).toEqual(['line 2', 'line 1']);
+      for (const res of run.results) expect(['pass', 'exception', 'not_tested', 'insufficient_evidence']).toContain(res.status);
+      expect((await cli(['check', '--workspace', dir, '--strict'], env)).code).toBe(1);
+      const rep = await cli(['report', '--workspace', dir], env);
+      expect(rep.code).toBe(0);
+      const csv = readFileSync(join(dir, 'reports', 'evidence-map.csv'), 'utf8');
+      expect(csv.split('\r\n')[0]).toContain('control,title,criteria');
+      expect(csv).toMatch(/HR-\d\d,.*exception/);
+    });
+  });
+}
+
+describe('demo', () => {
+  const base = tmp();
+  const dir = join(base, 'demo');
+  let demoOut = '';
+  beforeAll(async () => {
+    const r = await cli(['demo', '--dir', dir, '--seed', '7'], { FIELDWORK_DATABASE_URL: undefined });
+    demoOut = r.stdout + r.stderr;
+    expect(r.code, demoOut).toBe(0);
+  }, 300_000);
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  it('runs the pipeline and prints a summary with the evidence map path', () => {
+    expect(demoOut).toContain('Controls in scope');
+    expect(demoOut).toContain('evidence-map.md');
+    expect(existsSync(join(dir, 'reports', 'evidence-map.md'))).toBe(true);
+    expect(existsSync(join(dir, '.fieldwork', 'fieldwork.db'))).toBe(true);
+  });
+
+  it('finds the planted deprovisioning problems and not the one that is late only in UTC', async () => {
+    const run = JSON.parse((await cli(['check', '--workspace', dir, '--json'], { FIELDWORK_DATABASE_URL: undefined })).stdout);
+    const deprov = run.results.find((x: { check: string }) => x.check === 'hr.deprovisioning');
+    const rules = deprov.exceptions.map((e: { rule: string }) => e.rule).sort();
+    expect(rules).toEqual(['deprovision.active_after_end', 'deprovision.active_after_end', 'deprovision.late', 'deprovision.missing']);
+  });
+
+  it('is deterministic for a seed', async () => {
+    const other = join(base, 'again');
+    await cli(['demo', '--dir', other, '--seed', '7', '--json'], { FIELDWORK_DATABASE_URL: undefined });
+    for (const f of ['exports/okta/system-log.jsonl', 'exports/bamboohr/employees.csv']) {
+      expect(readFileSync(join(other, f))).toEqual(readFileSync(join(dir, f)));
+    }
+  }, 300_000);
+
+  it('verify exits 4 naming the entry when a blob byte is flipped', async () => {
+    expect((await cli(['verify', '--workspace', dir], { FIELDWORK_DATABASE_URL: undefined })).code).toBe(0);
+    const copy = join(base, 'tamper');
+    mkdirSync(copy);
+    copyTree(dir, copy);
+    const blobsDir = join(copy, '.fieldwork', 'blobs');
+    const sub = readdirSync(blobsDir)[0];
+    const blob = join(blobsDir, sub, readdirSync(join(blobsDir, sub))[0]);
+    const bytes = readFileSync(blob);
+    bytes[0] ^= 0xff;
+    writeFileSync(blob, bytes);
+    const r = await cli(['verify', '--workspace', copy], { FIELDWORK_DATABASE_URL: undefined });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/first broken entry: #\d+/);
+  });
+});
+
+function copyTree(from: string, to: string): void {
+  for (const name of readdirSync(from)) {
+    const a = join(from, name);
+    const b = join(to, name);
+    if (statSync(a).isDirectory()) {
+      mkdirSync(b, { recursive: true });
+      copyTree(a, b);
+    } else copyFileSync(a, b);
+  }
+}
