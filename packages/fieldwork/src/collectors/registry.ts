@@ -3,6 +3,7 @@ import type { Collector } from './collector.js';
 import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
+import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 
 /** Every collector by kind. Add a source kind by adding one line here. */
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
@@ -10,6 +11,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     bambooCollector,
     oktaCollector,
     hrCsvCollector,
+    googleWorkspaceCollector,
   ].map((c) => [c.kind, c]),
 );
 
