@@ -51,7 +51,18 @@ export const identityPart: DemoPart = {
     const self = (p: DemoPerson) => ({ id: p.oktaId, alternateId: p.email, displayName: `${p.firstName} ${p.lastName}` });
     const planted: DemoPartOutput['planted'] = [];
 
-    for (const p of ctx.people) {
+    const people = ctx.people;
+    // Two active people with an MFA problem: one never enrolled, one reset and never re-enrolled.
+    const noMfa = people[20];
+    const resetMfa = people[40];
+    for (const p of people) {
+      const enrollDay = p.hireDate >= logStart ? p.hireDate : addDays(logStart, ctx.rng.int(1, 5));
+      if (p !== noMfa) {
+        events.push(oktaEvent(ctx, localTime(enrollDay, 11 * 60 + ctx.rng.int(0, 240), tz), 'user.mfa.factor.activate', 'User set up Okta Verify factor', p, self(p)));
+      }
+      if (p === resetMfa) {
+        events.push(oktaEvent(ctx, localTime(addDays(ctx.period.from, 40), 15 * 60, tz), 'user.mfa.factor.reset_all', 'Reset all factors for user', p, ADMIN));
+      }
       if (p.hireDate >= logStart) {
         events.push(oktaEvent(ctx, localTime(p.hireDate, 8 * 60 + ctx.rng.int(0, 60), tz), 'user.lifecycle.create', 'Create Okta user', p, ADMIN));
         events.push(oktaEvent(ctx, localTime(p.hireDate, 9 * 60 + ctx.rng.int(0, 60), tz), 'user.lifecycle.activate', 'Activate Okta user', p, ADMIN));
@@ -87,6 +98,8 @@ export const identityPart: DemoPart = {
         events.push(oktaEvent(ctx, localTime(sameDay ? end : addDays(end, 1), sameDay ? 17 * 60 + ctx.rng.int(0, 300) : 9 * 60 + ctx.rng.int(0, 120), tz), ctx.rng.chance(0.8) ? 'user.lifecycle.deactivate' : 'user.lifecycle.suspend', 'Deactivate Okta user', p, ADMIN));
       }
     }
+    planted.push({ rule: 'mfa.not_enrolled', subject: noMfa.email, why: 'signs in without ever enrolling an MFA factor' });
+    planted.push({ rule: 'mfa.not_enrolled', subject: resetMfa.email, why: 'factors reset in May and never re-enrolled, yet keeps signing in' });
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
     const header = 'employeeNumber,firstName,lastName,workEmail,department,employmentHistoryStatus,hireDate,originalHireDate,terminationDate,status';
