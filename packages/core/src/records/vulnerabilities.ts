@@ -42,6 +42,8 @@ export const findingSchema = z.object({
   fixedAt: instant.optional(),
   /** open | fixed | dismissed */
   state: z.string().default('open'),
+  /** Why the state is what it is, as the source says it (VEX `not_affected`, Dependabot `tolerable_risk`). */
+  stateReason: z.string().optional(),
 });
 export type FindingRecord = z.infer<typeof findingSchema>;
 

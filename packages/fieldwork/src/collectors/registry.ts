@@ -2,6 +2,7 @@ import { FieldworkError } from '@fieldwork/core';
 import type { Collector } from './collector.js';
 import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
+import { trivyCollector } from './trivy/trivy-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 
@@ -10,6 +11,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
   [
     bambooCollector,
     oktaCollector,
+    trivyCollector,
     hrCsvCollector,
     googleWorkspaceCollector,
   ].map((c) => [c.kind, c]),

@@ -1,0 +1,149 @@
+import { basename } from 'node:path';
+import { FieldworkError, startOfDay } from '@fieldwork/core';
+import type { FindingRecord, ScanRunRecord } from '@fieldwork/core';
+import { z } from 'zod';
+import type { ArtifactInput, ParseContext } from '../collector.js';
+import { normalizeInstant } from './dates.js';
+
+/**
+ * The `scannedAt` option of scanner sources whose output may not say when the scan ran:
+ * an ISO-8601 instant, or `file-name` to read the date (and time) from each file's name
+ * (`agent-runtime-2026-04-06.json`, `web-2026-04-06T0930Z.json`).
+ */
+export const scannedAtOption = z
+  .union([z.iso.datetime({ offset: true }), z.literal('file-name')])
+  .optional()
+  .describe('When the scan ran, if the file does not say: an ISO-8601 instant or "file-name".');
+
+/**
+ * When the scan in `input` ran: the time the file states, else the `scannedAt` option. Never
+ * the collection time — evidence of when a scan ran must come from the scan.
+ */
+export function resolveScanTime(stated: string | undefined | null, input: ArtifactInput, ctx: ParseContext, option: string | undefined, field: { pointer: string; name: string; kind: string }): string {
+  if (typeof stated === 'string' && stated.trim() !== '') {
+    return normalizeInstant(stated, { file: input.displayName, pointer: field.pointer }, field.name, ctx.timezone)!;
+  }
+  if (option === 'file-name') {
+    const t = timeFromFileName(input.displayName, ctx.timezone);
+    if (!t) {
+      throw new FieldworkError('INPUT_INVALID_RECORD', `${input.displayName}: options.scannedAt is "file-name" but the file name has no date.`, {
+        where: { file: input.displayName },
+        hint: 'Name each export with the scan date, e.g. agent-runtime-2026-04-06.json or web-2026-04-06T0930Z.json.',
+      });
+    }
+    return t;
+  }
+  if (option) return new Date(option).toISOString();
+  throw new FieldworkError('SOURCE_BAD_OPTIONS', `${input.displayName} does not say when the scan ran (${field.name} is missing or empty).`, {
+    where: { file: input.displayName, pointer: field.pointer },
+    hint: `Set options.scannedAt on the ${field.kind} source: an ISO-8601 instant, or "file-name" with the date in each file's name (e.g. scan-2026-04-06.json).`,
+  });
+}
+
+/** A date (and optional time, `Z` = UTC, else the workspace timezone) found in a file name. */
+export function timeFromFileName(name: string, timeZone: string): string | undefined {
+  const m = /(\d{4}-\d{2}-\d{2})(?:[T_ ](\d{2})[:-]?(\d{2})(?:[:-]?(\d{2}))?(Z)?)?/.exec(basename(name));
+  if (!m || Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`))) return undefined;
+  const seconds = (Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0);
+  const dayStart = m[5] ? Date.parse(`${m[1]}T00:00:00Z`) : Date.parse(startOfDay(m[1], timeZone));
+  return new Date(dayStart + seconds * 1000).toISOString();
+}
+
+/**
+ * The repository of a container image reference, without tag or digest, so weekly scans of
+ * `ghcr.io/acme/api:1.4.2` and `ghcr.io/acme/api:1.5.0` are runs over the same asset.
+ *
+ * @example
+ * imageRepository('localhost:5000/acme/api:1.4@sha256:ab…') // 'localhost:5000/acme/api'
+ */
+export function imageRepository(ref: string): string {
+  let r = ref.trim();
+  const at = r.indexOf('@');
+  if (at > 0) r = r.slice(0, at);
+  const colon = r.lastIndexOf(':');
+  if (colon > r.lastIndexOf('/')) r = r.slice(0, colon);
+  return r;
+}
+
+/** File names of dependency lockfiles and pinned manifests scanners read. */
+export const LOCKFILE_NAMES: ReadonlySet<string> = new Set([
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'poetry.lock', 'uv.lock',
+  'pdm.lock', 'Pipfile.lock', 'requirements.txt', 'go.sum', 'go.mod', 'Cargo.lock', 'Gemfile.lock', 'composer.lock',
+  'packages.lock.json', 'gradle.lockfile', 'pubspec.lock', 'mix.lock', 'conan.lock',
+]);
+
+/** True when `path` names a lockfile (by its file name). */
+export function isLockfile(path: string): boolean {
+  return LOCKFILE_NAMES.has(basename(path.trim().split(' ')[0]));
+}
+
+/** Guesses which scanner kind produced a parsed document, for "wrong kind" hints. */
+export function guessScanKind(doc: unknown): string | undefined {
+  if (Array.isArray(doc)) {
+    const first = doc[0] as Record<string, unknown> | undefined;
+    if (first && typeof first === 'object') {
+      if ('class_uid' in first || 'finding_info' in first) return 'prowler-ocsf';
+      if ('security_advisory' in first || 'security_vulnerability' in first) return 'dependabot-alerts';
+    }
+    return undefined;
+  }
+  if (!doc || typeof doc !== 'object') return undefined;
+  const d = doc as Record<string, unknown>;
+  if ('SchemaVersion' in d && ('Results' in d || 'ArtifactName' in d)) return 'trivy-json';
+  if ('matches' in d && ('descriptor' in d || 'source' in d)) return 'grype-json';
+  if ('auditReportVersion' in d || ('advisories' in d && 'actions' in d)) return 'npm-audit-json';
+  if ('runs' in d && 'version' in d) return 'sarif';
+  if (d.bomFormat === 'CycloneDX') return 'cyclonedx';
+  if ('results' in d && Array.isArray(d.results)) return 'osv-scanner-json';
+  if ('alert' in d && typeof d.alert === 'object' && d.alert && 'security_advisory' in (d.alert as object)) return 'dependabot-alerts';
+  if ('data' in d && JSON.stringify(d.data ?? '').includes('vulnerabilityAlerts')) return 'dependabot-alerts';
+  return undefined;
+}
+
+/** INPUT_WRONG_FORMAT for a document that is not what `kind` reads, naming the likely right kind. */
+export function wrongFormat(input: ArtifactInput, kind: string, expected: string, doc: unknown, detail?: { pointer?: string; message?: string }): FieldworkError {
+  const guess = guessScanKind(doc);
+  const hint = guess && guess !== kind ? `This looks like ${guess} output; use kind: ${guess} for it.` : `${kind} reads ${expected}. Is this the right file for the kind?`;
+  return new FieldworkError('INPUT_WRONG_FORMAT', `${input.displayName} is not ${expected}${detail?.message ? ` (${detail.message})` : ''}.`, {
+    where: { file: input.displayName, pointer: detail?.pointer ?? '' },
+    hint,
+  });
+}
+
+/**
+ * Validates `value` with a zod schema; a failure is INPUT_INVALID_RECORD naming the JSON
+ * pointer of the offending field.
+ */
+export function parseAt<T>(schema: z.ZodType<T>, value: unknown, input: ArtifactInput, base: string, what: string, hint: string): T {
+  const res = schema.safeParse(value);
+  if (res.success) return res.data;
+  const issue = res.error.issues[0];
+  const ptr = base + issue.path.map((p) => `/${String(p)}`).join('');
+  throw new FieldworkError('INPUT_INVALID_RECORD', `${input.displayName}: malformed ${what} at ${ptr || '/'}: ${issue.message}.`, {
+    where: { file: input.displayName, pointer: ptr },
+    hint,
+  });
+}
+
+/** A finding before the run's fields are added. */
+export type FindingDraft = Omit<FindingRecord, 'kind' | 'scanner' | 'asset' | 'seenAt' | 'source' | 'artifact' | 'locator' | 'state'> & { locator: string; state?: string };
+
+/**
+ * One scan run and its findings: the `scan_run` first, then each finding once. Exact
+ * repeats (same vulnerability, package, version and target) count once — scanners list a
+ * package twice when two paths pull it in, and the SLA is about the vulnerability.
+ */
+export function* scanRunRecords(run: Omit<ScanRunRecord, 'kind' | 'findingCount' | 'source' | 'artifact' | 'locator'> & { locator: string }, findings: FindingDraft[], ctx: ParseContext): Generator<ScanRunRecord | FindingRecord> {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = JSON.stringify([f.vulnId, f.package ?? '', f.version ?? '', f.target ?? '']);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const { locator, ...rest } = run;
+  yield { kind: 'scan_run', ...ctx.cite(locator), ...rest, targets: [...new Set(run.targets)], findingCount: unique.length };
+  for (const { locator: loc, ...f } of unique) {
+    yield { kind: 'finding', ...ctx.cite(loc), scanner: run.scanner, asset: run.asset, seenAt: run.at, state: 'open', ...f };
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { scannedAtOption } from '../input/scan-input.js';
+
+/**
+ * Options of the `trivy-json` source. The report names the asset (`ArtifactName`) and the
+ * scan time (`CreatedAt`); these options cover reports that do not, or rename the asset.
+ */
+export const trivyOptionsSchema = z.object({
+  /** The asset name to record instead of the report's `ArtifactName` (tags are dropped either way). */
+  asset: z.string().min(1).optional(),
+  /** When the scan ran, for reports without `CreatedAt` (older Trivy versions): an instant or "file-name". */
+  scannedAt: scannedAtOption,
+}).strict();
+export type TrivyOptions = z.infer<typeof trivyOptionsSchema>;
