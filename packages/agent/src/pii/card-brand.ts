@@ -39,7 +39,7 @@ const RULES: readonly BrandRule[] = [
  * @example
  * ```ts
  * import { cardBrand } from '@fieldwork/agent/pii';
- * console.log(cardBrand('378282246310005')); // 'amex'
+ * console.log(cardBrand('378282246310005')); // amex
  * console.log(cardBrand('1234567890123')); // undefined
  * ```
  */

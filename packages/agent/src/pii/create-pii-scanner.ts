@@ -78,7 +78,10 @@ export interface PiiScanner {
 const LEAD = CONTEXT_RADIUS + 32;
 /** Text held back at the end, since a value or its context may continue in the next chunk. */
 const TAIL = CONTEXT_RADIUS + 32;
-/** Longest ordinary value; longer ones (PEM blocks, JWTs) are held while they are open. */
+/**
+ * Longest value with spaces inside (phone, card, IBAN, date). Longer values are held while they
+ * are open: a PEM block from its header, a JWT or key as long as it runs without whitespace.
+ */
 const MAX_VALUE = 160;
 /** Scan once this much text is buffered, so tiny writes do not rescan the overlap each time. */
 const BATCH = 64 * 1024;
@@ -99,7 +102,7 @@ const MAX_HOLD = 64 * 1024;
  * scanner.write('mple.com signed in from 203.0.113.9');
  * const { counts, excerpts } = scanner.end();
  * console.log(counts.email, counts.ip_address); // 1 1
- * console.log(excerpts[0]?.excerpt); // user [REDACTED:EMAIL] signed in from [REDACTED:IP_ADDRESS]
+ * console.log(excerpts[0]?.excerpt); // user [REDACTED:EMAIL] signed in from [REDACTED:IP_ADDRESS]…
  * ```
  */
 export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
@@ -137,6 +140,13 @@ export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
       else open = Math.min(open, f.start);
     }
     if (final) return;
+    // A long token crossing the cut (a JWT, say) may not be recognisable until it is complete:
+    // keep all of it.
+    if (hi > 0 && !isSpace(buffer.charCodeAt(hi - 1)) && !isSpace(buffer.charCodeAt(hi))) {
+      let token = hi - 1;
+      while (token > 0 && !isSpace(buffer.charCodeAt(token - 1)) && hi - token < MAX_HOLD) token--;
+      open = Math.min(open, token);
+    }
     let keep = Math.max(0, open - LEAD);
     if (buffer.length - keep > MAX_HOLD) {
       // An open value grew past the bound: report it as far as it is visible and move on.
@@ -165,4 +175,8 @@ export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
       return { counts: { ...counts }, total, excerpts: [...excerpts], length: offset };
     },
   };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11;
 }

@@ -7,7 +7,8 @@ const CANDIDATE = /[+(]?\d[\d(). -]{5,28}\d(?:(?: ?(?:x|ext\.?|extension) ?| ?# 
 const CONTEXT =
   /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|fax|call|calls|calling|dial|office|contact|reach|sms|whatsapp|ph|mob|landline|hotline)\b/i;
 const EXTENSION = /(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}$/i;
-const DATE_LIKE = /^(?:(?:19|20)\d\d[-./ ]\d{1,2}(?:[-./ ]\d{1,2})?|\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d\d)(?:\b|$)/;
+const ISO_DATE = /^(?:19|20)\d\d([-./])(\d{1,2})\1(\d{1,2})(?: \d{1,2})?$/;
+const DMY_DATE = /^(\d{1,2})([-./])(\d{1,2})\2(?:19|20)?\d\d$/;
 
 const STEP: Record<PiiConfidence, PiiConfidence> = { low: 'medium', medium: 'high', high: 'high' };
 
@@ -57,7 +58,7 @@ function classify(raw: string, context: () => boolean): PhoneVerdict | undefined
   const digits = main.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return undefined;
   if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return undefined;
-  if (DATE_LIKE.test(main) || /^\d{3}-\d{2}-\d{4}$/.test(main)) return undefined;
+  if (dateLike(main) || /^\d{3}-\d{2}-\d{4}$/.test(main)) return undefined;
   const separators = main.replace(/[\d+()]/g, '');
   const groups = main.split(/[^\d]+/).filter((g) => g !== '');
   if (groups.length > 6) return undefined;
@@ -98,6 +99,17 @@ function northAmerican(main: string, groups: readonly string[]): boolean | undef
   const area = g[0] as string;
   const exchange = g[1] as string;
   return /^[2-9]/.test(area) && /^[2-9]/.test(exchange);
+}
+
+/** `2024-01-31`, `2024-01-31 12` (a timestamp cut at the colon), `31.01.2024`, `1/31/24`. */
+function dateLike(main: string): boolean {
+  const iso = ISO_DATE.exec(main);
+  if (iso !== null) return Number(iso[2]) <= 12 && Number(iso[3]) <= 31;
+  const dmy = DMY_DATE.exec(main);
+  if (dmy === null) return false;
+  const a = Number(dmy[1]);
+  const b = Number(dmy[3]);
+  return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
 }
 
 function balancedParens(s: string): boolean {

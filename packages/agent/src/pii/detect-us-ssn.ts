@@ -7,9 +7,9 @@ const CONTEXT = /\b(?:ssns?|social[ -]security|soc(?:ial)?\.? ?sec\.?|ss ?(?:#|n
 
 /**
  * Finds US Social Security numbers that pass {@link ssnValid}. With "SSN" or "social security"
- * nearby the finding is validated (high confidence for `AAA-GG-SSSS`, medium for nine bare
- * digits). Without context a delimited number is reported as a low-confidence, unvalidated
- * finding and nine bare digits are ignored.
+ * nearby the finding is validated (high confidence for `AAA-GG-SSSS` or `AAA GG SSSS`, medium
+ * for nine bare digits). Without context only the dashed form is reported, as a low-confidence
+ * unvalidated finding; spaced or bare nine-digit numbers without context are ignored.
  */
 export function detectUsSsn(text: string, out: PiiFinding[]): void {
   CANDIDATE.lastIndex = 0;
@@ -20,7 +20,7 @@ export function detectUsSsn(text: string, out: PiiFinding[]): void {
     const end = start + raw.length;
     const delimited = m[1] !== '';
     const context = hasContext(text, start, end, CONTEXT, 48, 16);
-    if (!context && !delimited) continue;
+    if (!context && m[1] !== '-') continue;
     out.push({
       type: 'us_ssn',
       start,

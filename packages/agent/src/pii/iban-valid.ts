@@ -8,7 +8,7 @@ import { IBAN_LENGTHS } from './iban-lengths.js';
  * ```ts
  * import { ibanValid } from '@fieldwork/agent/pii';
  * console.log(ibanValid('DE89 3704 0044 0532 0130 00')); // true
- * console.log(ibanValid('DE89370400440532013001')); // false: one digit off
+ * console.log(ibanValid('DE89370400440532013001')); // false (one digit off)
  * ```
  */
 export function ibanValid(value: string): boolean {

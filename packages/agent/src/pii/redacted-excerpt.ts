@@ -39,5 +39,5 @@ export function redactedExcerpt(text: string, finding: PiiFinding, radius = 20):
     if (m.end >= hi) at = hi;
   }
   out += text.slice(at, hi);
-  return (lo > 0 ? '…' : '') + out.replace(/\s+/g, ' ') + (hi < text.length ? '…' : '');
+  return (lo > 0 ? '…' : '') + out.replace(/\s+/g, ' ').trim() + (hi < text.length ? '…' : '');
 }

@@ -12,8 +12,8 @@ const PUBLIC_SAMPLES: ReadonlySet<string> = new Set(['078051120', '219099999', '
  * ```ts
  * import { ssnValid } from '@fieldwork/agent/pii';
  * console.log(ssnValid('536-22-8726')); // true
- * console.log(ssnValid('666-22-8726')); // false: area 666 is never issued
- * console.log(ssnValid('078-05-1120')); // false: the Woolworth sample
+ * console.log(ssnValid('666-22-8726')); // false (area 666 is never issued)
+ * console.log(ssnValid('078-05-1120')); // false (the Woolworth sample)
  * ```
  */
 export function ssnValid(value: string): boolean {

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createPiiScanner } from './create-pii-scanner.js';
+import { detectPii } from './detect-pii.js';
+import { loadPresidio } from './pii-fixture.js';
+import type { PiiFinding } from './pii-type.js';
+import { summarizePii } from './summarize-pii.js';
+
+/** Deterministic pseudo-random chunk sizes (a linear congruential generator). */
+function chunker(seed: number, max: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return 1 + Math.floor((s / 2147483648) * max);
+  };
+}
+
+function streamed(text: string, nextSize: () => number): { findings: PiiFinding[]; total: number } {
+  const findings: PiiFinding[] = [];
+  const scanner = createPiiScanner({ onFinding: (f) => findings.push(f) });
+  for (let i = 0; i < text.length; ) {
+    const n = nextSize();
+    scanner.write(text.slice(i, i + n));
+    i += n;
+  }
+  return { findings, total: scanner.end().total };
+}
+
+function jwt(header: object, payload: object): string {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${b64(header)}.${b64(payload)}.${'s'.repeat(43)}`;
+}
+
+const VALUES = [
+  'ada.lovelace@example.com',
+  '+44 20 7946 0958',
+  '(415) 555-0132',
+  '4111 1111 1111 1111',
+  'SSN 536-22-8726',
+  'DE89 3704 0044 0532 0130 00',
+  '2001:db8:85a3::8a2e:370:7334',
+  'AKIA' + 'IOSFODNN7EXAMPLE',
+  'born on 2/7/1961',
+  ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', 'x'.repeat(300)].join('.'),
+  jwt({ alg: 'RS256', typ: 'JWT', kid: 'k'.repeat(400) }, { sub: 'user-1', scope: 'a '.repeat(300) }),
+  ['-----BEGIN ' + 'PRIVATE KEY-----', 'QUJD'.repeat(400), '-----END ' + 'PRIVATE KEY-----'].join('\n'),
+];
+
+describe('createPiiScanner', () => {
+  it('finds exactly what one-shot detection finds on the Presidio corpus, whatever the chunking', () => {
+    const records = loadPresidio();
+    if (records === undefined) return;
+    const text = records.map((r) => r.full_text).join('\n');
+    const expected = detectPii(text);
+    for (const [seed, max] of [[1, 1], [2, 13], [3, 700], [4, 9000], [5, 200_000]] as const) {
+      expect(streamed(text, chunker(seed, max)).findings).toEqual(expected);
+    }
+  });
+
+  it('finds values that straddle the internal scan boundary', () => {
+    const filler = 'lorem ipsum dolor sit amet, consectetur adipiscing elit. ';
+    for (const value of VALUES) {
+      for (let pad = 65_536 - 400; pad < 65_536 + 300; pad += 37) {
+        const head = filler.repeat(Math.ceil(pad / filler.length)).slice(0, pad);
+        const text = `${head} ${value} ${filler.repeat(40)}`;
+        const expected = detectPii(text);
+        expect(expected.length).toBe(1);
+        expect(streamed(text, chunker(pad, 64)).findings, `${value.slice(0, 20)} at ${pad}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('keeps counts complete but only the first few excerpts', () => {
+    const text = Array.from({ length: 50 }, (_, i) => `user${i}@example.com logged in from 203.0.113.${i}`).join('\n');
+    const scanner = createPiiScanner({ maxExcerpts: 3, excerptRadius: 12 });
+    scanner.write(text);
+    const summary = scanner.end();
+    expect(summary.counts).toEqual(summarizePii(detectPii(text)));
+    expect(summary.total).toBe(100);
+    expect(summary.length).toBe(text.length);
+    expect(summary.excerpts).toHaveLength(3);
+    expect(summary.excerpts[0]).toMatchObject({ type: 'email', start: 0, excerpt: '[REDACTED:EMAIL] logged in f…' });
+    for (const e of summary.excerpts) expect(e.excerpt).not.toMatch(/@example\.com|203\.0\.113/);
+  });
+
+  it('stays bounded on an endless unterminated private key and still reports it once', () => {
+    const scanner = createPiiScanner();
+    scanner.write('-----BEGIN ' + 'PRIVATE KEY-----\n');
+    for (let i = 0; i < 200; i++) scanner.write('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=\n'.repeat(100));
+    scanner.write('\nthen mail ada@example.com');
+    const { counts } = scanner.end();
+    expect(counts.api_key).toBe(1);
+    expect(counts.email).toBe(1);
+  });
+
+  it('handles an empty stream and refuses writes after end()', () => {
+    const scanner = createPiiScanner();
+    expect(scanner.end()).toMatchObject({ total: 0, length: 0, excerpts: [] });
+    expect(() => scanner.write('more')).toThrow(/after end/);
+  });
+
+  it('applies type and confidence filters', () => {
+    const scanner = createPiiScanner({ types: ['email'], minConfidence: 'high' });
+    scanner.write('ada@example.com 8.8.8.8');
+    expect(scanner.end().counts).toMatchObject({ email: 1, ip_address: 0 });
+  });
+});

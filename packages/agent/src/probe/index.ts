@@ -1,0 +1,9 @@
+/**
+ * @module Canary helpers for the cross-tenant isolation probe: plant deterministic tokens per
+ * tenant, find them in answers, and tell whose they are.
+ */
+export { canaryBelongsTo } from './canary-belongs-to.js';
+export { canaryTenantHash } from './canary-tenant-hash.js';
+export { findCanaries, type CanaryMatch } from './find-canaries.js';
+export { makeCanary } from './make-canary.js';
+export { sha256Hex } from './sha256-hex.js';
