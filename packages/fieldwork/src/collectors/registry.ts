@@ -3,8 +3,10 @@ import type { Collector } from './collector.js';
 import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
 import { trivyCollector } from './trivy/trivy-collector.js';
+import { grypeCollector } from './grype/grype-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
+import { entraCollector } from './entra/entra-collector.js';
 
 /** Every collector by kind. Add a source kind by adding one line here. */
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
@@ -12,8 +14,10 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     bambooCollector,
     oktaCollector,
     trivyCollector,
+    grypeCollector,
     hrCsvCollector,
     googleWorkspaceCollector,
+    entraCollector,
   ].map((c) => [c.kind, c]),
 );
 
