@@ -7,3 +7,4 @@ export * from './time/index.js';
 export * from './records/index.js';
 export * from './catalog/index.js';
 export * from './checks/index.js';
+export * from './audit/index.js';

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { builtInControls } from '../catalog/index.js';
+import type { ControlResult } from '../checks/run-checks.js';
+import { binomialCdf, runAudit, sampleSeed, sampleSize, selectSample, statisticalSampleSize } from './index.js';
+
+const C = 'c'.repeat(64);
+const control = (check: string) => builtInControls.find((c) => c.check === check)!;
+const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `item-${String(i).padStart(3, '0')}`, subject: `p${i}@x.ai`, at: '2026-05-01', trace: [{ label: 'HR end date', citation: { artifact: C, source: 'hr', locator: `line ${i + 2}` } }] }));
+const result = (ctl: string, n: number, deviating: number[] = [], extra: Partial<ControlResult> = {}): ControlResult => {
+  const its = items(n);
+  return {
+    control: ctl, title: 't', check: 'x', status: deviating.length ? 'exception' : 'pass', population: n, populationQuery: 'q', items: its, notes: [],
+    exceptions: deviating.map((i) => ({ rule: 'r', subject: its[i].subject, detail: 'd', citations: [], itemId: its[i].id })),
+    ...extra,
+  };
+};
+const period = { from: '2026-04-01', to: '2026-09-30' };
+
+describe('sample sizes', () => {
+  it('follows the practitioner table and caps at the population', () => {
+    expect(sampleSize('annual', 10).size).toBe(1);
+    expect(sampleSize('quarterly', 10).size).toBe(2);
+    expect(sampleSize('weekly', 26).size).toBe(5);
+    expect(sampleSize('daily', 180).size).toBe(25);
+    expect(sampleSize('multiple_daily', 5000).size).toBe(40);
+    expect(sampleSize('daily', 10).size).toBe(10);
+    expect(sampleSize('weekly', 26).basis).toContain('not an AICPA mandate');
+  });
+
+  it('tests every item of a small per-event population, else 25', () => {
+    expect(sampleSize('per_event', 12).size).toBe(12);
+    expect(sampleSize('per_event', 300).size).toBe(25);
+    expect(sampleSize('per_event', 300, { kind: 'practitioner', perEventSmallPopulation: 50, perEventSample: 40 }).size).toBe(40);
+  });
+
+  it('matches the attribute-sampling tables via the binomial', () => {
+    expect(statisticalSampleSize(0.95, 0.05, 0)).toBe(59);
+    expect(statisticalSampleSize(0.9, 0.05, 0)).toBe(45);
+    expect(statisticalSampleSize(0.95, 0.05, 0.01)).toBe(93);
+    expect(statisticalSampleSize(0.95, 0.05, 0.02)).toBe(181);
+    expect(binomialCdf(0, 59, 0.05)).toBeLessThan(0.05);
+    expect(binomialCdf(0, 58, 0.05)).toBeGreaterThan(0.05);
+    expect(sampleSize('per_event', 500, { kind: 'statistical', confidence: 0.95, tolerableRate: 0.05, expectedRate: 0 }).size).toBe(59);
+  });
+});
+
+describe('seeded selection', () => {
+  it('is reproducible and independent of population order', () => {
+    const ids = items(100).map((i) => i.id);
+    const seed = sampleSeed('audit-1', 'HR-05', ids);
+    expect(sampleSeed('audit-1', 'HR-05', [...ids].reverse())).toBe(seed);
+    const a = selectSample(ids, 25, seed);
+    expect(selectSample([...ids].reverse(), 25, seed)).toEqual(a);
+    expect(new Set(a).size).toBe(25);
+    expect(selectSample(ids, 25, sampleSeed('audit-2', 'HR-05', ids))).not.toEqual(a);
+  });
+
+  it('changes the seed when the population changes', () => {
+    const ids = items(10).map((i) => i.id);
+    expect(sampleSeed('a', 'X', ids)).not.toBe(sampleSeed('a', 'X', ids.slice(1)));
+  });
+});
+
+describe('runAudit', () => {
+  const deprov = control('hr.deprovisioning');
+
+  it('concludes effective without deviations, and samples with a printed seed', () => {
+    const rep = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 12)] });
+    const c = rep.controls[0];
+    expect(c.conclusion).toBe('effective');
+    expect(c.sampleSize).toBe(12);
+    expect(c.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(c.sampled[0].trace[0].citation?.locator).toMatch(/^line /);
+    expect(rep.overall.conclusion).toBe('clean');
+  });
+
+  it('classifies one deviation as isolated and several as systematic', () => {
+    const one = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 12, [3])] }).controls[0];
+    expect(one).toMatchObject({ classification: 'isolated', conclusion: 'effective_with_exceptions', sampleDeviations: 1 });
+    const many = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 12, [1, 5, 9])] }).controls[0];
+    expect(many).toMatchObject({ classification: 'systematic', conclusion: 'not_effective' });
+  });
+
+  it('keeps deviations the population test found even when the sample misses them', () => {
+    const big = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 200, [150])] }).controls[0];
+    expect(big.sampleSize).toBe(25);
+    expect(big.populationExceptions).toBe(1);
+    expect(big.conclusion).toBe('effective_with_exceptions');
+  });
+
+  it('reports a zero-row population as did not occur, not effective', () => {
+    const c = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 0)] }).controls[0];
+    expect(c.conclusion).toBe('did_not_occur');
+    expect(c.summary).toContain('not evidence that it is effective');
+  });
+
+  it('treats a control-level exception (no item) as systematic', () => {
+    const r = result(deprov.id, 5);
+    r.exceptions.push({ rule: 'protection.gap', subject: 'repo:main', detail: 'off for 3 days', citations: [] });
+    r.status = 'exception';
+    expect(runAudit({ auditId: 'a1', period, controls: [deprov], results: [r] }).controls[0].classification).toBe('systematic');
+  });
+
+  it('passes manual and evidence-less controls through with their own conclusions, problems first', () => {
+    const manual = builtInControls.find((c) => c.check === null)!;
+    const rep = runAudit({
+      auditId: 'a1', period, controls: [manual, deprov],
+      results: [{ ...result(manual.id, 0), status: 'not_tested' }, result(deprov.id, 12, [1, 2])],
+    });
+    expect(rep.controls.map((c) => c.conclusion)).toEqual(['not_effective', 'not_tested']);
+    expect(rep.overall.conclusion).toBe('not_ready');
+  });
+
+  it('gives identical output for the same audit id and results', () => {
+    const input = { auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 300, [4, 77])] };
+    expect(JSON.stringify(runAudit(input))).toBe(JSON.stringify(runAudit(input)));
+  });
+});
