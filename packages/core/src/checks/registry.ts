@@ -1,5 +1,9 @@
 import type { Check } from './check.js';
 import { deprovisioningCheck } from './hr/deprovisioning-check.js';
+import { accessReviewsCheck } from './access/access-reviews-check.js';
+import { grantApprovalCheck } from './access/grant-approval-check.js';
+import { mfaSsoCheck } from './access/mfa-sso-check.js';
+import { reconciliationCheck } from './access/reconciliation-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -8,6 +12,10 @@ import { deprovisioningCheck } from './hr/deprovisioning-check.js';
 export const builtInChecks: Record<string, Check> = Object.fromEntries(
   [
     deprovisioningCheck,
+    accessReviewsCheck,
+    grantApprovalCheck,
+    mfaSsoCheck,
+    reconciliationCheck,
   ].map((c) => [c.id, c]),
 );
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessEventRecord, PersonRecord, RecordSet, TicketRecord } from '../../records/index.js';
+import type { CheckContext } from '../check.js';
+import { grantApprovalCheck } from './grant-approval-check.js';
+
+const A = 'a'.repeat(64);
+let n = 0;
+const grant = (email: string, app: string, at: string, outcome = 'SUCCESS'): AccessEventRecord => ({
+  kind: 'access_event', source: 'okta', artifact: A, locator: `line ${++n}`, system: 'okta', eventId: `e${n}`,
+  eventType: 'application.user_membership.add', action: 'grant', at, account: email, email, target: app, actor: 'it-admin', outcome,
+});
+const ticket = (t: Partial<TicketRecord> & { key: string; created: string }): TicketRecord => ({
+  kind: 'ticket', source: 'jira', artifact: A, locator: `/issues/${++n}`, system: 'jira', labels: [], links: [], ...t,
+});
+const person = (email: string, startDate: string): PersonRecord => ({ kind: 'person', source: 'hr', artifact: A, locator: `line ${++n}`, id: String(n), email, startDate });
+const ctx = (records: RecordSet): CheckContext => ({
+  period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'America/Los_Angeles', params: {}, records, asOf: '2026-09-30', workspace: {},
+});
+const rules = (records: RecordSet) => grantApprovalCheck.run(ctx(records)).exceptions.map((e) => `${e.rule} ${e.subject}`);
+
+describe('access.grant-approval', () => {
+  const g = grant('ada@x.ai', 'AWS IAM Identity Center', '2026-06-10T18:00:00Z');
+
+  it('passes a grant whose request ticket names the app and was approved before it', () => {
+    const t = ticket({ key: 'IT-1', created: '2026-06-08T16:00:00Z', summary: 'Access to AWS IAM Identity Center', subjectEmail: 'Ada@x.ai', approvedAt: '2026-06-09T16:00:00Z', approvedBy: 'boss' });
+    const out = grantApprovalCheck.run(ctx({ access_event: [g], ticket: [t] }));
+    expect(out.exceptions).toEqual([]);
+    expect(out.items[0].trace.map((s) => s.label)).toEqual(['grant', 'access request']);
+  });
+
+  it('matches a ticket by an app label slug', () => {
+    const t = ticket({ key: 'IT-2', created: '2026-06-08T16:00:00Z', summary: 'Need prod access', labels: ['app:aws'], subjectEmail: 'ada@x.ai', approvedAt: '2026-06-09T16:00:00Z' });
+    expect(rules({ access_event: [g], ticket: [t] })).toEqual([]);
+  });
+
+  it('reports a grant with no ticket, a ticket for another app, or one opened too long before', () => {
+    const other = ticket({ key: 'IT-3', created: '2026-06-08T16:00:00Z', summary: 'Access to Notion', subjectEmail: 'ada@x.ai', approvedAt: '2026-06-09T16:00:00Z' });
+    const old = ticket({ key: 'IT-4', created: '2026-04-01T16:00:00Z', summary: 'Access to AWS IAM Identity Center', subjectEmail: 'ada@x.ai', approvedAt: '2026-04-02T16:00:00Z' });
+    expect(rules({ access_event: [g], ticket: [other, old] })).toEqual(['grant.no_ticket ada@x.ai']);
+  });
+
+  it('reports a ticket approved after the grant, and an unapproved one', () => {
+    const late = ticket({ key: 'IT-5', created: '2026-06-08T16:00:00Z', summary: 'AWS IAM Identity Center please', subjectEmail: 'ada@x.ai', approvedAt: '2026-06-11T16:00:00Z' });
+    expect(rules({ access_event: [g], ticket: [late] })).toEqual(['grant.approved_after ada@x.ai']);
+    const none = ticket({ key: 'IT-6', created: '2026-06-08T16:00:00Z', summary: 'AWS IAM Identity Center please', subjectEmail: 'ada@x.ai' });
+    expect(rules({ access_event: [g], ticket: [none] })).toEqual(['grant.unapproved ada@x.ai']);
+  });
+
+  it('covers grants on the hire date with an onboarding ticket approved before them', () => {
+    const hire = grant('new@x.ai', 'Slack', '2026-05-04T17:30:00Z');
+    const onboarding = ticket({ key: 'PEOPLE-9', type: 'Onboarding', created: '2026-04-20T16:00:00Z', subjectEmail: 'new@x.ai', approvedAt: '2026-04-21T16:00:00Z' });
+    expect(rules({ access_event: [hire], ticket: [onboarding], person: [person('new@x.ai', '2026-05-04')] })).toEqual([]);
+    // Without the HR hire date the onboarding ticket does not cover an arbitrary grant.
+    expect(rules({ access_event: [hire], ticket: [onboarding] })).toEqual(['grant.no_ticket new@x.ai']);
+    // A grant weeks after the hire date needs its own request.
+    const laterGrant = grant('new@x.ai', 'Slack', '2026-06-04T17:30:00Z');
+    expect(rules({ access_event: [laterGrant], ticket: [onboarding], person: [person('new@x.ai', '2026-05-04')] })).toEqual(['grant.no_ticket new@x.ai']);
+  });
+
+  it('counts the hire date in the workspace timezone (an evening grant is still the hire date)', () => {
+    // 2026-05-05T04:30Z is 21:30 on May 4 in Los Angeles.
+    const evening = grant('new@x.ai', 'Slack', '2026-05-05T04:30:00Z');
+    const onboarding = ticket({ key: 'PEOPLE-9', type: 'Onboarding', created: '2026-04-20T16:00:00Z', subjectEmail: 'new@x.ai', approvedAt: '2026-04-21T16:00:00Z' });
+    expect(rules({ access_event: [evening], ticket: [onboarding], person: [person('new@x.ai', '2026-05-04')] })).toEqual([]);
+  });
+
+  it('ignores failed grants and grants outside the period', () => {
+    expect(rules({ access_event: [grant('x@x.ai', 'Slack', '2026-06-10T18:00:00Z', 'FAILURE'), grant('x@x.ai', 'Slack', '2026-03-31T18:00:00Z')] })).toEqual([]);
+  });
+});

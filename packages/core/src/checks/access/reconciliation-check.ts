@@ -1,0 +1,118 @@
+import { citationOf, recordsOf } from '../../records/index.js';
+import type { AccessEventRecord, AccountRecord, PersonRecord } from '../../records/index.js';
+import { inPeriod, localDate } from '../../time/index.js';
+import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
+
+/** Identity providers whose accounts are reconciled against HR, unless the control names others. */
+export const DEFAULT_IDP_SYSTEMS = ['okta', 'google-workspace', 'google', 'entra', 'azure-ad', 'onelogin', 'jumpcloud'];
+/** Rules reported for follow-up that do not by themselves make the control fail. */
+const NOTE_RULES = new Set(['reconcile.no_account']);
+const SIGNS_OF_LIFE = new Set(['login', 'activate', 'unsuspend', 'create', 'grant', 'role_change']);
+const GONE = /deprovisioned|deactivated|suspended|deleted|disabled|inactive/i;
+
+/** True when one of the person's HR rows covers calendar day `day` (rehires have several). */
+function employedOn(rows: PersonRecord[], day: string): boolean {
+  return rows.some((p) => (!p.startDate || p.startDate <= day) && (!p.endDate || p.endDate >= day));
+}
+
+/**
+ * HR roster and identity provider reconciled: an IdP account active in the period with no HR
+ * person behind it (`reconcile.no_person`), a leaver whose account shows activity after the
+ * HR end date (`reconcile.leaver_active`), and a current employee with no IdP account at all
+ * (`reconcile.no_account`, reported for follow-up but not failing the control on its own).
+ * Contractors are reconciled like employees and counted separately.
+ */
+export const reconciliationCheck: Check = {
+  id: 'access.reconciliation',
+  title: 'HR roster and identity provider accounts reconciled',
+  requires: ['person', 'access_event'],
+  run(ctx) {
+    const tz = ctx.timezone;
+    const idps = new Set((Array.isArray(ctx.params.idpSystems) ? (ctx.params.idpSystems as string[]) : DEFAULT_IDP_SYSTEMS).map(norm));
+    const ignored = new Set((Array.isArray(ctx.params.ignoreAccounts) ? (ctx.params.ignoreAccounts as string[]) : []).map(norm));
+    const limit = ctx.asOf < ctx.period.to ? ctx.asOf : ctx.period.to;
+
+    const people = new Map<string, PersonRecord[]>();
+    let noEmail = 0;
+    for (const p of recordsOf(ctx.records, 'person')) {
+      const k = norm(p.email);
+      if (!k) {
+        noEmail++;
+        continue;
+      }
+      people.set(k, [...(people.get(k) ?? []), p]);
+    }
+    const events = new Map<string, AccessEventRecord[]>();
+    for (const e of recordsOf(ctx.records, 'access_event').filter((x) => idps.has(norm(x.system)) && !failedOutcome(x)).sort(byAt)) {
+      const k = subjectOf(e);
+      if (k) events.set(k, [...(events.get(k) ?? []), e]);
+    }
+    const accounts = new Map<string, AccountRecord>();
+    for (const a of recordsOf(ctx.records, 'account').filter((x) => idps.has(norm(x.system)))) {
+      const k = norm(a.email) || norm(a.login) || norm(a.accountId);
+      if (k) accounts.set(k, a);
+    }
+
+    const items: PopulationItem[] = [];
+    const exceptions: CheckException[] = [];
+    const counts = { employee: 0, contractor: 0 };
+    for (const key of [...new Set([...events.keys(), ...accounts.keys()])].sort()) {
+      if (ignored.has(key)) continue;
+      const evs = events.get(key) ?? [];
+      const snap = accounts.get(key);
+      const inWindow = evs.filter((e) => inPeriod(e.at, ctx.period, tz));
+      const activeInPeriod = inWindow.some((e) => SIGNS_OF_LIFE.has(e.action)) || (!!snap && !GONE.test(snap.status ?? 'active') && evs.length === 0);
+      if (!activeInPeriod) continue;
+      const rows = people.get(key) ?? [];
+      const trace: TraceStep[] = [];
+      const lastSeen = inWindow.at(-1) ?? evs.at(-1);
+      if (lastSeen) trace.push({ label: 'IdP account activity', at: lastSeen.at, detail: `${inWindow.length} event(s) in the period; last ${lastSeen.eventType}`, citation: citationOf(lastSeen) });
+      if (snap) trace.push({ label: 'IdP account', at: snap.at, detail: `${snap.system} account ${snap.login ?? snap.accountId}, status ${snap.status ?? 'unknown'}`, citation: citationOf(snap) });
+      if (rows.length === 0) {
+        exceptions.push({ rule: 'reconcile.no_person', subject: key, itemId: key, at: lastSeen?.at,
+          detail: `Identity provider account ${key} was active in the period but matches no person in the HR roster.`,
+          citations: [...(lastSeen ? [citationOf(lastSeen)] : []), ...(snap ? [citationOf(snap)] : [])] });
+        items.push({ id: key, subject: key, at: lastSeen?.at, trace: [...trace, { label: 'HR roster', detail: 'no person with this email' }] });
+        continue;
+      }
+      const contractor = rows.some((p) => /contract/i.test(p.workerType ?? ''));
+      counts[contractor ? 'contractor' : 'employee']++;
+      for (const p of rows) trace.push({ label: 'HR person', at: p.startDate, detail: `${p.workerType ?? 'employee'} from ${p.startDate ?? '?'}${p.endDate ? ` to ${p.endDate}` : ''}${p.rehire ? ' (rehire)' : ''}`, citation: citationOf(p) });
+      const ends = rows.map((p) => p.endDate).filter((d): d is string => !!d).sort();
+      const inPeriodAfter = ends.length === 0 ? [] : inWindow.filter((e) => {
+        const day = localDate(e.at, tz);
+        return SIGNS_OF_LIFE.has(e.action) && day > ends[0] && day <= limit && !employedOn(rows, day);
+      });
+      if (inPeriodAfter.length > 0) {
+        const first = inPeriodAfter[0];
+        const end = ends.filter((d) => d < localDate(first.at, tz)).at(-1) as string;
+        exceptions.push({ rule: 'reconcile.leaver_active', subject: key, itemId: key, at: first.at,
+          detail: `${key}${contractor ? ' (contractor)' : ''} left on ${end} but the identity provider shows ${first.eventType} at ${first.at}${inPeriodAfter.length > 1 ? ` and ${inPeriodAfter.length - 1} more event(s)` : ''}.`,
+          citations: [...rows.map(citationOf), ...inPeriodAfter.slice(0, 3).map(citationOf)] });
+        trace.push({ label: 'activity after departure', at: first.at, detail: first.eventType, citation: citationOf(first) });
+      }
+      items.push({ id: key, subject: key, at: lastSeen?.at, trace });
+    }
+
+    // Current staff with no account at all: possibly a missed onboarding, or a roster entry that needs no IdP account.
+    for (const [key, rows] of [...people].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (events.has(key) || accounts.has(key) || !employedOn(rows, limit)) continue;
+      if (rows.some((p) => /contract/i.test(p.workerType ?? ''))) continue;
+      const p = rows.at(-1) as PersonRecord;
+      exceptions.push({ rule: 'reconcile.no_account', subject: key, itemId: key, detail: `(note) ${key} is a current ${p.workerType ?? 'employee'} in HR but has no identity provider account or activity; confirm they need none.`, citations: [citationOf(p)] });
+      items.push({ id: key, subject: key, at: p.startDate, trace: [{ label: 'HR person', at: p.startDate, detail: `${p.workerType ?? 'employee'} since ${p.startDate ?? '?'}`, citation: citationOf(p) }, { label: 'IdP', detail: 'no account or activity' }] });
+    }
+    const failing = exceptions.some((e) => !NOTE_RULES.has(e.rule));
+    const notes = [`Reconciled ${counts.employee} employee and ${counts.contractor} contractor account(s) active in the period.`];
+    if (noEmail > 0) notes.push(`${noEmail} HR row(s) have no email and could not be matched.`);
+    if (!failing && exceptions.length > 0) notes.push('Only note-level findings (current staff without an IdP account); they do not fail the control.');
+    return {
+      populationQuery: `identity provider accounts (${[...idps].join(', ')}) active between ${ctx.period.from} and ${ctx.period.to}, matched to HR person records by email; current employees without an account`,
+      items,
+      exceptions,
+      status: failing ? 'exception' : 'pass',
+      notes,
+    };
+  },
+};
