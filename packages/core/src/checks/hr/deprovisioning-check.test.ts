@@ -79,4 +79,12 @@ describe('hr.deprovisioning', () => {
     const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [ev('late@x.ai', 'deactivate', '2026-05-11T17:00:00Z')] }, { params: { maxDelayDays: 3 } }));
     expect(out.exceptions).toEqual([]);
   });
+  it('ignores a failed deactivation attempt and a denied sign-in', () => {
+    const p = person({ email: 'fail@x.ai', endDate: '2026-05-08' });
+    const failed = { ...ev('fail@x.ai', 'deactivate', '2026-05-08T20:00:00Z'), outcome: 'FAILURE' };
+    const denied = { ...ev('fail@x.ai', 'login', '2026-05-20T16:00:00Z', 'user.session.start'), outcome: 'DENY' };
+    const ok = ev('fail@x.ai', 'deactivate', '2026-05-12T17:00:00Z');
+    const out = deprovisioningCheck.run(ctx({ person: [p], access_event: [failed, denied, ok] }));
+    expect(out.exceptions.map((e) => e.rule)).toEqual(['deprovision.late']);
+  });
 });

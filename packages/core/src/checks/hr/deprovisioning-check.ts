@@ -2,6 +2,7 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { AccessEventRecord, PersonRecord } from '../../records/index.js';
 import { addDays, daysBetween, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { failedOutcome } from '../access/identity-keys.js';
 
 const DEPROVISION_ACTIONS = new Set(['deactivate', 'suspend', 'delete']);
 const REVIVE_ACTIONS = new Set(['activate', 'unsuspend', 'create']);
@@ -23,7 +24,8 @@ export const deprovisioningCheck: Check = {
     const maxDelay = Number(ctx.params.maxDelayDays ?? 1);
     const tz = ctx.timezone;
     const eventsByEmail = new Map<string, AccessEventRecord[]>();
-    for (const e of recordsOf(ctx.records, 'access_event')) {
+    // A denied or failed attempt neither deprovisions nor shows the account in use.
+    for (const e of recordsOf(ctx.records, 'access_event').filter((x) => !failedOutcome(x))) {
       for (const key of new Set([norm(e.email), norm(e.account)])) {
         if (!key) continue;
         let list = eventsByEmail.get(key);
