@@ -4,17 +4,29 @@ import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
 import { trivyCollector } from './trivy/trivy-collector.js';
 import { grypeCollector } from './grype/grype-collector.js';
+import { osvScannerCollector } from './osv-scanner/osv-scanner-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 import { entraCollector } from './entra/entra-collector.js';
+import { modelChangesCollector } from './model-changes/model-changes-collector.js';
+import { evalRunsCollector } from './eval-runs/eval-runs-collector.js';
+import { promptfooCollector } from './promptfoo/promptfoo-collector.js';
+import { isolationProbeCollector } from './isolation-probe/isolation-probe-collector.js';
+import { incidentsCollector } from './incidents/incidents-collector.js';
 
 /** Every collector by kind. Add a source kind by adding one line here. */
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
   [
     bambooCollector,
+    modelChangesCollector,
+    evalRunsCollector,
+    promptfooCollector,
+    isolationProbeCollector,
+    incidentsCollector,
     oktaCollector,
     trivyCollector,
     grypeCollector,
+    osvScannerCollector,
     hrCsvCollector,
     googleWorkspaceCollector,
     entraCollector,
