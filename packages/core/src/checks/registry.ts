@@ -4,6 +4,10 @@ import { accessReviewsCheck } from './access/access-reviews-check.js';
 import { grantApprovalCheck } from './access/grant-approval-check.js';
 import { mfaSsoCheck } from './access/mfa-sso-check.js';
 import { reconciliationCheck } from './access/reconciliation-check.js';
+import { humanApprovalCheck } from './agent/human-approval-check.js';
+import { promptPiiCheck } from './agent/prompt-pii-check.js';
+import { promptRetentionCheck } from './agent/prompt-retention-check.js';
+import { toolAuthorizationCheck } from './agent/tool-authorization-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -16,6 +20,10 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     grantApprovalCheck,
     mfaSsoCheck,
     reconciliationCheck,
+    toolAuthorizationCheck,
+    humanApprovalCheck,
+    promptRetentionCheck,
+    promptPiiCheck,
   ].map((c) => [c.id, c]),
 );
 

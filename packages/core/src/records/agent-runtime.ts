@@ -9,6 +9,8 @@ export const credentialSchema = z.object({
   scopes: z.array(z.string()).default([]),
   grantType: z.string().optional(),
   credentialId: z.string().optional(),
+  /** The tenant the credential was issued for (`app.authz.tenant`), when the platform records it. */
+  tenant: z.string().optional(),
 });
 
 /** An approval attached to a tool call (human in the loop). */

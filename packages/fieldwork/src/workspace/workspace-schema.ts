@@ -1,4 +1,4 @@
-import { isValidTimeZone, tscCategories } from '@fieldwork/core';
+import { agentSectionSchema, isValidTimeZone, toolDeclarationSchema, tscCategories } from '@fieldwork/core';
 import { z } from 'zod';
 
 const date = z.iso.date();
@@ -44,6 +44,8 @@ export const workspaceSchema = z
       people: z.array(personSchema).default([]),
     }),
     sources: z.array(sourceSchema).default([]),
+    tools: z.array(toolDeclarationSchema).optional().describe('The agent tool inventory: resource, scopes, identity mode, risk, approval threshold.'),
+    agent: agentSectionSchema.optional().describe('Agent platform settings: attribute names, the agent\'s own identities, prompt/trace stores and their retention.'),
     controls: z
       .object({
         overrides: z.array(z.object({
