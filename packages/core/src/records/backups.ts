@@ -31,6 +31,12 @@ export const restoreTestSchema = z.object({
   validation: z.string().optional(),
   /** What the test left behind: a restored resource ARN, a log file, a screenshot path. */
   artifactRef: z.string().optional(),
+  /** SHA-256 of the artifact the test left, when Fieldwork could read it (manual records). */
+  artifactSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The recovery point restored, so a check can find its resource through backup_job.recoveryPoint. */
+  recoveryPoint: z.string().optional(),
   performedBy: z.string().optional(),
+  /** Free text from the record, plus what Fieldwork noticed (e.g. an evidence file that is missing). */
+  notes: z.string().optional(),
 });
 export type RestoreTestRecord = z.infer<typeof restoreTestSchema>;

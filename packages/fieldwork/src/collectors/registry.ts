@@ -2,6 +2,8 @@ import { FieldworkError } from '@fieldwork/core';
 import type { Collector } from './collector.js';
 import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
+import { awsBackupJobsCollector } from './aws-backup/aws-backup-jobs-collector.js';
+import { awsRestoreJobsCollector } from './aws-backup/aws-restore-jobs-collector.js';
 import { trivyCollector } from './trivy/trivy-collector.js';
 import { grypeCollector } from './grype/grype-collector.js';
 import { osvScannerCollector } from './osv-scanner/osv-scanner-collector.js';
@@ -18,6 +20,8 @@ import { incidentsCollector } from './incidents/incidents-collector.js';
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
   [
     bambooCollector,
+    awsBackupJobsCollector,
+    awsRestoreJobsCollector,
     modelChangesCollector,
     evalRunsCollector,
     promptfooCollector,
