@@ -10,6 +10,8 @@ export const modelChangeSchema = z.object({
   environment: z.string().min(1),
   fromModel: z.string().optional(),
   toModel: z.string().min(1),
+  /** Other names the provider reports for `toModel` (dated snapshots such as `gpt-4.1-2025-04-14`). */
+  toAliases: z.array(z.string()).optional(),
   provider: z.string().optional(),
   ticket: z.string().optional(),
   requestedBy: z.string().optional(),

@@ -1,0 +1,52 @@
+import { FieldworkError } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import type { Collector } from '../collector.js';
+import { iterateJsonItems, normalizeInstant, pointer } from '../input/index.js';
+import { evalRunsOptionsSchema } from './eval-runs-config.js';
+import type { EvalRunsOptions } from './eval-runs-config.js';
+import { evalPassed, evalRunEntrySchema, mapEvalRun } from './eval-runs-mapper.js';
+
+const HINT = 'eval-runs-json reads {"runs": [{ id, model, dataset, held_out, score, threshold, passed, tests, failures, started_at, finished_at }]} or one run per line (JSONL).';
+
+/** Evaluation runs from any harness, in Fieldwork's documented JSON shape. */
+export const evalRunsCollector: Collector<EvalRunsOptions> = {
+  kind: 'eval-runs-json',
+  description: 'Evaluation runs (JSON {"runs": [...]}, a JSON array, or JSON Lines): model, dataset, held-out flag, score, threshold, finished time',
+  options: evalRunsOptionsSchema,
+  mediaType: 'application/json',
+  async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
+    const file = input.displayName;
+    let seen = 0;
+    for await (const item of iterateJsonItems(input)) {
+      const doc = item.value as { runs?: unknown } | null;
+      // A document `{ runs: [...] }` holds the runs; otherwise each item is a run.
+      const runs = doc && typeof doc === 'object' && !Array.isArray(doc) && 'runs' in doc
+        ? Array.isArray(doc.runs) ? doc.runs.map((v, i) => ({ v, loc: pointer(item.locator.startsWith('line') ? '' : item.locator, 'runs', i), line: item.line, prefix: item.locator.startsWith('line') ? item.locator : '' })) : wrong('`runs` is not a list', item.line)
+        : [{ v: item.value, loc: item.locator.startsWith('line') ? '' : item.locator, line: item.line, prefix: item.locator.startsWith('line') ? item.locator : '' }];
+      for (const { v, loc, line, prefix } of runs) {
+        const where = { file, ...(line ? { line } : {}), pointer: loc || '/' };
+        const parsed = evalRunEntrySchema.safeParse(v);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const detail = `${issue.path.join('.') || 'run'}: ${issue.message}`;
+          if (seen === 0) wrong(`this does not look like an eval run (${detail})`, line, `${loc}/${issue.path.join('/')}`);
+          throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: malformed eval run (${detail}).`, { where: { ...where, pointer: `${loc}/${issue.path.join('/')}` }, hint: HINT });
+        }
+        seen++;
+        const e = parsed.data;
+        const passed = evalPassed(e);
+        if (passed === undefined) {
+          throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: eval run "${e.id}" has no threshold, passed flag or failure count, so it cannot be judged.`, { where, hint: 'Add "threshold" (the score the run must reach) or "passed".' });
+        }
+        const finishedAt = normalizeInstant(e.finished_at, where, 'finished_at', ctx.timezone) as string;
+        const startedAt = e.started_at ? normalizeInstant(e.started_at, where, 'started_at', ctx.timezone) : undefined;
+        const locator = prefix ? (loc ? `${prefix}#${loc}` : prefix) : loc || '/';
+        yield mapEvalRun(e, passed, { finishedAt, ...(startedAt ? { startedAt } : {}) }, options.tool, ctx.cite(locator));
+      }
+    }
+
+    function wrong(why: string, line?: number, ptr?: string): never {
+      throw new FieldworkError('INPUT_WRONG_FORMAT', `${file}: ${why}.`, { where: { file, ...(line ? { line } : {}), ...(ptr ? { pointer: ptr } : {}) }, hint: HINT });
+    }
+  },
+};

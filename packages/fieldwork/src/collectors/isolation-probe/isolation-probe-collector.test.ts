@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isFieldworkError } from '@fieldwork/core';
+import { PROBE_RUN_FORMAT } from '../../probe/probe-run.js';
+import type { ProbeRun } from '../../probe/probe-run.js';
+import { parseFile } from '../../testing/index.js';
+import { isolationProbeCollector } from './isolation-probe-collector.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'probe-collector-'));
+const file = (name: string, content: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+async function failure(path: string) {
+  try {
+    await parseFile(isolationProbeCollector, path);
+  } catch (e) {
+    if (isFieldworkError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected the file to be refused');
+}
+const ops = ['query', 'get', 'update', 'delete'] as const;
+const run = (leak = false): ProbeRun => ({
+  format: PROBE_RUN_FORMAT, runId: 'probe-1', store: 'support-memory', adapter: 'http', startedAt: '2026-06-01T10:00:00Z', finishedAt: '2026-06-01T10:00:02Z',
+  tenants: ['a', 'b'], canaries: 2, notes: [],
+  attempts: [...ops.map((op) => ({ op, fromTenant: 'a', targetTenant: 'b', outcome: leak && op === 'get' ? 'leaked' as const : 'denied' as const })), { op: 'no_tenant', outcome: 'denied' }],
+  leaks: 0, passed: true,
+});
+
+describe('isolation-probe-json', () => {
+  it('reads a passing run', async () => {
+    const [rec] = await parseFile(isolationProbeCollector, file('run.json', JSON.stringify(run(), null, 2)));
+    expect(rec).toMatchObject({ kind: 'isolation_probe', runId: 'probe-1', store: 'support-memory', adapter: 'http', at: '2026-06-01T10:00:02.000Z', leaks: 0, passed: true, locator: '/' });
+  });
+
+  it('recomputes the verdict: an edited "passed" does not hide a leak', async () => {
+    const [rec] = await parseFile(isolationProbeCollector, file('edited.json', JSON.stringify(run(true))));
+    expect(rec).toMatchObject({ leaks: 1, passed: false });
+  });
+
+  it('reads one run per line', async () => {
+    const recs = await parseFile(isolationProbeCollector, file('runs.jsonl', `${JSON.stringify(run())}\n${JSON.stringify({ ...run(), runId: 'probe-2' })}\n`));
+    expect(recs.map((r) => r.locator)).toEqual(['line 1', 'line 2']);
+  });
+
+  it('refuses another JSON file, a truncated run and a malformed attempt', async () => {
+    expect((await failure(file('other.json', '{"runs": []}'))).code).toBe('INPUT_WRONG_FORMAT');
+    const text = JSON.stringify(run(), null, 2);
+    expect((await failure(file('half.json', text.slice(0, text.length / 2)))).code).toBe('INPUT_MALFORMED');
+    const bad = { ...run(), attempts: [{ op: 'peek', outcome: 'denied' }] };
+    expect(await failure(file('bad.json', JSON.stringify(bad)))).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { pointer: '/attempts/0/op' } });
+  });
+});

@@ -1,0 +1,58 @@
+import { FieldworkError } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Collector } from '../collector.js';
+import { normalizeInstant } from '../input/index.js';
+import { modelChangesOptionsSchema } from './model-changes-config.js';
+import type { ModelChangesOptions } from './model-changes-config.js';
+import { mapModelChange, modelChangeEntrySchema } from './model-changes-mapper.js';
+
+const MAX_BYTES = 32 * 1024 * 1024;
+const HINT = 'model-changes-yaml reads `changes: [{ id, service, environment, from, to, ticket, requested_by, approved_by, approved_at, effective_at, evals }]`.';
+
+/** Declared model changes (model swaps) kept in git as YAML. */
+export const modelChangesCollector: Collector<ModelChangesOptions> = {
+  kind: 'model-changes-yaml',
+  description: 'Declared model changes (YAML: changes with ticket, requester, approver, effective time and eval ids)',
+  options: modelChangesOptionsSchema,
+  mediaType: 'application/yaml',
+  async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
+    const file = input.displayName;
+    if (input.size > MAX_BYTES) throw new FieldworkError('INPUT_MALFORMED', `${file} is too large for a model-changes file (${input.size} bytes).`, { where: { file }, hint: HINT });
+    const chunks: Buffer[] = [];
+    for await (const c of input.open()) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+    const lc = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      const pos = lc.linePos(doc.errors[0].pos[0]);
+      throw new FieldworkError('INPUT_MALFORMED', `${file} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`, {
+        where: { file, line: pos.line, column: pos.col }, hint: 'Fix the YAML at that place (indentation, quoting), or restore the file from git.',
+      });
+    }
+    const changes = isMap(doc.contents) ? doc.contents.get('changes', true) : undefined;
+    if (!isSeq(changes)) {
+      throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} has no \`changes:\` list; this does not look like a model-changes file.`, { where: { file, line: 1 }, hint: HINT });
+    }
+    const ids = new Set<string>();
+    for (const [i, node] of changes.items.entries()) {
+      const range = (node as { range?: [number, number, number] } | null)?.range;
+      const line = range ? lc.linePos(range[0]).line : undefined;
+      const pointer = `/changes/${i}`;
+      const where = { file, ...(line ? { line } : {}), pointer };
+      const parsed = modelChangeEntrySchema.safeParse((node as { toJSON(): unknown } | null)?.toJSON?.() ?? node);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: change ${i + 1}: ${issue.path.join('.') || 'entry'}: ${issue.message}.`, {
+          where: { ...where, pointer: `${pointer}/${issue.path.join('/')}` }, hint: HINT,
+        });
+      }
+      const e = parsed.data;
+      if (ids.has(e.id)) throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: change id "${e.id}" appears twice.`, { where, hint: 'Give each change a unique id; checks and evidence refer to it.' });
+      ids.add(e.id);
+      const effectiveAt = normalizeInstant(e.effective_at, where, 'effective_at', ctx.timezone) as string;
+      const approvedAt = e.approved_at ? normalizeInstant(e.approved_at, where, 'approved_at', ctx.timezone) : undefined;
+      yield mapModelChange(e, { effectiveAt, ...(approvedAt ? { approvedAt } : {}) }, ctx.cite(line ? `line ${line}#${pointer}` : pointer));
+    }
+  },
+};
