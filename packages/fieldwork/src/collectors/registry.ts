@@ -7,6 +7,7 @@ import { awsRestoreJobsCollector } from './aws-backup/aws-restore-jobs-collector
 import { trivyCollector } from './trivy/trivy-collector.js';
 import { grypeCollector } from './grype/grype-collector.js';
 import { osvScannerCollector } from './osv-scanner/osv-scanner-collector.js';
+import { npmAuditCollector } from './npm-audit/npm-audit-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 import { entraCollector } from './entra/entra-collector.js';
@@ -31,6 +32,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     trivyCollector,
     grypeCollector,
     osvScannerCollector,
+    npmAuditCollector,
     hrCsvCollector,
     googleWorkspaceCollector,
     entraCollector,
