@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../context.js';
+import { registerAudit } from './audit-command.js';
 import { registerCatalog } from './catalog-command.js';
 import { registerCheck } from './check-command.js';
 import { registerCollect } from './collect-command.js';
@@ -16,6 +17,7 @@ export const commands: Register[] = [
   registerCollect,
   registerCheck,
   registerReport,
+  registerAudit,
   registerVerify,
   registerDemo,
   registerCatalog,

@@ -1,0 +1,103 @@
+import { join, relative } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { FieldworkError } from '@fieldwork/core';
+import type { AuditReport, SamplingProfile } from '@fieldwork/core';
+import type { Command } from 'commander';
+import { auditTypeOne, auditTypeTwo } from '../../pipeline/audit-workspace.js';
+import { mockAuditMarkdown, typeOneMarkdown, writeAtomic } from '../../report/index.js';
+import { withWorkspace } from '../context.js';
+import type { GlobalOptions } from '../context.js';
+import { bold, cyan, dim, green, out, printJson, red, yellow } from '../output.js';
+
+interface AuditFlags {
+  type: string;
+  asOf?: string;
+  from?: string;
+  to?: string;
+  seed?: string;
+  profile: string;
+  confidence: string;
+  tolerable: string;
+  expected: string;
+  threshold: string;
+  strict?: boolean;
+}
+
+const COLOR: Record<string, (s: string) => string> = { effective: green, effective_with_exceptions: yellow, not_effective: red, insufficient_evidence: yellow, did_not_occur: dim, not_tested: dim };
+
+/** The `audit --json` shape: the check contract plus sample size, seed, sampled subjects and conclusion. */
+export function auditJson(r: AuditReport) {
+  return {
+    type: 2, auditId: r.auditId, period: r.period, profile: r.profile, note: r.note, overall: r.overall,
+    results: r.controls.map((c) => ({
+      control: c.control, title: c.title, criteria: c.criteria, frequency: c.frequency,
+      status: c.conclusion === 'not_tested' ? 'not_tested' : c.conclusion === 'insufficient_evidence' ? 'insufficient_evidence' : c.populationExceptions > 0 ? 'exception' : 'pass',
+      population: c.population, populationQuery: c.populationQuery, sampleSize: c.sampleSize, sampleBasis: c.sampleBasis, seed: c.seed,
+      sampled: c.sampled.map((s) => s.subject),
+      samples: c.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })),
+      exceptions: [...c.sampled.flatMap((s) => s.deviations), ...c.controlLevelExceptions],
+      populationExceptions: c.populationExceptions, sampleDeviations: c.sampleDeviations, sampleDeviationRate: c.sampleDeviationRate,
+      classification: c.classification, conclusion: c.conclusion, summary: c.summary,
+    })),
+  };
+}
+
+export function registerAudit(program: Command, globals: () => GlobalOptions, setExit: (code: number) => void): void {
+  program
+    .command('audit')
+    .description('Type I readiness (--type 1 --as-of DATE) or a Type II mock audit: population → seeded sample → trace → conclusion')
+    .option('--type <1|2>', 'report type', '2')
+    .option('--as-of <date>', 'Type I as-of date (default: the workspace report date)')
+    .option('--from <date>', 'Type II window start (default: the workspace window)')
+    .option('--to <date>', 'Type II window end')
+    .option('--seed <s>', 'audit id the sample seeds derive from (default: organization and window)')
+    .option('--profile <name>', 'sample sizes: practitioner | statistical', 'practitioner')
+    .option('--confidence <p>', 'statistical profile: confidence', '0.95')
+    .option('--tolerable <p>', 'statistical profile: tolerable deviation rate', '0.05')
+    .option('--expected <p>', 'statistical profile: expected deviation rate', '0')
+    .option('--threshold <p>', 'deviation rate above which deviations are systematic', '0.05')
+    .option('--strict', 'exit 1 when a control is not effective')
+    .action(async (flags: AuditFlags) => {
+      const g = globals();
+      await withWorkspace(g, async ({ ws, store }) => {
+        const outDir = join(ws.dir, 'reports');
+        mkdirSync(outDir, { recursive: true });
+        if (flags.type === '1') {
+          const r = ws.config.scope.report;
+          const asOf = flags.asOf ?? (r.type === 1 ? r.asOf : r.from);
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new FieldworkError('USAGE', `--as-of ${asOf} is not a date.`, { hint: 'Use YYYY-MM-DD.' });
+          const rep = await auditTypeOne(ws, store, asOf);
+          const file = join(outDir, `type1-${asOf}.md`);
+          writeAtomic(file, typeOneMarkdown(rep, ws.config.organization));
+          if (flags.strict && !rep.ready) setExit(1);
+          if (g.json) return printJson({ ...rep, report: file });
+          out(bold(`Type I as of ${asOf}: ${rep.summary.designed}/${rep.summary.controls} designed, ${rep.summary.implemented} implemented with evidence`));
+          for (const c of rep.controls.filter((x) => !x.designed).slice(0, 15)) out(`  ${yellow('design gap')} ${c.control} ${c.title}: ${c.gaps[0]}`);
+          out(`Report: ${cyan(relative(process.cwd(), file))}`);
+          return;
+        }
+        if (flags.type !== '2') throw new FieldworkError('USAGE', `--type ${flags.type}: use 1 or 2.`);
+        const profile: SamplingProfile = flags.profile === 'statistical'
+          ? { kind: 'statistical', confidence: Number(flags.confidence), tolerableRate: Number(flags.tolerable), expectedRate: Number(flags.expected) }
+          : { kind: 'practitioner', perEventSmallPopulation: 25, perEventSample: 25 };
+        if (flags.profile !== 'statistical' && flags.profile !== 'practitioner') throw new FieldworkError('USAGE', `--profile ${flags.profile}: use practitioner or statistical.`);
+        let rep: AuditReport;
+        try {
+          rep = await auditTypeTwo(ws, store, { from: flags.from, to: flags.to, seed: flags.seed, profile, systematicThreshold: Number(flags.threshold) });
+        } catch (e) {
+          if (e instanceof RangeError) throw new FieldworkError('USAGE', e.message, { hint: 'e.g. --confidence 0.95 --tolerable 0.05 --expected 0.01' });
+          throw e;
+        }
+        const file = join(outDir, `mock-audit-${rep.period.from}-${rep.period.to}.md`);
+        writeAtomic(file, mockAuditMarkdown(rep, ws.config.organization));
+        if (flags.strict && rep.overall.byConclusion.not_effective > 0) setExit(1);
+        if (g.json) return printJson({ ...auditJson(rep), report: file });
+        out(bold(`Mock audit ${rep.period.from} to ${rep.period.to}: ${rep.overall.conclusion.replace('_', ' ')}`));
+        out(dim(rep.note));
+        for (const c of rep.controls.filter((x) => x.conclusion !== 'not_tested')) {
+          out(`${(COLOR[c.conclusion] ?? dim)(c.conclusion.replace(/_/g, ' ').padEnd(26))} ${c.control} ${c.title} ${dim(`population ${c.population}, sample ${c.sampleSize}, deviations ${c.sampleDeviations}`)}`);
+        }
+        out(`\nReport: ${cyan(relative(process.cwd(), file))}`);
+      });
+    });
+}
