@@ -11,6 +11,7 @@ import { npmAuditCollector } from './npm-audit/npm-audit-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 import { entraCollector } from './entra/entra-collector.js';
+import { jiraCollector } from './jira/jira-collector.js';
 import { modelChangesCollector } from './model-changes/model-changes-collector.js';
 import { evalRunsCollector } from './eval-runs/eval-runs-collector.js';
 import { promptfooCollector } from './promptfoo/promptfoo-collector.js';
@@ -36,6 +37,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     hrCsvCollector,
     googleWorkspaceCollector,
     entraCollector,
+    jiraCollector,
   ].map((c) => [c.kind, c]),
 );
 

@@ -1,0 +1,119 @@
+import type { AccessReviewRecord, IncidentRecord, TicketRecord } from '@fieldwork/core';
+import { normalizeInstant } from '../input/index.js';
+import type { JiraOptions } from './jira-config.js';
+import type { JiraIssue, JiraUser } from './jira-schema.js';
+
+type Cite = { source: string; artifact: string; locator: string };
+type Where = { file: string; line?: number; pointer?: string };
+
+/** How a person appears in evidence: the email when Jira shows it, else the display name or account id. */
+export function jiraPerson(u: JiraUser | null | undefined): string | undefined {
+  if (!u) return undefined;
+  return u.emailAddress?.toLowerCase() ?? u.displayName ?? u.name ?? u.accountId ?? undefined;
+}
+
+const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+
+/** A field value that names a person: a user object, a list of them, or an email string. */
+function subjectOf(issue: JiraIssue, field: string | undefined): string | undefined {
+  if (!field) return undefined;
+  const raw = field === 'reporter' || field === 'assignee' ? issue.fields[field] : (issue.fields as Record<string, unknown>)[field];
+  const first = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof first === 'string') return first.trim() ? first.trim().toLowerCase() : undefined;
+  if (first && typeof first === 'object') {
+    const u = first as JiraUser & { value?: string };
+    return u.emailAddress?.toLowerCase() ?? (u.value?.includes('@') ? u.value.toLowerCase() : undefined) ?? u.displayName ?? u.accountId ?? undefined;
+  }
+  return undefined;
+}
+
+/** What the changelog says: status transitions in time order, with who made them. */
+function statusTransitions(issue: JiraIssue, where: Where, tz: string) {
+  const out: { at: string; by?: string; from?: string; to?: string; index: number }[] = [];
+  for (const [index, h] of (issue.changelog?.histories ?? []).entries()) {
+    const at = normalizeInstant(h.created, { ...where, pointer: `${where.pointer ?? ''}/changelog/histories/${index}/created` }, 'changelog created', tz)!;
+    for (const item of h.items) {
+      if (item.field.toLowerCase() === 'status') out.push({ at, by: jiraPerson(h.author), from: item.fromString ?? undefined, to: item.toString ?? undefined, index });
+    }
+  }
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.index - b.index));
+}
+
+/** The issue as records: always a `ticket`; also an `access_review` and/or an `incident` by type or label. */
+export function mapJiraIssue(issue: JiraIssue, options: JiraOptions, cite: Cite, where: Where, timezone: string): (TicketRecord | AccessReviewRecord | IncidentRecord)[] {
+  const f = issue.fields;
+  const type = f.issuetype?.name;
+  const created = normalizeInstant(f.created, { ...where, pointer: `${where.pointer ?? ''}/fields/created` }, 'created', timezone)!;
+  const resolvedAt = normalizeInstant(f.resolutiondate ?? undefined, { ...where, pointer: `${where.pointer ?? ''}/fields/resolutiondate` }, 'resolutiondate', timezone);
+  const transitions = statusTransitions(issue, where, timezone);
+  const approvedSet = lower(options.approvedStatuses);
+  const approval = transitions.find((t) => t.to && approvedSet.has(t.to.toLowerCase()));
+  // Components travel as labels `component:<name>` so a ticket can name the system it is about.
+  const labels = [...(f.labels ?? []), ...(f.components ?? []).map((c) => `component:${c.name}`)];
+  const linked = (f.issuelinks ?? []).map((l) => l.outwardIssue ?? l.inwardIssue).filter((x): x is NonNullable<typeof x> => !!x);
+  const subject = subjectOf(issue, options.subjectField);
+  const reporter = jiraPerson(f.reporter);
+  const assignee = jiraPerson(f.assignee);
+  const ticket: TicketRecord = {
+    kind: 'ticket',
+    ...cite,
+    system: 'jira',
+    key: issue.key,
+    ...(type ? { type } : {}),
+    ...(f.summary ? { summary: f.summary } : {}),
+    ...(f.status?.name ? { status: f.status.name } : {}),
+    created,
+    ...(reporter ? { reporter } : {}),
+    ...(assignee ? { assignee } : {}),
+    ...(approval?.by ? { approvedBy: approval.by } : {}),
+    ...(approval ? { approvedAt: approval.at } : {}),
+    ...(resolvedAt ? { resolvedAt } : {}),
+    labels,
+    links: [...linked.map((l) => l.key), ...(options.siteUrl ? [`${options.siteUrl.replace(/\/$/, '')}/browse/${issue.key}`] : [])],
+    ...(subject ? { subjectEmail: subject } : {}),
+    ...(f.priority?.name ? { priority: f.priority.name } : {}),
+  };
+  const out: (TicketRecord | AccessReviewRecord | IncidentRecord)[] = [ticket];
+
+  if (type && lower(options.accessReviewIssueTypes).has(type.toLowerCase())) {
+    const system = labelValue(labels, 'system') ?? f.components?.[0]?.name;
+    const completedAt = approval?.at ?? resolvedAt;
+    // The person who signed the review off: the approver, else whoever resolved it.
+    const resolver = transitions.filter((t) => t.at === resolvedAt).at(-1)?.by;
+    const reviewer = approval?.by ?? resolver ?? assignee;
+    // An open review is not evidence of a review; only a completed one becomes a record.
+    if (system && completedAt && reviewer) {
+      out.push({ kind: 'access_review', ...cite, system: system.toLowerCase(), completedAt, reviewer });
+    }
+  }
+
+  const incidentLabels = lower(options.incidentLabels);
+  if ((type && lower(options.incidentIssueTypes).has(type.toLowerCase())) || (f.labels ?? []).some((l) => incidentLabels.has(l.toLowerCase()))) {
+    const initial = transitions[0]?.from;
+    const responded = transitions.find((t) => t.from === initial && t.to !== initial);
+    const postmortemLink = linked.find((l) => /post-?mortem|retrospective|\bPIR\b/i.test(`${l.fields?.issuetype?.name ?? ''} ${l.fields?.summary ?? ''}`));
+    const postmortem = postmortemLink?.key ?? labelValue(f.labels ?? [], 'postmortem');
+    const category = labelValue(f.labels ?? [], 'category');
+    out.push({
+      kind: 'incident',
+      ...cite,
+      key: issue.key,
+      ...(f.summary ? { title: f.summary } : {}),
+      ...(category ? { category } : {}),
+      ...(f.priority?.name ? { severity: f.priority.name } : {}),
+      opened: created,
+      ...(responded ? { respondedAt: responded.at } : {}),
+      ...(resolvedAt ? { closedAt: resolvedAt } : {}),
+      ...(postmortem ? { postmortem } : {}),
+      relatedRefs: linked.map((l) => l.key),
+    });
+  }
+  return out;
+}
+
+/** The value of a `name:value` label (`system:aws` → `aws`). */
+function labelValue(labels: string[], name: string): string | undefined {
+  const prefix = `${name.toLowerCase()}:`;
+  const l = labels.find((x) => x.toLowerCase().startsWith(prefix));
+  return l ? l.slice(prefix.length) || undefined : undefined;
+}
