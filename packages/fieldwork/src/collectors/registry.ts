@@ -4,6 +4,8 @@ import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
 import { awsBackupJobsCollector } from './aws-backup/aws-backup-jobs-collector.js';
 import { awsRestoreJobsCollector } from './aws-backup/aws-restore-jobs-collector.js';
+import { pgbackrestCollector } from './pgbackrest/pgbackrest-collector.js';
+import { resticCollector } from './restic/restic-collector.js';
 import { trivyCollector } from './trivy/trivy-collector.js';
 import { grypeCollector } from './grype/grype-collector.js';
 import { osvScannerCollector } from './osv-scanner/osv-scanner-collector.js';
@@ -24,6 +26,8 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     bambooCollector,
     awsBackupJobsCollector,
     awsRestoreJobsCollector,
+    pgbackrestCollector,
+    resticCollector,
     modelChangesCollector,
     evalRunsCollector,
     promptfooCollector,
