@@ -1,5 +1,7 @@
 import type { Check } from './check.js';
 import { deprovisioningCheck } from './hr/deprovisioning-check.js';
+import { reviewApprovalCheck } from './change/review-approval-check.js';
+import { branchProtectionCheck } from './change/branch-protection-check.js';
 import { accessReviewsCheck } from './access/access-reviews-check.js';
 import { grantApprovalCheck } from './access/grant-approval-check.js';
 import { mfaSsoCheck } from './access/mfa-sso-check.js';
@@ -16,6 +18,8 @@ import { toolAuthorizationCheck } from './agent/tool-authorization-check.js';
 export const builtInChecks: Record<string, Check> = Object.fromEntries(
   [
     deprovisioningCheck,
+    reviewApprovalCheck,
+    branchProtectionCheck,
     accessReviewsCheck,
     grantApprovalCheck,
     mfaSsoCheck,
