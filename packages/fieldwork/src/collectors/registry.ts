@@ -2,6 +2,8 @@ import { FieldworkError } from '@fieldwork/core';
 import type { Collector } from './collector.js';
 import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
+import { githubRestCollector } from './github-rest/github-rest-collector.js';
+import { policiesCollector } from './policies/policies-collector.js';
 import { awsBackupJobsCollector } from './aws-backup/aws-backup-jobs-collector.js';
 import { awsRestoreJobsCollector } from './aws-backup/aws-restore-jobs-collector.js';
 import { pgbackrestCollector } from './pgbackrest/pgbackrest-collector.js';
@@ -10,10 +12,12 @@ import { trivyCollector } from './trivy/trivy-collector.js';
 import { grypeCollector } from './grype/grype-collector.js';
 import { osvScannerCollector } from './osv-scanner/osv-scanner-collector.js';
 import { npmAuditCollector } from './npm-audit/npm-audit-collector.js';
+import { sarifCollector } from './sarif/sarif-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 import { entraCollector } from './entra/entra-collector.js';
 import { jiraCollector } from './jira/jira-collector.js';
+import { linearCollector } from './linear/linear-collector.js';
 import { modelChangesCollector } from './model-changes/model-changes-collector.js';
 import { evalRunsCollector } from './eval-runs/eval-runs-collector.js';
 import { promptfooCollector } from './promptfoo/promptfoo-collector.js';
@@ -34,14 +38,18 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     isolationProbeCollector,
     incidentsCollector,
     oktaCollector,
+    githubRestCollector,
+    policiesCollector,
     trivyCollector,
     grypeCollector,
     osvScannerCollector,
     npmAuditCollector,
+    sarifCollector,
     hrCsvCollector,
     googleWorkspaceCollector,
     entraCollector,
     jiraCollector,
+    linearCollector,
   ].map((c) => [c.kind, c]),
 );
 

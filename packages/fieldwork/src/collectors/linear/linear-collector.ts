@@ -1,0 +1,62 @@
+import { FieldworkError } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import type { ArtifactInput, Collector } from '../collector.js';
+import { iterateCsvRows, iterateJsonItems, pointer } from '../input/index.js';
+import { LINEAR_CSV_REQUIRED, linearOptionsSchema } from './linear-config.js';
+import type { LinearOptions } from './linear-config.js';
+import { linearIssueSchema, mapLinearCsvRow, mapLinearIssue } from './linear-mapper.js';
+
+const HINT = 'linear-issues reads the GraphQL response of an `issues { nodes { identifier title createdAt completedAt state { name type } labels { nodes { name } } assignee { email } creator { email } history { nodes { createdAt actor { email } fromState { name } toState { name } } } } }` query, a nodes array, JSON Lines of nodes, or the CSV export.';
+
+async function firstChar(input: ArtifactInput): Promise<string | undefined> {
+  for await (const c of input.open()) {
+    const m = /\S/.exec((c as Buffer).toString('utf8').replace(/^\uFEFF/, ''));
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+/** Linear issues: the GraphQL API's JSON or the workspace CSV export. */
+export const linearCollector: Collector<LinearOptions> = {
+  kind: 'linear-issues',
+  description: 'Linear issues: GraphQL `issues` response (with history for approvals) or the CSV export',
+  options: linearOptionsSchema,
+  mediaType: 'application/json',
+  async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
+    const first = await firstChar(input);
+    if (first !== '{' && first !== '[') {
+      if (first === undefined) throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the issues again; an empty file is not evidence.' });
+      for await (const { row, line } of iterateCsvRows(input, LINEAR_CSV_REQUIRED)) {
+        yield mapLinearCsvRow(row, ctx.cite(`line ${line}`), { file: input.displayName, line });
+      }
+      return;
+    }
+    let seen = 0;
+    const keys = new Set<string>();
+    for await (const item of iterateJsonItems(input)) {
+      const v = item.value as { data?: { issues?: { nodes?: unknown } }; errors?: unknown } | null;
+      const base = item.line ? '' : item.locator;
+      if (v && typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.errors) && !v.data?.issues) {
+        throw new FieldworkError('INPUT_WRONG_FORMAT', `${input.displayName} is a GraphQL error response.`, { where: { file: input.displayName, pointer: `${base}/errors` }, hint: 'Run the query again (check the API key and the query) and save a successful response.' });
+      }
+      const nodes = v && typeof v === 'object' && !Array.isArray(v) && Array.isArray(v.data?.issues?.nodes)
+        ? (v.data.issues.nodes as unknown[]).map((x, i) => ({ value: x, loc: pointer(base, 'data', 'issues', 'nodes', i) }))
+        : Array.isArray(v) ? v.map((x, i) => ({ value: x, loc: pointer(base, i) })) : [{ value: v, loc: base }];
+      for (const { value, loc } of nodes) {
+        const parsed = linearIssueSchema.safeParse(value);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${seen === 0 ? 'this does not look like Linear issues' : 'malformed Linear issue'} (${issue.path.join('.') || 'issue'}: ${issue.message}).`, {
+            where: { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: pointer(loc, ...issue.path.map(String)) },
+            hint: HINT,
+          });
+        }
+        seen++;
+        if (keys.has(parsed.data.identifier)) continue;
+        keys.add(parsed.data.identifier);
+        const locator = item.line ? (loc ? `${item.locator}#${loc}` : item.locator) : loc || '/';
+        yield mapLinearIssue(parsed.data, options, ctx.cite(locator), { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: loc });
+      }
+    }
+  },
+};
