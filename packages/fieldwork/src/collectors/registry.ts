@@ -8,6 +8,7 @@ import { awsBackupJobsCollector } from './aws-backup/aws-backup-jobs-collector.j
 import { awsRestoreJobsCollector } from './aws-backup/aws-restore-jobs-collector.js';
 import { pgbackrestCollector } from './pgbackrest/pgbackrest-collector.js';
 import { resticCollector } from './restic/restic-collector.js';
+import { restoreTestCollector } from './restore-test/restore-test-collector.js';
 import { trivyCollector } from './trivy/trivy-collector.js';
 import { grypeCollector } from './grype/grype-collector.js';
 import { osvScannerCollector } from './osv-scanner/osv-scanner-collector.js';
@@ -32,6 +33,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     awsRestoreJobsCollector,
     pgbackrestCollector,
     resticCollector,
+    restoreTestCollector,
     modelChangesCollector,
     evalRunsCollector,
     promptfooCollector,

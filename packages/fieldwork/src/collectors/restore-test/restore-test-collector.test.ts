@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isFieldworkError, recordSchemas } from '@fieldwork/core';
+import type { RestoreTestRecord } from '@fieldwork/core';
+import { parseFile } from '../../testing/index.js';
+import { restoreTestCollector } from './restore-test-collector.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'restore-test-'));
+function file(rel: string, text: string): string {
+  const p = join(tmp, rel);
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, text);
+  return p;
+}
+async function tests(path: string, tz = 'America/Los_Angeles'): Promise<RestoreTestRecord[]> {
+  const out = await parseFile(restoreTestCollector, path, {}, tz);
+  for (const r of out) expect(recordSchemas.restore_test.safeParse(r).success).toBe(true);
+  return out as RestoreTestRecord[];
+}
+async function failure(path: string) {
+  const e = await parseFile(restoreTestCollector, path).then(() => undefined, (err: unknown) => err);
+  if (!isFieldworkError(e)) throw new Error(`expected a FieldworkError, got ${String(e)}`);
+  return e;
+}
+
+const record = (evidence: string, extra = '') => `# Quarterly restore of the agent memory bucket
+resource: arn:aws:s3:::relay-agent-memory
+performed_at: 2026-05-20 10:30
+performed_by: dana.ito@relaylabs.ai
+backup_id: arn:aws:backup:us-west-2:111122223333:recovery-point:0b6f2d1e
+result: success
+evidence: ${evidence}
+notes: Restored into relay-agent-memory-restore-test and compared object counts.
+${extra}`;
+
+describe('restore-test-yaml', () => {
+  it('maps a manual restore test; the evidence file becomes the artifact, hashed', async () => {
+    file('q2/evidence/memory-restore.log', 'restore started\n41,203 objects restored, counts match\n');
+    const [t] = await tests(file('q2/memory.yaml', record('evidence/memory-restore.log')));
+    expect(t).toMatchObject({
+      tool: 'manual', resource: 'arn:aws:s3:::relay-agent-memory', status: 'completed', validation: 'successful',
+      artifactRef: 'evidence/memory-restore.log', performedBy: 'dana.ito@relaylabs.ai', locator: 'line 2',
+      recoveryPoint: 'arn:aws:backup:us-west-2:111122223333:recovery-point:0b6f2d1e', id: 'memory.yaml',
+    });
+    expect(t.artifactSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads a time without an offset in the workspace timezone', async () => {
+    file('tz/evidence.log', 'ok');
+    const [la] = await tests(file('tz/t.yaml', record('evidence.log')), 'America/Los_Angeles');
+    expect(la.at).toBe('2026-05-20T17:30:00.000Z');
+    const [utc] = await tests(file('tz/t.yaml', record('evidence.log')), 'UTC');
+    expect(utc.at).toBe('2026-05-20T10:30:00.000Z');
+  });
+
+  it('keeps a test whose evidence is missing or empty, without an artifact and with a note', async () => {
+    const [missing] = await tests(file('m/t.yaml', record('evidence/nothing-here.png')));
+    expect(missing.artifactRef).toBeUndefined();
+    expect(missing.notes).toMatch(/nothing-here\.png does not exist/);
+    file('e/empty.log', '');
+    const [empty] = await tests(file('e/t.yaml', record('empty.log')));
+    expect(empty.artifactRef).toBeUndefined();
+    expect(empty.notes).toMatch(/empty\.log is empty/);
+    const [link] = await tests(file('l/t.yaml', record('https://wiki.example.com/restore')));
+    expect(link.notes).toMatch(/is a link/);
+  });
+
+  it('records a failed restore as failed', async () => {
+    file('f/x.log', 'error');
+    const [t] = await tests(file('f/t.yaml', record('x.log').replace('result: success', 'result: failure')));
+    expect(t).toMatchObject({ status: 'failed', validation: 'failed' });
+  });
+
+  it('yields nothing for the evidence files themselves, so they are only kept as evidence', async () => {
+    expect(await tests(file('ev/shot.png', '\x89PNG....'))).toEqual([]);
+  });
+
+  it('names the line of a bad or unknown field', async () => {
+    const bad = await failure(file('b/t.yaml', record('x.log').replace('result: success', 'result: passed')));
+    expect(bad).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { line: 6, pointer: '/result' } });
+    const typo = await failure(file('b/u.yaml', record('x.log', 'evidance: y.log\n')));
+    expect(typo).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { line: 9 } });
+    const date = await failure(file('b/d.yaml', record('x.log').replace('2026-05-20 10:30', 'last tuesday')));
+    expect(date.code).toBe('INPUT_INVALID_RECORD');
+  });
+
+  it('refuses broken YAML, an empty file and YAML that is something else', async () => {
+    const broken = await failure(file('x/broken.yaml', 'resource: a\n  result: [success\n'));
+    expect(broken.code).toBe('INPUT_MALFORMED');
+    expect(broken.where?.line).toBeGreaterThan(0);
+    expect((await failure(file('x/empty.yaml', ''))).code).toBe('INPUT_MALFORMED');
+    expect((await failure(file('x/other.yml', 'vendors: []\n'))).code).toBe('INPUT_WRONG_FORMAT');
+  });
+});

@@ -1,0 +1,40 @@
+import { FieldworkError } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import type { Collector } from '../collector.js';
+import { readYamlDocument } from '../vendors/yaml-document.js';
+import { RESTORE_TEST_RECORD_FILE, restoreTestFileSchema, restoreTestOptionsSchema } from './restore-test-config.js';
+import type { RestoreTestOptions } from './restore-test-config.js';
+import { checkEvidence, mapRestoreTest } from './restore-test-mapper.js';
+
+const HINT = 'A restore-test file is YAML: { resource, performed_at, performed_by, backup_id?, result: success | failure, evidence: path/relative/to/this/file, notes? }.';
+
+/**
+ * Restore tests done by hand: one YAML file per test plus the log or screenshot it names. Point
+ * the source at the folder holding both, so the evidence file is collected (and hashed) too;
+ * files that are not YAML yield no records and are kept as evidence.
+ */
+export const restoreTestCollector: Collector<RestoreTestOptions> = {
+  kind: 'restore-test-yaml',
+  description: 'Manual restore tests (one YAML file per test, with the evidence file it names in the same source)',
+  options: restoreTestOptionsSchema,
+  mediaType: 'application/yaml',
+  async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
+    if (!RESTORE_TEST_RECORD_FILE.test(input.displayName)) return;
+    const file = input.displayName;
+    const doc = await readYamlDocument(input);
+    if (!doc.value || typeof doc.value !== 'object' || Array.isArray(doc.value) || !('resource' in doc.value || 'result' in doc.value)) {
+      throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} is not a restore-test record (no resource or result).`, { where: { file, line: 1 }, hint: HINT });
+    }
+    const parsed = restoreTestFileSchema.safeParse(doc.value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue.code === 'unrecognized_keys' ? [issue.keys[0]] : issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+      throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: ${path.join('.') || 'record'}: ${issue.message}.`, {
+        where: { file, line: doc.lineOf(path) ?? 1, pointer: `/${path.join('/')}` }, hint: HINT,
+      });
+    }
+    const evidence = await checkEvidence(parsed.data.evidence, input.path, file);
+    const line = doc.lineOf([]) ?? 1;
+    yield mapRestoreTest(parsed.data, evidence, ctx.cite(`line ${line}`), { file, line: doc.lineOf(['performed_at']) ?? line }, ctx.timezone, file);
+  },
+};
