@@ -1,0 +1,163 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isFieldworkError } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import { REAL_FIXTURES, parseFile } from '../../testing/index.js';
+import { otlpCollector } from './otlp-collector.js';
+
+const FIXTURE = join(REAL_FIXTURES, 'otel/otlp-trace.example.json');
+const dir = mkdtempSync(join(tmpdir(), 'otlp-collector-'));
+const file = (name: string, content: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+const of = <K extends FieldworkRecord['kind']>(rs: FieldworkRecord[], kind: K) => rs.filter((r): r is Extract<FieldworkRecord, { kind: K }> => r.kind === kind);
+
+type V = string | number | boolean | string[];
+const kv = (attrs: Record<string, V>) => Object.entries(attrs).map(([key, v]) => ({
+  key,
+  value: Array.isArray(v) ? { arrayValue: { values: v.map((s) => ({ stringValue: s })) } }
+    : typeof v === 'number' ? (Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v })
+      : typeof v === 'boolean' ? { boolValue: v } : { stringValue: v },
+}));
+const T = '5b8efff798038103d269b633813fc60c';
+let n = 0;
+const sid = () => (++n).toString(16).padStart(16, '0');
+const ns = (iso: string) => (BigInt(Date.parse(iso)) * 1_000_000n).toString();
+function span(name: string, attrs: Record<string, V>, extra: Record<string, unknown> = {}) {
+  return { traceId: T, spanId: sid(), name, kind: 'SPAN_KIND_INTERNAL', startTimeUnixNano: ns('2026-05-01T10:00:00.123Z'), endTimeUnixNano: ns('2026-05-01T10:00:01Z'), attributes: kv(attrs), status: {}, ...extra };
+}
+const request = (resource: Record<string, V>, spans: object[]) => ({ resourceSpans: [{ resource: { attributes: kv(resource) }, scopeSpans: [{ scope: { name: 'test' }, spans }] }] });
+const PROD = { 'service.name': 'relay-agent', 'deployment.environment.name': 'production' };
+
+async function failure(path: string): Promise<{ code: string; where?: { line?: number; pointer?: string }; message: string }> {
+  try {
+    await parseFile(otlpCollector, path);
+  } catch (e) {
+    if (isFieldworkError(e)) return e as never;
+    throw e;
+  }
+  throw new Error('expected the file to be refused');
+}
+
+describe('otlp-json', () => {
+  it('collects the real OTLP/JSON example: a summary of one non-GenAI span (uppercase hex ids, numeric nanos, kind number)', async () => {
+    const rs = await parseFile(otlpCollector, FIXTURE);
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ kind: 'trace_summary', spans: 1, toolCalls: 0, services: ['my.service'], firstAt: '2018-12-13T14:51:00.000Z', oldestSpanId: 'eee19b7ec3c1b174', store: 'test' });
+  });
+
+  it('refuses the first half of the real example (truncated document)', async () => {
+    const bytes = readFileSync(FIXTURE);
+    const err = await failure(file('truncated.json', bytes.subarray(0, Math.floor(bytes.length / 2)).toString('utf8')));
+    expect(err.code).toBe('INPUT_MALFORMED');
+  });
+
+  it('maps an agent trace: tool call with credential, approval and arguments; tenant and end user from the root span arriving last', async () => {
+    const root = span('invoke_agent relay', { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'relay', 'tenant.id': 'acme', 'enduser.id': 'user-1' });
+    const tool = span('execute_tool refunds.issue', {
+      'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'refunds.issue', 'gen_ai.tool.call.id': 'call_1', 'app.refund.amount': 750,
+      'app.authz.subject': 'user-1', 'app.authz.actor': 'svc:relay', 'app.authz.audience': 'https://pay.test', 'app.authz.scope': 'refunds.write refunds.read',
+      'app.authz.credential_id': 'tok-1', 'app.approval.approver': 'lead@relay.test', 'app.approval.at': '2026-05-01T09:59:00Z',
+    }, { parentSpanId: root.spanId, kind: 3, status: { code: 'STATUS_CODE_ERROR' } });
+    const rs = await parseFile(otlpCollector, file('trace.jsonl', `${JSON.stringify(request(PROD, [tool]))}\n${JSON.stringify(request(PROD, [root]))}\n`));
+    const [call] = of(rs, 'tool_call');
+    expect(call).toMatchObject({
+      traceId: T, spanId: tool.spanId, parentSpanId: root.spanId, tool: 'refunds.issue', toolCallId: 'call_1', protocol: 'execute_tool', status: 'error',
+      service: 'relay-agent', environment: 'production', agent: 'relay', tenant: 'acme', endUser: 'user-1', at: '2026-05-01T10:00:00.123Z',
+      credential: { subject: 'user-1', actor: 'svc:relay', audience: 'https://pay.test', scopes: ['refunds.write', 'refunds.read'], credentialId: 'tok-1' },
+      approval: { approver: 'lead@relay.test', at: '2026-05-01T09:59:00.000Z' }, args: { 'app.refund.amount': 750 },
+      locator: 'line 1#/resourceSpans/0/scopeSpans/0/spans/0',
+    });
+    expect(of(rs, 'agent_run')[0]).toMatchObject({ tenant: 'acme', endUser: 'user-1', agent: 'relay', locator: 'line 2#/resourceSpans/0/scopeSpans/0/spans/0' });
+    expect(of(rs, 'trace_summary')[0]).toMatchObject({ spans: 2, toolCalls: 1, agentRuns: 1 });
+  });
+
+  it('takes the tenant from the resource when neither span nor root names one; a span\'s own tenant wins over the root\'s', async () => {
+    const root = span('invoke_agent', { 'gen_ai.operation.name': 'invoke_agent', 'enduser.pseudo.id': 'p-9' });
+    const a = span('execute_tool kb.search', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'kb.search' }, { parentSpanId: root.spanId });
+    const b = span('execute_tool kb.search', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'kb.search', 'tenant.id': 'initech' }, { parentSpanId: root.spanId });
+    const rs = await parseFile(otlpCollector, file('resource-tenant.json', JSON.stringify(request({ ...PROD, 'tenant.id': 'globex' }, [root, a, b]), null, 2)));
+    expect(of(rs, 'tool_call').map((c) => [c.tenant, c.endUser])).toEqual([['globex', 'p-9'], ['initech', 'p-9']]);
+    expect(of(rs, 'tool_call')[0].locator).toBe('/resourceSpans/0/scopeSpans/0/spans/1');
+  });
+
+  it('reads deprecated GenAI names, base64 ids, string intValues, enum numbers and nanoseconds beyond 2^53', async () => {
+    const traceB64 = Buffer.from(T, 'hex').toString('base64');
+    const spanB64 = Buffer.from('00000000000000aa', 'hex').toString('base64');
+    const chat = {
+      traceId: traceB64, spanId: spanB64, name: 'chat gpt-4.1', kind: 3, startTimeUnixNano: '1777629600123456789', endTimeUnixNano: 1777629601000000000, status: { code: 1 },
+      attributes: [
+        { key: 'gen_ai.operation.name', value: { stringValue: 'chat' } },
+        { key: 'gen_ai.system', value: { stringValue: 'openai' } },
+        { key: 'gen_ai.request.model', value: { stringValue: 'gpt-4.1' } },
+        { key: 'gen_ai.response.model', value: { stringValue: 'gpt-4.1-2025-04-14' } },
+        { key: 'gen_ai.usage.prompt_tokens', value: { intValue: '120' } },
+        { key: 'gen_ai.usage.completion_tokens', value: { intValue: 30 } },
+      ],
+    };
+    const chat2 = { ...chat, spanId: 'bbbbbbbbbbbbbbbb', startTimeUnixNano: '1777633200000000000', attributes: [...chat.attributes.slice(0, 4), { key: 'gen_ai.usage.input_tokens', value: { intValue: '80' } }] };
+    const rs = await parseFile(otlpCollector, file('deprecated.json', JSON.stringify(request({ 'service.name': 'relay-agent', 'deployment.environment': 'staging' }, [chat, chat2]))));
+    const [m] = of(rs, 'model_observation');
+    expect(m).toMatchObject({
+      service: 'relay-agent', environment: 'staging', provider: 'openai', operation: 'chat', requestedModel: 'gpt-4.1', responseModel: 'gpt-4.1-2025-04-14',
+      calls: 2, inputTokens: 200, outputTokens: 30, firstSpanId: '00000000000000aa', firstTraceId: T,
+      firstSeenAt: '2026-05-01T10:00:00.123Z', lastSeenAt: '2026-05-01T11:00:00.000Z',
+    });
+  });
+
+  it('keeps a retrieval only when its results come from another tenant than the request\'s', async () => {
+    const root = span('invoke_agent', { 'gen_ai.operation.name': 'invoke_agent', 'tenant.id': 'acme', 'enduser.id': 'u' });
+    const same = span('retrieval', { 'gen_ai.operation.name': 'retrieval', 'app.retrieval.result_tenants': ['acme'] }, { parentSpanId: root.spanId });
+    const cross = span('retrieval', { 'gen_ai.operation.name': 'retrieval', 'app.retrieval.result_tenants': ['acme', 'globex'], 'gen_ai.data_source.id': 'kb-vectors' }, { parentSpanId: root.spanId });
+    const rs = await parseFile(otlpCollector, file('retrieval.jsonl', JSON.stringify(request(PROD, [same, cross, root])) + '\n'));
+    expect(of(rs, 'retrieval')).toEqual([expect.objectContaining({ spanId: cross.spanId, tenant: 'acme', resultTenants: ['acme', 'globex'], crossTenant: true, store: 'kb-vectors' })]);
+    expect(of(rs, 'trace_summary')[0].retrievals).toBe(2);
+  });
+
+  it('maps an MCP tools/call span to a tool call with protocol mcp', async () => {
+    const mcp = span('tools/call crm.lookup', { 'mcp.method.name': 'tools/call', 'mcp.tool.name': 'crm.lookup', 'tenant.id': 'acme', 'enduser.id': 'u' }, { kind: 'SPAN_KIND_CLIENT' });
+    const rs = await parseFile(otlpCollector, file('mcp.jsonl', JSON.stringify(request(PROD, [mcp])) + '\n'));
+    expect(of(rs, 'tool_call')[0]).toMatchObject({ tool: 'crm.lookup', protocol: 'mcp', tenant: 'acme' });
+  });
+
+  it('scans content attributes for PII and keeps counts and redacted excerpts, never the text', async () => {
+    const chat = span('chat', {
+      'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4.1', 'tenant.id': 'acme', 'enduser.id': 'u',
+      'gen_ai.input.messages': JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: 'Refund card 4111 1111 1111 1111 and mail ada@example.com' }] }]),
+      'gen_ai.output.messages': 'Sure, done.',
+    });
+    const rs = await parseFile(otlpCollector, file('content.jsonl', JSON.stringify(request(PROD, [chat])) + '\n'));
+    const prompts = of(rs, 'prompt_record');
+    expect(prompts).toHaveLength(1);
+    expect(prompts[0]).toMatchObject({ store: 'test', id: `${chat.spanId}:gen_ai.input.messages`, field: 'gen_ai.input.messages', tenant: 'acme', pii: { credit_card: 1, email: 1 }, highRisk: ['credit_card', 'email'] });
+    expect(JSON.stringify(rs)).not.toContain('4111 1111');
+    expect(JSON.stringify(rs)).not.toContain('ada@example.com');
+  });
+
+  it('refuses a JSONL line that is not JSON, naming the line', async () => {
+    const good = JSON.stringify(request(PROD, [span('x', {})]));
+    const err = await failure(file('bad.jsonl', `${good}\n${good}\n{"resourceSpans": [\n`));
+    expect(err.code).toBe('INPUT_MALFORMED');
+    expect(err.where?.line).toBe(3);
+  });
+
+  it('refuses other JSON (wrong format) and a span without ids', async () => {
+    expect((await failure(file('other.json', '{"events": []}'))).code).toBe('INPUT_WRONG_FORMAT');
+    expect((await failure(file('other.jsonl', '{"events": []}\n{"events": []}\n'))).code).toBe('INPUT_WRONG_FORMAT');
+    expect((await failure(file('array.json', '[1,2]'))).code).toBe('INPUT_WRONG_FORMAT');
+    expect((await failure(file('empty.json', '  \n'))).code).toBe('INPUT_MALFORMED');
+    const noId = await failure(file('noid.jsonl', JSON.stringify(request(PROD, [{ ...span('x', {}), spanId: 'zz' }])) + '\n'));
+    expect(noId.code).toBe('INPUT_INVALID_RECORD');
+    expect(noId.where?.pointer).toBe('/resourceSpans/0/scopeSpans/0/spans/0/spanId');
+  });
+
+  it('completes tool calls of a trace without any root agent span at the end, from their resource', async () => {
+    const a = span('execute_tool x', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'x' });
+    const rs = await parseFile(otlpCollector, file('noroot.json', JSON.stringify(request({ ...PROD, 'tenant.id': 'acme' }, [a]))));
+    expect(of(rs, 'tool_call')[0]).toMatchObject({ tool: 'x', tenant: 'acme' });
+  });
+});

@@ -1,0 +1,99 @@
+import type { ToolCallRecord } from '@fieldwork/core';
+import type { AgentSpan } from './agent-span.js';
+import type { ResolvedAttributeNames } from './otlp-config.js';
+import { list, num, text } from './otlp-values.js';
+import type { AttrValue } from './otlp-values.js';
+
+/** The first present attribute among `names`, from the span, else its resource. */
+export function attr(span: AgentSpan, ...names: string[]): AttrValue | undefined {
+  for (const n of names) if (span.attrs[n] !== undefined && span.attrs[n] !== null) return span.attrs[n];
+  for (const n of names) if (span.resource[n] !== undefined && span.resource[n] !== null) return span.resource[n];
+  return undefined;
+}
+
+/** A span-level attribute only (not inherited from the resource). */
+export function own(span: AgentSpan, ...names: string[]): string | undefined {
+  for (const n of names) {
+    const v = text(span.attrs[n]);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** A resource-level attribute only. */
+export function fromResource(span: AgentSpan, ...names: string[]): string | undefined {
+  for (const n of names) {
+    const v = text(span.resource[n]);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** service.name and deployment environment (current and deprecated names), span before resource. */
+export function serviceOf(span: AgentSpan): { service?: string; environment?: string } {
+  return {
+    service: text(attr(span, 'service.name')),
+    environment: text(attr(span, 'deployment.environment.name', 'deployment.environment')),
+  };
+}
+
+/** Provider under the current and the deprecated name. */
+export const providerOf = (span: AgentSpan) => text(attr(span, 'gen_ai.provider.name', 'gen_ai.system'));
+
+/** Token usage under the current and the deprecated names. */
+export function tokensOf(span: AgentSpan): { input?: number; output?: number } {
+  return {
+    input: num(span.attrs['gen_ai.usage.input_tokens'] ?? span.attrs['gen_ai.usage.prompt_tokens'] ?? undefined),
+    output: num(span.attrs['gen_ai.usage.output_tokens'] ?? span.attrs['gen_ai.usage.completion_tokens'] ?? undefined),
+  };
+}
+
+/** The tool a tool-call span ran: gen_ai.tool.name, mcp.tool.name, or the MCP span name `tools/call NAME`. */
+export function toolNameOf(span: AgentSpan): string {
+  const t = own(span, 'gen_ai.tool.name', 'mcp.tool.name');
+  if (t) return t;
+  const m = /^(?:tools\/call|execute_tool)\s+(.+)$/.exec(span.name);
+  return m ? m[1] : span.name;
+}
+
+/** The credential attributes of a tool call, or undefined when it carries none. */
+export function credentialOf(span: AgentSpan, n: ResolvedAttributeNames): ToolCallRecord['credential'] {
+  const c = {
+    subject: own(span, n.authzSubject),
+    actor: own(span, n.authzActor),
+    audience: own(span, n.authzAudience),
+    scopes: list(span.attrs[n.authzScope] ?? undefined),
+    grantType: own(span, n.authzGrantType),
+    credentialId: own(span, n.credentialId),
+    tenant: own(span, n.credentialTenant),
+  };
+  if (!c.subject && !c.actor && !c.audience && c.scopes.length === 0 && !c.credentialId) return undefined;
+  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as ToolCallRecord['credential'];
+}
+
+/** The approval attributes of a tool call (an approver is required; an unparseable time is dropped). */
+export function approvalOf(span: AgentSpan, n: ResolvedAttributeNames): ToolCallRecord['approval'] {
+  const approver = own(span, n.approvalApprover);
+  if (!approver) return undefined;
+  const raw = span.attrs[n.approvalAt];
+  let at: string | undefined;
+  if (typeof raw === 'number') at = new Date(raw > 1e17 ? raw / 1e6 : raw > 1e14 ? raw / 1e3 : raw > 1e11 ? raw : raw * 1000).toISOString();
+  else if (typeof raw === 'string' && raw.trim() !== '') {
+    const t = /^\d+$/.test(raw) ? Number(BigInt(raw) / 1_000_000n) : Date.parse(raw);
+    if (!Number.isNaN(t)) at = new Date(t).toISOString();
+  }
+  const id = own(span, n.approvalId);
+  return { approver, ...(at ? { at } : {}), ...(id ? { id } : {}) };
+}
+
+/** Scalar span attributes under the argument prefixes, minus the identity and approval ones. */
+export function argsOf(span: AgentSpan, n: ResolvedAttributeNames, prefixes: string[]): Record<string, string | number | boolean> {
+  const skip = new Set<string>([n.tenant, ...n.endUser, n.authzSubject, n.authzActor, n.authzAudience, n.authzScope, n.authzGrantType, n.credentialId, n.credentialTenant, n.approvalApprover, n.approvalAt, n.approvalId, n.retrievalResultTenants]);
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(span.attrs)) {
+    if (skip.has(k) || !prefixes.some((p) => k.startsWith(p))) continue;
+    if (typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (typeof v === 'string' && v.length <= 200) out[k] = v;
+  }
+  return out;
+}
