@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { deprovisioningCheck } from './hr/deprovisioning-check.js';
+import { policyLifecycleCheck } from './policy/policy-lifecycle-check.js';
 import { reviewApprovalCheck } from './change/review-approval-check.js';
 import { branchProtectionCheck } from './change/branch-protection-check.js';
 import { accessReviewsCheck } from './access/access-reviews-check.js';
@@ -10,6 +11,11 @@ import { humanApprovalCheck } from './agent/human-approval-check.js';
 import { promptPiiCheck } from './agent/prompt-pii-check.js';
 import { promptRetentionCheck } from './agent/prompt-retention-check.js';
 import { toolAuthorizationCheck } from './agent/tool-authorization-check.js';
+import { modelChangeCheck } from './agent/model-change-check.js';
+import { tenantIsolationCheck } from './agent/tenant-isolation-check.js';
+import { incidentCoverageCheck } from './agent/incident-coverage-check.js';
+import { evalCoverageCheck } from './agent/eval-coverage-check.js';
+import { incidentRegisterCheck } from './incident/incident-register-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -18,6 +24,7 @@ import { toolAuthorizationCheck } from './agent/tool-authorization-check.js';
 export const builtInChecks: Record<string, Check> = Object.fromEntries(
   [
     deprovisioningCheck,
+    policyLifecycleCheck,
     reviewApprovalCheck,
     branchProtectionCheck,
     accessReviewsCheck,
@@ -28,6 +35,11 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     humanApprovalCheck,
     promptRetentionCheck,
     promptPiiCheck,
+    modelChangeCheck,
+    tenantIsolationCheck,
+    incidentCoverageCheck,
+    evalCoverageCheck,
+    incidentRegisterCheck,
   ].map((c) => [c.id, c]),
 );
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { WORKSPACE_FILE } from './load-workspace.js';
 import { workspaceSchema } from './workspace-schema.js';
 import type { Workspace } from './workspace-schema.js';
+import { writePolicyTemplates } from '../policies/policy-files.js';
 
 export const SCHEMA_FILE = 'fieldwork.schema.json';
 
@@ -15,6 +16,8 @@ export interface InitOptions {
   organization: string;
   timezone: string;
   owner: { name: string; email: string };
+  /** People and the roles they hold (controls name an owner role). */
+  people?: { name: string; email: string; roles: string[] }[];
   categories: TscCategory[];
   report: Workspace['scope']['report'];
   startDate: string;
@@ -51,8 +54,8 @@ export function initWorkspace(o: InitOptions): Workspace {
     timezone: o.timezone,
     startDate: o.startDate,
     scope: { categories: o.categories, report: o.report, systems: ['okta', 'github', 'aws'], b2b: o.b2b },
-    owners: { compliance: { name: o.owner.name, email: o.owner.email, roles: ['compliance-owner'] }, people: [] },
-    sources: o.sources ?? [],
+    owners: { compliance: { name: o.owner.name, email: o.owner.email, roles: ['compliance-owner'] }, people: o.people ?? [] },
+    sources: o.sources ?? [{ name: 'policies', kind: 'policies-md', path: 'policies' }],
     controls: { overrides: [], add: [], exclude: [] },
     ...(o.extra ?? {}),
   };
@@ -67,6 +70,7 @@ export function initWorkspace(o: InitOptions): Workspace {
   writeFileSync(join(o.dir, SCHEMA_FILE), JSON.stringify(workspaceJsonSchema(), null, 2) + '\n');
   const gi = join(o.dir, '.gitignore');
   if (!existsSync(gi)) writeFileSync(gi, '# The evidence store is local state; the workspace files are what you commit.\n.fieldwork/\n');
+  writePolicyTemplates(o.dir, config);
   for (const h of hooks) h(o.dir, config);
   return config;
 }

@@ -6,6 +6,7 @@ import { registerCheck } from './check-command.js';
 import { registerCollect } from './collect-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerInit } from './init-command.js';
+import { registerPolicy } from './policy-command.js';
 import { registerReport } from './report-command.js';
 import { registerVerify } from './verify-command.js';
 
@@ -18,6 +19,7 @@ export const commands: Register[] = [
   registerCheck,
   registerReport,
   registerAudit,
+  registerPolicy,
   registerVerify,
   registerDemo,
   registerCatalog,

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { REQUIRED_POLICIES } from '../../audit/type-one.js';
+import { citationOf, recordsOf } from '../../records/index.js';
+import type { PolicyApprovalRecord, PolicyRecord } from '../../records/index.js';
+import { addDays } from '../../time/index.js';
+import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+
+/** Roles whose holders may approve policies, unless the workspace lists approvers. */
+const AUTHORITY_ROLES = ['compliance-owner', 'ceo', 'cto', 'executive', 'security-lead'];
+
+const ownersSchema = z.object({
+  owners: z.object({
+    compliance: z.object({ name: z.string(), email: z.string(), roles: z.array(z.string()).default([]) }),
+    people: z.array(z.object({ name: z.string(), email: z.string(), roles: z.array(z.string()).default([]) })).default([]),
+  }).optional(),
+  policies: z.object({ approvers: z.array(z.string()).default([]) }).optional(),
+}).loose();
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/**
+ * The seven policies exist, are approved by someone with authority, were reviewed within
+ * `reviewMonths`, and the approved text is the text in force.
+ */
+export const policyLifecycleCheck: Check = {
+  id: 'policy.lifecycle',
+  title: 'Policies exist, are approved with authority and reviewed yearly',
+  requires: [],
+  run(ctx) {
+    const months = Number(ctx.params.reviewMonths ?? 12);
+    const ws = ownersSchema.safeParse(ctx.workspace);
+    const people = ws.success && ws.data.owners ? [{ ...ws.data.owners.compliance, roles: [...ws.data.owners.compliance.roles, 'compliance-owner'] }, ...ws.data.owners.people] : [];
+    const listed = new Set((ws.success ? ws.data.policies?.approvers ?? [] : []).map(norm));
+    const hasAuthority = (approver: string) => {
+      if (listed.size > 0) return listed.has(norm(approver));
+      const p = people.find((x) => norm(x.name) === norm(approver) || norm(x.email) === norm(approver));
+      return !!p && p.roles.some((r) => AUTHORITY_ROLES.includes(r));
+    };
+    const latest = new Map<string, PolicyRecord>();
+    for (const p of recordsOf(ctx.records, 'policy')) {
+      const prev = latest.get(p.id);
+      if (!prev || p.version >= prev.version) latest.set(p.id, p);
+    }
+    const approvals = new Map<string, PolicyApprovalRecord[]>();
+    for (const a of recordsOf(ctx.records, 'policy_approval')) (approvals.get(a.policy) ?? approvals.set(a.policy, []).get(a.policy)!).push(a);
+    // A review older than this at the evidence date is overdue.
+    const cutoff = addDays(ctx.asOf, -Math.round(months * 365.25 / 12));
+    const items: PopulationItem[] = [];
+    const exceptions: CheckException[] = [];
+    for (const id of REQUIRED_POLICIES) {
+      const p = latest.get(id);
+      if (!p) {
+        exceptions.push({ rule: 'policy.missing', subject: id, detail: `No ${id} policy was collected (expected policies/${id}.md).`, citations: [] });
+        continue;
+      }
+      const itemId = `${id}@${p.version}`;
+      const trace: TraceStep[] = [{ label: 'policy document', detail: `${p.title} v${p.version}, owner ${p.owner ?? 'unassigned'}`, citation: citationOf(p) }];
+      const add = (rule: string, detail: string) => exceptions.push({ rule, subject: id, detail, citations: [citationOf(p)], itemId });
+      const recorded = (approvals.get(id) ?? []).filter((a) => a.version === p.version).sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+      if (recorded) trace.push({ label: 'approval record', at: recorded.at, detail: `approved by ${recorded.approver}`, citation: citationOf(recorded) });
+      if (!p.approvedBy || !p.approvedAt) {
+        add('policy.unapproved', `${p.title} v${p.version} has no recorded approval.`);
+      } else {
+        trace.push({ label: 'approved', at: p.approvedAt, detail: `by ${p.approvedBy}` });
+        if (!hasAuthority(p.approvedBy)) add('policy.approver_without_authority', `Approved by ${p.approvedBy}, who holds no approving role (${AUTHORITY_ROLES.join(', ')}) in fieldwork.yaml.`);
+        if (p.approvedAt < cutoff) add('policy.review_overdue', `Last approved ${p.approvedAt}; a review was due within ${months} months (by ${addDays(p.approvedAt, Math.round(months * 365.25 / 12))}).`);
+        if (recorded?.bodySha256 && p.bodySha256 && recorded.bodySha256 !== p.bodySha256) {
+          add('policy.changed_after_approval', `The text of ${p.title} changed after ${recorded.approver} approved it on ${recorded.at.slice(0, 10)}; the version in force is not the approved one.`);
+        }
+      }
+      items.push({ id: itemId, subject: id, ...(p.approvedAt ? { at: p.approvedAt } : {}), trace });
+    }
+    return { populationQuery: `the ${REQUIRED_POLICIES.length} required policies (${REQUIRED_POLICIES.join(', ')}), latest version of each`, items, exceptions };
+  },
+};

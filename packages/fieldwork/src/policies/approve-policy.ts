@@ -1,0 +1,45 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, FieldworkError, localDate } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import { sha256File } from '../evidence/index.js';
+import type { FieldworkStore } from '../store/index.js';
+import type { LoadedWorkspace } from '../workspace/index.js';
+import { formatPolicy, POLICIES_DIR, readPolicy } from './policy-files.js';
+
+export interface ApprovalResult {
+  policy: string;
+  version: string;
+  approver: string;
+  at: string;
+  nextReview: string;
+  evidenceFile: string;
+  artifact: string;
+  seq: number;
+}
+
+/**
+ * Records an approval of the policy's current text: the front matter is updated, and an
+ * approval record (policy, version, approver, time, SHA-256 of the approved body) is written
+ * to policies/approvals/ and stored as evidence in the ledger.
+ */
+export async function approvePolicy(ws: LoadedWorkspace, store: FieldworkStore, id: string, approver: string, now = new Date()): Promise<ApprovalResult> {
+  if (!approver.trim()) throw new FieldworkError('USAGE', 'An approval needs the approver: --by NAME.');
+  const { file, policy } = readPolicy(ws.dir, id);
+  const day = localDate(now, ws.config.timezone);
+  const at = now.toISOString();
+  const nextReview = addDays(day, 365);
+  const approval = { kind: 'fieldwork.policy-approval/v1', policy: policy.front.id, title: policy.front.title, version: policy.front.version, approver, at, bodySha256: policy.bodySha256 };
+  const dir = join(ws.dir, POLICIES_DIR, 'approvals');
+  mkdirSync(dir, { recursive: true });
+  const evidenceFile = join(dir, `${policy.front.id}-v${policy.front.version}-${day}.json`);
+  writeFileSync(evidenceFile, JSON.stringify(approval, null, 2) + '\n');
+  const { sha256, size } = await sha256File(evidenceFile);
+  async function* records(): AsyncGenerator<FieldworkRecord> {
+    yield { kind: 'policy_approval', source: 'policy-approvals', artifact: sha256, locator: '/', policy: policy.front.id, version: policy.front.version, approver, at, bodySha256: policy.bodySha256 };
+  }
+  const rel = `${POLICIES_DIR}/approvals/${evidenceFile.split('/').pop()}`;
+  const res = await store.ingest({ sha256, size, name: rel, mediaType: 'application/json', source: 'policy-approvals', kind: 'policy-approval', origin: `fieldwork policy approve ${id} --by ${approver}`, path: evidenceFile, records: records() });
+  writeFileSync(file, formatPolicy({ ...policy.front, approved_by: approver, approved_at: day, next_review: nextReview }, policy.body));
+  return { policy: policy.front.id, version: policy.front.version, approver, at, nextReview, evidenceFile, artifact: sha256, seq: res.entry.seq };
+}
