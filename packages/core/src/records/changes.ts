@@ -67,6 +67,8 @@ export const branchProtectionSchema = z.object({
   dismissStaleReviews: z.boolean().optional(),
   enforceAdmins: z.boolean().optional(),
   requireCodeOwnerReviews: z.boolean().optional(),
+  /** Which GitHub mechanism this describes: classic branch protection or a repository ruleset. */
+  mechanism: z.enum(['classic', 'ruleset']).optional(),
 });
 export type BranchProtectionRecord = z.infer<typeof branchProtectionSchema>;
 
