@@ -1,0 +1,78 @@
+import { citationOf, recordsOf } from '../../records/index.js';
+import type { EvalRunRecord } from '../../records/index.js';
+import { daysBetween, endOfDay, localDate } from '../../time/index.js';
+import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { changeCovers, evalPassed, productionEnvironments, productionModels } from './production-models.js';
+
+const byFinish = (a: EvalRunRecord, b: EvalRunRecord) => (a.finishedAt < b.finishedAt ? -1 : a.finishedAt > b.finishedAt ? 1 : 0);
+
+/**
+ * Every model serving production is evaluated on a held-out set at least every `cadenceDays`
+ * (default 30) while it serves — counted from the later of the period start and its first
+ * production use to the earlier of the evidence date and its last use — and its latest
+ * held-out run passed. Runs count for a model when they name it, or the declared model of a
+ * change that covers it (aliases).
+ */
+export const evalCoverageCheck: Check = {
+  id: 'agent.eval-coverage',
+  title: 'Production models are evaluated on a held-out set at the declared cadence',
+  requires: ['model_observation'],
+  run(ctx) {
+    const cadence = Number(ctx.params.cadenceDays ?? 30);
+    const aliasPrefixMatch = ctx.params.aliasPrefixMatch === true;
+    const asOfEnd = endOfDay(ctx.asOf, ctx.timezone);
+    const changes = recordsOf(ctx.records, 'model_change');
+    const evals = recordsOf(ctx.records, 'eval_run').filter((e) => e.finishedAt < asOfEnd);
+    const items: PopulationItem[] = [];
+    const exceptions: CheckException[] = [];
+
+    // One population item per model name: evals are of a model, whichever services use it.
+    const models = new Map<string, ReturnType<typeof productionModels>>();
+    for (const m of productionModels(ctx)) models.set(m.responseModel, [...(models.get(m.responseModel) ?? []), m]);
+
+    for (const [model, uses] of [...models].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const first = uses.reduce((a, b) => (b.firstSeenAt < a.firstSeenAt ? b : a));
+      const lastSeenAt = uses.reduce((x, u) => (u.lastSeenAt > x ? u.lastSeenAt : x), first.lastSeenAt);
+      const names = new Set([model, ...changes.filter((c) => changeCovers(c, model, aliasPrefixMatch)).map((c) => c.toModel)]);
+      const runs = evals.filter((e) => names.has(e.model)).sort(byFinish);
+      const held = runs.filter((e) => e.heldOut === true);
+      const trace: TraceStep[] = [{ label: 'in production', at: first.firstSeenAt, detail: `${model} served ${uses.map((u) => u.service).join(', ')} from ${first.firstSeenAt} to ${lastSeenAt}`, citation: citationOf(first.first) }];
+      for (const e of held.slice(-3)) trace.push({ label: 'held-out eval', at: e.finishedAt, detail: `${e.id}${e.dataset ? ` on ${e.dataset}` : ''}: score ${e.score}${e.threshold !== undefined ? ` (threshold ${e.threshold})` : ''}, ${evalPassed(e) ? 'passed' : 'failed'}`, citation: citationOf(e) });
+      items.push({ id: model, subject: model, at: first.firstSeenAt, trace });
+      const add = (rule: string, detail: string, at: string | undefined, cites: EvalRunRecord[]) =>
+        exceptions.push({ rule, subject: model, detail, ...(at ? { at } : {}), citations: [citationOf(first.first), ...cites.map(citationOf)], itemId: model });
+
+      if (runs.length === 0) {
+        add('eval.missing', `${model} served production (${uses.map((u) => u.service).join(', ')}) but no eval run of it was collected.`, first.firstSeenAt, []);
+        continue;
+      }
+      if (held.length === 0) {
+        add('eval.not_held_out', `${model} has ${runs.length} eval run(s) (${runs.map((r) => `${r.id}${r.dataset ? ` on ${r.dataset}` : ''}`).join(', ')}), none on a held-out set.`, runs.at(-1)?.finishedAt, runs.slice(-3));
+        continue;
+      }
+      // Longest stretch without a held-out run while the model served, within the period.
+      const start = [ctx.period.from, localDate(first.firstSeenAt, ctx.timezone)].sort()[1];
+      const end = [ctx.asOf, localDate(lastSeenAt, ctx.timezone)].sort()[0];
+      const days = held.map((e) => localDate(e.finishedAt, ctx.timezone));
+      let prev = days.filter((d) => d <= start).at(-1) ?? start;
+      let gap = { from: prev, to: prev, days: 0 };
+      for (const d of [...days.filter((x) => x > start && x <= end), end]) {
+        const g = daysBetween(prev, d);
+        if (g > gap.days) gap = { from: prev, to: d, days: g };
+        prev = d;
+      }
+      if (gap.days > cadence) {
+        add('eval.stale', `${model} went ${gap.days} days (${gap.from} to ${gap.to}) without a held-out eval while serving production; the cadence is ${cadence} days.`, undefined, held.filter((e) => localDate(e.finishedAt, ctx.timezone) === gap.from));
+      }
+      const latest = held.at(-1) as EvalRunRecord;
+      if (!evalPassed(latest)) {
+        add('eval.failed', `The latest held-out eval of ${model}, ${latest.id}, failed: score ${latest.score}${latest.threshold !== undefined ? ` below the threshold ${latest.threshold}` : ''}.`, latest.finishedAt, [latest]);
+      }
+    }
+    return {
+      populationQuery: `models observed serving production (model_observation in ${productionEnvironments(ctx).join(', ')}) between ${ctx.period.from} and ${ctx.period.to}; eval_run records of the same model (or its declared name) finished by ${ctx.asOf}`,
+      items,
+      exceptions,
+    };
+  },
+};
