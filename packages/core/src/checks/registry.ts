@@ -1,5 +1,8 @@
 import type { Check } from './check.js';
 import { deprovisioningCheck } from './hr/deprovisioning-check.js';
+import { scanCadenceCheck } from './vulnerability/scan-cadence-check.js';
+import { remediationSlaCheck } from './vulnerability/remediation-sla-check.js';
+import { dependencyCoverageCheck } from './vulnerability/dependency-coverage-check.js';
 import { policyLifecycleCheck } from './policy/policy-lifecycle-check.js';
 import { reviewApprovalCheck } from './change/review-approval-check.js';
 import { branchProtectionCheck } from './change/branch-protection-check.js';
@@ -29,6 +32,9 @@ import { incidentRegisterCheck } from './incident/incident-register-check.js';
 export const builtInChecks: Record<string, Check> = Object.fromEntries(
   [
     deprovisioningCheck,
+    scanCadenceCheck,
+    remediationSlaCheck,
+    dependencyCoverageCheck,
     policyLifecycleCheck,
     reviewApprovalCheck,
     branchProtectionCheck,
