@@ -9,11 +9,14 @@ import { awsRestoreJobsCollector } from './aws-backup/aws-restore-jobs-collector
 import { pgbackrestCollector } from './pgbackrest/pgbackrest-collector.js';
 import { resticCollector } from './restic/restic-collector.js';
 import { restoreTestCollector } from './restore-test/restore-test-collector.js';
+import { vendorsYamlCollector } from './vendors/vendors-yaml-collector.js';
+import { vendorsCsvCollector } from './vendors/vendors-csv-collector.js';
 import { trivyCollector } from './trivy/trivy-collector.js';
 import { grypeCollector } from './grype/grype-collector.js';
 import { osvScannerCollector } from './osv-scanner/osv-scanner-collector.js';
 import { npmAuditCollector } from './npm-audit/npm-audit-collector.js';
 import { sarifCollector } from './sarif/sarif-collector.js';
+import { dependabotCollector } from './dependabot/dependabot-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 import { entraCollector } from './entra/entra-collector.js';
@@ -34,6 +37,8 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     pgbackrestCollector,
     resticCollector,
     restoreTestCollector,
+    vendorsYamlCollector,
+    vendorsCsvCollector,
     modelChangesCollector,
     evalRunsCollector,
     promptfooCollector,
@@ -47,6 +52,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     osvScannerCollector,
     npmAuditCollector,
     sarifCollector,
+    dependabotCollector,
     hrCsvCollector,
     googleWorkspaceCollector,
     entraCollector,
