@@ -8,3 +8,4 @@ export * from './records/index.js';
 export * from './catalog/index.js';
 export * from './checks/index.js';
 export * from './audit/index.js';
+export * from './readiness/index.js';

@@ -44,7 +44,7 @@ export function generateDemo(dir: string, seed = 1): GeneratedDemo {
   const planted: DemoPartOutput['planted'] = [];
   const sources: SourceConfig[] = [];
   const files: string[] = [];
-  let extra: Record<string, unknown> = {};
+  let extra: Record<string, unknown> = { auditor: { firm: 'Example & Partners CPAs (fictional)', contact: 'fieldwork@example.com' } };
   for (const part of demoParts) {
     const outp = part.generate(ctx);
     for (const [rel, content] of Object.entries(outp.files)) {

@@ -6,6 +6,7 @@ import { registerCheck } from './check-command.js';
 import { registerCollect } from './collect-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerInit } from './init-command.js';
+import { registerPlan } from './plan-command.js';
 import { registerPolicy } from './policy-command.js';
 import { registerReport } from './report-command.js';
 import { registerVerify } from './verify-command.js';
@@ -20,6 +21,7 @@ export const commands: Register[] = [
   registerReport,
   registerAudit,
   registerPolicy,
+  registerPlan,
   registerVerify,
   registerDemo,
   registerCatalog,

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ControlResult } from '../checks/run-checks.js';
+import type { PolicyRecord } from '../records/index.js';
+import { ninetyDayPlan } from './ninety-day-plan.js';
+
+const A = 'a'.repeat(64);
+const policy = (id: string, approved: boolean): PolicyRecord => ({ kind: 'policy', source: 'p', artifact: A, locator: 'line 1', id, title: id, version: '1', ...(approved ? { approvedBy: 'Maya', approvedAt: '2026-01-20' } : {}) });
+const result = (control: string, status: ControlResult['status'], n = 0): ControlResult => ({ control, title: control, check: null, status, population: 3, exceptions: Array.from({ length: n }, () => ({ rule: 'r', subject: 's', detail: 'd', citations: [] })), items: [], notes: [] });
+const base = {
+  start: '2026-01-05', ownerOf: (r: string) => `owner of ${r}`, auditorSelected: false, evidenceSources: 4,
+  policies: [policy('access-control', true), policy('bcdr', false)], typeOneAssessed: false, report: { type: 2 as const, from: '2026-04-06', to: '2026-09-30' },
+};
+
+describe('ninetyDayPlan', () => {
+  it('lays the four phases from the start date and gives every task an owner and a due date', () => {
+    const plan = ninetyDayPlan({ ...base, today: '2026-01-10', results: new Map() });
+    expect(plan.phases.map((p) => [p.from, p.to])).toEqual([['2026-01-05', '2026-01-19'], ['2026-01-20', '2026-02-18'], ['2026-02-19', '2026-03-20'], ['2026-03-21', '2026-04-04']]);
+    for (const t of plan.tasks) {
+      expect(t.owner).toMatch(/\S/);
+      expect(t.due >= plan.start).toBe(true);
+    }
+    expect(plan.tasks.filter((t) => t.phase === 2)).toHaveLength(7);
+  });
+
+  it('derives status from evidence and flags overdue tasks', () => {
+    const results = new Map([['access.mfa-sso', result('ACC-03', 'pass')], ['vuln.scan-cadence', result('VUL-01', 'exception', 2)]]);
+    const plan = ninetyDayPlan({ ...base, today: '2026-03-01', results });
+    const t = Object.fromEntries(plan.tasks.map((x) => [x.id, x]));
+    expect(t['policy-access-control'].status).toBe('done');
+    expect(t['policy-bcdr']).toMatchObject({ status: 'in_progress', overdue: true });
+    expect(t['policy-incident-response'].status).toBe('open');
+    expect(t.auditor).toMatchObject({ status: 'open', overdue: true });
+    expect(t['mfa-sso'].status).toBe('done');
+    expect(t.scanner.status).toBe('in_progress');
+    expect(t.scanner.why).toContain('2 exception');
+    expect(t.scanner.overdue).toBe(false);
+    expect(t.remediate.status).toBe('in_progress');
+  });
+});
