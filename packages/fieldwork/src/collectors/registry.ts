@@ -2,6 +2,9 @@ import { FieldworkError } from '@fieldwork/core';
 import type { Collector } from './collector.js';
 import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';
+import { otlpCollector } from './otlp/otlp-collector.js';
+import { langfuseCollector } from './langfuse/langfuse-collector.js';
+import { promptLogCollector } from './prompt-log/prompt-log-collector.js';
 import { githubRestCollector } from './github-rest/github-rest-collector.js';
 import { policiesCollector } from './policies/policies-collector.js';
 import { awsBackupJobsCollector } from './aws-backup/aws-backup-jobs-collector.js';
@@ -32,6 +35,9 @@ import { incidentsCollector } from './incidents/incidents-collector.js';
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
   [
     bambooCollector,
+    otlpCollector,
+    langfuseCollector,
+    promptLogCollector,
     awsBackupJobsCollector,
     awsRestoreJobsCollector,
     pgbackrestCollector,

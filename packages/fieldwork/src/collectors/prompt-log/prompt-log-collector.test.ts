@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isFieldworkError } from '@fieldwork/core';
+import { parseFile } from '../../testing/index.js';
+import { promptLogCollector } from './prompt-log-collector.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'prompt-log-'));
+const file = (name: string, rows: unknown[] | string) => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof rows === 'string' ? rows : rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return p;
+};
+async function failure(path: string, options: unknown = {}) {
+  try {
+    await parseFile(promptLogCollector, path, options);
+  } catch (e) {
+    if (isFieldworkError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected the file to be refused');
+}
+
+describe('prompt-log-jsonl', () => {
+  it('keeps metadata and PII counts of each message, never its content', async () => {
+    const rs = await parseFile(promptLogCollector, file('log.jsonl', [
+      { id: 'm1', timestamp: '2026-05-01T10:00:00Z', tenant: 'acme', conversation: 'c1', role: 'user', content: 'My card is 4111111111111111, SSN: 219-45-8812', user: 'user-1' },
+      { id: 'm2', timestamp: 1777629600, tenant: 'acme', conversation_id: 'c1', role: 'assistant', content: [{ type: 'text', text: 'Thanks, refund issued.' }] },
+    ]));
+    expect(rs).toHaveLength(2);
+    expect(rs[0]).toMatchObject({ kind: 'prompt_record', store: 'test', id: 'm1', at: '2026-05-01T10:00:00.000Z', tenant: 'acme', endUser: 'user-1', conversation: 'c1', role: 'user', field: 'prompt-log', locator: 'line 1' });
+    expect(rs[0].kind === 'prompt_record' && rs[0].highRisk).toEqual(['credit_card', 'us_ssn']);
+    expect(rs[1]).toMatchObject({ id: 'm2', conversation: 'c1', at: '2026-05-01T10:00:00.000Z', pii: {}, highRisk: [] });
+    expect(JSON.stringify(rs)).not.toMatch(/4111111111111111|219-45-8812/);
+  });
+
+  it('reads other field names through options.fields and names the store', async () => {
+    const rs = await parseFile(promptLogCollector, file('custom.jsonl', [{ msg_id: 'x', created: '2026-05-01 10:00:00', org: 'globex', body: 'hello' }]), {
+      store: 'chat-history', fields: { id: 'msg_id', timestamp: 'created', tenant: 'org', content: 'body' },
+    });
+    expect(rs[0]).toMatchObject({ store: 'chat-history', id: 'x', tenant: 'globex', at: '2026-05-01T10:00:00.000Z', chars: 5 });
+  });
+
+  it('refuses a file of something else, a bad timestamp and a broken line', async () => {
+    expect((await failure(file('other.jsonl', [{ uuid: 'a', eventType: 'x' }]))).code).toBe('INPUT_WRONG_FORMAT');
+    const bad = await failure(file('badtime.jsonl', [{ id: 'a', timestamp: 'yesterday', content: 'x' }]));
+    expect(bad.code).toBe('INPUT_INVALID_RECORD');
+    expect(bad.where?.line).toBe(1);
+    const broken = await failure(file('broken.jsonl', `${JSON.stringify({ id: 'a', timestamp: '2026-05-01T00:00:00Z', content: 'x' })}\n{"id": "b", "timest\n`));
+    expect(broken.code).toBe('INPUT_MALFORMED');
+    expect(broken.where?.line).toBe(2);
+  });
+});

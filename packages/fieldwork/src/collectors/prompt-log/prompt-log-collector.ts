@@ -1,0 +1,30 @@
+import { FieldworkError } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core';
+import type { Collector } from '../collector.js';
+import { iterateJsonItems } from '../input/index.js';
+import { promptLogOptionsSchema } from './prompt-log-config.js';
+import type { PromptLogOptions } from './prompt-log-config.js';
+import { field, mapPromptLogRow } from './prompt-log-mapper.js';
+
+/** A prompt/completion log store's export: one message per line, kept as metadata and PII counts only. */
+export const promptLogCollector: Collector<PromptLogOptions> = {
+  kind: 'prompt-log-jsonl',
+  description: 'Prompt/completion log export, one JSON message per line (id, timestamp, tenant, conversation, role, content)',
+  options: promptLogOptionsSchema,
+  mediaType: 'application/x-ndjson',
+  async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
+    const store = options.store ?? ctx.source;
+    let seen = 0;
+    for await (const item of iterateJsonItems(input)) {
+      const where = { file: input.displayName, ...(item.line ? { line: item.line } : {}), ...(item.line ? {} : { pointer: item.locator || '/' }) };
+      const row = item.value;
+      if (!row || typeof row !== 'object' || Array.isArray(row) || field(row as Record<string, unknown>, options.fields.content) === undefined && field(row as Record<string, unknown>, options.fields.timestamp) === undefined) {
+        throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${item.locator || 'the document'} is not a prompt-log record (no content or timestamp field).`, {
+          where, hint: 'prompt-log-jsonl reads one JSON object per line with id, timestamp, tenant, conversation, role and content; map other field names with options.fields.',
+        });
+      }
+      seen++;
+      yield mapPromptLogRow(row as Record<string, unknown>, options, store, item.line ? `line-${item.line}` : `item${item.locator}`, where, ctx.timezone, ctx.cite(item.locator));
+    }
+  },
+};
