@@ -40,6 +40,8 @@ export const findingSchema = z.object({
   seenAt: instant,
   firstSeenAt: instant.optional(),
   fixedAt: instant.optional(),
+  /** When the finding was dismissed or accepted, where the source states it. */
+  dismissedAt: instant.optional(),
   /** open | fixed | dismissed */
   state: z.string().default('open'),
   /** Why the state is what it is, as the source says it (VEX `not_affected`, Dependabot `tolerable_risk`). */

@@ -4,6 +4,7 @@ import type { FindingRecord, ScanRunRecord } from '@fieldwork/core';
 import { z } from 'zod';
 import type { ArtifactInput, ParseContext } from '../collector.js';
 import { normalizeInstant } from './dates.js';
+import { parseJsonText } from './json-input.js';
 
 /**
  * The `scannedAt` option of scanner sources whose output may not say when the scan ran:
@@ -146,4 +147,57 @@ export function* scanRunRecords(run: Omit<ScanRunRecord, 'kind' | 'findingCount'
   for (const { locator: loc, ...f } of unique) {
     yield { kind: 'finding', ...ctx.cite(loc), scanner: run.scanner, asset: run.asset, seenAt: run.at, state: 'open', ...f };
   }
+}
+
+/** One top-level JSON value of a file and the line it starts on. */
+export interface JsonValue {
+  value: unknown;
+  line: number;
+}
+
+/**
+ * Reads a file of one JSON value or several written one after another — what
+ * `gh api --paginate` prints (each page its own array or object). A value cut short is
+ * INPUT_MALFORMED like any truncated JSON.
+ */
+export async function readJsonValues(input: ArtifactInput): Promise<JsonValue[]> {
+  const chunks: Buffer[] = [];
+  for await (const c of input.open()) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the file again; an empty file is not evidence.' });
+  }
+  const values: JsonValue[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  let line = 1;
+  let startLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (start < 0) {
+      if (/\s/.test(c)) continue;
+      if (c !== '{' && c !== '[') {
+        values.push({ value: parseJsonText(text.slice(i), input.displayName, line - 1), line });
+        return values;
+      }
+      start = i;
+      startLine = line;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) {
+      values.push({ value: parseJsonText(text.slice(start, i + 1), input.displayName, startLine - 1), line: startLine });
+      start = -1;
+    }
+  }
+  // Whatever is left did not close: parse it to report where it breaks.
+  if (start >= 0) values.push({ value: parseJsonText(text.slice(start), input.displayName, startLine - 1), line: startLine });
+  return values;
 }
