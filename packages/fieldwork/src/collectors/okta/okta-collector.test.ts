@@ -48,7 +48,8 @@ describe('okta-system-log (files)', () => {
   it('reads JSON Lines, citing each line', async () => {
     const lines = [
       event('e1', 'user.lifecycle.create', '2026-04-02T16:00:00.000Z', 'Ada@Example.com'),
-      event('e2', 'application.user_membership.add', '2026-04-02T17:00:00.000Z', 'ada@example.com', { app: { id: '0oa1', type: 'AppInstance', alternateId: 'AWS IAM Identity Center', displayName: 'AWS IAM Identity Center' } }),
+      // As Okta writes it: the AppUser, then the AppInstance.
+      event('e2', 'application.user_membership.add', '2026-04-02T17:00:00.000Z', 'ada@example.com', { appUser: { id: '0ua1', type: 'AppUser', alternateId: 'ada@example.com', displayName: 'Ada' }, app: { id: '0oa1', type: 'AppInstance', alternateId: 'AWS IAM Identity Center', displayName: 'AWS IAM Identity Center' } }),
       event('e3', 'system.org.rate_limit.warning', '2026-04-02T18:00:00.000Z', 'ada@example.com'),
       event('e4', 'user.lifecycle.deactivate', '2026-05-02T01:00:00-07:00', 'ada@example.com'),
     ];

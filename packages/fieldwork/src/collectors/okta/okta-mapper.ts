@@ -60,7 +60,8 @@ export function mapOktaEvent(e: OktaLogEvent, cite: { source: string; artifact: 
   const user = targets.find((t) => t.type === 'User') ?? (action === 'login' || action === 'mfa_enroll' || action === 'mfa_reset' ? e.actor ?? undefined : undefined);
   const account = user?.alternateId ?? user?.id;
   if (!account) return undefined;
-  const resource = targets.find((t) => t.type === 'AppInstance' || t.type === 'UserGroup' || t.type === 'AppUser');
+  // Okta lists the AppUser (the person's app account) before the AppInstance; the app is what was granted.
+  const resource = targets.find((t) => t.type === 'AppInstance') ?? targets.find((t) => t.type === 'UserGroup') ?? targets.find((t) => t.type === 'AppUser');
   const published = new Date(e.published);
   if (Number.isNaN(published.getTime())) return undefined;
   return {
