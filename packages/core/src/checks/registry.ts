@@ -1,5 +1,7 @@
 import type { Check } from './check.js';
 import { deprovisioningCheck } from './hr/deprovisioning-check.js';
+import { backupCadenceCheck } from './backup/backup-cadence-check.js';
+import { restoreTestCheck } from './backup/restore-test-check.js';
 import { scanCadenceCheck } from './vulnerability/scan-cadence-check.js';
 import { remediationSlaCheck } from './vulnerability/remediation-sla-check.js';
 import { dependencyCoverageCheck } from './vulnerability/dependency-coverage-check.js';
@@ -32,6 +34,8 @@ import { incidentRegisterCheck } from './incident/incident-register-check.js';
 export const builtInChecks: Record<string, Check> = Object.fromEntries(
   [
     deprovisioningCheck,
+    backupCadenceCheck,
+    restoreTestCheck,
     scanCadenceCheck,
     remediationSlaCheck,
     dependencyCoverageCheck,
