@@ -6,6 +6,7 @@ import { otlpCollector } from './otlp/otlp-collector.js';
 import { langfuseCollector } from './langfuse/langfuse-collector.js';
 import { promptLogCollector } from './prompt-log/prompt-log-collector.js';
 import { githubRestCollector } from './github-rest/github-rest-collector.js';
+import { githubApiCollector } from './github-api/github-api-collector.js';
 import { policiesCollector } from './policies/policies-collector.js';
 import { awsBackupJobsCollector } from './aws-backup/aws-backup-jobs-collector.js';
 import { awsRestoreJobsCollector } from './aws-backup/aws-restore-jobs-collector.js';
@@ -52,6 +53,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     incidentsCollector,
     oktaCollector,
     githubRestCollector,
+    githubApiCollector,
     policiesCollector,
     trivyCollector,
     grypeCollector,
