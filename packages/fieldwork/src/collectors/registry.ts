@@ -21,6 +21,7 @@ import { osvScannerCollector } from './osv-scanner/osv-scanner-collector.js';
 import { npmAuditCollector } from './npm-audit/npm-audit-collector.js';
 import { sarifCollector } from './sarif/sarif-collector.js';
 import { dependabotCollector } from './dependabot/dependabot-collector.js';
+import { cyclonedxCollector } from './cyclonedx/cyclonedx-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 import { entraCollector } from './entra/entra-collector.js';
@@ -61,6 +62,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     npmAuditCollector,
     sarifCollector,
     dependabotCollector,
+    cyclonedxCollector,
     hrCsvCollector,
     googleWorkspaceCollector,
     entraCollector,
