@@ -1,4 +1,4 @@
-import { formatPolicy, parsePolicy, POLICY_TEMPLATES } from '../policies/index.js';
+import { formatPolicy, parsePolicy, policyBody, POLICY_TEMPLATES } from '../policies/index.js';
 import type { PolicyFacts } from '../policies/index.js';
 import type { DemoPart, DemoPartOutput } from './demo-context.js';
 import { DEMO_OWNERS } from './demo-owners.js';
@@ -35,7 +35,7 @@ export const policiesPart: DemoPart = {
         approvedBy = 'Jordan Lee';
         planted.push({ rule: 'policy.approver_without_authority', subject: t.id, why: 'approved by a sales manager with no approving role' });
       }
-      const text = formatPolicy({ id: t.id, title: t.title, version, owner: t.owner(facts), approved_by: approvedBy, approved_at: approvedAt, next_review: approvedAt ? `${Number(approvedAt.slice(0, 4)) + 1}${approvedAt.slice(4)}` : null }, t.body(facts));
+      const text = formatPolicy({ id: t.id, title: t.title, version, owner: t.owner(facts), approved_by: approvedBy, approved_at: approvedAt, next_review: approvedAt ? `${Number(approvedAt.slice(0, 4)) + 1}${approvedAt.slice(4)}` : null }, policyBody(t.title, t.body(facts)));
       files[`policies/${t.id}.md`] = text;
       if (t.id === 'access-control') {
         const body = parsePolicy(text, t.id).bodySha256;

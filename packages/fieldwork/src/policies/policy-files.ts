@@ -58,9 +58,14 @@ export function policyFacts(config: Workspace): PolicyFacts {
   };
 }
 
-/** Serializes a policy file: YAML front matter between `---` lines, then the body. */
+/** Serializes a policy file: YAML front matter between `---` lines, then the body as it is. */
 export function formatPolicy(front: PolicyFrontMatter, body: string): string {
-  return `---\n${stringify(front, { lineWidth: 0 })}---\n\n# ${front.title}\n\n${body.replace(/^# .*\n\n/, '')}`;
+  return `---\n${stringify(front, { lineWidth: 0 })}---\n${body}`;
+}
+
+/** The body of a new policy: its title as a heading, then the template text. */
+export function policyBody(title: string, text: string): string {
+  return `\n# ${title}\n\n${text}`;
 }
 
 /** Parses a policy file; errors name the file and line. */
@@ -101,7 +106,7 @@ export function writePolicyTemplates(dir: string, config: Workspace): string[] {
     const file = join(dir, POLICIES_DIR, `${t.id}.md`);
     if (existsSync(file)) continue;
     const front: PolicyFrontMatter = { id: t.id, title: t.title, version: '1.0', owner: t.owner(facts), approved_by: null, approved_at: null, next_review: null };
-    writeFileSync(file, formatPolicy(front, t.body(facts)));
+    writeFileSync(file, formatPolicy(front, policyBody(t.title, t.body(facts))));
     written.push(file);
   }
   return written;

@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { collectSources } from '../../collectors/index.js';
 import { generateDemo } from '../../demo/index.js';
 import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
-import { writeReports } from '../../report/index.js';
+import { auditTypeTwo } from '../../pipeline/audit-workspace.js';
+import { mockAuditMarkdown, writeAtomic, writeReports } from '../../report/index.js';
+import { join } from 'node:path';
 import { FieldworkStore } from '../../store/index.js';
 import { loadWorkspace } from '../../workspace/index.js';
 import type { GlobalOptions } from '../context.js';
@@ -29,8 +31,11 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
         if (failed.length) setExit(Math.max(...failed.map((f) => exitCodeFor(f.error!.code))));
         const run = await checkWorkspace(ws, store);
         const reports = await writeReports(ws, store);
+        const audit = await auditTypeTwo(ws, store, {});
+        const auditFile = join(dir, 'reports', `mock-audit-${audit.period.from}-${audit.period.to}.md`);
+        writeAtomic(auditFile, mockAuditMarkdown(audit, ws.config.organization));
         const s = summarize(run.results);
-        if (g.json) return printJson({ dir, seed: demo.seed, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), check: checkRunJson(run, run.controls), reports: reports.files, planted: demo.planted });
+        if (g.json) return printJson({ dir, seed: demo.seed, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), check: checkRunJson(run, run.controls), reports: [...reports.files, auditFile], mockAudit: audit.overall, planted: demo.planted });
         const rel = relative(process.cwd(), dir) || '.';
         out(bold(`Fieldwork demo — ${ws.config.organization}, an AI agent platform (synthetic data, seed ${demo.seed})`));
         out(dim(`workspace ${rel} · SQLite store ${rel}/.fieldwork/fieldwork.db · period ${run.period.from} to ${run.period.to}`));
@@ -47,7 +52,9 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
         }
         out('');
         out(`Evidence map: ${cyan(relative(process.cwd(), reports.files[0]))} (and ${reports.files.slice(1).map((f) => relative(process.cwd(), f)).join(', ')})`);
-        out(dim(`Open it in any Markdown viewer, or run: fieldwork check --workspace ${rel} --json | less`));
+        const by = audit.overall.byConclusion;
+        out(`Mock audit (Type II, seeded samples): ${bold(audit.overall.conclusion.replace('_', ' '))} — ${by.not_effective} not effective, ${by.effective_with_exceptions} with isolated exceptions, ${by.effective} effective, ${by.did_not_occur} did not occur → ${cyan(relative(process.cwd(), auditFile))}`);
+        out(dim(`Open them in any Markdown viewer, or run: fieldwork check --workspace ${rel} --json | less`));
         out(dim(`Verify the evidence chain: fieldwork verify --workspace ${rel}`));
       } finally {
         await store.close();

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { REQUIRED_POLICIES } from '../../audit/type-one.js';
+import type { PolicyApprovalRecord, PolicyRecord, RecordSet } from '../../records/index.js';
+import type { CheckContext } from '../check.js';
+import { policyLifecycleCheck } from './policy-lifecycle-check.js';
+
+const A = 'a'.repeat(64);
+const pol = (id: string, over: Partial<PolicyRecord> = {}): PolicyRecord => ({ kind: 'policy', source: 'policies', artifact: A, locator: 'line 1', id, title: id, version: '1.0', approvedBy: 'Maya Chen', approvedAt: '2026-01-20', bodySha256: 'x', ...over });
+const workspace = { owners: { compliance: { name: 'Maya Chen', email: 'maya@x.ai', roles: [] }, people: [{ name: 'Jordan Lee', email: 'jordan@x.ai', roles: ['sales'] }, { name: 'Priya', email: 'priya@x.ai', roles: ['cto'] }] } };
+const ctx = (records: RecordSet, ws: Record<string, unknown> = workspace): CheckContext => ({ period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', params: { reviewMonths: 12 }, records, asOf: '2026-09-30', workspace: ws });
+const all = (over: Record<string, Partial<PolicyRecord>> = {}) => REQUIRED_POLICIES.map((id) => pol(id, over[id]));
+
+describe('policy.lifecycle', () => {
+  it('passes seven policies approved this year by people with authority', () => {
+    const out = policyLifecycleCheck.run(ctx({ policy: all({ bcdr: { approvedBy: 'priya@x.ai' } }) }));
+    expect(out.exceptions).toEqual([]);
+    expect(out.items).toHaveLength(7);
+  });
+
+  it('reports missing, unapproved, overdue and unauthorized approvals', () => {
+    const policies = all({ bcdr: { approvedAt: '2025-09-29' }, 'vendor-management': { approvedBy: 'Jordan Lee' }, 'secure-development': { approvedBy: undefined, approvedAt: undefined } }).filter((p) => p.id !== 'data-classification');
+    const out = policyLifecycleCheck.run(ctx({ policy: policies }));
+    expect(out.exceptions.map((e) => `${e.rule} ${e.subject}`).sort()).toEqual([
+      'policy.approver_without_authority vendor-management',
+      'policy.missing data-classification',
+      'policy.review_overdue bcdr',
+      'policy.unapproved secure-development',
+    ]);
+  });
+
+  it('accepts an approval exactly twelve months back and flags one a day older', () => {
+    expect(policyLifecycleCheck.run(ctx({ policy: all({ bcdr: { approvedAt: '2025-09-30' } }) })).exceptions).toEqual([]);
+    expect(policyLifecycleCheck.run(ctx({ policy: all({ bcdr: { approvedAt: '2025-09-29' } }) })).exceptions.map((e) => e.rule)).toEqual(['policy.review_overdue']);
+  });
+
+  it('uses the workspace approver list when there is one', () => {
+    const ws = { ...workspace, policies: { approvers: ['Jordan Lee'] } };
+    const out = policyLifecycleCheck.run(ctx({ policy: all({ bcdr: { approvedBy: 'Jordan Lee' } }) }, ws));
+    expect(out.exceptions.map((e) => e.subject).sort()).toEqual(REQUIRED_POLICIES.filter((p) => p !== 'bcdr').sort());
+  });
+
+  it('reports a policy whose text changed after its recorded approval', () => {
+    const approval: PolicyApprovalRecord = { kind: 'policy_approval', source: 'policies', artifact: A, locator: '/', policy: 'bcdr', version: '1.0', approver: 'Maya Chen', at: '2026-01-20T18:00:00Z', bodySha256: 'old' };
+    const out = policyLifecycleCheck.run(ctx({ policy: all(), policy_approval: [approval] }));
+    expect(out.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['policy.changed_after_approval bcdr']);
+  });
+});
