@@ -22,6 +22,7 @@ import { npmAuditCollector } from './npm-audit/npm-audit-collector.js';
 import { sarifCollector } from './sarif/sarif-collector.js';
 import { dependabotCollector } from './dependabot/dependabot-collector.js';
 import { cyclonedxCollector } from './cyclonedx/cyclonedx-collector.js';
+import { prowlerCollector } from './prowler/prowler-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 import { entraCollector } from './entra/entra-collector.js';
@@ -63,6 +64,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     sarifCollector,
     dependabotCollector,
     cyclonedxCollector,
+    prowlerCollector,
     hrCsvCollector,
     googleWorkspaceCollector,
     entraCollector,
