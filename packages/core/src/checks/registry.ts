@@ -1,5 +1,8 @@
 import type { Check } from './check.js';
 import { deprovisioningCheck } from './hr/deprovisioning-check.js';
+import { vendorReviewCheck } from './vendor/vendor-review-check.js';
+import { soc2CoverageCheck } from './vendor/soc2-coverage-check.js';
+import { cuecMappingCheck } from './vendor/cuec-mapping-check.js';
 import { backupCadenceCheck } from './backup/backup-cadence-check.js';
 import { restoreTestCheck } from './backup/restore-test-check.js';
 import { scanCadenceCheck } from './vulnerability/scan-cadence-check.js';
@@ -34,6 +37,9 @@ import { incidentRegisterCheck } from './incident/incident-register-check.js';
 export const builtInChecks: Record<string, Check> = Object.fromEntries(
   [
     deprovisioningCheck,
+    vendorReviewCheck,
+    soc2CoverageCheck,
+    cuecMappingCheck,
     backupCadenceCheck,
     restoreTestCheck,
     scanCadenceCheck,
