@@ -1,11 +1,17 @@
 import type { DemoPart } from './demo-context.js';
 import { identityPart } from './identity-part.js';
+import { agentTracesPart } from './agent-traces-part.js';
+import { backupsPart } from './backups-part.js';
+import { vendorsPart } from './vendors-part.js';
 import { ticketsPart } from './tickets-part.js';
 import { policiesPart } from './policies-part.js';
 
 /** Every slice of the demo workspace. Add a part by adding one line here. */
 export const demoParts: DemoPart[] = [
   identityPart,
+  agentTracesPart,
+  backupsPart,
+  vendorsPart,
   policiesPart,
   ticketsPart,
 ];

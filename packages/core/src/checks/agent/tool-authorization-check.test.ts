@@ -84,6 +84,15 @@ describe('agent.tool-authorization', () => {
     expect(passthrough[1].detail).toContain('two tenants');
   });
 
+  it('does not report the agent\'s own key on a justified agent-service tool across tenants as passthrough', () => {
+    const own = { subject: 'svc:relay-agent', actor: 'svc:relay-agent', audience: 'https://pager.relay.test', scopes: ['pager.page'], credentialId: 'pager-key' };
+    const out = runCheck(toolAuthorizationCheck, [
+      toolCall('g1', { tool: 'ops.pager', tenant: 'acme', credential: own }),
+      toolCall('g2', { tool: 'ops.pager', tenant: 'globex', credential: own }),
+    ], ws);
+    expect(out.exceptions).toEqual([]);
+  });
+
   it('says so when no tool inventory is declared', () => {
     const out = runCheck(toolAuthorizationCheck, [toolCall('s1', { credential: delegated() })], {});
     expect(rules(out)).toEqual(['toolauth.undeclared_tool s1']);

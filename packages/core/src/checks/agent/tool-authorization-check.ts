@@ -64,7 +64,8 @@ export const toolAuthorizationCheck: Check = {
       if (!tool) continue;
       checkCredential(call, tool, agent, add);
     }
-    exceptions.push(...tokenPassthrough(calls));
+    // The agent's own justified credential is meant to serve every tenant; only delegated and tenant tokens are tested.
+    exceptions.push(...tokenPassthrough(calls.filter((c) => !(isAgentIdentity(c, agent) && findTool(tools, c.tool, c.environment)?.identity === 'agent-service'))));
     return {
       populationQuery: `tool_call records between ${ctx.period.from} and ${ctx.period.to} in production environments (${(production ?? ['production', 'prod']).join(', ')}; calls without an environment included)`,
       items, exceptions, notes,
