@@ -19,8 +19,9 @@ export const cuecMappingCheck: Check = {
     const exceptions: CheckException[] = [];
     const notes: string[] = [];
     for (const c of recordsOf(ctx.records, 'cuec')) {
-      const subject = `${c.vendor} ${c.id}`;
-      const itemId = subject;
+      // The vendor is what a person looks up; the CUEC id stays in the item id and the detail.
+      const subject = c.vendor;
+      const itemId = `${c.vendor} ${c.id}`;
       const trace: TraceStep[] = [{ label: 'CUEC', detail: `${c.vendor} ${c.id}: ${c.text}`, citation: citationOf(c) }];
       const mapped = c.mappedControl?.trim();
       if (!mapped) {
@@ -31,9 +32,9 @@ export const cuecMappingCheck: Check = {
         if (s === 'exception') {
           exceptions.push({ rule: 'cuec.control_failing', subject, itemId, citations: [citationOf(c)], detail: `${c.vendor}'s CUEC ${c.id} relies on our control ${mapped}, whose own check found exceptions this period.` });
         } else if (s === undefined) {
-          notes.push(`${subject} maps to ${mapped}, which has no result in this run (unknown id or out of scope).`);
+          notes.push(`${itemId} maps to ${mapped}, which has no result in this run (unknown id or out of scope).`);
         } else if (s !== 'pass') {
-          notes.push(`${subject} maps to ${mapped}, whose result is ${s.replace('_', ' ')}.`);
+          notes.push(`${itemId} maps to ${mapped}, whose result is ${s.replace('_', ' ')}.`);
         }
       }
       items.push({ id: itemId, subject, trace });
