@@ -7,6 +7,7 @@ import { langfuseCollector } from './langfuse/langfuse-collector.js';
 import { promptLogCollector } from './prompt-log/prompt-log-collector.js';
 import { githubRestCollector } from './github-rest/github-rest-collector.js';
 import { githubApiCollector } from './github-api/github-api-collector.js';
+import { gitRepoCollector } from './git-repo/git-repo-collector.js';
 import { policiesCollector } from './policies/policies-collector.js';
 import { awsBackupJobsCollector } from './aws-backup/aws-backup-jobs-collector.js';
 import { awsRestoreJobsCollector } from './aws-backup/aws-restore-jobs-collector.js';
@@ -56,6 +57,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     oktaCollector,
     githubRestCollector,
     githubApiCollector,
+    gitRepoCollector,
     policiesCollector,
     trivyCollector,
     grypeCollector,
