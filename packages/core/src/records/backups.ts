@@ -40,3 +40,18 @@ export const restoreTestSchema = z.object({
   notes: z.string().optional(),
 });
 export type RestoreTestRecord = z.infer<typeof restoreTestSchema>;
+
+/**
+ * The `backups:` section of fieldwork.yaml: which resources must be backed up, how often, and
+ * which are critical (critical ones also need a restore test each quarter). `name` is what the
+ * collectors emit as `resource` (an ARN, a pgBackRest stanza, a restic resource name).
+ */
+export const backupsSectionSchema = z.object({
+  resources: z.array(z.object({
+    name: z.string().min(1),
+    critical: z.boolean().default(false),
+    /** Longest allowed gap between completed backups, in days. */
+    cadenceDays: z.number().positive().default(1),
+  }).strict()).default([]),
+}).strict();
+export type BackupsSection = z.infer<typeof backupsSectionSchema>;

@@ -5,6 +5,7 @@ import { backupsPart } from './backups-part.js';
 import { vendorsPart } from './vendors-part.js';
 import { ticketsPart } from './tickets-part.js';
 import { policiesPart } from './policies-part.js';
+import { scannersPart } from './scanners-part.js';
 
 /** Every slice of the demo workspace. Add a part by adding one line here. */
 export const demoParts: DemoPart[] = [
@@ -14,4 +15,5 @@ export const demoParts: DemoPart[] = [
   vendorsPart,
   policiesPart,
   ticketsPart,
+  scannersPart,
 ];

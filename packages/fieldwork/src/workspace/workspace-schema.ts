@@ -1,5 +1,8 @@
 import { agentSectionSchema, isValidTimeZone, toolDeclarationSchema, tscCategories } from '@fieldwork/core';
+import { backupsSectionSchema } from '@fieldwork/core';
 import { z } from 'zod';
+import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
+import { probeConfigSchema } from '../probe/probe-config.js';
 
 const date = z.iso.date();
 
@@ -44,8 +47,11 @@ export const workspaceSchema = z
       people: z.array(personSchema).default([]),
     }),
     sources: z.array(sourceSchema).default([]),
+    backups: backupsSectionSchema.optional().describe('Backed-up resources: name (as collectors emit it), critical, cadenceDays.'),
     tools: z.array(toolDeclarationSchema).optional().describe('The agent tool inventory: resource, scopes, identity mode, risk, approval threshold.'),
     agent: agentSectionSchema.optional().describe('Agent platform settings: attribute names, the agent\'s own identities, prompt/trace stores and their retention.'),
+    incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
+    probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     controls: z
       .object({
         overrides: z.array(z.object({
