@@ -10,6 +10,7 @@ import { registerPlan } from './plan-command.js';
 import { registerPolicy } from './policy-command.js';
 import { registerReport } from './report-command.js';
 import { registerVerify } from './verify-command.js';
+import { registerProbe } from './probe-command.js';
 
 export type Register = (program: Command, globals: () => GlobalOptions, setExit: (code: number) => void) => void;
 
@@ -23,6 +24,7 @@ export const commands: Register[] = [
   registerPolicy,
   registerPlan,
   registerVerify,
+  registerProbe,
   registerDemo,
   registerCatalog,
 ];
