@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FieldworkError } from '@fieldwork/core';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import type { MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations.js';
@@ -33,7 +33,18 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 4 }) }) });
   }
   const provider: MigrationProvider = { getMigrations: async () => migrations(location.dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely looks for its migration tables in every schema unless told which one; name the
+  // schema the connection writes to, so two workspaces in two schemas never confuse each other.
+  let migrationTableSchema: string | undefined;
+  if (location.dialect === 'postgres') {
+    try {
+      migrationTableSchema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
+    } catch (e) {
+      await db.destroy();
+      throw new FieldworkError('STORE_FAILED', `Could not connect to PostgreSQL: ${e instanceof Error ? e.message : String(e)}`, { hint: 'Check FIELDWORK_DATABASE_URL and that the server is reachable.', cause: e });
+    }
+  }
+  const { error, results } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
