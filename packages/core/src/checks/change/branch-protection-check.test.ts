@@ -49,4 +49,12 @@ describe('change.branch-protection', () => {
     const out = run([bp('snapshot', '2026-01-01T00:00:00Z', { requiredApprovals: 0 })]);
     expect(out.exceptions.map((e) => e.rule)).toEqual(['protection.weak']);
   });
+  it('does not report a gap in classic protection while a ruleset still protects the branch', () => {
+    const out = run([
+      bp('deleted', '2026-07-10T16:00:00Z'), bp('created', '2026-07-20T16:00:00Z'),
+      bp('snapshot', '2026-03-01T00:00:00Z', { mechanism: 'ruleset' }), bp('snapshot', '2026-07-15T00:00:00Z', { mechanism: 'ruleset', enabled: false }),
+    ]);
+    expect(out.exceptions.map((e) => `${e.rule} ${e.at}`)).toEqual(['protection.gap 2026-07-15T00:00:00Z']);
+    expect(out.exceptions[0].detail).toContain('6 day(s)');
+  });
 });

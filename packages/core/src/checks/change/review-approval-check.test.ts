@@ -89,4 +89,21 @@ describe('change.review-approval', () => {
     // 2026-04-01T06:00Z is still March 31 in Los Angeles.
     expect(run([change({ reviews: [], mergedAt: '2026-04-01T06:00:00Z' })]).items).toEqual([]);
   });
+  it('counts a review seen twice once, and a dismissal of it withdraws the approval', () => {
+    const c = change({ number: 71, reviews: [] });
+    const base = { kind: 'pr_review' as const, source: 'github', artifact: A, repo: 'acme/api', number: 71, id: '9001', reviewer: 'rev', at: '2026-05-10T17:00:00Z', commit: 'h1' };
+    const rest = { ...base, locator: '/reviews/0', state: 'APPROVED' };
+    const hook = { ...base, locator: '/review', state: 'APPROVED' };
+    expect(rules([c], { pr_review: [rest, hook] })).toEqual([]);
+    expect(rules([c], { pr_review: [rest, { ...hook, state: 'DISMISSED' }] })).toEqual(['change.no_approval acme/api#71']);
+  });
+
+  it('takes a deployment\'s status from its latest deployment_status', () => {
+    const d = { ...deploy('2026-09-20T00:00:00Z'), status: 'unknown', id: 'd1' };
+    const st = (state: string, at: string) => ({ kind: 'deployment_status' as const, source: 'github', artifact: A, locator: `/statuses/${++n}`, repo: 'acme/api', deploymentId: 'd1', state, at });
+    const old = change({ number: 81, mergedAt: '2026-09-01T18:00:00Z' });
+    const run2 = (statuses: ReturnType<typeof st>[]) => reviewApprovalCheck.run(ctx({ change: [old], deployment: [d], deployment_status: statuses })).exceptions.map((e) => e.rule);
+    expect(run2([st('in_progress', '2026-09-20T00:01:00Z'), st('success', '2026-09-20T00:05:00Z')])).toEqual([]);
+    expect(run2([st('success', '2026-09-20T00:01:00Z'), st('failure', '2026-09-20T00:05:00Z')])).toEqual(['change.no_deploy_record']);
+  });
 });

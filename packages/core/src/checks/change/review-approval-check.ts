@@ -1,8 +1,8 @@
 import { citationOf, recordsOf } from '../../records/index.js';
-import type { ChangeRecord, Citation, DeploymentRecord, TicketRecord } from '../../records/index.js';
+import type { ChangeRecord, Citation, TicketRecord } from '../../records/index.js';
 import { daysBetween, inPeriod, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { reviewsByChange } from './change-reviews.js';
+import { deploymentsWithStatus, reviewsByChange } from './change-reviews.js';
 import type { ChangeReview } from './change-reviews.js';
 
 const DAY = 86_400_000;
@@ -52,10 +52,13 @@ export const reviewApprovalCheck: Check = {
     const branches = Array.isArray(ctx.params.branches) ? new Set((ctx.params.branches as string[]).map(lower)) : undefined;
     const reviewsOf = reviewsByChange(ctx.records);
     const tickets = new Map<string, TicketRecord>(recordsOf(ctx.records, 'ticket').map((t) => [t.key.toUpperCase(), t]));
-    const deploys = new Map<string, DeploymentRecord[]>();
-    for (const d of recordsOf(ctx.records, 'deployment')) {
-      if (!/^success(ful)?$/i.test(d.status) || !(prodEnvs.has(lower(d.environment)) || /^prod(uction)?$/i.test(d.environment))) continue;
-      deploys.set(lower(d.repo), [...(deploys.get(lower(d.repo)) ?? []), d]);
+    // Repos with any production deployment record are deployed through it; only successful deployments count for a change.
+    const deploys = new Map<string, ReturnType<typeof deploymentsWithStatus>>();
+    for (const d of deploymentsWithStatus(ctx.records)) {
+      if (!(prodEnvs.has(lower(d.environment)) || /^prod(uction)?$/i.test(d.environment))) continue;
+      const list = deploys.get(lower(d.repo)) ?? [];
+      deploys.set(lower(d.repo), list);
+      if (/^success(ful)?$/i.test(d.status)) list.push(d);
     }
     for (const list of deploys.values()) list.sort((a, b) => (a.at < b.at ? -1 : 1));
     const undeployedRepos = new Set<string>();
@@ -111,7 +114,10 @@ export const reviewApprovalCheck: Check = {
         undeployedRepos.add(c.repo);
       } else {
         const deploy = repoDeploys.find((d) => d.at >= c.mergedAt);
-        if (deploy) trace.push({ label: 'deployment', at: deploy.at, detail: `${deploy.environment} ${deploy.commit.slice(0, 7)} (${deploy.status})`, citation: citationOf(deploy) });
+        if (deploy) {
+          trace.push({ label: 'deployment', at: deploy.at, detail: `${deploy.environment} ${deploy.commit.slice(0, 7)} (${deploy.status})`, citation: citationOf(deploy) });
+          if (deploy.statusCitation) trace.push({ label: 'deployment status', at: deploy.statusAt, detail: deploy.status, citation: deploy.statusCitation });
+        }
         else if (daysBetween(localDate(c.mergedAt, tz), ctx.asOf) > deployDays) add('change.no_deploy_record', `Merged at ${c.mergedAt}; no successful production deployment of ${c.repo} followed by ${ctx.asOf}.`);
         else trace.push({ label: 'deployment pending', detail: `merged within ${deployDays} days of ${ctx.asOf}` });
       }
