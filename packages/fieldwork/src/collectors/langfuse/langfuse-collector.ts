@@ -21,7 +21,7 @@ export const langfuseCollector: Collector<LangfuseOptions> = {
     const names = resolveAttributeNames(options.attributes);
     const asm = new SpanAssembler({
       names, argumentPrefixes: options.argumentPrefixes, promptRecords: options.promptRecords, store: options.store ?? ctx.source,
-      maxPendingTraces: 100_000, maxTraceContexts: 1_000_000,
+      maxPendingTraces: 100_000, maxTraceContexts: 100_000,
     }, ctx.cite);
     let seen = 0;
     for await (const item of iterateJsonItems(input)) {

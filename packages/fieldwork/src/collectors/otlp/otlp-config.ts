@@ -58,6 +58,6 @@ export const otlpOptionsSchema = z.object({
   /** Traces whose root agent span has not arrived yet, held at most (the oldest is completed without it beyond this). */
   maxPendingTraces: z.number().int().positive().default(100_000),
   /** Trace contexts (tenant, end user, agent of a root span) remembered for late children. */
-  maxTraceContexts: z.number().int().positive().default(1_000_000),
+  maxTraceContexts: z.number().int().positive().default(100_000),
 }).strict();
 export type OtlpOptions = z.infer<typeof otlpOptionsSchema>;
