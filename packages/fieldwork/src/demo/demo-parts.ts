@@ -6,6 +6,7 @@ import { vendorsPart } from './vendors-part.js';
 import { ticketsPart } from './tickets-part.js';
 import { policiesPart } from './policies-part.js';
 import { scannersPart } from './scanners-part.js';
+import { agentGovernancePart } from './agent-governance-part.js';
 
 /** Every slice of the demo workspace. Add a part by adding one line here. */
 export const demoParts: DemoPart[] = [
@@ -16,4 +17,5 @@ export const demoParts: DemoPart[] = [
   policiesPart,
   ticketsPart,
   scannersPart,
+  agentGovernancePart,
 ];
