@@ -6,6 +6,7 @@ import { vendorsPart } from './vendors-part.js';
 import { ticketsPart } from './tickets-part.js';
 import { policiesPart } from './policies-part.js';
 import { scannersPart } from './scanners-part.js';
+import { codePart } from './code-part.js';
 import { agentGovernancePart } from './agent-governance-part.js';
 
 /** Every slice of the demo workspace. Add a part by adding one line here. */
@@ -17,5 +18,6 @@ export const demoParts: DemoPart[] = [
   policiesPart,
   ticketsPart,
   scannersPart,
+  codePart,
   agentGovernancePart,
 ];
