@@ -30,8 +30,14 @@ describe('trivy-json', () => {
 
   it('records a scanned lockfile as a target of the run', async () => {
     const [run, ...findings] = await parseFile(trivyCollector, NPM);
-    expect(run).toMatchObject({ kind: 'scan_run', asset: 'testdata/fixtures/repo/npm', assetType: 'repository', targets: ['package-lock.json'], findingCount: 1 });
+    expect(run).toMatchObject({ kind: 'scan_run', asset: 'testdata/fixtures/repo/npm', assetType: 'repository', targets: ['testdata/fixtures/repo/npm/package-lock.json'], findingCount: 1 });
     expect(findings[0]).toMatchObject({ vulnId: 'CVE-2019-11358', package: 'jquery', version: '3.3.9', fixedVersion: '3.4.0', target: 'package-lock.json', severity: 'medium' });
+  });
+
+  it('records lockfiles of a folder scan as repository paths, and clean ones named in options.targets', async () => {
+    const fs = { SchemaVersion: 2, CreatedAt: '2026-04-06T16:00:00Z', ArtifactName: 'agent-runtime', ArtifactType: 'filesystem', Results: [{ Target: 'uv.lock', Class: 'lang-pkgs', Type: 'uv' }] };
+    const [run] = await parseFile(trivyCollector, tempFile('fs.json', fs), { targets: ['agent-runtime/package-lock.json'] });
+    expect(run).toMatchObject({ asset: 'agent-runtime', assetType: 'filesystem', targets: ['agent-runtime/package-lock.json', 'agent-runtime/uv.lock'] });
   });
 
   it('keeps an empty result as a scan run with no findings', async () => {

@@ -10,5 +10,7 @@ export const trivyOptionsSchema = z.object({
   asset: z.string().min(1).optional(),
   /** When the scan ran, for reports without `CreatedAt` (older Trivy versions): an instant or "file-name". */
   scannedAt: scannedAtOption,
+  /** Lockfiles the scan covered, for reports that leave clean ones out (older `trivy fs` omits Results without findings). */
+  targets: z.array(z.string().min(1)).default([]),
 }).strict();
 export type TrivyOptions = z.infer<typeof trivyOptionsSchema>;

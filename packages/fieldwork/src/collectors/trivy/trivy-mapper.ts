@@ -40,6 +40,16 @@ export function trivyAsset(report: TrivyReport, options: TrivyOptions): string {
   return imageRepository(name);
 }
 
+/**
+ * A lockfile target as a path from where Trivy ran: `trivy fs agent-runtime` reports
+ * `package-lock.json`, which is `agent-runtime/package-lock.json` in the repository.
+ */
+export function lockfilePath(report: TrivyReport, target: string): string {
+  const base = report.ArtifactName.replace(/\/+$/, '');
+  const local = (report.ArtifactType === 'filesystem' || report.ArtifactType === 'repository') && base !== '.' && !base.startsWith('/') && !base.includes('://');
+  return local && !target.startsWith(`${base}/`) ? `${base}/${target}` : target;
+}
+
 /** The scan run and findings of a Trivy report. */
 export function mapTrivyReport(report: TrivyReport, input: ArtifactInput, options: TrivyOptions, ctx: ParseContext): { run: Omit<ScanRunRecord, 'kind' | 'findingCount' | 'source' | 'artifact' | 'locator'> & { locator: string }; findings: FindingDraft[] } {
   const at = resolveScanTime(report.CreatedAt, input, ctx, options.scannedAt, { pointer: '/CreatedAt', name: 'CreatedAt', kind: 'trivy-json' });
@@ -66,7 +76,7 @@ export function mapTrivyReport(report: TrivyReport, input: ArtifactInput, option
       asset: trivyAsset(report, options),
       assetType: ASSET_TYPES[report.ArtifactType ?? ''] ?? 'other',
       at,
-      targets: results.map((r) => r.Target).filter(isLockfile),
+      targets: [...options.targets, ...results.map((r) => r.Target).filter(isLockfile).map((t) => lockfilePath(report, t))],
     },
     findings,
   };
