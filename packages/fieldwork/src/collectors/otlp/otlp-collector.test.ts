@@ -160,4 +160,22 @@ describe('otlp-json', () => {
     const rs = await parseFile(otlpCollector, file('noroot.json', JSON.stringify(request({ ...PROD, 'tenant.id': 'acme' }, [a]))));
     expect(of(rs, 'tool_call')[0]).toMatchObject({ tool: 'x', tenant: 'acme' });
   });
+
+  it('reads tenant, end user and credential under the names a platform configures', async () => {
+    const root = span('invoke_agent', { 'gen_ai.operation.name': 'invoke_agent', 'org.id': 'acme', 'app.user.id': 'u-5' });
+    const t = span('execute_tool crm.lookup', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'crm.lookup', 'auth.sub': 'u-5', 'auth.aud': 'https://crm.test' }, { parentSpanId: root.spanId });
+    const rs = await parseFile(otlpCollector, file('custom-names.jsonl', JSON.stringify(request(PROD, [t, root])) + '\n'), {
+      attributes: { tenant: 'org.id', endUser: 'app.user.id', authzSubject: 'auth.sub', authzAudience: 'auth.aud' },
+    });
+    expect(of(rs, 'tool_call')[0]).toMatchObject({ tenant: 'acme', endUser: 'u-5', credential: { subject: 'u-5', audience: 'https://crm.test' } });
+  });
+
+  it('completes the oldest waiting trace without its root once maxPendingTraces is reached', async () => {
+    const t1 = span('execute_tool a', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'a' }, { traceId: '1'.repeat(32) });
+    const t2 = span('execute_tool b', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'b' }, { traceId: '2'.repeat(32) });
+    const root1 = span('invoke_agent', { 'gen_ai.operation.name': 'invoke_agent', 'tenant.id': 'acme' }, { traceId: '1'.repeat(32) });
+    const rs = await parseFile(otlpCollector, file('bounded.jsonl', JSON.stringify(request(PROD, [t1, t2, root1])) + '\n'), { maxPendingTraces: 1 });
+    // Trace 1 was pushed out by trace 2 before its root arrived: its call has no tenant.
+    expect(of(rs, 'tool_call').map((c) => [c.tool, c.tenant])).toEqual([['a', undefined], ['b', undefined]]);
+  });
 });
