@@ -65,6 +65,13 @@ describe('jira-issues', () => {
     ]);
   });
 
+  it('reads the incident severity from a custom field when configured', async () => {
+    const page = JSON.parse(readFileSync(PAGE2, 'utf8')) as { issues: { fields: Record<string, unknown> }[] };
+    page.issues[1].fields.customfield_10060 = { self: 'x', value: 'SEV-1', id: '10101' };
+    const [incident] = ofKind(await parseFile(jiraCollector, file('sev.json', JSON.stringify(page)), { ...OPTS, severityField: 'customfield_10060' }), 'incident');
+    expect(incident.severity).toBe('SEV-1');
+  });
+
   it('reads JSON Lines of issues, one per line, and drops a repeated issue', async () => {
     const issues = (JSON.parse(readFileSync(PAGE1, 'utf8')) as { issues: unknown[] }).issues;
     const text = [...issues, issues[0]].map((i) => JSON.stringify(i)).join('\n') + '\n';

@@ -20,6 +20,8 @@ export const jiraOptionsSchema = z.object({
   /** Issue types and labels that make an issue an incident (also emitted as `incident`). */
   incidentIssueTypes: z.array(z.string()).default(['Incident']),
   incidentLabels: z.array(z.string()).default(['incident']),
+  /** A custom field holding the incident severity (`customfield_10060`); the priority when unset or empty. */
+  severityField: z.string().min(1).optional(),
   /** Base URL for links in evidence (`https://your-site.atlassian.net`); optional. */
   siteUrl: z.url().optional(),
 }).strict();

@@ -100,7 +100,7 @@ export function mapJiraIssue(issue: JiraIssue, options: JiraOptions, cite: Cite,
       key: issue.key,
       ...(f.summary ? { title: f.summary } : {}),
       ...(category ? { category } : {}),
-      ...(f.priority?.name ? { severity: f.priority.name } : {}),
+      ...(severityOf(issue, options.severityField) ? { severity: severityOf(issue, options.severityField) } : {}),
       opened: created,
       ...(responded ? { respondedAt: responded.at } : {}),
       ...(resolvedAt ? { closedAt: resolvedAt } : {}),
@@ -109,6 +109,18 @@ export function mapJiraIssue(issue: JiraIssue, options: JiraOptions, cite: Cite,
     });
   }
   return out;
+}
+
+/** The severity from a custom field (text, select option or name object), else the priority. */
+function severityOf(issue: JiraIssue, field: string | undefined): string | undefined {
+  const raw = field ? (issue.fields as Record<string, unknown>)[field] : undefined;
+  if (typeof raw === 'string' && raw.trim()) return raw.trim();
+  if (raw && typeof raw === 'object') {
+    const o = raw as { value?: unknown; name?: unknown };
+    if (typeof o.value === 'string') return o.value;
+    if (typeof o.name === 'string') return o.name;
+  }
+  return issue.fields.priority?.name ?? undefined;
 }
 
 /** The value of a `name:value` label (`system:aws` → `aws`). */
