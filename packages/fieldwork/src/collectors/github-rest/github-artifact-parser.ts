@@ -11,7 +11,7 @@ import type { GithubMappingOptions } from './github-rest-config.js';
 import { changeFromPull, changeFromSearchItem, deploymentRecord, deploymentStatusRecord, reviewRecord } from './github-rest-mapper.js';
 import { classify, commitSchema, deploymentSchema, deploymentStatusSchema, protectionSchema, pullSchema, reviewSchema, ruleSchema, searchItemSchema } from './github-shapes.js';
 import type { GithubCommit, GithubRule } from './github-shapes.js';
-import { mapEvent, mapWebhook } from './github-webhook-mapper.js';
+import { mapDelivery, mapEvent, mapWebhook } from './github-webhook-mapper.js';
 
 const HINT = 'github-rest reads GitHub REST responses (pulls, reviews, commits, deployments, statuses, branch protection, rules, search) and webhook payloads saved as JSON; see the docs for the gh api command of each file.';
 
@@ -84,6 +84,7 @@ export async function* parseGithubArtifact(input: ArtifactInput, options: Github
         break;
       }
       case 'event': yield* mapEvent(value, locator, mc); break;
+      case 'delivery': yield* mapDelivery(value, locator, mc); break;
       case 'webhook': yield* mapWebhook(shape.event, value, locator, mc); break;
     }
   }

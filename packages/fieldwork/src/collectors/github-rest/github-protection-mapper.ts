@@ -67,12 +67,12 @@ export function rulesSnapshot(rules: GithubRule[], locator: string, mc: MapConte
 
 /**
  * A `branch_protection_rule` webhook: the rule (named by its branch pattern) created, edited or
- * deleted. GitHub sends no delivery time in the payload, so a time in the file name wins; else
- * `updated_at` (for a deletion that is the rule's last edit — save deliveries with their time).
+ * deleted. The payload carries no delivery time, so a saved delivery's `delivered_at` wins, then a
+ * time in the file name; else `updated_at` (for a deletion that is the rule's last edit).
  */
-export function protectionRuleEvent(action: string, rule: z.infer<typeof protectionRuleSchema>, repo: string, locator: string, mc: MapContext): BranchProtectionRecord {
+export function protectionRuleEvent(action: string, rule: z.infer<typeof protectionRuleSchema>, repo: string, locator: string, mc: MapContext, deliveredAt?: string): BranchProtectionRecord {
   const stamp = action === 'created' ? rule.created_at ?? rule.updated_at : rule.updated_at ?? rule.created_at;
-  const at = mc.name.observedAt ?? (stamp ? instantAt(stamp, locator, mc, action === 'created' ? 'rule/created_at' : 'rule/updated_at') : requireObservedAt(locator, mc, 'branch_protection_rule'));
+  const at = deliveredAt ?? mc.name.observedAt ?? (stamp ? instantAt(stamp, locator, mc, action === 'created' ? 'rule/created_at' : 'rule/updated_at') : requireObservedAt(locator, mc, 'branch_protection_rule'));
   const reviewsOff = rule.pull_request_reviews_enforcement_level === 'off';
   return {
     kind: 'branch_protection',

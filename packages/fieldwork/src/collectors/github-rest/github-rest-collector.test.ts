@@ -221,6 +221,12 @@ describe('github-rest edge cases', () => {
     expect((await parse(write('hook-review.json', hook)))[0]).toMatchObject({ kind: 'pr_review', state: 'APPROVED', number: 21 });
   });
 
+  it('reads a saved webhook delivery, taking a deletion\'s time from delivered_at', async () => {
+    const payload = { ...JSON.parse(readFileSync(real('webhook-branch_protection_rule.created.payload.json'), 'utf8')), action: 'deleted' };
+    const delivery = { id: 9, guid: 'a1b2', delivered_at: '2026-06-12T16:14:03Z', redelivery: false, duration: 0.2, status: 'OK', status_code: 200, event: 'branch_protection_rule', action: 'deleted', request: { headers: { 'X-GitHub-Event': 'branch_protection_rule' }, payload }, response: { headers: {}, payload: '' } };
+    expect((await parse(write('delivery.json', delivery)))[0]).toMatchObject({ kind: 'branch_protection', event: 'deleted', enabled: false, at: '2026-06-12T16:14:03.000Z', locator: '/request/payload/rule' });
+  });
+
   it('maps deployments and statuses pages', async () => {
     const dep = { url: `${api}/deployments/55`, id: 55, sha: 'a'.repeat(40), ref: 'main', task: 'deploy', environment: 'production', created_at: '2026-05-05T18:00:00Z', creator: user('deploy-bot'), statuses_url: `${api}/deployments/55/statuses`, repository_url: api };
     expect((await parse(write('deployments.json', [dep])))[0]).toMatchObject({ kind: 'deployment', id: '55', status: 'unknown', environment: 'production', repo: 'relaylabs/agent-api' });

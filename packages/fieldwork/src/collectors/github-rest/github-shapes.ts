@@ -137,6 +137,12 @@ export const webhookSchemas = {
 };
 export type WebhookName = keyof typeof webhookSchemas;
 
+export const deliverySchema = z.object({
+  delivered_at: z.string(),
+  event: z.string(),
+  request: z.object({ payload: z.record(z.string(), z.unknown()) }).loose(),
+}).loose();
+
 export const eventSchema = z.object({
   type: z.string(),
   repo: z.object({ name: z.string() }).loose(),
@@ -146,7 +152,7 @@ export const eventSchema = z.object({
 
 /** What an object in a GitHub file is. */
 export type GithubShape =
-  | { shape: 'pull' | 'review' | 'commit' | 'deployment' | 'deployment_status' | 'protection' | 'not_protected' | 'rule' | 'search' | 'search_item' | 'event' }
+  | { shape: 'pull' | 'review' | 'commit' | 'deployment' | 'deployment_status' | 'protection' | 'not_protected' | 'rule' | 'search' | 'search_item' | 'event' | 'delivery' }
   | { shape: 'webhook'; event: WebhookName }
   | { shape: 'skip'; why: string }
   | { shape: 'api_error'; message: string };
@@ -160,6 +166,8 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  */
 export function classify(v: unknown): GithubShape | undefined {
   if (!isObj(v)) return undefined;
+  // A webhook delivery from GET …/hooks/{id}/deliveries/{delivery_id}: the payload plus when it was sent.
+  if (typeof v.delivered_at === 'string' && typeof v.event === 'string' && isObj(v.request) && isObj(v.request.payload)) return { shape: 'delivery' };
   // Webhook payloads (and Events API payloads) first: they embed the REST objects.
   if (isObj(v.review) && isObj(v.pull_request)) return { shape: 'webhook', event: 'pull_request_review' };
   if (isObj(v.pull_request) && typeof v.action === 'string' && 'number' in v) return { shape: 'webhook', event: 'pull_request' };

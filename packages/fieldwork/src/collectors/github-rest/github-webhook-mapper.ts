@@ -4,7 +4,7 @@ import { instantAt, parseShape } from './github-map-context.js';
 import type { MapContext } from './github-map-context.js';
 import { protectionRuleEvent } from './github-protection-mapper.js';
 import { changeFromPull, deploymentRecord, deploymentStatusRecord, reviewRecord } from './github-rest-mapper.js';
-import { classify, eventSchema, webhookSchemas } from './github-shapes.js';
+import { classify, deliverySchema, eventSchema, webhookSchemas } from './github-shapes.js';
 import type { WebhookName } from './github-shapes.js';
 
 /**
@@ -43,7 +43,7 @@ export function mapWebhook(event: WebhookName, value: unknown, locator: string, 
     case 'branch_protection_rule': {
       const p = parseShape(webhookSchemas.branch_protection_rule, value, locator, mc, 'branch_protection_rule webhook');
       if (!['created', 'edited', 'deleted'].includes(p.action)) return [];
-      return [protectionRuleEvent(p.action, p.rule, p.repository.full_name, `${base(locator)}/rule`, mc)];
+      return [protectionRuleEvent(p.action, p.rule, p.repository.full_name, `${base(locator)}/rule`, mc, known.at)];
     }
     case 'push': {
       const p = parseShape(webhookSchemas.push, value, locator, mc, 'push webhook');
@@ -72,6 +72,17 @@ export function mapEvent(value: unknown, locator: string, mc: MapContext): Field
   // PushEvent payloads name the new tip `head` rather than `after`; the push mapper reads neither.
   if (hook !== 'push' && (shape?.shape !== 'webhook' || shape.event !== hook)) return [];
   return mapWebhook(hook, e.payload, `${base(locator)}/payload`, mc, { repo: e.repo.name, at });
+}
+
+/**
+ * A saved webhook delivery (`GET /repos/{o}/{r}/hooks/{id}/deliveries/{delivery_id}`): its payload
+ * mapped like the webhook, with `delivered_at` as the event time where the payload has none.
+ */
+export function mapDelivery(value: unknown, locator: string, mc: MapContext): FieldworkRecord[] {
+  const d = parseShape(deliverySchema, value, locator, mc, 'webhook delivery');
+  const shape = classify(d.request.payload);
+  if (shape?.shape !== 'webhook') return [];
+  return mapWebhook(shape.event, d.request.payload, `${base(locator)}/request/payload`, mc, { at: instantAt(d.delivered_at, locator, mc, 'delivered_at') });
 }
 
 const base = (locator: string) => locator.replace(/\/$/, '');
