@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '@fieldwork/core';
 import { isFieldworkError } from '@fieldwork/core';
 import { openTestStore, parseFile, TEST_DIALECTS } from '../../testing/index.js';
@@ -47,6 +47,8 @@ beforeAll(() => {
   // A plain direct push.
   change('README.md', 'agent api v2\n', 'Update readme', '2026-04-05T10:00:00-07:00');
 });
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const sources = (options: Record<string, unknown> = {}) => [{ name: 'agent-api', kind: 'git-repo', options: { path: 'agent-api', ...options } }];
 

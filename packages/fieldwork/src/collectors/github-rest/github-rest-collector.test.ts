@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ function commit(sha: string, message: string, parents: string[], at = '2026-05-0
   return { sha, url: `${api}/commits/${sha}`, commit: { message, author: { name: 'Ada', email: 'ada@relaylabs.ai', date: at }, committer: { name: 'GitHub', email: 'noreply@github.com', date: at } }, author: user('ada'), committer: user('web-flow'), parents: parents.map((p) => ({ sha: p })) };
 }
 
-afterAll(() => undefined);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('github-rest on the real GitHub fixtures', () => {
   const files = readdirSync(join(REAL_FIXTURES, 'github')).filter((f) => f.endsWith('.json'));
