@@ -24,11 +24,6 @@ import { tenantIsolationCheck } from './agent/tenant-isolation-check.js';
 import { incidentCoverageCheck } from './agent/incident-coverage-check.js';
 import { evalCoverageCheck } from './agent/eval-coverage-check.js';
 import { incidentRegisterCheck } from './incident/incident-register-check.js';
-import { modelChangeCheck } from './agent/model-change-check.js';
-import { tenantIsolationCheck } from './agent/tenant-isolation-check.js';
-import { incidentCoverageCheck } from './agent/incident-coverage-check.js';
-import { evalCoverageCheck } from './agent/eval-coverage-check.js';
-import { incidentRegisterCheck } from './incident/incident-register-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -56,11 +51,6 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     humanApprovalCheck,
     promptRetentionCheck,
     promptPiiCheck,
-    modelChangeCheck,
-    tenantIsolationCheck,
-    incidentCoverageCheck,
-    evalCoverageCheck,
-    incidentRegisterCheck,
     modelChangeCheck,
     tenantIsolationCheck,
     incidentCoverageCheck,
