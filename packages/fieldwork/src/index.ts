@@ -8,4 +8,6 @@ export * from './collectors/index.js';
 export * from './report/index.js';
 export * from './demo/index.js';
 export { checkWorkspace, checkRunJson, summarize } from './pipeline/check-workspace.js';
+export { collectWorkspace } from './pipeline/collect-workspace.js';
+export { auditTypeOne, auditTypeTwo, roleHolder } from './pipeline/audit-workspace.js';
 export { runCli } from './cli/program.js';

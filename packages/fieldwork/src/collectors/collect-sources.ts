@@ -38,6 +38,8 @@ export interface CollectOptions {
   env?: NodeJS.ProcessEnv;
   fetch?: typeof fetch;
   log?: (message: string) => void;
+  /** The whole fieldwork.yaml, for collectors that take workspace-wide defaults. */
+  workspace?: Record<string, unknown>;
   /** Only these source names (all when empty). */
   only?: string[];
 }
@@ -90,7 +92,8 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
     outcomes.push(outcome);
     try {
       const collector = collectorFor(source.kind, name);
-      const parsedOpts = collector.options.safeParse(source.options ?? {});
+      const defaults = opts.workspace && collector.workspaceDefaults ? collector.workspaceDefaults(opts.workspace) : {};
+      const parsedOpts = collector.options.safeParse({ ...defaults, ...(source.options ?? {}) });
       if (!parsedOpts.success) {
         const issue = parsedOpts.error.issues[0];
         throw new FieldworkError('SOURCE_BAD_OPTIONS', `Source "${name}" (${source.kind}): options.${issue.path.join('.') || ''} ${issue.message}`.replace('options. ', 'options '), {

@@ -60,6 +60,11 @@ export interface Collector<O = Record<string, unknown>> {
   readonly description: string;
   /** Validates `options` from the workspace entry. */
   readonly options: z.ZodType<O>;
+  /**
+   * Defaults this kind takes from the whole workspace (e.g. `agent.attributes` for trace
+   * collectors); a source's own `options` override them.
+   */
+  workspaceDefaults?(workspace: Record<string, unknown>): Record<string, unknown>;
   /** Media type of the artifacts, for the evidence package. */
   readonly mediaType?: string;
   /**

@@ -1,6 +1,6 @@
 import { FieldworkError, exitCodeFor, formatWhere } from '@fieldwork/core';
 import type { Command } from 'commander';
-import { collectSources } from '../../collectors/index.js';
+import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
 import { dim, green, out, printJson, red, yellow } from '../output.js';
@@ -13,10 +13,7 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
     .action(async (flags: { source?: string[] }) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
-        const outcomes = await collectSources({
-          workspaceDir: ws.dir, timezone: ws.config.timezone, sources: ws.config.sources, store, only: flags.source,
-          log: (m) => process.stderr.write(`${m}\n`),
-        });
+        const outcomes = await collectWorkspace(ws, store, { only: flags.source, log: (m) => process.stderr.write(`${m}\n`) });
         if (flags.source && outcomes.length === 0) throw new FieldworkError('USAGE', `No source named ${flags.source.join(', ')}.`, { hint: 'Source names are the `name` fields in fieldwork.yaml (or the kind when unnamed).' });
         const failed = outcomes.filter((o) => o.status === 'failed');
         if (failed.length) setExit(Math.max(...failed.map((o) => exitCodeFor(o.error!.code))));

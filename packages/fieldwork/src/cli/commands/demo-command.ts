@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { exitCodeFor } from '@fieldwork/core';
 import type { Command } from 'commander';
-import { collectSources } from '../../collectors/index.js';
+import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { generateDemo } from '../../demo/index.js';
 import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
 import { auditTypeTwo } from '../../pipeline/audit-workspace.js';
@@ -26,7 +26,7 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
       const ws = loadWorkspace(dir);
       const store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
       try {
-        const collected = await collectSources({ workspaceDir: dir, timezone: ws.config.timezone, sources: ws.config.sources, store });
+        const collected = await collectWorkspace(ws, store);
         const failed = collected.filter((c) => c.status === 'failed');
         if (failed.length) setExit(Math.max(...failed.map((f) => exitCodeFor(f.error!.code))));
         const run = await checkWorkspace(ws, store);

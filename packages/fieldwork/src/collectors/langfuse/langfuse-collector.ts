@@ -1,5 +1,6 @@
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
+import { agentAttributeDefaults } from '../otlp/workspace-attributes.js';
 import type { Collector } from '../collector.js';
 import { iterateJsonItems } from '../input/index.js';
 import { resolveAttributeNames } from '../otlp/otlp-config.js';
@@ -15,6 +16,7 @@ import { isLangfuseRow, observationSpan } from './langfuse-mapper.js';
 export const langfuseCollector: Collector<LangfuseOptions> = {
   kind: 'langfuse-export',
   description: 'Langfuse export of observations and traces (blob storage JSONL, or JSON from the API/UI)',
+  workspaceDefaults: agentAttributeDefaults,
   options: langfuseOptionsSchema,
   mediaType: 'application/x-ndjson',
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {

@@ -1,5 +1,6 @@
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
+import { agentAttributeDefaults } from './workspace-attributes.js';
 import type { Collector } from '../collector.js';
 import { classify } from './agent-span.js';
 import { otlpOptionsSchema, resolveAttributeNames } from './otlp-config.js';
@@ -15,6 +16,7 @@ import { SpanAssembler } from './span-assembler.js';
 export const otlpCollector: Collector<OtlpOptions> = {
   kind: 'otlp-json',
   description: 'OpenTelemetry traces as OTLP/JSON: one ExportTraceServiceRequest document, or JSON Lines of them (Collector file exporter)',
+  workspaceDefaults: agentAttributeDefaults,
   options: otlpOptionsSchema,
   mediaType: 'application/json',
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
