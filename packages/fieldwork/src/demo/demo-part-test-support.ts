@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { builtInControls, runChecks } from '@fieldwork/core';
@@ -33,11 +33,15 @@ export async function checkDemoParts(parts: DemoPart[], controlIds: string[]): P
     }
     workspace = { ...workspace, ...(out.workspace ?? {}) };
   }
-  for (const out of outputs) {
-    for (const s of out.sources) {
-      const collector = collectorFor(s.kind, s.name ?? s.kind);
-      for (const f of resolveSourceFiles(dir, { name: s.name ?? s.kind, path: s.path, glob: s.glob })) records.push(...await parseFile(collector, f, s.options ?? {}, ctx.timezone));
+  try {
+    for (const out of outputs) {
+      for (const s of out.sources) {
+        const collector = collectorFor(s.kind, s.name ?? s.kind);
+        for (const f of resolveSourceFiles(dir, { name: s.name ?? s.kind, path: s.path, glob: s.glob })) records.push(...await parseFile(collector, f, s.options ?? {}, ctx.timezone));
+      }
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   const set: RecordSet = {};
   for (const r of records) ((set as Record<string, FieldworkRecord[]>)[r.kind] ??= []).push(r);

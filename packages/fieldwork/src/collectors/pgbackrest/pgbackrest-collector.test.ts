@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isFieldworkError, recordSchemas } from '@fieldwork/core';
 import type { BackupJobRecord } from '@fieldwork/core';
 import { parseFile } from '../../testing/index.js';
@@ -9,6 +9,7 @@ import { pgbackrestCollector } from './pgbackrest-collector.js';
 
 const fixture = new URL('./fixtures/pgbackrest-info.json', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'pgbackrest-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function file(name: string, text: string): string {
   const p = join(tmp, name);
   writeFileSync(p, text);

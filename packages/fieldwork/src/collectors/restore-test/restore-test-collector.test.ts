@@ -1,13 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isFieldworkError, recordSchemas } from '@fieldwork/core';
 import type { RestoreTestRecord } from '@fieldwork/core';
 import { parseFile } from '../../testing/index.js';
 import { restoreTestCollector } from './restore-test-collector.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'restore-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function file(rel: string, text: string): string {
   const p = join(tmp, rel);
   mkdirSync(join(p, '..'), { recursive: true });

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, posix, resolve } from 'node:path';
-import type { RestoreTestRecord, Where } from '@fieldwork/core';
+import type { RestoreTestRecord } from '@fieldwork/core';
 import { sha256File } from '../../evidence/index.js';
 import { normalizeInstant } from '../input/index.js';
 import type { RestoreTestFile } from './restore-test-config.js';
@@ -30,7 +30,7 @@ export async function checkEvidence(entry: string | undefined, yamlPath: string,
 }
 
 /** Maps a manual restore-test file to a restore_test record. */
-export function mapRestoreTest(t: RestoreTestFile, evidence: EvidenceCheck, cite: Cite, where: Where, timezone: string, id: string): RestoreTestRecord {
+export function mapRestoreTest(t: RestoreTestFile, evidence: EvidenceCheck, cite: Cite, where: { file: string; line?: number }, timezone: string, id: string): RestoreTestRecord {
   const performed = t.performed_at instanceof Date ? t.performed_at.toISOString() : t.performed_at;
   const at = normalizeInstant(performed, { ...where, pointer: '/performed_at' }, 'performed_at', timezone)!;
   const notes = [t.notes?.trim(), evidence.problem].filter((n): n is string => !!n);

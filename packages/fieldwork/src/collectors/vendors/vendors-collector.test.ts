@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isFieldworkError, recordSchemas } from '@fieldwork/core';
 import type { CuecRecord, FieldworkRecord, VendorRecord, VendorReviewRecord } from '@fieldwork/core';
 import type { Collector } from '../collector.js';
@@ -13,6 +13,7 @@ import { vendorsYamlCollector } from './vendors-yaml-collector.js';
 const yamlFixture = new URL('./fixtures/vendors.yaml', import.meta.url).pathname;
 const csvFixture = new URL('./fixtures/vendors.csv', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'vendors-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function file(name: string, text: string): string {
   const p = join(tmp, name);
   writeFileSync(p, text);
