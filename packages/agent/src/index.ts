@@ -1,7 +1,4 @@
-/**
- * @module Fieldwork SDK for agent platforms: PII detection and redaction, OpenTelemetry attributes
- * for auditable tool calls, tenant-scoped memory and isolation-probe canaries. No dependencies.
- */
+/** @module Fieldwork SDK for agent platforms: PII detection, OTel tool-call attributes, tenant-scoped memory, isolation canaries. */
 export * from './memory/index.js';
 export * from './otel/index.js';
 export * from './pii/index.js';

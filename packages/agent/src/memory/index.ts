@@ -1,7 +1,4 @@
-/**
- * @module Tenant-scoped agent memory: a store wrapper that refuses any call without a tenant, and
- * an in-memory vector store partitioned by tenant.
- */
+/** @module Tenant-scoped agent memory: a store wrapper that refuses calls without a tenant, and an in-memory vector store. */
 export { cosineSimilarity } from './cosine-similarity.js';
 export { hashingEmbedder } from './hashing-embedder.js';
 export { InMemoryVectorStore, type InMemoryVectorStoreOptions } from './in-memory-vector-store.js';

@@ -1,7 +1,4 @@
-/**
- * @module OpenTelemetry attribute names and helpers that make agent spans auditable: tenant,
- * end user, the credential behind each tool call, and human approvals.
- */
+/** @module OpenTelemetry attribute names and helpers that make agent spans auditable: tenant, end user, tool-call credential, approval. */
 export { approvalAttributes, type Approval } from './approval-attributes.js';
 export {
   APPROVAL_APPROVER,

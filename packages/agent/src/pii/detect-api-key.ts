@@ -20,7 +20,7 @@ const FORMATS: ReadonlyArray<readonly [prefix: string, pattern: RegExp]> = [
 ];
 const PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----/g;
 /** A PEM body longer than this is not looked through for its footer. */
-export const PEM_MAX = 16_384;
+const PEM_MAX = 16_384;
 
 /**
  * Finds API keys and secrets of the major providers (OpenAI, Anthropic, AWS access key ids,
@@ -77,7 +77,10 @@ function jwtHeaderValid(token: string): boolean {
   const header = token.slice(0, token.indexOf('.'));
   try {
     const b64 = header.replace(/-/g, '+').replace(/_/g, '/');
-    const json: unknown = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)));
+    const decoded = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+    // Cheap test first: parsing (and throwing on) every eyJ… lookalike is slow.
+    if (!decoded.trimEnd().endsWith('}') || !decoded.includes('"alg"')) return false;
+    const json: unknown = JSON.parse(decoded);
     return typeof json === 'object' && json !== null && 'alg' in json;
   } catch {
     return false;

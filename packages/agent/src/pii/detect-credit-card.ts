@@ -2,9 +2,9 @@ import { cardBrand } from './card-brand.js';
 import { luhnValid } from './luhn-valid.js';
 import type { PiiFinding } from './pii-type.js';
 
-// 13–19 digits, optionally grouped by single spaces or dashes; not inside a longer token, and
-// not after a plus sign (that is an international phone number).
-const CANDIDATE = /(?<![\w+-])\d(?:[ -]?\d){12,18}(?![\w])/g;
+// 13–19 digits, optionally grouped by single spaces or dashes; not inside a longer token or a
+// decimal number, and not after a plus sign (that is an international phone number).
+const CANDIDATE = /(?<![\w+.-])\d(?:[ -]?\d){12,18}(?!\w|\.\d)/g;
 
 /**
  * Finds payment card numbers. Only Luhn-valid numbers are reported; a known brand prefix and

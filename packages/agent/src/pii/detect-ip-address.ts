@@ -2,22 +2,26 @@ import { isWordChar } from './context.js';
 import { ipv4Valid, ipv6Valid } from './ip-valid.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 
-const IPV4 = /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
-// "version 1.2.3.4", "v1.2.3.4" and "build 10.0.19041.1" are versions, not addresses.
-const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|\brelease|\bbuild|\bbuild no\.?)\s*[:=]?\s*$/i;
+// Not inside a longer dotted or dashed token: "laravel-7.12.0.0" is a package version.
+const IPV4 = /(?<![\w.-])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)/g;
+// "version 1.2.3.4", "v1.2.3.4", `"version": "1.2.3.4"`, "build 10.0.19041.1" and the later items
+// of "versions 2.6.7.4, 2.9.10.7 or 2.10.5.1" are versions.
+const VERSION_BEFORE =
+  /(?:\bv|\bver\.?|\bversions?|\breleases?|\bbuild(?: no\.?)?)["']?\s*[:=]?\s*["']?(?:\d+(?:\.\d+)+["']?\s*(?:,|\bor\b|\band\b)\s*["']?)*$/i;
 
 /**
  * Finds IPv4 addresses (octets 0–255, no leading zeros) and IPv6 addresses. Public addresses
  * are high confidence; private, link-local and documentation ranges medium; loopback,
  * unspecified, broadcast and netmask-like values low. A dotted quad right after "version",
- * "v" or "build" is taken for a version number and skipped.
+ * "v" or "build", or glued to a name with a dash (`pkg-1.2.3.4`), is taken for a version
+ * number and skipped; a bare `1.2.3.4` in prose is reported, since nothing tells it apart.
  */
 export function detectIpAddress(text: string, out: PiiFinding[]): void {
   IPV4.lastIndex = 0;
   for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
     const raw = m[0];
     if (!ipv4Valid(raw)) continue;
-    if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 64), m.index))) continue;
     out.push({ type: 'ip_address', start: m.index, end: m.index + raw.length, validated: true, confidence: v4Confidence(raw) });
   }
   detectIpv6(text, out);

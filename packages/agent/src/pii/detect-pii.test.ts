@@ -74,6 +74,10 @@ describe('detectPii', () => {
       expect(found('4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1', ['credit_card'])).toEqual([]);
       expect(found('4111-1111 1111-1111', ['credit_card'])).toEqual([]);
       expect(found('id 41111111111111110000', ['credit_card'])).toEqual([]);
+      expect(found('"risk": 96.25000000000001', ['credit_card'])).toEqual([]);
+    });
+    it('finds cards in CSV rows', () => {
+      expect(found('ada,4111111111111111,12/27', ['credit_card'])).toEqual([['credit_card', '4111111111111111']]);
     });
   });
 
@@ -120,6 +124,9 @@ describe('detectPii', () => {
       expect(found('version 1.2.3.4', ['ip_address'])).toEqual([]);
       expect(found('v1.2.3.4', ['ip_address'])).toEqual([]);
       expect(found('build 10.0.19041.1', ['ip_address'])).toEqual([]);
+      expect(found('{"version": "1.2.3.4"}', ['ip_address'])).toEqual([]);
+      expect(found('upgrade to version 2.6.7.4, 2.9.10.7 or 2.10.5.1', ['ip_address'])).toEqual([]);
+      expect(found('"bom-ref": "laravel/framework-7.30.6.0"', ['ip_address'])).toEqual([]);
       expect(found('upgrade to 1.2.3.4', ['ip_address'])).toEqual([['ip_address', '1.2.3.4']]);
     });
   });

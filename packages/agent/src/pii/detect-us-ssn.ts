@@ -2,7 +2,7 @@ import { hasContext } from './context.js';
 import type { PiiFinding } from './pii-type.js';
 import { ssnValid } from './ssn-valid.js';
 
-const CANDIDATE = /(?<![\w-])\d{3}([- ]?)\d{2}\1\d{4}(?![\w]|-\d)/g;
+const CANDIDATE = /(?<![\w.-])\d{3}([- ]?)\d{2}\1\d{4}(?!\w|[.-]\d)/g;
 const CONTEXT = /\b(?:ssns?|social[ -]security|soc(?:ial)?\.? ?sec\.?|ss ?(?:#|no\b|num))/i;
 
 /**

@@ -1,7 +1,4 @@
-/**
- * @module PII detection and redaction: find personal data and secrets in text, count them,
- * mask them, and scan streams without ever keeping a value.
- */
+/** @module PII detection and redaction: find, count and mask personal data and secrets, and scan streams without keeping values. */
 export { cardBrand, type CardBrand } from './card-brand.js';
 export { createPiiScanner, type PiiExcerpt, type PiiScanner, type PiiScannerOptions, type PiiScanSummary } from './create-pii-scanner.js';
 export { detectPii } from './detect-pii.js';

@@ -44,12 +44,13 @@ export function redactionMarker(finding: Pick<PiiFinding, 'type'>): string {
 export function redact(text: string, opts: RedactOptions = {}): string {
   const findings = opts.findings ?? detectPii(text, opts);
   const replace = opts.replacement ?? redactionMarker;
-  let out = '';
+  const parts: string[] = [];
   let at = 0;
   for (const f of findings) {
     if (f.start < at) continue;
-    out += text.slice(at, f.start) + replace(f);
+    parts.push(text.slice(at, f.start), replace(f));
     at = f.end;
   }
-  return out + text.slice(at);
+  parts.push(text.slice(at));
+  return parts.join('');
 }

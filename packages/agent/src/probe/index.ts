@@ -1,7 +1,4 @@
-/**
- * @module Canary helpers for the cross-tenant isolation probe: plant deterministic tokens per
- * tenant, find them in answers, and tell whose they are.
- */
+/** @module Canary tokens for the cross-tenant isolation probe: plant per tenant, find in answers, tell whose they are. */
 export { canaryBelongsTo } from './canary-belongs-to.js';
 export { canaryTenantHash } from './canary-tenant-hash.js';
 export { findCanaries, type CanaryMatch } from './find-canaries.js';
