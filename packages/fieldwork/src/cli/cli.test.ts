@@ -175,12 +175,20 @@ describe('demo', () => {
     expect(rules).toEqual(['deprovision.active_after_end', 'deprovision.active_after_end', 'deprovision.late', 'deprovision.missing']);
   });
 
-  it('is deterministic for a seed', async () => {
+  it('is deterministic for a seed, and every planted problem is reported by its rule with nothing compliant flagged', async () => {
     const other = join(base, 'again');
-    await cli(['demo', '--dir', other, '--seed', '7', '--json'], { FIELDWORK_DATABASE_URL: undefined });
-    for (const f of ['exports/okta/system-log.jsonl', 'exports/bamboohr/employees.csv']) {
+    const r = await cli(['demo', '--dir', other, '--seed', '7', '--json'], { FIELDWORK_DATABASE_URL: undefined });
+    expect(r.code).toBe(0);
+    for (const f of ['exports/okta/system-log.jsonl', 'exports/bamboohr/employees.csv', 'fieldwork.yaml']) {
       expect(readFileSync(join(other, f))).toEqual(readFileSync(join(dir, f)));
     }
+    const demo = JSON.parse(r.stdout) as { collected: { status: string }[]; planted: { rule: string; subject: string }[]; check: { results: { exceptions: { rule: string; subject: string }[] }[] } };
+    expect(demo.collected.every((c) => c.status === 'collected')).toBe(true);
+    const key = (x: { rule: string; subject: string }) => `${x.rule} ${x.subject}`;
+    const found = [...new Set(demo.check.results.flatMap((c) => c.exceptions.map(key)))].sort();
+    const planted = [...new Set(demo.planted.map(key))].sort();
+    expect(planted.length).toBeGreaterThan(40);
+    expect(found).toEqual(planted);
   }, 300_000);
 
   it('verify exits 4 naming the entry when a blob byte is flipped', async () => {

@@ -142,7 +142,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
 }
 
 async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
-  if (await opts.store.hasCollected(source, input.sha256)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
+  if (await opts.store.hasCollected(source, input.sha256, collector.artifactIdentity === 'bytes-and-name' ? origin : undefined)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
   const ctx: ParseContext = {
     source, timezone: opts.timezone,
     cite: (locator: string) => ({ source, artifact: input.sha256, locator: locator || '/' }),

@@ -65,6 +65,11 @@ export interface Collector<O = Record<string, unknown>> {
    * collectors); a source's own `options` override them.
    */
   workspaceDefaults?(workspace: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * What makes an artifact "already collected": the bytes alone (default), or the bytes under
+   * the same name, for kinds that read facts from the file name (a PR number, a scan date).
+   */
+  readonly artifactIdentity?: 'bytes' | 'bytes-and-name';
   /** Media type of the artifacts, for the evidence package. */
   readonly mediaType?: string;
   /**

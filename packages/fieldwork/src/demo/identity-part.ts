@@ -84,11 +84,13 @@ export const identityPart: DemoPart = {
         for (const off of [3, 8, 12]) events.push(oktaEvent(ctx, localTime(addDays(end, off), 9 * 60 + 5, tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
         planted.push({ rule: 'deprovision.missing', subject: p.email, why: 'never deactivated' });
         planted.push({ rule: 'deprovision.active_after_end', subject: p.email, why: 'kept signing in after leaving' });
+        planted.push({ rule: 'reconcile.leaver_active', subject: p.email, why: 'HR says gone, the identity provider says active' });
       } else if (end === PLANTED_LEAVERS.revived.end) {
         events.push(oktaEvent(ctx, localTime(end, 17 * 60 + 30, tz), 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));
         events.push(oktaEvent(ctx, localTime(addDays(end, 11), 11 * 60, tz), 'user.lifecycle.reactivate', 'Reactivate Okta user', p, ADMIN));
         events.push(oktaEvent(ctx, localTime(addDays(end, 12), 9 * 60 + 40, tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
         planted.push({ rule: 'deprovision.active_after_end', subject: p.email, why: 'reactivated and signed in eleven days after leaving' });
+        planted.push({ rule: 'reconcile.leaver_active', subject: p.email, why: 'HR says gone, the identity provider shows a reactivation' });
       } else if (end === PLANTED_LEAVERS.utcTrap.end) {
         // 22:30 local on the next day: one calendar day in the workspace timezone, two in UTC.
         events.push(oktaEvent(ctx, localTime(addDays(end, 1), 22 * 60 + 30, tz), 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));

@@ -80,10 +80,14 @@ export class FieldworkStore {
     await this.db.destroy();
   }
 
-  /** True when this source already collected these exact bytes (collection is idempotent). */
-  async hasCollected(source: string, sha256: string): Promise<boolean> {
-    const row = await this.db.selectFrom('ledger').select('seq').where('source', '=', source).where('artifact', '=', sha256).executeTakeFirst();
-    return !!row;
+  /**
+   * True when this source already collected these exact bytes (collection is idempotent) —
+   * under the same origin too, when `origin` is given.
+   */
+  async hasCollected(source: string, sha256: string, origin?: string): Promise<boolean> {
+    let q = this.db.selectFrom('ledger').select('seq').where('source', '=', source).where('artifact', '=', sha256);
+    if (origin !== undefined) q = q.where('origin', '=', origin);
+    return !!(await q.executeTakeFirst());
   }
 
   /**

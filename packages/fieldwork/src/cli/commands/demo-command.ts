@@ -44,11 +44,13 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
         for (const f of failed) out(red(`  ${f.name}: ${f.error?.message}`));
         out(`Controls in scope: ${bold(String(s.controls))} — ${green(`${s.pass} pass`)}, ${red(`${s.exception} with exceptions`)}, ${yellow(`${s.insufficient_evidence} need evidence`)}, ${dim(`${s.not_tested} manual or not yet automated`)}`);
         out('');
-        out(bold(`Exceptions (${s.exceptions}):`));
-        for (const r of run.results.filter((x) => x.exceptions.length > 0)) {
-          out(`  ${r.control} ${r.title}`);
-          for (const e of r.exceptions.slice(0, 8)) out(`    ${red('•')} ${e.subject} — ${e.detail} ${dim(`[${e.rule}; ${e.citations[0] ? `${e.citations[0].source} ${e.citations[0].locator}` : ''}]`)}`);
-          if (r.exceptions.length > 8) out(dim(`    … ${r.exceptions.length - 8} more`));
+        const withEx = run.results.filter((x) => x.exceptions.length > 0);
+        out(bold(`Exceptions: ${s.exceptions} in ${withEx.length} controls`) + dim(' (each cites the artifact and the place in it; `fieldwork check` lists them all)'));
+        const width = Math.min(48, Math.max(...withEx.map((r) => `${r.control} ${r.title}`.length)));
+        for (const r of withEx) {
+          const subjects = [...new Set(r.exceptions.map((e) => e.subject))];
+          const label = `${r.control} ${r.title}`;
+          out(`  ${(label.length > width ? `${label.slice(0, width - 1)}…` : label).padEnd(width)} ${red(String(r.exceptions.length).padStart(2))}  ${subjects.slice(0, 3).join(', ')}${subjects.length > 3 ? dim(` +${subjects.length - 3}`) : ''}`);
         }
         out('');
         out(`Evidence map: ${cyan(relative(process.cwd(), reports.files[0]))} (and ${reports.files.slice(1).map((f) => relative(process.cwd(), f)).join(', ')})`);
