@@ -8,6 +8,7 @@ import { WORKSPACE_FILE } from './load-workspace.js';
 import { workspaceSchema } from './workspace-schema.js';
 import type { Workspace } from './workspace-schema.js';
 import { writePolicyTemplates } from '../policies/policy-files.js';
+import { DEFAULT_INCIDENT_TAXONOMY } from '../collectors/incidents/incident-taxonomy.js';
 
 export const SCHEMA_FILE = 'fieldwork.schema.json';
 
@@ -57,6 +58,8 @@ export function initWorkspace(o: InitOptions): Workspace {
     owners: { compliance: { name: o.owner.name, email: o.owner.email, roles: ['compliance-owner'] }, people: o.people ?? [] },
     sources: o.sources ?? [{ name: 'policies', kind: 'policies-md', path: 'policies' }],
     controls: { overrides: [], add: [], exclude: [] },
+    // The incident register is tested against this taxonomy, so every workspace starts with one.
+    incidents: { taxonomy: DEFAULT_INCIDENT_TAXONOMY },
     ...(o.extra ?? {}),
   };
   const config = workspaceSchema.parse(raw);

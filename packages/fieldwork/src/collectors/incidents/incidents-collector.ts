@@ -5,11 +5,6 @@ import { iterateJsonItems, normalizeInstant, pointer } from '../input/index.js';
 import { incidentsOptionsSchema } from './incidents-config.js';
 import type { IncidentsOptions } from './incidents-config.js';
 import { incidentEntrySchema, mapIncident } from './incidents-mapper.js';
-import { onInit } from '../../workspace/init-workspace.js';
-import { addDefaultTaxonomy } from './default-taxonomy-init.js';
-
-// The register is tested against the workspace taxonomy, so every new workspace starts with one.
-onInit(addDefaultTaxonomy);
 
 const HINT = 'incidents-json reads {"incidents": [{ key, title, category, severity, opened_at, responded_at, closed_at, postmortem, related }]}, a JSON array of them, or one per line.';
 
