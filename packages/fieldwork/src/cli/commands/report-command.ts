@@ -1,20 +1,44 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { writeReports } from '../../report/index.js';
+import { loadEvidenceBundle, oscalAssessmentResults, parseReportFormats, writeAtomic, writeAuditorPackage, writeReports } from '../../report/index.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
 import { green, out, printJson } from '../output.js';
 
+interface ReportFlags {
+  out?: string;
+  format: string;
+  package?: boolean;
+  oscal?: boolean;
+  oscalAp?: string;
+}
+
 export function registerReport(program: Command, globals: () => GlobalOptions): void {
   program
     .command('report')
-    .description('write the evidence map (Markdown, CSV) from the latest check run into reports/')
+    .description('write the evidence map (Markdown, CSV, HTML, XLSX) from the latest check run into reports/; --package for the auditor zip, --oscal for OSCAL assessment results')
     .option('--out <dir>', 'output folder (default: <workspace>/reports)')
-    .action(async (flags: { out?: string }) => {
+    .option('--format <list>', 'evidence map formats, comma-separated: md,csv,html,xlsx', 'md,csv,html,xlsx')
+    .option('--package', 'also write auditor-package-<from>-<to>.zip: every report, the check run, the ledger and the artifacts, with a SHA-256 manifest')
+    .option('--oscal', 'also write oscal-assessment-results.json (OSCAL 1.0.6)')
+    .option('--oscal-ap <href>', 'the assessment plan the OSCAL results import (default: a placeholder)')
+    .action(async (flags: ReportFlags) => {
       const g = globals();
+      const formats = parseReportFormats(flags.format);
       await withWorkspace(g, async ({ ws, store }) => {
-        const { files, map } = await writeReports(ws, store, flags.out);
-        if (g.json) return printJson({ files, controls: map.rows.length, checkRunAt: map.checkRunAt });
+        const outDir = flags.out ?? join(ws.dir, 'reports');
+        const { files, map } = await writeReports(ws, store, outDir, { formats });
+        let pkg: Awaited<ReturnType<typeof writeAuditorPackage>> | undefined;
+        if (flags.oscal) {
+          const file = join(outDir, 'oscal-assessment-results.json');
+          writeAtomic(file, `${JSON.stringify(oscalAssessmentResults(await loadEvidenceBundle(ws, store), { importAp: flags.oscalAp }), null, 2)}\n`);
+          files.push(file);
+        }
+        if (flags.package) {
+          pkg = await writeAuditorPackage(ws, store, outDir);
+          files.push(pkg.file);
+        }
+        if (g.json) return printJson({ files, controls: map.rows.length, checkRunAt: map.checkRunAt, ...(pkg ? { package: { file: pkg.file, files: pkg.manifest.files.length, ledgerHead: pkg.manifest.ledger.head } } : {}) });
         for (const f of files) out(`${green('wrote')} ${relative(process.cwd(), f) || f}`);
       });
     });

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { FieldworkError } from '@fieldwork/core';
+import type { AuditReport } from '@fieldwork/core';
+import yazl from 'yazl';
+import { auditJson } from '../cli/commands/audit-command.js';
+import { sha256File } from '../evidence/index.js';
+import { checkRunJson } from '../pipeline/check-workspace.js';
+import type { FieldworkStore } from '../store/index.js';
+import type { LoadedWorkspace } from '../workspace/index.js';
+import { loadEvidenceBundle } from './evidence-bundle.js';
+import { evidenceMapCsv } from './evidence-map-csv.js';
+import { evidenceMapHtml } from './evidence-map-html.js';
+import { evidenceMapMarkdown } from './evidence-map-markdown.js';
+import { evidenceMapXlsx, localCalendarDate } from './evidence-map-xlsx.js';
+import { fieldworkVersion } from './fieldwork-version.js';
+import { mockAuditMarkdown } from './mock-audit-markdown.js';
+import { oscalAssessmentResults } from './oscal-assessment-results.js';
+
+/** One file of the package as the manifest lists it. */
+export interface PackageFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+/** `manifest.json`: what the package holds and the evidence it was built from. */
+export interface PackageManifest {
+  format: 'fieldwork-auditor-package/1';
+  fieldworkVersion: string;
+  organization: string;
+  timezone: string;
+  period: { from: string; to: string };
+  ledger: { head: string; entries: number };
+  checkRun: { id: number; at: string };
+  audit: { id: number; at: string; auditId: string; period: { from: string; to: string } } | null;
+  /** Every file except `manifest.json` and `SHA256SUMS` themselves, sorted by path. */
+  files: PackageFile[];
+}
+
+type Entry = { path: string; sha256: string; size: number } & ({ data: Buffer } | { file: string });
+
+const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
+const hashOf = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const bytes = (path: string, data: Buffer): Entry => ({ path, data, sha256: hashOf(data), size: data.length });
+
+const VERIFY = `How to verify this Fieldwork auditor package
+
+1. Unzip it into an empty folder and change into that folder.
+2. Check every file against its SHA-256:
+     sha256sum -c SHA256SUMS            (Linux)
+     shasum -a 256 -c SHA256SUMS        (macOS)
+   Every line must say OK. SHA256SUMS also covers manifest.json, which lists the same hashes
+   and sizes with the ledger head hash, the period and the Fieldwork version.
+3. Each file under artifacts/ is named by its own SHA-256: it is the exact bytes collected.
+   ledger.json chains them: hash = sha256(prev + canonical JSON of the entry without prev and
+   hash, keys sorted, no whitespace); the first prev is 64 zeros and the last hash is the
+   ledger head printed in manifest.json and in the evidence map.
+4. Every exception in check-run.json and the evidence map cites an artifact hash, the source
+   name and a locator (line number or JSON pointer) inside that artifact.
+`;
+
+/**
+ * Writes `auditor-package-<from>-<to>.zip` into `outDir`: the evidence map in every format, the
+ * latest mock audit (Markdown and JSON) when one is stored, the check run JSON, the OSCAL
+ * assessment results, `ledger.json`, every artifact as `artifacts/<sha256>`, and
+ * `manifest.json` + `SHA256SUMS` with the hash and size of each file.
+ *
+ * Deterministic: it reads stored runs only, entries are sorted and every timestamp is fixed
+ * (the period end), so the same evidence gives a byte-identical zip. An artifact whose bytes
+ * no longer match its hash stops the package (EVIDENCE_INTEGRITY).
+ */
+export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkStore, outDir = join(ws.dir, 'reports')): Promise<{ file: string; manifest: PackageManifest }> {
+  const latest = await store.latestRun<unknown>('check');
+  if (!latest) throw new FieldworkError('USAGE', 'No check run is stored yet, so there is nothing to package.', { hint: 'Run `fieldwork check` (or `fieldwork audit`) first.' });
+  // The map is stamped with the check run's time, not the clock, so it renders the same bytes.
+  const b = await loadEvidenceBundle(ws, store, new Date(latest.createdAt));
+  const check = b.check!;
+  const { period } = check.run;
+  const entries: Entry[] = [
+    bytes('evidence-map.md', Buffer.from(evidenceMapMarkdown(b.map))),
+    bytes('evidence-map.csv', Buffer.from(evidenceMapCsv(b.map))),
+    bytes('evidence-map.html', Buffer.from(evidenceMapHtml(b))),
+    bytes('evidence-map.xlsx', await evidenceMapXlsx(b)),
+    bytes('check-run.json', json(checkRunJson(check.run, check.controls))),
+    bytes('oscal-assessment-results.json', json(oscalAssessmentResults(b))),
+    bytes('ledger.json', json({ head: b.ledgerHead, entries: b.ledger })),
+    bytes('VERIFY.txt', Buffer.from(VERIFY)),
+  ];
+  const audit = await store.latestRun<AuditReport>('audit');
+  if (audit) {
+    const base = `mock-audit-${audit.data.period.from}-${audit.data.period.to}`;
+    entries.push(bytes(`${base}.md`, Buffer.from(mockAuditMarkdown(audit.data, ws.config.organization))), bytes(`${base}.json`, json(auditJson(audit.data))));
+  }
+  for (const sha of [...new Set(b.ledger.map((e) => e.artifact))].sort()) entries.push(await artifactEntry(store, sha));
+  entries.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+
+  const manifest: PackageManifest = {
+    format: 'fieldwork-auditor-package/1', fieldworkVersion: fieldworkVersion(), organization: ws.config.organization, timezone: ws.config.timezone,
+    period, ledger: { head: b.ledgerHead, entries: b.ledger.length }, checkRun: { id: check.id, at: check.createdAt },
+    audit: audit ? { id: audit.id, at: audit.createdAt, auditId: audit.data.auditId, period: audit.data.period } : null,
+    files: entries.map(({ path, sha256, size }) => ({ path, sha256, size })),
+  };
+  const manifestEntry = bytes('manifest.json', json(manifest));
+  const sums = bytes('SHA256SUMS', Buffer.from([...entries, manifestEntry].map((e) => `${e.sha256}  ${e.path}\n`).join('')));
+
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `auditor-package-${period.from}-${period.to}.zip`);
+  const tmp = `${file}.tmp-${process.pid}`;
+  // Local calendar fields of the period end: DOS zip times carry no timezone, so every machine writes the same bytes.
+  const options = { mtime: localCalendarDate(period.to), mode: 0o100644, forceDosTimestamp: true };
+  const zip = new yazl.ZipFile();
+  for (const e of [manifestEntry, sums, ...entries]) {
+    if ('data' in e) zip.addBuffer(e.data, e.path, options);
+    else zip.addFile(e.file, e.path, options);
+  }
+  zip.end();
+  try {
+    const out = createWriteStream(tmp);
+    // yazl reports a failed input file on the ZipFile, not on its output stream.
+    zip.on('error', (err: Error) => out.destroy(err));
+    await pipeline(zip.outputStream, out);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  return { file, manifest };
+}
+
+/** An artifact from the blob store, re-hashed: the package must carry exactly the ledgered bytes. */
+async function artifactEntry(store: FieldworkStore, sha: string): Promise<Entry> {
+  const path = `artifacts/${sha}`;
+  const onDisk = store.blobs.pathOf(sha);
+  let entry: Entry;
+  if (onDisk && (await store.blobs.has(sha))) {
+    const { sha256, size } = await sha256File(onDisk);
+    entry = { path, file: onDisk, sha256, size };
+  } else {
+    const data = await store.blobs.read(sha);
+    if (!data) throw new FieldworkError('EVIDENCE_INTEGRITY', `Artifact ${sha} is in the ledger but missing from the blob store.`, { hint: 'Run `fieldwork verify` to see every broken entry.' });
+    entry = bytes(path, data);
+  }
+  if (entry.sha256 !== sha) throw new FieldworkError('EVIDENCE_INTEGRITY', `Artifact ${sha} no longer matches its hash (its bytes hash to ${entry.sha256}).`, { hint: 'Run `fieldwork verify`; the package is not written while the evidence is broken.' });
+  return entry;
+}

@@ -1,0 +1,47 @@
+import type { CheckRun, Control } from '@fieldwork/core';
+import { sourceNames } from '../collectors/index.js';
+import { GENESIS } from '../evidence/index.js';
+import type { LedgerEntry } from '../evidence/index.js';
+import type { FieldworkStore } from '../store/index.js';
+import { resolveControls } from '../workspace/index.js';
+import type { LoadedWorkspace } from '../workspace/index.js';
+import { buildEvidenceMap } from './evidence-map.js';
+import type { EvidenceMap } from './evidence-map.js';
+
+/** The latest stored check run, as `saveRun('check', …)` wrote it. */
+export interface StoredCheck {
+  id: number;
+  createdAt: string;
+  run: CheckRun;
+  controls: Control[];
+}
+
+/**
+ * Everything a report renders, read from the store: the evidence map, the check run behind it
+ * (for the exceptions and their citations) and the ledger. Reports render this; none of them
+ * re-runs a check.
+ */
+export interface EvidenceBundle {
+  organization: string;
+  timezone: string;
+  map: EvidenceMap;
+  check: StoredCheck | null;
+  ledger: LedgerEntry[];
+  /** Hash of the last ledger entry (the genesis hash when nothing was collected). */
+  ledgerHead: string;
+}
+
+/**
+ * Reads the latest check run and the ledger and builds the bundle. `now` stamps the map; the
+ * auditor package passes the check run's time so the same evidence renders the same bytes.
+ */
+export async function loadEvidenceBundle(ws: LoadedWorkspace, store: FieldworkStore, now?: Date): Promise<EvidenceBundle> {
+  const stored = await store.latestRun<CheckRun & { controls: Control[] }>('check');
+  const ledger = await store.ledger();
+  const check = stored ? { id: stored.id, createdAt: stored.createdAt, run: { period: stored.data.period, asOf: stored.data.asOf, results: stored.data.results }, controls: stored.data.controls } : null;
+  const map = buildEvidenceMap({
+    config: ws.config, controls: resolveControls(ws.config), sourceNames: sourceNames(ws.config.sources),
+    results: check?.run.results, checkRunAt: check?.createdAt ?? null, period: check?.run.period ?? null, ledger, now,
+  });
+  return { organization: ws.config.organization, timezone: ws.config.timezone, map, check, ledger, ledgerHead: ledger.at(-1)?.hash ?? GENESIS };
+}

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectSources } from '../collectors/index.js';
+import { generateDemo } from '../demo/index.js';
+import { auditTypeTwo } from '../pipeline/audit-workspace.js';
+import { FieldworkStore } from '../store/index.js';
+import { loadWorkspace } from '../workspace/index.js';
+import type { LoadedWorkspace } from '../workspace/index.js';
+
+/** A demo workspace with collected evidence, a stored check run and a stored mock audit. */
+export interface ReportTestWorkspace {
+  dir: string;
+  ws: LoadedWorkspace;
+  store: FieldworkStore;
+  /** Closes the store and removes the folder. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Builds the demo workspace in a fresh temporary folder and runs collect, check and the mock
+ * audit on it (as `fieldwork demo` does), for report tests: reports only read what is stored.
+ */
+export async function buildReportTestWorkspace(): Promise<ReportTestWorkspace> {
+  const root = mkdtempSync(join(tmpdir(), 'fieldwork-report-'));
+  const dir = join(root, 'demo');
+  generateDemo(dir, 1);
+  const ws = loadWorkspace(dir);
+  const store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
+  await collectSources({ workspaceDir: dir, timezone: ws.config.timezone, sources: ws.config.sources, store });
+  // The audit runs the checks first and stores both runs.
+  await auditTypeTwo(ws, store, {});
+  return {
+    dir, ws, store,
+    async dispose() {
+      await store.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
