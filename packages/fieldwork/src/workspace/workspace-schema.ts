@@ -3,6 +3,7 @@ import { backupsSectionSchema } from '@fieldwork/core';
 import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
 import { probeConfigSchema } from '../probe/probe-config.js';
+import { serverSectionSchema } from '../server/server-config.js';
 
 const date = z.iso.date();
 
@@ -52,6 +53,7 @@ export const workspaceSchema = z
     agent: agentSectionSchema.optional().describe('Agent platform settings: attribute names, the agent\'s own identities, prompt/trace stores and their retention.'),
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
+    server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),
     controls: z
       .object({
         overrides: z.array(z.object({

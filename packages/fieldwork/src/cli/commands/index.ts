@@ -11,6 +11,7 @@ import { registerPolicy } from './policy-command.js';
 import { registerReport } from './report-command.js';
 import { registerVerify } from './verify-command.js';
 import { registerProbe } from './probe-command.js';
+import { registerServe } from './serve-command.js';
 
 export type Register = (program: Command, globals: () => GlobalOptions, setExit: (code: number) => void) => void;
 
@@ -25,6 +26,7 @@ export const commands: Register[] = [
   registerPlan,
   registerVerify,
   registerProbe,
+  registerServe,
   registerDemo,
   registerCatalog,
 ];

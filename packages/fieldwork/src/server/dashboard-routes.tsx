@@ -1,0 +1,125 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { checkWorkspace, summarize } from '../pipeline/check-workspace.js';
+import { collectWorkspace } from '../pipeline/collect-workspace.js';
+import { resolveControls } from '../workspace/index.js';
+import { AUTH_COOKIE, canAct, requireRole } from './auth-middleware.js';
+import { hasHtmx } from './dashboard-assets.js';
+import type { ServerContext, ServerEnv } from './server-context.js';
+import { latestAudit, latestCheck, planOf, resultsByUrgency, sourcesWithLastCollection } from './server-data.js';
+import { ServerError } from './server-error.js';
+import { findToken } from './server-tokens.js';
+import { ControlPage } from './pages/control-page.js';
+import type { Frame } from './pages/layout.js';
+import { LedgerPage, VerifyPage } from './pages/ledger-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { OverviewPage } from './pages/overview-page.js';
+import { PlanPage } from './pages/plan-page.js';
+
+/** Renders a page as a full HTML document. */
+export async function renderPage(c: Context, node: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
+  return c.html(`<!DOCTYPE html>${await node}`, status);
+}
+
+/** The frame of a page: organization, signed-in principal, whether htmx is available. */
+export function frameOf(ctx: ServerContext, c: Context<ServerEnv>): Frame {
+  let organization = 'Fieldwork';
+  try {
+    organization = ctx.workspace().config.organization;
+  } catch {
+    // A broken fieldwork.yaml still gets an error page, titled generically.
+  }
+  return { organization, principal: c.get('principal'), htmx: hasHtmx(ctx.workspaceDir), signOut: ctx.auth.mode === 'tokens' };
+}
+
+// Only same-site paths: `//evil.example` and `/\evil.example` are other hosts to a browser.
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/');
+const count = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
+
+function noticeOf(q: (k: string) => string | undefined): string | undefined {
+  if (q('done') === 'check' && count(q('run')) !== undefined) return `Check run #${count(q('run'))} stored: ${count(q('exceptions')) ?? 0} exception(s).`;
+  if (q('done') === 'collect') return `Collection finished: ${count(q('collected')) ?? 0} source(s) with new evidence, ${count(q('unchanged')) ?? 0} unchanged, ${count(q('failed')) ?? 0} failed.`;
+  return undefined;
+}
+
+/** The server-rendered dashboard: plain links and forms, readable without JavaScript. */
+export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+
+  app.get('/login', (c) => {
+    if (ctx.auth.mode === 'insecure-local') return c.redirect('/', 303);
+    return renderPage(c, <LoginPage frame={frameOf(ctx, c)} next={safeNext(c.req.query('next'))} />);
+  });
+
+  app.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const next = safeNext(form.next);
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    const principal = token && ctx.auth.mode === 'tokens' ? findToken(token, ctx.tokens()) : undefined;
+    if (!principal) return renderPage(c, <LoginPage frame={frameOf(ctx, c)} next={next} failed />, 401);
+    setCookie(c, AUTH_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: ctx.secureCookies, maxAge: 12 * 3600 });
+    return c.redirect(next, 303);
+  });
+
+  app.post('/logout', (c) => {
+    deleteCookie(c, AUTH_COOKIE, { path: '/', secure: ctx.secureCookies });
+    return c.redirect(ctx.auth.mode === 'insecure-local' ? '/' : '/login', 303);
+  });
+
+  app.get('/', async (c) => {
+    const [check, audit, ledger] = await Promise.all([latestCheck(ctx), latestAudit(ctx), ctx.store.ledger()]);
+    return renderPage(c, (
+      <OverviewPage
+        frame={frameOf(ctx, c)}
+        canAct={canAct(c.get('principal').role)}
+        notice={noticeOf((k) => c.req.query(k))}
+        check={check ? { id: check.id, createdAt: check.createdAt, period: check.data.period, asOf: check.data.asOf, summary: summarize(check.data.results), results: resultsByUrgency(check.data.results) } : undefined}
+        audit={audit ? { id: audit.id, createdAt: audit.createdAt, overall: audit.data.overall } : undefined}
+        sources={sourcesWithLastCollection(ctx, ledger)}
+        head={ledger.at(-1)}
+      />
+    ));
+  });
+
+  app.get('/controls/:id', async (c) => {
+    const id = c.req.param('id');
+    const check = await latestCheck(ctx);
+    const control = resolveControls(ctx.workspace().config).find((x) => x.id === id) ?? check?.data.controls?.find((x) => x.id === id);
+    if (!control) throw new ServerError(404, 'NOT_FOUND', `No control ${id} in scope.`, 'Controls are listed on the overview.');
+    const audit = await latestAudit(ctx);
+    const inAudit = audit?.data.controls.find((x) => x.control === id);
+    return renderPage(c, (
+      <ControlPage
+        frame={frameOf(ctx, c)}
+        control={control}
+        result={check?.data.results.find((r) => r.control === id)}
+        checkRun={check ? { id: check.id, createdAt: check.createdAt } : undefined}
+        audit={audit && inAudit ? { id: audit.id, createdAt: audit.createdAt, control: inAudit, note: audit.data.note } : undefined}
+      />
+    ));
+  });
+
+  app.get('/ledger', async (c) => renderPage(c, <LedgerPage frame={frameOf(ctx, c)} entries={await ctx.store.ledger()} />));
+
+  app.get('/ledger/verify', async (c) => renderPage(c, <VerifyPage frame={frameOf(ctx, c)} result={await ctx.store.verify()} />));
+
+  app.get('/plan', async (c) => renderPage(c, <PlanPage frame={frameOf(ctx, c)} plan={await planOf(ctx)} />));
+
+  app.post('/actions/collect', requireRole('owner', 'admin'), async (c) => {
+    const ws = ctx.workspace();
+    const outcomes = await ctx.exclusive(() => collectWorkspace(ws, ctx.store, { env: ctx.env }));
+    const n = (s: string) => outcomes.filter((o) => o.status === s).length;
+    return c.redirect(`/?done=collect&collected=${n('collected')}&unchanged=${n('unchanged')}&failed=${n('failed')}`, 303);
+  });
+
+  app.post('/actions/check', requireRole('owner', 'admin'), async (c) => {
+    const ws = ctx.workspace();
+    const run = await ctx.exclusive(() => checkWorkspace(ws, ctx.store, {}, ctx.now()));
+    return c.redirect(`/?done=check&run=${run.runId}&exceptions=${summarize(run.results).exceptions}`, 303);
+  });
+
+  return app;
+}

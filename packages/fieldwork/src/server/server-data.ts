@@ -1,0 +1,110 @@
+import { localDate, ninetyDayPlan, recordsOf } from '@fieldwork/core';
+import type { AuditReport, CheckRun, Control, ControlResult, NinetyDayPlan, TypeOneReport } from '@fieldwork/core';
+import { sourceNames } from '../collectors/index.js';
+import type { SourceOutcome } from '../collectors/index.js';
+import type { LedgerEntry } from '../evidence/index.js';
+import { roleHolder } from '../pipeline/audit-workspace.js';
+import { checkRunJson } from '../pipeline/check-workspace.js';
+import { buildEvidenceMap } from '../report/index.js';
+import type { EvidenceMap } from '../report/index.js';
+import { resolveControls } from '../workspace/index.js';
+import type { ServerContext } from './server-context.js';
+
+/** A check run as stored by `checkWorkspace`. */
+export type StoredCheck = CheckRun & { controls?: Control[] };
+
+/** A stored run with its id and time. */
+export interface RunOf<T> {
+  id: number;
+  createdAt: string;
+  data: T;
+}
+
+// Runs are immutable once stored, so a parsed run is kept until a newer one of its type appears
+// (a cheap id query per request; several instances sharing PostgreSQL stay consistent).
+const cache = new WeakMap<ServerContext, Map<string, RunOf<unknown>>>();
+
+/** The latest stored run of a type (`check`, `audit`, `audit-type1`), read, never recomputed. */
+export async function latestRun<T>(ctx: ServerContext, type: string): Promise<RunOf<T> | undefined> {
+  const head = await ctx.store.db.selectFrom('runs').select('id').where('type', '=', type).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!head) return undefined;
+  let byType = cache.get(ctx);
+  if (!byType) cache.set(ctx, (byType = new Map()));
+  const hit = byType.get(type);
+  if (hit && hit.id === Number(head.id)) return hit as RunOf<T>;
+  const run = await ctx.store.latestRun<T>(type);
+  if (run) byType.set(type, run);
+  return run;
+}
+
+export const latestCheck = (ctx: ServerContext) => latestRun<StoredCheck>(ctx, 'check');
+export const latestAudit = (ctx: ServerContext) => latestRun<AuditReport>(ctx, 'audit');
+export const latestTypeOne = (ctx: ServerContext) => latestRun<TypeOneReport>(ctx, 'audit-type1');
+
+/** The `check --json` contract of a stored run, plus its run id and time. */
+export function checkJson(ctx: ServerContext, run: RunOf<StoredCheck>) {
+  const controls = run.data.controls ?? resolveControls(ctx.workspace().config);
+  return { runId: run.id, createdAt: run.createdAt, ...checkRunJson(run.data, controls) };
+}
+
+/** The evidence map from the latest check run and the ledger. */
+export async function evidenceMapOf(ctx: ServerContext): Promise<EvidenceMap> {
+  const ws = ctx.workspace();
+  const run = await latestCheck(ctx);
+  return buildEvidenceMap({
+    config: ws.config, controls: resolveControls(ws.config), sourceNames: sourceNames(ws.config.sources),
+    results: run?.data.results, checkRunAt: run?.createdAt ?? null, period: run?.data.period ?? null, ledger: await ctx.store.ledger(), now: ctx.now(),
+  });
+}
+
+/** Each configured source with its latest ledger entry (null when never collected). */
+export function sourcesWithLastCollection(ctx: ServerContext, ledger: LedgerEntry[]) {
+  const config = ctx.workspace().config;
+  const last = new Map<string, LedgerEntry>();
+  for (const e of ledger) {
+    const prev = last.get(e.source);
+    if (!prev || e.collectedAt >= prev.collectedAt) last.set(e.source, e);
+  }
+  const names = sourceNames(config.sources);
+  const configured = config.sources.map((s, i) => ({ name: names[i], kind: s.kind, last: last.get(names[i]) ?? null }));
+  // Sources removed from fieldwork.yaml keep their evidence; list them too.
+  const removed = [...last.values()].filter((e) => !names.includes(e.source)).map((e) => ({ name: e.source, kind: e.kind, last: e }));
+  return [...configured, ...removed];
+}
+
+const ORDER: Record<string, number> = { exception: 0, insufficient_evidence: 1, not_tested: 2, pass: 3 };
+
+/** Results with exceptions first, then missing evidence, untested, passing; by control id inside each. */
+export function resultsByUrgency(results: readonly ControlResult[]): ControlResult[] {
+  return [...results].sort((a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9) || b.exceptions.length - a.exceptions.length || (a.control < b.control ? -1 : 1));
+}
+
+/** The 90-day plan from the latest stored check run (no run: its tasks say to run one). */
+export async function planOf(ctx: ServerContext): Promise<NinetyDayPlan> {
+  const ws = ctx.workspace();
+  const today = localDate(ctx.now(), ws.config.timezone);
+  const run = await latestCheck(ctx);
+  const results = run?.data.results ?? [];
+  const ledger = await ctx.store.ledger();
+  return ninetyDayPlan({
+    start: ws.config.startDate ?? today, today,
+    ownerOf: (role) => roleHolder(ws, role) ?? `${ws.config.owners.compliance.name} (no ${role} named)`,
+    auditorSelected: !!(ws.config as Record<string, unknown>).auditor,
+    evidenceSources: new Set(ledger.filter((e) => e.kind !== 'policies-md' && e.kind !== 'policy-approval').map((e) => e.source)).size,
+    policies: recordsOf(await ctx.store.loadRecords(['policy']), 'policy'),
+    results: new Map(results.filter((r) => r.check).map((r) => [r.check as string, r])),
+    typeOneAssessed: !!(await latestTypeOne(ctx)),
+    report: ws.config.scope.report,
+  });
+}
+
+/** A collection's outcomes in the `collect --json` shape. */
+export function collectJson(outcomes: SourceOutcome[]) {
+  return {
+    sources: outcomes.map((o) => ({
+      name: o.name, kind: o.kind, status: o.status, records: o.records,
+      artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, ...(a.error ? { error: a.error.toJSON() } : {}) })),
+      ...(o.error ? { error: o.error.toJSON() } : {}),
+    })),
+  };
+}
