@@ -80,7 +80,7 @@ const LEAD = CONTEXT_RADIUS + 32;
 const TAIL = CONTEXT_RADIUS + 32;
 /**
  * Longest value with spaces inside (phone, card, IBAN, date). Longer values are held while they
- * are open: a PEM block from its header, a JWT or key as long as it runs without whitespace.
+ * are open: a PEM block from its header, a JWT or key as long as its run of key characters.
  */
 const MAX_VALUE = 160;
 /** Scan once this much text is buffered, so tiny writes do not rescan the overlap each time. */
@@ -140,11 +140,12 @@ export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
       else open = Math.min(open, f.start);
     }
     if (final) return;
-    // A long token crossing the cut (a JWT, say) may not be recognisable until it is complete:
-    // keep all of it.
-    if (hi > 0 && !isSpace(buffer.charCodeAt(hi - 1)) && !isSpace(buffer.charCodeAt(hi))) {
+    // A long token crossing the cut (a JWT or a key) may not be recognisable until it is
+    // complete: keep all of it. Only key-like characters count, so a long line of minified JSON
+    // is not held whole.
+    if (hi > 0 && isKeyChar(buffer.charCodeAt(hi - 1)) && isKeyChar(buffer.charCodeAt(hi))) {
       let token = hi - 1;
-      while (token > 0 && !isSpace(buffer.charCodeAt(token - 1)) && hi - token < MAX_HOLD) token--;
+      while (token > 0 && isKeyChar(buffer.charCodeAt(token - 1)) && hi - token < MAX_HOLD) token--;
       open = Math.min(open, token);
     }
     let keep = Math.max(0, open - LEAD);
@@ -177,6 +178,10 @@ export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
   };
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11;
+/** Characters of keys, tokens and email addresses: letters, digits and `_ - . + / = @ %`. */
+function isKeyChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+    c === 95 || c === 45 || c === 46 || c === 43 || c === 47 || c === 61 || c === 64 || c === 37
+  );
 }
