@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_FIXTURES, TEST_DIALECTS, parseFile } from '../../testing/index.js';
@@ -25,8 +26,9 @@ describe('grype-json', () => {
     expect(findings[1]).not.toHaveProperty('fixedVersion');
   });
 
-  it('asks for options.scannedAt when the descriptor has no timestamp', async () => {
-    await expect(parseFile(grypeCollector, GOLDEN)).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', where: { pointer: '/descriptor/timestamp' } });
+  it('takes the export file modification time when the descriptor has no timestamp and no scannedAt is set', async () => {
+    const [run] = await parseFile(grypeCollector, GOLDEN);
+    expect(run).toMatchObject({ kind: 'scan_run', at: statSync(GOLDEN).mtime.toISOString() });
   });
 
   it('uses the descriptor time, maps Negligible and Unknown, records lockfile targets', async () => {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FieldworkError, startOfDay } from '@fieldwork/core';
 import type { FindingRecord, ScanRunRecord } from '@fieldwork/core';
@@ -12,13 +13,14 @@ import { parseJsonText } from './json-input.js';
  * (`agent-runtime-2026-04-06.json`, `web-2026-04-06T0930Z.json`).
  */
 export const scannedAtOption = z
-  .union([z.iso.datetime({ offset: true }), z.literal('file-name')])
+  .union([z.iso.datetime({ offset: true }), z.literal('file-name'), z.literal('file-mtime')])
   .optional()
-  .describe('When the scan ran, if the file does not say: an ISO-8601 instant or "file-name".');
+  .describe('When the scan ran, if the file does not say: an ISO-8601 instant, "file-name", or "file-mtime" (the default).');
 
 /**
- * When the scan in `input` ran: the time the file states, else the `scannedAt` option. Never
- * the collection time — evidence of when a scan ran must come from the scan.
+ * When the scan in `input` ran: the time the file states, else the `scannedAt` option, else
+ * the export file's modification time (written when the scanner ran, kept by copies with `cp -p`
+ * or `rsync -t`). Never the collection time — evidence of when a scan ran must come from the scan.
  */
 export function resolveScanTime(stated: string | undefined | null, input: ArtifactInput, ctx: ParseContext, option: string | undefined, field: { pointer: string; name: string; kind: string }): string {
   if (typeof stated === 'string' && stated.trim() !== '') {
@@ -34,11 +36,23 @@ export function resolveScanTime(stated: string | undefined | null, input: Artifa
     }
     return t;
   }
-  if (option) return new Date(option).toISOString();
+  if (option && option !== 'file-mtime') return new Date(option).toISOString();
+  const mtime = fileModifiedAt(input);
+  if (mtime) return mtime;
   throw new FieldworkError('SOURCE_BAD_OPTIONS', `${input.displayName} does not say when the scan ran (${field.name} is missing or empty).`, {
     where: { file: input.displayName, pointer: field.pointer },
     hint: `Set options.scannedAt on the ${field.kind} source: an ISO-8601 instant, or "file-name" with the date in each file's name (e.g. scan-2026-04-06.json).`,
   });
+}
+
+/** The modification time of the artifact's file, when it is a file of the workspace. */
+function fileModifiedAt(input: ArtifactInput): string | undefined {
+  try {
+    const t = statSync(input.path).mtime;
+    return Number.isNaN(t.getTime()) ? undefined : t.toISOString();
+  } catch {
+    return undefined;
+  }
 }
 
 /** A date (and optional time, `Z` = UTC, else the workspace timezone) found in a file name. */

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_FIXTURES, TEST_DIALECTS, parseFile } from '../../testing/index.js';
@@ -35,9 +36,9 @@ describe('npm-audit-json', () => {
     expect(f).toMatchObject({ vulnId: 'npm-advisory-1234', severity: 'unknown', fixedVersion: '2.0.0' });
   });
 
-  it('refuses without an asset or a scan time, with a hint', async () => {
-    await expect(parseFile(npmAuditCollector, fixture('one_vuln'), { scannedAt: OPTS.scannedAt })).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', hint: expect.stringContaining('options.asset') });
-    await expect(parseFile(npmAuditCollector, fixture('one_vuln'), { asset: 'x' })).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', hint: expect.stringContaining('scannedAt') });
+  it('without options, names the source as the asset and takes the file modification time', async () => {
+    const [run] = await parseFile(npmAuditCollector, fixture('one_vuln'));
+    expect(run).toMatchObject({ kind: 'scan_run', asset: 'test', at: statSync(fixture('one_vuln')).mtime.toISOString() });
   });
 
   it('refuses npm 6 reports, npm error output and other scanners\' files', async () => {

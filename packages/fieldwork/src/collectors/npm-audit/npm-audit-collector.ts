@@ -35,12 +35,8 @@ export const npmAuditCollector: Collector<NpmAuditOptions> = {
         where: { file: input.displayName, pointer: '/auditReportVersion' }, hint: 'Run the audit with npm 7 or later: npm audit --json > audit.json',
       });
     }
-    const asset = options.asset ?? options.lockfile;
-    if (!asset) {
-      throw new FieldworkError('SOURCE_BAD_OPTIONS', `${input.displayName}: npm audit output does not say which project was audited.`, {
-        where: { file: input.displayName }, hint: 'Set options.asset (the project) and options.lockfile (e.g. agent-runtime/package-lock.json) on the npm-audit-json source.',
-      });
-    }
+    // npm audit names neither project nor lockfile: the source stands for the project unless told.
+    const asset = options.asset ?? options.lockfile ?? ctx.source;
     const report = parseAt(npmAuditReportSchema, doc, input, '', 'npm audit entry', HINT);
     const at = resolveScanTime(undefined, input, ctx, options.scannedAt, { pointer: '', name: 'a scan time', kind: 'npm-audit-json' });
     const target = options.lockfile ?? (isLockfile(asset) ? asset : undefined);

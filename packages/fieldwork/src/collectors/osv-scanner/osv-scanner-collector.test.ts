@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_FIXTURES, TEST_DIALECTS, parseFile } from '../../testing/index.js';
@@ -51,7 +52,7 @@ describe('osv-scanner-json', () => {
   });
 
   it('needs a scan time and, for several lockfiles, an asset', async () => {
-    await expect(parseFile(osvScannerCollector, REAL)).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', hint: expect.stringContaining('scannedAt') });
+    expect((await parseFile(osvScannerCollector, REAL))[0]).toMatchObject({ kind: 'scan_run', at: statSync(REAL).mtime.toISOString() });
     const two = { results: [{ source: { path: '/a/package-lock.json', type: 'lockfile' }, packages: [] }, { source: { path: '/a/uv.lock', type: 'lockfile' }, packages: [] }] };
     await expect(parseFile(osvScannerCollector, tempFile('two.json', two), AT)).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', hint: expect.stringContaining('options.asset') });
   });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,8 +65,8 @@ describe('sarif', () => {
     await expect(parseFile(sarifCollector, tempFile('old.sarif', { version: '2.0.0', runs: [] }))).rejects.toMatchObject({ code: 'INPUT_WRONG_FORMAT', where: { pointer: '/version' } });
   });
 
-  it('asks for a time when the run has no invocation', async () => {
-    await expect(parseFile(sarifCollector, TRIVY)).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', hint: expect.stringContaining('scannedAt') });
+  it('takes the file modification time when the run has no invocation and no scannedAt is set', async () => {
+    expect((await parseFile(sarifCollector, TRIVY))[0]).toMatchObject({ kind: 'scan_run', at: statSync(TRIVY).mtime.toISOString() });
   });
 
   for (const dialect of TEST_DIALECTS) {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_FIXTURES, TEST_DIALECTS, parseFile } from '../../testing/index.js';
@@ -52,9 +53,9 @@ describe('trivy-json', () => {
     expect(records.slice(1).map((r) => (r as { severity: string }).severity)).toEqual(['unknown', 'info']);
   });
 
-  it('needs a scan time: CreatedAt, else options.scannedAt, never the collection time', async () => {
+  it('takes the scan time from CreatedAt, else options.scannedAt, else the export file modification time', async () => {
     const noTime = tempFile('old.json', report({ CreatedAt: undefined }));
-    await expect(parseFile(trivyCollector, noTime)).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', hint: expect.stringContaining('scannedAt') });
+    expect((await parseFile(trivyCollector, noTime))[0]).toMatchObject({ at: statSync(noTime).mtime.toISOString() });
     const [run] = await parseFile(trivyCollector, noTime, { scannedAt: '2026-04-06T10:00:00-07:00' });
     expect(run).toMatchObject({ at: '2026-04-06T17:00:00.000Z' });
     const named = tempFile('worker-2026-04-13.json', report({ CreatedAt: undefined }));
