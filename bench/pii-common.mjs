@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 
 export const FIXTURE =
-  process.env.FIELDWORK_PRESIDIO_FIXTURE ?? '/work/shared/fixtures/real/pii/presidio-research.generated_large.json';
+  process.env.FIELDWORK_PRESIDIO_FIXTURE ??
+  new URL('../../shared/fixtures/real/pii/presidio-research.generated_large.json', import.meta.url).pathname;
 
 /** Our types, in table order. */
 export const TYPES = ['email', 'phone', 'credit_card', 'us_ssn', 'iban', 'ip_address', 'api_key', 'date_of_birth'];

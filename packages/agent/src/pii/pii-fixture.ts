@@ -13,7 +13,9 @@ export interface PresidioRecord {
 
 /** Location of the shared Presidio fixture; tests that need it are skipped when it is absent. */
 export const PRESIDIO_FIXTURE =
-  process.env.FIELDWORK_PRESIDIO_FIXTURE ?? '/work/shared/fixtures/real/pii/presidio-research.generated_large.json';
+  process.env.FIELDWORK_PRESIDIO_FIXTURE ??
+  // shared/ sits beside the repository root (packages/agent/src/pii → five levels up).
+  new URL('../../../../../shared/fixtures/real/pii/presidio-research.generated_large.json', import.meta.url).pathname;
 
 /** The Presidio records, or `undefined` when the fixture is not on this machine. */
 export function loadPresidio(): PresidioRecord[] | undefined {
