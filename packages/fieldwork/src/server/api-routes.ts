@@ -99,7 +99,9 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
     const flags = await body(c, checkBody);
     const ws = ctx.workspace();
     const run = await ctx.exclusive(() => checkWorkspace(ws, ctx.store, flags, ctx.now()));
-    return c.json({ runId: run.runId, createdAt: run.createdAt, ...checkRunJson(run, run.controls) });
+    // The stored time, so this answer and GET /api/check/latest agree to the millisecond.
+    const row = await ctx.store.db.selectFrom('runs').select('created_at').where('id', '=', run.runId).executeTakeFirst();
+    return c.json({ runId: run.runId, createdAt: row?.created_at ?? run.createdAt, ...checkRunJson(run, run.controls) });
   });
 
   api.all('*', () => {
