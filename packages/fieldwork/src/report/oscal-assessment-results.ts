@@ -74,7 +74,7 @@ export function oscalAssessmentResults(b: EvidenceBundle, opts: { importAp?: str
       description: automated
         ? `Fieldwork check ${r.check} tested the whole population for ${period.from} to ${period.to}: ${r.population} item(s)${r.populationQuery ? ` (${one(r.populationQuery)})` : ''}, ${r.exceptions.length} exception(s).`
         : `No automated test ran for this control in ${period.from} to ${period.to}; it needs a manual attestation or its evidence sources.`,
-      props: [...prop('status', r.status), ...prop('population', r.population), ...(r.check ? prop('check', r.check) : [])],
+      ...nonEmpty('props', [...prop('status', r.status), ...prop('population', r.population), ...(r.check ? prop('check', r.check) : [])]),
       methods: automated ? ['EXAMINE', 'TEST'] : ['EXAMINE'],
       types: ['control-objective'],
       ...nonEmpty('relevant-evidence', evidence),
@@ -86,7 +86,7 @@ export function oscalAssessmentResults(b: EvidenceBundle, opts: { importAp?: str
       risks.push({
         uuid: id, title: `${r.control} ${e.rule}: ${e.subject}`, description: e.detail,
         statement: `${r.control} ${r.title} did not operate as designed for ${e.subject}${e.at ? ` (${e.at})` : ''}.`,
-        props: [...prop('control', r.control), ...prop('rule', e.rule), ...prop('subject', e.subject), ...(e.at ? prop('at', e.at) : [])],
+        ...nonEmpty('props', [...prop('control', r.control), ...prop('rule', e.rule), ...prop('subject', e.subject), ...(e.at ? prop('at', e.at) : [])]),
         ...nonEmpty('links', e.citations.map((x) => ({ href: `#artifact-${x.artifact}`, rel: 'evidence', text: `${x.source} ${x.locator}` }))),
         status: 'open',
         'related-observations': [{ 'observation-uuid': obsUuid }],
@@ -96,7 +96,7 @@ export function oscalAssessmentResults(b: EvidenceBundle, opts: { importAp?: str
     findings.push({
       uuid: uuid('finding', r.control), title: `${r.control} ${r.title}`,
       description: c ? one(c.statement) : r.title,
-      props: (c?.criteria ?? []).flatMap((x) => prop('criterion', x)),
+      ...nonEmpty('props', (c?.criteria ?? []).flatMap((x) => prop('criterion', x))),
       target: { type: 'objective-id', 'target-id': r.control, status: status(r) },
       'related-observations': [{ 'observation-uuid': obsUuid }],
       ...nonEmpty('related-risks', riskUuids.map((id) => ({ 'risk-uuid': id }))),
@@ -106,7 +106,7 @@ export function oscalAssessmentResults(b: EvidenceBundle, opts: { importAp?: str
   const resources = [...byArtifact.values()].sort((x, y) => (x.artifact < y.artifact ? -1 : 1)).map((e) => ({
     uuid: nameUuid('fieldwork-artifact', e.artifact), title: `${e.source} (${e.kind}) artifact ${e.artifact.slice(0, 12)}`,
     description: `Collected ${e.collectedAt}, ${e.recordCount} record(s), ledger entry ${e.seq}. In the auditor package at artifacts/${e.artifact}.`,
-    props: [...prop('artifact-id', `artifact-${e.artifact}`), ...prop('source', e.source), ...prop('kind', e.kind)],
+    ...nonEmpty('props', [...prop('artifact-id', `artifact-${e.artifact}`), ...prop('source', e.source), ...prop('kind', e.kind)]),
     rlinks: [{ href: `artifacts/${e.artifact}`, hashes: [{ algorithm: 'SHA-256', value: e.artifact }] }],
   }));
   const inScope = results.map((r) => ({ 'control-id': r.control }));
@@ -119,7 +119,7 @@ export function oscalAssessmentResults(b: EvidenceBundle, opts: { importAp?: str
         'last-modified': check.createdAt,
         version: `check-run-${check.id}`,
         'oscal-version': '1.0.6',
-        props: [...prop('ledger-head', b.ledgerHead), ...prop('fieldwork-version', fieldworkVersion())],
+        ...nonEmpty('props', [...prop('ledger-head', b.ledgerHead), ...prop('fieldwork-version', fieldworkVersion())]),
         parties: [{ uuid: nameUuid('fieldwork-party', b.organization), type: 'organization', name: b.organization }],
         remarks: 'Produced by Fieldwork from its stored check run and evidence ledger. A readiness self-assessment, not an auditor\'s opinion.',
       },
@@ -130,7 +130,7 @@ export function oscalAssessmentResults(b: EvidenceBundle, opts: { importAp?: str
         description: `Automated tests of ${results.length} control(s) over ${period.from} to ${period.to} (${b.timezone}), against the evidence pinned by ledger head ${b.ledgerHead}.`,
         start: startOfDay(period.from, b.timezone),
         end: endOfDay(period.to, b.timezone),
-        props: [...prop('ledger-head', b.ledgerHead), ...prop('ledger-entries', b.ledger.length), ...prop('timezone', b.timezone), ...prop('period', `${period.from}/${period.to}`)],
+        ...nonEmpty('props', [...prop('ledger-head', b.ledgerHead), ...prop('ledger-entries', b.ledger.length), ...prop('timezone', b.timezone), ...prop('period', `${period.from}/${period.to}`)]),
         'reviewed-controls': { 'control-selections': [inScope.length ? { 'include-controls': inScope } : { description: 'No controls in scope.' }] },
         ...nonEmpty('observations', observations),
         ...nonEmpty('risks', risks),
