@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,6 +222,22 @@ for (const dialect of TEST_DIALECTS) {
       const local = createServerApp({ workspaceDir: dir, store, auth: { mode: 'insecure-local' }, now: NOW });
       const res = await local.request('/api/whoami');
       expect(await res.json()).toEqual({ name: 'local', role: 'admin' });
+    });
+
+    it('works without htmx, and loads it only when the user placed it in .fieldwork/assets', async () => {
+      const plain = await (await app.request('/', as('owner'))).text();
+      expect(plain).not.toContain('<script');
+      expect(plain).toContain('<form method="post" action="/actions/check">');
+      expect((await app.request('/assets/htmx.min.js')).status).toBe(404);
+      mkdirSync(join(dir, '.fieldwork', 'assets'), { recursive: true });
+      writeFileSync(join(dir, '.fieldwork', 'assets', 'htmx.min.js'), '/* htmx */');
+      const boosted = await (await app.request('/', as('owner'))).text();
+      expect(boosted).toContain('<script src="/assets/htmx.min.js" defer="">');
+      expect(boosted).toContain('hx-boost="true"');
+      const js = await app.request('/assets/htmx.min.js');
+      expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(await js.text()).toBe('/* htmx */');
+      rmSync(join(dir, '.fieldwork', 'assets'), { recursive: true, force: true });
     });
 
     it('listens on a real port', async () => {
