@@ -2,3 +2,4 @@
 export { openTestStore, freshPostgresSchema, TEST_DIALECTS, TEST_DATABASE_URL } from './test-stores.js';
 export type { TestStore } from './test-stores.js';
 export { parseFile, REAL_FIXTURES } from './parse-file.js';
+export { scratchDir, refusal } from './scratch-files.js';

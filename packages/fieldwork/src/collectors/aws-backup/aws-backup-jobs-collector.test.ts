@@ -1,31 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isFieldworkError, recordSchemas } from '@fieldwork/core';
+import { recordSchemas } from '@fieldwork/core';
 import type { BackupJobRecord } from '@fieldwork/core';
-import { parseFile, REAL_FIXTURES } from '../../testing/index.js';
+import { parseFile, REAL_FIXTURES, refusal, scratchDir } from '../../testing/index.js';
 import { awsBackupJobsCollector } from './aws-backup-jobs-collector.js';
 
 const here = new URL('./fixtures/', import.meta.url).pathname;
 const real = (name: string) => join(REAL_FIXTURES, 'backup', name);
-const tmp = mkdtempSync(join(tmpdir(), 'aws-backup-test-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-function file(name: string, text: string): string {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-}
+const scratch = scratchDir('aws-backup-test-');
+afterAll(() => scratch.remove());
+const file = scratch.file;
 async function jobs(path: string, options: unknown = {}): Promise<BackupJobRecord[]> {
   const out = await parseFile(awsBackupJobsCollector, path, options);
   for (const r of out) expect(recordSchemas.backup_job.safeParse(r).success).toBe(true);
   return out as BackupJobRecord[];
 }
-async function failure(path: string, options: unknown = {}) {
-  const e = await parseFile(awsBackupJobsCollector, path, options).then(() => undefined, (err: unknown) => err);
-  if (!isFieldworkError(e)) throw new Error(`expected a FieldworkError, got ${String(e)}`);
-  return e;
-}
+const failure = (path: string, options: unknown = {}) => refusal(awsBackupJobsCollector, path, options);
 
 describe('aws-backup-jobs', () => {
   it('reads a list-backup-jobs page (CLI v2, ISO dates) with a locator per job', async () => {

@@ -1,30 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core';
-import { REAL_FIXTURES, parseFile } from '../../testing/index.js';
+import { parseFile, REAL_FIXTURES, refusal, scratchDir } from '../../testing/index.js';
 import { entraCollector } from './entra-collector.js';
 
 /** Written from the documented directoryAudit shape (Graph v1.0) and the Azure Monitor AuditLogs schema. */
 const GRAPH = new URL('./fixtures/graph-directory-audits.json', import.meta.url).pathname;
 const DIAG = new URL('./fixtures/diagnostic-audit-logs.json', import.meta.url).pathname;
 const DIAG_JSONL = new URL('./fixtures/diagnostic-audit-logs.jsonl', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'entra-'));
-function file(name: string, content: string | Buffer): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-async function failure(path: string): Promise<{ code: string; where?: unknown }> {
-  try {
-    await parseFile(entraCollector, path);
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the file to be refused');
-}
+const scratch = scratchDir('entra-');
+const file = scratch.file;
+const failure = (path: string, options: unknown = {}) => refusal(entraCollector, path, options);
 
 describe('entra-audit', () => {
   it('reads a Graph directoryAudits response', async () => {

@@ -1,26 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, refusal, scratchDir } from '../../testing/index.js';
 import { evalRunsCollector } from './eval-runs-collector.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'eval-runs-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function failure(path: string) {
-  try {
-    await parseFile(evalRunsCollector, path);
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the file to be refused');
-}
+const scratch = scratchDir('eval-runs-');
+const file = scratch.file;
+const failure = (path: string, options: unknown = {}) => refusal(evalRunsCollector, path, options);
 const run = (id: string, extra: object = {}) => ({ id, model: 'gpt-4.1', dataset: 'support-heldout-v3', held_out: true, score: 0.91, threshold: 0.85, tests: 200, failures: 18, started_at: '2026-05-01T10:00:00Z', finished_at: '2026-05-01T10:20:00Z', ...extra });
 
 describe('eval-runs-json', () => {

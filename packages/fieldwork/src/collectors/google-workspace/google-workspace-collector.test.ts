@@ -1,27 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core';
-import { REAL_FIXTURES, parseFile } from '../../testing/index.js';
+import { parseFile, REAL_FIXTURES, refusal, scratchDir } from '../../testing/index.js';
 import { googleWorkspaceCollector } from './google-workspace-collector.js';
 
 const FIXTURE = join(REAL_FIXTURES, 'identity/google-workspace-reports-admin-activity.sentinel-sample.json');
-const dir = mkdtempSync(join(tmpdir(), 'gws-'));
-function file(name: string, content: string | Buffer): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-async function failure(path: string): Promise<{ code: string; where?: unknown }> {
-  try {
-    await parseFile(googleWorkspaceCollector, path);
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the file to be refused');
-}
+const scratch = scratchDir('gws-');
+const file = scratch.file;
+const failure = (path: string, options: unknown = {}) => refusal(googleWorkspaceCollector, path, options);
 
 function activity(app: string, time: string, uq: string, name: string, params: Record<string, string>, actor: object = { callerType: 'USER', email: 'admin@example.com', profileId: '1001' }): object {
   return {

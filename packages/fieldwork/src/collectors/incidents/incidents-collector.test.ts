@@ -1,26 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, refusal, scratchDir } from '../../testing/index.js';
 import { incidentsCollector } from './incidents-collector.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'incidents-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function failure(path: string) {
-  try {
-    await parseFile(incidentsCollector, path);
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the file to be refused');
-}
+const scratch = scratchDir('incidents-');
+const file = scratch.file;
+const failure = (path: string, options: unknown = {}) => refusal(incidentsCollector, path, options);
 const inc = (key: string, extra: object = {}) => ({ key, title: 'Refund issued without approval', category: 'agent-unauthorized-action', severity: 'high', opened_at: '2026-06-02T10:00:00Z', responded_at: '2026-06-02T11:30:00Z', closed_at: '2026-06-05T09:00:00Z', postmortem: 'https://wiki/pm/17', related: ['b7ad6b7169203331'], ...extra });
 
 describe('incidents-json', () => {

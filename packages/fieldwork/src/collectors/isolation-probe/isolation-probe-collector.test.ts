@@ -1,28 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core';
 import { PROBE_RUN_FORMAT } from '../../probe/probe-run.js';
 import type { ProbeRun } from '../../probe/probe-run.js';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, refusal, scratchDir } from '../../testing/index.js';
 import { isolationProbeCollector } from './isolation-probe-collector.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'probe-collector-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function failure(path: string) {
-  try {
-    await parseFile(isolationProbeCollector, path);
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the file to be refused');
-}
+const scratch = scratchDir('probe-collector-');
+const file = scratch.file;
+const failure = (path: string, options: unknown = {}) => refusal(isolationProbeCollector, path, options);
 const ops = ['query', 'get', 'update', 'delete'] as const;
 const run = (leak = false): ProbeRun => ({
   format: PROBE_RUN_FORMAT, runId: 'probe-1', store: 'support-memory', adapter: 'http', startedAt: '2026-06-01T10:00:00Z', finishedAt: '2026-06-01T10:00:02Z',

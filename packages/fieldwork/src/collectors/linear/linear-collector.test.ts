@@ -1,29 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core';
-import { REAL_FIXTURES, parseFile } from '../../testing/index.js';
+import { parseFile, REAL_FIXTURES, refusal, scratchDir } from '../../testing/index.js';
 import { linearCollector } from './linear-collector.js';
 
 /** Written from Linear's GraphQL schema (Issue, IssueHistory) and the columns of its CSV export. */
 const GRAPHQL = new URL('./fixtures/graphql-issues.json', import.meta.url).pathname;
 const CSV = new URL('./fixtures/linear-export.csv', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'linear-'));
-function file(name: string, content: string | Buffer): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-async function failure(path: string): Promise<{ code: string; where?: unknown }> {
-  try {
-    await parseFile(linearCollector, path);
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the file to be refused');
-}
+const scratch = scratchDir('linear-');
+const file = scratch.file;
+const failure = (path: string, options: unknown = {}) => refusal(linearCollector, path, options);
 
 describe('linear-issues', () => {
   it('reads the GraphQL issues response with the approval from the history', async () => {

@@ -1,30 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isFieldworkError, recordSchemas } from '@fieldwork/core';
+import { recordSchemas } from '@fieldwork/core';
 import type { BackupJobRecord } from '@fieldwork/core';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, refusal, scratchDir } from '../../testing/index.js';
 import { pgbackrestCollector } from './pgbackrest-collector.js';
 
 const fixture = new URL('./fixtures/pgbackrest-info.json', import.meta.url).pathname;
-const tmp = mkdtempSync(join(tmpdir(), 'pgbackrest-test-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-function file(name: string, text: string): string {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-}
+const scratch = scratchDir('pgbackrest-test-');
+afterAll(() => scratch.remove());
+const file = scratch.file;
 async function jobs(path: string, options: unknown = {}): Promise<BackupJobRecord[]> {
   const out = await parseFile(pgbackrestCollector, path, options);
   for (const r of out) expect(recordSchemas.backup_job.safeParse(r).success).toBe(true);
   return out as BackupJobRecord[];
 }
-async function failure(path: string) {
-  const e = await parseFile(pgbackrestCollector, path).then(() => undefined, (err: unknown) => err);
-  if (!isFieldworkError(e)) throw new Error(`expected a FieldworkError, got ${String(e)}`);
-  return e;
-}
+const failure = (path: string, options: unknown = {}) => refusal(pgbackrestCollector, path, options);
 
 describe('pgbackrest-info', () => {
   it('yields one backup_job per backup, resource = stanza, epoch seconds as UTC instants', async () => {

@@ -1,30 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isFieldworkError, recordSchemas } from '@fieldwork/core';
+import { recordSchemas } from '@fieldwork/core';
 import type { BackupJobRecord } from '@fieldwork/core';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, refusal, scratchDir } from '../../testing/index.js';
 import { resticCollector } from './restic-collector.js';
 
 const fixture = new URL('./fixtures/restic-snapshots.json', import.meta.url).pathname;
-const tmp = mkdtempSync(join(tmpdir(), 'restic-test-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-function file(name: string, text: string): string {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-}
+const scratch = scratchDir('restic-test-');
+afterAll(() => scratch.remove());
+const file = scratch.file;
 async function jobs(path: string, options: unknown = {}): Promise<BackupJobRecord[]> {
   const out = await parseFile(resticCollector, path, options);
   for (const r of out) expect(recordSchemas.backup_job.safeParse(r).success).toBe(true);
   return out as BackupJobRecord[];
 }
-async function failure(path: string) {
-  const e = await parseFile(resticCollector, path).then(() => undefined, (err: unknown) => err);
-  if (!isFieldworkError(e)) throw new Error(`expected a FieldworkError, got ${String(e)}`);
-  return e;
-}
+const failure = (path: string, options: unknown = {}) => refusal(resticCollector, path, options);
 
 describe('restic-snapshots', () => {
   it('yields a completed backup_job per snapshot; local times with offsets and nanoseconds become UTC', async () => {
