@@ -10,4 +10,6 @@ export * from './demo/index.js';
 export { checkWorkspace, checkRunJson, summarize } from './pipeline/check-workspace.js';
 export { collectWorkspace } from './pipeline/collect-workspace.js';
 export { auditTypeOne, auditTypeTwo, roleHolder } from './pipeline/audit-workspace.js';
+export * from './server/index.js';
+export * from './policies/index.js';
 export { runCli } from './cli/program.js';
