@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../cli/program.js';
+import { GENESIS, canonicalJson } from '../evidence/index.js';
+import type { LedgerEntry } from '../evidence/index.js';
 import { FieldworkStore } from '../store/index.js';
 import { initWorkspace, loadWorkspace } from '../workspace/index.js';
 import { writeAuditorPackage } from './auditor-package.js';
@@ -57,6 +59,18 @@ describe('auditor package', () => {
     expect(manifest).toEqual(expect.objectContaining({ format: 'fieldwork-auditor-package/1', organization: t.ws.config.organization, fieldworkVersion: expect.stringMatching(/^\d+\.\d+\.\d+/) }));
     expect(manifest.ledger).toEqual({ head: ledger.at(-1)!.hash, entries: ledger.length });
     expect(manifest.audit?.auditId).toContain(t.ws.config.organization);
+  });
+
+  it('carries the ledger chain, which recomputes from ledger.json alone up to the head', () => {
+    const ledger = JSON.parse(files.get('ledger.json')!.toString('utf8')) as { head: string; entries: LedgerEntry[] };
+    let prev = GENESIS;
+    for (const { prev: p, hash, ...body } of ledger.entries) {
+      expect(p).toBe(prev);
+      expect(sha(Buffer.from(prev + canonicalJson(body)))).toBe(hash);
+      prev = hash;
+    }
+    expect(prev).toBe(ledger.head);
+    expect(ledger.head).toBe(manifest.ledger.head);
   });
 
   it('carries a SHA256SUMS file that `sha256sum -c` accepts, covering the manifest too', () => {

@@ -22,7 +22,6 @@ th{background:#f6f8fa;font-weight:600}
 .muted{color:#57606a}.ex td{background:#fffafa}.ex table{margin:0}.ex th{background:#fff0ee}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px}
 summary{cursor:pointer;font-weight:600}
-@media print{details{display:block}details>summary{display:none}}
 `;
 
 /**
@@ -63,5 +62,5 @@ function exceptionRows(r: ControlResult | undefined): string[] {
   const rows = r.exceptions.map((e) => `<tr><td>${escapeHtml(e.subject)}</td><td><code>${escapeHtml(e.rule)}</code></td><td>${escapeHtml(e.detail)}</td><td>${e.at ? escapeHtml(e.at) : ''}</td><td>${e.citations.map((c) => `<code title="${escapeHtml(c.artifact)}">${escapeHtml(c.artifact.slice(0, 12))}</code> ${escapeHtml(c.source)} ${escapeHtml(c.locator)}`).join('<br>')}</td></tr>`);
   const error = r.error ? `<p class="muted">The check failed: ${escapeHtml(r.error)}</p>` : '';
   const table = rows.length ? `<table><thead><tr><th>Subject</th><th>Rule</th><th>Detail</th><th>At</th><th>Citations (artifact, source, locator)</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
-  return [`<tr class="ex"><td colspan="8"><details${rows.length <= 10 ? ' open' : ''}><summary>${escapeHtml(r.control)}: ${rows.length} exception${rows.length === 1 ? '' : 's'}</summary>${error}${table}</details></td></tr>`];
+  return [`<tr class="ex"><td colspan="8"><details open><summary>${escapeHtml(r.control)}: ${rows.length} exception${rows.length === 1 ? '' : 's'}</summary>${error}${table}</details></td></tr>`];
 }

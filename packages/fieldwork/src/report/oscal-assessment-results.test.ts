@@ -22,7 +22,7 @@ const FORMATS: Record<string, (s: string) => boolean> = {
 
 function oscalValidator(): ValidateFunction {
   // ajv is CommonJS: its default import is the module, which is also the class.
-  const AjvClass = ((Ajv as unknown as { default?: typeof Ajv }).default ?? Ajv) as typeof Ajv;
+  const AjvClass = ((Ajv as unknown as { default?: typeof Ajv }).default ?? Ajv) as unknown as new (opts: object) => { addFormat(n: string, f: (s: string) => boolean): void; compile(s: object): ValidateFunction };
   const ajv = new AjvClass({ strict: false, allErrors: true });
   for (const [name, check] of Object.entries(FORMATS)) ajv.addFormat(name, check);
   return ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
@@ -37,7 +37,7 @@ let result: Json;
 beforeAll(async () => {
   t = await buildReportTestWorkspace();
   bundle = await loadEvidenceBundle(t.ws, t.store);
-  doc = oscalAssessmentResults(bundle);
+  doc = oscalAssessmentResults(bundle) as Json;
   result = doc['assessment-results'].results[0];
 }, 120_000);
 afterAll(async () => t?.dispose());
@@ -62,7 +62,7 @@ describe('OSCAL assessment results', () => {
     const { from, to } = bundle.check!.run.period;
     expect(doc['assessment-results'].metadata['oscal-version']).toBe('1.0.6');
     expect(doc['assessment-results']['import-ap'].href).toBe(ASSESSMENT_PLAN_PLACEHOLDER);
-    expect(oscalAssessmentResults(bundle, { importAp: 'https://auditor.example/ap.json' })['assessment-results']['import-ap']).toEqual({ href: 'https://auditor.example/ap.json' });
+    expect((oscalAssessmentResults(bundle, { importAp: 'https://auditor.example/ap.json' }) as Json)['assessment-results']['import-ap']).toEqual({ href: 'https://auditor.example/ap.json' });
     // 2026 period in America/Los_Angeles: days start at 07:00Z in summer time.
     expect(result.start).toBe(`${from}T07:00:00.000Z`);
     expect(Date.parse(result.end)).toBeGreaterThan(Date.parse(`${to}T00:00:00Z`));
@@ -89,7 +89,7 @@ describe('OSCAL assessment results', () => {
     const r = bundle.check!.run.results.find((x) => x.status === 'exception')!;
     const statuses = ['pass', 'exception', 'insufficient_evidence', 'not_tested'] as const;
     const edited: EvidenceBundle = { ...bundle, check: { ...bundle.check!, run: { ...bundle.check!.run, results: statuses.map((status) => ({ ...r, control: `${r.control.slice(0, 3)}-9${statuses.indexOf(status)}`, status, exceptions: status === 'exception' ? r.exceptions : [] })) } } };
-    const findings = oscalAssessmentResults(edited)['assessment-results'].results[0].findings as Json[];
+    const findings = (oscalAssessmentResults(edited) as Json)['assessment-results'].results[0].findings as Json[];
     expect(findings.map((f) => [f.target.status.state, f.target.status.reason])).toEqual([['satisfied', 'pass'], ['not-satisfied', 'fail'], ['not-satisfied', 'other'], ['not-satisfied', 'other']]);
     const validate = oscalValidator();
     validate(oscalAssessmentResults(edited));

@@ -48,7 +48,7 @@ export async function renderEvidenceMap(bundle: EvidenceBundle, format: ReportFo
 export function parseReportFormats(list: string): ReportFormat[] {
   const names = list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = names.filter((n) => !(REPORT_FORMATS as readonly string[]).includes(n));
-  if (bad.length || names.length === 0) throw new FieldworkError('USAGE', `--format ${list}: unknown format ${bad.join(', ') || '(none given)'}.`, { hint: `Use a comma-separated list of ${REPORT_FORMATS.join(', ')}.` });
+  if (bad.length || names.length === 0) throw new FieldworkError('USAGE', `--format ${list}: unknown format ${bad.join(', ') || '(none given)'}.`, { hint: `Use a comma-separated list of ${REPORT_FORMATS.join(', ')}.${bad.includes('pdf') ? ' For a PDF, open evidence-map.html in a browser and print it.' : ''}` });
   return REPORT_FORMATS.filter((f) => names.includes(f));
 }
 
