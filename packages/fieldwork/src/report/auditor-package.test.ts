@@ -7,6 +7,7 @@ import { runCli } from '../cli/program.js';
 import { GENESIS, canonicalJson } from '../evidence/index.js';
 import type { LedgerEntry } from '../evidence/index.js';
 import { FieldworkStore } from '../store/index.js';
+import { TEST_DIALECTS } from '../testing/index.js';
 import { initWorkspace, loadWorkspace } from '../workspace/index.js';
 import { writeAuditorPackage } from './auditor-package.js';
 import type { PackageManifest } from './auditor-package.js';
@@ -141,5 +142,22 @@ describe('auditor package', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe.runIf(TEST_DIALECTS.includes('postgres'))('auditor package on PostgreSQL (blobs in the database)', () => {
+  let pg: ReportTestWorkspace;
+  beforeAll(async () => {
+    pg = await buildReportTestWorkspace('postgres');
+  }, 300_000);
+  afterAll(async () => pg?.dispose());
+
+  it('holds every artifact read from the blob table, matching the manifest, and is byte-stable', async () => {
+    const a = readFileSync((await writeAuditorPackage(pg.ws, pg.store, join(pg.dir, 'pkg-a'))).file);
+    const entries = readZipEntries(a);
+    const m = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as PackageManifest;
+    expect(m.files.filter((f) => f.path.startsWith('artifacts/')).length).toBe(new Set((await pg.store.ledger()).map((e) => e.artifact)).size);
+    for (const f of m.files) expect(sha(entries.get(f.path)!)).toBe(f.sha256);
+    expect(readFileSync((await writeAuditorPackage(pg.ws, pg.store, join(pg.dir, 'pkg-b'))).file).equals(a)).toBe(true);
   });
 });

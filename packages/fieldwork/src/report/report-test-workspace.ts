@@ -5,6 +5,7 @@ import { collectSources } from '../collectors/index.js';
 import { generateDemo } from '../demo/index.js';
 import { auditTypeTwo } from '../pipeline/audit-workspace.js';
 import { FieldworkStore } from '../store/index.js';
+import { freshPostgresSchema } from '../testing/index.js';
 import { loadWorkspace } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 
@@ -20,13 +21,15 @@ export interface ReportTestWorkspace {
 /**
  * Builds the demo workspace in a fresh temporary folder and runs collect, check and the mock
  * audit on it (as `fieldwork demo` does), for report tests: reports only read what is stored.
+ * `postgres` stores it in a fresh schema of `FIELDWORK_TEST_DATABASE_URL` (blobs in the database).
  */
-export async function buildReportTestWorkspace(): Promise<ReportTestWorkspace> {
+export async function buildReportTestWorkspace(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<ReportTestWorkspace> {
   const root = mkdtempSync(join(tmpdir(), 'fieldwork-report-'));
   const dir = join(root, 'demo');
   generateDemo(dir, 1);
   const ws = loadWorkspace(dir);
-  const store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
+  const schema = dialect === 'postgres' ? await freshPostgresSchema() : undefined;
+  const store = await FieldworkStore.open(schema ? { dialect: 'postgres', url: schema.url } : FieldworkStore.locationFor(dir, {}));
   await collectSources({ workspaceDir: dir, timezone: ws.config.timezone, sources: ws.config.sources, store });
   // The audit runs the checks first and stores both runs.
   await auditTypeTwo(ws, store, {});
@@ -34,6 +37,7 @@ export async function buildReportTestWorkspace(): Promise<ReportTestWorkspace> {
     dir, ws, store,
     async dispose() {
       await store.close();
+      await schema?.drop();
       rmSync(root, { recursive: true, force: true });
     },
   };
