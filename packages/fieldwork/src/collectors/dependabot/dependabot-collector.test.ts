@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_FIXTURES, TEST_DIALECTS, parseFile } from '../../testing/index.js';
@@ -55,8 +56,9 @@ describe('dependabot-alerts', () => {
     expect(findings[0]).toMatchObject({ vulnId: 'TEST-aaaa-bbbb-cccc', package: 'package01', locator: '/data/search/nodes/0/vulnerabilityAlerts/nodes/0' });
   });
 
-  it('asks for the time and repository when the file cannot say', async () => {
-    await expect(parseFile(dependabotCollector, GRAPHQL)).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', hint: expect.stringContaining('scannedAt') });
+  it('dates a list without times by the export file, and asks for the repository when the file cannot say', async () => {
+    const [run] = await parseFile(dependabotCollector, GRAPHQL);
+    expect(run).toMatchObject({ kind: 'scan_run', at: statSync(GRAPHQL).mtime.toISOString() });
     await expect(parseFile(dependabotCollector, tempFile('empty.json', []), { scannedAt: '2026-04-06T16:00:00Z' })).rejects.toMatchObject({ code: 'SOURCE_BAD_OPTIONS', hint: expect.stringContaining('repository') });
     const empty = await parseFile(dependabotCollector, tempFile('empty.json', []), { scannedAt: '2026-04-06T16:00:00Z', repository: 'relaylabs/web' });
     expect(empty).toEqual([expect.objectContaining({ kind: 'scan_run', asset: 'relaylabs/web', findingCount: 0 })]);
