@@ -28,3 +28,20 @@ export async function auditTypeOne(ws: LoadedWorkspace, store: FieldworkStore, a
   await store.saveRun('audit-type1', run.period, report);
   return report;
 }
+
+/** The `audit --json` shape: the check contract plus sample size, seed, sampled subjects and conclusion. */
+export function auditJson(r: AuditReport) {
+  return {
+    type: 2, auditId: r.auditId, period: r.period, profile: r.profile, note: r.note, overall: r.overall,
+    results: r.controls.map((c) => ({
+      control: c.control, title: c.title, criteria: c.criteria, frequency: c.frequency,
+      status: c.conclusion === 'not_tested' ? 'not_tested' : c.conclusion === 'insufficient_evidence' ? 'insufficient_evidence' : c.populationExceptions > 0 ? 'exception' : 'pass',
+      population: c.population, populationQuery: c.populationQuery, sampleSize: c.sampleSize, sampleBasis: c.sampleBasis, seed: c.seed,
+      sampled: c.sampled.map((s) => s.subject),
+      samples: c.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })),
+      exceptions: [...c.sampled.flatMap((s) => s.deviations), ...c.controlLevelExceptions],
+      populationExceptions: c.populationExceptions, sampleDeviations: c.sampleDeviations, sampleDeviationRate: c.sampleDeviationRate,
+      classification: c.classification, conclusion: c.conclusion, summary: c.summary,
+    })),
+  };
+}

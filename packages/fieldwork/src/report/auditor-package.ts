@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { FieldworkError } from '@fieldwork/core';
 import type { AuditReport } from '@fieldwork/core';
 import yazl from 'yazl';
-import { auditJson } from '../cli/commands/audit-command.js';
+import { auditJson } from '../pipeline/audit-workspace.js';
 import { sha256File } from '../evidence/index.js';
 import { checkRunJson } from '../pipeline/check-workspace.js';
 import type { FieldworkStore } from '../store/index.js';

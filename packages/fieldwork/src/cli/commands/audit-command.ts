@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { FieldworkError } from '@fieldwork/core';
 import type { AuditReport, SamplingProfile } from '@fieldwork/core';
 import type { Command } from 'commander';
-import { auditTypeOne, auditTypeTwo } from '../../pipeline/audit-workspace.js';
+import { auditJson, auditTypeOne, auditTypeTwo } from '../../pipeline/audit-workspace.js';
 import { mockAuditMarkdown, typeOneMarkdown, writeAtomic } from '../../report/index.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
@@ -24,23 +24,6 @@ interface AuditFlags {
 }
 
 const COLOR: Record<string, (s: string) => string> = { effective: green, effective_with_exceptions: yellow, not_effective: red, insufficient_evidence: yellow, did_not_occur: dim, not_tested: dim };
-
-/** The `audit --json` shape: the check contract plus sample size, seed, sampled subjects and conclusion. */
-export function auditJson(r: AuditReport) {
-  return {
-    type: 2, auditId: r.auditId, period: r.period, profile: r.profile, note: r.note, overall: r.overall,
-    results: r.controls.map((c) => ({
-      control: c.control, title: c.title, criteria: c.criteria, frequency: c.frequency,
-      status: c.conclusion === 'not_tested' ? 'not_tested' : c.conclusion === 'insufficient_evidence' ? 'insufficient_evidence' : c.populationExceptions > 0 ? 'exception' : 'pass',
-      population: c.population, populationQuery: c.populationQuery, sampleSize: c.sampleSize, sampleBasis: c.sampleBasis, seed: c.seed,
-      sampled: c.sampled.map((s) => s.subject),
-      samples: c.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })),
-      exceptions: [...c.sampled.flatMap((s) => s.deviations), ...c.controlLevelExceptions],
-      populationExceptions: c.populationExceptions, sampleDeviations: c.sampleDeviations, sampleDeviationRate: c.sampleDeviationRate,
-      classification: c.classification, conclusion: c.conclusion, summary: c.summary,
-    })),
-  };
-}
 
 export function registerAudit(program: Command, globals: () => GlobalOptions, setExit: (code: number) => void): void {
   program
