@@ -82,6 +82,11 @@ export interface Check {
   title: string;
   /** Record kinds without which the check cannot conclude (→ insufficient_evidence). */
   requires: RecordKind[];
+  /**
+   * Record kinds of which at least one must be present (when no single kind is required, e.g.
+   * reviews from review records or from tickets); without any, the result is insufficient_evidence.
+   */
+  requiresAny?: RecordKind[];
   /** Run after all other checks, with their statuses in `ctx.results` (e.g. CUEC mapping). */
   after?: boolean;
   run(ctx: CheckContext): CheckOutcome;

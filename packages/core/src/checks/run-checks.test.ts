@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlSchema } from '../catalog/index.js';
+import { builtInControls, controlSchema } from '../catalog/index.js';
 import type { Control } from '../catalog/index.js';
 import type { Check } from './check.js';
 import { runChecks } from './run-checks.js';
@@ -46,5 +46,14 @@ describe('runChecks', () => {
     const run = runChecks({ ...input, checks, controls: [control('ACC-01', 'boom'), control('ACC-02', 'plain')] });
     expect(sawResults).toBeUndefined();
     expect(run.results.map((r) => [r.status, r.error])).toEqual([['not_tested', 'broken'], ['pass', undefined]]);
+  });
+});
+
+describe('requiresAny', () => {
+  it('gives insufficient_evidence when none of the alternative record kinds was collected', () => {
+    const reviews = builtInControls.find((c) => c.check === 'access.reviews')!;
+    const run = runChecks({ controls: [reviews], records: {}, period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', asOf: '2026-09-30', workspace: {} });
+    expect(run.results[0]).toMatchObject({ status: 'insufficient_evidence', population: 0 });
+    expect(run.results[0].notes[0]).toContain('access_review or ticket');
   });
 });

@@ -72,6 +72,12 @@ function runOne(control: Control, checks: Record<string, Check>, input: RunCheck
       notes: [`No ${missing.join(', ')} records collected; add a source that provides them.`],
     };
   }
+  if (check.requiresAny && check.requiresAny.every((k) => (input.records[k]?.length ?? 0) === 0)) {
+    return {
+      ...base, status: 'insufficient_evidence', population: 0, exceptions: [], items: [],
+      notes: [`No ${check.requiresAny.join(' or ')} records collected; add a source that provides them.`],
+    };
+  }
   try {
     const out = check.run({
       period: input.period, timezone: input.timezone, params: { ...control.params }, records: input.records,

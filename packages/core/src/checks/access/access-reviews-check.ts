@@ -46,6 +46,7 @@ export const accessReviewsCheck: Check = {
   id: 'access.reviews',
   title: 'Quarterly user access reviews for in-scope systems',
   requires: [],
+  requiresAny: ['access_review', 'ticket'],
   run(ctx) {
     const tz = ctx.timezone;
     const systems = inScopeSystems(ctx.workspace);

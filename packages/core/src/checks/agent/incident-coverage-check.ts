@@ -27,6 +27,7 @@ export const incidentCoverageCheck: Check = {
   id: 'agent.incident-coverage',
   title: 'Agent events that meet an incident definition are in the incident register',
   requires: [],
+  requiresAny: ['tool_call', 'retrieval', 'isolation_probe', 'model_observation', 'agent_run'],
   run(ctx) {
     const from = startOfDay(ctx.period.from, ctx.timezone);
     const to = endOfDay(ctx.period.to, ctx.timezone);
