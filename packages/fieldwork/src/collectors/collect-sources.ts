@@ -40,6 +40,8 @@ export interface CollectOptions {
   log?: (message: string) => void;
   /** The whole fieldwork.yaml, for collectors that take workspace-wide defaults. */
   workspace?: Record<string, unknown>;
+  /** Called before each source is collected (for a progress bar). */
+  onSource?: (index: number, total: number, name: string) => void;
   /** Only these source names (all when empty). */
   only?: string[];
 }
@@ -88,6 +90,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
   for (const [i, source] of opts.sources.entries()) {
     const name = names[i];
     if (opts.only && opts.only.length > 0 && !opts.only.includes(name)) continue;
+    opts.onSource?.(i, opts.sources.length, name);
     const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0 };
     outcomes.push(outcome);
     try {

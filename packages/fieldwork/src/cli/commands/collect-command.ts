@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
-import { dim, green, out, printJson, red, yellow } from '../output.js';
+import { dim, green, out, printJson, progress, red, yellow } from '../output.js';
 
 export function registerCollect(program: Command, globals: () => GlobalOptions, setExit: (code: number) => void): void {
   program
@@ -13,7 +13,9 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
     .action(async (flags: { source?: string[] }) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
-        const outcomes = await collectWorkspace(ws, store, { only: flags.source, log: (m) => process.stderr.write(`${m}\n`) });
+        const bar = g.json ? undefined : progress('collect');
+        const outcomes = await collectWorkspace(ws, store, { only: flags.source, log: (m) => process.stderr.write(`${m}\n`), onSource: (i, total, name) => bar?.update(i, total, name) });
+        bar?.done();
         if (flags.source && outcomes.length === 0) throw new FieldworkError('USAGE', `No source named ${flags.source.join(', ')}.`, { hint: 'Source names are the `name` fields in fieldwork.yaml (or the kind when unnamed).' });
         const failed = outcomes.filter((o) => o.status === 'failed');
         if (failed.length) setExit(Math.max(...failed.map((o) => exitCodeFor(o.error!.code))));
