@@ -191,6 +191,27 @@ describe('demo', () => {
     expect(found).toEqual(planted);
   }, 300_000);
 
+  it('mock audit: the same seed and evidence give byte-identical JSON and Markdown, and every sampled item is traced', async () => {
+    const env = { FIELDWORK_DATABASE_URL: undefined };
+    const a = await cli(['audit', '--workspace', dir, '--seed', 'audit-2026', '--json'], env);
+    expect(a.code).toBe(0);
+    const reportFile = join(dir, 'reports', 'mock-audit-2026-04-01-2026-09-30.md');
+    const firstMd = readFileSync(reportFile);
+    const b = await cli(['audit', '--workspace', dir, '--seed', 'audit-2026', '--json'], env);
+    expect(b.stdout).toBe(a.stdout);
+    expect(readFileSync(reportFile)).toEqual(firstMd);
+    const audit = JSON.parse(a.stdout) as { results: { control: string; seed: string | null; sampleSize: number; sampled: string[]; samples: { trace: unknown[] }[]; conclusion: string }[] };
+    const tested = audit.results.filter((r) => r.conclusion !== 'not_tested' && r.conclusion !== 'insufficient_evidence' && r.conclusion !== 'did_not_occur');
+    expect(tested.length).toBeGreaterThan(20);
+    for (const r of tested) {
+      expect(r.seed).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.sampled).toHaveLength(r.sampleSize);
+      for (const s of r.samples) expect(s.trace.length).toBeGreaterThan(0);
+    }
+    const other = JSON.parse((await cli(['audit', '--workspace', dir, '--seed', 'another-seed', '--json'], env)).stdout) as typeof audit;
+    expect(other.results.map((r) => r.seed)).not.toEqual(audit.results.map((r) => r.seed));
+  });
+
   it('verify exits 4 naming the entry when a blob byte is flipped', async () => {
     expect((await cli(['verify', '--workspace', dir], { FIELDWORK_DATABASE_URL: undefined })).code).toBe(0);
     const copy = join(base, 'tamper');
