@@ -1,2 +1,5 @@
 export { localDate, daysBetween, addDays, startOfDay, endOfDay, inPeriod, isValidTimeZone } from './calendar.js';
 export type { Period } from './calendar.js';
+export { addMonths } from './add-months.js';
+export { quartersOverlapping } from './calendar-quarters.js';
+export type { CalendarQuarter } from './calendar-quarters.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccessReviewRecord, RecordSet, TicketRecord } from '../../records/index.js';
 import type { CheckContext } from '../check.js';
 import { accessReviewsCheck } from './access-reviews-check.js';
-import { quartersOverlapping } from './calendar-quarters.js';
+import { quartersOverlapping } from '../../time/index.js';
 
 const A = 'a'.repeat(64);
 let n = 0;

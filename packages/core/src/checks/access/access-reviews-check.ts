@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { Citation } from '../../records/index.js';
-import { localDate } from '../../time/index.js';
+import { localDate, quartersOverlapping } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { quartersOverlapping } from './calendar-quarters.js';
 import { norm, slug } from './identity-keys.js';
 
 /** Systems expected to be reviewed when the workspace names none. */

@@ -39,6 +39,14 @@ describe('access.grant-approval', () => {
     expect(rules({ access_event: [g], ticket: [other, old] })).toEqual(['grant.no_ticket ada@x.ai']);
   });
 
+  it('counts the request window in calendar days: a ticket opened 30 days before, earlier in the day, is in it', () => {
+    // The grant is 11:00 on June 10 in Los Angeles; the ticket 09:00 on May 11, 30 calendar days earlier.
+    const t = ticket({ key: 'IT-7', created: '2026-05-11T16:00:00Z', summary: 'Access to AWS IAM Identity Center', subjectEmail: 'ada@x.ai', approvedAt: '2026-05-12T16:00:00Z' });
+    expect(rules({ access_event: [g], ticket: [t] })).toEqual([]);
+    const dayEarlier = ticket({ ...t, key: 'IT-8', created: '2026-05-10T16:00:00Z' });
+    expect(rules({ access_event: [g], ticket: [dayEarlier] })).toEqual(['grant.no_ticket ada@x.ai']);
+  });
+
   it('reports a ticket approved after the grant, and an unapproved one', () => {
     const late = ticket({ key: 'IT-5', created: '2026-06-08T16:00:00Z', summary: 'AWS IAM Identity Center please', subjectEmail: 'ada@x.ai', approvedAt: '2026-06-11T16:00:00Z' });
     expect(rules({ access_event: [g], ticket: [late] })).toEqual(['grant.approved_after ada@x.ai']);

@@ -10,7 +10,6 @@ const DEFAULT_REQUEST_WINDOW_DAYS = 30;
 const DEFAULT_ONBOARDING_DAYS = 1;
 /** How long before the hire date an onboarding ticket may have been opened. */
 const ONBOARDING_LEAD_DAYS = 120;
-const DAY = 86_400_000;
 
 const isOnboarding = (t: TicketRecord) => /onboard/i.test(t.type ?? '') || t.labels.some((l) => /^onboarding$/i.test(l));
 
@@ -74,10 +73,12 @@ export const grantApprovalCheck: Check = {
       const onboarding = hire?.startDate
         ? tickets.filter((t) => isOnboarding(t) && localDate(t.created, tz) >= addDays(hire.startDate as string, -ONBOARDING_LEAD_DAYS) && t.created <= g.at)
         : [];
+      // The window counts calendar days in the workspace timezone, not 24-hour spans: a ticket opened
+      // 30 days before the grant in the morning is within a 30-day window of an afternoon grant.
       const requests = tickets.filter((t) => !isOnboarding(t) && ticketMentionsApp(t, app)
-        && Date.parse(t.created) >= Date.parse(g.at) - windowDays * DAY && t.created <= g.at);
+        && localDate(t.created, tz) >= addDays(day, -windowDays) && t.created <= g.at);
       // A retroactive ticket (opened after the grant) still documents the grant, but its approval is late by definition.
-      const retro = tickets.filter((t) => !isOnboarding(t) && ticketMentionsApp(t, app) && t.created > g.at && Date.parse(t.created) <= Date.parse(g.at) + windowDays * DAY);
+      const retro = tickets.filter((t) => !isOnboarding(t) && ticketMentionsApp(t, app) && t.created > g.at && localDate(t.created, tz) <= addDays(day, windowDays));
       const candidates = [...onboarding, ...requests, ...retro];
       if (hire) trace.unshift({ label: 'HR hire date', at: hire.startDate, detail: `${who} started on ${hire.startDate}`, citation: citationOf(hire) });
 

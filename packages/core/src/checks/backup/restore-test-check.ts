@@ -1,8 +1,7 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { RestoreTestRecord } from '../../records/index.js';
-import { addDays, localDate } from '../../time/index.js';
+import { addDays, localDate, quartersOverlapping } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
-import { quartersOverlapping } from '../access/calendar-quarters.js';
 import { declaredResources, resourceName, succeeded } from './backup-workspace.js';
 
 /** True when the test left something an auditor can inspect: a kept file, a restored resource, or a passed validation. */

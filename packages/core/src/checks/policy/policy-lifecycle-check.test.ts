@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUIRED_POLICIES } from '../../audit/type-one.js';
 import type { PolicyApprovalRecord, PolicyRecord, RecordSet } from '../../records/index.js';
 import type { CheckContext } from '../check.js';
-import { policyLifecycleCheck } from './policy-lifecycle-check.js';
+import { compareVersions, policyLifecycleCheck } from './policy-lifecycle-check.js';
 
 const A = 'a'.repeat(64);
 const pol = (id: string, over: Partial<PolicyRecord> = {}): PolicyRecord => ({ kind: 'policy', source: 'policies', artifact: A, locator: 'line 1', id, title: id, version: '1.0', approvedBy: 'Maya Chen', approvedAt: '2026-01-20', bodySha256: 'x', ...over });
@@ -31,6 +31,28 @@ describe('policy.lifecycle', () => {
   it('accepts an approval exactly twelve months back and flags one a day older', () => {
     expect(policyLifecycleCheck.run(ctx({ policy: all({ bcdr: { approvedAt: '2025-09-30' } }) })).exceptions).toEqual([]);
     expect(policyLifecycleCheck.run(ctx({ policy: all({ bcdr: { approvedAt: '2025-09-29' } }) })).exceptions.map((e) => e.rule)).toEqual(['policy.review_overdue']);
+  });
+
+  it('judges the latest version numerically (10 follows 9)', () => {
+    const policies = [...all(), pol('bcdr', { version: '10', approvedAt: '2026-05-01' }), pol('bcdr', { version: '9', approvedBy: 'Jordan Lee' })];
+    const out = policyLifecycleCheck.run(ctx({ policy: policies }));
+    expect(out.exceptions).toEqual([]);
+    expect(out.items.map((i) => i.id)).toContain('bcdr@10');
+    expect(compareVersions('1.10', '1.9')).toBeGreaterThan(0);
+    expect(compareVersions('2.0-rc1', '2.0-rc2')).toBeLessThan(0);
+  });
+
+  it('counts the review window in calendar months across a leap day', () => {
+    const policies = (approvedAt: string) => all().map((p) => ({ ...p, approvedAt: p.id === 'bcdr' ? approvedAt : '2028-01-20' }));
+    const leap = (approvedAt: string) => policyLifecycleCheck.run({ ...ctx({ policy: policies(approvedAt) }), period: { from: '2028-04-01', to: '2028-09-30' }, asOf: '2028-09-30' }).exceptions.map((e) => e.rule);
+    expect(leap('2027-09-30')).toEqual([]);
+    expect(leap('2027-09-29')).toEqual(['policy.review_overdue']);
+  });
+
+  it('dates a recorded approval in the workspace timezone', () => {
+    const approval: PolicyApprovalRecord = { kind: 'policy_approval', source: 'policies', artifact: A, locator: '/', policy: 'bcdr', version: '1.0', approver: 'Maya Chen', at: '2026-01-21T03:00:00Z', bodySha256: 'old' };
+    const out = policyLifecycleCheck.run({ ...ctx({ policy: all(), policy_approval: [approval] }), timezone: 'America/Los_Angeles' });
+    expect(out.exceptions[0].detail).toContain('approved it on 2026-01-20');
   });
 
   it('uses the workspace approver list when there is one', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REQUIRED_POLICIES } from '../../audit/type-one.js';
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { PolicyApprovalRecord, PolicyRecord } from '../../records/index.js';
-import { addDays } from '../../time/index.js';
+import { addMonths, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
 
 /** Roles whose holders may approve policies, unless the workspace lists approvers. */
@@ -17,6 +17,23 @@ const ownersSchema = z.object({
 }).loose();
 
 const norm = (s: string) => s.trim().toLowerCase();
+
+/**
+ * Orders policy versions numerically part by part, so `10` follows `9` and `1.10` follows `1.9`;
+ * parts that are not numbers fall back to a natural-order text comparison.
+ * @example compareVersions('10', '9') // > 0
+ */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.trim().replace(/^v/i, '').split('.');
+  const pb = b.trim().replace(/^v/i, '').split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y, undefined, { numeric: true });
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 
 /**
  * The seven policies exist, are approved by someone with authority, were reviewed within
@@ -39,12 +56,12 @@ export const policyLifecycleCheck: Check = {
     const latest = new Map<string, PolicyRecord>();
     for (const p of recordsOf(ctx.records, 'policy')) {
       const prev = latest.get(p.id);
-      if (!prev || p.version >= prev.version) latest.set(p.id, p);
+      if (!prev || compareVersions(p.version, prev.version) >= 0) latest.set(p.id, p);
     }
     const approvals = new Map<string, PolicyApprovalRecord[]>();
     for (const a of recordsOf(ctx.records, 'policy_approval')) (approvals.get(a.policy) ?? approvals.set(a.policy, []).get(a.policy)!).push(a);
-    // A review older than this at the evidence date is overdue.
-    const cutoff = addDays(ctx.asOf, -Math.round(months * 365.25 / 12));
+    // A review older than this at the evidence date is overdue (calendar months, so leap days do not shift it).
+    const cutoff = addMonths(ctx.asOf, -months);
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
     for (const id of REQUIRED_POLICIES) {
@@ -63,9 +80,9 @@ export const policyLifecycleCheck: Check = {
       } else {
         trace.push({ label: 'approved', at: p.approvedAt, detail: `by ${p.approvedBy}` });
         if (!hasAuthority(p.approvedBy)) add('policy.approver_without_authority', `Approved by ${p.approvedBy}, who holds no approving role (${AUTHORITY_ROLES.join(', ')}) in fieldwork.yaml.`);
-        if (p.approvedAt < cutoff) add('policy.review_overdue', `Last approved ${p.approvedAt}; a review was due within ${months} months (by ${addDays(p.approvedAt, Math.round(months * 365.25 / 12))}).`);
+        if (p.approvedAt < cutoff) add('policy.review_overdue', `Last approved ${p.approvedAt}; a review was due within ${months} months (by ${addMonths(p.approvedAt, months)}).`);
         if (recorded?.bodySha256 && p.bodySha256 && recorded.bodySha256 !== p.bodySha256) {
-          add('policy.changed_after_approval', `The text of ${p.title} changed after ${recorded.approver} approved it on ${recorded.at.slice(0, 10)}; the version in force is not the approved one.`);
+          add('policy.changed_after_approval', `The text of ${p.title} changed after ${recorded.approver} approved it on ${localDate(recorded.at, ctx.timezone)}; the version in force is not the approved one.`);
         }
       }
       items.push({ id: itemId, subject: id, ...(p.approvedAt ? { at: p.approvedAt } : {}), trace });

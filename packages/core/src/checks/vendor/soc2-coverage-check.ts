@@ -1,6 +1,6 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { addMonths } from './calendar-months.js';
+import { addMonths } from '../../time/index.js';
 import { vendorKey } from './vendor-keys.js';
 
 /**

@@ -1,7 +1,7 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { VendorReviewRecord } from '../../records/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { addMonths } from './calendar-months.js';
+import { addMonths } from '../../time/index.js';
 import { isMaterial, vendorKey } from './vendor-keys.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from './calendar-months.js';
+import { addMonths } from './add-months.js';
 
 describe('calendar months', () => {
   it('clamps to the end of shorter months, leap years included', () => {

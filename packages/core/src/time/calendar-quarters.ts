@@ -1,4 +1,4 @@
-import type { Period } from '../../time/index.js';
+import type { Period } from './calendar.js';
 
 /** A calendar quarter: `2026-Q3` from 2026-07-01 to 2026-09-30. */
 export interface CalendarQuarter {
