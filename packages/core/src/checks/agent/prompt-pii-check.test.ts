@@ -10,9 +10,13 @@ describe('agent.prompt-pii', () => {
       promptRecord('p3'),
     ]);
     expect(rules(out)).toEqual(['pii.high_risk p1']);
-    expect(out.exceptions[0].detail).toContain('credit_card ×2, email ×1');
-    expect(out.exceptions[0].detail).not.toMatch(/\d{13,}/);
-    expect(out.items).toHaveLength(3);
+    // The detail is built from the types, counts and the collector's already-redacted excerpt.
+    expect(out.exceptions[0].detail).toBe('prompt-log record p1 stores credit_card ×2, email ×1 unredacted, e.g. "card [REDACTED:CREDIT_CARD] please".');
+    expect(out.items.map((i) => i.trace[0].detail)).toEqual([
+      'prompt-log: 10 characters; PII credit_card ×2, email ×1',
+      'prompt-log: 10 characters; PII date_of_birth ×1',
+      'prompt-log: 10 characters; PII none',
+    ]);
   });
 
   it('leaves records outside the period out of the population', () => {
