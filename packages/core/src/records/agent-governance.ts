@@ -34,7 +34,8 @@ export const evalRunSchema = z.object({
   heldOut: z.boolean().optional(),
   score: z.number(),
   threshold: z.number().optional(),
-  passed: z.boolean(),
+  /** The verdict the source itself stated, if any; the checks judge the run (score against threshold). */
+  passed: z.boolean().optional(),
   tests: z.number().int().nonnegative().optional(),
   failures: z.number().int().nonnegative().optional(),
   startedAt: instant.optional(),
@@ -63,8 +64,10 @@ export const isolationProbeSchema = z.object({
   tenants: z.array(z.string()).min(1),
   canaries: z.number().int().nonnegative(),
   attempts: z.array(probeAttemptSchema),
-  leaks: z.number().int().nonnegative(),
-  passed: z.boolean(),
+  /** The leak count the run file stated, if any; the check counts leaks from `attempts`. */
+  leaks: z.number().int().nonnegative().optional(),
+  /** The verdict the run file stated, if any; the check judges the run from `attempts`. */
+  passed: z.boolean().optional(),
 });
 export type IsolationProbeRecord = z.infer<typeof isolationProbeSchema>;
 

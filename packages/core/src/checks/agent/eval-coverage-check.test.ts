@@ -29,6 +29,17 @@ describe('agent.eval-coverage', () => {
     expect(run([obs, ...runs], { cadenceDays: 60 }).exceptions).toEqual([]);
   });
 
+  it('judges the latest run by its threshold when the source states no verdict; one it cannot judge counts as not passing', () => {
+    const runs = monthly('gpt-4.1', { passed: undefined });
+    expect(run([obs, ...runs]).exceptions).toEqual([]);
+    runs[runs.length - 1] = evalRun('last', 'gpt-4.1', '2026-09-11T18:00:00.000Z', { passed: undefined, threshold: undefined });
+    const out = run([obs, ...runs]);
+    expect(rules(out)).toEqual([['eval.failed', 'gpt-4.1']]);
+    expect(out.exceptions[0].detail).toMatch(/last, does not count as passing: it cannot be judged: score 0\.9 with no threshold/);
+    runs[runs.length - 1] = evalRun('last', 'gpt-4.1', '2026-09-11T18:00:00.000Z', { score: 0.5, passed: true });
+    expect(run([obs, ...runs]).exceptions[0].detail).toMatch(/failed: score 0\.5 is below the threshold 0\.8, although the source states it passed/);
+  });
+
   it('stops counting when the model left production, and counts evals of the declared name for an alias', () => {
     const retired = observation('old', '2026-04-01T10:00:00.000Z', { lastSeenAt: '2026-04-20T00:00:00.000Z' });
     expect(run([retired, evalRun('e', 'old', '2026-03-30T00:00:00.000Z')]).exceptions).toEqual([]);

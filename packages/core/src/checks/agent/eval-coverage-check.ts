@@ -2,8 +2,12 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { EvalRunRecord } from '../../records/index.js';
 import { daysBetween, endOfDay, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { changeCovers, evalPassed, productionEnvironments, productionModels } from './production-models.js';
+import { changeCovers, evalVerdict, productionEnvironments, productionModels } from './production-models.js';
 
+const verdictWord = (e: EvalRunRecord) => {
+  const v = evalVerdict(e).passed;
+  return v === true ? 'passed' : v === false ? 'failed' : 'not judgeable';
+};
 const byFinish = (a: EvalRunRecord, b: EvalRunRecord) => (a.finishedAt < b.finishedAt ? -1 : a.finishedAt > b.finishedAt ? 1 : 0);
 
 /**
@@ -37,7 +41,7 @@ export const evalCoverageCheck: Check = {
       const runs = evals.filter((e) => names.has(e.model)).sort(byFinish);
       const held = runs.filter((e) => e.heldOut === true);
       const trace: TraceStep[] = [{ label: 'in production', at: first.firstSeenAt, detail: `${model} served ${uses.map((u) => u.service).join(', ')} from ${first.firstSeenAt} to ${lastSeenAt}`, citation: citationOf(first.first) }];
-      for (const e of held.slice(-3)) trace.push({ label: 'held-out eval', at: e.finishedAt, detail: `${e.id}${e.dataset ? ` on ${e.dataset}` : ''}: score ${e.score}${e.threshold !== undefined ? ` (threshold ${e.threshold})` : ''}, ${evalPassed(e) ? 'passed' : 'failed'}`, citation: citationOf(e) });
+      for (const e of held.slice(-3)) trace.push({ label: 'held-out eval', at: e.finishedAt, detail: `${e.id}${e.dataset ? ` on ${e.dataset}` : ''}: score ${e.score}${e.threshold !== undefined ? ` (threshold ${e.threshold})` : ''}, ${verdictWord(e)}`, citation: citationOf(e) });
       items.push({ id: model, subject: model, at: first.firstSeenAt, trace });
       const add = (rule: string, detail: string, at: string | undefined, cites: EvalRunRecord[]) =>
         exceptions.push({ rule, subject: model, detail, ...(at ? { at } : {}), citations: [citationOf(first.first), ...cites.map(citationOf)], itemId: model });
@@ -65,8 +69,9 @@ export const evalCoverageCheck: Check = {
         add('eval.stale', `${model} went ${gap.days} days (${gap.from} to ${gap.to}) without a held-out eval while serving production; the cadence is ${cadence} days.`, undefined, held.filter((e) => localDate(e.finishedAt, ctx.timezone) === gap.from));
       }
       const latest = held.at(-1) as EvalRunRecord;
-      if (!evalPassed(latest)) {
-        add('eval.failed', `The latest held-out eval of ${model}, ${latest.id}, failed: score ${latest.score}${latest.threshold !== undefined ? ` below the threshold ${latest.threshold}` : ''}.`, latest.finishedAt, [latest]);
+      const verdict = evalVerdict(latest);
+      if (verdict.passed !== true) {
+        add('eval.failed', `The latest held-out eval of ${model}, ${latest.id}, ${verdict.passed === false ? 'failed' : 'does not count as passing'}: ${verdict.why}.`, latest.finishedAt, [latest]);
       }
     }
     return {

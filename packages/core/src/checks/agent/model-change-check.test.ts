@@ -25,11 +25,23 @@ describe('agent.model-change', () => {
     expect(rules(run([observation('m', FIRST), change('1', 'm', '2026-05-01T00:00:00.000Z'), evalRun('e', 'm', '2026-05-10T15:59:59.999Z')]))).toEqual([]);
   });
 
+  it('judges an eval the source gave no verdict for by its threshold; one it cannot judge does not pass', () => {
+    const judged = evalRun('e', 'm', '2026-05-01T00:00:00.000Z', { passed: undefined });
+    expect(rules(run([observation('m', FIRST), change('1', 'm', '2026-05-01T00:00:00.000Z'), judged]))).toEqual([]);
+    const unjudged = evalRun('e', 'm', '2026-05-01T00:00:00.000Z', { passed: undefined, threshold: undefined });
+    const out = run([observation('m', FIRST), change('1', 'm', '2026-05-01T00:00:00.000Z'), unjudged]);
+    expect(rules(out)).toEqual([['modelchange.eval_failed', 'm']]);
+    expect(out.exceptions[0].detail).toMatch(/e: it cannot be judged: score 0\.9 with no threshold, no stated result/);
+  });
+
   it('flags missing ticket, self-approval, missing approver, failed and missing evals', () => {
     expect(rules(run([observation('m', FIRST), change('1', 'm', '2026-05-01T00:00:00.000Z', { ticket: undefined, approvedBy: 'Ana@example.com' }), evalRun('e', 'm', '2026-05-01T00:00:00.000Z')])))
       .toEqual([['modelchange.no_ticket', 'm'], ['modelchange.self_approved', 'm']]);
     expect(rules(run([observation('m', FIRST), change('1', 'm', '2026-05-01T00:00:00.000Z', { approvedBy: undefined }), evalRun('e', 'm', '2026-05-01T00:00:00.000Z', { score: 0.7 })])))
       .toEqual([['modelchange.unapproved', 'm'], ['modelchange.eval_failed', 'm']]);
+    const stated = run([observation('m', FIRST), change('1', 'm', '2026-05-01T00:00:00.000Z'), evalRun('e', 'm', '2026-05-01T00:00:00.000Z', { score: 0.7, passed: true })]);
+    expect(rules(stated)).toEqual([['modelchange.eval_failed', 'm']]);
+    expect(stated.exceptions[0].detail).toMatch(/score 0\.7 is below the threshold 0\.8, although the source states it passed/);
     const listed = run([observation('m', FIRST), change('1', 'm', '2026-05-01T00:00:00.000Z', { evalIds: ['ev-9'] }), evalRun('ev-9', 'other-model', '2026-05-01T00:00:00.000Z')]);
     expect(rules(listed)).toEqual([['modelchange.no_eval', 'm']]);
     expect(listed.exceptions[0].detail).toMatch(/ev-9 ran on other-model/);

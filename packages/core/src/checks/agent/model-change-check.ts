@@ -1,7 +1,7 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { Citation, EvalRunRecord, ModelChangeRecord } from '../../records/index.js';
 import type { Check, CheckContext, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { changeCovers, evalPassed, productionChanges, productionEnvironments, productionModels } from './production-models.js';
+import { changeCovers, evalPassed, evalVerdict, productionChanges, productionEnvironments, productionModels } from './production-models.js';
 import type { ProductionModel } from './production-models.js';
 
 const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase();
@@ -89,8 +89,8 @@ function checkEvals(m: ProductionModel, c: ModelChangeRecord, evals: EvalRunReco
   const passed = candidates.filter(evalPassed).sort((a, b) => (a.finishedAt < b.finishedAt ? -1 : 1));
   if (passed.length === 0) {
     const e = candidates.sort((a, b) => (a.finishedAt < b.finishedAt ? -1 : 1)).at(-1) as EvalRunRecord;
-    trace.push({ label: 'eval run', at: e.finishedAt, detail: `${e.id}: score ${e.score}${e.threshold !== undefined ? ` (threshold ${e.threshold})` : ''}, failed`, citation: citationOf(e) });
-    add('modelchange.eval_failed', `No eval of ${m.responseModel} for change ${c.id} passed: ${candidates.map((x) => `${x.id} scored ${x.score}${x.threshold !== undefined ? ` < ${x.threshold}` : ''}`).join('; ')}.`, e.finishedAt, [...cite, ...candidates.map(citationOf)]);
+    trace.push({ label: 'eval run', at: e.finishedAt, detail: `${e.id}: not passing, ${evalVerdict(e).why}`, citation: citationOf(e) });
+    add('modelchange.eval_failed', `No eval of ${m.responseModel} for change ${c.id} passed: ${candidates.map((x) => `${x.id}: ${evalVerdict(x).why}`).join('; ')}.`, e.finishedAt, [...cite, ...candidates.map(citationOf)]);
     return;
   }
   const before = passed.filter((e) => e.finishedAt < m.firstSeenAt);

@@ -78,7 +78,32 @@ export function productionChanges(records: RecordSet, service: string, envs: rea
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/** An eval run counts as passed when the harness says so and the score meets its threshold. */
+/** The check's verdict on an eval run: passed, failed, or not judgeable, and why in words. */
+export interface EvalVerdict {
+  passed: boolean | undefined;
+  why: string;
+}
+
+/**
+ * Judges an eval run from what the source stated: a run with no tests proves nothing; a
+ * score below its threshold fails even when the source said it passed (the numbers win);
+ * otherwise the stated verdict, else score against threshold, else a failure count of zero.
+ * With none of these the run cannot be judged (`passed` undefined).
+ */
+export function evalVerdict(e: EvalRunRecord): EvalVerdict {
+  const score = `score ${e.score}`;
+  if (e.tests === 0) return { passed: false, why: 'it ran no tests' };
+  if (e.passed === false) return { passed: false, why: `the source states it failed (${score}${e.threshold !== undefined ? `, threshold ${e.threshold}` : ''})` };
+  if (e.threshold !== undefined && e.score < e.threshold) {
+    return { passed: false, why: `${score} is below the threshold ${e.threshold}${e.passed === true ? ', although the source states it passed' : ''}` };
+  }
+  if (e.passed === true) return { passed: true, why: `the source states it passed (${score}${e.threshold !== undefined ? `, threshold ${e.threshold}` : ''})` };
+  if (e.threshold !== undefined) return { passed: true, why: `${score} meets the threshold ${e.threshold}` };
+  if (e.failures !== undefined) return e.failures === 0 ? { passed: true, why: `${score}, no failures` } : { passed: false, why: `${score}, ${e.failures} failure(s)` };
+  return { passed: undefined, why: `it cannot be judged: ${score} with no threshold, no stated result and no failure count` };
+}
+
+/** Whether an eval run passed; a run that cannot be judged does not. */
 export function evalPassed(e: EvalRunRecord): boolean {
-  return e.passed && (e.threshold === undefined || e.score >= e.threshold);
+  return evalVerdict(e).passed === true;
 }

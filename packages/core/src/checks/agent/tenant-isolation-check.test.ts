@@ -23,6 +23,19 @@ describe('agent.tenant-isolation', () => {
     expect(out.exceptions[0].detail).toMatch(/get as a on b's canary/);
   });
 
+  it('judges a run from its attempts: a stated pass does not hide a leak, and an undenied tenantless request fails', () => {
+    const edited = run([probe('p1', '2026-09-20T10:00:00.000Z', true, { passed: true, leaks: 0 })]);
+    expect(rules(edited)).toEqual([['isolation.probe_failed', 'p1']]);
+    expect(edited.exceptions[0].detail).toMatch(/The run file states it passed with 0 leak\(s\), but its attempts show otherwise/);
+    const clean = probe('p2', '2026-09-20T10:00:00.000Z', false, { passed: undefined, leaks: undefined });
+    expect(run([clean]).exceptions).toEqual([]);
+    const open = probe('p3', '2026-09-20T10:00:00.000Z');
+    open.attempts = open.attempts.map((a) => (a.op === 'no_tenant' ? { ...a, outcome: 'empty' as const } : a));
+    const out = run([open]);
+    expect(rules(out)).toEqual([['isolation.probe_failed', 'p3']]);
+    expect(out.exceptions[0].detail).toMatch(/the request without tenant context was not denied \(empty\)/);
+  });
+
   it('reports each retrieval span that crossed tenants by span id', () => {
     const out = run([probe('p', '2026-09-20T10:00:00.000Z'), retrieval('s1', '2026-06-01T10:00:00.000Z'), retrieval('s2', '2026-06-01T10:00:00.000Z', { crossTenant: false })]);
     expect(rules(out)).toEqual([['isolation.runtime_leak', 's1']]);

@@ -16,6 +16,37 @@ export function leakedAttempts(p: IsolationProbeRecord): { index: number; text: 
     : []));
 }
 
+const PROBE_OPS = ['query', 'get', 'update', 'delete', 'no_tenant'] as const;
+
+/** The check's verdict on a probe run, judged from its attempts. */
+export interface ProbeVerdict {
+  passed: boolean;
+  leaks: number;
+  /** Why a run does not pass, in words (empty when it passes). */
+  reasons: string[];
+}
+
+/**
+ * Judges a probe run from its attempts, never from the `passed`/`leaks` the file states: it
+ * passes when no attempt leaked, the request without tenant context was denied, every
+ * operation was tried without error, and two or more tenants with canaries were probed.
+ */
+export function probeVerdict(p: IsolationProbeRecord): ProbeVerdict {
+  const leaks = p.attempts.filter((a) => a.outcome === 'leaked').length;
+  const errors = p.attempts.filter((a) => a.outcome === 'error').length;
+  const reasons: string[] = [];
+  if (leaks > 0) reasons.push(`${leaks} attempt(s) reached another tenant's data`);
+  const noTenant = p.attempts.filter((a) => a.op === 'no_tenant');
+  if (noTenant.length === 0) reasons.push('no request without tenant context was tried');
+  else if (noTenant.some((a) => a.outcome !== 'denied')) reasons.push(`the request without tenant context was not denied (${noTenant.map((a) => a.outcome).join(', ')})`);
+  const missing = PROBE_OPS.filter((op) => op !== 'no_tenant' && !p.attempts.some((a) => a.op === op));
+  if (missing.length > 0) reasons.push(`not tried: ${missing.join(', ')}`);
+  if (errors > 0) reasons.push(`${errors} attempt(s) could not be made`);
+  if (p.tenants.length < 2) reasons.push('fewer than two tenants were probed');
+  if (p.canaries === 0) reasons.push('no canaries were planted');
+  return { passed: reasons.length === 0, leaks, reasons };
+}
+
 /**
  * Agent memory is isolated per tenant: each probed store has a passing probe run within
  * `maxProbeAgeDays` of the evidence date, no probe run in the period leaked, and no retrieval
@@ -41,22 +72,24 @@ export const tenantIsolationCheck: Check = {
       const runs = probes.filter((p) => p.store === store);
       for (const p of runs.filter((r) => r.at >= from)) {
         const leaks = leakedAttempts(p);
+        const verdict = probeVerdict(p);
         items.push({
           id: `probe:${p.runId}`, subject: p.runId, at: p.at,
-          trace: [{ label: `probe (${p.adapter})`, at: p.at, detail: `${store}: ${p.tenants.length} tenants, ${p.canaries} canaries, ${p.attempts.length} attempts, ${p.leaks} leak(s) → ${p.passed ? 'passed' : 'failed'}`, citation: citationOf(p) }],
+          trace: [{ label: `probe (${p.adapter})`, at: p.at, detail: `${store}: ${p.tenants.length} tenants, ${p.canaries} canaries, ${p.attempts.length} attempts, ${verdict.leaks} leak(s) → ${verdict.passed ? 'passed' : 'failed'}`, citation: citationOf(p) }],
         });
-        if (!p.passed) {
-          const errors = p.attempts.filter((a) => a.outcome === 'error').length;
+        if (!verdict.passed) {
+          // The attempts decide; a run file that says otherwise is named, not believed.
+          const stated = p.passed === true ? ` The run file states it passed${p.leaks !== undefined ? ` with ${p.leaks} leak(s)` : ''}, but its attempts show otherwise.` : '';
           exceptions.push({
             rule: 'isolation.probe_failed', subject: p.runId, at: p.at, itemId: `probe:${p.runId}`,
             detail: leaks.length > 0
-              ? `Probe ${p.runId} of ${store} reached another tenant's data in ${leaks.length} attempt(s): ${leaks.map((l) => l.text).join('; ')}.`
-              : `Probe ${p.runId} of ${store} did not prove isolation (${errors} attempt(s) could not be made, or fewer than two tenants or some operations were not tried).`,
+              ? `Probe ${p.runId} of ${store} reached another tenant's data in ${leaks.length} attempt(s): ${leaks.map((l) => l.text).join('; ')}.${stated}`
+              : `Probe ${p.runId} of ${store} did not prove isolation: ${verdict.reasons.join('; ')}.${stated}`,
             citations: leaks.length > 0 ? leaks.map((l) => attemptCitation(p, l.index)) : [citationOf(p)],
           });
         }
       }
-      const lastPass = runs.filter((r) => r.passed).at(-1);
+      const lastPass = runs.filter((r) => probeVerdict(r).passed).at(-1);
       if (!lastPass) {
         if (!runs.some((r) => r.at >= from)) {
           const last = runs.at(-1) as IsolationProbeRecord;

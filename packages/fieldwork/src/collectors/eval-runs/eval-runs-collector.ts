@@ -4,7 +4,7 @@ import type { Collector } from '../collector.js';
 import { iterateJsonItems, normalizeInstant, pointer } from '../input/index.js';
 import { evalRunsOptionsSchema } from './eval-runs-config.js';
 import type { EvalRunsOptions } from './eval-runs-config.js';
-import { evalPassed, evalRunEntrySchema, mapEvalRun } from './eval-runs-mapper.js';
+import { evalRunEntrySchema, mapEvalRun } from './eval-runs-mapper.js';
 
 const HINT = 'eval-runs-json reads {"runs": [{ id, model, dataset, held_out, score, threshold, passed, tests, failures, started_at, finished_at }]} or one run per line (JSONL).';
 
@@ -34,14 +34,10 @@ export const evalRunsCollector: Collector<EvalRunsOptions> = {
         }
         seen++;
         const e = parsed.data;
-        const passed = evalPassed(e);
-        if (passed === undefined) {
-          throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: eval run "${e.id}" has no threshold, passed flag or failure count, so it cannot be judged.`, { where, hint: 'Add "threshold" (the score the run must reach) or "passed".' });
-        }
         const finishedAt = normalizeInstant(e.finished_at, where, 'finished_at', ctx.timezone) as string;
         const startedAt = e.started_at ? normalizeInstant(e.started_at, where, 'started_at', ctx.timezone) : undefined;
         const locator = prefix ? (loc ? `${prefix}#${loc}` : prefix) : loc || '/';
-        yield mapEvalRun(e, passed, { finishedAt, ...(startedAt ? { startedAt } : {}) }, options.tool, ctx.cite(locator));
+        yield mapEvalRun(e, { finishedAt, ...(startedAt ? { startedAt } : {}) }, options.tool, ctx.cite(locator));
       }
     }
 

@@ -21,19 +21,8 @@ export const evalRunEntrySchema = z.object({
 }).loose();
 export type EvalRunEntry = z.infer<typeof evalRunEntrySchema>;
 
-/**
- * Whether a run passed: the file's `passed` when given, else `score >= threshold`, else no
- * failures. Undefined when the file gives none of these (the run cannot be judged).
- */
-export function evalPassed(e: Pick<EvalRunEntry, 'passed' | 'score' | 'threshold' | 'failures'>): boolean | undefined {
-  if (typeof e.passed === 'boolean') return e.passed;
-  if (typeof e.threshold === 'number') return e.score >= e.threshold;
-  if (typeof e.failures === 'number') return e.failures === 0;
-  return undefined;
-}
-
-/** Maps a validated entry to an `eval_run` record. */
-export function mapEvalRun(e: EvalRunEntry, passed: boolean, times: { startedAt?: string; finishedAt: string }, tool: string | undefined, cite: { source: string; artifact: string; locator: string }): EvalRunRecord {
+/** Maps a validated entry to an `eval_run` record; `passed` only when the file states it (the checks judge). */
+export function mapEvalRun(e: EvalRunEntry, times: { startedAt?: string; finishedAt: string }, tool: string | undefined, cite: { source: string; artifact: string; locator: string }): EvalRunRecord {
   return {
     kind: 'eval_run',
     ...cite,
@@ -44,7 +33,7 @@ export function mapEvalRun(e: EvalRunEntry, passed: boolean, times: { startedAt?
     ...(typeof e.held_out === 'boolean' ? { heldOut: e.held_out } : {}),
     score: e.score,
     ...(typeof e.threshold === 'number' ? { threshold: e.threshold } : {}),
-    passed,
+    ...(typeof e.passed === 'boolean' ? { passed: e.passed } : {}),
     ...(typeof e.tests === 'number' ? { tests: e.tests } : {}),
     ...(typeof e.failures === 'number' ? { failures: e.failures } : {}),
     ...(times.startedAt ? { startedAt: times.startedAt } : {}),

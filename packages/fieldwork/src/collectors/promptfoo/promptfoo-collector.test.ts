@@ -26,23 +26,25 @@ async function failure(path: string, options: unknown = {}) {
 }
 
 describe('promptfoo-results', () => {
-  it('reads a real eval with failures: pass rate 2/9 fails the default threshold', async () => {
+  it('reads a real eval with failures: pass rate 2/9 and the default threshold, no verdict of its own', async () => {
     const [run, ...rest] = await parseFile(promptfooCollector, MANY);
     expect(rest).toEqual([]);
+    expect(run).not.toHaveProperty('passed');
     expect(run).toMatchObject({
       kind: 'eval_run', id: 'eval-GoP-2026-06-23T17:14:06', tool: 'promptfoo', model: 'echo', score: 0.2222, threshold: 1,
-      passed: false, tests: 9, failures: 7, startedAt: '2026-06-23T17:14:06.067Z', finishedAt: '2026-06-23T17:14:06.170Z', locator: '/results/stats',
+      tests: 9, failures: 7, startedAt: '2026-06-23T17:14:06.067Z', finishedAt: '2026-06-23T17:14:06.170Z', locator: '/results/stats',
     });
   });
 
   it('reads a real eval where every test passed, naming the HTTP provider model by option', async () => {
     const [run] = await parseFile(promptfooCollector, NONE, { models: { 'http://localhost:3110/chat': 'support-agent-v7' }, heldOut: true, dataset: 'redteam-heldout' });
-    expect(run).toMatchObject({ model: 'support-agent-v7', passed: true, score: 1, tests: 10, failures: 0, heldOut: true, dataset: 'redteam-heldout', finishedAt: '2025-10-10T22:59:34.410Z' });
+    expect(run).toMatchObject({ model: 'support-agent-v7', score: 1, threshold: 1, tests: 10, failures: 0, heldOut: true, dataset: 'redteam-heldout', finishedAt: '2025-10-10T22:59:34.410Z' });
   });
 
-  it('applies a configured threshold to the pass rate', async () => {
+  it('keeps a configured threshold beside the pass rate for the checks to judge', async () => {
     const [run] = await parseFile(promptfooCollector, MANY, { threshold: 0.2 });
-    expect(run).toMatchObject({ passed: true, threshold: 0.2 });
+    expect(run).toMatchObject({ score: 0.2222, threshold: 0.2 });
+    expect(run).not.toHaveProperty('passed');
   });
 
   it('makes one run per provider, each counted from its prompt metrics', async () => {
@@ -57,9 +59,9 @@ describe('promptfoo-results', () => {
       { provider: 'anthropic:messages:claude-sonnet-4-20250514', metrics: { testPassCount: 1, testFailCount: 0, testErrorCount: 0 } },
     ];
     const runs = await parseFile(promptfooCollector, file('two.json', JSON.stringify(doc)));
-    expect(runs.map((r) => r.kind === 'eval_run' && [r.id, r.model, r.score, r.passed, r.locator])).toEqual([
-      ['eval-GoP-2026-06-23T17:14:06#openai:gpt-4.1', 'gpt-4.1', 0.5, false, '/results/prompts/0/metrics'],
-      ['eval-GoP-2026-06-23T17:14:06#anthropic:messages:claude-sonnet-4-20250514', 'claude-sonnet-4-20250514', 1, true, '/results/prompts/1/metrics'],
+    expect(runs.map((r) => r.kind === 'eval_run' && [r.id, r.model, r.score, r.threshold, r.locator])).toEqual([
+      ['eval-GoP-2026-06-23T17:14:06#openai:gpt-4.1', 'gpt-4.1', 0.5, 1, '/results/prompts/0/metrics'],
+      ['eval-GoP-2026-06-23T17:14:06#anthropic:messages:claude-sonnet-4-20250514', 'claude-sonnet-4-20250514', 1, 1, '/results/prompts/1/metrics'],
     ]);
   });
 

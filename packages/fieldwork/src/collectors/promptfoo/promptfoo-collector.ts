@@ -8,7 +8,10 @@ import { heldOutTag, modelFromProviderId, promptfooOutputSchema, tallyProviders 
 
 const HINT = 'promptfoo-results reads the file written by `promptfoo eval -o results.json` (evalId, results.results, results.stats, config).';
 
-/** promptfoo eval output: one `eval_run` per provider (model), scored as the pass rate. */
+/**
+ * promptfoo eval output: one `eval_run` per provider (model), scored as the pass rate, with the
+ * threshold from the options. The checks judge the run (promptfoo states no verdict per provider).
+ */
 export const promptfooCollector: Collector<PromptfooOptions> = {
   kind: 'promptfoo-results',
   description: 'promptfoo eval output (`promptfoo eval -o results.json`): pass rate per provider against a threshold',
@@ -54,8 +57,6 @@ export const promptfooCollector: Collector<PromptfooOptions> = {
         ...(heldOut !== undefined ? { heldOut } : {}),
         score: Math.round(score * 10_000) / 10_000,
         threshold: options.threshold,
-        // An eval with no tests proves nothing: it never passes.
-        passed: tests > 0 && score >= options.threshold,
         tests,
         failures: t.failures + t.errors,
         ...(startedAt ? { startedAt } : {}),
