@@ -1,3 +1,4 @@
+import { detectPii, redact } from '@fieldwork/agent/pii';
 import type { ToolCallRecord } from '@fieldwork/core';
 import type { AgentSpan } from './agent-span.js';
 import type { ResolvedAttributeNames } from './otlp-config.js';
@@ -86,14 +87,21 @@ export function approvalOf(span: AgentSpan, n: ResolvedAttributeNames): ToolCall
   return { approver, ...(at ? { at } : {}), ...(id ? { id } : {}) };
 }
 
-/** Scalar span attributes under the argument prefixes, minus the identity and approval ones. */
+/**
+ * Scalar span attributes under the argument prefixes, minus the identity and approval ones.
+ * Strings (up to 200 characters) are scanned for personal data and stored redacted when any
+ * is found: they end up in the store and in reports, and may carry user metadata.
+ */
 export function argsOf(span: AgentSpan, n: ResolvedAttributeNames, prefixes: string[]): Record<string, string | number | boolean> {
   const skip = new Set<string>([n.tenant, ...n.endUser, n.authzSubject, n.authzActor, n.authzAudience, n.authzScope, n.authzGrantType, n.credentialId, n.credentialTenant, n.approvalApprover, n.approvalAt, n.approvalId, n.retrievalResultTenants]);
   const out: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(span.attrs)) {
     if (skip.has(k) || !prefixes.some((p) => k.startsWith(p))) continue;
     if (typeof v === 'number' || typeof v === 'boolean') out[k] = v;
-    else if (typeof v === 'string' && v.length <= 200) out[k] = v;
+    else if (typeof v === 'string' && v.length <= 200) {
+      const findings = detectPii(v);
+      out[k] = findings.length > 0 ? redact(v, { findings }) : v;
+    }
   }
   return out;
 }
