@@ -94,11 +94,20 @@ describe('runAudit', () => {
     expect(c.summary).toContain('not evidence that it is effective');
   });
 
-  it('treats a control-level exception (no item) as systematic', () => {
-    const r = result(deprov.id, 5);
-    r.exceptions.push({ rule: 'protection.gap', subject: 'repo:main', detail: 'off for 3 days', citations: [] });
-    r.status = 'exception';
-    expect(runAudit({ auditId: 'a1', period, controls: [deprov], results: [r] }).controls[0].classification).toBe('systematic');
+  it('counts control-level exceptions (no item) as deviations: one is isolated, several are systematic', () => {
+    const one = result(deprov.id, 5);
+    one.exceptions.push({ rule: 'protection.gap', subject: 'repo:main', detail: 'off for 3 days', citations: [] });
+    one.status = 'exception';
+    expect(runAudit({ auditId: 'a1', period, controls: [deprov], results: [one] }).controls[0]).toMatchObject({ classification: 'isolated', conclusion: 'effective_with_exceptions' });
+    const two = result(deprov.id, 5, [2]);
+    two.exceptions.push({ rule: 'protection.gap', subject: 'repo:main', detail: 'off for 3 days', citations: [] });
+    expect(runAudit({ auditId: 'a1', period, controls: [deprov], results: [two] }).controls[0]).toMatchObject({ classification: 'systematic', conclusion: 'not_effective' });
+  });
+
+  it('does not count the notes of a passing check as deviations', () => {
+    const r = result(deprov.id, 10, [4]);
+    r.status = 'pass';
+    expect(runAudit({ auditId: 'a1', period, controls: [deprov], results: [r] }).controls[0]).toMatchObject({ conclusion: 'effective', sampleDeviations: 0 });
   });
 
   it('passes manual and evidence-less controls through with their own conclusions, problems first', () => {
@@ -111,8 +120,11 @@ describe('runAudit', () => {
     expect(rep.overall.conclusion).toBe('not_ready');
   });
 
-  it('gives identical output for the same audit id and results', () => {
+  it('gives identical output for the same audit id and results, whatever order the population arrives in', () => {
     const input = { auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 300, [4, 77])] };
-    expect(JSON.stringify(runAudit(input))).toBe(JSON.stringify(runAudit(input)));
+    const shuffled = result(deprov.id, 300, [4, 77]);
+    shuffled.items.reverse();
+    shuffled.exceptions.reverse();
+    expect(JSON.stringify(runAudit({ ...input, results: [shuffled] })).replace(/"trace":\[[^\]]*\]/g, '')).toBe(JSON.stringify(runAudit(input)).replace(/"trace":\[[^\]]*\]/g, ''));
   });
 });

@@ -113,7 +113,9 @@ function auditControl(control: Control, r: ControlResult | undefined, auditId: s
   if (r.status === 'insufficient_evidence') {
     return { ...base, ...empty, sampleBasis: 'No population could be formed.', conclusion: 'insufficient_evidence', summary: r.notes.join(' ') || 'Collect the evidence sources this control needs.' };
   }
-  const controlLevel = r.exceptions.filter((e) => !e.itemId || !r.items.some((i) => i.id === e.itemId)).map(strip);
+  // A check that passes with findings has marked them as notes (e.g. staff without an IdP account): not deviations.
+  const deviations = r.status === 'pass' ? [] : r.exceptions;
+  const controlLevel = deviations.filter((e) => !e.itemId || !r.items.some((i) => i.id === e.itemId)).map(strip);
   if (r.items.length === 0 && controlLevel.length === 0) {
     return { ...base, ...empty, sampleBasis: 'The population is empty.', conclusion: 'did_not_occur', summary: 'The control did not operate in the period (zero-row population). This is not evidence that it is effective; the auditor may test its design only.' };
   }
@@ -124,19 +126,20 @@ function auditControl(control: Control, r: ControlResult | undefined, auditId: s
   const byId = new Map(r.items.map((i) => [i.id, i]));
   const sampled: SampledItem[] = chosen.map((id) => ({
     ...byId.get(id)!,
-    deviations: r.exceptions.filter((e) => e.itemId === id).map(strip),
+    deviations: deviations.filter((e) => e.itemId === id).map(strip),
   }));
   const sampleDeviations = sampled.filter((s) => s.deviations.length > 0).length;
   const rate = sampled.length ? sampleDeviations / sampled.length : 0;
-  const deviatingItems = new Set(r.exceptions.map((e) => e.itemId).filter((x): x is string => !!x)).size;
-  const popRate = ids.length ? deviatingItems / ids.length : 0;
-  const anyDeviation = r.exceptions.length > 0;
+  const deviatingItems = new Set(deviations.map((e) => e.itemId).filter((x): x is string => !!x && byId.has(x))).size;
+  // Control-level deviations (a gap in branch protection) count like deviating items.
+  const total = deviatingItems + controlLevel.length;
+  const popRate = total / Math.max(ids.length + controlLevel.length, 1);
+  const anyDeviation = total > 0;
   let classification: ControlAudit['classification'] = 'none';
   if (anyDeviation) {
     // One deviation is isolated; two or more are systematic once their rate passes the threshold.
-    const systematic = controlLevel.length > 0 || (deviatingItems >= 2 && popRate > threshold) || (sampleDeviations >= 2 && rate > threshold);
-    const isolated = !systematic;
-    classification = isolated ? 'isolated' : 'systematic';
+    const systematic = (total >= 2 && popRate > threshold) || (sampleDeviations >= 2 && rate > threshold);
+    classification = systematic ? 'systematic' : 'isolated';
   }
   const conclusion: AuditConclusion = !anyDeviation ? 'effective' : classification === 'isolated' ? 'effective_with_exceptions' : 'not_effective';
   const summary = !anyDeviation
@@ -144,7 +147,7 @@ function auditControl(control: Control, r: ControlResult | undefined, auditId: s
     : `${sampleDeviations} of ${sampled.length} sampled item(s) deviate (${Math.round(rate * 100)}%); ${deviatingItems} of ${ids.length} in the whole population${controlLevel.length ? ` and ${controlLevel.length} control-level exception(s)` : ''}. ${classification === 'isolated' ? 'An isolated deviation: explain it and show the fix; it stays in the report.' : 'Systematic: the control did not operate as designed in the period; fixing it now does not erase the deviations.'}`;
   return {
     ...base, sampleSize: decision.size, sampleBasis: decision.basis, seed, sampled, sampleDeviations, sampleDeviationRate: rate,
-    populationExceptions: r.exceptions.length, controlLevelExceptions: controlLevel, classification, conclusion, summary,
+    populationExceptions: deviations.length, controlLevelExceptions: controlLevel, classification, conclusion, summary,
   };
 }
 

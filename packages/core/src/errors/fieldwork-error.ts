@@ -70,7 +70,7 @@ export function formatWhere(where: Where | undefined): string | undefined {
   return s || undefined;
 }
 
-/** Exit codes promised in DESIGN.md: 2 usage/config, 3 bad input, 4 integrity. */
+/** Exit codes promised in DESIGN.md: 2 usage/config, 3 bad input, 4 integrity; 70 for an internal error. */
 export function exitCodeFor(code: FieldworkErrorCode): number {
   switch (code) {
     case 'USAGE':
@@ -88,7 +88,8 @@ export function exitCodeFor(code: FieldworkErrorCode): number {
     case 'EVIDENCE_INTEGRITY':
       return 4;
     default:
-      return 1;
+      // A bug, not a finding: kept apart from 1 ("exceptions found" with --strict).
+      return 70;
   }
 }
 

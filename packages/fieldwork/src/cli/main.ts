@@ -9,6 +9,6 @@ runCli(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     process.stderr.write(`fatal: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exitCode = 1;
+    process.exitCode = 70;
   },
 );

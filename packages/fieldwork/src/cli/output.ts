@@ -33,7 +33,7 @@ export function reportError(e: unknown, json: boolean): number {
   if (json) printJson({ error: { code: 'INTERNAL', message: msg } });
   else process.stderr.write(`${red('error')} ${msg}\n  ${dim('hint:')} this is a bug in Fieldwork; set FIELDWORK_DEBUG=1 for the stack and please report it.\n`);
   if (process.env.FIELDWORK_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  return 1;
+  return 70;
 }
 
 /** A one-line progress indicator on a TTY (stderr); silent otherwise. */

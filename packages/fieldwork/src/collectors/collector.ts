@@ -70,6 +70,12 @@ export interface Collector<O = Record<string, unknown>> {
    * the same name, for kinds that read facts from the file name (a PR number, a scan date).
    */
   readonly artifactIdentity?: 'bytes' | 'bytes-and-name';
+  /**
+   * False for kinds whose bytes may hold prompt or completion text: Fieldwork must never become
+   * a PII sink, so it keeps their hash (and the counts, types and redacted excerpts the
+   * collector produced) but not the bytes. Default true.
+   */
+  readonly retainBytes?: boolean;
   /** Media type of the artifacts, for the evidence package. */
   readonly mediaType?: string;
   /**

@@ -50,8 +50,31 @@ for (const dialect of TEST_DIALECTS) {
       expect(await t.store.hasCollected('hr', sha256('broken'))).toBe(false);
       const v = await t.store.verify();
       expect(v.ok).toBe(true);
-      // The SQLite blob is copied before the transaction; it is reported as an orphan, never as evidence.
-      if (dialect === 'sqlite') expect(v.orphans).toEqual([sha256('broken')]);
+      // The blob copied before the transaction is removed again: no orphan is left.
+      expect(v.orphans).toEqual([]);
+    });
+
+    it('keeps hash-only artifacts (prompt content) in the chain without storing their bytes', async () => {
+      t = await openTestStore(dialect);
+      const path = join(t.dir, 'prompts.jsonl');
+      writeFileSync(path, '{"content":"my card is 4111 1111 1111 1111"}\n');
+      const { sha256: sha, size } = await sha256File(path);
+      await t.store.ingest({ sha256: sha, size, name: 'prompts.jsonl', source: 'prompts', kind: 'prompt-log-jsonl', origin: 'prompts.jsonl', path, records: people(sha, 1), retain: false });
+      await ingestText(t, 'b.csv', 'after');
+      expect(await t.store.blobs.has(sha)).toBe(false);
+      expect(await t.store.isRetained(sha)).toBe(false);
+      const v = await t.store.verify();
+      expect(v).toMatchObject({ ok: true, entries: 2, blobsChecked: 1, hashOnly: 1 });
+    });
+
+    it('adds nothing when another writer collected the same artifact first (checked under the ledger lock)', async () => {
+      t = await openTestStore(dialect);
+      const first = await ingestText(t, 'a.csv', 'same');
+      const path = join(t.dir, 'a.csv');
+      const again = await t.store.ingest({ sha256: sha256('same'), size: 4, name: 'a.csv', source: 'hr', kind: 'bamboohr-csv', origin: 'a.csv', path, records: people(sha256('same'), 3), skipIfCollected: {} });
+      expect(again).toMatchObject({ duplicate: true, entry: { seq: first.entry.seq } });
+      expect((await t.store.ledger()).length).toBe(1);
+      expect((await t.store.loadRecords(['person'])).person).toHaveLength(3);
     });
 
     it('knows what it has collected, so re-collection can skip identical bytes', async () => {

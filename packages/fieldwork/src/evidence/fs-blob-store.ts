@@ -28,6 +28,11 @@ export class FsBlobStore implements BlobStore {
     }
   }
 
+  /** Deletes a blob (used to drop the copy of an artifact whose collection failed). */
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
   async read(sha256: string): Promise<Buffer | undefined> {
     const p = this.pathOf(sha256);
     return existsSync(p) ? readFile(p) : undefined;

@@ -23,6 +23,8 @@ export interface VerifyResult {
   problems: VerifyProblem[];
   /** Blobs present in the store that no ledger entry names (harmless leftovers of a failed collection). */
   orphans: string[];
+  /** Artifacts kept by hash only (prompt and trace content): their entries are chained, their bytes are not stored. */
+  hashOnly: number;
 }
 
 async function hashOf(store: BlobStore, sha: string): Promise<string | undefined> {
@@ -48,6 +50,7 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore): Pr
   let prev = GENESIS;
   let expectedSeq = 1;
   const checked = new Map<string, string | undefined>();
+  const hashOnly = new Set((await db.selectFrom('artifacts').select('sha256').where('retained', '=', 0).execute()).map((r) => r.sha256));
   for (const e of entries) {
     if (e.seq !== expectedSeq) {
       problems.push({ seq: e.seq, kind: 'sequence_gap', detail: `expected entry ${expectedSeq} but found ${e.seq}: an entry was deleted or renumbered` });
@@ -58,6 +61,11 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore): Pr
     const recomputed = entryHash(e.prev, bodyOf(e));
     if (recomputed !== e.hash) {
       problems.push({ seq: e.seq, kind: 'entry_changed', detail: `its content no longer matches its hash (stored ${e.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…): the entry was edited` });
+    }
+    if (hashOnly.has(e.artifact)) {
+      prev = e.hash;
+      expectedSeq = e.seq + 1;
+      continue;
     }
     if (!checked.has(e.artifact)) checked.set(e.artifact, await hashOf(blobs, e.artifact));
     const actual = checked.get(e.artifact);
@@ -75,7 +83,7 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore): Pr
   problems.sort((a, b) => a.seq - b.seq);
   const named = new Set(entries.map((e) => e.artifact));
   const orphans = (await blobs.list()).filter((s) => !named.has(s));
-  return { ok: problems.length === 0, entries: entries.length, blobsChecked: checked.size, headHash: last?.hash ?? null, problems, orphans };
+  return { ok: problems.length === 0, entries: entries.length, blobsChecked: checked.size, headHash: last?.hash ?? null, problems, orphans, hashOnly: hashOnly.size };
 }
 
 function bodyOf(e: LedgerEntry) {

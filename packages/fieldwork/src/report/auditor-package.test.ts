@@ -40,7 +40,12 @@ describe('auditor package', () => {
     }
     const ledger = await t.store.ledger();
     const artifacts = new Set(ledger.map((e) => e.artifact));
-    expect([...files.keys()].filter((p) => p.startsWith('artifacts/')).sort()).toEqual([...artifacts].sort().map((a) => `artifacts/${a}`));
+    const hashOnly = new Set(ledger.filter((e) => ['otlp-json', 'prompt-log-jsonl', 'langfuse-export'].includes(e.kind)).map((e) => e.artifact));
+    expect(hashOnly.size).toBeGreaterThan(0);
+    // Prompt and trace content is never packaged: listed by hash only.
+    expect([...files.keys()].filter((p) => p.startsWith('artifacts/')).sort()).toEqual([...artifacts].filter((a) => !hashOnly.has(a)).sort().map((a) => `artifacts/${a}`));
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as PackageManifest;
+    expect([...manifest.hashOnlyArtifacts].sort()).toEqual([...hashOnly].sort());
     const checkRun = JSON.parse(files.get('check-run.json')!.toString('utf8'));
     expect(checkRun.period).toEqual({ from, to });
     expect(checkRun.results[0]).toEqual(expect.objectContaining({ control: expect.any(String), status: expect.any(String), population: expect.any(Number), exceptions: expect.any(Array) }));
@@ -156,7 +161,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('auditor package on PostgreSQ
     const a = readFileSync((await writeAuditorPackage(pg.ws, pg.store, join(pg.dir, 'pkg-a'))).file);
     const entries = readZipEntries(a);
     const m = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as PackageManifest;
-    expect(m.files.filter((f) => f.path.startsWith('artifacts/')).length).toBe(new Set((await pg.store.ledger()).map((e) => e.artifact)).size);
+    expect(m.files.filter((f) => f.path.startsWith('artifacts/')).length + m.hashOnlyArtifacts.length).toBe(new Set((await pg.store.ledger()).map((e) => e.artifact)).size);
     for (const f of m.files) expect(sha(entries.get(f.path)!)).toBe(f.sha256);
     expect(readFileSync((await writeAuditorPackage(pg.ws, pg.store, join(pg.dir, 'pkg-b'))).file).equals(a)).toBe(true);
   });

@@ -38,6 +38,8 @@ export interface PackageManifest {
   audit: { id: number; at: string; auditId: string; period: { from: string; to: string } } | null;
   /** Every file except `manifest.json` and `SHA256SUMS` themselves, sorted by path. */
   files: PackageFile[];
+  /** Artifacts in the ledger whose bytes are not kept (prompt and trace content): hash only. */
+  hashOnlyArtifacts: string[];
 }
 
 type Entry = { path: string; sha256: string; size: number } & ({ data: Buffer } | { file: string });
@@ -94,7 +96,12 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
     const base = `mock-audit-${audit.data.period.from}-${audit.data.period.to}`;
     entries.push(bytes(`${base}.md`, Buffer.from(mockAuditMarkdown(audit.data, ws.config.organization))), bytes(`${base}.json`, json(auditJson(audit.data))));
   }
-  for (const sha of [...new Set(b.ledger.map((e) => e.artifact))].sort()) entries.push(await artifactEntry(store, sha));
+  const hashOnly: string[] = [];
+  for (const sha of [...new Set(b.ledger.map((e) => e.artifact))].sort()) {
+    // Prompt and trace content is kept by hash only; the auditor asks the owner for those files.
+    if (!(await store.isRetained(sha))) hashOnly.push(sha);
+    else entries.push(await artifactEntry(store, sha));
+  }
   entries.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
 
   const manifest: PackageManifest = {
@@ -102,6 +109,7 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
     period, ledger: { head: b.ledgerHead, entries: b.ledger.length }, checkRun: { id: check.id, at: check.createdAt },
     audit: audit ? { id: audit.id, at: audit.createdAt, auditId: audit.data.auditId, period: audit.data.period } : null,
     files: entries.map(({ path, sha256, size }) => ({ path, sha256, size })),
+    hashOnlyArtifacts: hashOnly,
   };
   const manifestEntry = bytes('manifest.json', json(manifest));
   const sums = bytes('SHA256SUMS', Buffer.from([...entries, manifestEntry].map((e) => `${e.sha256}  ${e.path}\n`).join('')));

@@ -24,6 +24,9 @@ export async function artifactResponse(ctx: ServerContext, raw: string): Promise
   if (!/^[0-9a-f]{64}$/.test(sha)) throw new ServerError(422, 'BAD_REQUEST', 'An artifact is addressed by its SHA-256: 64 hexadecimal characters.');
   const row = await ctx.store.db.selectFrom('artifacts').selectAll().where('sha256', '=', sha).executeTakeFirst();
   if (!row) throw new ServerError(404, 'NOT_FOUND', `No artifact ${sha} in the store.`);
+  if (Number(row.retained) === 0) {
+    throw new ServerError(410, 'NOT_RETAINED', `Artifact ${sha} is kept by hash only: it may hold prompt or completion text, which Fieldwork does not store.`, 'Ask the workspace owner for the original file; its SHA-256 must equal the address.');
+  }
   const headers = new Headers({
     'content-type': row.media_type ?? 'application/octet-stream',
     'content-disposition': `attachment; filename="${asciiName(row.name)}"; filename*=UTF-8''${encodeURIComponent(row.name.split(/[\\/]/).pop() || 'artifact')}`,

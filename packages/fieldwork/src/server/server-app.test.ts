@@ -134,6 +134,13 @@ for (const dialect of TEST_DIALECTS) {
       expect((await json(`/api/artifacts/${'0'.repeat(64)}`, 'auditor')).body.error.code).toBe('NOT_FOUND');
     });
 
+    it('never serves prompt or trace content: those artifacts are kept by hash only (410)', async () => {
+      const row = await store.db.selectFrom('artifacts').selectAll().where('retained', '=', 0).executeTakeFirstOrThrow();
+      const res = await json(`/api/artifacts/${row.sha256}`, 'auditor');
+      expect(res.status).toBe(410);
+      expect(res.body.error.code).toBe('NOT_RETAINED');
+    });
+
     it('lets an owner run a check (a new run is stored) and re-collect (identical bytes add nothing)', async () => {
       const before = await store.latestRun('check');
       const ledgerBefore = (await store.ledger()).length;

@@ -3,6 +3,7 @@ import { isRecordKind } from '@fieldwork/core';
 import type { FieldworkRecord, RecordKind, RecordSet } from '@fieldwork/core';
 import type { Kysely } from 'kysely';
 import { DbBlobStore, FsBlobStore, appendLedgerEntry, lockHead, readLedger, verifyEvidence } from '../evidence/index.js';
+import { rowToEntry } from '../evidence/ledger.js';
 import type { BlobStore, LedgerEntry, VerifyResult } from '../evidence/index.js';
 import { openDatabase } from './open-database.js';
 import type { StoreLocation } from './open-database.js';
@@ -19,10 +20,19 @@ export interface IngestInput {
   origin: string;
   /** Path of the bytes on disk, copied into the blob store. */
   path: string;
+  /**
+   * False for content Fieldwork must not keep (prompt and completion text): the ledger records
+   * the hash and size, the records keep counts and redacted excerpts, and no blob is written.
+   */
+  retain?: boolean;
+  /** When set, ingest nothing if this source already holds the artifact (under this origin, if given). */
+  skipIfCollected?: { origin?: string };
   records: AsyncIterable<FieldworkRecord>;
 }
 
 export interface IngestResult {
+  /** True when another writer collected the same artifact first; nothing was added. */
+  duplicate?: boolean;
   entry: LedgerEntry;
   recordCount: number;
   populations: Record<string, number>;
@@ -96,43 +106,66 @@ export class FieldworkStore {
    * that `verify` lists and no record or entry names).
    */
   async ingest(input: IngestInput): Promise<IngestResult> {
-    if (this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
-    return this.db.transaction().execute(async (trx) => {
-      await lockHead(trx, this.dialect);
-      const now = new Date().toISOString();
-      if (this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
-      await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now })
-        .onConflict((oc) => oc.column('sha256').doNothing()).execute();
-      const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
-      const seq = head ? Number(head.seq) + 1 : 1;
-      const populations: Record<string, number> = {};
-      let count = 0;
-      let minAt: string | null = null;
-      let maxAt: string | null = null;
-      let batch: Database['records'][] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await trx.insertInto('records').values(batch as any).execute();
-        batch = [];
-      };
-      for await (const r of input.records) {
-        const at = recordTime(r);
-        if (at) {
-          if (minAt === null || at < minAt) minAt = at;
-          if (maxAt === null || at > maxAt) maxAt = at;
+    const retain = input.retain !== false;
+    if (retain && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        await lockHead(trx, this.dialect);
+        if (input.skipIfCollected) {
+          // Checked again under the lock: two workers may have read the same bytes at once.
+          let q = trx.selectFrom('ledger').selectAll().where('source', '=', input.source).where('artifact', '=', input.sha256);
+          if (input.skipIfCollected.origin !== undefined) q = q.where('origin', '=', input.skipIfCollected.origin);
+          const existing = await q.orderBy('seq').executeTakeFirst();
+          if (existing) return { duplicate: true, entry: rowToEntry(existing), recordCount: 0, populations: {} };
         }
-        populations[r.kind] = (populations[r.kind] ?? 0) + 1;
-        count++;
-        batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data: JSON.stringify(r) } as Database['records']);
-        if (batch.length >= BATCH) await flush();
-      }
-      await flush();
-      const entry = await appendLedgerEntry(trx, this.dialect, {
-        artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
-        periodFrom: minAt, periodTo: maxAt, recordCount: count, populations, origin: input.origin,
+        const now = new Date().toISOString();
+        if (retain && this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
+        await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now, retained: retain ? 1 : 0 })
+          .onConflict((oc) => oc.column('sha256').doNothing()).execute();
+        const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
+        const seq = head ? Number(head.seq) + 1 : 1;
+        const populations: Record<string, number> = {};
+        let count = 0;
+        let minAt: string | null = null;
+        let maxAt: string | null = null;
+        let batch: Database['records'][] = [];
+        const flush = async () => {
+          if (batch.length === 0) return;
+          await trx.insertInto('records').values(batch as any).execute();
+          batch = [];
+        };
+        for await (const r of input.records) {
+          const at = recordTime(r);
+          if (at) {
+            if (minAt === null || at < minAt) minAt = at;
+            if (maxAt === null || at > maxAt) maxAt = at;
+          }
+          populations[r.kind] = (populations[r.kind] ?? 0) + 1;
+          count++;
+          batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data: JSON.stringify(r) } as Database['records']);
+          if (batch.length >= BATCH) await flush();
+        }
+        await flush();
+        const entry = await appendLedgerEntry(trx, this.dialect, {
+          artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
+          periodFrom: minAt, periodTo: maxAt, recordCount: count, populations, origin: input.origin,
+        });
+        return { entry, recordCount: count, populations };
       });
-      return { entry, recordCount: count, populations };
-    });
+    } catch (e) {
+      // The blob was copied before the transaction; drop it unless an earlier entry names it.
+      if (retain && this.blobs instanceof FsBlobStore) {
+        const named = await this.db.selectFrom('ledger').select('seq').where('artifact', '=', input.sha256).executeTakeFirst().catch(() => ({ seq: 0 }));
+        if (!named) await this.blobs.remove(input.sha256);
+      }
+      throw e;
+    }
+  }
+
+  /** Whether the bytes of an artifact are kept (false for hash-only content such as prompt logs). */
+  async isRetained(sha256: string): Promise<boolean> {
+    const row = await this.db.selectFrom('artifacts').select('retained').where('sha256', '=', sha256).executeTakeFirst();
+    return !row || Number(row.retained) !== 0;
   }
 
   /** Loads records of the given kinds (all kinds when omitted), oldest first. */

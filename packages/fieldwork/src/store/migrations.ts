@@ -62,5 +62,11 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
           .execute();
       },
     },
+    '0002_hash_only_artifacts': {
+      async up(db: Kysely<any>) {
+        // 1 = the bytes are kept in the blob store; 0 = only the hash (content that may hold prompt text).
+        await db.schema.alterTable('artifacts').addColumn('retained', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      },
+    },
   };
 }

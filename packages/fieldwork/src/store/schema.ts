@@ -8,6 +8,8 @@ export interface Database {
     name: string;
     media_type: string | null;
     first_collected_at: string;
+    /** 1 when the bytes are kept; 0 for hash-only artifacts (content that may hold prompt text). */
+    retained: Generated<number>;
   };
   /** Blob bytes; used by the PostgreSQL store (SQLite keeps blobs as files beside the database). */
   blobs: {

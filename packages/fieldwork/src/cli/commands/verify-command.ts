@@ -14,7 +14,7 @@ export function registerVerify(program: Command, globals: () => GlobalOptions, s
         if (!r.ok) setExit(4);
         if (g.json) return printJson(r);
         if (r.ok) {
-          out(`${green('ok')} ${r.entries} ledger entries, ${r.blobsChecked} artifacts verified; head ${r.headHash ?? '(empty)'}`);
+          out(`${green('ok')} ${r.entries} ledger entries, ${r.blobsChecked} artifacts verified${r.hashOnly ? ` (${r.hashOnly} more kept by hash only: prompt and trace content is not stored)` : ''}; head ${r.headHash ?? '(empty)'}`);
         } else {
           const first = r.problems[0];
           out(`${red('BROKEN')} first broken entry: #${first.seq} — ${first.detail}`);

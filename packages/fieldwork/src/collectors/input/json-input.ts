@@ -26,16 +26,38 @@ export function parseJsonText(text: string, file: string, lineOffset = 0): unkno
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(msg);
-    const pos = m ? Number(m[1]) : text.length;
-    const { line, column } = lineColumnAt(text, pos);
-    const truncated = pos >= text.trimEnd().length - 1 || /end of (JSON|data) input|Unterminated/i.test(msg);
-    throw new FieldworkError('INPUT_MALFORMED', `${file} is not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`, {
-      where: { file, line: line + lineOffset, column },
-      hint: truncated ? 'The file ends early; it looks truncated. Export it again.' : 'Fix the JSON at that place, or export the file again.',
+    const raw = e instanceof Error ? e.message : String(e);
+    // Node's message may quote the input around the error; never echo input (it may be a prompt).
+    const msg = raw.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    const m = /position (\d+)/.exec(raw);
+    const lc = /\(line (\d+) column (\d+)\)/.exec(raw);
+    const pos = m ? Number(m[1]) : positionFromContext(raw, text);
+    // An error at the very end of the text means the document stops early.
+    const endOfInput = /end of (JSON|data) input|Unterminated string/i.test(raw) || (pos !== undefined && pos >= text.trimEnd().length);
+    let where: { line?: number; column?: number } = {};
+    if (pos !== undefined) where = lineColumnAt(text, pos);
+    else if (lc) where = { line: Number(lc[1]), column: Number(lc[2]) };
+    else if (endOfInput) where = lineColumnAt(text, text.length);
+    if (where.line !== undefined) where.line += lineOffset;
+    else if (lineOffset > 0) where = { line: lineOffset + 1 };
+    throw new FieldworkError('INPUT_MALFORMED', `${file} is not valid JSON: ${msg}`, {
+      where: { file, ...where },
+      hint: endOfInput ? 'The file ends early; it looks truncated. Export it again.' : 'Fix the JSON at that place, or export the file again.',
     });
   }
+}
+
+/**
+ * V8 reports some syntax errors with up to ten characters of context on each side instead of a
+ * position (`Unexpected token 'M', ..."t": My SSN…" is not valid JSON`); find that context in
+ * the text to recover the position.
+ */
+function positionFromContext(message: string, text: string): number | undefined {
+  const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!m) return undefined;
+  const at = text.indexOf(m[3]);
+  if (at < 0) return undefined;
+  return m[2] ? at + 10 : at + Math.max(0, m[3].indexOf(m[1]));
 }
 
 /** Reads a whole JSON document (for exports that are one object). */

@@ -9,6 +9,8 @@ import { field, mapPromptLogRow } from './prompt-log-mapper.js';
 /** A prompt/completion log store's export: one message per line, kept as metadata and PII counts only. */
 export const promptLogCollector: Collector<PromptLogOptions> = {
   kind: 'prompt-log-jsonl',
+  // Spans and logs carry prompt and completion text: keep the hash, counts and redacted excerpts, never the bytes.
+  retainBytes: false,
   description: 'Prompt/completion log export, one JSON message per line (id, timestamp, tenant, conversation, role, content)',
   options: promptLogOptionsSchema,
   mediaType: 'application/x-ndjson',
