@@ -169,12 +169,22 @@ export interface JsonValue {
   line: number;
 }
 
+/** Files larger than this are not read whole (the same bound as `readJsonDocument`). */
+export const MAX_JSON_VALUES_BYTES = 512 * 1024 * 1024;
+
 /**
  * Reads a file of one JSON value or several written one after another — what
  * `gh api --paginate` prints (each page its own array or object). A value cut short is
- * INPUT_MALFORMED like any truncated JSON.
+ * INPUT_MALFORMED like any truncated JSON; so is a file over `maxBytes` (512 MB), which is
+ * refused before it is read into memory.
  */
-export async function readJsonValues(input: ArtifactInput): Promise<JsonValue[]> {
+export async function readJsonValues(input: ArtifactInput, maxBytes = MAX_JSON_VALUES_BYTES): Promise<JsonValue[]> {
+  if (input.size > maxBytes) {
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is ${input.size} bytes, too large to read as JSON (at most ${maxBytes}).`, {
+      where: { file: input.displayName },
+      hint: 'Split the export into smaller files (for example one `gh api` page range per file).',
+    });
+  }
   const chunks: Buffer[] = [];
   for await (const c of input.open()) chunks.push(c as Buffer);
   const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
