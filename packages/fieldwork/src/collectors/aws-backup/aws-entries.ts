@@ -1,3 +1,4 @@
+import { FieldworkError } from '@fieldwork/core';
 import type { Where } from '@fieldwork/core';
 import type { ArtifactInput } from '../collector.js';
 import { iterateJsonItems, pointer } from '../input/index.js';
@@ -22,6 +23,9 @@ export interface AwsShape<T extends string> {
   wrong(body: Record<string, unknown>, where: Where): Error;
 }
 
+/** Arrays nest this deep at most; real exports nest two or three levels (pages of responses). */
+export const MAX_AWS_NESTING = 64;
+
 /**
  * Walks every entry of an AWS CLI/API export: one response, a JSON array of responses or
  * entries (`--query BackupJobs`), JSON Lines of pages, or a placebo recording.
@@ -30,12 +34,19 @@ export async function* awsEntries<T extends string>(input: ArtifactInput, shape:
   for await (const item of iterateJsonItems(input)) {
     const prefix = item.line !== undefined ? `${item.locator}#` : '';
     const base = item.line !== undefined ? '' : item.locator;
-    yield* walk(item.value, base);
+    // An element of a streamed top-level array (`/3`) already sits one level down.
+    yield* walk(item.value, base, base ? base.split('/').length - 1 : 0);
 
-    function* walk(value: unknown, ptr: string): Generator<AwsEntry<T>> {
+    function* walk(value: unknown, ptr: string, depth: number): Generator<AwsEntry<T>> {
       const where: Where = { file: input.displayName, ...(item.line !== undefined ? { line: item.line } : {}), pointer: ptr || '/' };
       if (Array.isArray(value)) {
-        for (const [i, v] of value.entries()) yield* walk(v, pointer(ptr, i));
+        // Bounded so a pathological file is refused as bad input instead of overflowing the stack.
+        if (depth >= MAX_AWS_NESTING) {
+          throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} nests arrays more than ${MAX_AWS_NESTING} levels deep; no AWS export does.`, {
+            where, hint: 'Export the responses again with the AWS CLI (one response per file, a JSON array of them, or one per line).',
+          });
+        }
+        for (const [i, v] of value.entries()) yield* walk(v, pointer(ptr, i), depth + 1);
         return;
       }
       if (!value || typeof value !== 'object') throw shape.wrong({}, where);
