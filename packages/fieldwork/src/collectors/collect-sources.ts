@@ -94,7 +94,15 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
     const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0 };
     outcomes.push(outcome);
     try {
-      const collector = collectorFor(source.kind, name);
+      let collector: Collector<any>;
+      try {
+        collector = collectorFor(source.kind, name);
+      } catch (e) {
+        // The registry does not know where the kind was written; point at it in fieldwork.yaml.
+        throw isFieldworkError(e) && e.code === 'SOURCE_UNKNOWN_KIND'
+          ? new FieldworkError(e.code, e.message, { ...(e.hint ? { hint: e.hint } : {}), where: { file: 'fieldwork.yaml', pointer: `/sources/${i}/kind` } })
+          : e;
+      }
       const defaults = opts.workspace && collector.workspaceDefaults ? collector.workspaceDefaults(opts.workspace) : {};
       const parsedOpts = collector.options.safeParse({ ...defaults, ...(source.options ?? {}) });
       if (!parsedOpts.success) {
