@@ -3,8 +3,12 @@ import { z } from 'zod';
 /** A SHA-256 hex digest naming an evidence artifact. */
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
 
-/** An ISO-8601 instant in UTC (`2026-03-01T12:00:00.000Z`). */
-export const instant = z.iso.datetime({ offset: true });
+/**
+ * An ISO-8601 instant, normalized to UTC with milliseconds (`2026-03-01T12:00:00.000Z`).
+ * Sources write offsets and any precision; checks compare instants as strings, which is only
+ * sound once every instant has this one form (`…14:00:00Z` sorts after `…14:00:00.000Z`).
+ */
+export const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 
 /** A calendar date `YYYY-MM-DD` (interpreted in the workspace timezone). */
 export const calendarDate = z.iso.date();

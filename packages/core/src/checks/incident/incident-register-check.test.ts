@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordSchemas } from '../../records/index.js';
 import { incidentRegisterCheck } from './incident-register-check.js';
 import { contextOf, incidentRec } from '../agent/governance-test-support.js';
 
@@ -25,6 +26,16 @@ describe('incident.register', () => {
     expect(rules(run([incidentRec('INC-1', { ...ok, respondedAt: '2026-06-01T14:00:01.000Z' })]))).toEqual([['incident.late_response', 'INC-1']]);
     expect(rules(run([incidentRec('INC-1', { ...ok, respondedAt: '2026-06-01T14:00:00.000Z' })]))).toEqual([]);
     expect(rules(run([incidentRec('INC-1', { ...ok, respondedAt: undefined })]))).toEqual([['incident.late_response', 'INC-1']]);
+  });
+
+  it('is not late when answered exactly at the deadline, written without milliseconds or with an offset', () => {
+    const collected = (respondedAt: string) => recordSchemas.incident.parse(incidentRec('INC-1', { ...ok, opened: '2026-06-01T10:00:00Z', respondedAt }));
+    expect(collected('2026-06-01T14:00:00Z').respondedAt).toBe('2026-06-01T14:00:00.000Z');
+    expect(rules(run([collected('2026-06-01T14:00:00Z')]))).toEqual([]);
+    expect(rules(run([collected('2026-06-01T16:00:00+02:00')]))).toEqual([]);
+    expect(rules(run([collected('2026-06-01T16:00:01+02:00')]))).toEqual([['incident.late_response', 'INC-1']]);
+    // Records built without the schema are compared as instants too.
+    expect(rules(run([incidentRec('INC-1', { ...ok, opened: '2026-06-01T10:00:00Z', respondedAt: '2026-06-01T14:00:00Z' })]))).toEqual([]);
   });
 
   it('asks a postmortem of top severities once closed for two weeks', () => {

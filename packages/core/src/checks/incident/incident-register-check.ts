@@ -42,12 +42,14 @@ export const incidentRegisterCheck: Check = {
       } else {
         trace.push({ label: 'category', detail: `${cat.id}${cat.name ? ` (${cat.name})` : ''}; owner ${cat.owner ?? 'unassigned'}; response within ${cat.responseHours ?? '—'} h` });
         if (cat.responseHours !== undefined) {
-          const due = new Date(Date.parse(inc.opened) + cat.responseHours * 3_600_000).toISOString();
+          const dueMs = Date.parse(inc.opened) + cat.responseHours * 3_600_000;
+          const due = new Date(dueMs).toISOString();
           if (inc.respondedAt) {
             const hours = (Date.parse(inc.respondedAt) - Date.parse(inc.opened)) / 3_600_000;
             trace.push({ label: 'first response', at: inc.respondedAt, detail: `${hours.toFixed(1)} h after opening` });
-            if (inc.respondedAt > due) add('incident.late_response', `${inc.key} (${cat.id}) got its first response ${hours.toFixed(1)} h after it was opened; the category allows ${cat.responseHours} h.`, inc.respondedAt);
-          } else if (due < asOfEnd) {
+            // Compared as instants, not strings: `14:00:00Z` is not after `14:00:00.000Z`.
+            if (Date.parse(inc.respondedAt) > dueMs) add('incident.late_response', `${inc.key} (${cat.id}) got its first response ${hours.toFixed(1)} h after it was opened; the category allows ${cat.responseHours} h.`, inc.respondedAt);
+          } else if (dueMs < Date.parse(asOfEnd)) {
             add('incident.late_response', `${inc.key} (${cat.id}) shows no first response; it was due by ${due}.`, due);
           }
         }
