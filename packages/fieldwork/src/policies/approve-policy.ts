@@ -18,6 +18,11 @@ export interface ApprovalResult {
   seq: number;
 }
 
+/** A policy id: it names files (`policies/<id>.md`, `approvals/<id>-v…json`), so no path parts. */
+const POLICY_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A policy version (`1.0`, `2.1-draft`): part of the approval file name, so no path separators. */
+const POLICY_VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /**
  * Records an approval of the policy's current text: the front matter is updated, and an
  * approval record (policy, version, approver, time, SHA-256 of the approved body) is written
@@ -25,7 +30,18 @@ export interface ApprovalResult {
  */
 export async function approvePolicy(ws: LoadedWorkspace, store: FieldworkStore, id: string, approver: string, now = new Date()): Promise<ApprovalResult> {
   if (!approver.trim()) throw new FieldworkError('USAGE', 'An approval needs the approver: --by NAME.');
+  if (!POLICY_ID.test(id)) {
+    throw new FieldworkError('USAGE', `"${id}" is not a policy id.`, { hint: 'A policy id is lowercase letters, digits and hyphens (e.g. access-control), as in the file name policies/<id>.md.' });
+  }
   const { file, policy } = readPolicy(ws.dir, id);
+  // The front matter is user-edited text that ends up in a file name: refuse anything that could leave approvals/.
+  const rel = `${POLICIES_DIR}/${id}.md`;
+  if (!POLICY_ID.test(policy.front.id)) {
+    throw new FieldworkError('INPUT_INVALID_RECORD', `${rel}: the front matter id "${policy.front.id}" is not a policy id.`, { where: { file: rel, pointer: '/id' }, hint: 'Use lowercase letters, digits and hyphens only, normally the file name without .md.' });
+  }
+  if (!POLICY_VERSION.test(policy.front.version)) {
+    throw new FieldworkError('INPUT_INVALID_RECORD', `${rel}: the front matter version "${policy.front.version}" is not a version.`, { where: { file: rel, pointer: '/version' }, hint: 'Use letters, digits, dots, hyphens and underscores only (e.g. 1.0).' });
+  }
   const day = localDate(now, ws.config.timezone);
   const at = now.toISOString();
   const nextReview = addDays(day, 365);
@@ -38,8 +54,8 @@ export async function approvePolicy(ws: LoadedWorkspace, store: FieldworkStore, 
   async function* records(): AsyncGenerator<FieldworkRecord> {
     yield { kind: 'policy_approval', source: 'policy-approvals', artifact: sha256, locator: '/', policy: policy.front.id, version: policy.front.version, approver, at, bodySha256: policy.bodySha256 };
   }
-  const rel = `${POLICIES_DIR}/approvals/${evidenceFile.split('/').pop()}`;
-  const res = await store.ingest({ sha256, size, name: rel, mediaType: 'application/json', source: 'policy-approvals', kind: 'policy-approval', origin: `fieldwork policy approve ${id} --by ${approver}`, path: evidenceFile, records: records() });
+  const name = `${POLICIES_DIR}/approvals/${evidenceFile.split('/').pop()}`;
+  const res = await store.ingest({ sha256, size, name, mediaType: 'application/json', source: 'policy-approvals', kind: 'policy-approval', origin: `fieldwork policy approve ${id} --by ${approver}`, path: evidenceFile, records: records() });
   writeFileSync(file, formatPolicy({ ...policy.front, approved_by: approver, approved_at: day, next_review: nextReview }, policy.body));
   return { policy: policy.front.id, version: policy.front.version, approver, at, nextReview, evidenceFile, artifact: sha256, seq: res.entry.seq };
 }

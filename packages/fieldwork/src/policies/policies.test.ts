@@ -64,5 +64,18 @@ for (const dialect of TEST_DIALECTS) {
       const ws = loadWorkspace(workspace());
       await expect(approvePolicy(ws, t.store, 'nope', 'Maya')).rejects.toMatchObject({ code: 'USAGE' });
     });
+
+    it('refuses a policy id that could name a file outside approvals/, from the command line or the front matter', async () => {
+      t = await openTestStore(dialect);
+      const dir = workspace();
+      const ws = loadWorkspace(dir);
+      await expect(approvePolicy(ws, t.store, '../fieldwork', 'Maya')).rejects.toMatchObject({ code: 'USAGE' });
+      const f = join(dir, 'policies', 'access-control.md');
+      writeFileSync(f, readFileSync(f, 'utf8').replace(/^id: .*$/m, 'id: ../../escape'));
+      await expect(approvePolicy(ws, t.store, 'access-control', 'Maya')).rejects.toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { file: 'policies/access-control.md', pointer: '/id' } });
+      writeFileSync(f, readFileSync(f, 'utf8').replace(/^id: .*$/m, 'id: access-control').replace(/^version: .*$/m, 'version: 1/../../x'));
+      await expect(approvePolicy(ws, t.store, 'access-control', 'Maya')).rejects.toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { pointer: '/version' } });
+      expect((await t.store.ledger()).length).toBe(0);
+    });
   });
 }
