@@ -57,4 +57,29 @@ describe('change.branch-protection', () => {
     expect(out.exceptions.map((e) => `${e.rule} ${e.at}`)).toEqual(['protection.gap 2026-07-15T00:00:00Z']);
     expect(out.exceptions[0].detail).toContain('6 day(s)');
   });
+
+  it('does not let a mechanism created only after the period hide a gap in the other', () => {
+    const out = run([
+      bp('created', '2025-01-01T00:00:00Z'), bp('deleted', '2026-07-10T16:00:00Z'), bp('created', '2026-07-14T16:00:00Z'),
+      bp('created', '2026-10-05T16:00:00Z', { mechanism: 'ruleset' }),
+    ]);
+    expect(out.exceptions.map((e) => `${e.rule} ${e.at}`)).toEqual(['protection.gap 2026-07-10T16:00:00Z']);
+    expect(out.exceptions[0].detail).toContain('4 day(s)');
+    expect(out.exceptions[0].citations.map((c) => c.locator)).toHaveLength(3);
+  });
+
+  it('counts a mechanism with no evidence in the period as unprotected, not as covering the other', () => {
+    const out = run([
+      bp('created', '2025-01-01T00:00:00Z'), bp('deleted', '2026-07-10T16:00:00Z'), bp('created', '2026-07-14T16:00:00Z'),
+      bp('snapshot', '2026-10-05T16:00:00Z', { mechanism: 'ruleset' }),
+    ]);
+    expect(out.exceptions.map((e) => `${e.rule} ${e.at}`)).toEqual(['protection.gap 2026-07-10T16:00:00Z']);
+  });
+
+  it('needs no history for a mechanism while the other is shown on throughout', () => {
+    const out = run([bp('created', '2025-01-01T00:00:00Z'), bp('snapshot', '2026-09-30T20:00:00Z', { mechanism: 'ruleset' })]);
+    expect(out.exceptions).toEqual([]);
+    expect(out.status).toBeUndefined();
+    expect(out.notes).toEqual([]);
+  });
 });

@@ -4,6 +4,8 @@ import { endOfDay, localDate, startOfDay } from '../../time/index.js';
 import type { Check, CheckException, CheckStatus, PopulationItem, TraceStep } from '../check.js';
 
 const DAY = 86_400_000;
+/** Instants are compared as times, not strings, whatever their precision or offset. */
+const ms = (instant: string) => Date.parse(instant);
 
 /** On or off after an observation: deletion and `enabled: false` both leave the branch unprotected. */
 const onAfter = (r: BranchProtectionRecord) => r.enabled && !/^deleted?$/i.test(r.event);
@@ -22,11 +24,14 @@ function before(r: BranchProtectionRecord): boolean | undefined {
  * Branch protection was in force on each protected branch for the whole period, replayed from
  * webhook events (created, edited, deleted) and snapshots. A removal or `enabled: false` opens
  * a gap until protection returns (`protection.gap`); fewer required approvals than
- * `minApprovals` is `protection.weak`. Classic protection and rulesets are replayed separately
- * and the branch is unprotected only while both are off. Continuity must be shown, not assumed: when the only
- * evidence is a snapshot taken after the period began, with no event showing protection
- * existed at the start, the branch is reported as unproven and the control as insufficient
- * evidence (exceptions, when any, still make it an exception).
+ * `minApprovals` is `protection.weak`. Classic protection and rulesets are replayed separately:
+ * the branch is protected while any mechanism is shown to be on. A mechanism whose state is not
+ * known (no evidence yet) protects nothing, so a known gap in one mechanism is not hidden by
+ * another that merely lacks evidence; a `created` event after the period shows that mechanism
+ * was off throughout it. Continuity must be shown, not assumed: when no mechanism is known to be
+ * on or off (say the only evidence is a snapshot taken after the period began), the branch is
+ * reported as unproven and the control as insufficient evidence (exceptions, when any, still
+ * make it an exception).
  */
 export const branchProtectionCheck: Check = {
   id: 'change.branch-protection',
@@ -49,21 +54,24 @@ export const branchProtectionCheck: Check = {
     let unproven = false;
 
     for (const [subject, all] of [...byBranch].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      // Classic protection and rulesets protect independently: the branch is unprotected only when every mechanism is off.
+      all.sort((a, b) => ms(a.at) - ms(b.at));
+      // Classic protection and rulesets protect independently: the branch is protected while either is shown on.
       const mechanisms = [...new Set(all.map((r) => r.mechanism ?? 'classic'))].sort();
       const timelines = mechanisms.map((m) => replay(all.filter((r) => (r.mechanism ?? 'classic') === m), from, to));
       const trace: TraceStep[] = timelines.flatMap((t) => t.trace);
-      for (const t of timelines) if (t.unproven) {
+      const stretches = combine(timelines, from, to);
+      // Unproven only where no mechanism is known either way; a mechanism lacking evidence while another is on changes nothing.
+      if (stretches.some((s) => s.state === 'unknown')) {
         unproven = true;
-        notes.push(`${subject}${mechanisms.length > 1 ? ` (${t.mechanism})` : ''}: ${t.unproven}`);
+        for (const t of timelines) if (t.unproven) notes.push(`${subject}${mechanisms.length > 1 ? ` (${t.mechanism})` : ''}: ${t.unproven}`);
       }
-      for (const gap of intersect(timelines.map((t) => t.off))) {
-        const days = Math.max(1, Math.ceil((Date.parse(gap.end) - Date.parse(gap.start)) / DAY));
+      for (const stretch of stretches) {
+        if (stretch.state === 'unknown') continue;
+        const days = Math.max(1, Math.ceil((ms(stretch.end) - ms(stretch.start)) / DAY));
         exceptions.push({
-          rule: 'protection.gap', subject, at: gap.start, itemId: subject,
-          detail: `${subject} was unprotected from ${gap.start} (${localDate(gap.start, tz)}) to ${gap.end === to ? `the end of the period (${endDay})` : `${gap.end} (${localDate(gap.end, tz)})`}, about ${days} day(s).`,
-          citations: gap.cites.map(citationOf),
+          rule: 'protection.gap', subject, at: stretch.start, itemId: subject,
+          detail: `${subject} was unprotected from ${stretch.start} (${localDate(stretch.start, tz)}) to ${stretch.end === to ? `the end of the period (${endDay})` : `${stretch.end} (${localDate(stretch.end, tz)})`}, about ${days} day(s).`,
+          citations: stretch.cites.map(citationOf),
         });
       }
       const weak = timelines.flatMap((t) => t.observed).filter((r) => onAfter(r) && r.requiredApprovals !== undefined && r.requiredApprovals < minApprovals);
@@ -83,64 +91,94 @@ export const branchProtectionCheck: Check = {
   },
 };
 
-interface Gap {
+/** A mechanism's state: shown on, shown off, or not known from the evidence. */
+type State = 'on' | 'off' | 'unknown';
+
+/** A stretch of one state, from `start` (inclusive) to `end` (exclusive), with the observations that show it. */
+interface Stretch {
   start: string;
   end: string;
+  state: State;
   cites: BranchProtectionRecord[];
 }
 
 interface Timeline {
   mechanism: string;
-  off: Gap[];
-  /** Why protection at the start is not proven, when it is not. */
+  /** The stretches covering the period, in order. */
+  stretches: Stretch[];
+  /** Why the state is not known for part of the period, when it is not. */
   unproven?: string;
   /** The observations in force during the period (the last one before it, and those inside). */
   observed: BranchProtectionRecord[];
   trace: TraceStep[];
 }
 
-/** Replays one mechanism's observations over [from, to): the stretches with protection off. */
+const stateOf = (on: boolean | undefined): State => (on === undefined ? 'unknown' : on ? 'on' : 'off');
+
+/** Replays one mechanism's observations over [from, to) into stretches of known and unknown state. */
 function replay(list: BranchProtectionRecord[], from: string, to: string): Timeline {
   const mechanism = list[0]?.mechanism ?? 'classic';
-  const prior = list.filter((r) => r.at <= from);
-  const inside = list.filter((r) => r.at > from && r.at < to);
+  const prior = list.filter((r) => ms(r.at) <= ms(from));
+  const inside = list.filter((r) => ms(r.at) > ms(from) && ms(r.at) < ms(to));
   const observed = [...prior.slice(-1), ...inside];
   const trace: TraceStep[] = [];
   if (observed.length === 0) {
-    return { mechanism, off: [], unproven: `the only ${mechanism} protection evidence is after the period; the period is not covered.`, observed, trace: [{ label: 'no evidence in period', at: list[0]?.at, ...(list[0] ? { citation: citationOf(list[0]) } : {}) }] };
+    // Only evidence after the period: a `created` event shows the mechanism did not exist before it.
+    const first = list[0];
+    const off = first && before(first) === false;
+    trace.push({ label: 'no evidence in period', at: first?.at, ...(off ? { detail: `${mechanism} ${first.event} after the period: unprotected throughout` } : {}), ...(first ? { citation: citationOf(first) } : {}) });
+    return {
+      mechanism, observed, trace,
+      stretches: [{ start: from, end: to, state: off ? 'off' : 'unknown', cites: first ? [first] : [] }],
+      ...(off ? {} : { unproven: `the only ${mechanism} protection evidence is after the period; the period is not covered.` }),
+    };
   }
   // State at the period start: the last observation before it, else what the first event implies.
-  let state: boolean | undefined = prior.length > 0 ? onAfter(prior[prior.length - 1]) : before(inside[0]);
+  const last = prior.at(-1);
+  let state = stateOf(last ? onAfter(last) : before(inside[0]));
   let unproven: string | undefined;
-  if (prior.length > 0) trace.push({ label: 'state at period start', at: prior[prior.length - 1].at, detail: `${mechanism} ${prior[prior.length - 1].event}: ${state ? 'protected' : 'unprotected'}`, citation: citationOf(prior[prior.length - 1]) });
-  if (state === undefined) {
+  if (last) trace.push({ label: 'state at period start', at: last.at, detail: `${mechanism} ${last.event}: ${state === 'on' ? 'protected' : 'unprotected'}`, citation: citationOf(last) });
+  if (state === 'unknown') {
     unproven = `protection before ${inside[0].at} is unproven (the first evidence is a ${inside[0].event} observation); collect branch_protection_rule webhook history or an earlier snapshot.`;
     trace.push({ label: 'continuity unproven', detail: `until ${inside[0].at}` });
   }
-  const off: Gap[] = [];
-  let open: Gap | undefined = state === false ? { start: from, end: to, cites: [prior.at(-1) ?? inside[0]] } : undefined;
+  const stretches: Stretch[] = [];
+  let open: Stretch = { start: from, end: to, state, cites: state === 'unknown' ? [] : [last ?? inside[0]] };
   for (const r of inside) {
     const on = onAfter(r);
     trace.push({ label: `protection ${r.event}`, at: r.at, detail: `${mechanism}: ${on ? 'protected' : 'unprotected'}${r.requiredApprovals !== undefined ? `, ${r.requiredApprovals} approval(s) required` : ''}${r.enforceAdmins === false ? ', admins may bypass' : ''}`, citation: citationOf(r) });
-    if (on && open) {
-      off.push({ ...open, end: r.at, cites: [...open.cites, r] });
-      open = undefined;
-    } else if (!on && !open) open = { start: r.at, end: to, cites: [r] };
-    state = on;
+    state = on ? 'on' : 'off';
+    if (state === open.state) continue;
+    stretches.push({ ...open, end: r.at, cites: [...open.cites, r] });
+    open = { start: r.at, end: to, state, cites: [r] };
   }
-  if (open) off.push(open);
-  return { mechanism, off, ...(unproven ? { unproven } : {}), observed, trace };
+  stretches.push(open);
+  return { mechanism, stretches, ...(unproven ? { unproven } : {}), observed, trace };
 }
 
-/** The stretches where every timeline is off at once. */
-function intersect(lists: Gap[][]): Gap[] {
-  return lists.reduce((acc, list) => {
-    const out: Gap[] = [];
-    for (const a of acc) for (const b of list) {
-      const start = a.start > b.start ? a.start : b.start;
-      const end = a.end < b.end ? a.end : b.end;
-      if (start < end) out.push({ start, end, cites: [...a.cites, ...b.cites] });
-    }
-    return out;
-  });
+/**
+ * The branch's state over time from every mechanism's: on while any mechanism is on; off while
+ * none is on and at least one is shown off (a mechanism not known to be on protects nothing);
+ * unknown while every mechanism is unknown. Returns the stretches that are not on, merged.
+ */
+function combine(timelines: Timeline[], from: string, to: string): Stretch[] {
+  const bounds = [...new Set([from, to, ...timelines.flatMap((t) => t.stretches.map((s) => s.start))])]
+    .filter((b) => ms(b) >= ms(from) && ms(b) <= ms(to))
+    .sort((a, b) => ms(a) - ms(b));
+  const out: Stretch[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [start, end] = [bounds[i], bounds[i + 1]];
+    if (ms(start) >= ms(end)) continue;
+    const here = timelines.map((t) => t.stretches.find((s) => ms(s.start) <= ms(start) && ms(start) < ms(s.end)));
+    const states = here.map((s) => s?.state ?? 'unknown');
+    if (states.includes('on')) continue;
+    const state: State = states.includes('off') ? 'off' : 'unknown';
+    const cites = here.flatMap((s) => (s && s.state === 'off' ? s.cites : []));
+    const prev = out.at(-1);
+    if (prev && prev.state === state && ms(prev.end) === ms(start)) {
+      prev.end = end;
+      for (const c of cites) if (!prev.cites.includes(c)) prev.cites.push(c);
+    } else out.push({ start, end, state, cites: [...new Set(cites)] });
+  }
+  return out;
 }
