@@ -23,17 +23,21 @@ describe('agent.tenant-isolation', () => {
     expect(out.exceptions[0].detail).toMatch(/get as a on b's canary/);
   });
 
-  it('judges a run from its attempts: a stated pass does not hide a leak, and an undenied tenantless request fails', () => {
+  it('judges a run from its attempts: a stated pass does not hide a leak, and a tenantless request must fail closed', () => {
     const edited = run([probe('p1', '2026-09-20T10:00:00.000Z', true, { passed: true, leaks: 0 })]);
     expect(rules(edited)).toEqual([['isolation.probe_failed', 'p1']]);
     expect(edited.exceptions[0].detail).toMatch(/The run file states it passed with 0 leak\(s\), but its attempts show otherwise/);
     const clean = probe('p2', '2026-09-20T10:00:00.000Z', false, { passed: undefined, leaks: undefined });
     expect(run([clean]).exceptions).toEqual([]);
-    const open = probe('p3', '2026-09-20T10:00:00.000Z');
-    open.attempts = open.attempts.map((a) => (a.op === 'no_tenant' ? { ...a, outcome: 'empty' as const } : a));
-    const out = run([open]);
-    expect(rules(out)).toEqual([['isolation.probe_failed', 'p3']]);
-    expect(out.exceptions[0].detail).toMatch(/the request without tenant context was not denied \(empty\)/);
+    // Row-level security answers a tenantless query with no rows: that is failing closed.
+    const rls = probe('p3', '2026-09-20T10:00:00.000Z');
+    rls.attempts = rls.attempts.map((a) => (a.op === 'no_tenant' ? { ...a, outcome: 'empty' as const } : a));
+    expect(run([rls]).exceptions).toEqual([]);
+    const broken = probe('p4', '2026-09-20T10:00:00.000Z');
+    broken.attempts = broken.attempts.map((a) => (a.op === 'no_tenant' ? { ...a, outcome: 'error' as const } : a));
+    const out = run([broken]);
+    expect(rules(out)).toEqual([['isolation.probe_failed', 'p4']]);
+    expect(out.exceptions[0].detail).toMatch(/the request without tenant context did not fail closed \(error\)/);
   });
 
   it('reports each retrieval span that crossed tenants by span id', () => {

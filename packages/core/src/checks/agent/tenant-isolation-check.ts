@@ -28,8 +28,9 @@ export interface ProbeVerdict {
 
 /**
  * Judges a probe run from its attempts, never from the `passed`/`leaks` the file states: it
- * passes when no attempt leaked, the request without tenant context was denied, every
- * operation was tried without error, and two or more tenants with canaries were probed.
+ * passes when no attempt leaked, the request without tenant context failed closed (refused, or
+ * answered with nothing — what row-level security does), every operation was tried without
+ * error, and two or more tenants with canaries were probed.
  */
 export function probeVerdict(p: IsolationProbeRecord): ProbeVerdict {
   const leaks = p.attempts.filter((a) => a.outcome === 'leaked').length;
@@ -38,7 +39,7 @@ export function probeVerdict(p: IsolationProbeRecord): ProbeVerdict {
   if (leaks > 0) reasons.push(`${leaks} attempt(s) reached another tenant's data`);
   const noTenant = p.attempts.filter((a) => a.op === 'no_tenant');
   if (noTenant.length === 0) reasons.push('no request without tenant context was tried');
-  else if (noTenant.some((a) => a.outcome !== 'denied')) reasons.push(`the request without tenant context was not denied (${noTenant.map((a) => a.outcome).join(', ')})`);
+  else if (noTenant.some((a) => a.outcome !== 'denied' && a.outcome !== 'empty')) reasons.push(`the request without tenant context did not fail closed (${noTenant.map((a) => a.outcome).join(', ')})`);
   const missing = PROBE_OPS.filter((op) => op !== 'no_tenant' && !p.attempts.some((a) => a.op === op));
   if (missing.length > 0) reasons.push(`not tried: ${missing.join(', ')}`);
   if (errors > 0) reasons.push(`${errors} attempt(s) could not be made`);
