@@ -2,6 +2,7 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { AccessEventRecord, AccountRecord, PersonRecord } from '../../records/index.js';
 import { inPeriod, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { evidenceEnd } from '../evidence-end.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
 
 /** Identity providers whose accounts are reconciled against HR, unless the control names others. */
@@ -31,7 +32,7 @@ export const reconciliationCheck: Check = {
     const tz = ctx.timezone;
     const idps = new Set((Array.isArray(ctx.params.idpSystems) ? (ctx.params.idpSystems as string[]) : DEFAULT_IDP_SYSTEMS).map(norm));
     const ignored = new Set((Array.isArray(ctx.params.ignoreAccounts) ? (ctx.params.ignoreAccounts as string[]) : []).map(norm));
-    const limit = ctx.asOf < ctx.period.to ? ctx.asOf : ctx.period.to;
+    const limit = evidenceEnd(ctx);
 
     const people = new Map<string, PersonRecord[]>();
     let noEmail = 0;

@@ -2,6 +2,7 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { BackupJobRecord } from '../../records/index.js';
 import { addDays, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
+import { evidenceEnd } from '../evidence-end.js';
 import { declaredResources, resourceName, succeeded } from './backup-workspace.js';
 
 /**
@@ -19,7 +20,7 @@ export const backupCadenceCheck: Check = {
     const tz = ctx.timezone;
     const defaultCadence = Number(ctx.params.cadenceDays ?? 1);
     const declared = declaredResources(ctx.workspace);
-    const end = ctx.asOf < ctx.period.to ? ctx.asOf : ctx.period.to;
+    const end = evidenceEnd(ctx);
     const jobsBy = new Map<string, BackupJobRecord[]>();
     for (const j of recordsOf(ctx.records, 'backup_job')) {
       const name = resourceName(j.resource, declared);

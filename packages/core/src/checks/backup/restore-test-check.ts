@@ -2,6 +2,7 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { RestoreTestRecord } from '../../records/index.js';
 import { addDays, localDate, quartersOverlapping } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
+import { evidenceEnd } from '../evidence-end.js';
 import { declaredResources, resourceName, succeeded } from './backup-workspace.js';
 
 /** True when the test left something an auditor can inspect: a kept file, a restored resource, or a passed validation. */
@@ -27,7 +28,7 @@ export const restoreTestCheck: Check = {
     const tz = ctx.timezone;
     const maxInterval = Number(ctx.params.maxIntervalDays ?? 92);
     const declared = declaredResources(ctx.workspace);
-    const end = ctx.asOf < ctx.period.to ? ctx.asOf : ctx.period.to;
+    const end = evidenceEnd(ctx);
     const jobs = recordsOf(ctx.records, 'backup_job');
     const byRecoveryPoint = new Map(jobs.filter((j) => j.recoveryPoint).map((j) => [j.recoveryPoint as string, j.resource]));
     const critical = declared.length > 0

@@ -2,6 +2,7 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { BranchProtectionRecord } from '../../records/index.js';
 import { endOfDay, localDate, startOfDay } from '../../time/index.js';
 import type { Check, CheckException, CheckStatus, PopulationItem, TraceStep } from '../check.js';
+import { evidenceEnd } from '../evidence-end.js';
 
 const DAY = 86_400_000;
 /** Instants are compared as times, not strings, whatever their precision or offset. */
@@ -41,7 +42,7 @@ export const branchProtectionCheck: Check = {
     const tz = ctx.timezone;
     const minApprovals = Number(ctx.params.minApprovals ?? 1);
     const from = startOfDay(ctx.period.from, tz);
-    const endDay = ctx.asOf < ctx.period.to ? ctx.asOf : ctx.period.to;
+    const endDay = evidenceEnd(ctx);
     const to = endOfDay(endDay, tz);
     const byBranch = new Map<string, BranchProtectionRecord[]>();
     for (const r of recordsOf(ctx.records, 'branch_protection')) {

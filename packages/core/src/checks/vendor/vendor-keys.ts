@@ -8,5 +8,3 @@ export function isMaterial(v: VendorRecord, levels: readonly string[] = ['critic
   return v.subservice || levels.includes(v.criticality.trim().toLowerCase());
 }
 
-/** The last day of the period the evidence can speak for. */
-export const evidenceEnd = (ctx: { asOf: string; period: { to: string } }): string => (ctx.asOf < ctx.period.to ? ctx.asOf : ctx.period.to);
