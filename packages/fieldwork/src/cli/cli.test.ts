@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshPostgresSchema, REAL_FIXTURES, TEST_DIALECTS } from '../testing/index.js';
 import { runCli } from './program.js';
@@ -212,6 +213,31 @@ describe('demo', () => {
     expect(other.results.map((r) => r.seed)).not.toEqual(audit.results.map((r) => r.seed));
   });
 
+  it('verify exits 4 naming the entry after an edited, a deleted or a swapped ledger entry', async () => {
+    const env = { FIELDWORK_DATABASE_URL: undefined };
+    const tamper: Record<string, (db: Database.Database) => void> = {
+      edited: (db) => db.prepare('update ledger set record_count = record_count + 1 where seq = 5').run(),
+      deleted: (db) => db.prepare('delete from ledger where seq = 5').run(),
+      swapped: (db) => {
+        const cols = 'artifact, source, kind, collected_at, period_from, period_to, record_count, populations, origin, prev, hash';
+        const [a, b] = db.prepare(`select ${cols} from ledger where seq in (5, 6) order by seq`).all() as Record<string, unknown>[];
+        const set = db.prepare(`update ledger set ${cols.split(', ').map((c) => `${c} = @${c}`).join(', ')} where seq = @seq`);
+        set.run({ ...b, seq: 5 });
+        set.run({ ...a, seq: 6 });
+      },
+    };
+    for (const [name, change] of Object.entries(tamper)) {
+      const copy = join(base, `ledger-${name}`);
+      copyTree(dir, copy);
+      const db = new Database(join(copy, '.fieldwork', 'fieldwork.db'));
+      change(db);
+      db.close();
+      const r = await cli(['verify', '--workspace', copy, '--json'], env);
+      expect(r.code, name).toBe(4);
+      expect(JSON.parse(r.stdout).problems[0].seq, name).toBe(name === 'deleted' ? 6 : 5);
+    }
+  });
+
   it('verify exits 4 naming the entry when a blob byte is flipped', async () => {
     expect((await cli(['verify', '--workspace', dir], { FIELDWORK_DATABASE_URL: undefined })).code).toBe(0);
     const copy = join(base, 'tamper');
@@ -230,6 +256,7 @@ describe('demo', () => {
 });
 
 function copyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
   for (const name of readdirSync(from)) {
     const a = join(from, name);
     const b = join(to, name);
