@@ -1,11 +1,16 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { Collector } from '../collectors/collector.js';
 import { sha256File } from '../evidence/index.js';
 
-/** Real public fixtures (see shared/fixtures/real/SOURCES.md). */
-export const REAL_FIXTURES = new URL('../../../../../shared/fixtures/real/', import.meta.url).pathname;
+/**
+ * Real third-party samples kept inside the repository (origin, licence and date of each file in
+ * `fixtures/third-party/SOURCES.md`), so the tests run on a fresh clone with nothing beside it.
+ * Resolved from this file (src/testing and dist/testing are both four levels below the root).
+ */
+export const REAL_FIXTURES = fileURLToPath(new URL('../../../../fixtures/third-party/', import.meta.url));
 
 /**
  * Runs a collector's parse over a file, without a store: the records it yields, each as the
