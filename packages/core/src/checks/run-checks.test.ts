@@ -45,7 +45,31 @@ describe('runChecks', () => {
     };
     const run = runChecks({ ...input, checks, controls: [control('ACC-01', 'boom'), control('ACC-02', 'plain')] });
     expect(sawResults).toBeUndefined();
-    expect(run.results.map((r) => [r.status, r.error])).toEqual([['not_tested', 'broken'], ['pass', undefined]]);
+    expect(run.results.map((r) => [r.status, r.error])).toEqual([['not_tested', 'broken'], ['insufficient_evidence', undefined]]);
+  });
+});
+
+describe('no verdict without evidence', () => {
+  const item = (id: string) => ({ id, subject: id, trace: [] });
+  const checks: Record<string, Check> = {
+    empty: { id: 'empty', title: 'nothing in the period', requires: [], run: () => ({ populationQuery: 'leavers in the period', items: [], exceptions: [] }) },
+    claims: { id: 'claims', title: 'says pass over nothing', requires: [], run: () => ({ populationQuery: 'merged changes', items: [], exceptions: [], status: 'pass' }) },
+    one: { id: 'one', title: 'one compliant item', requires: [], run: () => ({ populationQuery: 'leavers in the period', items: [item('a@x.test')], exceptions: [] }) },
+    gap: { id: 'gap', title: 'a gap without a population', requires: [], run: () => ({ populationQuery: 'policies', items: [], exceptions: [{ rule: 'policy.missing', subject: 'bcdr', detail: 'd', citations: [] }] }) },
+  };
+  const run = runChecks({ ...input, checks, controls: [control('HR-05', 'empty'), control('CHG-01', 'claims'), control('ACC-01', 'one'), control('GOV-05', 'gap')] });
+  const [empty, claims, one, gap] = run.results;
+
+  it('turns a pass over an empty population into insufficient_evidence, naming the population and the period', () => {
+    expect(empty).toMatchObject({ status: 'insufficient_evidence', population: 0 });
+    expect(empty.notes[0]).toContain('leavers in the period');
+    expect(empty.notes[0]).toContain('2026-04-01 to 2026-09-30');
+    expect(claims.status).toBe('insufficient_evidence');
+  });
+
+  it('keeps the pass of a population with one compliant item, and an exception found without a population', () => {
+    expect(one).toMatchObject({ status: 'pass', population: 1, notes: [] });
+    expect(gap).toMatchObject({ status: 'exception', population: 0 });
   });
 });
 

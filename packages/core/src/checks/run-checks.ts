@@ -85,18 +85,32 @@ function runOne(control: Control, checks: Record<string, Check>, input: RunCheck
     });
     const exceptions = [...out.exceptions].sort((a, b) => byString(a.subject, b.subject) || byString(a.rule, b.rule) || byString(a.at ?? '', b.at ?? ''));
     const items = [...out.items].sort((a, b) => byString(a.id, b.id));
+    const status = out.status ?? (exceptions.length > 0 ? 'exception' : 'pass');
+    const notes = out.notes ?? [];
+    // No verdict without evidence: a pass over an empty population would say the control worked
+    // when nothing showed it working (a window in the future, a source that covers other dates).
+    const empty = status === 'pass' && items.length === 0;
     return {
       ...base,
-      status: out.status ?? (exceptions.length > 0 ? 'exception' : 'pass'),
+      status: empty ? 'insufficient_evidence' : status,
       population: items.length,
       populationQuery: out.populationQuery,
       exceptions: exceptions.map((e) => ({ ...e, citations: dedupeCitations(e.citations) })),
       items,
-      notes: out.notes ?? [],
+      notes: empty ? [emptyPopulationNote(out.populationQuery, input.period), ...notes] : notes,
     };
   } catch (e) {
     return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * Why an empty population is `insufficient_evidence`, never `pass`. Zero events is "did not
+ * occur" at best (no incidents, no leavers): it shows the control was not exercised, not that it
+ * operated, so it cannot carry a pass.
+ */
+export function emptyPopulationNote(populationQuery: string, period: Period): string {
+  return `Nothing to test from ${period.from} to ${period.to}: the population (${populationQuery}) is empty, so the evidence shows neither operation nor failure. Collect evidence that covers the period, or check a period your evidence covers (--from/--to).`;
 }
 
 function dedupeCitations(cs: Citation[]): Citation[] {

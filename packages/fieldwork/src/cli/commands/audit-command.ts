@@ -7,6 +7,7 @@ import { auditJson, auditTypeOne, auditTypeTwo } from '../../pipeline/audit-work
 import { mockAuditMarkdown, typeOneMarkdown, writeAtomic } from '../../report/index.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
+import { dateFlag } from '../date-flag.js';
 import { bold, cyan, dim, green, out, printJson, red, yellow } from '../output.js';
 
 interface AuditFlags {
@@ -30,9 +31,9 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
     .command('audit')
     .description('Type I readiness (--type 1 --as-of DATE) or a Type II mock audit: population → seeded sample → trace → conclusion')
     .option('--type <1|2>', 'report type', '2')
-    .option('--as-of <date>', 'Type I as-of date (default: the workspace report date)')
-    .option('--from <date>', 'Type II window start (default: the workspace window)')
-    .option('--to <date>', 'Type II window end')
+    .option('--as-of <date>', 'Type I as-of date (default: the workspace report date)', dateFlag('--as-of'))
+    .option('--from <date>', 'Type II window start (default: the workspace window)', dateFlag('--from'))
+    .option('--to <date>', 'Type II window end', dateFlag('--to'))
     .option('--seed <s>', 'audit id the sample seeds derive from (default: organization and window)')
     .option('--profile <name>', 'sample sizes: practitioner | statistical', 'practitioner')
     .option('--confidence <p>', 'statistical profile: confidence', '0.95')

@@ -1,11 +1,12 @@
-import { createInterface } from 'node:readline/promises';
 import { isValidTimeZone, localDate, FieldworkError } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { defaultReport, initWorkspace, recommendScope } from '../../workspace/index.js';
 import type { ScopeAnswers } from '../../workspace/index.js';
 import { workspaceDir } from '../context.js';
 import type { GlobalOptions } from '../context.js';
+import { dateFlag } from '../date-flag.js';
 import { bold, dim, green, out, printJson } from '../output.js';
+import { openPrompt } from '../prompt.js';
 
 interface InitFlags {
   yes?: boolean;
@@ -26,7 +27,7 @@ interface InitFlags {
 }
 
 async function ask(flags: InitFlags): Promise<Required<Pick<InitFlags, 'org' | 'timezone' | 'ownerName' | 'ownerEmail'>> & ScopeAnswers> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const rl = openPrompt();
   const q = async (label: string, def: string) => (await rl.question(`${label} ${dim(`[${def}]`)} `)).trim() || def;
   const yn = async (label: string, def: boolean) => /^y/i.test(await q(`${label} (y/n)`, def ? 'y' : 'n'));
   try {
@@ -62,10 +63,10 @@ export function registerInit(program: Command, globals: () => GlobalOptions): vo
     .option('--consumer-data', 'you process consumer personal data (adds Privacy)')
     .option('--high-stakes', 'agent outputs drive financial or clinical decisions (adds Processing Integrity)')
     .option('--type <1|2>', 'report type', '2')
-    .option('--as-of <date>', 'Type I as-of date')
-    .option('--from <date>', 'Type II window start')
-    .option('--to <date>', 'Type II window end')
-    .option('--start <date>', 'day 1 of the readiness plan (default: today)')
+    .option('--as-of <date>', 'Type I as-of date', dateFlag('--as-of'))
+    .option('--from <date>', 'Type II window start', dateFlag('--from'))
+    .option('--to <date>', 'Type II window end', dateFlag('--to'))
+    .option('--start <date>', 'day 1 of the readiness plan (default: today)', dateFlag('--start'))
     .action(async (flags: InitFlags) => {
       const g = globals();
       const interactive = !flags.yes && !!process.stdin.isTTY && !g.json;

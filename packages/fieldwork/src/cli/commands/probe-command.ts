@@ -7,7 +7,7 @@ import { httpAdapter, memoryAdapter, postgresAdapter, httpProbeConfigSchema, pos
 import type { ProbeAdapter, ProbeConfig } from '../../probe/index.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
-import { bold, dim, green, out, red } from '../output.js';
+import { bold, dim, green, out, red, write } from '../output.js';
 
 interface ProbeFlags {
   adapter?: string;
@@ -67,7 +67,7 @@ export function registerProbe(program: Command, globals: () => GlobalOptions, se
         if (!run.passed) setExit(1);
         const stored = flags.store === false ? undefined : await storeProbeRun(store, run, config.source, `fieldwork probe memory --adapter ${name}`);
         if (g.json) {
-          process.stdout.write(probeRunBytes(run));
+          write(probeRunBytes(run));
           return;
         }
         out(`${run.passed ? green('PASSED') : red('FAILED')} ${bold(run.store)} via ${name}: ${run.tenants.length} tenants, ${run.canaries} canaries, ${run.attempts.length} attempts, ${run.leaks} leak(s)`);
