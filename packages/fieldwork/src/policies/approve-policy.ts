@@ -4,6 +4,7 @@ import { addDays, FieldworkError, localDate } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import { sha256File } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
+import { resolveApprover } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 import { formatPolicy, POLICIES_DIR, readPolicy } from './policy-files.js';
 
@@ -30,6 +31,8 @@ const POLICY_VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  */
 export async function approvePolicy(ws: LoadedWorkspace, store: FieldworkStore, id: string, approver: string, now = new Date()): Promise<ApprovalResult> {
   if (!approver.trim()) throw new FieldworkError('USAGE', 'An approval needs the approver: --by NAME.');
+  // Only someone the workspace names carries authority; the approval records their name as written there.
+  approver = resolveApprover(ws.config, approver).name;
   if (!POLICY_ID.test(id)) {
     throw new FieldworkError('USAGE', `"${id}" is not a policy id.`, { hint: 'A policy id is lowercase letters, digits and hyphens (e.g. access-control), as in the file name policies/<id>.md.' });
   }

@@ -8,3 +8,7 @@ export { recommendScope } from './scope-guidance.js';
 export type { ScopeAnswers, ScopeRecommendation } from './scope-guidance.js';
 export { initWorkspace, workspaceJsonSchema, defaultReport, onInit, SCHEMA_FILE } from './init-workspace.js';
 export type { InitOptions, InitHook } from './init-workspace.js';
+export { isPlaceholderPerson, namedApprovers, resolveApprover, PLACEHOLDER_OWNER } from './named-people.js';
+export type { NamedApprover } from './named-people.js';
+export { evidenceSpan, windowWarnings, WINDOW_FIX } from './window-warnings.js';
+export type { EvidenceSpan } from './window-warnings.js';

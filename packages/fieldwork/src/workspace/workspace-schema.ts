@@ -47,6 +47,8 @@ export const workspaceSchema = z
       compliance: personSchema.describe('The compliance owner: pick the owner first.'),
       people: z.array(personSchema).default([]),
     }),
+    approvers: z.array(z.object({ name: z.string().min(1), email: z.string().min(3).optional() }).strict()).optional()
+      .describe('People besides the owners who may approve policies (fieldwork policy approve --by).'),
     sources: z.array(sourceSchema).default([]),
     backups: backupsSectionSchema.optional().describe('Backed-up resources: name (as collectors emit it), critical, cadenceDays.'),
     tools: z.array(toolDeclarationSchema).optional().describe('The agent tool inventory: resource, scopes, identity mode, risk, approval threshold.'),

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { auditJson, auditTypeOne, auditTypeTwo } from '../../pipeline/audit-workspace.js';
 import { mockAuditMarkdown, typeOneMarkdown, writeAtomic } from '../../report/index.js';
 import { withWorkspace } from '../context.js';
+import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { dateFlag } from '../date-flag.js';
 import { bold, cyan, dim, green, out, printJson, red, yellow } from '../output.js';
@@ -49,7 +50,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
         if (flags.type === '1') {
           const r = ws.config.scope.report;
           const asOf = flags.asOf ?? (r.type === 1 ? r.asOf : r.from);
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new FieldworkError('USAGE', `--as-of ${asOf} is not a date.`, { hint: 'Use YYYY-MM-DD.' });
+          await warnAboutWindow(ws, store, { from: asOf, to: asOf });
           const rep = await auditTypeOne(ws, store, asOf);
           const file = join(outDir, `type1-${asOf}.md`);
           writeAtomic(file, typeOneMarkdown(rep, ws.config.organization));
@@ -72,6 +73,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
           if (e instanceof RangeError) throw new FieldworkError('USAGE', e.message, { hint: 'e.g. --confidence 0.95 --tolerable 0.05 --expected 0.01' });
           throw e;
         }
+        await warnAboutWindow(ws, store, rep.period);
         const file = join(outDir, `mock-audit-${rep.period.from}-${rep.period.to}.md`);
         writeAtomic(file, mockAuditMarkdown(rep, ws.config.organization));
         if (flags.strict && rep.overall.byConclusion.not_effective > 0) setExit(1);

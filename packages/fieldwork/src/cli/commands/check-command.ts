@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
 import { withWorkspace } from '../context.js';
+import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { dateFlag } from '../date-flag.js';
 import { bold, dim, green, out, printJson, red, yellow } from '../output.js';
@@ -19,6 +20,7 @@ export function registerCheck(program: Command, globals: () => GlobalOptions, se
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
         const run = await checkWorkspace(ws, store, flags);
+        await warnAboutWindow(ws, store, run.period);
         const s = summarize(run.results);
         if (flags.strict && s.exception > 0) setExit(1);
         if (g.json) return printJson(checkRunJson(run, run.controls));
