@@ -3,6 +3,7 @@ import { builtInControls, controlSchema } from '../catalog/index.js';
 import type { Control } from '../catalog/index.js';
 import type { Check } from './check.js';
 import { runChecks } from './run-checks.js';
+import { probe, setOf } from './agent/governance-test-support.js';
 
 const control = (id: string, check: string | null): Control => controlSchema.parse({
   id, title: `Control ${id}`, statement: 'A statement long enough to be valid.', criteria: ['CC1.1'], category: 'governance',
@@ -79,5 +80,19 @@ describe('requiresAny', () => {
     const run = runChecks({ controls: [reviews], records: {}, period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', asOf: '2026-09-30', workspace: {} });
     expect(run.results[0]).toMatchObject({ status: 'insufficient_evidence', population: 0 });
     expect(run.results[0].notes[0]).toContain('access_review or ticket');
+  });
+});
+
+describe('self-tests', () => {
+  it('never count as evidence of the platform: AGT-05 ignores a passing probe of an in-process store', () => {
+    const isolation = builtInControls.find((c) => c.check === 'agent.tenant-isolation')!;
+    const at = '2026-09-20T10:00:00.000Z';
+    const go = (records: Parameters<typeof setOf>[0]) => runChecks({ controls: [isolation], records: setOf(records), period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', asOf: '2026-09-30', workspace: {} }).results[0];
+    const selfTest = go([probe('self', at, false, { adapter: 'memory', selfTest: true })]);
+    expect(selfTest.status).toBe('exception');
+    expect(selfTest.exceptions.map((e) => e.rule)).toEqual(['isolation.probe_missing']);
+    expect(selfTest.exceptions[0].detail).toContain('self-tests against an in-process store do not count');
+    // The same run of the platform (no selfTest) passes: the flag, not the run, made the difference.
+    expect(go([probe('real', at, false, { adapter: 'memory' })])).toMatchObject({ status: 'pass', population: 1 });
   });
 });

@@ -45,7 +45,8 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * @example
  * const run = runChecks({ controls, records, period: { from: '2026-01-01', to: '2026-03-31' }, timezone: 'UTC', asOf: '2026-03-31' })
  */
-export function runChecks(input: RunChecksInput): CheckRun {
+export function runChecks(raw: RunChecksInput): CheckRun {
+  const input = { ...raw, records: withoutSelfTests(raw.records) };
   const checks = input.checks ?? builtInChecks;
   const byControl = new Map<string, ControlResult>();
   // Checks marked `after` read the others' statuses, so they run in a second pass; results keep the controls' order.
@@ -102,6 +103,17 @@ function runOne(control: Control, checks: Record<string, Check>, input: RunCheck
   } catch (e) {
     return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * The records without self-tests (probe runs against a store inside the probing process): they
+ * show the SDK works, never that the platform does, so no check may count them — removed here,
+ * once, rather than trusted to every check.
+ */
+export function withoutSelfTests(records: RecordSet): RecordSet {
+  const probes = records.isolation_probe;
+  if (!probes?.some((p) => p.selfTest === true)) return records;
+  return { ...records, isolation_probe: probes.filter((p) => p.selfTest !== true) };
 }
 
 /**

@@ -66,7 +66,7 @@ export const tenantIsolationCheck: Check = {
     const probes = recordsOf(ctx.records, 'isolation_probe').filter((p) => p.at < until).sort((a, b) => (a.at < b.at ? -1 : 1));
 
     if (probes.length === 0) {
-      exceptions.push({ rule: 'isolation.probe_missing', subject: 'isolation probe', detail: `No cross-tenant isolation probe run was collected up to ${ctx.asOf}; run \`fieldwork probe memory\` against each tenant store (at least every ${maxAge} days).`, citations: [] });
+      exceptions.push({ rule: 'isolation.probe_missing', subject: 'isolation probe', detail: `No cross-tenant isolation probe run of the platform was collected up to ${ctx.asOf} (self-tests against an in-process store do not count); run \`fieldwork probe memory\` against each tenant store (at least every ${maxAge} days).`, citations: [] });
     }
     const stores = [...new Set(probes.map((p) => p.store))].sort();
     for (const store of stores) {
