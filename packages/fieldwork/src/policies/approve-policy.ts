@@ -31,8 +31,6 @@ const POLICY_VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  */
 export async function approvePolicy(ws: LoadedWorkspace, store: FieldworkStore, id: string, approver: string, now = new Date()): Promise<ApprovalResult> {
   if (!approver.trim()) throw new FieldworkError('USAGE', 'An approval needs the approver: --by NAME.');
-  // Only someone the workspace names carries authority; the approval records their name as written there.
-  approver = resolveApprover(ws.config, approver).name;
   if (!POLICY_ID.test(id)) {
     throw new FieldworkError('USAGE', `"${id}" is not a policy id.`, { hint: 'A policy id is lowercase letters, digits and hyphens (e.g. access-control), as in the file name policies/<id>.md.' });
   }
@@ -45,6 +43,8 @@ export async function approvePolicy(ws: LoadedWorkspace, store: FieldworkStore, 
   if (!POLICY_VERSION.test(policy.front.version)) {
     throw new FieldworkError('INPUT_INVALID_RECORD', `${rel}: the front matter version "${policy.front.version}" is not a version.`, { where: { file: rel, pointer: '/version' }, hint: 'Use letters, digits, dots, hyphens and underscores only (e.g. 1.0).' });
   }
+  // Only someone the workspace names carries authority; the approval records their name as written there.
+  approver = resolveApprover(ws.config, approver).name;
   const day = localDate(now, ws.config.timezone);
   const at = now.toISOString();
   const nextReview = addDays(day, 365);
