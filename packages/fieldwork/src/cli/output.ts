@@ -24,6 +24,10 @@ export function pipeClosed(): boolean {
  * stream errors still surface.
  */
 export function watchClosedPipes(): void {
+  // The EPIPE can arrive after the command has settled its exit code (e.g. 1 from --strict).
+  process.on('exit', () => {
+    if (closed) process.exitCode = 0;
+  });
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE' || (closed && e.code === 'ERR_STREAM_DESTROYED')) {

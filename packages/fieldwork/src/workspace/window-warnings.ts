@@ -37,7 +37,8 @@ export function evidenceSpan(entries: readonly { kind: string; periodFrom: strin
  * // ['The period 2027-03-07 to 2027-09-04 lies in the future (today is 2026-12-06): …']
  */
 export function windowWarnings(period: Period, today: string, evidence: EvidenceSpan | null): string[] {
-  const p = `The period ${period.from} to ${period.to}`;
+  // A Type I assessment has one date, not a window.
+  const p = period.from === period.to ? `The date ${period.from}` : `The period ${period.from} to ${period.to}`;
   const out: string[] = [];
   if (period.from > today) {
     out.push(`${p} lies in the future (today is ${today}): no evidence can exist for it yet, so nothing in it can pass; ${WINDOW_FIX}.`);
