@@ -68,5 +68,22 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.alterTable('artifacts').addColumn('retained', 'integer', (c) => c.notNull().defaultTo(1)).execute();
       },
     },
+    '0003_record_identity': {
+      async up(db: Kysely<any>) {
+        // One fact, counted once: the natural identity of each record, the snapshot it belongs to
+        // (the artifact's origin, for kinds a source exports whole), and the ledger entry whose
+        // artifact superseded it (null while current). Records stored before this migration keep
+        // a null identity and stay current: nothing restated them yet.
+        await db.schema.alterTable('records').addColumn('identity', 'text').execute();
+        await db.schema.alterTable('records').addColumn('scope', 'text').execute();
+        await db.schema.alterTable('records').addColumn('superseded_by', 'integer').execute();
+        await db.schema.alterTable('records').addColumn('superseded_at', 'text').execute();
+        await db.schema.createIndex('records_source_kind_identity').on('records').columns(['source', 'kind', 'identity']).execute();
+        await db.schema.createIndex('records_source_scope').on('records').columns(['source', 'scope']).execute();
+        await db.schema.createIndex('records_ledger_seq').on('records').column('ledger_seq').execute();
+        await db.schema.createIndex('records_current_kind_at').on('records').columns(['superseded_by', 'kind', 'at']).execute();
+        await db.schema.createIndex('ledger_source_origin').on('ledger').columns(['source', 'origin', 'seq']).execute();
+      },
+    },
   };
 }

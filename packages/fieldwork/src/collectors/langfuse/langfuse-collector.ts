@@ -15,6 +15,7 @@ import { isLangfuseRow, observationSpan } from './langfuse-mapper.js';
  */
 export const langfuseCollector: Collector<LangfuseOptions> = {
   kind: 'langfuse-export',
+  snapshotKinds: [],
   // Spans and logs carry prompt and completion text: keep the hash, counts and redacted excerpts, never the bytes.
   retainBytes: false,
   description: 'Langfuse export of observations and traces (blob storage JSONL, or JSON from the API/UI)',

@@ -15,6 +15,7 @@ import { SpanAssembler } from './span-assembler.js';
  */
 export const otlpCollector: Collector<OtlpOptions> = {
   kind: 'otlp-json',
+  snapshotKinds: [],
   // Spans and logs carry prompt and completion text: keep the hash, counts and redacted excerpts, never the bytes.
   retainBytes: false,
   description: 'OpenTelemetry traces as OTLP/JSON: one ExportTraceServiceRequest document, or JSON Lines of them (Collector file exporter)',
