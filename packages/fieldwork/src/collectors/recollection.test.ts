@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,10 @@ afterAll(() => rmSync(demoDir, { recursive: true, force: true }));
 async function workspace(dialect: 'sqlite' | 'postgres', c: Case) {
   const t = await openTestStore(dialect);
   const source = { name: 'src', kind: c.kind, ...c.source, ...(c.kind === 'github-rest' || !demoSources.get(c.kind)?.options ? {} : { options: demoSources.get(c.kind)!.options }) } as SourceConfig;
+  return oneSourceWorkspace(t, source, c);
+}
+
+async function oneSourceWorkspace(t: TestStore, source: SourceConfig, c: Pick<Case, 'kind' | 'file'>) {
   initWorkspace({
     dir: t.dir, organization: 'Relay Labs', timezone: 'UTC', owner: { name: 'Maya Chen', email: 'maya.chen@relaylabs.ai' }, categories: ['security', 'availability', 'confidentiality'],
     report: { type: 2, from: '2026-03-01', to: '2026-09-30' }, startDate: '2025-01-01', b2b: true, sources: [source], force: true,
@@ -248,5 +252,58 @@ describe('re-collection counts each fact once, per source kind', () => {
         }
       });
     }
+  }
+});
+
+describe('re-collection of a git repository that gained a commit', () => {
+  const root = mkdtempSync(join(tmpdir(), 'fieldwork-recollect-git-'));
+  const git = (cwd: string, args: string[], date: string) => execFileSync('git', args, {
+    cwd, encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Ada Okafor', GIT_AUTHOR_EMAIL: 'ada.okafor@relaylabs.ai', GIT_COMMITTER_NAME: 'Ada Okafor', GIT_COMMITTER_EMAIL: 'ada.okafor@relaylabs.ai', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_NOSYSTEM: '1', HOME: root },
+  });
+  const commit = (cwd: string, file: string, message: string, date: string) => {
+    writeFileSync(join(cwd, file), `${message}\n`);
+    git(cwd, ['add', file], date);
+    git(cwd, ['commit', '-q', '-m', message], date);
+  };
+  const makeRepo = (dir: string) => {
+    mkdirSync(dir, { recursive: true });
+    git(dir, ['init', '-q', '-b', 'main'], '2026-04-01T09:00:00Z');
+    git(dir, ['remote', 'add', 'origin', 'git@github.com:relaylabs/agent-api.git'], '2026-04-01T09:00:00Z');
+    commit(dir, 'README.md', 'Initial import', '2026-04-01T09:00:00-07:00');
+    commit(dir, 'cache.ts', 'ENG-3 Cache prompts (#3)\n\nApproved-by: Ben Osei <ben.osei@relaylabs.ai>', '2026-04-03T10:00:00-07:00');
+    commit(dir, 'token.ts', 'Rotate the signing key', '2026-04-04T02:30:00-07:00');
+  };
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  for (const dialect of TEST_DIALECTS) {
+    it(`counts each commit once and lists each direct push once (${dialect})`, async () => {
+      const source = { name: 'src', kind: 'git-repo', options: { path: 'agent-api' } } as SourceConfig;
+      const again = await oneSourceWorkspace(await openTestStore(dialect), source, { kind: 'git-repo', file: 'unused' });
+      const fresh = await oneSourceWorkspace(await openTestStore(dialect), source, { kind: 'git-repo', file: 'unused' });
+      try {
+        const clone = join(again.t.dir, 'agent-api');
+        makeRepo(clone);
+        await collectWorkspace(loadWorkspace(again.t.dir), again.t.store);
+        const before = await again.view();
+        expect(before.populations.change).toBe(3);
+        commit(clone, 'README.md', 'Update readme', '2026-04-05T10:00:00-07:00');
+        const [second] = await collectWorkspace(loadWorkspace(again.t.dir), again.t.store);
+        expect(second.status).toBe('collected');
+        cpSync(clone, join(fresh.t.dir, 'agent-api'), { recursive: true });
+        await collectWorkspace(loadWorkspace(fresh.t.dir), fresh.t.store);
+        const expected = await fresh.view();
+        const got = await again.view();
+        expect(got.populations).toEqual({ ...expected.populations, change: 4 });
+        expect(got.records).toEqual(expected.records);
+        expect(got.checks).toEqual(expected.checks);
+        const direct = got.checks.flatMap((r) => r.exceptions.filter((e) => /direct/.test(e.rule)).map((e) => e.subject));
+        expect(new Set(direct).size).toBe(direct.length);
+        expect((await again.t.store.ledger()).length).toBe(2);
+      } finally {
+        await again.t.dispose();
+        await fresh.t.dispose();
+      }
+    });
   }
 });
