@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
+import { backfillRecordIdentity } from './backfill-record-identity.js';
 
 /** The one migration list, shared by SQLite and PostgreSQL. Append; never edit a shipped one. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -70,10 +71,9 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     },
     '0003_record_identity': {
       async up(db: Kysely<any>) {
-        // One fact, counted once: the natural identity of each record, the snapshot it belongs to
-        // (the artifact's origin, for kinds a source exports whole), and the ledger entry whose
-        // artifact superseded it (null while current). Records stored before this migration keep
-        // a null identity and stay current: nothing restated them yet.
+        // One fact, counted once: the natural identity of each record, the origin of its artifact
+        // (the scope a snapshot replaces), and the ledger entry whose artifact superseded it (null
+        // while current). Records stored before are given theirs below.
         await db.schema.alterTable('records').addColumn('identity', 'text').execute();
         await db.schema.alterTable('records').addColumn('scope', 'text').execute();
         await db.schema.alterTable('records').addColumn('superseded_by', 'integer').execute();
@@ -83,6 +83,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.createIndex('records_ledger_seq').on('records').column('ledger_seq').execute();
         await db.schema.createIndex('records_current_kind_at').on('records').columns(['superseded_by', 'kind', 'at']).execute();
         await db.schema.createIndex('ledger_source_origin').on('ledger').columns(['source', 'origin', 'seq']).execute();
+        await backfillRecordIdentity(db);
       },
     },
   };
