@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -193,7 +195,7 @@ const bare = (checks: { control: string; status: string; population: number; exc
 
 describe('re-collection counts each fact once, per source kind', () => {
   it('has a re-export case for every file-based source kind', () => {
-    const live = ['github-api', 'git-repo']; // tested below on a live fake and a real repository
+    const live = ['github-api', 'git-repo']; // tested below on a local fake of the API and a real repository
     expect(cases.map((c) => c.kind).sort()).toEqual(Object.keys(collectors).filter((k) => !live.includes(k)).sort());
   });
 
@@ -300,6 +302,81 @@ describe('re-collection of a git repository that gained a commit', () => {
         const direct = got.checks.flatMap((r) => r.exceptions.filter((e) => /direct/.test(e.rule)).map((e) => e.subject));
         expect(new Set(direct).size).toBe(direct.length);
         expect((await again.t.store.ledger()).length).toBe(2);
+      } finally {
+        await again.t.dispose();
+        await fresh.t.dispose();
+      }
+    });
+  }
+});
+
+describe('re-collection of the live GitHub API', () => {
+  const REPO = '/repos/relaylabs/agent-api';
+  const user = (login: string) => ({ login, id: 1, type: 'User' });
+  const sha = (x: string) => x.padEnd(40, '0');
+  const pull = (n: number, title: string) => ({
+    url: `https://api.github.com${REPO}/pulls/${n}`, number: n, state: 'closed', title, body: '', user: user('ada'), updated_at: '2026-06-02T00:00:00Z',
+    merged_at: `2026-06-0${n}T17:00:00Z`, merge_commit_sha: sha(`m${n}`), labels: [], head: { ref: `eng-${n}`, sha: sha(`h${n}`) }, base: { ref: 'main', repo: { full_name: 'relaylabs/agent-api' } },
+  });
+  const commit = (x: string, message: string, parents: string[]) => ({
+    sha: sha(x), url: `https://api.github.com${REPO}/commits/${sha(x)}`,
+    commit: { message, author: { name: 'Ada', email: 'ada@relaylabs.ai', date: '2026-06-01T10:00:00Z' }, committer: { name: 'GitHub', email: 'noreply@github.com', date: '2026-06-01T10:00:00Z' } },
+    author: user('ada'), committer: user('web-flow'), parents: parents.map((p) => ({ sha: sha(p) })),
+  });
+  /** What GitHub answers in a given week: the second week has a new PR and a direct push, and one title edited. */
+  const week = (n: 1 | 2): Record<string, unknown> => ({
+    [REPO]: { full_name: 'relaylabs/agent-api', default_branch: 'main', owner: user('relaylabs') },
+    [`${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100`]: n === 1 ? [pull(1, 'ENG-1 Retry'), pull(2, 'ENG-2 Cache')] : [pull(3, 'ENG-3 Tenant filter'), pull(2, 'ENG-2 Cache prompts'), pull(1, 'ENG-1 Retry')],
+    ...Object.fromEntries([1, 2, 3].map((k) => [`${REPO}/pulls/${k}/reviews?per_page=100`, [{ id: 10 + k, user: user('ben'), state: 'APPROVED', submitted_at: `2026-06-0${k}T16:00:00Z`, commit_id: sha(`h${k}`), pull_request_url: `https://api.github.com${REPO}/pulls/${k}` }]])),
+    [`${REPO}/deployments?per_page=100`]: [],
+    [`${REPO}/commits?sha=main&per_page=100`]: [
+      ...(n === 2 ? [commit('d5', 'Hotfix the signing key', ['m3']), commit('m3', 'ENG-3 Tenant filter (#3)', ['m2'])] : []),
+      commit('m2', 'ENG-2 Cache (#2)', ['m1']), commit('m1', 'ENG-1 Retry (#1)', ['d0']), commit('d0', 'Initial import', []),
+    ],
+    [`${REPO}/rules/branches/main?per_page=100`]: [],
+  });
+  let current: 1 | 2 = 1;
+  const server = createServer((req, res) => {
+    const body = week(current)[req.url ?? ''];
+    if (req.url === `${REPO}/branches/main/protection` || body === undefined) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: req.url?.endsWith('/protection') ? 'Branch not protected' : 'Not Found' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body, null, 2));
+  });
+  let base = '';
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  for (const dialect of TEST_DIALECTS) {
+    it(`a week later: the new PR and push are added, re-sent PRs and commits counted once (${dialect})`, async () => {
+      const env = { GITHUB_TOKEN: 'test-token' };
+      const source = { name: 'github', kind: 'github-api', options: { owner: 'relaylabs', repos: ['agent-api'], baseUrl: base, maxWaitSeconds: 1 } } as SourceConfig;
+      const again = await oneSourceWorkspace(await openTestStore(dialect), source, { kind: 'github-api', file: 'unused' });
+      const fresh = await oneSourceWorkspace(await openTestStore(dialect), source, { kind: 'github-api', file: 'unused' });
+      try {
+        current = 1;
+        const [first] = await collectWorkspace(loadWorkspace(again.t.dir), again.t.store, { env });
+        expect(first.error).toBeUndefined();
+        current = 2;
+        const [second] = await collectWorkspace(loadWorkspace(again.t.dir), again.t.store, { env });
+        expect(second.status).toBe('collected');
+        await collectWorkspace(loadWorkspace(fresh.t.dir), fresh.t.store, { env });
+        // The "Branch not protected" page came back byte for byte, so it was not collected again: its
+        // observation keeps the first collection's time, where the fresh workspace observed it now.
+        const observed = (v: Awaited<ReturnType<typeof fresh.view>>) => ({
+          ...v.records, branch_protection: (v.records.branch_protection ?? []).map((r) => r.replace(/"at":"[^"]+"/, '"at":"(when observed)"')),
+        });
+        const expected = await fresh.view();
+        const got = await again.view();
+        expect(got.populations).toEqual(expected.populations);
+        expect(observed(got)).toEqual(observed(expected));
+        expect(got.checks).toEqual(expected.checks);
+        const titles = ((await again.t.store.loadRecords(['change'])).change ?? []).filter((c) => c.number === 2).map((c) => c.title);
+        expect(titles).toEqual(['ENG-2 Cache prompts']);
       } finally {
         await again.t.dispose();
         await fresh.t.dispose();
