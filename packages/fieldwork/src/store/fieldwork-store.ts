@@ -167,7 +167,7 @@ export class FieldworkStore {
           populations[r.kind] = (populations[r.kind] ?? 0) + 1;
           count++;
           batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data: JSON.stringify(r),
-            identity: recordIdentity(r), scope: input.origin } as Database['records']);
+            identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null } as Database['records']);
           if (batch.length >= BATCH) await flush();
         }
         await flush();

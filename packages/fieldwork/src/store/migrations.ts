@@ -78,10 +78,11 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.alterTable('records').addColumn('scope', 'text').execute();
         await db.schema.alterTable('records').addColumn('superseded_by', 'integer').execute();
         await db.schema.alterTable('records').addColumn('superseded_at', 'text').execute();
+        // Two indexes only, to keep ingest fast: re-stated facts are found from the new artifact's
+        // records (ledger_seq) through (source, kind, identity), whose (source, kind) prefix also
+        // serves the snapshot retraction.
         await db.schema.createIndex('records_source_kind_identity').on('records').columns(['source', 'kind', 'identity']).execute();
-        await db.schema.createIndex('records_source_scope').on('records').columns(['source', 'scope']).execute();
         await db.schema.createIndex('records_ledger_seq').on('records').column('ledger_seq').execute();
-        await db.schema.createIndex('records_current_kind_at').on('records').columns(['superseded_by', 'kind', 'at']).execute();
         await db.schema.createIndex('ledger_source_origin').on('ledger').columns(['source', 'origin', 'seq']).execute();
         await backfillRecordIdentity(db);
       },

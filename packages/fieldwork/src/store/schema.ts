@@ -49,7 +49,7 @@ export interface Database {
     data: string;
     /** The record's natural identity (`recordIdentity`); null for records stored before identities existed. */
     identity: string | null;
-    /** The origin of the record's artifact: for kinds a source exports whole, a newer artifact of it replaces this one's facts. */
+    /** For kinds a source exports whole (snapshots): the origin whose newer artifact replaces this one's facts. */
     scope: string | null;
     /** The ledger entry whose artifact superseded this record; null while the record is current. */
     superseded_by: number | null;

@@ -39,8 +39,8 @@ export async function supersedeRecords(trx: Kysely<Database>, input: SupersedeIn
   if (input.snapshotKinds.length > 0) {
     const res = await sql`
       update records set superseded_by = ${seq}, superseded_at = ${collectedAt}
-      where source = ${source} and scope = ${origin} and superseded_by is null and ledger_seq < ${seq}
-        and kind in (${sql.join(input.snapshotKinds.map((k) => sql`${k}`))})`.execute(trx);
+      where source = ${source} and kind in (${sql.join(input.snapshotKinds.map((k) => sql`${k}`))})
+        and scope = ${origin} and superseded_by is null and ledger_seq < ${seq}`.execute(trx);
     retracted = res.numAffectedRows ?? 0n;
   }
   return Number((restated.numAffectedRows ?? 0n) + retracted);
