@@ -104,12 +104,13 @@ describe('date flags', () => {
     [['audit', '--type', '1', '--as-of', '2026-1-5'], '--as-of'],
     [['init', '--yes', '--start', 'tomorrow'], '--start'],
     [['init', '--yes', '--from', '2026-00-10', '--to', '2026-06-30'], '--from'],
+    [['records', 'person', '--as-of', '2026-02-30'], '--as-of'],
   ])('%j exits 2 naming %s, before touching the workspace', async (args, flag) => {
     const dir = tmp();
     const r = await run([...args, '--workspace', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${flag} "`);
-    expect(r.stderr).toContain('is not a calendar date');
+    expect(r.stderr).toMatch(/is not a calendar date/);
     expect(existsSync(join(dir, 'fieldwork.yaml'))).toBe(false);
   });
 
