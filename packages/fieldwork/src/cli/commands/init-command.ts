@@ -1,4 +1,4 @@
-import { addDays, isValidTimeZone, localDate, FieldworkError } from '@fieldwork/core';
+import { isValidTimeZone, localDate, FieldworkError } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { defaultReport, initWorkspace, isPlaceholderPerson, PLACEHOLDER_OWNER, recommendScope, windowWarnings } from '../../workspace/index.js';
 import type { ScopeAnswers } from '../../workspace/index.js';
@@ -105,7 +105,7 @@ export function registerInit(program: Command, globals: () => GlobalOptions): vo
       initWorkspace({ dir, organization: a.org, timezone: a.timezone, owner, categories: rec.categories, report, startDate: start, b2b: a.b2b, force: flags.force });
       const warnings = [
         ...(placeholder ? [`The compliance owner is a placeholder (${owner.name} <${owner.email}>): nobody is named yet, so plan keeps "Name the compliance owner" open and nobody can approve policies. Set owners.compliance in fieldwork.yaml, or run init again with --owner-name and --owner-email.`] : []),
-        ...windowWarnings(report.type === 2 ? { from: report.from, to: report.to } : { from: addDays(report.asOf, -364), to: report.asOf }, today, null),
+        ...windowWarnings(report.type === 2 ? { from: report.from, to: report.to } : { from: report.asOf, to: report.asOf }, today, null),
       ];
       for (const w of warnings) note(`${yellow('warning')} ${w}`);
       if (g.json) return printJson({ workspace: dir, scope: rec, report, window, ownerIsPlaceholder: placeholder, warnings });
