@@ -8,6 +8,7 @@ import { sha256File } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
+import { guardTextInput } from './input/index.js';
 import { collectorFor } from './registry.js';
 import { resolveSourceFiles } from './resolve-files.js';
 
@@ -152,7 +153,9 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
   return outcomes;
 }
 
-async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
+async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, raw: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
+  // Every kind reads text: bad UTF-8, NUL bytes and absurd nesting are refused before any parser sees them.
+  const input = guardTextInput(raw);
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
   if (await opts.store.hasCollected(source, input.sha256, sameOrigin)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
   const ctx: ParseContext = {

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInControls, FieldworkError } from '@fieldwork/core';
-import { parseDocument, stringify } from 'yaml';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+// A leaf module (yaml and core only): the same alias and depth limits as the collectors, without importing the registry.
+import { yamlValue } from '../collectors/input/yaml-value.js';
 import type { Workspace } from '../workspace/workspace-schema.js';
 import { POLICY_TEMPLATES } from './policy-templates.js';
 import type { PolicyFacts } from './policy-templates.js';
@@ -74,11 +76,16 @@ export function parsePolicy(text: string, file: string): PolicyFile {
   if (!m) {
     throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} has no front matter.`, { where: { file, line: 1 }, hint: 'A policy starts with --- then id, title, version, owner, approved_by, approved_at, next_review, then ---.' });
   }
-  const doc = parseDocument(m[1]);
+  const lc = new LineCounter();
+  const doc = parseDocument(m[1], { lineCounter: lc });
   if (doc.errors.length) {
     throw new FieldworkError('INPUT_MALFORMED', `${file}: front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`, { where: { file, line: 2 }, hint: 'Check the indentation and quoting of the front matter.' });
   }
-  const front = doc.toJS() as Record<string, unknown>;
+  const value = yamlValue(doc, lc, file);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new FieldworkError('INPUT_WRONG_FORMAT', `${file}: front matter is not a list of fields.`, { where: { file, line: 2 }, hint: 'A policy starts with --- then id, title, version, owner, approved_by, approved_at, next_review, then ---.' });
+  }
+  const front = value as Record<string, unknown>;
   for (const k of ['id', 'title', 'version']) {
     if (typeof front[k] !== 'string' && typeof front[k] !== 'number') {
       throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: front matter has no ${k}.`, { where: { file, line: 2 }, hint: `Add "${k}:" to the front matter.` });

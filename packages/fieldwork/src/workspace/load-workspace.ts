@@ -4,6 +4,8 @@ import { FieldworkError } from '@fieldwork/core';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import type { z } from 'zod';
+// A leaf module (yaml and core only): the same alias and depth limits as the collectors, without importing the registry.
+import { yamlValue } from '../collectors/input/yaml-value.js';
 import { workspaceSchema } from './workspace-schema.js';
 import type { Workspace } from './workspace-schema.js';
 
@@ -45,7 +47,7 @@ export function parseWorkspace(text: string, file: string): Workspace {
       hint: 'Check indentation and quoting around that line.',
     });
   }
-  const result = workspaceSchema.safeParse(doc.toJS());
+  const result = workspaceSchema.safeParse(yamlValue(doc, lineCounter, file, 'CONFIG_INVALID'));
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = locate(doc.contents, issue.path as (string | number)[], lineCounter);

@@ -1,4 +1,5 @@
 import { FieldworkError, startOfDay } from '@fieldwork/core';
+import type { Where } from '@fieldwork/core';
 
 /**
  * A calendar date from the forms HR exports use: `2026-03-10`, `03/10/2026` (US), `2026-03-10T…`.
@@ -47,4 +48,25 @@ export function normalizeInstant(value: string | undefined, where: { file: strin
     throw new FieldworkError('INPUT_INVALID_RECORD', `${field} "${v}" is not a timestamp.`, { where, hint: 'Timestamps must be ISO-8601, e.g. 2026-03-10T14:05:00Z.' });
   }
   return new Date(t).toISOString();
+}
+
+/** Latest instant a JavaScript Date holds (±100,000,000 days from 1970), in milliseconds. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * A UTC instant from epoch `seconds` or `milliseconds`. A value no clock can hold (a
+ * 33-digit number, a negative or non-finite one) is INPUT_INVALID_RECORD at `where`, never a
+ * crash in `Date`.
+ *
+ * @example
+ * instantFromEpoch(1767225600, 'seconds', { file: 'info.json', pointer: '/0/backup/0/timestamp/start' }, 'timestamp.start')
+ */
+export function instantFromEpoch(value: number, unit: 'seconds' | 'milliseconds', where: Where, field: string): string {
+  const ms = unit === 'seconds' ? value * 1000 : value;
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_DATE_MS) {
+    throw new FieldworkError('INPUT_INVALID_RECORD', `${where.file ?? 'input'}: ${field} ${value} is not a time (epoch ${unit}).`, {
+      where, hint: `Expected epoch ${unit} since 1970, e.g. ${unit === 'seconds' ? '1767225600' : '1767225600000'}; the file is damaged or edited.`,
+    });
+  }
+  return new Date(ms).toISOString();
 }
