@@ -14,6 +14,8 @@ export type FieldworkErrorCode =
   | 'INPUT_MALFORMED'
   | 'INPUT_WRONG_FORMAT'
   | 'INPUT_INVALID_RECORD'
+  /** A path or symlink that leads out of where Fieldwork may read (the workspace, a source's folder) or write, without an opt-in. */
+  | 'INPUT_UNSAFE_PATH'
   | 'API_FAILED'
   | 'EVIDENCE_INTEGRITY'
   | 'STORE_FAILED'
@@ -83,6 +85,7 @@ export function exitCodeFor(code: FieldworkErrorCode): number {
     case 'INPUT_MALFORMED':
     case 'INPUT_WRONG_FORMAT':
     case 'INPUT_INVALID_RECORD':
+    case 'INPUT_UNSAFE_PATH':
     case 'API_FAILED':
       return 3;
     case 'EVIDENCE_INTEGRITY':

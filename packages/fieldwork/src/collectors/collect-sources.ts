@@ -10,7 +10,7 @@ import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
 import { guardTextInput } from './input/index.js';
 import { collectorFor } from './registry.js';
-import { resolveSourceFiles } from './resolve-files.js';
+import { resolveSourceFiles, sourceFileTypes } from './resolve-files.js';
 
 export interface ArtifactOutcome {
   name: string;
@@ -115,7 +115,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
       }
       const options = parsedOpts.data;
       if (source.path || source.glob) {
-        for (const file of resolveSourceFiles(opts.workspaceDir, { name, path: source.path, glob: source.glob })) {
+        for (const file of resolveSourceFiles(opts.workspaceDir, { ...source, name, fileTypes: sourceFileTypes(collector) })) {
           const { sha256, size } = await sha256File(file);
           const display = relative(opts.workspaceDir, file) || file;
           outcome.artifacts.push(await collectArtifact(opts, collector, options, name, { path: file, displayName: display, sha256, size, open: () => createReadStream(file) }, display));

@@ -79,6 +79,11 @@ export interface Collector<O = Record<string, unknown>> {
   /** Media type of the artifacts, for the evidence package. */
   readonly mediaType?: string;
   /**
+   * Name endings (`.csv`) of the files a folder source of this kind reads, when the media type
+   * alone does not say (a kind that reads CSV and JSON). Other files in the folder are skipped.
+   */
+  readonly fileTypes?: readonly string[];
+  /**
    * Live sources fetch their artifacts (API pages); file sources omit this and the
    * runner reads `path`/`glob` from the workspace.
    */

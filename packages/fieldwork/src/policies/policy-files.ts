@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInControls, FieldworkError } from '@fieldwork/core';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 // A leaf module (yaml and core only): the same alias and depth limits as the collectors, without importing the registry.
 import { yamlValue } from '../collectors/input/yaml-value.js';
 import type { Workspace } from '../workspace/workspace-schema.js';
+import { writeFileSafely } from '../workspace/write-file-safely.js';
 import { POLICY_TEMPLATES } from './policy-templates.js';
 import type { PolicyFacts } from './policy-templates.js';
 
@@ -113,7 +114,7 @@ export function writePolicyTemplates(dir: string, config: Workspace): string[] {
     const file = join(dir, POLICIES_DIR, `${t.id}.md`);
     if (existsSync(file)) continue;
     const front: PolicyFrontMatter = { id: t.id, title: t.title, version: '1.0', owner: t.owner(facts), approved_by: null, approved_at: null, next_review: null };
-    writeFileSync(file, formatPolicy(front, policyBody(t.title, t.body(facts))));
+    writeFileSafely(file, formatPolicy(front, policyBody(t.title, t.body(facts))), dir);
     written.push(file);
   }
   return written;

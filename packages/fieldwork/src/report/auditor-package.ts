@@ -10,6 +10,7 @@ import { sha256File } from '../evidence/index.js';
 import { checkRunJson } from '../pipeline/check-workspace.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
+import { assertWritableTarget } from '../workspace/index.js';
 import { loadEvidenceBundle } from './evidence-bundle.js';
 import { evidenceMapCsv } from './evidence-map-csv.js';
 import { evidenceMapHtml } from './evidence-map-html.js';
@@ -116,7 +117,9 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
 
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `auditor-package-${period.from}-${period.to}.zip`);
+  assertWritableTarget(file, outDir);
   const tmp = `${file}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true }); // a leftover of a killed run; rm removes a link itself, never its target
   // Local calendar fields of the period end: DOS zip times carry no timezone, so every machine writes the same bytes.
   const options = { mtime: localCalendarDate(period.to), mode: 0o100644, forceDosTimestamp: true };
   const zip = new yazl.ZipFile();
@@ -126,7 +129,7 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
   }
   zip.end();
   try {
-    const out = createWriteStream(tmp);
+    const out = createWriteStream(tmp, { flags: 'wx' });
     // yazl reports a failed input file on the ZipFile, not on its output stream.
     zip.on('error', (err: Error) => out.destroy(err));
     await pipeline(zip.outputStream, out);

@@ -47,6 +47,7 @@ export function httpStatusFor(code: FieldworkErrorCode): number {
     case 'INPUT_MALFORMED':
     case 'INPUT_WRONG_FORMAT':
     case 'INPUT_INVALID_RECORD':
+    case 'INPUT_UNSAFE_PATH':
       return 422;
     case 'API_FAILED':
       return 502;

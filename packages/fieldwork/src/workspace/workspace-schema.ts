@@ -15,6 +15,9 @@ export const sourceSchema = z
     path: z.string().min(1).optional().describe('File or folder, relative to the workspace.'),
     glob: z.string().min(1).optional().describe('Glob of files, relative to the workspace (e.g. exports/trivy/*.json).'),
     options: z.record(z.string(), z.unknown()).optional().describe('Kind-specific options (column mapping, API settings).'),
+    followSymlinks: z.boolean().optional().describe('Follow symlinks that lead out of the source folder (off: such a link is refused).'),
+    outsideWorkspace: z.boolean().optional().describe('Allow a path or glob outside the workspace folder (off: refused).'),
+    allFiles: z.boolean().optional().describe('Read every file in the folder, not only the file types the kind reads.'),
   })
   .strict();
 export type SourceConfig = z.infer<typeof sourceSchema>;

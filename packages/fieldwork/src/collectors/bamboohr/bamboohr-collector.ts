@@ -20,6 +20,7 @@ export const bambooCollector: Collector<BambooOptions> = {
   description: 'BambooHR custom report (CSV, or JSON from /v1/reports/custom) with employeeNumber, workEmail, hireDate, terminationDate, status',
   options: bambooOptionsSchema,
   mediaType: 'text/csv',
+  fileTypes: ['.csv', '.json'],
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const first = await firstChar(input);
     if (first === '{') {
