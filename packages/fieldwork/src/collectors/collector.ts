@@ -80,9 +80,10 @@ export interface Collector<O = Record<string, unknown>> {
   readonly mediaType?: string;
   /**
    * Name endings (`.csv`) of the files a folder source of this kind reads, when the media type
-   * alone does not say (a kind that reads CSV and JSON). Other files in the folder are skipped.
+   * alone does not say (a kind that reads CSV and JSON), or `'any'` for a kind whose folder holds
+   * evidence of every type. Other files in the folder are skipped.
    */
-  readonly fileTypes?: readonly string[];
+  readonly fileTypes?: readonly string[] | 'any';
   /**
    * Live sources fetch their artifacts (API pages); file sources omit this and the
    * runner reads `path`/`glob` from the workspace.

@@ -113,6 +113,15 @@ for (const dialect of TEST_DIALECTS) {
       expect(resolveSourceFiles(t.dir, { name: 'p', path: 'policies', fileTypes: ['.md'], allFiles: true })).toHaveLength(2);
     });
 
+    it('a restore-test folder keeps every file as evidence (the logs and screenshots the records name)', async () => {
+      t = await openTestStore(dialect);
+      mkdirSync(join(t.dir, 'restores'));
+      writeFileSync(join(t.dir, 'restores', 'memory.log'), '41,203 objects restored\n');
+      writeFileSync(join(t.dir, 'restores', 'memory.yaml'), 'resource: s3://memory\nperformed_at: 2026-05-20 10:30\nperformed_by: dana@x.ai\nresult: success\nevidence: memory.log\n');
+      const [o] = await collectSources({ workspaceDir: t.dir, timezone: 'UTC', store: t.store, sources: [{ name: 'restores', kind: 'restore-test-yaml', path: 'restores' }] });
+      expect(o.artifacts.map((a) => [a.name, a.status])).toEqual([['restores/memory.log', 'collected'], ['restores/memory.yaml', 'collected']]);
+    });
+
     it('an empty folder is missing evidence (exit 3 naming the source), not "unchanged"', async () => {
       t = await openTestStore(dialect);
       mkdirSync(join(t.dir, 'policies'));

@@ -174,8 +174,9 @@ const TYPES_BY_MEDIA: Record<string, readonly string[]> = {
 
 /**
  * The file name endings a folder source of this collector reads: its own `fileTypes`, or those
- * of its media type; undefined (every file) when neither is known.
+ * of its media type; undefined (every file) for `'any'` or when neither is known.
  */
-export function sourceFileTypes(collector: { mediaType?: string; fileTypes?: readonly string[] }): readonly string[] | undefined {
+export function sourceFileTypes(collector: { mediaType?: string; fileTypes?: readonly string[] | 'any' }): readonly string[] | undefined {
+  if (collector.fileTypes === 'any') return undefined;
   return collector.fileTypes ?? (collector.mediaType ? TYPES_BY_MEDIA[collector.mediaType] : undefined);
 }
