@@ -35,6 +35,11 @@ describe('bad input exits 3 with file and place, within seconds', () => {
     expect(e).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { file: 'info.json', pointer: '/0/backup/0/timestamp/start' } });
   });
 
+  it('an epoch timestamp no clock can hold in a prompt log (found by the fuzzer)', async () => {
+    const e = await refused('prompt-log-jsonl', tempFile('log.jsonl', `${JSON.stringify({ id: 'm1', timestamp: 1e308, tenant: 'acme', role: 'user', content: 'hi' })}\n`));
+    expect(e).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { file: 'log.jsonl', line: 1 } });
+  });
+
   it('a 100,000-deep array in a Trivy file', async () => {
     const e = await refused('trivy-json', tempFile('deep.json', `{"SchemaVersion":2,"Results":${'['.repeat(100_000)}${']'.repeat(100_000)}}`));
     expect(e).toMatchObject({ code: 'INPUT_MALFORMED', where: { file: 'deep.json', line: 1 } });
