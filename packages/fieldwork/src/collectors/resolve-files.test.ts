@@ -111,6 +111,11 @@ for (const dialect of TEST_DIALECTS) {
       expect(o).toMatchObject({ status: 'collected' });
       expect(o.artifacts.map((a) => a.name)).toEqual(['policies/access-control.md']);
       expect(resolveSourceFiles(t.dir, { name: 'p', path: 'policies', fileTypes: ['.md'], allFiles: true })).toHaveLength(2);
+      // A glob refuses a link it matches, and ignores one it does not.
+      symlinkSync(hostSecret(), join(t.dir, 'policies', 'host.md'));
+      expect(() => resolveSourceFiles(t.dir, { name: 'p', glob: 'policies/*.md' })).toThrow(expect.objectContaining({ code: 'INPUT_UNSAFE_PATH', where: { file: 'policies/host.md' } }));
+      // A glob names its files itself, whatever their type.
+      expect(resolveSourceFiles(t.dir, { name: 'p', glob: 'policies/*.txt', fileTypes: ['.md'] })).toHaveLength(1);
     });
 
     it('a restore-test folder keeps every file as evidence (the logs and screenshots the records name)', async () => {

@@ -58,9 +58,11 @@ function realPath(abs: string, shown: string): string {
 
 class Walker {
   readonly files: string[] = [];
+  /** With `lenient` (globs): links refused only if the glob matches them, by path. */
+  readonly refused = new Map<string, FieldworkError>();
   readonly #seen = new Set<string>();
 
-  constructor(readonly workspaceDir: string, readonly root: string, readonly spec: SourceFilesSpec) {}
+  constructor(readonly workspaceDir: string, readonly root: string, readonly spec: SourceFilesSpec, readonly lenient = false) {}
 
   #shown(p: string): string {
     return relative(this.workspaceDir, p).split(sep).join('/') || p;
@@ -74,15 +76,21 @@ class Walker {
       if (entry.name.startsWith('.')) continue;
       const p = join(dir, entry.name);
       if (entry.isSymbolicLink()) {
-        const target = realPath(p, this.#shown(p));
-        if (!isInside(this.root, target) && !this.spec.followSymlinks) {
-          throw new FieldworkError('INPUT_UNSAFE_PATH', `Source "${this.spec.name}": ${this.#shown(p)} is a symlink that leads out of the source's folder (to ${target}).`, {
-            where: { file: this.#shown(p) },
-            hint: 'Evidence is only read from inside the source folder, so a link cannot pull in host files (it would stay in the append-only ledger). Remove the link, or set followSymlinks: true on the source if it is meant.',
-          });
+        try {
+          const target = realPath(p, this.#shown(p));
+          if (!isInside(this.root, target) && !this.spec.followSymlinks) {
+            throw new FieldworkError('INPUT_UNSAFE_PATH', `Source "${this.spec.name}": ${this.#shown(p)} is a symlink that leads out of the source's folder (to ${target}).`, {
+              where: { file: this.#shown(p) },
+              hint: 'Evidence is only read from inside the source folder, so a link cannot pull in host files (it would stay in the append-only ledger). Remove the link, or set followSymlinks: true on the source if it is meant.',
+            });
+          }
+          if (statSync(target).isDirectory()) this.walk(p, target);
+          else this.#add(p);
+        } catch (e) {
+          // A glob walks more than it reads: a bad link it does not match is none of its business.
+          if (!this.lenient || !(e instanceof FieldworkError)) throw e;
+          this.refused.set(p, e);
         }
-        if (statSync(target).isDirectory()) this.walk(p, target);
-        else this.#add(p);
       } else if (entry.isDirectory()) this.walk(p, realPath(p, this.#shown(p)));
       else if (entry.isFile()) this.#add(p);
     }
@@ -128,8 +136,8 @@ export function resolveSourceFiles(workspaceDir: string, spec: SourceFilesSpec):
       hint: `Evidence is read from inside the workspace folder unless the source says otherwise: move the export into the workspace, or add outsideWorkspace: true to the source "${spec.name}".`,
     });
   }
-  const walker = new Walker(workspaceDir, real, spec);
   if (spec.path !== undefined) {
+    const walker = new Walker(workspaceDir, real, spec);
     if (!statSync(real).isDirectory()) return [base];
     walker.walk(base, real);
     if (walker.files.length === 0) {
@@ -141,8 +149,12 @@ export function resolveSourceFiles(workspaceDir: string, spec: SourceFilesSpec):
     return walker.files;
   }
   const re = globToRegExp(spec.glob!.replace(/^\.\//, ''));
+  // A glob names its files itself: the kind's file types only narrow folder sources.
+  const walker = new Walker(workspaceDir, real, { ...spec, allFiles: true }, true);
   if (present && statSync(real).isDirectory()) walker.walk(base, real);
-  const files = walker.files.filter((f) => re.test(relative(workspaceDir, f).split(sep).join('/')));
+  const matches = (f: string) => re.test(relative(workspaceDir, f).split(sep).join('/'));
+  for (const [link, e] of walker.refused) if (matches(link)) throw e;
+  const files = walker.files.filter(matches);
   if (files.length === 0) {
     throw new FieldworkError('INPUT_NOT_FOUND', `Source "${spec.name}": no file matches ${spec.glob}.`, {
       where: { file: spec.glob }, hint: 'Globs are relative to the workspace folder; * matches within a folder, ** across folders.',
