@@ -38,16 +38,23 @@ export function normalizeInstant(value: string | undefined, where: { file: strin
   if (hasOffset) t = Date.parse(v);
   else {
     const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$/.exec(v);
-    if (!m) t = Number.NaN;
+    // A local time must name a real calendar day and clock time (2026-02-30 or 25:61 is damage, not a time to roll over).
+    if (!m || !isCalendarDate(m[1]) || Number(m[2] ?? 0) > 23 || Number(m[3] ?? 0) > 59 || Number(m[4] ?? 0) > 59) t = Number.NaN;
     else {
       const dayStart = Date.parse(startOfDay(m[1], timeZone));
       t = dayStart + ((Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 1000 + Math.round(Number(m[5] ?? 0) * 1000);
     }
   }
-  if (Number.isNaN(t)) {
+  if (Number.isNaN(t) || Math.abs(t) > 8.64e15) {
     throw new FieldworkError('INPUT_INVALID_RECORD', `${field} "${v}" is not a timestamp.`, { where, hint: 'Timestamps must be ISO-8601, e.g. 2026-03-10T14:05:00Z.' });
   }
   return new Date(t).toISOString();
+}
+
+/** True for `YYYY-MM-DD` naming a day that exists (not 2026-02-30, not 0000-00-00). */
+function isCalendarDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
 }
 
 /** Latest instant a JavaScript Date holds (±100,000,000 days from 1970), in milliseconds. */
