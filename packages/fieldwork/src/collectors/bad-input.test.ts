@@ -54,6 +54,13 @@ describe('bad input exits 3 with file and place, within seconds', () => {
     }
   });
 
+  it('YAML flow collections nested 100,000 deep (used to abort the process out of memory)', async () => {
+    for (const kind of ['vendors-yaml', 'model-changes-yaml', 'restore-test-yaml']) {
+      const e = await refused(kind, tempFile('deep.yaml', `vendors: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`));
+      expect(e).toMatchObject({ code: 'INPUT_MALFORMED', where: { file: 'deep.yaml', line: 1 } });
+    }
+  });
+
   it('a CSV whose header line is 32 MB with no line break', async () => {
     for (const kind of ['bamboohr-csv', 'vendors-csv']) {
       const e = await refused(kind, tempFile('huge.csv', 'a'.repeat(32 * 1024 * 1024)));

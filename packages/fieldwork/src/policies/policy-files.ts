@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { builtInControls, FieldworkError } from '@fieldwork/core';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 // A leaf module (yaml and core only): the same alias and depth limits as the collectors, without importing the registry.
-import { yamlValue } from '../collectors/input/yaml-value.js';
+import { assertYamlNesting, yamlValue } from '../collectors/input/yaml-value.js';
 import type { Workspace } from '../workspace/workspace-schema.js';
 import { writeFileSafely } from '../workspace/write-file-safely.js';
 import { POLICY_TEMPLATES } from './policy-templates.js';
@@ -77,6 +77,7 @@ export function parsePolicy(text: string, file: string): PolicyFile {
   if (!m) {
     throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} has no front matter.`, { where: { file, line: 1 }, hint: 'A policy starts with --- then id, title, version, owner, approved_by, approved_at, next_review, then ---.' });
   }
+  assertYamlNesting(m[1], file);
   const lc = new LineCounter();
   const doc = parseDocument(m[1], { lineCounter: lc });
   if (doc.errors.length) {

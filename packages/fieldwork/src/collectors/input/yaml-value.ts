@@ -41,6 +41,42 @@ export function yamlValue(doc: Document, lc: LineCounter, file: string, code: Fi
   }
 }
 
+/**
+ * Refuses YAML whose flow collections (`[`, `{`) nest deeper than `max` before it is parsed:
+ * the parser recurses per level, and at tens of thousands of levels V8 can abort the whole
+ * process (out of memory compiling a regular expression deep in the stack) instead of throwing.
+ * Quoted scalars and comments are skipped; a stray `[` inside a plain scalar only counts up,
+ * which no real file does hundreds of times.
+ *
+ * @example
+ * assertYamlNesting(text, 'vendors.yaml'); // before parseDocument(text)
+ */
+export function assertYamlNesting(text: string, file: string, code: FieldworkErrorCode = 'INPUT_MALFORMED', max = 256): void {
+  let depth = 0;
+  let line = 1;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      if (quote === '#') quote = '';
+      continue;
+    }
+    if (quote) {
+      if (quote === '"' && c === 92) i++; // backslash escape in a double-quoted scalar
+      else if (quote !== '#' && text[i] === quote) quote = '';
+      continue;
+    }
+    if (c === 34 || c === 39) quote = text[i];
+    else if (c === 35 && (i === 0 || /\s/.test(text[i - 1]))) quote = '#';
+    else if (c === 91 || c === 123) {
+      if (++depth > max) {
+        throw new FieldworkError(code, `${file} is nested more than ${max} levels deep.`, { where: { file, line }, hint: 'No real file nests this deep; the file is damaged or crafted. Restore it from git.' });
+      }
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+}
+
 /** True when the document contains any alias (`*name`). */
 export function hasAlias(doc: Document): boolean {
   let found = false;

@@ -3,7 +3,7 @@ import type { FieldworkRecord } from '@fieldwork/core';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Collector } from '../collector.js';
 import { normalizeInstant } from '../input/index.js';
-import { yamlValue } from '../input/yaml-value.js';
+import { assertYamlNesting, yamlValue } from '../input/yaml-value.js';
 import { modelChangesOptionsSchema } from './model-changes-config.js';
 import type { ModelChangesOptions } from './model-changes-config.js';
 import { mapModelChange, modelChangeEntrySchema } from './model-changes-mapper.js';
@@ -23,6 +23,7 @@ export const modelChangesCollector: Collector<ModelChangesOptions> = {
     const chunks: Buffer[] = [];
     for await (const c of input.open()) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+    assertYamlNesting(text, file);
     const lc = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
     if (doc.errors.length > 0) {

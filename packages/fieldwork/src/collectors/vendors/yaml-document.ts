@@ -1,7 +1,7 @@
 import { FieldworkError } from '@fieldwork/core';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ArtifactInput } from '../collector.js';
-import { yamlValue } from '../input/yaml-value.js';
+import { assertYamlNesting, yamlValue } from '../input/yaml-value.js';
 
 /** Larger than any inventory or restore record; bounds the memory of reading one whole. */
 const MAX_YAML_BYTES = 32 * 1024 * 1024;
@@ -27,6 +27,7 @@ export async function readYamlDocument(input: ArtifactInput): Promise<YamlDocume
   if (text.trim() === '') {
     throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'An empty file is not evidence; fill it in or remove it from the source.' });
   }
+  assertYamlNesting(text, input.displayName);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
