@@ -94,11 +94,17 @@ export function parsePolicy(text: string, file: string): PolicyFile {
     }
   }
   const body = text.slice(m[0].length);
-  const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+  // Front matter is hand-edited: a list or map where a name or date belongs is refused, not stringified (or a crash).
+  const str = (v: unknown, k: string): string | null => {
+    if (v === null || v === undefined || v === '') return null;
+    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+    throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: front matter ${k} is not a single value.`, { where: { file, line: 2, pointer: `/${k}` }, hint: `Write ${k}: as one value (a name or a YYYY-MM-DD date).` });
+  };
   return {
     front: {
-      id: String(front.id), title: String(front.title), version: String(front.version), owner: str(front.owner) ?? '',
-      approved_by: str(front.approved_by), approved_at: str(front.approved_at), next_review: str(front.next_review),
+      id: String(front.id), title: String(front.title), version: String(front.version), owner: str(front.owner, 'owner') ?? '',
+      approved_by: str(front.approved_by, 'approved_by'), approved_at: str(front.approved_at, 'approved_at'), next_review: str(front.next_review, 'next_review'),
     },
     body,
     bodySha256: createHash('sha256').update(body.replace(/\r\n/g, '\n').trim()).digest('hex'),

@@ -22,6 +22,8 @@ describe('yamlValue', () => {
   it('gives the same limits to fieldwork.yaml (exit 2) and to policy front matter (exit 3)', () => {
     expect(() => parseWorkspace(`${BOMB}\n`, 'fieldwork.yaml')).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
     expect(() => parsePolicy(`---\n${BOMB}\nid: *g\n---\n# x\n`, 'p.md')).toThrow(expect.objectContaining({ code: 'INPUT_MALFORMED', where: expect.objectContaining({ file: 'p.md' }) }));
+    // A map where a name belongs used to be a TypeError in String() (exit 70; found by the fuzzer).
+    expect(() => parsePolicy('---\nid: a\ntitle: A\nversion: 1\nowner: { toString: x }\n---\n# x\n', 'p.md')).toThrow(expect.objectContaining({ code: 'INPUT_INVALID_RECORD', where: expect.objectContaining({ pointer: '/owner' }) }));
     // Empty front matter used to be a TypeError (exit 70).
     expect(() => parsePolicy('---\n\n---\n# x\n', 'p.md')).toThrow(expect.objectContaining({ code: 'INPUT_WRONG_FORMAT' }));
   });
