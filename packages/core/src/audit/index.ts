@@ -3,5 +3,5 @@ export type { SamplingProfile, SampleSizeDecision } from './sample-size.js';
 export { sampleSeed, selectSample, seededUniforms } from './seeded-selection.js';
 export { runAudit } from './run-audit.js';
 export type { AuditReport, ControlAudit, AuditConclusion, SampledItem, RunAuditInput } from './run-audit.js';
-export { assessTypeOne, REQUIRED_POLICIES, POLICY_FOR_CATEGORY } from './type-one.js';
+export { assessTypeOne } from './type-one.js';
 export type { TypeOneReport, TypeOneControl } from './type-one.js';

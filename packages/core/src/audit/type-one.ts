@@ -1,18 +1,8 @@
-import type { Control, ControlCategory } from '../catalog/control.js';
+import type { Control } from '../catalog/control.js';
+import { POLICY_FOR_CATEGORY } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import { citationOf } from '../records/index.js';
 import type { Citation, PolicyRecord } from '../records/index.js';
-
-/** The seven policies every SOC 2 program needs, by id. */
-export const REQUIRED_POLICIES = ['access-control', 'change-management', 'vendor-management', 'incident-response', 'bcdr', 'secure-development', 'data-classification'] as const;
-
-/** Which policy governs a control category. */
-export const POLICY_FOR_CATEGORY: Record<ControlCategory, (typeof REQUIRED_POLICIES)[number]> = {
-  governance: 'access-control', hr: 'access-control', access: 'access-control', change: 'change-management',
-  vulnerability: 'secure-development', logging: 'incident-response', incident: 'incident-response', backup: 'bcdr',
-  bcdr: 'bcdr', vendor: 'vendor-management', data: 'data-classification', encryption: 'data-classification',
-  agent: 'secure-development', privacy: 'data-classification', availability: 'bcdr', processing_integrity: 'secure-development',
-};
 
 export interface TypeOneControl {
   control: string;

@@ -12,3 +12,5 @@ export {
   mergeControls,
 } from './catalog.js';
 export type { ControlOverride } from './catalog.js';
+export { REQUIRED_POLICIES, POLICY_FOR_CATEGORY } from './required-policies.js';
+export type { RequiredPolicy } from './required-policies.js';
