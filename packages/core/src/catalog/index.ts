@@ -1,6 +1,6 @@
 /** @module Public face of the catalog: criteria, OWASP LLM risks, controls and scope. */
-export { controlSchema, controlCategories, frequencies, paramValue, tscCategories } from './control.js';
-export type { Control, ControlCategory, ControlInput, Criterion, Frequency, OwaspLlmRisk, TscCategory } from './control.js';
+export { auditDesignSchema, auditUnitKinds, controlSchema, controlCategories, frequencies, paramValue, testMethods, tscCategories } from './control.js';
+export type { AuditDesign, AuditUnitKind, Control, TestMethod, ControlCategory, ControlInput, Criterion, Frequency, OwaspLlmRisk, TscCategory } from './control.js';
 export { criteria } from './criteria.js';
 export { owaspLlm2025, owaspLlmById } from './owasp-llm.js';
 export {
