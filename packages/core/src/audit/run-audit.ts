@@ -329,7 +329,9 @@ function resultSentence(rule: DeviationRuleId, f: ResultFacts): string {
   const outside = f.deviations - f.unattached - f.sampleDeviations - (f.extension?.deviations ?? 0);
   if (outside > 0) parts.push(`${outside} more ${plural(f.unit, outside)} outside the sample deviated (found by the automated test of all ${f.population})`);
   if (f.unattached > 0) parts.push(`${count(f.unattached, 'deviation')} tied to no single ${f.unit.noun}`);
-  const total = `${count(f.deviations, 'deviation')} in all${f.rows > f.deviations ? `, ${count(f.rows, 'exception')} listed below` : ''}${f.periods >= 2 ? `, in ${f.periods} different periods` : ''}`;
+  // Per-event deviations recur across calendar months; a periodic control's across its own periods.
+  const periodWords = f.unit.kind === 'period' ? f.unit.plural : 'months';
+  const total = `${count(f.deviations, 'deviation')} in all${f.periods >= 2 ? ` (in ${f.periods} different ${periodWords})` : ''}${f.rows > f.deviations ? `; ${f.rows} exceptions are listed` : ''}`;
   return `Exception noted: ${parts.join('; ')} — ${total}.`;
 }
 
