@@ -54,6 +54,21 @@ describe('population in the unit of the control', () => {
     for (const s of c.sampled) expect(s.trace[0].label).toBe(`${s.subject.slice(5) === '04' ? 'apr' : s.subject.slice(5) === '05' ? 'may' : 'jun'}: record`);
   });
 
+  it('counts a day inside a longer cadence window as covered when the check lists the windows, and as missing otherwise', () => {
+    const design = { unit: 'period' as const, noun: 'day', method: 'inspection' as const, procedure: 'inspected the day\'s backup jobs' };
+    const weekly = Array.from({ length: 13 }, (_, i) => item(`db|w${String(i).padStart(2, '0')}`, new Date(Date.parse('2026-04-01T00:00:00Z') + i * 7 * 86_400_000).toISOString().slice(0, 10)));
+    const windows = custom({ frequency: 'daily', audit: { ...design, windows: true } });
+    const covered = audit(windows, result(windows, weekly));
+    expect(covered).toMatchObject({ population: 91, deviations: 0, rule: 'no-exceptions' });
+    expect(covered.sampled.find((s) => s.trace[0].label === 'covered by an earlier window')).toBeDefined();
+    const plain = custom({ frequency: 'daily', audit: design });
+    const missing = audit(plain, result(plain, weekly));
+    expect(missing.deviations).toBe(91 - 13);
+    expect(missing.exceptions.every((e) => e.rule === 'occurrence.missing')).toBe(true);
+    // Nothing runs before the first window: the days before it stay missing.
+    expect(audit(windows, result(windows, weekly.slice(1))).exceptions.map((e) => e.unit)).toEqual(['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-04-05', '2026-04-06', '2026-04-07']);
+  });
+
   it('records a periodic control with no occurrence at all as did not occur, not as three missing months', () => {
     const c = audit(monthly, result(monthly, []));
     expect(c).toMatchObject({ conclusion: 'did_not_occur', rule: 'no-occurrence', population: 0, deviations: 0 });

@@ -200,7 +200,7 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     };
   }
 
-  const pop = design.unit === 'period' ? (periodPopulation(control, r, found, unit, ctx) ?? itemPopulation(r, found, unit, ctx)) : itemPopulation(r, found, unit, ctx);
+  const pop = design.unit === 'period' ? (periodPopulation(control, r, found, unit, ctx, design.windows === true) ?? itemPopulation(r, found, unit, ctx)) : itemPopulation(r, found, unit, ctx);
   const ids = pop.units.map((u) => u.id);
   const byId = new Map(pop.units.map((u) => [u.id, u]));
   // Periodic units take the table size of their frequency; events and items are sized per occurrence.
@@ -275,7 +275,7 @@ function itemPopulation(r: ControlResult, found: readonly CheckException[], unit
  * zone, each holding the check's occurrences dated in it. A period without any occurrence is a
  * deviation: the control did not operate that period. Null when the check's items carry no date.
  */
-function periodPopulation(control: Control, r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: AuditContext): UnitPopulation | null {
+function periodPopulation(control: Control, r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: AuditContext, windows: boolean): UnitPopulation | null {
   const kind = periodKindOf(control.frequency);
   if (!kind || r.items.some((i) => !i.at)) return null;
   const periods = windowPeriods(kind, ctx.window);
@@ -298,6 +298,10 @@ function periodPopulation(control: Control, r: ControlResult, found: readonly Ch
   }
   const units = periods.map((p): PopulationItem => {
     const items = itemsIn.get(p.id)!;
+    const covering = windows && items.length === 0 ? latestBefore(r.items, p.from, ctx.timezone) : undefined;
+    if (covering) {
+      return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'covered by an earlier window', at: covering.at, detail: `${covering.subject}: the check's cadence window from ${covering.at} spans ${p.id}.` }] };
+    }
     if (items.length === 0) {
       add(p.id, { rule: 'occurrence.missing', subject: p.id, detail: `No occurrence of the control in ${p.id} (${p.from} to ${p.to}) in the collected evidence.`, citations: [] });
       return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'no occurrence', detail: `Nothing in the evidence for ${p.from} to ${p.to}.` }] };
@@ -307,6 +311,20 @@ function periodPopulation(control: Control, r: ControlResult, found: readonly Ch
   });
   const query = `calendar ${kind === 'year' ? 'window (tested once)' : `${kind}s overlapping ${ctx.window.from}..${ctx.window.to}`} in ${ctx.timezone}; each ${unit.noun}'s occurrence from ${r.populationQuery ?? 'the check'}`;
   return { units, query, deviationsOf, unattached, periodKey: (u) => u.id, unit };
+}
+
+/** The latest item dated before a calendar date: the cadence window still running on that date. */
+function latestBefore(items: readonly PopulationItem[], date: string, timeZone: string): PopulationItem | undefined {
+  let best: PopulationItem | undefined;
+  let bestDate = '';
+  for (const i of items) {
+    const d = calendarDateOf(i.at!, timeZone);
+    if (d < date && (d > bestDate || (d === bestDate && i.id < best!.id))) {
+      best = i;
+      bestDate = d;
+    }
+  }
+  return best;
 }
 
 interface ResultFacts {

@@ -38,6 +38,12 @@ export const auditDesignSchema = z.object({
   method: z.enum(testMethods),
   /** What the tester does with each sampled unit, in our words (a sentence, no trailing period needed). */
   procedure: z.string().min(10),
+  /**
+   * Periodic controls whose check already lists every expected window (resource × cadence
+   * window): a period in which no window starts is covered by the window before it, so it is not
+   * a missing occurrence. A workspace cadence longer than the period stays the check's call.
+   */
+  windows: z.boolean().optional(),
 });
 export type AuditDesign = z.infer<typeof auditDesignSchema>;
 

@@ -14,7 +14,7 @@ export const backupControls: ControlInput[] = [
     ownerRole: 'engineering-lead',
     evidenceSources: ['aws-backup-jobs', 'pgbackrest-info', 'restic-snapshots'],
     check: 'backup.success-cadence',
-    audit: { unit: 'period', noun: 'day', method: 'inspection', procedure: "inspected the day's backup jobs for a completed backup of each declared resource" },
+    audit: { unit: 'period', noun: 'day', method: 'inspection', procedure: "inspected the day's backup jobs for a completed backup of each declared resource", windows: true },
     params: { cadenceDays: 1 },
   },
   {
