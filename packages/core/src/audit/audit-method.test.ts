@@ -157,9 +157,18 @@ describe('deviation rules', () => {
     expect(c.summary).toMatch(/\(rule single-deviation\)$/);
   });
 
+  it('words an empty population the check flagged for lack of a verdict as did not occur, with the check\'s note', () => {
+    const control = custom({});
+    const note = 'Nothing to test from 2026-04-01 to 2026-06-30: the population (records in the window) is empty.';
+    const c = audit(control, { ...result(control, []), status: 'insufficient_evidence', notes: [note] });
+    expect(c).toMatchObject({ conclusion: 'did_not_occur', rule: 'no-occurrence', deviations: 0 });
+    expect(c.result).toBe('Did not occur: no occurrence in the window in the collected evidence (records in the window).');
+    expect(c.summary).toContain(note);
+  });
+
   it('words missing evidence as no evidence, not as a failed control', () => {
     const control = custom({});
-    const c = audit(control, { ...result(control, []), status: 'insufficient_evidence', notes: ['No person records collected; add a source that provides them.'] });
+    const c = audit(control, { ...result(control, []), populationQuery: undefined, status: 'insufficient_evidence', notes: ['No person records collected; add a source that provides them.'] });
     expect(c).toMatchObject({ conclusion: 'insufficient_evidence', rule: 'no-evidence' });
     expect(c.result).toBe('Not tested: no evidence. No person records collected; add a source that provides them.');
   });

@@ -93,7 +93,7 @@ describe('runAudit', () => {
     const c = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 0)] }).controls[0];
     expect(c.conclusion).toBe('did_not_occur');
     expect(c.rule).toBe('no-occurrence');
-    expect(c.result).toMatch(/^Did not occur: no leaver in the window/);
+    expect(c.result).toMatch(/^Did not occur: no leaver in the window in the collected evidence/);
     expect(c.summary).toContain('no evidence that the control operates');
   });
 

@@ -184,7 +184,10 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     const why = r?.error ? `The check failed to run: ${r.error}` : 'No automated test: attest this control manually and keep the evidence in the workspace.';
     return { ...base, ...untested, testPerformed: 'None: the control is attested manually.', sampleBasis: 'Not sampled.', rule: 'not-tested', conclusion: 'not_tested', result: why, summary: `${why} (rule not-tested)` };
   }
-  if (r.status === 'insufficient_evidence') {
+  // The check ran over collected evidence and its population is empty: that is "did not occur",
+  // whether the check passed it or (since empty populations carry no verdict) flagged it.
+  const ranEmpty = r.items.length === 0 && r.exceptions.length === 0 && !!r.populationQuery && (r.status === 'pass' || r.status === 'insufficient_evidence');
+  if (r.status === 'insufficient_evidence' && !ranEmpty) {
     const missing = r.notes.join(' ') || 'Collect the evidence sources this control needs.';
     const result = `Not tested: no evidence. ${missing}`;
     return { ...base, ...untested, testPerformed: 'None: no population could be formed.', sampleBasis: 'Not sampled.', rule: 'no-evidence', conclusion: 'insufficient_evidence', result, summary: `${result} ${DEVIATION_RULES['no-evidence'].text} (rule no-evidence)` };
@@ -192,11 +195,12 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   // A check that passes with findings has marked them as notes (e.g. staff without an IdP account): not deviations.
   const found: CheckException[] = r.status === 'pass' ? [] : r.exceptions;
   const itemIds = new Set(r.items.map((i) => i.id));
-  if (r.items.length === 0 && !found.some((e) => !e.itemId || !itemIds.has(e.itemId))) {
-    const result = `Did not occur: no ${unit.noun} in the window (${r.populationQuery ?? 'empty population'}).`;
+  if (ranEmpty || (r.items.length === 0 && !found.some((e) => !e.itemId || !itemIds.has(e.itemId)))) {
+    const result = `Did not occur: no ${unit.noun} in the window in the collected evidence (${r.populationQuery ?? 'empty population'}).`;
+    const notes = r.notes.length ? ` ${r.notes.join(' ')}` : '';
     return {
       ...base, ...untested, population: 0, testPerformed: `None: the population of ${unit.plural} is empty.`, sampleBasis: 'Not sampled: the population is empty.',
-      rule: 'no-occurrence', conclusion: 'did_not_occur', result, summary: `${result} ${DEVIATION_RULES['no-occurrence'].text} (rule no-occurrence)`,
+      rule: 'no-occurrence', conclusion: 'did_not_occur', result, summary: `${result} ${DEVIATION_RULES['no-occurrence'].text}${notes} (rule no-occurrence)`,
     };
   }
 

@@ -20,7 +20,7 @@ describe('mock audit Markdown', () => {
   const report = runAudit({
     auditId: 'md-1', period, timezone: 'UTC',
     controls: [control('hr.deprovisioning'), control('access.grant-approval'), control('vendor.review')],
-    results: [result('hr.deprovisioning', leavers, ['p1@x.ai']), result('access.grant-approval', leavers.map((l) => ({ ...l, id: `g-${l.id}`, subject: `g-${l.id}` }))), { ...result('vendor.review', []), status: 'insufficient_evidence', notes: ['No vendor records collected; add a source that provides them.'] }],
+    results: [result('hr.deprovisioning', leavers, ['p1@x.ai']), result('access.grant-approval', leavers.map((l) => ({ ...l, id: `g-${l.id}`, subject: `g-${l.id}` }))), { ...result('vendor.review', []), populationQuery: undefined, status: 'insufficient_evidence', notes: ['No vendor records collected; add a source that provides them.'] }],
     responses: { 'HR-05': 'Reminder added to the offboarding checklist.' },
   });
   const md = mockAuditMarkdown(report, 'Acme | AI');
