@@ -7,6 +7,7 @@ export { auditDesignOf, pluralOf } from './audit-design.js';
 export { DEVIATION_RULES, REMEDIATION_RULE, evaluateDeviations } from './deviation-rules.js';
 export type { DeviationClass, DeviationFacts, DeviationRule, DeviationRuleId } from './deviation-rules.js';
 export { runAudit } from './run-audit.js';
-export type { AuditReport, AuditException, AuditUnit, ControlAudit, AuditConclusion, SampledItem, RunAuditInput } from './run-audit.js';
+export type { AuditReport, AuditException, ControlAudit, AuditConclusion, SampledItem, RunAuditInput } from './run-audit.js';
+export type { AuditUnit } from './unit-population.js';
 export { assessTypeOne } from './type-one.js';
 export type { TypeOneReport, TypeOneControl } from './type-one.js';

@@ -1,14 +1,16 @@
 import type { AuditDesign, Control } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
-import type { CheckException, PopulationItem, TraceStep } from '../checks/check.js';
+import type { CheckException, PopulationItem } from '../checks/check.js';
 import type { Period } from '../time/index.js';
 import { auditDesignOf, pluralOf } from './audit-design.js';
-import { calendarDateOf, periodKindOf, periodOf, windowPeriods } from './audit-periods.js';
+import { calendarDateOf } from './audit-periods.js';
 import { DEVIATION_RULES, REMEDIATION_RULE, evaluateDeviations } from './deviation-rules.js';
 import type { DeviationClass, DeviationRuleId } from './deviation-rules.js';
 import { DEFAULT_PROFILE, sampleSize } from './sample-size.js';
 import type { SamplingProfile } from './sample-size.js';
 import { sampleSeed, selectSample } from './seeded-selection.js';
+import { itemPopulation, periodPopulation } from './unit-population.js';
+import type { AuditUnit, Deviation } from './unit-population.js';
 
 /** What the mock audit concludes about one control. */
 export type AuditConclusion =
@@ -29,13 +31,6 @@ export type AuditException = Omit<CheckException, 'itemId'> & {
 
 export interface SampledItem extends PopulationItem {
   deviations: Omit<CheckException, 'itemId'>[];
-}
-
-/** The unit of a control's population, in words. */
-export interface AuditUnit {
-  kind: AuditDesign['unit'];
-  noun: string;
-  plural: string;
 }
 
 export interface ControlAudit {
@@ -155,18 +150,6 @@ interface AuditContext {
   response: string | null;
 }
 
-type Deviation = Omit<CheckException, 'itemId'>;
-
-/** A control's population in its unit, each unit's deviations, and the deviations tied to no unit. */
-interface UnitPopulation {
-  units: PopulationItem[];
-  query: string | null;
-  deviationsOf: Map<string, Deviation[]>;
-  unattached: Deviation[];
-  /** The calendar period key of each unit, when deviations can recur across periods. */
-  periodKey: (unit: PopulationItem) => string | null;
-  unit: AuditUnit;
-}
 
 function auditControl(control: Control, r: ControlResult | undefined, ctx: AuditContext): ControlAudit {
   const design = auditDesignOf(control);
@@ -255,82 +238,6 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   };
 }
 
-/** Events or items: the check's population as it is. */
-function itemPopulation(r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: AuditContext): UnitPopulation {
-  const ids = new Set(r.items.map((i) => i.id));
-  const deviationsOf = new Map<string, Deviation[]>();
-  const unattached: Deviation[] = [];
-  for (const e of found) {
-    if (e.itemId && ids.has(e.itemId)) deviationsOf.set(e.itemId, [...(deviationsOf.get(e.itemId) ?? []), strip(e)]);
-    else unattached.push(strip(e));
-  }
-  const item = unit.kind === 'period' ? { ...unit, kind: 'item' as const } : unit;
-  // Per-event deviations recur across calendar months; items (a vendor, an account) have no period.
-  const periodKey = (u: PopulationItem) => {
-    if (item.kind !== 'event') return null;
-    const at = deviationsOf.get(u.id)?.find((d) => d.at)?.at ?? u.at;
-    return at ? calendarDateOf(at, ctx.timezone).slice(0, 7) : null;
-  };
-  return { units: r.items, query: r.populationQuery ?? null, deviationsOf, unattached, periodKey, unit: item };
-}
-
-/**
- * A periodic control's population: the calendar periods of the window in the workspace time
- * zone, each holding the check's occurrences dated in it. A period without any occurrence is a
- * deviation: the control did not operate that period. Null when the check's items carry no date.
- */
-function periodPopulation(control: Control, r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: AuditContext, windows: boolean): UnitPopulation | null {
-  const kind = periodKindOf(control.frequency);
-  if (!kind || r.items.some((i) => !i.at)) return null;
-  const periods = windowPeriods(kind, ctx.window);
-  const itemsIn = new Map<string, PopulationItem[]>(periods.map((p) => [p.id, []]));
-  const periodOfItem = new Map<string, string>();
-  for (const item of r.items) {
-    const p = periodOf(periods, calendarDateOf(item.at!, ctx.timezone));
-    if (!p) continue;
-    itemsIn.get(p.id)!.push(item);
-    periodOfItem.set(item.id, p.id);
-  }
-  const deviationsOf = new Map<string, Deviation[]>();
-  const unattached: Deviation[] = [];
-  const add = (id: string, d: Deviation) => deviationsOf.set(id, [...(deviationsOf.get(id) ?? []), d]);
-  for (const e of found) {
-    const byItem = e.itemId ? periodOfItem.get(e.itemId) : undefined;
-    const byDate = !e.itemId && e.at ? periodOf(periods, calendarDateOf(e.at, ctx.timezone))?.id : undefined;
-    if (byItem ?? byDate) add((byItem ?? byDate)!, strip(e));
-    else unattached.push(strip(e));
-  }
-  const units = periods.map((p): PopulationItem => {
-    const items = itemsIn.get(p.id)!;
-    const covering = windows && items.length === 0 ? latestBefore(r.items, p.from, ctx.timezone) : undefined;
-    if (covering) {
-      return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'covered by an earlier window', at: covering.at, detail: `${covering.subject}: the check's cadence window from ${covering.at} spans ${p.id}.` }] };
-    }
-    if (items.length === 0) {
-      add(p.id, { rule: 'occurrence.missing', subject: p.id, detail: `No occurrence of the control in ${p.id} (${p.from} to ${p.to}) in the collected evidence.`, citations: [] });
-      return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'no occurrence', detail: `Nothing in the evidence for ${p.from} to ${p.to}.` }] };
-    }
-    const trace: TraceStep[] = items.flatMap((i) => (i.trace.length ? i.trace : [{ label: 'occurrence', at: i.at }]).map((t) => (i.subject === p.id ? t : { ...t, label: `${i.subject}: ${t.label}` })));
-    return { id: p.id, subject: p.id, at: p.from, trace };
-  });
-  const query = `calendar ${kind === 'year' ? 'window (tested once)' : `${kind}s overlapping ${ctx.window.from}..${ctx.window.to}`} in ${ctx.timezone}; each ${unit.noun}'s occurrence from ${r.populationQuery ?? 'the check'}`;
-  return { units, query, deviationsOf, unattached, periodKey: (u) => u.id, unit };
-}
-
-/** The latest item dated before a calendar date: the cadence window still running on that date. */
-function latestBefore(items: readonly PopulationItem[], date: string, timeZone: string): PopulationItem | undefined {
-  let best: PopulationItem | undefined;
-  let bestDate = '';
-  for (const i of items) {
-    const d = calendarDateOf(i.at!, timeZone);
-    if (d < date && (d > bestDate || (d === bestDate && i.id < best!.id))) {
-      best = i;
-      bestDate = d;
-    }
-  }
-  return best;
-}
-
 interface ResultFacts {
   unit: AuditUnit;
   population: number;
@@ -363,8 +270,3 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byDeviation = (a: Deviation, b: Deviation) => byString(a.rule, b.rule) || byString(a.subject, b.subject) || byString(a.at ?? '', b.at ?? '') || byString(a.detail, b.detail);
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-function strip(e: CheckException): Deviation {
-  const { itemId: _i, ...rest } = e;
-  return rest;
-}
