@@ -59,10 +59,11 @@ export function assessTypeOne(input: {
     if (!r || r.status === 'not_tested') {
       evidence = 'No automated evidence; attach evidence of operation (a screenshot, a signed record) to the workspace.';
       gaps.push('Evidence of operation is attested manually.');
-    } else if (r.status === 'insufficient_evidence') {
+    } else if (r.status === 'insufficient_evidence' && !r.populationQuery) {
       evidence = r.notes.join(' ') || 'No evidence collected.';
       gaps.push('No evidence of operation collected.');
     } else if (r.population === 0 && r.exceptions.length === 0) {
+      // The check ran over collected evidence (it has a population query) and found nothing to test.
       evidence = 'Evidence sources collected, but the control did not operate before the date.';
       gaps.push('No operation of the control on or before the date.');
     } else {
