@@ -162,7 +162,7 @@ describe('deviation rules', () => {
     const note = 'Nothing to test from 2026-04-01 to 2026-06-30: the population (records in the window) is empty.';
     const c = audit(control, { ...result(control, []), status: 'insufficient_evidence', notes: [note] });
     expect(c).toMatchObject({ conclusion: 'did_not_occur', rule: 'no-occurrence', deviations: 0 });
-    expect(c.result).toBe('Did not occur: no occurrence in the window in the collected evidence (records in the window).');
+    expect(c.result).toBe('Did not occur: no occurrence in the window in the collected evidence.');
     expect(c.summary).toContain(note);
   });
 

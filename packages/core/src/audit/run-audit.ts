@@ -179,7 +179,7 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   const found: CheckException[] = r.status === 'pass' ? [] : r.exceptions;
   const itemIds = new Set(r.items.map((i) => i.id));
   if (ranEmpty || (r.items.length === 0 && !found.some((e) => !e.itemId || !itemIds.has(e.itemId)))) {
-    const result = `Did not occur: no ${unit.noun} in the window in the collected evidence (${r.populationQuery ?? 'empty population'}).`;
+    const result = `Did not occur: no ${unit.noun} in the window in the collected evidence.`;
     const notes = r.notes.length ? ` ${r.notes.join(' ')}` : '';
     return {
       ...base, ...untested, population: 0, testPerformed: `None: the population of ${unit.plural} is empty.`, sampleBasis: 'Not sampled: the population is empty.',

@@ -76,7 +76,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
         out(bold(`Mock audit ${rep.period.from} to ${rep.period.to}: ${rep.overall.conclusion.replace('_', ' ')}`));
         out(dim(rep.note));
         for (const c of rep.controls.filter((x) => x.conclusion !== 'not_tested')) {
-          out(`${(COLOR[c.conclusion] ?? dim)(c.conclusion.replace(/_/g, ' ').padEnd(26))} ${c.control} ${c.title} ${dim(`${c.population} ${c.unit.plural}, sample ${c.sampleSize}, deviations ${c.deviations}, rule ${c.rule}`)}`);
+          out(`${(COLOR[c.conclusion] ?? dim)(c.conclusion.replace(/_/g, ' ').padEnd(26))} ${c.control} ${c.title} ${dim(`${c.population} ${c.population === 1 ? c.unit.noun : c.unit.plural}, sample ${c.sampleSize}, deviations ${c.deviations}, rule ${c.rule}`)}`);
         }
         out(`\nReport: ${cyan(relative(process.cwd(), file))}`);
       });
