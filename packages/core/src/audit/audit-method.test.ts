@@ -69,6 +69,16 @@ describe('population in the unit of the control', () => {
     expect(audit(windows, result(windows, weekly.slice(1))).exceptions.map((e) => e.unit)).toEqual(['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-04-05', '2026-04-06', '2026-04-07']);
   });
 
+  it('puts an undated finding of a periodic check in the last period instead of counting it as one more deviation', () => {
+    const r = result(monthly, [item('apr', '2026-04-03'), item('may', '2026-05-03')]);
+    r.status = 'exception';
+    r.exceptions.push({ rule: 'probe.missing', subject: 'store', detail: 'No probe collected up to 2026-06-30.', citations: [] });
+    const c = audit(monthly, r);
+    expect(c.exceptions.map((e) => [e.unit, e.rule])).toEqual([['2026-06', 'occurrence.missing'], ['2026-06', 'probe.missing']]);
+    expect(c).toMatchObject({ deviations: 1, classification: 'isolated', conclusion: 'effective_with_exceptions' });
+    expect(c.result).toContain('1 deviation in all; 2 exceptions are listed');
+  });
+
   it('records a periodic control with no occurrence at all as did not occur, not as three missing months', () => {
     const c = audit(monthly, result(monthly, []));
     expect(c).toMatchObject({ conclusion: 'did_not_occur', rule: 'no-occurrence', population: 0, deviations: 0 });

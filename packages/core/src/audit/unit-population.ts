@@ -73,7 +73,9 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
   const add = (id: string, d: Deviation) => deviationsOf.set(id, [...(deviationsOf.get(id) ?? []), d]);
   for (const e of found) {
     const byItem = e.itemId ? periodOfItem.get(e.itemId) : undefined;
-    const byDate = !e.itemId && e.at ? periodOf(periods, calendarDateOf(e.at, ctx.timezone))?.id : undefined;
+    // A finding with neither unit nor date states the position at the end of the window
+    // ("no probe collected up to 30 September"): it belongs to the last period, not to a new one.
+    const byDate = e.itemId ? undefined : e.at ? periodOf(periods, calendarDateOf(e.at, ctx.timezone))?.id : periods[periods.length - 1]?.id;
     if (byItem ?? byDate) add((byItem ?? byDate)!, strip(e));
     else unattached.push(strip(e));
   }
