@@ -3,3 +3,4 @@ export { collectors, collectorFor } from './registry.js';
 export { collectSources, sourceNames } from './collect-sources.js';
 export type { SourceOutcome, ArtifactOutcome, CollectOptions } from './collect-sources.js';
 export { resolveSourceFiles, globToRegExp } from './resolve-files.js';
+export { rederiveRecords } from './rederive-records.js';
