@@ -15,6 +15,7 @@ import type { Hash } from 'node:crypto';
 export class RecordsDigest {
   readonly #hash: Hash = createHash('sha256');
   #count = 0;
+  #hex: string | undefined;
 
   /** Adds one record's stored JSON text. */
   add(data: string): void {
@@ -27,7 +28,9 @@ export class RecordsDigest {
     return this.#count;
   }
 
+  /** The digest (stable: later calls return the same value; add nothing after the first). */
   digest(): string {
-    return this.#hash.digest('hex');
+    this.#hex ??= this.#hash.digest('hex');
+    return this.#hex;
   }
 }
