@@ -5,7 +5,7 @@
  * (no corrupt store: chain, blobs, record digests, runs), and the collection lock must be free
  * (a killed holder never leaves a stale lock). Prints its counts.
  *
- *   node bench/fuzz-kill.mjs [--trials 50] [--store sqlite|postgres] [--seed N]
+ *   node bench/fuzz-kill.mjs [--trials 50] [--store all|sqlite|postgres] [--seed N]
  *
  * PostgreSQL uses a fresh schema of FIELDWORK_TEST_DATABASE_URL (or FIELDWORK_DATABASE_URL).
  * Needs the build (npx tsc -b).
@@ -166,11 +166,17 @@ async function main() {
     const i = process.argv.indexOf(`--${name}`);
     return i >= 0 ? process.argv[i + 1] : dflt;
   };
-  const store = arg('store', 'sqlite');
-  const r = await runKillTrials({ trials: Number(arg('trials', '50')), store, seed: Number(arg('seed', '20261206')), log: (s) => process.stderr.write(`${s}\n`) });
-  for (const f of r.failures) process.stdout.write(`FAIL ${f}\n`);
-  process.stdout.write(`kill -9 (${store}): ${r.trials} trials, ${r.killed} killed mid-run, ${r.finished} finished; ${r.corrupt} corrupt stores, ${r.staleLocks} stale locks; recovery collect ${r.recovered ? 'ok' : 'FAILED'} (${r.entries} entries; gc removed ${r.orphansRemoved} orphan blobs, ${r.stagedRemoved} staged files)\n`);
-  process.exitCode = r.corrupt || r.staleLocks || !r.recovered ? 1 : 0;
+  // `all`: SQLite, and PostgreSQL too when FIELDWORK_TEST_DATABASE_URL is set.
+  const which = arg('store', 'all');
+  const stores = which === 'all' ? ['sqlite', ...(process.env.FIELDWORK_TEST_DATABASE_URL ? ['postgres'] : [])] : [which];
+  let bad = false;
+  for (const store of stores) {
+    const r = await runKillTrials({ trials: Number(arg('trials', '50')), store, seed: Number(arg('seed', '20261206')), log: (s) => process.stderr.write(`${s}\n`) });
+    for (const f of r.failures) process.stdout.write(`FAIL ${f}\n`);
+    process.stdout.write(`kill -9 (${store}): ${r.trials} trials, ${r.killed} killed mid-run, ${r.finished} finished; ${r.corrupt} corrupt stores, ${r.staleLocks} stale locks; recovery collect ${r.recovered ? 'ok' : 'FAILED'} (${r.entries} entries; gc removed ${r.orphansRemoved} orphan blobs, ${r.stagedRemoved} staged files)\n`);
+    bad ||= !!(r.corrupt || r.staleLocks || !r.recovered);
+  }
+  process.exitCode = bad ? 1 : 0;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
