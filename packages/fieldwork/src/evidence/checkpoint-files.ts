@@ -21,12 +21,12 @@ export function loadSigningKey(o: { keyFile?: string; env?: NodeJS.ProcessEnv })
   const env = o.env ?? process.env;
   const file = o.keyFile ?? env.FIELDWORK_CHECKPOINT_KEY_FILE;
   if (file) {
-    if (!existsSync(file)) throw new FieldworkError('CONFIG_NOT_FOUND', `The checkpoint signing key ${file} does not exist.`, { where: { file }, hint: 'Create one with `fieldwork checkpoint keygen --out FILE` and keep it outside the workspace.' });
+    if (!existsSync(file)) throw new FieldworkError('CONFIG_NOT_FOUND', `The checkpoint signing key ${file} does not exist.`, { where: { file }, hint: 'Create one with `fieldwork checkpoint keygen FILE` and keep it outside the workspace.' });
     return readFileSync(file, 'utf8');
   }
   if (env.FIELDWORK_CHECKPOINT_KEY) return env.FIELDWORK_CHECKPOINT_KEY.replace(/\\n/g, '\n');
   throw new FieldworkError('USAGE', 'No checkpoint signing key: pass --key FILE or set FIELDWORK_CHECKPOINT_KEY (PEM) or FIELDWORK_CHECKPOINT_KEY_FILE.', {
-    hint: 'Create a key once with `fieldwork checkpoint keygen --out ~/.fieldwork-checkpoint.pem`; keep it out of the workspace and the database.',
+    hint: 'Create a key once with `fieldwork checkpoint keygen ~/.fieldwork-checkpoint.pem`; keep it out of the workspace and the database.',
   });
 }
 

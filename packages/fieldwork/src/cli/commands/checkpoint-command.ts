@@ -28,14 +28,13 @@ export function registerCheckpoint(program: Command, globals: () => GlobalOption
       });
     });
   cmd
-    .command('keygen')
-    .description('create an ed25519 signing key (keep it outside the workspace and the database)')
-    .requiredOption('--out <file>', 'where to write the private key (mode 600)')
-    .action((flags: { out: string }) => {
-      if (existsSync(flags.out)) throw new FieldworkError('USAGE', `${flags.out} already exists; not overwriting a key.`, { hint: 'Choose another --out.' });
+    .command('keygen <file>')
+    .description('create an ed25519 signing key in FILE, mode 600 (keep it outside the workspace and the database)')
+    .action((file: string) => {
+      if (existsSync(file)) throw new FieldworkError('USAGE', `${file} already exists; not overwriting a key.`, { hint: 'Choose another file name.' });
       const k = generateCheckpointKey();
-      writeFileSync(flags.out, k.privateKeyPem, { mode: 0o600, flag: 'wx' });
-      if (globals().json) return printJson({ file: flags.out, keyId: k.keyId, publicKeyPem: k.publicKeyPem });
-      out(`${green('created')} ${flags.out} (key id ${k.keyId.slice(0, 16)}…). The first \`fieldwork checkpoint --key ${flags.out}\` pins its public key in checkpoints/public-key.pem.`);
+      writeFileSync(file, k.privateKeyPem, { mode: 0o600, flag: 'wx' });
+      if (globals().json) return printJson({ file, keyId: k.keyId, publicKeyPem: k.publicKeyPem });
+      out(`${green('created')} ${file} (key id ${k.keyId.slice(0, 16)}…). The first \`fieldwork checkpoint --key ${file}\` pins its public key in checkpoints/public-key.pem.`);
     });
 }

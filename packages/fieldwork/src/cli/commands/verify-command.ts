@@ -15,8 +15,8 @@ interface VerifyFlags {
 }
 
 function where(p: VerifyProblem): string {
-  if (p.checkpoint) return `checkpoint ${p.checkpoint}`;
-  if (p.run !== undefined) return `run #${p.run}`;
+  // Checkpoint details name their file themselves.
+  if (p.run !== undefined && !p.checkpoint) return `run #${p.run}`;
   return p.seq === 0 ? 'ledger head' : `entry #${p.seq}`;
 }
 
