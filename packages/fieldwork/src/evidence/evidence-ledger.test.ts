@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, TEST_DIALECTS } from '../testing/index.js';
 import type { TestStore } from '../testing/index.js';
 import { sha256, sha256File } from './hash.js';
+import { entryHash, GENESIS } from './ledger.js';
 
 async function* people(sha: string, n: number, failAt?: number): AsyncGenerator<FieldworkRecord> {
   for (let i = 1; i <= n; i++) {
@@ -125,6 +126,33 @@ for (const dialect of TEST_DIALECTS) {
       v = await t.store.verify();
       expect(v.ok).toBe(false);
       expect(v.problems[0]).toMatchObject({ seq: 3, kind: 'head_mismatch' });
+    });
+
+    it('keeps verifying entries and runs written before record digests and run commitments', async () => {
+      t = await openTestStore(dialect);
+      await ingestText(t, 'a.csv', 'one');
+      await ingestText(t, 'b.csv', 'two');
+      // Rewrite both entries as an older version wrote them: no v, no records digest, no retained.
+      let prev = GENESIS;
+      for (const e of await t.store.ledger()) {
+        const { v: _v, recordsDigest: _d, retained: _r, prev: _p, hash: _h, ...v1 } = e;
+        const hash = entryHash(prev, v1);
+        await t.store.db.updateTable('ledger').set({ version: null, records_digest: null, retained: null, prev, hash }).where('seq', '=', e.seq).execute();
+        await t.store.db.updateTable('ledger_head').set({ seq: e.seq, hash }).execute();
+        prev = hash;
+      }
+      await t.store.db.insertInto('runs').values({ id: 1, type: 'check', created_at: '2026-01-01T00:00:00Z', period_from: '2026-01-01', period_to: '2026-01-31', data: '{}' } as any).execute();
+      let v = await t.store.verify();
+      expect(v).toMatchObject({ ok: true, entries: 2, legacyEntries: 2, recordsChecked: 0, legacyRuns: 1 });
+      // Their records are still held to the count the entry committed to.
+      await t.store.db.deleteFrom('records').where('ledger_seq', '=', 2).where('locator', '=', 'line 3').execute();
+      v = await t.store.verify();
+      expect(v.problems[0]).toMatchObject({ seq: 2, kind: 'records_changed' });
+      // New entries are version 2 and chain onto the old ones.
+      await t.store.db.insertInto('records').values({ ledger_seq: 2, artifact: sha256('two'), source: 'hr', kind: 'person', at: null, subject: null, locator: 'line 3', data: '{}' } as any).execute();
+      const c = await ingestText(t, 'c.csv', 'three');
+      expect(c.entry).toMatchObject({ v: 2, prev });
+      expect((await t.store.verify()).ok).toBe(true);
     });
 
     it('names the first entry of a swapped pair', async () => {

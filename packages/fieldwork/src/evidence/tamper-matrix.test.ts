@@ -228,7 +228,7 @@ for (const dialect of TEST_DIALECTS) {
   describe(`tamper matrix on ${dialect}`, () => {
     const detected: string[] = [];
     afterAll(() => {
-      process.stdout.write(`tamper matrix (${dialect}): ${detected.length}/${CASES.length} detected\n`);
+      process.stdout.write(`tamper matrix: ${detected.length}/${CASES.length} detected (${dialect})\n`);
     });
 
     it('verifies the untouched evidence (the baseline every case starts from)', async () => {
