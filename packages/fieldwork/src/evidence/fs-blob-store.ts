@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BlobStore } from './blob-store.js';
 
 /**
@@ -19,9 +19,9 @@ export class FsBlobStore implements BlobStore {
     return join(this.#root, sha256.slice(0, 2), sha256);
   }
 
-  /** Where collections stage the bytes they read (same file system, so staging links into place). */
+  /** Where collections stage the bytes they read: beside the blobs (same file system, so a staged copy links into place). */
   stagingDir(): string {
-    return join(this.#root, '.staging');
+    return join(dirname(this.#root), 'staging');
   }
 
   async putFile(sha256: string, path: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -22,7 +22,7 @@ export interface StagedFile {
  * and the copy is what gets stored and parsed, so the two can never disagree.
  *
  * @example
- * const staged = await stageFile('exports/okta.json', '/ws/.fieldwork/blobs/.staging');
+ * const staged = await stageFile('exports/okta.json', '/ws/.fieldwork/staging');
  * try { await parse(createReadStream(staged.path)); } finally { await staged.discard(); }
  */
 export async function stageFile(from: string | Readable, dir: string): Promise<StagedFile> {
@@ -38,7 +38,10 @@ export async function stageFile(from: string | Readable, dir: string): Promise<S
     },
   });
   try {
+    // The copy keeps the original's modification time: some kinds date a scan by it (file-mtime).
+    const times = typeof from === 'string' ? await stat(from) : undefined;
     await pipeline(typeof from === 'string' ? createReadStream(from) : from, tap, createWriteStream(path, { flags: 'wx' }));
+    if (times) await utimes(path, times.atime, times.mtime);
   } catch (e) {
     await rm(path, { force: true });
     throw e;

@@ -62,7 +62,7 @@ describe('fieldwork checkpoint and verify --checkpoint', () => {
       expect((await cli([...w, 'verify', '--no-workspace-checkpoints'])).code).toBe(0);
       const broken = await cli([...w, 'verify']);
       expect(broken.code).toBe(4);
-      expect(broken.stdout).toMatch(/first broken: entry #3 — checkpoint checkpoints\/.* was signed when the ledger reached entry 3, but it now ends at 2/);
+      expect(broken.stdout).toMatch(/first broken entry: #3 — checkpoint checkpoints\/.* was signed when the ledger reached entry 3, but it now ends at 2/);
       // The checkpoint passed explicitly, checked against a key given explicitly, says the same.
       const explicit = await cli([...w, '--json', 'verify', '--no-workspace-checkpoints', '--checkpoint', out.file, '--public-key', join(iw.dir, 'checkpoints', 'public-key.pem')]);
       expect(explicit.code).toBe(4);

@@ -14,10 +14,11 @@ interface VerifyFlags {
   wait?: boolean;
 }
 
+/** `entry: #5` (the wording scripts already match), `run: #3` or `ledger head: #0`. */
 function where(p: VerifyProblem): string {
   // Checkpoint details name their file themselves.
-  if (p.run !== undefined && !p.checkpoint) return `run #${p.run}`;
-  return p.seq === 0 ? 'ledger head' : `entry #${p.seq}`;
+  if (p.run !== undefined && !p.checkpoint) return `run: #${p.run}`;
+  return p.seq === 0 ? 'ledger head: #0' : `entry: #${p.seq}`;
 }
 
 export function registerVerify(program: Command, globals: () => GlobalOptions, setExit: (code: number) => void): void {
@@ -44,8 +45,8 @@ export function registerVerify(program: Command, globals: () => GlobalOptions, s
           if (r.checkpointsChecked === 0) out(dim('   no signed checkpoint given: rollback, truncation and a re-chained history are detected only against checkpoints (fieldwork checkpoint)'));
         } else {
           const first = r.problems[0];
-          out(`${red('BROKEN')} first broken: ${where(first)} — ${first.detail}`);
-          for (const p of r.problems.slice(1, 10)) out(dim(`  also ${where(p)}: ${p.kind}: ${p.detail}`));
+          out(`${red('BROKEN')} first broken ${where(first)} — ${first.detail}`);
+          for (const p of r.problems.slice(1, 10)) out(dim(`  also ${where(p)} ${p.kind}: ${p.detail}`));
           if (r.problems.length > 10) out(dim(`  … and ${r.problems.length - 10} more (--json lists them all)`));
         }
         if (repaired) out(`repaired: removed ${repaired.blobs.length} orphan blob(s) and ${repaired.staged} staged file(s)`);
