@@ -163,18 +163,20 @@ async function collectStaged(opts: CollectOptions, collector: Collector<any>, op
     return { name: displayName, sha256: '', status: 'failed', error: toError(e) };
   }
   try {
-    const input: ArtifactInput = { path: staged.path, displayName, sha256: staged.sha256, size: staged.size, open: () => createReadStream(staged.path) };
-    return await collectArtifact(opts, collector, options, source, input, origin);
+    // `path` stays the file's place in the workspace (collectors resolve references next to it);
+    // the bytes are read only from the staged copy.
+    const input: ArtifactInput = { path: file, displayName, sha256: staged.sha256, size: staged.size, open: () => createReadStream(staged.path) };
+    return await collectArtifact(opts, collector, options, source, input, origin, staged.path);
   } finally {
     await staged.discard();
   }
 }
 
-async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
+async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string, bytesPath: string): Promise<ArtifactOutcome> {
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
   if (await opts.store.hasCollected(source, input.sha256, sameOrigin)) {
     // Same bytes as before: nothing new, but a blob lost from an older store is put back.
-    await opts.store.restoreBlob(input.sha256, input.path);
+    await opts.store.restoreBlob(input.sha256, bytesPath);
     return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
   }
   const ctx: ParseContext = {
@@ -184,7 +186,7 @@ async function collectArtifact(opts: CollectOptions, collector: Collector<any>, 
   try {
     const res = await opts.store.ingest({
       sha256: input.sha256, size: input.size, name: input.displayName, mediaType: collector.mediaType, source, kind: collector.kind, origin,
-      path: input.path, records: validated(collector.parse(input, options, ctx), input.displayName),
+      path: bytesPath, records: validated(collector.parse(input, options, ctx), input.displayName),
       retain: collector.retainBytes !== false, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
     });
     if (res.duplicate) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };

@@ -1,4 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { LedgerEntry } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
@@ -29,7 +30,8 @@ export function rederiveRecords(ws: LoadedWorkspace, store: FieldworkStore): (en
     const collector = collectorFor(source.kind, entry.source);
     const defaults = collector.workspaceDefaults ? collector.workspaceDefaults(ws.config as Record<string, unknown>) : {};
     const options = collector.options.parse({ ...defaults, ...(source.options ?? {}) });
-    const input = { path: file, displayName: entry.origin, sha256: entry.artifact, size: statSync(file).size, open: () => createReadStream(file) };
+    // As in collect: `path` is the artifact's place in the workspace (for relative references), the bytes come from the store.
+    const input = { path: resolve(ws.dir, entry.origin), displayName: entry.origin, sha256: entry.artifact, size: statSync(file).size, open: () => createReadStream(file) };
     const ctx = { source: entry.source, timezone: ws.config.timezone, cite: (locator: string) => ({ source: entry.source, artifact: entry.artifact, locator: locator || '/' }) };
     return (async function* () {
       try {
