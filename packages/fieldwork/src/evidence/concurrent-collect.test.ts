@@ -70,7 +70,12 @@ for (const dialect of TEST_DIALECTS) {
         // Every --wait run queues instead of refusing.
         for (let i = 1; i < 8; i += 2) expect(results[i]!.code).toBe(0);
         expect(serveOk + serveRefused).toBe(responses.length);
-        for (const r of responses.filter((x) => x.status === 409)) expect(((await r.json()) as { error: { code: string } }).error.code).toBe('COLLECTION_RUNNING');
+        // Refused politely: the API answers 409 COLLECTION_RUNNING, the dashboard a page saying who is collecting.
+        for (const r of responses.filter((x) => x.status === 409)) {
+          const text = await r.text();
+          if (r.url.includes('/api/') || text.startsWith('{')) expect((JSON.parse(text) as { error: { code: string } }).error.code).toBe('COLLECTION_RUNNING');
+          else expect(text).toMatch(/Another collection is running since/);
+        }
         const v = await store.verify();
         expect(v.problems).toEqual([]);
         expect(v.ok).toBe(true);
