@@ -17,6 +17,8 @@ export interface ArtifactOutcome {
   status: 'collected' | 'unchanged' | 'failed';
   records?: number;
   populations?: Record<string, number>;
+  /** Records of earlier artifacts this one re-stated or, as a snapshot, no longer states. */
+  superseded?: number;
   seq?: number;
   error?: FieldworkError;
 }
@@ -174,7 +176,7 @@ async function collectStaged(opts: CollectOptions, collector: Collector<any>, op
 
 async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string, bytesPath: string): Promise<ArtifactOutcome> {
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
-  if (await opts.store.hasCollected(source, input.sha256, sameOrigin)) {
+  if (await opts.store.hasCollected(source, input.sha256, sameOrigin, origin)) {
     // Same bytes as before: nothing new, but a blob lost from an older store is put back.
     await opts.store.restoreBlob(input.sha256, bytesPath);
     return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
@@ -187,10 +189,10 @@ async function collectArtifact(opts: CollectOptions, collector: Collector<any>, 
     const res = await opts.store.ingest({
       sha256: input.sha256, size: input.size, name: input.displayName, mediaType: collector.mediaType, source, kind: collector.kind, origin,
       path: bytesPath, records: validated(collector.parse(input, options, ctx), input.displayName),
-      retain: collector.retainBytes !== false, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
+      retain: collector.retainBytes !== false, snapshotKinds: collector.snapshotKinds, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
     });
     if (res.duplicate) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
-    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, seq: res.entry.seq };
+    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq };
   } catch (e) {
     return { name: input.displayName, sha256: input.sha256, status: 'failed', error: toError(e) };
   }
