@@ -19,6 +19,7 @@ export type FieldworkErrorCode =
   | 'API_FAILED'
   | 'EVIDENCE_INTEGRITY'
   | 'STORE_FAILED'
+  | 'COLLECTION_RUNNING'
   | 'INTERNAL';
 
 /** Where a problem sits inside an input. */
@@ -80,6 +81,7 @@ export function exitCodeFor(code: FieldworkErrorCode): number {
     case 'CONFIG_NOT_FOUND':
     case 'SOURCE_UNKNOWN_KIND':
     case 'SOURCE_BAD_OPTIONS':
+    case 'COLLECTION_RUNNING':
       return 2;
     case 'INPUT_NOT_FOUND':
     case 'INPUT_MALFORMED':

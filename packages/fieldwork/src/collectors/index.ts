@@ -4,3 +4,4 @@ export { collectSources, sourceNames } from './collect-sources.js';
 export type { SourceOutcome, ArtifactOutcome, CollectOptions } from './collect-sources.js';
 export { resolveSourceFiles, globToRegExp, sourceFileTypes } from './resolve-files.js';
 export type { SourceFilesSpec } from './resolve-files.js';
+export { rederiveRecords } from './rederive-records.js';

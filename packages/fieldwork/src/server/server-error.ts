@@ -52,6 +52,7 @@ export function httpStatusFor(code: FieldworkErrorCode): number {
     case 'API_FAILED':
       return 502;
     case 'EVIDENCE_INTEGRITY':
+    case 'COLLECTION_RUNNING':
       return 409;
     case 'STORE_FAILED':
       return 503;
