@@ -1,12 +1,13 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rederiveRecords } from '../collectors/index.js';
+import { rederiveRecords, snapshotKindsFor } from '../collectors/index.js';
 import { auditTypeTwo } from '../pipeline/audit-workspace.js';
 import { checkWorkspace } from '../pipeline/check-workspace.js';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
 import type { FieldworkStore } from '../store/index.js';
-import { integrityWorkspace, TEST_DIALECTS } from '../testing/index.js';
+import { hrRoster, integrityWorkspace, TEST_DIALECTS } from '../testing/index.js';
 import type { IntegrityWorkspace } from '../testing/index.js';
 import { loadSigningKey, loadTrustedKey, readCheckpointFiles, workspaceCheckpointFiles, writeCheckpoint } from './checkpoint-files.js';
 import { entryHash, GENESIS, readLedger } from './ledger.js';
@@ -51,7 +52,7 @@ async function setUp(dialect: 'sqlite' | 'postgres'): Promise<Fixture> {
 
 async function verify(f: Fixture): Promise<VerifyResult> {
   const checkpoints = readCheckpointFiles(workspaceCheckpointFiles(f.iw.dir), loadTrustedKey(f.iw.dir), f.iw.dir);
-  return f.store.verify({ checkpoints, rederive: rederiveRecords(f.iw.ws, f.store) });
+  return f.store.verify({ checkpoints, rederive: rederiveRecords(f.iw.ws, f.store), snapshotKindsFor });
 }
 
 async function entryOf(f: Fixture, source: string, nth = 0) {
@@ -135,6 +136,30 @@ const CASES: TamperCase[] = [
     async tamper(f) { await f.store.db.deleteFrom('records').where('data', 'like', '%"endDate":"2026-03-31"%').where('ledger_seq', '=', 1).execute(); },
     names(v) {
       expect(v.problems.find((x) => x.kind === 'records_changed')!.records).toEqual([{ locator: 'line 3', change: 'deleted' }]);
+    },
+  },
+  {
+    name: 'a current record marked superseded (hidden from the checks without touching its content)', expect: ['supersession_changed'],
+    async tamper(f) {
+      const row = await f.store.db.selectFrom('records').select('id').where('data', 'like', '%"endDate":"2026-03-31"%').where('superseded_by', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+      const last = (await f.store.ledger()).at(-1)!;
+      await f.store.db.updateTable('records').set({ superseded_by: last.seq, superseded_at: last.collectedAt }).where('id', '=', row.id).execute();
+    },
+    names(v) {
+      expect(v.problems.find((x) => x.kind === 'supersession_changed')!.detail).toContain('a current fact was hidden');
+    },
+  },
+  {
+    name: 'a superseded record revived (an outdated fact counted again)', expect: ['supersession_changed'],
+    async tamper(f) {
+      // A weekly re-export of the first roster that changes one row: the older statements are superseded legitimately.
+      writeFileSync(join(f.iw.dir, 'hr', 'roster-1.csv'), hrRoster(1).replace('Cy 1', 'Cyrus 1'));
+      await collectWorkspace(f.iw.ws, f.store);
+      const row = await f.store.db.selectFrom('records').select('id').where('superseded_by', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+      await f.store.db.updateTable('records').set({ superseded_by: null, superseded_at: null }).where('id', '=', row.id).execute();
+    },
+    names(v) {
+      expect(v.problems.find((x) => x.kind === 'supersession_changed')!.detail).toContain('revived');
     },
   },
   {
@@ -260,8 +285,8 @@ for (const dialect of TEST_DIALECTS) {
       }
     });
 
-    it('lists 15 cases', () => {
-      expect(CASES).toHaveLength(15);
+    it('lists the 15 cases of the issue and the 2 supersession cases', () => {
+      expect(CASES).toHaveLength(17);
     });
   });
 }

@@ -9,10 +9,12 @@ import { entryHash, GENESIS, readLedger } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
 import { RecordsDigest } from './records-digest.js';
 import { readRunsHead, runBodyOf, runHash } from './run-chain.js';
+import { verifySupersession } from './verify-supersession.js';
+import type { SnapshotKindsFor } from './verify-supersession.js';
 
 export type VerifyProblemKind =
   | 'blob_missing' | 'blob_changed' | 'entry_changed' | 'chain_broken' | 'sequence_gap' | 'head_mismatch'
-  | 'retained_changed' | 'records_changed' | 'record_orphan'
+  | 'retained_changed' | 'records_changed' | 'record_orphan' | 'supersession_changed'
   | 'run_changed' | 'run_chain_broken' | 'run_head_unknown' | 'runs_head_mismatch'
   | 'checkpoint_invalid' | 'checkpoint_ahead' | 'checkpoint_mismatch';
 
@@ -71,6 +73,12 @@ export interface VerifyOptions {
    * edited, inserted or deleted; trusted only when it reproduces the committed digest.
    */
   rederive?: (entry: LedgerEntry) => Promise<AsyncIterable<string> | undefined>;
+  /**
+   * Which record kinds each collector kind exports as snapshots. Given, verify replays the
+   * re-collection rule and names any record whose identity, scope or supersession was edited
+   * (these columns decide which records the checks read as current).
+   */
+  snapshotKindsFor?: SnapshotKindsFor;
 }
 
 async function hashOf(store: BlobStore, sha: string): Promise<string | undefined> {
@@ -173,6 +181,10 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore, o: 
       records: orphanRecords.map((r) => ({ id: Number(r.id), locator: r.locator, change: 'inserted' as const })),
       detail: `${orphanRecords.length}${orphanRecords.length === 50 ? '+' : ''} record(s) name ledger entries that do not exist (first: record ${orphanRecords[0].id} → entry ${orphanRecords[0].ledger_seq}): records were inserted`,
     });
+  }
+  if (o.snapshotKindsFor) {
+    const sup = await verifySupersession(db, entries, o.snapshotKindsFor);
+    for (const p of sup.problems) problems.push({ seq: p.seq, kind: 'supersession_changed', records: [{ id: p.id, locator: p.locator, change: 'edited' }], detail: p.detail });
   }
   problems.sort((a, b) => a.seq - b.seq);
   const runs = await verifyRuns(db, entries);

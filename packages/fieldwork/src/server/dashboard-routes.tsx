@@ -1,3 +1,4 @@
+import { snapshotKindsFor } from '../collectors/index.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
@@ -106,7 +107,7 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
   app.get('/ledger', async (c) => renderPage(c, <LedgerPage frame={frameOf(ctx, c)} entries={await ctx.store.ledger()} />));
 
   // Checked against the workspace's signed checkpoints too, as `fieldwork verify` does.
-  app.get('/ledger/verify', async (c) => renderPage(c, <VerifyPage frame={frameOf(ctx, c)} result={await ctx.store.verify({ checkpoints: readCheckpointFiles(workspaceCheckpointFiles(ctx.workspaceDir), loadTrustedKey(ctx.workspaceDir), ctx.workspaceDir) })} />));
+  app.get('/ledger/verify', async (c) => renderPage(c, <VerifyPage frame={frameOf(ctx, c)} result={await ctx.store.verify({ checkpoints: readCheckpointFiles(workspaceCheckpointFiles(ctx.workspaceDir), loadTrustedKey(ctx.workspaceDir), ctx.workspaceDir), snapshotKindsFor })} />));
 
   app.get('/plan', async (c) => renderPage(c, <PlanPage frame={frameOf(ctx, c)} plan={await planOf(ctx)} />));
 

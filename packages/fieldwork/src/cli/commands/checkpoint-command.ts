@@ -1,3 +1,4 @@
+import { snapshotKindsFor } from '../../collectors/index.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { FieldworkError } from '@fieldwork/core';
 import type { Command } from 'commander';
@@ -16,7 +17,7 @@ export function registerCheckpoint(program: Command, globals: () => GlobalOption
       const g = globals();
       const key = loadSigningKey({ keyFile: flags.key });
       await withWorkspace(g, async ({ ws, store }) => {
-        const v = await store.verify();
+        const v = await store.verify({ snapshotKindsFor });
         if (!v.ok) {
           throw new FieldworkError('EVIDENCE_INTEGRITY', `The store does not verify (${v.problems[0].kind} at entry #${v.problems[0].seq}), so its head is not signed.`, { hint: 'Run `fieldwork verify` and resolve the problem first: a checkpoint vouches for a good history.' });
         }

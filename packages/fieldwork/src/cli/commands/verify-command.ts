@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { rederiveRecords } from '../../collectors/index.js';
+import { rederiveRecords, snapshotKindsFor } from '../../collectors/index.js';
 import { loadTrustedKey, readCheckpointFiles, workspaceCheckpointFiles } from '../../evidence/index.js';
 import type { VerifyProblem } from '../../evidence/index.js';
 import { withWorkspace } from '../context.js';
@@ -35,7 +35,7 @@ export function registerVerify(program: Command, globals: () => GlobalOptions, s
       await withWorkspace(g, async ({ ws, store }) => {
         const files = [...(flags.workspaceCheckpoints ? workspaceCheckpointFiles(ws.dir) : []), ...(flags.checkpoint ?? [])];
         const checkpoints = files.length ? readCheckpointFiles(files, loadTrustedKey(ws.dir, flags.publicKey), ws.dir) : [];
-        const r = await store.verify({ checkpoints, rederive: rederiveRecords(ws, store) });
+        const r = await store.verify({ checkpoints, rederive: rederiveRecords(ws, store), snapshotKindsFor });
         const repaired = flags.repair ? await store.collectGarbage({ wait: !!flags.wait }) : undefined;
         if (!r.ok) setExit(4);
         if (g.json) return printJson({ ...r, ...(repaired ? { repaired } : {}) });
