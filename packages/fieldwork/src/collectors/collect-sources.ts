@@ -8,6 +8,8 @@ import { sha256File } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
+import { IgnoredFields } from './input/index.js';
+import type { IgnoredField } from './input/index.js';
 import { collectorFor } from './registry.js';
 import { resolveSourceFiles } from './resolve-files.js';
 
@@ -18,6 +20,8 @@ export interface ArtifactOutcome {
   records?: number;
   populations?: Record<string, number>;
   seq?: number;
+  /** Fields or columns of this artifact the collector did not read, each at its first place. */
+  ignored?: IgnoredField[];
   error?: FieldworkError;
 }
 
@@ -27,6 +31,8 @@ export interface SourceOutcome {
   status: 'collected' | 'unchanged' | 'failed';
   artifacts: ArtifactOutcome[];
   records: number;
+  /** Every field or column name that some artifact of the source had and nothing read. */
+  ignored: string[];
   error?: FieldworkError;
 }
 
@@ -91,7 +97,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
     const name = names[i];
     if (opts.only && opts.only.length > 0 && !opts.only.includes(name)) continue;
     opts.onSource?.(i, opts.sources.length, name);
-    const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0 };
+    const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0, ignored: [] };
     outcomes.push(outcome);
     try {
       let collector: Collector<any>;
@@ -142,6 +148,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
       }
       const failed = outcome.artifacts.find((a) => a.status === 'failed');
       outcome.records = outcome.artifacts.reduce((n, a) => n + (a.records ?? 0), 0);
+      outcome.ignored = [...new Set(outcome.artifacts.flatMap((a) => (a.ignored ?? []).map((f) => f.field)))];
       outcome.status = failed ? 'failed' : outcome.artifacts.some((a) => a.status === 'collected') ? 'collected' : 'unchanged';
       if (failed) outcome.error = failed.error;
     } catch (e) {
@@ -155,9 +162,11 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
 async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
   if (await opts.store.hasCollected(source, input.sha256, sameOrigin)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
+  const ignored = new IgnoredFields();
   const ctx: ParseContext = {
     source, timezone: opts.timezone,
     cite: (locator: string) => ({ source, artifact: input.sha256, locator: locator || '/' }),
+    ignore: (field, at) => ignored.add(field, at),
   };
   try {
     const res = await opts.store.ingest({
@@ -166,7 +175,8 @@ async function collectArtifact(opts: CollectOptions, collector: Collector<any>, 
       retain: collector.retainBytes !== false, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
     });
     if (res.duplicate) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
-    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, seq: res.entry.seq };
+    const notRead = ignored.list();
+    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, seq: res.entry.seq, ...(notRead.length ? { ignored: notRead } : {}) };
   } catch (e) {
     return { name: input.displayName, sha256: input.sha256, status: 'failed', error: toError(e) };
   }

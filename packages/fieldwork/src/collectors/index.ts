@@ -2,4 +2,5 @@ export type { Collector, ArtifactInput, ParseContext, FetchContext, FetchedArtif
 export { collectors, collectorFor } from './registry.js';
 export { collectSources, sourceNames } from './collect-sources.js';
 export type { SourceOutcome, ArtifactOutcome, CollectOptions } from './collect-sources.js';
+export { ignoredFieldsWarning } from './ignored-fields-warning.js';
 export { resolveSourceFiles, globToRegExp } from './resolve-files.js';
