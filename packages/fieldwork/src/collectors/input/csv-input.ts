@@ -58,3 +58,13 @@ export function col(row: Record<string, string>, ...names: string[]): string | u
   }
   return undefined;
 }
+
+/**
+ * The header line of a CSV file (titles trimmed, BOM removed), read on its own so a file can be
+ * judged by its columns even when it has no rows.
+ */
+export async function readCsvHeader(input: ArtifactInput): Promise<string[]> {
+  const parser = input.open().pipe(parse({ bom: true, to_line: 1, relax_column_count: true, relax_quotes: true }));
+  for await (const rec of parser as AsyncIterable<string[]>) return rec.map((h) => h.replace(/^\uFEFF/, '').trim());
+  return [];
+}

@@ -27,8 +27,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export interface MappedEntry {
   /** The entry under our canonical names (groups nested), ready for the format's schema. */
   value: Record<string, unknown>;
-  /** Canonical path → the key path it was read from, for error places. */
-  origin: Record<string, string>;
+  /** Canonical path → the key path it was read from (keys as written), for error places. */
+  origin: Record<string, string[]>;
   /** Key paths (as written in the input) that no canonical field took. */
   ignored: string[];
 }
@@ -98,42 +98,77 @@ export class FieldMapping {
    */
   read(entry: Record<string, unknown>): MappedEntry {
     const out: MappedEntry = { value: {}, origin: {}, ignored: [] };
-    this.#readLevel(entry, '', '', out);
+    // Every key that could fill a field, at any depth, so a user mapping at the top level also
+    // wins over a nested spelling of the same field; the other claimants are reported.
+    const claims: Claim[] = [];
+    const notMatched: string[][] = [];
+    this.#collect(entry, '', [], claims, notMatched, out);
+    const winners = new Map<string, Claim>();
+    for (const c of claims) {
+      const w = winners.get(c.path);
+      if (!w || c.rank < w.rank) winners.set(c.path, c);
+    }
+    const losers = new Set(claims.filter((c) => winners.get(c.path) !== c));
+    for (const c of claims) {
+      if (losers.has(c)) notMatched.push(c.keys);
+      else {
+        setPath(out.value, c.path, c.value);
+        out.origin[c.path] = c.keys;
+      }
+    }
+    // Input order, so the first unread field is named first.
+    const order = (keys: string[]) => keys.join('\u0000');
+    const seen = flattenKeys(entry).map(order);
+    out.ignored = notMatched.sort((a, b) => seen.indexOf(order(a)) - seen.indexOf(order(b))).map((k) => k.join('.'));
     return out;
   }
 
-  #readLevel(entry: Record<string, unknown>, prefix: string, keyPrefix: string, out: MappedEntry): void {
-    const claims = new Map<string, { key: string; rank: number }>();
-    const unmatched: string[] = [];
+  #collect(entry: Record<string, unknown>, prefix: string, keyPrefix: string[], claims: Claim[], notMatched: string[][], out: MappedEntry): void {
     for (const [key, value] of Object.entries(entry)) {
+      const keys = [...keyPrefix, key];
       const m = this.#match(key, prefix, value);
-      if (!m) {
-        unmatched.push(key);
-        continue;
-      }
-      const prev = claims.get(m.path);
-      if (!prev || m.rank < prev.rank) {
-        if (prev) unmatched.push(prev.key);
-        claims.set(m.path, { key, rank: m.rank });
-      } else unmatched.push(key);
+      if (!m) notMatched.push(keys);
+      else if (this.#groups.has(m.path)) {
+        // Where the group sits, for error places about it as a whole.
+        out.origin[m.path] ??= keys;
+        this.#collect(value as Record<string, unknown>, `${m.path}.`, keys, claims, notMatched, out);
+      } else claims.push({ path: m.path, keys, rank: m.rank, value });
     }
-    for (const [path, { key }] of claims) {
-      const value = entry[key];
-      if (this.#groups.has(path)) {
-        this.#readLevel(value as Record<string, unknown>, `${path}.`, `${keyPrefix}${key}.`, out);
-        continue;
-      }
-      setPath(out.value, path, value);
-      out.origin[path] = `${keyPrefix}${key}`;
-    }
-    const order = Object.keys(entry);
-    out.ignored.push(...unmatched.sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((k) => `${keyPrefix}${k}`));
   }
 
   /** The canonical paths a user mapping names that the input does not have, for a refusal. */
   unusedUserMappings(keys: readonly string[]): [string, string][] {
     return Object.entries(this.#user).filter(([, v]) => !keys.includes(v) && !keys.some((k) => fieldKey(k) === fieldKey(v)));
   }
+}
+
+/**
+ * The place in the input of a place in the canonical entry (a schema issue's path): the longest
+ * canonical prefix is replaced by the keys it was read from, the rest (array indexes, keys
+ * inside a list item) kept.
+ *
+ * @example
+ * inputPath(read({ 'Report Type': 'x' }), ['soc2', 'type']) // ['Report Type']
+ */
+export function inputPath(mapped: MappedEntry, path: readonly (string | number)[]): (string | number)[] {
+  for (let n = path.length; n > 0; n--) {
+    const origin = mapped.origin[path.slice(0, n).join('.')];
+    if (origin) return [...origin, ...path.slice(n)];
+  }
+  return [...path];
+}
+
+/** A key of the input that could fill a canonical field, and how well it matches. */
+interface Claim {
+  path: string;
+  keys: string[];
+  rank: number;
+  value: unknown;
+}
+
+/** Every key path of an object, depth first in input order (groups before their keys). */
+function flattenKeys(o: Record<string, unknown>, prefix: string[] = []): string[][] {
+  return Object.entries(o).flatMap(([k, v]) => [[...prefix, k], ...(isPlainObject(v) ? flattenKeys(v, [...prefix, k]) : [])]);
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
