@@ -14,7 +14,7 @@ export const INCIDENT_FIELDS: FieldAliases = {
   opened_at: ['opened', 'created', 'created at', 'reported at', 'detected at', 'declared at', 'started at'],
   responded_at: ['responded', 'first response at', 'acknowledged at', 'acked at', 'triaged at'],
   closed_at: ['closed', 'resolved at', 'resolved', 'ended at'],
-  postmortem: ['postmortem link', 'postmortem url', 'post mortem', 'post mortem link', 'post incident review', 'pir', 'retrospective', 'rca', 'rca link'],
+  postmortem: ['postmortem link', 'postmortem url', 'post incident review', 'pir', 'retrospective', 'rca', 'rca link'],
   related: ['related trace ids', 'trace ids', 'related traces', 'traces', 'related spans', 'span ids', 'related ids', 'related refs', 'refs'],
 };
 

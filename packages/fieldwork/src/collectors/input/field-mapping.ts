@@ -195,6 +195,14 @@ export function fieldMappingSchema(aliases: FieldAliases): z.ZodType<Record<stri
   }) as z.ZodType<Record<string, string>>;
 }
 
+/**
+ * The Markdown table of a format's fields and their accepted names, as the docs print it (a
+ * test keeps the docs and the code in step).
+ */
+export function fieldsTable(aliases: FieldAliases): string {
+  return ['| field | also accepted |', '|---|---|', ...Object.entries(aliases).map(([p, a]) => `| \`${p}\` | ${a.length ? a.join(', ') : '—'} |`)].join('\n');
+}
+
 /** One line per field for the docs and hints: `soc2.type` (also: Report type, soc2_type). */
 export function describeFields(aliases: FieldAliases): string {
   return Object.entries(aliases).map(([p, a]) => (a.length ? `${p} (also: ${a.join(', ')})` : p)).join('; ');

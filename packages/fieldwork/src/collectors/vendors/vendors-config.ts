@@ -13,7 +13,7 @@ export const VENDOR_FIELDS: FieldAliases = {
   criticality: ['risk', 'risk level', 'risk tier', 'tier', 'vendor tier'],
   data_access: ['data', 'data accessed', 'data shared', 'data types', 'data categories'],
   subservice: ['subservice organization', 'subservice org', 'is subservice'],
-  soc2: ['soc 2', 'soc2 report', 'soc report'],
+  soc2: ['soc2 report', 'soc report'],
   'soc2.type': ['soc2 report type', 'soc 2 type', 'report type', 'soc type'],
   'soc2.period_from': ['soc2 period start', 'report period start', 'audit period start', 'period start', 'period from'],
   'soc2.period_to': ['soc2 period end', 'report period end', 'audit period end', 'period end', 'period to'],
