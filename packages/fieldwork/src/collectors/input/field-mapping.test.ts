@@ -34,4 +34,10 @@ describe('field mapping', () => {
     expect(schema.safeParse({ 'soc2.type': 'T' }).success).toBe(true);
     expect(schema.safeParse({ soc2_type: 'T' }).success).toBe(false);
   });
+
+  it('hands a value of the wrong shape to validation instead of dropping it', () => {
+    const m = new FieldMapping(FIELDS).read({ key: { nested: 1 }, soc2: 'Type II' });
+    expect(m.value).toEqual({ key: { nested: 1 }, soc2: 'Type II' });
+    expect(m.ignored).toEqual([]);
+  });
 });

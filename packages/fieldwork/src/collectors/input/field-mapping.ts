@@ -66,15 +66,20 @@ export class FieldMapping {
    * how CSV columns and flat JSON reach nested fields.
    */
   #match(key: string, prefix: string, value: unknown): { path: string; rank: number } | undefined {
-    const k = fieldKey(key);
+    // A nested object is first tried as a group, anything else as a field; failing that, the
+    // other kind, so `soc2: Type II` still reaches validation (and its error) instead of vanishing.
     const wantGroup = isPlainObject(value);
+    return this.#matchKind(key, prefix, wantGroup) ?? this.#matchKind(key, prefix, !wantGroup);
+  }
+
+  #matchKind(key: string, prefix: string, groups: boolean): { path: string; rank: number } | undefined {
+    const k = fieldKey(key);
     let best: { path: string; rank: number } | undefined;
     const consider = (path: string, rank: number) => {
       if (!best || rank < best.rank) best = { path, rank };
     };
-    for (const path of [...Object.keys(this.#aliases), ...this.#groups]) {
-      const isGroup = this.#groups.has(path);
-      if (isGroup !== wantGroup) continue;
+    for (const path of new Set([...Object.keys(this.#aliases), ...this.#groups])) {
+      if (this.#groups.has(path) !== groups) continue;
       const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.') + 1) : '';
       const leaf = path.slice(parent.length);
       const user = this.#user[path];
@@ -128,7 +133,7 @@ export class FieldMapping {
       const keys = [...keyPrefix, key];
       const m = this.#match(key, prefix, value);
       if (!m) notMatched.push(keys);
-      else if (this.#groups.has(m.path)) {
+      else if (this.#groups.has(m.path) && isPlainObject(value)) {
         // Where the group sits, for error places about it as a whole.
         out.origin[m.path] ??= keys;
         this.#collect(value as Record<string, unknown>, `${m.path}.`, keys, claims, notMatched, out);
