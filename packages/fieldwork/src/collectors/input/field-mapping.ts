@@ -43,16 +43,15 @@ export class FieldMapping {
   readonly #aliases: FieldAliases;
   readonly #user: Readonly<Record<string, string>>;
   readonly #groups: ReadonlySet<string>;
+  readonly #paths: readonly string[];
+  /** Matches by key, place and kind: a CSV or JSONL file repeats the same keys on every row. */
+  readonly #matches = new Map<string, Map<string, { path: string; rank: number } | undefined>>();
 
   constructor(aliases: FieldAliases, user: Readonly<Record<string, string | undefined>> = {}) {
     this.#aliases = aliases;
     this.#user = Object.fromEntries(Object.entries(user).filter((e): e is [string, string] => typeof e[1] === 'string'));
     this.#groups = new Set(Object.keys(aliases).flatMap((p) => p.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))));
-  }
-
-  /** The canonical paths of the format, in documentation order. */
-  get fields(): string[] {
-    return Object.keys(this.#aliases);
+    this.#paths = [...new Set([...Object.keys(aliases), ...this.#groups])];
   }
 
   /** Every name accepted for a canonical path (canonical first, then the aliases). */
@@ -73,12 +72,16 @@ export class FieldMapping {
   }
 
   #matchKind(key: string, prefix: string, groups: boolean): { path: string; rank: number } | undefined {
+    const place = groups ? `g${prefix}` : `f${prefix}`;
+    let memo = this.#matches.get(place);
+    if (!memo) this.#matches.set(place, (memo = new Map()));
+    if (memo.has(key)) return memo.get(key);
     const k = fieldKey(key);
     let best: { path: string; rank: number } | undefined;
     const consider = (path: string, rank: number) => {
       if (!best || rank < best.rank) best = { path, rank };
     };
-    for (const path of new Set([...Object.keys(this.#aliases), ...this.#groups])) {
+    for (const path of this.#paths) {
       if (this.#groups.has(path) !== groups) continue;
       const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.') + 1) : '';
       const leaf = path.slice(parent.length);
@@ -94,6 +97,7 @@ export class FieldMapping {
         if (fieldKey(a) === k) consider(path, 2 + i);
       });
     }
+    memo.set(key, best);
     return best;
   }
 
@@ -113,24 +117,26 @@ export class FieldMapping {
       const w = winners.get(c.path);
       if (!w || c.rank < w.rank) winners.set(c.path, c);
     }
-    const losers = new Set(claims.filter((c) => winners.get(c.path) !== c));
     for (const c of claims) {
-      if (losers.has(c)) notMatched.push(c.keys);
+      if (winners.get(c.path) !== c) notMatched.push(c.keys);
       else {
         setPath(out.value, c.path, c.value);
         out.origin[c.path] = c.keys;
       }
     }
-    // Input order, so the first unread field is named first.
-    const order = (keys: string[]) => keys.join('\u0000');
-    const seen = flattenKeys(entry).map(order);
-    out.ignored = notMatched.sort((a, b) => seen.indexOf(order(a)) - seen.indexOf(order(b))).map((k) => k.join('.'));
+    if (notMatched.length > 1) {
+      // Input order, so the first unread field is named first.
+      const order = (keys: string[]) => keys.join('\u0000');
+      const seen = flattenKeys(entry).map(order);
+      notMatched.sort((a, b) => seen.indexOf(order(a)) - seen.indexOf(order(b)));
+    }
+    out.ignored = notMatched.map((k) => k.join('.'));
     return out;
   }
 
   #collect(entry: Record<string, unknown>, prefix: string, keyPrefix: string[], claims: Claim[], notMatched: string[][], out: MappedEntry): void {
     for (const [key, value] of Object.entries(entry)) {
-      const keys = [...keyPrefix, key];
+      const keys = keyPrefix.length ? [...keyPrefix, key] : [key];
       const m = this.#match(key, prefix, value);
       if (!m) notMatched.push(keys);
       else if (this.#groups.has(m.path) && isPlainObject(value)) {
@@ -177,6 +183,10 @@ function flattenKeys(o: Record<string, unknown>, prefix: string[] = []): string[
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  if (!path.includes('.')) {
+    target[path] = value;
+    return;
+  }
   const parts = path.split('.');
   let cur = target;
   for (const p of parts.slice(0, -1)) {
