@@ -202,4 +202,11 @@ describe('vendors-csv', () => {
     expect(lacks.message).toMatch(/"Account Owner" \(options\.columns\.owner\)/);
     expect(await parseFile(vendorsCsvCollector, file('header-only.csv', 'Vendor,Tier\n'))).toEqual([]);
   });
+
+  it('reads a "SOC 2" column holding the report type (in YAML, soc2: is still the group)', async () => {
+    const rs = await parseFile(vendorsCsvCollector, file('soc2col.csv', 'Vendor,Tier,SOC 2\nAcme,high,Type 1\n'));
+    expect(of(rs, 'vendor')[0].soc2Type).toBe('Type I');
+    const yaml = await parseFile(vendorsYamlCollector, file('soc2group.yaml', 'vendors:\n  - { name: Acme, criticality: high, soc2: { type: 2 } }\n  - { name: Beta, criticality: low, SOC2: II }\n'));
+    expect(of(yaml, 'vendor').map((v) => v.soc2Type)).toEqual(['Type II', 'Type II']);
+  });
 });

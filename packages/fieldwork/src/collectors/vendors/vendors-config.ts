@@ -14,7 +14,7 @@ export const VENDOR_FIELDS: FieldAliases = {
   data_access: ['data', 'data accessed', 'data shared', 'data types', 'data categories'],
   subservice: ['subservice organization', 'subservice org', 'is subservice'],
   soc2: ['soc2 report', 'soc report'],
-  'soc2.type': ['soc2 report type', 'soc 2 type', 'report type', 'soc type'],
+  'soc2.type': ['soc2 report type', 'soc 2 type', 'report type', 'soc type', 'soc2'],
   'soc2.period_from': ['soc2 period start', 'report period start', 'audit period start', 'period start', 'period from'],
   'soc2.period_to': ['soc2 period end', 'report period end', 'audit period end', 'period end', 'period to'],
   'soc2.bridge_letter_to': ['bridge letter', 'bridge letter to', 'bridge letter through', 'bridge letter end', 'bridge letter date', 'gap letter'],
