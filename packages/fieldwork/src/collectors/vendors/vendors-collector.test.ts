@@ -203,6 +203,11 @@ describe('vendors-csv', () => {
     expect(await parseFile(vendorsCsvCollector, file('header-only.csv', 'Vendor,Tier\n'))).toEqual([]);
   });
 
+  it('names a column without a title by its position', async () => {
+    const { ignored } = await parseFileReport(vendorsCsvCollector, file('untitled.csv', 'name,criticality,,Website\nAcme,high,secret,https://a.com\n'));
+    expect(ignored).toEqual([{ field: 'column 3 (no title)', at: 'line 1' }, { field: 'Website', at: 'line 1' }]);
+  });
+
   it('reads a "SOC 2" column holding the report type (in YAML, soc2: is still the group)', async () => {
     const rs = await parseFile(vendorsCsvCollector, file('soc2col.csv', 'Vendor,Tier,SOC 2\nAcme,high,Type 1\n'));
     expect(of(rs, 'vendor')[0].soc2Type).toBe('Type I');

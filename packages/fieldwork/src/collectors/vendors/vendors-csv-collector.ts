@@ -32,7 +32,8 @@ export const vendorsCsvCollector: Collector<VendorsCsvOptions> = {
         hint: `The header has: ${header.slice(0, 20).join(', ')}${header.length > 20 ? ', …' : ''}. Name the columns in options.columns (e.g. columns: { name: Supplier, criticality: Risk tier }), or export the right file. Fields: ${Object.keys(VENDOR_FIELDS).join(', ')}.`,
       });
     }
-    for (const c of columns.ignored) ctx.ignore?.(c, 'line 1');
+    // A column without a title is named by its position, so it is not reported as "".
+    for (const c of columns.ignored.flatMap((t) => (t === '' ? header.flatMap((h, i) => (h === '' ? [`column ${i + 1} (no title)`] : [])) : [t]))) ctx.ignore?.(c, 'line 1');
     const names = new Set<string>();
     for await (const { row, line } of iterateCsvRows(input)) {
       const mapped = readVendorEntry(mapping, row, true);
