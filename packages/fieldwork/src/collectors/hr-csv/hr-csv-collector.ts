@@ -35,7 +35,9 @@ export const hrCsvCollector: Collector<HrCsvOptions> = {
       });
     }
     const read = new Set(mapped.map(([, title]) => title));
-    for (const h of header.filter((t) => !read.has(t))) ctx.ignore?.(h, 'line 1');
+    header.forEach((h, i) => {
+      if (!read.has(h)) ctx.ignore?.(h === '' ? `column ${i + 1} (no title)` : h, 'line 1');
+    });
     for await (const { row, line } of iterateCsvRows(input)) {
       yield mapHrRow(row, options, ctx.cite(`line ${line}`), { file: input.displayName, line });
     }
