@@ -11,6 +11,7 @@ import { mapVendorEntry } from './vendors-mapper.js';
 /** The vendor inventory as a spreadsheet export: one row per vendor with flat columns. */
 export const vendorsCsvCollector: Collector<VendorsCsvOptions> = {
   kind: 'vendors-csv',
+  snapshotKinds: ['vendor', 'vendor_review', 'cuec'],
   description: 'Vendor inventory (CSV: name, criticality, data_access, subservice, preset, soc2_type, soc2_period_from/to, bridge_letter_to, last_review_date/reviewer/signed, owner; other titles through options.columns)',
   options: vendorsCsvOptionsSchema,
   mappingOption: 'columns',
