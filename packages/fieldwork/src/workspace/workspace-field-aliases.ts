@@ -1,5 +1,6 @@
-import { describeFields, FieldMapping } from '../collectors/input/index.js';
-import type { FieldAliases } from '../collectors/input/index.js';
+// The leaf module (zod only), like load-workspace's imports: the workspace never loads the collector registry.
+import { describeFields, FieldMapping } from '../collectors/input/field-mapping.js';
+import type { FieldAliases } from '../collectors/input/field-mapping.js';
 
 /** Other names accepted for the fields of a `tools:` entry (compared without case, spaces, underscores or hyphens). */
 export const TOOL_FIELDS: FieldAliases = {

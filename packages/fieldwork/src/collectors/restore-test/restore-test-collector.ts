@@ -21,6 +21,8 @@ export const restoreTestCollector: Collector<RestoreTestOptions> = {
   options: restoreTestOptionsSchema,
   mappingOption: 'fields',
   mediaType: 'application/yaml',
+  // The folder holds the YAML records and the logs and screenshots they name: all are evidence.
+  fileTypes: 'any',
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     if (!RESTORE_TEST_RECORD_FILE.test(input.displayName)) return;
     const file = input.displayName;
