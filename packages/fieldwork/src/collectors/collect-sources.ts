@@ -8,7 +8,8 @@ import type { StagedFile } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
-import { guardTextInput } from './input/index.js';
+import { guardTextInput, IgnoredFields } from './input/index.js';
+import type { IgnoredField } from './input/index.js';
 import { collectorFor } from './registry.js';
 import { resolveSourceFiles, sourceFileTypes } from './resolve-files.js';
 
@@ -21,6 +22,8 @@ export interface ArtifactOutcome {
   /** Records of earlier artifacts this one re-stated or, as a snapshot, no longer states. */
   superseded?: number;
   seq?: number;
+  /** Fields or columns of this artifact the collector did not read, each at its first place. */
+  ignored?: IgnoredField[];
   error?: FieldworkError;
 }
 
@@ -30,6 +33,8 @@ export interface SourceOutcome {
   status: 'collected' | 'unchanged' | 'failed';
   artifacts: ArtifactOutcome[];
   records: number;
+  /** Every field or column name that some artifact of the source had and nothing read. */
+  ignored: string[];
   error?: FieldworkError;
 }
 
@@ -94,7 +99,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
     const name = names[i];
     if (opts.only && opts.only.length > 0 && !opts.only.includes(name)) continue;
     opts.onSource?.(i, opts.sources.length, name);
-    const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0 };
+    const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0, ignored: [] };
     outcomes.push(outcome);
     try {
       let collector: Collector<any>;
@@ -143,6 +148,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
       }
       const failed = outcome.artifacts.find((a) => a.status === 'failed');
       outcome.records = outcome.artifacts.reduce((n, a) => n + (a.records ?? 0), 0);
+      outcome.ignored = [...new Set(outcome.artifacts.flatMap((a) => (a.ignored ?? []).map((f) => f.field)))];
       outcome.status = failed ? 'failed' : outcome.artifacts.some((a) => a.status === 'collected') ? 'collected' : 'unchanged';
       if (failed) outcome.error = failed.error;
     } catch (e) {
@@ -184,9 +190,11 @@ async function collectArtifact(opts: CollectOptions, collector: Collector<any>, 
     await opts.store.restoreBlob(input.sha256, bytesPath);
     return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
   }
+  const ignored = new IgnoredFields();
   const ctx: ParseContext = {
     source, timezone: opts.timezone,
     cite: (locator: string) => ({ source, artifact: input.sha256, locator: locator || '/' }),
+    ignore: (field, at) => ignored.add(field, at),
   };
   try {
     const res = await opts.store.ingest({
@@ -195,7 +203,8 @@ async function collectArtifact(opts: CollectOptions, collector: Collector<any>, 
       retain: collector.retainBytes !== false, snapshotKinds: collector.snapshotKinds, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
     });
     if (res.duplicate) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
-    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq };
+    const notRead = ignored.list();
+    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq, ...(notRead.length ? { ignored: notRead } : {}) };
   } catch (e) {
     return { name: input.displayName, sha256: input.sha256, status: 'failed', error: toError(e) };
   }

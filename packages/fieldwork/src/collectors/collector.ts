@@ -26,6 +26,12 @@ export interface ParseContext {
   timezone: string;
   /** The fields every record carries, for a place inside the artifact. */
   cite(locator: string): { source: string; artifact: string; locator: string };
+  /**
+   * Names a field or column of the artifact that the collector did not read, at the place it
+   * appeared, so nothing is dropped unseen (`collect` warns about them). The runner keeps each
+   * field once per artifact, at its first place. Optional for contexts that do not collect.
+   */
+  ignore?(field: string, at: string): void;
 }
 
 /** A page or response fetched from a live API, to be stored as an artifact and parsed. */
@@ -88,6 +94,11 @@ export interface Collector<O = Record<string, unknown>> {
    * collector produced) but not the bytes. Default true.
    */
   readonly retainBytes?: boolean;
+  /**
+   * The option that maps the user's column or field names to ours (`columns` for CSV, `fields`
+   * for JSON/YAML), for kinds that take one; named in the warning about fields not read.
+   */
+  readonly mappingOption?: 'columns' | 'fields';
   /** Media type of the artifacts, for the evidence package. */
   readonly mediaType?: string;
   /**

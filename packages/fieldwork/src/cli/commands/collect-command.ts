@@ -1,5 +1,6 @@
 import { FieldworkError, exitCodeFor, formatWhere } from '@fieldwork/core';
 import type { Command } from 'commander';
+import { ignoredFieldsWarning } from '../../collectors/index.js';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
@@ -27,7 +28,8 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
           return printJson({
             sources: outcomes.map((o) => ({
               name: o.name, kind: o.kind, status: o.status, records: o.records,
-              artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, superseded: a.superseded ?? 0, ...(a.error ? { error: a.error.toJSON() } : {}) })),
+              ignored: o.ignored,
+              artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, superseded: a.superseded ?? 0, ignored: a.ignored ?? [], ...(a.error ? { error: a.error.toJSON() } : {}) })),
               ...(o.error ? { error: o.error.toJSON() } : {}),
             })),
           });
@@ -42,6 +44,8 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
           const superseded = o.artifacts.reduce((n, a) => n + (a.superseded ?? 0), 0);
           out(`${mark} ${o.name} ${dim(`(${o.kind})`)} ${o.artifacts.length} artifact(s)${detail ? `: ${detail}` : ''}${superseded ? dim(`; ${superseded} earlier record(s) superseded`) : ''}`);
           for (const a of o.artifacts.filter((x) => x.error)) printErr(a.error!, `  ${a.name}`);
+          const notRead = ignoredFieldsWarning(o);
+          if (notRead) process.stderr.write(`  ${yellow('warning')} ${notRead}\n`);
           if (o.error && !o.artifacts.some((a) => a.error)) printErr(o.error, '');
         }
         if (failed.length) process.stderr.write(`\n${failed.length} source(s) failed; nothing from a failed artifact was stored. The other sources were collected.\n`);

@@ -12,6 +12,7 @@ export const hrCsvCollector: Collector<HrCsvOptions> = {
   snapshotKinds: ['person'],
   description: 'HR roster as CSV from any HRIS or spreadsheet, with a column mapping in options.columns',
   options: hrCsvOptionsSchema,
+  mappingOption: 'columns',
   mediaType: 'text/csv',
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const header = await readCsvHeader(input);
@@ -26,6 +27,10 @@ export const hrCsvCollector: Collector<HrCsvOptions> = {
         hint: `The header has: ${header.slice(0, 20).join(', ')}${header.length > 20 ? ', …' : ''}. Column titles are matched exactly; fix options.columns or export the right file.`,
       });
     }
+    const read = new Set(mapped.map(([, title]) => title));
+    header.forEach((h, i) => {
+      if (!read.has(h)) ctx.ignore?.(h === '' ? `column ${i + 1} (no title)` : h, 'line 1');
+    });
     for await (const { row, line } of iterateCsvRows(input)) {
       yield mapHrRow(row, options, ctx.cite(`line ${line}`), { file: input.displayName, line });
     }

@@ -6,3 +6,7 @@ export type { CsvRow } from './csv-input.js';
 export { normalizeDate, normalizeInstant, instantFromEpoch } from './dates.js';
 export { yamlValue, assertYamlNesting, MAX_YAML_ALIAS_EXPANSION } from './yaml-value.js';
 export { readLines, MAX_LINE_BYTES } from './read-lines.js';
+export { FieldMapping, fieldKey, fieldMappingSchema, describeFields, fieldsTable, inputPath } from './field-mapping.js';
+export type { FieldAliases, MappedEntry } from './field-mapping.js';
+export { IgnoredFields } from './ignored-fields.js';
+export type { IgnoredField } from './ignored-fields.js';
