@@ -170,6 +170,15 @@ describe('scope', () => {
     }
   });
 
+  it('tests backup restores in a Security-only scope (auditors sample them first), and drops an Availability-only control', () => {
+    const ids = new Set(controlsInScope(builtInControls, ['security']).map((c) => c.id));
+    const restore = builtInControls.find((c) => c.check === 'backup.restore-test');
+    expect(restore?.criteria).toEqual(expect.arrayContaining(['CC7.5', 'CC9.1', 'A1.3']));
+    expect(ids.has(restore?.id ?? '')).toBe(true);
+    const availabilityOnly = builtInControls.filter((c) => c.criteria.every((id) => id.startsWith('A1')));
+    for (const c of availabilityOnly) expect(ids.has(c.id), c.id).toBe(false);
+  });
+
   it('adds privacy controls when privacy is in scope, and security stays in regardless', () => {
     const withPrivacy = controlsInScope(builtInControls, ['privacy']);
     expect(withPrivacy.some((c) => c.id === 'PRV-08')).toBe(true);
