@@ -4,6 +4,8 @@ import { inPeriod, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
 import { evidenceEnd } from '../evidence-end.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
+import { employedOn, employments } from '../hr/employment-spells.js';
+import type { Employment } from '../hr/employment-spells.js';
 
 /** Identity providers whose accounts are reconciled against HR, unless the control names others. */
 export const DEFAULT_IDP_SYSTEMS = ['okta', 'google-workspace', 'google', 'entra', 'azure-ad', 'onelogin', 'jumpcloud'];
@@ -12,10 +14,6 @@ const NOTE_RULES = new Set(['reconcile.no_account']);
 const SIGNS_OF_LIFE = new Set(['login', 'activate', 'unsuspend', 'create', 'grant', 'role_change']);
 const GONE = /deprovisioned|deactivated|suspended|deleted|disabled|inactive/i;
 
-/** True when one of the person's HR rows covers calendar day `day` (rehires have several). */
-function employedOn(rows: PersonRecord[], day: string): boolean {
-  return rows.some((p) => (!p.startDate || p.startDate <= day) && (!p.endDate || p.endDate >= day));
-}
 
 /**
  * HR roster and identity provider reconciled: an IdP account active in the period with no HR
@@ -34,15 +32,12 @@ export const reconciliationCheck: Check = {
     const ignored = new Set((Array.isArray(ctx.params.ignoreAccounts) ? (ctx.params.ignoreAccounts as string[]) : []).map(norm));
     const limit = evidenceEnd(ctx);
 
-    const people = new Map<string, PersonRecord[]>();
-    let noEmail = 0;
-    for (const p of recordsOf(ctx.records, 'person')) {
-      const k = norm(p.email);
-      if (!k) {
-        noEmail++;
-        continue;
-      }
-      people.set(k, [...(people.get(k) ?? []), p]);
+    // People by every email they had (rehires, conversions, renamed IdP accounts), with their employment spells.
+    const personRows = recordsOf(ctx.records, 'person');
+    const noEmail = personRows.filter((p) => !norm(p.email)).length;
+    const people = new Map<string, Employment>();
+    for (const e of employments(personRows, Number(ctx.params.continuityDays ?? 7), recordsOf(ctx.records, 'access_event'))) {
+      for (const k of e.emails) people.set(k, e);
     }
     const events = new Map<string, AccessEventRecord[]>();
     for (const e of recordsOf(ctx.records, 'access_event').filter((x) => idps.has(norm(x.system)) && !failedOutcome(x)).sort(byAt)) {
@@ -65,7 +60,9 @@ export const reconciliationCheck: Check = {
       const inWindow = evs.filter((e) => inPeriod(e.at, ctx.period, tz));
       const activeInPeriod = inWindow.some((e) => SIGNS_OF_LIFE.has(e.action)) || (!!snap && !GONE.test(snap.status ?? 'active') && evs.length === 0);
       if (!activeInPeriod) continue;
-      const rows = people.get(key) ?? [];
+      const person = people.get(key);
+      const rows = person?.rows ?? [];
+      const spells = person?.spells ?? [];
       const trace: TraceStep[] = [];
       const lastSeen = inWindow.at(-1) ?? evs.at(-1);
       if (lastSeen) trace.push({ label: 'IdP account activity', at: lastSeen.at, detail: `${inWindow.length} event(s) in the period; last ${lastSeen.eventType}`, citation: citationOf(lastSeen) });
@@ -80,10 +77,10 @@ export const reconciliationCheck: Check = {
       const contractor = rows.some((p) => /contract/i.test(p.workerType ?? ''));
       counts[contractor ? 'contractor' : 'employee']++;
       for (const p of rows) trace.push({ label: 'HR person', at: p.startDate, detail: `${p.workerType ?? 'employee'} from ${p.startDate ?? '?'}${p.endDate ? ` to ${p.endDate}` : ''}${p.rehire ? ' (rehire)' : ''}`, citation: citationOf(p) });
-      const ends = rows.map((p) => p.endDate).filter((d): d is string => !!d).sort();
+      const ends = spells.map((s) => s.end).filter((d): d is string => !!d).sort();
       const inPeriodAfter = ends.length === 0 ? [] : inWindow.filter((e) => {
         const day = localDate(e.at, tz);
-        return SIGNS_OF_LIFE.has(e.action) && day > ends[0] && day <= limit && !employedOn(rows, day);
+        return SIGNS_OF_LIFE.has(e.action) && day > ends[0] && day <= limit && !employedOn(spells, day);
       });
       if (inPeriodAfter.length > 0) {
         const first = inPeriodAfter[0];
@@ -97,10 +94,15 @@ export const reconciliationCheck: Check = {
     }
 
     // Current staff with no account at all: possibly a missed onboarding, or a roster entry that needs no IdP account.
-    for (const [key, rows] of [...people].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (events.has(key) || accounts.has(key) || !employedOn(rows, limit)) continue;
+    const seen = new Set<Employment>();
+    for (let [key, person] of [...people].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const rows = person.rows;
+      if (seen.has(person)) continue;
+      seen.add(person);
+      if (person.emails.some((k) => events.has(k) || accounts.has(k)) || !employedOn(person.spells, limit)) continue;
       if (rows.some((p) => /contract/i.test(p.workerType ?? ''))) continue;
       const p = rows.at(-1) as PersonRecord;
+      key = norm(p.email) || key;
       exceptions.push({ rule: 'reconcile.no_account', subject: key, itemId: key, detail: `(note) ${key} is a current ${p.workerType ?? 'employee'} in HR but has no identity provider account or activity; confirm they need none.`, citations: [citationOf(p)] });
       items.push({ id: key, subject: key, at: p.startDate, trace: [{ label: 'HR person', at: p.startDate, detail: `${p.workerType ?? 'employee'} since ${p.startDate ?? '?'}`, citation: citationOf(p) }, { label: 'IdP', detail: 'no account or activity' }] });
     }
