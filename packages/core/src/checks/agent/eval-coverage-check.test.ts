@@ -46,4 +46,10 @@ describe('agent.eval-coverage', () => {
     const snap = observation('gpt-4.1-2025-04-14', '2026-04-01T10:00:00.000Z');
     expect(run([snap, change('1', 'gpt-4.1', '2026-03-01T00:00:00.000Z', { toAliases: ['gpt-4.1-2025-04-14'] }), ...monthly('gpt-4.1')]).exceptions).toEqual([]);
   });
+
+  it('a dataset the workspace names as held out counts under the organization\'s own name; another dataset does not', () => {
+    const runs = monthly('gpt-4.1', { heldOut: undefined, dataset: 'Golden-Set-Q3' });
+    expect(run([obs, ...runs], {}, { agent: { heldOutDatasets: ['golden-set-q3'] } }).exceptions).toEqual([]);
+    expect(rules(run([obs, ...runs], {}, { agent: { heldOutDatasets: ['regression-suite'] } }))).toEqual([['eval.not_held_out', 'gpt-4.1']]);
+  });
 });

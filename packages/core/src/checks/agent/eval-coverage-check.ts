@@ -2,6 +2,7 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { EvalRunRecord } from '../../records/index.js';
 import { daysBetween, endOfDay, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { agentSection } from './agent-inventory.js';
 import { changeCovers, evalVerdict, productionEnvironments, productionModels } from './production-models.js';
 
 const verdictWord = (e: EvalRunRecord) => {
@@ -27,6 +28,9 @@ export const evalCoverageCheck: Check = {
     const asOfEnd = endOfDay(ctx.asOf, ctx.timezone);
     const changes = recordsOf(ctx.records, 'model_change');
     const evals = recordsOf(ctx.records, 'eval_run').filter((e) => e.finishedAt < asOfEnd);
+    // Datasets go by the organization's own names; the workspace says which ones are held out.
+    const heldOutNames = new Set((agentSection(ctx.workspace).heldOutDatasets ?? []).map((d) => d.toLowerCase()));
+    const isHeldOut = (e: EvalRunRecord) => e.heldOut === true || (!!e.dataset && heldOutNames.has(e.dataset.toLowerCase()));
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
 
@@ -39,7 +43,7 @@ export const evalCoverageCheck: Check = {
       const lastSeenAt = uses.reduce((x, u) => (u.lastSeenAt > x ? u.lastSeenAt : x), first.lastSeenAt);
       const names = new Set([model, ...changes.filter((c) => changeCovers(c, model, aliasPrefixMatch)).map((c) => c.toModel)]);
       const runs = evals.filter((e) => names.has(e.model)).sort(byFinish);
-      const held = runs.filter((e) => e.heldOut === true);
+      const held = runs.filter(isHeldOut);
       const trace: TraceStep[] = [{ label: 'in production', at: first.firstSeenAt, detail: `${model} served ${uses.map((u) => u.service).join(', ')} from ${first.firstSeenAt} to ${lastSeenAt}`, citation: citationOf(first.first) }];
       for (const e of held.slice(-3)) trace.push({ label: 'held-out eval', at: e.finishedAt, detail: `${e.id}${e.dataset ? ` on ${e.dataset}` : ''}: score ${e.score}${e.threshold !== undefined ? ` (threshold ${e.threshold})` : ''}, ${verdictWord(e)}`, citation: citationOf(e) });
       items.push({ id: model, subject: model, at: first.firstSeenAt, trace });
