@@ -1,6 +1,6 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { AccessEventRecord, AccountRecord, PersonRecord } from '../../records/index.js';
-import { inPeriod, localDate } from '../../time/index.js';
+import { addDays, inPeriod, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
 import { evidenceEnd } from '../evidence-end.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
@@ -31,6 +31,7 @@ export const reconciliationCheck: Check = {
     const idps = new Set((Array.isArray(ctx.params.idpSystems) ? (ctx.params.idpSystems as string[]) : DEFAULT_IDP_SYSTEMS).map(norm));
     const ignored = new Set((Array.isArray(ctx.params.ignoreAccounts) ? (ctx.params.ignoreAccounts as string[]) : []).map(norm));
     const limit = evidenceEnd(ctx);
+    const preStart = Number(ctx.params.preStartDays ?? 7);
 
     // People by every email they had (rehires, conversions, renamed IdP accounts), with their employment spells.
     const personRows = recordsOf(ctx.records, 'person');
@@ -80,7 +81,9 @@ export const reconciliationCheck: Check = {
       const ends = spells.map((s) => s.end).filter((d): d is string => !!d).sort();
       const inPeriodAfter = ends.length === 0 ? [] : inWindow.filter((e) => {
         const day = localDate(e.at, tz);
-        return SIGNS_OF_LIFE.has(e.action) && day > ends[0] && day <= limit && !employedOn(spells, day);
+        return SIGNS_OF_LIFE.has(e.action) && day > ends[0] && day <= limit && !employedOn(spells, day)
+          // IT re-activates a rehire's account a few days before the new start: onboarding, not a leaver.
+          && !(e.action !== 'login' && employedOn(spells, addDays(day, preStart)));
       });
       if (inPeriodAfter.length > 0) {
         const first = inPeriodAfter[0];
