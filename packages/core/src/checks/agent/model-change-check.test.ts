@@ -85,12 +85,14 @@ describe('agent.model-change', () => {
     expect(rules(run(base))).toEqual([['modelchange.silent_swap', 'small']]);
   });
 
-  it('a model declared before the window and still in force is not judged again; one declared inside the window is', () => {
-    const before = change('0', 'old', '2025-11-01T00:00:00.000Z', { approvedBy: undefined, ticket: undefined });
+  it('a model declared before the window and still in force is no swap, and its uncollected gate eval is not missing; inside the window it is', () => {
+    const before = change('0', 'old', '2025-11-01T00:00:00.000Z');
     const obs = observation('old', '2026-04-02T00:00:00.000Z');
     const out = run([obs, before]);
     expect(rules(out)).toEqual([]);
-    expect(out.items[0].trace.map((t) => t.label)).toContain('declared before the period');
-    expect(rules(run([obs, { ...before, at: '2026-04-01T12:00:00.000Z' }]))).toEqual([['modelchange.no_ticket', 'old'], ['modelchange.unapproved', 'old'], ['modelchange.no_eval', 'old']]);
+    expect(out.items[0].trace.map((t) => t.label)).toEqual(['first production use', 'declared change in force', 'declared before the period', 'eval not collected']);
+    expect(rules(run([obs, { ...before, at: '2026-04-01T12:00:00.000Z' }]))).toEqual([['modelchange.no_eval', 'old']]);
+    // Its approval is still evidence on record: a self-approved change in force is an exception whenever it was made.
+    expect(rules(run([obs, { ...before, approvedBy: 'ana@example.com' }]))).toEqual([['modelchange.self_approved', 'old']]);
   });
 });

@@ -53,13 +53,12 @@ export function modelChangeFindings(ctx: CheckContext): { items: PopulationItem[
 
     const change = introduced;
     trace.push(changeStep('declared change in force', change));
-    // A change effective before the period was tested in its own period; here it is only in force.
-    if (change.at >= periodStart) {
-      checkApproval(change, add);
-      checkEvals(m, change, evals, trace, add);
-    } else {
-      trace.push({ label: 'declared before the period', at: change.at, detail: `${change.id} took effect before ${ctx.period.from}; its approval and evals belong to an earlier period` });
-    }
+    checkApproval(change, add);
+    // A change made before the period is still in force: its gating evals may simply not be in
+    // this period's exports, and a missing export is not a missing eval.
+    const before = change.at < periodStart;
+    if (before) trace.push({ label: 'declared before the period', at: change.at, detail: `${change.id} took effect before ${ctx.period.from} and is still in force` });
+    checkEvals(m, change, evals, trace, add, before);
 
     // A later change that names this model as the one it replaces retires it; still serving it after a grace period is a swap back.
     const retiredBy = changes.find((c) => c.at > change.at && c.fromModel !== undefined && changeCovers({ ...c, toModel: c.fromModel, toAliases: [] }, m.responseModel, aliasPrefixMatch) && !changeCovers(c, m.responseModel, aliasPrefixMatch));
@@ -99,11 +98,15 @@ function checkApproval(c: ModelChangeRecord, add: Add): void {
   else if (c.requestedBy && norm(c.approvedBy) === norm(c.requestedBy)) add('modelchange.self_approved', `Change ${c.id} (${c.toModel}) was approved by its requester ${c.approvedBy}.`, c.approvedAt ?? c.at, cite);
 }
 
-function checkEvals(m: ProductionModel, c: ModelChangeRecord, evals: EvalRunRecord[], trace: TraceStep[], add: Add): void {
+function checkEvals(m: ProductionModel, c: ModelChangeRecord, evals: EvalRunRecord[], trace: TraceStep[], add: Add, beforePeriod = false): void {
   const names = new Set([m.responseModel, c.toModel, ...(c.toAliases ?? [])]);
   const listed = c.evalIds.length > 0;
   const candidates = evals.filter((e) => names.has(e.model) && (!listed || c.evalIds.includes(e.id)));
   const cite = [citationOf(c)];
+  if (candidates.length === 0 && beforePeriod) {
+    trace.push({ label: 'eval not collected', detail: `No eval run of ${m.responseModel} from before the period was collected; the gate of ${c.id} is not tested here` });
+    return;
+  }
   if (candidates.length === 0) {
     const named = listed ? evals.filter((e) => c.evalIds.includes(e.id)) : [];
     const why = !listed ? `no eval run for ${m.responseModel} was collected`
