@@ -1,8 +1,9 @@
 /**
  * @module Org A, "Lumen Ledger": about 120 people in America/New_York, a Type II window from
  * October 2025 to March 2026 (crossing the end of daylight saving time and a year end), with
- * BambooHR, the Okta System Log, Jira Cloud search pages, Trivy image scans, policies under the
- * organization's own ids, model changes, eval runs and OTLP traces. Planted problems and the
+ * BambooHR, the Okta System Log, Jira Cloud search pages, Trivy image scans, AWS Backup jobs and
+ * restore jobs (in a Security-only scope), policies under the organization's own ids, model
+ * changes, eval runs and OTLP traces. Planted problems and the
  * compliant look-alikes that resemble them are written to the answer key.
  */
 import { addDays } from '@fieldwork/core';
@@ -170,6 +171,41 @@ export const lumenLedger: OrgGenerator = {
     k.lookAlike('vuln.scan-cadence', API, 'one scan in every ISO week, though 11 days apart in November; the Christmas week is covered by a scan two days after it (graceDays: 2)');
     k.plant('vuln.scan-cadence', 'scan.missed', WORKER, 'no scan in the week of 9 February 2026');
 
+    // AWS Backup: daily jobs of two critical resources; restore tests each quarter, one missed.
+    // The scope is Security only: restore tests are still tested (CC7.5/CC9.1).
+    const ACCOUNT = '210987654321';
+    const DB = `arn:aws:rds:us-east-1:${ACCOUNT}:db:ledger-prod`;
+    const DOCS = `arn:aws:s3:::lumen-ledger-documents`;
+    const cli = (iso: string) => iso.replace(/\.(\d{3})Z$/, '.$1000+00:00');
+    const jobsByMonth = new Map<string, object[]>();
+    const lastPoint = new Map<string, string>();
+    for (let d = addDays(PERIOD.from, -3); d <= PERIOD.to; d = addDays(d, 1)) {
+      for (const [arn, type] of [[DB, 'RDS'], [DOCS, 'S3']] as const) {
+        const id = rng.uuid().toUpperCase();
+        const start = at(d, 2 * 60 + 30);
+        const point = type === 'RDS' ? `arn:aws:rds:us-east-1:${ACCOUNT}:snapshot:awsbackup:job-${id.toLowerCase()}` : `arn:aws:backup:us-east-1:${ACCOUNT}:recovery-point:${rng.uuid()}`;
+        lastPoint.set(`${arn}|${d}`, point);
+        const month = d.slice(0, 7);
+        jobsByMonth.set(month, [...(jobsByMonth.get(month) ?? []), {
+          AccountId: ACCOUNT, BackupJobId: id, BackupVaultName: 'ledger-vault', RecoveryPointArn: point, ResourceArn: arn,
+          CreationDate: cli(start), CompletionDate: cli(new Date(Date.parse(start) + 14 * 60_000).toISOString()), State: 'COMPLETED', PercentDone: '100.0',
+          BackupSizeInBytes: 52_000_000_000, ResourceType: type, ResourceName: arn.split(/[:/]/).pop(), InitiationDate: cli(start),
+        }]);
+      }
+    }
+    const restores = ([[DB, 'RDS', '2025-11-18'], [DB, 'RDS', '2026-02-17'], [DOCS, 'S3', '2025-12-09']] as const).map(([arn, type, d]) => {
+      const t = at(d, 11 * 60);
+      return {
+        AccountId: ACCOUNT, RestoreJobId: rng.uuid().toUpperCase(), RecoveryPointArn: lastPoint.get(`${arn}|${addDays(d, -1)}`), SourceResourceArn: arn,
+        CreationDate: cli(t), CompletionDate: cli(new Date(Date.parse(t) + 40 * 60_000).toISOString()), Status: 'COMPLETED', PercentDone: '100.00%',
+        CreatedResourceArn: `${arn}-restore-test`, ResourceType: type, ValidationStatus: 'SUCCESSFUL', ValidationStatusMessage: 'Row counts and checksums matched.',
+      };
+    });
+    const backupFiles = Object.fromEntries([...jobsByMonth].map(([m, jobs]) => [`exports/aws-backup/backup-jobs-${m}.json`, JSON.stringify({ BackupJobs: jobs }, null, 4)]));
+    backupFiles['exports/aws-backup/restore-jobs.json'] = JSON.stringify({ RestoreJobs: restores }, null, 4);
+    k.lookAlike('backup.restore-test', DB, 'restore-tested in each calendar quarter of the window, in a Security-only scope');
+    k.plant('backup.restore-test', 'restore.missing', DOCS, 'the document bucket was restore-tested in 2025-Q4 only, not in 2026-Q1');
+
     // Policies under our own ids, mapped by front matter `type:`.
     const cto = people[1];
     const policies: [string, string, string, string][] = [
@@ -242,7 +278,7 @@ export const lumenLedger: OrgGenerator = {
       'exports/traces/assistant.jsonl': lines.join('\n') + '\n',
       'governance/model-changes.yaml': stringify({ changes }),
       'exports/evals/runs.json': JSON.stringify({ runs }, null, 2),
-      ...trivy, ...policyFiles,
+      ...trivy, ...policyFiles, ...backupFiles,
     };
     writeWorkspace(dir, {
       organization: 'Lumen Ledger, Inc.', timezone: TZ,
@@ -257,7 +293,10 @@ export const lumenLedger: OrgGenerator = {
         { name: 'traces', kind: 'otlp-json', path: 'exports/traces/assistant.jsonl' },
         { name: 'model-changes', kind: 'model-changes-yaml', path: 'governance/model-changes.yaml' },
         { name: 'evals', kind: 'eval-runs-json', path: 'exports/evals/runs.json' },
+        { name: 'aws-backup', kind: 'aws-backup-jobs', glob: 'exports/aws-backup/backup-jobs-*.json' },
+        { name: 'aws-restores', kind: 'aws-restore-jobs', path: 'exports/aws-backup/restore-jobs.json' },
       ],
+      backups: { resources: [{ name: DB, critical: true, cadenceDays: 1 }, { name: DOCS, critical: true, cadenceDays: 1 }] },
       vulnerability: { assets: [{ name: API, cadence: 'weekly' }, { name: WORKER, cadence: 'weekly' }] },
       agent: { productionEnvironments: ['production'], heldOutDatasets: ['ledger-golden-v3'], stores: [{ name: 'traces', kind: 'trace', retentionDays: 400 }] },
       controls: {
