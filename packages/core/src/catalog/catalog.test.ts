@@ -108,7 +108,8 @@ describe('built-in controls', () => {
     expect(byCheck('vuln.remediation-sla').params).toEqual({ slaDays: { critical: 15, high: 30, medium: 90, low: 180 } });
     expect(byCheck('agent.prompt-retention').params).toEqual({ retentionDays: 30, graceDays: 2 });
     expect(byCheck('agent.tenant-isolation').params).toEqual({ maxProbeAgeDays: 30 });
-    expect(byCheck('agent.eval-coverage').params).toEqual({ cadenceDays: 30 });
+    expect(byCheck('agent.eval-coverage').params).toEqual({ cadence: 'monthly' });
+    expect(byCheck('vuln.scan-cadence').params).toEqual({ cadence: 'weekly', graceDays: 0 });
   });
 
   const agentTopics: Record<string, RegExp[]> = {

@@ -56,7 +56,7 @@ export const agentOperationsControls: ControlInput[] = [
     ownerRole: 'ai-lead',
     evidenceSources: ['eval-runs-json', 'promptfoo-results'],
     check: 'agent.eval-coverage',
-    params: { cadenceDays: 30 },
+    params: { cadence: 'monthly' },
     owaspLlm: ['LLM09', 'LLM04'],
     agent: true,
   },
