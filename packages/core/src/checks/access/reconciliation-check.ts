@@ -98,14 +98,15 @@ export const reconciliationCheck: Check = {
 
     // Current staff with no account at all: possibly a missed onboarding, or a roster entry that needs no IdP account.
     const seen = new Set<Employment>();
-    for (let [key, person] of [...people].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [email, person] of [...people].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const rows = person.rows;
       if (seen.has(person)) continue;
       seen.add(person);
       if (person.emails.some((k) => events.has(k) || accounts.has(k)) || !employedOn(person.spells, limit)) continue;
       if (rows.some((p) => /contract/i.test(p.workerType ?? ''))) continue;
       const p = rows.at(-1) as PersonRecord;
-      key = norm(p.email) || key;
+      // Reported under the person's current HR email, not an alias an old IdP account had.
+      const key = norm(p.email) || email;
       exceptions.push({ rule: 'reconcile.no_account', subject: key, itemId: key, detail: `(note) ${key} is a current ${p.workerType ?? 'employee'} in HR but has no identity provider account or activity; confirm they need none.`, citations: [citationOf(p)] });
       items.push({ id: key, subject: key, at: p.startDate, trace: [{ label: 'HR person', at: p.startDate, detail: `${p.workerType ?? 'employee'} since ${p.startDate ?? '?'}`, citation: citationOf(p) }, { label: 'IdP', detail: 'no account or activity' }] });
     }
@@ -114,7 +115,7 @@ export const reconciliationCheck: Check = {
     if (noEmail > 0) notes.push(`${noEmail} HR row(s) have no email and could not be matched.`);
     if (!failing && exceptions.length > 0) notes.push('Only note-level findings (current staff without an IdP account); they do not fail the control.');
     return {
-      populationQuery: `identity provider accounts (${[...idps].join(', ')}) active between ${ctx.period.from} and ${ctx.period.to}, matched to HR person records by email; current employees without an account`,
+      populationQuery: `identity provider accounts (${[...idps].join(', ')}) active between ${ctx.period.from} and ${ctx.period.to}, matched to HR people by email (rows grouped into employment spells by HR id and email; renamed IdP accounts followed by account id); current employees without an account`,
       items,
       exceptions,
       status: failing ? 'exception' : 'pass',
