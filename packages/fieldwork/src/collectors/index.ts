@@ -2,4 +2,6 @@ export type { Collector, ArtifactInput, ParseContext, FetchContext, FetchedArtif
 export { collectors, collectorFor } from './registry.js';
 export { collectSources, sourceNames } from './collect-sources.js';
 export type { SourceOutcome, ArtifactOutcome, CollectOptions } from './collect-sources.js';
-export { resolveSourceFiles, globToRegExp } from './resolve-files.js';
+export { resolveSourceFiles, globToRegExp, sourceFileTypes } from './resolve-files.js';
+export type { SourceFilesSpec } from './resolve-files.js';
+export { rederiveRecords } from './rederive-records.js';

@@ -4,6 +4,8 @@ import { FieldworkError } from '@fieldwork/core';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import type { z } from 'zod';
+// A leaf module (yaml and core only): the same alias and depth limits as the collectors, without importing the registry.
+import { assertYamlNesting, yamlValue } from '../collectors/input/yaml-value.js';
 import { workspaceSchema } from './workspace-schema.js';
 import type { Workspace } from './workspace-schema.js';
 
@@ -35,6 +37,7 @@ export function loadWorkspace(dir: string): LoadedWorkspace {
 
 /** Parses and validates workspace YAML text; `file` is used in error locations. */
 export function parseWorkspace(text: string, file: string): Workspace {
+  assertYamlNesting(text, file, 'CONFIG_INVALID');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -45,7 +48,7 @@ export function parseWorkspace(text: string, file: string): Workspace {
       hint: 'Check indentation and quoting around that line.',
     });
   }
-  const result = workspaceSchema.safeParse(doc.toJS());
+  const result = workspaceSchema.safeParse(yamlValue(doc, lineCounter, file, 'CONFIG_INVALID'));
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = locate(doc.contents, issue.path as (string | number)[], lineCounter);

@@ -10,11 +10,15 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
     .command('collect')
     .description('collect evidence from every source in fieldwork.yaml (identical bytes are skipped)')
     .option('--source <names...>', 'only these sources')
-    .action(async (flags: { source?: string[] }) => {
+    .option('--wait', 'when another collection of this workspace is running, wait for it instead of refusing (exit 2)')
+    .action(async (flags: { source?: string[]; wait?: boolean }) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
         const bar = g.json ? undefined : progress('collect');
-        const outcomes = await collectWorkspace(ws, store, { only: flags.source, log: (m) => process.stderr.write(`${m}\n`), onSource: (i, total, name) => bar?.update(i, total, name) });
+        const outcomes = await collectWorkspace(ws, store, {
+          only: flags.source, log: (m) => process.stderr.write(`${m}\n`), onSource: (i, total, name) => bar?.update(i, total, name),
+          wait: !!flags.wait, onWait: (holder) => process.stderr.write(`Another collection is running ${holder}; waiting for it to finish…\n`),
+        });
         bar?.done();
         if (flags.source && outcomes.length === 0) throw new FieldworkError('USAGE', `No source named ${flags.source.join(', ')}.`, { hint: 'Source names are the `name` fields in fieldwork.yaml (or the kind when unnamed).' });
         const failed = outcomes.filter((o) => o.status === 'failed');

@@ -23,6 +23,7 @@ export const linearCollector: Collector<LinearOptions> = {
   description: 'Linear issues: GraphQL `issues` response (with history for approvals) or the CSV export',
   options: linearOptionsSchema,
   mediaType: 'application/json',
+  fileTypes: ['.json', '.jsonl', '.ndjson', '.csv'],
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const first = await firstChar(input);
     if (first !== '{' && first !== '[') {

@@ -3,6 +3,7 @@ import type { FieldworkRecord } from '@fieldwork/core';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Collector } from '../collector.js';
 import { normalizeInstant } from '../input/index.js';
+import { assertYamlNesting, yamlValue } from '../input/yaml-value.js';
 import { modelChangesOptionsSchema } from './model-changes-config.js';
 import type { ModelChangesOptions } from './model-changes-config.js';
 import { mapModelChange, modelChangeEntrySchema } from './model-changes-mapper.js';
@@ -23,6 +24,7 @@ export const modelChangesCollector: Collector<ModelChangesOptions> = {
     const chunks: Buffer[] = [];
     for await (const c of input.open()) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+    assertYamlNesting(text, file);
     const lc = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
     if (doc.errors.length > 0) {
@@ -31,6 +33,8 @@ export const modelChangesCollector: Collector<ModelChangesOptions> = {
         where: { file, line: pos.line, column: pos.col }, hint: 'Fix the YAML at that place (indentation, quoting), or restore the file from git.',
       });
     }
+    // Resolves aliases once under the expansion limit, so an alias bomb is refused before the entries are read.
+    yamlValue(doc, lc, file);
     const changes = isMap(doc.contents) ? doc.contents.get('changes', true) : undefined;
     if (!isSeq(changes)) {
       throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} has no \`changes:\` list; this does not look like a model-changes file.`, { where: { file, line: 1 }, hint: HINT });

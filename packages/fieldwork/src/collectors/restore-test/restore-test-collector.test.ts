@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,17 @@ describe('restore-test-yaml', () => {
     expect(empty.notes).toMatch(/empty\.log is empty/);
     const [link] = await tests(file('l/t.yaml', record('https://wiki.example.com/restore')));
     expect(link.notes).toMatch(/is a link/);
+  });
+
+  it('does not read evidence outside the record\'s folder (a ../ path or a symlink out)', async () => {
+    file('secret/host.txt', 'not restore evidence\n');
+    const [up] = await tests(file('inside/t.yaml', record('../secret/host.txt')));
+    expect(up.artifactSha256).toBeUndefined();
+    expect(up.notes).toMatch(/leads out of the folder/);
+    symlinkSync(join(tmp, 'secret', 'host.txt'), join(tmp, 'inside', 'link.log'));
+    const [link] = await tests(file('inside/u.yaml', record('link.log')));
+    expect(link.artifactSha256).toBeUndefined();
+    expect(link.notes).toMatch(/leads out of the folder/);
   });
 
   it('records a failed restore as failed', async () => {

@@ -19,6 +19,8 @@ export const restoreTestCollector: Collector<RestoreTestOptions> = {
   description: 'Manual restore tests (one YAML file per test, with the evidence file it names in the same source)',
   options: restoreTestOptionsSchema,
   mediaType: 'application/yaml',
+  // The folder holds the YAML records and the logs and screenshots they name: all are evidence.
+  fileTypes: 'any',
   async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
     if (!RESTORE_TEST_RECORD_FILE.test(input.displayName)) return;
     const file = input.displayName;
