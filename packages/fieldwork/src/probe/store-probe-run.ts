@@ -28,7 +28,7 @@ export async function storeProbeRun(store: FieldworkStore, run: ProbeRun, source
     const name = `probe ${run.runId}.json`;
     const input = { path, displayName: name, sha256, size, open: () => createReadStream(path) };
     async function* records(): AsyncGenerator<FieldworkRecord> {
-      const parsed = isolationProbeCollector.parse(input, {}, { source, timezone: 'UTC', cite: (locator) => ({ source, artifact: sha256, locator: locator || '/' }) });
+      const parsed = isolationProbeCollector.parse(input, isolationProbeCollector.options.parse({}), { source, timezone: 'UTC', cite: (locator) => ({ source, artifact: sha256, locator: locator || '/' }) });
       for await (const r of parsed) {
         const ok = recordSchemas.isolation_probe.safeParse(r);
         if (!ok.success) throw new FieldworkError('INTERNAL', `The probe run does not make a valid record: ${ok.error.issues[0].message}`);
