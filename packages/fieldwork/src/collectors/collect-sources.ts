@@ -6,6 +6,7 @@ import { FieldworkError, isFieldworkError, recordSchemas } from '@fieldwork/core
 import type { FieldworkRecord } from '@fieldwork/core';
 import { sha256File } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
+import { sourceNames } from '../workspace/index.js';
 import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
 import { collectorFor } from './registry.js';
@@ -44,17 +45,6 @@ export interface CollectOptions {
   onSource?: (index: number, total: number, name: string) => void;
   /** Only these source names (all when empty). */
   only?: string[];
-}
-
-/** Source names: the configured name, or the kind numbered when it repeats. */
-export function sourceNames(sources: SourceConfig[]): string[] {
-  const counts = new Map<string, number>();
-  return sources.map((s) => {
-    if (s.name) return s.name;
-    const n = (counts.get(s.kind) ?? 0) + 1;
-    counts.set(s.kind, n);
-    return n === 1 ? s.kind : `${s.kind}-${n}`;
-  });
 }
 
 function toError(e: unknown): FieldworkError {

@@ -8,3 +8,4 @@ export { recommendScope } from './scope-guidance.js';
 export type { ScopeAnswers, ScopeRecommendation } from './scope-guidance.js';
 export { initWorkspace, workspaceJsonSchema, defaultReport, onInit, SCHEMA_FILE } from './init-workspace.js';
 export type { InitOptions, InitHook } from './init-workspace.js';
+export { sourceNames } from './source-names.js';
