@@ -1,4 +1,5 @@
 import type { AuditReport, ControlAudit, TypeOneReport } from '@fieldwork/core';
+import { escapeMarkdownHtml } from './markdown-escape.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const LABEL: Record<string, string> = {
@@ -43,7 +44,7 @@ export function mockAuditMarkdown(r: AuditReport, organization: string): string 
   L.push('');
   L.push('## Samples and traces', '');
   for (const c of r.controls.filter((x) => x.sampled.length > 0)) L.push(...samples(c));
-  return L.join('\n') + '\n';
+  return escapeMarkdownHtml(L.join('\n') + '\n');
 }
 
 function samples(c: ControlAudit): string[] {
@@ -62,5 +63,5 @@ export function typeOneMarkdown(r: TypeOneReport, organization: string): string 
   L.push('| Control | Designed | Implemented | Owner | Policy | Gaps |', '|---|---|---|---|---|---|');
   const sorted = [...r.controls].sort((a, b) => Number(a.designed && a.implemented) - Number(b.designed && b.implemented) || (a.control < b.control ? -1 : 1));
   for (const c of sorted) L.push(`| ${c.control} ${esc(c.title)} | ${c.designed ? 'yes' : 'no'} | ${c.implemented ? 'yes' : 'no'} | ${esc(c.owner ?? '—')} | ${c.policy.id}${c.policy.approved ? ` (approved ${c.policy.approvedAt})` : ' (not approved)'} | ${esc(c.gaps.join(' '))} |`);
-  return L.join('\n') + '\n';
+  return escapeMarkdownHtml(L.join('\n') + '\n');
 }
