@@ -6,7 +6,7 @@ import { FieldworkError, isFieldworkError, recordSchemas } from '@fieldwork/core
 import type { FieldworkRecord } from '@fieldwork/core';
 import { sha256File } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
-import { sourceNames } from '../workspace/index.js';
+import { createPseudonymizer, loadWorkspaceSecret, sourceNames } from '../workspace/index.js';
 import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
 import { collectorFor } from './registry.js';
@@ -45,6 +45,8 @@ export interface CollectOptions {
   onSource?: (index: number, total: number, name: string) => void;
   /** Only these source names (all when empty). */
   only?: string[];
+  /** Key of the hash that replaces end-user identifiers (default: FIELDWORK_SECRET or .fieldwork/secret, see loadWorkspaceSecret). */
+  secret?: string;
 }
 
 function toError(e: unknown): FieldworkError {
@@ -76,6 +78,9 @@ async function* validated(records: AsyncIterable<FieldworkRecord>, file: string)
 export async function collectSources(opts: CollectOptions): Promise<SourceOutcome[]> {
   const names = sourceNames(opts.sources);
   const log = opts.log ?? (() => {});
+  // Read (or created) only when a collector meets an end-user identifier.
+  let keyed: ((value: string) => string) | undefined;
+  const pseudonymize = (value: string) => (keyed ??= createPseudonymizer(opts.secret ?? loadWorkspaceSecret(opts.workspaceDir, opts.env ?? process.env)))(value);
   const outcomes: SourceOutcome[] = [];
   for (const [i, source] of opts.sources.entries()) {
     const name = names[i];
@@ -107,7 +112,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
         for (const file of resolveSourceFiles(opts.workspaceDir, { name, path: source.path, glob: source.glob })) {
           const { sha256, size } = await sha256File(file);
           const display = relative(opts.workspaceDir, file) || file;
-          outcome.artifacts.push(await collectArtifact(opts, collector, options, name, { path: file, displayName: display, sha256, size, open: () => createReadStream(file) }, display));
+          outcome.artifacts.push(await collectArtifact(opts, pseudonymize, collector, options, name, { path: file, displayName: display, sha256, size, open: () => createReadStream(file) }, display));
         }
       } else if (collector.fetch) {
         const tmp = await mkdtemp(join(tmpdir(), 'fieldwork-fetch-'));
@@ -120,7 +125,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
             const file = join(tmp, `page-${++n}`);
             await writeFile(file, page.bytes);
             const { sha256, size } = await sha256File(file);
-            outcome.artifacts.push(await collectArtifact(opts, collector, options, name, { path: file, displayName: page.name, sha256, size, open: () => createReadStream(file) }, page.name));
+            outcome.artifacts.push(await collectArtifact(opts, pseudonymize, collector, options, name, { path: file, displayName: page.name, sha256, size, open: () => createReadStream(file) }, page.name));
           }
         } finally {
           await rm(tmp, { recursive: true, force: true });
@@ -142,12 +147,13 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
   return outcomes;
 }
 
-async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
+async function collectArtifact(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
   if (await opts.store.hasCollected(source, input.sha256, sameOrigin)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
   const ctx: ParseContext = {
     source, timezone: opts.timezone,
     cite: (locator: string) => ({ source, artifact: input.sha256, locator: locator || '/' }),
+    pseudonymize,
   };
   try {
     const res = await opts.store.ingest({

@@ -22,6 +22,13 @@ export interface ParseContext {
   timezone: string;
   /** The fields every record carries, for a place inside the artifact. */
   cite(locator: string): { source: string; artifact: string; locator: string };
+  /**
+   * The workspace's keyed hash of an end-user identifier (`h:` and 24 hex characters). Trace and
+   * prompt-log collectors store this instead of an end user's id or email: the same person gets
+   * the same value in every artifact, so checks still join on it, and nothing downstream (checks,
+   * reports, OSCAL, the auditor package, the API) ever holds the clear value.
+   */
+  pseudonymize(value: string): string;
 }
 
 /** A page or response fetched from a live API, to be stored as an artifact and parsed. */

@@ -3,3 +3,4 @@ export { openTestStore, freshPostgresSchema, TEST_DIALECTS, TEST_DATABASE_URL } 
 export type { TestStore } from './test-stores.js';
 export { parseFile, REAL_FIXTURES } from './parse-file.js';
 export { scratchDir, refusal } from './scratch-files.js';
+export { TEST_SECRET, testPseudonym } from './test-secret.js';

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { Collector } from '../collectors/collector.js';
 import { sha256File } from '../evidence/index.js';
+import { testPseudonym } from './test-secret.js';
 
 /** Real public fixtures (see shared/fixtures/real/SOURCES.md). */
 export const REAL_FIXTURES = new URL('../../../../../shared/fixtures/real/', import.meta.url).pathname;
@@ -16,6 +17,6 @@ export async function parseFile<O>(collector: Collector<O>, path: string, option
   const { sha256 } = await sha256File(path);
   const out: FieldworkRecord[] = [];
   const input = { path, displayName: basename(path), sha256, size: statSync(path).size, open: () => createReadStream(path) };
-  for await (const r of collector.parse(input, opts, { source: 'test', timezone, cite: (locator) => ({ source: 'test', artifact: sha256, locator: locator || '/' }) })) out.push(r);
+  for await (const r of collector.parse(input, opts, { source: 'test', timezone, cite: (locator) => ({ source: 'test', artifact: sha256, locator: locator || '/' }), pseudonymize: testPseudonym })) out.push(r);
   return out;
 }

@@ -9,3 +9,5 @@ export type { ScopeAnswers, ScopeRecommendation } from './scope-guidance.js';
 export { initWorkspace, workspaceJsonSchema, defaultReport, onInit, SCHEMA_FILE } from './init-workspace.js';
 export type { InitOptions, InitHook } from './init-workspace.js';
 export { sourceNames } from './source-names.js';
+export { loadWorkspaceSecret, SECRET_ENV, SECRET_FILE } from './workspace-secret.js';
+export { createPseudonymizer, normalizeIdentifier, PSEUDONYM_PREFIX } from './pseudonymizer.js';
