@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findCheck } from '@fieldwork/core';
+import { endUserPseudonym, findCheck } from '@fieldwork/core';
 import type { RecordSet } from '@fieldwork/core';
 import { openTestStore } from '../testing/index.js';
 import type { TestStore } from '../testing/index.js';
@@ -57,6 +57,12 @@ describe('end-user identifiers from traces', () => {
     expect(outcome.exceptions[0].detail).toContain(`the credential's subject is ${hash('bob@example.com')}, not the trace's end user ${hash('carol@example.com')}`);
     const printed = JSON.stringify(outcome);
     for (const clear of CLEAR) expect(printed).not.toContain(clear);
+  });
+
+  it('cannot be stored in the clear: the record schema takes only a keyed hash', () => {
+    expect(endUserPseudonym.safeParse('ada@example.com').success).toBe(false);
+    expect(endUserPseudonym.safeParse('user-1').success).toBe(false);
+    expect(endUserPseudonym.safeParse(createPseudonymizer('k'.repeat(32))('ada@example.com')).success).toBe(true);
   });
 
   it('are keyed by FIELDWORK_SECRET when set, else by a 0600 key file made once under .fieldwork', async () => {
