@@ -3,7 +3,7 @@
  *
  * Browsers strip tabs and newlines from a URL and treat `\` as `/`, so `/\t/evil.example`,
  * `/\evil.example` and `//evil.example` all lead to another host. Only a `/` followed by
- * something other than `/` or `\`, with no control character or space anywhere, is kept;
+ * something other than `/` or `\`, with no control character anywhere, is kept; spaces and
  * characters beyond ASCII are percent-encoded so the value is always a valid Location header.
  * The value is checked as received (query and form values arrive decoded).
  *
@@ -14,6 +14,6 @@
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2048) return '/';
   // eslint-disable-next-line no-control-regex
-  if (!/^\/(?![/\\])/.test(next) || /[\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(next)) return '/';
+  if (!/^\/(?![/\\])/.test(next) || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(next)) return '/';
   return next.replace(/[^\u0021-\u007e]+/g, (s) => encodeURIComponent(s));
 }

@@ -68,13 +68,14 @@ describe('fieldwork serve hardening', () => {
   const login = (next: string, token = owner.token) => app.request('/login', { method: 'POST', body: new URLSearchParams({ token, next }) });
 
   it('sends a signed-in browser only to paths on this server, whatever `next` says', async () => {
-    for (const next of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example/', ' /x', '/ /evil.example', '/\u0000x', '/\u2028/evil.example']) {
+    for (const next of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '//evil.example', '/\\evil.example', '\\\\evil.example', 'https://evil.example/', ' /x', '/\u0000x', '/\u2028/evil.example']) {
       const res = await login(next);
       expect(res.status, JSON.stringify(next)).toBe(303);
       expect(res.headers.get('location'), JSON.stringify(next)).toBe('/');
     }
     expect((await login('/controls/HR-05?tab=audit')).headers.get('location')).toBe('/controls/HR-05?tab=audit');
     expect((await login('/plan/é')).headers.get('location')).toBe('/plan/%C3%A9');
+    expect((await login('/ /evil.example')).headers.get('location')).toBe('/%20/evil.example');
     // The reported case: the login form itself must not carry the foreign target forward.
     const form = await (await app.request('/login?next=/%09/evil.example')).text();
     expect(form).toContain('name="next" value="/"');
