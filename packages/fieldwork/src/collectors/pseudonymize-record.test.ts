@@ -21,10 +21,10 @@ function trace(traceId: string, endUser: string, subject: string) {
 }
 const request = (spans: object[]) => JSON.stringify({ resourceSpans: [{ resource: { attributes: kv({ 'service.name': 'relay-agent', 'deployment.environment.name': 'production' }) }, scopeSpans: [{ spans }] }] });
 const workspace = {
-  agent: { serviceIdentities: ['svc:relay'] },
+  agent: { serviceIdentities: ['svc:relay', 'svc-relay@relay.iam'] },
   tools: [{ name: 'crm.lookup', resource: 'https://crm.relay.test', requiredScopes: ['crm.read'], identity: 'delegated-user', risk: 'low' }],
 };
-const CLEAR = ['ada@example.com', 'Ada@Example.com', 'bob@example.com', 'carol@example.com'];
+const CLEAR = ['ada@example.com', 'Ada@Example.com', 'bob@example.com', 'carol@example.com', 'dan@example.com'];
 
 describe('end-user identifiers from traces', () => {
   let t: TestStore;
@@ -40,8 +40,10 @@ describe('end-user identifiers from traces', () => {
     // Ada's own token (her email in another case: one person); Carol's call made with Bob's token.
     writeFileSync(join(t.dir, 'ada.json'), request(trace('a'.repeat(32), 'ada@example.com', 'Ada@Example.com')));
     writeFileSync(join(t.dir, 'carol.json'), request(trace('c'.repeat(32), 'carol@example.com', 'bob@example.com')));
-    const out = await collect({}, ['ada.json', 'carol.json']);
-    expect(out.map((o) => o.status)).toEqual(['collected', 'collected']);
+    // Dan's call made with the agent's own declared identity: it must stay recognisable by name.
+    writeFileSync(join(t.dir, 'dan.json'), request(trace('f'.repeat(32), 'dan@example.com', 'svc-relay@relay.iam')));
+    const out = await collect({}, ['ada.json', 'carol.json', 'dan.json']);
+    expect(out.map((o) => o.status)).toEqual(['collected', 'collected', 'collected']);
 
     const records = await t.store.loadRecords();
     const stored = JSON.stringify(records);
@@ -52,10 +54,11 @@ describe('end-user identifiers from traces', () => {
     const secret = readFileSync(join(t.dir, SECRET_FILE), 'utf8').trim();
     const hash = createPseudonymizer(secret);
     // The compliant look-alike (Ada with her own token) passes; Carol's call with Bob's token does not.
-    expect(outcome.items).toHaveLength(2);
-    expect(outcome.exceptions.map((e) => e.rule)).toEqual(['toolauth.subject_mismatch']);
-    expect(outcome.exceptions[0].detail).toContain(`the credential's subject is ${hash('bob@example.com')}, not the trace's end user ${hash('carol@example.com')}`);
-    const printed = JSON.stringify(outcome);
+    expect(outcome.items).toHaveLength(3);
+    expect(outcome.exceptions.map((e) => e.rule).sort()).toEqual(['toolauth.confused_deputy', 'toolauth.subject_mismatch']);
+    expect(outcome.exceptions.find((e) => e.rule === 'toolauth.confused_deputy')!.detail).toContain('svc-relay@relay.iam');
+    expect(outcome.exceptions.find((e) => e.rule === 'toolauth.subject_mismatch')!.detail).toContain(`the credential's subject is ${hash('bob@example.com')}, not the trace's end user ${hash('carol@example.com')}`);
+    const printed = JSON.stringify(outcome.exceptions) + JSON.stringify(outcome.items);
     for (const clear of CLEAR) expect(printed).not.toContain(clear);
   });
 
