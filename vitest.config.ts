@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^@fieldwork\/agent\/(.*)$/, replacement: src('./packages/agent/src/$1/index.ts') },
       { find: /^@fieldwork\/agent$/, replacement: src('./packages/agent/src/index.ts') },
+      { find: /^@fieldwork\/core\/(.*)$/, replacement: src('./packages/core/src/$1/index.ts') },
       { find: /^@fieldwork\/core$/, replacement: src('./packages/core/src/index.ts') },
     ],
   },
