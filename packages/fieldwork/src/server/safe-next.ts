@@ -13,7 +13,6 @@
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2048) return '/';
-  // eslint-disable-next-line no-control-regex
   if (!/^\/(?![/\\])/.test(next) || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(next)) return '/';
   return next.replace(/[^\u0021-\u007e]+/g, (s) => encodeURIComponent(s));
 }
