@@ -62,6 +62,8 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
       c.header('retry-after', String(wait));
       throw new ServerError(429, 'TOO_MANY_REQUESTS', 'Too many failed sign-ins from this address.', `Try again in ${Math.ceil(wait / 60)} minute(s).`);
     }
+    // Counted as failed until it succeeds, so a burst of parallel guesses cannot all pass the check above.
+    ctx.loginLimiter.fail(client, ctx.now().getTime());
     let form: Record<string, unknown>;
     try {
       form = await c.req.parseBody();
@@ -71,10 +73,7 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
     const next = safeNext(form.next);
     const token = typeof form.token === 'string' ? form.token.trim() : '';
     const principal = token && ctx.auth.mode === 'tokens' ? findToken(token, ctx.tokens()) : undefined;
-    if (!principal) {
-      ctx.loginLimiter.fail(client, ctx.now().getTime());
-      return renderPage(c, <LoginPage frame={frameOf(ctx, c)} next={next} failed />, 401);
-    }
+    if (!principal) return renderPage(c, <LoginPage frame={frameOf(ctx, c)} next={next} failed />, 401);
     ctx.loginLimiter.succeed(client);
     setCookie(c, AUTH_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: ctx.secureCookies, maxAge: 12 * 3600 });
     return c.redirect(next, 303);

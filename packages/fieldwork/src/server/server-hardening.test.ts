@@ -117,6 +117,11 @@ describe('fieldwork serve hardening', () => {
     // A success clears the count: three more failures are needed to lock out again.
     expect((await login('/', 'wrong-token-again-abcdefgh')).status).toBe(401);
     expect((await login('/')).status).toBe(303);
+    // Guesses sent all at once are counted as they arrive, not after each one has been answered.
+    clock = new Date('2026-10-15T19:00:00Z');
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => login('/', `parallel-guess-${i}-abcdefgh`)));
+    expect(burst.filter((r) => r.status === 401)).toHaveLength(3);
+    expect(burst.filter((r) => r.status === 429)).toHaveLength(9);
   });
 
   it('marks every API answer and every artifact no-store', async () => {
@@ -130,6 +135,7 @@ describe('fieldwork serve hardening', () => {
   });
 
   it('answers malformed input with 400, not 500', async () => {
+    clock = new Date('2026-10-15T20:00:00Z');
     const json = await app.request('/api/check', { method: 'POST', body: '{"from":', headers: { 'content-type': 'application/json' }, ...auth });
     expect(json.status).toBe(400);
     expect(await json.json()).toEqual({ error: expect.objectContaining({ code: 'INPUT_MALFORMED' }) });
