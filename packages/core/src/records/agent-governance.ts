@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, instant, recordBase } from './base.js';
+import { calendarDate, identityKey, instant, recordBase } from './base.js';
 
 /** A declared model change (model swap) with its ticket, approval and evals. */
 export const modelChangeSchema = z.object({
@@ -22,6 +22,8 @@ export const modelChangeSchema = z.object({
   evalIds: z.array(z.string()).default([]),
 });
 export type ModelChangeRecord = z.infer<typeof modelChangeSchema>;
+/** Identity of a model change: its id in the change register. */
+export const modelChangeIdentity = (r: ModelChangeRecord): string => identityKey(r.id);
 
 /** An evaluation run of a model on a dataset (promptfoo, a custom harness). */
 export const evalRunSchema = z.object({
@@ -42,6 +44,8 @@ export const evalRunSchema = z.object({
   finishedAt: instant,
 });
 export type EvalRunRecord = z.infer<typeof evalRunSchema>;
+/** Identity of an eval run: the tool and the run's id. */
+export const evalRunIdentity = (r: EvalRunRecord): string => identityKey(r.tool, r.id);
 
 /** One attempt of a cross-tenant isolation probe. */
 export const probeAttemptSchema = z.object({
@@ -70,6 +74,8 @@ export const isolationProbeSchema = z.object({
   passed: z.boolean().optional(),
 });
 export type IsolationProbeRecord = z.infer<typeof isolationProbeSchema>;
+/** Identity of an isolation probe run: its run id. */
+export const isolationProbeIdentity = (r: IsolationProbeRecord): string => identityKey(r.runId);
 
 /** A data subject's deletion request and what it covered. */
 export const deletionRequestSchema = z.object({
@@ -83,6 +89,8 @@ export const deletionRequestSchema = z.object({
   stores: z.array(z.string()).default([]),
 });
 export type DeletionRequestRecord = z.infer<typeof deletionRequestSchema>;
+/** Identity of a deletion request: its id. */
+export const deletionRequestIdentity = (r: DeletionRequestRecord): string => identityKey(r.id);
 
 /** A declared retention of a prompt/trace store (from the workspace or the store's config export). */
 export const retentionDeclarationSchema = z.object({
@@ -93,3 +101,5 @@ export const retentionDeclarationSchema = z.object({
   declaredAt: calendarDate.optional(),
 });
 export type RetentionDeclarationRecord = z.infer<typeof retentionDeclarationSchema>;
+/** Identity of a retention declaration: the store it declares (one retention per store). */
+export const retentionDeclarationIdentity = (r: RetentionDeclarationRecord): string => identityKey(r.store);

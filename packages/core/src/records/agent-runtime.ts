@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, recordBase } from './base.js';
+import { identityKey, instant, recordBase } from './base.js';
 
 /**
  * An end user as records hold one: the workspace's keyed hash of the id or email (`h:` and 24
@@ -55,6 +55,8 @@ export const toolCallSchema = z.object({
   status: z.string().default('unset'),
 });
 export type ToolCallRecord = z.infer<typeof toolCallSchema>;
+/** Identity of a tool call: its trace and span ids. */
+export const toolCallIdentity = (r: ToolCallRecord): string => identityKey(r.traceId, r.spanId);
 
 /** One agent run (a root `invoke_agent` / `create_agent` span). */
 export const agentRunSchema = z.object({
@@ -72,6 +74,8 @@ export const agentRunSchema = z.object({
   status: z.string().default('unset'),
 });
 export type AgentRunRecord = z.infer<typeof agentRunSchema>;
+/** Identity of an agent run: its trace and span ids. */
+export const agentRunIdentity = (r: AgentRunRecord): string => identityKey(r.traceId, r.spanId);
 
 /**
  * A model seen serving calls, aggregated per artifact, service, environment, provider and
@@ -95,6 +99,13 @@ export const modelObservationSchema = z.object({
   firstTraceId: z.string().optional(),
 });
 export type ModelObservationRecord = z.infer<typeof modelObservationSchema>;
+/**
+ * Identity of a model observation: service, environment, provider, operation, requested and
+ * response model, and the first span that showed it (an overlapping trace export that starts at
+ * the same span restates the observation; one that starts elsewhere is another aggregate).
+ */
+export const modelObservationIdentity = (r: ModelObservationRecord): string =>
+  identityKey(r.service, r.environment, r.provider, r.operation, r.requestedModel, r.responseModel, r.firstTraceId, r.firstSpanId);
 
 /** A retrieval whose results came from another tenant than the request's: always kept. */
 export const retrievalSchema = z.object({
@@ -111,6 +122,8 @@ export const retrievalSchema = z.object({
   crossTenant: z.boolean(),
 });
 export type RetrievalRecord = z.infer<typeof retrievalSchema>;
+/** Identity of a retrieval: its trace and span ids. */
+export const retrievalIdentity = (r: RetrievalRecord): string => identityKey(r.traceId, r.spanId);
 
 /** Counts of what one trace artifact held (the spans we did not keep one by one). */
 export const traceSummarySchema = z.object({
@@ -154,3 +167,5 @@ export const promptRecordSchema = z.object({
   excerpts: z.array(z.string()).default([]),
 });
 export type PromptRecordRecord = z.infer<typeof promptRecordSchema>;
+/** Identity of a prompt record: the store, the record's id there, and the field and role it came from. */
+export const promptRecordIdentity = (r: PromptRecordRecord): string => identityKey(r.store, r.id, r.field, r.role);

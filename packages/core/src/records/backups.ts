@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, recordBase } from './base.js';
+import { identityKey, instant, recordBase } from './base.js';
 
 /** One backup job or snapshot of a resource. */
 export const backupJobSchema = z.object({
@@ -16,6 +16,8 @@ export const backupJobSchema = z.object({
   recoveryPoint: z.string().optional(),
 });
 export type BackupJobRecord = z.infer<typeof backupJobSchema>;
+/** Identity of a backup job: the tool and its job (or snapshot) id. */
+export const backupJobIdentity = (r: BackupJobRecord): string => identityKey(r.tool, r.jobId);
 
 /** A restore test: a backup restored somewhere and, ideally, validated. */
 export const restoreTestSchema = z.object({
@@ -40,6 +42,8 @@ export const restoreTestSchema = z.object({
   notes: z.string().optional(),
 });
 export type RestoreTestRecord = z.infer<typeof restoreTestSchema>;
+/** Identity of a restore test: the tool and the test's id. */
+export const restoreTestIdentity = (r: RestoreTestRecord): string => identityKey(r.tool, r.id);
 
 /**
  * The `backups:` section of fieldwork.yaml: which resources must be backed up, how often, and

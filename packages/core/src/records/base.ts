@@ -35,3 +35,15 @@ export const recordBase = {
 export function citationOf(r: { source: string; artifact: string; locator: string }): Citation {
   return { artifact: r.artifact, source: r.source, locator: r.locator };
 }
+
+/**
+ * The natural identity of a fact, from its parts: two records of one source with the same
+ * identity state the same fact (the newer statement supersedes the older). Parts are kept
+ * apart by JSON so `a|b` + `c` never collides with `a` + `b|c`; absent parts stay distinct from
+ * empty strings.
+ *
+ * @example identityKey('acme/api', 412) // '["acme/api",412]'
+ */
+export function identityKey(...parts: (string | number | boolean | undefined | null)[]): string {
+  return JSON.stringify(parts.map((p) => (p === undefined ? null : p)));
+}

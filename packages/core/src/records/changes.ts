@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, recordBase } from './base.js';
+import { identityKey, instant, recordBase } from './base.js';
 
 export const reviewSchema = z.object({
   reviewer: z.string().min(1),
@@ -36,6 +36,12 @@ export const changeSchema = z.object({
   adminBypass: z.boolean().optional(),
 });
 export type ChangeRecord = z.infer<typeof changeSchema>;
+/**
+ * Identity of a change: repository + PR number for a pull request, repository + commit sha for
+ * a direct commit (the same PR exported again, with new labels or reviews, is the same change).
+ */
+export const changeIdentity = (r: ChangeRecord): string =>
+  r.number !== undefined ? identityKey(r.repo, 'pr', r.number) : identityKey(r.repo, 'commit', r.commit ?? `${r.mergedAt} ${r.author} ${r.title ?? ''}`);
 
 /** A deployment of a commit to an environment. */
 export const deploymentSchema = z.object({
@@ -52,6 +58,8 @@ export const deploymentSchema = z.object({
   creator: z.string().optional(),
 });
 export type DeploymentRecord = z.infer<typeof deploymentSchema>;
+/** Identity of a deployment: repository + the deployment's id. */
+export const deploymentIdentity = (r: DeploymentRecord): string => identityKey(r.repo, r.id);
 
 /** The protection of a branch as observed at a time (REST snapshot or webhook event). */
 export const branchProtectionSchema = z.object({
@@ -71,6 +79,12 @@ export const branchProtectionSchema = z.object({
   mechanism: z.enum(['classic', 'ruleset']).optional(),
 });
 export type BranchProtectionRecord = z.infer<typeof branchProtectionSchema>;
+/**
+ * Identity of a branch protection observation: repository, branch, mechanism, and the event and
+ * time it was observed (each observation is its own fact; a snapshot file re-exported under the
+ * same name replaces the one before).
+ */
+export const branchProtectionIdentity = (r: BranchProtectionRecord): string => identityKey(r.repo, r.branch, r.mechanism ?? 'classic', r.event, r.at);
 
 /**
  * One review of a pull request, when the review and its pull request come from different
@@ -87,6 +101,9 @@ export const prReviewSchema = z.object({
   ...reviewSchema.shape,
 });
 export type PrReviewRecord = z.infer<typeof prReviewSchema>;
+/** Identity of a review: repository + PR number + GitHub review id; without an id, who said what, when, on which commit. */
+export const prReviewIdentity = (r: PrReviewRecord): string =>
+  r.id ? identityKey(r.repo, r.number, 'id', r.id) : identityKey(r.repo, r.number, r.reviewer, r.state, r.at, r.commit);
 
 /**
  * One status of a deployment (REST `deployments/{id}/statuses`, `deployment_status` webhooks).
@@ -105,3 +122,5 @@ export const deploymentStatusSchema = z.object({
   creator: z.string().optional(),
 });
 export type DeploymentStatusRecord = z.infer<typeof deploymentStatusSchema>;
+/** Identity of a deployment status: repository + deployment id + state + time. */
+export const deploymentStatusIdentity = (r: DeploymentStatusRecord): string => identityKey(r.repo, r.deploymentId, r.state, r.at);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, instant, recordBase } from './base.js';
+import { calendarDate, identityKey, instant, recordBase } from './base.js';
 
 /** A policy document from the workspace (`policies/*.md` front matter). */
 export const policySchema = z.object({
@@ -16,6 +16,8 @@ export const policySchema = z.object({
   bodySha256: z.string().optional(),
 });
 export type PolicyRecord = z.infer<typeof policySchema>;
+/** Identity of a policy: its id and version. */
+export const policyIdentity = (r: PolicyRecord): string => identityKey(r.id, r.version);
 
 /** An approval of a policy version, recorded as evidence. */
 export const policyApprovalSchema = z.object({
@@ -28,6 +30,8 @@ export const policyApprovalSchema = z.object({
   bodySha256: z.string().optional(),
 });
 export type PolicyApprovalRecord = z.infer<typeof policyApprovalSchema>;
+/** Identity of a policy approval: policy, version, approver and time. */
+export const policyApprovalIdentity = (r: PolicyApprovalRecord): string => identityKey(r.policy, r.version, r.approver, r.at);
 
 /** An incident in the register (Jira or a file). */
 export const incidentSchema = z.object({
@@ -45,6 +49,8 @@ export const incidentSchema = z.object({
   relatedRefs: z.array(z.string()).default([]),
 });
 export type IncidentRecord = z.infer<typeof incidentSchema>;
+/** Identity of an incident: its key in the register. */
+export const incidentIdentity = (r: IncidentRecord): string => identityKey(r.key);
 
 /** A completed access review for a system (a user access review campaign). */
 export const accessReviewSchema = z.object({
@@ -57,3 +63,5 @@ export const accessReviewSchema = z.object({
   changesRequested: z.number().int().nonnegative().optional(),
 });
 export type AccessReviewRecord = z.infer<typeof accessReviewSchema>;
+/** Identity of an access review: the system, when it was completed and by whom. */
+export const accessReviewIdentity = (r: AccessReviewRecord): string => identityKey(r.system, r.completedAt, r.reviewer);

@@ -9,3 +9,4 @@ export * from './governance.js';
 export * from './agent-runtime.js';
 export * from './agent-governance.js';
 export * from './record-schemas.js';
+export * from './record-identity.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, instant, recordBase } from './base.js';
+import { calendarDate, identityKey, instant, recordBase } from './base.js';
 
 /** A person from the HR system of record. Dates are calendar dates in the workspace timezone. */
 export const personSchema = z.object({
@@ -20,6 +20,8 @@ export const personSchema = z.object({
   manager: z.string().optional(),
 });
 export type PersonRecord = z.infer<typeof personSchema>;
+/** Identity of a person: the HR id (an HR export is a roster; each export restates it whole). */
+export const personIdentity = (r: PersonRecord): string => identityKey(r.id);
 
 /** An account in a system (IdP user, app assignment). */
 export const accountSchema = z.object({
@@ -36,6 +38,8 @@ export const accountSchema = z.object({
   at: instant.optional(),
 });
 export type AccountRecord = z.infer<typeof accountSchema>;
+/** Identity of an account: the system and the account's id in it. */
+export const accountIdentity = (r: AccountRecord): string => identityKey(r.system, r.accountId);
 
 export const accessActions = ['grant', 'revoke', 'suspend', 'activate', 'deactivate', 'delete', 'role_change', 'create', 'unsuspend', 'mfa_enroll', 'mfa_reset', 'login', 'other'] as const;
 export type AccessAction = (typeof accessActions)[number];
@@ -64,3 +68,9 @@ export const accessEventSchema = z.object({
   ticketRefs: z.array(z.string()).optional(),
 });
 export type AccessEventRecord = z.infer<typeof accessEventSchema>;
+/**
+ * Identity of an access event: the system and the event's own id (Okta `uuid`, Entra `id`,
+ * Google `id.uniqueQualifier`); without one, what happened to whom, when and by whom.
+ */
+export const accessEventIdentity = (r: AccessEventRecord): string =>
+  r.eventId ? identityKey(r.system, r.eventId) : identityKey(r.system, r.eventType, r.action, r.at, r.account, r.target, r.actor);

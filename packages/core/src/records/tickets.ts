@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, recordBase } from './base.js';
+import { identityKey, instant, recordBase } from './base.js';
 
 /** A ticket (Jira issue, Linear issue) with its approval as the changelog shows it. */
 export const ticketSchema = z.object({
@@ -24,3 +24,5 @@ export const ticketSchema = z.object({
   priority: z.string().optional(),
 });
 export type TicketRecord = z.infer<typeof ticketSchema>;
+/** Identity of a ticket: the system and its key (`SEC-12`). */
+export const ticketIdentity = (r: TicketRecord): string => identityKey(r.system, r.key);

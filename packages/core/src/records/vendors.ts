@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, recordBase } from './base.js';
+import { calendarDate, identityKey, recordBase } from './base.js';
 
 /** A vendor in the inventory, with its assurance evidence. */
 export const vendorSchema = z.object({
@@ -18,6 +18,8 @@ export const vendorSchema = z.object({
   owner: z.string().optional(),
 });
 export type VendorRecord = z.infer<typeof vendorSchema>;
+/** Identity of a vendor: its name, case and spacing aside (the register lists each vendor once). */
+export const vendorIdentity = (r: VendorRecord): string => identityKey(normalName(r.name));
 
 /** A completed vendor review. */
 export const vendorReviewSchema = z.object({
@@ -30,6 +32,8 @@ export const vendorReviewSchema = z.object({
   notes: z.string().optional(),
 });
 export type VendorReviewRecord = z.infer<typeof vendorReviewSchema>;
+/** Identity of a vendor review: the vendor, the review date and the reviewer. */
+export const vendorReviewIdentity = (r: VendorReviewRecord): string => identityKey(normalName(r.vendor), r.reviewedAt, r.reviewer);
 
 /** A complementary user entity control a vendor's report expects of us, mapped to our control. */
 export const cuecSchema = z.object({
@@ -41,3 +45,9 @@ export const cuecSchema = z.object({
   mappedControl: z.string().optional(),
 });
 export type CuecRecord = z.infer<typeof cuecSchema>;
+/** Identity of a CUEC: the vendor and the CUEC's id in its report. */
+export const cuecIdentity = (r: CuecRecord): string => identityKey(normalName(r.vendor), r.id);
+
+function normalName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}

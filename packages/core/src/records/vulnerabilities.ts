@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, recordBase } from './base.js';
+import { identityKey, instant, recordBase } from './base.js';
 
 export const severities = ['critical', 'high', 'medium', 'low', 'info', 'unknown'] as const;
 export type Severity = (typeof severities)[number];
@@ -18,6 +18,8 @@ export const scanRunSchema = z.object({
   targets: z.array(z.string()).default([]),
 });
 export type ScanRunRecord = z.infer<typeof scanRunSchema>;
+/** Identity of a scan run: scanner + asset + scan time (the same run exported twice is one run). */
+export const scanRunIdentity = (r: ScanRunRecord): string => identityKey(r.scanner, r.asset, r.at);
 
 /**
  * A vulnerability seen by one scan run. First-seen and fixed dates are derived across runs by
@@ -48,6 +50,16 @@ export const findingSchema = z.object({
   stateReason: z.string().optional(),
 });
 export type FindingRecord = z.infer<typeof findingSchema>;
+/**
+ * Identity of a finding: scanner + asset + vulnerability id + package, version and target, within
+ * one scan run (`seenAt`): each run's observation is its own fact, which is how checks derive
+ * first-seen and fixed dates. A source that states the finding's own lifecycle (`firstSeenAt`,
+ * e.g. a Dependabot alert) describes one alert over time, so its identity leaves the scan time out.
+ */
+export const findingIdentity = (r: FindingRecord): string =>
+  r.firstSeenAt
+    ? identityKey(r.scanner, r.asset, r.vulnId, r.package, r.target, 'since', r.firstSeenAt)
+    : identityKey(r.scanner, r.asset, r.vulnId, r.package, r.version, r.target, r.seenAt);
 
 /** A component of a software bill of materials (CycloneDX). */
 export const componentSchema = z.object({
@@ -61,6 +73,8 @@ export const componentSchema = z.object({
   licenses: z.array(z.string()).default([]),
 });
 export type ComponentRecord = z.infer<typeof componentSchema>;
+/** Identity of an SBOM component: asset + package URL, else name and version. */
+export const componentIdentity = (r: ComponentRecord): string => (r.purl ? identityKey(r.asset, r.purl) : identityKey(r.asset, r.name, r.version));
 
 /** A cloud configuration finding (Prowler OCSF). */
 export const configFindingSchema = z.object({
@@ -76,3 +90,5 @@ export const configFindingSchema = z.object({
   compliance: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type ConfigFindingRecord = z.infer<typeof configFindingSchema>;
+/** Identity of a cloud configuration finding: scanner + check + resource + scan time. */
+export const configFindingIdentity = (r: ConfigFindingRecord): string => identityKey(r.scanner, r.checkId, r.resource, r.at);

@@ -18,6 +18,8 @@ export interface ArtifactOutcome {
   status: 'collected' | 'unchanged' | 'failed';
   records?: number;
   populations?: Record<string, number>;
+  /** Records of earlier artifacts this one re-stated or, as a snapshot, no longer states. */
+  superseded?: number;
   seq?: number;
   error?: FieldworkError;
 }
@@ -149,7 +151,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
 
 async function collectArtifact(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
-  if (await opts.store.hasCollected(source, input.sha256, sameOrigin)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
+  if (await opts.store.hasCollected(source, input.sha256, sameOrigin, origin)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
   const ctx: ParseContext = {
     source, timezone: opts.timezone,
     cite: (locator: string) => ({ source, artifact: input.sha256, locator: locator || '/' }),
@@ -159,10 +161,10 @@ async function collectArtifact(opts: CollectOptions, pseudonymize: (value: strin
     const res = await opts.store.ingest({
       sha256: input.sha256, size: input.size, name: input.displayName, mediaType: collector.mediaType, source, kind: collector.kind, origin,
       path: input.path, records: validated(collector.parse(input, options, ctx), input.displayName),
-      retain: collector.retainBytes !== false, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
+      retain: collector.retainBytes !== false, snapshotKinds: collector.snapshotKinds, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
     });
     if (res.duplicate) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
-    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, seq: res.entry.seq };
+    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq };
   } catch (e) {
     return { name: input.displayName, sha256: input.sha256, status: 'failed', error: toError(e) };
   }

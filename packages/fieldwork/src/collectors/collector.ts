@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { FieldworkRecord } from '@fieldwork/core';
+import type { FieldworkRecord, RecordKind } from '@fieldwork/core';
 import type { z } from 'zod';
 
 /** One artifact handed to a collector: the exact bytes collected, already hashed. */
@@ -77,6 +77,14 @@ export interface Collector<O = Record<string, unknown>> {
    * the same name, for kinds that read facts from the file name (a PR number, a scan date).
    */
   readonly artifactIdentity?: 'bytes' | 'bytes-and-name';
+  /**
+   * How a newer artifact of this source re-states facts, per record kind (docs/recollection.md):
+   * kinds listed here are exported whole (a roster, a register, a snapshot), so a newer artifact
+   * of the same origin replaces the older one's facts and a fact it no longer states is no longer
+   * current; every other kind is a log (append-only), whose facts stay until re-stated. Either
+   * way a re-stated fact (same identity, `recordIdentity`) supersedes its older statement.
+   */
+  readonly snapshotKinds: readonly RecordKind[];
   /**
    * False for kinds whose bytes may hold prompt or completion text: Fieldwork must never become
    * a PII sink, so it keeps their hash (and the counts, types and redacted excerpts the

@@ -37,8 +37,11 @@ for (const dialect of TEST_DIALECTS) {
       expect(b.populations).toEqual({ person: 5 });
       const v = await t.store.verify();
       expect(v).toMatchObject({ ok: true, entries: 2, blobsChecked: 2, headHash: b.entry.hash, problems: [] });
+      // b re-states persons 1–3 of a: one fact each, as b says it; a's statements stay in history.
       const recs = await t.store.loadRecords(['person']);
-      expect(recs.person).toHaveLength(8);
+      expect(recs.person).toHaveLength(5);
+      expect(recs.person!.every((p) => p.artifact === b.entry.artifact)).toBe(true);
+      expect(await t.store.recordHistory('person')).toHaveLength(8);
     });
 
     it('stores nothing of an artifact whose parse fails halfway', async () => {

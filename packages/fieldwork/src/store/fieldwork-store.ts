@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import { isRecordKind } from '@fieldwork/core';
+import { FieldworkError, isRecordKind, recordIdentity } from '@fieldwork/core';
 import type { FieldworkRecord, RecordKind, RecordSet } from '@fieldwork/core';
 import type { Kysely } from 'kysely';
 import { DbBlobStore, FsBlobStore, appendLedgerEntry, lockHead, readLedger, verifyEvidence } from '../evidence/index.js';
 import { rowToEntry } from '../evidence/ledger.js';
 import type { BlobStore, LedgerEntry, VerifyResult } from '../evidence/index.js';
+import { findCurrentArtifact } from './current-artifact.js';
 import { openDatabase } from './open-database.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
+import { supersedeRecords } from './supersede-records.js';
 
 /** An artifact to record, with the records parsed from it (streamed inside the transaction). */
 export interface IngestInput {
@@ -27,6 +29,12 @@ export interface IngestInput {
   retain?: boolean;
   /** When set, ingest nothing if this source already holds the artifact (under this origin, if given). */
   skipIfCollected?: { origin?: string };
+  /**
+   * Record kinds this source exports whole (a roster, a register, a snapshot): the artifact
+   * replaces every fact an older artifact of the same source and origin stated about them.
+   * Other kinds are a log: their facts stay until an artifact re-states them.
+   */
+  snapshotKinds?: readonly string[];
   records: AsyncIterable<FieldworkRecord>;
 }
 
@@ -36,6 +44,19 @@ export interface IngestResult {
   entry: LedgerEntry;
   recordCount: number;
   populations: Record<string, number>;
+  /** Records of earlier artifacts this one re-stated or, for a snapshot, no longer states. */
+  superseded?: number;
+}
+
+/** Which records to read. */
+export interface LoadRecordsOptions {
+  /**
+   * An instant or date: what the sources stated as collected by then (records collected by then
+   * and not yet superseded then). Default: the current view.
+   */
+  asOf?: string;
+  /** Only records of this source entry. */
+  source?: string;
 }
 
 const BATCH = 500;
@@ -94,7 +115,9 @@ export class FieldworkStore {
    * True when this source already collected these exact bytes (collection is idempotent) —
    * under the same origin too, when `origin` is given.
    */
-  async hasCollected(source: string, sha256: string, origin?: string): Promise<boolean> {
+  async hasCollected(source: string, sha256: string, origin?: string, currentUnder?: string): Promise<boolean> {
+    // With the origin the bytes come from now: false once a newer artifact replaced them there.
+    if (currentUnder !== undefined) return !!(await findCurrentArtifact(this.db, { source, sha256, origin: currentUnder, byName: origin !== undefined }));
     let q = this.db.selectFrom('ledger').select('seq').where('source', '=', source).where('artifact', '=', sha256);
     if (origin !== undefined) q = q.where('origin', '=', origin);
     return !!(await q.executeTakeFirst());
@@ -113,9 +136,9 @@ export class FieldworkStore {
         await lockHead(trx, this.dialect);
         if (input.skipIfCollected) {
           // Checked again under the lock: two workers may have read the same bytes at once.
-          let q = trx.selectFrom('ledger').selectAll().where('source', '=', input.source).where('artifact', '=', input.sha256);
-          if (input.skipIfCollected.origin !== undefined) q = q.where('origin', '=', input.skipIfCollected.origin);
-          const existing = await q.orderBy('seq').executeTakeFirst();
+          const existing = await findCurrentArtifact(trx, {
+            source: input.source, sha256: input.sha256, origin: input.skipIfCollected.origin ?? input.origin, byName: input.skipIfCollected.origin !== undefined,
+          });
           if (existing) return { duplicate: true, entry: rowToEntry(existing), recordCount: 0, populations: {} };
         }
         const now = new Date().toISOString();
@@ -128,6 +151,7 @@ export class FieldworkStore {
         let count = 0;
         let minAt: string | null = null;
         let maxAt: string | null = null;
+        const snapshotKinds = new Set(input.snapshotKinds ?? []);
         let batch: Database['records'][] = [];
         const flush = async () => {
           if (batch.length === 0) return;
@@ -142,15 +166,17 @@ export class FieldworkStore {
           }
           populations[r.kind] = (populations[r.kind] ?? 0) + 1;
           count++;
-          batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data: JSON.stringify(r) } as Database['records']);
+          batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data: JSON.stringify(r),
+            identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null } as Database['records']);
           if (batch.length >= BATCH) await flush();
         }
         await flush();
+        const superseded = await supersedeRecords(trx, { seq, source: input.source, origin: input.origin, collectedAt: now, snapshotKinds: [...snapshotKinds] });
         const entry = await appendLedgerEntry(trx, this.dialect, {
           artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
           periodFrom: minAt, periodTo: maxAt, recordCount: count, populations, origin: input.origin,
         });
-        return { entry, recordCount: count, populations };
+        return { entry, recordCount: count, populations, superseded };
       });
     } catch (e) {
       // The blob was copied before the transaction; drop it unless an earlier entry names it.
@@ -168,16 +194,33 @@ export class FieldworkStore {
     return !row || Number(row.retained) !== 0;
   }
 
-  /** Loads records of the given kinds (all kinds when omitted), oldest first. */
-  async loadRecords(kinds?: RecordKind[]): Promise<RecordSet> {
-    let q = this.db.selectFrom('records').select(['kind', 'data']).orderBy('at').orderBy('id');
-    if (kinds) q = q.where('kind', 'in', kinds);
+  /**
+   * Loads the current records of the given kinds (all kinds when omitted), oldest first: each
+   * fact once, as its latest statement says it. With `asOf`, what the sources stated then.
+   */
+  async loadRecords(kinds?: RecordKind[], opts: LoadRecordsOptions = {}): Promise<RecordSet> {
+    let q = this.db.selectFrom('records').select(['records.kind', 'records.data']).orderBy('records.at').orderBy('records.id');
+    if (kinds) q = q.where('records.kind', 'in', kinds);
+    if (opts.source !== undefined) q = q.where('records.source', '=', opts.source);
+    if (opts.asOf === undefined) q = q.where('records.superseded_by', 'is', null);
+    else {
+      const asOf = asOfInstant(opts.asOf);
+      q = q.innerJoin('ledger', 'ledger.seq', 'records.ledger_seq').where('ledger.collected_at', '<=', asOf)
+        .where((eb) => eb.or([eb('records.superseded_at', 'is', null), eb('records.superseded_at', '>', asOf)]));
+    }
     const set: Record<string, FieldworkRecord[]> = {};
     for (const row of await q.execute()) {
       if (!isRecordKind(row.kind)) continue;
       (set[row.kind] ??= []).push(JSON.parse(row.data) as FieldworkRecord);
     }
     return set as RecordSet;
+  }
+
+  /** Every record of a kind ever stored with its history: which entry stated it and which superseded it. */
+  async recordHistory(kind: RecordKind, source?: string): Promise<{ seq: number; supersededBy: number | null; identity: string | null; record: FieldworkRecord }[]> {
+    let q = this.db.selectFrom('records').select(['ledger_seq', 'superseded_by', 'identity', 'data']).where('kind', '=', kind).orderBy('ledger_seq').orderBy('id');
+    if (source !== undefined) q = q.where('source', '=', source);
+    return (await q.execute()).map((r) => ({ seq: Number(r.ledger_seq), supersededBy: r.superseded_by === null ? null : Number(r.superseded_by), identity: r.identity, record: JSON.parse(r.data) as FieldworkRecord }));
   }
 
   async ledger(): Promise<LedgerEntry[]> {
@@ -200,4 +243,12 @@ export class FieldworkStore {
     const row = await this.db.selectFrom('runs').selectAll().where('type', '=', type).orderBy('id', 'desc').limit(1).executeTakeFirst();
     return row ? { id: Number(row.id), createdAt: row.created_at, data: JSON.parse(row.data) as T } : undefined;
   }
+}
+
+/** `2026-05-01` means the end of that day (UTC); an instant is taken as written, in UTC. */
+function asOfInstant(asOf: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return `${asOf}T23:59:59.999Z`;
+  const t = new Date(asOf);
+  if (Number.isNaN(t.getTime())) throw new FieldworkError('USAGE', `"${asOf}" is not a date or an instant.`, { hint: 'Use YYYY-MM-DD or an ISO-8601 instant such as 2026-05-01T12:00:00Z.' });
+  return t.toISOString();
 }

@@ -1,5 +1,5 @@
 export { FieldworkStore, recordTime, recordSubject } from './fieldwork-store.js';
-export type { IngestInput, IngestResult } from './fieldwork-store.js';
+export type { IngestInput, IngestResult, LoadRecordsOptions } from './fieldwork-store.js';
 export { openDatabase } from './open-database.js';
 export type { StoreLocation, OpenedDatabase } from './open-database.js';
 export type { Database } from './schema.js';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
+import { backfillRecordIdentity } from './backfill-record-identity.js';
 
 /** The one migration list, shared by SQLite and PostgreSQL. Append; never edit a shipped one. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -66,6 +67,24 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
       async up(db: Kysely<any>) {
         // 1 = the bytes are kept in the blob store; 0 = only the hash (content that may hold prompt text).
         await db.schema.alterTable('artifacts').addColumn('retained', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      },
+    },
+    '0003_record_identity': {
+      async up(db: Kysely<any>) {
+        // One fact, counted once: the natural identity of each record, the origin of its artifact
+        // (the scope a snapshot replaces), and the ledger entry whose artifact superseded it (null
+        // while current). Records stored before are given theirs below.
+        await db.schema.alterTable('records').addColumn('identity', 'text').execute();
+        await db.schema.alterTable('records').addColumn('scope', 'text').execute();
+        await db.schema.alterTable('records').addColumn('superseded_by', 'integer').execute();
+        await db.schema.alterTable('records').addColumn('superseded_at', 'text').execute();
+        // Two indexes only, to keep ingest fast: re-stated facts are found from the new artifact's
+        // records (ledger_seq) through (source, kind, identity), whose (source, kind) prefix also
+        // serves the snapshot retraction.
+        await db.schema.createIndex('records_source_kind_identity').on('records').columns(['source', 'kind', 'identity']).execute();
+        await db.schema.createIndex('records_ledger_seq').on('records').column('ledger_seq').execute();
+        await db.schema.createIndex('ledger_source_origin').on('ledger').columns(['source', 'origin', 'seq']).execute();
+        await backfillRecordIdentity(db);
       },
     },
   };

@@ -47,6 +47,14 @@ export interface Database {
     subject: string | null;
     locator: string;
     data: string;
+    /** The record's natural identity (`recordIdentity`); null for records stored before identities existed. */
+    identity: string | null;
+    /** For kinds a source exports whole (snapshots): the origin whose newer artifact replaces this one's facts. */
+    scope: string | null;
+    /** The ledger entry whose artifact superseded this record; null while the record is current. */
+    superseded_by: number | null;
+    /** When that entry was collected (for `as of` reads). */
+    superseded_at: string | null;
   };
   runs: {
     id: Generated<number>;

@@ -23,7 +23,7 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
           return printJson({
             sources: outcomes.map((o) => ({
               name: o.name, kind: o.kind, status: o.status, records: o.records,
-              artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, ...(a.error ? { error: a.error.toJSON() } : {}) })),
+              artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, superseded: a.superseded ?? 0, ...(a.error ? { error: a.error.toJSON() } : {}) })),
               ...(o.error ? { error: o.error.toJSON() } : {}),
             })),
           });
@@ -34,7 +34,9 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
           const pops = new Map<string, number>();
           for (const a of o.artifacts) for (const [k, v] of Object.entries(a.populations ?? {})) pops.set(k, (pops.get(k) ?? 0) + v);
           const detail = [...pops].map(([k, v]) => `${v} ${k}`).join(', ');
-          out(`${mark} ${o.name} ${dim(`(${o.kind})`)} ${o.artifacts.length} artifact(s)${detail ? `: ${detail}` : ''}`);
+          // Re-stated or no longer stated facts of earlier artifacts: counted once (docs/recollection.md).
+          const superseded = o.artifacts.reduce((n, a) => n + (a.superseded ?? 0), 0);
+          out(`${mark} ${o.name} ${dim(`(${o.kind})`)} ${o.artifacts.length} artifact(s)${detail ? `: ${detail}` : ''}${superseded ? dim(`; ${superseded} earlier record(s) superseded`) : ''}`);
           for (const a of o.artifacts.filter((x) => x.error)) printErr(a.error!, `  ${a.name}`);
           if (o.error && !o.artifacts.some((a) => a.error)) printErr(o.error, '');
         }

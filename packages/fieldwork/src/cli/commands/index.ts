@@ -9,6 +9,7 @@ import { registerInit } from './init-command.js';
 import { registerPlan } from './plan-command.js';
 import { registerPolicy } from './policy-command.js';
 import { registerReport } from './report-command.js';
+import { registerRecords } from './records-command.js';
 import { registerVerify } from './verify-command.js';
 import { registerProbe } from './probe-command.js';
 import { registerServe } from './serve-command.js';
@@ -24,6 +25,7 @@ export const commands: Register[] = [
   registerAudit,
   registerPolicy,
   registerPlan,
+  registerRecords,
   registerVerify,
   registerProbe,
   registerServe,

@@ -28,6 +28,7 @@ const shape: AwsShape<'job' | 'recovery_point'> = {
 /** AWS Backup job history: ListBackupJobs pages, DescribeBackupJob, or recovery point listings. */
 export const awsBackupJobsCollector: Collector<AwsBackupJobsOptions> = {
   kind: 'aws-backup-jobs',
+  snapshotKinds: [],
   description: 'AWS Backup jobs (aws backup list-backup-jobs / describe-backup-job JSON; list-recovery-points-by-resource accepted as backup evidence)',
   options: awsBackupJobsOptionsSchema,
   mediaType: 'application/json',

@@ -23,6 +23,7 @@ const shape: AwsShape<'restore'> = {
 /** AWS Backup restore jobs (including restore testing): ListRestoreJobs pages or DescribeRestoreJob. */
 export const awsRestoreJobsCollector: Collector<AwsRestoreJobsOptions> = {
   kind: 'aws-restore-jobs',
+  snapshotKinds: [],
   description: 'AWS Backup restore jobs (aws backup list-restore-jobs / describe-restore-job JSON), incl. restore testing: CreatedResourceArn, ValidationStatus',
   options: awsRestoreJobsOptionsSchema,
   mediaType: 'application/json',

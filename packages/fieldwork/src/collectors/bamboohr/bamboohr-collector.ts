@@ -18,6 +18,7 @@ async function firstChar(input: { open(): NodeJS.ReadableStream }): Promise<stri
 /** BambooHR employee report: CSV download or the custom-report API's JSON (`employees` array). */
 export const bambooCollector: Collector<BambooOptions> = {
   kind: 'bamboohr-csv',
+  snapshotKinds: ['person'],
   description: 'BambooHR custom report (CSV, or JSON from /v1/reports/custom) with employeeNumber, workEmail, hireDate, terminationDate, status',
   options: bambooOptionsSchema,
   mediaType: 'text/csv',

@@ -16,6 +16,7 @@ const HINT = 'cyclonedx reads CycloneDX JSON: metadata.component, components[] (
  */
 export const cyclonedxCollector: Collector<CyclonedxOptions> = {
   kind: 'cyclonedx',
+  snapshotKinds: ['component'],
   // Facts (a scan date, a PR number) may come from the file name: the same bytes under another name are another artifact.
   artifactIdentity: 'bytes-and-name',
   description: 'CycloneDX JSON SBOM (components) and VEX (findings with their analysis state)',

@@ -32,6 +32,7 @@ function noRepository(input: ArtifactInput, pointer: string): FieldworkError {
 /** Dependabot alerts: a snapshot of a repository's alerts with their own first-seen and fixed times. */
 export const dependabotCollector: Collector<DependabotOptions> = {
   kind: 'dependabot-alerts',
+  snapshotKinds: ['finding'],
   // Facts (a scan date, a PR number) may come from the file name: the same bytes under another name are another artifact.
   artifactIdentity: 'bytes-and-name',
   description: 'GitHub Dependabot alerts (REST list, webhook payloads, GraphQL): findings with first-seen, fixed and dismissed times',

@@ -11,6 +11,7 @@ const HINT = 'entra-audit reads directoryAudit objects: the Graph response of GE
 /** Microsoft Entra ID directory audit log: Graph responses and the Azure Monitor diagnostic export. */
 export const entraCollector: Collector<EntraOptions> = {
   kind: 'entra-audit',
+  snapshotKinds: [],
   description: 'Microsoft Entra ID audit log (Graph /auditLogs/directoryAudits response, or the Azure diagnostic-settings AuditLogs export)',
   options: entraOptionsSchema,
   mediaType: 'application/json',

@@ -11,6 +11,7 @@ const HINT = 'eval-runs-json reads {"runs": [{ id, model, dataset, held_out, sco
 /** Evaluation runs from any harness, in Fieldwork's documented JSON shape. */
 export const evalRunsCollector: Collector<EvalRunsOptions> = {
   kind: 'eval-runs-json',
+  snapshotKinds: [],
   description: 'Evaluation runs (JSON {"runs": [...]}, a JSON array, or JSON Lines): model, dataset, held-out flag, score, threshold, finished time',
   options: evalRunsOptionsSchema,
   mediaType: 'application/json',

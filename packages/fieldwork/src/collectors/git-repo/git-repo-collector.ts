@@ -15,6 +15,7 @@ const RS = '\x1e';
  */
 export const gitRepoCollector: Collector<GitRepoOptions> = {
   kind: 'git-repo',
+  snapshotKinds: [],
   description: 'A local git clone: merges, squash merges and direct pushes on a branch (git log --first-parent), with Reviewed-by/Approved-by/Emergency trailers',
   options: gitRepoOptionsSchema,
   mediaType: 'text/plain',

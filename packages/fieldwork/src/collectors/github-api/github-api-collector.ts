@@ -10,6 +10,7 @@ import { mapGithubApiPage } from './github-api-mapper.js';
  */
 export const githubApiCollector: Collector<GithubApiOptions> = {
   kind: 'github-api',
+  snapshotKinds: ['branch_protection'],
   description: 'GitHub REST API, live: merged pull requests, reviews, deployments, commits on the default branch, branch protection',
   options: githubApiOptionsSchema,
   mediaType: 'application/json',

@@ -9,6 +9,7 @@ import type { GithubRestOptions } from './github-rest-config.js';
  */
 export const githubRestCollector: Collector<GithubRestOptions> = {
   kind: 'github-rest',
+  snapshotKinds: ['branch_protection'],
   // Facts (a scan date, a PR number) may come from the file name: the same bytes under another name are another artifact.
   artifactIdentity: 'bytes-and-name',
   description: 'GitHub REST responses and webhook payloads saved as JSON (pulls, reviews, commits, deployments, protection)',

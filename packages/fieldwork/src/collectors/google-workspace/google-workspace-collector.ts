@@ -11,6 +11,7 @@ const HINT = 'google-workspace-admin reads Admin SDK Reports API activities (GET
 /** Google Workspace Admin SDK Reports API: user, group and sign-in activities. */
 export const googleWorkspaceCollector: Collector<GoogleWorkspaceOptions> = {
   kind: 'google-workspace-admin',
+  snapshotKinds: [],
   description: 'Google Workspace Admin SDK Reports API activities (admin, login, groups): a response page, an items array, or JSON Lines',
   options: googleWorkspaceOptionsSchema,
   mediaType: 'application/json',

@@ -13,6 +13,7 @@ const HINT = 'grype-json reads `grype IMAGE|dir:PATH -o json`: matches[].vulnera
 /** Grype JSON output: each file is one scan run of one image, folder or SBOM. */
 export const grypeCollector: Collector<GrypeOptions> = {
   kind: 'grype-json',
+  snapshotKinds: [],
   description: 'Grype JSON output: one scan run per file, one finding per match',
   options: grypeOptionsSchema,
   mediaType: 'application/json',

@@ -17,6 +17,7 @@ async function readHeader(input: ArtifactInput): Promise<string[]> {
 /** Any HRIS export as CSV (Gusto, Rippling, Deel, a spreadsheet), read through a column mapping. */
 export const hrCsvCollector: Collector<HrCsvOptions> = {
   kind: 'hr-csv',
+  snapshotKinds: ['person'],
   description: 'HR roster as CSV from any HRIS or spreadsheet, with a column mapping in options.columns',
   options: hrCsvOptionsSchema,
   mediaType: 'text/csv',

@@ -11,6 +11,7 @@ const HINT = 'incidents-json reads {"incidents": [{ key, title, category, severi
 /** The incident register kept as a file. */
 export const incidentsCollector: Collector<IncidentsOptions> = {
   kind: 'incidents-json',
+  snapshotKinds: ['incident'],
   description: 'Incident register (JSON {"incidents": [...]}, an array, or JSON Lines): category, severity, opened/responded/closed, postmortem, related spans',
   options: incidentsOptionsSchema,
   mediaType: 'application/json',

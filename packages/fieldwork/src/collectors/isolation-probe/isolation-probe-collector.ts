@@ -12,6 +12,7 @@ const HINT = `isolation-probe-json reads the run file \`fieldwork probe memory -
 /** Runs of the cross-tenant isolation probe, made here or elsewhere and imported. */
 export const isolationProbeCollector: Collector<IsolationProbeOptions> = {
   kind: 'isolation-probe-json',
+  snapshotKinds: [],
   description: 'Cross-tenant isolation probe runs (the JSON `fieldwork probe memory` writes)',
   options: isolationProbeOptionsSchema,
   mediaType: 'application/json',

@@ -12,6 +12,7 @@ const HINT = 'jira-issues reads the response of GET /rest/api/3/search?jql=…&e
 /** Jira Cloud issues with their changelog: tickets, approvals, access reviews and incidents. */
 export const jiraCollector: Collector<JiraOptions> = {
   kind: 'jira-issues',
+  snapshotKinds: [],
   description: 'Jira Cloud search responses (/rest/api/3/search with expand=changelog) or JSON Lines of issues: tickets with approvals from the changelog',
   options: jiraOptionsSchema,
   mediaType: 'application/json',

@@ -16,6 +16,9 @@ import { isLangfuseRow, observationSpan } from './langfuse-mapper.js';
  */
 export const langfuseCollector: Collector<LangfuseOptions> = {
   kind: 'langfuse-export',
+  // Span counts describe one file: a newer copy of it replaces them. Everything else is a log,
+  // model aggregates too: a model once seen serving calls must never drop out of view.
+  snapshotKinds: ['trace_summary'],
   // Spans and logs carry prompt and completion text: keep the hash, counts and redacted excerpts, never the bytes.
   retainBytes: false,
   description: 'Langfuse export of observations and traces (blob storage JSONL, or JSON from the API/UI)',

@@ -19,6 +19,7 @@ async function firstChar(input: ArtifactInput): Promise<string | undefined> {
 /** Linear issues: the GraphQL API's JSON or the workspace CSV export. */
 export const linearCollector: Collector<LinearOptions> = {
   kind: 'linear-issues',
+  snapshotKinds: [],
   description: 'Linear issues: GraphQL `issues` response (with history for approvals) or the CSV export',
   options: linearOptionsSchema,
   mediaType: 'application/json',

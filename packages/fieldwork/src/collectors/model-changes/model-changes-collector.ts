@@ -13,6 +13,7 @@ const HINT = 'model-changes-yaml reads `changes: [{ id, service, environment, fr
 /** Declared model changes (model swaps) kept in git as YAML. */
 export const modelChangesCollector: Collector<ModelChangesOptions> = {
   kind: 'model-changes-yaml',
+  snapshotKinds: ['model_change'],
   description: 'Declared model changes (YAML: changes with ticket, requester, approver, effective time and eval ids)',
   options: modelChangesOptionsSchema,
   mediaType: 'application/yaml',

@@ -13,6 +13,7 @@ const HINT = 'npm-audit-json reads `npm audit --json` from npm 7+: auditReportVe
 /** `npm audit --json` (report version 2): each file is one audit of one lockfile. */
 export const npmAuditCollector: Collector<NpmAuditOptions> = {
   kind: 'npm-audit-json',
+  snapshotKinds: [],
   // Facts (a scan date, a PR number) may come from the file name: the same bytes under another name are another artifact.
   artifactIdentity: 'bytes-and-name',
   description: 'npm audit --json (npm 7+): one scan run per file, one finding per advisory',

@@ -10,6 +10,7 @@ import { mapOktaEvent, oktaLogEventSchema } from './okta-mapper.js';
 /** Okta System Log: LogEvent JSON from an export file or the live API. */
 export const oktaCollector: Collector<OktaOptions> = {
   kind: 'okta-system-log',
+  snapshotKinds: [],
   description: 'Okta System Log events (GET /api/v1/logs): a JSON array, JSON Lines, or the live API',
   options: oktaOptionsSchema,
   mediaType: 'application/json',

@@ -13,6 +13,7 @@ const HINT = 'osv-scanner-json reads results[].source and results[].packages[].v
 /** OSV-Scanner JSON: each file is one scan run over the lockfiles it lists. */
 export const osvScannerCollector: Collector<OsvScannerOptions> = {
   kind: 'osv-scanner-json',
+  snapshotKinds: [],
   // Facts (a scan date, a PR number) may come from the file name: the same bytes under another name are another artifact.
   artifactIdentity: 'bytes-and-name',
   description: 'OSV-Scanner JSON output: one scan run per file (its lockfiles as targets), one finding per vulnerability group',

@@ -16,6 +16,9 @@ import { SpanAssembler } from './span-assembler.js';
  */
 export const otlpCollector: Collector<OtlpOptions> = {
   kind: 'otlp-json',
+  // Span counts describe one file: a newer copy of it replaces them. Everything else is a log,
+  // model aggregates too: a model once seen serving calls must never drop out of view.
+  snapshotKinds: ['trace_summary'],
   // Spans and logs carry prompt and completion text: keep the hash, counts and redacted excerpts, never the bytes.
   retainBytes: false,
   description: 'OpenTelemetry traces as OTLP/JSON: one ExportTraceServiceRequest document, or JSON Lines of them (Collector file exporter)',

@@ -11,6 +11,7 @@ const HINT = 'pgbackrest-info reads the output of `pgbackrest info --output=json
 /** pgBackRest repository info: every backup of every stanza, one backup_job each. */
 export const pgbackrestCollector: Collector<PgbackrestOptions> = {
   kind: 'pgbackrest-info',
+  snapshotKinds: [],
   description: 'pgBackRest repository info (pgbackrest info --output=json): backups per stanza',
   options: pgbackrestOptionsSchema,
   mediaType: 'application/json',

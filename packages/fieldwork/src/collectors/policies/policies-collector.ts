@@ -16,6 +16,7 @@ async function text(input: { open(): NodeJS.ReadableStream }): Promise<string> {
 /** The workspace's policies: Markdown files with front matter, and approval records (JSON). */
 export const policiesCollector: Collector<PoliciesOptions> = {
   kind: 'policies-md',
+  snapshotKinds: ['policy', 'policy_approval'],
   description: 'Policy documents (policies/*.md with front matter) and approvals written by `fieldwork policy approve`',
   options: policiesOptionsSchema,
   mediaType: 'text/markdown',

@@ -10,6 +10,7 @@ import { field, mapPromptLogRow } from './prompt-log-mapper.js';
 /** A prompt/completion log store's export: one message per line, kept as metadata and PII counts only. */
 export const promptLogCollector: Collector<PromptLogOptions> = {
   kind: 'prompt-log-jsonl',
+  snapshotKinds: [],
   // Spans and logs carry prompt and completion text: keep the hash, counts and redacted excerpts, never the bytes.
   retainBytes: false,
   description: 'Prompt/completion log export, one JSON message per line (id, timestamp, tenant, conversation, role, content)',

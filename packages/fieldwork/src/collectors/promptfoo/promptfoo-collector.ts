@@ -14,6 +14,7 @@ const HINT = 'promptfoo-results reads the file written by `promptfoo eval -o res
  */
 export const promptfooCollector: Collector<PromptfooOptions> = {
   kind: 'promptfoo-results',
+  snapshotKinds: [],
   description: 'promptfoo eval output (`promptfoo eval -o results.json`): pass rate per provider against a threshold',
   options: promptfooOptionsSchema,
   mediaType: 'application/json',

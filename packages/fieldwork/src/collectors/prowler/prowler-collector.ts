@@ -15,6 +15,7 @@ const HINT = 'prowler-ocsf reads `prowler <provider> --output-formats json-ocsf`
  */
 export const prowlerCollector: Collector<ProwlerOptions> = {
   kind: 'prowler-ocsf',
+  snapshotKinds: [],
   description: 'Prowler JSON-OCSF output: config findings per resource, one scan run per cloud account',
   options: prowlerOptionsSchema,
   mediaType: 'application/json',

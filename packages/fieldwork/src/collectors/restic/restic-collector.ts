@@ -11,6 +11,7 @@ const HINT = 'restic-snapshots reads `restic snapshots --json` (an array of snap
 /** restic snapshots: each snapshot is a completed backup of its host and paths. */
 export const resticCollector: Collector<ResticOptions> = {
   kind: 'restic-snapshots',
+  snapshotKinds: [],
   description: 'restic snapshots (restic snapshots --json, with or without --group-by)',
   options: resticOptionsSchema,
   mediaType: 'application/json',

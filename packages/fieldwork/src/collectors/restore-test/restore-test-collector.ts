@@ -15,6 +15,7 @@ const HINT = 'A restore-test file is YAML: { resource, performed_at, performed_b
  */
 export const restoreTestCollector: Collector<RestoreTestOptions> = {
   kind: 'restore-test-yaml',
+  snapshotKinds: ['restore_test'],
   description: 'Manual restore tests (one YAML file per test, with the evidence file it names in the same source)',
   options: restoreTestOptionsSchema,
   mediaType: 'application/yaml',

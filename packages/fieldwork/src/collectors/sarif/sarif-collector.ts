@@ -14,6 +14,7 @@ const EXPECTED = 'a SARIF 2.1.0 log';
 /** SARIF 2.1.0 logs, validated against the official schema: one scan run per `runs[]` entry. */
 export const sarifCollector: Collector<SarifOptions> = {
   kind: 'sarif',
+  snapshotKinds: [],
   // Facts (a scan date, a PR number) may come from the file name: the same bytes under another name are another artifact.
   artifactIdentity: 'bytes-and-name',
   description: 'SARIF 2.1.0 (any scanner): one scan run per run, one finding per result',

@@ -12,6 +12,7 @@ const HINT = 'trivy-json reads `trivy image|fs|repo --format json` reports: Arti
 /** Trivy JSON reports: each file is one scan run of one image, repository or folder. */
 export const trivyCollector: Collector<TrivyOptions> = {
   kind: 'trivy-json',
+  snapshotKinds: [],
   description: 'Trivy JSON report (SchemaVersion 2): one scan run per file, one finding per vulnerability',
   options: trivyOptionsSchema,
   mediaType: 'application/json',

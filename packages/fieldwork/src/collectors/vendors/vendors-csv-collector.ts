@@ -42,6 +42,7 @@ const COLUMN: Record<string, string> = {
 /** The vendor inventory as a spreadsheet export: one row per vendor with flat columns. */
 export const vendorsCsvCollector: Collector<VendorsOptions> = {
   kind: 'vendors-csv',
+  snapshotKinds: ['vendor', 'vendor_review', 'cuec'],
   description: 'Vendor inventory (CSV: name, criticality, data_access, subservice, preset, soc2_type, soc2_period_from/to, bridge_letter_to, last_review_date/reviewer/signed, owner)',
   options: vendorsOptionsSchema,
   mediaType: 'text/csv',

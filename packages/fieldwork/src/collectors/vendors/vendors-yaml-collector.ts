@@ -10,6 +10,7 @@ import { readYamlDocument } from './yaml-document.js';
 /** The vendor inventory kept in git as YAML: vendors, their reviews, and CUECs (model-provider presets included). */
 export const vendorsYamlCollector: Collector<VendorsOptions> = {
   kind: 'vendors-yaml',
+  snapshotKinds: ['vendor', 'vendor_review', 'cuec'],
   description: 'Vendor inventory (YAML: vendors with criticality, SOC 2 period, bridge letter, last review, CUECs; model-provider presets)',
   options: vendorsOptionsSchema,
   mediaType: 'application/yaml',
