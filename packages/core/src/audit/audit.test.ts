@@ -74,11 +74,12 @@ describe('runAudit', () => {
     expect(rep.overall.conclusion).toBe('clean');
   });
 
-  it('classifies one deviation as isolated and several as systematic', () => {
+  it('classifies one deviation as isolated and several as not effective', () => {
     const one = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 12, [3])] }).controls[0];
     expect(one).toMatchObject({ classification: 'isolated', conclusion: 'effective_with_exceptions', sampleDeviations: 1 });
+    // All three leavers left in the same month: more than one deviation, not (yet) recurring.
     const many = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 12, [1, 5, 9])] }).controls[0];
-    expect(many).toMatchObject({ classification: 'systematic', conclusion: 'not_effective' });
+    expect(many).toMatchObject({ classification: 'multiple', conclusion: 'not_effective', rule: 'more-than-one', deviations: 3 });
   });
 
   it('keeps deviations the population test found even when the sample misses them', () => {
@@ -91,17 +92,19 @@ describe('runAudit', () => {
   it('reports a zero-row population as did not occur, not effective', () => {
     const c = runAudit({ auditId: 'a1', period, controls: [deprov], results: [result(deprov.id, 0)] }).controls[0];
     expect(c.conclusion).toBe('did_not_occur');
-    expect(c.summary).toContain('not evidence that it is effective');
+    expect(c.rule).toBe('no-occurrence');
+    expect(c.result).toMatch(/^Did not occur: no leaver in the window in the collected evidence/);
+    expect(c.summary).toContain('no evidence that the control operates');
   });
 
-  it('counts control-level exceptions (no item) as deviations: one is isolated, several are systematic', () => {
+  it('counts control-level exceptions (no item) as deviations: one is isolated, two are not effective', () => {
     const one = result(deprov.id, 5);
     one.exceptions.push({ rule: 'protection.gap', subject: 'repo:main', detail: 'off for 3 days', citations: [] });
     one.status = 'exception';
     expect(runAudit({ auditId: 'a1', period, controls: [deprov], results: [one] }).controls[0]).toMatchObject({ classification: 'isolated', conclusion: 'effective_with_exceptions' });
     const two = result(deprov.id, 5, [2]);
     two.exceptions.push({ rule: 'protection.gap', subject: 'repo:main', detail: 'off for 3 days', citations: [] });
-    expect(runAudit({ auditId: 'a1', period, controls: [deprov], results: [two] }).controls[0]).toMatchObject({ classification: 'systematic', conclusion: 'not_effective' });
+    expect(runAudit({ auditId: 'a1', period, controls: [deprov], results: [two] }).controls[0]).toMatchObject({ classification: 'multiple', conclusion: 'not_effective', deviations: 2 });
   });
 
   it('does not count the notes of a passing check as deviations', () => {

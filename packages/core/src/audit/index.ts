@@ -1,7 +1,13 @@
 export { sampleSize, statisticalSampleSize, binomialCdf, PRACTITIONER_SIZES, DEFAULT_PROFILE } from './sample-size.js';
-export type { SamplingProfile, SampleSizeDecision } from './sample-size.js';
+export type { SamplingProfile, SampleSizeDecision, UnitWords } from './sample-size.js';
 export { sampleSeed, selectSample, seededUniforms } from './seeded-selection.js';
+export { windowPeriods, periodKindOf, periodOf, calendarDateOf } from './audit-periods.js';
+export type { AuditPeriod, PeriodKind } from './audit-periods.js';
+export { auditDesignOf, pluralOf } from './audit-design.js';
+export { DEVIATION_RULES, REMEDIATION_RULE, evaluateDeviations } from './deviation-rules.js';
+export type { DeviationClass, DeviationFacts, DeviationRule, DeviationRuleId } from './deviation-rules.js';
 export { runAudit } from './run-audit.js';
-export type { AuditReport, ControlAudit, AuditConclusion, SampledItem, RunAuditInput } from './run-audit.js';
-export { assessTypeOne, REQUIRED_POLICIES, POLICY_FOR_CATEGORY } from './type-one.js';
+export type { AuditReport, AuditException, ControlAudit, AuditConclusion, SampledItem, RunAuditInput } from './run-audit.js';
+export type { AuditUnit } from './unit-population.js';
+export { assessTypeOne } from './type-one.js';
 export type { TypeOneReport, TypeOneControl } from './type-one.js';

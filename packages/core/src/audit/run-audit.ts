@@ -1,10 +1,16 @@
-import type { Control } from '../catalog/control.js';
+import type { AuditDesign, Control } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { CheckException, PopulationItem } from '../checks/check.js';
 import type { Period } from '../time/index.js';
+import { auditDesignOf, pluralOf } from './audit-design.js';
+import { calendarDateOf } from './audit-periods.js';
+import { DEVIATION_RULES, REMEDIATION_RULE, evaluateDeviations } from './deviation-rules.js';
+import type { DeviationClass, DeviationRuleId } from './deviation-rules.js';
 import { DEFAULT_PROFILE, sampleSize } from './sample-size.js';
 import type { SamplingProfile } from './sample-size.js';
 import { sampleSeed, selectSample } from './seeded-selection.js';
+import { itemPopulation, periodPopulation } from './unit-population.js';
+import type { AuditUnit, Deviation } from './unit-population.js';
 
 /** What the mock audit concludes about one control. */
 export type AuditConclusion =
@@ -15,6 +21,14 @@ export type AuditConclusion =
   | 'insufficient_evidence'
   | 'not_tested';
 
+/** A deviation as the audit reports it: the check's exception, the unit it belongs to and how it was found. */
+export type AuditException = Omit<CheckException, 'itemId'> & {
+  /** The population unit (a leaver, `2026-Q3`), or null for a deviation tied to no unit. */
+  unit: string | null;
+  /** Found in the sample, in the extension, or by the automated test of the whole population. */
+  foundIn: 'sample' | 'extension' | 'population';
+};
+
 export interface SampledItem extends PopulationItem {
   deviations: Omit<CheckException, 'itemId'>[];
 }
@@ -22,34 +36,60 @@ export interface SampledItem extends PopulationItem {
 export interface ControlAudit {
   control: string;
   title: string;
+  /** What the control does, as the catalog states it. */
+  statement: string;
   criteria: string[];
   frequency: string;
   check: string | null;
+  automated: boolean;
+  zeroTolerance: boolean;
+  unit: AuditUnit;
+  method: AuditDesign['method'];
+  /** The test performed, as a SOC 2 section 4 states it: method, unit, sample size and procedure. */
+  testPerformed: string;
+  /** Units in the population. */
   population: number;
   populationQuery: string | null;
+  /** Items the check produced (for a periodic control, the occurrences spread over the periods). */
+  checkPopulation: number;
   sampleSize: number;
   sampleBasis: string;
   seed: string | null;
   sampled: SampledItem[];
-  /** Deviations among the sampled items. */
+  /** The further units tested after one deviation in the sample, or null when not extended. */
+  extension: { size: number; sampled: SampledItem[]; deviations: number } | null;
+  /** Deviating units in the sample (not the extension). */
   sampleDeviations: number;
   sampleDeviationRate: number;
-  /** Exceptions the automated test found across the whole population (auditors see these too). */
+  /** Deviating units plus deviations tied to no unit, across the whole population. */
+  deviations: number;
+  /** Exception rows the automated test found across the whole population (a unit may have several). */
   populationExceptions: number;
-  /** Exceptions not tied to one population item (e.g. a gap in branch protection). */
+  /** Every exception row, sample and population alike, in a stable order. */
+  exceptions: AuditException[];
+  /** Exceptions not tied to one population unit (e.g. a gap in branch protection). */
   controlLevelExceptions: Omit<CheckException, 'itemId'>[];
-  classification: 'none' | 'isolated' | 'systematic';
+  classification: DeviationClass;
+  /** The rule that produced the conclusion (see `DEVIATION_RULES`). */
+  rule: DeviationRuleId;
   conclusion: AuditConclusion;
+  /** `No exceptions noted.` or `Exception noted: …`, or the reason the control was not tested. */
+  result: string;
+  /** The result and the rule, in one paragraph. */
   summary: string;
+  /** Management's response from the workspace, or null. */
+  managementResponse: string | null;
 }
 
 export interface AuditReport {
   type: 2;
   auditId: string;
   period: Period;
+  timezone: string;
   profile: SamplingProfile;
-  systematicThreshold: number;
   note: string;
+  /** The remediation rule, printed once for the whole report. */
+  remediation: string;
   overall: { conclusion: 'clean' | 'qualified' | 'not_ready'; controls: number; byConclusion: Record<AuditConclusion, number> };
   controls: ControlAudit[];
 }
@@ -60,32 +100,32 @@ export interface RunAuditInput {
   controls: readonly Control[];
   results: readonly ControlResult[];
   profile?: SamplingProfile;
-  /**
-   * Two or more deviations whose rate (in the sample or across the population) is above this
-   * are systematic; a single deviation is isolated. Default 5%.
-   */
-  systematicThreshold?: number;
+  /** IANA zone whose calendar days, weeks, months and quarters periodic controls are tested in. Default UTC. */
+  timezone?: string;
+  /** Management's response per control id (from the workspace). */
+  responses?: Readonly<Record<string, string>>;
 }
 
 const ORDER: AuditConclusion[] = ['not_effective', 'effective_with_exceptions', 'insufficient_evidence', 'did_not_occur', 'not_tested', 'effective'];
 
 /**
- * The self-service mock audit (Type II): for each control, the population from its check, a
- * sample sized by frequency (or statistically), selected reproducibly from a seed, each sampled
- * item traced through its evidence, deviations classified and a conclusion drawn. Deviations
- * found in the period stand even when fixed later: remediation does not erase them.
+ * The self-service mock audit (Type II): for each control, the population in the control's unit
+ * (events, items, or the calendar periods of its frequency), a sample sized by frequency (or
+ * statistically) and selected from a printed seed, each sampled unit traced through its evidence,
+ * and a conclusion drawn by the written rules of `DEVIATION_RULES`, each conclusion naming its rule.
  *
  * The same audit id, controls and results always give the same report.
+ *
+ * @example
+ * const report = runAudit({ auditId: 'acme-2026', period: { from: '2026-01-01', to: '2026-06-30' }, controls, results, timezone: 'Europe/Berlin' })
  */
 export function runAudit(input: RunAuditInput): AuditReport {
   const profile = input.profile ?? DEFAULT_PROFILE;
-  const threshold = input.systematicThreshold ?? 0.05;
+  const timezone = input.timezone ?? 'UTC';
   const results = new Map(input.results.map((r) => [r.control, r]));
-  const audits: ControlAudit[] = [];
-  for (const control of input.controls) {
-    const r = results.get(control.id);
-    audits.push(auditControl(control, r, input.auditId, profile, threshold));
-  }
+  const audits = input.controls.map((control) =>
+    auditControl(control, results.get(control.id), { auditId: input.auditId, window: input.period, timezone, profile, response: input.responses?.[control.id] ?? null }),
+  );
   audits.sort((a, b) => ORDER.indexOf(a.conclusion) - ORDER.indexOf(b.conclusion) || (a.control < b.control ? -1 : 1));
   const byConclusion = Object.fromEntries(ORDER.map((c) => [c, audits.filter((a) => a.conclusion === c).length])) as Record<AuditConclusion, number>;
   const overall = byConclusion.not_effective > 0 ? 'not_ready' : byConclusion.effective_with_exceptions > 0 || byConclusion.insufficient_evidence > 0 ? 'qualified' : 'clean';
@@ -93,65 +133,140 @@ export function runAudit(input: RunAuditInput): AuditReport {
     type: 2,
     auditId: input.auditId,
     period: input.period,
+    timezone,
     profile,
-    systematicThreshold: threshold,
     note: 'Sample sizes follow common practitioner guidance (or the statistical profile you chose); they are not an AICPA mandate. Your auditor decides the final sample.',
+    remediation: REMEDIATION_RULE,
     overall: { conclusion: overall, controls: audits.length, byConclusion },
     controls: audits,
   };
 }
 
-function auditControl(control: Control, r: ControlResult | undefined, auditId: string, profile: SamplingProfile, threshold: number): ControlAudit {
+interface AuditContext {
+  auditId: string;
+  window: Period;
+  timezone: string;
+  profile: SamplingProfile;
+  response: string | null;
+}
+
+
+function auditControl(control: Control, r: ControlResult | undefined, ctx: AuditContext): ControlAudit {
+  const design = auditDesignOf(control);
   const base = {
-    control: control.id, title: control.title, criteria: control.criteria, frequency: control.frequency, check: control.check,
-    population: r?.population ?? 0, populationQuery: r?.populationQuery ?? null,
+    control: control.id, title: control.title, statement: control.statement, criteria: control.criteria, frequency: control.frequency, check: control.check,
+    automated: control.automated, zeroTolerance: control.zeroTolerance, method: design.method,
+    populationQuery: r?.populationQuery ?? null, checkPopulation: r?.population ?? 0, managementResponse: ctx.response,
   };
-  const empty = { sampleSize: 0, seed: null, sampled: [], sampleDeviations: 0, sampleDeviationRate: 0, populationExceptions: r?.exceptions.length ?? 0, controlLevelExceptions: [], classification: 'none' as const };
+  const unit: AuditUnit = { kind: design.unit, noun: design.noun, plural: pluralOf(design.noun) };
+  const untested = {
+    unit, population: r?.population ?? 0, sampleSize: 0, seed: null, sampled: [], extension: null, sampleDeviations: 0, sampleDeviationRate: 0,
+    deviations: 0, populationExceptions: 0, exceptions: [], controlLevelExceptions: [], classification: 'none' as const,
+  };
   if (!r || r.status === 'not_tested') {
-    return { ...base, ...empty, sampleBasis: 'No automated test: the auditor will inspect evidence of manual operation.', conclusion: 'not_tested', summary: r?.error ? `The check failed to run: ${r.error}` : 'Attest this control manually and keep the evidence in the workspace.' };
+    const why = r?.error ? `The check failed to run: ${r.error}` : 'No automated test: attest this control manually and keep the evidence in the workspace.';
+    return { ...base, ...untested, testPerformed: 'None: the control is attested manually.', sampleBasis: 'Not sampled.', rule: 'not-tested', conclusion: 'not_tested', result: why, summary: `${why} (rule not-tested)` };
   }
-  if (r.status === 'insufficient_evidence') {
-    return { ...base, ...empty, sampleBasis: 'No population could be formed.', conclusion: 'insufficient_evidence', summary: r.notes.join(' ') || 'Collect the evidence sources this control needs.' };
+  // The check ran over collected evidence and its population is empty: that is "did not occur",
+  // whether the check passed it or (since empty populations carry no verdict) flagged it.
+  const ranEmpty = r.items.length === 0 && r.exceptions.length === 0 && !!r.populationQuery && (r.status === 'pass' || r.status === 'insufficient_evidence');
+  if (r.status === 'insufficient_evidence' && !ranEmpty) {
+    const missing = r.notes.join(' ') || 'Collect the evidence sources this control needs.';
+    const result = `Not tested: no evidence. ${missing}`;
+    return { ...base, ...untested, testPerformed: 'None: no population could be formed.', sampleBasis: 'Not sampled.', rule: 'no-evidence', conclusion: 'insufficient_evidence', result, summary: `${result} ${DEVIATION_RULES['no-evidence'].text} (rule no-evidence)` };
   }
   // A check that passes with findings has marked them as notes (e.g. staff without an IdP account): not deviations.
-  const deviations = r.status === 'pass' ? [] : r.exceptions;
-  const controlLevel = deviations.filter((e) => !e.itemId || !r.items.some((i) => i.id === e.itemId)).map(strip);
-  if (r.items.length === 0 && controlLevel.length === 0) {
-    return { ...base, ...empty, sampleBasis: 'The population is empty.', conclusion: 'did_not_occur', summary: 'The control did not operate in the period (zero-row population). This is not evidence that it is effective; the auditor may test its design only.' };
+  const found: CheckException[] = r.status === 'pass' ? [] : r.exceptions;
+  const itemIds = new Set(r.items.map((i) => i.id));
+  if (ranEmpty || (r.items.length === 0 && !found.some((e) => !e.itemId || !itemIds.has(e.itemId)))) {
+    const result = `Did not occur: no ${unit.noun} in the window in the collected evidence.`;
+    const notes = r.notes.length ? ` ${r.notes.join(' ')}` : '';
+    return {
+      ...base, ...untested, population: 0, testPerformed: `None: the population of ${unit.plural} is empty.`, sampleBasis: 'Not sampled: the population is empty.',
+      rule: 'no-occurrence', conclusion: 'did_not_occur', result, summary: `${result} ${DEVIATION_RULES['no-occurrence'].text}${notes} (rule no-occurrence)`,
+    };
   }
-  const ids = r.items.map((i) => i.id);
-  const decision = sampleSize(control.frequency, ids.length, profile);
-  const seed = sampleSeed(auditId, control.id, ids);
+
+  const pop = design.unit === 'period' ? (periodPopulation(control, r, found, unit, ctx, design.windows === true) ?? itemPopulation(r, found, unit, ctx)) : itemPopulation(r, found, unit, ctx);
+  const ids = pop.units.map((u) => u.id);
+  const byId = new Map(pop.units.map((u) => [u.id, u]));
+  // Periodic units take the table size of their frequency; events and items are sized per occurrence.
+  const sizing = pop.unit.kind === 'period' || control.frequency === 'continuous' || control.frequency === 'multiple_daily' ? control.frequency : 'per_event';
+  const decision = sampleSize(sizing, ids.length, ctx.profile, { one: pop.unit.noun, many: pop.unit.plural });
+  const seed = sampleSeed(ctx.auditId, control.id, ids);
   const chosen = selectSample(ids, decision.size, seed);
-  const byId = new Map(r.items.map((i) => [i.id, i]));
-  const sampled: SampledItem[] = chosen.map((id) => ({
-    ...byId.get(id)!,
-    deviations: deviations.filter((e) => e.itemId === id).map(strip),
-  }));
+  const toSampled = (id: string): SampledItem => ({ ...byId.get(id)!, deviations: [...(pop.deviationsOf.get(id) ?? [])].sort(byDeviation) });
+  const sampled = chosen.map(toSampled);
   const sampleDeviations = sampled.filter((s) => s.deviations.length > 0).length;
-  const rate = sampled.length ? sampleDeviations / sampled.length : 0;
-  const deviatingItems = new Set(deviations.map((e) => e.itemId).filter((x): x is string => !!x && byId.has(x))).size;
-  // Control-level deviations (a gap in branch protection) count like deviating items.
-  const total = deviatingItems + controlLevel.length;
-  const popRate = total / Math.max(ids.length + controlLevel.length, 1);
-  const anyDeviation = total > 0;
-  let classification: ControlAudit['classification'] = 'none';
-  if (anyDeviation) {
-    // One deviation is isolated; two or more are systematic once their rate passes the threshold.
-    const systematic = (total >= 2 && popRate > threshold) || (sampleDeviations >= 2 && rate > threshold);
-    classification = systematic ? 'systematic' : 'isolated';
+
+  const isZero = (d: Deviation) => control.automated || control.zeroTolerance || control.zeroToleranceRules.includes(d.rule);
+  const allDeviations = [...[...pop.deviationsOf.values()].flat(), ...pop.unattached];
+  const zero = allDeviations.some(isZero);
+  // One deviation in the sample: extend it with the next units of the same seeded order, test them, report both.
+  let extension: ControlAudit['extension'] = null;
+  if (sampleDeviations === 1 && !zero && chosen.length < ids.length) {
+    const more = Math.min(decision.size, ids.length - chosen.length);
+    const extra = selectSample(ids, chosen.length + more, seed).slice(chosen.length).map(toSampled);
+    extension = { size: extra.length, sampled: extra, deviations: extra.filter((s) => s.deviations.length > 0).length };
   }
-  const conclusion: AuditConclusion = !anyDeviation ? 'effective' : classification === 'isolated' ? 'effective_with_exceptions' : 'not_effective';
-  const summary = !anyDeviation
-    ? `No deviations in ${sampled.length} sampled of ${ids.length}; the automated test of the whole population found none either.`
-    : `${sampleDeviations} of ${sampled.length} sampled item(s) deviate (${Math.round(rate * 100)}%); ${deviatingItems} of ${ids.length} in the whole population${controlLevel.length ? ` and ${controlLevel.length} control-level exception(s)` : ''}. ${classification === 'isolated' ? 'An isolated deviation: explain it and show the fix; it stays in the report.' : 'Systematic: the control did not operate as designed in the period; fixing it now does not erase the deviations.'}`;
+
+  const deviatingUnits = pop.units.filter((u) => (pop.deviationsOf.get(u.id)?.length ?? 0) > 0);
+  const deviations = deviatingUnits.length + pop.unattached.length;
+  const periods = new Set<string>();
+  for (const u of deviatingUnits) {
+    const k = pop.periodKey(u);
+    if (k) periods.add(k);
+  }
+  for (const d of pop.unattached) if (d.at && pop.unit.kind !== 'item') periods.add(calendarDateOf(d.at, ctx.timezone).slice(0, 7));
+  const verdict = evaluateDeviations({ deviations, zeroTolerance: zero, periods: periods.size, extended: extension !== null });
+
+  const inSample = new Set(chosen);
+  const inExtension = new Set(extension?.sampled.map((s) => s.id) ?? []);
+  const exceptions: AuditException[] = [
+    ...[...pop.units].sort((a, b) => byString(a.id, b.id)).flatMap((u) => [...(pop.deviationsOf.get(u.id) ?? [])].sort(byDeviation).map((d): AuditException => ({ ...d, unit: u.subject, foundIn: inSample.has(u.id) ? 'sample' : inExtension.has(u.id) ? 'extension' : 'population' }))),
+    ...[...pop.unattached].sort(byDeviation).map((d): AuditException => ({ ...d, unit: null, foundIn: 'population' })),
+  ];
+  const testPerformed = `${capital(design.method)} of ${sampled.length} of ${ids.length} ${plural(pop.unit, ids.length)}, selected from seed ${seed.slice(0, 12)}…. For each, ${design.procedure}.${extension ? ` After one deviation the sample was extended by ${count(extension.size, pop.unit.noun, pop.unit.plural)} from the same seed, tested the same way.` : ''} Sample size: ${decision.basis}`;
+  const result = resultSentence(verdict.rule, { unit: pop.unit, population: ids.length, sampled: sampled.length, sampleDeviations, extension, deviations, unattached: pop.unattached.length, rows: exceptions.length, periods: periods.size });
   return {
-    ...base, sampleSize: decision.size, sampleBasis: decision.basis, seed, sampled, sampleDeviations, sampleDeviationRate: rate,
-    populationExceptions: deviations.length, controlLevelExceptions: controlLevel, classification, conclusion, summary,
+    ...base, unit: pop.unit, populationQuery: pop.query, population: ids.length, testPerformed,
+    sampleSize: decision.size, sampleBasis: decision.basis, seed, sampled, extension,
+    sampleDeviations, sampleDeviationRate: sampled.length ? sampleDeviations / sampled.length : 0,
+    deviations, populationExceptions: exceptions.length, exceptions, controlLevelExceptions: pop.unattached,
+    classification: verdict.classification, rule: verdict.rule, conclusion: verdict.conclusion, result,
+    summary: `${result} ${DEVIATION_RULES[verdict.rule].text} (rule ${verdict.rule})`,
   };
 }
 
-function strip(e: CheckException): Omit<CheckException, 'itemId'> {
-  const { itemId: _i, ...rest } = e;
-  return rest;
+interface ResultFacts {
+  unit: AuditUnit;
+  population: number;
+  sampled: number;
+  sampleDeviations: number;
+  extension: ControlAudit['extension'];
+  deviations: number;
+  unattached: number;
+  rows: number;
+  periods: number;
 }
+
+/** The section-4 result sentence. Every count in it is a count of the exception table. */
+function resultSentence(rule: DeviationRuleId, f: ResultFacts): string {
+  if (rule === 'no-exceptions') return 'No exceptions noted.';
+  const parts = [`${f.sampleDeviations} of ${f.sampled} sampled ${plural(f.unit, f.sampled)} deviated`];
+  if (f.extension) parts.push(`${f.extension.deviations} of ${f.extension.size} in the extension`);
+  const outside = f.deviations - f.unattached - f.sampleDeviations - (f.extension?.deviations ?? 0);
+  if (outside > 0) parts.push(`${outside} more ${plural(f.unit, outside)} outside the sample deviated (found by the automated test of all ${f.population})`);
+  if (f.unattached > 0) parts.push(`${count(f.unattached, 'deviation')} tied to no single ${f.unit.noun}`);
+  // Per-event deviations recur across calendar months; a periodic control's across its own periods.
+  const periodWords = f.unit.kind === 'period' ? f.unit.plural : 'months';
+  const total = `${count(f.deviations, 'deviation')} in all${f.periods >= 2 ? ` (in ${f.periods} different ${periodWords})` : ''}${f.rows > f.deviations ? `; ${f.rows} exceptions are listed` : ''}`;
+  return `Exception noted: ${parts.join('; ')} — ${total}.`;
+}
+
+const plural = (u: AuditUnit, n: number) => (n === 1 ? u.noun : u.plural);
+// Exceptions are listed in a stable order whatever order the check produced them in (byte-identical reports).
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byDeviation = (a: Deviation, b: Deviation) => byString(a.rule, b.rule) || byString(a.subject, b.subject) || byString(a.at ?? '', b.at ?? '') || byString(a.detail, b.detail);
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -55,32 +55,44 @@ export function statisticalSampleSize(confidence: number, tolerableRate: number,
   return max;
 }
 
+/** A unit in the singular and the plural: `{ one: 'leaver', many: 'leavers' }`. */
+export interface UnitWords {
+  one: string;
+  many: string;
+}
+
 export interface SampleSizeDecision {
   size: number;
   /** One sentence an auditor can read: why this many. */
   basis: string;
 }
 
-/** The sample size for a control's population under a profile (never more than the population). */
-export function sampleSize(frequency: Frequency, population: number, profile: SamplingProfile = DEFAULT_PROFILE): SampleSizeDecision {
+/**
+ * The sample size for a control's population under a profile (never more than the population).
+ * `units` names the population's unit for the basis sentence (`leaver`/`leavers`, `week`/`weeks`).
+ *
+ * @example sampleSize('weekly', 27, DEFAULT_PROFILE, { one: 'week', many: 'weeks' }).size // 5
+ */
+export function sampleSize(frequency: Frequency, population: number, profile: SamplingProfile = DEFAULT_PROFILE, units: UnitWords = { one: 'item', many: 'items' }): SampleSizeDecision {
+  const u = (k: number) => (k === 1 ? units.one : units.many);
   if (population === 0) return { size: 0, basis: 'The population is empty: the control did not operate in the period.' };
   if (profile.kind === 'statistical') {
     const n = statisticalSampleSize(profile.confidence, profile.tolerableRate, profile.expectedRate);
     const size = Math.min(n, population);
     return {
       size,
-      basis: `Attribute sampling: ${Math.round(profile.confidence * 100)}% confidence, tolerable deviation rate ${pct(profile.tolerableRate)}, expected ${pct(profile.expectedRate)} → ${n} items${size < n ? `, capped at the population of ${population}` : ''}.`,
+      basis: `Attribute sampling: ${Math.round(profile.confidence * 100)}% confidence, tolerable deviation rate ${pct(profile.tolerableRate)}, expected ${pct(profile.expectedRate)} → ${n} ${u(n)}${size < n ? `, capped at the population of ${population}` : ''}.`,
     };
   }
   if (frequency === 'per_event') {
     const small = profile.perEventSmallPopulation ?? 25;
     const n = profile.perEventSample ?? 25;
-    if (population <= small) return { size: population, basis: `Per-event control with a small population (≤ ${small}): every item is tested.` };
-    return { size: n, basis: `Per-event control: ${n} items (common practitioner size; not an AICPA mandate).` };
+    if (population <= small) return { size: population, basis: `A small population (${small} or fewer): every ${units.one} is tested.` };
+    return { size: n, basis: `${n} of ${population} ${u(population)}, the common practitioner size for a per-event population (not an AICPA mandate).` };
   }
   const n = PRACTITIONER_SIZES[frequency];
   const size = Math.min(n, population);
-  return { size, basis: `${frequency.replace('_', ' ')} control: ${n} item(s) per the common practitioner table (not an AICPA mandate)${size < n ? `, capped at the population of ${population}` : ''}.` };
+  return { size, basis: `${n} ${u(n)} for a ${frequency.replace('_', ' ')} control, per the common practitioner table (not an AICPA mandate)${size < n ? `; the population has only ${population}, so all are tested` : ''}.` };
 }
 
 const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;

@@ -1,18 +1,8 @@
-import type { Control, ControlCategory } from '../catalog/control.js';
+import type { Control } from '../catalog/control.js';
+import { POLICY_FOR_CATEGORY } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import { citationOf } from '../records/index.js';
 import type { Citation, PolicyRecord } from '../records/index.js';
-
-/** The seven policies every SOC 2 program needs, by id. */
-export const REQUIRED_POLICIES = ['access-control', 'change-management', 'vendor-management', 'incident-response', 'bcdr', 'secure-development', 'data-classification'] as const;
-
-/** Which policy governs a control category. */
-export const POLICY_FOR_CATEGORY: Record<ControlCategory, (typeof REQUIRED_POLICIES)[number]> = {
-  governance: 'access-control', hr: 'access-control', access: 'access-control', change: 'change-management',
-  vulnerability: 'secure-development', logging: 'incident-response', incident: 'incident-response', backup: 'bcdr',
-  bcdr: 'bcdr', vendor: 'vendor-management', data: 'data-classification', encryption: 'data-classification',
-  agent: 'secure-development', privacy: 'data-classification', availability: 'bcdr', processing_integrity: 'secure-development',
-};
 
 export interface TypeOneControl {
   control: string;
@@ -69,10 +59,11 @@ export function assessTypeOne(input: {
     if (!r || r.status === 'not_tested') {
       evidence = 'No automated evidence; attach evidence of operation (a screenshot, a signed record) to the workspace.';
       gaps.push('Evidence of operation is attested manually.');
-    } else if (r.status === 'insufficient_evidence') {
+    } else if (r.status === 'insufficient_evidence' && !r.populationQuery) {
       evidence = r.notes.join(' ') || 'No evidence collected.';
       gaps.push('No evidence of operation collected.');
     } else if (r.population === 0 && r.exceptions.length === 0) {
+      // The check ran over collected evidence (it has a population query) and found nothing to test.
       evidence = 'Evidence sources collected, but the control did not operate before the date.';
       gaps.push('No operation of the control on or before the date.');
     } else {

@@ -19,6 +19,35 @@ export type ControlCategory = (typeof controlCategories)[number];
 export const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number())]);
 
 /**
+ * What the mock audit samples for a control: `event` (each occurrence: a leaver, a merged
+ * change), `item` (each thing the control covers: a vendor, an account, a CUEC), or `period`
+ * (the days, weeks, months or quarters of its frequency, each tested for its occurrence).
+ */
+export const auditUnitKinds = ['event', 'item', 'period'] as const;
+export type AuditUnitKind = (typeof auditUnitKinds)[number];
+
+/** How an auditor tests one sampled unit. */
+export const testMethods = ['inspection', 'reperformance', 'observation'] as const;
+export type TestMethod = (typeof testMethods)[number];
+
+/** The audit design of a control: its population unit and the test performed on each sampled unit. */
+export const auditDesignSchema = z.object({
+  unit: z.enum(auditUnitKinds),
+  /** The unit in words, singular: `leaver`, `merged change`, `quarter`. */
+  noun: z.string().min(2),
+  method: z.enum(testMethods),
+  /** What the tester does with each sampled unit, in our words (a sentence, no trailing period needed). */
+  procedure: z.string().min(10),
+  /**
+   * Periodic controls whose check already lists every expected window (resource × cadence
+   * window): a period in which no window starts is covered by the window before it, so it is not
+   * a missing occurrence. A workspace cadence longer than the period stays the check's call.
+   */
+  windows: z.boolean().optional(),
+});
+export type AuditDesign = z.infer<typeof auditDesignSchema>;
+
+/**
  * A control as data: what we do, which criteria it addresses, how often, who owns it, what
  * evidence shows it operating, and the check that tests it (or `null` for manual attestation).
  */
@@ -43,6 +72,20 @@ export const controlSchema = z.object({
   params: z.record(z.string(), paramValue).default({}),
   /** True for controls specific to AI agent platforms. */
   agent: z.boolean().default(false),
+  /**
+   * A system enforces the control the same way every time (a branch rule, an SSO policy, a
+   * credential broker): one deviation shows the setting did not hold, so it is never isolated.
+   */
+  automated: z.boolean().default(false),
+  /** Any deviation is an exception that cannot be called isolated (tenant isolation, redaction). */
+  zeroTolerance: z.boolean().default(false),
+  /**
+   * Exception rules that are zero-tolerance inside an otherwise sampled control, e.g. a direct
+   * push to production in the change-approval control.
+   */
+  zeroToleranceRules: z.array(z.string()).default([]),
+  /** How the mock audit tests it; omitted → derived from the frequency (see `auditUnitOf`). */
+  audit: auditDesignSchema.optional(),
 });
 export type Control = z.infer<typeof controlSchema>;
 export type ControlInput = z.input<typeof controlSchema>;

@@ -1,6 +1,6 @@
 /** @module Public face of the catalog: criteria, OWASP LLM risks, controls and scope. */
-export { controlSchema, controlCategories, frequencies, paramValue, tscCategories } from './control.js';
-export type { Control, ControlCategory, ControlInput, Criterion, Frequency, OwaspLlmRisk, TscCategory } from './control.js';
+export { auditDesignSchema, auditUnitKinds, controlSchema, controlCategories, frequencies, paramValue, testMethods, tscCategories } from './control.js';
+export type { AuditDesign, AuditUnitKind, Control, TestMethod, ControlCategory, ControlInput, Criterion, Frequency, OwaspLlmRisk, TscCategory } from './control.js';
 export { criteria } from './criteria.js';
 export { owaspLlm2025, owaspLlmById } from './owasp-llm.js';
 export {
@@ -12,3 +12,5 @@ export {
   mergeControls,
 } from './catalog.js';
 export type { ControlOverride } from './catalog.js';
+export { REQUIRED_POLICIES, POLICY_FOR_CATEGORY } from './required-policies.js';
+export type { RequiredPolicy } from './required-policies.js';

@@ -1,4 +1,4 @@
-import { REQUIRED_POLICIES } from '../audit/type-one.js';
+import { REQUIRED_POLICIES } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { PolicyRecord } from '../records/index.js';
 import { addDays } from '../time/index.js';

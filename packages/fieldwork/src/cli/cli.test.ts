@@ -213,6 +213,46 @@ describe('demo', () => {
     expect(other.results.map((r) => r.seed)).not.toEqual(audit.results.map((r) => r.seed));
   });
 
+  it('mock audit reads like a section 4: unit, test, rule and consistent counts per control; management responses from the workspace', async () => {
+    const env = { FIELDWORK_DATABASE_URL: undefined };
+    const copy = join(base, 'audit-responses');
+    copyTree(dir, copy);
+    const yamlFile = join(copy, 'fieldwork.yaml');
+    const yaml = readFileSync(yamlFile, 'utf8');
+    writeFileSync(yamlFile, `${yaml}\naudit:\n  responses:\n    HR-05: Offboarding now pages on-call; the late accounts were removed.\n`);
+    const r = await cli(['audit', '--workspace', copy, '--seed', 'audit-2026', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    type Row = { control: string; unit: { kind: string; noun: string }; rule: string; conclusion: string; result: string; deviations: number; exceptions: { unit: string | null; foundIn: string }[]; managementResponse: string | null; testPerformed: string; population: number };
+    const audit = JSON.parse(r.stdout) as { results: Row[] };
+    const tested = audit.results.filter((x) => x.rule !== 'not-tested');
+    expect(tested.length).toBeGreaterThan(20);
+    const md = readFileSync(join(copy, 'reports', 'mock-audit-2026-04-01-2026-09-30.md'), 'utf8');
+    for (const c of tested) {
+      expect(c.testPerformed).toMatch(/^(Inspection|Reperformance|Observation) of \d+ of \d+ /);
+      expect(c.result).toMatch(c.deviations ? /^Exception noted: / : /^No exceptions noted\.$/);
+      if (c.deviations) expect(c.result).toContain(`— ${c.deviations} deviation${c.deviations === 1 ? '' : 's'} in all`);
+      expect(new Set(c.exceptions.map((e) => e.unit ?? e.foundIn)).size).toBeLessThanOrEqual(c.deviations);
+      const section = md.slice(md.indexOf(`### ${c.control} `), md.indexOf('\n### ', md.indexOf(`### ${c.control} `) + 4));
+      expect(section).toContain(`| Result | ${c.result} |`);
+      expect(section).toContain(`rule **${c.rule}**`);
+      if (c.exceptions.length) expect(section).toContain(`Exceptions noted (${c.exceptions.length}):`);
+      expect(section).not.toContain('more found by the population test outside the sample');
+    }
+    const units = Object.fromEntries(tested.map((c) => [c.control, c.unit.noun]));
+    expect(units).toMatchObject({ 'HR-05': 'leaver', 'ACC-02': 'quarter', 'BCK-01': 'day', 'VUL-01': 'week', 'VEN-01': 'critical vendor' });
+    expect(tested.find((c) => c.control === 'ACC-02')!.population).toBe(2);
+    // A direct push in the change control and a cross-tenant retrieval are never isolated.
+    expect(tested.find((c) => c.control === 'CHG-01')!.rule).toBe('zero-tolerance');
+    expect(tested.find((c) => c.control === 'AGT-05')!.rule).toBe('zero-tolerance');
+    expect(tested.find((c) => c.control === 'HR-05')!.managementResponse).toBe('Offboarding now pages on-call; the late accounts were removed.');
+    expect(md).toContain("**Management's response:** Offboarding now pages on-call; the late accounts were removed.");
+
+    writeFileSync(yamlFile, `${yaml}\naudit:\n  responses:\n    ZZZ-99: a response to nothing\n`);
+    const bad = await cli(['audit', '--workspace', copy, '--json'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout + bad.stderr).toContain('/audit/responses/ZZZ-99');
+  });
+
   it('verify exits 4 naming the entry after an edited, a deleted or a swapped ledger entry', async () => {
     const env = { FIELDWORK_DATABASE_URL: undefined };
     const tamper: Record<string, (db: Database.Database) => void> = {

@@ -1,4 +1,4 @@
-import { assessTypeOne, recordsOf, runAudit } from '@fieldwork/core';
+import { assessTypeOne, FieldworkError, recordsOf, runAudit } from '@fieldwork/core';
 import type { AuditReport, SamplingProfile, TypeOneReport } from '@fieldwork/core';
 import type { FieldworkStore } from '../store/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
@@ -11,13 +11,32 @@ export function roleHolder(ws: LoadedWorkspace, role: string): string | null {
   return p ? `${p.name} <${p.email}>` : null;
 }
 
-/** Runs the checks for the window and the Type II mock audit over their results; stores both. */
-export async function auditTypeTwo(ws: LoadedWorkspace, store: FieldworkStore, o: { from?: string; to?: string; seed?: string; profile?: SamplingProfile; systematicThreshold?: number }): Promise<AuditReport> {
+/**
+ * Runs the checks for the window and the Type II mock audit over their results; stores both.
+ * Periodic controls are tested per calendar period in the workspace time zone; management's
+ * responses come from `audit.responses` in fieldwork.yaml.
+ */
+export async function auditTypeTwo(ws: LoadedWorkspace, store: FieldworkStore, o: { from?: string; to?: string; seed?: string; profile?: SamplingProfile }): Promise<AuditReport> {
   const run = await checkWorkspace(ws, store, { from: o.from, to: o.to });
+  const responses = managementResponses(ws, run.controls.map((c) => c.id));
   const auditId = o.seed ?? `${ws.config.organization}:${run.period.from}..${run.period.to}`;
-  const report = runAudit({ auditId, period: run.period, controls: run.controls, results: run.results, profile: o.profile, systematicThreshold: o.systematicThreshold });
+  const report = runAudit({ auditId, period: run.period, controls: run.controls, results: run.results, profile: o.profile, timezone: ws.config.timezone, responses });
   await store.saveRun('audit', run.period, report);
   return report;
+}
+
+/** `audit.responses` of the workspace; a response to a control that is not in scope is a configuration error. */
+function managementResponses(ws: LoadedWorkspace, inScope: readonly string[]): Record<string, string> {
+  const responses = (ws.config as { audit?: { responses?: Record<string, string> } }).audit?.responses ?? {};
+  for (const id of Object.keys(responses)) {
+    if (!inScope.includes(id)) {
+      throw new FieldworkError('CONFIG_INVALID', `fieldwork.yaml audit.responses names ${id}, which is not a control in scope.`, {
+        where: { file: 'fieldwork.yaml', pointer: `/audit/responses/${id}` },
+        hint: 'Use a control id from `fieldwork catalog controls` (e.g. HR-05), or remove the response.',
+      });
+    }
+  }
+  return responses;
 }
 
 /** Runs the checks for the year up to the as-of date and assesses design and implementation. */
@@ -29,19 +48,25 @@ export async function auditTypeOne(ws: LoadedWorkspace, store: FieldworkStore, a
   return report;
 }
 
-/** The `audit --json` shape: the check contract plus sample size, seed, sampled subjects and conclusion. */
+/**
+ * The `audit --json` shape: the check contract plus, per control, the sample size, seed, sampled
+ * subjects and conclusion, and the audit's method: unit, test performed, extension, the rule
+ * behind the conclusion, the result sentence and management's response.
+ */
 export function auditJson(r: AuditReport) {
   return {
-    type: 2, auditId: r.auditId, period: r.period, profile: r.profile, note: r.note, overall: r.overall,
+    type: 2, auditId: r.auditId, period: r.period, timezone: r.timezone, profile: r.profile, note: r.note, remediation: r.remediation, overall: r.overall,
     results: r.controls.map((c) => ({
       control: c.control, title: c.title, criteria: c.criteria, frequency: c.frequency,
-      status: c.conclusion === 'not_tested' ? 'not_tested' : c.conclusion === 'insufficient_evidence' ? 'insufficient_evidence' : c.populationExceptions > 0 ? 'exception' : 'pass',
-      population: c.population, populationQuery: c.populationQuery, sampleSize: c.sampleSize, sampleBasis: c.sampleBasis, seed: c.seed,
+      status: c.conclusion === 'not_tested' ? 'not_tested' : c.conclusion === 'insufficient_evidence' ? 'insufficient_evidence' : c.deviations > 0 ? 'exception' : 'pass',
+      automated: c.automated, zeroTolerance: c.zeroTolerance, unit: c.unit, method: c.method, testPerformed: c.testPerformed,
+      population: c.population, populationQuery: c.populationQuery, checkPopulation: c.checkPopulation, sampleSize: c.sampleSize, sampleBasis: c.sampleBasis, seed: c.seed,
       sampled: c.sampled.map((s) => s.subject),
       samples: c.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })),
-      exceptions: [...c.sampled.flatMap((s) => s.deviations), ...c.controlLevelExceptions],
-      populationExceptions: c.populationExceptions, sampleDeviations: c.sampleDeviations, sampleDeviationRate: c.sampleDeviationRate,
-      classification: c.classification, conclusion: c.conclusion, summary: c.summary,
+      extension: c.extension && { size: c.extension.size, deviations: c.extension.deviations, sampled: c.extension.sampled.map((s) => s.subject), samples: c.extension.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })) },
+      exceptions: c.exceptions,
+      deviations: c.deviations, populationExceptions: c.populationExceptions, sampleDeviations: c.sampleDeviations, sampleDeviationRate: c.sampleDeviationRate,
+      classification: c.classification, rule: c.rule, conclusion: c.conclusion, result: c.result, summary: c.summary, managementResponse: c.managementResponse,
     })),
   };
 }

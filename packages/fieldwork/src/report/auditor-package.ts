@@ -92,7 +92,8 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
     bytes('VERIFY.txt', Buffer.from(VERIFY)),
   ];
   const audit = await store.latestRun<AuditReport>('audit');
-  if (audit) {
+  // A run stored by an earlier version lacks the units and rules the report prints: `fieldwork audit` re-creates it.
+  if (audit && 'remediation' in audit.data) {
     const base = `mock-audit-${audit.data.period.from}-${audit.data.period.to}`;
     entries.push(bytes(`${base}.md`, Buffer.from(mockAuditMarkdown(audit.data, ws.config.organization))), bytes(`${base}.json`, json(auditJson(audit.data))));
   }

@@ -1,61 +1,93 @@
-import type { AuditReport, ControlAudit, TypeOneReport } from '@fieldwork/core';
+import { DEVIATION_RULES } from '@fieldwork/core';
+import type { AuditException, AuditReport, ControlAudit, SampledItem, TypeOneReport } from '@fieldwork/core';
 import { escapeMarkdownHtml } from './markdown-escape.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const LABEL: Record<string, string> = {
   effective: 'Effective', effective_with_exceptions: 'Effective with exceptions', not_effective: 'Not effective',
-  did_not_occur: 'Did not occur', insufficient_evidence: 'Insufficient evidence', not_tested: 'Not tested (manual)',
+  did_not_occur: 'Did not occur', insufficient_evidence: 'Not tested: no evidence', not_tested: 'Not tested (manual)',
 };
 const OVERALL: Record<string, string> = {
-  clean: 'Clean — no deviations in the tested controls.',
-  qualified: 'Qualified — isolated deviations or missing evidence to address before fieldwork.',
-  not_ready: 'Not ready — at least one control did not operate as designed in the period.',
+  clean: 'Clean — no exceptions noted in the tested controls.',
+  qualified: 'Qualified — isolated exceptions or missing evidence to address before fieldwork.',
+  not_ready: 'Not ready — at least one control did not operate as designed in the window.',
 };
+const FOUND: Record<AuditException['foundIn'], string> = { sample: 'sample', extension: 'extension', population: 'population test' };
 
 /**
- * The mock audit as a document read top-down: the overall result, controls with exceptions
- * first, then every sample with its trace. No timestamps, so the same seed and evidence give
- * byte-identical output.
+ * The mock audit as a SOC 2 Type II section 4: for each tested control, the control, the test
+ * performed (method, unit, sample size), the result ("No exceptions noted." or "Exception noted:
+ * …" with every deviation), the rule behind the conclusion and management's response; then every
+ * sample with its trace. No timestamps, so the same seed and evidence give byte-identical output.
  */
 export function mockAuditMarkdown(r: AuditReport, organization: string): string {
   const L: string[] = [];
-  L.push(`# Mock audit (SOC 2 Type II) — ${organization}`, '');
-  L.push(`Window ${r.period.from} to ${r.period.to} · audit id \`${r.auditId}\` · sampling ${r.profile.kind}`, '');
+  L.push(`# Mock audit (SOC 2 Type II) — ${esc(organization)}`, '');
+  L.push(`Window ${r.period.from} to ${r.period.to} (${r.timezone}) · audit id \`${esc(r.auditId)}\` · sampling ${r.profile.kind}`, '');
   L.push(`**Overall: ${OVERALL[r.overall.conclusion]}**`, '');
-  L.push(`> ${r.note}`, '');
+  L.push(`> ${r.note}`, '>', `> ${r.remediation}`, '');
   L.push('| Conclusion | Controls |', '|---|---|');
   for (const [k, v] of Object.entries(r.overall.byConclusion)) if (v) L.push(`| ${LABEL[k]} | ${v} |`);
   L.push('');
-  const problems = r.controls.filter((c) => c.conclusion === 'not_effective' || c.conclusion === 'effective_with_exceptions');
-  if (problems.length) {
-    L.push('## Controls with exceptions', '');
-    for (const c of problems) {
-      L.push(`### ${c.control} ${esc(c.title)} — ${LABEL[c.conclusion]} (${c.classification})`, '');
-      L.push(c.summary, '');
-      const all = [...c.sampled.flatMap((s) => s.deviations), ...c.controlLevelExceptions];
-      for (const e of all) L.push(`- **${esc(e.subject)}** — ${esc(e.detail)} _(rule ${e.rule}; ${e.citations.map((x) => `${x.source} ${x.locator} ${x.artifact.slice(0, 12)}`).join('; ')})_`);
-      if (c.populationExceptions > all.length) L.push(`- … and ${c.populationExceptions - all.length} more found by the population test outside the sample (see \`fieldwork check\`).`);
-      L.push('');
-    }
-  }
+  L.push('## How conclusions are reached', '');
+  L.push('Each conclusion names the first of these rules that applies (docs/audit.md explains each with an example):', '');
+  for (const rule of Object.values(DEVIATION_RULES)) L.push(`- **${rule.id}** — ${rule.text}`);
+  L.push('');
+  L.push('## Tests of operating effectiveness', '');
+  for (const c of r.controls.filter((x) => x.conclusion !== 'not_tested')) L.push(...section(c));
   L.push('## Every control', '');
-  L.push('| Control | Criteria | Frequency | Population | Sample | Deviations | Conclusion |', '|---|---|---|---|---|---|---|');
-  for (const c of r.controls) L.push(`| ${c.control} ${esc(c.title)} | ${c.criteria.join(', ')} | ${c.frequency.replace('_', ' ')} | ${c.population} | ${c.sampleSize} | ${c.sampleDeviations} | ${LABEL[c.conclusion]} |`);
+  L.push('| Control | Criteria | Unit | Population | Sample | Deviations | Rule | Conclusion |', '|---|---|---|---|---|---|---|---|');
+  for (const c of r.controls) L.push(`| ${c.control} ${esc(c.title)} | ${c.criteria.join(', ')} | ${esc(c.unit.noun)} (${c.frequency.replace('_', ' ')}) | ${c.population} | ${c.sampleSize}${c.extension ? ` + ${c.extension.size}` : ''} | ${c.deviations} | ${c.rule} | ${LABEL[c.conclusion]} |`);
   L.push('');
   L.push('## Samples and traces', '');
   for (const c of r.controls.filter((x) => x.sampled.length > 0)) L.push(...samples(c));
   return escapeMarkdownHtml(L.join('\n') + '\n');
 }
 
+/** One control as a section 4 entry. */
+function section(c: ControlAudit): string[] {
+  const L = [`### ${c.control} ${esc(c.title)}`, ''];
+  L.push('| | |', '|---|---|');
+  L.push(`| Control | ${esc(c.statement)} |`);
+  L.push(`| Criteria | ${c.criteria.join(', ')} · ${c.frequency.replace('_', ' ')}${c.automated ? ' · automated' : ''}${c.zeroTolerance ? ' · zero tolerance' : ''} |`);
+  L.push(`| Test performed | ${esc(c.testPerformed)} |`);
+  L.push(`| Population | ${c.population} ${esc(c.population === 1 ? c.unit.noun : c.unit.plural)}${c.populationQuery ? ` — ${esc(c.populationQuery)}` : ''} |`);
+  L.push(`| Result | ${esc(c.result)} |`);
+  L.push(`| Conclusion | ${LABEL[c.conclusion]} — rule **${c.rule}**: ${esc(DEVIATION_RULES[c.rule].text)} |`);
+  L.push('');
+  if (c.exceptions.length) {
+    L.push(`Exceptions noted (${c.exceptions.length}):`, '');
+    L.push(`| # | ${esc(capital(c.unit.noun))} | Found in | Rule | Deviation | Evidence |`, '|---|---|---|---|---|---|');
+    for (const [i, e] of c.exceptions.entries()) {
+      L.push(`| ${i + 1} | ${esc(e.unit ?? '(none)')} | ${FOUND[e.foundIn]} | ${esc(e.rule)} | ${esc(e.detail)} | ${esc(e.citations.map((x) => `${x.source} ${x.locator} ${x.artifact.slice(0, 12)}`).join('; ') || '—')} |`);
+    }
+    L.push('');
+    L.push(c.managementResponse ? `**Management's response:** ${esc(c.managementResponse)}` : `**Management's response:** _none recorded — add one under \`audit.responses.${c.control}\` in fieldwork.yaml._`, '');
+  }
+  return L;
+}
+
 function samples(c: ControlAudit): string[] {
-  const L = [`### ${c.control} ${esc(c.title)}`, '', `- Population: ${c.population} — ${c.populationQuery ?? ''}`, `- Sample: ${c.sampleSize} — ${c.sampleBasis}`, `- Seed: \`${c.seed}\``, ''];
-  for (const [i, s] of c.sampled.entries()) {
-    L.push(`${i + 1}. **${esc(s.subject)}**${s.at ? ` (${s.at})` : ''}${s.deviations.length ? ` — deviation: ${s.deviations.map((d) => d.rule).join(', ')}` : ' — no deviation'}`);
-    for (const t of s.trace) L.push(`   - ${esc(t.label)}${t.at ? ` · ${t.at}` : ''}${t.detail ? ` · ${esc(t.detail)}` : ''}${t.citation ? ` · _${t.citation.source} ${t.citation.locator}_` : ''}`);
+  const L = [`### ${c.control} ${esc(c.title)}`, '', `- Population: ${c.population} ${esc(c.unit.plural)} — ${esc(c.populationQuery ?? '')}`, `- Sample: ${c.sampleSize} — ${esc(c.sampleBasis)}`, `- Seed: \`${c.seed}\``, ''];
+  L.push(...traced(c.sampled, 1));
+  if (c.extension) {
+    L.push('', `Extension (${c.extension.size} more ${esc(c.extension.size === 1 ? c.unit.noun : c.unit.plural)}, same seed; ${c.extension.deviations} deviated):`, '');
+    L.push(...traced(c.extension.sampled, c.sampled.length + 1));
   }
   L.push('');
   return L;
 }
+
+function traced(items: readonly SampledItem[], first: number): string[] {
+  const L: string[] = [];
+  for (const [i, s] of items.entries()) {
+    L.push(`${first + i}. **${esc(s.subject)}**${s.at ? ` (${s.at})` : ''}${s.deviations.length ? ` — deviation: ${s.deviations.map((d) => esc(d.rule)).join(', ')}` : ' — no deviation'}`);
+    for (const t of s.trace) L.push(`   - ${esc(t.label)}${t.at ? ` · ${t.at}` : ''}${t.detail ? ` · ${esc(t.detail)}` : ''}${t.citation ? ` · _${esc(t.citation.source)} ${esc(t.citation.locator)}_` : ''}`);
+  }
+  return L;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The Type I assessment as Markdown. */
 export function typeOneMarkdown(r: TypeOneReport, organization: string): string {

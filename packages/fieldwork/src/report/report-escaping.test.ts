@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { AuditReport, TypeOneReport } from '@fieldwork/core';
+import { builtInControls, runAudit } from '@fieldwork/core';
+import type { ControlResult, TypeOneReport } from '@fieldwork/core';
 import type { EvidenceMap, EvidenceMapRow } from './evidence-map.js';
 import { csvCell, evidenceMapCsv } from './evidence-map-csv.js';
 import { evidenceMapMarkdown } from './evidence-map-markdown.js';
@@ -56,22 +57,19 @@ describe('Markdown reports against HTML from evidence', () => {
   });
 
   it('escapes markup in every evidence value of the mock audit and the Type I report', () => {
-    const deviation = { rule: 'deprovision.late', subject: `ada${SCRIPT}@x.ai`, detail: `Late by 9 days <iframe src="//evil.example">`, at: '2026-05-20T00:00:00Z', citations: [citation] };
-    const report: AuditReport = {
-      type: 2, auditId: 'audit-1', period: { from: '2026-04-01', to: '2026-09-30' }, profile: { kind: 'practitioner' }, systematicThreshold: 0.05,
-      note: `Sampled from stored evidence ${SCRIPT}`,
-      overall: { conclusion: 'not_ready', controls: 1, byConclusion: { effective: 0, effective_with_exceptions: 0, not_effective: 1, did_not_occur: 0, insufficient_evidence: 0, not_tested: 0 } },
-      controls: [{
-        control: 'HR-05', title: `Leavers ${SCRIPT}`, criteria: ['CC6.2'], frequency: 'per_event', check: 'hr.deprovisioning', population: 1,
-        populationQuery: `leavers in ${SCRIPT}`, sampleSize: 1, sampleBasis: 'all', seed: 'abc', sampleDeviations: 1, sampleDeviationRate: 1, populationExceptions: 1,
-        controlLevelExceptions: [], classification: 'isolated', conclusion: 'not_effective', summary: `1 of 1 late: ${SCRIPT}`,
-        sampled: [{ id: 'ada', subject: deviation.subject, at: deviation.at, trace: [{ label: `HR ${SCRIPT}`, detail: `<svg onload=alert(1)>`, citation }], deviations: [deviation] }],
-      }],
+    const hr = builtInControls.find((c) => c.check === 'hr.deprovisioning')!;
+    const subject = `ada${SCRIPT}@x.ai`;
+    const at = '2026-05-20T00:00:00Z';
+    const result: ControlResult = {
+      control: hr.id, title: hr.title, check: 'hr.deprovisioning', status: 'exception', population: 1, populationQuery: `leavers in ${SCRIPT}`, notes: [`note ${SCRIPT}`],
+      items: [{ id: 'ada', subject, at, trace: [{ label: `HR ${SCRIPT}`, at, detail: '<svg onload=alert(1)>', citation }] }],
+      exceptions: [{ rule: 'deprovision.late', subject, detail: 'Late by 9 days <iframe src="//evil.example">', at, citations: [citation], itemId: 'ada' }],
     };
+    const report = runAudit({ auditId: 'esc-1', period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', controls: [hr], results: [result], responses: { [hr.id]: `Fixed ${SCRIPT}` } });
     const md = mockAuditMarkdown(report, `Acme ${SCRIPT}`);
     expect(md).not.toMatch(/<(script|iframe|svg)/);
     expect(md).toContain('&lt;iframe src="//evil.example">');
-    expect(md.match(/&lt;script>alert\(1\)&lt;\/script>/g)?.length).toBeGreaterThanOrEqual(7);
+    expect(md.match(/&lt;script>alert\(1\)&lt;\/script>/g)?.length).toBeGreaterThanOrEqual(5);
 
     const typeOne: TypeOneReport = {
       type: 1, asOf: '2026-09-30', ready: false, summary: { controls: 1, designed: 0, implemented: 0 },

@@ -54,6 +54,12 @@ export const workspaceSchema = z
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),
+    audit: z
+      .object({
+        responses: z.record(z.string(), z.string().min(1)).default({}).describe('Management\'s response per control id, printed under that control\'s exceptions in the mock audit.'),
+      })
+      .optional()
+      .describe('Mock audit settings: management\'s responses to exceptions.'),
     controls: z
       .object({
         overrides: z.array(z.object({
@@ -61,6 +67,9 @@ export const workspaceSchema = z
           params: z.record(z.string(), z.unknown()).optional(),
           ownerRole: z.string().optional(),
           frequency: z.string().optional(),
+          automated: z.boolean().optional().describe('A system enforces it the same way every time: any deviation is an exception that cannot be isolated.'),
+          zeroTolerance: z.boolean().optional().describe('Any deviation is an exception that cannot be called isolated.'),
+          zeroToleranceRules: z.array(z.string()).optional().describe('Exception rule ids that are zero-tolerance in this control (e.g. change.direct_push).'),
         }).strict()).default([]),
         add: z.array(z.record(z.string(), z.unknown())).default([]),
         exclude: z.array(z.object({ id: z.string(), reason: z.string().min(3) })).default([]),

@@ -17,6 +17,7 @@ export const accessControls: ControlInput[] = [
     ownerRole: 'it-admin',
     evidenceSources: [...idp, 'jira-issues', 'linear-issues'],
     check: 'access.grant-approval',
+    audit: { unit: 'event', noun: 'access grant', method: 'inspection', procedure: 'traced the grant in the identity provider log to an access-request ticket for that person and application, approved before the grant' },
     params: {},
   },
   {
@@ -30,6 +31,7 @@ export const accessControls: ControlInput[] = [
     ownerRole: 'security-lead',
     evidenceSources: [...idp, 'jira-issues', 'linear-issues'],
     check: 'access.reviews',
+    audit: { unit: 'period', noun: 'quarter', method: 'inspection', procedure: "inspected the quarter's completed user access review of each in-scope system: reviewer, completion date and the removals it asked for" },
     params: { reviewIntervalDays: 92 },
   },
   {
@@ -43,6 +45,8 @@ export const accessControls: ControlInput[] = [
     ownerRole: 'it-admin',
     evidenceSources: idp,
     check: 'access.mfa-sso',
+    automated: true,
+    audit: { unit: 'item', noun: 'signed-in account', method: 'inspection', procedure: "inspected the account's sign-ins in the window for an MFA factor enrolled before each one and for sign-in through the identity provider" },
     params: {},
   },
   {
@@ -56,6 +60,7 @@ export const accessControls: ControlInput[] = [
     ownerRole: 'it-admin',
     evidenceSources: ['bamboohr-csv', 'hr-csv', ...idp],
     check: 'access.reconciliation',
+    audit: { unit: 'item', noun: 'identity provider account', method: 'reperformance', procedure: 'reperformed the reconciliation: matched the account by email to an HR person record current on the dates the account was active' },
     params: {},
   },
   {

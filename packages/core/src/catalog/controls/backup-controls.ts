@@ -14,6 +14,7 @@ export const backupControls: ControlInput[] = [
     ownerRole: 'engineering-lead',
     evidenceSources: ['aws-backup-jobs', 'pgbackrest-info', 'restic-snapshots'],
     check: 'backup.success-cadence',
+    audit: { unit: 'period', noun: 'day', method: 'inspection', procedure: "inspected the day's backup jobs for a completed backup of each declared resource", windows: true },
     params: { cadenceDays: 1 },
   },
   {
@@ -27,6 +28,7 @@ export const backupControls: ControlInput[] = [
     ownerRole: 'engineering-lead',
     evidenceSources: ['aws-restore-jobs', 'pgbackrest-info', 'restic-snapshots'],
     check: 'backup.restore-test',
+    audit: { unit: 'period', noun: 'quarter', method: 'inspection', procedure: "inspected the quarter's restore test of each critical resource for a completed restore and a kept artifact or automated validation" },
     params: { maxIntervalDays: 92 },
   },
   {

@@ -16,6 +16,8 @@ export const changeControls: ControlInput[] = [
     ownerRole: 'engineering-lead',
     evidenceSources: [...git, 'jira-issues', 'linear-issues'],
     check: 'change.review-approval',
+    zeroToleranceRules: ['change.direct_push', 'change.admin_bypass'],
+    audit: { unit: 'event', noun: 'merged change', method: 'inspection', procedure: 'inspected the change for an approving review by someone other than the author before merge, a linked ticket and a successful production deployment' },
     params: { emergencyApprovalDays: 2, productionEnvironments: ['production'] },
   },
   {
@@ -29,6 +31,8 @@ export const changeControls: ControlInput[] = [
     ownerRole: 'engineering-lead',
     evidenceSources: ['github-rest', 'github-api'],
     check: 'change.branch-protection',
+    automated: true,
+    audit: { unit: 'item', noun: 'deployable branch', method: 'inspection', procedure: "inspected the branch's protection settings and their history over the window for gaps and for rules weaker than required" },
     params: { minApprovals: 1 },
   },
   {

@@ -63,6 +63,7 @@ export const governanceControls: ControlInput[] = [
     ownerRole: 'compliance-owner',
     evidenceSources: ['policies-md'],
     check: 'policy.lifecycle',
+    audit: { unit: 'item', noun: 'required policy', method: 'inspection', procedure: 'inspected the latest version for an approval by someone with authority, no change after that approval, and a review within the last year' },
     params: { reviewMonths: 12 },
   },
   {

@@ -63,6 +63,7 @@ export const hrControls: ControlInput[] = [
     ownerRole: 'it-admin',
     evidenceSources: ['bamboohr-csv', 'hr-csv', 'okta-system-log', 'google-workspace-admin', 'entra-audit'],
     check: 'hr.deprovisioning',
+    audit: { unit: 'event', noun: 'leaver', method: 'inspection', procedure: "traced the HR end date to the identity provider's deactivation, suspension or deletion, and inspected the log for use of the account after the deadline" },
     params: { maxDelayDays: 1 },
   },
   {

@@ -26,6 +26,7 @@ export const incidentControls: ControlInput[] = [
     ownerRole: 'security-lead',
     evidenceSources: ['incidents-json', 'jira-issues'],
     check: 'incident.register',
+    audit: { unit: 'event', noun: 'incident', method: 'inspection', procedure: "inspected the incident for a category in the taxonomy, a first response within the category's hours and, when required, a postmortem" },
     params: {},
   },
   {
@@ -51,6 +52,7 @@ export const incidentControls: ControlInput[] = [
     ownerRole: 'ai-lead',
     evidenceSources: ['incidents-json', 'jira-issues', 'otlp-json', 'langfuse-export'],
     check: 'agent.incident-coverage',
+    audit: { unit: 'event', noun: 'agent incident event', method: 'inspection', procedure: 'traced the event (a cross-tenant retrieval, a leaking probe, a silent model swap) to an incident that names it' },
     params: {},
     owaspLlm: ['LLM01', 'LLM02', 'LLM06', 'LLM10'],
     agent: true,

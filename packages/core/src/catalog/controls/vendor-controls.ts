@@ -16,6 +16,7 @@ export const vendorControls: ControlInput[] = [
     ownerRole: 'compliance-owner',
     evidenceSources: vendors,
     check: 'vendor.review',
+    audit: { unit: 'item', noun: 'critical vendor', method: 'inspection', procedure: "inspected the vendor's latest risk review for a signed review within the last twelve months" },
     params: { reviewMonths: 12 },
   },
   {
@@ -29,6 +30,7 @@ export const vendorControls: ControlInput[] = [
     ownerRole: 'compliance-owner',
     evidenceSources: vendors,
     check: 'vendor.soc2-coverage',
+    audit: { unit: 'item', noun: 'critical vendor', method: 'inspection', procedure: "inspected the vendor's SOC 2 report (or bridge letter) for a period ending within the last twelve months" },
     params: { maxReportAgeMonths: 12 },
     owaspLlm: ['LLM03'],
   },
@@ -43,6 +45,7 @@ export const vendorControls: ControlInput[] = [
     ownerRole: 'compliance-owner',
     evidenceSources: vendors,
     check: 'vendor.cuec-mapping',
+    audit: { unit: 'item', noun: 'complementary user entity control', method: 'inspection', procedure: "inspected the CUEC's mapping to one of our controls and that control's result in the same run" },
     params: {},
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_POLICIES } from '../../audit/type-one.js';
+import { REQUIRED_POLICIES } from '../../catalog/index.js';
 import type { PolicyApprovalRecord, PolicyRecord, RecordSet } from '../../records/index.js';
 import type { CheckContext } from '../check.js';
 import { compareVersions, policyLifecycleCheck } from './policy-lifecycle-check.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUIRED_POLICIES } from '../../audit/type-one.js';
+import { REQUIRED_POLICIES } from '../../catalog/index.js';
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { PolicyApprovalRecord, PolicyRecord } from '../../records/index.js';
 import { addMonths, localDate } from '../../time/index.js';

@@ -19,7 +19,6 @@ interface AuditFlags {
   confidence: string;
   tolerable: string;
   expected: string;
-  threshold: string;
   strict?: boolean;
 }
 
@@ -38,7 +37,6 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
     .option('--confidence <p>', 'statistical profile: confidence', '0.95')
     .option('--tolerable <p>', 'statistical profile: tolerable deviation rate', '0.05')
     .option('--expected <p>', 'statistical profile: expected deviation rate', '0')
-    .option('--threshold <p>', 'deviation rate above which deviations are systematic', '0.05')
     .option('--strict', 'exit 1 when a control is not effective')
     .action(async (flags: AuditFlags) => {
       const g = globals();
@@ -66,7 +64,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
         if (flags.profile !== 'statistical' && flags.profile !== 'practitioner') throw new FieldworkError('USAGE', `--profile ${flags.profile}: use practitioner or statistical.`);
         let rep: AuditReport;
         try {
-          rep = await auditTypeTwo(ws, store, { from: flags.from, to: flags.to, seed: flags.seed, profile, systematicThreshold: Number(flags.threshold) });
+          rep = await auditTypeTwo(ws, store, { from: flags.from, to: flags.to, seed: flags.seed, profile });
         } catch (e) {
           if (e instanceof RangeError) throw new FieldworkError('USAGE', e.message, { hint: 'e.g. --confidence 0.95 --tolerable 0.05 --expected 0.01' });
           throw e;
@@ -78,7 +76,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
         out(bold(`Mock audit ${rep.period.from} to ${rep.period.to}: ${rep.overall.conclusion.replace('_', ' ')}`));
         out(dim(rep.note));
         for (const c of rep.controls.filter((x) => x.conclusion !== 'not_tested')) {
-          out(`${(COLOR[c.conclusion] ?? dim)(c.conclusion.replace(/_/g, ' ').padEnd(26))} ${c.control} ${c.title} ${dim(`population ${c.population}, sample ${c.sampleSize}, deviations ${c.sampleDeviations}`)}`);
+          out(`${(COLOR[c.conclusion] ?? dim)(c.conclusion.replace(/_/g, ' ').padEnd(26))} ${c.control} ${c.title} ${dim(`${c.population} ${c.population === 1 ? c.unit.noun : c.unit.plural}, sample ${c.sampleSize}, deviations ${c.deviations}, rule ${c.rule}`)}`);
         }
         out(`\nReport: ${cyan(relative(process.cwd(), file))}`);
       });

@@ -15,8 +15,8 @@ function MockAudit(props: { a: NonNullable<ControlData['audit']> }) {
   return (
     <>
       <h2>Mock audit (run #{props.a.id}, {when(props.a.createdAt)})</h2>
-      <p><Status status={c.conclusion} />{c.classification !== 'none' ? ` · ${c.classification}` : ''} — {c.summary}</p>
-      <p>Sample {c.sampleSize} of {c.population} · {c.sampleBasis}{c.seed ? <> · seed <code>{c.seed}</code></> : null}</p>
+      <p><Status status={c.conclusion} />{c.classification !== 'none' ? ` · ${c.classification.replace('_', ' ')}` : ''} — {c.summary}</p>
+      <p>Sample {c.sampleSize} of {c.population}{c.unit ? ` ${c.unit.plural}` : ''}{c.rule ? ` · rule ${c.rule}` : ''} · {c.sampleBasis}{c.seed ? <> · seed <code>{c.seed}</code></> : null}</p>
       <p class="muted">{props.a.note}</p>
       {c.sampled.length ? (
         <ol>

@@ -1,0 +1,117 @@
+/** @module A control's population in its unit: the check's events or items, or the calendar periods of the window. */
+import type { Control } from '../catalog/index.js';
+import type { CheckException, PopulationItem, TraceStep } from '../checks/check.js';
+import type { ControlResult } from '../checks/run-checks.js';
+import type { Period } from '../time/index.js';
+import { calendarDateOf, periodKindOf, periodOf, windowPeriods } from './audit-periods.js';
+
+/** A deviation as the check reported it, without the item link (the unit holds it). */
+export type Deviation = Omit<CheckException, 'itemId'>;
+
+/** The unit of a control's population, in words. */
+export interface AuditUnit {
+  kind: 'event' | 'item' | 'period';
+  noun: string;
+  plural: string;
+}
+
+/** Where the population's periods come from. */
+export interface PopulationContext {
+  window: Period;
+  timezone: string;
+}
+
+/** A control's population in its unit, each unit's deviations, and the deviations tied to no unit. */
+export interface UnitPopulation {
+  units: PopulationItem[];
+  query: string | null;
+  deviationsOf: Map<string, Deviation[]>;
+  unattached: Deviation[];
+  /** The calendar period key of each unit, when deviations can recur across periods. */
+  periodKey: (unit: PopulationItem) => string | null;
+  unit: AuditUnit;
+}
+
+/** Events or items: the check's population as it is. */
+export function itemPopulation(r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: PopulationContext): UnitPopulation {
+  const ids = new Set(r.items.map((i) => i.id));
+  const deviationsOf = new Map<string, Deviation[]>();
+  const unattached: Deviation[] = [];
+  for (const e of found) {
+    if (e.itemId && ids.has(e.itemId)) deviationsOf.set(e.itemId, [...(deviationsOf.get(e.itemId) ?? []), strip(e)]);
+    else unattached.push(strip(e));
+  }
+  const item = unit.kind === 'period' ? { ...unit, kind: 'item' as const } : unit;
+  // Per-event deviations recur across calendar months; items (a vendor, an account) have no period.
+  const periodKey = (u: PopulationItem) => {
+    if (item.kind !== 'event') return null;
+    const at = deviationsOf.get(u.id)?.find((d) => d.at)?.at ?? u.at;
+    return at ? calendarDateOf(at, ctx.timezone).slice(0, 7) : null;
+  };
+  return { units: r.items, query: r.populationQuery ?? null, deviationsOf, unattached, periodKey, unit: item };
+}
+
+/**
+ * A periodic control's population: the calendar periods of the window in the workspace time
+ * zone, each holding the check's occurrences dated in it. A period without any occurrence is a
+ * deviation: the control did not operate that period. Null when the check's items carry no date.
+ */
+export function periodPopulation(control: Control, r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: PopulationContext, windows: boolean): UnitPopulation | null {
+  const kind = periodKindOf(control.frequency);
+  if (!kind || r.items.some((i) => !i.at)) return null;
+  const periods = windowPeriods(kind, ctx.window);
+  const itemsIn = new Map<string, PopulationItem[]>(periods.map((p) => [p.id, []]));
+  const periodOfItem = new Map<string, string>();
+  for (const item of r.items) {
+    const p = periodOf(periods, calendarDateOf(item.at!, ctx.timezone));
+    if (!p) continue;
+    itemsIn.get(p.id)!.push(item);
+    periodOfItem.set(item.id, p.id);
+  }
+  const deviationsOf = new Map<string, Deviation[]>();
+  const unattached: Deviation[] = [];
+  const add = (id: string, d: Deviation) => deviationsOf.set(id, [...(deviationsOf.get(id) ?? []), d]);
+  for (const e of found) {
+    const byItem = e.itemId ? periodOfItem.get(e.itemId) : undefined;
+    // A finding with neither unit nor date states the position at the end of the window
+    // ("no probe collected up to 30 September"): it belongs to the last period, not to a new one.
+    const byDate = e.itemId ? undefined : e.at ? periodOf(periods, calendarDateOf(e.at, ctx.timezone))?.id : periods[periods.length - 1]?.id;
+    if (byItem ?? byDate) add((byItem ?? byDate)!, strip(e));
+    else unattached.push(strip(e));
+  }
+  const units = periods.map((p): PopulationItem => {
+    const items = itemsIn.get(p.id)!;
+    const covering = windows && items.length === 0 ? latestBefore(r.items, p.from, ctx.timezone) : undefined;
+    if (covering) {
+      return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'covered by an earlier window', at: covering.at, detail: `${covering.subject}: the check's cadence window from ${covering.at} spans ${p.id}.` }] };
+    }
+    if (items.length === 0) {
+      add(p.id, { rule: 'occurrence.missing', subject: p.id, detail: `No occurrence of the control in ${p.id} (${p.from} to ${p.to}) in the collected evidence.`, citations: [] });
+      return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'no occurrence', detail: `Nothing in the evidence for ${p.from} to ${p.to}.` }] };
+    }
+    const trace: TraceStep[] = items.flatMap((i) => (i.trace.length ? i.trace : [{ label: 'occurrence', at: i.at }]).map((t) => (i.subject === p.id ? t : { ...t, label: `${i.subject}: ${t.label}` })));
+    return { id: p.id, subject: p.id, at: p.from, trace };
+  });
+  const query = `calendar ${kind === 'year' ? 'window (tested once)' : `${kind}s overlapping ${ctx.window.from}..${ctx.window.to}`} in ${ctx.timezone}; each ${unit.noun}'s occurrence from ${r.populationQuery ?? 'the check'}`;
+  return { units, query, deviationsOf, unattached, periodKey: (u) => u.id, unit };
+}
+
+/** The latest item dated before a calendar date: the cadence window still running on that date. */
+function latestBefore(items: readonly PopulationItem[], date: string, timeZone: string): PopulationItem | undefined {
+  let best: PopulationItem | undefined;
+  let bestDate = '';
+  for (const i of items) {
+    const d = calendarDateOf(i.at!, timeZone);
+    if (d < date && (d > bestDate || (d === bestDate && i.id < best!.id))) {
+      best = i;
+      bestDate = d;
+    }
+  }
+  return best;
+}
+
+
+function strip(e: CheckException): Deviation {
+  const { itemId: _i, ...rest } = e;
+  return rest;
+}

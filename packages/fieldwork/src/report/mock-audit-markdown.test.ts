@@ -1,0 +1,57 @@
+import { builtInControls, runAudit } from '@fieldwork/core';
+import type { ControlResult, PopulationItem } from '@fieldwork/core';
+import { describe, expect, it } from 'vitest';
+import { mockAuditMarkdown } from './mock-audit-markdown.js';
+
+const C = 'c'.repeat(64);
+const control = (check: string) => builtInControls.find((c) => c.check === check)!;
+const item = (id: string, at: string): PopulationItem => ({ id, subject: id, at, trace: [{ label: 'HR end date', at, citation: { artifact: C, source: 'hr', locator: `line ${id.length}` } }] });
+const result = (check: string, items: PopulationItem[], deviating: string[] = []): ControlResult => {
+  const c = control(check);
+  return {
+    control: c.id, title: c.title, check, status: deviating.length ? 'exception' : 'pass', population: items.length, populationQuery: 'leavers in the window', items, notes: [],
+    exceptions: deviating.map((id) => ({ rule: 'deprovision.late', subject: id, detail: `${id} deprovisioned late | 3 days`, at: items.find((i) => i.id === id)!.at, citations: [{ artifact: C, source: 'okta', locator: 'line 9' }], itemId: id })),
+  };
+};
+const period = { from: '2026-04-01', to: '2026-09-30' };
+
+describe('mock audit Markdown', () => {
+  const leavers = Array.from({ length: 6 }, (_, i) => item(`p${i}@x.ai`, `2026-0${4 + i}-10`));
+  const report = runAudit({
+    auditId: 'md-1', period, timezone: 'UTC',
+    controls: [control('hr.deprovisioning'), control('access.grant-approval'), control('vendor.review')],
+    results: [result('hr.deprovisioning', leavers, ['p1@x.ai']), result('access.grant-approval', leavers.map((l) => ({ ...l, id: `g-${l.id}`, subject: `g-${l.id}` }))), { ...result('vendor.review', []), populationQuery: undefined, status: 'insufficient_evidence', notes: ['No vendor records collected; add a source that provides them.'] }],
+    responses: { 'HR-05': 'Reminder added to the offboarding checklist.' },
+  });
+  const md = mockAuditMarkdown(report, 'Acme | AI');
+
+  it('gives each tested control the section 4 rows: control, test performed, population, result and the rule', () => {
+    // Problems first: HR-05 (exception), VEN-01 (no evidence), then ACC-01 (effective).
+    const hr = md.slice(md.indexOf('### HR-05'), md.indexOf('### VEN-01'));
+    expect(hr).toContain('| Control | When someone leaves');
+    expect(hr).toContain('| Test performed | Inspection of 6 of 6 leavers, selected from seed ');
+    expect(hr).toContain('| Population | 6 leavers — leavers in the window |');
+    expect(hr).toContain('| Result | Exception noted: 1 of 6 sampled leavers deviated — 1 deviation in all. |');
+    expect(hr).toContain('| Conclusion | Effective with exceptions — rule **single-deviation**:');
+    expect(hr).toContain('Exceptions noted (1):');
+    expect(hr).toContain('| 1 | p1@x.ai | sample | deprovision.late | p1@x.ai deprovisioned late \\| 3 days | okta line 9 cccccccccccc |');
+    expect(hr).toContain("**Management's response:** Reminder added to the offboarding checklist.");
+    const acc = md.slice(md.indexOf('### ACC-01'), md.indexOf('## Every control'));
+    expect(acc).toContain('| Result | No exceptions noted. |');
+    expect(acc).not.toContain("Management's response");
+  });
+
+  it('words missing evidence as no evidence, and lists every control with its unit and rule', () => {
+    const ven = md.slice(md.indexOf('### VEN-01'), md.indexOf('### ACC-01'));
+    expect(ven).toContain('| Result | Not tested: no evidence. No vendor records collected; add a source that provides them. |');
+    expect(ven).toContain('rule **no-evidence**');
+    expect(md).toContain('| HR-05 Leavers deactivated promptly | CC6.2, CC6.3 | leaver (per event) | 6 | 6 | 1 | single-deviation | Effective with exceptions |');
+    expect(md).toContain('# Mock audit (SOC 2 Type II) — Acme \\| AI');
+  });
+
+  it('states every rule once and the remediation rule, and is byte-identical for the same input', () => {
+    for (const id of ['zero-tolerance', 'recurring', 'more-than-one', 'single-extended', 'no-occurrence']) expect(md).toContain(`- **${id}** — `);
+    expect(md).toContain('stays a deviation when it was fixed later');
+    expect(mockAuditMarkdown(report, 'Acme | AI')).toBe(md);
+  });
+});
