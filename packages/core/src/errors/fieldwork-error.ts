@@ -14,9 +14,12 @@ export type FieldworkErrorCode =
   | 'INPUT_MALFORMED'
   | 'INPUT_WRONG_FORMAT'
   | 'INPUT_INVALID_RECORD'
+  /** A path or symlink that leads out of where Fieldwork may read (the workspace, a source's folder) or write, without an opt-in. */
+  | 'INPUT_UNSAFE_PATH'
   | 'API_FAILED'
   | 'EVIDENCE_INTEGRITY'
   | 'STORE_FAILED'
+  | 'COLLECTION_RUNNING'
   | 'INTERNAL';
 
 /** Where a problem sits inside an input. */
@@ -78,11 +81,13 @@ export function exitCodeFor(code: FieldworkErrorCode): number {
     case 'CONFIG_NOT_FOUND':
     case 'SOURCE_UNKNOWN_KIND':
     case 'SOURCE_BAD_OPTIONS':
+    case 'COLLECTION_RUNNING':
       return 2;
     case 'INPUT_NOT_FOUND':
     case 'INPUT_MALFORMED':
     case 'INPUT_WRONG_FORMAT':
     case 'INPUT_INVALID_RECORD':
+    case 'INPUT_UNSAFE_PATH':
     case 'API_FAILED':
       return 3;
     case 'EVIDENCE_INTEGRITY':

@@ -153,6 +153,8 @@ export const promptRecordSchema = z.object({
   store: z.string().min(1),
   id: z.string().min(1),
   at: instant,
+  /** The deployment environment the record came from, when known (staging records are not production evidence). */
+  environment: z.string().optional(),
   tenant: z.string().optional(),
   endUser: endUserPseudonym.optional(),
   conversation: z.string().optional(),

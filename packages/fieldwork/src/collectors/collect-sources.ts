@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { FieldworkError, isFieldworkError, recordSchemas } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
-import { sha256File } from '../evidence/index.js';
+import type { StagedFile } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
 import { createPseudonymizer, loadWorkspaceSecret, sourceNames } from '../workspace/index.js';
 import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
+import { guardTextInput, IgnoredFields } from './input/index.js';
+import type { IgnoredField } from './input/index.js';
 import { collectorFor } from './registry.js';
-import { resolveSourceFiles } from './resolve-files.js';
+import { resolveSourceFiles, sourceFileTypes } from './resolve-files.js';
 
 export interface ArtifactOutcome {
   name: string;
@@ -21,6 +23,8 @@ export interface ArtifactOutcome {
   /** Records of earlier artifacts this one re-stated or, as a snapshot, no longer states. */
   superseded?: number;
   seq?: number;
+  /** Fields or columns of this artifact the collector did not read, each at its first place. */
+  ignored?: IgnoredField[];
   error?: FieldworkError;
 }
 
@@ -30,6 +34,8 @@ export interface SourceOutcome {
   status: 'collected' | 'unchanged' | 'failed';
   artifacts: ArtifactOutcome[];
   records: number;
+  /** Every field or column name that some artifact of the source had and nothing read. */
+  ignored: string[];
   error?: FieldworkError;
 }
 
@@ -57,7 +63,7 @@ function toError(e: unknown): FieldworkError {
 }
 
 /** Checks each record against its schema so a collector bug never stores a malformed fact. */
-async function* validated(records: AsyncIterable<FieldworkRecord>, file: string): AsyncGenerator<FieldworkRecord> {
+export async function* validated(records: AsyncIterable<FieldworkRecord>, file: string): AsyncGenerator<FieldworkRecord> {
   for await (const r of records) {
     const schema = (recordSchemas as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>)[r.kind];
     if (!schema) throw new FieldworkError('INTERNAL', `Collector produced an unknown record kind "${r.kind}".`);
@@ -88,7 +94,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
     const name = names[i];
     if (opts.only && opts.only.length > 0 && !opts.only.includes(name)) continue;
     opts.onSource?.(i, opts.sources.length, name);
-    const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0 };
+    const outcome: SourceOutcome = { name, kind: source.kind, status: 'unchanged', artifacts: [], records: 0, ignored: [] };
     outcomes.push(outcome);
     try {
       let collector: Collector<any>;
@@ -111,10 +117,9 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
       }
       const options = parsedOpts.data;
       if (source.path || source.glob) {
-        for (const file of resolveSourceFiles(opts.workspaceDir, { name, path: source.path, glob: source.glob })) {
-          const { sha256, size } = await sha256File(file);
+        for (const file of resolveSourceFiles(opts.workspaceDir, { ...source, name, fileTypes: sourceFileTypes(collector) })) {
           const display = relative(opts.workspaceDir, file) || file;
-          outcome.artifacts.push(await collectArtifact(opts, pseudonymize, collector, options, name, { path: file, displayName: display, sha256, size, open: () => createReadStream(file) }, display));
+          outcome.artifacts.push(await collectStaged(opts, pseudonymize, collector, options, name, file, display, display));
         }
       } else if (collector.fetch) {
         const tmp = await mkdtemp(join(tmpdir(), 'fieldwork-fetch-'));
@@ -126,8 +131,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
           })) {
             const file = join(tmp, `page-${++n}`);
             await writeFile(file, page.bytes);
-            const { sha256, size } = await sha256File(file);
-            outcome.artifacts.push(await collectArtifact(opts, pseudonymize, collector, options, name, { path: file, displayName: page.name, sha256, size, open: () => createReadStream(file) }, page.name));
+            outcome.artifacts.push(await collectStaged(opts, pseudonymize, collector, options, name, file, page.name, page.name));
           }
         } finally {
           await rm(tmp, { recursive: true, force: true });
@@ -139,6 +143,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
       }
       const failed = outcome.artifacts.find((a) => a.status === 'failed');
       outcome.records = outcome.artifacts.reduce((n, a) => n + (a.records ?? 0), 0);
+      outcome.ignored = [...new Set(outcome.artifacts.flatMap((a) => (a.ignored ?? []).map((f) => f.field)))];
       outcome.status = failed ? 'failed' : outcome.artifacts.some((a) => a.status === 'collected') ? 'collected' : 'unchanged';
       if (failed) outcome.error = failed.error;
     } catch (e) {
@@ -149,22 +154,53 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
   return outcomes;
 }
 
-async function collectArtifact(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, input: ArtifactInput, origin: string): Promise<ArtifactOutcome> {
+/**
+ * Reads a file exactly once: streamed into a private staged copy while hashed, then parsed and
+ * stored from that copy, so what is parsed is exactly what is stored under that hash even when
+ * the original changes during collection.
+ */
+async function collectStaged(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, file: string, displayName: string, origin: string): Promise<ArtifactOutcome> {
+  let staged: StagedFile;
+  try {
+    staged = await opts.store.stage(file);
+  } catch (e) {
+    return { name: displayName, sha256: '', status: 'failed', error: toError(e) };
+  }
+  try {
+    // `path` stays the file's place in the workspace (collectors resolve references next to it);
+    // the bytes are read only from the staged copy.
+    const input: ArtifactInput = { path: file, displayName, sha256: staged.sha256, size: staged.size, open: () => createReadStream(staged.path) };
+    return await collectArtifact(opts, pseudonymize, collector, options, source, input, origin, staged.path);
+  } finally {
+    await staged.discard();
+  }
+}
+
+async function collectArtifact(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, raw: ArtifactInput, origin: string, bytesPath: string): Promise<ArtifactOutcome> {
+  // Every kind reads text: bad UTF-8, NUL bytes and absurd nesting are refused before any parser sees them.
+  const input = guardTextInput(raw);
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
-  if (await opts.store.hasCollected(source, input.sha256, sameOrigin, origin)) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
+  if (await opts.store.hasCollected(source, input.sha256, sameOrigin, origin)) {
+    // Same bytes as before: nothing new, but a blob lost from an older store is put back.
+    await opts.store.restoreBlob(input.sha256, bytesPath);
+    return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
+  }
+  const ignored = new IgnoredFields();
   const ctx: ParseContext = {
     source, timezone: opts.timezone,
     cite: (locator: string) => ({ source, artifact: input.sha256, locator: locator || '/' }),
     pseudonymize,
+    ignore: (field, at) => ignored.add(field, at),
   };
   try {
     const res = await opts.store.ingest({
       sha256: input.sha256, size: input.size, name: input.displayName, mediaType: collector.mediaType, source, kind: collector.kind, origin,
-      path: input.path, records: validated(collector.parse(input, options, ctx), input.displayName),
+      path: bytesPath, records: validated(collector.parse(input, options, ctx), input.displayName),
       retain: collector.retainBytes !== false, snapshotKinds: collector.snapshotKinds, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
     });
     if (res.duplicate) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
-    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq };
+    const notRead = ignored.list();
+    return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq, ...(notRead.length ? { ignored: notRead } : {}) };
   } catch (e) {
     return { name: input.displayName, sha256: input.sha256, status: 'failed', error: toError(e) };
   }

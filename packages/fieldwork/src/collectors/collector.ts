@@ -4,13 +4,17 @@ import type { z } from 'zod';
 
 /** One artifact handed to a collector: the exact bytes collected, already hashed. */
 export interface ArtifactInput {
-  /** Absolute path of the bytes on disk (the file itself, or a fetched page saved to a temp file). */
+  /**
+   * Absolute path of the artifact's file in the workspace (or of a fetched page saved to a temp
+   * file): for references relative to it and its modification time. Read the bytes only through
+   * `open()`, which streams the staged copy that is hashed and stored.
+   */
   path: string;
   /** What a person recognises: the path relative to the workspace, or the API query. */
   displayName: string;
   sha256: string;
   size: number;
-  /** Opens a fresh stream over the bytes. */
+  /** Opens a fresh stream over the bytes: the copy that was hashed and is stored (read once from the source). */
   open(): Readable;
 }
 
@@ -29,6 +33,12 @@ export interface ParseContext {
    * reports, OSCAL, the auditor package, the API) ever holds the clear value.
    */
   pseudonymize(value: string): string;
+  /**
+   * Names a field or column of the artifact that the collector did not read, at the place it
+   * appeared, so nothing is dropped unseen (`collect` warns about them). The runner keeps each
+   * field once per artifact, at its first place. Optional for contexts that do not collect.
+   */
+  ignore?(field: string, at: string): void;
 }
 
 /** A page or response fetched from a live API, to be stored as an artifact and parsed. */
@@ -91,8 +101,19 @@ export interface Collector<O = Record<string, unknown>> {
    * collector produced) but not the bytes. Default true.
    */
   readonly retainBytes?: boolean;
+  /**
+   * The option that maps the user's column or field names to ours (`columns` for CSV, `fields`
+   * for JSON/YAML), for kinds that take one; named in the warning about fields not read.
+   */
+  readonly mappingOption?: 'columns' | 'fields';
   /** Media type of the artifacts, for the evidence package. */
   readonly mediaType?: string;
+  /**
+   * Name endings (`.csv`) of the files a folder source of this kind reads, when the media type
+   * alone does not say (a kind that reads CSV and JSON), or `'any'` for a kind whose folder holds
+   * evidence of every type. Other files in the folder are skipped.
+   */
+  readonly fileTypes?: readonly string[] | 'any';
   /**
    * Live sources fetch their artifacts (API pages); file sources omit this and the
    * runner reads `path`/`glob` from the workspace.

@@ -86,3 +86,8 @@ export function collectorFor(kind: string, sourceName: string): Collector<any> {
   }
   return c;
 }
+
+/** The record kinds a collector kind exports as whole snapshots, for `verify`'s replay of re-collection. */
+export function snapshotKindsFor(kind: string): readonly string[] | undefined {
+  return collectors[kind]?.snapshotKinds;
+}

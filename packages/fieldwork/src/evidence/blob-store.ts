@@ -7,10 +7,14 @@ export interface BlobStore {
   putFile(sha256: string, path: string): Promise<void>;
   /** Reads the bytes, or undefined when missing. */
   read(sha256: string): Promise<Buffer | undefined>;
-  /** Opens a stream over the bytes (for hashing large blobs without loading them). */
+  /** True when the blob is present. */
   has(sha256: string): Promise<boolean>;
   /** Every stored digest (to find orphans). */
   list(): Promise<string[]>;
   /** A filesystem path to the bytes when the store has one (for streaming); undefined otherwise. */
   pathOf(sha256: string): string | undefined;
+  /** The folder collections stage the bytes they read into before parsing and storing them. */
+  stagingDir(): string;
+  /** Deletes a blob: garbage collection only, under the collection lock. */
+  remove(sha256: string): Promise<void>;
 }

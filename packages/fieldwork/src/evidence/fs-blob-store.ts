@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { BlobStore } from './blob-store.js';
 
-/** Content-addressed blobs in `<root>/<aa>/<sha256>`; writes go to a temp file, then rename. */
+/**
+ * Content-addressed blobs in `<root>/<aa>/<sha256>`. A blob appears whole or not at all (hard
+ * link or copy-then-rename) and is never overwritten; only garbage collection under the
+ * collection lock removes one.
+ */
 export class FsBlobStore implements BlobStore {
   readonly #root: string;
 
@@ -15,10 +19,23 @@ export class FsBlobStore implements BlobStore {
     return join(this.#root, sha256.slice(0, 2), sha256);
   }
 
+  /** Where collections stage the bytes they read: beside the blobs (same file system, so a staged copy links into place). */
+  stagingDir(): string {
+    return join(dirname(this.#root), 'staging');
+  }
+
   async putFile(sha256: string, path: string): Promise<void> {
     const dest = this.pathOf(sha256);
     if (existsSync(dest)) return;
     await mkdir(join(this.#root, sha256.slice(0, 2)), { recursive: true });
+    try {
+      await link(path, dest);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw e;
+    }
     const tmp = `${dest}.tmp-${process.pid}-${Date.now()}`;
     try {
       await copyFile(path, tmp);
@@ -28,9 +45,18 @@ export class FsBlobStore implements BlobStore {
     }
   }
 
-  /** Deletes a blob (used to drop the copy of an artifact whose collection failed). */
+  /** Deletes a blob. Only garbage collection calls this, under the collection lock. */
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /** Removes staged copies left by collections that were killed (call under the collection lock). */
+  async clearStaging(): Promise<number> {
+    const dir = this.stagingDir();
+    if (!existsSync(dir)) return 0;
+    const names = await readdir(dir);
+    for (const n of names) await rm(join(dir, n), { force: true });
+    return names.length;
   }
 
   async read(sha256: string): Promise<Buffer | undefined> {
@@ -46,6 +72,7 @@ export class FsBlobStore implements BlobStore {
     if (!existsSync(this.#root)) return [];
     const out: string[] = [];
     for (const d of await readdir(this.#root)) {
+      if (!/^[0-9a-f]{2}$/.test(d) || !(await stat(join(this.#root, d))).isDirectory()) continue;
       for (const f of await readdir(join(this.#root, d))) if (/^[0-9a-f]{64}$/.test(f)) out.push(f);
     }
     return out.sort();

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { canonicalJson } from './canonical-json.js';
@@ -7,8 +7,13 @@ import { sha256 } from './hash.js';
 /** The hash of the empty ledger: what the first entry's `prev` is. */
 export const GENESIS = '0'.repeat(64);
 
+/** The entry format written now. Version 1 entries (no `v` in the body) still hash as they did. */
+export const LEDGER_VERSION = 2;
+
 /** The fields of a ledger entry that its hash covers. */
 export interface LedgerEntryBody {
+  /** Absent on version 1 entries, so their hashes stay what they were when written. */
+  v?: number;
   seq: number;
   artifact: string;
   source: string;
@@ -19,10 +24,20 @@ export interface LedgerEntryBody {
   recordCount: number;
   populations: Record<string, number>;
   origin: string;
+  /** Version 2: digest of the records the artifact produced, in order (see `RecordsDigest`). */
+  recordsDigest?: string;
+  /** Version 2: whether the bytes were kept (false for hash-only content such as prompt logs). */
+  retained?: boolean;
 }
 
 export interface LedgerEntry extends LedgerEntryBody {
   prev: string;
+  hash: string;
+}
+
+/** The ledger head: the last entry's sequence number and hash. */
+export interface LedgerHead {
+  seq: number;
   hash: string;
 }
 
@@ -37,33 +52,44 @@ export async function readLedger(db: Kysely<Database>): Promise<LedgerEntry[]> {
   return rows.map(rowToEntry);
 }
 
+/** The head as the ledger_head row records it, or undefined for an empty ledger. */
+export async function readHead(db: Kysely<Database>): Promise<LedgerHead | undefined> {
+  const head = await db.selectFrom('ledger_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  return head ? { seq: Number(head.seq), hash: head.hash } : undefined;
+}
+
 export function rowToEntry(r: Database['ledger']): LedgerEntry {
+  const version = r.version == null ? 1 : Number(r.version);
   return {
+    ...(version >= 2 ? { v: version } : {}),
     seq: Number(r.seq), artifact: r.artifact, source: r.source, kind: r.kind, collectedAt: r.collected_at,
     periodFrom: r.period_from, periodTo: r.period_to, recordCount: Number(r.record_count),
-    populations: JSON.parse(r.populations) as Record<string, number>, origin: r.origin, prev: r.prev, hash: r.hash,
+    populations: JSON.parse(r.populations) as Record<string, number>, origin: r.origin,
+    ...(version >= 2 ? { recordsDigest: r.records_digest ?? '', retained: Number(r.retained) !== 0 } : {}),
+    prev: r.prev, hash: r.hash,
   };
 }
 
 /**
- * Appends an entry inside `trx`, locking the head so concurrent writers (several PostgreSQL
- * instances) serialize on it. Returns the entry written.
+ * Appends an entry inside the write transaction `trx`, locking the head so concurrent writers
+ * (several PostgreSQL instances) serialize on it. Returns the entry written.
  */
 export async function appendLedgerEntry(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   dialect: 'sqlite' | 'postgres',
-  body: Omit<LedgerEntryBody, 'seq'>,
+  body: Omit<LedgerEntryBody, 'seq' | 'v'>,
 ): Promise<LedgerEntry> {
   const headQuery = trx.selectFrom('ledger_head').selectAll().where('id', '=', 1);
   const head = dialect === 'postgres' ? await headQuery.forUpdate().executeTakeFirst() : await headQuery.executeTakeFirst();
   const seq = head ? Number(head.seq) + 1 : 1;
   const prev = head ? head.hash : GENESIS;
-  const full: LedgerEntryBody = { ...body, seq };
+  const full: LedgerEntryBody = { v: LEDGER_VERSION, ...body, seq };
   const hash = entryHash(prev, full);
   await trx.insertInto('ledger').values({
     seq, artifact: full.artifact, source: full.source, kind: full.kind, collected_at: full.collectedAt,
     period_from: full.periodFrom, period_to: full.periodTo, record_count: full.recordCount,
     populations: JSON.stringify(full.populations), origin: full.origin, prev, hash,
+    version: LEDGER_VERSION, records_digest: full.recordsDigest ?? null, retained: full.retained === false ? 0 : 1,
   }).execute();
   if (head) await trx.updateTable('ledger_head').set({ seq, hash }).where('id', '=', 1).execute();
   else await trx.insertInto('ledger_head').values({ id: 1, seq, hash }).execute();
@@ -71,7 +97,7 @@ export async function appendLedgerEntry(
 }
 
 /** Takes the head lock up front on PostgreSQL (creating the head row on first use). */
-export async function lockHead(trx: Transaction<Database>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+export async function lockHead(trx: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Promise<void> {
   if (dialect !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(4242001)`.execute(trx);
 }

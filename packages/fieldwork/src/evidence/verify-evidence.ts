@@ -3,15 +3,33 @@ import { createReadStream, existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { BlobStore } from './blob-store.js';
+import type { Checkpoint } from './checkpoint.js';
+import { sha256 } from './hash.js';
 import { entryHash, GENESIS, readLedger } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
+import { RecordsDigest } from './records-digest.js';
+import { readRunsHead, runBodyOf, runHash } from './run-chain.js';
+import { verifySupersession } from './verify-supersession.js';
+import type { SnapshotKindsFor } from './verify-supersession.js';
+
+export type VerifyProblemKind =
+  | 'blob_missing' | 'blob_changed' | 'entry_changed' | 'chain_broken' | 'sequence_gap' | 'head_mismatch'
+  | 'retained_changed' | 'records_changed' | 'record_orphan' | 'supersession_changed'
+  | 'run_changed' | 'run_chain_broken' | 'run_head_unknown' | 'runs_head_mismatch'
+  | 'checkpoint_invalid' | 'checkpoint_ahead' | 'checkpoint_mismatch';
 
 export interface VerifyProblem {
-  /** The ledger sequence number of the first broken entry (0 for the head). */
+  /** The ledger sequence number of the broken entry (0 for the head or when no entry is concerned). */
   seq: number;
-  kind: 'blob_missing' | 'blob_changed' | 'entry_changed' | 'chain_broken' | 'sequence_gap' | 'head_mismatch';
+  kind: VerifyProblemKind;
   detail: string;
   artifact?: string;
+  /** The stored run concerned, for run problems. */
+  run?: number;
+  /** The records concerned, when they can be named: row id (absent for a deleted one) and locator. */
+  records?: { id?: number; locator: string; change: 'edited' | 'inserted' | 'deleted' | 'moved' }[];
+  /** The checkpoint file concerned. */
+  checkpoint?: string;
 }
 
 export interface VerifyResult {
@@ -19,12 +37,48 @@ export interface VerifyResult {
   entries: number;
   blobsChecked: number;
   headHash: string | null;
-  /** Problems in ledger order; the first one names the first broken entry. */
+  /** Problems in ledger order, then runs, then checkpoints; the first one names the first broken thing. */
   problems: VerifyProblem[];
   /** Blobs present in the store that no ledger entry names (harmless leftovers of a failed collection). */
   orphans: string[];
   /** Artifacts kept by hash only (prompt and trace content): their entries are chained, their bytes are not stored. */
   hashOnly: number;
+  /** Records checked against their entry's digest. */
+  recordsChecked: number;
+  /** Entries written before record digests (their records are checked by count only). */
+  legacyEntries: number;
+  /** Stored check/audit runs checked, and how many predate run commitments. */
+  runsChecked: number;
+  legacyRuns: number;
+  /** Checkpoints the ledger was checked against. */
+  checkpointsChecked: number;
+}
+
+/** A checkpoint to check the ledger against, with whether its signature verified. */
+export interface CheckpointInput {
+  file: string;
+  checkpoint: Checkpoint;
+  /** False when the signature does not verify under the trusted key (or names another key). */
+  signatureOk: boolean;
+  /** Why the signature failed, when it did. */
+  reason?: string;
+}
+
+export interface VerifyOptions {
+  /** Signed checkpoints of earlier heads: detect truncation, rollback and a re-chained history. */
+  checkpoints?: CheckpointInput[];
+  /**
+   * Re-derives an entry's records from its stored artifact (their stored JSON, in order), or
+   * returns undefined when it cannot. Used to name which records of a changed entry were
+   * edited, inserted or deleted; trusted only when it reproduces the committed digest.
+   */
+  rederive?: (entry: LedgerEntry) => Promise<AsyncIterable<string> | undefined>;
+  /**
+   * Which record kinds each collector kind exports as snapshots. Given, verify replays the
+   * re-collection rule and names any record whose identity, scope or supersession was edited
+   * (these columns decide which records the checks read as current).
+   */
+  snapshotKindsFor?: SnapshotKindsFor;
 }
 
 async function hashOf(store: BlobStore, sha: string): Promise<string | undefined> {
@@ -39,18 +93,45 @@ async function hashOf(store: BlobStore, sha: string): Promise<string | undefined
   return bytes ? createHash('sha256').update(bytes).digest('hex') : undefined;
 }
 
+const PAGE = 2000;
+
+interface StoredRecord {
+  id: number;
+  kind: string;
+  source: string;
+  artifact: string;
+  locator: string;
+  data: string;
+}
+
+/** Streams the records of one entry in production order (row id), a page at a time. */
+async function* recordsOf(db: Kysely<Database>, seq: number): AsyncGenerator<StoredRecord> {
+  let after = -1;
+  for (;;) {
+    const rows = await db.selectFrom('records').select(['id', 'kind', 'source', 'artifact', 'locator', 'data'])
+      .where('ledger_seq', '=', seq).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+    for (const r of rows) yield { ...r, id: Number(r.id) };
+    if (rows.length < PAGE) return;
+    after = Number(rows.at(-1)!.id);
+  }
+}
+
 /**
- * Recomputes the hash chain and every blob. An edited, deleted or reordered entry breaks the
- * chain at that entry; a changed byte in a blob changes its digest.
+ * Recomputes everything a verdict rests on: the hash chain, every blob, the records each entry
+ * committed to, the stored check/audit runs and what they read, and the ledger against every
+ * signed checkpoint given. Names the first broken thing.
  */
-export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore): Promise<VerifyResult> {
+export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore, o: VerifyOptions = {}): Promise<VerifyResult> {
   const entries = await readLedger(db);
   const head = await db.selectFrom('ledger_head').selectAll().where('id', '=', 1).executeTakeFirst();
   const problems: VerifyProblem[] = [];
   let prev = GENESIS;
   let expectedSeq = 1;
   const checked = new Map<string, string | undefined>();
-  const hashOnly = new Set((await db.selectFrom('artifacts').select('sha256').where('retained', '=', 0).execute()).map((r) => r.sha256));
+  const artifactRetained = new Map((await db.selectFrom('artifacts').select(['sha256', 'retained']).execute()).map((r) => [r.sha256, Number(r.retained) !== 0]));
+  const hashOnly = new Set<string>();
+  let recordsChecked = 0;
+  let legacyEntries = 0;
   for (const e of entries) {
     if (e.seq !== expectedSeq) {
       problems.push({ seq: e.seq, kind: 'sequence_gap', detail: `expected entry ${expectedSeq} but found ${e.seq}: an entry was deleted or renumbered` });
@@ -62,17 +143,29 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore): Pr
     if (recomputed !== e.hash) {
       problems.push({ seq: e.seq, kind: 'entry_changed', detail: `its content no longer matches its hash (stored ${e.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…): the entry was edited` });
     }
-    if (hashOnly.has(e.artifact)) {
-      prev = e.hash;
-      expectedSeq = e.seq + 1;
+    prev = e.hash;
+    expectedSeq = e.seq + 1;
+    // Version 2 entries commit to the retained decision; older ones rely on the artifacts table.
+    const retainedNow = artifactRetained.get(e.artifact);
+    const retained = e.v !== undefined ? e.retained !== false : retainedNow !== false;
+    if (e.v !== undefined && retainedNow !== undefined && retainedNow !== retained) {
+      problems.push({ seq: e.seq, kind: 'retained_changed', artifact: e.artifact, detail: `the artifact is marked ${retainedNow ? 'retained' : 'hash-only'} but its entry recorded ${retained ? 'retained' : 'hash-only'}: the flag was flipped (it decides whether verify checks the bytes)` });
+    }
+    if (e.v === undefined) {
+      legacyEntries++;
+      const n = Number((await db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('ledger_seq', '=', e.seq).executeTakeFirst())?.n ?? 0);
+      if (n !== e.recordCount) problems.push({ seq: e.seq, kind: 'records_changed', detail: `the entry recorded ${e.recordCount} record(s) but ${n} are stored: records were inserted or deleted` });
+    } else {
+      recordsChecked += await checkRecords(db, e, problems, o, retained);
+    }
+    if (!retained) {
+      hashOnly.add(e.artifact);
       continue;
     }
     if (!checked.has(e.artifact)) checked.set(e.artifact, await hashOf(blobs, e.artifact));
     const actual = checked.get(e.artifact);
     if (actual === undefined) problems.push({ seq: e.seq, kind: 'blob_missing', artifact: e.artifact, detail: `the artifact ${e.artifact} is missing from the blob store` });
     else if (actual !== e.artifact) problems.push({ seq: e.seq, kind: 'blob_changed', artifact: e.artifact, detail: `the artifact's bytes now hash to ${actual.slice(0, 12)}…, not ${e.artifact.slice(0, 12)}…: the blob was modified` });
-    prev = e.hash;
-    expectedSeq = e.seq + 1;
   }
   const last = entries.at(-1);
   if (head && (!last || Number(head.seq) !== last.seq || head.hash !== last.hash)) {
@@ -80,10 +173,180 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore): Pr
   } else if (!head && last) {
     problems.push({ seq: 0, kind: 'head_mismatch', detail: 'the ledger head is missing' });
   }
+  const orphanRecords = await db.selectFrom('records').select(['id', 'ledger_seq', 'locator'])
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('ledger').select('seq').whereRef('ledger.seq', '=', 'records.ledger_seq')))).limit(50).execute();
+  if (orphanRecords.length) {
+    problems.push({
+      seq: Number(orphanRecords[0].ledger_seq), kind: 'record_orphan',
+      records: orphanRecords.map((r) => ({ id: Number(r.id), locator: r.locator, change: 'inserted' as const })),
+      detail: `${orphanRecords.length}${orphanRecords.length === 50 ? '+' : ''} record(s) name ledger entries that do not exist (first: record ${orphanRecords[0].id} → entry ${orphanRecords[0].ledger_seq}): records were inserted`,
+    });
+  }
+  if (o.snapshotKindsFor) {
+    const sup = await verifySupersession(db, entries, o.snapshotKindsFor);
+    for (const p of sup.problems) problems.push({ seq: p.seq, kind: 'supersession_changed', records: [{ id: p.id, locator: p.locator, change: 'edited' }], detail: p.detail });
+  }
   problems.sort((a, b) => a.seq - b.seq);
+  const runs = await verifyRuns(db, entries);
+  problems.push(...runs.problems);
+  problems.push(...checkCheckpoints(entries, runs.chained, o.checkpoints ?? []));
   const named = new Set(entries.map((e) => e.artifact));
   const orphans = (await blobs.list()).filter((s) => !named.has(s));
-  return { ok: problems.length === 0, entries: entries.length, blobsChecked: checked.size, headHash: last?.hash ?? null, problems, orphans, hashOnly: hashOnly.size };
+  return {
+    ok: problems.length === 0, entries: entries.length, blobsChecked: checked.size, headHash: last?.hash ?? null, problems, orphans, hashOnly: hashOnly.size,
+    recordsChecked, legacyEntries, runsChecked: runs.checked, legacyRuns: runs.legacy, checkpointsChecked: (o.checkpoints ?? []).length,
+  };
+}
+
+/** Re-digests one entry's records; names the changed ones when the artifact can be re-derived. */
+async function checkRecords(db: Kysely<Database>, e: LedgerEntry, problems: VerifyProblem[], o: VerifyOptions, retained: boolean): Promise<number> {
+  const digest = new RecordsDigest();
+  const misplaced: { id: number; locator: string; change: 'moved' }[] = [];
+  for await (const r of recordsOf(db, e.seq)) {
+    digest.add(r.data);
+    // The columns beside the JSON are what queries filter on: they must say what the JSON says.
+    let parsed: { kind?: unknown; source?: unknown; artifact?: unknown; locator?: unknown } = {};
+    try {
+      parsed = JSON.parse(r.data) as typeof parsed;
+    } catch {
+      // An unparsable record fails the digest below.
+    }
+    if (parsed.kind !== r.kind || parsed.source !== r.source || parsed.artifact !== r.artifact || parsed.locator !== r.locator || r.artifact !== e.artifact) {
+      if (misplaced.length < 50) misplaced.push({ id: r.id, locator: r.locator, change: 'moved' });
+    }
+  }
+  if (misplaced.length) {
+    problems.push({ seq: e.seq, kind: 'records_changed', artifact: e.artifact, records: misplaced, detail: `record ${misplaced[0].id} (${misplaced[0].locator}) is filed under a kind, source or artifact its content does not state: its columns were edited` });
+  }
+  const actual = digest.digest();
+  if (actual === e.recordsDigest) return digest.count;
+  const named = retained && o.rederive ? await nameChanges(db, e, o.rederive) : undefined;
+  const what = named && named.length
+    ? named.slice(0, 5).map((x) => `${x.change} ${x.id !== undefined ? `record ${x.id} ` : 'record '}at ${x.locator}`).join('; ') + (named.length > 5 ? `; and ${named.length - 5} more` : '')
+    : `${digest.count} stored vs ${e.recordCount} committed`;
+  problems.push({
+    seq: e.seq, kind: 'records_changed', artifact: e.artifact, ...(named ? { records: named } : {}),
+    detail: `the records stored for this entry no longer match the digest it committed to (${what}): records were edited, inserted or deleted${retained ? '' : ' (hash-only artifact: the bytes are not kept, so only the digest can be checked)'}`,
+  });
+  return digest.count;
+}
+
+/** Diffs the stored records against a re-derivation that reproduces the committed digest. */
+async function nameChanges(db: Kysely<Database>, e: LedgerEntry, rederive: NonNullable<VerifyOptions['rederive']>): Promise<NonNullable<VerifyProblem['records']> | undefined> {
+  let source: AsyncIterable<string> | undefined;
+  try {
+    source = await rederive(e);
+  } catch {
+    return undefined;
+  }
+  if (!source) return undefined;
+  const derived: string[] = [];
+  const d = new RecordsDigest();
+  try {
+    for await (const s of source) {
+      derived.push(s);
+      d.add(s);
+    }
+  } catch {
+    return undefined;
+  }
+  if (d.digest() !== e.recordsDigest) return undefined;
+  const remaining = new Map<string, number>();
+  for (const s of derived) remaining.set(s, (remaining.get(s) ?? 0) + 1);
+  const extra: { id: number; locator: string }[] = [];
+  for await (const r of recordsOf(db, e.seq)) {
+    const n = remaining.get(r.data) ?? 0;
+    if (n > 0) remaining.set(r.data, n - 1);
+    else extra.push({ id: r.id, locator: r.locator });
+  }
+  const missing: string[] = [];
+  for (const [s, n] of remaining) for (let i = 0; i < n; i++) missing.push(locatorOf(s));
+  const out: NonNullable<VerifyProblem['records']> = [];
+  for (const x of extra) {
+    const i = missing.indexOf(x.locator);
+    if (i >= 0) {
+      missing.splice(i, 1);
+      out.push({ id: x.id, locator: x.locator, change: 'edited' });
+    } else out.push({ id: x.id, locator: x.locator, change: 'inserted' });
+  }
+  for (const locator of missing) out.push({ locator, change: 'deleted' });
+  return out;
+}
+
+function locatorOf(data: string): string {
+  try {
+    return String((JSON.parse(data) as { locator?: unknown }).locator ?? '?');
+  } catch {
+    return '?';
+  }
+}
+
+/** Checks the chain of stored check/audit runs: results digests, links, and the heads they read. */
+async function verifyRuns(db: Kysely<Database>, entries: LedgerEntry[]): Promise<{ problems: VerifyProblem[]; checked: number; legacy: number; chained: Map<number, string> }> {
+  const problems: VerifyProblem[] = [];
+  const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
+  const chained = new Map<number, string>();
+  let prev = GENESIS;
+  let checked = 0;
+  let legacy = 0;
+  let lastId: number | undefined;
+  let after = -1;
+  for (;;) {
+    const rows = await db.selectFrom('runs').selectAll().where('id', '>', after).orderBy('id').limit(200).execute();
+    for (const r of rows) {
+      const id = Number(r.id);
+      const body = runBodyOf(r);
+      if (!body) {
+        // Runs stored before commitments existed come first; one after a committed run was stripped.
+        if (lastId !== undefined) problems.push({ seq: 0, run: id, kind: 'run_changed', detail: `run ${id} (${r.type}) carries no commitment although earlier runs do: its commitment was removed` });
+        else legacy++;
+        continue;
+      }
+      checked++;
+      if (sha256(r.data) !== body.resultsDigest) {
+        problems.push({ seq: 0, run: id, kind: 'run_changed', detail: `the results of run ${id} (${r.type}, ${r.created_at}) no longer match the digest it committed to: the stored results were rewritten` });
+      }
+      if (r.prev !== prev) problems.push({ seq: 0, run: id, kind: 'run_chain_broken', detail: `run ${id} (${r.type}) does not follow the run before it: runs were deleted, inserted or reordered` });
+      if (runHash(r.prev ?? '', body) !== r.hash) problems.push({ seq: 0, run: id, kind: 'run_changed', detail: `run ${id} (${r.type}) no longer matches its hash: what it committed to (period, ledger head, results digest) was edited` });
+      if (body.ledgerSeq !== null && bySeq.get(body.ledgerSeq) !== body.ledgerHash) {
+        problems.push({ seq: body.ledgerSeq, run: id, kind: 'run_head_unknown', detail: `run ${id} (${r.type}) read ledger head #${body.ledgerSeq} (${(body.ledgerHash ?? '').slice(0, 12)}…), which the ledger no longer holds: the evidence it rests on was changed` });
+      }
+      prev = r.hash!;
+      lastId = id;
+      chained.set(id, r.hash!);
+    }
+    if (rows.length < 200) break;
+    after = Number(rows.at(-1)!.id);
+  }
+  const head = await readRunsHead(db);
+  if ((head?.id ?? undefined) !== lastId || (head && head.hash !== prev)) {
+    problems.push({ seq: 0, run: head?.id ?? 0, kind: 'runs_head_mismatch', detail: `the runs head records run ${head ? `${head.id} (${head.hash.slice(0, 12)}…)` : '(none)'} but the last committed run is ${lastId ?? '(none)'}: runs at the end were deleted` });
+  }
+  return { problems, checked, legacy, chained };
+}
+
+/** Checks the ledger (and runs) against signed checkpoints of earlier heads. */
+function checkCheckpoints(entries: LedgerEntry[], runs: Map<number, string>, checkpoints: CheckpointInput[]): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
+  const lastSeq = entries.at(-1)?.seq ?? 0;
+  for (const c of [...checkpoints].sort((a, b) => a.checkpoint.seq - b.checkpoint.seq)) {
+    const cp = c.checkpoint;
+    const at = `checkpoint ${c.file} (entry ${cp.seq}, signed ${cp.time})`;
+    if (!c.signatureOk) {
+      problems.push({ seq: cp.seq, kind: 'checkpoint_invalid', checkpoint: c.file, detail: `${at}: ${c.reason ?? 'the signature does not verify'}` });
+      continue;
+    }
+    if (cp.seq > lastSeq) {
+      problems.push({ seq: lastSeq + 1, kind: 'checkpoint_ahead', checkpoint: c.file, detail: `${at} was signed when the ledger reached entry ${cp.seq}, but it now ends at ${lastSeq}: entries were deleted from the end or an older copy of the store was restored` });
+    } else if (cp.seq > 0 && bySeq.get(cp.seq) !== cp.hash) {
+      problems.push({ seq: cp.seq, kind: 'checkpoint_mismatch', checkpoint: c.file, detail: `${at} says entry ${cp.seq} hashes to ${cp.hash.slice(0, 12)}…, but the ledger's entry ${cp.seq} hashes to ${(bySeq.get(cp.seq) ?? '(missing)').slice(0, 12)}…: the history up to it was rewritten and re-chained` });
+    }
+    if (cp.runs && runs.get(cp.runs.id) !== cp.runs.hash) {
+      problems.push({ seq: 0, run: cp.runs.id, kind: 'checkpoint_mismatch', checkpoint: c.file, detail: `${at} says run ${cp.runs.id} hashes to ${cp.runs.hash.slice(0, 12)}…, but the store ${runs.has(cp.runs.id) ? `has ${runs.get(cp.runs.id)!.slice(0, 12)}…` : 'no longer has that run'}: stored runs were rewritten, deleted or rolled back` });
+    }
+  }
+  return problems;
 }
 
 function bodyOf(e: LedgerEntry) {

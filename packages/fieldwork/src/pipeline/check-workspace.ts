@@ -49,9 +49,11 @@ export function summarize(results: ControlResult[]) {
 export async function checkWorkspace(ws: LoadedWorkspace, store: FieldworkStore, flags: { from?: string; to?: string } = {}, now = new Date()): Promise<StoredCheckRun> {
   const { period, asOf } = resolvePeriod(ws.config, flags, now);
   const controls = resolveControls(ws.config);
+  // The head is read before the records, so the run commits to evidence it saw (or less, never more).
+  const head = await store.head();
   const records = await store.loadRecords();
   const run = runChecks({ controls, records, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir } });
   const stored = { ...run, controls };
-  const runId = await store.saveRun('check', period, stored);
+  const runId = await store.saveRun('check', period, stored, head ?? null);
   return { ...stored, runId, createdAt: new Date().toISOString() };
 }

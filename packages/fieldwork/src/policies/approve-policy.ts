@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, FieldworkError, localDate } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import { sha256File } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
+import { writeFileSafely } from '../workspace/index.js';
 import { formatPolicy, POLICIES_DIR, readPolicy } from './policy-files.js';
 
 export interface ApprovalResult {
@@ -47,15 +47,14 @@ export async function approvePolicy(ws: LoadedWorkspace, store: FieldworkStore, 
   const nextReview = addDays(day, 365);
   const approval = { kind: 'fieldwork.policy-approval/v1', policy: policy.front.id, title: policy.front.title, version: policy.front.version, approver, at, bodySha256: policy.bodySha256 };
   const dir = join(ws.dir, POLICIES_DIR, 'approvals');
-  mkdirSync(dir, { recursive: true });
   const evidenceFile = join(dir, `${policy.front.id}-v${policy.front.version}-${day}.json`);
-  writeFileSync(evidenceFile, JSON.stringify(approval, null, 2) + '\n');
+  writeFileSafely(evidenceFile, JSON.stringify(approval, null, 2) + '\n', ws.dir);
   const { sha256, size } = await sha256File(evidenceFile);
   async function* records(): AsyncGenerator<FieldworkRecord> {
     yield { kind: 'policy_approval', source: 'policy-approvals', artifact: sha256, locator: '/', policy: policy.front.id, version: policy.front.version, approver, at, bodySha256: policy.bodySha256 };
   }
   const name = `${POLICIES_DIR}/approvals/${evidenceFile.split('/').pop()}`;
   const res = await store.ingest({ sha256, size, name, mediaType: 'application/json', source: 'policy-approvals', kind: 'policy-approval', origin: `fieldwork policy approve ${id} --by ${approver}`, path: evidenceFile, records: records() });
-  writeFileSync(file, formatPolicy({ ...policy.front, approved_by: approver, approved_at: day, next_review: nextReview }, policy.body));
+  writeFileSafely(file, formatPolicy({ ...policy.front, approved_by: approver, approved_at: day, next_review: nextReview }, policy.body), ws.dir);
   return { policy: policy.front.id, version: policy.front.version, approver, at, nextReview, evidenceFile, artifact: sha256, seq: res.entry.seq };
 }

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtInControls, FieldworkError } from '@fieldwork/core';
-import { parseDocument, stringify } from 'yaml';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+// A leaf module (yaml and core only): the same alias and depth limits as the collectors, without importing the registry.
+import { assertYamlNesting, yamlValue } from '../collectors/input/yaml-value.js';
 import type { Workspace } from '../workspace/workspace-schema.js';
+import { writeFileSafely } from '../workspace/write-file-safely.js';
 import { POLICY_TEMPLATES } from './policy-templates.js';
 import type { PolicyFacts } from './policy-templates.js';
 
@@ -18,6 +21,8 @@ export interface PolicyFrontMatter {
   approved_by: string | null;
   approved_at: string | null;
   next_review: string | null;
+  /** Which required policy this is when the organization's own id differs (`ISP-04` → `access-control`). */
+  type?: string;
 }
 
 /** A policy file split into its front matter and body. */
@@ -74,22 +79,35 @@ export function parsePolicy(text: string, file: string): PolicyFile {
   if (!m) {
     throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} has no front matter.`, { where: { file, line: 1 }, hint: 'A policy starts with --- then id, title, version, owner, approved_by, approved_at, next_review, then ---.' });
   }
-  const doc = parseDocument(m[1]);
+  assertYamlNesting(m[1], file);
+  const lc = new LineCounter();
+  const doc = parseDocument(m[1], { lineCounter: lc });
   if (doc.errors.length) {
     throw new FieldworkError('INPUT_MALFORMED', `${file}: front matter is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`, { where: { file, line: 2 }, hint: 'Check the indentation and quoting of the front matter.' });
   }
-  const front = doc.toJS() as Record<string, unknown>;
+  const value = yamlValue(doc, lc, file);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new FieldworkError('INPUT_WRONG_FORMAT', `${file}: front matter is not a list of fields.`, { where: { file, line: 2 }, hint: 'A policy starts with --- then id, title, version, owner, approved_by, approved_at, next_review, then ---.' });
+  }
+  const front = value as Record<string, unknown>;
   for (const k of ['id', 'title', 'version']) {
     if (typeof front[k] !== 'string' && typeof front[k] !== 'number') {
       throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: front matter has no ${k}.`, { where: { file, line: 2 }, hint: `Add "${k}:" to the front matter.` });
     }
   }
   const body = text.slice(m[0].length);
-  const str = (v: unknown) => (v === null || v === undefined || v === '' ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+  // Front matter is hand-edited: a list or map where a name or date belongs is refused, not stringified (or a crash).
+  const str = (v: unknown, k: string): string | null => {
+    if (v === null || v === undefined || v === '') return null;
+    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+    throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: front matter ${k} is not a single value.`, { where: { file, line: 2, pointer: `/${k}` }, hint: `Write ${k}: as one value (a name or a YYYY-MM-DD date).` });
+  };
   return {
     front: {
-      id: String(front.id), title: String(front.title), version: String(front.version), owner: str(front.owner) ?? '',
-      approved_by: str(front.approved_by), approved_at: str(front.approved_at), next_review: str(front.next_review),
+      id: String(front.id), title: String(front.title), version: String(front.version), owner: str(front.owner, 'owner') ?? '',
+      approved_by: str(front.approved_by, 'approved_by'), approved_at: str(front.approved_at, 'approved_at'), next_review: str(front.next_review, 'next_review'),
+      ...(str(front.type, 'type') ? { type: str(front.type, 'type') as string } : {}),
     },
     body,
     bodySha256: createHash('sha256').update(body.replace(/\r\n/g, '\n').trim()).digest('hex'),
@@ -106,7 +124,7 @@ export function writePolicyTemplates(dir: string, config: Workspace): string[] {
     const file = join(dir, POLICIES_DIR, `${t.id}.md`);
     if (existsSync(file)) continue;
     const front: PolicyFrontMatter = { id: t.id, title: t.title, version: '1.0', owner: t.owner(facts), approved_by: null, approved_at: null, next_review: null };
-    writeFileSync(file, formatPolicy(front, policyBody(t.title, t.body(facts))));
+    writeFileSafely(file, formatPolicy(front, policyBody(t.title, t.body(facts))), dir);
     written.push(file);
   }
   return written;

@@ -32,7 +32,7 @@ export async function storeProbeRun(store: FieldworkStore, run: ProbeRun, source
     async function* records(): AsyncGenerator<FieldworkRecord> {
       // A probe run names canary tenants, never end users; a throw-away key keeps anything unexpected out of the clear.
       const pseudonymize = createPseudonymizer(randomBytes(32).toString('hex'));
-      const parsed = isolationProbeCollector.parse(input, {}, { source, timezone: 'UTC', cite: (locator) => ({ source, artifact: sha256, locator: locator || '/' }), pseudonymize });
+      const parsed = isolationProbeCollector.parse(input, isolationProbeCollector.options.parse({}), { source, timezone: 'UTC', cite: (locator) => ({ source, artifact: sha256, locator: locator || '/' }), pseudonymize });
       for await (const r of parsed) {
         const ok = recordSchemas.isolation_probe.safeParse(r);
         if (!ok.success) throw new FieldworkError('INTERNAL', `The probe run does not make a valid record: ${ok.error.issues[0].message}`);

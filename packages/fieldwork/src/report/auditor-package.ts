@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FieldworkError } from '@fieldwork/core';
 import type { AuditReport } from '@fieldwork/core';
 import yazl from 'yazl';
 import { auditJson } from '../pipeline/audit-workspace.js';
-import { sha256File } from '../evidence/index.js';
+import { CHECKPOINT_DIR, PUBLIC_KEY_FILE, sha256File } from '../evidence/index.js';
 import { checkRunJson } from '../pipeline/check-workspace.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
+import { assertWritableTarget } from '../workspace/index.js';
 import { loadEvidenceBundle } from './evidence-bundle.js';
 import { evidenceMapCsv } from './evidence-map-csv.js';
 import { evidenceMapHtml } from './evidence-map-html.js';
@@ -18,6 +19,7 @@ import { evidenceMapXlsx, localCalendarDate } from './evidence-map-xlsx.js';
 import { fieldworkVersion } from './fieldwork-version.js';
 import { mockAuditMarkdown } from './mock-audit-markdown.js';
 import { oscalAssessmentResults } from './oscal-assessment-results.js';
+import type { WorkspaceCheckpoint } from './workspace-checkpoints.js';
 
 /** One file of the package as the manifest lists it. */
 export interface PackageFile {
@@ -34,7 +36,10 @@ export interface PackageManifest {
   timezone: string;
   period: { from: string; to: string };
   ledger: { head: string; entries: number };
-  checkRun: { id: number; at: string };
+  /** The check run, the ledger head it read and the digest of its results (null for runs stored before commitments). */
+  checkRun: { id: number; at: string; ledgerHead: { seq: number; hash: string } | null; resultsDigest: string | null };
+  /** Signed checkpoints of the ledger head carried under `checkpoints/` (see VERIFY.txt). */
+  checkpoints: { file: string; seq: number; hash: string; time: string; keyId: string }[];
   audit: { id: number; at: string; auditId: string; period: { from: string; to: string } } | null;
   /** Every file except `manifest.json` and `SHA256SUMS` themselves, sorted by path. */
   files: PackageFile[];
@@ -62,7 +67,39 @@ const VERIFY = `How to verify this Fieldwork auditor package
    ledger head printed in manifest.json and in the evidence map.
 4. Every exception in check-run.json and the evidence map cites an artifact hash, the source
    name and a locator (line number or JSON pointer) inside that artifact.
+5. Entries written since record digests ("v": 2) carry recordsDigest: SHA-256 over the JSON of
+   each record the artifact produced, one per line, in order. manifest.json's checkRun names
+   the ledger head the check run read (ledgerHead) and the SHA-256 of its stored results.
+6. checkpoints/ (when present) holds the signed ledger checkpoints the team committed. For each
+   NAME.json, NAME.signed-body is the exact signed bytes and NAME.sig the ed25519 signature:
+     openssl pkeyutl -verify -pubin -inkey checkpoints/public-key.pem -rawin \\
+       -in checkpoints/NAME.signed-body -sigfile checkpoints/NAME.sig
+   must print "Signature Verified Successfully" (OpenSSL 3), the key must be the one the team
+   gave you separately, and the checkpoint's seq and hash must be an entry of ledger.json: a
+   missing entry means the ledger was truncated or rolled back, another hash that its history
+   was rewritten. With Fieldwork installed, \`fieldwork verify --checkpoint FILE\` does all of
+   this against the team's store.
 `;
+
+/**
+ * The workspace's signed checkpoints for the package: each file as committed, the exact bytes
+ * it signs and the raw signature (so openssl can check it), and the trusted public key.
+ */
+function checkpointEntries(workspaceDir: string, checkpoints: WorkspaceCheckpoint[]): Entry[] {
+  if (checkpoints.length === 0) return [];
+  const out: Entry[] = [];
+  const pub = join(workspaceDir, CHECKPOINT_DIR, PUBLIC_KEY_FILE);
+  if (existsSync(pub)) out.push(bytes(`checkpoints/${PUBLIC_KEY_FILE}`, readFileSync(pub)));
+  for (const c of checkpoints) {
+    const base = c.name.replace(/\.json$/, '');
+    out.push(
+      bytes(`checkpoints/${c.name}`, readFileSync(join(workspaceDir, CHECKPOINT_DIR, c.name))),
+      bytes(`checkpoints/${base}.signed-body`, c.signedBody),
+      bytes(`checkpoints/${base}.sig`, Buffer.from(c.checkpoint.signature, 'base64')),
+    );
+  }
+  return out;
+}
 
 /**
  * Writes `auditor-package-<from>-<to>.zip` into `outDir`: the evidence map in every format, the
@@ -90,6 +127,7 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
     bytes('oscal-assessment-results.json', json(oscalAssessmentResults(b))),
     bytes('ledger.json', json({ head: b.ledgerHead, entries: b.ledger })),
     bytes('VERIFY.txt', Buffer.from(VERIFY)),
+    ...checkpointEntries(ws.dir, b.checkpoints),
   ];
   const audit = await store.latestRun<AuditReport>('audit');
   // A run stored by an earlier version lacks the units and rules the report prints: `fieldwork audit` re-creates it.
@@ -107,7 +145,8 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
 
   const manifest: PackageManifest = {
     format: 'fieldwork-auditor-package/1', fieldworkVersion: fieldworkVersion(), organization: ws.config.organization, timezone: ws.config.timezone,
-    period, ledger: { head: b.ledgerHead, entries: b.ledger.length }, checkRun: { id: check.id, at: check.createdAt },
+    period, ledger: { head: b.ledgerHead, entries: b.ledger.length }, checkRun: { id: check.id, at: check.createdAt, ledgerHead: check.ledgerHead, resultsDigest: check.resultsDigest },
+    checkpoints: b.checkpoints.map((c) => ({ file: `checkpoints/${c.name}`, seq: c.checkpoint.seq, hash: c.checkpoint.hash, time: c.checkpoint.time, keyId: c.checkpoint.keyId })),
     audit: audit ? { id: audit.id, at: audit.createdAt, auditId: audit.data.auditId, period: audit.data.period } : null,
     files: entries.map(({ path, sha256, size }) => ({ path, sha256, size })),
     hashOnlyArtifacts: hashOnly,
@@ -117,7 +156,9 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
 
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `auditor-package-${period.from}-${period.to}.zip`);
+  assertWritableTarget(file, outDir);
   const tmp = `${file}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true }); // a leftover of a killed run; rm removes a link itself, never its target
   // Local calendar fields of the period end: DOS zip times carry no timezone, so every machine writes the same bytes.
   const options = { mtime: localCalendarDate(period.to), mode: 0o100644, forceDosTimestamp: true };
   const zip = new yazl.ZipFile();
@@ -127,7 +168,7 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
   }
   zip.end();
   try {
-    const out = createWriteStream(tmp);
+    const out = createWriteStream(tmp, { flags: 'wx' });
     // yazl reports a failed input file on the ZipFile, not on its output stream.
     zip.on('error', (err: Error) => out.destroy(err));
     await pipeline(zip.outputStream, out);

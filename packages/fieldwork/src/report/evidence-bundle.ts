@@ -6,11 +6,16 @@ import { resolveControls, sourceNames } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 import { buildEvidenceMap } from './evidence-map.js';
 import type { EvidenceMap } from './evidence-map.js';
+import { workspaceCheckpoints } from './workspace-checkpoints.js';
+import type { WorkspaceCheckpoint } from './workspace-checkpoints.js';
 
 /** The latest stored check run, as `saveRun('check', …)` wrote it. */
 export interface StoredCheck {
   id: number;
   createdAt: string;
+  /** The ledger head the run read, and the digest of its stored results (null for older runs). */
+  ledgerHead: { seq: number; hash: string } | null;
+  resultsDigest: string | null;
   run: CheckRun;
   controls: Control[];
 }
@@ -28,6 +33,8 @@ export interface EvidenceBundle {
   ledger: LedgerEntry[];
   /** Hash of the last ledger entry (the genesis hash when nothing was collected). */
   ledgerHead: string;
+  /** Signed checkpoints of the ledger head found in the workspace's `checkpoints/` folder. */
+  checkpoints: WorkspaceCheckpoint[];
 }
 
 /**
@@ -37,10 +44,10 @@ export interface EvidenceBundle {
 export async function loadEvidenceBundle(ws: LoadedWorkspace, store: FieldworkStore, now?: Date): Promise<EvidenceBundle> {
   const stored = await store.latestRun<CheckRun & { controls: Control[] }>('check');
   const ledger = await store.ledger();
-  const check = stored ? { id: stored.id, createdAt: stored.createdAt, run: { period: stored.data.period, asOf: stored.data.asOf, results: stored.data.results }, controls: stored.data.controls } : null;
+  const check = stored ? { id: stored.id, createdAt: stored.createdAt, ledgerHead: stored.ledgerHead, resultsDigest: stored.resultsDigest, run: { period: stored.data.period, asOf: stored.data.asOf, results: stored.data.results }, controls: stored.data.controls } : null;
   const map = buildEvidenceMap({
     config: ws.config, controls: resolveControls(ws.config), sourceNames: sourceNames(ws.config.sources),
     results: check?.run.results, checkRunAt: check?.createdAt ?? null, period: check?.run.period ?? null, ledger, now,
   });
-  return { organization: ws.config.organization, timezone: ws.config.timezone, map, check, ledger, ledgerHead: ledger.at(-1)?.hash ?? GENESIS };
+  return { organization: ws.config.organization, timezone: ws.config.timezone, map, check, ledger, ledgerHead: ledger.at(-1)?.hash ?? GENESIS, checkpoints: workspaceCheckpoints(ws.dir) };
 }

@@ -38,6 +38,10 @@ export function evidenceMapHtml(b: EvidenceBundle): string {
   body.push(`<h1>Evidence map — ${escapeHtml(map.organization)}</h1>`);
   body.push(`<p class="meta">Period ${escapeHtml(period)} (${escapeHtml(b.timezone)}) · generated ${escapeHtml(map.generatedAt)}${map.checkRunAt ? ` · results from the check run of ${escapeHtml(map.checkRunAt)}` : ''}</p>`);
   body.push(`<p class="meta">Ledger: ${b.ledger.length} entries · head <code>${escapeHtml(b.ledgerHead)}</code></p>`);
+  if (b.check?.ledgerHead && b.check.resultsDigest) {
+    // What this run rests on: `fieldwork verify` checks both against the store.
+    body.push(`<p class="meta">Check run ${b.check.id} read ledger entry ${b.check.ledgerHead.seq} (<code>${escapeHtml(b.check.ledgerHead.hash)}</code>) · results digest <code>${escapeHtml(b.check.resultsDigest)}</code></p>`);
+  }
   body.push(`<p>${map.rows.length} controls in scope: ${badge('pass', `${count('pass')} pass`)} ${badge('exception', `${count('exception')} with exceptions`)} ${badge('insufficient_evidence', `${count('insufficient_evidence')} lack evidence`)} ${badge('not_tested', `${count('not_tested')} not tested`)}${count('not run') ? ` ${badge('not run', `${count('not run')} not run`)}` : ''}</p>`);
   for (const cat of [...new Set(map.rows.map((r) => r.category))]) {
     body.push(`<h2 id="cat-${escapeHtml(cat)}">${escapeHtml(cat.replace(/_/g, ' '))}</h2>`);

@@ -110,6 +110,14 @@ export function oscalAssessmentResults(b: EvidenceBundle, opts: { importAp?: str
     rlinks: [{ href: `artifacts/${e.artifact}`, hashes: [{ algorithm: 'SHA-256', value: e.artifact }] }],
   }));
   const inScope = results.map((r) => ({ 'control-id': r.control }));
+  // Signed checkpoints anchor the ledger head outside the store; the package carries the files.
+  const checkpointResources = b.checkpoints.map((c) => ({
+    uuid: nameUuid('fieldwork-checkpoint', `${c.checkpoint.seq}|${c.checkpoint.hash}|${c.checkpoint.time}`),
+    title: `Signed ledger checkpoint: entry ${c.checkpoint.seq} at ${c.checkpoint.time}`,
+    description: `ed25519 signature by key ${c.checkpoint.keyId} over the ledger head ${c.checkpoint.hash} (entry ${c.checkpoint.seq}). In the auditor package at checkpoints/${c.name}.`,
+    props: [...prop('ledger-seq', c.checkpoint.seq), ...prop('ledger-head', c.checkpoint.hash), ...prop('signed-at', c.checkpoint.time), ...prop('key-id', c.checkpoint.keyId)],
+    rlinks: [{ href: `checkpoints/${c.name}` }],
+  }));
 
   return {
     'assessment-results': {
@@ -130,13 +138,17 @@ export function oscalAssessmentResults(b: EvidenceBundle, opts: { importAp?: str
         description: `Automated tests of ${results.length} control(s) over ${period.from} to ${period.to} (${b.timezone}), against the evidence pinned by ledger head ${b.ledgerHead}.`,
         start: startOfDay(period.from, b.timezone),
         end: endOfDay(period.to, b.timezone),
-        ...nonEmpty('props', [...prop('ledger-head', b.ledgerHead), ...prop('ledger-entries', b.ledger.length), ...prop('timezone', b.timezone), ...prop('period', `${period.from}/${period.to}`)]),
+        ...nonEmpty('props', [
+          ...prop('ledger-head', b.ledgerHead), ...prop('ledger-entries', b.ledger.length), ...prop('timezone', b.timezone), ...prop('period', `${period.from}/${period.to}`),
+          ...(check.ledgerHead ? [...prop('run-ledger-seq', check.ledgerHead.seq), ...prop('run-ledger-head', check.ledgerHead.hash)] : []),
+          ...(check.resultsDigest ? prop('run-results-digest', check.resultsDigest) : []),
+        ]),
         'reviewed-controls': { 'control-selections': [inScope.length ? { 'include-controls': inScope } : { description: 'No controls in scope.' }] },
         ...nonEmpty('observations', observations),
         ...nonEmpty('risks', risks),
         ...nonEmpty('findings', findings),
       }],
-      ...(resources.length ? { 'back-matter': { resources } } : {}),
+      ...(resources.length || b.checkpoints.length ? { 'back-matter': { resources: [...resources, ...checkpointResources] } } : {}),
     },
   };
 }

@@ -1,8 +1,9 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkStore } from '../store/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
+import { writeFileSafely } from '../workspace/index.js';
 import { loadEvidenceBundle } from './evidence-bundle.js';
 import type { EvidenceBundle } from './evidence-bundle.js';
 import type { EvidenceMap } from './evidence-map.js';
@@ -16,11 +17,9 @@ export interface WrittenReports {
   files: string[];
 }
 
-/** Writes a file atomically (temp + rename), so a reader never sees half a report. */
+/** Writes a file atomically (temp + rename), so a reader never sees half a report; never through a symlink. */
 export function writeAtomic(path: string, content: string | Buffer): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+  writeFileSafely(path, content);
 }
 
 /** Report writers other modules add (HTML, XLSX, mock audit…); each returns the files it wrote. */

@@ -1,3 +1,4 @@
+import { snapshotKindsFor } from '../collectors/index.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -77,7 +78,7 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
     return c.json({ head: head ? { seq: head.seq, hash: head.hash } : null, entries });
   });
 
-  api.get('/verify', async (c) => c.json(await ctx.store.verify()));
+  api.get('/verify', async (c) => c.json(await ctx.store.verify({ snapshotKindsFor })));
 
   api.get('/evidence-map', async (c) => c.json(await evidenceMapOf(ctx)));
 

@@ -1,9 +1,11 @@
+import { snapshotKindsFor } from '../collectors/index.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { checkWorkspace, summarize } from '../pipeline/check-workspace.js';
+import { loadTrustedKey, readCheckpointFiles, workspaceCheckpointFiles } from '../evidence/index.js';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
 import { resolveControls } from '../workspace/index.js';
 import { AUTH_COOKIE, canAct, requireRole } from './auth-middleware.js';
@@ -119,7 +121,8 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
 
   app.get('/ledger', async (c) => renderPage(c, <LedgerPage frame={frameOf(ctx, c)} entries={await ctx.store.ledger()} />));
 
-  app.get('/ledger/verify', async (c) => renderPage(c, <VerifyPage frame={frameOf(ctx, c)} result={await ctx.store.verify()} />));
+  // Checked against the workspace's signed checkpoints too, as `fieldwork verify` does.
+  app.get('/ledger/verify', async (c) => renderPage(c, <VerifyPage frame={frameOf(ctx, c)} result={await ctx.store.verify({ checkpoints: readCheckpointFiles(workspaceCheckpointFiles(ctx.workspaceDir), loadTrustedKey(ctx.workspaceDir), ctx.workspaceDir), snapshotKindsFor })} />));
 
   app.get('/plan', async (c) => renderPage(c, <PlanPage frame={frameOf(ctx, c)} plan={await planOf(ctx)} />));
 

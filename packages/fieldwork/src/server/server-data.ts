@@ -101,8 +101,8 @@ export async function planOf(ctx: ServerContext): Promise<NinetyDayPlan> {
 export function collectJson(outcomes: SourceOutcome[]) {
   return {
     sources: outcomes.map((o) => ({
-      name: o.name, kind: o.kind, status: o.status, records: o.records,
-      artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, ...(a.error ? { error: a.error.toJSON() } : {}) })),
+      name: o.name, kind: o.kind, status: o.status, records: o.records, ignored: o.ignored,
+      artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, ignored: a.ignored ?? [], ...(a.error ? { error: a.error.toJSON() } : {}) })),
       ...(o.error ? { error: o.error.toJSON() } : {}),
     })),
   };

@@ -47,10 +47,12 @@ export function httpStatusFor(code: FieldworkErrorCode): number {
     case 'INPUT_MALFORMED':
     case 'INPUT_WRONG_FORMAT':
     case 'INPUT_INVALID_RECORD':
+    case 'INPUT_UNSAFE_PATH':
       return 422;
     case 'API_FAILED':
       return 502;
     case 'EVIDENCE_INTEGRITY':
+    case 'COLLECTION_RUNNING':
       return 409;
     case 'STORE_FAILED':
       return 503;

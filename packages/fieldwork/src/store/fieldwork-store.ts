@@ -2,11 +2,15 @@ import { join } from 'node:path';
 import { FieldworkError, isRecordKind, recordIdentity } from '@fieldwork/core';
 import type { FieldworkRecord, RecordKind, RecordSet } from '@fieldwork/core';
 import type { Kysely } from 'kysely';
-import { DbBlobStore, FsBlobStore, appendLedgerEntry, lockHead, readLedger, verifyEvidence } from '../evidence/index.js';
+import { sql } from 'kysely';
+import { DbBlobStore, FsBlobStore, RecordsDigest, appendLedgerEntry, lockHead, readHead, readLedger, readRunsHead, stageFile, verifyEvidence } from '../evidence/index.js';
 import { rowToEntry } from '../evidence/ledger.js';
-import type { BlobStore, LedgerEntry, VerifyResult } from '../evidence/index.js';
+import type { BlobStore, LedgerEntry, LedgerHead, StagedFile, VerifyOptions, VerifyResult } from '../evidence/index.js';
+import { acquireCollectionLock } from './collection-lock.js';
+import type { AcquireOptions, CollectionLock } from './collection-lock.js';
 import { findCurrentArtifact } from './current-artifact.js';
 import { openDatabase } from './open-database.js';
+import { appendRun } from '../evidence/run-chain.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
@@ -87,11 +91,13 @@ export class FieldworkStore {
   readonly db: Kysely<Database>;
   readonly dialect: 'sqlite' | 'postgres';
   readonly blobs: BlobStore;
+  readonly location: StoreLocation;
 
-  private constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', blobs: BlobStore) {
+  private constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', blobs: BlobStore, location: StoreLocation) {
     this.db = db;
     this.dialect = dialect;
     this.blobs = blobs;
+    this.location = location;
   }
 
   /** Where a workspace's store lives: `FIELDWORK_DATABASE_URL`, or `.fieldwork/fieldwork.db`. */
@@ -104,7 +110,74 @@ export class FieldworkStore {
   static async open(location: StoreLocation, blobDir?: string): Promise<FieldworkStore> {
     const { db, dialect } = await openDatabase(location);
     const blobs = dialect === 'sqlite' ? new FsBlobStore(blobDir ?? join(location.dialect === 'sqlite' ? join(location.file, '..') : '.', 'blobs')) : new DbBlobStore(db);
-    return new FieldworkStore(db, dialect, blobs);
+    return new FieldworkStore(db, dialect, blobs, location);
+  }
+
+  /**
+   * Runs `fn` in a write transaction. On SQLite it begins IMMEDIATE, taking the write lock up
+   * front so the busy timeout applies (a deferred transaction that reads and then writes fails
+   * at once with "database is locked" when another writer got there first).
+   */
+  async writeTransaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.dialect === 'postgres') return this.db.transaction().execute(fn);
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const out = await fn(conn);
+        await sql`commit`.execute(conn);
+        return out;
+      } catch (e) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Takes the workspace's collection lock (see {@link acquireCollectionLock}): refuses with
+   * COLLECTION_RUNNING (exit 2) naming the holder, or waits with `wait: true`.
+   */
+  lockCollections(o: AcquireOptions = {}): Promise<CollectionLock> {
+    return acquireCollectionLock(this.location, o);
+  }
+
+  /** Runs `fn` holding the collection lock. */
+  async exclusiveCollection<T>(fn: () => Promise<T>, o: AcquireOptions = {}): Promise<T> {
+    const lock = await this.lockCollections(o);
+    try {
+      return await fn();
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Copies bytes once into the store's staging area while hashing them (see {@link stageFile}). */
+  stage(from: string | import('node:stream').Readable): Promise<StagedFile> {
+    return stageFile(from, this.blobs.stagingDir());
+  }
+
+  /**
+   * Puts back the blob of an artifact the ledger already names when it has gone missing (a
+   * store damaged by an older version): re-collecting the same bytes repairs it.
+   */
+  async restoreBlob(sha256: string, path: string): Promise<boolean> {
+    if (!(await this.isRetained(sha256)) || (await this.blobs.has(sha256))) return false;
+    await this.blobs.putFile(sha256, path);
+    return true;
+  }
+
+  /**
+   * Removes blobs no ledger entry names and staged copies of killed collections. Holds the
+   * collection lock, so no in-flight collection can be about to name one of them.
+   */
+  async collectGarbage(o: AcquireOptions = {}): Promise<{ blobs: string[]; staged: number }> {
+    return this.exclusiveCollection(async () => {
+      const named = new Set((await this.db.selectFrom('ledger').select('artifact').execute()).map((r) => r.artifact));
+      const orphans = (await this.blobs.list()).filter((s) => !named.has(s));
+      for (const sha of orphans) await this.blobs.remove(sha);
+      const staged = this.blobs instanceof FsBlobStore ? await this.blobs.clearStaging() : 0;
+      return { blobs: orphans, staged };
+    }, o);
   }
 
   async close(): Promise<void> {
@@ -125,67 +198,63 @@ export class FieldworkStore {
 
   /**
    * Stores an artifact, its records and its ledger entry in one transaction: a failure while
-   * parsing leaves nothing of it behind (a blob file copied before the failure is an orphan
-   * that `verify` lists and no record or entry names).
+   * parsing leaves no record or entry behind. The blob is written first and never deleted here:
+   * an entry committed by another writer may name the same bytes, so a blob left by a failed
+   * collection stays an orphan that `verify` lists and `verify --repair` removes under the lock.
    */
   async ingest(input: IngestInput): Promise<IngestResult> {
     const retain = input.retain !== false;
     if (retain && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
-    try {
-      return await this.db.transaction().execute(async (trx) => {
-        await lockHead(trx, this.dialect);
-        if (input.skipIfCollected) {
-          // Checked again under the lock: two workers may have read the same bytes at once.
-          const existing = await findCurrentArtifact(trx, {
-            source: input.source, sha256: input.sha256, origin: input.skipIfCollected.origin ?? input.origin, byName: input.skipIfCollected.origin !== undefined,
-          });
-          if (existing) return { duplicate: true, entry: rowToEntry(existing), recordCount: 0, populations: {} };
-        }
-        const now = new Date().toISOString();
-        if (retain && this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
-        await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now, retained: retain ? 1 : 0 })
-          .onConflict((oc) => oc.column('sha256').doNothing()).execute();
-        const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
-        const seq = head ? Number(head.seq) + 1 : 1;
-        const populations: Record<string, number> = {};
-        let count = 0;
-        let minAt: string | null = null;
-        let maxAt: string | null = null;
-        const snapshotKinds = new Set(input.snapshotKinds ?? []);
-        let batch: Database['records'][] = [];
-        const flush = async () => {
-          if (batch.length === 0) return;
-          await trx.insertInto('records').values(batch as any).execute();
-          batch = [];
-        };
-        for await (const r of input.records) {
-          const at = recordTime(r);
-          if (at) {
-            if (minAt === null || at < minAt) minAt = at;
-            if (maxAt === null || at > maxAt) maxAt = at;
-          }
-          populations[r.kind] = (populations[r.kind] ?? 0) + 1;
-          count++;
-          batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data: JSON.stringify(r),
-            identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null } as Database['records']);
-          if (batch.length >= BATCH) await flush();
-        }
-        await flush();
-        const superseded = await supersedeRecords(trx, { seq, source: input.source, origin: input.origin, collectedAt: now, snapshotKinds: [...snapshotKinds] });
-        const entry = await appendLedgerEntry(trx, this.dialect, {
-          artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
-          periodFrom: minAt, periodTo: maxAt, recordCount: count, populations, origin: input.origin,
+    return this.writeTransaction(async (trx) => {
+      await lockHead(trx, this.dialect);
+      if (input.skipIfCollected) {
+        // Checked again under the lock: two workers may have read the same bytes at once.
+        const existing = await findCurrentArtifact(trx, {
+          source: input.source, sha256: input.sha256, origin: input.skipIfCollected.origin ?? input.origin, byName: input.skipIfCollected.origin !== undefined,
         });
-        return { entry, recordCount: count, populations, superseded };
-      });
-    } catch (e) {
-      // The blob was copied before the transaction; drop it unless an earlier entry names it.
-      if (retain && this.blobs instanceof FsBlobStore) {
-        const named = await this.db.selectFrom('ledger').select('seq').where('artifact', '=', input.sha256).executeTakeFirst().catch(() => ({ seq: 0 }));
-        if (!named) await this.blobs.remove(input.sha256);
+        if (existing) return { duplicate: true, entry: rowToEntry(existing), recordCount: 0, populations: {} };
       }
-      throw e;
-    }
+      const now = new Date().toISOString();
+      if (retain && this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
+      await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now, retained: retain ? 1 : 0 })
+        .onConflict((oc) => oc.column('sha256').doNothing()).execute();
+      const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
+      const seq = head ? Number(head.seq) + 1 : 1;
+      const populations: Record<string, number> = {};
+      // What the entry commits to: every record's stored JSON, in the order produced (not the
+      // identity, scope or supersession columns beside it).
+      const digest = new RecordsDigest();
+      let minAt: string | null = null;
+      let maxAt: string | null = null;
+      const snapshotKinds = new Set(input.snapshotKinds ?? []);
+      let batch: Database['records'][] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await trx.insertInto('records').values(batch as any).execute();
+        batch = [];
+      };
+      for await (const r of input.records) {
+        const at = recordTime(r);
+        if (at) {
+          if (minAt === null || at < minAt) minAt = at;
+          if (maxAt === null || at > maxAt) maxAt = at;
+        }
+        populations[r.kind] = (populations[r.kind] ?? 0) + 1;
+        const data = JSON.stringify(r);
+        digest.add(data);
+        batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data,
+          identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null } as Database['records']);
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+      const superseded = await supersedeRecords(trx, { seq, source: input.source, origin: input.origin, collectedAt: now, snapshotKinds: [...snapshotKinds] });
+      const entry = await appendLedgerEntry(trx, this.dialect, {
+        artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
+        periodFrom: minAt, periodTo: maxAt, recordCount: digest.count, populations, origin: input.origin,
+        recordsDigest: digest.digest(), retained: retain,
+      });
+      return { entry, recordCount: digest.count, populations, superseded };
+    });
   }
 
   /** Whether the bytes of an artifact are kept (false for hash-only content such as prompt logs). */
@@ -227,21 +296,42 @@ export class FieldworkStore {
     return readLedger(this.db);
   }
 
-  async verify(): Promise<VerifyResult> {
-    return verifyEvidence(this.db, this.blobs);
+  async verify(o: VerifyOptions = {}): Promise<VerifyResult> {
+    return verifyEvidence(this.db, this.blobs, o);
   }
 
-  /** Saves a check or audit run so reports read results instead of recomputing them. */
-  async saveRun(type: string, period: { from: string; to: string }, data: unknown): Promise<number> {
-    const row = await this.db.insertInto('runs').values({ type, created_at: new Date().toISOString(), period_from: period.from, period_to: period.to, data: JSON.stringify(data) })
-      .returning('id').executeTakeFirstOrThrow();
-    return Number(row.id);
+  /** The last committed check/audit run (id and hash), or undefined. */
+  async runsHead(): Promise<{ id: number; hash: string } | undefined> {
+    return readRunsHead(this.db);
   }
 
-  /** The latest run of a type, or undefined. */
-  async latestRun<T>(type: string): Promise<{ id: number; createdAt: string; data: T } | undefined> {
+  /** The ledger head (last entry's sequence and hash), or undefined when nothing was collected. */
+  async head(): Promise<LedgerHead | undefined> {
+    return readHead(this.db);
+  }
+
+  /**
+   * Saves a check or audit run so reports read results instead of recomputing them. The run
+   * commits to the ledger head it read (`head`, read before loading records; the current head
+   * when omitted) and to the digest of its results, in the chain of runs.
+   */
+  async saveRun(type: string, period: { from: string; to: string }, data: unknown, head?: LedgerHead | null): Promise<number> {
+    const read = head === undefined ? await this.head() : head ?? undefined;
+    return this.writeTransaction(async (trx) => {
+      await lockHead(trx, this.dialect);
+      return (await appendRun(trx, { type, createdAt: new Date().toISOString(), period, data: JSON.stringify(data), ledger: read ?? null })).id;
+    });
+  }
+
+  /** The latest run of a type, or undefined, with what it committed to. */
+  async latestRun<T>(type: string): Promise<{ id: number; createdAt: string; data: T; ledgerHead: LedgerHead | null; resultsDigest: string | null; hash: string | null } | undefined> {
     const row = await this.db.selectFrom('runs').selectAll().where('type', '=', type).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    return row ? { id: Number(row.id), createdAt: row.created_at, data: JSON.parse(row.data) as T } : undefined;
+    if (!row) return undefined;
+    return {
+      id: Number(row.id), createdAt: row.created_at, data: JSON.parse(row.data) as T,
+      ledgerHead: row.ledger_seq == null || row.ledger_hash == null ? null : { seq: Number(row.ledger_seq), hash: row.ledger_hash },
+      resultsDigest: row.results_digest, hash: row.hash,
+    };
   }
 }
 

@@ -87,5 +87,21 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await backfillRecordIdentity(db);
       },
     },
+    '0004_verifiable_records_and_runs': {
+      async up(db: Kysely<any>) {
+        // Entries written before this stay version 1 (null) and keep hashing as they did.
+        await db.schema.alterTable('ledger').addColumn('version', 'integer').execute();
+        await db.schema.alterTable('ledger').addColumn('records_digest', 'text').execute();
+        await db.schema.alterTable('ledger').addColumn('retained', 'integer').execute();
+        for (const col of ['ledger_seq', 'ledger_hash', 'results_digest', 'prev', 'hash']) {
+          await db.schema.alterTable('runs').addColumn(col, col === 'ledger_seq' ? 'integer' : 'text').execute();
+        }
+        await db.schema.createTable('runs_head')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('run_id', 'integer', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

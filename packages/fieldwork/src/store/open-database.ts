@@ -27,7 +27,8 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
     const native = new SqliteDatabase(location.file);
     native.pragma('journal_mode = WAL');
     native.pragma('synchronous = NORMAL');
-    native.pragma('busy_timeout = 5000');
+    // Writers queue rather than fail: a check saving its run waits for a collection's commit.
+    native.pragma('busy_timeout = 60000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
   } else {
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 4 }) }) });

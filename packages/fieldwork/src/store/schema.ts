@@ -31,10 +31,22 @@ export interface Database {
     origin: string;
     prev: string;
     hash: string;
+    /** Entry format: null/1 for entries written before record digests, 2 since. */
+    version: number | null;
+    /** Version 2: digest of the records the artifact produced. */
+    records_digest: string | null;
+    /** Version 2: 1 when the bytes were kept, as decided when the entry was written. */
+    retained: number | null;
   };
   ledger_head: {
     id: number;
     seq: number;
+    hash: string;
+  };
+  /** The last committed run: its id and hash (what a checkpoint signs beside the ledger head). */
+  runs_head: {
+    id: number;
+    run_id: number;
     hash: string;
   };
   records: {
@@ -63,5 +75,13 @@ export interface Database {
     period_from: string;
     period_to: string;
     data: string;
+    /** The ledger head the run read (null for runs stored before runs were committed). */
+    ledger_seq: number | null;
+    ledger_hash: string | null;
+    /** SHA-256 of the stored `data` text. */
+    results_digest: string | null;
+    /** Runs form their own hash chain: the previous run's hash (GENESIS for the first). */
+    prev: string | null;
+    hash: string | null;
   };
 }

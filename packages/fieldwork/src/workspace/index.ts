@@ -6,6 +6,7 @@ export { resolveControls } from './resolve-controls.js';
 export { resolvePeriod } from './period.js';
 export { recommendScope } from './scope-guidance.js';
 export type { ScopeAnswers, ScopeRecommendation } from './scope-guidance.js';
+export { writeFileSafely, assertWritableTarget } from './write-file-safely.js';
 export { initWorkspace, workspaceJsonSchema, defaultReport, onInit, SCHEMA_FILE } from './init-workspace.js';
 export type { InitOptions, InitHook } from './init-workspace.js';
 export { sourceNames } from './source-names.js';

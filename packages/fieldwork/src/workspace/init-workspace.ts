@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, FieldworkError } from '@fieldwork/core';
 import type { TscCategory } from '@fieldwork/core';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { WORKSPACE_FILE } from './load-workspace.js';
+import { writeFileSafely } from './write-file-safely.js';
 import { workspaceSchema } from './workspace-schema.js';
 import type { Workspace } from './workspace-schema.js';
 import { writePolicyTemplates } from '../policies/policy-files.js';
@@ -69,10 +70,10 @@ export function initWorkspace(o: InitOptions): Workspace {
     '#   fieldwork collect && fieldwork check && fieldwork report',
     '',
   ].join('\n');
-  writeFileSync(file, header + stringify(raw, { lineWidth: 120 }));
-  writeFileSync(join(o.dir, SCHEMA_FILE), JSON.stringify(workspaceJsonSchema(), null, 2) + '\n');
+  writeFileSafely(file, header + stringify(raw, { lineWidth: 120 }), o.dir);
+  writeFileSafely(join(o.dir, SCHEMA_FILE), JSON.stringify(workspaceJsonSchema(), null, 2) + '\n', o.dir);
   const gi = join(o.dir, '.gitignore');
-  if (!existsSync(gi)) writeFileSync(gi, '# The evidence store is local state; the workspace files are what you commit.\n.fieldwork/\n');
+  if (!existsSync(gi)) writeFileSafely(gi, '# The evidence store is local state; the workspace files are what you commit.\n.fieldwork/\n', o.dir);
   writePolicyTemplates(o.dir, config);
   for (const h of hooks) h(o.dir, config);
   return config;

@@ -4,6 +4,9 @@ import { FieldworkError } from '@fieldwork/core';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import type { z } from 'zod';
+// A leaf module (yaml and core only): the same alias and depth limits as the collectors, without importing the registry.
+import { assertYamlNesting, yamlValue } from '../collectors/input/yaml-value.js';
+import { canonicalWorkspaceFields, workspaceFieldsHint } from './workspace-field-aliases.js';
 import { workspaceSchema } from './workspace-schema.js';
 import type { Workspace } from './workspace-schema.js';
 
@@ -35,6 +38,7 @@ export function loadWorkspace(dir: string): LoadedWorkspace {
 
 /** Parses and validates workspace YAML text; `file` is used in error locations. */
 export function parseWorkspace(text: string, file: string): Workspace {
+  assertYamlNesting(text, file, 'CONFIG_INVALID');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -45,7 +49,7 @@ export function parseWorkspace(text: string, file: string): Workspace {
       hint: 'Check indentation and quoting around that line.',
     });
   }
-  const result = workspaceSchema.safeParse(doc.toJS());
+  const result = workspaceSchema.safeParse(canonicalWorkspaceFields(yamlValue(doc, lineCounter, file, 'CONFIG_INVALID')));
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = locate(doc.contents, issue.path as (string | number)[], lineCounter);
@@ -73,6 +77,8 @@ function describePath(path: (string | number)[]): string {
 }
 
 function hintFor(issue: z.core.$ZodIssue): string {
+  const fields = workspaceFieldsHint(issue.path[0] as string, issue.path[1] as string);
+  if (fields) return fields;
   if (issue.path[0] === 'owners') return 'Name the compliance owner first: owners.compliance.name and .email.';
   if (issue.path[0] === 'timezone') return 'Use an IANA timezone name such as Europe/Berlin or America/New_York.';
   if (issue.path[0] === 'scope') return 'scope.categories lists TSC categories (security is always in); scope.report is {type: 1, asOf} or {type: 2, from, to}.';

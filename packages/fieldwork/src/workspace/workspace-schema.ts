@@ -1,5 +1,5 @@
 import { agentSectionSchema, isValidTimeZone, toolDeclarationSchema, tscCategories } from '@fieldwork/core';
-import { backupsSectionSchema } from '@fieldwork/core';
+import { backupsSectionSchema, REQUIRED_POLICIES } from '@fieldwork/core';
 import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
 import { probeConfigSchema } from '../probe/probe-config.js';
@@ -15,6 +15,9 @@ export const sourceSchema = z
     path: z.string().min(1).optional().describe('File or folder, relative to the workspace.'),
     glob: z.string().min(1).optional().describe('Glob of files, relative to the workspace (e.g. exports/trivy/*.json).'),
     options: z.record(z.string(), z.unknown()).optional().describe('Kind-specific options (column mapping, API settings).'),
+    followSymlinks: z.boolean().optional().describe('Follow symlinks that lead out of the source folder (off: such a link is refused).'),
+    outsideWorkspace: z.boolean().optional().describe('Allow a path or glob outside the workspace folder (off: refused).'),
+    allFiles: z.boolean().optional().describe('Read every file in the folder, not only the file types the kind reads.'),
   })
   .strict();
 export type SourceConfig = z.infer<typeof sourceSchema>;
@@ -51,6 +54,11 @@ export const workspaceSchema = z
     backups: backupsSectionSchema.optional().describe('Backed-up resources: name (as collectors emit it), critical, cadenceDays.'),
     tools: z.array(toolDeclarationSchema).optional().describe('The agent tool inventory: resource, scopes, identity mode, risk, approval threshold.'),
     agent: agentSectionSchema.optional().describe('Agent platform settings: attribute names, the agent\'s own identities, prompt/trace stores and their retention.'),
+    policies: z.object({
+      approvers: z.array(z.string().min(1)).optional().describe('Who may approve policies (names or emails); default: owners with an approving role.'),
+      map: z.record(z.string().min(1), z.enum(REQUIRED_POLICIES)).optional()
+        .describe('The organization\'s own policy ids mapped to the required policies, e.g. { "ISP-04": access-control }. A policy\'s front matter `type:` does the same.'),
+    }).loose().optional(),
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),

@@ -1,5 +1,6 @@
 import { FieldworkError, exitCodeFor, formatWhere } from '@fieldwork/core';
 import type { Command } from 'commander';
+import { ignoredFieldsWarning } from '../../collectors/index.js';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
@@ -10,11 +11,15 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
     .command('collect')
     .description('collect evidence from every source in fieldwork.yaml (identical bytes are skipped)')
     .option('--source <names...>', 'only these sources')
-    .action(async (flags: { source?: string[] }) => {
+    .option('--wait', 'when another collection of this workspace is running, wait for it instead of refusing (exit 2)')
+    .action(async (flags: { source?: string[]; wait?: boolean }) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
         const bar = g.json ? undefined : progress('collect');
-        const outcomes = await collectWorkspace(ws, store, { only: flags.source, log: (m) => process.stderr.write(`${m}\n`), onSource: (i, total, name) => bar?.update(i, total, name) });
+        const outcomes = await collectWorkspace(ws, store, {
+          only: flags.source, log: (m) => process.stderr.write(`${m}\n`), onSource: (i, total, name) => bar?.update(i, total, name),
+          wait: !!flags.wait, onWait: (holder) => process.stderr.write(`Another collection is running ${holder}; waiting for it to finish…\n`),
+        });
         bar?.done();
         if (flags.source && outcomes.length === 0) throw new FieldworkError('USAGE', `No source named ${flags.source.join(', ')}.`, { hint: 'Source names are the `name` fields in fieldwork.yaml (or the kind when unnamed).' });
         const failed = outcomes.filter((o) => o.status === 'failed');
@@ -23,7 +28,8 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
           return printJson({
             sources: outcomes.map((o) => ({
               name: o.name, kind: o.kind, status: o.status, records: o.records,
-              artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, superseded: a.superseded ?? 0, ...(a.error ? { error: a.error.toJSON() } : {}) })),
+              ignored: o.ignored,
+              artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, superseded: a.superseded ?? 0, ignored: a.ignored ?? [], ...(a.error ? { error: a.error.toJSON() } : {}) })),
               ...(o.error ? { error: o.error.toJSON() } : {}),
             })),
           });
@@ -38,6 +44,8 @@ export function registerCollect(program: Command, globals: () => GlobalOptions, 
           const superseded = o.artifacts.reduce((n, a) => n + (a.superseded ?? 0), 0);
           out(`${mark} ${o.name} ${dim(`(${o.kind})`)} ${o.artifacts.length} artifact(s)${detail ? `: ${detail}` : ''}${superseded ? dim(`; ${superseded} earlier record(s) superseded`) : ''}`);
           for (const a of o.artifacts.filter((x) => x.error)) printErr(a.error!, `  ${a.name}`);
+          const notRead = ignoredFieldsWarning(o);
+          if (notRead) process.stderr.write(`  ${yellow('warning')} ${notRead}\n`);
           if (o.error && !o.artifacts.some((a) => a.error)) printErr(o.error, '');
         }
         if (failed.length) process.stderr.write(`\n${failed.length} source(s) failed; nothing from a failed artifact was stored. The other sources were collected.\n`);

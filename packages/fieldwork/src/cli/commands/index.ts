@@ -3,6 +3,7 @@ import type { GlobalOptions } from '../context.js';
 import { registerAudit } from './audit-command.js';
 import { registerCatalog } from './catalog-command.js';
 import { registerCheck } from './check-command.js';
+import { registerCheckpoint } from './checkpoint-command.js';
 import { registerCollect } from './collect-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerInit } from './init-command.js';
@@ -27,6 +28,7 @@ export const commands: Register[] = [
   registerPlan,
   registerRecords,
   registerVerify,
+  registerCheckpoint,
   registerProbe,
   registerServe,
   registerDemo,

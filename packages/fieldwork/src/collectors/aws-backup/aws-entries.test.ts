@@ -9,10 +9,13 @@ const page = { BackupJobs: [{ BackupJobId: 'job-1', ResourceArn: 'arn:aws:rds:us
 const nested = (levels: number, inner: unknown) => `${'['.repeat(levels)}${JSON.stringify(inner)}${']'.repeat(levels)}`;
 
 describe('awsEntries', () => {
-  it('refuses arrays nested 20,000 deep as malformed input, naming the place', async () => {
-    const err = await refusal(awsBackupJobsCollector, scratch.file('deep.json', nested(20_000, page)), {});
+  it('refuses arrays nested deeper than pages ever are as malformed input, naming the place', async () => {
+    const err = await refusal(awsBackupJobsCollector, scratch.file('deep.json', nested(MAX_AWS_NESTING + 10, page)), {});
     expect(err).toMatchObject({ code: 'INPUT_MALFORMED', where: { file: expect.stringContaining('deep.json'), pointer: '/0'.repeat(MAX_AWS_NESTING) } });
     expect(err.hint).toMatch(/AWS CLI/);
+    // 20,000 levels are refused before parsing, by the text guard every artifact goes through.
+    const deep = await refusal(awsBackupJobsCollector, scratch.file('deeper.json', nested(20_000, page)), {});
+    expect(deep).toMatchObject({ code: 'INPUT_MALFORMED', where: { file: expect.stringContaining('deeper.json'), line: 1 } });
   });
 
   it('still reads pages nested a few levels (arrays of arrays of responses)', async () => {

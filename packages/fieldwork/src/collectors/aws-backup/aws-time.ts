@@ -23,7 +23,8 @@ export function awsInstant(value: unknown, where: Where, field: string): string 
     const n = (k: string, dflt = 0) => (typeof d[k] === 'number' ? (d[k] as number) : dflt);
     t = Date.UTC(n('year', Number.NaN), n('month', Number.NaN) - 1, n('day', Number.NaN), n('hour'), n('minute'), n('second'), Math.floor(n('microsecond') / 1000));
   }
-  if (Number.isNaN(t)) {
+  // Beyond ±8.64e15 ms no Date exists: a damaged epoch value is refused like a malformed string.
+  if (Number.isNaN(t) || Math.abs(t) > 8.64e15) {
     throw new FieldworkError('INPUT_INVALID_RECORD', `${field} ${JSON.stringify(value)} is not a timestamp.`, {
       where: { ...where, pointer: `${where.pointer ?? ''}/${field}` },
       hint: 'AWS timestamps are ISO-8601 strings (AWS CLI v2), epoch seconds (CLI v1, the API), or boto/placebo datetime objects.',

@@ -1,8 +1,7 @@
-import { parse } from 'csv-parse';
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
-import type { Collector } from '../collector.js';
-import { iterateCsvRows, iterateJsonItems, pointer } from '../input/index.js';
+import type { ArtifactInput, Collector } from '../collector.js';
+import { iterateCsvRows, iterateJsonItems, pointer, readCsvHeader } from '../input/index.js';
 import { BAMBOO_REQUIRED, BAMBOO_TITLES, bambooOptionsSchema } from './bamboohr-config.js';
 import type { BambooOptions } from './bamboohr-config.js';
 import { mapBambooRow } from './bamboohr-mapper.js';
@@ -22,6 +21,7 @@ export const bambooCollector: Collector<BambooOptions> = {
   description: 'BambooHR custom report (CSV, or JSON from /v1/reports/custom) with employeeNumber, workEmail, hireDate, terminationDate, status',
   options: bambooOptionsSchema,
   mediaType: 'text/csv',
+  fileTypes: ['.csv', '.json'],
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const first = await firstChar(input);
     if (first === '{') {
@@ -53,12 +53,7 @@ export const bambooCollector: Collector<BambooOptions> = {
  * (`employeeNumber`), refusing a file that lacks a required column — even when it has no rows.
  */
 async function headerRenames(input: { displayName: string; size: number; open(): NodeJS.ReadableStream }): Promise<Map<string, string>> {
-  let header: string[] = [];
-  const parser = input.open().pipe(parse({ bom: true, to_line: 1, relax_column_count: true, relax_quotes: true }));
-  for await (const rec of parser as AsyncIterable<string[]>) {
-    header = rec.map((h) => h.replace(/^\uFEFF/, '').trim());
-    break;
-  }
+  const header = await readCsvHeader(input as ArtifactInput);
   if (header.length === 0 || header.every((h) => h === '')) {
     throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the report again; an empty file is not evidence (a header line alone is a valid empty report).' });
   }

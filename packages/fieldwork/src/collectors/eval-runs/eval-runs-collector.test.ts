@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile, refusal, scratchDir } from '../../testing/index.js';
+import { parseFile, parseFileReport, refusal, scratchDir } from '../../testing/index.js';
 import { evalRunsCollector } from './eval-runs-collector.js';
 
 const scratch = scratchDir('eval-runs-');
@@ -34,5 +34,29 @@ describe('eval-runs-json', () => {
     const text = JSON.stringify({ runs: [run('ev-1'), run('ev-2')] }, null, 2);
     expect((await failure(file('half.json', text.slice(0, text.length / 2)))).code).toBe('INPUT_MALFORMED');
     expect((await failure(file('incidents.json', JSON.stringify({ incidents: [{ key: 'INC-1' }] })))).code).toBe('INPUT_WRONG_FORMAT');
+  });
+
+  it('reads other key names (held-out flag included), takes options.fields, and names every key it did not read', async () => {
+    const runs = [
+      { 'Run ID': 'ev-7', Model: 'gpt-4.1', Suite: 'support-v3', 'Is Held Out': 'yes', Accuracy: 0.9, 'Pass threshold': 0.85, Samples: 200, 'Completed At': '2026-05-01T10:20:00Z', Seed: 7, Temperature: 0 },
+      { id: 'ev-8', model: 'gpt-4.1', heldOut: false, score: 0.7, finished_at: '2026-05-02T10:20:00Z', Seed: 8 },
+    ];
+    const { records, ignored } = await parseFileReport(evalRunsCollector, file('renamed.json', JSON.stringify({ generated_by: 'ci', runs }, null, 2)));
+    expect(records.map((r) => r.kind === 'eval_run' && [r.id, r.dataset, r.heldOut, r.score, r.threshold, r.tests, r.finishedAt])).toEqual([
+      ['ev-7', 'support-v3', true, 0.9, 0.85, 200, '2026-05-01T10:20:00.000Z'],
+      ['ev-8', undefined, false, 0.7, undefined, undefined, '2026-05-02T10:20:00.000Z'],
+    ]);
+    expect(ignored).toEqual([{ field: 'generated_by', at: '/generated_by' }, { field: 'Seed', at: '/runs/0/Seed' }, { field: 'Temperature', at: '/runs/0/Temperature' }]);
+
+    const split = runs.map((r) => ({ ...r, 'Blind split': true }));
+    const mapped = await parseFileReport(evalRunsCollector, file('mapped.jsonl', split.map((r) => JSON.stringify(r)).join('\n')), { fields: { held_out: 'Blind split' } });
+    expect(mapped.records.map((r) => r.kind === 'eval_run' && r.heldOut)).toEqual([true, true]);
+    expect(mapped.ignored).toEqual([{ field: 'Is Held Out', at: 'line 1' }, { field: 'Seed', at: 'line 1' }, { field: 'Temperature', at: 'line 1' }, { field: 'heldOut', at: 'line 2' }]);
+  });
+
+  it('names the key as written in a refusal, and refuses a mapping to a field it does not have', async () => {
+    const err = await failure(file('bad.json', JSON.stringify({ runs: [run('ev-1'), { ...run('ev-2', { score: undefined }), Accuracy: 'high' }] })));
+    expect(err).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { pointer: '/runs/1/Accuracy' } });
+    expect(evalRunsCollector.options.safeParse({ fields: { heldOut: 'x' } }).success).toBe(false);
   });
 });

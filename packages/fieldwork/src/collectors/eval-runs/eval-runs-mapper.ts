@@ -3,13 +3,21 @@ import { z } from 'zod';
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));
 const count = z.number().int().nonnegative();
+/** A flag as JSON writes it, or as a sheet-born export does (`yes`, `true`, `1`). */
+const flag = z.preprocess((v) => {
+  if (typeof v !== 'string' && typeof v !== 'number') return v;
+  const s = String(v).trim().toLowerCase();
+  if (['true', 'yes', 'y', '1'].includes(s)) return true;
+  if (['false', 'no', 'n', '0'].includes(s)) return false;
+  return v;
+}, z.boolean().nullish());
 
 /** One run in our documented eval-runs JSON (snake_case). */
 export const evalRunEntrySchema = z.object({
   id: text,
   model: text,
   dataset: z.string().nullish(),
-  held_out: z.boolean().nullish(),
+  held_out: flag,
   score: z.number(),
   threshold: z.number().nullish(),
   passed: z.boolean().nullish(),

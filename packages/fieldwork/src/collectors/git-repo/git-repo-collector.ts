@@ -1,7 +1,7 @@
-import { createInterface } from 'node:readline';
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { ArtifactInput, Collector, ParseContext } from '../collector.js';
+import { readLines } from '../input/index.js';
 import { gitRepoOptionsSchema } from './git-repo-config.js';
 import type { GitRepoOptions } from './git-repo-config.js';
 import { fetchGitLog } from './git-repo-fetch.js';
@@ -41,7 +41,7 @@ async function* parseGitLog(input: ArtifactInput, options: GitRepoOptions, ctx: 
     }
     return mapGitCommit(c, known, ctx.cite(`line ${start}`));
   };
-  for await (const raw of createInterface({ input: input.open(), crlfDelay: Infinity })) {
+  for await (const { text: raw } of readLines(input.open(), input.displayName)) {
     lineNo++;
     if (raw.startsWith(RS)) {
       const rec = flush();

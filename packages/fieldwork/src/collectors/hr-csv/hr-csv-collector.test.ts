@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFieldworkError } from '@fieldwork/core';
-import { REAL_FIXTURES, parseFile } from '../../testing/index.js';
+import { REAL_FIXTURES, parseFile, parseFileReport } from '../../testing/index.js';
 import { hrCsvCollector } from './hr-csv-collector.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hr-csv-'));
@@ -50,8 +50,18 @@ describe('hr-csv', () => {
     const csv = 'id,email,start,end,original,rehired\n1,a@example.com,2026-03-02,2025-01-31,2024-02-01,\n2,b@example.com,2026-01-05,,,Yes\n3,c@example.com,2025-01-05,,2025-01-05,no\n';
     const people = await parseFile(hrCsvCollector, file('rehire.csv', csv), { columns: { id: 'id', email: 'email', startDate: 'start', endDate: 'end', originalStartDate: 'original', rehire: 'rehired' } });
     expect(people.map((p) => p.kind === 'person' && p.rehire)).toEqual([true, true, false]);
+    // The earlier tenure's dates stay on the record, so the checks can judge that spell on its own.
+    expect(people[0]).toMatchObject({ startDate: '2026-03-02', originalStartDate: '2024-02-01', priorEndDate: '2025-01-31' });
+    expect(people[0]).not.toHaveProperty('endDate');
     // The end of the earlier tenure is not an end of the current one.
     expect(people[0]).not.toHaveProperty('endDate');
+  });
+
+  it('names the columns the mapping leaves unread', async () => {
+    const csv = `${GUSTO_HEADER},Salary,Home address\ng-1,Ada,Okafor,ada@example.com,3/4/2024,,Full-time,Engineering,,90000,1 Main St\n`;
+    const { records, ignored } = await parseFileReport(hrCsvCollector, file('extra.csv', csv), GUSTO);
+    expect(records).toHaveLength(1);
+    expect(ignored).toEqual([{ field: 'Salary', at: 'line 1' }, { field: 'Home address', at: 'line 1' }]);
   });
 
   it('accepts a header-only export as an empty population', async () => {

@@ -1,18 +1,10 @@
-import { parse } from 'csv-parse';
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { ArtifactInput, Collector } from '../collector.js';
-import { iterateCsvRows } from '../input/index.js';
+import { iterateCsvRows, readCsvHeader } from '../input/index.js';
 import { hrCsvOptionsSchema } from './hr-csv-config.js';
 import type { HrCsvOptions } from './hr-csv-config.js';
 import { mapHrRow } from './hr-csv-mapper.js';
-
-/** The header line, so a wrong file is refused even when it has no rows. */
-async function readHeader(input: ArtifactInput): Promise<string[]> {
-  const parser = input.open().pipe(parse({ bom: true, to_line: 1, relax_column_count: true, relax_quotes: true }));
-  for await (const rec of parser as AsyncIterable<string[]>) return rec.map((h) => h.replace(/^\uFEFF/, '').trim());
-  return [];
-}
 
 /** Any HRIS export as CSV (Gusto, Rippling, Deel, a spreadsheet), read through a column mapping. */
 export const hrCsvCollector: Collector<HrCsvOptions> = {
@@ -20,9 +12,10 @@ export const hrCsvCollector: Collector<HrCsvOptions> = {
   snapshotKinds: ['person'],
   description: 'HR roster as CSV from any HRIS or spreadsheet, with a column mapping in options.columns',
   options: hrCsvOptionsSchema,
+  mappingOption: 'columns',
   mediaType: 'text/csv',
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
-    const header = await readHeader(input);
+    const header = await readCsvHeader(input);
     if (header.every((h) => h === '')) {
       throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the roster again; an empty file is not evidence (a header line alone is a valid empty roster).' });
     }
@@ -34,6 +27,10 @@ export const hrCsvCollector: Collector<HrCsvOptions> = {
         hint: `The header has: ${header.slice(0, 20).join(', ')}${header.length > 20 ? ', …' : ''}. Column titles are matched exactly; fix options.columns or export the right file.`,
       });
     }
+    const read = new Set(mapped.map(([, title]) => title));
+    header.forEach((h, i) => {
+      if (!read.has(h)) ctx.ignore?.(h === '' ? `column ${i + 1} (no title)` : h, 'line 1');
+    });
     for await (const { row, line } of iterateCsvRows(input)) {
       yield mapHrRow(row, options, ctx.cite(`line ${line}`), { file: input.displayName, line });
     }

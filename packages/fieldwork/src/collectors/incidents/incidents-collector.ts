@@ -1,12 +1,12 @@
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { Collector } from '../collector.js';
-import { iterateJsonItems, normalizeInstant, pointer } from '../input/index.js';
-import { incidentsOptionsSchema } from './incidents-config.js';
+import { FieldMapping, inputPath, iterateJsonItems, normalizeInstant, pointer } from '../input/index.js';
+import { INCIDENT_FIELDS, incidentsOptionsSchema } from './incidents-config.js';
 import type { IncidentsOptions } from './incidents-config.js';
 import { incidentEntrySchema, mapIncident } from './incidents-mapper.js';
 
-const HINT = 'incidents-json reads {"incidents": [{ key, title, category, severity, opened_at, responded_at, closed_at, postmortem, related }]}, a JSON array of them, or one per line.';
+const HINT = 'incidents-json reads {"incidents": [{ key, title, category, severity, opened_at, responded_at, closed_at, postmortem, related }]}, a JSON array of them, or one per line; other key names are mapped with options.fields.';
 
 /** The incident register kept as a file. */
 export const incidentsCollector: Collector<IncidentsOptions> = {
@@ -14,9 +14,11 @@ export const incidentsCollector: Collector<IncidentsOptions> = {
   snapshotKinds: ['incident'],
   description: 'Incident register (JSON {"incidents": [...]}, an array, or JSON Lines): category, severity, opened/responded/closed, postmortem, related spans',
   options: incidentsOptionsSchema,
+  mappingOption: 'fields',
   mediaType: 'application/json',
-  async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
+  async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const file = input.displayName;
+    const mapping = new FieldMapping(INCIDENT_FIELDS, options.fields);
     const keys = new Set<string>();
     let seen = 0;
     for await (const item of iterateJsonItems(input)) {
@@ -27,16 +29,20 @@ export const incidentsCollector: Collector<IncidentsOptions> = {
       if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'incidents' in doc) {
         if (!Array.isArray(doc.incidents)) wrong('`incidents` is not a list', item.line, pointer(base, 'incidents'));
         entries = doc.incidents.map((v, i) => ({ v, loc: pointer(base, 'incidents', i) }));
+        for (const k of Object.keys(doc).filter((k) => k !== 'incidents')) ctx.ignore?.(k, jsonl ? item.locator : pointer(base, k));
       } else entries = [{ v: item.value, loc: base }];
       for (const { v, loc } of entries) {
         const where = { file, ...(item.line ? { line: item.line } : {}), pointer: loc || '/' };
-        const parsed = incidentEntrySchema.safeParse(v);
+        const mapped = v && typeof v === 'object' && !Array.isArray(v) ? mapping.read(v as Record<string, unknown>) : undefined;
+        const parsed = incidentEntrySchema.safeParse(mapped?.value ?? v);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          const detail = `${issue.path.join('.') || 'incident'}: ${issue.message}`;
-          if (seen === 0) wrong(`this does not look like an incident register (${detail})`, item.line, `${loc}/${issue.path.join('/')}`);
-          throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: malformed incident (${detail}).`, { where: { ...where, pointer: `${loc}/${issue.path.join('/')}` }, hint: HINT });
+          const path = mapped ? inputPath(mapped, issue.path as (string | number)[]) : (issue.path as (string | number)[]);
+          const detail = `${path.join('.') || 'incident'}: ${issue.message}`;
+          if (seen === 0) wrong(`this does not look like an incident register (${detail})`, item.line, `${loc}/${path.join('/')}`);
+          throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: malformed incident (${detail}).`, { where: { ...where, pointer: `${loc}/${path.join('/')}` }, hint: HINT });
         }
+        for (const f of mapped?.ignored ?? []) ctx.ignore?.(f, jsonl ? item.locator : pointer(loc, ...f.split('.')));
         seen++;
         const e = parsed.data;
         if (keys.has(e.key)) throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: incident ${e.key} appears twice.`, { where, hint: 'Each incident key must be unique in the register.' });

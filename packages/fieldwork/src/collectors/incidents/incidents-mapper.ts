@@ -15,7 +15,7 @@ export const incidentEntrySchema = z.object({
   closed_at: z.string().nullish(),
   postmortem: optional,
   /** Span ids, tool call ids, probe run ids or model names the incident is about. */
-  related: z.array(text).default([]),
+  related: z.preprocess((v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v), z.array(text)).default([]),
 }).loose();
 export type IncidentEntry = z.infer<typeof incidentEntrySchema>;
 

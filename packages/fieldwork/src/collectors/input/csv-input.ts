@@ -2,6 +2,12 @@ import { FieldworkError } from '@fieldwork/core';
 import { parse } from 'csv-parse';
 import type { ArtifactInput } from '../collector.js';
 
+/**
+ * Longest CSV record (bytes) read. Real rows are a few KB; without a bound, a header of tens of
+ * MB with no line break makes the parser quadratic (minutes) and holds it all in memory.
+ */
+export const MAX_CSV_RECORD_BYTES = 4 * 1024 * 1024;
+
 /** One CSV row as an object keyed by header, with its 1-based line number. */
 export interface CsvRow {
   row: Record<string, string>;
@@ -13,7 +19,7 @@ export interface CsvRow {
  * (matched case-insensitively after trimming), or the file is refused as the wrong format.
  */
 export async function* iterateCsvRows(input: ArtifactInput, required: string[] = []): AsyncGenerator<CsvRow> {
-  const parser = input.open().pipe(parse({ columns: (h: string[]) => h.map((c) => c.replace(/^\uFEFF/, '').trim()), bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true }));
+  const parser = input.open().pipe(parse({ columns: (h: string[]) => h.map((c) => c.replace(/^\uFEFF/, '').trim()), bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: true, max_record_size: MAX_CSV_RECORD_BYTES }));
   let headerChecked = false;
   let rows = 0;
   try {
@@ -37,7 +43,9 @@ export async function* iterateCsvRows(input: ArtifactInput, required: string[] =
     const err = e as { message?: string; lines?: number; code?: string };
     throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is not valid CSV: ${err.message ?? String(e)}`, {
       where: { file: input.displayName, ...(err.lines ? { line: err.lines } : {}) },
-      hint: err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'A row has a different number of fields than the header; the file may be truncated or a value has an unquoted comma.' : 'Check quoting at that line, or export the file again.',
+      hint: err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'A row has a different number of fields than the header; the file may be truncated or a value has an unquoted comma.'
+        : err.code === 'CSV_MAX_RECORD_SIZE' ? `A record is longer than ${MAX_CSV_RECORD_BYTES / 1024 / 1024} MB: the file has no line breaks, an unclosed quote, or is not CSV.`
+        : 'Check quoting at that line, or export the file again.',
       cause: e,
     });
   }
@@ -47,6 +55,27 @@ export async function* iterateCsvRows(input: ArtifactInput, required: string[] =
       throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the file again; an empty file is not evidence.' });
     }
   }
+}
+
+/**
+ * The header line of a CSV file (trimmed, BOM removed), or `[]` for an empty file, so a wrong
+ * file is refused even when it has no rows. Bounded like the rows: a header without a line
+ * break is refused at {@link MAX_CSV_RECORD_BYTES}.
+ */
+export async function readCsvHeader(input: ArtifactInput): Promise<string[]> {
+  const parser = input.open().pipe(parse({ bom: true, to_line: 1, relax_column_count: true, relax_quotes: true, max_record_size: MAX_CSV_RECORD_BYTES }));
+  try {
+    for await (const rec of parser as AsyncIterable<string[]>) return rec.map((h) => h.replace(/^\uFEFF/, '').trim());
+  } catch (e) {
+    if (e instanceof FieldworkError) throw e;
+    const err = e as { message?: string; code?: string };
+    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} has no readable CSV header line: ${err.message ?? String(e)}`, {
+      where: { file: input.displayName, line: 1 },
+      hint: err.code === 'CSV_MAX_RECORD_SIZE' ? `The first line is longer than ${MAX_CSV_RECORD_BYTES / 1024 / 1024} MB: the file has no line breaks or is not CSV.` : 'Check the first line of the file, or export it again.',
+      cause: e,
+    });
+  }
+  return [];
 }
 
 /** Looks a column up case-insensitively. */

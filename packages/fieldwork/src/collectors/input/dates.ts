@@ -1,4 +1,5 @@
 import { FieldworkError, startOfDay } from '@fieldwork/core';
+import type { Where } from '@fieldwork/core';
 
 /**
  * A calendar date from the forms HR exports use: `2026-03-10`, `03/10/2026` (US), `2026-03-10T…`.
@@ -37,14 +38,42 @@ export function normalizeInstant(value: string | undefined, where: { file: strin
   if (hasOffset) t = Date.parse(v);
   else {
     const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$/.exec(v);
-    if (!m) t = Number.NaN;
+    // A local time must name a real calendar day and clock time (2026-02-30 or 25:61 is damage, not a time to roll over).
+    if (!m || !isCalendarDate(m[1]) || Number(m[2] ?? 0) > 23 || Number(m[3] ?? 0) > 59 || Number(m[4] ?? 0) > 59) t = Number.NaN;
     else {
       const dayStart = Date.parse(startOfDay(m[1], timeZone));
       t = dayStart + ((Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 1000 + Math.round(Number(m[5] ?? 0) * 1000);
     }
   }
-  if (Number.isNaN(t)) {
+  if (Number.isNaN(t) || Math.abs(t) > 8.64e15) {
     throw new FieldworkError('INPUT_INVALID_RECORD', `${field} "${v}" is not a timestamp.`, { where, hint: 'Timestamps must be ISO-8601, e.g. 2026-03-10T14:05:00Z.' });
   }
   return new Date(t).toISOString();
+}
+
+/** True for `YYYY-MM-DD` naming a day that exists (not 2026-02-30, not 0000-00-00). */
+function isCalendarDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+
+/** Latest instant a JavaScript Date holds (±100,000,000 days from 1970), in milliseconds. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * A UTC instant from epoch `seconds` or `milliseconds`. A value no clock can hold (a
+ * 33-digit number, a negative or non-finite one) is INPUT_INVALID_RECORD at `where`, never a
+ * crash in `Date`.
+ *
+ * @example
+ * instantFromEpoch(1767225600, 'seconds', { file: 'info.json', pointer: '/0/backup/0/timestamp/start' }, 'timestamp.start')
+ */
+export function instantFromEpoch(value: number, unit: 'seconds' | 'milliseconds', where: Where, field: string): string {
+  const ms = unit === 'seconds' ? value * 1000 : value;
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_DATE_MS) {
+    throw new FieldworkError('INPUT_INVALID_RECORD', `${where.file ?? 'input'}: ${field} ${value} is not a time (epoch ${unit}).`, {
+      where, hint: `Expected epoch ${unit} since 1970, e.g. ${unit === 'seconds' ? '1767225600' : '1767225600000'}; the file is damaged or edited.`,
+    });
+  }
+  return new Date(ms).toISOString();
 }

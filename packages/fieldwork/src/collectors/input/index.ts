@@ -1,5 +1,14 @@
 export { iterateJsonItems, streamJsonArray, readJsonDocument, parseJsonText, lineColumnAt, pointer } from './json-input.js';
 export type { JsonItem } from './json-input.js';
-export { iterateCsvRows, col } from './csv-input.js';
+export { iterateCsvRows, readCsvHeader, col, MAX_CSV_RECORD_BYTES } from './csv-input.js';
+export { guardTextInput, guardTextStream, MAX_JSON_NESTING } from './text-guard.js';
 export type { CsvRow } from './csv-input.js';
-export { normalizeDate, normalizeInstant } from './dates.js';
+export { normalizeDate, normalizeInstant, instantFromEpoch } from './dates.js';
+export { yamlValue, assertYamlNesting, MAX_YAML_ALIAS_EXPANSION } from './yaml-value.js';
+export { readLines, MAX_LINE_BYTES } from './read-lines.js';
+export { FieldMapping, fieldKey, fieldMappingSchema, describeFields, fieldsTable, inputPath } from './field-mapping.js';
+export type { FieldAliases, MappedEntry } from './field-mapping.js';
+export { IgnoredFields } from './ignored-fields.js';
+export type { IgnoredField } from './ignored-fields.js';
+export { subjectByRules, subjectRuleSchema, describeSubjectRule } from './subject-rules.js';
+export type { SubjectRule, SubjectSources } from './subject-rules.js';

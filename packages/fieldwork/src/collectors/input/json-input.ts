@@ -1,9 +1,9 @@
-import { createInterface } from 'node:readline';
 import StreamChain from 'stream-chain';
 import StreamJson from 'stream-json';
 import StreamArray from 'stream-json/streamers/StreamArray.js';
 import { FieldworkError } from '@fieldwork/core';
 import type { ArtifactInput } from '../collector.js';
+import { readLines } from './read-lines.js';
 
 /** Files larger than this are not parsed as one document (use a streaming collector). */
 const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
@@ -106,11 +106,8 @@ export async function* iterateJsonItems(input: ArtifactInput): AsyncGenerator<Js
     });
   }
   // Object: JSON Lines when the first line is a complete value; otherwise one pretty-printed document.
-  const rl = createInterface({ input: input.open(), crlfDelay: Infinity });
-  let lineNo = 0;
   let mode: 'unknown' | 'jsonl' = 'unknown';
-  for await (const raw of rl) {
-    lineNo++;
+  for await (const { text: raw, line: lineNo } of readLines(input.open(), input.displayName)) {
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (line.trim() === '') continue;
     if (mode === 'unknown') {
@@ -120,7 +117,6 @@ export async function* iterateJsonItems(input: ArtifactInput): AsyncGenerator<Js
         yield { value: v, locator: `line ${lineNo}`, line: lineNo };
         continue;
       } catch {
-        rl.close();
         break;
       }
     }
@@ -154,6 +150,7 @@ export async function* streamJsonArray(input: ArtifactInput): AsyncGenerator<Jso
     }
   } catch (e) {
     pipeline.destroy();
+    if (e instanceof FieldworkError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is not valid JSON near element ${next}: ${msg}`, {
       where: { file: input.displayName, pointer: `/${next}` },

@@ -58,7 +58,9 @@ function fileModifiedAt(input: ArtifactInput): string | undefined {
 /** A date (and optional time, `Z` = UTC, else the workspace timezone) found in a file name. */
 export function timeFromFileName(name: string, timeZone: string): string | undefined {
   const m = /(\d{4}-\d{2}-\d{2})(?:[T_ ](\d{2})[:-]?(\d{2})(?:[:-]?(\d{2}))?(Z)?)?/.exec(basename(name));
-  if (!m || Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`))) return undefined;
+  // Only a day that exists (2026-02-30 in a file name is not a date, and would crash the timezone conversion).
+  const day = m ? Date.parse(`${m[1]}T00:00:00Z`) : Number.NaN;
+  if (!m || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== m[1]) return undefined;
   const seconds = (Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0);
   const dayStart = m[5] ? Date.parse(`${m[1]}T00:00:00Z`) : Date.parse(startOfDay(m[1], timeZone));
   return new Date(dayStart + seconds * 1000).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROBE_RUN_FORMAT } from '../../probe/probe-run.js';
 import type { ProbeRun } from '../../probe/probe-run.js';
-import { parseFile, refusal, scratchDir } from '../../testing/index.js';
+import { parseFile, parseFileReport, refusal, scratchDir } from '../../testing/index.js';
 import { isolationProbeCollector } from './isolation-probe-collector.js';
 
 const scratch = scratchDir('probe-collector-');
@@ -38,5 +38,22 @@ describe('isolation-probe-json', () => {
     expect((await failure(file('half.json', text.slice(0, text.length / 2)))).code).toBe('INPUT_MALFORMED');
     const bad = { ...run(), attempts: [{ op: 'peek', outcome: 'denied' }] };
     expect(await failure(file('bad.json', JSON.stringify(bad)))).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { pointer: '/attempts/0/op' } });
+  });
+
+  it('reads snake_case and other key names, takes options.fields, and names every key it did not read', async () => {
+    const { attempts, runId, finishedAt, startedAt, ...rest } = run(true);
+    const renamed = {
+      ...rest, run_id: runId, started_at: startedAt, completed_at: finishedAt, host: 'ci-7',
+      probes: attempts.map(({ op, outcome, ...a }) => ({ ...a, operation: op, result: outcome, info: 'retried once' })),
+    };
+    const { records, ignored } = await parseFileReport(isolationProbeCollector, file('renamed.json', JSON.stringify(renamed, null, 2)));
+    expect(records[0]).toMatchObject({ runId: 'probe-1', at: '2026-06-01T10:00:02.000Z' });
+    expect(records[0].kind === 'isolation_probe' && records[0].attempts.filter((a) => a.outcome === 'leaked').map((a) => a.op)).toEqual(['get']);
+    expect(ignored).toEqual([{ field: 'host', at: '/host' }, { field: 'attempts.info', at: '/probes/0/info' }]);
+
+    const mapped = await parseFileReport(isolationProbeCollector, file('mapped.json', JSON.stringify({ ...renamed, host: undefined, probes: undefined, checks: renamed.probes }, null, 2)), { fields: { attempts: 'checks' }, attemptFields: { detail: 'info' } });
+    expect(mapped.records[0].kind === 'isolation_probe' && mapped.records[0].attempts[0].detail).toBe('retried once');
+    expect(mapped.ignored).toEqual([]);
+    expect((await failure(file('bad-renamed.json', JSON.stringify({ ...renamed, probes: [{ operation: 'peek', result: 'denied' }] }, null, 2)))).where).toMatchObject({ pointer: '/probes/0/operation' });
   });
 });

@@ -23,12 +23,13 @@ export const linearCollector: Collector<LinearOptions> = {
   description: 'Linear issues: GraphQL `issues` response (with history for approvals) or the CSV export',
   options: linearOptionsSchema,
   mediaType: 'application/json',
+  fileTypes: ['.json', '.jsonl', '.ndjson', '.csv'],
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const first = await firstChar(input);
     if (first !== '{' && first !== '[') {
       if (first === undefined) throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the issues again; an empty file is not evidence.' });
       for await (const { row, line } of iterateCsvRows(input, LINEAR_CSV_REQUIRED)) {
-        yield mapLinearCsvRow(row, ctx.cite(`line ${line}`), { file: input.displayName, line });
+        yield mapLinearCsvRow(row, ctx.cite(`line ${line}`), { file: input.displayName, line }, options);
       }
       return;
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFieldworkError } from '@fieldwork/core';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, parseFileReport } from '../../testing/index.js';
 import { modelChangesCollector } from './model-changes-collector.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'model-changes-'));
@@ -75,5 +75,40 @@ describe('model-changes-yaml', () => {
   it('refuses duplicate change ids', async () => {
     const e = '  - { id: MC-1, service: s, environment: prod, to: m, effective_at: "2026-05-01T00:00:00Z" }\n';
     expect((await failure(file('dup.yaml', `changes:\n${e}${e}`))).message).toMatch(/twice/);
+  });
+
+  it('reads other key names, takes options.fields, and names every key it did not read', async () => {
+    const text = `version: 1
+changes:
+  - Change ID: MC-20
+    Agent: support-agent
+    Env: production
+    Previous model: gpt-4o
+    New model: gpt-4.1
+    Approver: raj@relaylabs.ai
+    Deployed at: "2026-05-04T09:00:00Z"
+    Eval IDs: [ev-41]
+    Jira: ENG-9
+    Risk: low
+  - id: MC-21
+    service: billing-agent
+    environment: production
+    to: gpt-4.1
+    effective_at: "2026-05-05T09:00:00Z"
+    Rollout: 10%
+    Risk: medium
+`;
+    const { records, ignored } = await parseFileReport(modelChangesCollector, file('renamed.yaml', text));
+    expect(records[0]).toMatchObject({ id: 'MC-20', service: 'support-agent', environment: 'production', fromModel: 'gpt-4o', toModel: 'gpt-4.1', approvedBy: 'raj@relaylabs.ai', at: '2026-05-04T09:00:00.000Z', evalIds: ['ev-41'], ticket: 'ENG-9' });
+    expect(ignored).toEqual([{ field: 'version', at: 'line 1' }, { field: 'Risk', at: 'line 12' }, { field: 'Rollout', at: 'line 18' }]);
+
+    const mapped = await parseFileReport(modelChangesCollector, file('renamed.yaml', text.replace('Jira: ENG-9', 'Change request: ENG-9')), { fields: { ticket: 'Change request' } });
+    expect(mapped.records[0]).toMatchObject({ ticket: 'ENG-9' });
+    expect(mapped.ignored.map((f) => f.field)).toEqual(['version', 'Risk', 'Rollout']);
+  });
+
+  it('names the key as written when a renamed field is missing its value', async () => {
+    const err = await failure(file('bad-renamed.yaml', 'changes:\n  - { Change ID: MC-1, Agent: s, Env: prod, New model: "", Deployed at: "2026-05-01T00:00:00Z" }\n'));
+    expect(err).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { pointer: '/changes/0/New model' } });
   });
 });

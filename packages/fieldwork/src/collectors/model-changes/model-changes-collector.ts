@@ -2,13 +2,14 @@ import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Collector } from '../collector.js';
-import { normalizeInstant } from '../input/index.js';
-import { modelChangesOptionsSchema } from './model-changes-config.js';
+import { FieldMapping, inputPath, normalizeInstant } from '../input/index.js';
+import { assertYamlNesting, yamlValue } from '../input/yaml-value.js';
+import { MODEL_CHANGE_FIELDS, modelChangesOptionsSchema } from './model-changes-config.js';
 import type { ModelChangesOptions } from './model-changes-config.js';
 import { mapModelChange, modelChangeEntrySchema } from './model-changes-mapper.js';
 
 const MAX_BYTES = 32 * 1024 * 1024;
-const HINT = 'model-changes-yaml reads `changes: [{ id, service, environment, from, to, ticket, requested_by, approved_by, approved_at, effective_at, evals }]`.';
+const HINT = 'model-changes-yaml reads `changes: [{ id, service, environment, from, to, ticket, requested_by, approved_by, approved_at, effective_at, evals }]`; other key names are mapped with options.fields.';
 
 /** Declared model changes (model swaps) kept in git as YAML. */
 export const modelChangesCollector: Collector<ModelChangesOptions> = {
@@ -16,13 +17,15 @@ export const modelChangesCollector: Collector<ModelChangesOptions> = {
   snapshotKinds: ['model_change'],
   description: 'Declared model changes (YAML: changes with ticket, requester, approver, effective time and eval ids)',
   options: modelChangesOptionsSchema,
+  mappingOption: 'fields',
   mediaType: 'application/yaml',
-  async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
+  async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const file = input.displayName;
     if (input.size > MAX_BYTES) throw new FieldworkError('INPUT_MALFORMED', `${file} is too large for a model-changes file (${input.size} bytes).`, { where: { file }, hint: HINT });
     const chunks: Buffer[] = [];
     for await (const c of input.open()) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+    assertYamlNesting(text, file);
     const lc = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
     if (doc.errors.length > 0) {
@@ -31,21 +34,36 @@ export const modelChangesCollector: Collector<ModelChangesOptions> = {
         where: { file, line: pos.line, column: pos.col }, hint: 'Fix the YAML at that place (indentation, quoting), or restore the file from git.',
       });
     }
+    // Resolves aliases once under the expansion limit, so an alias bomb is refused before the entries are read.
+    yamlValue(doc, lc, file);
     const changes = isMap(doc.contents) ? doc.contents.get('changes', true) : undefined;
     if (!isSeq(changes)) {
       throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} has no \`changes:\` list; this does not look like a model-changes file.`, { where: { file, line: 1 }, hint: HINT });
     }
+    const lineOf = (path: (string | number)[]) => {
+      const range = (doc.getIn(path, true) as { range?: [number, number, number] } | undefined)?.range;
+      return range ? lc.linePos(range[0]).line : undefined;
+    };
+    for (const item of isMap(doc.contents) ? doc.contents.items : []) {
+      const key = String((item.key as { value?: unknown } | null)?.value ?? item.key);
+      if (key !== 'changes') ctx.ignore?.(key, `line ${lineOf([key]) ?? 1}`);
+    }
+    const mapping = new FieldMapping(MODEL_CHANGE_FIELDS, options.fields);
     const ids = new Set<string>();
     for (const [i, node] of changes.items.entries()) {
       const range = (node as { range?: [number, number, number] } | null)?.range;
       const line = range ? lc.linePos(range[0]).line : undefined;
       const pointer = `/changes/${i}`;
       const where = { file, ...(line ? { line } : {}), pointer };
-      const parsed = modelChangeEntrySchema.safeParse((node as { toJSON(): unknown } | null)?.toJSON?.() ?? node);
+      const raw = (node as { toJSON(): unknown } | null)?.toJSON?.() ?? node;
+      const mapped = raw && typeof raw === 'object' && !Array.isArray(raw) ? mapping.read(raw as Record<string, unknown>) : undefined;
+      for (const f of mapped?.ignored ?? []) ctx.ignore?.(f, `line ${lineOf(['changes', i, ...f.split('.')]) ?? line ?? 1}`);
+      const parsed = modelChangeEntrySchema.safeParse(mapped?.value ?? raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: change ${i + 1}: ${issue.path.join('.') || 'entry'}: ${issue.message}.`, {
-          where: { ...where, pointer: `${pointer}/${issue.path.join('/')}` }, hint: HINT,
+        const at = mapped ? inputPath(mapped, issue.path as (string | number)[]) : (issue.path as (string | number)[]);
+        throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: change ${i + 1}: ${at.join('.') || 'entry'}: ${issue.message}.`, {
+          where: { ...where, pointer: `${pointer}/${at.join('/')}` }, hint: HINT,
         });
       }
       const e = parsed.data;

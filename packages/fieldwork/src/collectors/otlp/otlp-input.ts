@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { StringDecoder } from 'node:string_decoder';
 import StreamChain from 'stream-chain';
 import StreamJson from 'stream-json';
@@ -6,7 +5,7 @@ import Pick from 'stream-json/filters/Pick.js';
 import StreamValues from 'stream-json/streamers/StreamValues.js';
 import { FieldworkError } from '@fieldwork/core';
 import type { ArtifactInput } from '../collector.js';
-import { parseJsonText } from '../input/index.js';
+import { parseJsonText, readLines } from '../input/index.js';
 
 /** One `resourceSpans` element and where it sits in the artifact. */
 export interface ResourceSpansItem {
@@ -55,11 +54,8 @@ function requestSpans(value: unknown, file: string, line: number | undefined, fi
 }
 
 async function* jsonLines(input: ArtifactInput): AsyncGenerator<ResourceSpansItem> {
-  const rl = createInterface({ input: input.open(), crlfDelay: Infinity });
-  let lineNo = 0;
   let first = true;
-  for await (const raw of rl) {
-    lineNo++;
+  for await (const { text: raw, line: lineNo } of readLines(input.open(), input.displayName)) {
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (line.trim() === '') continue;
     const spans = requestSpans(parseJsonText(line, input.displayName, lineNo - 1), input.displayName, lineNo, first);
@@ -89,6 +85,7 @@ async function* oneDocument(input: ArtifactInput): AsyncGenerator<ResourceSpansI
     }
   } catch (e) {
     pipeline.destroy();
+    if (e instanceof FieldworkError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is not valid JSON near /resourceSpans/${next}: ${msg}`, {
       where: { file: input.displayName, pointer: `/resourceSpans/${next}` },

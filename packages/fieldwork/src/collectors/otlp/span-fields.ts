@@ -78,11 +78,10 @@ export function approvalOf(span: AgentSpan, n: ResolvedAttributeNames): ToolCall
   if (!approver) return undefined;
   const raw = span.attrs[n.approvalAt];
   let at: string | undefined;
-  if (typeof raw === 'number') at = new Date(raw > 1e17 ? raw / 1e6 : raw > 1e14 ? raw / 1e3 : raw > 1e11 ? raw : raw * 1000).toISOString();
-  else if (typeof raw === 'string' && raw.trim() !== '') {
-    const t = /^\d+$/.test(raw) ? Number(BigInt(raw) / 1_000_000n) : Date.parse(raw);
-    if (!Number.isNaN(t)) at = new Date(t).toISOString();
-  }
+  // An approval time no Date can hold (a damaged attribute) is no approval time, not a crash.
+  const iso = (ms: number) => (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : undefined);
+  if (typeof raw === 'number') at = iso(raw > 1e17 ? raw / 1e6 : raw > 1e14 ? raw / 1e3 : raw > 1e11 ? raw : raw * 1000);
+  else if (typeof raw === 'string' && raw.trim() !== '') at = iso(/^\d+$/.test(raw) ? Number(BigInt(raw) / 1_000_000n) : Date.parse(raw));
   const id = own(span, n.approvalId);
   return { approver, ...(at ? { at } : {}), ...(id ? { id } : {}) };
 }

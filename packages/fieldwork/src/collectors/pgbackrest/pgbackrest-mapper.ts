@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldworkError } from '@fieldwork/core';
 import type { BackupJobRecord, Where } from '@fieldwork/core';
+import { instantFromEpoch } from '../input/index.js';
 import type { PgbackrestOptions } from './pgbackrest-config.js';
 
 /** One backup in a stanza's `backup` array. */
@@ -37,15 +38,15 @@ export function mapPgbackrestBackup(stanza: string, value: unknown, options: Pgb
     });
   }
   const b = parsed.data;
-  const iso = (s: number) => new Date(s * 1000).toISOString();
+  const iso = (s: number, field: string) => instantFromEpoch(s, 'seconds', { ...where, pointer: `${where.pointer}/timestamp/${field}` }, `timestamp.${field}`);
   return {
     kind: 'backup_job',
     ...cite,
     tool: 'pgbackrest',
     resource: options.resourceMap[stanza] ?? stanza,
     jobId: `${stanza}/${b.label}`,
-    at: iso(b.timestamp.start),
-    ...(b.timestamp.stop !== undefined ? { completedAt: iso(b.timestamp.stop) } : {}),
+    at: iso(b.timestamp.start, 'start'),
+    ...(b.timestamp.stop !== undefined ? { completedAt: iso(b.timestamp.stop, 'stop') } : {}),
     status: b.error ? 'failed' : 'completed',
     ...(b.info?.size !== undefined ? { sizeBytes: b.info.size } : {}),
     recoveryPoint: b.label,

@@ -20,6 +20,7 @@ export const policiesCollector: Collector<PoliciesOptions> = {
   description: 'Policy documents (policies/*.md with front matter) and approvals written by `fieldwork policy approve`',
   options: policiesOptionsSchema,
   mediaType: 'text/markdown',
+  fileTypes: ['.md', '.json'],
   async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
     if (input.displayName.endsWith('.json')) {
       const doc = await readJsonDocument(input);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFieldworkError } from '@fieldwork/core';
-import { parseFile, testPseudonym } from '../../testing/index.js';
+import { parseFile, parseFileReport, testPseudonym } from '../../testing/index.js';
 import { promptLogCollector } from './prompt-log-collector.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'prompt-log-'));
@@ -40,6 +40,15 @@ describe('prompt-log-jsonl', () => {
       store: 'chat-history', fields: { id: 'msg_id', timestamp: 'created', tenant: 'org', content: 'body' },
     });
     expect(rs[0]).toMatchObject({ store: 'chat-history', id: 'x', tenant: 'globex', at: '2026-05-01T10:00:00.000Z', chars: 5 });
+  });
+
+  it('names the fields it does not read, once each, at their first line', async () => {
+    const { records, ignored } = await parseFileReport(promptLogCollector, file('extra.jsonl', [
+      { id: 'm1', timestamp: '2026-05-01T10:00:00Z', tenant: 'acme', role: 'user', content: 'hi', model: 'gpt-4.1', tokens: 3 },
+      { id: 'm2', timestamp: '2026-05-01T10:00:01Z', tenant: 'acme', role: 'assistant', content: 'hello', model: 'gpt-4.1', latency_ms: 80 },
+    ]));
+    expect(records).toHaveLength(2);
+    expect(ignored).toEqual([{ field: 'model', at: 'line 1' }, { field: 'tokens', at: 'line 1' }, { field: 'latency_ms', at: 'line 2' }]);
   });
 
   it('refuses a file of something else, a bad timestamp and a broken line', async () => {

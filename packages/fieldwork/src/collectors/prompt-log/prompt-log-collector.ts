@@ -15,9 +15,11 @@ export const promptLogCollector: Collector<PromptLogOptions> = {
   retainBytes: false,
   description: 'Prompt/completion log export, one JSON message per line (id, timestamp, tenant, conversation, role, content)',
   options: promptLogOptionsSchema,
+  mappingOption: 'fields',
   mediaType: 'application/x-ndjson',
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const store = options.store ?? ctx.source;
+    const read = new Set(Object.values(options.fields).flatMap((n) => (Array.isArray(n) ? n : [n])));
     let seen = 0;
     for await (const item of iterateJsonItems(input)) {
       const where = { file: input.displayName, ...(item.line ? { line: item.line } : {}), ...(item.line ? {} : { pointer: item.locator || '/' }) };
@@ -28,6 +30,8 @@ export const promptLogCollector: Collector<PromptLogOptions> = {
         });
       }
       seen++;
+      // Field names only: the values (which may hold personal data) are never reported.
+      for (const k of Object.keys(row).filter((k) => !read.has(k))) ctx.ignore?.(k, item.locator || '/');
       // The end user leaves the collector only as its keyed hash.
       yield pseudonymizeRecord(mapPromptLogRow(row as Record<string, unknown>, options, store, item.line ? `line-${item.line}` : `item${item.locator}`, where, ctx.timezone, ctx.cite(item.locator)), ctx.pseudonymize);
     }

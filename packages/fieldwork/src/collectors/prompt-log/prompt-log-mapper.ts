@@ -1,6 +1,6 @@
 import { FieldworkError } from '@fieldwork/core';
 import type { PromptRecordRecord } from '@fieldwork/core';
-import { normalizeInstant } from '../input/index.js';
+import { instantFromEpoch, normalizeInstant } from '../input/index.js';
 import type { PromptLogOptions } from './prompt-log-config.js';
 import { scanContent, textsOf } from './scan-content.js';
 
@@ -16,7 +16,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ?
 
 /** An instant from ISO text or epoch seconds / milliseconds. */
 export function instantOf(v: unknown, where: Where, name: string, tz: string): string | undefined {
-  if (typeof v === 'number') return new Date(v > 1e11 ? v : v * 1000).toISOString();
+  if (typeof v === 'number') return instantFromEpoch(v, v > 1e11 ? 'milliseconds' : 'seconds', where, name);
   return normalizeInstant(str(v), where, name, tz);
 }
 

@@ -38,7 +38,7 @@ export const prowlerCollector: Collector<ProwlerOptions> = {
         seen++;
         const f = parsed.data;
         const stamp = f.time ?? f.finding_info.created_time;
-        const at = stamp ? epochInstant(stamp) : normalizeInstant(f.time_dt ?? undefined, { file: input.displayName, pointer: `${loc}/time_dt` }, 'time_dt', ctx.timezone);
+        const at = stamp ? epochInstant(stamp, { file: input.displayName, pointer: `${loc}/time` }) : normalizeInstant(f.time_dt ?? undefined, { file: input.displayName, pointer: `${loc}/time_dt` }, 'time_dt', ctx.timezone);
         if (!at) {
           throw new FieldworkError('INPUT_INVALID_RECORD', `${input.displayName}: finding ${loc} has no time.`, { where: { file: input.displayName, pointer: `${loc}/time` }, hint: HINT });
         }

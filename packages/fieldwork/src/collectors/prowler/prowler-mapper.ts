@@ -1,5 +1,6 @@
-import type { ConfigFindingRecord } from '@fieldwork/core';
+import type { ConfigFindingRecord, Where } from '@fieldwork/core';
 import { z } from 'zod';
+import { instantFromEpoch } from '../input/dates.js';
 import { normalizeSeverity } from '../input/severity.js';
 
 /** An OCSF Detection Finding (class 2004) as Prowler writes it; the rest stays in the artifact. */
@@ -22,8 +23,8 @@ export type ProwlerFinding = z.infer<typeof prowlerFindingSchema>;
  * seconds, so small values are read as seconds. (Its `time_dt` has no offset and is the
  * scanning machine's local time, so `time` is preferred.)
  */
-export function epochInstant(t: number): string {
-  return new Date(t < 1e11 ? t * 1000 : t).toISOString();
+export function epochInstant(t: number, where: Where = {}): string {
+  return instantFromEpoch(t, t < 1e11 ? 'seconds' : 'milliseconds', where, 'time');
 }
 
 /** The cloud account a finding belongs to (`aws:123456789012`), or undefined. */

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isFieldworkError, recordSchemas } from '@fieldwork/core';
 import type { RestoreTestRecord } from '@fieldwork/core';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, parseFileReport } from '../../testing/index.js';
 import { restoreTestCollector } from './restore-test-collector.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'restore-test-'));
@@ -68,6 +68,17 @@ describe('restore-test-yaml', () => {
     expect(link.notes).toMatch(/is a link/);
   });
 
+  it('does not read evidence outside the record\'s folder (a ../ path or a symlink out)', async () => {
+    file('secret/host.txt', 'not restore evidence\n');
+    const [up] = await tests(file('inside/t.yaml', record('../secret/host.txt')));
+    expect(up.artifactSha256).toBeUndefined();
+    expect(up.notes).toMatch(/leads out of the folder/);
+    symlinkSync(join(tmp, 'secret', 'host.txt'), join(tmp, 'inside', 'link.log'));
+    const [link] = await tests(file('inside/u.yaml', record('link.log')));
+    expect(link.artifactSha256).toBeUndefined();
+    expect(link.notes).toMatch(/leads out of the folder/);
+  });
+
   it('records a failed restore as failed', async () => {
     file('f/x.log', 'error');
     const [t] = await tests(file('f/t.yaml', record('x.log').replace('result: success', 'result: failure')));
@@ -78,11 +89,13 @@ describe('restore-test-yaml', () => {
     expect(await tests(file('ev/shot.png', '\x89PNG....'))).toEqual([]);
   });
 
-  it('names the line of a bad or unknown field', async () => {
+  it('names the line of a bad value, and of a field it does not read', async () => {
     const bad = await failure(file('b/t.yaml', record('x.log').replace('result: success', 'result: passed')));
     expect(bad).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { line: 6, pointer: '/result' } });
-    const typo = await failure(file('b/u.yaml', record('x.log', 'evidance: y.log\n')));
-    expect(typo).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { line: 9 } });
+    const typo = await parseFileReport(restoreTestCollector, file('b/u.yaml', record('x.log', 'evidance: y.log\n')));
+    expect(typo.ignored).toEqual([{ field: 'evidance', at: 'line 9' }]);
+    const renamed = await failure(file('b/r.yaml', record('x.log').replace('result: success', 'Outcome: passed')));
+    expect(renamed).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { line: 6, pointer: '/Outcome' } });
     const date = await failure(file('b/d.yaml', record('x.log').replace('2026-05-20 10:30', 'last tuesday')));
     expect(date.code).toBe('INPUT_INVALID_RECORD');
   });
@@ -93,5 +106,16 @@ describe('restore-test-yaml', () => {
     expect(broken.where?.line).toBeGreaterThan(0);
     expect((await failure(file('x/empty.yaml', ''))).code).toBe('INPUT_MALFORMED');
     expect((await failure(file('x/other.yml', 'vendors: []\n'))).code).toBe('INPUT_WRONG_FORMAT');
+  });
+
+  it('reads other key names, takes options.fields, and names every key it did not read', async () => {
+    file('n/restore.log', 'restored 12 tables, row counts match\n');
+    const text = 'System: orders-db\nTested at: 2026-05-20T10:30:00Z\nTested by: dana.ito@relaylabs.ai\nSnapshot ID: snap-0b6f\nOutcome: success\nLog file: restore.log\nDuration: 42m\nTicket: OPS-12\n';
+    const { records, ignored } = await parseFileReport(restoreTestCollector, file('n/t.yaml', text), {}, 'UTC');
+    expect(records[0]).toMatchObject({ resource: 'orders-db', at: '2026-05-20T10:30:00.000Z', performedBy: 'dana.ito@relaylabs.ai', recoveryPoint: 'snap-0b6f', status: 'completed', artifactRef: 'restore.log' });
+    expect(ignored).toEqual([{ field: 'Duration', at: 'line 7' }, { field: 'Ticket', at: 'line 8' }]);
+    const mapped = await parseFileReport(restoreTestCollector, file('n/t.yaml', text.replace('Tested by', 'Owner')), { fields: { performed_by: 'Owner' } });
+    expect(mapped.records[0]).toMatchObject({ performedBy: 'dana.ito@relaylabs.ai' });
+    expect(restoreTestCollector.options.safeParse({ fields: { performedBy: 'Owner' } }).success).toBe(false);
   });
 });

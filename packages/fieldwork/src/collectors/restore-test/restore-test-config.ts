@@ -1,7 +1,26 @@
 import { z } from 'zod';
+import { fieldMappingSchema } from '../input/index.js';
+import type { FieldAliases } from '../input/index.js';
 
-/** Options of the `restore-test-yaml` source (none yet; reserved so typos are caught). */
-export const restoreTestOptionsSchema = z.object({}).strict();
+/**
+ * The fields of a restore-test file and the other names accepted for each (compared without
+ * case, spaces, underscores or hyphens).
+ */
+export const RESTORE_TEST_FIELDS: FieldAliases = {
+  resource: ['resource name', 'restored resource', 'system', 'database', 'backup resource'],
+  performed_at: ['performed', 'tested at', 'restored at', 'test date', 'date'],
+  performed_by: ['tester', 'operator', 'engineer', 'restored by', 'tested by'],
+  backup_id: ['recovery point', 'recovery point id', 'snapshot', 'snapshot id', 'backup'],
+  result: ['outcome', 'status'],
+  evidence: ['evidence file', 'artifact', 'log', 'log file', 'screenshot'],
+  notes: ['comments', 'description'],
+};
+
+/** Options of the `restore-test-yaml` source. */
+export const restoreTestOptionsSchema = z.object({
+  /** Our field (e.g. `performed_at`) → the key your files use for it; wins over the accepted names. */
+  fields: fieldMappingSchema(RESTORE_TEST_FIELDS).default({}),
+}).strict();
 export type RestoreTestOptions = z.infer<typeof restoreTestOptionsSchema>;
 
 /**

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, posix, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, posix, relative, resolve } from 'node:path';
 import type { RestoreTestRecord } from '@fieldwork/core';
 import { sha256File } from '../../evidence/index.js';
 import { normalizeInstant } from '../input/index.js';
@@ -24,6 +24,9 @@ export async function checkEvidence(entry: string | undefined, yamlPath: string,
   const ref = posix.normalize(posix.join(posix.dirname(yamlDisplayName.split('\\').join('/')), entry.split('\\').join('/')));
   const abs = resolve(dirname(yamlPath), entry);
   if (!existsSync(abs) || !statSync(abs).isFile()) return { problem: `Evidence file ${ref} does not exist.` };
+  // Like folder sources, evidence stays inside: `../../etc/shadow` or a link out of the record's folder is not read.
+  const rel = relative(realpathSync(dirname(yamlPath)), realpathSync(abs));
+  if (rel.startsWith('..') || isAbsolute(rel)) return { problem: `Evidence path ${entry} leads out of the folder of ${yamlDisplayName}; keep the evidence file beside the YAML (not through a symlink).` };
   const { sha256, size } = await sha256File(abs);
   if (size === 0) return { problem: `Evidence file ${ref} is empty.` };
   return { ref, sha256 };

@@ -2,7 +2,7 @@ import { FieldworkError } from '@fieldwork/core';
 import type { Where } from '@fieldwork/core';
 import type { z } from 'zod';
 
-export const VENDOR_HINT = 'Each vendor: { name, criticality: critical|high|medium|low, data_access: [...], subservice, soc2: { type, period_from, period_to, bridge_letter_to }, last_review: { date, reviewer, signed }, owner, preset?, cuecs?: [{ id, text, control }] }.';
+export const VENDOR_HINT = 'Each vendor: { name, criticality: critical|high|medium|low, data_access: [...], subservice, soc2: { type, period_from, period_to, bridge_letter_to }, last_review: { date, reviewer, signed }, owner, preset?, cuecs?: [{ id, text, control }] }; other key names are mapped with options.fields.';
 
 /** The path (inside the entry) a zod issue is about, including an unknown key's name. */
 export function issuePath(issue: z.core.$ZodIssue): (string | number)[] {

@@ -1,8 +1,45 @@
 import { z } from 'zod';
+import { fieldMappingSchema } from '../input/index.js';
+import type { FieldAliases } from '../input/index.js';
 
-/** Options of the `vendors-yaml` and `vendors-csv` sources (none yet; reserved so typos are caught). */
-export const vendorsOptionsSchema = z.object({}).strict();
-export type VendorsOptions = z.infer<typeof vendorsOptionsSchema>;
+/**
+ * The fields of a vendor entry (YAML keys, CSV columns) and the other names accepted for each,
+ * compared without case, spaces, underscores or hyphens. A field inside `soc2` or `last_review`
+ * may also be a flat key or column (`soc2_type`, `Period end`, `Bridge letter`).
+ */
+export const VENDOR_FIELDS: FieldAliases = {
+  name: ['vendor', 'vendor name', 'supplier', 'company'],
+  preset: ['subservice preset'],
+  criticality: ['risk', 'risk level', 'risk tier', 'tier', 'vendor tier'],
+  data_access: ['data', 'data accessed', 'data shared', 'data types', 'data categories'],
+  subservice: ['subservice organization', 'subservice org', 'is subservice'],
+  soc2: ['soc2 report', 'soc report'],
+  'soc2.type': ['soc2 report type', 'soc 2 type', 'report type', 'soc type', 'soc2'],
+  'soc2.period_from': ['soc2 period start', 'report period start', 'audit period start', 'period start', 'period from'],
+  'soc2.period_to': ['soc2 period end', 'report period end', 'audit period end', 'period end', 'period to'],
+  'soc2.bridge_letter_to': ['bridge letter', 'bridge letter to', 'bridge letter through', 'bridge letter end', 'bridge letter date', 'gap letter'],
+  last_review: ['review', 'latest review'],
+  'last_review.date': ['last review', 'last reviewed', 'reviewed at', 'review date'],
+  'last_review.reviewer': ['reviewer', 'reviewed by'],
+  'last_review.signed': ['signed', 'signed off', 'sign off'],
+  'last_review.notes': ['review notes'],
+  owner: ['vendor owner', 'business owner', 'internal owner'],
+  cuecs: ['complementary user entity controls'],
+};
+
+/** Options of the `vendors-yaml` source: `fields` maps our field names to the file's keys. */
+export const vendorsYamlOptionsSchema = z.object({
+  /** Our field (e.g. `soc2.type`) → the key your file uses for it; wins over the accepted names. */
+  fields: fieldMappingSchema(VENDOR_FIELDS).default({}),
+}).strict();
+export type VendorsYamlOptions = z.infer<typeof vendorsYamlOptionsSchema>;
+
+/** Options of the `vendors-csv` source: `columns` maps our field names to the sheet's column titles. */
+export const vendorsCsvOptionsSchema = z.object({
+  /** Our field (e.g. `soc2.period_to`) → your column title; wins over the accepted names. */
+  columns: fieldMappingSchema(VENDOR_FIELDS).default({}),
+}).strict();
+export type VendorsCsvOptions = z.infer<typeof vendorsCsvOptionsSchema>;
 
 const yesNo = z.preprocess((v) => {
   if (typeof v !== 'string') return v;
@@ -34,7 +71,7 @@ export const vendorEntrySchema = z.object({
   data_access: z.array(z.string().min(1)).default([]),
   subservice: yesNo.optional(),
   soc2: z.object({
-    type: z.union([z.string(), z.number()]),
+    type: z.union([z.string(), z.number()]).optional(),
     period_from: dateText.optional(),
     period_to: dateText.optional(),
     bridge_letter_to: dateText.optional(),
@@ -50,5 +87,5 @@ export const vendorEntrySchema = z.object({
 }).strict();
 export type VendorEntry = z.infer<typeof vendorEntrySchema>;
 
-/** CSV columns (one row per vendor). Only name and criticality are required. */
+/** Fields every CSV row needs a column for (under any accepted name). */
 export const VENDOR_CSV_REQUIRED = ['name', 'criticality'];

@@ -1,60 +1,45 @@
+import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { Collector } from '../collector.js';
-import { col, iterateCsvRows } from '../input/index.js';
+import { inputPath, iterateCsvRows, readCsvHeader } from '../input/index.js';
 import { duplicateVendor, invalidVendorEntry, issuePath } from './vendor-entry-error.js';
-import { VENDOR_CSV_REQUIRED, vendorEntrySchema, vendorsOptionsSchema } from './vendors-config.js';
-import type { VendorsOptions } from './vendors-config.js';
+import { readVendorEntry, vendorMapping } from './vendor-entry.js';
+import { VENDOR_CSV_REQUIRED, VENDOR_FIELDS, vendorEntrySchema, vendorsCsvOptionsSchema } from './vendors-config.js';
+import type { VendorsCsvOptions } from './vendors-config.js';
 import { mapVendorEntry } from './vendors-mapper.js';
 
-/** Turns a flat CSV row into the YAML entry shape, leaving validation to the shared schema. */
-function entryOf(row: Record<string, string>): Record<string, unknown> {
-  const pick = (...names: string[]) => col(row, ...names);
-  const soc2Type = pick('soc2_type', 'soc2 type');
-  const reviewDate = pick('last_review_date', 'last_review', 'reviewed_at');
-  const access = pick('data_access', 'data access');
-  const e: Record<string, unknown> = {
-    name: pick('name', 'vendor'),
-    criticality: pick('criticality'),
-    data_access: access ? access.split(/[;|,]/).map((s) => s.trim()).filter(Boolean) : [],
-    ...(pick('subservice') !== undefined ? { subservice: pick('subservice') } : {}),
-    ...(pick('preset') ? { preset: pick('preset') } : {}),
-    ...(pick('owner') ? { owner: pick('owner') } : {}),
-  };
-  if (soc2Type) {
-    e.soc2 = Object.fromEntries(Object.entries({
-      type: soc2Type, period_from: pick('soc2_period_from'), period_to: pick('soc2_period_to'), bridge_letter_to: pick('bridge_letter_to', 'soc2_bridge_letter_to'),
-    }).filter(([, v]) => v !== undefined));
-  }
-  if (reviewDate) {
-    e.last_review = Object.fromEntries(Object.entries({
-      date: reviewDate, reviewer: pick('last_review_reviewer', 'reviewer'), signed: pick('last_review_signed', 'signed') ?? 'no',
-    }).filter(([, v]) => v !== undefined));
-  }
-  return e;
-}
-
-/** CSV column of each entry field, for error places. */
-const COLUMN: Record<string, string> = {
-  'soc2.type': 'soc2_type', 'soc2.period_from': 'soc2_period_from', 'soc2.period_to': 'soc2_period_to', 'soc2.bridge_letter_to': 'bridge_letter_to',
-  'last_review.date': 'last_review_date', 'last_review.reviewer': 'last_review_reviewer', 'last_review.signed': 'last_review_signed',
-};
-
 /** The vendor inventory as a spreadsheet export: one row per vendor with flat columns. */
-export const vendorsCsvCollector: Collector<VendorsOptions> = {
+export const vendorsCsvCollector: Collector<VendorsCsvOptions> = {
   kind: 'vendors-csv',
   snapshotKinds: ['vendor', 'vendor_review', 'cuec'],
-  description: 'Vendor inventory (CSV: name, criticality, data_access, subservice, preset, soc2_type, soc2_period_from/to, bridge_letter_to, last_review_date/reviewer/signed, owner)',
-  options: vendorsOptionsSchema,
+  description: 'Vendor inventory (CSV: name, criticality, data_access, subservice, preset, soc2_type, soc2_period_from/to, bridge_letter_to, last_review_date/reviewer/signed, owner; other titles through options.columns)',
+  options: vendorsCsvOptionsSchema,
+  mappingOption: 'columns',
   mediaType: 'text/csv',
-  async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
+  async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const file = input.displayName;
+    const header = await readCsvHeader(input);
+    if (header.every((h) => h === '')) {
+      throw new FieldworkError('INPUT_MALFORMED', `${file} is empty.`, { where: { file }, hint: 'Export the inventory again; an empty file is not evidence (a header line alone is a valid empty inventory).' });
+    }
+    const mapping = vendorMapping(options.columns);
+    const columns = mapping.read(Object.fromEntries(header.map((h) => [h, 'x'])));
+    const unmapped = mapping.unusedUserMappings(header);
+    const missing = VENDOR_CSV_REQUIRED.filter((f) => !(f in columns.value));
+    if (unmapped.length > 0 || missing.length > 0) {
+      const what = [...unmapped.map(([f, t]) => `"${t}" (options.columns.${f})`), ...missing.filter((f) => !unmapped.some(([u]) => u === f)).map((f) => `for ${f} (${mapping.namesOf(f).join(', ')})`)];
+      throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} has no column ${what.join(', ')}.`, {
+        where: { file, line: 1 },
+        hint: `The header has: ${header.slice(0, 20).join(', ')}${header.length > 20 ? ', …' : ''}. Name the columns in options.columns (e.g. columns: { name: Supplier, criticality: Risk tier }), or export the right file. Fields: ${Object.keys(VENDOR_FIELDS).join(', ')}.`,
+      });
+    }
+    // A column without a title is named by its position, so it is not reported as "".
+    for (const c of columns.ignored.flatMap((t) => (t === '' ? header.flatMap((h, i) => (h === '' ? [`column ${i + 1} (no title)`] : [])) : [t]))) ctx.ignore?.(c, 'line 1');
     const names = new Set<string>();
-    for await (const { row, line } of iterateCsvRows(input, VENDOR_CSV_REQUIRED)) {
-      const raw = entryOf(row);
-      const at = (path: (string | number)[]) => {
-        const field = path.filter((p) => typeof p === 'string').join('.');
-        return { file, line, pointer: `/${COLUMN[field] ?? field.split('.')[0]}` };
-      };
+    for await (const { row, line } of iterateCsvRows(input)) {
+      const mapped = readVendorEntry(mapping, row, true);
+      const raw = mapped.value;
+      const at = (path: (string | number)[]) => ({ file, line, pointer: `/${inputPath(mapped, path.filter((p) => typeof p === 'string')).join('/')}` });
       const parsed = vendorEntrySchema.safeParse(raw);
       if (!parsed.success) throw invalidVendorEntry(file, typeof raw.name === 'string' ? raw.name : undefined, parsed.error.issues[0], at(issuePath(parsed.error.issues[0])));
       const key = parsed.data.name.trim().toLowerCase();

@@ -47,7 +47,7 @@ export function mapVendorEntry(e: VendorEntry, places: EntryPlaces): FieldworkRe
     criticality: e.criticality,
     dataAccess: e.data_access,
     subservice: e.subservice ?? !!preset,
-    ...(soc2 ? { soc2Type: soc2Type(soc2.type, places.where(['soc2', 'type'])) } : {}),
+    ...(soc2?.type !== undefined ? { soc2Type: soc2Type(soc2.type, places.where(['soc2', 'type'])) } : {}),
     ...(soc2?.period_from ? { reportPeriodFrom: date(soc2.period_from, ['soc2', 'period_from']) } : {}),
     ...(soc2?.period_to ? { reportPeriodTo: date(soc2.period_to, ['soc2', 'period_to']) } : {}),
     ...(soc2?.bridge_letter_to ? { bridgeLetterTo: date(soc2.bridge_letter_to, ['soc2', 'bridge_letter_to']) } : {}),
