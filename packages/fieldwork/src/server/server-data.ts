@@ -1,13 +1,12 @@
 import { localDate, ninetyDayPlan, recordsOf } from '@fieldwork/core';
 import type { AuditReport, CheckRun, Control, ControlResult, NinetyDayPlan, TypeOneReport } from '@fieldwork/core';
-import { sourceNames } from '../collectors/index.js';
 import type { SourceOutcome } from '../collectors/index.js';
 import type { LedgerEntry } from '../evidence/index.js';
 import { roleHolder } from '../pipeline/audit-workspace.js';
 import { checkRunJson } from '../pipeline/check-workspace.js';
 import { buildEvidenceMap } from '../report/index.js';
 import type { EvidenceMap } from '../report/index.js';
-import { isPlaceholderPerson, resolveControls } from '../workspace/index.js';
+import { isPlaceholderPerson, resolveControls, sourceNames } from '../workspace/index.js';
 import type { ServerContext } from './server-context.js';
 
 /** A check run as stored by `checkWorkspace`. */

@@ -6,6 +6,7 @@ import type { Collector } from '../collectors/collector.js';
 import { guardTextInput, IgnoredFields } from '../collectors/input/index.js';
 import type { IgnoredField } from '../collectors/input/index.js';
 import { sha256File } from '../evidence/index.js';
+import { testPseudonym } from './test-secret.js';
 
 /**
  * Real third-party samples kept inside the repository (origin, licence and date of each file in
@@ -29,7 +30,7 @@ export async function parseFileReport<O>(collector: Collector<O>, path: string, 
   const records: FieldworkRecord[] = [];
   const ignored = new IgnoredFields();
   const input = guardTextInput({ path, displayName: basename(path), sha256, size: statSync(path).size, open: () => createReadStream(path) });
-  const ctx = { source: 'test', timezone, cite: (locator: string) => ({ source: 'test', artifact: sha256, locator: locator || '/' }), ignore: (f: string, at: string) => ignored.add(f, at) };
+  const ctx = { source: 'test', timezone, cite: (locator: string) => ({ source: 'test', artifact: sha256, locator: locator || '/' }), ignore: (f: string, at: string) => ignored.add(f, at), pseudonymize: testPseudonym };
   for await (const r of collector.parse(input, opts, ctx)) records.push(r);
   return { records, ignored: ignored.list() };
 }

@@ -13,3 +13,6 @@ export { isPlaceholderPerson, namedApprovers, resolveApprover, PLACEHOLDER_OWNER
 export type { NamedApprover } from './named-people.js';
 export { evidenceSpan, windowWarnings, WINDOW_FIX } from './window-warnings.js';
 export type { EvidenceSpan } from './window-warnings.js';
+export { sourceNames } from './source-names.js';
+export { loadWorkspaceSecret, SECRET_ENV, SECRET_FILE } from './workspace-secret.js';
+export { createPseudonymizer, normalizeIdentifier, PSEUDONYM_PREFIX } from './pseudonymizer.js';
