@@ -202,6 +202,9 @@ async function collectArtifact(opts: CollectOptions, pseudonymize: (value: strin
     const notRead = ignored.list();
     return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq, ...(notRead.length ? { ignored: notRead } : {}) };
   } catch (e) {
+    // collectSources runs under the workspace's collection lock (collectWorkspace), so the blob
+    // this refused file left can go unless an entry already names the same bytes.
+    await opts.store.dropUnnamedBlob(input.sha256).catch(() => undefined);
     return { name: input.displayName, sha256: input.sha256, status: 'failed', error: toError(e) };
   }
 }
