@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { FieldworkRecord, RecordKind } from '@fieldwork/core';
+import type { FieldworkRecord, RecordKind } from '@fieldwork/core/records';
 import type { z } from 'zod';
 
 /** One artifact handed to a collector: the exact bytes collected, already hashed. */

@@ -1,8 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { endUserPseudonym, findCheck } from '@fieldwork/core';
-import type { RecordSet } from '@fieldwork/core';
+import { findCheck } from '@fieldwork/core/checks';
+import { endUserPseudonym } from '@fieldwork/core/records';
+import type { RecordSet } from '@fieldwork/core/records';
 import { openTestStore } from '../testing/index.js';
 import type { TestStore } from '../testing/index.js';
 import { createPseudonymizer, SECRET_FILE } from '../workspace/index.js';

@@ -1,4 +1,4 @@
-import type { FieldworkRecord } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 
 /**
  * A trace or prompt-log record with every end-user identifier replaced by its keyed hash: the

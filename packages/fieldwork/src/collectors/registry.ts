@@ -1,4 +1,4 @@
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { Collector } from './collector.js';
 import { bambooCollector } from './bamboohr/bamboohr-collector.js';
 import { oktaCollector } from './okta/okta-collector.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exitCodeFor } from '@fieldwork/core';
+import { exitCodeFor } from '@fieldwork/core/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, TEST_DIALECTS } from '../testing/index.js';
 import type { TestStore } from '../testing/index.js';

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 
 /** A `*`/`**`/`?` glob as a regular expression over `/`-separated relative paths. */
 export function globToRegExp(glob: string): RegExp {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordSchemas } from '@fieldwork/core';
-import type { BackupJobRecord } from '@fieldwork/core';
+import { recordSchemas } from '@fieldwork/core/records';
+import type { BackupJobRecord } from '@fieldwork/core/records';
 import { parseFile, REAL_FIXTURES, refusal, scratchDir } from '../../testing/index.js';
 import { awsBackupJobsCollector } from './aws-backup-jobs-collector.js';
 

@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { awsBackupJobsOptionsSchema } from './aws-backup-config.js';
 import type { AwsBackupJobsOptions } from './aws-backup-config.js';

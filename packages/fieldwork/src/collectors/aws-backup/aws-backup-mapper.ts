@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { FieldworkError } from '@fieldwork/core';
-import type { BackupJobRecord, Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { Where } from '@fieldwork/core/errors';
+import type { BackupJobRecord } from '@fieldwork/core/records';
 import { lookupResource } from './aws-backup-config.js';
 import type { AwsBackupJobsOptions } from './aws-backup-config.js';
 import { awsInstant } from './aws-time.js';

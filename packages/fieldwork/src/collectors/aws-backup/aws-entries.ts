@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { Where } from '@fieldwork/core/errors';
 import type { ArtifactInput } from '../collector.js';
 import { iterateJsonItems, pointer } from '../input/index.js';
 import { unwrapAwsResponse } from './aws-envelope.js';

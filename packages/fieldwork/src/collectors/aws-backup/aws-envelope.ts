@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { Where } from '@fieldwork/core/errors';
 
 /** An AWS response object and the JSON pointer at which it sits in the file. */
 export interface AwsResponse {

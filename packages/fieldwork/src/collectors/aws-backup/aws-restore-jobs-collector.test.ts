@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isFieldworkError, recordSchemas } from '@fieldwork/core';
-import type { RestoreTestRecord } from '@fieldwork/core';
+import { isFieldworkError } from '@fieldwork/core/errors';
+import { recordSchemas } from '@fieldwork/core/records';
+import type { RestoreTestRecord } from '@fieldwork/core/records';
 import { parseFile, REAL_FIXTURES } from '../../testing/index.js';
 import { awsRestoreJobsCollector } from './aws-restore-jobs-collector.js';
 

@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { Where } from '@fieldwork/core/errors';
 
 /**
  * A UTC instant from any of the forms AWS tooling writes a timestamp in:

@@ -1,4 +1,4 @@
-import type { PersonRecord } from '@fieldwork/core';
+import type { PersonRecord } from '@fieldwork/core/records';
 import { col, normalizeDate } from '../input/index.js';
 import type { BambooOptions } from './bamboohr-config.js';
 

@@ -1,4 +1,4 @@
-import type { ComponentRecord, Severity } from '@fieldwork/core';
+import type { ComponentRecord, Severity } from '@fieldwork/core/records';
 import { z } from 'zod';
 import type { FindingDraft } from '../input/scan-input.js';
 import { maxSeverity, normalizeSeverity, severityFromScore } from '../input/severity.js';

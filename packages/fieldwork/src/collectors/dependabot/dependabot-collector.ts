@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord, FindingRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord, FindingRecord } from '@fieldwork/core/records';
 import type { ArtifactInput, Collector, ParseContext } from '../collector.js';
 import { normalizeInstant } from '../input/index.js';
 import { isLockfile, parseAt, readJsonValues, resolveScanTime, scanRunRecords, wrongFormat } from '../input/scan-input.js';

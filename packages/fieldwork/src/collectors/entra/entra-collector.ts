@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { iterateJsonItems, pointer } from '../input/index.js';
 import { entraOptionsSchema } from './entra-config.js';

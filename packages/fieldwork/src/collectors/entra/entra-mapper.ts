@@ -1,4 +1,4 @@
-import type { AccessAction, AccessEventRecord } from '@fieldwork/core';
+import type { AccessAction, AccessEventRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 
 const modifiedPropertySchema = z.object({ displayName: z.string().nullish(), oldValue: z.string().nullish(), newValue: z.string().nullish() }).loose();

@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { FieldMapping, inputPath, iterateJsonItems, normalizeInstant, pointer } from '../input/index.js';
 import { EVAL_RUN_FIELDS, evalRunsOptionsSchema } from './eval-runs-config.js';

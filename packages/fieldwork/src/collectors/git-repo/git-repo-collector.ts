@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { ArtifactInput, Collector, ParseContext } from '../collector.js';
 import { readLines } from '../input/index.js';
 import { gitRepoOptionsSchema } from './git-repo-config.js';

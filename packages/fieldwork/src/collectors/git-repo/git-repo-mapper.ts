@@ -1,4 +1,4 @@
-import type { ChangeRecord } from '@fieldwork/core';
+import type { ChangeRecord } from '@fieldwork/core/records';
 import { emergencyTrailer, pullRequestOfCommit, ticketRefs, trailers } from '../github-rest/change-refs.js';
 
 /** One commit as `git log --format=GIT_LOG_FORMAT` wrote it. */

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeRecord } from '@fieldwork/core';
+import type { ChangeRecord } from '@fieldwork/core/records';
 import { openTestStore, TEST_DIALECTS } from '../../testing/index.js';
 import { collectSources } from '../collect-sources.js';
 

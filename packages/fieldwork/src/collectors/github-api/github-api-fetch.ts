@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/rest';
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { FetchContext, FetchedArtifact } from '../collector.js';
 import type { GithubApiOptions } from './github-api-config.js';
 

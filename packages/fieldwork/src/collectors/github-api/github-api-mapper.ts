@@ -1,4 +1,4 @@
-import type { FieldworkRecord } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { ArtifactInput, ParseContext } from '../collector.js';
 import { parseGithubArtifact } from '../github-rest/github-artifact-parser.js';
 import type { GithubApiOptions } from './github-api-config.js';

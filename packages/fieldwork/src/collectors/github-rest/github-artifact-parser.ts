@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { ArtifactInput, ParseContext } from '../collector.js';
 import { directPushesFromCommits } from './github-commits-mapper.js';
 import { readGithubJson } from './github-json-stream.js';

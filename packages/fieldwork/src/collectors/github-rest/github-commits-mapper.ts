@@ -1,4 +1,4 @@
-import type { ChangeRecord } from '@fieldwork/core';
+import type { ChangeRecord } from '@fieldwork/core/records';
 import { emergencyTrailer, pullRequestOfCommit, ticketRefs } from './change-refs.js';
 import { instantAt, repoFromUrl, requireRepo } from './github-map-context.js';
 import type { MapContext } from './github-map-context.js';

@@ -1,6 +1,6 @@
 import StreamChain from 'stream-chain';
 import StreamJson from 'stream-json';
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { ArtifactInput } from '../collector.js';
 import { pointer } from '../input/index.js';
 

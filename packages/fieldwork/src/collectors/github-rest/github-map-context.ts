@@ -1,4 +1,4 @@
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { z } from 'zod';
 import { normalizeInstant } from '../input/index.js';
 import type { GithubMappingOptions } from './github-rest-config.js';

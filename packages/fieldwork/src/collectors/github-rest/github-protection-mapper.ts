@@ -1,4 +1,4 @@
-import type { BranchProtectionRecord } from '@fieldwork/core';
+import type { BranchProtectionRecord } from '@fieldwork/core/records';
 import type { z } from 'zod';
 import { instantAt, repoFromUrl, requireObservedAt, requireRepo } from './github-map-context.js';
 import type { MapContext } from './github-map-context.js';

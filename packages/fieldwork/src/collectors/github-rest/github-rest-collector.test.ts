@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ChangeRecord, FieldworkRecord } from '@fieldwork/core';
-import { isFieldworkError } from '@fieldwork/core';
+import type { ChangeRecord, FieldworkRecord } from '@fieldwork/core/records';
+import { isFieldworkError } from '@fieldwork/core/errors';
 import { openTestStore, parseFile, REAL_FIXTURES, TEST_DIALECTS } from '../../testing/index.js';
 import { collectSources } from '../collect-sources.js';
 import { githubRestCollector } from './github-rest-collector.js';

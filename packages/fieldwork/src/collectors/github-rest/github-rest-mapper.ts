@@ -1,4 +1,4 @@
-import type { ChangeRecord, DeploymentRecord, DeploymentStatusRecord, PrReviewRecord } from '@fieldwork/core';
+import type { ChangeRecord, DeploymentRecord, DeploymentStatusRecord, PrReviewRecord } from '@fieldwork/core/records';
 import { emergencyTrailer, ticketRefs } from './change-refs.js';
 import { instantAt, missingFact, repoFromUrl, requireRepo } from './github-map-context.js';
 import type { MapContext } from './github-map-context.js';

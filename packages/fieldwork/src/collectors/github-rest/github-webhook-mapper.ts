@@ -1,4 +1,4 @@
-import type { FieldworkRecord } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import { directPushesFromPush } from './github-commits-mapper.js';
 import { instantAt, parseShape } from './github-map-context.js';
 import type { MapContext } from './github-map-context.js';

@@ -1,4 +1,4 @@
-import type { AccessAction, AccessEventRecord } from '@fieldwork/core';
+import type { AccessAction, AccessEventRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 
 const parameterSchema = z.object({

@@ -1,4 +1,4 @@
-import type { ScanRunRecord } from '@fieldwork/core';
+import type { ScanRunRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 import type { ArtifactInput, ParseContext } from '../collector.js';
 import { imageRepository, isLockfile, resolveScanTime } from '../input/scan-input.js';

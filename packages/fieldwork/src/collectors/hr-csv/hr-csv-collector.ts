@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { ArtifactInput, Collector } from '../collector.js';
 import { iterateCsvRows, readCsvHeader } from '../input/index.js';
 import { hrCsvOptionsSchema } from './hr-csv-config.js';

@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { PersonRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { PersonRecord } from '@fieldwork/core/records';
 import type { HrCsvOptions } from './hr-csv-config.js';
 
 type Where = { file: string; line?: number };

@@ -1,4 +1,4 @@
-import type { IncidentRecord } from '@fieldwork/core';
+import type { IncidentRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));

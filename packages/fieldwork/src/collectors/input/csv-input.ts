@@ -1,4 +1,4 @@
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import { parse } from 'csv-parse';
 import type { ArtifactInput } from '../collector.js';
 

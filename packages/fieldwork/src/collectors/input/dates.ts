@@ -1,5 +1,6 @@
-import { FieldworkError, startOfDay } from '@fieldwork/core';
-import type { Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import { startOfDay } from '@fieldwork/core/time';
+import type { Where } from '@fieldwork/core/errors';
 
 /**
  * A calendar date from the forms HR exports use: `2026-03-10`, `03/10/2026` (US), `2026-03-10T…`.

@@ -1,7 +1,7 @@
 import StreamChain from 'stream-chain';
 import StreamJson from 'stream-json';
 import StreamArray from 'stream-json/streamers/StreamArray.js';
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { ArtifactInput } from '../collector.js';
 import { readLines } from './read-lines.js';
 

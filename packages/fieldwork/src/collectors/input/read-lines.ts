@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 
 /**
  * Longest line (bytes) read from a line-oriented file (JSON Lines). One OTLP export request per

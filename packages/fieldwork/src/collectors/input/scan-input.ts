@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { FieldworkError, startOfDay } from '@fieldwork/core';
-import type { FindingRecord, ScanRunRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import { startOfDay } from '@fieldwork/core/time';
+import type { FindingRecord, ScanRunRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 import type { ArtifactInput, ParseContext } from '../collector.js';
 import { normalizeInstant } from './dates.js';

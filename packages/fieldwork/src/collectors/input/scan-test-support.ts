@@ -1,8 +1,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { exitCodeFor } from '@fieldwork/core';
-import type { RecordSet } from '@fieldwork/core';
+import { exitCodeFor } from '@fieldwork/core/errors';
+import type { RecordSet } from '@fieldwork/core/records';
 import { openTestStore } from '../../testing/test-stores.js';
 import { collectSources } from '../collect-sources.js';
 import type { SourceOutcome } from '../collect-sources.js';

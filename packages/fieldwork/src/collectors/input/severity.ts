@@ -1,4 +1,4 @@
-import type { Severity } from '@fieldwork/core';
+import type { Severity } from '@fieldwork/core/records';
 
 /**
  * Words scanners use for severity, mapped to ours. Vendors disagree on names (npm `moderate`,

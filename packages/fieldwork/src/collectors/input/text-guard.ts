@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import type { Readable, TransformCallback } from 'node:stream';
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { ArtifactInput } from '../collector.js';
 
 /**

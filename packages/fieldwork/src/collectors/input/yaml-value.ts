@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkErrorCode } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkErrorCode } from '@fieldwork/core/errors';
 import { isAlias, visit } from 'yaml';
 import type { Document, LineCounter } from 'yaml';
 

@@ -1,4 +1,4 @@
-import type { IsolationProbeRecord } from '@fieldwork/core';
+import type { IsolationProbeRecord } from '@fieldwork/core/records';
 import type { ProbeRun } from '../../probe/probe-run.js';
 
 // What `probe memory --adapter memory` noted before runs carried `selfTest`; such runs are self-tests too.

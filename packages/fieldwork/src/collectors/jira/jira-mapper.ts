@@ -1,4 +1,4 @@
-import type { AccessReviewRecord, IncidentRecord, TicketRecord } from '@fieldwork/core';
+import type { AccessReviewRecord, IncidentRecord, TicketRecord } from '@fieldwork/core/records';
 import { normalizeInstant, subjectByRules } from '../input/index.js';
 import type { SubjectRule } from '../input/index.js';
 import type { JiraOptions } from './jira-config.js';

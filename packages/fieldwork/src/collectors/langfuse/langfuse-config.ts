@@ -1,4 +1,4 @@
-import { agentAttributeNamesSchema } from '@fieldwork/core';
+import { agentAttributeNamesSchema } from '@fieldwork/core/checks';
 import { z } from 'zod';
 
 /** Options of the `langfuse-export` source. */

@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { ArtifactInput, Collector } from '../collector.js';
 import { iterateCsvRows, iterateJsonItems, pointer } from '../input/index.js';
 import { LINEAR_CSV_REQUIRED, linearOptionsSchema } from './linear-config.js';

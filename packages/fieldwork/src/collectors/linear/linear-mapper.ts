@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { TicketRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { TicketRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 import { col, normalizeInstant, subjectByRules } from '../input/index.js';
 import type { SubjectSources } from '../input/index.js';

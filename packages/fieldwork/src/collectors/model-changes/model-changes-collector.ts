@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Collector } from '../collector.js';
 import { FieldMapping, inputPath, normalizeInstant } from '../input/index.js';

@@ -1,4 +1,4 @@
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { FetchContext, FetchedArtifact } from '../collector.js';
 import type { OktaOptions } from './okta-config.js';
 

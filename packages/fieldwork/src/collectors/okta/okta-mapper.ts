@@ -1,4 +1,4 @@
-import type { AccessAction, AccessEventRecord } from '@fieldwork/core';
+import type { AccessAction, AccessEventRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 
 /** The parts of an Okta System Log `LogEvent` we read; everything else is kept in the artifact. */

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { isFieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import { REAL_FIXTURES, parseFile, testPseudonym } from '../../testing/index.js';
 import { otlpCollector } from './otlp-collector.js';
 

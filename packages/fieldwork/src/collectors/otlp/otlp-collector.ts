@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import { agentAttributeDefaults } from './workspace-attributes.js';
 import type { Collector } from '../collector.js';
 import { pseudonymizeRecord } from '../pseudonymize-record.js';

@@ -1,5 +1,5 @@
-import { agentAttributeNamesSchema } from '@fieldwork/core';
-import type { AgentAttributeNames } from '@fieldwork/core';
+import { agentAttributeNamesSchema } from '@fieldwork/core/checks';
+import type { AgentAttributeNames } from '@fieldwork/core/checks';
 import { z } from 'zod';
 
 /**

@@ -3,7 +3,7 @@ import StreamChain from 'stream-chain';
 import StreamJson from 'stream-json';
 import Pick from 'stream-json/filters/Pick.js';
 import StreamValues from 'stream-json/streamers/StreamValues.js';
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { ArtifactInput } from '../collector.js';
 import { parseJsonText, readLines } from '../input/index.js';
 

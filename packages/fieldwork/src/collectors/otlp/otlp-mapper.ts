@@ -1,4 +1,4 @@
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { AgentSpan } from './agent-span.js';
 import { attributes, nanosToIso, normalizeId, spanKind, spanStatus } from './otlp-values.js';
 

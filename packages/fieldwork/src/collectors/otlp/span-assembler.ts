@@ -1,4 +1,4 @@
-import type { FieldworkRecord, ModelObservationRecord, PromptRecordRecord, RetrievalRecord, ToolCallRecord } from '@fieldwork/core';
+import type { FieldworkRecord, ModelObservationRecord, PromptRecordRecord, RetrievalRecord, ToolCallRecord } from '@fieldwork/core/records';
 import { scanContent, textsOf } from '../prompt-log/scan-content.js';
 import type { AgentSpan } from './agent-span.js';
 import { classify } from './agent-span.js';

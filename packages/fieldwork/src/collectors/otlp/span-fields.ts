@@ -1,5 +1,5 @@
 import { detectPii, redact } from '@fieldwork/agent/pii';
-import type { ToolCallRecord } from '@fieldwork/core';
+import type { ToolCallRecord } from '@fieldwork/core/records';
 import type { AgentSpan } from './agent-span.js';
 import type { ResolvedAttributeNames } from './otlp-config.js';
 import { list, num, text } from './otlp-values.js';

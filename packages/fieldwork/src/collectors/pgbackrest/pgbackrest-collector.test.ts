@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordSchemas } from '@fieldwork/core';
-import type { BackupJobRecord } from '@fieldwork/core';
+import { recordSchemas } from '@fieldwork/core/records';
+import type { BackupJobRecord } from '@fieldwork/core/records';
 import { parseFile, refusal, scratchDir } from '../../testing/index.js';
 import { pgbackrestCollector } from './pgbackrest-collector.js';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { FieldworkError } from '@fieldwork/core';
-import type { BackupJobRecord, Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { Where } from '@fieldwork/core/errors';
+import type { BackupJobRecord } from '@fieldwork/core/records';
 import { instantFromEpoch } from '../input/index.js';
 import type { PgbackrestOptions } from './pgbackrest-config.js';
 

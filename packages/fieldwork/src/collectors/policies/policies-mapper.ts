@@ -1,4 +1,4 @@
-import type { PolicyApprovalRecord, PolicyRecord } from '@fieldwork/core';
+import type { PolicyApprovalRecord, PolicyRecord } from '@fieldwork/core/records';
 import type { PolicyFile } from '../../policies/index.js';
 import type { z } from 'zod';
 import type { approvalFileSchema } from './policies-config.js';

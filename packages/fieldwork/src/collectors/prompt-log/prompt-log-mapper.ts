@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { PromptRecordRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { PromptRecordRecord } from '@fieldwork/core/records';
 import { instantFromEpoch, normalizeInstant } from '../input/index.js';
 import type { PromptLogOptions } from './prompt-log-config.js';
 import { scanContent, textsOf } from './scan-content.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core';
+import { isFieldworkError } from '@fieldwork/core/errors';
 import { REAL_FIXTURES, parseFile } from '../../testing/index.js';
 import { promptfooCollector } from './promptfoo-collector.js';
 import { modelFromProviderId } from './promptfoo-mapper.js';

@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { EvalRunRecord, FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { EvalRunRecord, FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { normalizeInstant, readJsonDocument } from '../input/index.js';
 import { promptfooOptionsSchema } from './promptfoo-config.js';

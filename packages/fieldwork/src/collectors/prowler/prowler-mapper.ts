@@ -1,4 +1,5 @@
-import type { ConfigFindingRecord, Where } from '@fieldwork/core';
+import type { Where } from '@fieldwork/core/errors';
+import type { ConfigFindingRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 import { instantFromEpoch } from '../input/dates.js';
 import { normalizeSeverity } from '../input/severity.js';

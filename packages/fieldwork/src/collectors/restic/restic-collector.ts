@@ -1,5 +1,6 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord, Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { Where } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { iterateJsonItems, pointer } from '../input/index.js';
 import { resticOptionsSchema } from './restic-config.js';

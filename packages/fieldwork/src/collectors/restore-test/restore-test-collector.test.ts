@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isFieldworkError, recordSchemas } from '@fieldwork/core';
-import type { RestoreTestRecord } from '@fieldwork/core';
+import { isFieldworkError } from '@fieldwork/core/errors';
+import { recordSchemas } from '@fieldwork/core/records';
+import type { RestoreTestRecord } from '@fieldwork/core/records';
 import { parseFile, parseFileReport } from '../../testing/index.js';
 import { restoreTestCollector } from './restore-test-collector.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, posix, relative, resolve } from 'node:path';
-import type { RestoreTestRecord } from '@fieldwork/core';
+import type { RestoreTestRecord } from '@fieldwork/core/records';
 import { sha256File } from '../../evidence/index.js';
 import { normalizeInstant } from '../input/index.js';
 import type { RestoreTestFile } from './restore-test-config.js';

@@ -1,4 +1,4 @@
-import type { ScanRunRecord } from '@fieldwork/core';
+import type { ScanRunRecord } from '@fieldwork/core/records';
 import type { FindingDraft } from '../input/scan-input.js';
 import { imageRepository, isLockfile } from '../input/scan-input.js';
 import { severityFromSarifLevel, severityFromScore } from '../input/severity.js';

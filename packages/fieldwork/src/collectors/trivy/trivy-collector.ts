@@ -1,4 +1,4 @@
-import type { FieldworkRecord } from '@fieldwork/core';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { readJsonDocument } from '../input/index.js';
 import { parseAt, scanRunRecords, wrongFormat } from '../input/scan-input.js';

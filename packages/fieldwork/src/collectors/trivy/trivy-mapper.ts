@@ -2,7 +2,7 @@ import type { ArtifactInput, ParseContext } from '../collector.js';
 import { normalizeSeverity } from '../input/severity.js';
 import { imageRepository, isLockfile, resolveScanTime } from '../input/scan-input.js';
 import type { FindingDraft } from '../input/scan-input.js';
-import type { ScanRunRecord } from '@fieldwork/core';
+import type { ScanRunRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 import type { TrivyOptions } from './trivy-config.js';
 

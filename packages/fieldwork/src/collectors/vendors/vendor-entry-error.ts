@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { Where } from '@fieldwork/core/errors';
 import type { z } from 'zod';
 
 export const VENDOR_HINT = 'Each vendor: { name, criticality: critical|high|medium|low, data_access: [...], subservice, soc2: { type, period_from, period_to, bridge_letter_to }, last_review: { date, reviewer, signed }, owner, preset?, cuecs?: [{ id, text, control }] }; other key names are mapped with options.fields.';

@@ -1,5 +1,5 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { FieldworkRecord } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { inputPath, iterateCsvRows, readCsvHeader } from '../input/index.js';
 import { duplicateVendor, invalidVendorEntry, issuePath } from './vendor-entry-error.js';

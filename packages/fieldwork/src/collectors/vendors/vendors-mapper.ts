@@ -1,5 +1,6 @@
-import { FieldworkError } from '@fieldwork/core';
-import type { CuecRecord, FieldworkRecord, VendorRecord, VendorReviewRecord, Where } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { Where } from '@fieldwork/core/errors';
+import type { CuecRecord, FieldworkRecord, VendorRecord, VendorReviewRecord } from '@fieldwork/core/records';
 import { presetFor } from '../../vendors/subservice-presets.js';
 import { normalizeDate } from '../input/index.js';
 import type { VendorEntry } from './vendors-config.js';

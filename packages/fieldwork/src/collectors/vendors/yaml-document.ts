@@ -1,4 +1,4 @@
-import { FieldworkError } from '@fieldwork/core';
+import { FieldworkError } from '@fieldwork/core/errors';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ArtifactInput } from '../collector.js';
 import { assertYamlNesting, yamlValue } from '../input/yaml-value.js';
