@@ -9,6 +9,7 @@ import { parseFile } from '../testing/index.js';
 import type { DemoContext, DemoPart, DemoPartOutput } from './demo-context.js';
 import { generatePeople } from './demo-people.js';
 import { DEMO_COMPANY } from './demo-company.js';
+import { demoPeople } from './demo-owners.js';
 import { Random } from './random.js';
 import type { DemoProblems } from './demo-plants.js';
 
@@ -48,7 +49,7 @@ export async function checkDemoParts(parts: DemoPart[], controlIds: string[], pr
   for (const r of records) ((set as Record<string, FieldworkRecord[]>)[r.kind] ??= []).push(r);
   const run = runChecks({
     controls: builtInControls.filter((c) => controlIds.includes(c.id)), records: set, period: ctx.period, timezone: ctx.timezone,
-    asOf: ctx.period.to, workspace: { ...workspace, organization: ctx.organization, timezone: ctx.timezone },
+    asOf: ctx.period.to, workspace: { owners: { compliance: { ...DEMO_COMPANY.owner, roles: ['compliance-owner'] }, people: demoPeople() }, ...workspace, organization: ctx.organization, timezone: ctx.timezone },
   });
   return { outputs, records, run };
 }
