@@ -139,7 +139,7 @@ export const agentGovernancePart: DemoPart = {
 
     // The silent swap the traces show: not declared, never evaluated, and not in the register.
     const swap = planting(ctx, 'traces.silent_swap') ? shared.silentSwap?.observed : undefined;
-    if (swap) planted.push({ rule: 'modelchange.silent_swap', subject: swap, why: `production answered with ${swap} from ${shared.silentSwap?.from} while ${m5.model} was declared` });
+    if (swap) planted.push({ rule: 'modelchange.silent_swap', subject: swap, why: `production answered with ${swap} from ${shared.silentSwap?.from.slice(0, 10)} while ${m5.model} was declared` });
     if (swap) planted.push({ rule: 'eval.missing', subject: swap, why: `${swap} served production without any eval run` });
     // In the story, support caught the swap and logged it (SEC-INC-8 names the model); with every problem, nobody did.
     const swapLogged = swap !== undefined && !planting(ctx, 'governance.swap_not_logged');

@@ -74,7 +74,7 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
         out(`Mock audit (Type II, seeded samples): ${bold(audit.overall.conclusion.replace('_', ' '))} — ${by.not_effective} not effective, ${by.effective_with_exceptions} with isolated exceptions, ${by.effective} effective, ${by.did_not_occur} did not occur → ${cyan(relative(process.cwd(), auditFile))}`);
         out(dim(`Open them in any Markdown viewer, or run: fieldwork check --workspace ${rel} --json | less`));
         out(dim(`Verify the evidence chain: fieldwork verify --workspace ${rel}`));
-        if (problems === 'story') out(dim(`See every rule fire on its own planted problem: fieldwork demo --problems all --dir ${rel}`));
+        if (problems === 'story') out(dim(`See every rule fire on its own planted problem: fieldwork demo --problems all --dir ${rel}-all`));
       } finally {
         await store.close();
       }
