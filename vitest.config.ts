@@ -19,5 +19,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One key for every test workspace, so two workspaces collecting the same traces store the same
+    // end-user hashes (as two machines sharing FIELDWORK_SECRET do). The key-file path is tested on
+    // its own, with an empty environment.
+    env: { FIELDWORK_SECRET: 'fieldwork-test-secret-0123456789abcdef' },
   },
 });

@@ -73,7 +73,10 @@ async function collector(file) {
   const { otlpCollector } = await import(join(here, '../packages/fieldwork/dist/collectors/otlp/otlp-collector.js'));
   const options = otlpCollector.options.parse({});
   const input = { path: file, displayName: file, sha256: '0'.repeat(64), size: statSync(file).size, open: () => createReadStream(file) };
-  const ctx = { source: 'bench', timezone: 'UTC', cite: (locator) => ({ source: 'bench', artifact: '0'.repeat(64), locator: locator || '/' }) };
+  const { createPseudonymizer } = await import(join(here, '../packages/fieldwork/dist/workspace/index.js'));
+  // End users are hashed as in a real collection, so the figures include that cost.
+  const pseudonymize = createPseudonymizer('bench-secret-0123456789abcdef0123456789');
+  const ctx = { source: 'bench', timezone: 'UTC', cite: (locator) => ({ source: 'bench', artifact: '0'.repeat(64), locator: locator || '/' }), pseudonymize };
   let spans = 0;
   let records = 0;
   for await (const rec of otlpCollector.parse(input, options, ctx)) {

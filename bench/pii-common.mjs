@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 export const FIXTURE =
   process.env.FIELDWORK_PRESIDIO_FIXTURE ??
-  new URL('../../shared/fixtures/real/pii/presidio-research.generated_large.json', import.meta.url).pathname;
+  new URL('../fixtures/third-party/pii/presidio-research.generated_large.json', import.meta.url).pathname;
 
 /** Our types, in table order. */
 export const TYPES = ['email', 'phone', 'credit_card', 'us_ssn', 'iban', 'ip_address', 'api_key', 'date_of_birth'];

@@ -69,7 +69,7 @@ for (const { tool, ms } of results) {
   console.log(`- ${tool.name}: ${ms.toFixed(0)} ms for the whole dataset${extra}`);
 }
 
-// Unlabelled real data: the other shared fixtures (SBOMs, vulnerability reports, GitHub payloads,
+// Unlabelled real data: the other third-party fixtures (SBOMs, vulnerability reports, GitHub payloads,
 // identity logs, OSCAL) are machine-generated JSON full of versions, hashes, ids and timestamps,
 // with some real emails and IP addresses. Nobody labelled them, so this only counts findings; the
 // Fieldwork excerpts below show what was flagged, redacted.

@@ -48,7 +48,7 @@ const VALUES = [
 describe('createPiiScanner', () => {
   it('finds exactly what one-shot detection finds on the Presidio corpus, whatever the chunking', () => {
     const records = loadPresidio();
-    if (records === undefined) return;
+    expect(records.length).toBeGreaterThan(2000);
     const text = records.map((r) => r.full_text).join('\n');
     const expected = detectPii(text);
     for (const [seed, max] of [[1, 1], [2, 13], [3, 700], [4, 9000], [5, 200_000]] as const) {

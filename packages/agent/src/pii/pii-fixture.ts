@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** One record of the Presidio research synthetic PII dataset. */
 export interface PresidioRecord {
@@ -11,14 +12,19 @@ export interface PresidioRecord {
   }>;
 }
 
-/** Location of the shared Presidio fixture; tests that need it are skipped when it is absent. */
+/**
+ * Location of the Presidio fixture, kept inside the repository (`fixtures/third-party/pii/`, see
+ * SOURCES.md there) so the PII tests run on a fresh clone. src/pii and dist/pii are both four
+ * levels below the repository root.
+ */
 export const PRESIDIO_FIXTURE =
   process.env.FIELDWORK_PRESIDIO_FIXTURE ??
-  // shared/ sits beside the repository root (packages/agent/src/pii → five levels up).
-  new URL('../../../../../shared/fixtures/real/pii/presidio-research.generated_large.json', import.meta.url).pathname;
+  fileURLToPath(new URL('../../../../fixtures/third-party/pii/presidio-research.generated_large.json', import.meta.url));
 
-/** The Presidio records, or `undefined` when the fixture is not on this machine. */
-export function loadPresidio(): PresidioRecord[] | undefined {
-  if (!existsSync(PRESIDIO_FIXTURE)) return undefined;
+/**
+ * The Presidio records. Throws when the file is missing: a quality test that quietly skips
+ * would report green on a clone that never measured anything.
+ */
+export function loadPresidio(): PresidioRecord[] {
   return JSON.parse(readFileSync(PRESIDIO_FIXTURE, 'utf8')) as PresidioRecord[];
 }

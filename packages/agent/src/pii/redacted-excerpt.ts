@@ -1,14 +1,20 @@
 import { detectPii } from './detect-pii.js';
 import type { PiiFinding } from './pii-type.js';
-import { redactionMarker } from './redact.js';
+import { redact, redactionMarker } from './redact.js';
 
 /** Extra text scanned on each side so that values cut by the excerpt edge are still found. */
 const MARGIN = 64;
 
+/** Passes of re-scanning a finished excerpt before giving up on its context. */
+const RESCANS = 3;
+
 /**
  * A short piece of text around a finding with the value replaced by `[REDACTED:<TYPE>]`, for
  * showing where PII was found without storing it. Any other PII inside the excerpt is masked
- * too, whitespace runs become single spaces, and `…` marks a cut at either end.
+ * too, whitespace runs become single spaces, and `…` marks a cut at either end. The finished
+ * excerpt is scanned again: joining whitespace can complete a value the scan of the original
+ * text missed (a card number broken over lines), and whatever is found then is masked as well;
+ * if something is still found after a few passes, only the marker is kept.
  *
  * @example
  * ```ts
@@ -39,5 +45,18 @@ export function redactedExcerpt(text: string, finding: PiiFinding, radius = 20):
     if (m.end >= hi) at = hi;
   }
   out += text.slice(at, hi);
-  return (lo > 0 ? '…' : '') + out.replace(/\s+/g, ' ').trim() + (hi < text.length ? '…' : '');
+  const body = rescanned(out.replace(/\s+/g, ' ').trim());
+  if (body === undefined) return redactionMarker(finding);
+  return (lo > 0 ? '…' : '') + body + (hi < text.length ? '…' : '');
+}
+
+// Masks what a scan of the excerpt itself finds; undefined when it does not settle.
+function rescanned(excerpt: string): string | undefined {
+  let text = excerpt;
+  for (let pass = 0; pass < RESCANS; pass++) {
+    const left = detectPii(text);
+    if (left.length === 0) return text;
+    text = redact(text, { findings: left });
+  }
+  return detectPii(text).length === 0 ? text : undefined;
 }

@@ -108,7 +108,8 @@ describe('built-in controls', () => {
     expect(byCheck('vuln.remediation-sla').params).toEqual({ slaDays: { critical: 15, high: 30, medium: 90, low: 180 } });
     expect(byCheck('agent.prompt-retention').params).toEqual({ retentionDays: 30, graceDays: 2 });
     expect(byCheck('agent.tenant-isolation').params).toEqual({ maxProbeAgeDays: 30 });
-    expect(byCheck('agent.eval-coverage').params).toEqual({ cadenceDays: 30 });
+    expect(byCheck('agent.eval-coverage').params).toEqual({ cadence: 'monthly' });
+    expect(byCheck('vuln.scan-cadence').params).toEqual({ cadence: 'weekly', graceDays: 0 });
   });
 
   const agentTopics: Record<string, RegExp[]> = {
@@ -168,6 +169,15 @@ describe('scope', () => {
     for (const c of builtInControls.filter((c) => c.criteria.some((id) => id.startsWith('CC')))) {
       expect(ids.has(c.id), c.id).toBe(true);
     }
+  });
+
+  it('tests backup restores in a Security-only scope (auditors sample them first), and drops an Availability-only control', () => {
+    const ids = new Set(controlsInScope(builtInControls, ['security']).map((c) => c.id));
+    const restore = builtInControls.find((c) => c.check === 'backup.restore-test');
+    expect(restore?.criteria).toEqual(expect.arrayContaining(['CC7.5', 'CC9.1', 'A1.3']));
+    expect(ids.has(restore?.id ?? '')).toBe(true);
+    const availabilityOnly = builtInControls.filter((c) => c.criteria.every((id) => id.startsWith('A1')));
+    for (const c of availabilityOnly) expect(ids.has(c.id), c.id).toBe(false);
   });
 
   it('adds privacy controls when privacy is in scope, and security stays in regardless', () => {

@@ -3,6 +3,7 @@ import { builtInControls, controlSchema } from '../catalog/index.js';
 import type { Control } from '../catalog/index.js';
 import type { Check } from './check.js';
 import { runChecks } from './run-checks.js';
+import { probe, setOf } from './agent/governance-test-support.js';
 
 const control = (id: string, check: string | null): Control => controlSchema.parse({
   id, title: `Control ${id}`, statement: 'A statement long enough to be valid.', criteria: ['CC1.1'], category: 'governance',
@@ -45,7 +46,31 @@ describe('runChecks', () => {
     };
     const run = runChecks({ ...input, checks, controls: [control('ACC-01', 'boom'), control('ACC-02', 'plain')] });
     expect(sawResults).toBeUndefined();
-    expect(run.results.map((r) => [r.status, r.error])).toEqual([['not_tested', 'broken'], ['pass', undefined]]);
+    expect(run.results.map((r) => [r.status, r.error])).toEqual([['not_tested', 'broken'], ['insufficient_evidence', undefined]]);
+  });
+});
+
+describe('no verdict without evidence', () => {
+  const item = (id: string) => ({ id, subject: id, trace: [] });
+  const checks: Record<string, Check> = {
+    empty: { id: 'empty', title: 'nothing in the period', requires: [], run: () => ({ populationQuery: 'leavers in the period', items: [], exceptions: [] }) },
+    claims: { id: 'claims', title: 'says pass over nothing', requires: [], run: () => ({ populationQuery: 'merged changes', items: [], exceptions: [], status: 'pass' }) },
+    one: { id: 'one', title: 'one compliant item', requires: [], run: () => ({ populationQuery: 'leavers in the period', items: [item('a@x.test')], exceptions: [] }) },
+    gap: { id: 'gap', title: 'a gap without a population', requires: [], run: () => ({ populationQuery: 'policies', items: [], exceptions: [{ rule: 'policy.missing', subject: 'bcdr', detail: 'd', citations: [] }] }) },
+  };
+  const run = runChecks({ ...input, checks, controls: [control('HR-05', 'empty'), control('CHG-01', 'claims'), control('ACC-01', 'one'), control('GOV-05', 'gap')] });
+  const [empty, claims, one, gap] = run.results;
+
+  it('turns a pass over an empty population into insufficient_evidence, naming the population and the period', () => {
+    expect(empty).toMatchObject({ status: 'insufficient_evidence', population: 0 });
+    expect(empty.notes[0]).toContain('leavers in the period');
+    expect(empty.notes[0]).toContain('2026-04-01 to 2026-09-30');
+    expect(claims.status).toBe('insufficient_evidence');
+  });
+
+  it('keeps the pass of a population with one compliant item, and an exception found without a population', () => {
+    expect(one).toMatchObject({ status: 'pass', population: 1, notes: [] });
+    expect(gap).toMatchObject({ status: 'exception', population: 0 });
   });
 });
 
@@ -55,5 +80,19 @@ describe('requiresAny', () => {
     const run = runChecks({ controls: [reviews], records: {}, period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', asOf: '2026-09-30', workspace: {} });
     expect(run.results[0]).toMatchObject({ status: 'insufficient_evidence', population: 0 });
     expect(run.results[0].notes[0]).toContain('access_review or ticket');
+  });
+});
+
+describe('self-tests', () => {
+  it('never count as evidence of the platform: AGT-05 ignores a passing probe of an in-process store', () => {
+    const isolation = builtInControls.find((c) => c.check === 'agent.tenant-isolation')!;
+    const at = '2026-09-20T10:00:00.000Z';
+    const go = (records: Parameters<typeof setOf>[0]) => runChecks({ controls: [isolation], records: setOf(records), period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', asOf: '2026-09-30', workspace: {} }).results[0];
+    const selfTest = go([probe('self', at, false, { adapter: 'memory', selfTest: true })]);
+    expect(selfTest.status).toBe('exception');
+    expect(selfTest.exceptions.map((e) => e.rule)).toEqual(['isolation.probe_missing']);
+    expect(selfTest.exceptions[0].detail).toContain('self-tests against an in-process store do not count');
+    // The same run of the platform (no selfTest) passes: the flag, not the run, made the difference.
+    expect(go([probe('real', at, false, { adapter: 'memory' })])).toMatchObject({ status: 'pass', population: 1 });
   });
 });

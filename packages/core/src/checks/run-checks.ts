@@ -45,7 +45,8 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * @example
  * const run = runChecks({ controls, records, period: { from: '2026-01-01', to: '2026-03-31' }, timezone: 'UTC', asOf: '2026-03-31' })
  */
-export function runChecks(input: RunChecksInput): CheckRun {
+export function runChecks(raw: RunChecksInput): CheckRun {
+  const input = { ...raw, records: withoutSelfTests(raw.records) };
   const checks = input.checks ?? builtInChecks;
   const byControl = new Map<string, ControlResult>();
   // Checks marked `after` read the others' statuses, so they run in a second pass; results keep the controls' order.
@@ -85,18 +86,43 @@ function runOne(control: Control, checks: Record<string, Check>, input: RunCheck
     });
     const exceptions = [...out.exceptions].sort((a, b) => byString(a.subject, b.subject) || byString(a.rule, b.rule) || byString(a.at ?? '', b.at ?? ''));
     const items = [...out.items].sort((a, b) => byString(a.id, b.id));
+    const status = out.status ?? (exceptions.length > 0 ? 'exception' : 'pass');
+    const notes = out.notes ?? [];
+    // No verdict without evidence: a pass over an empty population would say the control worked
+    // when nothing showed it working (a window in the future, a source that covers other dates).
+    const empty = status === 'pass' && items.length === 0;
     return {
       ...base,
-      status: out.status ?? (exceptions.length > 0 ? 'exception' : 'pass'),
+      status: empty ? 'insufficient_evidence' : status,
       population: items.length,
       populationQuery: out.populationQuery,
       exceptions: exceptions.map((e) => ({ ...e, citations: dedupeCitations(e.citations) })),
       items,
-      notes: out.notes ?? [],
+      notes: empty ? [emptyPopulationNote(out.populationQuery, input.period), ...notes] : notes,
     };
   } catch (e) {
     return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * The records without self-tests (probe runs against a store inside the probing process): they
+ * show the SDK works, never that the platform does, so no check may count them — removed here,
+ * once, rather than trusted to every check.
+ */
+export function withoutSelfTests(records: RecordSet): RecordSet {
+  const probes = records.isolation_probe;
+  if (!probes?.some((p) => p.selfTest === true)) return records;
+  return { ...records, isolation_probe: probes.filter((p) => p.selfTest !== true) };
+}
+
+/**
+ * Why an empty population is `insufficient_evidence`, never `pass`. Zero events is "did not
+ * occur" at best (no incidents, no leavers): it shows the control was not exercised, not that it
+ * operated, so it cannot carry a pass.
+ */
+export function emptyPopulationNote(populationQuery: string, period: Period): string {
+  return `Nothing to test from ${period.from} to ${period.to}: the population (${populationQuery}) is empty, so the evidence shows neither operation nor failure. Collect evidence that covers the period, or check a period your evidence covers (--from/--to).`;
 }
 
 function dedupeCitations(cs: Citation[]): Citation[] {

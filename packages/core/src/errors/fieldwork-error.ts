@@ -20,6 +20,7 @@ export type FieldworkErrorCode =
   | 'EVIDENCE_INTEGRITY'
   | 'STORE_FAILED'
   | 'COLLECTION_RUNNING'
+  | 'INTERRUPTED'
   | 'INTERNAL';
 
 /** Where a problem sits inside an input. */
@@ -73,7 +74,7 @@ export function formatWhere(where: Where | undefined): string | undefined {
   return s || undefined;
 }
 
-/** Exit codes promised in DESIGN.md: 2 usage/config, 3 bad input, 4 integrity; 70 for an internal error. */
+/** Exit codes promised in DESIGN.md: 2 usage/config, 3 bad input, 4 integrity, 130 interrupted at a prompt; 70 for an internal error. */
 export function exitCodeFor(code: FieldworkErrorCode): number {
   switch (code) {
     case 'USAGE':
@@ -92,6 +93,9 @@ export function exitCodeFor(code: FieldworkErrorCode): number {
       return 3;
     case 'EVIDENCE_INTEGRITY':
       return 4;
+    case 'INTERRUPTED':
+      // The person stopped a prompt (Ctrl+C, Ctrl+D): the shell convention 128 + SIGINT.
+      return 130;
     default:
       // A bug, not a finding: kept apart from 1 ("exceptions found" with --strict).
       return 70;

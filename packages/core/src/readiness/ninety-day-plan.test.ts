@@ -36,4 +36,14 @@ describe('ninetyDayPlan', () => {
     expect(t.scanner.overdue).toBe(false);
     expect(t.remediate.status).toBe('in_progress');
   });
+
+  it('never marks a task done from an empty population or a placeholder owner', () => {
+    const empty = { ...result('ACC-03', 'pass'), population: 0 };
+    const plan = ninetyDayPlan({ ...base, today: '2026-01-10', results: new Map([['access.mfa-sso', empty], ['hr.deprovisioning', result('HR-05', 'pass')]]), ownerIsPlaceholder: true });
+    const t = Object.fromEntries(plan.tasks.map((x) => [x.id, x]));
+    expect(t['mfa-sso']).toMatchObject({ status: 'open', why: expect.stringContaining('nothing in the period') });
+    expect(t.deprovisioning.status).toBe('done');
+    expect(t.owner).toMatchObject({ status: 'open', why: expect.stringContaining('placeholder') });
+    expect(ninetyDayPlan({ ...base, today: '2026-01-10', results: new Map() }).tasks.find((x) => x.id === 'owner')?.status).toBe('done');
+  });
 });

@@ -29,6 +29,11 @@ export interface PlanFacts {
   start: string;
   today: string;
   ownerOf: (role: string) => string;
+  /**
+   * True when `owners.compliance` is a placeholder (the owner `fieldwork init` writes when nobody
+   * was named): then nobody answers for the program, and the task stays open.
+   */
+  ownerIsPlaceholder?: boolean;
   auditorSelected: boolean;
   evidenceSources: number;
   policies: readonly PolicyRecord[];
@@ -48,6 +53,8 @@ const PHASES = [
 function fromCheck(results: ReadonlyMap<string, ControlResult>, check: string): { status: TaskStatus; why: string } {
   const r = results.get(check);
   if (!r) return { status: 'open', why: `Run \`fieldwork check\`: no result for ${check} yet.` };
+  // A pass over nothing (an old run, before empty populations became insufficient evidence) proves nothing.
+  if (r.status === 'pass' && r.population === 0) return { status: 'open', why: `${r.control}: nothing in the period to test yet; collect evidence that covers it.` };
   if (r.status === 'pass') return { status: 'done', why: `${r.control} passes (${r.population} tested).` };
   if (r.status === 'exception') return { status: 'in_progress', why: `${r.control}: ${r.exceptions.length} exception(s) to fix.` };
   if (r.status === 'insufficient_evidence') return { status: 'open', why: `${r.control}: ${r.notes[0] ?? 'no evidence yet.'}` };
@@ -63,7 +70,12 @@ export function ninetyDayPlan(f: PlanFacts): NinetyDayPlan {
   const tasks: Omit<PlanTask, 'overdue'>[] = [];
   const add = (t: Omit<PlanTask, 'overdue'>) => tasks.push(t);
   const p1 = due(15);
-  add({ id: 'owner', phase: 1, title: 'Name the compliance owner', owner: f.ownerOf('compliance-owner'), due: due(3), status: 'done', why: 'owners.compliance is set in fieldwork.yaml.' });
+  add({
+    id: 'owner', phase: 1, title: 'Name the compliance owner', owner: f.ownerOf('compliance-owner'), due: due(3),
+    ...(f.ownerIsPlaceholder
+      ? { status: 'open' as const, why: 'owners.compliance in fieldwork.yaml is still the placeholder: put a real person\'s name and email there.' }
+      : { status: 'done' as const, why: 'owners.compliance is set in fieldwork.yaml.' }),
+  });
   add({ id: 'scope', phase: 1, title: 'Decide the Trust Services categories and the report type', owner: f.ownerOf('compliance-owner'), due: due(7), status: 'done', why: 'scope is set in fieldwork.yaml.' });
   add({ id: 'auditor', phase: 1, title: 'Choose the CPA firm that will audit you', owner: f.ownerOf('compliance-owner'), due: p1, status: f.auditorSelected ? 'done' : 'open', why: f.auditorSelected ? 'auditor is recorded in fieldwork.yaml.' : 'Record the firm under `auditor:` in fieldwork.yaml.' });
   add({ id: 'evidence', phase: 1, title: 'Connect evidence sources to Fieldwork', owner: f.ownerOf('engineering-lead'), due: p1, status: f.evidenceSources >= 3 ? 'done' : f.evidenceSources > 0 ? 'in_progress' : 'open', why: `${f.evidenceSources} source(s) collected.` });

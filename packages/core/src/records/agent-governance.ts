@@ -72,6 +72,8 @@ export const isolationProbeSchema = z.object({
   leaks: z.number().int().nonnegative().optional(),
   /** The verdict the run file stated, if any; the check judges the run from `attempts`. */
   passed: z.boolean().optional(),
+  /** A run against an in-process store (a self-test of the SDK, not the platform): checks ignore it. */
+  selfTest: z.boolean().optional(),
 });
 export type IsolationProbeRecord = z.infer<typeof isolationProbeSchema>;
 /** Identity of an isolation probe run: its run id. */

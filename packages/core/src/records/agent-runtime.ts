@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { identityKey, instant, recordBase } from './base.js';
 
+/**
+ * An end user as records hold one: the workspace's keyed hash of the id or email (`h:` and 24
+ * hex characters, HMAC-SHA256 with the workspace secret), never the identifier itself. The
+ * collectors hash it; a record that carries a clear value is refused when it is stored.
+ */
+export const endUserPseudonym = z.string().regex(/^h:[0-9a-f]{24}$/, 'an end user is stored as its keyed hash (h: and 24 hex characters), never as the id or email itself');
+
 /** The credential a tool call was made with, as the span's authorization attributes show it. */
 export const credentialSchema = z.object({
   subject: z.string().optional(),
@@ -39,7 +46,7 @@ export const toolCallSchema = z.object({
   /** `execute_tool` or `mcp` */
   protocol: z.string().default('execute_tool'),
   tenant: z.string().optional(),
-  endUser: z.string().optional(),
+  endUser: endUserPseudonym.optional(),
   credential: credentialSchema.optional(),
   approval: approvalSchema.optional(),
   /** Declared argument attributes (e.g. a refund amount) the human-approval threshold reads. */
@@ -63,7 +70,7 @@ export const agentRunSchema = z.object({
   environment: z.string().optional(),
   agent: z.string().optional(),
   tenant: z.string().optional(),
-  endUser: z.string().optional(),
+  endUser: endUserPseudonym.optional(),
   status: z.string().default('unset'),
 });
 export type AgentRunRecord = z.infer<typeof agentRunSchema>;
@@ -146,8 +153,10 @@ export const promptRecordSchema = z.object({
   store: z.string().min(1),
   id: z.string().min(1),
   at: instant,
+  /** The deployment environment the record came from, when known (staging records are not production evidence). */
+  environment: z.string().optional(),
   tenant: z.string().optional(),
-  endUser: z.string().optional(),
+  endUser: endUserPseudonym.optional(),
   conversation: z.string().optional(),
   role: z.string().optional(),
   /** Where the content was found: `prompt-log` or a span attribute name. */

@@ -12,6 +12,8 @@ export const policySchema = z.object({
   approvedBy: z.string().optional(),
   approvedAt: calendarDate.optional(),
   nextReview: calendarDate.optional(),
+  /** Which required policy this document is, when its own id differs (front matter `type:`). */
+  type: z.string().optional(),
   /** SHA-256 of the policy body, so an approval is tied to exact text. */
   bodySha256: z.string().optional(),
 });

@@ -16,6 +16,10 @@ export const personSchema = z.object({
   endDate: calendarDate.optional(),
   /** True when this row is a rehire (a new start after an earlier end). */
   rehire: z.boolean().optional(),
+  /** The first-ever hire date, when the row is a rehire (the start of the earlier employment spell). */
+  originalStartDate: calendarDate.optional(),
+  /** The end of the earlier employment spell, when the row is a rehire whose export still shows it. */
+  priorEndDate: calendarDate.optional(),
   department: z.string().optional(),
   manager: z.string().optional(),
 });

@@ -21,6 +21,8 @@ export const ticketSchema = z.object({
   links: z.array(z.string()).default([]),
   /** The person the request is about (access requests), when a field names one. */
   subjectEmail: z.string().optional(),
+  /** Which configured rule found the subject (`field customfield_10050`, `label for:`, `summary /…/`). */
+  subjectRule: z.string().optional(),
   priority: z.string().optional(),
 });
 export type TicketRecord = z.infer<typeof ticketSchema>;

@@ -11,17 +11,60 @@ export const green = wrap(32, 39);
 export const yellow = wrap(33, 39);
 export const cyan = wrap(36, 39);
 
+let closed = false;
+
+/** True once the reader of stdout or stderr has gone away (EPIPE); output is dropped from then on. */
+export function pipeClosed(): boolean {
+  return closed;
+}
+
+/**
+ * Turns a closed pipe (`fieldwork check | head`) into quiet: the command finishes its work
+ * (nothing half-written), its remaining output is dropped, and the entry point exits 0. Other
+ * stream errors still surface.
+ */
+export function watchClosedPipes(): void {
+  // The EPIPE can arrive after the command has settled its exit code (e.g. 1 from --strict).
+  process.on('exit', () => {
+    if (closed) process.exitCode = 0;
+  });
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || (closed && e.code === 'ERR_STREAM_DESTROYED')) {
+        closed = true;
+        return;
+      }
+      throw e;
+    });
+  }
+}
+
+/** Writes to stdout unless its reader has gone away. */
+export function write(text: string | Uint8Array): void {
+  if (!closed) process.stdout.write(text);
+}
+
 export function out(line = ''): void {
-  process.stdout.write(line + '\n');
+  write(line + '\n');
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  write(JSON.stringify(value, null, 2) + '\n');
+}
+
+/** One line on stderr (warnings, notes) unless its reader has gone away. */
+export function note(line: string): void {
+  if (!closed) process.stderr.write(line + '\n');
 }
 
 /** Prints an error the way a person can act on it; returns the exit code. */
 export function reportError(e: unknown, json: boolean): number {
   if (isFieldworkError(e)) {
+    if (e.code === 'INTERRUPTED' && !json) {
+      // The person chose to stop: one line, no hint, no "error".
+      note(e.message);
+      return exitCodeFor(e.code);
+    }
     if (json) printJson({ error: e.toJSON() });
     else {
       const where = formatWhere(e.where);

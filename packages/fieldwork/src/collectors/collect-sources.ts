@@ -6,6 +6,7 @@ import { FieldworkError, isFieldworkError, recordSchemas } from '@fieldwork/core
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { StagedFile } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
+import { createPseudonymizer, loadWorkspaceSecret, sourceNames } from '../workspace/index.js';
 import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
 import { guardTextInput, IgnoredFields } from './input/index.js';
@@ -52,17 +53,8 @@ export interface CollectOptions {
   onSource?: (index: number, total: number, name: string) => void;
   /** Only these source names (all when empty). */
   only?: string[];
-}
-
-/** Source names: the configured name, or the kind numbered when it repeats. */
-export function sourceNames(sources: SourceConfig[]): string[] {
-  const counts = new Map<string, number>();
-  return sources.map((s) => {
-    if (s.name) return s.name;
-    const n = (counts.get(s.kind) ?? 0) + 1;
-    counts.set(s.kind, n);
-    return n === 1 ? s.kind : `${s.kind}-${n}`;
-  });
+  /** Key of the hash that replaces end-user identifiers (default: FIELDWORK_SECRET or .fieldwork/secret, see loadWorkspaceSecret). */
+  secret?: string;
 }
 
 function toError(e: unknown): FieldworkError {
@@ -94,6 +86,9 @@ export async function* validated(records: AsyncIterable<FieldworkRecord>, file: 
 export async function collectSources(opts: CollectOptions): Promise<SourceOutcome[]> {
   const names = sourceNames(opts.sources);
   const log = opts.log ?? (() => {});
+  // Read (or created) only when a collector meets an end-user identifier.
+  let keyed: ((value: string) => string) | undefined;
+  const pseudonymize = (value: string) => (keyed ??= createPseudonymizer(opts.secret ?? loadWorkspaceSecret(opts.workspaceDir, opts.env ?? process.env)))(value);
   const outcomes: SourceOutcome[] = [];
   for (const [i, source] of opts.sources.entries()) {
     const name = names[i];
@@ -124,7 +119,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
       if (source.path || source.glob) {
         for (const file of resolveSourceFiles(opts.workspaceDir, { ...source, name, fileTypes: sourceFileTypes(collector) })) {
           const display = relative(opts.workspaceDir, file) || file;
-          outcome.artifacts.push(await collectStaged(opts, collector, options, name, file, display, display));
+          outcome.artifacts.push(await collectStaged(opts, pseudonymize, collector, options, name, file, display, display));
         }
       } else if (collector.fetch) {
         const tmp = await mkdtemp(join(tmpdir(), 'fieldwork-fetch-'));
@@ -136,7 +131,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
           })) {
             const file = join(tmp, `page-${++n}`);
             await writeFile(file, page.bytes);
-            outcome.artifacts.push(await collectStaged(opts, collector, options, name, file, page.name, page.name));
+            outcome.artifacts.push(await collectStaged(opts, pseudonymize, collector, options, name, file, page.name, page.name));
           }
         } finally {
           await rm(tmp, { recursive: true, force: true });
@@ -164,7 +159,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
  * stored from that copy, so what is parsed is exactly what is stored under that hash even when
  * the original changes during collection.
  */
-async function collectStaged(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, file: string, displayName: string, origin: string): Promise<ArtifactOutcome> {
+async function collectStaged(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, file: string, displayName: string, origin: string): Promise<ArtifactOutcome> {
   let staged: StagedFile;
   try {
     staged = await opts.store.stage(file);
@@ -175,13 +170,13 @@ async function collectStaged(opts: CollectOptions, collector: Collector<any>, op
     // `path` stays the file's place in the workspace (collectors resolve references next to it);
     // the bytes are read only from the staged copy.
     const input: ArtifactInput = { path: file, displayName, sha256: staged.sha256, size: staged.size, open: () => createReadStream(staged.path) };
-    return await collectArtifact(opts, collector, options, source, input, origin, staged.path);
+    return await collectArtifact(opts, pseudonymize, collector, options, source, input, origin, staged.path);
   } finally {
     await staged.discard();
   }
 }
 
-async function collectArtifact(opts: CollectOptions, collector: Collector<any>, options: unknown, source: string, raw: ArtifactInput, origin: string, bytesPath: string): Promise<ArtifactOutcome> {
+async function collectArtifact(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, raw: ArtifactInput, origin: string, bytesPath: string): Promise<ArtifactOutcome> {
   // Every kind reads text: bad UTF-8, NUL bytes and absurd nesting are refused before any parser sees them.
   const input = guardTextInput(raw);
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
@@ -194,6 +189,7 @@ async function collectArtifact(opts: CollectOptions, collector: Collector<any>, 
   const ctx: ParseContext = {
     source, timezone: opts.timezone,
     cite: (locator: string) => ({ source, artifact: input.sha256, locator: locator || '/' }),
+    pseudonymize,
     ignore: (field, at) => ignored.add(field, at),
   };
   try {
@@ -206,6 +202,9 @@ async function collectArtifact(opts: CollectOptions, collector: Collector<any>, 
     const notRead = ignored.list();
     return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq, ...(notRead.length ? { ignored: notRead } : {}) };
   } catch (e) {
+    // collectSources runs under the workspace's collection lock (collectWorkspace), so the blob
+    // this refused file left can go unless an entry already names the same bytes.
+    await opts.store.dropUnnamedBlob(input.sha256).catch(() => undefined);
     return { name: input.displayName, sha256: input.sha256, status: 'failed', error: toError(e) };
   }
 }

@@ -27,6 +27,13 @@ export interface ParseContext {
   /** The fields every record carries, for a place inside the artifact. */
   cite(locator: string): { source: string; artifact: string; locator: string };
   /**
+   * The workspace's keyed hash of an end-user identifier (`h:` and 24 hex characters). Trace and
+   * prompt-log collectors store this instead of an end user's id or email: the same person gets
+   * the same value in every artifact, so checks still join on it, and nothing downstream (checks,
+   * reports, OSCAL, the auditor package, the API) ever holds the clear value.
+   */
+  pseudonymize(value: string): string;
+  /**
    * Names a field or column of the artifact that the collector did not read, at the place it
    * appeared, so nothing is dropped unseen (`collect` warns about them). The runner keeps each
    * field once per artifact, at its first place. Optional for contexts that do not collect.

@@ -2,8 +2,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LedgerEntry } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
+import { createPseudonymizer, loadWorkspaceSecret, sourceNames } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
-import { sourceNames, validated } from './collect-sources.js';
+import { validated } from './collect-sources.js';
 import { collectorFor } from './registry.js';
 
 /**
@@ -14,6 +15,9 @@ import { collectorFor } from './registry.js';
  */
 export function rederiveRecords(ws: LoadedWorkspace, store: FieldworkStore): (entry: LedgerEntry) => Promise<AsyncIterable<string> | undefined> {
   const names = sourceNames(ws.config.sources);
+  // The same key as at collection, read only if an artifact names an end user.
+  let keyed: ((value: string) => string) | undefined;
+  const pseudonymize = (value: string) => (keyed ??= createPseudonymizer(loadWorkspaceSecret(ws.dir, process.env)))(value);
   return async (entry) => {
     const i = names.indexOf(entry.source);
     const source = ws.config.sources[i];
@@ -32,7 +36,7 @@ export function rederiveRecords(ws: LoadedWorkspace, store: FieldworkStore): (en
     const options = collector.options.parse({ ...defaults, ...(source.options ?? {}) });
     // As in collect: `path` is the artifact's place in the workspace (for relative references), the bytes come from the store.
     const input = { path: resolve(ws.dir, entry.origin), displayName: entry.origin, sha256: entry.artifact, size: statSync(file).size, open: () => createReadStream(file) };
-    const ctx = { source: entry.source, timezone: ws.config.timezone, cite: (locator: string) => ({ source: entry.source, artifact: entry.artifact, locator: locator || '/' }) };
+    const ctx = { source: entry.source, timezone: ws.config.timezone, cite: (locator: string) => ({ source: entry.source, artifact: entry.artifact, locator: locator || '/' }), pseudonymize };
     return (async function* () {
       try {
         for await (const r of validated(collector.parse(input, options, ctx), entry.origin)) yield JSON.stringify(r);

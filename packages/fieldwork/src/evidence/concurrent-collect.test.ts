@@ -93,6 +93,7 @@ for (const dialect of TEST_DIALECTS) {
 
     it('a second collection is refused with who holds the lock, and --wait queues behind it', async () => {
       const iw = await integrityWorkspace(dialect);
+      iw.addRoster(1);
       const store = await iw.open();
       try {
         const lock = await store.lockCollections();

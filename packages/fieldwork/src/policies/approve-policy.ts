@@ -3,6 +3,7 @@ import { addDays, FieldworkError, localDate } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import { sha256File } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
+import { resolveApprover } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 import { writeFileSafely } from '../workspace/index.js';
 import { formatPolicy, POLICIES_DIR, readPolicy } from './policy-files.js';
@@ -42,6 +43,8 @@ export async function approvePolicy(ws: LoadedWorkspace, store: FieldworkStore, 
   if (!POLICY_VERSION.test(policy.front.version)) {
     throw new FieldworkError('INPUT_INVALID_RECORD', `${rel}: the front matter version "${policy.front.version}" is not a version.`, { where: { file: rel, pointer: '/version' }, hint: 'Use letters, digits, dots, hyphens and underscores only (e.g. 1.0).' });
   }
+  // Only someone the workspace names carries authority; the approval records their name as written there.
+  approver = resolveApprover(ws.config, approver).name;
   const day = localDate(now, ws.config.timezone);
   const at = now.toISOString();
   const nextReview = addDays(day, 365);

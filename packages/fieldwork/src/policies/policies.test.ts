@@ -41,6 +41,27 @@ for (const dialect of TEST_DIALECTS) {
     let t: TestStore;
     afterEach(async () => t?.dispose());
 
+    it('accepts only an approver fieldwork.yaml names (owners or approvers:), by name or email in any case, and lists them otherwise', async () => {
+      t = await openTestStore(dialect);
+      const dir = workspace();
+      const ws = loadWorkspace(dir);
+      const refused = approvePolicy(ws, t.store, 'access-control', 'Random Person');
+      await expect(refused).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('Random Person'), hint: expect.stringContaining('Maya Chen <maya@acme.ai>, Priya <p@acme.ai>') });
+      expect(readFileSync(join(dir, 'policies', 'access-control.md'), 'utf8')).not.toContain('approved_by: Random');
+      expect(await t.store.ledger()).toEqual([]);
+      expect(await approvePolicy(ws, t.store, 'access-control', 'P@ACME.AI', new Date('2026-02-01T10:00:00Z'))).toMatchObject({ approver: 'Priya' });
+      const withList = { ...ws, config: { ...ws.config, approvers: [{ name: 'Dana Board', email: 'dana@acme.ai' }] } };
+      expect(await approvePolicy(withList, t.store, 'bcdr', 'dana board', new Date('2026-02-02T10:00:00Z'))).toMatchObject({ approver: 'Dana Board' });
+    });
+
+    it('never lets a placeholder owner approve, and says how to name a real one', async () => {
+      t = await openTestStore(dialect);
+      const ws = loadWorkspace(workspace());
+      const placeholder = { ...ws, config: { ...ws.config, owners: { compliance: { name: 'Compliance Owner', email: 'compliance@example.com', roles: ['compliance-owner'] }, people: [] } } };
+      await expect(approvePolicy(placeholder, t.store, 'access-control', 'Compliance Owner')).rejects.toMatchObject({ code: 'USAGE', hint: expect.stringContaining('placeholder') });
+      await expect(approvePolicy(placeholder, t.store, 'access-control', 'compliance@example.com')).rejects.toMatchObject({ code: 'USAGE' });
+    });
+
     it('records the approval as ledger evidence tied to the exact text, and updates the front matter', async () => {
       t = await openTestStore(dialect);
       const dir = workspace();

@@ -21,6 +21,8 @@ export interface PolicyFrontMatter {
   approved_by: string | null;
   approved_at: string | null;
   next_review: string | null;
+  /** Which required policy this is when the organization's own id differs (`ISP-04` → `access-control`). */
+  type?: string;
 }
 
 /** A policy file split into its front matter and body. */
@@ -105,6 +107,7 @@ export function parsePolicy(text: string, file: string): PolicyFile {
     front: {
       id: String(front.id), title: String(front.title), version: String(front.version), owner: str(front.owner, 'owner') ?? '',
       approved_by: str(front.approved_by, 'approved_by'), approved_at: str(front.approved_at, 'approved_at'), next_review: str(front.next_review, 'next_review'),
+      ...(str(front.type, 'type') ? { type: str(front.type, 'type') as string } : {}),
     },
     body,
     bodySha256: createHash('sha256').update(body.replace(/\r\n/g, '\n').trim()).digest('hex'),

@@ -31,6 +31,11 @@ export const probeRunSchema = z.object({
   passed: z.boolean(),
   /** What the probe noticed about its set-up (role, row-level security, vector type). */
   notes: z.array(z.string()).default([]),
+  /**
+   * True when the probe ran against a store inside the probing process (`--adapter memory`):
+   * it tests the SDK, not the platform, so it is kept as a record of the run but no check counts it.
+   */
+  selfTest: z.boolean().optional(),
 });
 export type ProbeRun = z.infer<typeof probeRunSchema>;
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import type { FieldworkRecord } from '@fieldwork/core';
 import { isolationProbeCollector } from '../collectors/isolation-probe/isolation-probe-collector.js';
 import { sha256File } from '../evidence/index.js';
 import type { FieldworkStore, IngestResult } from '../store/index.js';
+import { createPseudonymizer } from '../workspace/index.js';
 import type { ProbeRun } from './probe-run.js';
 
 /** The exact bytes a probe run is stored as (and `--json` prints). */
@@ -28,7 +30,9 @@ export async function storeProbeRun(store: FieldworkStore, run: ProbeRun, source
     const name = `probe ${run.runId}.json`;
     const input = { path, displayName: name, sha256, size, open: () => createReadStream(path) };
     async function* records(): AsyncGenerator<FieldworkRecord> {
-      const parsed = isolationProbeCollector.parse(input, isolationProbeCollector.options.parse({}), { source, timezone: 'UTC', cite: (locator) => ({ source, artifact: sha256, locator: locator || '/' }) });
+      // A probe run names canary tenants, never end users; a throw-away key keeps anything unexpected out of the clear.
+      const pseudonymize = createPseudonymizer(randomBytes(32).toString('hex'));
+      const parsed = isolationProbeCollector.parse(input, isolationProbeCollector.options.parse({}), { source, timezone: 'UTC', cite: (locator) => ({ source, artifact: sha256, locator: locator || '/' }), pseudonymize });
       for await (const r of parsed) {
         const ok = recordSchemas.isolation_probe.safeParse(r);
         if (!ok.success) throw new FieldworkError('INTERNAL', `The probe run does not make a valid record: ${ok.error.issues[0].message}`);

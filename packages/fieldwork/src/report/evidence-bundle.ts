@@ -1,9 +1,8 @@
 import type { CheckRun, Control } from '@fieldwork/core';
-import { sourceNames } from '../collectors/index.js';
 import { GENESIS } from '../evidence/index.js';
 import type { LedgerEntry } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
-import { resolveControls } from '../workspace/index.js';
+import { resolveControls, sourceNames } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 import { buildEvidenceMap } from './evidence-map.js';
 import type { EvidenceMap } from './evidence-map.js';

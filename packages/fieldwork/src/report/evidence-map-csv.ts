@@ -1,8 +1,16 @@
 import type { EvidenceMap } from './evidence-map.js';
 
-/** RFC 4180 quoting. */
+/**
+ * One CSV cell: RFC 4180 quoting, and a text that a spreadsheet would run as a formula (it
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return, possibly after spaces) is prefixed
+ * with `'` so it is shown as text. Numbers are written as they are.
+ *
+ * @example
+ * csvCell('=HYPERLINK("http://x")') // `"'=HYPERLINK(""http://x"")"`
+ */
 export function csvCell(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
+  const raw = v === null ? '' : String(v);
+  const s = typeof v === 'string' && /^[ ]*[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,4 +1,5 @@
 import type { EvidenceMap } from './evidence-map.js';
+import { escapeMarkdownHtml } from './markdown-escape.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const STATUS: Record<string, string> = { pass: 'pass', exception: '**exception**', insufficient_evidence: 'insufficient evidence', not_tested: 'not tested', 'not run': 'not run' };
@@ -21,5 +22,5 @@ export function evidenceMapMarkdown(map: EvidenceMap): string {
     }
     lines.push('');
   }
-  return lines.join('\n');
+  return escapeMarkdownHtml(lines.join('\n'));
 }

@@ -1,5 +1,6 @@
 import { DEVIATION_RULES } from '@fieldwork/core';
 import type { AuditException, AuditReport, ControlAudit, SampledItem, TypeOneReport } from '@fieldwork/core';
+import { escapeMarkdownHtml } from './markdown-escape.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const LABEL: Record<string, string> = {
@@ -40,7 +41,7 @@ export function mockAuditMarkdown(r: AuditReport, organization: string): string 
   L.push('');
   L.push('## Samples and traces', '');
   for (const c of r.controls.filter((x) => x.sampled.length > 0)) L.push(...samples(c));
-  return L.join('\n') + '\n';
+  return escapeMarkdownHtml(L.join('\n') + '\n');
 }
 
 /** One control as a section 4 entry. */
@@ -94,5 +95,5 @@ export function typeOneMarkdown(r: TypeOneReport, organization: string): string 
   L.push('| Control | Designed | Implemented | Owner | Policy | Gaps |', '|---|---|---|---|---|---|');
   const sorted = [...r.controls].sort((a, b) => Number(a.designed && a.implemented) - Number(b.designed && b.implemented) || (a.control < b.control ? -1 : 1));
   for (const c of sorted) L.push(`| ${c.control} ${esc(c.title)} | ${c.designed ? 'yes' : 'no'} | ${c.implemented ? 'yes' : 'no'} | ${esc(c.owner ?? '—')} | ${c.policy.id}${c.policy.approved ? ` (approved ${c.policy.approvedAt})` : ' (not approved)'} | ${esc(c.gaps.join(' '))} |`);
-  return L.join('\n') + '\n';
+  return escapeMarkdownHtml(L.join('\n') + '\n');
 }

@@ -23,7 +23,7 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
     try {
       value = JSON.parse(text);
     } catch {
-      throw new ServerError(422, 'INPUT_MALFORMED', 'The request body is not valid JSON.');
+      throw new ServerError(400, 'INPUT_MALFORMED', 'The request body is not valid JSON.');
     }
   }
   const r = schema.safeParse(value);

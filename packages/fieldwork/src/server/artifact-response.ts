@@ -32,7 +32,8 @@ export async function artifactResponse(ctx: ServerContext, raw: string): Promise
     'content-disposition': `attachment; filename="${asciiName(row.name)}"; filename*=UTF-8''${encodeURIComponent(row.name.split(/[\\/]/).pop() || 'artifact')}`,
     'x-content-type-options': 'nosniff',
     'content-security-policy': "sandbox; default-src 'none'",
-    'cache-control': 'private, max-age=31536000, immutable',
+    // Evidence may hold personal data: never kept by a browser or a proxy.
+    'cache-control': 'no-store',
     etag: `"${sha}"`,
     'x-fieldwork-sha256': sha,
   });

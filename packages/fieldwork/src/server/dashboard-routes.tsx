@@ -13,6 +13,8 @@ import { hasHtmx } from './dashboard-assets.js';
 import type { ServerContext, ServerEnv } from './server-context.js';
 import { latestAudit, latestCheck, planOf, resultsByUrgency, sourcesWithLastCollection } from './server-data.js';
 import { ServerError } from './server-error.js';
+import { clientAddress } from './login-rate-limit.js';
+import { safeNext } from './safe-next.js';
 import { findToken } from './server-tokens.js';
 import { ControlPage } from './pages/control-page.js';
 import type { Frame } from './pages/layout.js';
@@ -37,8 +39,6 @@ export function frameOf(ctx: ServerContext, c: Context<ServerEnv>): Frame {
   return { organization, principal: c.get('principal'), htmx: hasHtmx(ctx.workspaceDir), signOut: ctx.auth.mode === 'tokens' };
 }
 
-// Only same-site paths: `//evil.example` and `/\evil.example` are other hosts to a browser.
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/');
 const count = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
 
 function noticeOf(q: (k: string) => string | undefined): string | undefined {
@@ -57,11 +57,26 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
   });
 
   app.post('/login', async (c) => {
-    const form = await c.req.parseBody();
+    // Refused before the token is even compared, so a locked-out client learns nothing from guessing on.
+    const client = clientAddress(c.env);
+    const wait = ctx.loginLimiter.retryAfter(client, ctx.now().getTime());
+    if (wait > 0) {
+      c.header('retry-after', String(wait));
+      throw new ServerError(429, 'TOO_MANY_REQUESTS', 'Too many failed sign-ins from this address.', `Try again in ${Math.ceil(wait / 60)} minute(s).`);
+    }
+    // Counted as failed until it succeeds, so a burst of parallel guesses cannot all pass the check above.
+    ctx.loginLimiter.fail(client, ctx.now().getTime());
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody();
+    } catch {
+      throw new ServerError(400, 'BAD_REQUEST', 'The sign-in form could not be read.', 'Post the form as application/x-www-form-urlencoded or multipart/form-data.');
+    }
     const next = safeNext(form.next);
     const token = typeof form.token === 'string' ? form.token.trim() : '';
     const principal = token && ctx.auth.mode === 'tokens' ? findToken(token, ctx.tokens()) : undefined;
     if (!principal) return renderPage(c, <LoginPage frame={frameOf(ctx, c)} next={next} failed />, 401);
+    ctx.loginLimiter.succeed(client);
     setCookie(c, AUTH_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: ctx.secureCookies, maxAge: 12 * 3600 });
     return c.redirect(next, 303);
   });

@@ -11,3 +11,7 @@ export type { Principal } from './server-tokens.js';
 export { ServerError, httpStatusFor, toErrorResponse } from './server-error.js';
 export type { ErrorBody, ServerErrorCode } from './server-error.js';
 export { AUTH_COOKIE } from './auth-middleware.js';
+export { safeNext } from './safe-next.js';
+export { bodyLimits, BODY_LIMITS, DEFAULT_BODY_LIMIT } from './body-limits.js';
+export { LoginRateLimiter } from './login-rate-limit.js';
+export type { LoginRateLimitOptions } from './login-rate-limit.js';

@@ -162,7 +162,7 @@ for (const dialect of TEST_DIALECTS) {
       const badDate = await json('/api/check', 'owner', { method: 'POST', body: JSON.stringify({ from: 'yesterday' }), headers: { 'content-type': 'application/json' } });
       expect(badDate.status).toBe(400);
       expect(badDate.body.error.code).toBe('USAGE');
-      expect((await json('/api/check', 'owner', { method: 'POST', body: '{"from":', headers: { 'content-type': 'application/json' } })).status).toBe(422);
+      expect((await json('/api/check', 'owner', { method: 'POST', body: '{"from":', headers: { 'content-type': 'application/json' } })).status).toBe(400);
       expect((await json('/api/collect', 'owner', { method: 'POST', body: JSON.stringify({ sources: ['no-such-source'] }) })).status).toBe(400);
       const missing = await json('/api/nothing-here', 'auditor');
       expect(missing).toEqual({ status: 404, body: { error: expect.objectContaining({ code: 'NOT_FOUND' }) } });

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { apiRoutes } from './api-routes.js';
 import { authMiddleware } from './auth-middleware.js';
+import { bodyLimits } from './body-limits.js';
 import { DASHBOARD_CSS, readHtmx } from './dashboard-assets.js';
 import { dashboardRoutes, frameOf, renderPage } from './dashboard-routes.js';
 import { ServerContext } from './server-context.js';
@@ -35,7 +36,11 @@ export function createServerApp(options: ServerOptions): Hono<ServerEnv> {
       c.header('x-frame-options', 'DENY');
       c.header('cache-control', 'no-store');
     }
+    // API answers and evidence carry check results and personal data: no browser or proxy keeps them.
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) c.header('cache-control', 'no-store');
   });
+
+  app.use('*', bodyLimits());
 
   app.get('/assets/fieldwork.css', (c) => c.body(DASHBOARD_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }));
   app.get('/assets/htmx.min.js', (c) => {

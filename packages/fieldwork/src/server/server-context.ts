@@ -4,6 +4,8 @@ import type { FieldworkStore } from '../store/index.js';
 import { loadWorkspace, WORKSPACE_FILE } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 import type { ServerToken } from './server-config.js';
+import { LoginRateLimiter } from './login-rate-limit.js';
+import type { LoginRateLimitOptions } from './login-rate-limit.js';
 import type { Principal } from './server-tokens.js';
 
 /** How requests are authenticated: API tokens (by hash), or nobody checked on a loopback-only server. */
@@ -22,6 +24,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Environment passed to collectors that call live APIs. */
   env?: NodeJS.ProcessEnv;
+  /** Failed sign-ins allowed per client address (in memory, per process). */
+  loginRateLimit?: LoginRateLimitOptions;
 }
 
 /** Hono variables set by the auth middleware. */
@@ -41,6 +45,8 @@ export class ServerContext {
   readonly now: () => Date;
   readonly env: NodeJS.ProcessEnv;
   readonly workspaceDir: string;
+  /** Failed sign-ins per client, for this process only. */
+  readonly loginLimiter: LoginRateLimiter;
   #cached: { mtimeMs: number; ws: LoadedWorkspace } | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -51,6 +57,7 @@ export class ServerContext {
     this.secureCookies = o.secureCookies ?? false;
     this.now = o.now ?? (() => new Date());
     this.env = o.env ?? process.env;
+    this.loginLimiter = new LoginRateLimiter(o.loginRateLimit);
   }
 
   /** The workspace as it is on disk now (validated; a broken edit surfaces as a 400 CONFIG_INVALID). */

@@ -1,13 +1,12 @@
 import { localDate, ninetyDayPlan, recordsOf } from '@fieldwork/core';
 import type { AuditReport, CheckRun, Control, ControlResult, NinetyDayPlan, TypeOneReport } from '@fieldwork/core';
-import { sourceNames } from '../collectors/index.js';
 import type { SourceOutcome } from '../collectors/index.js';
 import type { LedgerEntry } from '../evidence/index.js';
 import { roleHolder } from '../pipeline/audit-workspace.js';
 import { checkRunJson } from '../pipeline/check-workspace.js';
 import { buildEvidenceMap } from '../report/index.js';
 import type { EvidenceMap } from '../report/index.js';
-import { resolveControls } from '../workspace/index.js';
+import { isPlaceholderPerson, resolveControls, sourceNames } from '../workspace/index.js';
 import type { ServerContext } from './server-context.js';
 
 /** A check run as stored by `checkWorkspace`. */
@@ -89,6 +88,7 @@ export async function planOf(ctx: ServerContext): Promise<NinetyDayPlan> {
   return ninetyDayPlan({
     start: ws.config.startDate ?? today, today,
     ownerOf: (role) => roleHolder(ws, role) ?? `${ws.config.owners.compliance.name} (no ${role} named)`,
+    ownerIsPlaceholder: isPlaceholderPerson(ws.config.owners.compliance),
     auditorSelected: !!(ws.config as Record<string, unknown>).auditor,
     evidenceSources: new Set(ledger.filter((e) => e.kind !== 'policies-md' && e.kind !== 'policy-approval').map((e) => e.source)).size,
     policies: recordsOf(await ctx.store.loadRecords(['policy']), 'policy'),

@@ -167,6 +167,17 @@ export class FieldworkStore {
   }
 
   /**
+   * Removes the blob a refused artifact left, unless a ledger entry names the same bytes. Only
+   * for the collection that holds the workspace's collection lock (no other collection is in
+   * flight, so nothing is about to name it): a refused file leaves nothing behind.
+   */
+  async dropUnnamedBlob(sha256: string): Promise<void> {
+    if (!sha256 || !(this.blobs instanceof FsBlobStore)) return;
+    const named = await this.db.selectFrom('ledger').select('seq').where('artifact', '=', sha256).executeTakeFirst();
+    if (!named) await this.blobs.remove(sha256);
+  }
+
+  /**
    * Removes blobs no ledger entry names and staged copies of killed collections. Holds the
    * collection lock, so no in-flight collection can be about to name one of them.
    */

@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import type { Collector } from '../collectors/collector.js';
 import { guardTextInput } from '../collectors/input/index.js';
 import { sha256File } from '../evidence/index.js';
+import { testPseudonym } from './test-secret.js';
 import { REAL_FIXTURES } from './parse-file.js';
 
 /** The repository root (this file is packages/fieldwork/{src,dist}/testing/fuzz-inputs.*). */
@@ -260,7 +261,7 @@ export async function runFuzzInput(collector: Collector<any>, bytes: Buffer, nam
     const opts = collector.options.parse(options);
     const { sha256 } = await sha256File(path);
     const input = guardTextInput({ path, displayName: name, sha256, size: statSync(path).size, open: () => createReadStream(path) });
-    const ctx = { source: 'fuzz', timezone: 'America/Los_Angeles', cite: (locator: string) => ({ source: 'fuzz', artifact: sha256, locator: locator || '/' }) };
+    const ctx = { source: 'fuzz', timezone: 'America/Los_Angeles', cite: (locator: string) => ({ source: 'fuzz', artifact: sha256, locator: locator || '/' }), pseudonymize: testPseudonym };
     for await (const r of collector.parse(input, opts, ctx)) {
       const schema = (recordSchemas as Record<string, { safeParse(v: unknown): { success: boolean } } | undefined>)[r.kind];
       if (!schema) throw new Error(`unknown record kind ${r.kind}`);

@@ -1,13 +1,19 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { Collector } from '../collectors/collector.js';
 import { guardTextInput, IgnoredFields } from '../collectors/input/index.js';
 import type { IgnoredField } from '../collectors/input/index.js';
 import { sha256File } from '../evidence/index.js';
+import { testPseudonym } from './test-secret.js';
 
-/** Real public fixtures (see shared/fixtures/real/SOURCES.md). */
-export const REAL_FIXTURES = new URL('../../../../../shared/fixtures/real/', import.meta.url).pathname;
+/**
+ * Real third-party samples kept inside the repository (origin, licence and date of each file in
+ * `fixtures/third-party/SOURCES.md`), so the tests run on a fresh clone with nothing beside it.
+ * Resolved from this file (src/testing and dist/testing are both four levels below the root).
+ */
+export const REAL_FIXTURES = fileURLToPath(new URL('../../../../fixtures/third-party/', import.meta.url));
 
 /**
  * Runs a collector's parse over a file, without a store: the records it yields, each as the
@@ -24,7 +30,7 @@ export async function parseFileReport<O>(collector: Collector<O>, path: string, 
   const records: FieldworkRecord[] = [];
   const ignored = new IgnoredFields();
   const input = guardTextInput({ path, displayName: basename(path), sha256, size: statSync(path).size, open: () => createReadStream(path) });
-  const ctx = { source: 'test', timezone, cite: (locator: string) => ({ source: 'test', artifact: sha256, locator: locator || '/' }), ignore: (f: string, at: string) => ignored.add(f, at) };
+  const ctx = { source: 'test', timezone, cite: (locator: string) => ({ source: 'test', artifact: sha256, locator: locator || '/' }), ignore: (f: string, at: string) => ignored.add(f, at), pseudonymize: testPseudonym };
   for await (const r of collector.parse(input, opts, ctx)) records.push(r);
   return { records, ignored: ignored.list() };
 }

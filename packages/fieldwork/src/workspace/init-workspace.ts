@@ -79,8 +79,12 @@ export function initWorkspace(o: InitOptions): Workspace {
   return config;
 }
 
-/** A default Type II window: the six months after the readiness plan's 90 days. */
-export function defaultReport(startDate: string): Workspace['scope']['report'] {
-  const from = addDays(startDate, 91);
-  return { type: 2, from, to: addDays(from, 181) };
+/**
+ * The default Type II window: the six months up to today. Evidence a team exports today covers
+ * it, so `check` answers "where would we fail now" instead of testing a window that has not
+ * happened yet (which could only ever be empty). `describe` says which window this is.
+ */
+export function defaultReport(today: string): { report: Workspace['scope']['report']; describe: string } {
+  const from = addDays(today, -181);
+  return { report: { type: 2, from, to: today }, describe: `the last six months up to today (${from} to ${today})` };
 }

@@ -1,5 +1,5 @@
 import { agentSectionSchema, isValidTimeZone, toolDeclarationSchema, tscCategories } from '@fieldwork/core';
-import { backupsSectionSchema } from '@fieldwork/core';
+import { backupsSectionSchema, REQUIRED_POLICIES } from '@fieldwork/core';
 import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
 import { probeConfigSchema } from '../probe/probe-config.js';
@@ -50,10 +50,17 @@ export const workspaceSchema = z
       compliance: personSchema.describe('The compliance owner: pick the owner first.'),
       people: z.array(personSchema).default([]),
     }),
+    approvers: z.array(z.object({ name: z.string().min(1), email: z.string().min(3).optional() }).strict()).optional()
+      .describe('People besides the owners who may approve policies (fieldwork policy approve --by).'),
     sources: z.array(sourceSchema).default([]),
     backups: backupsSectionSchema.optional().describe('Backed-up resources: name (as collectors emit it), critical, cadenceDays.'),
     tools: z.array(toolDeclarationSchema).optional().describe('The agent tool inventory: resource, scopes, identity mode, risk, approval threshold.'),
     agent: agentSectionSchema.optional().describe('Agent platform settings: attribute names, the agent\'s own identities, prompt/trace stores and their retention.'),
+    policies: z.object({
+      approvers: z.array(z.string().min(1)).optional().describe('Who may approve policies (names or emails); default: owners with an approving role.'),
+      map: z.record(z.string().min(1), z.enum(REQUIRED_POLICIES)).optional()
+        .describe('The organization\'s own policy ids mapped to the required policies, e.g. { "ISP-04": access-control }. A policy\'s front matter `type:` does the same.'),
+    }).loose().optional(),
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),

@@ -57,7 +57,7 @@ export const agentOperationsControls: ControlInput[] = [
     evidenceSources: ['eval-runs-json', 'promptfoo-results'],
     check: 'agent.eval-coverage',
     audit: { unit: 'item', noun: 'production model', method: 'inspection', procedure: 'traced the model to a passing evaluation on a held-out set that finished before it served production' },
-    params: { cadenceDays: 30 },
+    params: { cadence: 'monthly' },
     owaspLlm: ['LLM09', 'LLM04'],
     agent: true,
   },

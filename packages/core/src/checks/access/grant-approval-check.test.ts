@@ -76,3 +76,22 @@ describe('access.grant-approval', () => {
     expect(rules({ access_event: [grant('x@x.ai', 'Slack', '2026-06-10T18:00:00Z', 'FAILURE'), grant('x@x.ai', 'Slack', '2026-03-31T18:00:00Z')] })).toEqual([]);
   });
 });
+
+describe('access.grant-approval: requests filed on someone\'s behalf', () => {
+  const g = grant('new.hire@x.ai', 'GitHub', '2026-06-10T18:00:00Z');
+  const hr: PersonRecord = { ...person('new.hire@x.ai', '2025-01-01'), name: 'Nia Hire' };
+  const filedByManager = (subject: Partial<TicketRecord>) => ticket({ key: 'IT-9', created: '2026-06-08T16:00:00Z', summary: 'GitHub access for our new hire', reporter: 'manager@x.ai', approvedAt: '2026-06-09T16:00:00Z', approvedBy: 'it-lead', ...subject });
+
+  it('matches the person a rule named (an email, or a name the HR roster knows) and says which rule matched', () => {
+    for (const subjectEmail of ['new.hire@x.ai', 'Nia Hire', 'new.hire']) {
+      const out = grantApprovalCheck.run(ctx({ access_event: [g], ticket: [filedByManager({ subjectEmail, subjectRule: 'label for:' })], person: [hr] }));
+      expect(out.exceptions, subjectEmail).toEqual([]);
+      expect(out.items[0].trace.at(-1)?.detail).toContain('(rule: label for:)');
+    }
+  });
+
+  it('a manager\'s request that names nobody, or names someone else, does not cover the grant', () => {
+    expect(rules({ access_event: [g], ticket: [filedByManager({})], person: [hr] })).toEqual(['grant.no_ticket new.hire@x.ai']);
+    expect(rules({ access_event: [g], ticket: [filedByManager({ subjectEmail: 'Someone Else', subjectRule: 'summary /for (.+)$/' })], person: [hr] })).toEqual(['grant.no_ticket new.hire@x.ai']);
+  });
+});

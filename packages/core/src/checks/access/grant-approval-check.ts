@@ -26,6 +26,20 @@ export function ticketMentionsApp(t: TicketRecord, app: string): boolean {
 }
 
 /**
+ * The email a ticket's subject names: an email as is; a person's name (`Jane Doe`) or login
+ * (`jane.doe`) through the HR roster, when exactly one person has it.
+ */
+export function subjectEmailOf(subject: string | undefined, people: readonly PersonRecord[]): string {
+  const s = norm(subject);
+  if (!s || s.includes('@')) return s;
+  const hits = new Set(people.filter((p) => p.email && (norm(p.name) === s || norm(p.email).split('@')[0] === s)).map((p) => norm(p.email)));
+  return hits.size === 1 ? [...hits][0] : '';
+}
+
+/** Which configured rule named the person, for the trace and the exception. */
+const matchedBy = (t: TicketRecord) => (t.subjectRule ? `; the request names ${t.subjectEmail} (rule: ${t.subjectRule})` : '');
+
+/**
  * Every application grant in the identity provider during the period has an access-request
  * ticket for that person and application, approved before the grant. Grants on (or the day
  * after) a hire date are covered by the person's onboarding ticket.
@@ -40,16 +54,17 @@ export const grantApprovalCheck: Check = {
     const onboardingDays = Number(ctx.params.onboardingWindowDays ?? DEFAULT_ONBOARDING_DAYS);
     const onlyApps = Array.isArray(ctx.params.apps) ? new Set((ctx.params.apps as string[]).map(slug)) : undefined;
 
+    const people = recordsOf(ctx.records, 'person');
     const ticketsByEmail = new Map<string, TicketRecord[]>();
     for (const t of recordsOf(ctx.records, 'ticket')) {
-      const k = norm(t.subjectEmail);
+      const k = subjectEmailOf(t.subjectEmail, people);
       if (!k) continue;
       let list = ticketsByEmail.get(k);
       if (!list) ticketsByEmail.set(k, (list = []));
       list.push(t);
     }
     const peopleByEmail = new Map<string, PersonRecord[]>();
-    for (const p of recordsOf(ctx.records, 'person')) {
+    for (const p of people) {
       const k = norm(p.email);
       if (!k) continue;
       peopleByEmail.set(k, [...(peopleByEmail.get(k) ?? []), p]);
@@ -88,14 +103,14 @@ export const grantApprovalCheck: Check = {
         exceptions.push({ rule, subject: who, detail, at: g.at, citations: [citationOf(g), ...(t ? [citationOf(t)] : [])], itemId });
 
       if (approvedBefore) {
-        trace.push({ label: isOnboarding(approvedBefore) ? 'onboarding ticket' : 'access request', at: approvedBefore.approvedAt, detail: `${approvedBefore.key} approved by ${approvedBefore.approvedBy ?? 'unknown'} at ${approvedBefore.approvedAt}`, citation: citationOf(approvedBefore) });
+        trace.push({ label: isOnboarding(approvedBefore) ? 'onboarding ticket' : 'access request', at: approvedBefore.approvedAt, detail: `${approvedBefore.key} approved by ${approvedBefore.approvedBy ?? 'unknown'} at ${approvedBefore.approvedAt}${matchedBy(approvedBefore)}`, citation: citationOf(approvedBefore) });
       } else if (approvedLate) {
         trace.push({ label: 'late approval', at: approvedLate.approvedAt, detail: `${approvedLate.key} approved at ${approvedLate.approvedAt}, after the grant`, citation: citationOf(approvedLate) });
-        add('grant.approved_after', `${app} was granted at ${g.at}; ticket ${approvedLate.key} was approved only at ${approvedLate.approvedAt} by ${approvedLate.approvedBy ?? 'unknown'}.`, approvedLate);
+        add('grant.approved_after', `${app} was granted at ${g.at}; ticket ${approvedLate.key} was approved only at ${approvedLate.approvedAt} by ${approvedLate.approvedBy ?? 'unknown'}${matchedBy(approvedLate)}.`, approvedLate);
       } else if (candidates.length > 0) {
         const t = candidates[0];
         trace.push({ label: 'unapproved ticket', at: t.created, detail: `${t.key} (${t.status ?? 'no status'}) shows no approval`, citation: citationOf(t) });
-        add('grant.unapproved', `${app} was granted at ${g.at}; ticket ${t.key} for it was never approved.`, t);
+        add('grant.unapproved', `${app} was granted at ${g.at}; ticket ${t.key} for it was never approved${matchedBy(t)}.`, t);
       } else {
         trace.push({ label: 'no ticket', detail: `No access request naming ${app} for ${who} opened within ${windowDays} days before the grant${hire ? ', and no onboarding ticket' : ''}.` });
         add('grant.no_ticket', `${app} was granted to ${who} at ${g.at} with no access-request ticket for that person and application${hire ? ' and no onboarding ticket' : ''}.`);

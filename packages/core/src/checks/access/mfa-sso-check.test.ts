@@ -57,3 +57,12 @@ describe('access.mfa-sso', () => {
     expect(out.exceptions).toEqual([]);
   });
 });
+
+describe('access.mfa-sso: a renamed account', () => {
+  it('keeps the factor enrolled under the old login (same IdP account id); another account\'s factor does not count', () => {
+    const enrolled = { ...ev('jo.old@x.ai', 'mfa_enroll', '2026-02-01T17:00:00Z'), accountId: '00u1' };
+    const login = { ...ev('jo.new@x.ai', 'login', '2026-05-02T16:00:00Z'), accountId: '00u1' };
+    expect(run({ access_event: [enrolled, login] }).exceptions).toEqual([]);
+    expect(run({ access_event: [{ ...enrolled, accountId: '00u2' }, login] }).exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['mfa.not_enrolled jo.new@x.ai']);
+  });
+});

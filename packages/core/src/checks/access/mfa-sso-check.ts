@@ -29,11 +29,15 @@ export const mfaSsoCheck: Check = {
     const events = recordsOf(ctx.records, 'access_event').filter((e) => !failedOutcome(e)).sort(byAt);
     const mfaBy = new Map<string, AccessEventRecord[]>();
     const loginsBy = new Map<string, AccessEventRecord[]>();
+    // A renamed account keeps its factors: enrolments are also found through the IdP account id.
+    const mfaByAccount = new Map<string, AccessEventRecord[]>();
+    const accountKey = (e: AccessEventRecord) => (e.accountId ? `${norm(e.system)}|${e.accountId}` : '');
     for (const e of events) {
       const map = e.action === 'mfa_enroll' || e.action === 'mfa_reset' ? mfaBy : e.action === 'login' && inPeriod(e.at, ctx.period, tz) ? loginsBy : undefined;
       if (!map) continue;
       const k = subjectOf(e);
       map.set(k, [...(map.get(k) ?? []), e]);
+      if (map === mfaBy && accountKey(e)) mfaByAccount.set(accountKey(e), [...(mfaByAccount.get(accountKey(e)) ?? []), e]);
     }
     const snapshots = new Map<string, AccountRecord>();
     for (const a of recordsOf(ctx.records, 'account')) {
@@ -53,7 +57,8 @@ export const mfaSsoCheck: Check = {
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
     for (const [who, logins] of loginsBy) {
-      const mfa = mfaBy.get(who) ?? [];
+      const ids = new Set(logins.map(accountKey).filter(Boolean));
+      const mfa = [...new Set([...(mfaBy.get(who) ?? []), ...[...ids].flatMap((id) => mfaByAccount.get(id) ?? [])])].sort(byAt);
       const snap = snapshots.get(who);
       const trace: TraceStep[] = [];
       let count: number | undefined;

@@ -60,3 +60,19 @@ describe('access.reconciliation', () => {
     expect(out.status).toBe('pass');
   });
 });
+
+describe('access.reconciliation: employment spells', () => {
+  it('a rehire shown as one row with its earlier tenure is active only in the gap between spells', () => {
+    const rehire = person('back@x.ai', { originalStartDate: '2024-02-01', priorEndDate: '2026-05-08', startDate: '2026-08-03', rehire: true });
+    expect(rules({ person: [rehire], access_event: [ev('back@x.ai', 'login', '2026-04-20T16:00:00Z'), ev('back@x.ai', 'activate', '2026-08-03T16:00:00Z')] })).toEqual([]);
+    expect(rules({ person: [rehire], access_event: [ev('back@x.ai', 'login', '2026-06-20T16:00:00Z')] })).toEqual(['reconcile.leaver_active back@x.ai']);
+  });
+
+  it('an IdP account renamed after a name change matches its person through the account id', () => {
+    const p = person('mia.new@x.ai');
+    const old = { ...ev('mia.old@x.ai', 'login', '2026-04-20T16:00:00Z'), accountId: '00u9' };
+    const renamed = { ...ev('mia.new@x.ai', 'login', '2026-06-20T16:00:00Z'), accountId: '00u9' };
+    expect(rules({ person: [p], access_event: [old, renamed] })).toEqual([]);
+    expect(rules({ person: [p], access_event: [{ ...old, accountId: '00u8' }, renamed] })).toEqual(['reconcile.no_person mia.old@x.ai']);
+  });
+});

@@ -1,9 +1,11 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { AccessEventRecord, AccountRecord, PersonRecord } from '../../records/index.js';
-import { inPeriod, localDate } from '../../time/index.js';
+import { addDays, inPeriod, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
 import { evidenceEnd } from '../evidence-end.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
+import { employedOn, employments } from '../hr/employment-spells.js';
+import type { Employment } from '../hr/employment-spells.js';
 
 /** Identity providers whose accounts are reconciled against HR, unless the control names others. */
 export const DEFAULT_IDP_SYSTEMS = ['okta', 'google-workspace', 'google', 'entra', 'azure-ad', 'onelogin', 'jumpcloud'];
@@ -12,10 +14,6 @@ const NOTE_RULES = new Set(['reconcile.no_account']);
 const SIGNS_OF_LIFE = new Set(['login', 'activate', 'unsuspend', 'create', 'grant', 'role_change']);
 const GONE = /deprovisioned|deactivated|suspended|deleted|disabled|inactive/i;
 
-/** True when one of the person's HR rows covers calendar day `day` (rehires have several). */
-function employedOn(rows: PersonRecord[], day: string): boolean {
-  return rows.some((p) => (!p.startDate || p.startDate <= day) && (!p.endDate || p.endDate >= day));
-}
 
 /**
  * HR roster and identity provider reconciled: an IdP account active in the period with no HR
@@ -33,16 +31,14 @@ export const reconciliationCheck: Check = {
     const idps = new Set((Array.isArray(ctx.params.idpSystems) ? (ctx.params.idpSystems as string[]) : DEFAULT_IDP_SYSTEMS).map(norm));
     const ignored = new Set((Array.isArray(ctx.params.ignoreAccounts) ? (ctx.params.ignoreAccounts as string[]) : []).map(norm));
     const limit = evidenceEnd(ctx);
+    const preStart = Number(ctx.params.preStartDays ?? 7);
 
-    const people = new Map<string, PersonRecord[]>();
-    let noEmail = 0;
-    for (const p of recordsOf(ctx.records, 'person')) {
-      const k = norm(p.email);
-      if (!k) {
-        noEmail++;
-        continue;
-      }
-      people.set(k, [...(people.get(k) ?? []), p]);
+    // People by every email they had (rehires, conversions, renamed IdP accounts), with their employment spells.
+    const personRows = recordsOf(ctx.records, 'person');
+    const noEmail = personRows.filter((p) => !norm(p.email)).length;
+    const people = new Map<string, Employment>();
+    for (const e of employments(personRows, Number(ctx.params.continuityDays ?? 7), recordsOf(ctx.records, 'access_event'))) {
+      for (const k of e.emails) people.set(k, e);
     }
     const events = new Map<string, AccessEventRecord[]>();
     for (const e of recordsOf(ctx.records, 'access_event').filter((x) => idps.has(norm(x.system)) && !failedOutcome(x)).sort(byAt)) {
@@ -65,7 +61,9 @@ export const reconciliationCheck: Check = {
       const inWindow = evs.filter((e) => inPeriod(e.at, ctx.period, tz));
       const activeInPeriod = inWindow.some((e) => SIGNS_OF_LIFE.has(e.action)) || (!!snap && !GONE.test(snap.status ?? 'active') && evs.length === 0);
       if (!activeInPeriod) continue;
-      const rows = people.get(key) ?? [];
+      const person = people.get(key);
+      const rows = person?.rows ?? [];
+      const spells = person?.spells ?? [];
       const trace: TraceStep[] = [];
       const lastSeen = inWindow.at(-1) ?? evs.at(-1);
       if (lastSeen) trace.push({ label: 'IdP account activity', at: lastSeen.at, detail: `${inWindow.length} event(s) in the period; last ${lastSeen.eventType}`, citation: citationOf(lastSeen) });
@@ -80,10 +78,12 @@ export const reconciliationCheck: Check = {
       const contractor = rows.some((p) => /contract/i.test(p.workerType ?? ''));
       counts[contractor ? 'contractor' : 'employee']++;
       for (const p of rows) trace.push({ label: 'HR person', at: p.startDate, detail: `${p.workerType ?? 'employee'} from ${p.startDate ?? '?'}${p.endDate ? ` to ${p.endDate}` : ''}${p.rehire ? ' (rehire)' : ''}`, citation: citationOf(p) });
-      const ends = rows.map((p) => p.endDate).filter((d): d is string => !!d).sort();
+      const ends = spells.map((s) => s.end).filter((d): d is string => !!d).sort();
       const inPeriodAfter = ends.length === 0 ? [] : inWindow.filter((e) => {
         const day = localDate(e.at, tz);
-        return SIGNS_OF_LIFE.has(e.action) && day > ends[0] && day <= limit && !employedOn(rows, day);
+        return SIGNS_OF_LIFE.has(e.action) && day > ends[0] && day <= limit && !employedOn(spells, day)
+          // IT re-activates a rehire's account a few days before the new start: onboarding, not a leaver.
+          && !(e.action !== 'login' && employedOn(spells, addDays(day, preStart)));
       });
       if (inPeriodAfter.length > 0) {
         const first = inPeriodAfter[0];
@@ -97,10 +97,16 @@ export const reconciliationCheck: Check = {
     }
 
     // Current staff with no account at all: possibly a missed onboarding, or a roster entry that needs no IdP account.
-    for (const [key, rows] of [...people].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (events.has(key) || accounts.has(key) || !employedOn(rows, limit)) continue;
+    const seen = new Set<Employment>();
+    for (const [email, person] of [...people].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const rows = person.rows;
+      if (seen.has(person)) continue;
+      seen.add(person);
+      if (person.emails.some((k) => events.has(k) || accounts.has(k)) || !employedOn(person.spells, limit)) continue;
       if (rows.some((p) => /contract/i.test(p.workerType ?? ''))) continue;
       const p = rows.at(-1) as PersonRecord;
+      // Reported under the person's current HR email, not an alias an old IdP account had.
+      const key = norm(p.email) || email;
       exceptions.push({ rule: 'reconcile.no_account', subject: key, itemId: key, detail: `(note) ${key} is a current ${p.workerType ?? 'employee'} in HR but has no identity provider account or activity; confirm they need none.`, citations: [citationOf(p)] });
       items.push({ id: key, subject: key, at: p.startDate, trace: [{ label: 'HR person', at: p.startDate, detail: `${p.workerType ?? 'employee'} since ${p.startDate ?? '?'}`, citation: citationOf(p) }, { label: 'IdP', detail: 'no account or activity' }] });
     }
@@ -109,7 +115,7 @@ export const reconciliationCheck: Check = {
     if (noEmail > 0) notes.push(`${noEmail} HR row(s) have no email and could not be matched.`);
     if (!failing && exceptions.length > 0) notes.push('Only note-level findings (current staff without an IdP account); they do not fail the control.');
     return {
-      populationQuery: `identity provider accounts (${[...idps].join(', ')}) active between ${ctx.period.from} and ${ctx.period.to}, matched to HR person records by email; current employees without an account`,
+      populationQuery: `identity provider accounts (${[...idps].join(', ')}) active between ${ctx.period.from} and ${ctx.period.to}, matched to HR people by email (rows grouped into employment spells by HR id and email; renamed IdP accounts followed by account id); current employees without an account`,
       items,
       exceptions,
       status: failing ? 'exception' : 'pass',

@@ -61,6 +61,8 @@ export const agentSectionSchema = z.object({
   /** Environments whose tool calls are tested (default: production, prod). */
   productionEnvironments: z.array(z.string().min(1)).optional(),
   stores: z.array(agentStoreSchema).default([]),
+  /** The organization's own names of its held-out evaluation datasets: a run on one counts as held-out whatever its source says. */
+  heldOutDatasets: z.array(z.string().min(1)).optional(),
 }).loose();
 export type AgentSection = z.infer<typeof agentSectionSchema>;
 

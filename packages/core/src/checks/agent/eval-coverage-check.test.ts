@@ -46,4 +46,23 @@ describe('agent.eval-coverage', () => {
     const snap = observation('gpt-4.1-2025-04-14', '2026-04-01T10:00:00.000Z');
     expect(run([snap, change('1', 'gpt-4.1', '2026-03-01T00:00:00.000Z', { toAliases: ['gpt-4.1-2025-04-14'] }), ...monthly('gpt-4.1')]).exceptions).toEqual([]);
   });
+
+  it('a dataset the workspace names as held out counts under the organization\'s own name; another dataset does not', () => {
+    const runs = monthly('gpt-4.1', { heldOut: undefined, dataset: 'Golden-Set-Q3' });
+    expect(run([obs, ...runs], {}, { agent: { heldOutDatasets: ['golden-set-q3'] } }).exceptions).toEqual([]);
+    expect(rules(run([obs, ...runs], {}, { agent: { heldOutDatasets: ['regression-suite'] } }))).toEqual([['eval.not_held_out', 'gpt-4.1']]);
+  });
+
+  it('monthly in calendar terms: one held-out run in each calendar month it served, however far apart; a month without one is stale', () => {
+    const at = (days: string[]) => days.map((d, i) => evalRun(`m-${i}`, 'gpt-4.1', `${d}T18:00:00.000Z`));
+    // 1 April, 31 May, 30 June…: 60 days apart, but every calendar month has its run.
+    const spread = at(['2026-04-01', '2026-05-31', '2026-06-30', '2026-07-01', '2026-08-31', '2026-09-01']);
+    expect(run([obs, ...spread], { cadence: 'monthly' }).exceptions).toEqual([]);
+    // The same runs against a rolling 30-day window (a workspace override of cadenceDays wins over the catalog's month).
+    expect(rules(run([obs, ...spread], { cadence: 'monthly', cadenceDays: 30 }))).toEqual([['eval.stale', 'gpt-4.1']]);
+    // 28 April and 2 June are 35 days apart, and May has none.
+    const out = run([obs, ...at(['2026-03-30', '2026-04-28', '2026-06-02', '2026-07-02', '2026-08-03', '2026-09-02'])], { cadence: 'monthly' });
+    expect(rules(out)).toEqual([['eval.stale', 'gpt-4.1']]);
+    expect(out.exceptions[0].detail).toMatch(/2026-05 \(2026-05-01 to 2026-05-31/);
+  });
 });

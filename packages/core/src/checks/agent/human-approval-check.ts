@@ -2,7 +2,8 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { IncidentRecord, ToolCallRecord } from '../../records/index.js';
 import { inPeriod } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
-import { agentSection, findTool, isProduction, toolInventory } from './agent-inventory.js';
+import { agentSection, findTool, toolInventory } from './agent-inventory.js';
+import { productionScope } from './production-scope.js';
 import type { ToolDeclaration } from './agent-inventory.js';
 
 /**
@@ -32,7 +33,7 @@ export const humanApprovalCheck: Check = {
   run(ctx) {
     const tools = toolInventory(ctx.workspace);
     const agent = agentSection(ctx.workspace);
-    const production = (ctx.params.productionEnvironments as string[] | undefined) ?? agent.productionEnvironments;
+    const production = productionScope(ctx);
     const incidents = recordsOf(ctx.records, 'incident');
     const byRef = new Map<string, IncidentRecord>();
     for (const i of incidents) for (const r of i.relatedRefs) byRef.set(r, i);
@@ -42,7 +43,7 @@ export const humanApprovalCheck: Check = {
     if (!tools.some((t) => t.risk === 'high')) notes.push('No high-risk tools are declared in fieldwork.yaml (tools: with risk: high); there is nothing to test.');
 
     for (const call of recordsOf(ctx.records, 'tool_call')) {
-      if (!inPeriod(call.at, ctx.period, ctx.timezone) || !isProduction(call.environment, production)) continue;
+      if (!inPeriod(call.at, ctx.period, ctx.timezone) || !production.includes(call.environment)) continue;
       const tool = findTool(tools, call.tool, call.environment);
       const reason = tool && approvalReason(call, tool);
       if (!reason) continue;

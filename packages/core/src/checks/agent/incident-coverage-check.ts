@@ -4,6 +4,7 @@ import { endOfDay, startOfDay } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
 import { modelChangeFindings } from './model-change-check.js';
 import { productionModels } from './production-models.js';
+import { productionScope } from './production-scope.js';
 import { attemptCitation, leakedAttempts } from './tenant-isolation-check.js';
 
 interface AgentEvent {
@@ -32,10 +33,11 @@ export const incidentCoverageCheck: Check = {
     const from = startOfDay(ctx.period.from, ctx.timezone);
     const to = endOfDay(ctx.period.to, ctx.timezone);
     const inPeriod = (at: string) => at >= from && at < to;
+    const production = productionScope(ctx);
     const events: AgentEvent[] = [];
 
     for (const r of recordsOf(ctx.records, 'retrieval')) {
-      if (!r.crossTenant || !inPeriod(r.at)) continue;
+      if (!r.crossTenant || !inPeriod(r.at) || !production.includes(r.environment)) continue;
       events.push({ id: `span:${r.spanId}`, subject: r.spanId, at: r.at, what: `cross-tenant retrieval for tenant ${r.tenant ?? '(none)'} returning ${r.resultTenants.join(', ') || 'other tenants'}' data`, refs: [r.spanId, r.traceId], citations: [citationOf(r)] });
     }
     for (const p of recordsOf(ctx.records, 'isolation_probe')) {

@@ -51,7 +51,7 @@ describe('agent.model-change', () => {
     expect(rules(run([observation('m', FIRST)]))).toEqual([['modelchange.undeclared', 'm']]);
     const swap = run([observation('gpt-4.1-mini', FIRST), change('1', 'gpt-4.1', '2026-05-01T00:00:00.000Z')]);
     expect(rules(swap)).toEqual([['modelchange.silent_swap', 'gpt-4.1-mini']]);
-    expect(swap.exceptions[0].detail).toMatch(/declared model in force was gpt-4.1/);
+    expect(swap.exceptions[0].detail).toMatch(/declared model\(s\) in force were gpt-4.1 \(1\)/);
   });
 
   it('a dated snapshot is covered by a declared alias, or by prefix only when aliasPrefixMatch is on', () => {
@@ -62,14 +62,37 @@ describe('agent.model-change', () => {
     expect(rules(run([obs, change('1', 'gpt-4.1', '2026-05-01T00:00:00.000Z'), ev], { aliasPrefixMatch: true }))).toEqual([]);
   });
 
-  it('a model still served a day after a change replaced it is a silent swap; staging is not tested', () => {
+  it('a model still served a day after a change replaced it (fromModel) is a silent swap; staging is not tested', () => {
     const out = run([
       observation('a', '2026-04-05T00:00:00.000Z', { lastSeenAt: '2026-06-10T00:00:00.000Z' }), observation('b', '2026-06-01T01:00:00.000Z'),
-      change('1', 'a', '2026-04-01T00:00:00.000Z'), change('2', 'b', '2026-06-01T00:00:00.000Z'),
+      change('1', 'a', '2026-04-01T00:00:00.000Z'), change('2', 'b', '2026-06-01T00:00:00.000Z', { fromModel: 'a' }),
       evalRun('ea', 'a', '2026-03-30T00:00:00.000Z'), evalRun('eb', 'b', '2026-05-30T00:00:00.000Z'),
       observation('c', FIRST, { environment: 'staging' }),
     ]);
     expect(rules(out)).toEqual([['modelchange.silent_swap', 'a']]);
     expect(out.items).toHaveLength(2);
+  });
+
+  it('several models in force at once: a second route is no swap; a model no change introduced is', () => {
+    const base = [
+      observation('big', '2026-04-05T00:00:00.000Z'), observation('small', '2026-05-02T00:00:00.000Z'),
+      change('1', 'big', '2026-04-01T00:00:00.000Z'), evalRun('eb', 'big', '2026-03-30T00:00:00.000Z'),
+      evalRun('es', 'small', '2026-04-30T00:00:00.000Z'),
+    ];
+    // A change that adds a fallback route (no fromModel) keeps the first model in force.
+    expect(rules(run([...base, change('2', 'small', '2026-05-01T00:00:00.000Z')]))).toEqual([]);
+    // The same second model without any change introducing it is a silent swap.
+    expect(rules(run(base))).toEqual([['modelchange.silent_swap', 'small']]);
+  });
+
+  it('a model declared before the window and still in force is no swap, and its uncollected gate eval is not missing; inside the window it is', () => {
+    const before = change('0', 'old', '2025-11-01T00:00:00.000Z');
+    const obs = observation('old', '2026-04-02T00:00:00.000Z');
+    const out = run([obs, before]);
+    expect(rules(out)).toEqual([]);
+    expect(out.items[0].trace.map((t) => t.label)).toEqual(['first production use', 'declared change in force', 'declared before the period', 'eval not collected']);
+    expect(rules(run([obs, { ...before, at: '2026-04-01T12:00:00.000Z' }]))).toEqual([['modelchange.no_eval', 'old']]);
+    // Its approval is still evidence on record: a self-approved change in force is an exception whenever it was made.
+    expect(rules(run([obs, { ...before, approvedBy: 'ana@example.com' }]))).toEqual([['modelchange.self_approved', 'old']]);
   });
 });

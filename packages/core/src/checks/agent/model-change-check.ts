@@ -1,5 +1,6 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { Citation, EvalRunRecord, ModelChangeRecord } from '../../records/index.js';
+import { startOfDay } from '../../time/index.js';
 import type { Check, CheckContext, CheckException, PopulationItem, TraceStep } from '../check.js';
 import { changeCovers, evalPassed, evalVerdict, productionChanges, productionEnvironments, productionModels } from './production-models.js';
 import type { ProductionModel } from './production-models.js';
@@ -16,6 +17,7 @@ export function modelChangeFindings(ctx: CheckContext): { items: PopulationItem[
   const aliasPrefixMatch = ctx.params.aliasPrefixMatch === true;
   const graceMs = Number(ctx.params.swapGraceHours ?? 24) * 3_600_000;
   const evals = recordsOf(ctx.records, 'eval_run');
+  const periodStart = startOfDay(ctx.period.from, ctx.timezone);
   const items: PopulationItem[] = [];
   const exceptions: CheckException[] = [];
 
@@ -31,33 +33,56 @@ export function modelChangeFindings(ctx: CheckContext): { items: PopulationItem[
       exceptions.push({ rule, subject: m.responseModel, detail, ...(at ? { at } : {}), citations: [citationOf(m.first), ...citations], itemId: m.key });
 
     const changes = productionChanges(ctx.records, m.service, envs);
-    const inForce = changes.filter((c) => c.at <= m.firstSeenAt).at(-1);
     const covering = changes.filter((c) => changeCovers(c, m.responseModel, aliasPrefixMatch));
-    if (inForce) trace.push(changeStep('declared change in force', inForce));
+    // Several models may be in force at once (by task, tenant, fallback): a model is introduced by
+    // the latest change naming it before its first production use, whatever else is in force.
+    const introduced = covering.filter((c) => c.at <= m.firstSeenAt).at(-1);
+    const inForce = modelsInForce(changes, m.firstSeenAt, aliasPrefixMatch);
 
-    if (!inForce || !changeCovers(inForce, m.responseModel, aliasPrefixMatch)) {
+    if (!introduced) {
       const later = covering.find((c) => c.at > m.firstSeenAt);
-      if (inForce) {
-        add('modelchange.silent_swap', `${m.service} in production answered with ${m.responseModel} from ${m.firstSeenAt}, while the declared model in force was ${inForce.toModel} (${inForce.id}).${later ? ` A change to ${m.responseModel} (${later.id}) took effect only at ${later.at}.` : ''}`, m.firstSeenAt, [citationOf(inForce)]);
-      } else if (later) {
+      if (later) {
         add('modelchange.undeclared', `${m.service} served ${m.responseModel} in production from ${m.firstSeenAt}, before its change ${later.id} took effect at ${later.at}.`, m.firstSeenAt, [citationOf(later)]);
+      } else if (changes.length > 0) {
+        add('modelchange.silent_swap', `${m.service} in production answered with ${m.responseModel} from ${m.firstSeenAt}, which no declared change introduced; the declared model(s) in force were ${inForce.map((c) => `${c.toModel} (${c.id})`).join(', ') || 'none'}.${m.requestedModels.length ? ` Requested as ${m.requestedModels.join(', ')}; declare the response name as an alias if it is the same model.` : ''}`, m.firstSeenAt, inForce.map(citationOf));
       } else {
-        add('modelchange.undeclared', `${m.service} served ${m.responseModel} in production from ${m.firstSeenAt}; no declared change for ${m.service} in production names this model${covering.length === 0 && m.requestedModels.length ? ` (requested as ${m.requestedModels.join(', ')}; declare the response name as an alias if it is the same model)` : ''}.`, m.firstSeenAt, []);
+        add('modelchange.undeclared', `${m.service} served ${m.responseModel} in production from ${m.firstSeenAt}; no declared change for ${m.service} in production names this model${m.requestedModels.length ? ` (requested as ${m.requestedModels.join(', ')}; declare the response name as an alias if it is the same model)` : ''}.`, m.firstSeenAt, []);
       }
       continue;
     }
 
-    const change = inForce;
+    const change = introduced;
+    trace.push(changeStep('declared change in force', change));
     checkApproval(change, add);
-    checkEvals(m, change, evals, trace, add);
+    // A change made before the period is still in force: its gating evals may simply not be in
+    // this period's exports, and a missing export is not a missing eval.
+    const before = change.at < periodStart;
+    if (before) trace.push({ label: 'declared before the period', at: change.at, detail: `${change.id} took effect before ${ctx.period.from} and is still in force` });
+    checkEvals(m, change, evals, trace, add, before);
 
-    // A later change to another model replaces this one; still serving it after a grace period is a swap back.
-    const replacedBy = changes.find((c) => c.at > change.at && !changeCovers(c, m.responseModel, aliasPrefixMatch));
-    if (replacedBy && Date.parse(m.lastSeenAt) > Date.parse(replacedBy.at) + graceMs) {
-      add('modelchange.silent_swap', `${m.service} still answered with ${m.responseModel} until ${m.lastSeenAt}, after change ${replacedBy.id} switched production to ${replacedBy.toModel} at ${replacedBy.at}.`, m.lastSeenAt, [citationOf(replacedBy)]);
+    // A later change that names this model as the one it replaces retires it; still serving it after a grace period is a swap back.
+    const retiredBy = changes.find((c) => c.at > change.at && c.fromModel !== undefined && changeCovers({ ...c, toModel: c.fromModel, toAliases: [] }, m.responseModel, aliasPrefixMatch) && !changeCovers(c, m.responseModel, aliasPrefixMatch));
+    const reintroduced = retiredBy && covering.some((c) => c.at > retiredBy.at);
+    if (retiredBy && !reintroduced && Date.parse(m.lastSeenAt) > Date.parse(retiredBy.at) + graceMs) {
+      add('modelchange.silent_swap', `${m.service} still answered with ${m.responseModel} until ${m.lastSeenAt}, after change ${retiredBy.id} replaced it with ${retiredBy.toModel} at ${retiredBy.at}.`, m.lastSeenAt, [citationOf(retiredBy)]);
     }
   }
   return { items, exceptions };
+}
+
+/**
+ * The changes whose model is in force at an instant: each change adds its model, and retires
+ * the model it names as `fromModel` (a change without `fromModel` adds a route, it replaces nothing).
+ */
+export function modelsInForce(changes: readonly ModelChangeRecord[], at: string, aliasPrefixMatch: boolean): ModelChangeRecord[] {
+  const live: ModelChangeRecord[] = [];
+  for (const c of changes) {
+    if (c.at > at) break;
+    const from = c.fromModel;
+    const kept = from ? live.filter((x) => !changeCovers(x, from, aliasPrefixMatch)) : live;
+    live.splice(0, live.length, ...kept.filter((x) => x.toModel !== c.toModel), c);
+  }
+  return live;
 }
 
 function changeStep(label: string, c: ModelChangeRecord): TraceStep {
@@ -73,11 +98,15 @@ function checkApproval(c: ModelChangeRecord, add: Add): void {
   else if (c.requestedBy && norm(c.approvedBy) === norm(c.requestedBy)) add('modelchange.self_approved', `Change ${c.id} (${c.toModel}) was approved by its requester ${c.approvedBy}.`, c.approvedAt ?? c.at, cite);
 }
 
-function checkEvals(m: ProductionModel, c: ModelChangeRecord, evals: EvalRunRecord[], trace: TraceStep[], add: Add): void {
+function checkEvals(m: ProductionModel, c: ModelChangeRecord, evals: EvalRunRecord[], trace: TraceStep[], add: Add, beforePeriod = false): void {
   const names = new Set([m.responseModel, c.toModel, ...(c.toAliases ?? [])]);
   const listed = c.evalIds.length > 0;
   const candidates = evals.filter((e) => names.has(e.model) && (!listed || c.evalIds.includes(e.id)));
   const cite = [citationOf(c)];
+  if (candidates.length === 0 && beforePeriod) {
+    trace.push({ label: 'eval not collected', detail: `No eval run of ${m.responseModel} from before the period was collected; the gate of ${c.id} is not tested here` });
+    return;
+  }
   if (candidates.length === 0) {
     const named = listed ? evals.filter((e) => c.evalIds.includes(e.id)) : [];
     const why = !listed ? `no eval run for ${m.responseModel} was collected`

@@ -2,7 +2,8 @@ import { recordsOf } from '../../records/index.js';
 import type { EvalRunRecord, ModelChangeRecord, ModelObservationRecord, RecordSet } from '../../records/index.js';
 import { endOfDay, startOfDay } from '../../time/index.js';
 import type { CheckContext } from '../check.js';
-import { agentSection, isProduction } from './agent-inventory.js';
+import { isProduction } from './agent-inventory.js';
+import { productionScope } from './production-scope.js';
 
 /** A model seen serving one service in production: all its observations merged. */
 export interface ProductionModel {
@@ -22,9 +23,7 @@ export interface ProductionModel {
 
 /** The production environment names in force: the control's parameter, else the workspace `agent:` section, else production/prod. */
 export function productionEnvironments(ctx: Pick<CheckContext, 'params' | 'workspace'>): string[] {
-  const p = ctx.params.productionEnvironments;
-  if (Array.isArray(p) && p.length > 0) return p.map(String);
-  return agentSection(ctx.workspace).productionEnvironments ?? ['production', 'prod'];
+  return productionScope(ctx).environments;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import { inPeriod } from '../../time/index.js';
+import { productionScope } from './production-scope.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
 
 const counts = (pii: Record<string, number>, types: string[]) => types.map((t) => `${t} ×${pii[t] ?? 1}`).join(', ');
@@ -16,8 +17,9 @@ export const promptPiiCheck: Check = {
   run(ctx) {
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
+    const production = productionScope(ctx);
     for (const r of recordsOf(ctx.records, 'prompt_record')) {
-      if (!inPeriod(r.at, ctx.period, ctx.timezone)) continue;
+      if (!inPeriod(r.at, ctx.period, ctx.timezone) || !production.includes(r.environment)) continue;
       const itemId = `${r.store}/${r.id}`;
       const found = Object.entries(r.pii).filter(([, n]) => n > 0).map(([t, n]) => `${t} ×${n}`);
       items.push({

@@ -1,4 +1,5 @@
 import { citationOf, recordsOf } from '../../records/index.js';
+import { productionScope } from './production-scope.js';
 import type { Citation, DeletionRequestRecord, PromptRecordRecord, TraceSummaryRecord } from '../../records/index.js';
 import { endOfDay } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
@@ -60,7 +61,8 @@ export const promptRetentionCheck: Check = {
     const declared = new Map<string, { retentionDays: number; graceDays: number; from: string }>();
     for (const d of recordsOf(ctx.records, 'retention_declaration')) declared.set(d.store, { retentionDays: d.retentionDays, graceDays: defaultGrace, from: `retention declaration (${d.source})` });
     for (const s of agent.stores) declared.set(s.name, { retentionDays: s.retentionDays, graceDays: s.graceDays ?? defaultGrace, from: 'fieldwork.yaml agent.stores' });
-    const prompts = recordsOf(ctx.records, 'prompt_record');
+    const production = productionScope(ctx);
+    const prompts = recordsOf(ctx.records, 'prompt_record').filter((r) => production.includes(r.environment));
     const traces = recordsOf(ctx.records, 'trace_summary');
     const byStore = snapshots(prompts, traces);
     const asOfEnd = endOfDay(ctx.asOf.slice(0, 10), ctx.timezone);

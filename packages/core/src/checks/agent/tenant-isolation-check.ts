@@ -2,6 +2,7 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { Citation, IsolationProbeRecord } from '../../records/index.js';
 import { daysBetween, endOfDay, localDate, startOfDay } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
+import { productionScope } from './production-scope.js';
 
 /** The citation of one attempt inside a probe run (`/attempts/3` of the run's place). */
 export function attemptCitation(p: IsolationProbeRecord, index: number): Citation {
@@ -61,12 +62,13 @@ export const tenantIsolationCheck: Check = {
     const maxAge = Number(ctx.params.maxProbeAgeDays ?? 30);
     const from = startOfDay(ctx.period.from, ctx.timezone);
     const until = endOfDay(ctx.asOf, ctx.timezone);
+    const production = productionScope(ctx);
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
     const probes = recordsOf(ctx.records, 'isolation_probe').filter((p) => p.at < until).sort((a, b) => (a.at < b.at ? -1 : 1));
 
     if (probes.length === 0) {
-      exceptions.push({ rule: 'isolation.probe_missing', subject: 'isolation probe', detail: `No cross-tenant isolation probe run was collected up to ${ctx.asOf}; run \`fieldwork probe memory\` against each tenant store (at least every ${maxAge} days).`, citations: [] });
+      exceptions.push({ rule: 'isolation.probe_missing', subject: 'isolation probe', detail: `No cross-tenant isolation probe run of the platform was collected up to ${ctx.asOf} (self-tests against an in-process store do not count); run \`fieldwork probe memory\` against each tenant store (at least every ${maxAge} days).`, citations: [] });
     }
     const stores = [...new Set(probes.map((p) => p.store))].sort();
     for (const store of stores) {
@@ -105,7 +107,7 @@ export const tenantIsolationCheck: Check = {
     }
 
     for (const r of recordsOf(ctx.records, 'retrieval')) {
-      if (!r.crossTenant || r.at < from || r.at >= until) continue;
+      if (!r.crossTenant || r.at < from || r.at >= until || !production.includes(r.environment)) continue;
       const itemId = `span:${r.spanId}`;
       const others = r.resultTenants.filter((t) => t !== r.tenant);
       items.push({ id: itemId, subject: r.spanId, at: r.at, trace: [{ label: 'retrieval', at: r.at, detail: `${r.service ?? 'a service'} retrieved from ${r.store ?? 'a store'} for tenant ${r.tenant ?? '(none)'}; results from ${r.resultTenants.join(', ') || 'unknown tenants'}`, citation: citationOf(r) }] });

@@ -2,7 +2,8 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import type { ToolCallRecord } from '../../records/index.js';
 import { inPeriod } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { agentSection, findTool, isProduction, toolInventory } from './agent-inventory.js';
+import { agentSection, findTool, toolInventory } from './agent-inventory.js';
+import { productionScope } from './production-scope.js';
 import type { AgentSection, ToolDeclaration } from './agent-inventory.js';
 
 /** Whether a call's credential is the agent's own identity rather than a user's or tenant's. */
@@ -32,9 +33,9 @@ export const toolAuthorizationCheck: Check = {
   run(ctx) {
     const tools = toolInventory(ctx.workspace);
     const agent = agentSection(ctx.workspace);
-    const production = (ctx.params.productionEnvironments as string[] | undefined) ?? agent.productionEnvironments;
+    const production = productionScope(ctx);
     const calls = recordsOf(ctx.records, 'tool_call')
-      .filter((c) => inPeriod(c.at, ctx.period, ctx.timezone) && isProduction(c.environment, production))
+      .filter((c) => inPeriod(c.at, ctx.period, ctx.timezone) && production.includes(c.environment))
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
@@ -67,7 +68,7 @@ export const toolAuthorizationCheck: Check = {
     // The agent's own justified credential is meant to serve every tenant; only delegated and tenant tokens are tested.
     exceptions.push(...tokenPassthrough(calls.filter((c) => !(isAgentIdentity(c, agent) && findTool(tools, c.tool, c.environment)?.identity === 'agent-service'))));
     return {
-      populationQuery: `tool_call records between ${ctx.period.from} and ${ctx.period.to} in production environments (${(production ?? ['production', 'prod']).join(', ')}; calls without an environment included)`,
+      populationQuery: `tool_call records between ${ctx.period.from} and ${ctx.period.to} in production environments (${production.describe}; calls without an environment included)`,
       items, exceptions, notes,
     };
   },

@@ -88,3 +88,43 @@ describe('hr.deprovisioning', () => {
     expect(out.exceptions.map((e) => e.rule)).toEqual(['deprovision.late']);
   });
 });
+
+describe('hr.deprovisioning: people change shape (employment spells)', () => {
+  const withId = (e: AccessEventRecord, accountId: string): AccessEventRecord => ({ ...e, accountId });
+
+  it('a rehire\'s re-activation belongs to the new spell; the same re-activation without a rehire is active after the end', () => {
+    // BambooHR shows a rehire as one row: the new hire date, and the earlier tenure's dates.
+    const rehire = person({ email: 'back@x.ai', originalStartDate: '2024-02-01', priorEndDate: '2026-05-08', startDate: '2026-08-03', rehire: true });
+    const events = [ev('back@x.ai', 'deactivate', '2026-05-08T23:00:00Z'), ev('back@x.ai', 'activate', '2026-07-31T16:00:00Z'), ev('back@x.ai', 'login', '2026-08-03T16:00:00Z', 'user.session.start')];
+    const ok = deprovisioningCheck.run(ctx({ person: [rehire], access_event: events }));
+    expect(ok.exceptions).toEqual([]);
+    expect(ok.items.map((i) => i.id)).toEqual([`${rehire.id}:2026-05-08`]);
+
+    const leaver = person({ email: 'gone@x.ai', startDate: '2024-02-01', endDate: '2026-05-08' });
+    const bad = deprovisioningCheck.run(ctx({ person: [leaver], access_event: events.map((e) => ({ ...e, account: 'gone@x.ai', email: 'gone@x.ai' })) }));
+    expect(bad.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['deprovision.active_after_end gone@x.ai']);
+  });
+
+  it('a sign-in between two spells is still active after the end (the rehire does not excuse it)', () => {
+    const rehire = person({ email: 'gap@x.ai', originalStartDate: '2024-02-01', priorEndDate: '2026-05-08', startDate: '2026-09-01', rehire: true });
+    const out = deprovisioningCheck.run(ctx({ person: [rehire], access_event: [ev('gap@x.ai', 'login', '2026-06-15T16:00:00Z', 'user.session.start'), ev('gap@x.ai', 'activate', '2026-08-31T16:00:00Z')] }));
+    expect(out.exceptions.map((e) => e.rule).sort()).toEqual(['deprovision.active_after_end', 'deprovision.missing']);
+  });
+
+  it('a contractor converted to an employee is one spell, not a leaver; a contractor who just ends is', () => {
+    const contract = person({ id: 'C-7', email: 'conv@x.ai', workerType: 'contractor', startDate: '2025-10-01', endDate: '2026-05-29' });
+    const employee = person({ id: '1007', email: 'conv@x.ai', workerType: 'employee', startDate: '2026-06-01' });
+    const login = ev('conv@x.ai', 'login', '2026-06-10T16:00:00Z', 'user.session.start');
+    expect(deprovisioningCheck.run(ctx({ person: [contract, employee], access_event: [login] })).items).toEqual([]);
+    const alone = deprovisioningCheck.run(ctx({ person: [contract], access_event: [login] }));
+    expect(alone.exceptions.map((e) => e.rule).sort()).toEqual(['deprovision.active_after_end', 'deprovision.missing']);
+  });
+
+  it('an account renamed in the IdP (same account id) is the person\'s; an unrelated account is not', () => {
+    const p = person({ email: 'jo.old@x.ai', startDate: '2024-01-01', endDate: '2026-05-08' });
+    const renamed = [withId(ev('jo.old@x.ai', 'login', '2026-03-01T16:00:00Z', 'user.session.start'), '00u1'), withId(ev('jo.new@x.ai', 'deactivate', '2026-05-08T23:00:00Z'), '00u1')];
+    expect(deprovisioningCheck.run(ctx({ person: [p], access_event: renamed })).exceptions).toEqual([]);
+    const other = [renamed[0], withId(ev('jo.new@x.ai', 'deactivate', '2026-05-08T23:00:00Z'), '00u2')];
+    expect(deprovisioningCheck.run(ctx({ person: [p], access_event: other })).exceptions.map((e) => e.rule)).toEqual(['deprovision.missing']);
+  });
+});

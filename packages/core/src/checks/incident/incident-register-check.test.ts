@@ -48,4 +48,16 @@ describe('incident.register', () => {
     const out = incidentRegisterCheck.run(contextOf([incidentRec('INC-1', ok)]));
     expect(out.status).toBe('insufficient_evidence');
   });
+
+  it('maps the organization\'s own category and severity names through the workspace; unmapped names stay unknown', () => {
+    const own = { incidents: { taxonomy: [{ ...taxonomy[0], aliases: ['Agent Misuse'] }, taxonomy[1]], severities: { 'Red': 'critical', 'Yellow': 'medium' } } };
+    const theirs = { ...ok, category: 'agent misuse', severity: 'red', postmortem: undefined };
+    const out = (ws2: Record<string, unknown>) => incidentRegisterCheck.run(contextOf([incidentRec('INC-7', theirs)], {}, ws2)).exceptions.map((e) => e.rule);
+    // Mapped: the category is known, and Red is critical, so its missing postmortem is found.
+    expect(out(own)).toEqual(['incident.no_postmortem']);
+    // Without the map the same incident is uncategorized and its severity means nothing.
+    expect(out(ws)).toEqual(['incident.uncategorized']);
+    // A Yellow look-alike (medium) needs no postmortem.
+    expect(incidentRegisterCheck.run(contextOf([incidentRec('INC-8', { ...theirs, severity: 'Yellow' })], {}, own)).exceptions).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import { addDays, endOfDay, inPeriod, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { categoryOf, incidentTaxonomy } from './incident-taxonomy.js';
+import { categoryOf, incidentTaxonomy, severityOf } from './incident-taxonomy.js';
 
 const DEFAULT_TOP = ['critical', 'sev0', 'sev1', 'sev-0', 'sev-1', 'p0', 'p1', 's0', 's1', 'high'];
 
@@ -55,7 +55,7 @@ export const incidentRegisterCheck: Check = {
         }
       }
 
-      const severity = (inc.severity ?? cat?.severity ?? '').toLowerCase();
+      const severity = severityOf(inc.severity ?? cat?.severity, ctx.workspace);
       if (top.has(severity)) {
         if (inc.postmortem) trace.push({ label: 'postmortem', detail: inc.postmortem });
         else if (inc.closedAt && addDays(localDate(inc.closedAt, ctx.timezone), postmortemDays) < ctx.asOf) {

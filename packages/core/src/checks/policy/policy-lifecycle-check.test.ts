@@ -66,4 +66,13 @@ describe('policy.lifecycle', () => {
     const out = policyLifecycleCheck.run(ctx({ policy: all(), policy_approval: [approval] }));
     expect(out.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['policy.changed_after_approval bcdr']);
   });
+
+  it('policies under the organization\'s own ids count through front matter type: or policies.map; an unmapped one does not', () => {
+    const own = all().map((p) => (p.id === 'access-control' ? pol('ISP-04', { title: 'Identity & Access Standard', type: 'access-control' }) : p.id === 'bcdr' ? pol('POL-BCP-2') : p));
+    const mapped = { ...workspace, policies: { map: { 'POL-BCP-2': 'bcdr' } } };
+    const out = policyLifecycleCheck.run(ctx({ policy: own }, mapped));
+    expect(out.exceptions).toEqual([]);
+    expect(out.items.map((i) => i.trace[0].detail).join(' ')).toMatch(/ISP-04, front matter type: access-control.*POL-BCP-2, mapped in fieldwork.yaml policies.map/s);
+    expect(policyLifecycleCheck.run(ctx({ policy: own })).exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['policy.missing bcdr']);
+  });
 });

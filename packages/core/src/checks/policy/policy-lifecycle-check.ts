@@ -13,7 +13,7 @@ const ownersSchema = z.object({
     compliance: z.object({ name: z.string(), email: z.string(), roles: z.array(z.string()).default([]) }),
     people: z.array(z.object({ name: z.string(), email: z.string(), roles: z.array(z.string()).default([]) })).default([]),
   }).optional(),
-  policies: z.object({ approvers: z.array(z.string()).default([]) }).optional(),
+  policies: z.object({ approvers: z.array(z.string()).default([]), map: z.record(z.string(), z.string()).default({}) }).loose().optional(),
 }).loose();
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -53,10 +53,14 @@ export const policyLifecycleCheck: Check = {
       const p = people.find((x) => norm(x.name) === norm(approver) || norm(x.email) === norm(approver));
       return !!p && p.roles.some((r) => AUTHORITY_ROLES.includes(r));
     };
+    // The organization's own ids map to the required policies: front matter `type:`, or `policies.map` in fieldwork.yaml.
+    const map = new Map(Object.entries(ws.success ? ws.data.policies?.map ?? {} : {}).map(([k, v]) => [norm(k), norm(v)]));
+    const required = (p: PolicyRecord) => map.get(norm(p.id)) ?? (p.type ? norm(p.type) : norm(p.id));
+    const how = (p: PolicyRecord, id: string) => (norm(p.id) === id ? '' : map.has(norm(p.id)) ? ` (${p.id}, mapped in fieldwork.yaml policies.map)` : ` (${p.id}, front matter type: ${p.type})`);
     const latest = new Map<string, PolicyRecord>();
     for (const p of recordsOf(ctx.records, 'policy')) {
-      const prev = latest.get(p.id);
-      if (!prev || compareVersions(p.version, prev.version) >= 0) latest.set(p.id, p);
+      const prev = latest.get(required(p));
+      if (!prev || compareVersions(p.version, prev.version) >= 0) latest.set(required(p), p);
     }
     const approvals = new Map<string, PolicyApprovalRecord[]>();
     for (const a of recordsOf(ctx.records, 'policy_approval')) (approvals.get(a.policy) ?? approvals.set(a.policy, []).get(a.policy)!).push(a);
@@ -67,13 +71,13 @@ export const policyLifecycleCheck: Check = {
     for (const id of REQUIRED_POLICIES) {
       const p = latest.get(id);
       if (!p) {
-        exceptions.push({ rule: 'policy.missing', subject: id, detail: `No ${id} policy was collected (expected policies/${id}.md).`, citations: [] });
+        exceptions.push({ rule: 'policy.missing', subject: id, detail: `No ${id} policy was collected (expected policies/${id}.md, or a policy whose front matter says type: ${id}, or one mapped to it in policies.map).`, citations: [] });
         continue;
       }
       const itemId = `${id}@${p.version}`;
-      const trace: TraceStep[] = [{ label: 'policy document', detail: `${p.title} v${p.version}, owner ${p.owner ?? 'unassigned'}`, citation: citationOf(p) }];
+      const trace: TraceStep[] = [{ label: 'policy document', detail: `${p.title} v${p.version}${how(p, id)}, owner ${p.owner ?? 'unassigned'}`, citation: citationOf(p) }];
       const add = (rule: string, detail: string) => exceptions.push({ rule, subject: id, detail, citations: [citationOf(p)], itemId });
-      const recorded = (approvals.get(id) ?? []).filter((a) => a.version === p.version).sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+      const recorded = [...(approvals.get(id) ?? []), ...(p.id !== id ? approvals.get(p.id) ?? [] : [])].filter((a) => a.version === p.version).sort((a, b) => (a.at < b.at ? 1 : -1))[0];
       if (recorded) trace.push({ label: 'approval record', at: recorded.at, detail: `approved by ${recorded.approver}`, citation: citationOf(recorded) });
       if (!p.approvedBy || !p.approvedAt) {
         add('policy.unapproved', `${p.title} v${p.version} has no recorded approval.`);

@@ -6,7 +6,9 @@ import type { Command } from 'commander';
 import { auditJson, auditTypeOne, auditTypeTwo } from '../../pipeline/audit-workspace.js';
 import { mockAuditMarkdown, typeOneMarkdown, writeAtomic } from '../../report/index.js';
 import { withWorkspace } from '../context.js';
+import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
+import { dateFlag } from '../date-flag.js';
 import { bold, cyan, dim, green, out, printJson, red, yellow } from '../output.js';
 
 interface AuditFlags {
@@ -29,9 +31,9 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
     .command('audit')
     .description('Type I readiness (--type 1 --as-of DATE) or a Type II mock audit: population → seeded sample → trace → conclusion')
     .option('--type <1|2>', 'report type', '2')
-    .option('--as-of <date>', 'Type I as-of date (default: the workspace report date)')
-    .option('--from <date>', 'Type II window start (default: the workspace window)')
-    .option('--to <date>', 'Type II window end')
+    .option('--as-of <date>', 'Type I as-of date (default: the workspace report date)', dateFlag('--as-of'))
+    .option('--from <date>', 'Type II window start (default: the workspace window)', dateFlag('--from'))
+    .option('--to <date>', 'Type II window end', dateFlag('--to'))
     .option('--seed <s>', 'audit id the sample seeds derive from (default: organization and window)')
     .option('--profile <name>', 'sample sizes: practitioner | statistical', 'practitioner')
     .option('--confidence <p>', 'statistical profile: confidence', '0.95')
@@ -46,7 +48,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
         if (flags.type === '1') {
           const r = ws.config.scope.report;
           const asOf = flags.asOf ?? (r.type === 1 ? r.asOf : r.from);
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new FieldworkError('USAGE', `--as-of ${asOf} is not a date.`, { hint: 'Use YYYY-MM-DD.' });
+          await warnAboutWindow(ws, store, { from: asOf, to: asOf });
           const rep = await auditTypeOne(ws, store, asOf);
           const file = join(outDir, `type1-${asOf}.md`);
           writeAtomic(file, typeOneMarkdown(rep, ws.config.organization));
@@ -69,6 +71,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
           if (e instanceof RangeError) throw new FieldworkError('USAGE', e.message, { hint: 'e.g. --confidence 0.95 --tolerable 0.05 --expected 0.01' });
           throw e;
         }
+        await warnAboutWindow(ws, store, rep.period);
         const file = join(outDir, `mock-audit-${rep.period.from}-${rep.period.to}.md`);
         writeAtomic(file, mockAuditMarkdown(rep, ws.config.organization));
         if (flags.strict && rep.overall.byConclusion.not_effective > 0) setExit(1);

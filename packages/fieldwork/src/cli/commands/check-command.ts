@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
 import { withWorkspace } from '../context.js';
+import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
+import { dateFlag } from '../date-flag.js';
 import { bold, dim, green, out, printJson, red, yellow } from '../output.js';
 
 const MARK: Record<string, (s: string) => string> = { pass: green, exception: red, insufficient_evidence: yellow, not_tested: dim };
@@ -10,14 +12,15 @@ export function registerCheck(program: Command, globals: () => GlobalOptions, se
   program
     .command('check')
     .description('test every control in scope against the collected evidence')
-    .option('--from <date>', 'period start (default: the report window)')
-    .option('--to <date>', 'period end')
+    .option('--from <date>', 'period start (default: the report window)', dateFlag('--from'))
+    .option('--to <date>', 'period end', dateFlag('--to'))
     .option('--strict', 'exit 1 when any control has exceptions')
     .option('--all', 'list every control, not only those with findings')
     .action(async (flags: { from?: string; to?: string; strict?: boolean; all?: boolean }) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
         const run = await checkWorkspace(ws, store, flags);
+        await warnAboutWindow(ws, store, run.period);
         const s = summarize(run.results);
         if (flags.strict && s.exception > 0) setExit(1);
         if (g.json) return printJson(checkRunJson(run, run.controls));

@@ -3,7 +3,9 @@ import type { CheckRun, ControlResult } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { checkWorkspace } from '../../pipeline/check-workspace.js';
 import { roleHolder } from '../../pipeline/audit-workspace.js';
+import { isPlaceholderPerson } from '../../workspace/index.js';
 import { withWorkspace } from '../context.js';
+import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { bold, dim, green, out, printJson, red, yellow } from '../output.js';
 
@@ -20,13 +22,16 @@ export function registerPlan(program: Command, globals: () => GlobalOptions, set
       await withWorkspace(g, async ({ ws, store }) => {
         const today = localDate(new Date(), ws.config.timezone);
         const last = await store.latestRun<CheckRun>('check');
-        const results: ControlResult[] = last ? last.data.results : (await checkWorkspace(ws, store)).results;
+        const run: CheckRun = last ? last.data : await checkWorkspace(ws, store);
+        const results: ControlResult[] = run.results;
+        await warnAboutWindow(ws, store, run.period);
         const byCheck = new Map(results.filter((r) => r.check).map((r) => [r.check as string, r]));
         const ledger = await store.ledger();
         const sources = new Set(ledger.filter((e) => e.kind !== 'policies-md' && e.kind !== 'policy-approval').map((e) => e.source));
         const plan = ninetyDayPlan({
           start: ws.config.startDate ?? today, today,
           ownerOf: (role) => roleHolder(ws, role) ?? `${ws.config.owners.compliance.name} (no ${role} named)`,
+    ownerIsPlaceholder: isPlaceholderPerson(ws.config.owners.compliance),
           auditorSelected: !!(ws.config as Record<string, unknown>).auditor,
           evidenceSources: sources.size,
           policies: recordsOf(await store.loadRecords(['policy']), 'policy'),

@@ -58,6 +58,17 @@ describe('fieldwork probe memory', () => {
     expect((await cli(['verify', '--workspace', dir])).code).toBe(0);
   });
 
+  it('stores an in-process run as a self-test, which AGT-05 does not count as evidence of the platform', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fw-probe-self-'));
+    await cli(['init', '--yes', '--workspace', dir]);
+    const r = await cli(['probe', 'memory', '--adapter', 'memory', '--json', '--workspace', dir]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ passed: true, selfTest: true });
+    expect((await probesIn(dir)).records).toMatchObject([{ passed: true, selfTest: true }]);
+    const agt05 = JSON.parse((await cli(['check', '--json', '--all', '--workspace', dir])).stdout).results.find((x: { check: string }) => x.check === 'agent.tenant-isolation');
+    expect(agt05).toMatchObject({ control: 'AGT-05', status: 'exception', population: 0 });
+    expect(agt05.exceptions.map((e: { rule: string }) => e.rule)).toEqual(['isolation.probe_missing']);
+  });
+
   it('exits 1 and stores the failed run when the platform API leaks', async () => {
     const rows = new Map<string, string>();
     const server = createServer(async (req, res) => {

@@ -5,6 +5,7 @@ import { recordSubject, recordTime } from '../../store/index.js';
 import { withWorkspace } from '../context.js';
 import type { GlobalOptions } from '../context.js';
 import { dim, out, printJson } from '../output.js';
+import { dateOrInstantFlag } from '../date-flag.js';
 
 interface RecordsFlags {
   source?: string;
@@ -21,7 +22,7 @@ export function registerRecords(program: Command, globals: () => GlobalOptions):
     .description('print the facts of one record kind: the current view, or what the sources stated as of a date')
     .argument('<kind>', 'record kind (person, change, vendor, finding, …)')
     .option('--source <name>', 'only this source entry')
-    .option('--as-of <date>', 'what the sources stated as collected by this date (YYYY-MM-DD, end of day UTC) or instant')
+    .option('--as-of <date>', 'what the sources stated as collected by this date (YYYY-MM-DD, end of day UTC) or instant', dateOrInstantFlag('--as-of'))
     .action(async (kind: string, flags: RecordsFlags) => {
       const g = globals();
       if (!isRecordKind(kind)) {

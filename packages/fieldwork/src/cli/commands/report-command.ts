@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { loadEvidenceBundle, oscalAssessmentResults, parseReportFormats, writeAtomic, writeAuditorPackage, writeReports } from '../../report/index.js';
 import { withWorkspace } from '../context.js';
+import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { green, out, printJson } from '../output.js';
 
@@ -28,6 +29,7 @@ export function registerReport(program: Command, globals: () => GlobalOptions): 
       await withWorkspace(g, async ({ ws, store }) => {
         const outDir = flags.out ?? join(ws.dir, 'reports');
         const { files, map } = await writeReports(ws, store, outDir, { formats });
+        if (map.period) await warnAboutWindow(ws, store, map.period);
         let pkg: Awaited<ReturnType<typeof writeAuditorPackage>> | undefined;
         if (flags.oscal) {
           const file = join(outDir, 'oscal-assessment-results.json');

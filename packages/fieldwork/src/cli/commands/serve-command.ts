@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { createToken, checkTokens, loadTokenFile, serverRoles, startServer } from '../../server/index.js';
 import type { ServerRole, ServerToken } from '../../server/index.js';
 import { FieldworkStore } from '../../store/index.js';
-import { loadWorkspace } from '../../workspace/index.js';
+import { loadWorkspace, resolvePeriod } from '../../workspace/index.js';
 import { workspaceDir } from '../context.js';
 import type { GlobalOptions } from '../context.js';
 import { bold, dim, out, printJson, yellow } from '../output.js';
+import { warnAboutWindow } from '../window-note.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -65,6 +66,8 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
           workspaceDir: dir, store, secureCookies: !!flags.secureCookies,
           auth: flags.insecureLocal ? { mode: 'insecure-local' } : { mode: 'tokens', tokens: fileTokens },
         }, { port, host: flags.insecureLocal ? '127.0.0.1' : flags.host });
+        // The dashboard shows the workspace window: name it here if evidence cannot speak for it.
+        await warnAboutWindow(ws, store, resolvePeriod(ws.config, {}).period);
         const auth = flags.insecureLocal ? 'insecure-local (no tokens; every request is admin)' : `${all.length} token(s)`;
         if (g.json) printJson({ url: server.url, store: store.dialect, auth: flags.insecureLocal ? 'insecure-local' : 'tokens', tokens: all.length });
         else {

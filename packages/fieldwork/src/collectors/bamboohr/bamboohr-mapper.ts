@@ -29,6 +29,9 @@ export function mapBambooRow(
     ...(startDate ? { startDate } : {}),
     // A termination date before the current hire date belongs to an earlier tenure.
     ...(endDate && !(startDate && endDate < startDate) ? { endDate } : {}),
+    // …and is kept as the earlier spell's end, so the checks judge each employment spell on its own.
+    ...(original && startDate && original < startDate ? { originalStartDate: original } : {}),
+    ...(endDate && startDate && endDate < startDate ? { priorEndDate: endDate } : {}),
     rehire: !!(original && startDate && original < startDate),
     ...(col(row, 'department') ? { department: col(row, 'department') } : {}),
     ...(col(row, 'supervisorEmail', 'supervisor') ? { manager: col(row, 'supervisorEmail', 'supervisor') } : {}),

@@ -50,6 +50,9 @@ describe('hr-csv', () => {
     const csv = 'id,email,start,end,original,rehired\n1,a@example.com,2026-03-02,2025-01-31,2024-02-01,\n2,b@example.com,2026-01-05,,,Yes\n3,c@example.com,2025-01-05,,2025-01-05,no\n';
     const people = await parseFile(hrCsvCollector, file('rehire.csv', csv), { columns: { id: 'id', email: 'email', startDate: 'start', endDate: 'end', originalStartDate: 'original', rehire: 'rehired' } });
     expect(people.map((p) => p.kind === 'person' && p.rehire)).toEqual([true, true, false]);
+    // The earlier tenure's dates stay on the record, so the checks can judge that spell on its own.
+    expect(people[0]).toMatchObject({ startDate: '2026-03-02', originalStartDate: '2024-02-01', priorEndDate: '2025-01-31' });
+    expect(people[0]).not.toHaveProperty('endDate');
     // The end of the earlier tenure is not an end of the current one.
     expect(people[0]).not.toHaveProperty('endDate');
   });

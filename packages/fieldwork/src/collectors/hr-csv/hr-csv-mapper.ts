@@ -63,6 +63,9 @@ export function mapHrRow(row: Record<string, string>, options: HrCsvOptions, cit
     ...(startDate ? { startDate } : {}),
     // An end date before the current start belongs to an earlier tenure.
     ...(endDate && !(startDate && endDate < startDate) ? { endDate } : {}),
+    // …and is kept as the earlier spell's end, so the checks judge each employment spell on its own.
+    ...(original && startDate && original < startDate ? { originalStartDate: original } : {}),
+    ...(endDate && startDate && endDate < startDate ? { priorEndDate: endDate } : {}),
     rehire: (rehireFlag !== undefined && YES.has(rehireFlag.toLowerCase())) || !!(original && startDate && original < startDate),
     ...(get(c.department) ? { department: get(c.department) } : {}),
     ...(manager ? { manager: manager.includes('@') ? manager.toLowerCase() : manager } : {}),

@@ -9,12 +9,15 @@ export const incidentCategorySchema = z.object({
   severity: z.string().min(1).describe('Default severity when an incident names none (critical, high, medium, low).'),
   owner: z.string().min(1).describe('The role that answers for this category.'),
   responseHours: z.number().positive().describe('First response due within this many hours of opening.'),
+  aliases: z.array(z.string().min(1)).optional().describe('The organization\'s own names for this category, as its incidents carry them (Jira label, incident tool type).'),
 }).strict();
 export type IncidentCategoryConfig = z.infer<typeof incidentCategorySchema>;
 
 /** The workspace `incidents:` section. */
 export const incidentsSectionSchema = z.object({
   taxonomy: z.array(incidentCategorySchema).default([]).refine((t) => new Set(t.map((c) => c.id)).size === t.length, { message: 'category ids must be unique' }),
+  severities: z.record(z.string(), z.enum(['critical', 'high', 'medium', 'low'])).optional()
+    .describe('The organization\'s severity names mapped to ours, e.g. { "SEV1": critical, "P2": high }.'),
 }).loose();
 
 /**

@@ -1,6 +1,14 @@
 import type { IsolationProbeRecord } from '@fieldwork/core';
 import type { ProbeRun } from '../../probe/probe-run.js';
 
+// What `probe memory --adapter memory` noted before runs carried `selfTest`; such runs are self-tests too.
+const SELF_TEST_NOTE = 'probed an in-process SDK store (a self-test)';
+
+/** True for a run against a store inside the probing process: it tests the SDK, not the platform. */
+export function isSelfTest(run: Pick<ProbeRun, 'selfTest' | 'adapter' | 'notes'>): boolean {
+  return run.selfTest === true || (run.adapter === 'memory' && run.notes.some((n) => n.includes(SELF_TEST_NOTE)));
+}
+
 /**
  * Maps a probe run to an `isolation_probe` record. `leaks` and `passed` are kept as the file
  * states them; the tenant-isolation check judges the run from its attempts, so an edited
@@ -19,5 +27,6 @@ export function mapProbeRun(run: ProbeRun, finishedAt: string, cite: { source: s
     attempts: run.attempts,
     leaks: run.leaks,
     passed: run.passed,
+    ...(isSelfTest(run) ? { selfTest: true } : {}),
   };
 }

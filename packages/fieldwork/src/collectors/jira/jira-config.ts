@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { subjectRuleSchema } from '../input/index.js';
 
 /**
  * Options of the `jira-issues` source: Jira Cloud search responses
@@ -15,6 +16,11 @@ export const jiraOptionsSchema = z.object({
    * (`customfield_10050`, a user picker or an email text field) or `reporter`/`assignee`.
    */
   subjectField: z.string().min(1).optional(),
+  /**
+   * More places the person may be named when a manager files the request for a new hire, tried
+   * in order after `subjectField`: `{ field }`, `{ label: 'for:' }`, `{ summary: '<regex>' }`.
+   */
+  subjectRules: z.array(subjectRuleSchema).default([]),
   /** Issue types that are access reviews; each completed one is also an `access_review`. */
   accessReviewIssueTypes: z.array(z.string()).default(['Access Review']),
   /** Issue types and labels that make an issue an incident (also emitted as `incident`). */

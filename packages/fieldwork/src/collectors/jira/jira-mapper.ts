@@ -1,5 +1,6 @@
 import type { AccessReviewRecord, IncidentRecord, TicketRecord } from '@fieldwork/core';
-import { normalizeInstant } from '../input/index.js';
+import { normalizeInstant, subjectByRules } from '../input/index.js';
+import type { SubjectRule } from '../input/index.js';
 import type { JiraOptions } from './jira-config.js';
 import type { JiraIssue, JiraUser } from './jira-schema.js';
 
@@ -51,7 +52,9 @@ export function mapJiraIssue(issue: JiraIssue, options: JiraOptions, cite: Cite,
   // Components travel as labels `component:<name>` so a ticket can name the system it is about.
   const labels = [...(f.labels ?? []), ...(f.components ?? []).map((c) => `component:${c.name}`)];
   const linked = (f.issuelinks ?? []).map((l) => l.outwardIssue ?? l.inwardIssue).filter((x): x is NonNullable<typeof x> => !!x);
-  const subject = subjectOf(issue, options.subjectField);
+  const rules: SubjectRule[] = [...(options.subjectField ? [{ field: options.subjectField }] : []), ...(options.subjectRules ?? [])];
+  const found = subjectByRules(rules, { field: (name) => subjectOf(issue, name), labels: f.labels ?? [], ...(f.summary ? { summary: f.summary } : {}) });
+  const subject = found?.subject;
   const reporter = jiraPerson(f.reporter);
   const assignee = jiraPerson(f.assignee);
   const ticket: TicketRecord = {
@@ -70,7 +73,7 @@ export function mapJiraIssue(issue: JiraIssue, options: JiraOptions, cite: Cite,
     ...(resolvedAt ? { resolvedAt } : {}),
     labels,
     links: [...linked.map((l) => l.key), ...(options.siteUrl ? [`${options.siteUrl.replace(/\/$/, '')}/browse/${issue.key}`] : [])],
-    ...(subject ? { subjectEmail: subject } : {}),
+    ...(found ? { subjectEmail: found.subject, subjectRule: found.rule } : {}),
     ...(f.priority?.name ? { priority: f.priority.name } : {}),
   };
   const out: (TicketRecord | AccessReviewRecord | IncidentRecord)[] = [ticket];

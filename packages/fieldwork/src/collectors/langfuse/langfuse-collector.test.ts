@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, testPseudonym } from '../../testing/index.js';
 import { langfuseCollector } from './langfuse-collector.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'langfuse-'));
@@ -23,8 +23,8 @@ describe('langfuse-export', () => {
       { id: 'tr-1', timestamp: '2026-05-01 10:00:00.000000', name: 'support-chat', user_id: 'user-7', session_id: 's-1', environment: 'production', metadata: '{"tenant":"acme"}' },
     ]), { service: 'relay-agent' });
     expect(of(rs, 'model_observation')[0]).toMatchObject({ service: 'relay-agent', environment: 'production', responseModel: 'gpt-4.1-2025-04-14', calls: 1, inputTokens: 100, outputTokens: 20, firstSeenAt: '2026-05-01T10:00:01.500Z' });
-    expect(of(rs, 'tool_call')[0]).toMatchObject({ tool: 'refunds.issue', tenant: 'acme', endUser: 'user-7', credential: { subject: 'user-7', audience: 'https://pay.test', scopes: ['refunds.write'] }, args: { 'app.refund.amount': 120 }, locator: 'line 2' });
-    expect(of(rs, 'agent_run')[0]).toMatchObject({ spanId: 'tr-1', tenant: 'acme', endUser: 'user-7' });
+    expect(of(rs, 'tool_call')[0]).toMatchObject({ tool: 'refunds.issue', tenant: 'acme', endUser: testPseudonym('user-7'), credential: { subject: testPseudonym('user-7'), audience: 'https://pay.test', scopes: ['refunds.write'] }, args: { 'app.refund.amount': 120 }, locator: 'line 2' });
+    expect(of(rs, 'agent_run')[0]).toMatchObject({ spanId: 'tr-1', tenant: 'acme', endUser: testPseudonym('user-7') });
     expect(of(rs, 'prompt_record')[0]).toMatchObject({ id: 'gen-1:input', field: 'input', tenant: 'acme', conversation: 'tr-1', pii: { phone: 1 } });
     expect(JSON.stringify(rs)).not.toContain('555 0134');
   });
@@ -33,7 +33,7 @@ describe('langfuse-export', () => {
     const rs = await parseFile(langfuseCollector, file('api.jsonl', [
       { id: 'o1', traceId: 't1', type: 'TOOL', name: 'crm.lookup', startTime: '2026-05-02T08:00:00.000Z', metadata: { attributes: { 'tenant.id': 'globex', 'enduser.id': 'u2' } } },
     ]));
-    expect(of(rs, 'tool_call')[0]).toMatchObject({ tool: 'crm.lookup', tenant: 'globex', endUser: 'u2', service: 'langfuse' });
+    expect(of(rs, 'tool_call')[0]).toMatchObject({ tool: 'crm.lookup', tenant: 'globex', endUser: testPseudonym('u2'), service: 'langfuse' });
   });
 
   it('refuses a file that is not a Langfuse export', async () => {

@@ -2,6 +2,7 @@ import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import { agentAttributeDefaults } from '../otlp/workspace-attributes.js';
 import type { Collector } from '../collector.js';
+import { pseudonymizeRecord } from '../pseudonymize-record.js';
 import { iterateJsonItems } from '../input/index.js';
 import { resolveAttributeNames } from '../otlp/otlp-config.js';
 import { SpanAssembler } from '../otlp/span-assembler.js';
@@ -49,9 +50,10 @@ export const langfuseCollector: Collector<LangfuseOptions> = {
             where: { file: input.displayName, ...(item.line ? { line: item.line } : { pointer: loc }) }, hint: 'Times must be ISO-8601 or YYYY-MM-DD HH:MM:SS.ffffff (UTC).',
           });
         }
-        yield* asm.push(span);
+        // End-user identifiers leave the collector only as keyed hashes.
+        for (const r of asm.push(span)) yield pseudonymizeRecord(r, ctx.pseudonymize, options.serviceIdentities);
       }
     }
-    yield* asm.finish();
+    for (const r of asm.finish()) yield pseudonymizeRecord(r, ctx.pseudonymize, options.serviceIdentities);
   },
 };

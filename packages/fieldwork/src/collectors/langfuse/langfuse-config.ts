@@ -7,6 +7,8 @@ export const langfuseOptionsSchema = z.object({
   attributes: agentAttributeNamesSchema.optional(),
   /** Service name the observations count as (Langfuse has no service; default: metadata service.name, else `langfuse`). */
   service: z.string().min(1).optional(),
+  /** The agent's own principals (default: agent.serviceIdentities): credential subjects kept by name; every other subject is stored as its keyed hash. */
+  serviceIdentities: z.array(z.string().min(1)).default([]),
   /** Store name for retention (default: the source name). */
   store: z.string().min(1).optional(),
   /** Metadata keys holding the tenant, tried after the tenant attribute name. */

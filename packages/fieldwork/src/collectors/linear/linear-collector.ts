@@ -29,7 +29,7 @@ export const linearCollector: Collector<LinearOptions> = {
     if (first !== '{' && first !== '[') {
       if (first === undefined) throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the issues again; an empty file is not evidence.' });
       for await (const { row, line } of iterateCsvRows(input, LINEAR_CSV_REQUIRED)) {
-        yield mapLinearCsvRow(row, ctx.cite(`line ${line}`), { file: input.displayName, line });
+        yield mapLinearCsvRow(row, ctx.cite(`line ${line}`), { file: input.displayName, line }, options);
       }
       return;
     }

@@ -1,7 +1,8 @@
 import { FieldworkError } from '@fieldwork/core';
 import type { TicketRecord } from '@fieldwork/core';
 import { z } from 'zod';
-import { col, normalizeInstant } from '../input/index.js';
+import { col, normalizeInstant, subjectByRules } from '../input/index.js';
+import type { SubjectSources } from '../input/index.js';
 import type { LinearOptions } from './linear-config.js';
 
 type Cite = { source: string; artifact: string; locator: string };
@@ -62,6 +63,8 @@ export function mapLinearIssue(issue: LinearIssue, options: LinearOptions, cite:
   const reporter = who(issue.creator);
   const assignee = who(issue.assignee);
   const approvedBy = approval ? who(approval.h.actor) : undefined;
+  const labels = (issue.labels?.nodes ?? []).map((l) => l.name);
+  const found = subjectByRules(options.subjectRules ?? [], { field: (name) => (name === 'assignee' ? assignee : name === 'creator' || name === 'reporter' ? reporter : undefined), labels, ...(issue.title ? { summary: issue.title } : {}) });
   return {
     kind: 'ticket',
     ...cite,
@@ -75,14 +78,15 @@ export function mapLinearIssue(issue: LinearIssue, options: LinearOptions, cite:
     ...(approvedBy ? { approvedBy } : {}),
     ...(approval ? { approvedAt: approval.at } : {}),
     ...(resolvedAt ? { resolvedAt } : {}),
-    labels: (issue.labels?.nodes ?? []).map((l) => l.name),
+    labels,
     links: issue.url ? [issue.url] : [],
+    ...(found ? { subjectEmail: found.subject, subjectRule: found.rule } : {}),
     ...(issue.priorityLabel ? { priority: issue.priorityLabel } : {}),
   };
 }
 
 /** Maps a row of Linear's CSV export. The CSV carries no history, so no approval. */
-export function mapLinearCsvRow(row: Record<string, string>, cite: Cite, where: Where): TicketRecord {
+export function mapLinearCsvRow(row: Record<string, string>, cite: Cite, where: Where, options?: LinearOptions): TicketRecord {
   const key = col(row, 'ID');
   const createdRaw = col(row, 'Created');
   if (!key || !createdRaw) {
@@ -104,6 +108,13 @@ export function mapLinearCsvRow(row: Record<string, string>, cite: Cite, where: 
     ...(resolvedAt ? { resolvedAt } : {}),
     labels,
     links: [],
+    ...subjectFields(options, { field: (name) => (name === 'assignee' ? person(col(row, 'Assignee')) : name === 'creator' || name === 'reporter' ? person(col(row, 'Creator')) : undefined), labels, ...(col(row, 'Title') ? { summary: col(row, 'Title') } : {}) }),
     ...(col(row, 'Priority') ? { priority: col(row, 'Priority') } : {}),
   };
+}
+
+/** The request's subject and the rule that found it, as ticket fields (none when no rule matched). */
+function subjectFields(options: LinearOptions | undefined, t: SubjectSources): { subjectEmail?: string; subjectRule?: string } {
+  const found = subjectByRules(options?.subjectRules ?? [], t);
+  return found ? { subjectEmail: found.subject, subjectRule: found.rule } : {};
 }

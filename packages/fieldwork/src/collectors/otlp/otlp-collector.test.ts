@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
-import { REAL_FIXTURES, parseFile } from '../../testing/index.js';
+import { REAL_FIXTURES, parseFile, testPseudonym } from '../../testing/index.js';
 import { otlpCollector } from './otlp-collector.js';
 
 const FIXTURE = join(REAL_FIXTURES, 'otel/otlp-trace.example.json');
@@ -67,13 +67,38 @@ describe('otlp-json', () => {
     const [call] = of(rs, 'tool_call');
     expect(call).toMatchObject({
       traceId: T, spanId: tool.spanId, parentSpanId: root.spanId, tool: 'refunds.issue', toolCallId: 'call_1', protocol: 'execute_tool', status: 'error',
-      service: 'relay-agent', environment: 'production', agent: 'relay', tenant: 'acme', endUser: 'user-1', at: '2026-05-01T10:00:00.123Z',
-      credential: { subject: 'user-1', actor: 'svc:relay', audience: 'https://pay.test', scopes: ['refunds.write', 'refunds.read'], credentialId: 'tok-1' },
+      service: 'relay-agent', environment: 'production', agent: 'relay', tenant: 'acme', endUser: testPseudonym('user-1'), at: '2026-05-01T10:00:00.123Z',
+      credential: { subject: testPseudonym('user-1'), actor: 'svc:relay', audience: 'https://pay.test', scopes: ['refunds.write', 'refunds.read'], credentialId: 'tok-1' },
       approval: { approver: 'lead@relay.test', at: '2026-05-01T09:59:00.000Z' }, args: { 'app.refund.amount': 750 },
       locator: 'line 1#/resourceSpans/0/scopeSpans/0/spans/0',
     });
-    expect(of(rs, 'agent_run')[0]).toMatchObject({ tenant: 'acme', endUser: 'user-1', agent: 'relay', locator: 'line 2#/resourceSpans/0/scopeSpans/0/spans/0' });
+    expect(of(rs, 'agent_run')[0]).toMatchObject({ tenant: 'acme', endUser: testPseudonym('user-1'), agent: 'relay', locator: 'line 2#/resourceSpans/0/scopeSpans/0/spans/0' });
     expect(of(rs, 'trace_summary')[0]).toMatchObject({ spans: 2, toolCalls: 1, agentRuns: 1 });
+  });
+
+  it('stores end-user ids and emails only as keyed hashes; the agent\'s own identities stay by name', async () => {
+    const root = span('invoke_agent relay', { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'relay', 'tenant.id': 'acme', 'enduser.id': 'Ada.Lovelace@Example.com' });
+    const delegated = span('execute_tool crm.lookup', {
+      'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'crm.lookup', 'app.authz.subject': 'ada.lovelace@example.com', 'app.authz.actor': 'svc:relay',
+      'app.customer': 'write to grace@example.org today', 'app.refund.amount': 10,
+    }, { parentSpanId: root.spanId });
+    const ownIdentity = span('execute_tool search', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'search', 'app.authz.subject': 'svc-relay@relay.iam' }, { parentSpanId: root.spanId });
+    const asActor = span('execute_tool kb', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'kb', 'app.authz.subject': 'svc:relay', 'app.authz.actor': 'svc:relay' }, { parentSpanId: root.spanId });
+    const path = file('identities.jsonl', `${JSON.stringify(request(PROD, [root, delegated, ownIdentity, asActor]))}\n`);
+    const rs = await parseFile(otlpCollector, path, { serviceIdentities: ['svc-relay@relay.iam'] });
+    const stored = JSON.stringify(rs);
+    for (const clear of ['Ada.Lovelace@Example.com', 'ada.lovelace@example.com', 'grace@example.org']) expect(stored).not.toContain(clear);
+    const calls = new Map(of(rs, 'tool_call').map((c) => [c.tool, c]));
+    // One person, written in two cases, is one hash: the subject = end user join still holds.
+    expect(calls.get('crm.lookup')).toMatchObject({ endUser: testPseudonym('ada.lovelace@example.com'), credential: { subject: testPseudonym('ada.lovelace@example.com') } });
+    expect(calls.get('crm.lookup')!.endUser).toMatch(/^h:[0-9a-f]{24}$/);
+    expect(calls.get('crm.lookup')!.args).toEqual({ 'app.customer': 'write to [REDACTED:EMAIL] today', 'app.refund.amount': 10 });
+    expect(calls.get('search')!.credential!.subject).toBe('svc-relay@relay.iam');
+    expect(calls.get('kb')!.credential!.subject).toBe('svc:relay');
+    expect(of(rs, 'agent_run')[0].endUser).toBe(testPseudonym('ada.lovelace@example.com'));
+    // The look-alike: without the declaration, that principal is treated as a person and hashed.
+    const undeclared = await parseFile(otlpCollector, path);
+    expect(of(undeclared, 'tool_call').find((c) => c.tool === 'search')!.credential!.subject).toBe(testPseudonym('svc-relay@relay.iam'));
   });
 
   it('takes the tenant from the resource when neither span nor root names one; a span\'s own tenant wins over the root\'s', async () => {
@@ -81,7 +106,7 @@ describe('otlp-json', () => {
     const a = span('execute_tool kb.search', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'kb.search' }, { parentSpanId: root.spanId });
     const b = span('execute_tool kb.search', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'kb.search', 'tenant.id': 'initech' }, { parentSpanId: root.spanId });
     const rs = await parseFile(otlpCollector, file('resource-tenant.json', JSON.stringify(request({ ...PROD, 'tenant.id': 'globex' }, [root, a, b]), null, 2)));
-    expect(of(rs, 'tool_call').map((c) => [c.tenant, c.endUser])).toEqual([['globex', 'p-9'], ['initech', 'p-9']]);
+    expect(of(rs, 'tool_call').map((c) => [c.tenant, c.endUser])).toEqual([['globex', testPseudonym('p-9')], ['initech', testPseudonym('p-9')]]);
     expect(of(rs, 'tool_call')[0].locator).toBe('/resourceSpans/0/scopeSpans/0/spans/1');
   });
 
@@ -167,7 +192,7 @@ describe('otlp-json', () => {
     const rs = await parseFile(otlpCollector, file('custom-names.jsonl', JSON.stringify(request(PROD, [t, root])) + '\n'), {
       attributes: { tenant: 'org.id', endUser: 'app.user.id', authzSubject: 'auth.sub', authzAudience: 'auth.aud' },
     });
-    expect(of(rs, 'tool_call')[0]).toMatchObject({ tenant: 'acme', endUser: 'u-5', credential: { subject: 'u-5', audience: 'https://crm.test' } });
+    expect(of(rs, 'tool_call')[0]).toMatchObject({ tenant: 'acme', endUser: testPseudonym('u-5'), credential: { subject: testPseudonym('u-5'), audience: 'https://crm.test' } });
   });
 
   it('completes the oldest waiting trace without its root once maxPendingTraces is reached', async () => {

@@ -2,6 +2,7 @@ import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import { agentAttributeDefaults } from './workspace-attributes.js';
 import type { Collector } from '../collector.js';
+import { pseudonymizeRecord } from '../pseudonymize-record.js';
 import { classify } from './agent-span.js';
 import { otlpOptionsSchema, resolveAttributeNames } from './otlp-config.js';
 import type { OtlpOptions } from './otlp-config.js';
@@ -37,9 +38,10 @@ export const otlpCollector: Collector<OtlpOptions> = {
             hint: 'Tool calls and model calls need their start time; export the traces again.',
           });
         }
-        yield* asm.push(span);
+        // End-user identifiers leave the collector only as keyed hashes.
+        for (const r of asm.push(span)) yield pseudonymizeRecord(r, ctx.pseudonymize, options.serviceIdentities);
       }
     }
-    yield* asm.finish();
+    for (const r of asm.finish()) yield pseudonymizeRecord(r, ctx.pseudonymize, options.serviceIdentities);
   },
 };

@@ -49,6 +49,8 @@ export const CONTENT_ATTRIBUTES = [
 export const otlpOptionsSchema = z.object({
   /** Attribute name overrides (tenant, end user, credential, approval, retrieval result tenants). */
   attributes: agentAttributeNamesSchema.optional(),
+  /** The agent's own principals (default: agent.serviceIdentities): credential subjects kept by name; every other subject is stored as its keyed hash. */
+  serviceIdentities: z.array(z.string().min(1)).default([]),
   /** The store name these traces count against for retention (default: the source name). */
   store: z.string().min(1).optional(),
   /** Span attributes copied onto tool calls as arguments, by prefix (scalars only, strings up to 200 characters). */

@@ -233,6 +233,7 @@ export class SpanAssembler {
     const out: Pending[] = [];
     const local = this.#local(span);
     const { spanId, locator } = span;
+    const { environment } = serviceOf(span);
     const conversation = text(span.attrs['gen_ai.conversation.id'] ?? undefined) ?? span.traceId;
     for (const { field, value } of found) {
       const scan = scanContent(textsOf(value));
@@ -243,6 +244,7 @@ export class SpanAssembler {
         const w = who(local, root);
         const r: PromptRecordRecord = {
           kind: 'prompt_record', ...this.#cite(locator), store: this.#o.store, id: `${spanId}:${field}`, at,
+          ...(environment ? { environment } : {}),
           ...(w.tenant ? { tenant: w.tenant } : {}), ...(w.endUser ? { endUser: w.endUser } : {}),
           conversation, field, ...scan,
         };

@@ -14,6 +14,7 @@ export function mapPolicy(p: PolicyFile, cite: Cite): PolicyRecord {
     ...(f.approved_by ? { approvedBy: f.approved_by } : {}),
     ...(f.approved_at ? { approvedAt: f.approved_at } : {}),
     ...(f.next_review ? { nextReview: f.next_review } : {}),
+    ...(f.type ? { type: f.type } : {}),
     bodySha256: p.bodySha256,
   };
 }

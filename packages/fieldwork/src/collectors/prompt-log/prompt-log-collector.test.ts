@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFieldworkError } from '@fieldwork/core';
-import { parseFile, parseFileReport } from '../../testing/index.js';
+import { parseFile, parseFileReport, testPseudonym } from '../../testing/index.js';
 import { promptLogCollector } from './prompt-log-collector.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'prompt-log-'));
@@ -29,7 +29,7 @@ describe('prompt-log-jsonl', () => {
       { id: 'm2', timestamp: 1777629600, tenant: 'acme', conversation_id: 'c1', role: 'assistant', content: [{ type: 'text', text: 'Thanks, refund issued.' }] },
     ]));
     expect(rs).toHaveLength(2);
-    expect(rs[0]).toMatchObject({ kind: 'prompt_record', store: 'test', id: 'm1', at: '2026-05-01T10:00:00.000Z', tenant: 'acme', endUser: 'user-1', conversation: 'c1', role: 'user', field: 'prompt-log', locator: 'line 1' });
+    expect(rs[0]).toMatchObject({ kind: 'prompt_record', store: 'test', id: 'm1', at: '2026-05-01T10:00:00.000Z', tenant: 'acme', endUser: testPseudonym('user-1'), conversation: 'c1', role: 'user', field: 'prompt-log', locator: 'line 1' });
     expect(rs[0].kind === 'prompt_record' && rs[0].highRisk).toEqual(['credit_card', 'us_ssn']);
     expect(rs[1]).toMatchObject({ id: 'm2', conversation: 'c1', at: '2026-05-01T10:00:00.000Z', pii: {}, highRisk: [] });
     expect(JSON.stringify(rs)).not.toMatch(/4111111111111111|219-45-8812/);

@@ -1,6 +1,7 @@
 import { FieldworkError } from '@fieldwork/core';
 import type { FieldworkRecord } from '@fieldwork/core';
 import type { Collector } from '../collector.js';
+import { pseudonymizeRecord } from '../pseudonymize-record.js';
 import { iterateJsonItems } from '../input/index.js';
 import { promptLogOptionsSchema } from './prompt-log-config.js';
 import type { PromptLogOptions } from './prompt-log-config.js';
@@ -31,7 +32,8 @@ export const promptLogCollector: Collector<PromptLogOptions> = {
       seen++;
       // Field names only: the values (which may hold personal data) are never reported.
       for (const k of Object.keys(row).filter((k) => !read.has(k))) ctx.ignore?.(k, item.locator || '/');
-      yield mapPromptLogRow(row as Record<string, unknown>, options, store, item.line ? `line-${item.line}` : `item${item.locator}`, where, ctx.timezone, ctx.cite(item.locator));
+      // The end user leaves the collector only as its keyed hash.
+      yield pseudonymizeRecord(mapPromptLogRow(row as Record<string, unknown>, options, store, item.line ? `line-${item.line}` : `item${item.locator}`, where, ctx.timezone, ctx.cite(item.locator)), ctx.pseudonymize);
     }
   },
 };

@@ -1,0 +1,25 @@
+// Precision of the checks on the realistic test organizations: for each generated organization,
+// the exceptions reported, the planted problems found, and the compliant look-alikes flagged.
+// Run `npx tsc -b` first (the root `npm run bench` does).
+//
+//   node bench/precision.mjs
+import { REALISTIC_ORGS, runOrg } from '../packages/fieldwork/dist/testing/orgs/index.js';
+
+const rows = [];
+for (const gen of REALISTIC_ORGS) {
+  const started = performance.now();
+  const { score, key, failedSources } = await runOrg(gen);
+  rows.push({
+    organization: gen.name,
+    'exceptions reported': score.reported.length,
+    'planted found': `${score.found.length}/${key.planted.length}`,
+    'look-alikes flagged': `${score.lookAlikesFlagged.length}/${key.lookAlikes.length}`,
+    'other exceptions': score.unexpected.length,
+    seconds: ((performance.now() - started) / 1000).toFixed(1),
+  });
+  for (const s of failedSources) console.log(`  ${gen.name}: source failed: ${s}`);
+  for (const p of score.missed) console.log(`  ${gen.name}: missed ${p.control} ${p.rule} ${p.subject} (${p.why})`);
+  for (const f of score.lookAlikesFlagged) console.log(`  ${gen.name}: look-alike flagged ${f.exception} (${f.lookAlike.why})`);
+  for (const u of score.unexpected) console.log(`  ${gen.name}: other exception ${u}`);
+}
+console.table(rows);

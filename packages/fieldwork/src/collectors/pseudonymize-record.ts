@@ -1,0 +1,33 @@
+import type { FieldworkRecord } from '@fieldwork/core';
+
+/**
+ * A trace or prompt-log record with every end-user identifier replaced by its keyed hash: the
+ * end user of tool calls, agent runs and prompt records; a tool call's credential subject unless
+ * it is the agent's own identity (a declared service identity, the credential's actor, the agent
+ * or service name, `agent:<name>`), which checks must recognise by name. The same hash on both
+ * sides keeps the subject-equals-end-user join of the authorization check working. (Tool-call
+ * arguments are already redacted by the span mapper.) Other records pass through unchanged.
+ *
+ * @example
+ * pseudonymizeRecord(toolCall, ctx.pseudonymize, ['svc-support-agent'])
+ */
+export function pseudonymizeRecord(r: FieldworkRecord, pseudonymize: (value: string) => string, serviceIdentities: readonly string[] = []): FieldworkRecord {
+  switch (r.kind) {
+    case 'agent_run':
+    case 'prompt_record':
+      return r.endUser === undefined ? r : { ...r, endUser: pseudonymize(r.endUser) };
+    case 'tool_call': {
+      const own = new Set<string>(serviceIdentities);
+      if (r.credential?.actor) own.add(r.credential.actor);
+      for (const name of [r.agent, r.service]) if (name) own.add(name).add(`agent:${name}`);
+      const subject = r.credential?.subject;
+      return {
+        ...r,
+        ...(r.endUser !== undefined ? { endUser: pseudonymize(r.endUser) } : {}),
+        ...(r.credential && subject !== undefined && !own.has(subject) ? { credential: { ...r.credential, subject: pseudonymize(subject) } } : {}),
+      };
+    }
+    default:
+      return r;
+  }
+}
