@@ -164,33 +164,73 @@ describe('demo', () => {
 
   it('runs the pipeline and prints a summary with the evidence map path', () => {
     expect(demoOut).toContain('Controls in scope');
+    // The default story: most automated controls pass, each planted problem is named with why, and the way to see every rule.
+    expect(demoOut).toMatch(/Of the 25 automated controls, 16 pass/);
+    expect(demoOut).toContain('deactivated six days after the HR end date');
+    expect(demoOut).toContain('--problems all');
     expect(demoOut).toContain('evidence-map.md');
     expect(existsSync(join(dir, 'reports', 'evidence-map.md'))).toBe(true);
     expect(existsSync(join(dir, '.fieldwork', 'fieldwork.db'))).toBe(true);
   });
 
-  it('finds the planted deprovisioning problems and not the one that is late only in UTC', async () => {
+  it('finds the one planted late leaver of the story and not the one that is late only in UTC', async () => {
     const run = JSON.parse((await cli(['check', '--workspace', dir, '--json'], { FIELDWORK_DATABASE_URL: undefined })).stdout);
     const deprov = run.results.find((x: { check: string }) => x.check === 'hr.deprovisioning');
-    const rules = deprov.exceptions.map((e: { rule: string }) => e.rule).sort();
-    expect(rules).toEqual(['deprovision.active_after_end', 'deprovision.active_after_end', 'deprovision.late', 'deprovision.missing']);
+    expect(deprov.exceptions.map((e: { rule: string }) => e.rule)).toEqual(['deprovision.late']);
   });
 
-  it('is deterministic for a seed, and every planted problem is reported by its rule with nothing compliant flagged', async () => {
+  type DemoJson = { problems: string; collected: { status: string }[]; planted: { rule: string; subject: string }[]; check: { summary: { pass: number; exception: number; exceptions: number }; results: { control: string; check: string; exceptions: { rule: string; subject: string }[] }[] } };
+  const key = (x: { rule: string; subject: string }) => `${x.rule} ${x.subject}`;
+  const answerKey = (demo: DemoJson) => ({
+    found: [...new Set(demo.check.results.flatMap((c) => c.exceptions.map(key)))].sort(),
+    planted: [...new Set(demo.planted.map(key))].sort(),
+  });
+
+  it('is deterministic for a seed; the story\'s exceptions equal its planted problems: a handful, in a few controls, most passing', async () => {
     const other = join(base, 'again');
     const r = await cli(['demo', '--dir', other, '--seed', '7', '--json'], { FIELDWORK_DATABASE_URL: undefined });
     expect(r.code).toBe(0);
     for (const f of ['exports/okta/system-log.jsonl', 'exports/bamboohr/employees.csv', 'fieldwork.yaml']) {
       expect(readFileSync(join(other, f))).toEqual(readFileSync(join(dir, f)));
     }
-    const demo = JSON.parse(r.stdout) as { collected: { status: string }[]; planted: { rule: string; subject: string }[]; check: { results: { exceptions: { rule: string; subject: string }[] }[] } };
+    const demo = JSON.parse(r.stdout) as DemoJson;
+    expect(demo.problems).toBe('story');
     expect(demo.collected.every((c) => c.status === 'collected')).toBe(true);
-    const key = (x: { rule: string; subject: string }) => `${x.rule} ${x.subject}`;
-    const found = [...new Set(demo.check.results.flatMap((c) => c.exceptions.map(key)))].sort();
-    const planted = [...new Set(demo.planted.map(key))].sort();
+    const { found, planted } = answerKey(demo);
+    expect(found).toEqual(planted);
+    expect(planted.length).toBeGreaterThanOrEqual(10);
+    expect(planted.length).toBeLessThanOrEqual(14);
+    expect(demo.check.results.filter((c) => c.exceptions.length > 0).map((c) => c.control).sort()).toEqual(['AGT-14', 'AGT-16', 'AGT-18', 'BCK-02', 'CHG-01', 'HR-05', 'VEN-02', 'VEN-03', 'VUL-02']);
+    expect(demo.check.summary.pass).toBe(16);
+  }, 300_000);
+
+  it('--problems all plants every kind of problem: every automated control has exceptions, and they equal the planted set', async () => {
+    const all = join(base, 'all');
+    const r = await cli(['demo', '--dir', all, '--seed', '7', '--problems', 'all', '--json'], { FIELDWORK_DATABASE_URL: undefined });
+    expect(r.code, r.stderr).toBe(0);
+    const demo = JSON.parse(r.stdout) as DemoJson;
+    expect(demo.problems).toBe('all');
+    expect(demo.collected.every((c) => c.status === 'collected')).toBe(true);
+    const { found, planted } = answerKey(demo);
     expect(planted.length).toBeGreaterThan(40);
     expect(found).toEqual(planted);
+    expect(demo.check.summary.pass).toBe(0);
+    const deprov = demo.check.results.find((x) => x.check === 'hr.deprovisioning')!;
+    expect(deprov.exceptions.map((e) => e.rule).sort()).toEqual(['deprovision.active_after_end', 'deprovision.active_after_end', 'deprovision.late', 'deprovision.missing']);
+    expect(readFileSync(join(all, '.fieldwork-demo'), 'utf8')).toContain('--problems all');
+    // A cross-tenant retrieval, like a direct push, is never isolated in the mock audit.
+    const audit = JSON.parse((await cli(['audit', '--workspace', all, '--seed', 'audit-2026', '--json'], { FIELDWORK_DATABASE_URL: undefined })).stdout) as { results: { control: string; rule: string }[] };
+    expect(audit.results.find((c) => c.control === 'AGT-05')!.rule).toBe('zero-tolerance');
+    expect(audit.results.find((c) => c.control === 'CHG-01')!.rule).toBe('zero-tolerance');
   }, 300_000);
+
+  it('refuses an unknown --problems set with a usage error and writes nothing', async () => {
+    const bad = join(base, 'bad');
+    const r = await cli(['demo', '--dir', bad, '--problems', 'some'], { FIELDWORK_DATABASE_URL: undefined });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--problems some');
+    expect(existsSync(bad)).toBe(false);
+  });
 
   it('mock audit: the same seed and evidence give byte-identical JSON and Markdown, and every sampled item is traced', async () => {
     const env = { FIELDWORK_DATABASE_URL: undefined };
@@ -241,9 +281,9 @@ describe('demo', () => {
     const units = Object.fromEntries(tested.map((c) => [c.control, c.unit.noun]));
     expect(units).toMatchObject({ 'HR-05': 'leaver', 'ACC-02': 'quarter', 'BCK-01': 'day', 'VUL-01': 'week', 'VEN-01': 'critical vendor' });
     expect(tested.find((c) => c.control === 'ACC-02')!.population).toBe(2);
-    // A direct push in the change control and a cross-tenant retrieval are never isolated.
+    // A direct push in the change control is never isolated (the story plants one); the story has no cross-tenant retrieval.
     expect(tested.find((c) => c.control === 'CHG-01')!.rule).toBe('zero-tolerance');
-    expect(tested.find((c) => c.control === 'AGT-05')!.rule).toBe('zero-tolerance');
+    expect(tested.find((c) => c.control === 'AGT-05')!.deviations).toBe(0);
     expect(tested.find((c) => c.control === 'HR-05')!.managementResponse).toBe('Offboarding now pages on-call; the late accounts were removed.');
     expect(md).toContain("**Management's response:** Offboarding now pages on-call; the late accounts were removed.");
 

@@ -151,7 +151,8 @@ const cases: Case[] = [
 beforeAll(() => {
   demoDir = mkdtempSync(join(tmpdir(), 'fieldwork-recollect-demo-'));
   rmSync(demoDir, { recursive: true, force: true });
-  for (const s of generateDemo(demoDir).sources) if (!demoSources.has(s.kind)) demoSources.set(s.kind, s);
+  // Every planted problem on: the richest sample files (the story fixes the web image's last open finding).
+  for (const s of generateDemo(demoDir, 1, 'all').sources) if (!demoSources.has(s.kind)) demoSources.set(s.kind, s);
 });
 afterAll(() => rmSync(demoDir, { recursive: true, force: true }));
 

@@ -3,6 +3,7 @@ import { sha256Hex } from '@fieldwork/agent/probe';
 import { stringify } from 'yaml';
 import { PROBE_RUN_FORMAT } from '../probe/probe-run.js';
 import type { ProbeRun, ProbeRunAttempt } from '../probe/probe-run.js';
+import { planting } from './demo-plants.js';
 import type { DemoContext, DemoPart, DemoPartOutput } from './demo-context.js';
 import { DEMO_OWNERS } from './demo-owners.js';
 
@@ -18,7 +19,8 @@ interface DeclaredModel {
 }
 interface SharedModels {
   declared: DeclaredModel[];
-  silentSwap: { observed: string; firstSpanId: string; from: string };
+  /** Absent when the traces part did not plant the swap. */
+  silentSwap?: { observed: string; firstSpanId: string; from: string };
 }
 
 /** Used when the agent-traces part is absent (the same facts it shares). */
@@ -103,15 +105,18 @@ export const agentGovernancePart: DemoPart = {
 
     // Model changes: every declared model, the first production change approved by its own requester.
     const evalId = (d: DeclaredModel, day: string) => `ev-${d.requested.replace(/[^a-z0-9]/gi, '')}-${day}`;
-    const evalDayOf = (d: DeclaredModel) => (d === m5 ? '2026-07-16' : addDays(d.at.slice(0, 10), -1));
+    // Switched off, each plant is its compliant version: a second approver, the gate eval the day
+    // before go-live, a May eval of gpt-4.1, and incidents answered, written up and categorised.
+    const evalLate = planting(ctx, 'governance.eval_late');
+    const evalDayOf = (d: DeclaredModel) => (d === m5 && evalLate ? '2026-07-16' : addDays(d.at.slice(0, 10), -1));
     const changes = shared.declared.map((d, i) => ({
       id: `MC-${String(i + 1).padStart(3, '0')}`, service: d.service, environment: d.environment, ...(d.fromModel ? { from: d.fromModel } : {}),
       to: d.requested, ...(d.model !== d.requested ? { aliases: [d.model] } : {}), provider: d.provider, ticket: `ENG-${410 + i * 17}`,
-      requested_by: AI_LEAD, approved_by: d === m41 ? AI_LEAD : ENG_LEAD, approved_at: new Date(Date.parse(d.at) - 20 * 3_600_000).toISOString(),
+      requested_by: AI_LEAD, approved_by: d === m41 && planting(ctx, 'governance.self_approved') ? AI_LEAD : ENG_LEAD, approved_at: new Date(Date.parse(d.at) - 20 * 3_600_000).toISOString(),
       effective_at: d.at, evals: d.environment === 'production' ? [evalId(d, evalDayOf(d))] : [],
     }));
     files['governance/model-changes.yaml'] = '# Model changes of the agent platform, reviewed like code: one entry per swap, with its ticket, approver and evals.\n' + stringify({ changes }, { lineWidth: 140 });
-    planted.push({ rule: 'modelchange.self_approved', subject: m41.model, why: `${m41.requested} in production was approved by its requester ${AI_LEAD}` });
+    if (planting(ctx, 'governance.self_approved')) planted.push({ rule: 'modelchange.self_approved', subject: m41.model, why: `${m41.requested} in production was approved by its requester ${AI_LEAD}` });
 
     // Eval runs: held-out runs roughly monthly; May skipped for gpt-4.1; the gpt-5 gate ran the morning after go-live.
     const run = (d: DeclaredModel, day: string, hour: number, score: number, extra: object = {}) => ({
@@ -120,23 +125,25 @@ export const agentGovernancePart: DemoPart = {
     });
     const runs = [
       run(m41, evalDayOf(m41), 18, 0.91),
-      ...['2026-03-27', '2026-04-24', '2026-06-19', '2026-07-10'].map((day) => run(m41, day, 17, 0.89 + ctx.rng.int(0, 4) / 100)),
+      ...['2026-03-27', '2026-04-24', ...(planting(ctx, 'governance.eval_stale') ? [] : ['2026-05-22']), '2026-06-19', '2026-07-10'].map((day) => run(m41, day, 17, 0.89 + ctx.rng.int(0, 4) / 100)),
       run(m5, '2026-07-01', 20, 0.83, { id: 'ev-gpt5-devset-2026-07-01', dataset: 'relay-support-dev', held_out: false }),
-      run(m5, '2026-07-16', 16, 0.93),
+      run(m5, evalDayOf(m5), 16, 0.93),
       run(m5, '2026-09-08', 17, 0.92),
     ];
     files['exports/evals/eval-runs.json'] = JSON.stringify({ runs }, null, 2) + '\n';
-    planted.push({ rule: 'modelchange.eval_late', subject: m5.model, why: `the held-out eval gating ${m5.requested} finished on 2026-07-16, after production switched at ${m5.at}` });
-    planted.push({ rule: 'eval.stale', subject: m41.model, why: 'no held-out eval of gpt-4.1 between 2026-04-24 and 2026-06-19' });
+    if (evalLate) planted.push({ rule: 'modelchange.eval_late', subject: m5.model, why: `the held-out eval gating ${m5.requested} finished on 2026-07-16, after production switched at ${m5.at}` });
+    if (planting(ctx, 'governance.eval_stale')) planted.push({ rule: 'eval.stale', subject: m41.model, why: 'no held-out eval of gpt-4.1 between 2026-04-24 and 2026-06-19' });
     files['exports/evals/promptfoo/heldout-gpt5-2026-08-12.json'] = promptfooOutput(ctx, {
       evalId: 'eval-R7k-2026-08-12T17:05:11', provider: `openai:chat:${m5.requested}`, at: '2026-08-12T17:05:11.000Z', tests: 40, passes: 38, description: HELD_OUT,
     });
 
     // The silent swap the traces show: not declared, never evaluated, and not in the register.
-    const swap = shared.silentSwap.observed;
-    planted.push({ rule: 'modelchange.silent_swap', subject: swap, why: `production answered with ${swap} from ${shared.silentSwap.from} while ${m5.model} was declared` });
-    planted.push({ rule: 'eval.missing', subject: swap, why: `${swap} served production without any eval run` });
-    planted.push({ rule: 'incidentcoverage.missing', subject: swap, why: 'the silent model swap was never logged as an incident' });
+    const swap = planting(ctx, 'traces.silent_swap') ? shared.silentSwap?.observed : undefined;
+    if (swap) planted.push({ rule: 'modelchange.silent_swap', subject: swap, why: `production answered with ${swap} from ${shared.silentSwap?.from.slice(0, 10)} while ${m5.model} was declared` });
+    if (swap) planted.push({ rule: 'eval.missing', subject: swap, why: `${swap} served production without any eval run` });
+    // In the story, support caught the swap and logged it (SEC-INC-8 names the model); with every problem, nobody did.
+    const swapLogged = swap !== undefined && !planting(ctx, 'governance.swap_not_logged');
+    if (swap && !swapLogged) planted.push({ rule: 'incidentcoverage.missing', subject: swap, why: 'the silent model swap was never logged as an incident' });
 
     // Isolation probe runs of the agent memory, monthly, each as the probe command stores it.
     const probeStore = 'relay-memory';
@@ -149,14 +156,14 @@ export const agentGovernancePart: DemoPart = {
     const leakSpan = runtime?.crossTenantRetrievalSpanId;
     const incidents = [
       { key: 'SEC-INC-7', title: 'Knowledge-base search for acme returned globex documents', category: 'cross-tenant-exposure', severity: 'critical', opened_at: '2026-08-06T16:02:00Z', responded_at: '2026-08-06T16:24:00Z', closed_at: '2026-08-07T21:30:00Z', postmortem: 'https://wiki.relaylabs.ai/postmortems/2026-08-06-kb-tenant-filter', related: leakSpan ? [leakSpan] : [] },
-      { key: 'SEC-INC-4', title: 'Agent API latency above 10 s for EU tenants', category: 'availability', severity: 'high', opened_at: '2026-06-11T15:00:00Z', responded_at: '2026-06-11T18:10:00Z', closed_at: '2026-06-11T23:05:00Z', postmortem: 'https://wiki.relaylabs.ai/postmortems/2026-06-11-eu-latency', related: [] },
-      { key: 'SEC-INC-5', title: 'Instructions hidden in a support ticket made the agent quote internal notes', category: 'prompt-injection', severity: 'high', opened_at: '2026-07-02T17:30:00Z', responded_at: '2026-07-02T18:05:00Z', closed_at: '2026-07-03T22:00:00Z', postmortem: null, related: [] },
-      { key: 'SEC-INC-8', title: 'Answers got vaguer after the provider update', category: 'quality', severity: 'medium', opened_at: '2026-09-02T16:00:00Z', responded_at: '2026-09-02T17:10:00Z', closed_at: '2026-09-04T01:00:00Z', postmortem: null, related: [] },
+      { key: 'SEC-INC-4', title: 'Agent API latency above 10 s for EU tenants', category: 'availability', severity: 'high', opened_at: '2026-06-11T15:00:00Z', responded_at: planting(ctx, 'governance.incident_late') ? '2026-06-11T18:10:00Z' : '2026-06-11T15:35:00Z', closed_at: '2026-06-11T23:05:00Z', postmortem: 'https://wiki.relaylabs.ai/postmortems/2026-06-11-eu-latency', related: [] },
+      { key: 'SEC-INC-5', title: 'Instructions hidden in a support ticket made the agent quote internal notes', category: 'prompt-injection', severity: 'high', opened_at: '2026-07-02T17:30:00Z', responded_at: '2026-07-02T18:05:00Z', closed_at: '2026-07-03T22:00:00Z', postmortem: planting(ctx, 'governance.incident_no_postmortem') ? null : 'https://wiki.relaylabs.ai/postmortems/2026-07-02-ticket-injection', related: [] },
+      { key: 'SEC-INC-8', title: 'Answers got vaguer after the provider update', category: planting(ctx, 'governance.incident_uncategorized') ? 'quality' : 'model-regression', severity: 'medium', opened_at: '2026-09-02T16:00:00Z', responded_at: '2026-09-02T17:10:00Z', closed_at: '2026-09-04T01:00:00Z', postmortem: null, related: swapLogged ? [swap] : [] },
     ];
     files['governance/incidents.json'] = JSON.stringify({ incidents }, null, 2) + '\n';
-    planted.push({ rule: 'incident.late_response', subject: 'SEC-INC-4', why: 'first response 3.2 h after opening; availability allows 1 h' });
-    planted.push({ rule: 'incident.no_postmortem', subject: 'SEC-INC-5', why: 'a high-severity prompt injection closed without a postmortem' });
-    planted.push({ rule: 'incident.uncategorized', subject: 'SEC-INC-8', why: '"quality" is not a category of the taxonomy' });
+    if (planting(ctx, 'governance.incident_late')) planted.push({ rule: 'incident.late_response', subject: 'SEC-INC-4', why: 'first response 3.2 h after opening; availability allows 1 h' });
+    if (planting(ctx, 'governance.incident_no_postmortem')) planted.push({ rule: 'incident.no_postmortem', subject: 'SEC-INC-5', why: 'a high-severity prompt injection closed without a postmortem' });
+    if (planting(ctx, 'governance.incident_uncategorized')) planted.push({ rule: 'incident.uncategorized', subject: 'SEC-INC-8', why: '"quality" is not a category of the taxonomy' });
 
     return {
       files,

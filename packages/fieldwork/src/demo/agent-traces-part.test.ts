@@ -9,15 +9,16 @@ import { promptLogCollector } from '../collectors/prompt-log/prompt-log-collecto
 import { parseFile } from '../testing/index.js';
 import { agentTracesPart, RELAY_MODELS } from './agent-traces-part.js';
 import type { DemoContext } from './demo-context.js';
+import type { DemoProblems } from './demo-plants.js';
 import { generatePeople } from './demo-people.js';
 import { DEMO_COMPANY } from './generate-demo.js';
 import { Random } from './random.js';
 
-async function generate() {
+async function generate(problems: DemoProblems = 'all') {
   const rng = new Random(1);
   const ctx: DemoContext = {
     rng, seed: 1, organization: DEMO_COMPANY.organization, domain: DEMO_COMPANY.domain, timezone: DEMO_COMPANY.timezone,
-    period: { ...DEMO_COMPANY.period }, people: generatePeople(rng, DEMO_COMPANY.domain, DEMO_COMPANY.period), shared: {},
+    period: { ...DEMO_COMPANY.period }, people: generatePeople(rng, DEMO_COMPANY.domain, DEMO_COMPANY.period), shared: {}, problems,
   };
   const out = agentTracesPart.generate(ctx);
   const dir = mkdtempSync(join(tmpdir(), 'agent-traces-part-'));
@@ -41,13 +42,18 @@ function run(id: string, records: FieldworkRecord[], workspace: Record<string, u
 }
 
 describe('agent traces demo part', () => {
-  it('plants exactly the problems the runtime checks find, and nothing compliant is flagged', async () => {
-    const { out, records } = await generate();
-    const found = ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-retention', 'agent.prompt-pii']
-      .flatMap((id) => run(id, records, out.workspace ?? {}).exceptions.map((e) => `${e.rule} ${e.subject}`));
-    const leaks = records.filter((r) => r.kind === 'retrieval').map((r) => `isolation.runtime_leak ${r.kind === 'retrieval' && r.spanId}`);
-    expect([...found, ...leaks].sort()).toEqual(out.planted.map((p) => `${p.rule} ${p.subject}`).sort());
-  });
+  for (const problems of ['all', 'story'] as const) {
+    it(`plants exactly the problems the runtime checks find, and nothing compliant is flagged (--problems ${problems})`, async () => {
+      const { out, records } = await generate(problems);
+      const found = ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-retention', 'agent.prompt-pii']
+        .flatMap((id) => run(id, records, out.workspace ?? {}).exceptions.map((e) => `${e.rule} ${e.subject}`));
+      const leaks = records.filter((r) => r.kind === 'retrieval' && r.crossTenant).map((r) => `isolation.runtime_leak ${r.kind === 'retrieval' && r.spanId}`);
+      expect([...found, ...leaks].sort()).toEqual(out.planted.map((p) => `${p.rule} ${p.subject}`).sort());
+      expect(out.planted.map((p) => p.rule).sort()).toEqual(problems === 'all'
+        ? ['hitl.missing', 'hitl.no_incident', 'isolation.runtime_leak', 'pii.high_risk', 'pii.high_risk', 'retention.exceeded', 'toolauth.audience_mismatch', 'toolauth.confused_deputy', 'toolauth.missing', 'toolauth.token_passthrough']
+        : ['pii.high_risk']);
+    });
+  }
 
   it('writes about 2,000 traces over the period with the declared models, one silent swap, and a refund exactly at the threshold', async () => {
     const { ctx, records } = await generate();

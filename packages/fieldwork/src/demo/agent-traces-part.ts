@@ -1,4 +1,5 @@
 import { addDays } from '@fieldwork/core';
+import { planting } from './demo-plants.js';
 import type { DemoContext, DemoPart, DemoPartOutput } from './demo-context.js';
 import { otlpLine } from './agent-traces-otlp.js';
 import type { DemoAttr, DemoSpan } from './agent-traces-otlp.js';
@@ -28,11 +29,16 @@ const PLANT = {
   refund750: '2026-07-08', refund500: '2026-07-22', leak: '2026-08-05',
 } as const;
 type Plant = keyof typeof PLANT | undefined;
+/** The plant id of each planted trace (`refund500` is the compliant look-alike at the threshold: always there). */
+const PLANT_IDS: Partial<Record<keyof typeof PLANT, string>> = {
+  missing: 'traces.toolauth_missing', deputy: 'traces.confused_deputy', passthrough: 'traces.token_passthrough', audience: 'traces.audience_mismatch',
+  refund750: 'traces.hitl_missing', leak: 'traces.runtime_leak',
+};
 
-function modelAt(env: string, ms: number): { requested: string; response: string } {
+function modelAt(env: string, ms: number, swap: boolean): { requested: string; response: string } {
   const declared = RELAY_MODELS.declared.filter((d) => d.environment === env && Date.parse(d.at) <= ms).at(-1)!;
   const s = RELAY_MODELS.silentSwap;
-  const silent = env === s.environment && ms >= Date.parse(s.from) && ms < Date.parse(s.to);
+  const silent = swap && env === s.environment && ms >= Date.parse(s.from) && ms < Date.parse(s.to);
   return { requested: declared.requested, response: silent ? s.observed : declared.model };
 }
 
@@ -53,7 +59,7 @@ function agentTrace(ctx: DemoContext, env: string, start: number, plant: Plant):
   const prod = env === 'production';
   let t = start + rng.int(50, 300);
   const chat = () => {
-    const { requested, response } = modelAt(env, t);
+    const { requested, response } = modelAt(env, t, planting(ctx, 'traces.silent_swap'));
     const dur = rng.int(600, 2400);
     const old = rng.chance(0.2); // an older instrumentation: deprecated attribute names
     const s: DemoSpan = {
@@ -154,7 +160,9 @@ export const agentTracesPart: DemoPart = {
     const months = new Map<string, string[]>();
     RELAY_MODELS.silentSwap.firstSpanId = '';
     for (let day = ctx.period.from; day <= ctx.period.to; day = addDays(day, 1)) {
-      const plantToday = (Object.entries(PLANT).find(([, d]) => d === day)?.[0] ?? undefined) as Plant;
+      // A plant switched off is an ordinary, compliant trace on that day.
+      const planned = (Object.entries(PLANT).find(([, d]) => d === day)?.[0] ?? undefined) as Plant;
+      const plantToday = planned && (!PLANT_IDS[planned] || planting(ctx, PLANT_IDS[planned])) ? planned : undefined;
       for (const env of ['production', 'staging']) {
         const count = env === 'production' ? rng.int(8, 12) : rng.int(0, 2);
         if (count === 0) continue;
@@ -173,16 +181,21 @@ export const agentTracesPart: DemoPart = {
     const files: Record<string, string> = {};
     for (const [month, lines] of months) files[`exports/otel/relay-traces-${month}.jsonl`] = lines.join('\n') + '\n';
 
+    // Switched off: the purge job caught everything, and nobody pasted that card.
+    const retention = planting(ctx, 'traces.retention_exceeded');
     const log = promptLogExport(rng, {
       from: '2026-08-30', to: '2026-09-29', tenants: TENANTS, users,
-      stale: { day: '2026-08-12', conversations: 2 },
-      cards: [{ day: '2026-09-10', card: '4111 1111 1111 1111' }, { day: '2026-09-22', card: '5555555555554444' }],
+      stale: { day: '2026-08-12', conversations: retention ? 2 : 0 },
+      cards: [
+        ...(planting(ctx, 'traces.pii_first') ? [{ day: '2026-09-10', card: '4111 1111 1111 1111' }] : []),
+        ...(planting(ctx, 'traces.pii_second') ? [{ day: '2026-09-22', card: '5555555555554444' }] : []),
+      ],
     });
     files['exports/prompt-log/relay-prompt-log-2026-09-30.jsonl'] = log.text;
-    planted.push({ rule: 'retention.exceeded', subject: 'relay-prompt-log', why: `conversations from 2026-08-12 still in the 2026-09-30 export (30 days + 2 grace); oldest ${log.stale[0]}` });
+    if (retention) planted.push({ rule: 'retention.exceeded', subject: 'relay-prompt-log', why: `conversations from 2026-08-12 still in the 2026-09-30 export (30 days + 2 grace); oldest ${log.stale[0]}` });
     for (const id of log.pii) planted.push({ rule: 'pii.high_risk', subject: id, why: 'a customer pasted a (test) card number into the chat' });
 
-    ctx.shared.models = { declared: RELAY_MODELS.declared, silentSwap: { ...RELAY_MODELS.silentSwap } };
+    ctx.shared.models = { declared: RELAY_MODELS.declared, ...(planting(ctx, 'traces.silent_swap') ? { silentSwap: { ...RELAY_MODELS.silentSwap } } : {}) };
     ctx.shared.agentRuntime = {
       service: SERVICE, tenants: [...TENANTS], traceSource: 'relay-traces', promptLogSource: 'relay-prompt-log',
       unapprovedRefundSpanId: planted.find((p) => p.rule === 'hitl.missing')?.subject,

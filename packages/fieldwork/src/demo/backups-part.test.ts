@@ -6,6 +6,15 @@ import { checkDemoParts, foundRules, plantedRules } from './demo-part-test-suppo
 import { Random } from './random.js';
 
 describe('backups demo part', () => {
+  it('story: a quarter without a restore test of the agent memory; the job succeeds and the drill keeps its log', async () => {
+    const { outputs, run, records } = await checkDemoParts([backupsPart], ['BCK-01', 'BCK-02'], 'story');
+    expect(plantedRules(outputs, /^(backup|restore)\./)).toEqual(['restore.missing arn:aws:s3:::relay-agent-memory']);
+    expect(foundRules(run)).toEqual(plantedRules(outputs, /^(backup|restore)\./));
+    const manual = records.filter((r): r is RestoreTestRecord => r.kind === 'restore_test' && r.tool === 'manual');
+    expect(manual.map((t) => !!t.artifactSha256)).toEqual([true, true]);
+    expect(records.filter((r): r is BackupJobRecord => r.kind === 'backup_job' && r.tool === 'aws-backup').every((j) => j.status !== 'failed')).toBe(true);
+  });
+
   it('plants exactly what the backup checks find', async () => {
     const { outputs, run } = await checkDemoParts([backupsPart], ['BCK-01', 'BCK-02']);
     expect(plantedRules(outputs, /^(backup|restore)\./)).toEqual([
@@ -27,7 +36,7 @@ describe('backups demo part', () => {
   });
 
   it('writes the same files for the same seed', () => {
-    const gen = () => backupsPart.generate({ rng: new Random(7), seed: 7, organization: 'Relay Labs', domain: 'relaylabs.ai', timezone: DEMO_COMPANY.timezone, period: { ...DEMO_COMPANY.period }, people: [], shared: {} });
+    const gen = () => backupsPart.generate({ rng: new Random(7), seed: 7, organization: 'Relay Labs', domain: 'relaylabs.ai', timezone: DEMO_COMPANY.timezone, period: { ...DEMO_COMPANY.period }, people: [], shared: {}, problems: 'all' });
     expect(JSON.stringify(gen().files)).toBe(JSON.stringify(gen().files));
   });
 });

@@ -1,5 +1,6 @@
 import { addDays, startOfDay } from '@fieldwork/core';
 import type { DemoContext, DemoPart, DemoPartOutput } from './demo-context.js';
+import { planting } from './demo-plants.js';
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-west-2';
@@ -130,13 +131,15 @@ export const backupsPart: DemoPart = {
   generate(ctx): DemoPartOutput {
     const files: Record<string, string> = {};
     const planted: DemoPartOutput['planted'] = [];
+    // Switched off, each plant is its compliant version: the job succeeds, Q3 has its restore test, the drill's log is saved.
+    const failedDay = planting(ctx, 'backups.missed') ? FAILED_DAY : undefined;
     const months = new Map<string, Record<string, unknown>[]>();
     const rdsRecoveryPoints = new Map<string, string>();
     for (let d = ctx.period.from; d <= ctx.period.to; d = addDays(d, 1)) {
       for (const r of RESOURCES) {
         const start = Date.parse(`${d}T10:00:${r.second}Z`);
         const jobs: Record<string, unknown>[] = [];
-        if (r.arn === RDS && d === FAILED_DAY) {
+        if (r.arn === RDS && d === failedDay) {
           jobs.push(backupJob(ctx, r, start, 'FAILED', 'Backup job failed because the DB instance relay-prod was in the modifying state; the next attempt is the next scheduled window.'));
         } else if (r.arn === S3 && d === PARTIAL_DAY) {
           jobs.push(backupJob(ctx, r, start, 'PARTIAL', 'Some objects changed during the backup and were not included (3 of 41,022 objects).'));
@@ -149,7 +152,7 @@ export const backupsPart: DemoPart = {
     }
     // The CLI lists newest first; each monthly export is one complete, auto-paginated listing.
     for (const [month, jobs] of months) files[`exports/aws-backup/backup-jobs-${month}.json`] = JSON.stringify({ BackupJobs: jobs.reverse() }, null, 4) + '\n';
-    planted.push({ rule: 'backup.missed', subject: RDS, why: `the ${FAILED_DAY} backup of relay-prod failed and was not retried` });
+    if (failedDay) planted.push({ rule: 'backup.missed', subject: RDS, why: `the ${FAILED_DAY} backup of relay-prod failed and was not retried` });
 
     const restores: Record<string, unknown>[] = [];
     const rdsTest = (day: string) => restoreJob(ctx, Date.parse(`${day}T16:00:03Z`), rdsRecoveryPoints.get(addDays(day, -1)) ?? `arn:aws:rds:${REGION}:${ACCOUNT}:snapshot:awsbackup:job-${ctx.rng.uuid()}`, 'RDS', `arn:aws:rds:${REGION}:${ACCOUNT}:db:awsbackup-restore-test-${ctx.rng.hex(8)}`);
@@ -189,8 +192,18 @@ export const backupsPart: DemoPart = {
       'notes: Restored to relay-sessions-drill and spot-checked ten sessions in the console.',
       '',
     ].join('\n');
-    planted.push({ rule: 'restore.missing', subject: S3, why: 'the agent memory bucket was restore-tested in Q2 only, not in 2026-Q3' });
-    planted.push({ rule: 'restore.no_artifact', subject: DDB, why: 'the 2026-08-25 manual restore drill names a screenshot that was never saved' });
+    if (planting(ctx, 'backups.restore_missing')) {
+      planted.push({ rule: 'restore.missing', subject: S3, why: 'the agent memory bucket was restore-tested in Q2 only, not in 2026-Q3' });
+    } else {
+      files['restore-tests/2026-08-19-agent-memory.yaml'] = files['restore-tests/2026-05-20-agent-memory.yaml']
+        .replace('2026-05-20T10:30:00-07:00', '2026-08-19T10:30:00-07:00').replace('evidence/2026-05-20-agent-memory-restore.log', 'evidence/2026-08-19-agent-memory-restore.log').replace('the 2026-05-19 recovery point', 'the 2026-08-18 recovery point');
+      files['restore-tests/evidence/2026-08-19-agent-memory-restore.log'] = files['restore-tests/evidence/2026-05-20-agent-memory-restore.log'].replace(/2026-05-20/g, '2026-08-19');
+    }
+    if (planting(ctx, 'backups.restore_no_artifact')) {
+      planted.push({ rule: 'restore.no_artifact', subject: DDB, why: 'the 2026-08-25 manual restore drill names a screenshot that was never saved' });
+    } else {
+      files['restore-tests/evidence/2026-08-25-relay-sessions-restore.png'] = '(screenshot of the relay-sessions-drill table in the DynamoDB console, ten sessions spot-checked)\n';
+    }
 
     return {
       files,

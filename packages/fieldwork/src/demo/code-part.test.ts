@@ -17,6 +17,14 @@ describe('code demo part', () => {
     expect(foundRules(run)).toEqual(planted);
   });
 
+  it('story: one change merged without approval and one direct push; every other change approved, ticketed, deployed', async () => {
+    const { outputs, run, records } = await checkDemoParts([codePart], ['CHG-01', 'CHG-02'], 'story');
+    const planted = plantedRules(outputs, /^(change|protection)\./);
+    expect(planted.map((p) => p.split(' ')[0])).toEqual(['change.direct_push', 'change.no_approval']);
+    expect(foundRules(run)).toEqual(planted);
+    expect(of(records, 'change').filter((c: ChangeRecord) => c.repo === 'relaylabs/agent-api' && c.mergedAt >= '2026-04-01T07:00:00Z').length).toBeGreaterThanOrEqual(70);
+  });
+
   it('gives the checks a realistic population: ~80 merged pull requests in the window, reviewed by someone else', async () => {
     const { records } = await checkDemoParts([codePart], []);
     const changes = of(records, 'change').filter((c: ChangeRecord) => c.repo === 'relaylabs/agent-api' && c.mergedAt >= '2026-04-01T07:00:00Z' && c.via === 'pull_request');
@@ -36,7 +44,7 @@ describe('code demo part', () => {
       { employeeNumber: '3', firstName: 'Chen', lastName: 'Reyes', email: 'chen@relaylabs.ai', department: 'Engineering', workerType: 'employee' as const, hireDate: '2024-01-01', oktaId: '00u3', github: 'chenrey' },
       { employeeNumber: '4', firstName: 'Dara', lastName: 'Novak', email: 'dara@relaylabs.ai', department: 'Applied AI', workerType: 'employee' as const, hireDate: '2024-01-01', oktaId: '00u4', github: 'daranov' },
     ];
-    const gen = () => codePart.generate({ rng: new Random(7), seed: 7, organization: 'Relay Labs', domain: 'relaylabs.ai', timezone: DEMO_COMPANY.timezone, period: { ...DEMO_COMPANY.period }, people, shared: {} });
+    const gen = () => codePart.generate({ rng: new Random(7), seed: 7, organization: 'Relay Labs', domain: 'relaylabs.ai', timezone: DEMO_COMPANY.timezone, period: { ...DEMO_COMPANY.period }, people, shared: {}, problems: 'all' });
     expect(JSON.stringify(gen().files)).toBe(JSON.stringify(gen().files));
   });
 });

@@ -1,4 +1,5 @@
 import { addDays, startOfDay } from '@fieldwork/core';
+import { planting } from './demo-plants.js';
 import type { DemoContext, DemoPart, DemoPartOutput, DemoPerson } from './demo-context.js';
 import { commitJson, deploymentJson, deploymentStatusJson, protectionJson, protectionRuleHook, pullJson, reviewJson } from './code-part-json.js';
 import type { DemoPull, DemoReview } from './code-part-json.js';
@@ -79,6 +80,10 @@ function buildRepo(ctx: DemoContext, plan: RepoPlan): Built {
   const plants = plan.plant
     ? new Map<string, string>([[inPeriod[8], 'no_approval'], [inPeriod[21], 'approval_stale'], [inPeriod[34], 'no_ticket'], [inPeriod[47], 'emergency_unapproved'], [inPeriod[58], 'emergency_ok'], [localTime('2026-09-15', 10 * 60 + 12, tz), 'no_deploy_record']])
     : new Map<string, string>();
+  // A plant switched off is an ordinary, approved, ticketed change (the emergency hotfix reviewed in time stays: it is compliant).
+  for (const [slot, kind] of plants) if (kind !== 'emergency_ok' && !planting(ctx, `code.${kind}`)) plants.delete(slot);
+  // Without the undeployed-change plant, production deploys keep succeeding to the period end.
+  const lastGoodDeploy = plants.has(localTime('2026-09-15', 10 * 60 + 12, tz)) ? plan.lastGoodDeploy : ctx.period.to;
 
   const pulls: Record<string, unknown>[] = [];
   const main: { sha: string; at: string; message: string; author: DemoPerson; committer: string }[] = [];
@@ -139,7 +144,7 @@ function buildRepo(ctx: DemoContext, plan: RepoPlan): Built {
       number++;
     }
   }
-  if (plan.plant) {
+  if (plan.plant && planting(ctx, 'code.direct_push')) {
     // A commit pushed straight to main, not an emergency.
     const pusher = plan.team[1];
     const direct = { sha: sha(), at: localTime('2026-07-22', 14 * 60 + 12, tz), message: 'Bump model timeout to 45s', author: pusher, committer: login(pusher) };
@@ -163,12 +168,12 @@ function buildRepo(ctx: DemoContext, plan: RepoPlan): Built {
     const wd = weekday(d);
     const env = [1, 3, 5].includes(wd) ? 'production' : [2, 4].includes(wd) ? 'staging' : undefined;
     if (!env) continue;
-    if (plan.plant && env === 'production' && d > plan.lastGoodDeploy && d > '2026-09-18') continue;
+    if (plan.plant && env === 'production' && d > lastGoodDeploy && d > '2026-09-18') continue;
     const at = localTime(d, env === 'production' ? 18 * 60 : 15 * 60, tz);
     const tip = main.filter((c) => c.at <= at).at(-1);
     if (!tip) continue;
     const id = depId++;
-    const outcome = env === 'production' && d > plan.lastGoodDeploy ? 'failure' : 'success';
+    const outcome = env === 'production' && d > lastGoodDeploy ? 'failure' : 'success';
     deployments.push(deploymentJson(plan.repo, { id, sha: tip.sha, environment: env, at }));
     files[`${dir}/deployment-statuses/deployments-${id}-statuses.json`] = JSON.stringify([
       deploymentStatusJson(plan.repo, id, { id: statusId + 1, state: outcome, environment: env, at: plusMinutes(at, 6) }),
@@ -186,7 +191,7 @@ function buildRepo(ctx: DemoContext, plan: RepoPlan): Built {
     files[`${dir}/webhooks/branch_protection_rule.${action}.${at.replace(/:/g, '-')}.json`] = JSON.stringify(protectionRuleHook(plan.repo, plan.repoId, action, { ...rule, approvals: 1 }, login(admin), userId(login(admin))), null, 2);
   };
   hook('created', created, { id: 41_000_000 + plan.repoId % 1000, createdAt: created, updatedAt: created });
-  if (plan.plant) {
+  if (plan.plant && planting(ctx, 'code.protection_gap')) {
     const removed = localTime('2026-06-12', 9 * 60 + 14, tz);
     const restored = localTime('2026-06-15', 11 * 60 + 2, tz);
     hook('deleted', removed, { id: 41_000_000 + plan.repoId % 1000, createdAt: created, updatedAt: removed });

@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../workspace/index.js';
 import type { Random } from './random.js';
+import type { DemoProblems } from './demo-plants.js';
 
 /** A person of the demo company (the HR roster every part draws on). */
 export interface DemoPerson {
@@ -30,6 +31,8 @@ export interface DemoContext {
   /** The Type II window. */
   period: { from: string; to: string };
   people: DemoPerson[];
+  /** Which planted problems to generate (see `planting`). */
+  problems: DemoProblems;
   /** Facts parts share (e.g. planted subjects), by part name. */
   shared: Record<string, unknown>;
 }

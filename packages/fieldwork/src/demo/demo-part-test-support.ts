@@ -9,18 +9,20 @@ import { parseFile } from '../testing/index.js';
 import type { DemoContext, DemoPart, DemoPartOutput } from './demo-context.js';
 import { generatePeople } from './demo-people.js';
 import { DEMO_COMPANY } from './demo-company.js';
+import { demoPeople } from './demo-owners.js';
 import { Random } from './random.js';
+import type { DemoProblems } from './demo-plants.js';
 
 /**
  * Test support: generates demo parts into a temporary workspace, parses their sources with the
  * real collectors, and runs the given controls' checks — so a part's test can compare what the
  * checks find with what the part says it planted.
  */
-export async function checkDemoParts(parts: DemoPart[], controlIds: string[]): Promise<{ outputs: DemoPartOutput[]; records: FieldworkRecord[]; run: CheckRun }> {
+export async function checkDemoParts(parts: DemoPart[], controlIds: string[], problems: DemoProblems = 'all'): Promise<{ outputs: DemoPartOutput[]; records: FieldworkRecord[]; run: CheckRun }> {
   const rng = new Random(1);
   const ctx: DemoContext = {
     rng, seed: 1, organization: DEMO_COMPANY.organization, domain: DEMO_COMPANY.domain, timezone: DEMO_COMPANY.timezone,
-    period: { ...DEMO_COMPANY.period }, people: generatePeople(rng, DEMO_COMPANY.domain, DEMO_COMPANY.period), shared: {},
+    period: { ...DEMO_COMPANY.period }, people: generatePeople(rng, DEMO_COMPANY.domain, DEMO_COMPANY.period), shared: {}, problems,
   };
   const dir = mkdtempSync(join(tmpdir(), 'demo-part-'));
   const outputs = parts.map((p) => p.generate(ctx));
@@ -47,7 +49,7 @@ export async function checkDemoParts(parts: DemoPart[], controlIds: string[]): P
   for (const r of records) ((set as Record<string, FieldworkRecord[]>)[r.kind] ??= []).push(r);
   const run = runChecks({
     controls: builtInControls.filter((c) => controlIds.includes(c.id)), records: set, period: ctx.period, timezone: ctx.timezone,
-    asOf: ctx.period.to, workspace: { ...workspace, organization: ctx.organization, timezone: ctx.timezone },
+    asOf: ctx.period.to, workspace: { owners: { compliance: { ...DEMO_COMPANY.owner, roles: ['compliance-owner'] }, people: demoPeople() }, ...workspace, organization: ctx.organization, timezone: ctx.timezone },
   });
   return { outputs, records, run };
 }

@@ -1,6 +1,7 @@
 import { addDays, startOfDay } from '@fieldwork/core';
 import type { DemoContext, DemoPart, DemoPartOutput, DemoPerson } from './demo-context.js';
 import { PLANTED_LEAVERS } from './demo-people.js';
+import { planting } from './demo-plants.js';
 
 const ADMIN = { id: '00uadmin0000000000', alternateId: 'it-admin', displayName: 'IT Admin' };
 const APPS = ['Slack', 'GitHub Enterprise', 'AWS IAM Identity Center', 'Linear', 'Notion'];
@@ -53,8 +54,9 @@ export const identityPart: DemoPart = {
 
     const people = ctx.people;
     // Two active people with an MFA problem: one never enrolled, one reset and never re-enrolled.
-    const noMfa = people[20];
-    const resetMfa = people[40];
+    // Switched off, each is the compliant version: enrolled, or not reset at all.
+    const noMfa = planting(ctx, 'identity.mfa_none') ? people[20] : undefined;
+    const resetMfa = planting(ctx, 'identity.mfa_reset') ? people[40] : undefined;
     for (const p of people) {
       const enrollDay = p.hireDate >= logStart ? p.hireDate : addDays(logStart, ctx.rng.int(1, 5));
       if (p !== noMfa) {
@@ -77,15 +79,16 @@ export const identityPart: DemoPart = {
       }
       if (!p.endDate || p.endDate < logStart) continue;
       const end = p.endDate;
-      if (end === PLANTED_LEAVERS.late.end) {
+      // A plant switched off becomes the compliant version: deactivated on the last day, nothing after.
+      if (end === PLANTED_LEAVERS.late.end && planting(ctx, 'identity.late')) {
         events.push(oktaEvent(ctx, localTime(addDays(end, 6), 10 * 60 + 20, tz), 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));
         planted.push({ rule: 'deprovision.late', subject: p.email, why: 'deactivated six days after the HR end date' });
-      } else if (end === PLANTED_LEAVERS.missing.end) {
+      } else if (end === PLANTED_LEAVERS.missing.end && planting(ctx, 'identity.missing')) {
         for (const off of [3, 8, 12]) events.push(oktaEvent(ctx, localTime(addDays(end, off), 9 * 60 + 5, tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
         planted.push({ rule: 'deprovision.missing', subject: p.email, why: 'never deactivated' });
         planted.push({ rule: 'deprovision.active_after_end', subject: p.email, why: 'kept signing in after leaving' });
         planted.push({ rule: 'reconcile.leaver_active', subject: p.email, why: 'HR says gone, the identity provider says active' });
-      } else if (end === PLANTED_LEAVERS.revived.end) {
+      } else if (end === PLANTED_LEAVERS.revived.end && planting(ctx, 'identity.revived')) {
         events.push(oktaEvent(ctx, localTime(end, 17 * 60 + 30, tz), 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));
         events.push(oktaEvent(ctx, localTime(addDays(end, 11), 11 * 60, tz), 'user.lifecycle.reactivate', 'Reactivate Okta user', p, ADMIN));
         events.push(oktaEvent(ctx, localTime(addDays(end, 12), 9 * 60 + 40, tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
@@ -100,8 +103,10 @@ export const identityPart: DemoPart = {
         events.push(oktaEvent(ctx, localTime(sameDay ? end : addDays(end, 1), sameDay ? 17 * 60 + ctx.rng.int(0, 300) : 9 * 60 + ctx.rng.int(0, 120), tz), ctx.rng.chance(0.8) ? 'user.lifecycle.deactivate' : 'user.lifecycle.suspend', 'Deactivate Okta user', p, ADMIN));
       }
     }
-    planted.push({ rule: 'mfa.not_enrolled', subject: noMfa.email, why: 'signs in without ever enrolling an MFA factor' });
-    planted.push({ rule: 'mfa.not_enrolled', subject: resetMfa.email, why: 'factors reset in May and never re-enrolled, yet keeps signing in' });
+    if (noMfa) planted.push({ rule: 'mfa.not_enrolled', subject: noMfa.email, why: 'signs in without ever enrolling an MFA factor' });
+    if (resetMfa) planted.push({ rule: 'mfa.not_enrolled', subject: resetMfa.email, why: 'factors reset in May and never re-enrolled, yet keeps signing in' });
+    // The model providers' CUECs lean on HR-05: the vendors part plants their failure only when HR-05 fails.
+    ctx.shared.hr05Failing = planted.some((p) => p.rule.startsWith('deprovision.'));
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
     const header = 'employeeNumber,firstName,lastName,workEmail,department,employmentHistoryStatus,hireDate,originalHireDate,terminationDate,status';

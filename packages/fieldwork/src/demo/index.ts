@@ -3,3 +3,5 @@ export type { GeneratedDemo } from './generate-demo.js';
 export type { DemoContext, DemoPart, DemoPartOutput, DemoPerson } from './demo-context.js';
 export { demoParts } from './demo-parts.js';
 export { Random } from './random.js';
+export { DEMO_STORY, planting } from './demo-plants.js';
+export type { DemoProblems } from './demo-plants.js';

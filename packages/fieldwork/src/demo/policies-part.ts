@@ -1,5 +1,6 @@
 import { formatPolicy, parsePolicy, policyBody, POLICY_TEMPLATES } from '../policies/index.js';
 import type { PolicyFacts } from '../policies/index.js';
+import { planting } from './demo-plants.js';
 import type { DemoPart, DemoPartOutput } from './demo-context.js';
 import { DEMO_OWNERS } from './demo-owners.js';
 
@@ -22,16 +23,17 @@ export const policiesPart: DemoPart = {
       let approvedBy: string | null = DEMO_OWNERS.compliance.name;
       let approvedAt: string | null = '2026-01-20';
       let version = '1.2';
-      if (t.id === 'secure-development') {
+      // A plant switched off leaves the policy approved in January by the compliance owner, like the rest.
+      if (t.id === 'secure-development' && planting(ctx, 'policies.unapproved')) {
         approvedBy = null;
         approvedAt = null;
         version = '0.9';
         planted.push({ rule: 'policy.unapproved', subject: t.id, why: 'drafted but never approved' });
-      } else if (t.id === 'bcdr') {
+      } else if (t.id === 'bcdr' && planting(ctx, 'policies.review_overdue')) {
         approvedAt = '2025-03-10';
         version = '1.0';
         planted.push({ rule: 'policy.review_overdue', subject: t.id, why: 'last approved in March 2025' });
-      } else if (t.id === 'vendor-management') {
+      } else if (t.id === 'vendor-management' && planting(ctx, 'policies.approver_without_authority')) {
         approvedBy = 'Jordan Lee';
         planted.push({ rule: 'policy.approver_without_authority', subject: t.id, why: 'approved by a sales manager with no approving role' });
       }

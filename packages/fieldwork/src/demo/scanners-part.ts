@@ -1,6 +1,7 @@
 import { addDays, startOfDay } from '@fieldwork/core';
 import type { DemoContext, DemoPart, DemoPartOutput } from './demo-context.js';
 import { Random } from './random.js';
+import { planting } from './demo-plants.js';
 
 /** One vulnerability in the demo timeline: seen from scan `from` (week index) until scan `to` (absent from then on). */
 interface Vuln {
@@ -181,9 +182,19 @@ export const scannersPart: DemoPart = {
     const tz = ctx.timezone;
     const acct = '418273645091';
     const files: DemoPartOutput['files'] = {};
+    // A plant switched off is its compliant version: the worker scanned every week, the critical
+    // fixed after a week, the high fixed within its 30 days, no undeclared lockfile.
+    const fixedBy: Record<string, string> = {};
+    if (!planting(ctx, 'scanners.sla_breached')) fixedBy[PLANTED_CRITICAL] = '2026-05-11';
+    if (!planting(ctx, 'scanners.open_past_sla')) fixedBy[PLANTED_OPEN_HIGH] = '2026-09-07';
+    const images = IMAGES.map((img) => ({
+      ...img, skip: planting(ctx, 'scanners.missed') ? img.skip : [],
+      vulns: img.vulns.map((v) => (fixedBy[v.id] ? { ...v, to: week(fixedBy[v.id]) } : v)),
+    }));
+    const lockfileMissing = planting(ctx, 'scanners.lockfile_missing');
     for (let w = 0; w < WEEKS; w++) {
       const date = addDays(FIRST_MONDAY, 7 * w);
-      for (const img of IMAGES) {
+      for (const img of images) {
         if (img.skip.includes(w)) continue;
         files[`exports/trivy/${img.name.split('/').at(-1)}-${date}.json`] = trivyReport(ctx, rng, img, w, date);
       }
@@ -202,15 +213,15 @@ export const scannersPart: DemoPart = {
       workspace: {
         vulnerability: {
           assets: [...IMAGES.map((i) => ({ name: i.name, cadenceDays: 7 })), { name: 'agent-runtime', cadenceDays: 7 }],
-          agentFrameworkLockfiles: [...Object.values(LOCKFILES).map((l) => `agent-runtime/${l}`), 'tools/mcp-gateway/package-lock.json'],
+          agentFrameworkLockfiles: [...Object.values(LOCKFILES).map((l) => `agent-runtime/${l}`), ...(lockfileMissing ? ['tools/mcp-gateway/package-lock.json'] : [])],
         },
       },
-      planted: [
+      planted: ([
         { rule: 'scan.missed', subject: 'ghcr.io/relaylabs/worker', why: `no scan in the week of ${MISSED_WEEK}: 14 days between two scans` },
         { rule: 'finding.sla_breached', subject: `${PLANTED_CRITICAL} @ ghcr.io/relaylabs/agent-api`, why: `critical first seen ${firstSeen('ghcr.io/relaylabs/agent-api', PLANTED_CRITICAL)}, gone only 21 days later (deadline 15)` },
         { rule: 'finding.open_past_sla', subject: `${PLANTED_OPEN_HIGH} @ ghcr.io/relaylabs/web`, why: `high first seen ${firstSeen('ghcr.io/relaylabs/web', PLANTED_OPEN_HIGH)}, still open at period end (deadline 30 days)` },
         { rule: 'coverage.lockfile_missing', subject: 'tools/mcp-gateway/package-lock.json', why: 'declared agent-framework lockfile that no scan covers' },
-      ],
+      ] as const).filter((_, i) => planting(ctx, ['scanners.missed', 'scanners.sla_breached', 'scanners.open_past_sla', 'scanners.lockfile_missing'][i])).map((p) => ({ ...p })),
     };
   },
 };

@@ -8,16 +8,20 @@ import { jiraCollector } from '../collectors/jira/jira-collector.js';
 import { oktaCollector } from '../collectors/okta/okta-collector.js';
 import { parseFile } from '../testing/index.js';
 import type { DemoContext } from './demo-context.js';
+import { checkDemoParts, foundRules, plantedRules } from './demo-part-test-support.js';
+import type { DemoProblems } from './demo-plants.js';
+import { identityPart } from './identity-part.js';
+import { policiesPart } from './policies-part.js';
 import { generatePeople } from './demo-people.js';
 import { DEMO_COMPANY } from './generate-demo.js';
 import { Random } from './random.js';
 import { JIRA_SUBJECT_FIELD, jiraTime, ticketsPart } from './tickets-part.js';
 
-async function generate() {
+async function generate(problems: DemoProblems = 'all') {
   const rng = new Random(1);
   const ctx: DemoContext = {
     rng, seed: 1, organization: DEMO_COMPANY.organization, domain: DEMO_COMPANY.domain, timezone: DEMO_COMPANY.timezone,
-    period: { ...DEMO_COMPANY.period }, people: generatePeople(rng, DEMO_COMPANY.domain, DEMO_COMPANY.period), shared: {},
+    period: { ...DEMO_COMPANY.period }, people: generatePeople(rng, DEMO_COMPANY.domain, DEMO_COMPANY.period), shared: {}, problems,
   };
   const out = ticketsPart.generate(ctx);
   const dir = mkdtempSync(join(tmpdir(), 'tickets-part-'));
@@ -49,6 +53,24 @@ describe('tickets demo part', () => {
     });
     expect(outcome.filter((o) => o !== 'ok')).toEqual(expect.arrayContaining(['grant.no_ticket', 'grant.approved_after']));
     grants.forEach((g, i) => expect(outcome[i]).toBe(planted.get(g.email!) ?? 'ok'));
+  });
+
+  for (const problems of ['all', 'story'] as const) {
+    it(`identity, tickets and policies: the access and governance checks find exactly what was planted (--problems ${problems})`, async () => {
+      const { outputs, run } = await checkDemoParts([identityPart, ticketsPart, policiesPart], ['HR-05', 'ACC-01', 'ACC-02', 'ACC-03', 'ACC-04', 'GOV-05'], problems);
+      const planted = plantedRules(outputs, /./);
+      expect(foundRules(run)).toEqual(planted);
+      expect(planted.map((p) => p.split(' ')[0])).toEqual(problems === 'all'
+        ? ['deprovision.active_after_end', 'deprovision.active_after_end', 'deprovision.late', 'deprovision.missing', 'grant.approved_after', 'grant.no_ticket', 'mfa.not_enrolled', 'mfa.not_enrolled',
+          'policy.approver_without_authority', 'policy.review_overdue', 'policy.unapproved', 'reconcile.leaver_active', 'reconcile.leaver_active', 'review.missing']
+        : ['deprovision.late']);
+    });
+  }
+
+  it('story: every grant has a ticket approved before it, and every quarterly review is completed', async () => {
+    const { out, records } = await generate('story');
+    expect(out.planted).toEqual([]);
+    expect(of(records, 'access_review')).toHaveLength(6);
   });
 
   it('approves every onboarding before the hire date', async () => {

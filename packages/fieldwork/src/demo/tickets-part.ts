@@ -1,4 +1,5 @@
 import { addDays, startOfDay } from '@fieldwork/core';
+import { planting } from './demo-plants.js';
 import type { DemoContext, DemoPart, DemoPartOutput, DemoPerson } from './demo-context.js';
 
 /** The Jira custom field (user picker) naming the person a request is about. */
@@ -151,8 +152,9 @@ export const ticketsPart: DemoPart = {
     // Privileged grants during the period, each behind an access request (two planted exceptions).
     const eligible = ctx.people.filter((p) => p.workerType === 'employee' && !p.endDate && ['Engineering', 'Applied AI', 'Security'].includes(p.department) && p.hireDate < addDays(ctx.period.from, -30));
     const grants: string[] = [];
-    const NO_TICKET = 5;
-    const APPROVED_AFTER = 3;
+    // Switched off, a plant is the compliant version: a ticket approved before the grant.
+    const NO_TICKET = planting(ctx, 'tickets.grant_no_ticket') ? 5 : -1;
+    const APPROVED_AFTER = planting(ctx, 'tickets.grant_approved_after') ? 3 : -1;
     for (let i = 0; i < 8 && i < eligible.length; i++) {
       const p = eligible[(i * 7 + 3) % eligible.length];
       const app = PRIVILEGED_APPS[i % PRIVILEGED_APPS.length];
@@ -182,7 +184,7 @@ export const ticketsPart: DemoPart = {
       for (const [k, [sys, name]] of systems.entries()) {
         const created = t(`2026-${month}-01`, 9 * 60 + k * 5);
         const started = t(`2026-${month}-0${3 + k}`, 10 * 60);
-        const open = sys === 'aws' && quarter === '2026-Q3';
+        const open = sys === 'aws' && quarter === '2026-Q3' && planting(ctx, 'tickets.review_missing');
         const histories: History[] = [{ at: started, by: reviewer, from: 'To Do', to: 'In Progress' }];
         if (open) planted.push({ rule: 'review.missing', subject: `aws ${quarter}`, why: 'the Q3 AWS access review was started but never completed' });
         else histories.push({ at: t(`2026-${month}-${String(10 + k * 4 + ctx.rng.int(0, 3)).padStart(2, '0')}`, 15 * 60), by: reviewer, from: 'In Progress', to: 'Done' });

@@ -12,6 +12,13 @@ describe('vendors demo part', () => {
     expect(vendorRules).toHaveLength(6);
   });
 
+  it('story: one vendor without a current SOC 2 report, and the CUECs that lean on HR-05 (one late leaver)', async () => {
+    const { outputs, run } = await checkDemoParts([identityPart, vendorsPart], ['HR-05', 'VEN-01', 'VEN-02', 'VEN-03'], 'story');
+    const vendorRules = foundRules(run).filter((r) => /^(vendor|cuec)\./.test(r));
+    expect(vendorRules).toEqual(plantedRules(outputs, /^(vendor|cuec)\./));
+    expect(vendorRules).toEqual(['cuec.control_failing Anthropic', 'cuec.control_failing OpenAI', 'vendor.report_stale Linear']);
+  });
+
   it('preloads the four model providers with mapped CUECs', async () => {
     const { records } = await checkDemoParts([vendorsPart], []);
     const cuecs = records.filter((r): r is CuecRecord => r.kind === 'cuec');

@@ -1,4 +1,5 @@
-import type { DemoPart, DemoPartOutput } from './demo-context.js';
+import type { DemoContext, DemoPart, DemoPartOutput } from './demo-context.js';
+import { planting } from './demo-plants.js';
 
 /**
  * The vendor inventory as the compliance owner keeps it in git. Model providers use the
@@ -144,21 +145,42 @@ vendors:
     last_review: { date: 2025-05-10, reviewer: maya.chen@relaylabs.ai, signed: true }
 `;
 
+/**
+ * Each plant's compliant version, as the same inventory would say it: Datadog reviewed this
+ * year, Slack's review signed, Linear's current report on file, PINECONE-02 mapped to the
+ * retention control.
+ */
+const COMPLIANT: Record<string, [string, string]> = {
+  'vendors.review_overdue': ['last_review: { date: 2025-08-14, reviewer: maya.chen@relaylabs.ai, signed: true }', 'last_review: { date: 2026-07-28, reviewer: maya.chen@relaylabs.ai, signed: true }'],
+  'vendors.review_unsigned': ['signed: false, notes: Waiting for the DPA addendum before sign-off. }', 'signed: true, notes: DPA addendum received and countersigned. }'],
+  'vendors.report_stale': ['soc2: { type: Type II, period_from: 2024-07-01, period_to: 2025-06-30 }', 'soc2: { type: Type II, period_from: 2025-07-01, period_to: 2026-06-30 }'],
+  'vendors.cuec_unmapped': ['        control: null', '        control: DAT-02'],
+};
+
+function vendorsYaml(ctx: DemoContext): string {
+  let yaml = VENDORS_YAML;
+  for (const [id, [planted, compliant]] of Object.entries(COMPLIANT)) if (!planting(ctx, id)) yaml = yaml.replace(planted, compliant);
+  return yaml;
+}
+
 /** The vendor inventory with planted vendor-management gaps. */
 export const vendorsPart: DemoPart = {
   name: 'vendors',
-  generate(): DemoPartOutput {
+  generate(ctx): DemoPartOutput {
+    const planted: DemoPartOutput['planted'] = [];
+    if (planting(ctx, 'vendors.review_overdue')) planted.push({ rule: 'vendor.review_overdue', subject: 'Datadog', why: 'a high-criticality vendor last reviewed on 2025-08-14, more than 12 months before the period end' });
+    if (planting(ctx, 'vendors.review_unsigned')) planted.push({ rule: 'vendor.review_unsigned', subject: 'Slack', why: 'the latest review (2026-03-02) was never signed off' });
+    if (planting(ctx, 'vendors.report_stale')) planted.push({ rule: 'vendor.report_stale', subject: 'Linear', why: 'its SOC 2 report ended 2025-06-30 and no bridge letter covers the time since' });
+    if (planting(ctx, 'vendors.cuec_unmapped')) planted.push({ rule: 'cuec.unmapped', subject: 'Pinecone', why: 'PINECONE-02 (namespace deletion at contract end) is mapped to no control' });
+    // Not a plant of its own: the presets' CUECs fail exactly when the identity part planted a deprovisioning problem.
+    if (ctx.shared.hr05Failing ?? true) {
+      planted.push({ rule: 'cuec.control_failing', subject: 'OpenAI', why: 'OPENAI-03 (remove leavers from the OpenAI organization) relies on HR-05, which has deprovisioning exceptions' });
+      planted.push({ rule: 'cuec.control_failing', subject: 'Anthropic', why: 'ANTHROPIC-03 (remove leavers from the Anthropic Console) relies on HR-05, which has deprovisioning exceptions' });
+    }
     return {
-      files: { 'vendors/vendors.yaml': VENDORS_YAML },
+      files: { 'vendors/vendors.yaml': vendorsYaml(ctx) },
       sources: [{ name: 'vendors', kind: 'vendors-yaml', path: 'vendors/vendors.yaml' }],
-      planted: [
-        { rule: 'vendor.review_overdue', subject: 'Datadog', why: 'a high-criticality vendor last reviewed on 2025-08-14, more than 12 months before the period end' },
-        { rule: 'vendor.review_unsigned', subject: 'Slack', why: 'the latest review (2026-03-02) was never signed off' },
-        { rule: 'vendor.report_stale', subject: 'Linear', why: 'its SOC 2 report ended 2025-06-30 and no bridge letter covers the time since' },
-        { rule: 'cuec.unmapped', subject: 'Pinecone', why: 'PINECONE-02 (namespace deletion at contract end) is mapped to no control' },
-        { rule: 'cuec.control_failing', subject: 'OpenAI', why: 'OPENAI-03 (remove leavers from the OpenAI organization) relies on HR-05, which has deprovisioning exceptions' },
-        { rule: 'cuec.control_failing', subject: 'Anthropic', why: 'ANTHROPIC-03 (remove leavers from the Anthropic Console) relies on HR-05, which has deprovisioning exceptions' },
-      ],
+      planted,
     };
   },
 };

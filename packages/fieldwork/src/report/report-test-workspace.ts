@@ -9,7 +9,7 @@ import { freshPostgresSchema } from '../testing/index.js';
 import { loadWorkspace } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 
-/** A demo workspace with collected evidence, a stored check run and a stored mock audit. */
+/** A demo workspace (`--problems all`) with collected evidence, a stored check run and a stored mock audit. */
 export interface ReportTestWorkspace {
   dir: string;
   ws: LoadedWorkspace;
@@ -26,7 +26,8 @@ export interface ReportTestWorkspace {
 export async function buildReportTestWorkspace(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<ReportTestWorkspace> {
   const root = mkdtempSync(join(tmpdir(), 'fieldwork-report-'));
   const dir = join(root, 'demo');
-  generateDemo(dir, 1);
+  // Every planted problem on, so each report shows exceptions in every automated control.
+  generateDemo(dir, 1, 'all');
   const ws = loadWorkspace(dir);
   const schema = dialect === 'postgres' ? await freshPostgresSchema() : undefined;
   const store = await FieldworkStore.open(schema ? { dialect: 'postgres', url: schema.url } : FieldworkStore.locationFor(dir, {}));

@@ -1,8 +1,9 @@
 import { relative, resolve } from 'node:path';
-import { exitCodeFor } from '@fieldwork/core';
+import { exitCodeFor, FieldworkError } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { generateDemo } from '../../demo/index.js';
+import type { DemoProblems } from '../../demo/index.js';
 import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
 import { auditTypeTwo } from '../../pipeline/audit-workspace.js';
 import { mockAuditMarkdown, writeAtomic, writeReports } from '../../report/index.js';
@@ -18,11 +19,14 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
     .description('write a demo workspace for a fictional AI agent platform and run the whole pipeline on it')
     .option('--dir <dir>', 'where to write the demo workspace', 'fieldwork-demo')
     .option('--seed <n>', 'random seed (same seed, same workspace)', '1')
-    .action(async (flags: { dir: string; seed: string }) => {
+    .option('--problems <set>', 'planted problems: "story" (a handful, most controls pass) or "all" (every automated rule fires)', 'story')
+    .action(async (flags: { dir: string; seed: string; problems: string }) => {
       const g = globals();
+      if (flags.problems !== 'story' && flags.problems !== 'all') throw new FieldworkError('USAGE', `--problems ${flags.problems}: use story or all.`, { hint: '`story` plants a handful of problems; `all` plants one of every kind the checks look for.' });
+      const problems: DemoProblems = flags.problems;
       const dir = resolve(flags.dir);
       const seed = Number.parseInt(flags.seed, 10);
-      const demo = generateDemo(dir, Number.isFinite(seed) ? seed : 1);
+      const demo = generateDemo(dir, Number.isFinite(seed) ? seed : 1, problems);
       const ws = loadWorkspace(dir);
       const store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
       try {
@@ -35,22 +39,34 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
         const auditFile = join(dir, 'reports', `mock-audit-${audit.period.from}-${audit.period.to}.md`);
         writeAtomic(auditFile, mockAuditMarkdown(audit, ws.config.organization));
         const s = summarize(run.results);
-        if (g.json) return printJson({ dir, seed: demo.seed, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), check: checkRunJson(run, run.controls), reports: [...reports.files, auditFile], mockAudit: audit.overall, planted: demo.planted });
+        if (g.json) return printJson({ dir, seed: demo.seed, problems, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), check: checkRunJson(run, run.controls), reports: [...reports.files, auditFile], mockAudit: audit.overall, planted: demo.planted });
         const rel = relative(process.cwd(), dir) || '.';
         out(bold(`Fieldwork demo — ${ws.config.organization}, an AI agent platform (synthetic data, seed ${demo.seed})`));
         out(dim(`workspace ${rel} · SQLite store ${rel}/.fieldwork/fieldwork.db · period ${run.period.from} to ${run.period.to}`));
         out('');
         out(`Collected ${collected.length} sources: ${collected.map((c) => `${c.name} ${c.status === 'failed' ? red('failed') : `${c.records} records`}`).join(', ')}`);
         for (const f of failed) out(red(`  ${f.name}: ${f.error?.message}`));
+        const automated = s.controls - s.not_tested;
         out(`Controls in scope: ${bold(String(s.controls))} — ${green(`${s.pass} pass`)}, ${red(`${s.exception} with exceptions`)}, ${yellow(`${s.insufficient_evidence} need evidence`)}, ${dim(`${s.not_tested} manual or not yet automated`)}`);
+        out(problems === 'story'
+          ? `Of the ${automated} automated controls, ${green(`${s.pass} pass`)} on the company's own evidence; ${red(`${s.exception} carry the problems planted for this story`)}, as a company weeks before its audit would find them.`
+          : `Every kind of problem the checks look for is planted (--problems all): ${red(`${s.exception} of the ${automated} automated controls`)} carry exceptions.`);
         out('');
         const withEx = run.results.filter((x) => x.exceptions.length > 0);
         out(bold(`Exceptions: ${s.exceptions} in ${withEx.length} controls`) + dim(' (each cites the artifact and the place in it; `fieldwork check` lists them all)'));
         const width = Math.min(48, Math.max(...withEx.map((r) => `${r.control} ${r.title}`.length)));
+        const why = new Map(demo.planted.map((p) => [`${p.rule} ${p.subject}`, p.why]));
         for (const r of withEx) {
-          const subjects = [...new Set(r.exceptions.map((e) => e.subject))];
           const label = `${r.control} ${r.title}`;
-          out(`  ${(label.length > width ? `${label.slice(0, width - 1)}…` : label).padEnd(width)} ${red(String(r.exceptions.length).padStart(2))}  ${subjects.slice(0, 3).join(', ')}${subjects.length > 3 ? dim(` +${subjects.length - 3}`) : ''}`);
+          const head = `  ${(label.length > width ? `${label.slice(0, width - 1)}…` : label).padEnd(width)} ${red(String(r.exceptions.length).padStart(2))}`;
+          if (problems === 'story') {
+            // Few enough to tell the story: each exception with what was planted and why it matters.
+            out(head);
+            for (const e of r.exceptions) out(`      ${e.subject}${dim(` — ${why.get(`${e.rule} ${e.subject}`) ?? e.rule}`)}`);
+          } else {
+            const subjects = [...new Set(r.exceptions.map((e) => e.subject))];
+            out(`${head}  ${subjects.slice(0, 3).join(', ')}${subjects.length > 3 ? dim(` +${subjects.length - 3}`) : ''}`);
+          }
         }
         out('');
         out(`Evidence map: ${cyan(relative(process.cwd(), reports.files[0]))} (and ${reports.files.slice(1).map((f) => relative(process.cwd(), f)).join(', ')})`);
@@ -58,6 +74,7 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
         out(`Mock audit (Type II, seeded samples): ${bold(audit.overall.conclusion.replace('_', ' '))} — ${by.not_effective} not effective, ${by.effective_with_exceptions} with isolated exceptions, ${by.effective} effective, ${by.did_not_occur} did not occur → ${cyan(relative(process.cwd(), auditFile))}`);
         out(dim(`Open them in any Markdown viewer, or run: fieldwork check --workspace ${rel} --json | less`));
         out(dim(`Verify the evidence chain: fieldwork verify --workspace ${rel}`));
+        if (problems === 'story') out(dim(`See every rule fire on its own planted problem: fieldwork demo --problems all --dir ${rel}-all`));
       } finally {
         await store.close();
       }
