@@ -54,7 +54,7 @@ export interface CollectOptions {
   onSource?: (index: number, total: number, name: string) => void;
   /** Only these source names (all when empty). */
   only?: string[];
-  /** Key of the hash that replaces end-user identifiers (default: FIELDWORK_SECRET or .fieldwork/secret, see loadWorkspaceSecret). */
+  /** Key of the hash that replaces end-user identifiers (default: FIELDWORK_SECRET or .fieldwork-secret, see loadWorkspaceSecret). */
   secret?: string;
 }
 

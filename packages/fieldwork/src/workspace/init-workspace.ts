@@ -73,7 +73,7 @@ export function initWorkspace(o: InitOptions): Workspace {
   writeFileSafely(file, header + stringify(raw, { lineWidth: 120 }), o.dir);
   writeFileSafely(join(o.dir, SCHEMA_FILE), JSON.stringify(workspaceJsonSchema(), null, 2) + '\n', o.dir);
   const gi = join(o.dir, '.gitignore');
-  if (!existsSync(gi)) writeFileSafely(gi, '# The evidence store is local state; the workspace files are what you commit.\n.fieldwork/\n', o.dir);
+  if (!existsSync(gi)) writeFileSafely(gi, '# The evidence store is local state; the workspace files are what you commit.\n.fieldwork/\n# The key of the hashes that stand in for end users (see docs/agent-instrumentation.md).\n.fieldwork-secret\n', o.dir);
   writePolicyTemplates(o.dir, config);
   for (const h of hooks) h(o.dir, config);
   return config;

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFieldworkError } from '@fieldwork/core';
@@ -33,6 +33,17 @@ describe('the workspace secret', () => {
     expect(first).toMatch(/^[0-9a-f]{64}$/);
     expect(statSync(join(dir, SECRET_FILE)).mode & 0o777).toBe(0o600);
     expect(loadWorkspaceSecret(dir, {})).toBe(first);
+  });
+
+  it('lives outside the evidence store and is added to the .gitignore once', () => {
+    fresh();
+    writeFileSync(join(dir, '.gitignore'), 'node_modules/');
+    loadWorkspaceSecret(dir, {});
+    expect(SECRET_FILE.startsWith('.fieldwork/')).toBe(false);
+    rmSync(join(dir, SECRET_FILE));
+    loadWorkspaceSecret(dir, {});
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8').split('\n').filter((l) => l === SECRET_FILE)).toHaveLength(1);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8').startsWith('node_modules/\n')).toBe(true);
   });
 
   it('comes from FIELDWORK_SECRET first, which must be long enough', () => {
