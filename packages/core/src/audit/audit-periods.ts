@@ -1,6 +1,6 @@
 /** @module The calendar periods of an audit window: the population of a periodic control. */
 import type { Frequency } from '../catalog/index.js';
-import { addDays, localDate, quartersOverlapping } from '../time/index.js';
+import { localDate, unitsOverlapping } from '../time/index.js';
 import type { Period } from '../time/index.js';
 
 /** The calendar unit a periodic control operates in. */
@@ -21,9 +21,6 @@ export function periodKindOf(frequency: Frequency): PeriodKind | null {
   return kinds[frequency] ?? null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
 /**
  * The calendar periods overlapping the window, whole, in order. Weeks start on Monday; an
  * annual control's one period is the window itself (it is tested once).
@@ -32,29 +29,9 @@ const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).get
  */
 export function windowPeriods(kind: PeriodKind, window: Period): AuditPeriod[] {
   if (kind === 'year') return [{ id: `${window.from}..${window.to}`, from: window.from, to: window.to }];
-  if (kind === 'quarter') return quartersOverlapping(window).map((q) => ({ id: q.label, from: q.from, to: q.to }));
-  const out: AuditPeriod[] = [];
-  if (kind === 'day') {
-    for (let d = window.from; d <= window.to; d = addDays(d, 1)) out.push({ id: d, from: d, to: d });
-    return out;
-  }
-  if (kind === 'week') {
-    const weekday = (new Date(`${window.from}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
-    for (let d = addDays(window.from, -weekday); d <= window.to; d = addDays(d, 7)) out.push({ id: `week of ${d}`, from: d, to: addDays(d, 6) });
-    return out;
-  }
-  let y = Number(window.from.slice(0, 4));
-  let m = Number(window.from.slice(5, 7));
-  for (;;) {
-    const from = `${y}-${pad(m)}-01`;
-    if (from > window.to) break;
-    out.push({ id: `${y}-${pad(m)}`, from, to: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}` });
-    if (++m === 13) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
+  const unit = ({ day: 'daily', week: 'weekly', month: 'monthly', quarter: 'quarterly' } as const)[kind];
+  // The checks' calendar units, labelled as the report names them (a week by its Monday).
+  return unitsOverlapping(window, unit).map((u) => ({ id: kind === 'week' ? `week of ${u.from}` : u.label, from: u.from, to: u.to }));
 }
 
 /**
