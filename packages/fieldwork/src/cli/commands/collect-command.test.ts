@@ -1,24 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../program.js';
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../testing/run-cli-captured.js';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
-  const saved = process.env.FIELDWORK_DATABASE_URL;
-  delete process.env.FIELDWORK_DATABASE_URL;
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    if (saved !== undefined) process.env.FIELDWORK_DATABASE_URL = saved;
-  }
-}
+const cli = runCliCaptured;
 
 const VENDORS = 'Vendor,Risk Level,SOC 2 Report Type,Period End,Website,Contract Value\nAnthropic,critical,Type II,2026-02-28,https://anthropic.com,120000\nLoom,low,,,https://loom.com,\n';
 const INCIDENTS = JSON.stringify({ incidents: [{ id: 'INC-1', opened_at: '2026-06-02T10:00:00Z', postmortem_url: 'https://wiki/pm/1', Commander: 'ana' }] }, null, 2);

@@ -1,25 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { initWorkspace } from '../../workspace/index.js';
-import { runCli } from '../program.js';
+import { runCliCaptured } from '../../testing/run-cli-captured.js';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
-  const url = process.env.FIELDWORK_DATABASE_URL;
-  delete process.env.FIELDWORK_DATABASE_URL;
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    if (url !== undefined) process.env.FIELDWORK_DATABASE_URL = url;
-  }
-}
+const cli = runCliCaptured;
 
 const HEADER = 'name,criticality,data_access,subservice,preset,soc2_type,soc2_period_from,soc2_period_to,bridge_letter_to,last_review_date,last_review_reviewer,last_review_signed,owner';
 const row = (name: string, reviewed: string) => `${name},high,prompts,,,Type II,2025-03-01,2026-02-28,,${reviewed},maya@x.ai,yes,ai-lead`;
