@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { reportError } from './output.js';
-import { runCli } from './program.js';
+import { runCliCaptured } from '../testing/run-cli-captured.js';
 
 // The built binary, run as a user runs it: `npm test` builds it first (tsc -b).
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -13,19 +13,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'fieldwork-behaviour-'));
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const ENV = { ...process.env, NO_COLOR: '1', FIELDWORK_DEBUG: '' };
 
-/** Runs the CLI in-process (stdin is no TTY here) and captures what it prints. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = runCliCaptured;
 
 /** `fieldwork <args> | <reader>` in a shell: fieldwork's own exit code and stderr. */
 function piped(args: string[], reader: string): { code: number; stderr: string } {
