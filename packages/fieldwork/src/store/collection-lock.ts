@@ -28,6 +28,8 @@ export interface AcquireOptions {
 }
 
 const PG_LOCK_CLASS = 4242002;
+/** How often a refusal looks again when the lock is held but nobody is named yet (25 ms apart). */
+const UNNAMED_RETRIES = 20;
 
 function describe(h: Holder | undefined): string {
   return h ? `since ${h.since} (pid ${h.pid}${h.host !== hostname() ? ` on ${h.host}` : ''})` : 'since an unknown time (its holder left no note)';
@@ -60,6 +62,7 @@ async function acquireSqlite(file: string, o: AcquireOptions): Promise<Collectio
   const db = new SqliteDatabase(file);
   db.pragma('busy_timeout = 0');
   let waited = false;
+  let unnamed = 0;
   for (;;) {
     try {
       db.exec('BEGIN EXCLUSIVE');
@@ -70,6 +73,12 @@ async function acquireSqlite(file: string, o: AcquireOptions): Promise<Collectio
         throw e;
       }
       const holder = readNote(note);
+      // The holder writes its note just after taking the lock (and removes it just before
+      // releasing): a moment without a note is a race, not an anonymous holder, so look again.
+      if (!holder && unnamed++ < UNNAMED_RETRIES) {
+        await sleep(25);
+        continue;
+      }
       if (!o.wait) {
         db.close();
         throw busy(holder);
@@ -112,6 +121,7 @@ async function acquirePostgres(url: string, o: AcquireOptions): Promise<Collecti
   try {
     const schema = (await client.query<{ s: string }>('select current_schema() as s')).rows[0]!.s;
     let waited = false;
+    let unnamed = 0;
     for (;;) {
       const got = (await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as ok', [PG_LOCK_CLASS, schema])).rows[0]!.ok;
       if (got) break;
@@ -122,6 +132,11 @@ async function acquirePostgres(url: string, o: AcquireOptions): Promise<Collecti
       )).rows[0];
       const m = row ? /^fieldwork-collect (\d+) (\S+)/.exec(row.app) : null;
       const holder: Holder | undefined = m ? { pid: Number(m[1]), since: m[2]!, host: !row!.host || row!.host === 'local' || row!.host === '127.0.0.1' ? hostname() : row!.host } : undefined;
+      // The holder may have released between the two queries: try the lock again before refusing.
+      if (!holder && unnamed++ < UNNAMED_RETRIES) {
+        await sleep(25);
+        continue;
+      }
       if (!o.wait) throw busy(holder);
       if (!waited) o.onWait?.(describe(holder));
       waited = true;
