@@ -14,6 +14,7 @@ import { registerRecords } from './records-command.js';
 import { registerVerify } from './verify-command.js';
 import { registerProbe } from './probe-command.js';
 import { registerServe } from './serve-command.js';
+import { registerJobs } from './jobs-command.js';
 
 export type Register = (program: Command, globals: () => GlobalOptions, setExit: (code: number) => void) => void;
 
@@ -31,6 +32,7 @@ export const commands: Register[] = [
   registerCheckpoint,
   registerProbe,
   registerServe,
+  registerJobs,
   registerDemo,
   registerCatalog,
 ];
