@@ -47,6 +47,7 @@ export class Scheduler {
   #loop: Promise<void> | undefined;
   #waiters: { at: number; resolve: () => void }[] = [];
   #sleepingUntil: number | undefined;
+  #stopping: Promise<void> | undefined;
 
   private constructor(o: SchedulerOptions, plan: SchedulePlan, ws: LoadedWorkspace) {
     this.#o = o;
@@ -141,7 +142,12 @@ export class Scheduler {
   }
 
   /** Stops the loop and the runner (waiting up to `graceMs` for a running job). */
-  async stop(graceMs?: number): Promise<void> {
+  stop(graceMs?: number): Promise<void> {
+    this.#stopping ??= this.#stop(graceMs);
+    return this.#stopping;
+  }
+
+  async #stop(graceMs?: number): Promise<void> {
     this.#abort.abort();
     await this.#loop;
     this.#wake(() => true);
