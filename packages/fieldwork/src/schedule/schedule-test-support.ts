@@ -1,4 +1,7 @@
 import { appendFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { FieldworkStore } from '../store/index.js';
+import { pgBossSchemaFor } from './pg-boss-schema.js';
 import { join } from 'node:path';
 import { registerJobKind } from './job-kinds.js';
 import type { ScheduledJobContext } from './job-kinds.js';
@@ -27,4 +30,9 @@ export function countingJob(prefix: string, o: { fail?: (tick: string) => boolea
     },
   });
   return { kind, runs };
+}
+
+/** Drops the pg-boss schema beside a test store (the store's own schema is dropped by its test helper). */
+export async function dropPgBossSchema(store: FieldworkStore): Promise<void> {
+  await sql`drop schema if exists ${sql.id(await pgBossSchemaFor(store))} cascade`.execute(store.db);
 }
