@@ -51,6 +51,11 @@ describe('fieldwork jobs and GET /api/jobs', () => {
       const next = (await (await app.request(`/api/jobs?limit=2&before=${api.next}`)).json()) as { jobs: { tick: string }[] };
       expect(next.jobs.map((j) => j.tick.slice(11, 16))).toEqual(['09:15', '09:10']);
       expect((await app.request('/api/jobs?limit=0')).status).toBe(422);
+      // The dashboard's page: the schedule with its next run, then the runs with what each did.
+      const html = await (await app.request('/jobs')).text();
+      expect(html).toContain('<td class="mono">*/10 * * * *</td>');
+      expect(html).toMatch(/<td>2026-03-02 09:10 UTC<\/td><td>nightly<\/td><td class="ok">completed<\/td>.*1 collected, 0 unchanged, 0 failed/);
+      expect(html).toContain('Runs via <b>in-process</b>');
     } finally {
       await scheduler.stop();
       await store.close();
