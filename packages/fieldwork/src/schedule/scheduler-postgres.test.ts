@@ -8,6 +8,7 @@ import { ManualClock } from './manual-clock.js';
 import { pgBossSchemaFor, SCHEDULE_QUEUE } from './pg-boss-schema.js';
 import { addSchedule, countingJob, dropPgBossSchema } from './schedule-test-support.js';
 import { Scheduler } from './scheduler.js';
+import { registerJobKind } from './job-kinds.js';
 
 const START = new Date('2026-03-02T09:00:00Z');
 const MINUTE = 60_000;
@@ -88,9 +89,7 @@ describe.skipIf(!TEST_DATABASE_URL)('scheduled runs on PostgreSQL (pg-boss), two
     const iw = await integrityWorkspace('postgres');
     // The first attempt hangs (its worker "dies"); the retry finishes at once.
     let attempts = 0;
-    const hang = countingJob('pg-hang');
-    const kind = `${hang.kind}-h`;
-    const { registerJobKind } = await import('./job-kinds.js');
+    const kind = `pg-hang-${Math.random().toString(36).slice(2, 8)}`;
     const hung = new Promise<never>(() => {});
     registerJobKind({ kind, description: 'hangs once (test)', run: async () => (++attempts === 1 ? hung : { attempt: attempts }) });
     addSchedule(iw.dir, ['queue: { pollSeconds: 0.5, maintenanceSeconds: 1, timeoutSeconds: 2, retryDelaySeconds: 0, retries: 1 }', 'jobs:', `  - { name: once, job: ${kind}, cron: "*/5 * * * *" }`]);
