@@ -55,8 +55,8 @@ describe.skipIf(!TEST_DATABASE_URL)('two fieldwork serve processes on one Postgr
     expect(existsSync(MAIN), 'build first: npx tsc -b').toBe(true);
     const iw = await integrityWorkspace('postgres');
     writeFileSync(join(iw.dir, 'hr', 'big.csv'), bigRoster(40_000));
-    // One instant, 20 s from now (a six-field cron with seconds that fires once a year).
-    const tick = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
+    // One instant, 30 s from now (a six-field cron with seconds that fires once a year).
+    const tick = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
     const cron = `${tick.getUTCSeconds()} ${tick.getUTCMinutes()} ${tick.getUTCHours()} ${tick.getUTCDate()} ${tick.getUTCMonth() + 1} *`;
     addSchedule(iw.dir, [
       'queue: { pollSeconds: 0.5, maintenanceSeconds: 1, timeoutSeconds: 30, retryDelaySeconds: 0, retries: 2 }',
