@@ -4,6 +4,7 @@ import type { ArtifactInput, Collector } from '../collector.js';
 import { iterateCsvRows, iterateJsonItems, pointer } from '../input/index.js';
 import { LINEAR_CSV_REQUIRED, linearOptionsSchema } from './linear-config.js';
 import type { LinearOptions } from './linear-config.js';
+import { fetchLinearIssues } from './linear-fetch.js';
 import { mapLinearCsvRow, mapLinearIssue } from './linear-mapper.js';
 import { linearIssueSchema } from './linear-schema.js';
 
@@ -21,10 +22,18 @@ async function firstChar(input: ArtifactInput): Promise<string | undefined> {
 export const linearCollector: Collector<LinearOptions> = {
   kind: 'linear-issues',
   snapshotKinds: [],
-  description: 'Linear issues: GraphQL `issues` response (with history for approvals) or the CSV export: tickets, access reviews and incidents',
+  description: 'Linear issues: GraphQL `issues` response (with history for approvals), the CSV export, or the live GraphQL API: tickets, access reviews and incidents',
   options: linearOptionsSchema,
   mediaType: 'application/json',
   fileTypes: ['.json', '.jsonl', '.ndjson', '.csv'],
+  fetch(options, ctx) {
+    if (!options.apiUrl) {
+      throw new FieldworkError('SOURCE_BAD_OPTIONS', `Source ${ctx.source}: set a path/glob to read exports, or options.apiUrl to call the API.`, {
+        hint: 'For the API: options: { apiUrl: https://api.linear.app/graphql, apiKeyEnv: LINEAR_API_KEY, updatedSince: 2026-01-01T00:00:00Z }',
+      });
+    }
+    return fetchLinearIssues(options, ctx);
+  },
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const first = await firstChar(input);
     if (first !== '{' && first !== '[') {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { subjectRuleSchema } from '../input/index.js';
 
 /**
- * Options of the `linear-issues` source: Linear's GraphQL `issues` response, or the CSV export.
+ * Options of the `linear-issues` source: Linear's GraphQL `issues` response, or the CSV export;
+ * with `apiUrl` and no path, the live GraphQL API.
  * The names are Jira's (`jira-issues`) wherever they mean the same thing, so a workspace moving
  * between the trackers keeps its mapping; docs/trackers.md sets the two side by side.
  */
@@ -41,6 +42,18 @@ export const linearOptionsSchema = z.object({
    * (Urgent, High, Medium, Low) when unset or the issue has no such label.
    */
   severityLabel: z.string().min(1).optional(),
+  /** `https://api.linear.app/graphql` — enables the live API (the source then has no path). */
+  apiUrl: z.url().optional(),
+  /** Environment variable holding the API key (a personal key as it is, or `Bearer <token>` for OAuth). */
+  apiKeyEnv: z.string().min(1).default('LINEAR_API_KEY'),
+  /** Only issues updated at or after this instant (ISO-8601), e.g. the start of the audit period. */
+  updatedSince: z.iso.datetime({ offset: true }).optional(),
+  /** Only issues of these team keys (`IT`, `SEC`). */
+  teams: z.array(z.string().min(1)).optional(),
+  /** Issues per page: each carries up to 100 history entries, which count toward Linear's per-query complexity limit. */
+  pageSize: z.number().int().min(1).max(50).default(10),
+  /** Stop after this many pages (safety net). */
+  maxPages: z.number().int().min(1).default(10_000),
 }).strict();
 export type LinearOptions = z.infer<typeof linearOptionsSchema>;
 
