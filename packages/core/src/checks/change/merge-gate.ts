@@ -84,7 +84,7 @@ export interface MergeGate {
  * - a standing CHANGES_REQUESTED blocks the merge whatever others approved;
  * - an approval on an earlier commit than the merged head does not count when `staleApprovals`
  *   is `head` (the control's own rule), or when it is `protection` and the branch protection in
- *   force dismissed stale approvals;
+ *   force dismissed stale approvals or is not known;
  * - with "require approval of the most recent reviewable push", the approval of whoever made
  *   that push does not count.
  */
@@ -99,7 +99,8 @@ export function mergeGate(c: ChangeRecord, reviews: ChangeReview[], opts: { stal
   const standing = [...latest.values()];
   const discounted: MergeGate['discounted'] = [];
   const approvals: ChangeReview[] = [];
-  const staleDismissed = opts.staleApprovals === 'head' || opts.protection?.dismissStaleReviews === true;
+  // Only protection known to keep approvals across pushes lets a stale approval count; unknown protection counts as dismissing.
+  const staleDismissed = opts.staleApprovals === 'head' || opts.protection?.dismissStaleReviews !== false;
   for (const r of standing.filter((x) => x.state === 'APPROVED')) {
     const stale = !!c.headCommit && !!r.commit && r.commit !== c.headCommit;
     if (stale && staleDismissed) discounted.push({ review: r, why: 'stale' });
