@@ -85,8 +85,8 @@ export interface MergeGate {
  * - an approval on an earlier commit than the merged head does not count when `staleApprovals`
  *   is `head` (the control's own rule), or when it is `protection` and the branch protection in
  *   force dismissed stale approvals or is not known;
- * - with "require approval of the most recent reviewable push", the approval of whoever made
- *   that push does not count.
+ * - with "require approval of the most recent reviewable push", only approvals of the merged
+ *   head count, and not that of whoever made the push.
  */
 export function mergeGate(c: ChangeRecord, reviews: ChangeReview[], opts: { staleApprovals: 'head' | 'protection'; protection?: ProtectionAtMerge; lastPusher?: string }): MergeGate {
   const latest = new Map<string, ChangeReview>();
@@ -100,7 +100,8 @@ export function mergeGate(c: ChangeRecord, reviews: ChangeReview[], opts: { stal
   const discounted: MergeGate['discounted'] = [];
   const approvals: ChangeReview[] = [];
   // Only protection known to keep approvals across pushes lets a stale approval count; unknown protection counts as dismissing.
-  const staleDismissed = opts.staleApprovals === 'head' || opts.protection?.dismissStaleReviews !== false;
+  // Approval of the most recent push is, by definition, an approval of the merged head.
+  const staleDismissed = opts.staleApprovals === 'head' || opts.protection?.dismissStaleReviews !== false || opts.protection?.requireLastPushApproval === true;
   for (const r of standing.filter((x) => x.state === 'APPROVED')) {
     const stale = !!c.headCommit && !!r.commit && r.commit !== c.headCommit;
     if (stale && staleDismissed) discounted.push({ review: r, why: 'stale' });

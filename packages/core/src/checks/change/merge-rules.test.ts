@@ -56,6 +56,8 @@ describe('change rules as GitHub applies them', () => {
     expect(kept.items[0].trace[1].detail).toContain('branch protection does not dismiss stale approvals');
     // The setting switched on only after the merge does not apply to it.
     expect(rules({ change: [c], branch_protection: [protection({ dismissStaleReviews: false }), protection({ dismissStaleReviews: true, at: '2026-06-01T00:00:00Z' })] }, params)).toEqual([]);
+    // Requiring approval of the most recent push asks for an approval of the merged head too.
+    expect(rules({ change: [c], branch_protection: [protection({ dismissStaleReviews: false, requireLastPushApproval: true })] }, params)).toEqual(['change.approval_stale acme/api#3']);
     // Protection not known at the merge (only a later snapshot): the approval of the merged head is asked for.
     expect(rules({ change: [c], branch_protection: [protection({ dismissStaleReviews: false, at: '2026-06-01T00:00:00Z' })] }, params)).toEqual(['change.approval_stale acme/api#3']);
     // By default the control asks for approval of the merged head whatever the protection says.
