@@ -156,7 +156,7 @@ async function runWorkflow(o: { checkout: string; cache: Map<string, string>; ca
     const script = step.run!;
     if (/^npm install -g /.test(script.trim())) {
       // The CLI under test is this repository's build, put on PATH as `fieldwork` below.
-      results.push({ name: step.name, ran: false, skipped: `installing ${env.FIELDWORK_PACKAGE} from a registry: the test runs the CLI built from this repository instead` });
+      results.push({ name: step.name, ran: false, skipped: `installing ${env.FIELDWORK_PACKAGE}: the test runs the CLI built from this repository instead` });
       continue;
     }
     expect(script, `${step.name} runs fieldwork`).toMatch(/(^|\s)fieldwork /);
