@@ -42,6 +42,8 @@ export class PgBossRunner implements JobRunner {
       supervise: true,
       migrate: true,
       maintenanceIntervalSeconds: q.maintenanceSeconds,
+      // pg-boss deletes archived jobs after 7 days by default; the history is worth more than that.
+      deleteAfterDays: q.historyDays,
     });
     boss.on('error', (e: Error) => this.#ctx.emit({ type: 'error', message: `pg-boss: ${e.message}`, instance }));
     await boss.start();

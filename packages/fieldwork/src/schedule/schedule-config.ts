@@ -43,9 +43,10 @@ export const scheduleSectionSchema = z
         retryDelaySeconds: z.number().int().min(0).default(60).describe('Wait before a retry.'),
         pollSeconds: z.number().min(0.5).default(2).describe('How often each worker looks for queued jobs.'),
         maintenanceSeconds: z.number().int().min(1).default(60).describe('How often timed-out jobs are looked for.'),
+        historyDays: z.number().int().min(1).default(90).describe('How long pg-boss keeps finished jobs (the job history) before deleting them.'),
       })
       .strict()
-      .default({ timeoutSeconds: 3600, retries: 2, retryDelaySeconds: 60, pollSeconds: 2, maintenanceSeconds: 60 })
+      .default({ timeoutSeconds: 3600, retries: 2, retryDelaySeconds: 60, pollSeconds: 2, maintenanceSeconds: 60, historyDays: 90 })
       .describe('PostgreSQL only (pg-boss): timeouts and retries of scheduled jobs shared by several serve instances.'),
   })
   .strict();

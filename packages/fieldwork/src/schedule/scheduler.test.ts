@@ -205,7 +205,7 @@ describe('schedule: in fieldwork.yaml', () => {
         ['berlin', '2026-03-03T01:00:00.000Z'],
         ['ny', '2026-03-03T07:00:00.000Z'],
       ]);
-      expect(plan.queue).toMatchObject({ timeoutSeconds: 3600, retries: 2 });
+      expect(plan.queue).toEqual({ timeoutSeconds: 3600, retries: 2, retryDelaySeconds: 60, pollSeconds: 2, maintenanceSeconds: 60, historyDays: 90 });
     } finally {
       await iw.dispose();
     }
