@@ -181,6 +181,10 @@ describe('schedule: in fieldwork.yaml', () => {
     expect(e!.hint).toContain('minute hour day month weekday');
     expect(await refusal(['jobs:', '  - { job: collect, cron: "0 2 * * *" }'])).toBeUndefined();
     expect((await refusal(['jobs:', '  - { job: collect, cron: "61 * * * *" }']))!.message).toContain('minute');
+    const poll = await refusal(['queue: { pollSeconds: 0.1 }', 'jobs: []']);
+    expect(poll).toMatchObject({ code: 'CONFIG_INVALID', where: { pointer: '/schedule/queue/pollSeconds' } });
+    expect(poll!.message).toMatch(/^fieldwork\.yaml: schedule\.queue\.pollSeconds: /);
+    expect(await refusal(['queue: { pollSeconds: 0.5 }', 'jobs: []'])).toBeUndefined();
   });
 
   it('an unknown job, an unknown source or a repeated name is refused with the entry and what would do', async () => {
