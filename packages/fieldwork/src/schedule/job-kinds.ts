@@ -1,6 +1,4 @@
 import { FieldworkError } from '@fieldwork/core';
-import { checkWorkspace, summarize } from '../pipeline/check-workspace.js';
-import { collectWorkspace } from '../pipeline/collect-workspace.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 import type { Clock } from './clock.js';
@@ -61,6 +59,8 @@ registerJobKind({
   kind: 'collect',
   description: 'collect every source (or the listed ones) into the store; queues behind a running collection',
   async run(ctx) {
+    // The pipelines load when a job runs, so listing the schedule (`fieldwork jobs`) stays quick.
+    const { collectWorkspace } = await import('../pipeline/collect-workspace.js');
     const outcomes = await collectWorkspace(ctx.workspace, ctx.store, {
       ...(ctx.job.sources ? { only: ctx.job.sources } : {}),
       env: ctx.env,
@@ -78,6 +78,7 @@ registerJobKind({
   kind: 'check',
   description: 'test every control in scope and store the run (as `fieldwork check`)',
   async run(ctx) {
+    const { checkWorkspace, summarize } = await import('../pipeline/check-workspace.js');
     const run = await checkWorkspace(ctx.workspace, ctx.store, {}, ctx.clock.now());
     return { runId: run.runId, period: run.period, summary: summarize(run.results) };
   },

@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { nameUuid } from '../report/name-uuid.js';
 import { claimTick } from './schedule-ticks.js';
 import type { JobRunner, RunnerContext } from './job-runner.js';
@@ -32,7 +32,9 @@ export class PgBossRunner implements JobRunner {
     const { store, instance } = this.#ctx;
     if (store.location.dialect !== 'postgres') throw new Error('PgBossRunner needs a PostgreSQL store');
     const q = this.#ctx.plan().queue;
-    const boss = new PgBoss({
+    // Loaded here, not at the top: SQLite workspaces and every other command never pay for it.
+    const { default: PgBossClass } = await import('pg-boss');
+    const boss = new PgBossClass({
       connectionString: store.location.url,
       schema: await pgBossSchemaFor(store),
       application_name: `fieldwork-schedule ${instance}`.slice(0, 63),
