@@ -34,7 +34,10 @@ export interface ScheduledJobKind {
 const kinds = new Map<string, ScheduledJobKind>();
 
 /**
- * Makes a job kind available to `schedule.jobs[].job`.
+ * Makes a job kind available to `schedule.jobs[].job`. Call it at the top level of the module
+ * that defines the job, and import that module from `src/schedule/index.ts` (one line at its
+ * end), so the kind is known wherever the schedule is read (serve, `fieldwork jobs`, the
+ * dashboard).
  *
  * @example
  * registerJobKind({ kind: 'digest', description: 'email the week's changes', run: async (ctx) => ({ sent: 3 }) });

@@ -108,7 +108,7 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
             throw e;
           });
         }
-        const scheduled = scheduler?.jobs.length ? `${scheduler.jobs.length} scheduled job(s), ${scheduler.runner.mode}` : 'no scheduled jobs';
+        const scheduled = !flags.schedule ? 'schedule off (--no-schedule)' : scheduler?.jobs.length ? `${scheduler.jobs.length} scheduled job(s), ${scheduler.runner.mode}` : 'no scheduled jobs';
         const auth = flags.insecureLocal ? 'insecure-local (no tokens; every request is admin)' : `${all.length} token(s)`;
         if (g.json) out(JSON.stringify({ url: server.url, store: store.dialect, auth: flags.insecureLocal ? 'insecure-local' : 'tokens', tokens: all.length, schedule: { jobs: scheduler?.jobs.map((j) => j.name) ?? [], runner: scheduler?.runner.mode ?? null } }));
         else {
