@@ -1,0 +1,56 @@
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkRecord } from '@fieldwork/core/records';
+import type { Collector } from '../collector.js';
+import { iterateJsonItems } from '../input/index.js';
+import { listEntries } from '../identity/list-entries.js';
+import { rosterTime } from '../identity/roster-time.js';
+import { entraUsersOptionsSchema } from './entra-users-config.js';
+import type { EntraUsersOptions } from './entra-users-config.js';
+import { fetchEntraUsers } from './entra-users-fetch.js';
+import { entraRegistrationSchema, entraUserSchema, mapEntraRegistration, mapEntraUser } from './entra-users-mapper.js';
+
+const HINT = 'entra-users reads Microsoft Graph responses of GET /users (user objects with id and userPrincipalName) and GET /reports/authenticationMethods/userRegistrationDetails ({value: [...]}, an array, or JSON Lines).';
+
+/** The Microsoft Entra ID user roster (snapshot) with each user's MFA registration. */
+export const entraUsersCollector: Collector<EntraUsersOptions> = {
+  kind: 'entra-users',
+  snapshotKinds: ['account', 'account_mfa'],
+  artifactIdentity: 'bytes-and-name',
+  description: 'Microsoft Entra ID users (Graph GET /users with signInActivity) and MFA registration (userRegistrationDetails): saved responses or the live API',
+  options: entraUsersOptionsSchema,
+  mediaType: 'application/json',
+  fetch(options, ctx) {
+    if (!options.graphUrl && !options.live) {
+      throw new FieldworkError('SOURCE_BAD_OPTIONS', `Source ${ctx.source}: set a path/glob to read saved responses, or options.live: true to call Microsoft Graph.`, {
+        hint: 'For the API: options: { live: true, tokenEnv: GRAPH_TOKEN }',
+      });
+    }
+    return fetchEntraUsers(options, ctx);
+  },
+  async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
+    const snapshotAt = rosterTime(input, options.takenAt);
+    let seen = 0;
+    const ids = new Set<string>();
+    for await (const item of iterateJsonItems(input)) {
+      for (const entry of listEntries(item, ['value'])) {
+        const v = entry.value as Record<string, unknown> | null;
+        const isRegistration = !!v && typeof v === 'object' && 'isMfaRegistered' in v;
+        const parsed = isRegistration ? entraRegistrationSchema.safeParse(v) : entraUserSchema.safeParse(v);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${seen === 0 ? 'this does not look like a Graph users or registration-details response' : `malformed Entra ${isRegistration ? 'registration' : 'user'}`} (${issue.path.join('.') || 'entry'}: ${issue.message}).`, {
+            where: { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: `${entry.locator.replace(/^line \d+#/, '')}/${issue.path.join('/')}`.replace(/\/$/, '') },
+            hint: HINT,
+          });
+        }
+        seen++;
+        const key = `${isRegistration ? 'r' : 'u'}:${parsed.data.id}`;
+        if (ids.has(key)) continue;
+        ids.add(key);
+        yield isRegistration
+          ? mapEntraRegistration(parsed.data as never, snapshotAt, ctx.cite(entry.locator))
+          : mapEntraUser(parsed.data as never, snapshotAt, ctx.cite(entry.locator));
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { JsonItem } from '../input/index.js';
+import { pointer } from '../input/index.js';
+
+/** One element of a list response, with its JSON pointer (or `line N#pointer` in JSON Lines). */
+export interface ListEntry {
+  value: unknown;
+  locator: string;
+}
+
+/**
+ * The elements of one item of an export: a response page whose list sits under one of `keys`
+ * (`value` in Graph, `users` in the Directory API, `items` in the Reports API, `records` in an
+ * Azure diagnostic export), a bare array, or a single object.
+ */
+export function listEntries(item: JsonItem, keys: readonly string[]): ListEntry[] {
+  const v = item.value as Record<string, unknown> | unknown[] | null;
+  const base = item.locator.startsWith('line') ? '' : item.locator;
+  const at = (loc: string) => (item.locator.startsWith('line') ? `${item.locator}#${loc || '/'}` : loc || '/');
+  if (Array.isArray(v)) return v.map((x, i) => ({ value: x, locator: at(pointer(base, i)) }));
+  if (v && typeof v === 'object') {
+    for (const k of keys) {
+      const list = (v as Record<string, unknown>)[k];
+      if (Array.isArray(list)) return list.map((x, i) => ({ value: x, locator: at(pointer(base, k, i)) }));
+    }
+  }
+  return [{ value: v, locator: at(base) }];
+}
