@@ -17,7 +17,8 @@ export const entraSignInSchema = z.object({
   signInEventTypes: z.array(z.string()).nullish(),
   authenticationRequirement: z.string().nullish(),
   conditionalAccessStatus: z.string().nullish(),
-  status: z.object({ errorCode: z.number().nullish(), additionalDetails: z.string().nullish() }).loose().nullish(),
+  /** Every sign-in states its result; a user or audit object has none. */
+  status: z.object({ errorCode: z.number().nullish(), additionalDetails: z.string().nullish() }).loose(),
 }).loose();
 export type EntraSignIn = z.infer<typeof entraSignInSchema>;
 
@@ -56,7 +57,7 @@ export function mapEntraSignIn(s: EntraSignIn, category: string | undefined, cit
     ...(!service && account.includes('@') ? { email: account.toLowerCase() } : {}),
     accountType: service ? 'service' : 'user',
     ...(app ? { app } : {}),
-    outcome: (s.status?.errorCode ?? 0) === 0 ? 'success' : 'failure',
+    outcome: (s.status.errorCode ?? 0) === 0 ? 'success' : 'failure',
     interactive: service ? false : interactive,
     mfa: entraMfa(s), sso: true,
     ...(ca ? { conditionalAccess: ca } : {}),
