@@ -13,7 +13,7 @@ export const entraUsersOptionsSchema = z.object({
   live: z.boolean().default(false),
   /** Environment variable holding a Graph access token (User.Read.All, AuditLog.Read.All, UserAuthenticationMethod.Read.All). */
   tokenEnv: z.string().default('GRAPH_TOKEN'),
-  /** When the roster was taken (date or instant) for files; otherwise the date in the file name, else its modification time. */
+  /** When the roster was taken (date or instant), for files whose name carries no date (`entra-users-2026-09-30.json`). */
   takenAt: z.string().optional(),
   /** Live API: also read `signInActivity` (needs AuditLog.Read.All and Entra ID P1). */
   signInActivity: z.boolean().default(true),

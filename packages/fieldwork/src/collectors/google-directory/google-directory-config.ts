@@ -14,7 +14,7 @@ export const googleDirectoryOptionsSchema = z.object({
   /** `my_customer` (the token's account) or a customer id; or set `domain`. */
   customer: z.string().default('my_customer'),
   domain: z.string().optional(),
-  /** When the roster was taken (date or instant) for files; otherwise the date in the file name, else its modification time. */
+  /** When the roster was taken (date or instant), for files whose name carries no date (`entra-users-2026-09-30.json`). */
   takenAt: z.string().optional(),
   /** Page size (`maxResults`; the API allows up to 500). */
   maxResults: z.number().int().min(1).max(500).default(500),

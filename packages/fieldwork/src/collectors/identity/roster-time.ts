@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { FieldworkError } from '@fieldwork/core/errors';
 import type { ArtifactInput } from '../collector.js';
 
@@ -7,13 +6,14 @@ export const SNAPSHOT_MARK = 'snapshot';
 
 /**
  * When a roster artifact was taken, in this order: the source's `takenAt` option; the time a
- * live fetch wrote into the page name; a date (`2026-09-30`) or instant in the file name; the
- * file's modification time. A date means the end of that day (UTC): the roster shows the day's
- * final state.
+ * live fetch wrote into the page name; a date (`2026-09-30`) or instant in the file name. A date
+ * means the end of that day (UTC): the roster shows the day's final state. Nothing else is
+ * trusted (a file's modification time changes when it is copied, and `verify` must re-derive the
+ * same records from the stored bytes), so a roster without a date is refused.
  *
  * @example rosterTime({ displayName: 'exports/okta-users-2026-09-30.json', ... }) // '2026-09-30T23:59:59.999Z'
  */
-export function rosterTime(input: Pick<ArtifactInput, 'displayName' | 'path'>, takenAt?: string): string {
+export function rosterTime(input: Pick<ArtifactInput, 'displayName'>, takenAt?: string): string {
   if (takenAt) {
     const t = toInstant(takenAt);
     if (!t) throw new FieldworkError('SOURCE_BAD_OPTIONS', `options.takenAt "${takenAt}" is not a date or an ISO-8601 instant.`, { hint: 'Write takenAt: 2026-09-30 or 2026-09-30T06:00:00Z.' });
@@ -26,7 +26,10 @@ export function rosterTime(input: Pick<ArtifactInput, 'displayName' | 'path'>, t
     const t = toInstant(named[2] ? `${named[1]}T${named[2]}:${named[3]}:${named[4]}Z` : named[1]);
     if (t) return t;
   }
-  return statSync(input.path).mtime.toISOString();
+  throw new FieldworkError('INPUT_INVALID_RECORD', `${input.displayName}: a roster must say when it was taken, and neither the file name nor options.takenAt does.`, {
+    where: { file: input.displayName },
+    hint: 'Name the export after the day it was taken (okta-users-2026-09-30.json), or set options.takenAt: 2026-09-30 on the source.',
+  });
 }
 
 function toInstant(v: string): string | undefined {

@@ -43,4 +43,10 @@ describe('okta-users', () => {
     expect(await refusal(oktaUsersCollector, scratch.file('bad-2026-01-01.json', JSON.stringify(users)))).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { pointer: '/1/profile/login' } });
     expect(await refusal(oktaUsersCollector, scratch.file('x-2026-01-01.json', '[]'), { takenAt: 'yesterday' })).toMatchObject({ code: 'SOURCE_BAD_OPTIONS' });
   });
+
+  it('refuses a roster that does not say when it was taken (a modification time is not evidence)', async () => {
+    const err = await refusal(oktaUsersCollector, scratch.file('users.json', JSON.stringify([{ id: '00u1', status: 'ACTIVE', profile: { login: 'a@x.ai' } }])));
+    expect(err).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { file: 'users.json' } });
+    expect(err.hint).toContain('takenAt');
+  });
 });

@@ -10,7 +10,7 @@ export const oktaUsersOptionsSchema = z.object({
   orgUrl: z.url().optional(),
   /** Environment variable holding an API token (SSWS) with `okta.users.read`. */
   tokenEnv: z.string().default('OKTA_API_TOKEN'),
-  /** When the roster was taken (date or instant) for files; otherwise the date in the file name, else its modification time. */
+  /** When the roster was taken (date or instant), for files whose name carries no date (`okta-users-2026-09-30.json`). */
   takenAt: z.string().optional(),
   /** Live API: also fetch each user's factors (one request per user). */
   factors: z.boolean().default(true),
