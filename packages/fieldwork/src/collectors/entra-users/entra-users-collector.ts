@@ -28,7 +28,9 @@ export const entraUsersCollector: Collector<EntraUsersOptions> = {
     return fetchEntraUsers(options, ctx);
   },
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
-    const snapshotAt = rosterTime(input, options.takenAt);
+    // Asked for at the first fact, so a file of another format is refused as that first.
+    let taken: string | undefined;
+    const snapshotAt = (): string => (taken ??= rosterTime(input, options.takenAt));
     let seen = 0;
     const ids = new Set<string>();
     for await (const item of iterateJsonItems(input)) {
@@ -48,8 +50,8 @@ export const entraUsersCollector: Collector<EntraUsersOptions> = {
         if (ids.has(key)) continue;
         ids.add(key);
         yield isRegistration
-          ? mapEntraRegistration(parsed.data as never, snapshotAt, ctx.cite(entry.locator))
-          : mapEntraUser(parsed.data as never, snapshotAt, ctx.cite(entry.locator));
+          ? mapEntraRegistration(parsed.data as never, snapshotAt(), ctx.cite(entry.locator))
+          : mapEntraUser(parsed.data as never, snapshotAt(), ctx.cite(entry.locator));
       }
     }
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { takenAtSchema } from '../identity/roster-time.js';
 
 /**
  * Options of the `entra-users` source: the Microsoft Entra ID user roster and each user's MFA
@@ -14,7 +15,7 @@ export const entraUsersOptionsSchema = z.object({
   /** Environment variable holding a Graph access token (User.Read.All, AuditLog.Read.All, UserAuthenticationMethod.Read.All). */
   tokenEnv: z.string().default('GRAPH_TOKEN'),
   /** When the roster was taken (date or instant), for files whose name carries no date (`entra-users-2026-09-30.json`). */
-  takenAt: z.string().optional(),
+  takenAt: takenAtSchema.optional(),
   /** Live API: also read `signInActivity` (needs AuditLog.Read.All and Entra ID P1). */
   signInActivity: z.boolean().default(true),
   /** Live API: also fetch the MFA registration report. */

@@ -28,7 +28,9 @@ export const googleDirectoryCollector: Collector<GoogleDirectoryOptions> = {
     return fetchGoogleUsers(options, ctx);
   },
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
-    const snapshotAt = rosterTime(input, options.takenAt);
+    // Asked for at the first fact, so a file of another format is refused as that first.
+    let taken: string | undefined;
+    const snapshotAt = (): string => (taken ??= rosterTime(input, options.takenAt));
     let seen = 0;
     const ids = new Set<string>();
     for await (const item of iterateJsonItems(input)) {
@@ -48,8 +50,8 @@ export const googleDirectoryCollector: Collector<GoogleDirectoryOptions> = {
         if (ids.has(parsed.data.id)) continue;
         ids.add(parsed.data.id);
         const cite = ctx.cite(entry.locator);
-        yield mapGoogleUser(parsed.data, snapshotAt, cite);
-        const mfa = mapGoogleUser2sv(parsed.data, snapshotAt, cite);
+        yield mapGoogleUser(parsed.data, snapshotAt(), cite);
+        const mfa = mapGoogleUser2sv(parsed.data, snapshotAt(), cite);
         if (mfa) yield mfa;
       }
     }

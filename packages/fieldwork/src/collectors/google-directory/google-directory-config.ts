@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { takenAtSchema } from '../identity/roster-time.js';
 
 /**
  * Options of the `google-directory-users` source: the Google Workspace user roster from the
@@ -15,7 +16,7 @@ export const googleDirectoryOptionsSchema = z.object({
   customer: z.string().default('my_customer'),
   domain: z.string().optional(),
   /** When the roster was taken (date or instant), for files whose name carries no date (`entra-users-2026-09-30.json`). */
-  takenAt: z.string().optional(),
+  takenAt: takenAtSchema.optional(),
   /** Page size (`maxResults`; the API allows up to 500). */
   maxResults: z.number().int().min(1).max(500).default(500),
   maxPages: z.number().int().min(1).default(10_000),

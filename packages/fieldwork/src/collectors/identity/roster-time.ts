@@ -1,4 +1,5 @@
 import { FieldworkError } from '@fieldwork/core/errors';
+import { z } from 'zod';
 import type { ArtifactInput } from '../collector.js';
 
 /** The marker live roster fetches put in each page's name: `(snapshot 2026-09-30T06:00:00.000Z, page 2)`. */
@@ -49,3 +50,6 @@ export function optionalInstant(v: unknown): string | undefined {
   if (Number.isNaN(t) || t <= 0) return undefined;
   return new Date(t).toISOString();
 }
+
+/** The `takenAt` option of roster sources: a date or an ISO-8601 instant. */
+export const takenAtSchema = z.string().refine((v) => toInstant(v) !== undefined, { message: 'must be a date (2026-09-30) or an ISO-8601 instant (2026-09-30T06:00:00Z)' });

@@ -30,7 +30,9 @@ export const oktaUsersCollector: Collector<OktaUsersOptions> = {
     return fetchOktaUsers(options, ctx);
   },
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
-    const snapshotAt = rosterTime(input, options.takenAt);
+    // Asked for at the first fact, so a file of another format is refused as that first.
+    let taken: string | undefined;
+    const snapshotAt = (): string => (taken ??= rosterTime(input, options.takenAt));
     let seen = 0;
     const factors = new Map<string, { list: OktaFactor[]; locator: string }>();
     const users = new Set<string>();
@@ -63,12 +65,12 @@ export const oktaUsersCollector: Collector<OktaUsersOptions> = {
         const u = parsed.data as { id: string };
         if (users.has(u.id)) continue;
         users.add(u.id);
-        yield mapOktaUser(parsed.data as never, snapshotAt, ctx.cite(entry.locator));
+        yield mapOktaUser(parsed.data as never, snapshotAt(), ctx.cite(entry.locator));
       }
     }
     // An empty factors response still says something when its name names the user: no factor enrolled.
     const named = userIdFromName(input.displayName);
     if (seen === 0 && named && /factors/i.test(input.displayName)) factors.set(named, { list: [], locator: '/' });
-    for (const [userId, { list, locator }] of factors) yield mapOktaFactors(userId, list, snapshotAt, ctx.cite(locator));
+    for (const [userId, { list, locator }] of factors) yield mapOktaFactors(userId, list, snapshotAt(), ctx.cite(locator));
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { takenAtSchema } from '../identity/roster-time.js';
 
 /**
  * Options of the `okta-users` source: the Okta user roster with each user's enrolled factors.
@@ -11,7 +12,7 @@ export const oktaUsersOptionsSchema = z.object({
   /** Environment variable holding an API token (SSWS) with `okta.users.read`. */
   tokenEnv: z.string().default('OKTA_API_TOKEN'),
   /** When the roster was taken (date or instant), for files whose name carries no date (`okta-users-2026-09-30.json`). */
-  takenAt: z.string().optional(),
+  takenAt: takenAtSchema.optional(),
   /** Live API: also fetch each user's factors (one request per user). */
   factors: z.boolean().default(true),
   /** Live API: an Okta `search` expression (e.g. `status eq "ACTIVE"`); the default list leaves out DEPROVISIONED users. */
