@@ -2,13 +2,13 @@ import { FieldworkError } from '@fieldwork/core/errors';
 import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { iterateJsonItems, pointer } from '../input/index.js';
-import { listEntries } from '../identity/list-entries.js';
+import { entryError, listEntries } from '../identity/list-entries.js';
 import { entraSignInsOptionsSchema } from './entra-sign-ins-config.js';
 import type { EntraSignInsOptions } from './entra-sign-ins-config.js';
 import { fetchEntraSignIns } from './entra-sign-ins-fetch.js';
 import { entraSignInSchema, mapEntraSignIn } from './entra-sign-ins-mapper.js';
 
-const HINT = 'entra-sign-ins reads signIn objects: the Graph response of GET /auditLogs/signIns ({value: [...]}), an array of them, or the Azure diagnostic-settings export ({records: [...]} or one record per line, properties holding the sign-in).';
+const WHAT = { format: 'an Entra ID sign-in log', entry: 'sign-in', hint: 'entra-sign-ins reads signIn objects: the Graph response of GET /auditLogs/signIns ({value: [...]}), an array of them, or the Azure diagnostic-settings export ({records: [...]} or one record per line, properties holding the sign-in).' };
 
 /** Microsoft Entra ID sign-in logs: who signed in to which app, with which authentication requirement. */
 export const entraSignInsCollector: Collector<EntraSignInsOptions> = {
@@ -37,13 +37,7 @@ export const entraSignInsCollector: Collector<EntraSignInsOptions> = {
         const locator = wrapped ? pointer(entry.locator.replace(/\/$/, ''), 'properties') : entry.locator;
         const category = wrapped && typeof raw.category === 'string' ? raw.category : undefined;
         const parsed = entraSignInSchema.safeParse(value);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${seen === 0 ? 'this does not look like an Entra ID sign-in log' : 'malformed sign-in'} (${issue.path.join('.') || 'entry'}: ${issue.message}).`, {
-            where: { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: `${locator.replace(/^line \d+#/, '')}/${issue.path.join('/')}`.replace(/\/$/, '') },
-            hint: HINT,
-          });
-        }
+        if (!parsed.success) throw entryError(input.displayName, item, { value, locator }, parsed.error.issues[0], seen, WHAT);
         seen++;
         if (ids.has(parsed.data.id)) continue;
         ids.add(parsed.data.id);

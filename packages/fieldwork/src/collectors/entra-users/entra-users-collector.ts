@@ -2,14 +2,14 @@ import { FieldworkError } from '@fieldwork/core/errors';
 import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { iterateJsonItems } from '../input/index.js';
-import { listEntries } from '../identity/list-entries.js';
+import { entryError, listEntries } from '../identity/list-entries.js';
 import { rosterTime } from '../identity/roster-time.js';
 import { entraUsersOptionsSchema } from './entra-users-config.js';
 import type { EntraUsersOptions } from './entra-users-config.js';
 import { fetchEntraUsers } from './entra-users-fetch.js';
 import { entraRegistrationSchema, entraUserSchema, mapEntraRegistration, mapEntraUser } from './entra-users-mapper.js';
 
-const HINT = 'entra-users reads Microsoft Graph responses of GET /users (user objects with id and userPrincipalName) and GET /reports/authenticationMethods/userRegistrationDetails ({value: [...]}, an array, or JSON Lines).';
+const WHAT = { format: 'a Graph users or registration-details response', hint: 'entra-users reads Microsoft Graph responses of GET /users (user objects with id and userPrincipalName) and GET /reports/authenticationMethods/userRegistrationDetails ({value: [...]}, an array, or JSON Lines).' };
 
 /** The Microsoft Entra ID user roster (snapshot) with each user's MFA registration. */
 export const entraUsersCollector: Collector<EntraUsersOptions> = {
@@ -36,22 +36,21 @@ export const entraUsersCollector: Collector<EntraUsersOptions> = {
     for await (const item of iterateJsonItems(input)) {
       for (const entry of listEntries(item, ['value'])) {
         const v = entry.value as Record<string, unknown> | null;
-        const isRegistration = !!v && typeof v === 'object' && 'isMfaRegistered' in v;
-        const parsed = isRegistration ? entraRegistrationSchema.safeParse(v) : entraUserSchema.safeParse(v);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${seen === 0 ? 'this does not look like a Graph users or registration-details response' : `malformed Entra ${isRegistration ? 'registration' : 'user'}`} (${issue.path.join('.') || 'entry'}: ${issue.message}).`, {
-            where: { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: `${entry.locator.replace(/^line \d+#/, '')}/${issue.path.join('/')}`.replace(/\/$/, '') },
-            hint: HINT,
-          });
+        if (v && typeof v === 'object' && 'isMfaRegistered' in v) {
+          const parsed = entraRegistrationSchema.safeParse(v);
+          if (!parsed.success) throw entryError(input.displayName, item, entry, parsed.error.issues[0], seen, { ...WHAT, entry: 'registration row' });
+          seen++;
+          if (ids.has(`r:${parsed.data.id}`)) continue;
+          ids.add(`r:${parsed.data.id}`);
+          yield mapEntraRegistration(parsed.data, snapshotAt(), ctx.cite(entry.locator));
+          continue;
         }
+        const parsed = entraUserSchema.safeParse(v);
+        if (!parsed.success) throw entryError(input.displayName, item, entry, parsed.error.issues[0], seen, { ...WHAT, entry: 'Entra user' });
         seen++;
-        const key = `${isRegistration ? 'r' : 'u'}:${parsed.data.id}`;
-        if (ids.has(key)) continue;
-        ids.add(key);
-        yield isRegistration
-          ? mapEntraRegistration(parsed.data as never, snapshotAt(), ctx.cite(entry.locator))
-          : mapEntraUser(parsed.data as never, snapshotAt(), ctx.cite(entry.locator));
+        if (ids.has(`u:${parsed.data.id}`)) continue;
+        ids.add(`u:${parsed.data.id}`);
+        yield mapEntraUser(parsed.data, snapshotAt(), ctx.cite(entry.locator));
       }
     }
   },

@@ -2,14 +2,14 @@ import { FieldworkError } from '@fieldwork/core/errors';
 import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { iterateJsonItems } from '../input/index.js';
-import { listEntries } from '../identity/list-entries.js';
+import { entryError, listEntries } from '../identity/list-entries.js';
 import { rosterTime } from '../identity/roster-time.js';
 import { googleDirectoryOptionsSchema } from './google-directory-config.js';
 import type { GoogleDirectoryOptions } from './google-directory-config.js';
 import { fetchGoogleUsers } from './google-directory-fetch.js';
 import { googleUserSchema, mapGoogleUser, mapGoogleUser2sv } from './google-directory-mapper.js';
 
-const HINT = 'google-directory-users reads Admin SDK Directory API users.list pages ({kind: "admin#directory#users", users: [...]}), a users array, or one user per line.';
+const WHAT = { format: 'a Directory API users page', entry: 'Directory user', hint: 'google-directory-users reads Admin SDK Directory API users.list pages ({kind: "admin#directory#users", users: [...]}), a users array, or one user per line.' };
 
 /** The Google Workspace user roster (snapshot) with 2-Step Verification state. */
 export const googleDirectoryCollector: Collector<GoogleDirectoryOptions> = {
@@ -39,13 +39,7 @@ export const googleDirectoryCollector: Collector<GoogleDirectoryOptions> = {
       if (page && typeof page === 'object' && page.kind === 'admin#directory#users' && !Array.isArray(page.users)) continue;
       for (const entry of listEntries(item, ['users'])) {
         const parsed = googleUserSchema.safeParse(entry.value);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${seen === 0 ? 'this does not look like a Directory API users page' : 'malformed Directory user'} (${issue.path.join('.') || 'entry'}: ${issue.message}).`, {
-            where: { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: `${entry.locator.replace(/^line \d+#/, '')}/${issue.path.join('/')}`.replace(/\/$/, '') },
-            hint: HINT,
-          });
-        }
+        if (!parsed.success) throw entryError(input.displayName, item, entry, parsed.error.issues[0], seen, WHAT);
         seen++;
         if (ids.has(parsed.data.id)) continue;
         ids.add(parsed.data.id);

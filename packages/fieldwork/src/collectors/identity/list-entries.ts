@@ -1,3 +1,4 @@
+import { FieldworkError } from '@fieldwork/core/errors';
 import type { JsonItem } from '../input/index.js';
 import { pointer } from '../input/index.js';
 
@@ -24,4 +25,16 @@ export function listEntries(item: JsonItem, keys: readonly string[]): ListEntry[
     }
   }
   return [{ value: v, locator: at(base) }];
+}
+
+/**
+ * The error for an entry its schema refused: the wrong format when nothing was read yet, a
+ * malformed entry after that; either way naming the file, line and JSON pointer of the field.
+ */
+export function entryError(file: string, item: JsonItem, entry: ListEntry, issue: { path: PropertyKey[]; message: string }, seen: number, what: { format: string; entry: string; hint: string }): FieldworkError {
+  const path = issue.path.map(String);
+  return new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${file}: ${seen === 0 ? `this does not look like ${what.format}` : `malformed ${what.entry}`} (${path.join('.') || 'entry'}: ${issue.message}).`, {
+    where: { file, ...(item.line ? { line: item.line } : {}), pointer: `${entry.locator.replace(/^line \d+#/, '')}/${path.join('/')}`.replace(/\/+$/, '').replace(/^$/, '/') },
+    hint: what.hint,
+  });
 }

@@ -2,7 +2,7 @@ import { FieldworkError } from '@fieldwork/core/errors';
 import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
 import { iterateJsonItems } from '../input/index.js';
-import { listEntries } from '../identity/list-entries.js';
+import { entryError, listEntries } from '../identity/list-entries.js';
 import { rosterTime } from '../identity/roster-time.js';
 import { oktaUsersOptionsSchema } from './okta-users-config.js';
 import type { OktaUsersOptions } from './okta-users-config.js';
@@ -10,7 +10,7 @@ import { fetchOktaUsers } from './okta-users-fetch.js';
 import { factorUserId, mapOktaFactors, mapOktaUser, oktaFactorSchema, oktaUserSchema, userIdFromName } from './okta-users-mapper.js';
 import type { OktaFactor } from './okta-users-mapper.js';
 
-const HINT = 'okta-users reads Okta User objects as GET /api/v1/users returns them (a JSON array, or JSON Lines) and UserFactor arrays as GET /api/v1/users/{id}/factors returns them.';
+const WHAT = { format: 'an Okta users or factors response', hint: 'okta-users reads Okta User objects as GET /api/v1/users returns them (a JSON array, or JSON Lines) and UserFactor arrays as GET /api/v1/users/{id}/factors returns them.' };
 
 /** The Okta user roster (snapshot) with each user's enrolled factors. */
 export const oktaUsersCollector: Collector<OktaUsersOptions> = {
@@ -39,33 +39,27 @@ export const oktaUsersCollector: Collector<OktaUsersOptions> = {
     for await (const item of iterateJsonItems(input)) {
       for (const entry of listEntries(item, [])) {
         const v = entry.value as { factorType?: unknown } | null;
-        const isFactor = !!v && typeof v === 'object' && 'factorType' in v;
-        const parsed = isFactor ? oktaFactorSchema.safeParse(v) : oktaUserSchema.safeParse(v);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${seen === 0 ? 'this does not look like an Okta users or factors response' : `malformed Okta ${isFactor ? 'factor' : 'user'}`} (${issue.path.join('.') || 'entry'}: ${issue.message}).`, {
-            where: { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: `${entry.locator.replace(/^line \d+#/, '')}/${issue.path.join('/')}`.replace(/\/$/, '') },
-            hint: HINT,
-          });
-        }
-        seen++;
-        if (isFactor) {
-          const f = parsed.data as OktaFactor;
-          const userId = factorUserId(f) ?? userIdFromName(input.displayName);
+        if (v && typeof v === 'object' && 'factorType' in v) {
+          const parsed = oktaFactorSchema.safeParse(v);
+          if (!parsed.success) throw entryError(input.displayName, item, entry, parsed.error.issues[0], seen, { ...WHAT, entry: 'Okta factor' });
+          seen++;
+          const userId = factorUserId(parsed.data) ?? userIdFromName(input.displayName);
           if (!userId) {
-            throw new FieldworkError('INPUT_INVALID_RECORD', `${input.displayName}: factor ${f.id} does not say which user it belongs to.`, {
-              where: { file: input.displayName, pointer: entry.locator }, hint: 'Keep the factor\'s _links as the API returns them, or name the file after the user id (00u…-factors.json).',
+            throw new FieldworkError('INPUT_INVALID_RECORD', `${input.displayName}: factor ${parsed.data.id} does not say which user it belongs to.`, {
+              where: { file: input.displayName, pointer: entry.locator }, hint: 'Keep the factor\'s _links as the API returns them, or name the file after the user id (okta-factors-00u…-2026-06-30.json).',
             });
           }
           const slot = factors.get(userId) ?? { list: [], locator: entry.locator };
-          slot.list.push(f);
+          slot.list.push(parsed.data);
           factors.set(userId, slot);
           continue;
         }
-        const u = parsed.data as { id: string };
-        if (users.has(u.id)) continue;
-        users.add(u.id);
-        yield mapOktaUser(parsed.data as never, snapshotAt(), ctx.cite(entry.locator));
+        const parsed = oktaUserSchema.safeParse(v);
+        if (!parsed.success) throw entryError(input.displayName, item, entry, parsed.error.issues[0], seen, { ...WHAT, entry: 'Okta user' });
+        seen++;
+        if (users.has(parsed.data.id)) continue;
+        users.add(parsed.data.id);
+        yield mapOktaUser(parsed.data, snapshotAt(), ctx.cite(entry.locator));
       }
     }
     // An empty factors response still says something when its name names the user: no factor enrolled.
