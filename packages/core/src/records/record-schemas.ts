@@ -3,7 +3,7 @@ import { accessEventSchema, accountSchema, personSchema } from './people.js';
 import { accountMfaSchema, signInSchema } from './sign-ins.js';
 import { ticketSchema } from './tickets.js';
 import { branchProtectionSchema, changeSchema, deploymentSchema } from './changes.js';
-import { deploymentStatusSchema, prReviewSchema } from './changes.js';
+import { deploymentStatusSchema, prPushSchema, prReviewSchema } from './changes.js';
 import { componentSchema, configFindingSchema, findingSchema, scanRunSchema } from './vulnerabilities.js';
 import { backupJobSchema, restoreTestSchema } from './backups.js';
 import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
@@ -28,6 +28,7 @@ export const recordSchemas = {
   branch_protection: branchProtectionSchema,
   pr_review: prReviewSchema,
   deployment_status: deploymentStatusSchema,
+  pr_push: prPushSchema,
   scan_run: scanRunSchema,
   finding: findingSchema,
   component: componentSchema,
