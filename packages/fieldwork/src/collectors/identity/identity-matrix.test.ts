@@ -11,7 +11,7 @@ import { collectSources } from '../collect-sources.js';
 /**
  * One small organization (Acme) written in each identity provider's own export formats: the
  * same people, accounts, MFA registrations and sign-ins. Collected and checked, every provider
- * must give the same result per control. The people (fixtures/acme/hr/people.csv):
+ * must give the same result per control (reconciliation, MFA, deprovisioning). The people (fixtures/acme/hr/people.csv):
  * alice (employee, MFA), bob (contractor, MFA), carol (rehired in March, MFA), dave (left
  * 15 May, account still active), erin (no second factor; signs in to AWS with a password),
  * frank (quiet: an account and no sign-in), gina (single-factor sign-in to a staging app),
@@ -21,6 +21,7 @@ import { collectSources } from '../collect-sources.js';
  */
 const reconciliationCheck = builtInChecks['access.reconciliation'];
 const mfaSsoCheck = builtInChecks['access.mfa-sso'];
+const deprovisioningCheck = builtInChecks['hr.deprovisioning'];
 const FIXTURES = fileURLToPath(new URL('./fixtures/acme/', import.meta.url));
 const HR: SourceConfig = {
   name: 'hr', kind: 'hr-csv', path: 'hr/people.csv',
@@ -44,6 +45,8 @@ const WORKSPACE = { identity: { breakGlassAccounts: ['breakglass@acme.example'],
 const EXPECTED = {
   'access.reconciliation': { status: 'exception', findings: ['reconcile.leaver_active dave@acme.example', 'reconcile.no_account harry@acme.example'] },
   'access.mfa-sso': { status: 'exception', findings: ['mfa.not_enrolled erin@acme.example', 'mfa.single_factor_sign_in erin@acme.example'] },
+  // dave is still active in the roster after his deadline; ivan's account is gone, at a time no evidence shows (a note, not a failure).
+  'hr.deprovisioning': { status: 'exception', findings: ['deprovision.missing dave@acme.example'] },
 };
 
 function checkContext(records: CheckContext['records'], workspace: Record<string, unknown>): CheckContext {
@@ -77,7 +80,8 @@ for (const dialect of TEST_DIALECTS) {
           ]);
 
           const ctx = checkContext(records, WORKSPACE);
-          expect({ 'access.reconciliation': summary(reconciliationCheck, ctx), 'access.mfa-sso': summary(mfaSsoCheck, ctx) }).toEqual(EXPECTED);
+          expect({ 'access.reconciliation': summary(reconciliationCheck, ctx), 'access.mfa-sso': summary(mfaSsoCheck, ctx), 'hr.deprovisioning': summary(deprovisioningCheck, ctx) }).toEqual(EXPECTED);
+          expect(deprovisioningCheck.run(ctx).notes?.join(' ')).toContain('ivan@acme.example');
           // Without the declarations, the break-glass and service accounts are what they look like: accounts with no person and no MFA.
           const bare = checkContext(records, {});
           expect(summary(reconciliationCheck, bare).findings).toEqual(expect.arrayContaining(['reconcile.no_person breakglass@acme.example', 'reconcile.no_person svc-deploy@acme.example']));
