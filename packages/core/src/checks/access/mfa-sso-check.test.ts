@@ -106,6 +106,8 @@ describe('access.mfa-sso: sign-in logs', () => {
     expect(out.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['mfa.single_factor_sign_in weak@x.ai']);
     expect(out.exceptions[0].detail).toContain('AWS Console');
     expect(out.status).toBeUndefined();
+    // The compliant sign-in is in the population too, for the auditor to sample.
+    expect(out.items.filter((i) => i.id.startsWith('sign-in:')).map((i) => i.subject)).toEqual(['weak@x.ai', 'strong@x.ai']);
   });
 
   it('leaves out staging apps, service principals, non-interactive and failed sign-ins, break-glass accounts, and sign-ins outside the period', () => {

@@ -118,24 +118,26 @@ export const mfaSsoCheck: Check = {
           unknownMfa++;
           continue;
         }
-        items.push({ id: `roster:${who}`, subject: who, at: roster.snapshotAt, trace: [
+        items.push({ id: `roster:${a.system}:${who}`, subject: who, at: roster.snapshotAt, trace: [
           { label: 'account roster', at: roster.snapshotAt, detail: `${a.system} account ${a.login ?? a.accountId}, status ${a.status ?? 'unknown'}`, citation: citationOf(a) },
           ...(reg ? [{ label: 'MFA registration', at: reg.snapshotAt, detail: reg.enrolled ? `enrolled: ${reg.factors.join(', ') || 'yes'}` : 'no second factor registered', citation: citationOf(reg) }] : []),
         ] });
         if (!enrolled) {
           exceptions.push({
-            rule: 'mfa.not_enrolled', subject: who, itemId: `roster:${who}`, at: roster.snapshotAt,
+            rule: 'mfa.not_enrolled', subject: who, itemId: `roster:${a.system}:${who}`, at: roster.snapshotAt,
             detail: `${who} has an active ${a.system} account but no second factor registered (roster taken ${roster.snapshotAt}).`,
             citations: [citationOf(a), ...(reg ? [citationOf(reg)] : [])],
           });
         }
       }
     }
+    // Every person's successful interactive sign-in to production is in the population; the single-factor ones are exceptions.
     for (const s of signIns) {
-      if (s.outcome !== 'success' || !s.interactive || s.accountType !== 'user' || s.mfa !== 'single_factor') continue;
+      if (s.outcome !== 'success' || !s.interactive || s.accountType !== 'user') continue;
       const who = norm(s.email) || norm(s.account);
       if (declaredRole({ email: who, account: s.account }, section) || isNonProductionApp(s.app, section)) continue;
-      items.push({ id: `sign-in:${s.system}:${s.eventId}`, subject: who, at: s.at, trace: [{ label: 'sign-in', at: s.at, detail: `${s.system} sign-in to ${s.app ?? s.system}: ${s.method ?? s.mfa}`, citation: citationOf(s) }] });
+      items.push({ id: `sign-in:${s.system}:${s.eventId}`, subject: who, at: s.at, trace: [{ label: 'sign-in', at: s.at, detail: `${s.system} sign-in to ${s.app ?? s.system}: MFA ${s.mfa}${s.method ? ` (${s.method})` : ''}`, citation: citationOf(s) }] });
+      if (s.mfa !== 'single_factor') continue;
       exceptions.push({
         rule: 'mfa.single_factor_sign_in', subject: who, at: s.at, itemId: `sign-in:${s.system}:${s.eventId}`,
         detail: `${who} signed in to ${s.app ?? `the ${s.system} identity provider`} at ${s.at} with a single factor (${s.method ?? 'no second factor recorded'}).`,
