@@ -104,6 +104,10 @@ describe('access.reconciliation: account rosters', () => {
     const workspace = { identity: { breakGlassAccounts: ['BreakGlass@x.ai'], serviceAccounts: ['svc-deploy@x.ai'] } };
     expect(rules({ person: [person('a@x.ai')], account }, workspace)).toEqual(['reconcile.no_person ghost@x.ai']);
     expect(rules({ person: [person('a@x.ai')], account })).toEqual(['reconcile.no_person breakglass@x.ai', 'reconcile.no_person ghost@x.ai', 'reconcile.no_person svc-deploy@x.ai']);
+    // An invited guest is not an employee without an HR row: counted in a note.
+    const guest = run({ person: [person('a@x.ai')], account: [roster('a@x.ai', '2026-09-30T12:00:00Z'), roster('pat@partner.ai', '2026-09-30T12:00:00Z', { accountType: 'guest' })] });
+    expect(guest.exceptions).toEqual([]);
+    expect(guest.notes?.join(' ')).toContain('1 active guest account(s)');
   });
 });
 

@@ -56,12 +56,15 @@ export const reconciliationCheck: Check = {
     const haveRoster = rosterRows.length > 0;
     const accounts = new Map<string, AccountRecord>();
     const declared = new Set<string>();
+    const guests = new Set<string>();
     for (const a of rosterRows) {
       const k = norm(a.email) || norm(a.login) || norm(a.accountId);
       if (!k) continue;
       // One person may hold an account in two identity providers; an active one speaks for them.
       if (!accounts.has(k) || isActiveAccount(a)) accounts.set(k, a);
       if (declaredRole(a, section)) declared.add(k);
+      // A guest is someone outside the organization invited in: reviewed with access, not matched to HR.
+      if (a.accountType === 'guest' && isActiveAccount(a)) guests.add(k);
     }
     for (const k of events.keys()) if (declaredRole({ email: k }, section)) declared.add(k);
 
@@ -69,7 +72,7 @@ export const reconciliationCheck: Check = {
     const exceptions: CheckException[] = [];
     const counts = { employee: 0, contractor: 0 };
     for (const key of [...new Set([...events.keys(), ...accounts.keys()])].sort()) {
-      if (ignored.has(key) || declared.has(key)) continue;
+      if (ignored.has(key) || declared.has(key) || guests.has(key)) continue;
       const evs = events.get(key) ?? [];
       const snap = accounts.get(key);
       const inWindow = evs.filter((e) => inPeriod(e.at, ctx.period, tz));
@@ -142,6 +145,7 @@ export const reconciliationCheck: Check = {
     if (noEmail > 0) notes.push(`${noEmail} HR row(s) have no email and could not be matched.`);
     if (!failing && exceptions.length > 0) notes.push('Only note-level findings (current staff without an IdP account); they do not fail the control.');
     for (const r of rosters) notes.push(`Account roster: ${r.source} (${r.system}) taken ${r.snapshotAt}, ${r.accounts.length} account(s)${r.takenAfter ? `; no roster was taken by ${limit}, so the first one after stands in (accounts created later left out)` : ''}.`);
+    if (guests.size > 0) notes.push(`${guests.size} active guest account(s) in the roster were not matched to HR (outside users; review them with access reviews).`);
     if (declared.size > 0) notes.push(`${declared.size} break-glass or service account(s) declared in the workspace were not matched to HR.`);
     if (!haveRoster) {
       notes.push(`No account roster collected: an event log is not a list of accounts, so ${quiet} current employee(s) without identity provider activity in the period could not be checked for an account. Collect an okta-users, entra-users or google-directory-users source.`);
