@@ -40,6 +40,8 @@ const sourceKinds = new Set([
   'restic-snapshots', 'vendors-csv', 'vendors-yaml', 'prowler-ocsf', 'cyclonedx', 'otlp-json',
   'langfuse-export', 'prompt-log-jsonl', 'model-changes-yaml', 'eval-runs-json', 'promptfoo-results',
   'isolation-probe-json', 'policies-md', 'incidents-json',
+  // Account rosters and sign-in logs (docs/identity-sources.md).
+  'okta-users', 'entra-users', 'google-directory-users', 'entra-sign-ins',
 ]);
 
 const text = (c: Control): string => `${c.title} ${c.statement}`.toLowerCase();

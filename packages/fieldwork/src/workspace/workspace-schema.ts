@@ -1,5 +1,6 @@
 import { agentSectionSchema, isValidTimeZone, toolDeclarationSchema, tscCategories } from '@fieldwork/core';
 import { backupsSectionSchema, REQUIRED_POLICIES } from '@fieldwork/core';
+import { identitySectionSchema } from '@fieldwork/core';
 import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
 import { probeConfigSchema } from '../probe/probe-config.js';
@@ -54,6 +55,7 @@ export const workspaceSchema = z
     approvers: z.array(z.object({ name: z.string().min(1), email: z.string().min(3).optional() }).strict()).optional()
       .describe('People besides the owners who may approve policies (fieldwork policy approve --by).'),
     sources: z.array(sourceSchema).default([]),
+    identity: identitySectionSchema.optional().describe('Identity checks: break-glass and service accounts (not people, not expected to use MFA) and the words that mark non-production apps.'),
     backups: backupsSectionSchema.optional().describe('Backed-up resources: name (as collectors emit it), critical, cadenceDays.'),
     tools: z.array(toolDeclarationSchema).optional().describe('The agent tool inventory: resource, scopes, identity mode, risk, approval threshold.'),
     agent: agentSectionSchema.optional().describe('Agent platform settings: attribute names, the agent\'s own identities, prompt/trace stores and their retention.'),
