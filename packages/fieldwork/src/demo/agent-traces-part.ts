@@ -209,10 +209,10 @@ export const agentTracesPart: DemoPart = {
       ],
       workspace: {
         tools: [
-          { name: 'crm.lookup', resource: RES.crm, requiredScopes: ['crm.read'], identity: 'delegated-user', risk: 'low' },
-          { name: 'refunds.issue', resource: RES.pay, requiredScopes: ['refunds.write'], identity: 'delegated-user', risk: 'high', approvalThreshold: { argument: 'app.refund.amount', above: 500 } },
-          { name: 'kb.search', resource: RES.kb, requiredScopes: ['kb.read'], identity: 'tenant-service', risk: 'low' },
-          { name: 'ops.pager', resource: RES.pager, requiredScopes: ['incidents.create'], identity: 'agent-service', justification: 'Paging the on-call engineer is the agent\'s own duty, not an action for a customer; the key can only open incidents.', risk: 'medium' },
+          { name: 'crm.lookup', resource: RES.crm, requiredScopes: ['crm.read'], identity: 'delegated-user', risk: 'low', autonomy: 'autonomous', oversight: 'monitoring' },
+          { name: 'refunds.issue', resource: RES.pay, requiredScopes: ['refunds.write'], identity: 'delegated-user', risk: 'high', approvalThreshold: { argument: 'app.refund.amount', above: 500 }, autonomy: 'bounded' },
+          { name: 'kb.search', resource: RES.kb, requiredScopes: ['kb.read'], identity: 'tenant-service', risk: 'low', autonomy: 'autonomous', oversight: 'monitoring' },
+          { name: 'ops.pager', resource: RES.pager, requiredScopes: ['incidents.create'], identity: 'agent-service', justification: 'Paging the on-call engineer is the agent\'s own duty, not an action for a customer; the key can only open incidents.', risk: 'medium', autonomy: 'autonomous', oversight: 'review-after-call' },
         ],
         agent: {
           serviceIdentities: [AGENT],
