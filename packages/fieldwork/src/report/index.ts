@@ -18,3 +18,4 @@ export { nameUuid } from './name-uuid.js';
 export { frameworkById, frameworkViewOf } from './framework-view.js';
 export { coverageLine, frameworkMarkdown } from './framework-markdown.js';
 export { oscalFrameworkResults, oscalRequirementToken } from './oscal-framework-results.js';
+export { aiRegisterMarkdown } from './ai-register-markdown.js';

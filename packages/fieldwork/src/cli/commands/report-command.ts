@@ -2,6 +2,8 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { frameworkById, frameworkMarkdown, frameworkViewOf, loadEvidenceBundle, oscalAssessmentResults, oscalFrameworkResults, parseReportFormats, writeAtomic, writeAuditorPackage, writeReports } from '../../report/index.js';
 import { resolveFrameworks } from '../../workspace/index.js';
+import { aiRegisterOfWorkspace } from '../../pipeline/ai-register-workspace.js';
+import { aiRegisterMarkdown } from '../../report/index.js';
 import { withWorkspace } from '../context.js';
 import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
@@ -14,6 +16,7 @@ interface ReportFlags {
   oscal?: boolean;
   oscalAp?: string;
   framework?: string;
+  aiRegister?: boolean;
 }
 
 export function registerReport(program: Command, globals: () => GlobalOptions): void {
@@ -25,6 +28,7 @@ export function registerReport(program: Command, globals: () => GlobalOptions): 
     .option('--package', 'also write auditor-package-<from>-<to>.zip: every report, the check run, the ledger and the artifacts, with a SHA-256 manifest')
     .option('--oscal', 'also write oscal-assessment-results.json (OSCAL 1.0.6)')
     .option('--oscal-ap <href>', 'the assessment plan the OSCAL results import (default: a placeholder)')
+    .option('--ai-register', 'also write ai-system-register.md: models, providers, agents and tools seen in production against declarations')
     .option('--framework <ids>', 'also write framework-<id>.md (and with --oscal, oscal-assessment-results-<id>.json) for these frameworks, comma-separated, or all')
     .action(async (flags: ReportFlags) => {
       const g = globals();
@@ -54,6 +58,12 @@ export function registerReport(program: Command, globals: () => GlobalOptions): 
               files.push(file);
             }
           }
+        }
+        if (flags.aiRegister) {
+          const { register, result, checkRunAt } = await aiRegisterOfWorkspace(ws, store);
+          const file = join(outDir, 'ai-system-register.md');
+          writeAtomic(file, aiRegisterMarkdown(register, { organization: ws.config.organization, result, checkRunAt }));
+          files.push(file);
         }
         if (flags.package) {
           pkg = await writeAuditorPackage(ws, store, outDir);
