@@ -19,6 +19,8 @@ export const RELAY_MODELS = {
     { service: SERVICE, environment: 'staging', provider: 'openai', requested: 'gpt-4.1', model: 'gpt-4.1-2025-04-14', at: '2026-03-02T17:00:00.000Z' },
     { service: SERVICE, environment: 'staging', provider: 'openai', requested: 'gpt-5', model: 'gpt-5-2025-08-07', fromModel: 'gpt-4.1-2025-04-14', at: '2026-07-01T17:00:00.000Z' },
     { service: SERVICE, environment: 'production', provider: 'openai', requested: 'gpt-5', model: 'gpt-5-2025-08-07', fromModel: 'gpt-4.1-2025-04-14', at: '2026-07-15T17:00:00.000Z' },
+    // Trying a cheaper model in staging only: the AI system register lists it apart and never tests it.
+    { service: SERVICE, environment: 'staging', provider: 'openai', requested: 'o4-mini', model: 'o4-mini-2025-04-16', fromModel: 'gpt-5-2025-08-07', at: '2026-09-14T17:00:00.000Z' },
   ],
   silentSwap: { service: SERVICE, environment: 'production', provider: 'openai', requested: 'gpt-5', declared: 'gpt-5-2025-08-07', observed: 'gpt-5-mini-2025-08-07', from: '2026-08-20T00:00:00.000Z', to: '2026-08-27T00:00:00.000Z', firstSpanId: '' },
 };

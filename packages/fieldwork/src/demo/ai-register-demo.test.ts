@@ -20,10 +20,11 @@ describe('the AI system register on the demo', () => {
       for (const r of records) ((set as Record<string, unknown[]>)[r.kind] ??= []).push(r);
       const workspace = Object.assign({}, ...outputs.map((o) => o.workspace ?? {}));
       const reg = aiSystemRegister({ records: set, period: DEMO_COMPANY.period, timezone: DEMO_COMPANY.timezone, workspace });
-      // Declared models in force one after the other, the swap, and staging's early gpt-5 kept apart.
+      // Declared models in force one after the other and the swap; staging's early gpt-5 is a production model later, staging's o4-mini stays apart.
       expect(reg.models.map((m) => [m.model, m.declaredBy?.id ?? null])).toEqual([
         ['gpt-4.1-2025-04-14', 'MC-001'], ['gpt-5-2025-08-07', 'MC-004'], ['gpt-5-mini-2025-08-07', null],
       ]);
+      expect(reg.nonProductionModels.map((m) => [m.model, m.environments])).toEqual([['o4-mini-2025-04-16', ['staging']]]);
       expect(reg.providers).toEqual([expect.objectContaining({ provider: 'openai', reviewed: true, vendor: expect.objectContaining({ name: 'OpenAI' }) })]);
       expect(reg.tools.find((t) => t.tool === 'refunds.issue')).toMatchObject({ autonomy: 'bounded', oversight: 'approval-above-threshold', declared: true });
       expect(reg.agents.map((a) => a.agent)).toEqual(['relay']);
