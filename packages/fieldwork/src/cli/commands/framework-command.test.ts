@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,33 @@ describe('fieldwork check --framework', () => {
       expect(r.stderr).toMatch(/\/mappings\/0\/control/);
     } finally {
       writeFileSync(join(dir, 'frameworks', 'acme-mapping.yaml'), MAPPING);
+    }
+  });
+
+  it('refuses framework files outside the workspace, broken YAML and mappings for an unknown framework', async () => {
+    const yaml = join(dir, 'fieldwork.yaml');
+    const original = readFileSync(yaml, 'utf8');
+    const withEntry = (entry: string) => writeFileSync(yaml, `${original}  - ${entry}\n`);
+    try {
+      writeFileSync(join(root, 'outside.json'), JSON.stringify({ framework: 'iso42001', mappings: [] }));
+      withEntry('{ mapping: ../outside.json }');
+      let r = await cli(['catalog', 'frameworks', '--workspace', dir]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/outside the workspace/);
+
+      writeFileSync(join(dir, 'frameworks', 'broken.yaml'), 'framework: iso42001\nmappings:\n  - { control: AGT-22, requirement: A.4.2\n');
+      withEntry('{ mapping: frameworks/broken.yaml }');
+      r = await cli(['catalog', 'frameworks', '--workspace', dir]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/broken\.yaml is not valid YAML or JSON/);
+
+      writeFileSync(join(dir, 'frameworks', 'unknown.yaml'), 'framework: iso27001\nmappings: []\n');
+      withEntry('{ mapping: frameworks/unknown.yaml }');
+      r = await cli(['catalog', 'frameworks', '--workspace', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/no framework "iso27001" to add mappings to/);
+    } finally {
+      writeFileSync(yaml, original);
     }
   });
 });
