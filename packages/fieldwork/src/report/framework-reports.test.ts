@@ -82,7 +82,7 @@ for (const dialect of TEST_DIALECTS) {
 
       it('writes OSCAL assessment results per framework that validate and target the requirement ids', () => {
         const validate = oscalValidator();
-        for (const id of ['iso42001', 'nist-ai-rmf', 'eu-ai-act']) {
+        for (const id of ['iso42001', 'nist-ai-rmf', 'eu-ai-act', 'owasp-llm']) {
           const view = frameworkViewOf(bundle, frameworkById(frameworks, id));
           const doc = oscalFrameworkResults(bundle, view) as Json;
           const ok = validate(doc);

@@ -25,7 +25,6 @@ export const aiSystemRegisterCheck: Check = {
     const haveVendors = recordsOf(ctx.records, 'vendor').length > 0;
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
-    const notes: string[] = [];
 
     for (const m of reg.models) {
       const id = `model:${m.service}|${m.model}`;
@@ -40,7 +39,6 @@ export const aiSystemRegisterCheck: Check = {
         });
       }
     }
-    if (!haveChanges && reg.models.length > 0) notes.push('No model_change records collected: whether the production models were declared is not tested. Add a model-changes-yaml source.');
 
     const cutoff = addMonths(ctx.period.to, -months);
     for (const p of reg.providers) {
@@ -57,8 +55,8 @@ export const aiSystemRegisterCheck: Check = {
           : `Model provider ${p.provider} is vendor ${p.vendor.name}, last reviewed on ${p.latestReview.at}, more than ${months} months before ${ctx.period.to} (due since ${cutoff}).`;
       exceptions.push({ rule: 'ai.provider_unreviewed', subject: p.provider, itemId: id, detail, citations: [p.citation, ...(p.vendor ? [p.vendor.citation] : []), ...(p.latestReview ? [p.latestReview.citation] : [])] });
     }
-    if (!haveVendors && reg.providers.length > 0) notes.push('No vendor records collected: whether the model providers are reviewed vendors is not tested. Add a vendors-yaml or vendors-csv source.');
-    for (const g of reg.gaps) if (!notes.some((n) => n.startsWith(g.slice(0, 20)))) notes.push(g);
+    // The register says what its sources could not show; those are the check's notes.
+    const notes = reg.gaps;
 
     // A half that could not conclude keeps the control from a pass: absence of evidence is not
     // evidence of absence. Exceptions found by the other half still stand.
