@@ -27,7 +27,7 @@ const expectedChecks = [
   'hr.deprovisioning', 'access.grant-approval', 'access.reviews', 'access.mfa-sso', 'access.reconciliation',
   'change.review-approval', 'change.branch-protection', 'vuln.scan-cadence', 'vuln.remediation-sla',
   'vuln.dependency-coverage', 'backup.success-cadence', 'backup.restore-test', 'vendor.review',
-  'vendor.soc2-coverage', 'vendor.cuec-mapping', 'policy.lifecycle', 'incident.register',
+  'vendor.soc2-coverage', 'vendor.cuec-mapping', 'policy.lifecycle', 'incident.register', 'ai.system-register',
   'agent.tool-authorization', 'agent.human-approval', 'agent.model-change', 'agent.prompt-retention',
   'agent.prompt-pii', 'agent.tenant-isolation', 'agent.incident-coverage', 'agent.eval-coverage',
 ];
