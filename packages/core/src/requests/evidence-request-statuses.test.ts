@@ -27,11 +27,11 @@ const one = (subs: EvidenceSubmissionRecord[], decisions: EvidenceDecisionRecord
   evidenceRequestStatuses([c], owners, subs, decisions, asOf, { window });
 
 describe('evidenceRequestStatuses', () => {
-  it('asks each manual control once per occurrence that has started, with the owner by role and a due date after the grace', () => {
+  it('asks each manual control once per occurrence that has started, with the owner by role and a due date after the grace, capped at the window end', () => {
     const rs = evidenceRequestStatuses([control(), control({ id: 'ACC-01', check: 'access.mfa-sso' })], owners, [], [], '2026-08-15', { window });
     expect(rs.map((r) => [r.id, r.due, r.owner.email, r.owner.resolvedBy])).toEqual([
       ['GOV-01/2026-Q2', '2026-07-30', 'tomas@acme.test', 'role'],
-      ['GOV-01/2026-Q3', '2026-10-30', 'tomas@acme.test', 'role'],
+      ['GOV-01/2026-Q3', '2026-09-30', 'tomas@acme.test', 'role'],
     ]);
   });
 
@@ -71,7 +71,7 @@ describe('evidenceRequestStatuses', () => {
     expect(one([s], decided, '2026-08-01', c)[0].status).toBe('current');
     expect(one([s], decided, '2026-09-01', c)[0]).toMatchObject({ status: 'due_soon', reason: expect.stringContaining('lapses on 2026-09-10') });
     expect(one([s], decided, '2026-09-20', c)[0]).toMatchObject({ status: 'overdue', reason: expect.stringContaining('lapsed on 2026-09-10') });
-    // Valid past the end of the occurrence (capped at the window): nothing to renew inside it.
+    // Valid past the end of the occurrence: nothing to renew inside it.
     const long = sub('2026', { validUntil: '2027-06-30' });
     expect(one([long], [decide(long, 'accepted')], '2026-09-20', c)[0].status).toBe('current');
   });

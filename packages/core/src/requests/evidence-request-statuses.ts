@@ -73,7 +73,7 @@ export interface EvidenceRequestOptions {
   timezone?: string;
   /** Days before a due date (or a lapse) a request turns `due_soon`; default 14. */
   dueSoonDays?: number;
-  /** Days after an occurrence ends until its evidence is due; default 30 (a control's `graceDays` parameter wins). */
+  /** Days after an occurrence ends until its evidence is due (capped at the window's end); default 30 (a control's `graceDays` parameter wins). */
   graceDays?: number;
 }
 
@@ -127,9 +127,11 @@ export function evidenceRequestStatuses(
     for (const occ of occurrencesIn(cadence, window)) {
       if (occ.from > today) continue;
       const id = `${control.id}/${occ.id}`;
-      // Due after the part of the occurrence inside the window, plus the grace: the window's last
-      // occurrence is due when the window is over, even when its calendar period runs on.
-      const due = addDays(occ.to < window.to ? occ.to : window.to, grace);
+      // Due `grace` days after the occurrence ends, but never after the window's last day: a
+      // Type II report covers what operated inside the window, so the window's last occurrence
+      // (and any whose grace runs past the window) is due on that day.
+      const after = addDays(occ.to, grace);
+      const due = after < window.to ? after : window.to;
       const subs = (subsOf.get(id) ?? []).map((s) => viewOf(s, latestDecision.get(s.id), due, tz));
       const accepted = [...subs].reverse().find((s) => s.review === 'accepted') ?? null;
       const na = notApplicable.get(id);

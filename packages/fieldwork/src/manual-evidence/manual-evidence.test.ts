@@ -79,10 +79,13 @@ for (const dialect of TEST_DIALECTS) {
     it('makes manual controls tested: the accepted quarter passes, the others are reported', async () => {
       const run = await checkWorkspace(ws, t.store, {}, new Date('2026-10-15T12:00:00Z'));
       const gov1 = run.results.find((r) => r.control === 'GOV-01')!;
-      // Q2 accepted; Q3 due on 2026-10-30, after the evaluation date 2026-09-30.
-      expect(gov1).toMatchObject({ check: 'manual.evidence', status: 'pass', population: 1 });
+      // Q2 accepted; Q3, the window's last quarter, was due on its last day and nothing came.
+      expect(gov1).toMatchObject({ check: 'manual.evidence', status: 'exception', population: 2 });
+      expect(gov1.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['manual.missing GOV-01/2026-Q3']);
       const gov4 = run.results.find((r) => r.control === 'GOV-04')!;
-      expect(gov4.status).toBe('insufficient_evidence'); // 2026 due 2026-10-30: not yet, and the submission awaits a decision
+      expect(gov4.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['manual.unreviewed GOV-04/2026']);
+      const early = await checkWorkspace(ws, t.store, {}, new Date('2026-08-15T12:00:00Z'));
+      expect(early.results.find((r) => r.control === 'GOV-01')).toMatchObject({ status: 'pass', population: 1 });
       expect(run.results.filter((r) => r.exceptions.some((e) => e.rule === 'manual.missing')).length).toBeGreaterThan(10);
     });
 

@@ -30,7 +30,7 @@ const merge = (...sets: RecordSet[]): RecordSet => ({
   evidence_submission: sets.flatMap((s) => s.evidence_submission ?? []),
   evidence_decision: sets.flatMap((s) => s.evidence_decision ?? []),
 });
-const check = (records: RecordSet, asOf = '2026-09-30', c = control()) =>
+const check = (records: RecordSet, asOf = '2026-09-15', c = control()) =>
   runChecks({ controls: [c], records, period, timezone: 'UTC', asOf, workspace }).results[0];
 
 describe('manual.evidence', () => {
@@ -40,7 +40,9 @@ describe('manual.evidence', () => {
     const r = check(compliant);
     expect(r).toMatchObject({ check: 'manual.evidence', status: 'pass', population: 2, exceptions: [] });
     expect(r.items.map((i) => i.subject)).toEqual(['GOV-01/2026-Q1', 'GOV-01/2026-Q2']);
-    expect(r.notes.join(' ')).toContain('2026-Q3 (due 2026-10-30)');
+    expect(r.notes.join(' ')).toContain('2026-Q3 (due 2026-09-30)');
+    // On the window's last day the last quarter is due too.
+    expect(check(compliant, '2026-09-30').exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['manual.missing GOV-01/2026-Q3']);
   });
 
   it('reports a missing occurrence citing the request, beside the covered one', () => {
@@ -66,13 +68,13 @@ describe('manual.evidence', () => {
     expect(check(merge(submitted('2026-Q1', '2026-03-20', 'accepted'), submitted('2026-Q2', '2026-06-18', null))).exceptions.map((e) => e.rule)).toEqual(['manual.unreviewed']);
     const annual = control({ frequency: 'annual' });
     const lapsed = submitted('2026', '2026-02-01', 'accepted', { validUntil: '2026-06-30' });
-    expect(check(lapsed, '2026-05-01', annual).exceptions.map((e) => e.rule)).toEqual([]); // still valid on the evaluation date
+    expect(check(lapsed, '2026-05-01', annual).exceptions.map((e) => e.rule)).toEqual([]); // still valid on the evaluation date, not due yet
     expect(check(lapsed, '2026-09-30', annual).exceptions.map((e) => e.rule)).toEqual(['manual.lapsed']);
     expect(check(submitted('2026', '2026-02-01', 'accepted', { validUntil: '2027-01-31' }), '2026-09-30', annual).status).toBe('pass');
   });
 
   it('is insufficient evidence, not a pass, when nothing was due yet and nothing is covered', () => {
-    const r = check(compliant, '2026-09-30', control({ id: 'GOV-09', frequency: 'annual' }));
+    const r = check(compliant, '2026-09-15', control({ id: 'GOV-09', frequency: 'annual' }));
     expect(r.status).toBe('insufficient_evidence');
   });
 
@@ -85,7 +87,7 @@ describe('manual.evidence', () => {
   it('lets the mock audit sample quarters and trace each sampled one to its files and decision', () => {
     const records = merge(submitted('2026-Q1', '2026-03-20', 'accepted'), submitted('2026-Q2', '2026-08-10', 'accepted'));
     const c = control();
-    const results = runChecks({ controls: [c], records, period, timezone: 'UTC', asOf: '2026-09-30', workspace }).results;
+    const results = runChecks({ controls: [c], records, period, timezone: 'UTC', asOf: '2026-09-15', workspace }).results;
     const report = runAudit({ auditId: 'acme', period, controls: [c], results });
     const a = report.controls[0];
     expect(a).toMatchObject({ unit: { kind: 'period', noun: 'quarter' }, population: 2, sampleSize: 2 });

@@ -6,6 +6,7 @@ import { registerCheck } from './check-command.js';
 import { registerCheckpoint } from './checkpoint-command.js';
 import { registerCollect } from './collect-command.js';
 import { registerDemo } from './demo-command.js';
+import { registerEvidence } from './evidence-command.js';
 import { registerInit } from './init-command.js';
 import { registerPlan } from './plan-command.js';
 import { registerPolicy } from './policy-command.js';
@@ -25,6 +26,7 @@ export const commands: Register[] = [
   registerReport,
   registerAudit,
   registerPolicy,
+  registerEvidence,
   registerPlan,
   registerRecords,
   registerVerify,
