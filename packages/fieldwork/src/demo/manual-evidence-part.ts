@@ -20,7 +20,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const PLANTS = {
   late: { id: 'GOV-01/2026-Q2', plant: 'manual.late', why: 'the Q2 board security briefing was held on 12 August, after its due date' },
   missing: { id: 'LOG-03/2026-Q2', plant: 'manual.missing', why: 'nobody handed in the Q2 log-integrity evidence' },
-  rejected: { id: 'ACC-06/2026-Q3', plant: 'manual.rejected', why: 'the service-account export was rejected: it names no owner per identity' },
+  // Controls no subservice CUEC relies on: a failing one would also fail the CUEC mapping (VEN-03).
+  rejected: { id: 'AVL-03/2026-Q3', plant: 'manual.rejected', why: 'the redundancy export was rejected: it was taken from staging, not production' },
   unreviewed: { id: 'DAT-02/2026-Q2', plant: 'manual.unreviewed', why: 'the retention report awaits an approver' },
   lapsed: { id: 'VEN-04/2026', plant: 'manual.lapsed', why: 'the model provider\'s SOC 2 report lapsed on 31 August' },
 } as const;
@@ -65,7 +66,7 @@ export const manualEvidencePart: DemoPart = {
           kind: 'add', control: control.id, covers: occ.id, by, file: rel, performedOn, at: `${performedOn}T22:00:00.000Z`,
           note: file.note, ...(plant?.plant === 'manual.lapsed' ? { validUntil: '2026-08-31' } : control.id === 'VEN-04' ? { validUntil: '2027-03-31' } : {}),
           decision: plant?.plant === 'manual.unreviewed' ? null
-            : plant?.plant === 'manual.rejected' ? { decision: 'rejected', by: approver, at: decidedAt, reason: 'The export lists service accounts but not the person who owns each one.' }
+            : plant?.plant === 'manual.rejected' ? { decision: 'rejected', by: approver, at: decidedAt, reason: 'The export is of the staging account, not production.' }
             : { decision: 'accepted', by: approver, at: decidedAt },
         });
       }
