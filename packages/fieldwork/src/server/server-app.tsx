@@ -6,6 +6,7 @@ import { authMiddleware } from './auth-middleware.js';
 import { bodyLimits } from './body-limits.js';
 import { DASHBOARD_CSS, readHtmx } from './dashboard-assets.js';
 import { dashboardRoutes, frameOf, renderPage } from './dashboard-routes.js';
+import { evidenceRoutes } from './evidence-routes.js';
 import { ServerContext } from './server-context.js';
 import type { ServerEnv, ServerOptions } from './server-context.js';
 import { ServerError, toErrorResponse } from './server-error.js';
@@ -50,7 +51,10 @@ export function createServerApp(options: ServerOptions): Hono<ServerEnv> {
   });
 
   app.use('*', authMiddleware(ctx));
+  const evidence = evidenceRoutes(ctx);
+  app.route('/api/evidence', evidence.api);
   app.route('/api', apiRoutes(ctx));
+  app.route('/evidence', evidence.pages);
   app.route('/', dashboardRoutes(ctx));
 
   app.notFound((c) => onError(ctx, c, new ServerError(404, 'NOT_FOUND', `Nothing at ${c.req.path}.`)));
