@@ -17,7 +17,7 @@ const PAGE_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-s
 
 /**
  * The Fieldwork server as a Hono app: the JSON API under /api, the dashboard at /, token auth
- * with roles (admin, owner, auditor). Test it with `app.request(...)`; serve it with
+ * with roles (admin, owner, auditor, approver). Test it with `app.request(...)`; serve it with
  * {@link startServer}.
  *
  * @example

@@ -68,7 +68,7 @@ export const workspaceSchema = z
     }).strict().optional().describe('Manual evidence requests: grace, due-soon days and the largest file (fieldwork evidence).'),
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
-    server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),
+    server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor, approver).'),
     audit: z
       .object({
         responses: z.record(z.string(), z.string().min(1)).default({}).describe('Management\'s response per control id, printed under that control\'s exceptions in the mock audit.'),
