@@ -165,7 +165,7 @@ interface StatusFacts {
 }
 
 function statusOf(f: StatusFacts): { status: RequestStatus; reason: string } {
-  if (f.na) return { status: 'not_applicable', reason: `Not applicable: ${f.na.reason ?? 'no reason given'} (decided by ${f.na.by}).` };
+  if (f.na) return { status: 'not_applicable', reason: `Not applicable: ${(f.na.reason ?? 'no reason given').replace(/\.$/, '')} (decided by ${f.na.by}).` };
   const a = f.accepted;
   if (a) {
     const accepted = `${a.id} by ${a.by}, accepted by ${a.decidedBy}${a.late ? `, performed ${a.performedOn} after the due date ${f.due}` : ''}`;
@@ -178,7 +178,7 @@ function statusOf(f: StatusFacts): { status: RequestStatus; reason: string } {
   }
   const pending = f.subs.filter((s) => s.review === 'pending');
   const rejected = f.subs.filter((s) => s.review === 'rejected');
-  const handedIn = pending.length ? ` ${pending.map((s) => s.id).join(', ')} awaits an approver's decision.` : rejected.length ? ` ${rejected.at(-1)!.id} was rejected: ${rejected.at(-1)!.reason ?? 'no reason given'}.` : '';
+  const handedIn = pending.length ? ` ${pending.map((s) => s.id).join(', ')} awaits an approver's decision.` : rejected.length ? ` ${rejected.at(-1)!.id} was rejected: ${(rejected.at(-1)!.reason ?? 'no reason given').replace(/\.$/, '')}.` : '';
   if (f.today <= f.due) {
     const days = daysBetween(f.today, f.due);
     return days <= f.dueSoon
