@@ -67,6 +67,13 @@ describe('fieldwork evidence', () => {
     expect(log2.exceptions.map((e: { rule: string; subject: string }) => `${e.rule} ${e.subject}`)).toEqual(['manual.rejected LOG-02/2025-Q2']);
     expect(log2.exceptions[0].detail).toContain('rejected by Maya Chen: shows the config');
     expect(log2.notes.join(' ')).toContain('LOG-02/2025-Q3: Not applicable: alerting moved');
+    // A typed statement stands in for a file only where the control allows it.
+    const typed = await cli([...ws, '--json', 'evidence', 'add', 'GOV-08', '--covers', '2025', '--by', 'Tomas Varga', '--performed', '2025-09-01', '--statement', 'Catalog reviewed against the risk register; no change.']);
+    expect(typed.code, typed.stderr).toBe(0);
+    expect(JSON.parse(typed.stdout).submission).toMatchObject({ control: 'GOV-08', statement: 'Catalog reviewed against the risk register; no change.', files: [] });
+    const untyped = await cli([...ws, 'evidence', 'add', 'GOV-01', '--covers', '2025-Q3', '--by', 'Tomas Varga', '--statement', 'We met.']);
+    expect(untyped.code).toBe(2);
+    expect(untyped.stderr).toMatch(/GOV-01 needs evidence in a file/);
     const fake = join(dir, 'evidence.pdf');
     writeFileSync(fake, 'just text pretending');
     const bad = await cli([...ws, 'evidence', 'add', 'LOG-02', fake, '--covers', '2025-Q2', '--by', 'Tomas Varga']);
