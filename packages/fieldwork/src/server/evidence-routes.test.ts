@@ -81,6 +81,16 @@ for (const dialect of TEST_DIALECTS) {
       expect(page).toContain('action="/evidence/decide"');
     });
 
+    it('takes a typed statement without a file where the control allows it, and refuses one where it does not', async () => {
+      expect(await (await app.request('/evidence/GOV-08/2025', as('owner'))).text()).toContain('name="statement"');
+      expect(await (await app.request('/evidence/GOV-01/2025-Q3', as('owner'))).text()).not.toContain('name="statement"');
+      const typed = await upload('owner', { control: 'GOV-08', covers: '2025', statement: 'Catalog reviewed against the risk register; no change.', performed: '2025-09-02' }, []);
+      expect(typed.status).toBe(303);
+      const page = await (await app.request(typed.headers.get('location')!, as('auditor'))).text();
+      expect(page).toContain('Catalog reviewed against the risk register; no change.');
+      expect((await upload('owner', { control: 'GOV-01', covers: '2025-Q3', statement: 'We met.' }, [])).status).toBe(400);
+    });
+
     it('refuses auditors, approvers and tokens that name nobody from submitting, and other file types, sizes and disguises', async () => {
       const ok: [string, Uint8Array, string][] = [['siem.pdf', PDF, 'application/pdf']];
       expect((await upload('auditor', { control: 'LOG-01', covers: '2025-Q3' }, ok)).status).toBe(403);
