@@ -103,6 +103,12 @@ for (const dialect of TEST_DIALECTS) {
       expect(await html.text()).toContain('.html files are');
       expect((await upload('owner', { control: 'LOG-01', covers: '2025-Q3' }, [['shot.pdf', PNG, 'application/pdf']])).status).toBe(422);
       expect((await upload('owner', { control: 'LOG-01', covers: '2025-Q3' }, [['big.pdf', new Uint8Array(Buffer.concat([Buffer.from(PDF), Buffer.alloc(5000, 32)])), 'application/pdf']])).status).toBe(422);
+      // A form posted from another origin is refused (CSRF), as for every dashboard form.
+      const form = new FormData();
+      form.append('control', 'LOG-01');
+      form.append('covers', '2025-Q3');
+      form.append('files', new File([PDF], 'siem.pdf', { type: 'application/pdf' }));
+      expect((await app.request('/evidence/submit', as('owner', { method: 'POST', body: form, headers: { origin: 'https://evil.example' } }))).status).toBe(403);
       // The route's body limit refuses a declared oversized body before reading it.
       const huge = await app.request('/evidence/submit', as('owner', { method: 'POST', body: 'x', headers: { 'content-length': String(27 * 1024 * 1024), 'content-type': 'multipart/form-data; boundary=x' } }));
       expect(huge.status).toBe(413);
