@@ -13,4 +13,5 @@ export { auditTypeOne, auditTypeTwo, roleHolder } from './pipeline/audit-workspa
 export * from './server/index.js';
 export * from './policies/index.js';
 export * from './manual-evidence/index.js';
+export * from './schedule/index.js';
 export { runCli } from './cli/program.js';
