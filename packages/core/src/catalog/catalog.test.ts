@@ -30,6 +30,7 @@ const expectedChecks = [
   'vendor.soc2-coverage', 'vendor.cuec-mapping', 'policy.lifecycle', 'incident.register',
   'agent.tool-authorization', 'agent.human-approval', 'agent.model-change', 'agent.prompt-retention',
   'agent.prompt-pii', 'agent.tenant-isolation', 'agent.incident-coverage', 'agent.eval-coverage',
+  'hr.policy-ack', 'hr.training', 'hr.background-check',
 ];
 
 // The source kinds DESIGN.md promises; evidence sources must name one of them.
@@ -40,6 +41,7 @@ const sourceKinds = new Set([
   'restic-snapshots', 'vendors-csv', 'vendors-yaml', 'prowler-ocsf', 'cyclonedx', 'otlp-json',
   'langfuse-export', 'prompt-log-jsonl', 'model-changes-yaml', 'eval-runs-json', 'promptfoo-results',
   'isolation-probe-json', 'policies-md', 'incidents-json',
+  'policy-acks-csv', 'training-csv', 'knowbe4-enrollments', 'background-checks-csv',
 ]);
 
 const text = (c: Control): string => `${c.title} ${c.statement}`.toLowerCase();
