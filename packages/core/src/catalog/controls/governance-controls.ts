@@ -36,7 +36,7 @@ export const governanceControls: ControlInput[] = [
     category: 'governance',
     frequency: 'annual',
     ownerRole: 'people-ops',
-    evidenceSources: ['bamboohr-csv', 'hr-csv', 'policies-md', 'policy-acks-csv'],
+    evidenceSources: ['bamboohr-csv', 'hr-csv', 'policies-md', 'policy-acks-csv', 'knowbe4-enrollments'],
     check: 'hr.policy-ack',
     audit: { unit: 'event', noun: 'acknowledgement deadline', method: 'inspection', procedure: 'traced the HR start date or the policy version approval to an acknowledgement of that version (by number or text hash) by the deadline' },
     params: { withinDays: 30, renewMonths: 12, workerTypes: ['employee', 'contractor'] },
