@@ -27,6 +27,7 @@ import { policyAckCheck } from './hr/policy-ack-check.js';
 import { trainingCheck } from './hr/training-check.js';
 import { backgroundCheckCheck } from './hr/background-check-check.js';
 import { incidentRegisterCheck } from './incident/incident-register-check.js';
+import { aiSystemRegisterCheck } from './ai/ai-system-register-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -59,6 +60,7 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     incidentCoverageCheck,
     evalCoverageCheck,
     incidentRegisterCheck,
+    aiSystemRegisterCheck,
     policyAckCheck,
     trainingCheck,
     backgroundCheckCheck,
