@@ -1,9 +1,12 @@
+import { detectAddress } from './detect-address.js';
 import { detectApiKey } from './detect-api-key.js';
 import { detectCreditCard } from './detect-credit-card.js';
+import { detectDate } from './detect-date.js';
 import { detectDateOfBirth } from './detect-date-of-birth.js';
 import { detectEmail } from './detect-email.js';
 import { detectIban } from './detect-iban.js';
 import { detectIpAddress } from './detect-ip-address.js';
+import { detectPerson } from './detect-person.js';
 import { detectPhone } from './detect-phone.js';
 import { detectUsSsn } from './detect-us-ssn.js';
 import type { DetectPiiOptions, PiiConfidence, PiiFinding, PiiType } from './pii-type.js';
@@ -19,6 +22,9 @@ const DETECTORS: Readonly<Record<PiiType, (text: string, out: PiiFinding[]) => v
   ip_address: detectIpAddress,
   api_key: detectApiKey,
   date_of_birth: detectDateOfBirth,
+  person: detectPerson,
+  address: detectAddress,
+  date: detectDate,
 };
 const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high: 3 };
 
@@ -26,8 +32,8 @@ const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high
  * Finds personal data and secrets in a text. Findings are sorted by position and never overlap;
  * they carry offsets, type, validation and confidence, never the value itself.
  *
- * The detector is rule based (patterns, checksums and context words), has no dependencies and
- * runs synchronously. Person names, addresses and other free-text entities are out of scope.
+ * The detector is rule based (patterns, checksums, context words and bundled name and place
+ * lists), has no dependencies and runs synchronously. Organisations are out of scope.
  *
  * @example
  * ```ts
