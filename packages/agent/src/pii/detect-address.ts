@@ -1,49 +1,50 @@
-import { CITY, COMMON, COUNTRY, nameIndex } from './name-index.js';
+import { CITY, COUNTRY, nameIndex } from './name-index.js';
+import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
+import { isLetter, wordBefore } from './word-before.js';
 
 const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
-// Street words that stand on their own after the name ("12 Main Street", "8 wressle road").
+// Street words after the name ("12 Main Street", "8 wressle road").
 const SUFFIX =
   'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|square|sq|terrace|parkway|pkwy|highway|hwy|circle|cir|crescent|close|row|walk|alley|trail|grove|gardens|mews|hill|park';
-// Street words that come before the name ("Rue de la Paix 3", "ul. Długa 5", "Via Roma 12").
-const PREFIX =
-  'rue|rua|via|viale|vicolo|piazza|piazzale|corso|largo|calle|avenida|avda|av|carrer|carretera|camino|paseo|plaza|praça|praca|travessa|estrada|alameda|ulica|ul|aleja|al|chemin|allée|allee|boulevard|bd|place|impasse|quai|route|strada|calea|str|náměstí|námestie|trg|ulitsa|cesta|utca|út';
+// Street words before the name ("Rue de la Paix 3", "ul. Długa 5", "Via Roma 12").
+const PREFIXES = new Set(
+  'rue rua via viale vicolo piazza piazzale corso largo calle avenida avda av carrer carretera camino paseo plaza praça praca travessa estrada alameda ulica ul aleja al chemin allée allee boulevard bd place impasse quai route strada calea str náměstí námestie trg ulitsa cesta utca út'.split(' '),
+);
+const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
-const GLUED =
-  'straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|plein|kade|singel|dreef|steeg|vej|gade|gatan|vägen|väg|veien|vegen|gata|gaten|katu|tie|kuja|polku|utca|ulice|cesta|sokak|sokağı|caddesi|bulvarı';
+const GLUED = /(?:straße|strasse|str|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|plein|kade|singel|dreef|steeg|vej|gade|gatan|vägen|väg|veien|vegen|gata|gaten|katu|tie|kuja|polku|utca|ulice|cesta|sokak|sokağı|caddesi|bulvarı)$/u;
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
-const UNIT = `(?:,? ?${UNIT_BODY})`;
-const STREET = new RegExp(
-  `(?<![\\p{L}\\d])(?:` +
-    // 12 Main Street, 4589 40th Street Suite 603
-    `${NUM},? (?:\\d{1,3}(?:st|nd|rd|th) |(?:${W} ){0,3})(?:${SUFFIX})\\.?(?![\\p{L}])(?: ${NUM}(?![\\p{L}\\d]))?` +
-    // Rue de la Paix 3, 11 via goffredo mameli 149, ul. Długa 5
-    `|(?:${NUM},? )?(?:${PREFIX})\\.? (?:${W} ){0,4}${W},? ${NUM}(?![\\p{L}\\d])` +
-    // Hauptstraße 5, Nassaustraat 123, 8 Storgatan
-    `|(?:${NUM} )?(?:${W} )?[\\p{L}\\p{M}-]*(?:${GLUED})(?![\\p{L}]),? ${NUM}(?![\\p{L}\\d])` +
-    `|${NUM} [\\p{L}\\p{M}-]*(?:${GLUED})(?![\\p{L}])` +
-  `)${UNIT}?`,
-  'giu',
+// From just after a house number: "… Main Street", "… 40th Street", "… via goffredo mameli 149",
+// "… Rue Abdelaziz Thâalbi", "… Storgatan".
+const AFTER_NUMBER = new RegExp(
+  `(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?,? (?:` +
+    `(?:\\d{1,3}(?:st|nd|rd|th) |(?:${W} ){0,3})(?:${SUFFIX})\\.?(?![\\p{L}])(?: ${NUM}(?![\\p{L}\\d]))?` +
+    `|(?:${PREFIX})\\.? ${W}(?: ${W}){0,4}?(?:,? ${NUM}(?![\\p{L}\\d]))` +
+    `|(?:${PREFIX})\\.? ${W}(?: ${W}){0,3}` +
+  `)`,
+  'iuy',
 );
-// After an address cue, a house number with a name on either side: "lives at 87 Jakobi 69".
-const CUED = new RegExp(
-  `\\b(?:address(?: is|:)?|lives? (?:at|on)|living at|moved to|ship(?:ped)? to|send (?:it |them )?to|deliver(?:ed)? to|located at|resid(?:e|es|ing) at|wohnhaft in|adresse ?:?|dirección:?|indirizzo:?|endereço:?|adres:?)\\s*:?\\s*((?:${NUM},? )?(?:${W} ){0,4}${W}(?:,? ${NUM})?)(?![\\p{L}\\d])`,
-  'giu',
-);
+const GLUED_AFTER = /,? ([\p{L}\p{M}-]{4,})(?![\p{L}])(?: (\d{1,5}[a-z]?)(?![\p{L}\d]))?/uy;
+const UNIT = new RegExp(`,? ?${UNIT_BODY}`, 'iuy');
 // The rest of an address after the street: unit, city, region, postcode, country, on the same
 // line or the next few, separated by commas or line breaks.
 const TAIL = new RegExp(
-  `^(?:[ \\t]*[,\\n][ \\t]*|[ \\t]+)(?:${UNIT_BODY}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{5}(?:-\\d{3,4})?|\\d{3} \\d{2}|\\d{4}(?: ?[A-Z]{2})?|[\\p{Lu}\\p{L}][\\p{L}\\p{M}'’.-]*(?: [\\p{L}][\\p{L}\\p{M}'’.-]*){0,3}(?: \\d{4,5})?)(?![\\p{L}\\d])`,
-  'u',
+  `(?:[ \\t]*[,\\n][ \\t]*|[ \\t]+)(?:${UNIT_BODY}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{5}(?:-\\d{3,4})?|\\d{3} \\d{2}|\\d{4}(?: ?[A-Z]{2})?|[\\p{L}][\\p{L}\\p{M}'’.-]*(?: [\\p{L}][\\p{L}\\p{M}'’.-]*){0,3}(?: \\d{4,5})?)(?![\\p{L}\\d])`,
+  'iuy',
 );
-const POSTCODE_CUE = /\b(?:zip(?: ?code)?|post ?code|postal code|plz|code postal|cap|cep|código postal|postnummer|postinumero|psč)\s*[:#]?\s*$/i;
-const POSTCODE = /(?<![\p{L}\d-])(?:\d{5}(?:-\d{3,4})?|\d{4}(?: ?[A-Z]{2})?|\d{3} \d{2}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\p{L}\d])/gu;
-const US_CITY_STATE_ZIP =
-  /(?<![\p{L}])\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) \d{5}(?:-\d{4})?(?!\d)/gu;
-const PLACE_CUE = /\b(?:in|from|to|at|near|visit(?:ed|ing)?|live|lives|lived|based|moved|born|arrived|flew|travel(?:led|ed|ing)?|trip|office|branch|city|town|country|nach|aus|à|de|en|em|da|naar|uit|w|z|i|från|till)\s*$/i;
-const PLACE = /(?<![\p{L}\d@._/-])\p{Lu}[\p{Ll}\p{M}'’-]+(?: (?:\p{Lu}[\p{Ll}\p{M}'’-]+|de|do|da|del|of|and|am|an|der|sur|en|la|le)){0,3}(?![\p{L}\d@_])/gu;
-const LOWER_PLACE = /\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,}(?: \p{Ll}[\p{Ll}\p{M}'’-]+){0,2})(?![\p{L}\d@_])/gu;
+// After an address cue, a name and number: "lives at 87 Jakobi 69", "address: 92 Eusebio Dávila 57".
+const CUED_AFTER_NUMBER = new RegExp(`(?:[ -]?[a-z](?![\\p{L}]))?,? ${W}(?: ${W}){0,3}?(?:,? ${NUM}(?![\\p{L}\\d]))?`, 'uy');
+const ADDRESS_WORDS = new Set(['address', 'adresse', 'anschrift', 'dirección', 'direccion', 'indirizzo', 'endereço', 'adres', 'adress', 'osoite']);
+const ADDRESS_PAIRS = new Set([
+  'lives at', 'live at', 'living at', 'lives on', 'live on', 'moved to', 'ship to', 'shipped to', 'send to', 'sent to',
+  'deliver to', 'delivered to', 'located at', 'resides at', 'address is', 'address to', 'address with', 'it to', 'them to',
+  'wohnt in', 'habite au', 'vive en', 'mora na', 'woont op', 'woont aan', 'mieszka przy',
+]);
+const POSTCODE_WORDS = new Set(['zip', 'zipcode', 'postcode', 'code', 'plz', 'cap', 'cep', 'postnummer', 'postinumero', 'psč', 'postleitzahl']);
+const US_STATE = /\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) $/u;
+const PLACE = CITY | COUNTRY;
 
 /**
  * Finds postal addresses and places. A street is a house number with a street word in one of
@@ -52,36 +53,17 @@ const LOWER_PLACE = /\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,}(?: \
  * "address:" count too. A street finding takes in what follows it on the same or the next lines
  * (unit, city, postcode, country) and is validated, high confidence. "City, ST 12345" and
  * postcodes after "ZIP", "postcode", "PLZ"… are validated, medium. A bundled city or country
- * name next to "in", "from", "at"… is reported unvalidated, low: a place alone seldom
- * identifies a person.
+ * name is reported unvalidated, low (a place alone seldom identifies a person): a country
+ * anywhere with a capital, a city after "in", "from", "at"…
+ *
+ * Streets are found from their house numbers, so text without digits costs one scan for places.
  */
-export function detectAddress(text: string, out: PiiFinding[]): void {
+export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[]): void {
   const found: PiiFinding[] = [];
-  STREET.lastIndex = 0;
-  for (let m = STREET.exec(text); m !== null; m = STREET.exec(text)) {
-    const end = extend(text, m.index + m[0].length);
-    found.push({ type: 'address', start: m.index, end, validated: true, confidence: 'high' });
-    STREET.lastIndex = end;
-  }
-  CUED.lastIndex = 0;
-  for (let m = CUED.exec(text); m !== null; m = CUED.exec(text)) {
-    const value = m[1] as string;
-    if (!/\d/.test(value)) continue;
-    const start = m.index + m[0].length - value.length;
-    const end = extend(text, start + value.length);
-    found.push({ type: 'address', start, end, validated: true, confidence: 'high' });
-  }
-  US_CITY_STATE_ZIP.lastIndex = 0;
-  for (let m = US_CITY_STATE_ZIP.exec(text); m !== null; m = US_CITY_STATE_ZIP.exec(text)) {
-    found.push({ type: 'address', start: m.index, end: m.index + m[0].length, validated: true, confidence: 'medium' });
-  }
-  POSTCODE.lastIndex = 0;
-  for (let m = POSTCODE.exec(text); m !== null; m = POSTCODE.exec(text)) {
-    if (!POSTCODE_CUE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-    found.push({ type: 'address', start: m.index, end: m.index + m[0].length, validated: true, confidence: 'medium' });
-  }
-  places(text, found);
-  // The streams overlap (a street then its city); keep one finding per stretch.
+  numbers(text, found);
+  if (placesFound === undefined) capitalisedPlaces(text, found);
+  else found.push(...placesFound);
+  lowercasePlaces(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   let last: PiiFinding | undefined;
   for (const f of found) {
@@ -95,62 +77,125 @@ export function detectAddress(text: string, out: PiiFinding[]): void {
   if (last !== undefined) out.push(last);
 }
 
-/** Extends an address over the unit, city, postcode and country lines that follow it (three at most). */
+const NUMBER = /\d{1,6}/g;
+
+function numbers(text: string, found: PiiFinding[]): void {
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
+    const start = m.index;
+    const j = start + m[0].length;
+    if (j - start > 5 || isDigit(text.charCodeAt(j))) {
+      while (isDigit(text.charCodeAt(NUMBER.lastIndex))) NUMBER.lastIndex++;
+      continue;
+    }
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
+    const after = text.charCodeAt(j);
+    if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
+    const f = street(text, start, j) ?? postcode(text, start, j);
+    if (f !== undefined) {
+      found.push(f);
+      NUMBER.lastIndex = Math.max(NUMBER.lastIndex, f.end);
+    }
+  }
+}
+
+/** A street address around the house number at `start`–`end`. */
+function street(text: string, start: number, end: number): PiiFinding | undefined {
+  // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan".
+  AFTER_NUMBER.lastIndex = end;
+  if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+  GLUED_AFTER.lastIndex = end;
+  const glued = GLUED_AFTER.exec(text);
+  if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
+  // The number last: "Hauptstraße 5", "Rua Joaquim de Oliveira Cruz 1615", "75 Auerstrasse 12".
+  let from = -1;
+  let at = start;
+  for (let k = 0; k < 6; k++) {
+    const w = wordBefore(text, at, 1, k > 0);
+    if (w === undefined) break;
+    if (k === 0 && GLUED.test(w.word)) from = w.start;
+    if (PREFIXES.has(w.word) && k > 0) from = w.start;
+    at = w.start;
+    if (text.charCodeAt(at - 1) !== 32) break;
+  }
+  if (from < 0) {
+    const cue = addressCue(text, start);
+    if (!cue) return undefined;
+    CUED_AFTER_NUMBER.lastIndex = end;
+    if (CUED_AFTER_NUMBER.exec(text) === null) return undefined;
+    return address(text, start, CUED_AFTER_NUMBER.lastIndex);
+  }
+  // A house number before the street name: "52 Rua …", "75 Auerstrasse 12".
+  const lead = /(\d{1,5}) $/.exec(text.slice(Math.max(0, from - 7), from));
+  if (lead !== null) from -= lead[0].length;
+  return address(text, from, end);
+}
+
+/** Whether "lives at", "address:", "ship to"… stands just before a number. */
+function addressCue(text: string, start: number): boolean {
+  let at = start;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 58)) at--;
+  const w1 = wordBefore(text, at, 0);
+  if (w1 === undefined) return false;
+  if (ADDRESS_WORDS.has(w1.word)) return true;
+  const w2 = wordBefore(text, w1.start, 1);
+  return w2 !== undefined && (ADDRESS_PAIRS.has(`${w2.word} ${w1.word}`) || (w1.word === 's' && ADDRESS_WORDS.has(w2.word)));
+}
+
+/** A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345". */
+function postcode(text: string, start: number, end: number): PiiFinding | undefined {
+  const digits = end - start;
+  if (digits < 3) return undefined;
+  let to = end;
+  const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
+  if (m !== null) to += m[0].length;
+  let at = start;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
+  const w = wordBefore(text, at, 0);
+  if (w !== undefined && POSTCODE_WORDS.has(w.word)) {
+    return { type: 'address', start, end: to, validated: true, confidence: 'medium' };
+  }
+  if (digits === 5) {
+    const head = text.slice(Math.max(0, start - 40), start);
+    const us = US_STATE.exec(head);
+    if (us !== null) return { type: 'address', start: start - head.length + us.index, end: to, validated: true, confidence: 'medium' };
+  }
+  return undefined;
+}
+
+/** An address from `start` to `end`, with its unit and the lines after it. */
+function address(text: string, start: number, end: number): PiiFinding {
+  let at = end;
+  UNIT.lastIndex = at;
+  if (UNIT.exec(text) !== null) at = UNIT.lastIndex;
+  return { type: 'address', start, end: extend(text, at), validated: true, confidence: 'high' };
+}
+
+/** Extends an address over the unit, city, postcode and country lines that follow it (four at most). */
 function extend(text: string, end: number): number {
   let at = end;
   for (let i = 0; i < 4; i++) {
-    const rest = text.slice(at, at + 64);
-    const m = TAIL.exec(rest);
+    TAIL.lastIndex = at;
+    const m = TAIL.exec(text);
     if (m === null) break;
-    // A new sentence ("… Street. Please …") or a plain word that is no place stops the address.
+    // A new sentence or a plain word that is no place stops the address.
     const part = m[0].replace(/^[\s,]+/, '');
-    if (/^\p{Ll}/u.test(part) && !/\d/.test(part) && !isPlace(part.toLowerCase())) break;
-    if (/^\p{Lu}/u.test(part) && !/\d/.test(part) && !isPlace(part.toLowerCase()) && !/[\n,]/.test(m[0])) break;
-    at += m[0].length;
+    const digits = /\d/.test(part);
+    if (!digits && !isPlacePhrase(part.toLowerCase()) && (!/^\p{Lu}/u.test(part) || !/[\n,]/.test(m[0]))) break;
+    at = TAIL.lastIndex;
   }
   return at;
 }
 
-function isPlace(phrase: string): boolean {
+function isPlacePhrase(phrase: string): boolean {
   const index = nameIndex();
-  const flags = index.get(phrase) ?? 0;
-  if ((flags & (CITY | COUNTRY)) !== 0) return true;
+  if (((index.get(phrase) ?? 0) & PLACE) !== 0) return true;
   // "Marshall Islands 56293", "Calgary AB": a known place followed by a code.
   const head = phrase.replace(/ [\p{L}\d]{1,5}$/u, '');
-  return head !== phrase && ((index.get(head) ?? 0) & (CITY | COUNTRY)) !== 0;
+  return head !== phrase && ((index.get(head) ?? 0) & PLACE) !== 0;
 }
 
-/** Bundled city and country names after a place cue; countries also capitalised without one. */
-function places(text: string, found: PiiFinding[]): void {
-  const index = nameIndex();
-  PLACE.lastIndex = 0;
-  for (let m = PLACE.exec(text); m !== null; m = PLACE.exec(text)) {
-    const words = m[0].split(' ');
-    // Longest prefix of the capitalised run that is a known place.
-    for (let n = words.length; n >= 1; n--) {
-      const phrase = words.slice(0, n).join(' ');
-      const flags = index.get(phrase.toLowerCase()) ?? 0;
-      if ((flags & (CITY | COUNTRY)) === 0) continue;
-      if ((flags & COMMON) !== 0 && n === 1) break;
-      const cue = PLACE_CUE.test(text.slice(Math.max(0, m.index - 16), m.index));
-      if ((flags & COUNTRY) === 0 && !cue) break;
-      found.push({ type: 'address', start: m.index, end: m.index + phrase.length, validated: false, confidence: 'low' });
-      PLACE.lastIndex = m.index + phrase.length;
-      break;
-    }
-  }
-  LOWER_PLACE.lastIndex = 0;
-  for (let m = LOWER_PLACE.exec(text); m !== null; m = LOWER_PLACE.exec(text)) {
-    const value = m[1] as string;
-    const start = m.index + m[0].length - value.length;
-    const words = value.split(' ');
-    for (let n = words.length; n >= 1; n--) {
-      const phrase = words.slice(0, n).join(' ');
-      const flags = index.get(phrase) ?? 0;
-      if ((flags & (CITY | COUNTRY)) === 0 || (flags & COMMON) !== 0) continue;
-      found.push({ type: 'address', start, end: start + phrase.length, validated: false, confidence: 'low' });
-      break;
-    }
-    LOWER_PLACE.lastIndex = start;
-  }
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

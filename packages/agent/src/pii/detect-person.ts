@@ -1,6 +1,7 @@
 import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lowerCode, mayBeIndexed, nameIndex, STOP, SURNAME } from './name-index.js';
 import { personCue, type PersonCue } from './person-cue.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
+import { place } from './place.js';
 import { isLetter } from './word-before.js';
 
 const PARTICLES = new Set(['van', 'der', 'den', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'von', 'zu', 'le', 'la', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'af']);
@@ -27,94 +28,101 @@ interface Pending {
  * it starts with a listed given name or surname ("Megan Payne", "Donald van der Voet") or follows
  * a cue ("my name is", "Dear", "Mr.", "From:"); those findings are validated. A single listed
  * name is reported unvalidated: medium confidence inside a sentence or after a cue, low at the
- * start of a sentence. Lowercase names count when listed and not English words, or in pairs
- * ("tracy sukhorukova"). Names that are everyday English words ("Will", "Grant") count only after
+ * start of a sentence. Lowercase names count after a cue ("mr. martin", "named joshua"). Names that are everyday English words ("Will", "Grant") count only after
  * a cue or in a list of names; city and country names are left to the address detector. A title
  * before a name ("Dr.", "Mr.") is part of the finding.
  */
-export function detectPerson(text: string, out: PiiFinding[]): void {
+export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[]): void {
   const index = nameIndex();
-  let run: Token[] = [];
+  const run: Token[] = [];
   const found: PiiFinding[] = [];
   const pending: Pending[] = [];
-  let prevLower: Token | undefined;
-  const n = text.length;
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (!isLetter(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let h = hashStep(HASH_SEED, lowerCode(c));
-    let j = i + 1;
-    // A word: letters and marks, with inner apostrophes and hyphens ("O'Neil", "Jean-Luc").
-    for (;;) {
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (!isLetter(d)) break;
-        h = hashStep(h, lowerCode(d));
-        j++;
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(text); m !== null; m = CAPITALISED.exec(text)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    // A possessive "Liam's" is the name Liam.
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) end -= 2;
+    let h = HASH_SEED;
+    for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    const indexed = mayBeIndexed(h);
+    if (places !== undefined && indexed && end - start >= 3) {
+      const p = place(text, start, end, true, index);
+      if (p !== undefined) {
+        places.push(p);
+        flush(text, run, found, pending);
+        run.length = 0;
+        CAPITALISED.lastIndex = Math.max(CAPITALISED.lastIndex, p.end);
+        continue;
       }
-      const d = text.charCodeAt(j);
-      if ((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && !possessive(text, j, n)) {
-        h = hashStep(h, d);
-        j++;
-      } else break;
     }
-    i = j;
-    const end = j;
-    const token = classify(text, start, end, h, index);
+    const token = classify(text, start, end, indexed, index);
     if (token === undefined) {
       flush(text, run, found, pending);
-      run = [];
-      prevLower = undefined;
+      run.length = 0;
       continue;
     }
     const last = run[run.length - 1];
-    const joined = last !== undefined && end > start && start - last.end === 1 && text.charCodeAt(last.end) === 32;
-    if (token.cap) {
-      if (!joined) {
-        flush(text, run, found, pending);
-        run = [];
-      }
-      run.push(token);
-      prevLower = undefined;
-      continue;
+    if (last === undefined || !joins(text, last.end, start, run)) {
+      flush(text, run, found, pending);
+      run.length = 0;
     }
-    if (token.particle && joined) {
-      run.push(token);
-      continue;
-    }
-    flush(text, run, found, pending);
-    run = [];
-    prevLower = lowercase(text, token, prevLower, found);
+    run.push(token);
   }
   flush(text, run, found, pending);
+  lowercaseNames(text, index, found, places);
+  found.sort((a, b) => a.start - b.start);
   promoteLists(text, found, pending);
   mergeAdjacent(text, found, out);
 }
 
-/** "Liam's": the apostrophe at `j` starts a possessive, not part of the name. */
-function possessive(text: string, j: number, n: number): boolean {
-  const s = text.charCodeAt(j + 1);
-  return (s === 115 || s === 83) && (j + 2 >= n || !isLetter(text.charCodeAt(j + 2)));
+// A capitalised word (not inside an email, a path or an identifier), with inner apostrophes and
+// hyphens ("O'Neil", "Jean-Luc").
+const CAPITALISED = /(?<![\p{L}\p{M}\d_@./\\#=])\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+// Lowercase names after a cue: "my name is joshua", "mr. martin", "named yulan", or a listed pair.
+const LOWER_CUED =
+  /\b(?:name is|named|called|i'?m|i am|this is|mr|mrs|ms|miss|dr|prof|dear|hi|hello|hey|thanks|name)\.?:?,? (\p{Ll}[\p{Ll}\p{M}'’-]+)(?: (\p{Ll}[\p{Ll}\p{M}'’-]+))?/gu;
+const PARTICLE_GAP = /^ (?:(?:van|der|den|de|da|di|do|dos|das|du|del|della|von|zu|le|la|ter|ten|bin|ibn|al|el|y|af) )+$/;
+
+/** Whether the capitalised word at `start` continues the run ending at `end` (one space, or particles). */
+function joins(text: string, end: number, start: number, run: Token[]): boolean {
+  const gap = start - end;
+  if (gap === 1) return text.charCodeAt(end) === 32;
+  if (gap < 4 || gap > 16) return false;
+  const between = text.slice(end, start);
+  if (!PARTICLE_GAP.test(between)) return false;
+  run.push({ start: end + 1, end: start - 1, flags: 0, cap: false, particle: true, lc: between.trim() });
+  return true;
 }
 
-function classify(text: string, start: number, end: number, h: number, index: Map<string, number>): Token | undefined {
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-  const after = end < text.length ? text.charCodeAt(end) : 32;
-  // Parts of emails, URLs, paths, identifiers and code: "ada.lovelace@", "user_name", "x/y".
-  if (before === 64 || before === 46 || before === 95 || before === 47 || before === 92 || before === 35 || before === 61 || isDigit(before)) return undefined;
-  if (after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1)))) return undefined;
-  const c0 = text.charCodeAt(start);
-  const cap = c0 < 128 ? c0 <= 90 : lowerCode(c0) !== c0;
-  const length = end - start;
-  if (!cap) {
-    if (length < 2 || !mayBeIndexed(h)) return { start, end, flags: 0, cap, particle: false, lc: '' };
-    const lc = text.slice(start, end);
-    return { start, end, flags: index.get(lc) ?? 0, cap, particle: PARTICLES.has(lc), lc };
+/** Lowercase names after a cue ("mr. martin", "named joshua", "name roberto yamamura"). */
+function lowercaseNames(text: string, index: Map<string, number>, found: PiiFinding[], places: PiiFinding[] | undefined): void {
+  LOWER_CUED.lastIndex = 0;
+  for (let m = LOWER_CUED.exec(text); m !== null; m = LOWER_CUED.exec(text)) {
+    const a = m[1] as string;
+    const b = m[2];
+    const fa = index.get(a) ?? 0;
+    if ((fa & NAME) === 0 || (fa & STOP) !== 0) {
+      LOWER_CUED.lastIndex = m.index + m[0].length - a.length - (b === undefined ? 0 : b.length + 1);
+      continue;
+    }
+    const cueWord = m[0].slice(0, m[0].length - a.length - (b === undefined ? 0 : b.length + 1)).replace(/[.:,]? $/, '').toLowerCase();
+    const title = /^(?:mr|mrs|ms|miss|dr|prof)$/.test(cueWord);
+    const naming = title || /^(?:name is|named|called|i'?m|i am|this is|name)$/.test(cueWord);
+    if (!naming && (fa & (COMMON | KNOWN)) !== 0) continue;
+    const aStart = m.index + m[0].length - a.length - (b === undefined ? 0 : b.length + 1);
+    const fb = b === undefined ? 0 : (index.get(b) ?? 0);
+    const pair = b !== undefined && (fb & NAME) !== 0 && (fb & (STOP | COMMON)) === 0;
+    const end = pair ? aStart + a.length + 1 + (b as string).length : aStart + a.length;
+    found.push({ type: 'person', start: title ? m.index : aStart, end, validated: title || pair, confidence: 'medium' });
   }
+  void places;
+}
+
+function classify(text: string, start: number, end: number, indexed: boolean, index: Map<string, number>): Token | undefined {
+  const after = end < text.length ? text.charCodeAt(end) : 32;
+  if (after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1)))) return undefined;
+  const length = end - start;
   let upper = 1;
   for (let k = start + 1; k < end; k++) {
     const c = text.charCodeAt(k);
@@ -126,11 +134,18 @@ function classify(text: string, start: number, end: number, h: number, index: Ma
     }
   }
   if (length > 1 && upper === length) return undefined; // ACRONYM, HEADING
-  const lc = mayBeIndexed(h) ? text.slice(start, end).toLowerCase() : '';
-  return { start, end, flags: lc === '' ? 0 : (index.get(lc) ?? 0), cap, particle: false, lc };
+  const lc = indexed ? text.slice(start, end).toLowerCase() : '';
+  return { start, end, flags: lc === '' ? 0 : (index.get(lc) ?? 0), cap: true, particle: false, lc };
 }
 
-function flush(text: string, run: Token[], found: PiiFinding[], pending: Pending[]): void {
+function flush(text: string, run: readonly Token[], found: PiiFinding[], pending: Pending[]): void {
+  if (run.length === 0) return;
+  // Most runs are one capitalised word in no list and with no stop-word status: a name only
+  // after a title or an introduction, or as a speaker label.
+  if (run.length === 1 && run[0]!.flags === 0 && text.charCodeAt(run[0]!.end) !== 58 && personCue(text, run[0]!.start) === undefined) {
+    pending.push({ start: run[0]!.start, end: run[0]!.end });
+    return;
+  }
   let lo = 0;
   let hi = run.length;
   while (lo < hi && (run[lo]!.particle || (run[lo]!.flags & STOP) !== 0)) lo++;
@@ -176,33 +191,6 @@ function flush(text: string, run: Token[], found: PiiFinding[], pending: Pending
     return;
   }
   push(false, sentenceStart(text, t.start) ? 'low' : 'medium');
-}
-
-/**
- * Lowercase words: a listed name that is no English word ("yulan"), a name after a cue ("mr.
- * martin", "named joshua"), or two listed names side by side ("tracy sukhorukova"). Returns the
- * token to pair with the next word.
- */
-function lowercase(text: string, token: Token, prev: Token | undefined, found: PiiFinding[]): Token | undefined {
-  const f = token.flags;
-  if ((f & NAME) === 0 || (f & STOP) !== 0 || token.particle || token.end - token.start < 3) return undefined;
-  if (prev !== undefined && token.start - prev.end === 1 && text.charCodeAt(prev.end) === 32 && ((f | prev.flags) & COMMON) === 0) {
-    const last = found[found.length - 1];
-    if (last !== undefined && last.end === prev.end) found.pop();
-    const start = last !== undefined && last.end === prev.end ? last.start : prev.start;
-    found.push({ type: 'person', start, end: token.end, validated: true, confidence: 'medium' });
-    return undefined;
-  }
-  const cue = personCue(text, token.start);
-  if (cue !== undefined) {
-    if ((f & COMMON) !== 0 && cue.kind !== 'title' && cue.kind !== 'naming') return token;
-    const start = cue.kind === 'title' ? cue.start : token.start;
-    found.push({ type: 'person', start, end: token.end, validated: cue.kind === 'title', confidence: 'medium' });
-    return token;
-  }
-  if ((f & (KNOWN | COMMON | PLACE)) !== 0) return token;
-  found.push({ type: 'person', start: token.start, end: token.end, validated: false, confidence: 'low' });
-  return token;
 }
 
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */

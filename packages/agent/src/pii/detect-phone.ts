@@ -5,7 +5,7 @@ import type { PiiConfidence, PiiFinding } from './pii-type.js';
 // optional extension. Everything that decides "is this a phone number" happens in code below.
 const CANDIDATE = /[+(]?\d[\d(). -]{5,28}\d(?:(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6})?/gi;
 const CONTEXT =
-  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|fax|call|calls|calling|dial|office|contact|reach|sms|whatsapp|ph|mob|landline|hotline)\b/i;
+  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|fax|call|calls|calling|dial|office|contact|reach|sms|whatsapp|ph|mob|landline|hotline|my (?:cell |mobile |phone )?number|text me|ring me|telefon|telefonnummer|handy|téléphone|portable|teléfono|móvil|telefone|celular|telefono|cellulare|telefoonnummer|numer telefonu|puhelin)\b/i;
 const EXTENSION = /(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}$/i;
 const ISO_DATE = /^(?:19|20)\d\d([-./])(\d{1,2})\1(\d{1,2})(?: \d{1,2})?$/;
 const DMY_DATE = /^(\d{1,2})([-./])(\d{1,2})\2(?:19|20)?\d\d$/;

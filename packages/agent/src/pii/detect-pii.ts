@@ -29,6 +29,13 @@ const DETECTORS: Readonly<Record<PiiType, (text: string, out: PiiFinding[]) => v
 const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high: 3 };
 
 /**
+ * What a text must contain for a type to be possible at all. One native scan for a digit skips
+ * every digit-shaped detector on the many short records that have none.
+ */
+const NEEDS_DIGIT: ReadonlySet<PiiType> = new Set<PiiType>(['phone', 'credit_card', 'us_ssn', 'iban', 'date_of_birth']);
+const DIGIT = /\d/;
+
+/**
  * Finds personal data and secrets in a text. Findings are sorted by position and never overlap;
  * they carry offsets, type, validation and confidence, never the value itself.
  *
@@ -48,11 +55,21 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding
   const types = opts.types ?? PII_TYPES;
   const floor = LEVEL[opts.minConfidence ?? 'low'];
   const found: PiiFinding[] = [];
-  for (const type of new Set(types)) {
+  const wanted = new Set(types);
+  // Person names and places come from one scan of the words when both are wanted.
+  const words = wanted.has('person') && wanted.has('address');
+  const digits = DIGIT.test(text);
+  let places: PiiFinding[] | undefined;
+  for (const type of wanted) {
     const detect = DETECTORS[type];
     if (detect === undefined) throw new TypeError(`detectPii: unknown PII type "${String(type)}"`);
-    detect(text, found);
+    if (!digits && NEEDS_DIGIT.has(type)) continue;
+    if (type === 'email' && text.indexOf('@') < 0) continue;
+    if (words && type === 'person') detectPerson(text, found, (places = []));
+    else if (words && type === 'address') continue;
+    else detect(text, found);
   }
+  if (words) detectAddress(text, found, places ?? []);
   const kept = floor > 1 ? found.filter((f) => LEVEL[f.confidence] >= floor) : found;
   return resolveOverlaps(kept);
 }

@@ -45,9 +45,10 @@ const BLOOM_MASK = (1 << 20) - 1;
  * most words are dismissed without slicing the text or touching the map.
  */
 export function hashStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 16777619);
+  // Kept to 30 bits so the value stays a small integer and never needs a heap number.
+  return Math.imul(h ^ c, 16777619) & 0x3fffffff;
 }
-export const HASH_SEED = 2166136261 | 0;
+export const HASH_SEED = 2166136261 & 0x3fffffff;
 
 /** Whether a hash may belong to an indexed token. */
 export function mayBeIndexed(h: number): boolean {
@@ -65,9 +66,10 @@ export function lowerCode(c: number): number {
 function buildBloom(): Uint32Array {
   const bits = new Uint32Array((BLOOM_MASK + 1) >>> 5);
   for (const key of nameIndex().keys()) {
-    if (key.includes(' ')) continue;
+    // Phrases ("marshall islands") are looked up from their first word.
+    const word = key.includes(' ') ? key.slice(0, key.indexOf(' ')) : key;
     let h = HASH_SEED;
-    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+    for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
     bits[(h & BLOOM_MASK) >>> 5]! |= 1 << (h & 31);
   }
   bloom = bits;
