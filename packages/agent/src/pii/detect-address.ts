@@ -182,6 +182,8 @@ function extend(text: string, end: number): number {
     // A new sentence or a plain word that is no place stops the address.
     const part = m[0].replace(/^[\s,]+/, '');
     const digits = /\d/.test(part);
+    // Digit groups that run on ("0479 50 54 03") are a phone number on the next line, not a postcode.
+    if (digits && /^[ .-]?\d/.test(text.slice(TAIL.lastIndex, TAIL.lastIndex + 2))) break;
     if (!digits && !isPlacePhrase(part.toLowerCase()) && (!/^\p{Lu}/u.test(part) || !/[\n,]/.test(m[0]))) break;
     at = TAIL.lastIndex;
   }

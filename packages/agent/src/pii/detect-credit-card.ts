@@ -12,8 +12,9 @@ const CARD_CONTEXT = /\b(?:card|cards|maestro|debit|credit|visa|mastercard|amex|
 /**
  * Finds payment card numbers. Only Luhn-valid numbers are reported; a known brand prefix and
  * length makes the finding validated and high confidence, otherwise it is a low-confidence
- * unvalidated finding (one random number in ten passes Luhn). Twelve-digit Maestro numbers count
- * next to a card word; groups that continue into a longer digit run are never cards.
+ * unvalidated finding (one random number in ten passes Luhn). Unbranded numbers and 12- or
+ * 13-digit numbers (Maestro, old Visa) count only next to a card word; groups that continue into
+ * a longer digit run are never cards.
  */
 export function detectCreditCard(text: string, out: PiiFinding[]): void {
   CANDIDATE.lastIndex = 0;
@@ -27,8 +28,11 @@ export function detectCreditCard(text: string, out: PiiFinding[]): void {
     const digits = raw.replace(/[ -]/g, '');
     if (/^(\d)\1+$/.test(digits)) continue;
     const branded = cardBrand(digits) !== undefined;
-    // Twelve digits is a Maestro length, and also an order number's: only next to a card word.
-    if (digits.length === 12 && (!branded || !hasContext(text, m.index, end, CARD_CONTEXT, 40, 16))) continue;
+    // Twelve and thirteen digits are card lengths (Maestro, old Visa) and also those of order
+    // numbers, EAN-13 barcodes and millisecond timestamps; a Luhn-valid number of no known brand
+    // is one random number in ten. Those count only next to a card word.
+    if ((digits.length <= 13 || !branded) && !hasContext(text, m.index, end, CARD_CONTEXT, 40, 16)) continue;
+    if (digits.length === 12 && !branded) continue;
     out.push({
       type: 'credit_card',
       start: m.index,

@@ -185,7 +185,7 @@ function flush(text: string, run: readonly Token[], found: PiiFinding[], pending
     return;
   }
   // A speaker label in a transcript: "Kalman: Who are you?" at the start of a line.
-  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & (STOP | PLACE)) === 0) return push(false, 'medium');
+  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & NAME) !== 0 && (t.flags & (STOP | PLACE | COMMON)) === 0) return push(false, 'medium');
   if ((t.flags & NAME) === 0 || (t.flags & (COMMON | STOP)) !== 0) {
     if ((t.flags & (STOP | PLACE)) === 0) pending.push({ start: t.start, end: t.end });
     return;
