@@ -1,8 +1,8 @@
-import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lowerCode, mayBeIndexed, nameIndex, STOP, SURNAME } from './name-index.js';
+import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lowerCode, mayBeIndexed, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { personCue, type PersonCue } from './person-cue.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
-import { place } from './place.js';
-import { isLetter } from './word-before.js';
+import { glued, place } from './place.js';
+import { isLetter, wordBefore } from './word-before.js';
 
 const PARTICLES = new Set(['van', 'der', 'den', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'von', 'zu', 'le', 'la', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'af']);
 const NAME = GIVEN | SURNAME;
@@ -41,13 +41,20 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   for (let m = CAPITALISED.exec(text); m !== null; m = CAPITALISED.exec(text)) {
     const start = m.index;
     let end = start + m[0].length;
+    if (glued(text, start)) {
+      flush(text, run, found, pending);
+      run.length = 0;
+      continue;
+    }
     // A possessive "Liam's" is the name Liam.
     if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) end -= 2;
     let h = HASH_SEED;
     for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
     const indexed = mayBeIndexed(h);
-    if (places !== undefined && indexed && end - start >= 3) {
-      const p = place(text, start, end, true, index);
+    const lc = indexed ? text.slice(start, end).toLowerCase() : '';
+    const flags = lc === '' ? 0 : (index.get(lc) ?? 0);
+    if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
+      const p = place(text, start, end, true, index, flags);
       if (p !== undefined) {
         places.push(p);
         flush(text, run, found, pending);
@@ -56,7 +63,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
         continue;
       }
     }
-    const token = classify(text, start, end, indexed, index);
+    const token = classify(text, start, end, lc, flags);
     if (token === undefined) {
       flush(text, run, found, pending);
       run.length = 0;
@@ -76,9 +83,9 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   mergeAdjacent(text, found, out);
 }
 
-// A capitalised word (not inside an email, a path or an identifier), with inner apostrophes and
-// hyphens ("O'Neil", "Jean-Luc").
-const CAPITALISED = /(?<![\p{L}\p{M}\d_@./\\#=])\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+// A capitalised word with inner apostrophes and hyphens ("O'Neil", "Jean-Luc"); one glued to
+// what stands before it (inside an email, a path, an identifier) is dropped in code.
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 // Lowercase names after a cue: "my name is joshua", "mr. martin", "named yulan", or a listed pair.
 const LOWER_CUED =
   /\b(?:name is|named|called|i'?m|i am|this is|mr|mrs|ms|miss|dr|prof|dear|hi|hello|hey|thanks|name)\.?:?,? (\p{Ll}[\p{Ll}\p{M}'’-]+)(?: (\p{Ll}[\p{Ll}\p{M}'’-]+))?/gu;
@@ -119,7 +126,7 @@ function lowercaseNames(text: string, index: Map<string, number>, found: PiiFind
   void places;
 }
 
-function classify(text: string, start: number, end: number, indexed: boolean, index: Map<string, number>): Token | undefined {
+function classify(text: string, start: number, end: number, lc: string, flags: number): Token | undefined {
   const after = end < text.length ? text.charCodeAt(end) : 32;
   if (after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1)))) return undefined;
   const length = end - start;
@@ -134,8 +141,7 @@ function classify(text: string, start: number, end: number, indexed: boolean, in
     }
   }
   if (length > 1 && upper === length) return undefined; // ACRONYM, HEADING
-  const lc = indexed ? text.slice(start, end).toLowerCase() : '';
-  return { start, end, flags: lc === '' ? 0 : (index.get(lc) ?? 0), cap: true, particle: false, lc };
+  return { start, end, flags, cap: true, particle: false, lc };
 }
 
 function flush(text: string, run: readonly Token[], found: PiiFinding[], pending: Pending[]): void {
@@ -218,12 +224,35 @@ function promoteLists(text: string, found: PiiFinding[], pending: readonly Pendi
   found.sort((a, b) => a.start - b.start);
 }
 
-const LIST_GAP = /^(?:, ?| and | & | or | und | et | y | e | en | i | och | og )$/;
+const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och', 'og']);
 
+/** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
 function listNeighbour(text: string, p: Pending, starts: Set<number>, ends: Set<number>): boolean {
-  for (let gap = 2; gap <= 6; gap++) {
-    if (ends.has(p.start - gap) && LIST_GAP.test(text.slice(p.start - gap, p.start))) return true;
-    if (starts.has(p.end + gap) && LIST_GAP.test(text.slice(p.end, p.end + gap))) return true;
+  // Before: "Malon, " or "Kaylee and ".
+  let i = p.start;
+  while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+  if (i > 0 && text.charCodeAt(i - 1) === 44) {
+    let k = i - 1;
+    while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+    if (ends.has(k)) return true;
+  } else if (i < p.start) {
+    const w = wordBefore(text, i, 0);
+    if (w !== undefined && (LIST_WORDS.has(w.word) || w.word === '&')) {
+      let k = w.start;
+      while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+      if (ends.has(k)) return true;
+    }
+  }
+  // After: ", Kaylee" or " and Brandi".
+  let j = p.end;
+  if (text.charCodeAt(j) === 44) j++;
+  while (text.charCodeAt(j) === 32) j++;
+  if (j > p.end + 1 && starts.has(j) && text.charCodeAt(p.end) === 44) return true;
+  let e = j;
+  while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+  if (e > j && LIST_WORDS.has(text.slice(j, e).toLowerCase())) {
+    while (text.charCodeAt(e) === 32) e++;
+    if (starts.has(e)) return true;
   }
   return false;
 }

@@ -17,6 +17,8 @@ export const CITY = 16;
 export const STOP = 32;
 /** A country name in one of 19 languages. */
 export const COUNTRY = 64;
+/** The first word of a city or country name of several words ("marshall" of "marshall islands"). */
+export const PLACE_HEAD = 128;
 
 // Words that start sentences and headings in support conversations and collide with names in
 // some locale; a capital letter says nothing about them.
@@ -90,6 +92,15 @@ export function nameIndex(): Map<string, number> {
   mark(STOP_WORDS, STOP);
   mark(CITIES, CITY, '|');
   mark(COUNTRIES, COUNTRY, '|');
+  for (const list of [CITIES, COUNTRIES]) {
+    for (const phrase of list.split('|')) {
+      const space = phrase.indexOf(' ');
+      if (space > 0) {
+        const head = phrase.slice(0, space);
+        map.set(head, (map.get(head) ?? 0) | PLACE_HEAD);
+      }
+    }
+  }
   index = map;
   return map;
 }

@@ -1,4 +1,4 @@
-import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lowerCode, mayBeIndexed, nameIndex } from './name-index.js';
+import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lowerCode, mayBeIndexed, nameIndex, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
 import { isLetter, wordBefore } from './word-before.js';
 
@@ -15,7 +15,10 @@ const PLACE = CITY | COUNTRY;
  * capitalised, a city after "in", "from", "at"…, a lowercase name only after "in", "from", "at",
  * "to" or "near". Undefined when the word starts no place.
  */
-export function place(text: string, start: number, end: number, cap: boolean, index: Map<string, number>): PiiFinding | undefined {
+export function place(text: string, start: number, end: number, cap: boolean, index: Map<string, number>, flags?: number): PiiFinding | undefined {
+  // Most words start no place: one lookup of the word alone settles it.
+  const own = flags ?? (index.get(text.slice(start, end).toLowerCase()) ?? 0);
+  if ((own & (PLACE | PLACE_HEAD)) === 0) return undefined;
   const cue = wordBefore(text, start, 1);
   if (!cap && (cue === undefined || !LOWER_PLACE_CUES.has(cue.word))) return undefined;
   let best = -1;
@@ -48,8 +51,8 @@ export function place(text: string, start: number, end: number, cap: boolean, in
   return { type: 'address', start, end: best, validated: false, confidence: 'low' };
 }
 
-// Capitalised words outside emails, paths and identifiers.
-const CAPITALISED = /(?<![\p{L}\p{M}\d_@./\\#=])\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+// Capitalised words; what stands before them (a letter, an email, a path) is checked in code.
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 // Lowercase place names only after "in", "from", "at", "to" or "near".
 const LOWER = /\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,})/gu;
 
@@ -59,7 +62,7 @@ export function capitalisedPlaces(text: string, found: PiiFinding[]): void {
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(text); m !== null; m = CAPITALISED.exec(text)) {
     const end = m.index + m[0].length;
-    if (end - m.index < 3 || !indexed(text, m.index, end)) continue;
+    if (end - m.index < 3 || glued(text, m.index) || !indexed(text, m.index, end)) continue;
     const f = place(text, m.index, end, true, index);
     if (f === undefined) continue;
     found.push(f);
@@ -80,6 +83,13 @@ export function lowercasePlaces(text: string, found: PiiFinding[]): void {
     found.push(f);
     LOWER.lastIndex = Math.max(LOWER.lastIndex, f.end);
   }
+}
+
+/** Whether the word continues a token before it: a letter, a digit, an email or a path. */
+export function glued(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const b = text.charCodeAt(start - 1);
+  return isLetter(b) || (b >= 48 && b <= 57) || b === 95 || b === 64 || b === 46 || b === 47 || b === 92 || b === 35 || b === 61;
 }
 
 function indexed(text: string, start: number, end: number): boolean {
