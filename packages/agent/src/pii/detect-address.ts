@@ -20,7 +20,7 @@ const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|build
 // "… Rue Abdelaziz Thâalbi", "… Storgatan".
 const AFTER_NUMBER = new RegExp(
   `(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?,? (?:` +
-    `(?:\\d{1,3}(?:st|nd|rd|th) |(?:${W} ){0,3})(?:${SUFFIX})\\.?(?![\\p{L}])(?: ${NUM}(?![\\p{L}\\d]))?` +
+    `(?:\\d{1,3}(?:st|nd|rd|th) |(?:${W} ){1,3})(?:${SUFFIX})\\.?(?![\\p{L}])(?: ${NUM}(?![\\p{L}\\d]))?` +
     `|(?:${PREFIX})\\.? ${W}(?: ${W}){0,4}?(?:,? ${NUM}(?![\\p{L}\\d]))` +
     `|(?:${PREFIX})\\.? ${W}(?: ${W}){0,3}` +
   `)`,
@@ -175,17 +175,24 @@ function address(text: string, start: number, end: number): PiiFinding {
 /** Extends an address over the unit, city, postcode and country lines that follow it (four at most). */
 function extend(text: string, end: number): number {
   let at = end;
+  let afterCode = false;
   for (let i = 0; i < 4; i++) {
     TAIL.lastIndex = at;
     const m = TAIL.exec(text);
     if (m === null) break;
-    // A new sentence or a plain word that is no place stops the address.
-    const part = m[0].replace(/^[\s,]+/, '');
+    let stop = TAIL.lastIndex;
+    // A full stop after a word ends the sentence, not the place name ("… 10115 Berlin.").
+    if (text.charCodeAt(stop - 1) === 46 && /\p{L}{4}\.$/u.test(m[0])) stop -= 1;
+    const part = text.slice(at, stop).replace(/^[\s,]+/, '');
     const digits = /\d/.test(part);
     // Digit groups that run on ("0479 50 54 03") are a phone number on the next line, not a postcode.
-    if (digits && /^[ .-]?\d/.test(text.slice(TAIL.lastIndex, TAIL.lastIndex + 2))) break;
-    if (!digits && !isPlacePhrase(part.toLowerCase()) && (!/^\p{Lu}/u.test(part) || !/[\n,]/.test(m[0]))) break;
-    at = TAIL.lastIndex;
+    if (digits && /^[ .-]?\d/.test(text.slice(stop, stop + 2))) break;
+    // A new sentence or a plain word that is no place stops the address; the word after a
+    // postcode is its town.
+    const town = afterCode && /^\p{Lu}/u.test(part);
+    if (!digits && !town && !isPlacePhrase(part.toLowerCase()) && (!/^\p{Lu}/u.test(part) || !/[\n,]/.test(m[0]))) break;
+    afterCode = digits && /^\d/.test(part);
+    at = stop;
   }
   return at;
 }

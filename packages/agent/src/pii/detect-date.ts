@@ -100,10 +100,10 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
   return date(before.start, AFTER_DAY.lastIndex, year !== undefined);
 }
 
-/** "may 3", "mars 5" in lowercase and without a year are the verb or the planet more often than the month. */
+/** "may 3", "march 5", "mars 5" in lowercase and without a year are a verb or a planet more often than a month. */
 function ambiguousMonth(name: string, year: string | undefined): boolean {
   const w = name.toLowerCase();
-  return (w === 'may' || w === 'mars' || w === 'mar') && year === undefined && !/^\p{Lu}/u.test(name);
+  return (w === 'may' || w === 'mars' || w === 'mar' || w === 'march') && year === undefined && !/^\p{Lu}/u.test(name);
 }
 
 function date(start: number, end: number, withYear: boolean): PiiFinding {
