@@ -60,7 +60,7 @@ const PLACE = CITY | COUNTRY;
  */
 export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[]): void {
   const found: PiiFinding[] = [];
-  numbers(text, found);
+  if (DIGIT.test(text)) numbers(text, found);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else found.push(...placesFound);
   lowercasePlaces(text, found);
@@ -78,6 +78,7 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
 }
 
 const NUMBER = /\d{1,6}/g;
+const DIGIT = /\d/;
 
 function numbers(text: string, found: PiiFinding[]): void {
   NUMBER.lastIndex = 0;

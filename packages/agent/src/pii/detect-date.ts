@@ -24,6 +24,21 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * timestamps), dotted dates with a two-digit year, and digits inside longer tokens are not dates.
  */
 export function detectDate(text: string, out: PiiFinding[]): void {
+  if (DIGIT.test(text)) numericAndWritten(text, out);
+  // Weekdays: only texts that contain "day" at all are scanned for them.
+  if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
+  WEEKDAY.lastIndex = 0;
+  for (let m = WEEKDAY.exec(text); m !== null; m = WEEKDAY.exec(text)) {
+    const word = m[1] as string;
+    if (!WEEKDAYS.has(word.toLowerCase())) continue;
+    const start = m.index + m[0].length - word.length;
+    out.push({ type: 'date', start, end: start + word.length, validated: false, confidence: 'low' });
+  }
+}
+
+const DIGIT = /\d/;
+
+function numericAndWritten(text: string, out: PiiFinding[]): void {
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m !== null; m = NUMERIC.exec(text)) {
     const end = m.index + m[0].length;
@@ -54,13 +69,6 @@ export function detectDate(text: string, out: PiiFinding[]): void {
     out.push(f);
     done = f.end;
     NUMBER.lastIndex = f.end;
-  }
-  WEEKDAY.lastIndex = 0;
-  for (let m = WEEKDAY.exec(text); m !== null; m = WEEKDAY.exec(text)) {
-    const word = m[1] as string;
-    if (!WEEKDAYS.has(word.toLowerCase())) continue;
-    const start = m.index + m[0].length - word.length;
-    out.push({ type: 'date', start, end: start + word.length, validated: false, confidence: 'low' });
   }
 }
 

@@ -1,4 +1,4 @@
-import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lowerCode, mayBeIndexed, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
+import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { personCue, type PersonCue } from './person-cue.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
@@ -37,10 +37,12 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   const run: Token[] = [];
   const found: PiiFinding[] = [];
   const pending: Pending[] = [];
-  CAPITALISED.lastIndex = 0;
-  for (let m = CAPITALISED.exec(text); m !== null; m = CAPITALISED.exec(text)) {
-    const start = m.index;
-    let end = start + m[0].length;
+  CAPITAL.lastIndex = 0;
+  while (CAPITAL.test(text)) {
+    // The regex only finds the capital letter (no match array, no substring); the word is read here.
+    const start = CAPITAL.lastIndex - (text.charCodeAt(CAPITAL.lastIndex - 1) >= 0xdc00 && text.charCodeAt(CAPITAL.lastIndex - 1) <= 0xdfff ? 2 : 1);
+    let end = wordEnd(text, CAPITAL.lastIndex);
+    CAPITAL.lastIndex = end;
     if (glued(text, start)) {
       flush(text, run, found, pending);
       run.length = 0;
@@ -50,16 +52,16 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) end -= 2;
     let h = HASH_SEED;
     for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
-    const indexed = mayBeIndexed(h);
-    const lc = indexed ? text.slice(start, end).toLowerCase() : '';
-    const flags = lc === '' ? 0 : (index.get(lc) ?? 0);
+    const flags = lookupToken(text, start, end, h);
+    // The lowercase word itself is only needed to build place phrases ("san francisco").
+    const lc = (flags & (PLACE | PLACE_HEAD)) !== 0 ? text.slice(start, end).toLowerCase() : '';
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
       const p = place(text, start, end, true, index, flags);
       if (p !== undefined) {
         places.push(p);
         flush(text, run, found, pending);
         run.length = 0;
-        CAPITALISED.lastIndex = Math.max(CAPITALISED.lastIndex, p.end);
+        CAPITAL.lastIndex = Math.max(CAPITAL.lastIndex, p.end);
         continue;
       }
     }
@@ -83,9 +85,21 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   mergeAdjacent(text, found, out);
 }
 
-// A capitalised word with inner apostrophes and hyphens ("O'Neil", "Jean-Luc"); one glued to
-// what stands before it (inside an email, a path, an identifier) is dropped in code.
-const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+// The capital letter that starts a word; the rest of the word ("O'Neil", "Jean-Luc") is read by
+// wordEnd, and a word glued to what stands before it (an email, a path, an identifier) is dropped.
+const CAPITAL = /\p{Lu}/gu;
+
+/** End of the word whose letters continue at `i`: letters and marks, inner apostrophes and hyphens. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  for (;;) {
+    while (j < n && isLetter(text.charCodeAt(j))) j++;
+    const d = text.charCodeAt(j);
+    if ((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
+    else return j;
+  }
+}
 // Lowercase names after a cue: "my name is joshua", "mr. martin", "named yulan", or a listed pair.
 const LOWER_CUED =
   /\b(?:name is|named|called|i'?m|i am|this is|mr|mrs|ms|miss|dr|prof|dear|hi|hello|hey|thanks|name)\.?:?,? (\p{Ll}[\p{Ll}\p{M}'’-]+)(?: (\p{Ll}[\p{Ll}\p{M}'’-]+))?/gu;
@@ -146,10 +160,8 @@ function classify(text: string, start: number, end: number, lc: string, flags: n
 
 function flush(text: string, run: readonly Token[], found: PiiFinding[], pending: Pending[]): void {
   if (run.length === 0) return;
-  // Most runs are one capitalised word in no list and with no stop-word status: a name only
-  // after a title or an introduction, or as a speaker label.
-  if (run.length === 1 && run[0]!.flags === 0 && text.charCodeAt(run[0]!.end) !== 58 && personCue(text, run[0]!.start) === undefined) {
-    pending.push({ start: run[0]!.start, end: run[0]!.end });
+  if (run.length === 1) {
+    single(text, run[0]!, found, pending);
     return;
   }
   let lo = 0;
@@ -178,7 +190,7 @@ function flush(text: string, run: readonly Token[], found: PiiFinding[], pending
     found.push({ type: 'person', start, end, validated, confidence });
   };
   if (words.length >= 2) {
-    if (isPlace(tokens)) return;
+    if ((tokens[0]!.flags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, tokens)) return;
     if (cue !== undefined) return push(true, 'high');
     if ((first.flags & NAME) !== 0 && (strong.length >= 1 || listed.length >= 2)) return push(true, 'high');
     if (strong.length >= 1 && (words[words.length - 1]!.flags & SURNAME) !== 0) return push(true, 'medium');
@@ -199,35 +211,60 @@ function flush(text: string, run: readonly Token[], found: PiiFinding[], pending
   push(false, sentenceStart(text, t.start) ? 'low' : 'medium');
 }
 
+/** A run of one capitalised word (most runs): the rules of {@link flush} without its arrays. */
+function single(text: string, t: Token, found: PiiFinding[], pending: Pending[]): void {
+  if ((t.flags & STOP) !== 0) return;
+  if ((t.flags & PLACE) !== 0 && (t.flags & NAME) === 0) return;
+  const cue = personCue(text, t.start);
+  if (cue !== undefined) {
+    if ((t.flags & NAME) !== 0 || cue.kind === 'title' || cue.kind === 'naming') {
+      found.push({ type: 'person', start: cue.kind === 'title' ? cue.start : t.start, end: t.end, validated: cue.kind === 'title', confidence: 'medium' });
+    }
+    return;
+  }
+  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & NAME) !== 0 && (t.flags & (PLACE | COMMON)) === 0) {
+    found.push({ type: 'person', start: t.start, end: t.end, validated: false, confidence: 'medium' });
+    return;
+  }
+  if ((t.flags & NAME) === 0 || (t.flags & COMMON) !== 0) {
+    if ((t.flags & PLACE) === 0) pending.push({ start: t.start, end: t.end });
+    return;
+  }
+  found.push({ type: 'person', start: t.start, end: t.end, validated: false, confidence: sentenceStart(text, t.start) ? 'low' : 'medium' });
+}
+
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
 function promoteLists(text: string, found: PiiFinding[], pending: readonly Pending[]): void {
   if (pending.length === 0 || found.length === 0) return;
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  for (const f of found) {
-    starts.add(f.start);
-    ends.add(f.end);
-  }
-  const added: PiiFinding[] = [];
+  let added = false;
   for (let pass = 0; pass < 2; pass++) {
     for (const p of pending) {
-      if (starts.has(p.start)) continue;
-      if (listNeighbour(text, p, starts, ends)) {
-        added.push({ type: 'person', start: p.start, end: p.end, validated: false, confidence: 'low' });
-        starts.add(p.start);
-        ends.add(p.end);
+      if (!listy(text, p) || found.some((f) => f.start === p.start)) continue;
+      if (listNeighbour(text, p, found)) {
+        found.push({ type: 'person', start: p.start, end: p.end, validated: false, confidence: 'low' });
+        added = true;
       }
     }
   }
-  if (added.length === 0) return;
-  found.push(...added);
-  found.sort((a, b) => a.start - b.start);
+  if (added) found.sort((a, b) => a.start - b.start);
+}
+
+/** A comma or a conjunction right next to the word: the only way it can be in a list. */
+function listy(text: string, p: Pending): boolean {
+  const after = text.charCodeAt(p.end);
+  if (after === 44) return true;
+  let i = p.start;
+  while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+  if (i > 0 && text.charCodeAt(i - 1) === 44) return true;
+  return after === 32 || i < p.start;
 }
 
 const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och', 'og']);
 
 /** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
-function listNeighbour(text: string, p: Pending, starts: Set<number>, ends: Set<number>): boolean {
+function listNeighbour(text: string, p: Pending, found: readonly PiiFinding[]): boolean {
+  const ends = { has: (n: number) => found.some((f) => f.end === n) };
+  const starts = { has: (n: number) => found.some((f) => f.start === n) };
   // Before: "Malon, " or "Kaylee and ".
   let i = p.start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
@@ -258,8 +295,8 @@ function listNeighbour(text: string, p: Pending, starts: Set<number>, ends: Set<
 }
 
 /** Whether the words form a city or country name ("San Francisco", "Rio de Janeiro"). */
-function isPlace(tokens: readonly Token[]): boolean {
-  const phrase = tokens.map((t) => t.lc || '?').join(' ');
+function isPlace(text: string, tokens: readonly Token[]): boolean {
+  const phrase = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).toLowerCase();
   return ((nameIndex().get(phrase) ?? 0) & PLACE) !== 0;
 }
 

@@ -34,6 +34,7 @@ const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high
  */
 const NEEDS_DIGIT: ReadonlySet<PiiType> = new Set<PiiType>(['phone', 'credit_card', 'us_ssn', 'iban', 'date_of_birth']);
 const DIGIT = /\d/;
+const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
 /**
  * Finds personal data and secrets in a text. Findings are sorted by position and never overlap;
@@ -55,7 +56,7 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding
   const types = opts.types ?? PII_TYPES;
   const floor = LEVEL[opts.minConfidence ?? 'low'];
   const found: PiiFinding[] = [];
-  const wanted = new Set(types);
+  const wanted = opts.types === undefined ? ALL_TYPES : new Set(types);
   // Person names and places come from one scan of the words when both are wanted.
   const words = wanted.has('person') && wanted.has('address');
   const digits = DIGIT.test(text);
@@ -65,6 +66,7 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding
     if (detect === undefined) throw new TypeError(`detectPii: unknown PII type "${String(type)}"`);
     if (!digits && NEEDS_DIGIT.has(type)) continue;
     if (type === 'email' && text.indexOf('@') < 0) continue;
+    if (type === 'ip_address' && !digits && text.indexOf(':') < 0) continue;
     if (words && type === 'person') detectPerson(text, found, (places = []));
     else if (words && type === 'address') continue;
     else detect(text, found);

@@ -37,6 +37,15 @@ const STOP_WORDS =
 
 let index: Map<string, number> | undefined;
 let bloom: Uint32Array | undefined;
+let table: HashTable | undefined;
+
+/** Open addressing over the scanner's own hash: a lookup reads the text, never slices it. */
+interface HashTable {
+  readonly hashes: Int32Array;
+  readonly flags: Uint16Array;
+  readonly keys: string[];
+  readonly mask: number;
+}
 
 /** Bits of the {@link nameBloom} filter (2^20: a few per cent false positives for ~45,000 keys). */
 const BLOOM_MASK = (1 << 20) - 1;
@@ -63,6 +72,49 @@ export function lowerCode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   if (c < 192) return c;
   return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/**
+ * Flags of the token `text[start..end)` lowercased, given its {@link hashStep} hash `h`; 0 when
+ * it is in no list. Compares the characters in place, so nothing is allocated.
+ */
+export function lookupToken(text: string, start: number, end: number, h: number): number {
+  if (!mayBeIndexed(h)) return 0;
+  const t = table ?? buildTable();
+  const length = end - start;
+  for (let slot = h & t.mask; ; slot = (slot + 1) & t.mask) {
+    const stored = t.hashes[slot] as number;
+    if (stored === 0) return 0;
+    if (stored !== h + 1) continue;
+    const key = t.keys[slot] as string;
+    if (key.length !== length) continue;
+    let same = true;
+    for (let k = 0; k < length; k++) {
+      if (lowerCode(text.charCodeAt(start + k)) !== key.charCodeAt(k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return t.flags[slot] as number;
+  }
+}
+
+function buildTable(): HashTable {
+  const entries = [...nameIndex()].filter(([key]) => !key.includes(' '));
+  let size = 1;
+  while (size < entries.length * 3) size <<= 1;
+  const t: HashTable = { hashes: new Int32Array(size), flags: new Uint16Array(size), keys: new Array<string>(size), mask: size - 1 };
+  for (const [key, flags] of entries) {
+    let h = HASH_SEED;
+    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+    let slot = h & t.mask;
+    while (t.hashes[slot] !== 0) slot = (slot + 1) & t.mask;
+    t.hashes[slot] = h + 1;
+    t.flags[slot] = flags;
+    t.keys[slot] = key;
+  }
+  table = t;
+  return t;
 }
 
 function buildBloom(): Uint32Array {
