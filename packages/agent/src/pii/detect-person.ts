@@ -236,14 +236,22 @@ function single(text: string, t: Token, found: PiiFinding[], pending: Pending[])
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
 function promoteLists(text: string, found: PiiFinding[], pending: readonly Pending[]): void {
   if (pending.length === 0 || found.length === 0) return;
+  // Offsets of the findings, built only once a candidate stands next to a comma or a conjunction.
+  let starts: Set<number> | undefined;
+  let ends: Set<number> | undefined;
   let added = false;
   for (let pass = 0; pass < 2; pass++) {
     for (const p of pending) {
-      if (!listy(text, p) || found.some((f) => f.start === p.start)) continue;
-      if (listNeighbour(text, p, found)) {
-        found.push({ type: 'person', start: p.start, end: p.end, validated: false, confidence: 'low' });
-        added = true;
+      if (!listy(text, p)) continue;
+      if (starts === undefined || ends === undefined) {
+        starts = new Set(found.map((f) => f.start));
+        ends = new Set(found.map((f) => f.end));
       }
+      if (starts.has(p.start) || !listNeighbour(text, p, starts, ends)) continue;
+      found.push({ type: 'person', start: p.start, end: p.end, validated: false, confidence: 'low' });
+      starts.add(p.start);
+      ends.add(p.end);
+      added = true;
     }
   }
   if (added) found.sort((a, b) => a.start - b.start);
@@ -262,9 +270,7 @@ function listy(text: string, p: Pending): boolean {
 const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och', 'og']);
 
 /** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
-function listNeighbour(text: string, p: Pending, found: readonly PiiFinding[]): boolean {
-  const ends = { has: (n: number) => found.some((f) => f.end === n) };
-  const starts = { has: (n: number) => found.some((f) => f.start === n) };
+function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, ends: ReadonlySet<number>): boolean {
   // Before: "Malon, " or "Kaylee and ".
   let i = p.start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
