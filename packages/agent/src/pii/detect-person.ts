@@ -1,10 +1,9 @@
 import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
-import { personCue, type PersonCue } from './person-cue.js';
+import { personCue } from './person-cue.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
 import { isLetter, wordBefore } from './word-before.js';
 
-const PARTICLES = new Set(['van', 'der', 'den', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'von', 'zu', 'le', 'la', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'af']);
 const NAME = GIVEN | SURNAME;
 const PLACE = CITY | COUNTRY;
 
@@ -79,7 +78,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     run.push(token);
   }
   flush(text, run, found, pending);
-  lowercaseNames(text, index, found, places);
+  lowercaseNames(text, index, found);
   found.sort((a, b) => a.start - b.start);
   promoteLists(text, found, pending);
   mergeAdjacent(text, found, out);
@@ -117,7 +116,7 @@ function joins(text: string, end: number, start: number, run: Token[]): boolean 
 }
 
 /** Lowercase names after a cue ("mr. martin", "named joshua", "name roberto yamamura"). */
-function lowercaseNames(text: string, index: Map<string, number>, found: PiiFinding[], places: PiiFinding[] | undefined): void {
+function lowercaseNames(text: string, index: Map<string, number>, found: PiiFinding[]): void {
   LOWER_CUED.lastIndex = 0;
   for (let m = LOWER_CUED.exec(text); m !== null; m = LOWER_CUED.exec(text)) {
     const a = m[1] as string;
@@ -137,7 +136,6 @@ function lowercaseNames(text: string, index: Map<string, number>, found: PiiFind
     const end = pair ? aStart + a.length + 1 + (b as string).length : aStart + a.length;
     found.push({ type: 'person', start: title ? m.index : aStart, end, validated: title || pair, confidence: 'medium' });
   }
-  void places;
 }
 
 function classify(text: string, start: number, end: number, lc: string, flags: number): Token | undefined {
@@ -342,4 +340,3 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export type { PersonCue };
