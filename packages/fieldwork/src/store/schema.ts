@@ -84,4 +84,37 @@ export interface Database {
     prev: string | null;
     hash: string | null;
   };
+  /** One row per source per collection: what it came to (0007). */
+  collection_outcomes: {
+    id: Generated<number>;
+    at: string;
+    source: string;
+    kind: string;
+    status: string;
+    error_code: string | null;
+    error_message: string | null;
+  };
+  /** Every digest attempt, sent or failed (0007). */
+  notification_digests: {
+    id: Generated<number>;
+    person: string;
+    channel: string;
+    day: string;
+    created_at: string;
+    status: string;
+    notices: number;
+    subject: string;
+    /** The check run its exception notices were compared against: the next digest's baseline. */
+    check_run_id: number | null;
+    error: string | null;
+  };
+  /** Notices sent, one row per person, channel and notice: nothing is sent twice (0007). */
+  notifications_sent: {
+    person: string;
+    channel: string;
+    notice_id: string;
+    kind: string;
+    digest_id: number;
+    sent_at: string;
+  };
 }
