@@ -13,6 +13,7 @@ import { registerReport } from './report-command.js';
 import { registerRecords } from './records-command.js';
 import { registerVerify } from './verify-command.js';
 import { registerProbe } from './probe-command.js';
+import { registerNotify } from './notify-command.js';
 import { registerServe } from './serve-command.js';
 
 export type Register = (program: Command, globals: () => GlobalOptions, setExit: (code: number) => void) => void;
@@ -30,6 +31,7 @@ export const commands: Register[] = [
   registerVerify,
   registerCheckpoint,
   registerProbe,
+  registerNotify,
   registerServe,
   registerDemo,
   registerCatalog,
