@@ -25,9 +25,11 @@ export type EmailChannelConfig = z.infer<typeof emailChannelSchema>;
 
 /** A Slack-compatible incoming webhook; its URL is a secret and comes from `urlEnv`. */
 export const webhookChannelSchema = z.object({
-  urlEnv: envName.describe('Environment variable holding the incoming-webhook URL.'),
+  // Optional here only so that an inline `url` is reported first, with its hint.
+  urlEnv: envName.optional().describe('Environment variable holding the incoming-webhook URL.'),
   url: inline('A webhook URL', 'urlEnv'),
-}).strict();
+}).strict().refine((c) => c.urlEnv, { message: 'urlEnv is required: the name of the environment variable that holds the webhook URL', path: ['urlEnv'] })
+  .transform((c) => ({ urlEnv: c.urlEnv! }));
 export type WebhookChannelConfig = z.infer<typeof webhookChannelSchema>;
 
 export const channelNames = ['email', 'webhook'] as const;
