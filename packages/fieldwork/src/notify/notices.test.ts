@@ -93,3 +93,11 @@ describe('digest planning', () => {
     expect(digests.map((d) => `${d.recipient.email} ${d.channel}`)).toEqual(['cora@acme.test webhook', 'sam@acme.test email']);
   });
 });
+
+describe('--as-of', () => {
+  it('a date is the last moment of that day in the workspace timezone; an instant is taken as written', async () => {
+    const { asOfClock } = await import('./run-digest.js');
+    expect(asOfClock('2026-07-01', 'Europe/Berlin').now().toISOString()).toBe('2026-07-01T21:59:59.999Z');
+    expect(asOfClock('2026-07-01T05:00:00Z', 'Europe/Berlin').now().toISOString()).toBe('2026-07-01T05:00:00.000Z');
+  });
+});

@@ -22,7 +22,7 @@ const refusal = (notifications: string): FieldworkError => {
 describe('notifications: in fieldwork.yaml', () => {
   it('reads channels and people, with defaults', () => {
     const ws = parse(['notifications:', '  channels:', '    email: { host: smtp.acme.test, from: fieldwork@acme.test, user: fw, passwordEnv: SMTP_PASSWORD }', '    webhook: { urlEnv: SLACK_URL }'].join('\n'));
-    expect(ws.notifications).toMatchObject({ digestTime: '08:00', dueSoonDays: 7, channels: { email: { port: 587, security: 'starttls' }, webhook: { urlEnv: 'SLACK_URL' } }, people: [] });
+    expect(ws.notifications).toMatchObject({ digestTime: '08:00', channels: { email: { port: 587, security: 'starttls' }, webhook: { urlEnv: 'SLACK_URL' } }, people: [] });
   });
 
   it('refuses a password written inline, naming the place and pointing to passwordEnv', () => {

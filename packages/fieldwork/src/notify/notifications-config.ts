@@ -53,7 +53,6 @@ export type NotificationPersonConfig = z.infer<typeof notificationPersonSchema>;
 export const notificationsSectionSchema = z.object({
   dashboardUrl: z.url().optional().describe('Where `fieldwork serve` is reached; digests link to it.'),
   digestTime: clockTime.default('08:00').describe('When the daily digest goes out (workspace timezone).'),
-  dueSoonDays: z.number().int().min(0).max(90).default(7).describe('Evidence due within this many days is "due soon".'),
   channels: z.object({
     email: emailChannelSchema.optional(),
     webhook: webhookChannelSchema.optional(),

@@ -11,7 +11,8 @@ export interface EvidenceRequestState {
   ownerEmail?: string;
   /** Due date, YYYY-MM-DD. */
   due: string;
-  status: 'current' | 'due_soon' | 'overdue' | 'missing' | 'not_applicable';
+  /** As `evidenceRequestStatuses` says; due soon means within `evidence.dueSoonDays` of fieldwork.yaml. */
+  status: 'current' | 'due_soon' | 'overdue' | 'missing' | 'not_applicable' | 'upcoming';
 }
 
 /**

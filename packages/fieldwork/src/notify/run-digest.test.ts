@@ -132,9 +132,8 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     it('tells who owns a request that evidence is due, from the request statuses', async () => {
-      const requests: EvidenceRequestProvider = async (_ws, _store, asOf, dueSoonDays) => {
+      const requests: EvidenceRequestProvider = async (_ws, _store, asOf) => {
         expect(asOf.toISOString()).toBe('2026-07-03T08:00:00.000Z');
-        expect(dueSoonDays).toBe(7);
         return [
           { id: 'VEN-04/2026', control: 'VEN-04', covers: '2026', ownerEmail: 'sam@notify.test', due: '2026-07-08', status: 'due_soon' },
           { id: 'VEN-05/2026-Q2', control: 'VEN-05', covers: '2026-Q2', due: '2026-07-01', status: 'overdue' },

@@ -32,7 +32,8 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock fixed at the end of `date` (YYYY-MM-DD) in `timezone`, or at an ISO instant. */
 export function asOfClock(asOf: string, timezone: string): Clock {
-  const at = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(endOfDay(asOf, timezone)) : new Date(asOf);
+  // endOfDay is the start of the next day: one millisecond before it is the last moment of `asOf`.
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(Date.parse(endOfDay(asOf, timezone)) - 1) : new Date(asOf);
   if (Number.isNaN(at.getTime())) throw new FieldworkError('USAGE', `--as-of ${asOf} is not a date or an instant.`, { hint: 'Use YYYY-MM-DD (the end of that day in the workspace timezone) or an ISO-8601 instant.' });
   return { now: () => at };
 }
@@ -41,7 +42,7 @@ export function asOfClock(asOf: string, timezone: string): Clock {
  * Evidence requests and their statuses at a date. Wired to the `requests` module's
  * `evidenceRequestStatuses` when it is present; none otherwise.
  */
-export type EvidenceRequestProvider = (ws: LoadedWorkspace, store: FieldworkStore, asOf: Date, dueSoonDays: number) => Promise<readonly EvidenceRequestState[]>;
+export type EvidenceRequestProvider = (ws: LoadedWorkspace, store: FieldworkStore, asOf: Date) => Promise<readonly EvidenceRequestState[]>;
 
 export interface RunDigestOptions {
   /** scheduled (default): once a day per person and channel, from their digest time; now: send what is unsent. */
@@ -103,7 +104,7 @@ export async function runDigest(ws: LoadedWorkspace, store: FieldworkStore, cloc
   const ownersOf = (control: string) => ownersOfRole(ws.config, roleOf.get(control) ?? '');
 
   const common: Notice[] = [];
-  const requests = o.requests ? await o.requests(ws, store, now, section.dueSoonDays) : [];
+  const requests = o.requests ? await o.requests(ws, store, now) : [];
   if (!o.requests) notes.push('Evidence requests are not available in this version: no due or overdue notices.');
   common.push(...evidenceNotices(requests));
   common.push(...collectionNotices(await failedCollections(store, sourceNames(ws.config.sources))));

@@ -57,8 +57,10 @@ export function registerNotify(program: Command, globals: () => GlobalOptions, s
     .option('--as-of <date>', 'as if it were the end of this day (workspace timezone) or this instant', dateOrInstantFlag('--as-of'))
     .option('--scheduled', 'behave like the scheduled job: only people whose digest time has passed and who got none today')
     .option('--dry-run', 'print what would be sent, send nothing')
-    .action(async (flags: NotifyFlags) => {
+    .action(async (own: NotifyFlags) => {
       const g = globals();
+      // `notify` has the same flags: commander gives them to it when both know them.
+      const flags = { ...notify.opts<NotifyFlags>(), ...own };
       await withWorkspace(g, async ({ ws, store }) => {
         const clock = flags.asOf ? asOfClock(flags.asOf, ws.config.timezone) : systemClock;
         const result = await runDigest(ws, store, clock, { mode: flags.scheduled ? 'scheduled' : 'now', dryRun: !!flags.dryRun });
