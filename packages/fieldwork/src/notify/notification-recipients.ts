@@ -54,7 +54,16 @@ export function resolveRecipients(config: Workspace, section: NotificationsSecti
     }
     if (s.events !== undefined) r.events = s.events === 'all' ? noticeKinds : s.events;
     if (s.scope !== undefined) r.scope = s.scope;
-    if (s.channels !== undefined) r.channels = s.channels;
+    if (s.channels !== undefined) {
+      const missing = s.channels.find((c) => !configured.includes(c));
+      if (missing) {
+        throw new FieldworkError('CONFIG_INVALID', `fieldwork.yaml: notifications.people[${i}]: ${s.person} is to be told by ${missing}, but notifications.channels.${missing} is not configured.`, {
+          where: { file: 'fieldwork.yaml', pointer: `/notifications/people/${i}/channels` },
+          hint: `Configure notifications.channels.${missing} (see docs/notifications.md), or list only ${configured.length ? configured.join(' / ') : 'no channels'} for this person.`,
+        });
+      }
+      r.channels = s.channels;
+    }
     if (s.digestTime !== undefined) r.digestTime = s.digestTime;
   }
   return out;

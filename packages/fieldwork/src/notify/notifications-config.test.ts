@@ -66,6 +66,11 @@ describe('who is told what', () => {
     ]);
   });
 
+  it('a channel a person is to be told by must be configured', () => {
+    const ws = parse('notifications:\n  channels: { email: { host: smtp.acme.test, from: fw@acme.test } }\n  people:\n    - { person: Sam Security, channels: [webhook] }');
+    expect(() => resolveRecipients(ws, ws.notifications)).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('notifications.channels.webhook is not configured') }));
+  });
+
   it('a name nobody has is an error listing the owners', () => {
     const ws = parse(`${channels}\n  people:\n    - { person: Nobody Here }`);
     expect(() => resolveRecipients(ws, ws.notifications)).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', hint: expect.stringContaining('Cora Owner, Sam Security') }));
