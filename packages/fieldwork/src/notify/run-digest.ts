@@ -22,16 +22,13 @@ import { digestContent, digestHtml, digestSlackPayload, digestText } from './ren
 import type { RetryPolicy } from './retry.js';
 import { WebhookChannel } from './webhook-channel.js';
 
-/** Where time comes from; tests and `--as-of` pass a fixed one. */
-export interface Clock {
+/** Where a digest's time comes from: the scheduler's clock, the real one, or a fixed one (`--as-of`, tests). */
+export interface DigestClock {
   now(): Date;
 }
 
-/** The real clock. */
-export const systemClock: Clock = { now: () => new Date() };
-
 /** A clock fixed at the end of `date` (YYYY-MM-DD) in `timezone`, or at an ISO instant. */
-export function asOfClock(asOf: string, timezone: string): Clock {
+export function asOfClock(asOf: string, timezone: string): DigestClock {
   // endOfDay is the start of the next day: one millisecond before it is the last moment of `asOf`.
   const at = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(Date.parse(endOfDay(asOf, timezone)) - 1) : new Date(asOf);
   if (Number.isNaN(at.getTime())) throw new FieldworkError('USAGE', `--as-of ${asOf} is not a date or an instant.`, { hint: 'Use YYYY-MM-DD (the end of that day in the workspace timezone) or an ISO-8601 instant.' });
@@ -90,10 +87,10 @@ export interface DigestRunResult {
  * The scheduler calls this for its `digest` job.
  *
  * @example
- * const result = await runDigest(ws, store, systemClock, { mode: 'now' });
+ * const result = await runDigest(ws, store, { now: () => new Date() }, { mode: 'now' });
  * for (const d of result.digests) console.log(d.channel, d.email, d.status);
  */
-export async function runDigest(ws: LoadedWorkspace, store: FieldworkStore, clock: Clock, o: RunDigestOptions = {}): Promise<DigestRunResult> {
+export async function runDigest(ws: LoadedWorkspace, store: FieldworkStore, clock: DigestClock, o: RunDigestOptions = {}): Promise<DigestRunResult> {
   const section: NotificationsSection = (ws.config as { notifications?: NotificationsSection }).notifications ?? notificationsSectionSchema.parse({});
   const now = clock.now();
   const tz = ws.config.timezone;

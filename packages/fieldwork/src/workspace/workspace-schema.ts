@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
 import { probeConfigSchema } from '../probe/probe-config.js';
 import { serverSectionSchema } from '../server/server-config.js';
+import { scheduleSectionSchema } from '../schedule/schedule-config.js';
 import { notificationsSectionSchema } from '../notify/notifications-config.js';
 
 const date = z.iso.date();
@@ -65,6 +66,7 @@ export const workspaceSchema = z
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),
+    schedule: scheduleSectionSchema.optional().describe('fieldwork serve runs these on its own: collect, check or registered jobs, each on a cron expression.'),
     notifications: notificationsSectionSchema.optional().describe('Digests of what needs each owner: email (SMTP) and Slack-compatible webhook channels, per-person events and channels. Secrets only by environment variable name.'),
     audit: z
       .object({

@@ -1,7 +1,7 @@
 import { exitCodeFor } from '@fieldwork/core';
 import type { FieldworkErrorCode } from '@fieldwork/core';
 import type { Command } from 'commander';
-import { asOfClock, recentDigests, runDigest, systemClock } from '../../notify/index.js';
+import { asOfClock, recentDigests, runDigest } from '../../notify/index.js';
 import type { DigestRunResult } from '../../notify/index.js';
 import type { FieldworkStore } from '../../store/index.js';
 import { withWorkspace } from '../context.js';
@@ -46,7 +46,7 @@ export function registerNotify(program: Command, globals: () => GlobalOptions, s
     .action(async (flags: NotifyFlags) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
-        const clock = flags.asOf ? asOfClock(flags.asOf, ws.config.timezone) : systemClock;
+        const clock = flags.asOf ? asOfClock(flags.asOf, ws.config.timezone) : { now: () => new Date() };
         const result = await runDigest(ws, store, clock, { mode: 'now', dryRun: true });
         await print(result, store, !!g.json, false);
       });
@@ -62,7 +62,7 @@ export function registerNotify(program: Command, globals: () => GlobalOptions, s
       // `notify` has the same flags: commander gives them to it when both know them.
       const flags = { ...notify.opts<NotifyFlags>(), ...own };
       await withWorkspace(g, async ({ ws, store }) => {
-        const clock = flags.asOf ? asOfClock(flags.asOf, ws.config.timezone) : systemClock;
+        const clock = flags.asOf ? asOfClock(flags.asOf, ws.config.timezone) : { now: () => new Date() };
         const result = await runDigest(ws, store, clock, { mode: flags.scheduled ? 'scheduled' : 'now', dryRun: !!flags.dryRun });
         const failed = result.digests.filter((d) => d.status === 'failed');
         if (failed.length) setExit(Math.max(...failed.map((d) => exitCodeFor(d.error!.code as FieldworkErrorCode))));
