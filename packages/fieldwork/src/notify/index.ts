@@ -1,5 +1,6 @@
 /** @module Notifications: owners are told what needs them, in a daily digest by email and webhook. */
 export { runDigest, asOfClock } from './run-digest.js';
+export { workspaceEvidenceRequests } from './workspace-evidence-requests.js';
 export type { DigestClock, DigestOutcome, DigestRunResult, EvidenceRequestProvider, RunDigestOptions } from './run-digest.js';
 export { notificationsSectionSchema, emailChannelSchema, webhookChannelSchema, channelNames } from './notifications-config.js';
 export type { ChannelName, EmailChannelConfig, NotificationsSection, WebhookChannelConfig } from './notifications-config.js';

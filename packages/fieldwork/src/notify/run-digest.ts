@@ -21,6 +21,7 @@ import type { SkippedDigest } from './plan-digests.js';
 import { digestContent, digestHtml, digestSlackPayload, digestText } from './render-digest.js';
 import type { RetryPolicy } from './retry.js';
 import { WebhookChannel } from './webhook-channel.js';
+import { workspaceEvidenceRequests } from './workspace-evidence-requests.js';
 
 /** Where a digest's time comes from: the scheduler's clock, the real one, or a fixed one (`--as-of`, tests). */
 export interface DigestClock {
@@ -35,10 +36,7 @@ export function asOfClock(asOf: string, timezone: string): DigestClock {
   return { now: () => at };
 }
 
-/**
- * Evidence requests and their statuses at a date. Wired to the `requests` module's
- * `evidenceRequestStatuses` when it is present; none otherwise.
- */
+/** Evidence requests and their statuses at a date (default: {@link workspaceEvidenceRequests}). */
 export type EvidenceRequestProvider = (ws: LoadedWorkspace, store: FieldworkStore, asOf: Date) => Promise<readonly EvidenceRequestState[]>;
 
 export interface RunDigestOptions {
@@ -48,6 +46,7 @@ export interface RunDigestOptions {
   dryRun?: boolean;
   /** Where secrets come from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Where evidence requests come from (default: the workspace's, as `fieldwork evidence list` shows them). */
   requests?: EvidenceRequestProvider;
   retry?: RetryPolicy;
   fetch?: typeof fetch;
@@ -101,8 +100,7 @@ export async function runDigest(ws: LoadedWorkspace, store: FieldworkStore, cloc
   const ownersOf = (control: string) => ownersOfRole(ws.config, roleOf.get(control) ?? '');
 
   const common: Notice[] = [];
-  const requests = o.requests ? await o.requests(ws, store, now) : [];
-  if (!o.requests) notes.push('Evidence requests are not available in this version: no due or overdue notices.');
+  const requests = await (o.requests ?? workspaceEvidenceRequests)(ws, store, now);
   common.push(...evidenceNotices(requests));
   common.push(...collectionNotices(await failedCollections(store, sourceNames(ws.config.sources))));
   const verdict = await store.verify({ snapshotKindsFor, checkpoints: readCheckpointFiles(workspaceCheckpointFiles(ws.dir), loadTrustedKey(ws.dir), ws.dir) });

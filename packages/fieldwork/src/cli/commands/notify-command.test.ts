@@ -39,11 +39,15 @@ describe('fieldwork notify', () => {
   it('prints what would be sent and sends nothing (text and --json)', async () => {
     const text = await cli(['--workspace', kit.dir, 'notify', '--as-of', '2026-07-01']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('would send email → Cora Owner <cora@notify.test>: Fieldwork digest for Notify & Sons <Test>, 2026-07-01: 1 failed collection, 1 new exception');
+    // The workspace's manual controls have overdue evidence requests too (nothing was submitted).
+    expect(text.stdout).toMatch(/would send email → Cora Owner <cora@notify\.test>: Fieldwork digest for Notify & Sons <Test>, 2026-07-01: 1 failed collection, 1 new exception, \d+ overdue evidence requests\n/);
     expect(text.stdout).toContain('    New exceptions (1)\n    - VEN-02 Current SOC 2 reports from critical vendors: Stale Mail — vendor.report_stale');
     expect(text.stdout).toContain('would send webhook → Cora Owner');
     const json = JSON.parse((await cli(['--workspace', kit.dir, '--json', 'notify', '--as-of', '2026-07-01'])).stdout);
-    expect(json.digests.map((d: any) => `${d.channel} ${d.email} ${d.status} ${d.notices.length}`)).toEqual(['email cora@notify.test dry_run 2', 'webhook cora@notify.test dry_run 2']);
+    expect(json.digests.map((d: any) => `${d.channel} ${d.email} ${d.status}`)).toEqual(['email cora@notify.test dry_run', 'webhook cora@notify.test dry_run']);
+    expect(json.digests[0].notices.filter((n: any) => n.kind !== 'evidence_overdue').map((n: any) => `${n.kind} ${n.title}`)).toEqual([
+      'collection_failed hr (bamboohr-csv)', 'exception_new VEN-02 Current SOC 2 reports from critical vendors: Stale Mail',
+    ]);
     expect(json.channels).toEqual(['email', 'webhook']);
     expect(smtp.mails).toHaveLength(0);
     expect(hook.posts).toHaveLength(0);
@@ -66,7 +70,8 @@ describe('fieldwork notify', () => {
     const r = await cli(['--workspace', kit.dir, '--json', 'notify', 'send', '--as-of', '2026-07-01']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).digests.map((d: any) => `${d.channel} ${d.status}`)).toEqual(['email sent']);
-    expect(smtp.mails.map((m) => [m.to.join(), m.parsed.subject])).toEqual([['cora@notify.test', 'Fieldwork digest for Notify & Sons <Test>, 2026-07-01: 1 failed collection, 1 new exception']]);
+    expect(smtp.mails.map((m) => m.to.join())).toEqual(['cora@notify.test']);
+    expect(smtp.mails[0]!.parsed.subject).toMatch(/^Fieldwork digest for Notify & Sons <Test>, 2026-07-01: 1 failed collection, 1 new exception, \d+ overdue evidence requests$/);
     const again = await cli(['--workspace', kit.dir, 'notify', 'send', '--as-of', '2026-07-01']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nothing to send');
