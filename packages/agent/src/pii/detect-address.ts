@@ -104,10 +104,13 @@ function numbers(text: string, found: PiiFinding[]): void {
 /** A street address around the house number at `start`–`end`. */
 function street(text: string, start: number, end: number): PiiFinding | undefined {
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan".
-  AFTER_NUMBER.lastIndex = end;
-  if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+  const next = text.charCodeAt(end);
+  if (streetWordAhead(text, end)) {
+    AFTER_NUMBER.lastIndex = end;
+    if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+  }
   GLUED_AFTER.lastIndex = end;
-  const glued = GLUED_AFTER.exec(text);
+  const glued = next === 32 || next === 44 ? GLUED_AFTER.exec(text) : null;
   if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
   // The number last: "Hauptstraße 5", "Rua Joaquim de Oliveira Cruz 1615", "75 Auerstrasse 12".
   let from = -1;
@@ -131,6 +134,36 @@ function street(text: string, start: number, end: number): PiiFinding | undefine
   const lead = /(\d{1,5}) $/.exec(text.slice(Math.max(0, from - 7), from));
   if (lead !== null) from -= lead[0].length;
   return address(text, from, end);
+}
+
+const STREET_WORDS = new Set([...SUFFIX.split('|'), ...PREFIXES]);
+
+/**
+ * Whether a street word (a suffix or a prefix) is among the words in the next six spaces after a
+ * house number: AFTER_NUMBER cannot match otherwise, and most numbers in a text are no house
+ * numbers, so this char-code look saves the regex (and its backtracking over words) for them.
+ */
+function streetWordAhead(text: string, end: number): boolean {
+  const n = Math.min(text.length, end + 200);
+  let spaces = 0;
+  let i = end;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (++spaces > 6) return false;
+      i++;
+      continue;
+    }
+    if (c === 10 || c === 13) return false;
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < n && isLetter(text.charCodeAt(i))) i++;
+    if (i - from >= 2 && i - from <= 9 && STREET_WORDS.has(text.slice(from, i).toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** Whether "lives at", "address:", "ship to"… stands just before a number. */

@@ -2,7 +2,7 @@ import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, 
 import { personCue } from './person-cue.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
-import { isLetter, wordBefore } from './word-before.js';
+import { isLetter, isUpper, wordBefore } from './word-before.js';
 
 const NAME = GIVEN | SURNAME;
 const PLACE = CITY | COUNTRY;
@@ -36,12 +36,13 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   const run: Token[] = [];
   const found: PiiFinding[] = [];
   const pending: Pending[] = [];
-  CAPITAL.lastIndex = 0;
-  while (CAPITAL.test(text)) {
-    // The regex only finds the capital letter (no match array, no substring); the word is read here.
-    const start = CAPITAL.lastIndex - (text.charCodeAt(CAPITAL.lastIndex - 1) >= 0xdc00 && text.charCodeAt(CAPITAL.lastIndex - 1) <= 0xdfff ? 2 : 1);
-    let end = wordEnd(text, CAPITAL.lastIndex);
-    CAPITAL.lastIndex = end;
+  let at = 0;
+  for (;;) {
+    // A char-code scan finds the capital letter (no regex call, no substring); the word is read here.
+    const start = nextCapital(text, at);
+    if (start < 0) break;
+    let end = wordEnd(text, start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1));
+    at = end;
     if (glued(text, start)) {
       flush(text, run, found, pending);
       run.length = 0;
@@ -60,7 +61,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
         places.push(p);
         flush(text, run, found, pending);
         run.length = 0;
-        CAPITAL.lastIndex = Math.max(CAPITAL.lastIndex, p.end);
+        at = Math.max(at, p.end);
         continue;
       }
     }
@@ -84,9 +85,21 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   mergeAdjacent(text, found, out);
 }
 
-// The capital letter that starts a word; the rest of the word ("O'Neil", "Jean-Luc") is read by
-// wordEnd, and a word glued to what stands before it (an email, a path, an identifier) is dropped.
-const CAPITAL = /\p{Lu}/gu;
+/**
+ * Where the next capital letter (Unicode Lu) at or after `from` stands, or -1. The rest of the
+ * word ("O'Neil", "Jean-Luc") is read by wordEnd, and a word glued to what stands before it (an
+ * email, a path, an identifier) is dropped.
+ */
+function nextCapital(text: string, from: number): number {
+  const n = text.length;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) return i;
+    } else if (c >= 192 && isUpper(text, i)) return i;
+  }
+  return -1;
+}
 
 /** End of the word whose letters continue at `i`: letters and marks, inner apostrophes and hyphens. */
 function wordEnd(text: string, i: number): number {

@@ -27,7 +27,30 @@ export function isLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c < 192) return c === 170 || c === 181 || c === 186;
   if (c < 0x250) return c !== 215 && c !== 247;
-  return LETTER.test(String.fromCharCode(c));
+  return charClass(c) & IS_LETTER ? true : false;
+}
+
+/** Whether the character at `i` (a UTF-16 unit or a surrogate pair) is a capital letter (Unicode Lu). */
+export function isUpper(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  if (c >= 0xd800 && c <= 0xdbff) return UPPER.test(text.slice(i, i + 2));
+  return (charClass(c) & IS_UPPER) !== 0;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
+const UPPER = /^\p{Lu}/u;
+const KNOWN = 1;
+const IS_LETTER = 2;
+const IS_UPPER = 4;
+// What the regexes said about each UTF-16 unit seen so far: each unit is classified once per process.
+const CLASSES = new Uint8Array(65536);
+
+function charClass(c: number): number {
+  const known = CLASSES[c] as number;
+  if (known !== 0) return known;
+  const s = String.fromCharCode(c);
+  const k = KNOWN | (LETTER.test(s) ? IS_LETTER : 0) | (UPPER.test(s) ? IS_UPPER : 0);
+  CLASSES[c] = k;
+  return k;
+}
