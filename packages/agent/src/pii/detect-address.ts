@@ -77,18 +77,23 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
   if (last !== undefined) out.push(last);
 }
 
-const NUMBER = /\d{1,6}/g;
 const DIGIT = /\d/;
 
+/** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
 function numbers(text: string, found: PiiFinding[]): void {
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
-    const start = m.index;
-    const j = start + m[0].length;
-    if (j - start > 5 || isDigit(text.charCodeAt(j))) {
-      while (isDigit(text.charCodeAt(NUMBER.lastIndex))) NUMBER.lastIndex++;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // A char-code scan for the next digit run: no regex call and no match array per number.
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
       continue;
     }
+    const start = i;
+    let j = i + 1;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    i = j;
+    if (j - start > 5) continue;
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
     const after = text.charCodeAt(j);
@@ -96,7 +101,7 @@ function numbers(text: string, found: PiiFinding[]): void {
     const f = street(text, start, j) ?? postcode(text, start, j);
     if (f !== undefined) {
       found.push(f);
-      NUMBER.lastIndex = Math.max(NUMBER.lastIndex, f.end);
+      i = Math.max(i, f.end);
     }
   }
 }
@@ -105,10 +110,8 @@ function numbers(text: string, found: PiiFinding[]): void {
 function street(text: string, start: number, end: number): PiiFinding | undefined {
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan".
   const next = text.charCodeAt(end);
-  if (streetWordAhead(text, end)) {
-    AFTER_NUMBER.lastIndex = end;
-    if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
-  }
+  AFTER_NUMBER.lastIndex = end;
+  if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
   GLUED_AFTER.lastIndex = end;
   const glued = next === 32 || next === 44 ? GLUED_AFTER.exec(text) : null;
   if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
@@ -134,36 +137,6 @@ function street(text: string, start: number, end: number): PiiFinding | undefine
   const lead = /(\d{1,5}) $/.exec(text.slice(Math.max(0, from - 7), from));
   if (lead !== null) from -= lead[0].length;
   return address(text, from, end);
-}
-
-const STREET_WORDS = new Set([...SUFFIX.split('|'), ...PREFIXES]);
-
-/**
- * Whether a street word (a suffix or a prefix) is among the words in the next six spaces after a
- * house number: AFTER_NUMBER cannot match otherwise, and most numbers in a text are no house
- * numbers, so this char-code look saves the regex (and its backtracking over words) for them.
- */
-function streetWordAhead(text: string, end: number): boolean {
-  const n = Math.min(text.length, end + 200);
-  let spaces = 0;
-  let i = end;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (++spaces > 6) return false;
-      i++;
-      continue;
-    }
-    if (c === 10 || c === 13) return false;
-    if (!isLetter(c)) {
-      i++;
-      continue;
-    }
-    const from = i;
-    while (i < n && isLetter(text.charCodeAt(i))) i++;
-    if (i - from >= 2 && i - from <= 9 && STREET_WORDS.has(text.slice(from, i).toLowerCase())) return true;
-  }
-  return false;
 }
 
 /** Whether "lives at", "address:", "ship to"… stands just before a number. */

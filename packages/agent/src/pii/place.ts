@@ -19,7 +19,7 @@ export function place(text: string, start: number, end: number, cap: boolean, in
   // Most words start no place: one lookup of the word alone settles it.
   const own = flags ?? (index.get(text.slice(start, end).toLowerCase()) ?? 0);
   if ((own & (PLACE | PLACE_HEAD)) === 0) return undefined;
-  const cue = wordBefore(text, start, 1);
+  let cue = cap ? undefined : wordBefore(text, start, 1);
   if (!cap && (cue === undefined || !LOWER_PLACE_CUES.has(cue.word))) return undefined;
   let best = -1;
   let bestFlags = 0;
@@ -32,13 +32,14 @@ export function place(text: string, start: number, end: number, cap: boolean, in
       while (j < text.length && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39 || text.charCodeAt(j) === 45)) j++;
       if (j === at) break;
     }
-    const flags = index.get(text.slice(start, j).toLowerCase()) ?? 0;
+    // The word alone was looked up already; a phrase only when the word heads one ("rio de janeiro").
+    const flags = k === 0 ? own : (index.get(text.slice(start, j).toLowerCase()) ?? 0);
     if ((flags & PLACE) !== 0) {
       best = j;
       bestFlags = flags;
       words = k + 1;
     }
-    if (text.charCodeAt(j) !== 32) break;
+    if ((own & PLACE_HEAD) === 0 || text.charCodeAt(j) !== 32) break;
     at = j + 1;
     const next = text.charCodeAt(at);
     if (cap && !(next >= 65 && next <= 90) && next < 128 && !CONNECTORS.test(text.slice(at, at + 4))) break;
@@ -46,6 +47,7 @@ export function place(text: string, start: number, end: number, cap: boolean, in
   }
   if (best < 0) return undefined;
   if (words === 1 && (bestFlags & COMMON) !== 0) return undefined;
+  if (cap) cue = wordBefore(text, start, 1);
   const cued = cue !== undefined && PLACE_CUES.has(cue.word);
   if ((bestFlags & COUNTRY) === 0 && !cued) return undefined;
   return { type: 'address', start, end: best, validated: false, confidence: 'low' };
