@@ -22,6 +22,11 @@ const NAMING_PAIRS = new Set(['name is', 'i am', 'this is', 'name was']);
 const RELATIONS = new Set(
   'partner wife husband son daughter mother father mom dad mum friend colleague manager boss brother sister neighbour neighbor'.split(' '),
 );
+/** Every word that can end a cue: any other word before a name settles that there is none. */
+const CUE_ENDS: ReadonlySet<string> = new Set([
+  ...TITLES, ...GREETINGS, ...NAMING, ...HEADERS, ...RELATIONS, 'm', 's',
+  ...[...PAIRS, ...NAMING_PAIRS].map((pair) => pair.slice(pair.indexOf(' ') + 1)),
+]);
 
 /** A cue just before a candidate name: its kind and where it starts (a title joins the name). */
 export interface PersonCue {
@@ -46,7 +51,7 @@ export function personCue(text: string, start: number): PersonCue | undefined {
     } else break;
   }
   const w1 = wordBefore(text, i, 0, true);
-  if (w1 === undefined) return undefined;
+  if (w1 === undefined || !CUE_ENDS.has(w1.word)) return undefined;
   const cue = (kind: PersonCue['kind']): PersonCue => ({ kind, start: w1.start });
   if (TITLES.has(w1.word)) return cue('title');
   if (colon && HEADERS.has(w1.word)) return cue(w1.word === 'name' ? 'naming' : 'other');
