@@ -4,7 +4,12 @@
 //
 //   node bench/pii-throughput.mjs                 # ~1–2 min
 //   PII_BENCH_RUNS=3 PII_BENCH_MB=1 node bench/pii-throughput.mjs
+//   PII_BENCH_PEERS=0 node bench/pii-throughput.mjs            # Fieldwork and the baseline only
+//   PII_BENCH_COMPARE=/path/to/other/packages/agent/dist/pii/index.js node bench/pii-throughput.mjs
+//                                                 # adds that build's detectPii, measured in the same run
 //
+// Each measured operation is warmed up for PII_BENCH_WARM_MS (default 1000) of wall time first, so
+// that the JIT's background compilation (counted in process CPU time) is over before it is timed.
 // Three inputs:
 // - per record: one call per Presidio text (about 80 characters each), as a prompt-log check
 //   calls the detector;
@@ -37,7 +42,10 @@ const numberLines = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.
 const numberHeavy = repeat(numberLines, 1 * MB);
 const digitShare = (s) => (s.match(/\d/g) ?? []).length / s.length;
 
+const PEERS = process.env.PII_BENCH_PEERS !== '0';
+const WARM_MS = Number(process.env.PII_BENCH_WARM_MS ?? 1000);
 const [fieldwork, redactPii, redactPiiNode, openRedaction] = await detectors();
+const compare = process.env.PII_BENCH_COMPARE === undefined ? undefined : await import(process.env.PII_BENCH_COMPARE);
 const { pii } = fieldwork;
 const WORDS = /\w+/g;
 const baseline = (t) => {
@@ -66,7 +74,8 @@ function median(xs) {
 function measure(fn, input, runs) {
   const bytes = typeof input === 'string' ? Buffer.byteLength(input) : bytesOf(input);
   const call = typeof input === 'string' ? () => fn(input) : () => { for (const r of input) fn(r); };
-  call(); // warm-up
+  const w0 = Date.now();
+  do call(); while (Date.now() - w0 < WARM_MS); // warm-up
   const ms = median(Array.from({ length: runs }, () => cpuMs(call)));
   return bytes / MB / (ms / 1000);
 }
@@ -83,10 +92,11 @@ const operations = [
   { name: `Fieldwork ${fieldwork.version} detectPii`, fn: (t) => pii.detectPii(t), runs: RUNS },
   { name: `Fieldwork ${fieldwork.version} redact`, fn: (t) => pii.redact(t), runs: RUNS },
   { name: `Fieldwork ${fieldwork.version} createPiiScanner, 64 KiB writes`, fn: scan, runs: RUNS, only: 'long text' },
-  { name: `redact-pii ${redactPii.version}`, fn: (t) => redactPii.run(t), runs: 1, bytes: 0.2 * MB },
-  { name: `@redactpii/node ${redactPiiNode.version}`, fn: (t) => redactPiiNode.run(t), runs: 2, bytes: 0.5 * MB },
-  { name: `openredaction ${openRedaction.version}`, fn: (t) => openRedaction.run(t), runs: 1, bytes: 0.05 * MB, notLong: true },
-];
+  ...(compare === undefined ? [] : [{ name: 'detectPii of PII_BENCH_COMPARE', fn: (t) => compare.detectPii(t), runs: RUNS }]),
+  { peer: true, name: `redact-pii ${redactPii.version}`, fn: (t) => redactPii.run(t), runs: 1, bytes: 0.2 * MB },
+  { peer: true, name: `@redactpii/node ${redactPiiNode.version}`, fn: (t) => redactPiiNode.run(t), runs: 2, bytes: 0.5 * MB },
+  { peer: true, name: `openredaction ${openRedaction.version}`, fn: (t) => openRedaction.run(t), runs: 1, bytes: 0.05 * MB, notLong: true },
+].filter((op) => PEERS || op.peer !== true);
 const results = new Map();
 for (const [label, input] of inputs) {
   for (const op of operations) {
