@@ -84,4 +84,14 @@ export interface Database {
     prev: string | null;
     hash: string | null;
   };
+  /** A compact summary of a check run (see `summarizeRun`), kept apart from the run's full data. */
+  run_summaries: {
+    run_id: number;
+    /** `RUN_SUMMARY_VERSION` when written; older versions are recomputed from the run. */
+    version: number;
+    /** The run's evidence date, the trend's time axis. */
+    as_of: string;
+    /** The summary as JSON. */
+    summary: string;
+  };
 }
