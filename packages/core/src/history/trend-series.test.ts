@@ -62,6 +62,9 @@ describe('trendSeries', () => {
     const change = t.byCategory.find((g) => g.key === 'change');
     expect(change?.counts.map((c) => c?.pass ?? null)).toEqual([0, 1, 0, null]);
     expect(t.byCriterion.find((g) => g.key === 'CC6.1')?.counts.map((c) => c?.controls)).toEqual([2, 2, 2, 1]);
+    // Criteria in catalog order, not by name: the common criteria before A1, C1 and the rest.
+    const mixed = trendSeries([point(5, '2026-08-31', [control('ACC-09', 'pass', [], { criteria: ['C1.1', 'CC7.2', 'A1.2', 'CC10.1'] })])]);
+    expect(mixed.byCriterion.map((g) => g.key)).toEqual(['CC7.2', 'A1.2', 'C1.1', 'CC10.1']);
     expect(t.controls.find((c) => c.id === 'CHG-01')?.statuses.at(-1)).toBeNull();
   });
 

@@ -1,3 +1,4 @@
+import { criteria as catalogCriteria } from '../catalog/criteria.js';
 import type { CheckStatus } from '../checks/check.js';
 import { addToCounts, emptyCounts } from './run-summary.js';
 import type { ControlSummary, RunSummary, StatusCounts } from './run-summary.js';
@@ -75,6 +76,9 @@ export interface TrendFacets {
 }
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+const CRITERION_ORDER = new Map(catalogCriteria.map((c, i) => [c.id, i]));
+/** Criteria in catalog order (CC1.1 … then A, C, PI, P), unknown ids after them by name. */
+const byCatalog = (xs: Iterable<string>) => sorted(xs).sort((a, b) => (CRITERION_ORDER.get(a) ?? Infinity) - (CRITERION_ORDER.get(b) ?? Infinity) || a.localeCompare(b, 'en', { numeric: true }));
 
 /** Orders points on the time axis: by evidence date, then by run id (runs at the same date in the order they were stored). */
 export function orderPoints(points: readonly SummaryPoint[]): SummaryPoint[] {
@@ -103,7 +107,7 @@ export function trendFacets(points: readonly SummaryPoint[]): TrendFacets {
   return {
     categories: sorted(last.map((c) => c.category)),
     owners: sorted(last.map((c) => c.ownerRole)),
-    criteria: sorted(last.flatMap((c) => c.criteria)),
+    criteria: byCatalog(last.flatMap((c) => c.criteria)),
     statuses: (['exception', 'insufficient_evidence', 'not_tested', 'pass'] as const).filter((s) => last.some((c) => c.status === s)),
   };
 }
@@ -156,9 +160,9 @@ export function trendSeries(input: readonly SummaryPoint[], filter: TrendFilter 
     return { id, title: c.title, category: c.category, ownerRole: c.ownerRole, criteria: c.criteria, statuses, exceptions: c.exceptionIds.length };
   }).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 
-  const groups = (m: Map<string, (StatusCounts | null)[]>) => sorted(m.keys()).map((key) => ({ key, counts: m.get(key) as (StatusCounts | null)[] }));
+  const groups = (m: Map<string, (StatusCounts | null)[]>, order: (keys: Iterable<string>) => string[]) => order(m.keys()).map((key) => ({ key, counts: m.get(key) as (StatusCounts | null)[] }));
   return {
-    points: out, controls, byCategory: groups(categories), byCriterion: groups(criteria),
+    points: out, controls, byCategory: groups(categories, sorted), byCriterion: groups(criteria, byCatalog),
     hasRequests: points.length > 0 && points.every((p) => p.summary.totals.requestsOverdue !== undefined),
   };
 }
