@@ -68,11 +68,12 @@ describe('trendSeries', () => {
     expect(t.controls.find((c) => c.id === 'CHG-01')?.statuses.at(-1)).toBeNull();
   });
 
-  it('draws the overdue-requests series only when every run knows it', () => {
+  it('has an overdue-requests series once some run knows it, without a count (not zero) for the runs that do not', () => {
     expect(trendSeries(history).hasRequests).toBe(false);
-    const known = history.map((p, i) => point(p.runId, p.summary.asOf, p.summary.controls, i));
-    expect(trendSeries(known).hasRequests).toBe(true);
-    expect(trendSeries([...known, point(9, '2026-08-31', [])]).hasRequests).toBe(false);
+    const known = [point(7, '2026-07-31', [control('ACC-01', 'pass', [], { requestsOverdue: 2 })], 2), point(8, '2026-08-31', [control('ACC-01', 'pass', [], { requestsOverdue: 0 })], 0)];
+    const t = trendSeries([...history, ...known]);
+    expect(t.hasRequests).toBe(true);
+    expect(t.points.map((p) => p.counts.requestsOverdue)).toEqual([undefined, undefined, undefined, 2, 0]);
   });
 
   it('offers the latest run’s categories, owners, criteria and statuses as filter choices', () => {

@@ -63,7 +63,10 @@ export interface Trend {
   controls: ControlTrend[];
   byCategory: GroupTrend[];
   byCriterion: GroupTrend[];
-  /** True when every run shown knows its overdue evidence requests; otherwise that series is left out. */
+  /**
+   * True when some run shown knows its overdue evidence requests. Runs that do not (stored before
+   * requests were tracked) have no count: a gap in that series, never a zero.
+   */
   hasRequests: boolean;
 }
 
@@ -163,6 +166,6 @@ export function trendSeries(input: readonly SummaryPoint[], filter: TrendFilter 
   const groups = (m: Map<string, (StatusCounts | null)[]>, order: (keys: Iterable<string>) => string[]) => order(m.keys()).map((key) => ({ key, counts: m.get(key) as (StatusCounts | null)[] }));
   return {
     points: out, controls, byCategory: groups(categories, sorted), byCriterion: groups(criteria, byCatalog),
-    hasRequests: points.length > 0 && points.every((p) => p.summary.totals.requestsOverdue !== undefined),
+    hasRequests: points.some((p) => p.summary.totals.requestsOverdue !== undefined),
   };
 }

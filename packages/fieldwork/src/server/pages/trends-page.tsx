@@ -74,10 +74,10 @@ export function TrendsPage(d: TrendsData) {
           <h2>Evidence requests overdue</h2>
           {t.hasRequests ? (
             <TrendChart id="requests" title="Evidence requests overdue, run by run" labels={labels} names={names}
-              desc={`${scope}. Line: evidence requests past their due date at each run's evidence date.`}
+              desc={`${scope}. Line: evidence requests past their due date at each run's evidence date; runs stored before requests were tracked have no count and leave a gap.`}
               series={[{ key: 'overdue', label: 'Overdue requests', values: t.points.map((p) => p.counts.requestsOverdue ?? null) }]} />
           ) : (
-            <p class="muted" data-missing="requests">Not charted: the runs shown do not record overdue evidence requests, and a missing count is not zero.</p>
+            <p class="muted" data-missing="requests">Not charted: none of the runs shown records overdue evidence requests, and a missing count is not zero.</p>
           )}
           <h2>By category</h2>
           <div class="multiples">
