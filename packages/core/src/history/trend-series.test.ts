@@ -35,6 +35,14 @@ describe('trendSeries', () => {
     expect(t.points.map((p) => [p.open, p.opened, p.closed])).toEqual([[2, 2, 0], [2, 1, 1], [2, 2, 2]]);
   });
 
+  it('counts the first run of a cut history against the run before it', () => {
+    const [first, second, third] = [history[0], history[2], history[1]];
+    const t = trendSeries([second, third], {}, { baseline: first });
+    expect(t.points.map((p) => [p.runId, p.opened, p.closed])).toEqual([[2, 1, 1], [3, 2, 2]]);
+    // The same window without its baseline counts every exception of its first run as opened.
+    expect(trendSeries([second, third]).points.map((p) => [p.opened, p.closed])).toEqual([[2, 0], [2, 2]]);
+  });
+
   it('narrows every series to the filtered controls', () => {
     const access = trendSeries(history, { category: 'access' });
     expect(access.controls.map((c) => c.id)).toEqual(['ACC-01', 'ACC-02']);

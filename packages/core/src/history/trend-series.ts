@@ -33,9 +33,9 @@ export interface TrendPoint {
   counts: StatusCounts;
   /** Distinct exceptions open in this run. */
   open: number;
-  /** Exceptions not in the previous run shown (for the first run: all of its exceptions). */
+  /** Exceptions not in the previous run (for the first run with no baseline: all of its exceptions). */
   opened: number;
-  /** Exceptions of the previous run shown that this run no longer has (0 for the first run). */
+  /** Exceptions of the previous run that this run no longer has (0 for the first run with no baseline). */
   closed: number;
 }
 
@@ -119,13 +119,15 @@ export function trendFacets(points: readonly SummaryPoint[]): TrendFacets {
  * The history of readiness over stored check runs for the controls a filter selects: per run the
  * controls by status, exceptions open, opened and closed since the previous run, and the same
  * counts per category and per criterion; per control its status in each run. A control is
- * described (category, owner, title) as the latest run it appears in describes it.
+ * described (category, owner, title) as the latest run it appears in describes it. `baseline`
+ * is the run just before the first one (when the history is cut): the first run's opened and
+ * closed are counted against it instead of counting all its exceptions as opened.
  *
  * @example
  * const trend = trendSeries(points, { category: 'access' })
  * trend.points.map((p) => p.counts.pass) // controls of the access category passing, run by run
  */
-export function trendSeries(input: readonly SummaryPoint[], filter: TrendFilter = {}): Trend {
+export function trendSeries(input: readonly SummaryPoint[], filter: TrendFilter = {}, o: { baseline?: SummaryPoint } = {}): Trend {
   const points = orderPoints(input);
   const latest = new Map<string, ControlSummary>();
   for (const p of points) for (const c of p.summary.controls) latest.set(c.id, c);
@@ -140,7 +142,8 @@ export function trendSeries(input: readonly SummaryPoint[], filter: TrendFilter 
     if (!row) m.set(key, (row = points.map(() => null)));
     return (row[i] ??= emptyCounts());
   };
-  let previous = new Set<string>();
+  // The run just before the window, when there is one, is what the first run's opened and closed compare with.
+  let previous: Set<string> | undefined = o.baseline ? new Set(o.baseline.summary.controls.filter((c) => chosen.has(c.id)).flatMap((c) => c.exceptionIds)) : undefined;
   points.forEach((p, i) => {
     const counts = emptyCounts();
     const ids = new Set<string>();
@@ -151,8 +154,8 @@ export function trendSeries(input: readonly SummaryPoint[], filter: TrendFilter 
       for (const k of c.criteria) addToCounts(group(criteria, k, i), c);
       for (const id of c.exceptionIds) ids.add(id);
     }
-    const opened = [...ids].filter((id) => !previous.has(id)).length;
-    const closed = i === 0 ? 0 : [...previous].filter((id) => !ids.has(id)).length;
+    const opened = [...ids].filter((id) => !previous?.has(id)).length;
+    const closed = previous ? [...previous].filter((id) => !ids.has(id)).length : 0;
     out.push({ runId: p.runId, createdAt: p.createdAt, asOf: p.summary.asOf, counts, open: ids.size, opened, closed });
     previous = ids;
   });

@@ -114,8 +114,10 @@ export function collectJson(outcomes: SourceOutcome[]) {
 
 /** The trend of the latest `runs` check runs for the controls `filter` selects, with the filter choices. */
 export async function trendOf(ctx: ServerContext, filter: TrendFilter, runs: number): Promise<{ trend: Trend; facets: TrendFacets }> {
-  const points = await checkHistory(ctx.store, { limit: runs, controls: () => resolveControls(ctx.workspace().config) });
-  return { trend: trendSeries(points, filter), facets: trendFacets(points) };
+  // One run more than shown: the run before the window, which its first run's opened/closed compare with.
+  const read = await checkHistory(ctx.store, { limit: runs + 1, controls: () => resolveControls(ctx.workspace().config) });
+  const points = read.length > runs ? read.slice(1) : read;
+  return { trend: trendSeries(points, filter, { baseline: read.length > runs ? read[0] : undefined }), facets: trendFacets(points) };
 }
 
 /** A role as the person who holds it (`security (Sam Lee <sam@…>)`), or the role alone when nobody does. */
