@@ -133,6 +133,16 @@ describe('the dashboard in Chromium: trends and filters over stored check runs',
     expectNonTrivial(await screenshot(page, shots, 'overview'), 1500);
   });
 
+  it('shows a control’s status in every run on its page, linking to its trend', async () => {
+    const page = browser.page;
+    const changed = latest().results.find((r) => runs.some((run) => run.results.find((x) => x.control === r.control)?.status !== r.status)) ?? latest().results[0];
+    await page.goto(`${server.url}/controls/${changed.control}`);
+    const cells = await page.locator('[data-history] svg.strip rect').evaluateAll((rs) => rs.map((r) => r.getAttribute('class')));
+    expect(cells).toEqual(runs.map((run) => `cell cell-${run.results.find((x) => x.control === changed.control)?.status ?? 'none'}`));
+    await Promise.all([page.waitForURL(/\/trends\?q=/), page.click('[data-history] a')]);
+    expect(await page.locator('table.controls tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-control')))).toContain(changed.control);
+  });
+
   it('loads nothing from anywhere else and breaks no content-security rule', () => {
     expect(requested.length).toBeGreaterThan(5);
     expect(requested.filter((u) => !u.startsWith(server.url))).toEqual([]);

@@ -114,6 +114,8 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
     if (!control) throw new ServerError(404, 'NOT_FOUND', `No control ${id} in scope.`, 'Controls are listed on the overview.');
     const audit = await latestAudit(ctx);
     const inAudit = audit?.data.controls.find((x) => x.control === id);
+    const { trend } = await trendOf(ctx, { q: id }, DEFAULT_RUNS);
+    const line = trend.controls.find((x) => x.id === id);
     return renderPage(c, (
       <ControlPage
         frame={frameOf(ctx, c)}
@@ -121,6 +123,7 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
         result={check?.data.results.find((r) => r.control === id)}
         checkRun={check ? { id: check.id, createdAt: check.createdAt } : undefined}
         audit={audit && inAudit ? { id: audit.id, createdAt: audit.createdAt, control: inAudit, note: audit.data.note } : undefined}
+        history={line ? { names: trend.points.map((p) => `${p.asOf} (run #${p.runId})`), statuses: line.statuses } : undefined}
       />
     ));
   });
