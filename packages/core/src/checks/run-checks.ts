@@ -46,7 +46,9 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * const run = runChecks({ controls, records, period: { from: '2026-01-01', to: '2026-03-31' }, timezone: 'UTC', asOf: '2026-03-31' })
  */
 export function runChecks(raw: RunChecksInput): CheckRun {
-  const input = { ...raw, records: withoutSelfTests(raw.records) };
+  const records = withoutSelfTests(raw.records);
+  const selfTests = (raw.records.isolation_probe?.length ?? 0) - (records.isolation_probe?.length ?? 0);
+  const input = { ...raw, records, selfTests };
   const checks = input.checks ?? builtInChecks;
   const byControl = new Map<string, ControlResult>();
   // Checks marked `after` read the others' statuses, so they run in a second pass; results keep the controls' order.
@@ -57,7 +59,7 @@ export function runChecks(raw: RunChecksInput): CheckRun {
   return { period: input.period, asOf: input.asOf, results: input.controls.map((c) => byControl.get(c.id) as ControlResult) };
 }
 
-function runOne(control: Control, checks: Record<string, Check>, input: RunChecksInput, statuses?: ReadonlyMap<string, CheckStatus>): ControlResult {
+function runOne(control: Control, checks: Record<string, Check>, input: RunChecksInput & { selfTests?: number }, statuses?: ReadonlyMap<string, CheckStatus>): ControlResult {
   const base = { control: control.id, title: control.title, check: control.check };
   if (control.check === null) {
     return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: ['Manual attestation: no automated check tests this control.'] };
@@ -74,9 +76,13 @@ function runOne(control: Control, checks: Record<string, Check>, input: RunCheck
     };
   }
   if (check.requiresAny && check.requiresAny.every((k) => (input.records[k]?.length ?? 0) === 0)) {
+    const selfTests = check.requiresAny.includes('isolation_probe') ? input.selfTests ?? 0 : 0;
     return {
       ...base, status: 'insufficient_evidence', population: 0, exceptions: [], items: [],
-      notes: [`No ${check.requiresAny.join(' or ')} records collected; add a source that provides them.`],
+      notes: [
+        `No ${check.requiresAny.join(' or ')} records collected; add a source that provides them.`,
+        ...(selfTests > 0 ? [`${selfTests} self-test probe run(s) against an in-process store were collected; they do not count as evidence of the platform.`] : []),
+      ],
     };
   }
   try {

@@ -58,6 +58,8 @@ export const tenantIsolationCheck: Check = {
   id: 'agent.tenant-isolation',
   title: 'Agent memory is isolated per tenant (probe and runtime retrievals)',
   requires: [],
+  // With neither a probe run nor a retrieval span collected, nothing speaks to isolation either way.
+  requiresAny: ['isolation_probe', 'retrieval'],
   run(ctx) {
     const maxAge = Number(ctx.params.maxProbeAgeDays ?? 30);
     const from = startOfDay(ctx.period.from, ctx.timezone);
