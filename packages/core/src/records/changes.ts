@@ -75,6 +75,8 @@ export const branchProtectionSchema = z.object({
   dismissStaleReviews: z.boolean().optional(),
   enforceAdmins: z.boolean().optional(),
   requireCodeOwnerReviews: z.boolean().optional(),
+  /** GitHub "Require approval of the most recent reviewable push": the last pusher's own approval does not count. */
+  requireLastPushApproval: z.boolean().optional(),
   /** Which GitHub mechanism this describes: classic branch protection or a repository ruleset. */
   mechanism: z.enum(['classic', 'ruleset']).optional(),
 });
@@ -124,3 +126,24 @@ export const deploymentStatusSchema = z.object({
 export type DeploymentStatusRecord = z.infer<typeof deploymentStatusSchema>;
 /** Identity of a deployment status: repository + deployment id + state + time. */
 export const deploymentStatusIdentity = (r: DeploymentStatusRecord): string => identityKey(r.repo, r.deploymentId, r.state, r.at);
+
+/**
+ * A push to a pull request's branch (`pull_request` webhook `opened` / `synchronize`): who pushed
+ * which head, when. Checks join it to the `change` with the same `repo` + `number` to know who
+ * made the most recent push before the merge (GitHub's "require approval of the most recent
+ * reviewable push").
+ */
+export const prPushSchema = z.object({
+  kind: z.literal('pr_push'),
+  ...recordBase,
+  repo: z.string().min(1),
+  number: z.number().int(),
+  /** The pull request's head after the push. */
+  commit: z.string().min(1),
+  /** The GitHub login that pushed (the webhook's `sender`). */
+  pusher: z.string().min(1),
+  at: instant,
+});
+export type PrPushRecord = z.infer<typeof prPushSchema>;
+/** Identity of a push: repository + PR number + the head it produced. */
+export const prPushIdentity = (r: PrPushRecord): string => identityKey(r.repo, r.number, r.commit);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { identityKey } from './base.js';
 import { accessEventIdentity, accountIdentity, personIdentity } from './people.js';
 import { ticketIdentity } from './tickets.js';
-import { branchProtectionIdentity, changeIdentity, deploymentIdentity, deploymentStatusIdentity, prReviewIdentity } from './changes.js';
+import { branchProtectionIdentity, changeIdentity, deploymentIdentity, deploymentStatusIdentity, prPushIdentity, prReviewIdentity } from './changes.js';
 import { componentIdentity, configFindingIdentity, findingIdentity, scanRunIdentity } from './vulnerabilities.js';
 import { backupJobIdentity, restoreTestIdentity } from './backups.js';
 import { cuecIdentity, vendorIdentity, vendorReviewIdentity } from './vendors.js';
@@ -25,6 +25,7 @@ export const recordIdentities: { [K in RecordKind]: ((r: RecordOf<K>) => string)
   deployment: deploymentIdentity,
   branch_protection: branchProtectionIdentity,
   pr_review: prReviewIdentity,
+  pr_push: prPushIdentity,
   deployment_status: deploymentStatusIdentity,
   scan_run: scanRunIdentity,
   finding: findingIdentity,

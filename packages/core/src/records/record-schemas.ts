@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { accessEventSchema, accountSchema, personSchema } from './people.js';
 import { ticketSchema } from './tickets.js';
 import { branchProtectionSchema, changeSchema, deploymentSchema } from './changes.js';
-import { deploymentStatusSchema, prReviewSchema } from './changes.js';
+import { deploymentStatusSchema, prPushSchema, prReviewSchema } from './changes.js';
 import { componentSchema, configFindingSchema, findingSchema, scanRunSchema } from './vulnerabilities.js';
 import { backupJobSchema, restoreTestSchema } from './backups.js';
 import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
@@ -25,6 +25,7 @@ export const recordSchemas = {
   branch_protection: branchProtectionSchema,
   pr_review: prReviewSchema,
   deployment_status: deploymentStatusSchema,
+  pr_push: prPushSchema,
   scan_run: scanRunSchema,
   finding: findingSchema,
   component: componentSchema,

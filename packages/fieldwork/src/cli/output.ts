@@ -1,4 +1,4 @@
-import { exitCodeFor, formatWhere, isFieldworkError } from '@fieldwork/core';
+import { exitCodeFor, formatWhere, isFieldworkError } from '@fieldwork/core/errors';
 
 /** Colour only on a TTY and when NO_COLOR is unset (https://no-color.org). */
 export const useColor = (stream: NodeJS.WriteStream = process.stdout) => !!stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';

@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import type { GlobalOptions } from './context.js';
+import { commandToRun } from './command-to-run.js';
 import { commands } from './commands/index.js';
 import { reportError } from './output.js';
 
 /**
- * Builds the `fieldwork` program and runs it on `argv`; resolves to the exit code instead of
+ * Builds the `fieldwork` program (loading only the command `argv` names) and runs it on `argv`; resolves to the exit code instead of
  * exiting, so tests can drive the CLI in-process.
  */
 export async function runCli(argv: string[]): Promise<number> {
@@ -22,7 +23,12 @@ export async function runCli(argv: string[]): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride();
   const globals = () => program.opts<GlobalOptions>();
-  for (const register of commands) register(program, globals, setExit);
+  // Only the command being run is loaded; the others are listed by name and summary.
+  const wanted = commandToRun(argv);
+  for (const entry of commands) {
+    if (entry.name === wanted) (await entry.load())(program, globals, setExit);
+    else program.command(entry.name).description(entry.summary);
+  }
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

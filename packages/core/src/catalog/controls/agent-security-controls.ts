@@ -33,7 +33,7 @@ export const agentSecurityControls: ControlInput[] = [
     category: 'agent',
     frequency: 'quarterly',
     ownerRole: 'security-lead',
-    evidenceSources: ['prowler-ocsf', 'jira-issues'],
+    evidenceSources: ['prowler-ocsf', 'jira-issues', 'linear-issues'],
     check: null,
     params: { maxKeyAgeDays: 90 },
     owaspLlm: ['LLM02', 'LLM10'],

@@ -16,7 +16,7 @@ export const changeControls: ControlInput[] = [
     ownerRole: 'engineering-lead',
     evidenceSources: [...git, 'jira-issues', 'linear-issues'],
     check: 'change.review-approval',
-    zeroToleranceRules: ['change.direct_push', 'change.admin_bypass'],
+    zeroToleranceRules: ['change.direct_push', 'change.admin_bypass', 'deploy.unmerged_commit'],
     audit: { unit: 'event', noun: 'merged change', method: 'inspection', procedure: 'inspected the change for an approving review by someone other than the author before merge, a linked ticket and a successful production deployment' },
     params: { emergencyApprovalDays: 2, productionEnvironments: ['production'] },
   },

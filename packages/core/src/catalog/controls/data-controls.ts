@@ -24,7 +24,7 @@ export const dataControls: ControlInput[] = [
     category: 'data',
     frequency: 'quarterly',
     ownerRole: 'engineering-lead',
-    evidenceSources: ['policies-md', 'jira-issues'],
+    evidenceSources: ['policies-md', 'jira-issues', 'linear-issues'],
     check: null,
   },
   {
@@ -36,7 +36,7 @@ export const dataControls: ControlInput[] = [
     category: 'data',
     frequency: 'per_event',
     ownerRole: 'it-admin',
-    evidenceSources: ['jira-issues'],
+    evidenceSources: ['jira-issues', 'linear-issues'],
     check: null,
   },
   {
@@ -48,7 +48,7 @@ export const dataControls: ControlInput[] = [
     category: 'data',
     frequency: 'per_event',
     ownerRole: 'security-lead',
-    evidenceSources: ['jira-issues', 'okta-system-log', 'google-workspace-admin'],
+    evidenceSources: ['jira-issues', 'linear-issues', 'okta-system-log', 'google-workspace-admin'],
     check: null,
   },
 ];

@@ -75,7 +75,7 @@ export const hrControls: ControlInput[] = [
     category: 'hr',
     frequency: 'per_event',
     ownerRole: 'it-admin',
-    evidenceSources: ['bamboohr-csv', 'hr-csv', 'okta-system-log', 'jira-issues'],
+    evidenceSources: ['bamboohr-csv', 'hr-csv', 'okta-system-log', 'jira-issues', 'linear-issues'],
     check: null,
   },
 ];

@@ -24,7 +24,7 @@ export const loggingControls: ControlInput[] = [
     category: 'logging',
     frequency: 'continuous',
     ownerRole: 'security-lead',
-    evidenceSources: ['incidents-json', 'jira-issues', 'otlp-json'],
+    evidenceSources: ['incidents-json', 'jira-issues', 'linear-issues', 'otlp-json'],
     check: null,
   },
   {

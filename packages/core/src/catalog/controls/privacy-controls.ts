@@ -61,7 +61,7 @@ export const privacyControls: ControlInput[] = [
     category: 'privacy',
     frequency: 'per_event',
     ownerRole: 'compliance-owner',
-    evidenceSources: ['vendors-csv', 'vendors-yaml', 'jira-issues'],
+    evidenceSources: ['vendors-csv', 'vendors-yaml', 'jira-issues', 'linear-issues'],
     check: null,
   },
   {
@@ -73,7 +73,7 @@ export const privacyControls: ControlInput[] = [
     category: 'privacy',
     frequency: 'per_event',
     ownerRole: 'compliance-owner',
-    evidenceSources: ['incidents-json', 'jira-issues'],
+    evidenceSources: ['incidents-json', 'jira-issues', 'linear-issues'],
     check: null,
   },
   {
@@ -85,7 +85,7 @@ export const privacyControls: ControlInput[] = [
     category: 'privacy',
     frequency: 'per_event',
     ownerRole: 'compliance-owner',
-    evidenceSources: ['jira-issues'],
+    evidenceSources: ['jira-issues', 'linear-issues'],
     check: null,
   },
   {

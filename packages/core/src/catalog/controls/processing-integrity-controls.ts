@@ -36,7 +36,7 @@ export const processingIntegrityControls: ControlInput[] = [
     category: 'processing_integrity',
     frequency: 'daily',
     ownerRole: 'engineering-lead',
-    evidenceSources: ['otlp-json', 'jira-issues'],
+    evidenceSources: ['otlp-json', 'jira-issues', 'linear-issues'],
     check: null,
   },
   {

@@ -54,6 +54,18 @@ describe('access.grant-approval', () => {
     expect(rules({ access_event: [g], ticket: [none] })).toEqual(['grant.unapproved ada@x.ai']);
   });
 
+  it('reports a request approved only by the person receiving the access, but not one a manager filed and approved for them', () => {
+    const self = ticket({ key: 'IT-20', created: '2026-06-08T16:00:00Z', summary: 'Access to AWS IAM Identity Center', subjectEmail: 'ada@x.ai', reporter: 'ada@x.ai', approvedAt: '2026-06-09T16:00:00Z', approvedBy: 'Ada@x.ai' });
+    expect(rules({ access_event: [g], ticket: [self] })).toEqual(['grant.self_approved ada@x.ai']);
+    // The approver named by login, resolved through the HR roster, is still the grantee.
+    const byLogin = { ...self, approvedBy: 'ada' };
+    expect(rules({ access_event: [g], ticket: [byLogin], person: [person('ada@x.ai', '2020-01-01')] })).toEqual(['grant.self_approved ada@x.ai']);
+    const onBehalf = ticket({ key: 'IT-21', created: '2026-06-08T16:00:00Z', summary: 'Access to AWS IAM Identity Center', subjectEmail: 'ada@x.ai', reporter: 'mgr@x.ai', approvedAt: '2026-06-09T16:00:00Z', approvedBy: 'mgr@x.ai' });
+    expect(rules({ access_event: [g], ticket: [onBehalf] })).toEqual([]);
+    // A second ticket approved by someone else covers the grant.
+    expect(rules({ access_event: [g], ticket: [self, { ...onBehalf, key: 'IT-22', approvedBy: 'boss@x.ai' }] })).toEqual([]);
+  });
+
   it('covers grants on the hire date with an onboarding ticket approved before them', () => {
     const hire = grant('new@x.ai', 'Slack', '2026-05-04T17:30:00Z');
     const onboarding = ticket({ key: 'PEOPLE-9', type: 'Onboarding', created: '2026-04-20T16:00:00Z', subjectEmail: 'new@x.ai', approvedAt: '2026-04-21T16:00:00Z' });

@@ -41,8 +41,9 @@ const matchedBy = (t: TicketRecord) => (t.subjectRule ? `; the request names ${t
 
 /**
  * Every application grant in the identity provider during the period has an access-request
- * ticket for that person and application, approved before the grant. Grants on (or the day
- * after) a hire date are covered by the person's onboarding ticket.
+ * ticket for that person and application, approved before the grant by someone other than the
+ * person receiving the access. Grants on (or the day after) a hire date are covered by the
+ * person's onboarding ticket.
  */
 export const grantApprovalCheck: Check = {
   id: 'access.grant-approval',
@@ -97,12 +98,18 @@ export const grantApprovalCheck: Check = {
       const candidates = [...onboarding, ...requests, ...retro];
       if (hire) trace.unshift({ label: 'HR hire date', at: hire.startDate, detail: `${who} started on ${hire.startDate}`, citation: citationOf(hire) });
 
-      const approvedBefore = candidates.find((t) => t.approvedAt && t.approvedAt <= g.at);
-      const approvedLate = candidates.filter((t) => t.approvedAt && t.approvedAt > g.at).sort((a, b) => ((a.approvedAt as string) < (b.approvedAt as string) ? -1 : 1))[0];
+      // The person receiving the access cannot approve it: their sign-off is no approval.
+      const selfApproved = (t: TicketRecord) => !!t.approvedBy && (norm(t.approvedBy) === who || subjectEmailOf(t.approvedBy, people) === who);
+      const approvedBefore = candidates.find((t) => t.approvedAt && t.approvedAt <= g.at && !selfApproved(t));
+      const self = approvedBefore ? undefined : candidates.find((t) => t.approvedAt && t.approvedAt <= g.at);
+      const approvedLate = candidates.filter((t) => t.approvedAt && t.approvedAt > g.at && !selfApproved(t)).sort((a, b) => ((a.approvedAt as string) < (b.approvedAt as string) ? -1 : 1))[0];
       const add = (rule: string, detail: string, t?: TicketRecord) =>
         exceptions.push({ rule, subject: who, detail, at: g.at, citations: [citationOf(g), ...(t ? [citationOf(t)] : [])], itemId });
 
-      if (approvedBefore) {
+      if (self) {
+        trace.push({ label: 'self-approval', at: self.approvedAt, detail: `${self.key} approved by ${self.approvedBy} at ${self.approvedAt}, the person receiving the access${matchedBy(self)}`, citation: citationOf(self) });
+        add('grant.self_approved', `${app} was granted to ${who} at ${g.at}; ticket ${self.key} was approved only by ${self.approvedBy}, the person receiving the access${matchedBy(self)}.`, self);
+      } else if (approvedBefore) {
         trace.push({ label: isOnboarding(approvedBefore) ? 'onboarding ticket' : 'access request', at: approvedBefore.approvedAt, detail: `${approvedBefore.key} approved by ${approvedBefore.approvedBy ?? 'unknown'} at ${approvedBefore.approvedAt}${matchedBy(approvedBefore)}`, citation: citationOf(approvedBefore) });
       } else if (approvedLate) {
         trace.push({ label: 'late approval', at: approvedLate.approvedAt, detail: `${approvedLate.key} approved at ${approvedLate.approvedAt}, after the grant`, citation: citationOf(approvedLate) });

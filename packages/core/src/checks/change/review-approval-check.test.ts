@@ -34,7 +34,7 @@ describe('change.review-approval', () => {
 
   it('reports an approval withdrawn by a later request for changes', () => {
     const c = change({ number: 5, reviews: [{ reviewer: 'rev', state: 'APPROVED', at: '2026-05-10T15:00:00Z', commit: 'h1' }, { reviewer: 'rev', state: 'CHANGES_REQUESTED', at: '2026-05-10T16:00:00Z', commit: 'h1' }, { reviewer: 'other', state: 'COMMENTED', at: '2026-05-10T16:30:00Z' }] });
-    expect(rules([c])).toEqual(['change.no_approval acme/api#5']);
+    expect(rules([c])).toEqual(['change.changes_requested acme/api#5']);
   });
 
   it('reports an approval on an earlier commit when new commits were pushed, unless re-approved after a re-request', () => {

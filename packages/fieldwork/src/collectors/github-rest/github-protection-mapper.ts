@@ -22,6 +22,7 @@ export function protectionSnapshot(p: GithubProtection, locator: string, mc: Map
     requiredApprovals: reviews ? reviews.required_approving_review_count ?? 0 : 0,
     ...(reviews?.dismiss_stale_reviews != null ? { dismissStaleReviews: reviews.dismiss_stale_reviews } : {}),
     ...(reviews?.require_code_owner_reviews != null ? { requireCodeOwnerReviews: reviews.require_code_owner_reviews } : {}),
+    ...(reviews?.require_last_push_approval != null ? { requireLastPushApproval: reviews.require_last_push_approval } : {}),
     ...(p.enforce_admins ? { enforceAdmins: p.enforce_admins.enabled } : {}),
     mechanism: 'classic',
   };
@@ -61,6 +62,7 @@ export function rulesSnapshot(rules: GithubRule[], locator: string, mc: MapConte
     requiredApprovals: approvals.length ? Math.max(...approvals) : 0,
     ...(pr.length ? { dismissStaleReviews: pr.some((p) => p.dismiss_stale_reviews_on_push === true) } : {}),
     ...(pr.length ? { requireCodeOwnerReviews: pr.some((p) => p.require_code_owner_review === true) } : {}),
+    ...(pr.length ? { requireLastPushApproval: pr.some((p) => p.require_last_push_approval === true) } : {}),
     mechanism: 'ruleset',
   };
 }
@@ -85,6 +87,7 @@ export function protectionRuleEvent(action: string, rule: z.infer<typeof protect
     requiredApprovals: action === 'deleted' || reviewsOff ? 0 : rule.required_approving_review_count ?? 0,
     ...(rule.dismiss_stale_reviews_on_push != null ? { dismissStaleReviews: rule.dismiss_stale_reviews_on_push } : {}),
     ...(rule.require_code_owner_review != null ? { requireCodeOwnerReviews: rule.require_code_owner_review } : {}),
+    ...(rule.require_last_push_approval != null ? { requireLastPushApproval: rule.require_last_push_approval } : {}),
     ...(rule.admin_enforced != null ? { enforceAdmins: rule.admin_enforced } : {}),
     mechanism: 'classic',
   };

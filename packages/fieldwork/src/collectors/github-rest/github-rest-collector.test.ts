@@ -221,6 +221,22 @@ describe('github-rest edge cases', () => {
     expect((await parse(write('hook-review.json', hook)))[0]).toMatchObject({ kind: 'pr_review', state: 'APPROVED', number: 21 });
   });
 
+  it('reads who pushed a pull request\'s head from opened and synchronize webhooks, and the last-push approval setting', async () => {
+    // Shape of octokit/webhooks payload-examples pull_request/synchronize: the sender made the push that moved head.sha.
+    const pr = { ...pull(23), state: 'open', merged_at: null, merge_commit_sha: null, updated_at: '2026-05-04T15:20:33Z' };
+    const sync = { action: 'synchronize', number: 23, before: 'a'.repeat(40), after: pr.head.sha, pull_request: pr, repository: { full_name: 'relaylabs/agent-api' }, sender: user('ben') };
+    expect(await parse(write('hook-sync.json', sync))).toEqual([expect.objectContaining({ kind: 'pr_push', repo: 'relaylabs/agent-api', number: 23, pusher: 'ben', commit: pr.head.sha, at: '2026-05-04T15:20:33.000Z', locator: '/pull_request' })]);
+    const delivery = { id: 10, guid: 'c3d4', delivered_at: '2026-05-04T15:20:35Z', event: 'pull_request', action: 'synchronize', request: { headers: {}, payload: sync }, response: { headers: {}, payload: '' } };
+    expect((await parse(write('delivery-sync.json', delivery)))[0]).toMatchObject({ kind: 'pr_push', at: '2026-05-04T15:20:35.000Z' });
+    // Labelling or editing a pull request is not a push.
+    expect(await parse(write('hook-labeled.json', { ...sync, action: 'labeled' }))).toEqual([]);
+    const snapshot = JSON.parse(readFileSync(real('rest-branch-protection.get.hub4j.json'), 'utf8')) as { required_pull_request_reviews: Record<string, unknown> };
+    snapshot.required_pull_request_reviews.require_last_push_approval = true;
+    expect(of(await parse(write('branches-main-protection.2026-09-30T12-00-00Z.json', snapshot)), 'branch_protection')[0]).toMatchObject({ requireLastPushApproval: true, dismissStaleReviews: true });
+    const rules = [{ type: 'pull_request', parameters: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: false, require_last_push_approval: true }, ruleset_source_type: 'Repository', ruleset_source: 'relaylabs/agent-api', ruleset_id: 1 }];
+    expect(of(await parse(write('rules-branches-main.2026-09-30T12-00-00Z.json', rules)), 'branch_protection')[0]).toMatchObject({ mechanism: 'ruleset', requireLastPushApproval: true, dismissStaleReviews: false });
+  });
+
   it('reads a saved webhook delivery, taking a deletion\'s time from delivered_at', async () => {
     const payload = { ...JSON.parse(readFileSync(real('webhook-branch_protection_rule.created.payload.json'), 'utf8')), action: 'deleted' };
     const delivery = { id: 9, guid: 'a1b2', delivered_at: '2026-06-12T16:14:03Z', redelivery: false, duration: 0.2, status: 'OK', status_code: 200, event: 'branch_protection_rule', action: 'deleted', request: { headers: { 'X-GitHub-Event': 'branch_protection_rule' }, payload }, response: { headers: {}, payload: '' } };

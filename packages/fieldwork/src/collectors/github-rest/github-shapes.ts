@@ -74,6 +74,7 @@ export const protectionSchema = z.object({
     required_approving_review_count: z.number().int().nullish(),
     dismiss_stale_reviews: z.boolean().nullish(),
     require_code_owner_reviews: z.boolean().nullish(),
+    require_last_push_approval: z.boolean().nullish(),
   }).loose().nullish(),
   enforce_admins: enabled,
 }).loose();
@@ -106,6 +107,7 @@ export const protectionRuleSchema = z.object({
   required_approving_review_count: z.number().int().nullish(),
   dismiss_stale_reviews_on_push: z.boolean().nullish(),
   require_code_owner_review: z.boolean().nullish(),
+  require_last_push_approval: z.boolean().nullish(),
   admin_enforced: z.boolean().nullish(),
 }).loose();
 
@@ -128,7 +130,7 @@ export const pushSchema = z.object({
 export type GithubPush = z.infer<typeof pushSchema>;
 
 export const webhookSchemas = {
-  pull_request: z.object({ action: z.string(), pull_request: pullSchema, repository: repository.nullish() }).loose(),
+  pull_request: z.object({ action: z.string(), pull_request: pullSchema.extend({ updated_at: z.string().nullish() }), repository: repository.nullish(), sender: user }).loose(),
   pull_request_review: z.object({ action: z.string(), review: reviewSchema, pull_request: z.object({ number: z.number().int() }).loose(), repository: repository.nullish() }).loose(),
   deployment: z.object({ deployment: deploymentSchema, repository: repository.nullish() }).loose(),
   deployment_status: z.object({ deployment_status: deploymentStatusSchema, deployment: deploymentSchema, repository: repository.nullish() }).loose(),

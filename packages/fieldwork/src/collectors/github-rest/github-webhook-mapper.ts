@@ -1,6 +1,6 @@
-import type { FieldworkRecord } from '@fieldwork/core/records';
+import type { FieldworkRecord, PrPushRecord } from '@fieldwork/core/records';
 import { directPushesFromPush } from './github-commits-mapper.js';
-import { instantAt, parseShape } from './github-map-context.js';
+import { instantAt, parseShape, requireRepo } from './github-map-context.js';
 import type { MapContext } from './github-map-context.js';
 import { protectionRuleEvent } from './github-protection-mapper.js';
 import { changeFromPull, deploymentRecord, deploymentStatusRecord, reviewRecord } from './github-rest-mapper.js';
@@ -8,7 +8,8 @@ import { classify, deliverySchema, eventSchema, webhookSchemas } from './github-
 import type { WebhookName } from './github-shapes.js';
 
 /**
- * A webhook payload as records: a merged `pull_request` (closed) → change; `pull_request_review`
+ * A webhook payload as records: a merged `pull_request` (closed) → change; `pull_request`
+ * opened / synchronize / reopened → pr_push (who pushed the head); `pull_request_review`
  * → pr_review (dismissed → DISMISSED); `deployment` → deployment; `deployment_status` →
  * deployment (with that state) + deployment_status; `branch_protection_rule` → branch_protection;
  * `push` to the default branch → direct pushes. Other actions carry no change evidence.
@@ -17,6 +18,11 @@ export function mapWebhook(event: WebhookName, value: unknown, locator: string, 
   switch (event) {
     case 'pull_request': {
       const p = parseShape(webhookSchemas.pull_request, value, locator, mc, 'pull_request webhook');
+      // opened / synchronize / reopened: the sender pushed the head shown (who made the most recent push).
+      if (PUSH_ACTIONS.has(p.action)) {
+        const push = prPushRecord(p, `${base(locator)}/pull_request`, mc, known);
+        return push ? [push] : [];
+      }
       if (p.action !== 'closed') return [];
       const change = changeFromPull(p.pull_request, `${base(locator)}/pull_request`, mc, known.repo ?? p.repository?.full_name);
       return change ? [change] : [];
@@ -50,6 +56,26 @@ export function mapWebhook(event: WebhookName, value: unknown, locator: string, 
       return directPushesFromPush(p, locator, mc, known);
     }
   }
+}
+
+const PUSH_ACTIONS = new Set(['opened', 'synchronize', 'reopened']);
+
+/** A `pull_request` webhook that carries a push to the pull request's branch, as a `pr_push`. */
+function prPushRecord(p: { action: string; pull_request: { number: number; head: { sha?: string | null }; updated_at?: string | null; base: { repo?: { full_name: string } | null } }; repository?: { full_name: string } | null; sender?: { login: string } | null }, locator: string, mc: MapContext, known: { repo?: string; at?: string }): PrPushRecord | undefined {
+  const commit = p.pull_request.head.sha;
+  const pusher = p.sender?.login;
+  // A delivery's time or the event's is when the push happened; else the pull request's updated_at, which the push set.
+  const at = known.at ?? (p.pull_request.updated_at ? instantAt(p.pull_request.updated_at, locator, mc, 'pull_request/updated_at') : undefined);
+  if (!commit || !pusher || !at) return undefined;
+  return {
+    kind: 'pr_push',
+    ...mc.cite(locator),
+    repo: requireRepo(known.repo ?? p.repository?.full_name ?? p.pull_request.base.repo?.full_name, locator, mc, 'pull_request webhook'),
+    number: p.pull_request.number,
+    commit,
+    pusher,
+    at,
+  };
 }
 
 /** Events API types whose payloads are the webhook payloads of the same name. */

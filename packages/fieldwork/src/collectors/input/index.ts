@@ -10,5 +10,5 @@ export { FieldMapping, fieldKey, fieldMappingSchema, describeFields, fieldsTable
 export type { FieldAliases, MappedEntry } from './field-mapping.js';
 export { IgnoredFields } from './ignored-fields.js';
 export type { IgnoredField } from './ignored-fields.js';
-export { subjectByRules, subjectRuleSchema, describeSubjectRule } from './subject-rules.js';
+export { subjectByRules, subjectRuleSchema, describeSubjectRule, descriptionLine } from './subject-rules.js';
 export type { SubjectRule, SubjectSources } from './subject-rules.js';

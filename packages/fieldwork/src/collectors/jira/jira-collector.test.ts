@@ -72,6 +72,23 @@ describe('jira-issues', () => {
     expect(incident.severity).toBe('SEV-1');
   });
 
+  it('finds the approval in label changes and the subject on a description line (API v3 document or v2 text)', async () => {
+    const page = JSON.parse(readFileSync(PAGE1, 'utf8')) as { issues: { fields: Record<string, unknown>; changelog: { histories: unknown[] } }[] };
+    const issue = page.issues[0];
+    issue.fields.customfield_10400 = null;
+    issue.fields.description = { type: 'doc', version: 1, content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Needs admin for the migration.' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Subject: ', marks: [{ type: 'strong' }] }, { type: 'text', text: 'ben.walsh@relaylabs.ai' }] },
+    ] };
+    issue.changelog.histories.push({ id: '99', author: { accountId: 'x', emailAddress: 'dee.rao@relaylabs.ai' }, created: '2026-04-02T10:00:00.000-0700', items: [{ field: 'labels', fromString: 'app:aws-iam-identity-center', toString: 'app:aws-iam-identity-center approved' }] });
+    const path = file('labels.json', JSON.stringify(page));
+    const [t] = ofKind(await parseFile(jiraCollector, path, { ...OPTS, approvedStatuses: ['Signed off'], approvedLabels: ['approved'], subjectRules: [{ description: 'Subject:' }] }), 'ticket');
+    expect(t).toMatchObject({ approvedBy: 'dee.rao@relaylabs.ai', approvedAt: '2026-04-02T17:00:00.000Z', subjectEmail: 'ben.walsh@relaylabs.ai', subjectRule: 'description Subject:' });
+    issue.fields.description = 'Subject: cy.park@relaylabs.ai';
+    const [v2] = ofKind(await parseFile(jiraCollector, file('v2.json', JSON.stringify(page)), { subjectRules: [{ description: 'Subject:' }] }), 'ticket');
+    expect(v2.subjectEmail).toBe('cy.park@relaylabs.ai');
+  });
+
   it('reads JSON Lines of issues, one per line, and drops a repeated issue', async () => {
     const issues = (JSON.parse(readFileSync(PAGE1, 'utf8')) as { issues: unknown[] }).issues;
     const text = [...issues, issues[0]].map((i) => JSON.stringify(i)).join('\n') + '\n';

@@ -11,6 +11,8 @@ export const jiraOptionsSchema = z.object({
    * issue into the first of them is the approver, and that moment the approval time.
    */
   approvedStatuses: z.array(z.string().min(1)).min(1).default(['Approved', 'Done']),
+  /** Labels whose addition (a `labels` changelog item) counts as the approval, e.g. `approved`. */
+  approvedLabels: z.array(z.string().min(1)).default([]),
   /**
    * Where the person an access request is about is named: a custom field id
    * (`customfield_10050`, a user picker or an email text field) or `reporter`/`assignee`.
@@ -18,7 +20,8 @@ export const jiraOptionsSchema = z.object({
   subjectField: z.string().min(1).optional(),
   /**
    * More places the person may be named when a manager files the request for a new hire, tried
-   * in order after `subjectField`: `{ field }`, `{ label: 'for:' }`, `{ summary: '<regex>' }`.
+   * in order after `subjectField`: `{ field }`, `{ label: 'for:' }`, `{ summary: '<regex>' }`,
+   * `{ description: 'Subject:' }` (a line of the description).
    */
   subjectRules: z.array(subjectRuleSchema).default([]),
   /** Issue types that are access reviews; each completed one is also an `access_review`. */

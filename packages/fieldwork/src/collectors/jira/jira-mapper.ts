@@ -1,6 +1,8 @@
 import type { AccessReviewRecord, IncidentRecord, TicketRecord } from '@fieldwork/core/records';
 import { normalizeInstant, subjectByRules } from '../input/index.js';
 import type { SubjectRule } from '../input/index.js';
+import { approvalOf, firstResponseOf } from '../input/tracker-history.js';
+import type { TrackerEvent } from '../input/tracker-history.js';
 import type { JiraOptions } from './jira-config.js';
 import type { JiraIssue, JiraUser } from './jira-schema.js';
 
@@ -28,16 +30,45 @@ function subjectOf(issue: JiraIssue, field: string | undefined): string | undefi
   return undefined;
 }
 
-/** What the changelog says: status transitions in time order, with who made them. */
-function statusTransitions(issue: JiraIssue, where: Where, tz: string) {
-  const out: { at: string; by?: string; from?: string; to?: string; index: number }[] = [];
+/** What the changelog says: status transitions and label changes, in time order, with who made them. */
+function changelogEvents(issue: JiraIssue, where: Where, tz: string): TrackerEvent[] {
+  const out: TrackerEvent[] = [];
+  const words = (s: string | null | undefined) => (s ?? '').split(/\s+/).filter(Boolean);
   for (const [index, h] of (issue.changelog?.histories ?? []).entries()) {
     const at = normalizeInstant(h.created, { ...where, pointer: `${where.pointer ?? ''}/changelog/histories/${index}/created` }, 'changelog created', tz)!;
+    const by = jiraPerson(h.author);
     for (const item of h.items) {
-      if (item.field.toLowerCase() === 'status') out.push({ at, by: jiraPerson(h.author), from: item.fromString ?? undefined, to: item.toString ?? undefined, index });
+      const field = item.field.toLowerCase();
+      if (field === 'status') out.push({ at, ...(by ? { by } : {}), ...(item.fromString ? { fromState: item.fromString } : {}), ...(item.toString ? { toState: item.toString } : {}), index });
+      else if (field === 'labels') {
+        // Jira writes the label set before and after, space-separated.
+        const before = new Set(words(item.fromString));
+        const after = new Set(words(item.toString));
+        out.push({ at, ...(by ? { by } : {}), addedLabels: [...after].filter((l) => !before.has(l)), removedLabels: [...before].filter((l) => !after.has(l)), index });
+      }
     }
   }
   return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.index - b.index));
+}
+
+/** The description as text: API v2 gives a string, v3 an Atlassian Document Format tree (paragraphs become lines). */
+export function jiraDescriptionText(d: unknown): string | undefined {
+  if (typeof d === 'string') return d;
+  if (!d || typeof d !== 'object') return undefined;
+  const lines: string[] = [];
+  let line = '';
+  const walk = (n: unknown) => {
+    if (!n || typeof n !== 'object') return;
+    const node = n as { type?: string; text?: string; content?: unknown[]; attrs?: { text?: string } };
+    if (node.type === 'text' && typeof node.text === 'string') line += node.text;
+    else if (node.type === 'mention' && typeof node.attrs?.text === 'string') line += node.attrs.text;
+    else if (node.type === 'hardBreak') { lines.push(line); line = ''; }
+    for (const c of node.content ?? []) walk(c);
+    if (node.type === 'paragraph' || node.type === 'heading') { lines.push(line); line = ''; }
+  };
+  walk(d);
+  if (line) lines.push(line);
+  return lines.join('\n') || undefined;
 }
 
 /** The issue as records: always a `ticket`; also an `access_review` and/or an `incident` by type or label. */
@@ -46,14 +77,14 @@ export function mapJiraIssue(issue: JiraIssue, options: JiraOptions, cite: Cite,
   const type = f.issuetype?.name;
   const created = normalizeInstant(f.created, { ...where, pointer: `${where.pointer ?? ''}/fields/created` }, 'created', timezone)!;
   const resolvedAt = normalizeInstant(f.resolutiondate ?? undefined, { ...where, pointer: `${where.pointer ?? ''}/fields/resolutiondate` }, 'resolutiondate', timezone);
-  const transitions = statusTransitions(issue, where, timezone);
-  const approvedSet = lower(options.approvedStatuses);
-  const approval = transitions.find((t) => t.to && approvedSet.has(t.to.toLowerCase()));
+  const events = changelogEvents(issue, where, timezone);
+  const approval = approvalOf(events, { approvedStatuses: options.approvedStatuses, approvedLabels: options.approvedLabels });
   // Components travel as labels `component:<name>` so a ticket can name the system it is about.
   const labels = [...(f.labels ?? []), ...(f.components ?? []).map((c) => `component:${c.name}`)];
   const linked = (f.issuelinks ?? []).map((l) => l.outwardIssue ?? l.inwardIssue).filter((x): x is NonNullable<typeof x> => !!x);
   const rules: SubjectRule[] = [...(options.subjectField ? [{ field: options.subjectField }] : []), ...(options.subjectRules ?? [])];
-  const found = subjectByRules(rules, { field: (name) => subjectOf(issue, name), labels: f.labels ?? [], ...(f.summary ? { summary: f.summary } : {}) });
+  const description = jiraDescriptionText(f.description);
+  const found = subjectByRules(rules, { field: (name) => subjectOf(issue, name), labels: f.labels ?? [], ...(f.summary ? { summary: f.summary } : {}), ...(description ? { description } : {}) });
   const subject = found?.subject;
   const reporter = jiraPerson(f.reporter);
   const assignee = jiraPerson(f.assignee);
@@ -82,7 +113,7 @@ export function mapJiraIssue(issue: JiraIssue, options: JiraOptions, cite: Cite,
     const system = labelValue(labels, 'system') ?? f.components?.[0]?.name;
     const completedAt = approval?.at ?? resolvedAt;
     // The person who signed the review off: the approver, else whoever resolved it.
-    const resolver = transitions.filter((t) => t.at === resolvedAt).at(-1)?.by;
+    const resolver = events.filter((t) => t.at === resolvedAt && t.toState).at(-1)?.by;
     const reviewer = approval?.by ?? resolver ?? assignee;
     // An open review is not evidence of a review; only a completed one becomes a record.
     if (system && completedAt && reviewer) {
@@ -92,8 +123,7 @@ export function mapJiraIssue(issue: JiraIssue, options: JiraOptions, cite: Cite,
 
   const incidentLabels = lower(options.incidentLabels);
   if ((type && lower(options.incidentIssueTypes).has(type.toLowerCase())) || (f.labels ?? []).some((l) => incidentLabels.has(l.toLowerCase()))) {
-    const initial = transitions[0]?.from;
-    const responded = transitions.find((t) => t.from === initial && t.to !== initial);
+    const responded = firstResponseOf(events);
     const postmortemLink = linked.find((l) => /post-?mortem|retrospective|\bPIR\b/i.test(`${l.fields?.issuetype?.name ?? ''} ${l.fields?.summary ?? ''}`));
     const postmortem = postmortemLink?.key ?? labelValue(f.labels ?? [], 'postmortem');
     const category = labelValue(f.labels ?? [], 'category');

@@ -22,6 +22,8 @@ export const jiraIssueSchema = z.object({
   fields: z.object({
     issuetype: named.nullish(),
     summary: z.string().nullish(),
+    /** Atlassian Document Format in API v3, plain text in v2. */
+    description: z.unknown().optional(),
     status: named.nullish(),
     created: z.string().min(1),
     resolutiondate: z.string().nullish(),

@@ -4,9 +4,11 @@ import type { ArtifactInput, Collector } from '../collector.js';
 import { iterateCsvRows, iterateJsonItems, pointer } from '../input/index.js';
 import { LINEAR_CSV_REQUIRED, linearOptionsSchema } from './linear-config.js';
 import type { LinearOptions } from './linear-config.js';
-import { linearIssueSchema, mapLinearCsvRow, mapLinearIssue } from './linear-mapper.js';
+import { fetchLinearIssues } from './linear-fetch.js';
+import { mapLinearCsvRow, mapLinearIssue } from './linear-mapper.js';
+import { linearIssueSchema } from './linear-schema.js';
 
-const HINT = 'linear-issues reads the GraphQL response of an `issues { nodes { identifier title createdAt completedAt state { name type } labels { nodes { name } } assignee { email } creator { email } history { nodes { createdAt actor { email } fromState { name } toState { name } } } } }` query, a nodes array, JSON Lines of nodes, or the CSV export.';
+const HINT = 'linear-issues reads the GraphQL response of an `issues { nodes { identifier title description createdAt startedAt completedAt canceledAt priorityLabel state { name type } team { key name } labels { nodes { name parent { name } } } assignee { email } creator { email } history { nodes { createdAt actor { email } fromState { name } toState { name } addedLabels { name } } } } }` query (docs/trackers.md has the full query), a nodes array, JSON Lines of nodes, or the CSV export.';
 
 async function firstChar(input: ArtifactInput): Promise<string | undefined> {
   for await (const c of input.open()) {
@@ -16,20 +18,28 @@ async function firstChar(input: ArtifactInput): Promise<string | undefined> {
   return undefined;
 }
 
-/** Linear issues: the GraphQL API's JSON or the workspace CSV export. */
+/** Linear issues: the GraphQL API's JSON or the workspace CSV export — tickets with approvals, access reviews and incidents, as jira-issues gives them. */
 export const linearCollector: Collector<LinearOptions> = {
   kind: 'linear-issues',
   snapshotKinds: [],
-  description: 'Linear issues: GraphQL `issues` response (with history for approvals) or the CSV export',
+  description: 'Linear issues: GraphQL `issues` response (with history for approvals), the CSV export, or the live GraphQL API: tickets, access reviews and incidents',
   options: linearOptionsSchema,
   mediaType: 'application/json',
   fileTypes: ['.json', '.jsonl', '.ndjson', '.csv'],
+  fetch(options, ctx) {
+    if (!options.apiUrl) {
+      throw new FieldworkError('SOURCE_BAD_OPTIONS', `Source ${ctx.source}: set a path/glob to read exports, or options.apiUrl to call the API.`, {
+        hint: 'For the API: options: { apiUrl: https://api.linear.app/graphql, apiKeyEnv: LINEAR_API_KEY, updatedSince: 2026-01-01T00:00:00Z }',
+      });
+    }
+    return fetchLinearIssues(options, ctx);
+  },
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const first = await firstChar(input);
     if (first !== '{' && first !== '[') {
       if (first === undefined) throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is empty.`, { where: { file: input.displayName }, hint: 'Export the issues again; an empty file is not evidence.' });
       for await (const { row, line } of iterateCsvRows(input, LINEAR_CSV_REQUIRED)) {
-        yield mapLinearCsvRow(row, ctx.cite(`line ${line}`), { file: input.displayName, line }, options);
+        yield* mapLinearCsvRow(row, ctx.cite(`line ${line}`), { file: input.displayName, line }, options);
       }
       return;
     }
@@ -57,7 +67,7 @@ export const linearCollector: Collector<LinearOptions> = {
         if (keys.has(parsed.data.identifier)) continue;
         keys.add(parsed.data.identifier);
         const locator = item.line ? (loc ? `${item.locator}#${loc}` : item.locator) : loc || '/';
-        yield mapLinearIssue(parsed.data, options, ctx.cite(locator), { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: loc });
+        yield* mapLinearIssue(parsed.data, options, ctx.cite(locator), { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: loc });
       }
     }
   },
