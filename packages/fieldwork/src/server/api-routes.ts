@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
 import { checkRunJson, checkWorkspace } from '../pipeline/check-workspace.js';
 import { resolveControls } from '../workspace/index.js';
+import { listJobHistory } from '../schedule/index.js';
 import { FieldworkError } from '@fieldwork/core';
 import { requireRole } from './auth-middleware.js';
 import { artifactResponse } from './artifact-response.js';
@@ -93,6 +94,13 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
   api.get('/evidence-map', async (c) => c.json(await evidenceMapOf(ctx)));
 
   api.get('/plan', async (c) => c.json(await planOf(ctx)));
+
+  api.get('/jobs', async (c) => {
+    const limit = Number(c.req.query('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ServerError(422, 'BAD_REQUEST', '`limit` must be 1–1000.');
+    const before = c.req.query('before');
+    return c.json(await listJobHistory(ctx.store, { limit, ...(before ? { before } : {}) }));
+  });
 
   api.get('/artifacts/:sha', (c) => artifactResponse(ctx, c.req.param('sha')));
 

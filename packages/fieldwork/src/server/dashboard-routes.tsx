@@ -25,6 +25,8 @@ import { OverviewPage } from './pages/overview-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { TrendsPage } from './pages/trends-page.js';
 import { criteriaById } from '@fieldwork/core';
+import { JobsPage } from './pages/jobs-page.js';
+import { compileSchedule, listJobHistory } from '../schedule/index.js';
 
 /** Renders a page as a full HTML document. */
 export async function renderPage(c: Context, node: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
@@ -143,6 +145,12 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
 
   // Checked against the workspace's signed checkpoints too, as `fieldwork verify` does.
   app.get('/ledger/verify', async (c) => renderPage(c, <VerifyPage frame={frameOf(ctx, c)} result={await ctx.store.verify({ checkpoints: readCheckpointFiles(workspaceCheckpointFiles(ctx.workspaceDir), loadTrustedKey(ctx.workspaceDir), ctx.workspaceDir), snapshotKindsFor })} />));
+
+  app.get('/jobs', async (c) => {
+    const before = c.req.query('before');
+    const page = await listJobHistory(ctx.store, { limit: 50, ...(before ? { before } : {}) });
+    return renderPage(c, <JobsPage frame={frameOf(ctx, c)} schedule={compileSchedule(ctx.workspace()).jobs} page={page} now={ctx.now()} />);
+  });
 
   app.get('/plan', async (c) => renderPage(c, <PlanPage frame={frameOf(ctx, c)} plan={await planOf(ctx)} />));
 

@@ -103,6 +103,28 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
           .execute();
       },
     },
+    '0006_schedule': {
+      async up(db: Kysely<any>) {
+        // One row per (scheduled job, cron instant): the unique index is what makes two serve
+        // instances that see the same tick enqueue it once. On SQLite it is also the job history.
+        await db.schema.createTable('schedule_ticks')
+          .addColumn('id', sql.raw(autoId), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('job', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('tick_at', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('enqueued_at', 'text', (c) => c.notNull())
+          .addColumn('enqueued_by', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('started_at', 'text')
+          .addColumn('finished_at', 'text')
+          .addColumn('ran_by', 'text')
+          .addColumn('output', 'text')
+          .addColumn('error', 'text')
+          .execute();
+        await db.schema.createIndex('schedule_ticks_job_tick').on('schedule_ticks').columns(['job', 'tick_at']).unique().execute();
+      },
+    },
     '0008_run_summaries': {
       async up(db: Kysely<any>) {
         // One compact summary per check run, so the trend page never loads full runs. Written

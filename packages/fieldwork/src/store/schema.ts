@@ -84,6 +84,26 @@ export interface Database {
     prev: string | null;
     hash: string | null;
   };
+  /** One row per scheduled job and cron instant (see src/schedule). */
+  schedule_ticks: {
+    id: Generated<number>;
+    job: string;
+    kind: string;
+    tick_at: string;
+    /** queued | running | completed | failed | interrupted */
+    state: string;
+    enqueued_at: string;
+    /** The serve instance that enqueued it (host pid). */
+    enqueued_by: string;
+    attempts: Generated<number>;
+    started_at: string | null;
+    finished_at: string | null;
+    /** The serve instance that ran the last attempt. */
+    ran_by: string | null;
+    /** JSON summary the job returned. */
+    output: string | null;
+    error: string | null;
+  };
   /** A compact summary of a check run (see `summarizeRun`), kept apart from the run's full data. */
   run_summaries: {
     run_id: number;

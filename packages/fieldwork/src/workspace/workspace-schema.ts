@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
 import { probeConfigSchema } from '../probe/probe-config.js';
 import { serverSectionSchema } from '../server/server-config.js';
+import { scheduleSectionSchema } from '../schedule/schedule-config.js';
 
 const date = z.iso.date();
 
@@ -64,6 +65,7 @@ export const workspaceSchema = z
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),
+    schedule: scheduleSectionSchema.optional().describe('fieldwork serve runs these on its own: collect, check or registered jobs, each on a cron expression.'),
     audit: z
       .object({
         responses: z.record(z.string(), z.string().min(1)).default({}).describe('Management\'s response per control id, printed under that control\'s exceptions in the mock audit.'),

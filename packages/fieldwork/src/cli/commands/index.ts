@@ -29,6 +29,7 @@ export const commands: CommandEntry[] = [
   { name: 'checkpoint', summary: 'sign the ledger head (ed25519) into checkpoints/ — a file the team commits, so verify detects rollback, truncation and a re-chained history', load: async () => (await import('./checkpoint-command.js')).registerCheckpoint },
   { name: 'probe', summary: 'run probes against the agent platform and store the result as evidence', load: async () => (await import('./probe-command.js')).registerProbe },
   { name: 'serve', summary: 'serve the HTTP API and the dashboard (token auth; roles admin, owner, auditor)', load: async () => (await import('./serve-command.js')).registerServe },
+  { name: 'jobs', summary: 'list scheduled runs (what `fieldwork serve` ran from schedule.jobs), newest first', load: async () => (await import('./jobs-command.js')).registerJobs },
   { name: 'demo', summary: 'write a demo workspace for a fictional AI agent platform and run the whole pipeline on it', load: async () => (await import('./demo-command.js')).registerDemo },
   { name: 'catalog', summary: 'list the Trust Services Criteria and the control catalog', load: async () => (await import('./catalog-command.js')).registerCatalog },
 ];

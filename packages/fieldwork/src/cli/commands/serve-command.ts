@@ -2,8 +2,12 @@ import { FieldworkError } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { createToken, checkTokens, loadTokenFile, serverRoles, startServer } from '../../server/index.js';
 import type { ServerRole, ServerToken } from '../../server/index.js';
+import { statSync } from 'node:fs';
+import { Scheduler } from '../../schedule/index.js';
+import type { ScheduleEvent } from '../../schedule/index.js';
 import { FieldworkStore } from '../../store/index.js';
 import { loadWorkspace, resolvePeriod } from '../../workspace/index.js';
+import type { LoadedWorkspace } from '../../workspace/index.js';
 import { workspaceDir } from '../context.js';
 import type { GlobalOptions } from '../context.js';
 import { bold, dim, out, printJson, yellow } from '../output.js';
@@ -17,6 +21,31 @@ interface ServeFlags {
   tokenFile?: string;
   insecureLocal?: boolean;
   secureCookies?: boolean;
+  /** False with --no-schedule. */
+  schedule: boolean;
+}
+
+/** The workspace as it is on disk now, re-read only when fieldwork.yaml changed. */
+function currentWorkspace(first: LoadedWorkspace): () => LoadedWorkspace {
+  let cached = { mtimeMs: statSync(first.file).mtimeMs, ws: first };
+  return () => {
+    const mtimeMs = statSync(first.file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, ws: loadWorkspace(first.dir) };
+    return cached.ws;
+  };
+}
+
+/** One line of the serve log per scheduled run event. */
+function describeEvent(e: ScheduleEvent): string {
+  switch (e.type) {
+    case 'enqueued': return `schedule: ${e.job} @ ${e.tick} queued`;
+    case 'missed': return `schedule: ${e.job} @ ${e.tick}: ${e.missed} earlier instant(s) passed while asleep; running the latest only`;
+    case 'started': return `schedule: ${e.job} @ ${e.tick} started (attempt ${e.attempt}, ${e.instance})`;
+    case 'note': return `schedule: ${e.job} @ ${e.tick}: ${e.note}`;
+    case 'completed': return `schedule: ${e.job} @ ${e.tick} completed (attempt ${e.attempt}, ${e.instance})`;
+    case 'failed': return `schedule: ${e.job} @ ${e.tick} failed (attempt ${e.attempt}, ${e.instance}): ${e.error}`;
+    case 'error': return `schedule: ${e.message}`;
+  }
 }
 
 /** Resolves when the process receives SIGINT or SIGTERM. */
@@ -43,6 +72,7 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
     .option('--token-file <file>', 'YAML/JSON list of { name, role, sha256 | token } (besides server.tokens in fieldwork.yaml)')
     .option('--insecure-local', 'no tokens: bind 127.0.0.1 only and treat every request as admin')
     .option('--secure-cookies', 'mark the login cookie Secure (when served over HTTPS, e.g. behind a TLS proxy)')
+    .option('--no-schedule', 'do not run schedule.jobs from fieldwork.yaml in this instance')
     .action(async (flags: ServeFlags) => {
       const g = globals();
       const dir = workspaceDir(g);
@@ -61,6 +91,7 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
         });
       }
       const store = await FieldworkStore.open(FieldworkStore.locationFor(dir));
+      let scheduler: Scheduler | undefined;
       try {
         const server = await startServer({
           workspaceDir: dir, store, secureCookies: !!flags.secureCookies,
@@ -68,15 +99,26 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
         }, { port, host: flags.insecureLocal ? '127.0.0.1' : flags.host });
         // The dashboard shows the workspace window: name it here if evidence cannot speak for it.
         await warnAboutWindow(ws, store, resolvePeriod(ws.config, {}).period);
+        if (flags.schedule) {
+          scheduler = await Scheduler.start({
+            workspace: currentWorkspace(ws), store,
+            onEvent: (e) => (g.json ? out(JSON.stringify({ event: e })) : out(dim(describeEvent(e)))),
+          }).catch(async (e: unknown) => {
+            await server.close(0);
+            throw e;
+          });
+        }
+        const scheduled = !flags.schedule ? 'schedule off (--no-schedule)' : scheduler?.jobs.length ? `${scheduler.jobs.length} scheduled job(s), ${scheduler.runner.mode}` : 'no scheduled jobs';
         const auth = flags.insecureLocal ? 'insecure-local (no tokens; every request is admin)' : `${all.length} token(s)`;
-        if (g.json) printJson({ url: server.url, store: store.dialect, auth: flags.insecureLocal ? 'insecure-local' : 'tokens', tokens: all.length });
+        if (g.json) out(JSON.stringify({ url: server.url, store: store.dialect, auth: flags.insecureLocal ? 'insecure-local' : 'tokens', tokens: all.length, schedule: { jobs: scheduler?.jobs.map((j) => j.name) ?? [], runner: scheduler?.runner.mode ?? null } }));
         else {
           out(`${bold('Fieldwork')} serving ${ws.config.organization} at ${bold(server.url)}`);
-          out(dim(`store ${store.dialect} · auth ${auth} · Ctrl-C to stop`));
+          out(dim(`store ${store.dialect} · auth ${auth} · ${scheduled} · Ctrl-C to stop`));
           if (flags.insecureLocal) out(yellow('Anyone on this machine can act as admin. Use tokens for anything shared.'));
         }
         const sig = await untilSignal();
         if (!g.json) out(dim(`${sig}: stopping (waiting up to 10 s for requests in flight)…`));
+        await scheduler?.stop();
         await server.close();
       } finally {
         await store.close();
