@@ -24,6 +24,7 @@ import { tenantIsolationCheck } from './agent/tenant-isolation-check.js';
 import { incidentCoverageCheck } from './agent/incident-coverage-check.js';
 import { evalCoverageCheck } from './agent/eval-coverage-check.js';
 import { incidentRegisterCheck } from './incident/incident-register-check.js';
+import { aiSystemRegisterCheck } from './ai/ai-system-register-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -56,6 +57,7 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     incidentCoverageCheck,
     evalCoverageCheck,
     incidentRegisterCheck,
+    aiSystemRegisterCheck,
   ].map((c) => [c.id, c]),
 );
 
