@@ -10,3 +10,4 @@ export * from './checks/index.js';
 export * from './audit/index.js';
 export * from './readiness/index.js';
 export * from './history/index.js';
+export * from './requests/index.js';

@@ -84,6 +84,11 @@ export const controlSchema = z.object({
    * push to production in the change-approval control.
    */
   zeroToleranceRules: z.array(z.string()).default([]),
+  /**
+   * Manual controls: a typed, signed statement may stand in for a file (`fieldwork evidence add
+   * --statement`), e.g. a management assertion that nothing changed. Off: evidence is a file.
+   */
+  statementAllowed: z.boolean().default(false),
   /** How the mock audit tests it; omitted → derived from the frequency (see `auditUnitOf`). */
   audit: auditDesignSchema.optional(),
 });

@@ -25,6 +25,7 @@ import { incidentCoverageCheck } from './agent/incident-coverage-check.js';
 import { evalCoverageCheck } from './agent/eval-coverage-check.js';
 import { incidentRegisterCheck } from './incident/incident-register-check.js';
 import { aiSystemRegisterCheck } from './ai/ai-system-register-check.js';
+import { manualEvidenceCheck } from './manual/manual-evidence-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -58,6 +59,7 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     evalCoverageCheck,
     incidentRegisterCheck,
     aiSystemRegisterCheck,
+    manualEvidenceCheck,
   ].map((c) => [c.id, c]),
 );
 

@@ -10,5 +10,6 @@ export * from './vendors.js';
 export * from './governance.js';
 export * from './agent-runtime.js';
 export * from './agent-governance.js';
+export * from './manual-evidence.js';
 export * from './record-schemas.js';
 export * from './record-identity.js';

@@ -10,6 +10,7 @@ import { cuecIdentity, vendorIdentity, vendorReviewIdentity } from './vendors.js
 import { accessReviewIdentity, incidentIdentity, policyApprovalIdentity, policyIdentity } from './governance.js';
 import { agentRunIdentity, modelObservationIdentity, promptRecordIdentity, retrievalIdentity, toolCallIdentity } from './agent-runtime.js';
 import { deletionRequestIdentity, evalRunIdentity, isolationProbeIdentity, modelChangeIdentity, retentionDeclarationIdentity } from './agent-governance.js';
+import { evidenceDecisionIdentity, evidenceSubmissionIdentity } from './manual-evidence.js';
 import type { FieldworkRecord, RecordKind, RecordOf } from './record-schemas.js';
 
 /**
@@ -54,6 +55,8 @@ export const recordIdentities: { [K in RecordKind]: ((r: RecordOf<K>) => string)
   isolation_probe: isolationProbeIdentity,
   deletion_request: deletionRequestIdentity,
   retention_declaration: retentionDeclarationIdentity,
+  evidence_submission: evidenceSubmissionIdentity,
+  evidence_decision: evidenceDecisionIdentity,
 };
 
 /** Where a fact was stated, as opposed to what it states: left out of identities. */

@@ -10,6 +10,7 @@ import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
 import { accessReviewSchema, incidentSchema, policyApprovalSchema, policySchema } from './governance.js';
 import { agentRunSchema, modelObservationSchema, promptRecordSchema, retrievalSchema, toolCallSchema, traceSummarySchema } from './agent-runtime.js';
 import { deletionRequestSchema, evalRunSchema, isolationProbeSchema, modelChangeSchema, retentionDeclarationSchema } from './agent-governance.js';
+import { evidenceDecisionSchema, evidenceSubmissionSchema } from './manual-evidence.js';
 
 /**
  * Every normalized record kind and its schema. Collectors produce these, the store keeps
@@ -52,6 +53,8 @@ export const recordSchemas = {
   isolation_probe: isolationProbeSchema,
   deletion_request: deletionRequestSchema,
   retention_declaration: retentionDeclarationSchema,
+  evidence_submission: evidenceSubmissionSchema,
+  evidence_decision: evidenceDecisionSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RecordKind = keyof typeof recordSchemas;

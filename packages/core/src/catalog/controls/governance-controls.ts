@@ -101,6 +101,7 @@ export const governanceControls: ControlInput[] = [
     ownerRole: 'compliance-owner',
     evidenceSources: ['policies-md'],
     check: null,
+    statementAllowed: true,
   },
   {
     id: 'GOV-09',
