@@ -1,11 +1,15 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtInControls } from '@fieldwork/core';
 import type { CheckRun, ControlResult } from '@fieldwork/core';
+import { evidenceRequestStatuses } from '@fieldwork/core';
 import { RUN_SUMMARY_VERSION } from '@fieldwork/core/history';
+import { markNotApplicable } from '../manual-evidence/index.js';
 import { integrityWorkspace, TEST_DIALECTS } from '../testing/index.js';
 import type { IntegrityWorkspace } from '../testing/index.js';
 import type { FieldworkStore } from '../store/index.js';
-import { resolveControls } from '../workspace/index.js';
+import { loadWorkspace, resolveControls } from '../workspace/index.js';
 import { checkHistory } from './check-history.js';
 import { checkWorkspace } from './check-workspace.js';
 import { collectWorkspace } from './collect-workspace.js';
@@ -43,11 +47,28 @@ for (const dialect of TEST_DIALECTS) {
       expect(s.controls).toHaveLength(late.results.length);
       expect(s.totals.exception).toBe(late.results.filter((r) => r.status === 'exception').length);
       expect(s.totals.exceptions).toBe(late.results.reduce((n, r) => n + r.exceptions.length, 0));
-      // The requests seam knows nothing yet: no overdue counts are invented.
-      expect(s.totals.requestsOverdue).toBeUndefined();
+      // Overdue evidence requests over the run's period at its evidence date, as the requests page counts them:
+      // nothing was submitted, so every request past due is missing.
+      const due = evidenceRequestStatuses(controls(), w.ws.config.owners, [], [], late.asOf, { window: late.period, timezone: 'UTC' });
+      expect(s.totals.requestsOverdue).toBe(due.filter((r) => r.status === 'missing').length);
+      expect(s.totals.requestsOverdue).toBeGreaterThan(0);
       // Audit runs are not check history.
       await store.saveRun('audit', { from: '2026-01-01', to: '2026-06-30' }, { overall: {} });
       expect(await checkHistory(store, { controls })).toHaveLength(2);
+    });
+
+    it('no longer counts a request an approver declared not applicable', async () => {
+      appendFileSync(join(w.dir, 'fieldwork.yaml'), 'approvers:\n  - { name: Ada Approver, email: ada@corp.test }\n');
+      const ws = loadWorkspace(w.dir);
+      const before = await checkWorkspace(ws, store, { to: '2026-05-31' }, new Date('2026-07-01T00:00:00Z'));
+      const counted = (await checkHistory(store, { controls })).at(-1)?.summary.controls.find((c) => (c.requestsOverdue ?? 0) > 0);
+      expect(counted).toBeDefined();
+      const requests = evidenceRequestStatuses(controls(), w.ws.config.owners, [], [], before.asOf, { window: before.period, timezone: 'UTC' });
+      const first = requests.find((r) => r.control === counted?.id && r.status === 'missing');
+      await markNotApplicable(ws, store, { control: counted?.id as string, covers: [first?.covers as string], by: 'Ada Approver', reason: 'no board before the Series A' }, new Date('2026-07-01T00:00:00Z'));
+      await checkWorkspace(ws, store, { to: '2026-05-31' }, new Date('2026-07-01T00:00:00Z'));
+      const after = (await checkHistory(store, { controls })).at(-1)?.summary.controls.find((c) => c.id === counted?.id);
+      expect(after?.requestsOverdue).toBe((counted?.requestsOverdue ?? 0) - 1);
     });
 
     it('summarizes runs stored before summaries existed once, from their own controls, and then reads only summaries', async () => {

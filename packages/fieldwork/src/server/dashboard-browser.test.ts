@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredCheckRun } from '../pipeline/check-workspace.js';
-import { generateDemo } from '../demo/index.js';
+import { generateDemo, submitDemoEvidence } from '../demo/index.js';
+import { listRequests } from '../manual-evidence/index.js';
 import { checkWorkspace } from '../pipeline/check-workspace.js';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
 import { FieldworkStore } from '../store/index.js';
@@ -32,6 +33,7 @@ describe('the dashboard in Chromium: trends and filters over stored check runs',
   let store: FieldworkStore;
   let server: RunningServer;
   let browser: ChromiumSession;
+  let ws: ReturnType<typeof loadWorkspace>;
   const runs: StoredCheckRun[] = [];
   const requested: string[] = [];
   const consoleErrors: string[] = [];
@@ -42,12 +44,14 @@ describe('the dashboard in Chromium: trends and filters over stored check runs',
     shots = process.env.FIELDWORK_SCREENSHOT_DIR ?? join(root, 'screenshots');
     mkdirSync(shots, { recursive: true });
     const dir = join(root, 'demo');
-    generateDemo(dir, 1);
+    const demo = generateDemo(dir, 1);
     const file = join(dir, 'fieldwork.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nserver:\n  tokens:\n    - { name: maya, role: owner, sha256: ${token.sha256} }\n`);
-    const ws = loadWorkspace(dir);
+    ws = loadWorkspace(dir);
     store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
     await collectWorkspace(ws, store);
+    // The demo's manual evidence (accepted, with a late, a missing and a rejected request planted), as `fieldwork demo` submits it.
+    await submitDemoEvidence(ws, store, demo.evidence);
     for (const to of AS_OF) runs.push(await checkWorkspace(ws, store, { from: ws.config.scope.report.type === 2 ? ws.config.scope.report.from : undefined, to }, NOW()));
     server = await startServer({ workspaceDir: dir, store, auth: { mode: 'tokens', tokens: [] }, now: NOW }, { port: 0, host: '127.0.0.1' });
     browser = await openChromium();
@@ -85,9 +89,14 @@ describe('the dashboard in Chromium: trends and filters over stored check runs',
     expect(await exceptions.locator('g.series').count()).toBe(3);
     const open = await exceptions.locator('table.chart-data tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.children[1].textContent)));
     expect(open.at(-1)).toBe(new Set(latest().results.flatMap((r) => r.exceptions.map((e) => `${r.control}|${e.rule}|${e.subject}|${e.itemId ?? ''}`))).size);
-    // The runs do not record overdue evidence requests yet: said, not drawn as zero.
-    expect(await page.locator('figure[data-chart=requests]').count()).toBe(0);
-    expect(await page.locator('[data-missing=requests]').textContent()).toMatch(/not zero/);
+    // Overdue evidence requests: the latest run's count is what the requests page counts past due at that date.
+    const requests = page.locator('figure[data-chart=requests]');
+    expect(await requests.locator('g.series').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-series')))).toEqual(['overdue']);
+    const overdue = await requests.locator('table.chart-data tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.children[1].textContent)));
+    const pastDue = (await listRequests(ws, store, { asOf: latest().asOf }, NOW())).requests.filter((r) => r.status === 'overdue' || r.status === 'missing');
+    expect(overdue).toHaveLength(AS_OF.length);
+    expect(overdue.at(-1)).toBe(pastDue.length);
+    expect(pastDue.length).toBeGreaterThan(0);
     const categories = new Set(latest().controls.filter((c) => latest().results.some((r) => r.control === c.id)).map((c) => c.category));
     expect(await page.locator('.multiple svg[role=img]').count()).toBe(categories.size);
     expect(await page.locator('table.criteria tbody tr').count()).toBeGreaterThan(20);
@@ -141,6 +150,21 @@ describe('the dashboard in Chromium: trends and filters over stored check runs',
     expect(cells).toEqual(runs.map((run) => `cell cell-${run.results.find((x) => x.control === changed.control)?.status ?? 'none'}`));
     await Promise.all([page.waitForURL(/\/trends\?q=/), page.click('[data-history] a')]);
     expect(await page.locator('table.controls tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-control')))).toContain(changed.control);
+  });
+
+  it('lists the evidence requests with their owners, due dates and statuses', async () => {
+    const page = browser.page;
+    await page.goto(`${server.url}/evidence`);
+    const all = (await listRequests(ws, store, {}, NOW())).requests;
+    expect(await page.locator('h1').textContent()).toBe('Evidence requests');
+    expect(await page.locator('main table tbody tr').count()).toBe(all.length);
+    const statuses = await page.locator('main table tbody tr td:nth-child(5)').allTextContents();
+    for (const s of ['current', 'missing']) expect(statuses).toContain(s);
+    expectNonTrivial(await screenshot(page, shots, 'evidence-requests'), 1500);
+    await page.selectOption('form[action="/evidence"] select[name=status]', 'missing');
+    await Promise.all([page.waitForURL(/status=missing/), page.click('form[action="/evidence"] button[type=submit]')]);
+    expect(await page.locator('main table tbody tr').count()).toBe(all.filter((r) => r.status === 'missing').length);
+    expectNonTrivial(await screenshot(page, shots, 'evidence-requests-missing'), 700);
   });
 
   it('loads nothing from anywhere else and breaks no content-security rule', () => {

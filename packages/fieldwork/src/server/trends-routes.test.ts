@@ -52,15 +52,17 @@ for (const dialect of TEST_DIALECTS) {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
       const html = await res.text();
-      expect(html.match(/<figure class="chart chart-big"/g)).toHaveLength(2);
+      // Controls by status, exceptions, and overdue requests (the runs checked here count them; the older one leaves a gap).
+      expect(html.match(/<figure class="chart chart-big"/g)).toHaveLength(3);
       expect(html).toContain('<title id="status-title">Controls by status, run by run</title>');
       // Nothing the CSP would block and nothing from elsewhere: no inline style or script, no URL but the SVG namespace.
       expect(html).not.toMatch(/\sstyle=|<script|\son[a-z]+=/i);
       expect(html.match(/https?:\/\/[^"<\s]+/g)?.filter((u) => u !== 'http://www.w3.org/2000/svg') ?? []).toEqual([]);
-      type Api = { points: { asOf: string; opened: number; closed: number }[]; hasRequests: boolean };
+      type Api = { points: { asOf: string; opened: number; closed: number; counts: { requestsOverdue?: number } }[]; hasRequests: boolean };
       const api = (await (await get(app, '/api/trends')).json()) as Api;
       expect(api.points.map((p) => p.asOf)).toEqual(['2026-03-31', '2026-04-30', '2026-04-30', '2026-06-30']);
-      expect(api.hasRequests).toBe(false);
+      expect(api.hasRequests).toBe(true);
+      expect(api.points.map((p) => typeof p.counts.requestsOverdue)).toEqual(['number', 'number', 'undefined', 'number']);
       // The latest two: their opened and closed still compare with the run before them.
       const two = (await (await get(app, '/api/trends?runs=2')).json()) as Api;
       expect(two.points).toEqual(api.points.slice(2));
