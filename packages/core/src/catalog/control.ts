@@ -16,7 +16,7 @@ export const controlCategories = [
 export type ControlCategory = (typeof controlCategories)[number];
 
 /** A parameter value a workspace may override. */
-export const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number())]);
+export const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number()), z.record(z.string(), z.string())]);
 
 /**
  * What the mock audit samples for a control: `event` (each occurrence: a leaver, a merged

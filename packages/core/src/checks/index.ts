@@ -8,3 +8,4 @@ export type { ControlResult, CheckRun } from './run-checks.js';
 export { aiSystemRegister, providerAliases } from './ai/ai-system-register.js';
 export type { AiSystemRegister, AiSystemRegisterInput, RegisterAgent, RegisterModel, RegisterProvider, RegisterTool } from './ai/ai-system-register.js';
 export { PROVIDER_VENDOR_NAMES, providerVendorKeys, vendorNameKey } from './ai/provider-vendors.js';
+export { compareVersions } from './policy/policy-lifecycle-check.js';

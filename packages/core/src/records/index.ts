@@ -8,6 +8,7 @@ export * from './vulnerabilities.js';
 export * from './backups.js';
 export * from './vendors.js';
 export * from './governance.js';
+export * from './people-programs.js';
 export * from './agent-runtime.js';
 export * from './agent-governance.js';
 export * from './manual-evidence.js';

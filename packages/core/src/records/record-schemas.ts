@@ -9,6 +9,7 @@ import { backupJobSchema, restoreTestSchema } from './backups.js';
 import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
 import { accessReviewSchema, incidentSchema, policyApprovalSchema, policySchema } from './governance.js';
 import { agentRunSchema, modelObservationSchema, promptRecordSchema, retrievalSchema, toolCallSchema, traceSummarySchema } from './agent-runtime.js';
+import { backgroundCheckSchema, policyAckSchema, trainingSchema } from './people-programs.js';
 import { deletionRequestSchema, evalRunSchema, isolationProbeSchema, modelChangeSchema, retentionDeclarationSchema } from './agent-governance.js';
 import { evidenceDecisionSchema, evidenceSubmissionSchema } from './manual-evidence.js';
 
@@ -55,6 +56,9 @@ export const recordSchemas = {
   retention_declaration: retentionDeclarationSchema,
   evidence_submission: evidenceSubmissionSchema,
   evidence_decision: evidenceDecisionSchema,
+  policy_ack: policyAckSchema,
+  training: trainingSchema,
+  background_check: backgroundCheckSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RecordKind = keyof typeof recordSchemas;

@@ -26,7 +26,8 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<ServerEnv>
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), host)) {
       throw new ServerError(403, 'FORBIDDEN', 'Cross-origin request refused.', 'Post from the dashboard itself, or use a bearer token.');
     }
-    if (PUBLIC.has(c.req.path)) return next();
+    // One-time acknowledgement links: the token in the path is the credential (ack-routes.tsx).
+    if (PUBLIC.has(c.req.path) || c.req.path.startsWith('/ack/')) return next();
     if (ctx.auth.mode === 'insecure-local') {
       c.set('principal', { name: 'local', role: 'admin' });
       c.set('authVia', 'local');

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ackRoutes } from './ack-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { authMiddleware } from './auth-middleware.js';
 import { bodyLimits } from './body-limits.js';
@@ -54,6 +55,7 @@ export function createServerApp(options: ServerOptions): Hono<ServerEnv> {
   app.use('*', authMiddleware(ctx));
   const evidence = evidenceRoutes(ctx);
   app.route('/api/evidence', evidence.api);
+  app.route('/ack', ackRoutes(ctx));
   app.route('/api', apiRoutes(ctx));
   app.route('/evidence', evidence.pages);
   app.route('/', dashboardRoutes(ctx));

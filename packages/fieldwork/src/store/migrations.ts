@@ -125,17 +125,20 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.createIndex('schedule_ticks_job_tick').on('schedule_ticks').columns(['job', 'tick_at']).unique().execute();
       },
     },
-    '0008_run_summaries': {
+    '0008_people': {
       async up(db: Kysely<any>) {
-        // One compact summary per check run, so the trend page never loads full runs. Written
-        // with the run; runs stored before are summarized the first time history is read.
-        await db.schema.createTable('run_summaries')
-          .addColumn('run_id', 'integer', (c) => c.primaryKey())
-          .addColumn('version', 'integer', (c) => c.notNull())
-          .addColumn('as_of', 'text', (c) => c.notNull())
-          .addColumn('summary', 'text', (c) => c.notNull())
+        // One-time policy acknowledgement links: only the SHA-256 of each token is kept.
+        await db.schema.createTable('ack_tokens')
+          .addColumn('token_sha256', 'text', (c) => c.primaryKey())
+          .addColumn('email', 'text', (c) => c.notNull())
+          .addColumn('policy', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('version', 'text', (c) => c.notNull())
+          .addColumn('body_sha256', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('spent_at', 'text')
           .execute();
-        await db.schema.createIndex('run_summaries_as_of').on('run_summaries').columns(['as_of', 'run_id']).execute();
       },
     },
     '0009_blob_chunks': {
@@ -149,6 +152,19 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
           .addColumn('bytes', sql.raw(bytes), (c) => c.notNull())
           .addPrimaryKeyConstraint('blob_chunks_pk', ['sha256', 'seq'])
           .execute();
+      },
+    },
+    '0010_run_summaries': {
+      async up(db: Kysely<any>) {
+        // One compact summary per check run, so the trend page never loads full runs. Written
+        // with the run; runs stored before are summarized the first time history is read.
+        await db.schema.createTable('run_summaries')
+          .addColumn('run_id', 'integer', (c) => c.primaryKey())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('as_of', 'text', (c) => c.notNull())
+          .addColumn('summary', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('run_summaries_as_of').on('run_summaries').columns(['as_of', 'run_id']).execute();
       },
     },
   };
