@@ -4,6 +4,7 @@ import { checkWorkspace } from '../pipeline/check-workspace.js';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
 import { openTestStore } from '../testing/index.js';
 import { loadWorkspace } from '../workspace/index.js';
+import { COLLECTOR_RECORD_KINDS } from '../coverage/index.js';
 import { generateDemo } from './generate-demo.js';
 import type { DemoProblems } from './demo-plants.js';
 import type { DemoStack } from './demo-stack.js';
@@ -18,6 +19,16 @@ async function demoResults(stack: DemoStack, problems: DemoProblems) {
     const collected = await collectWorkspace(ws, t.store);
     expect(collected.filter((c) => c.error).map((c) => `${c.name}: ${c.error!.message}`)).toEqual([]);
     const run = await checkWorkspace(ws, t.store);
+    // What each source yielded is among the record kinds the source table says it emits (docs/source-coverage.md).
+    const kindOf = new Map(demo.sources.map((s) => [s.name ?? s.kind, s.kind]));
+    const undeclared = new Set<string>();
+    for (const [recordKind, rows] of Object.entries(await t.store.loadRecords())) {
+      for (const r of rows as { source: string }[]) {
+        const source = kindOf.get(r.source)!;
+        if (!COLLECTOR_RECORD_KINDS[source]?.includes(recordKind as never)) undeclared.add(`${source} → ${recordKind}`);
+      }
+    }
+    expect([...undeclared]).toEqual([]);
     const byControl: Record<string, { status: string; rules: Record<string, number> }> = {};
     for (const r of run.results) {
       const rules: Record<string, number> = {};
