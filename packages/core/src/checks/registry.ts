@@ -23,8 +23,12 @@ import { modelChangeCheck } from './agent/model-change-check.js';
 import { tenantIsolationCheck } from './agent/tenant-isolation-check.js';
 import { incidentCoverageCheck } from './agent/incident-coverage-check.js';
 import { evalCoverageCheck } from './agent/eval-coverage-check.js';
+import { policyAckCheck } from './hr/policy-ack-check.js';
+import { trainingCheck } from './hr/training-check.js';
+import { backgroundCheckCheck } from './hr/background-check-check.js';
 import { incidentRegisterCheck } from './incident/incident-register-check.js';
 import { aiSystemRegisterCheck } from './ai/ai-system-register-check.js';
+import { manualEvidenceCheck } from './manual/manual-evidence-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -58,6 +62,10 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     evalCoverageCheck,
     incidentRegisterCheck,
     aiSystemRegisterCheck,
+    manualEvidenceCheck,
+    policyAckCheck,
+    trainingCheck,
+    backgroundCheckCheck,
   ].map((c) => [c.id, c]),
 );
 

@@ -9,7 +9,9 @@ import { backupJobIdentity, restoreTestIdentity } from './backups.js';
 import { cuecIdentity, vendorIdentity, vendorReviewIdentity } from './vendors.js';
 import { accessReviewIdentity, incidentIdentity, policyApprovalIdentity, policyIdentity } from './governance.js';
 import { agentRunIdentity, modelObservationIdentity, promptRecordIdentity, retrievalIdentity, toolCallIdentity } from './agent-runtime.js';
+import { backgroundCheckIdentity, policyAckIdentity, trainingIdentity } from './people-programs.js';
 import { deletionRequestIdentity, evalRunIdentity, isolationProbeIdentity, modelChangeIdentity, retentionDeclarationIdentity } from './agent-governance.js';
+import { evidenceDecisionIdentity, evidenceSubmissionIdentity } from './manual-evidence.js';
 import type { FieldworkRecord, RecordKind, RecordOf } from './record-schemas.js';
 
 /**
@@ -54,6 +56,11 @@ export const recordIdentities: { [K in RecordKind]: ((r: RecordOf<K>) => string)
   isolation_probe: isolationProbeIdentity,
   deletion_request: deletionRequestIdentity,
   retention_declaration: retentionDeclarationIdentity,
+  evidence_submission: evidenceSubmissionIdentity,
+  evidence_decision: evidenceDecisionIdentity,
+  policy_ack: policyAckIdentity,
+  training: trainingIdentity,
+  background_check: backgroundCheckIdentity,
 };
 
 /** Where a fact was stated, as opposed to what it states: left out of identities. */

@@ -38,6 +38,10 @@ import { evalRunsCollector } from './eval-runs/eval-runs-collector.js';
 import { promptfooCollector } from './promptfoo/promptfoo-collector.js';
 import { isolationProbeCollector } from './isolation-probe/isolation-probe-collector.js';
 import { incidentsCollector } from './incidents/incidents-collector.js';
+import { policyAcksCsvCollector } from './policy-acks/policy-acks-collector.js';
+import { trainingCsvCollector } from './training/training-csv-collector.js';
+import { knowbe4Collector } from './training/knowbe4-collector.js';
+import { backgroundChecksCsvCollector } from './background-checks/background-checks-collector.js';
 
 /** Every collector by kind. Add a source kind by adding one line here. */
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
@@ -80,6 +84,10 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     googleDirectoryCollector,
     jiraCollector,
     linearCollector,
+    policyAcksCsvCollector,
+    trainingCsvCollector,
+    knowbe4Collector,
+    backgroundChecksCsvCollector,
   ].map((c) => [c.kind, c]),
 );
 

@@ -8,6 +8,8 @@ import { policiesPart } from './policies-part.js';
 import { scannersPart } from './scanners-part.js';
 import { codePart } from './code-part.js';
 import { agentGovernancePart } from './agent-governance-part.js';
+import { manualEvidencePart } from './manual-evidence-part.js';
+import { peoplePart } from './people-part.js';
 
 /** Every slice of the demo workspace. Add a part by adding one line here. */
 export const demoParts: DemoPart[] = [
@@ -20,4 +22,7 @@ export const demoParts: DemoPart[] = [
   scannersPart,
   codePart,
   agentGovernancePart,
+  peoplePart,
+  // Last, with its own random generator: the parts above produce what they did before it.
+  manualEvidencePart,
 ];
