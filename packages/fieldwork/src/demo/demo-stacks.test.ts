@@ -47,8 +47,8 @@ describe('the demo in either stack (okta-jira, entra-linear)', () => {
       const okta = await demoResults('okta-jira', problems);
       const entra = await demoResults('entra-linear', problems);
       // Each stack reads only its own systems' formats.
-      expect(okta.kinds.filter((k) => /okta|jira|entra|linear/.test(k))).toEqual(['jira-issues', 'okta-system-log']);
-      expect(entra.kinds.filter((k) => /okta|jira|entra|linear/.test(k))).toEqual(['entra-audit', 'entra-sign-ins', 'linear-issues']);
+      expect(okta.kinds.filter((k) => /okta|jira|entra|linear/.test(k))).toEqual(['jira-issues', 'okta-system-log', 'okta-users']);
+      expect(entra.kinds.filter((k) => /okta|jira|entra|linear/.test(k))).toEqual(['entra-audit', 'entra-sign-ins', 'entra-users', 'linear-issues']);
       expect(entra.demo.planted).toEqual(okta.demo.planted);
 
       const expected = structuredClone(okta.byControl);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DemoContext, DemoPerson } from './demo-context.js';
 
 /** What happened to an account, independent of the identity provider that records it. */
 export type IdentityFactType = 'create' | 'activate' | 'reactivate' | 'deactivate' | 'suspend' | 'grant' | 'login' | 'mfa_enroll' | 'mfa_reset';
@@ -133,4 +134,47 @@ export function entraSignIns(facts: IdentityFact[]): string {
     });
   }
   return JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/beta/$metadata#auditLogs/signIns', value: value.reverse() }, null, 2) + '\n';
+}
+
+/** What the identity part saw of each person, for the roster at the end of the window. */
+export interface RosterSeen {
+  enrolledOn: Map<DemoPerson, string>;
+  lastSignIn: Map<DemoPerson, string>;
+  accountEnd: Map<DemoPerson, string>;
+  noFactors: Set<DemoPerson>;
+}
+
+/**
+ * The Entra account roster at the end of the window, as Graph `GET /v1.0/users` (with
+ * `signInActivity`) and `GET /v1.0/reports/authenticationMethods/userRegistrationDetails` return
+ * it, dated by the day they were fetched. Deleted users are not listed; a suspended Okta account is
+ * a disabled Entra account (`accountEnabled: false`).
+ */
+export function entraRoster(ctx: DemoContext, seen: RosterSeen): Record<string, string> {
+  const day = ctx.period.to;
+  const users: object[] = [];
+  const registrations: object[] = [];
+  for (const p of ctx.people) {
+    if (p.hireDate > day) continue;
+    const status = seen.accountEnd.get(p) ?? 'ACTIVE';
+    if (status === 'DEPROVISIONED') continue;
+    const id = entraObjectId(p.oktaId);
+    const name = `${p.firstName} ${p.lastName}`;
+    const last = seen.lastSignIn.get(p) ?? null;
+    users.push({
+      id, displayName: name, userPrincipalName: p.email, mail: p.email, accountEnabled: status === 'ACTIVE', userType: 'Member', createdDateTime: `${p.hireDate}T16:00:00Z`,
+      signInActivity: { lastSignInDateTime: last, lastSignInRequestId: null, lastNonInteractiveSignInDateTime: null, lastNonInteractiveSignInRequestId: null, lastSuccessfulSignInDateTime: last, lastSuccessfulSignInRequestId: null },
+    });
+    const mfa = seen.enrolledOn.has(p) && !seen.noFactors.has(p);
+    registrations.push({
+      id, userPrincipalName: p.email, userDisplayName: name, userType: 'member', isAdmin: false,
+      isSsprRegistered: mfa, isSsprEnabled: true, isSsprCapable: mfa, isMfaRegistered: mfa, isMfaCapable: mfa, isPasswordlessCapable: false,
+      methodsRegistered: mfa ? ['microsoftAuthenticatorPush'] : [], isSystemPreferredAuthenticationMethodEnabled: true, systemPreferredAuthenticationMethods: mfa ? ['push'] : [],
+      userPreferredMethodForSecondaryAuthentication: mfa ? 'push' : 'none', lastUpdatedDateTime: `${day}T06:00:00Z`,
+    });
+  }
+  return {
+    [`exports/entra/users/entra-users-${day}.json`]: JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users(id,userPrincipalName,mail,displayName,accountEnabled,userType,createdDateTime,signInActivity)', value: users }, null, 2) + '\n',
+    [`exports/entra/users/entra-registration-details-${day}.json`]: JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#reports/authenticationMethods/userRegistrationDetails', value: registrations }, null, 2) + '\n',
+  };
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
+import { recentDigests } from '../notify/index.js';
 import { checkRunJson, checkWorkspace } from '../pipeline/check-workspace.js';
 import { resolveControls } from '../workspace/index.js';
 import { listJobHistory } from '../schedule/index.js';
@@ -93,6 +94,9 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
   });
 
   api.get('/artifacts/:sha', (c) => artifactResponse(ctx, c.req.param('sha')));
+
+  // Digest attempts, sent and failed (docs/notifications.md): who was told what, and what failed.
+  api.get('/notifications', requireRole('owner', 'admin'), async (c) => c.json({ digests: await recentDigests(ctx.store, 50) }));
 
   api.get('/tokens', requireRole('admin'), (c) => c.json({ tokens: ctx.tokens().map((t) => ({ name: t.name, role: t.role, sha256Prefix: t.sha256.slice(0, 12) })) }));
 
