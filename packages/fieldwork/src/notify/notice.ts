@@ -35,5 +35,10 @@ export interface Notice {
   detail?: string;
   /** Dashboard path (joined to `notifications.dashboardUrl`). */
   link: string;
+  /**
+   * For evidence requests: the control's name and the occurrence, so a digest can say "CHG-04 …:
+   * 11 occurrences (2026-W24 … 2026-W34)" in one line instead of eleven.
+   */
+  occurrence?: { of: string; covers: string };
   at?: string;
 }

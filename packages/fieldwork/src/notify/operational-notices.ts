@@ -33,6 +33,7 @@ export function evidenceNotices(requests: readonly EvidenceRequestState[]): Noti
       title: `${r.control}${r.title ? ` ${r.title}` : ''}: evidence for ${r.covers}`,
       detail: late ? `was due ${r.due}${r.status === 'missing' ? '; nothing submitted' : ''}` : `due ${r.due}`,
       link: `/controls/${encodeURIComponent(r.control)}`, at: r.due,
+      occurrence: { of: `${r.control}${r.title ? ` ${r.title}` : ''}`, covers: r.covers },
     });
   }
   return out;

@@ -3,6 +3,7 @@ import type { Notice } from './notice.js';
 import type { Recipient } from './notification-recipients.js';
 import type { Digest } from './plan-digests.js';
 import { digestContent, digestHtml, digestSlackPayload, digestText } from './render-digest.js';
+import * as notices from './operational-notices.js';
 
 const recipient: Recipient = { name: 'Cora <Owner>', email: 'cora@acme.test', roles: [], compliance: true, events: [], scope: 'all', channels: ['email'], digestTime: '08:00' };
 const notice = (i: number, o: Partial<Notice> = {}): Notice => ({ id: `n${i}`, kind: 'exception_new', owners: [], control: 'VEN-02', title: `VEN-02 Vendor reports: Vendor ${i} <img src=x onerror=alert(1)>`, detail: 'a & b', link: '/controls/VEN-02', ...o });
@@ -34,4 +35,17 @@ describe('digest rendering', () => {
     expect(sections[1]!.text.text).toContain('<https://fw.acme.test/controls/VEN-02|VEN-02 Vendor reports: Vendor 0 &lt;img src=x onerror=alert(1)&gt;> — xxx');
     expect(sections[0]!.text.text).toBe('For Cora &lt;Owner&gt; (cora@acme.test)');
   });
+
+  it('tells a control with several overdue occurrences in one line, oldest first, and a single occurrence as it is', () => {
+    const { evidenceNotices } = notices;
+    const weeks = [['2026-W26', '2026-07-28'], ['2026-W24', '2026-07-14'], ['2026-W25', '2026-07-21']].map(([covers, due]) => ({ id: `CHG-04/${covers}`, control: 'CHG-04', title: 'IaC drift', covers: covers!, due: due!, status: 'missing' as const, ownerEmail: 'cora@acme.test' }));
+    const single = { id: 'ACC-05/2026-Q2', control: 'ACC-05', title: 'Privileged access', covers: '2026-Q2', due: '2026-07-30', status: 'overdue' as const, ownerEmail: 'cora@acme.test' };
+    const c = digestContent(digest(evidenceNotices([...weeks, single])), 'Acme', undefined);
+    expect(c.subject).toBe('Fieldwork digest for Acme, 2026-07-01: 4 overdue evidence requests');
+    const text = digestText(c);
+    expect(text).toContain('Evidence overdue (4)\n- CHG-04 IaC drift: 3 occurrences (2026-W24 … 2026-W26) — the oldest was due 2026-07-14; nothing submitted\n  /controls/CHG-04');
+    expect(text).toContain('- ACC-05 Privileged access: evidence for 2026-Q2 — was due 2026-07-30\n');
+    expect(text.match(/^- /gm)).toHaveLength(2);
+  });
 });
+

@@ -7,9 +7,47 @@ import type { Digest } from './plan-digests.js';
 export interface DigestContent {
   subject: string;
   greeting: string;
-  groups: { kind: NoticeKind; heading: string; notices: (Notice & { url: string })[] }[];
+  /** Per kind: every notice (the counts) and the lines shown (one per control for evidence requests). */
+  groups: { kind: NoticeKind; heading: string; notices: (Notice & { url: string })[]; lines: DigestLine[] }[];
   dashboardUrl: string | undefined;
   footer: string;
+}
+
+/** One line of a digest. */
+export interface DigestLine {
+  title: string;
+  detail?: string;
+  url: string;
+}
+
+/**
+ * The lines of a group: a control with several occurrences due or overdue is one line naming
+ * how many and which (the oldest first), so a new workspace's first digest stays readable.
+ */
+function linesOf(notices: readonly (Notice & { url: string })[]): DigestLine[] {
+  const lines: DigestLine[] = [];
+  const byControl = new Map<string, (Notice & { url: string })[]>();
+  for (const n of notices) {
+    if (!n.occurrence) {
+      lines.push({ title: n.title, ...(n.detail ? { detail: n.detail } : {}), url: n.url });
+      continue;
+    }
+    const key = n.occurrence.of;
+    if (!byControl.has(key)) {
+      byControl.set(key, []);
+      lines.push({ title: key, url: n.url });
+    }
+    byControl.get(key)!.push(n);
+  }
+  return lines.map((l) => {
+    const same = byControl.get(l.title);
+    if (!same) return l;
+    const sorted = [...same].sort((a, b) => ((a.at ?? '') < (b.at ?? '') ? -1 : (a.at ?? '') > (b.at ?? '') ? 1 : 0));
+    const first = sorted[0]!;
+    if (sorted.length === 1) return { title: first.title, ...(first.detail ? { detail: first.detail } : {}), url: first.url };
+    const span = `${first.occurrence!.covers} … ${sorted.at(-1)!.occurrence!.covers}`;
+    return { title: `${l.title}: ${sorted.length} occurrences (${span})`, ...(first.detail ? { detail: `the oldest ${first.detail}` } : {}), url: first.url };
+  });
 }
 
 /** Joins a dashboard path to the configured base URL (the path alone when none is set). */
@@ -26,7 +64,10 @@ export function dashboardLink(base: string | undefined, path: string): string {
  */
 export function digestContent(d: Digest, organization: string, dashboardUrl: string | undefined): DigestContent {
   const groups = noticeKindOrder
-    .map((kind) => ({ kind, heading: noticeKindHeadings[kind], notices: d.notices.filter((n) => n.kind === kind).map((n) => ({ ...n, url: dashboardLink(dashboardUrl, n.link) })) }))
+    .map((kind) => {
+      const notices = d.notices.filter((n) => n.kind === kind).map((n) => ({ ...n, url: dashboardLink(dashboardUrl, n.link) }));
+      return { kind, heading: noticeKindHeadings[kind], notices, lines: linesOf(notices) };
+    })
     .filter((g) => g.notices.length > 0);
   const counts = groups.map((g) => `${g.notices.length} ${countLabel(g.kind, g.notices.length)}`).join(', ');
   return {
@@ -57,7 +98,7 @@ export function digestText(c: DigestContent): string {
   const lines = [c.greeting, ''];
   for (const g of c.groups) {
     lines.push(`${g.heading} (${g.notices.length})`);
-    for (const n of g.notices) lines.push(`- ${n.title}${n.detail ? ` — ${n.detail}` : ''}`, `  ${n.url}`);
+    for (const n of g.lines) lines.push(`- ${n.title}${n.detail ? ` — ${n.detail}` : ''}`, `  ${n.url}`);
     lines.push('');
   }
   lines.push(c.footer);
@@ -74,7 +115,7 @@ export function digestHtml(c: DigestContent): string {
   const parts = [`<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">`, `<p>${escapeHtml(c.greeting)}</p>`];
   for (const g of c.groups) {
     parts.push(`<h3>${escapeHtml(g.heading)} (${g.notices.length})</h3><ul>`);
-    for (const n of g.notices) {
+    for (const n of g.lines) {
       const href = safeHref(n.url);
       const title = href ? `<a href="${escapeHtml(href)}">${escapeHtml(n.title)}</a>` : escapeHtml(n.title);
       parts.push(`<li>${title}${n.detail ? ` &mdash; ${escapeHtml(n.detail)}` : ''}</li>`);
@@ -103,7 +144,7 @@ export function digestSlackPayload(c: DigestContent, recipient: { name: string; 
   for (const g of c.groups) {
     let text = `*${escapeMrkdwn(g.heading)} (${g.notices.length})*`;
     let shown = 0;
-    for (const n of g.notices) {
+    for (const n of g.lines) {
       const href = safeHref(n.url);
       const title = href && /^https?:/i.test(href) ? `<${href.replace(/[|>]/g, encodeURIComponent)}|${escapeMrkdwn(n.title)}>` : escapeMrkdwn(n.title);
       const line = `\n• ${title}${n.detail ? ` — ${escapeMrkdwn(n.detail)}` : ''}`;
@@ -111,7 +152,7 @@ export function digestSlackPayload(c: DigestContent, recipient: { name: string; 
       text += line;
       shown += 1;
     }
-    if (shown < g.notices.length) text += `\n…and ${g.notices.length - shown} more`;
+    if (shown < g.lines.length) text += `\n…and ${g.lines.length - shown} more`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(c.footer) }] });
