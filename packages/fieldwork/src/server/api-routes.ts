@@ -11,7 +11,8 @@ import { FieldworkError } from '@fieldwork/core';
 import { requireRole } from './auth-middleware.js';
 import { artifactResponse } from './artifact-response.js';
 import type { ServerContext, ServerEnv } from './server-context.js';
-import { checkJson, collectJson, evidenceMapOf, latestAudit, latestCheck, latestTypeOne, planOf } from './server-data.js';
+import { checkJson, collectJson, evidenceMapOf, latestAudit, latestCheck, latestTypeOne, planOf, trendOf } from './server-data.js';
+import { filterOf, runsOf } from './trend-query.js';
 import { ServerError } from './server-error.js';
 
 const checkBody = z.object({ from: z.string().optional(), to: z.string().optional() }).strict();
@@ -53,6 +54,15 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
   api.get('/whoami', (c) => c.json(c.get('principal')));
 
   api.get('/controls', (c) => c.json({ controls: resolveControls(ctx.workspace().config) }));
+
+  // The trend page's numbers: per run (oldest evidence date first) the filtered controls by status and exceptions opened/closed.
+  api.get('/trends', async (c) => {
+    const q = (k: string) => c.req.query(k);
+    const filter = filterOf(q);
+    const runs = runsOf(q);
+    const { trend, facets } = await trendOf(ctx, filter, runs);
+    return c.json({ filter, runs, facets, ...trend });
+  });
 
   api.get('/check/latest', async (c) => {
     const run = await latestCheck(ctx);

@@ -193,5 +193,18 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
           .execute();
       },
     },
+    '0010_run_summaries': {
+      async up(db: Kysely<any>) {
+        // One compact summary per check run, so the trend page never loads full runs. Written
+        // with the run; runs stored before are summarized the first time history is read.
+        await db.schema.createTable('run_summaries')
+          .addColumn('run_id', 'integer', (c) => c.primaryKey())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('as_of', 'text', (c) => c.notNull())
+          .addColumn('summary', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('run_summaries_as_of').on('run_summaries').columns(['as_of', 'run_id']).execute();
+      },
+    },
   };
 }

@@ -159,4 +159,14 @@ export interface Database {
     digest_id: number;
     sent_at: string;
   };
+  /** A compact summary of a check run (see `summarizeRun`), kept apart from the run's full data. */
+  run_summaries: {
+    run_id: number;
+    /** `RUN_SUMMARY_VERSION` when written; older versions are recomputed from the run. */
+    version: number;
+    /** The run's evidence date, the trend's time axis. */
+    as_of: string;
+    /** The summary as JSON. */
+    summary: string;
+  };
 }
