@@ -30,6 +30,7 @@ const expectedChecks = [
   'vendor.soc2-coverage', 'vendor.cuec-mapping', 'policy.lifecycle', 'incident.register',
   'agent.tool-authorization', 'agent.human-approval', 'agent.model-change', 'agent.prompt-retention',
   'agent.prompt-pii', 'agent.tenant-isolation', 'agent.incident-coverage', 'agent.eval-coverage',
+  'risk.review_overdue', 'risk.high_untreated', 'risk.agent_unlinked',
 ];
 
 // The source kinds DESIGN.md promises; evidence sources must name one of them.
@@ -39,7 +40,7 @@ const sourceKinds = new Set([
   'npm-audit-json', 'sarif', 'dependabot-alerts', 'aws-backup-jobs', 'aws-restore-jobs', 'pgbackrest-info',
   'restic-snapshots', 'vendors-csv', 'vendors-yaml', 'prowler-ocsf', 'cyclonedx', 'otlp-json',
   'langfuse-export', 'prompt-log-jsonl', 'model-changes-yaml', 'eval-runs-json', 'promptfoo-results',
-  'isolation-probe-json', 'policies-md', 'incidents-json',
+  'isolation-probe-json', 'policies-md', 'incidents-json', 'risk-register-yaml',
 ]);
 
 const text = (c: Control): string => `${c.title} ${c.statement}`.toLowerCase();

@@ -24,6 +24,9 @@ import { tenantIsolationCheck } from './agent/tenant-isolation-check.js';
 import { incidentCoverageCheck } from './agent/incident-coverage-check.js';
 import { evalCoverageCheck } from './agent/eval-coverage-check.js';
 import { incidentRegisterCheck } from './incident/incident-register-check.js';
+import { riskReviewCheck } from './risk/risk-review-check.js';
+import { riskTreatmentCheck } from './risk/risk-treatment-check.js';
+import { riskControlLinkCheck } from './risk/risk-control-link-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -56,6 +59,9 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     incidentCoverageCheck,
     evalCoverageCheck,
     incidentRegisterCheck,
+    riskReviewCheck,
+    riskTreatmentCheck,
+    riskControlLinkCheck,
   ].map((c) => [c.id, c]),
 );
 

@@ -8,5 +8,6 @@ export * from './vendors.js';
 export * from './governance.js';
 export * from './agent-runtime.js';
 export * from './agent-governance.js';
+export * from './risks.js';
 export * from './record-schemas.js';
 export * from './record-identity.js';

@@ -9,6 +9,7 @@ import { cuecIdentity, vendorIdentity, vendorReviewIdentity } from './vendors.js
 import { accessReviewIdentity, incidentIdentity, policyApprovalIdentity, policyIdentity } from './governance.js';
 import { agentRunIdentity, modelObservationIdentity, promptRecordIdentity, retrievalIdentity, toolCallIdentity } from './agent-runtime.js';
 import { deletionRequestIdentity, evalRunIdentity, isolationProbeIdentity, modelChangeIdentity, retentionDeclarationIdentity } from './agent-governance.js';
+import { riskIdentity } from './risks.js';
 import type { FieldworkRecord, RecordKind, RecordOf } from './record-schemas.js';
 
 /**
@@ -51,6 +52,7 @@ export const recordIdentities: { [K in RecordKind]: ((r: RecordOf<K>) => string)
   isolation_probe: isolationProbeIdentity,
   deletion_request: deletionRequestIdentity,
   retention_declaration: retentionDeclarationIdentity,
+  risk: riskIdentity,
 };
 
 /** Where a fact was stated, as opposed to what it states: left out of identities. */

@@ -9,6 +9,7 @@ import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
 import { accessReviewSchema, incidentSchema, policyApprovalSchema, policySchema } from './governance.js';
 import { agentRunSchema, modelObservationSchema, promptRecordSchema, retrievalSchema, toolCallSchema, traceSummarySchema } from './agent-runtime.js';
 import { deletionRequestSchema, evalRunSchema, isolationProbeSchema, modelChangeSchema, retentionDeclarationSchema } from './agent-governance.js';
+import { riskSchema } from './risks.js';
 
 /**
  * Every normalized record kind and its schema. Collectors produce these, the store keeps
@@ -49,6 +50,7 @@ export const recordSchemas = {
   isolation_probe: isolationProbeSchema,
   deletion_request: deletionRequestSchema,
   retention_declaration: retentionDeclarationSchema,
+  risk: riskSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RecordKind = keyof typeof recordSchemas;
