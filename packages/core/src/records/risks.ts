@@ -30,6 +30,7 @@ export const riskSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   category: z.enum(RISK_CATEGORIES),
+  description: z.string().optional(),
   owner: z.string().optional(),
   inherent: riskRatingSchema,
   /** After the treatment; absent means the register states no residual rating (taken as the inherent one). */

@@ -34,6 +34,7 @@ import { evalRunsCollector } from './eval-runs/eval-runs-collector.js';
 import { promptfooCollector } from './promptfoo/promptfoo-collector.js';
 import { isolationProbeCollector } from './isolation-probe/isolation-probe-collector.js';
 import { incidentsCollector } from './incidents/incidents-collector.js';
+import { riskRegisterCollector } from './risk-register/risk-register-collector.js';
 
 /** Every collector by kind. Add a source kind by adding one line here. */
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
@@ -54,6 +55,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     promptfooCollector,
     isolationProbeCollector,
     incidentsCollector,
+    riskRegisterCollector,
     oktaCollector,
     githubRestCollector,
     githubApiCollector,
