@@ -59,6 +59,7 @@ const DEMO_FILES: Record<string, string> = {
   'promptfoo-results': 'exports/evals/promptfoo/heldout-gpt5-2026-08-12.json',
   'isolation-probe-json': 'exports/probes/probe-20260911T160000Z-demo.json',
   'incidents-json': 'governance/incidents.json',
+  'risk-register-yaml': 'governance/risks.yaml',
 };
 
 const grypeMatch = (id: string, pkg: string) => ({ vulnerability: { id, severity: 'High', fix: { versions: ['2.0.1'], state: 'fixed' } }, artifact: { name: pkg, version: '1.0.0', type: 'npm', locations: [{ path: '/src/agent-runtime/package-lock.json' }] } });

@@ -8,6 +8,7 @@ import { policiesPart } from './policies-part.js';
 import { scannersPart } from './scanners-part.js';
 import { codePart } from './code-part.js';
 import { agentGovernancePart } from './agent-governance-part.js';
+import { risksPart } from './risks-part.js';
 
 /** Every slice of the demo workspace. Add a part by adding one line here. */
 export const demoParts: DemoPart[] = [
@@ -20,4 +21,5 @@ export const demoParts: DemoPart[] = [
   scannersPart,
   codePart,
   agentGovernancePart,
+  risksPart,
 ];

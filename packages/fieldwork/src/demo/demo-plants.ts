@@ -9,7 +9,7 @@ export type DemoProblems = 'story' | 'all';
  * HR-05), one change merged without approval and one direct push, one critical vulnerability
  * fixed past its SLA, one vendor without a current SOC 2 report, one silent model swap in
  * production (support logged it as an incident, but it was never declared nor evaluated), one prompt carrying a
- * card number, and one quarter without a restore test of the agent memory. Every other plant
+ * card number, one quarter without a restore test of the agent memory, one risk whose yearly review lapsed and one high residual risk without a treatment. Every other plant
  * is generated in its compliant form.
  */
 export const DEMO_STORY: ReadonlySet<string> = new Set([
@@ -21,6 +21,8 @@ export const DEMO_STORY: ReadonlySet<string> = new Set([
   'traces.silent_swap',
   'traces.pii_first',
   'backups.restore_missing',
+  'risks.review_overdue',
+  'risks.high_untreated',
 ]);
 
 /** Whether the demo being generated plants the problem `id` (otherwise its compliant version is generated). */

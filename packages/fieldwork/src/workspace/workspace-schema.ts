@@ -1,5 +1,5 @@
 import { agentSectionSchema, isValidTimeZone, toolDeclarationSchema, tscCategories } from '@fieldwork/core';
-import { backupsSectionSchema, REQUIRED_POLICIES } from '@fieldwork/core';
+import { backupsSectionSchema, REQUIRED_POLICIES, risksSectionSchema } from '@fieldwork/core';
 import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
 import { probeConfigSchema } from '../probe/probe-config.js';
@@ -62,6 +62,7 @@ export const workspaceSchema = z
       map: z.record(z.string().min(1), z.enum(REQUIRED_POLICIES)).optional()
         .describe('The organization\'s own policy ids mapped to the required policies, e.g. { "ISP-04": access-control }. A policy\'s front matter `type:` does the same.'),
     }).loose().optional(),
+    risks: risksSectionSchema.optional().describe('The risk register\'s scale (likelihood × impact, 1..N), where medium and high start, and the default review cadence (docs/risk-register.md).'),
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),
