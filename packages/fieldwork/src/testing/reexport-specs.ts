@@ -46,6 +46,7 @@ export const reexportSpecs: Record<string, ReexportSpec & { mode?: ReexportMode 
   'promptfoo-results': { format: 'json', path: ['results', 'results'], edit: (r) => { r.cost = 1; } },
   'isolation-probe-json': { format: 'json', path: ['attempts'], edit: (a) => { a.detail = 'An older detail'; } },
   'incidents-json': { format: 'json', path: ['incidents'], edit: (i) => { i.title = 'An older title'; }, other: (i) => { i.key = `${i.key}-OLD`; } },
+  'risk-register-yaml': { format: 'yaml', path: ['risks'], edit: (r) => { r.owner = 'former.owner@relaylabs.ai'; }, other: (r) => { r.id = `${r.id}-OLD`; } },
 };
 
 /** How a source kind re-states the facts in its files: its spec's mode, else snapshot when the collector declares snapshot kinds. */
