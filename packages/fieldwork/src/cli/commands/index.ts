@@ -24,6 +24,7 @@ export const commands: CommandEntry[] = [
   { name: 'audit', summary: 'Type I readiness (--type 1 --as-of DATE) or a Type II mock audit: population → seeded sample → trace → conclusion', load: async () => (await import('./audit-command.js')).registerAudit },
   { name: 'policy', summary: 'list policies and record approvals as evidence', load: async () => (await import('./policy-command.js')).registerPolicy },
   { name: 'plan', summary: 'the 90-day readiness path from the workspace start date, with status from the evidence', load: async () => (await import('./plan-command.js')).registerPlan },
+  { name: 'risks', summary: 'list the risk register (as collected) and add risks to risks.yaml', load: async () => (await import('./risks-command.js')).registerRisks },
   { name: 'records', summary: 'print the facts of one record kind: the current view, or what the sources stated as of a date', load: async () => (await import('./records-command.js')).registerRecords },
   { name: 'verify', summary: 'recompute every blob, the ledger chain, record digests and stored runs, and check signed checkpoints; exit 4 naming the first broken thing', load: async () => (await import('./verify-command.js')).registerVerify },
   { name: 'checkpoint', summary: 'sign the ledger head (ed25519) into checkpoints/ — a file the team commits, so verify detects rollback, truncation and a re-chained history', load: async () => (await import('./checkpoint-command.js')).registerCheckpoint },
