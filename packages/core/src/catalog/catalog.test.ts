@@ -27,7 +27,7 @@ const expectedChecks = [
   'hr.deprovisioning', 'access.grant-approval', 'access.reviews', 'access.mfa-sso', 'access.reconciliation',
   'change.review-approval', 'change.branch-protection', 'vuln.scan-cadence', 'vuln.remediation-sla',
   'vuln.dependency-coverage', 'backup.success-cadence', 'backup.restore-test', 'vendor.review',
-  'vendor.soc2-coverage', 'vendor.cuec-mapping', 'policy.lifecycle', 'incident.register',
+  'vendor.soc2-coverage', 'vendor.cuec-mapping', 'policy.lifecycle', 'incident.register', 'ai.system-register',
   'agent.tool-authorization', 'agent.human-approval', 'agent.model-change', 'agent.prompt-retention',
   'agent.prompt-pii', 'agent.tenant-isolation', 'agent.incident-coverage', 'agent.eval-coverage',
   'risk.review_overdue', 'risk.high_untreated', 'risk.agent_unlinked',
@@ -41,6 +41,8 @@ const sourceKinds = new Set([
   'restic-snapshots', 'vendors-csv', 'vendors-yaml', 'prowler-ocsf', 'cyclonedx', 'otlp-json',
   'langfuse-export', 'prompt-log-jsonl', 'model-changes-yaml', 'eval-runs-json', 'promptfoo-results',
   'isolation-probe-json', 'policies-md', 'incidents-json', 'risk-register-yaml',
+  // Account rosters and sign-in logs (docs/identity-sources.md).
+  'okta-users', 'entra-users', 'google-directory-users', 'entra-sign-ins',
 ]);
 
 const text = (c: Control): string => `${c.title} ${c.statement}`.toLowerCase();

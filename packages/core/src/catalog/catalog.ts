@@ -5,6 +5,7 @@ import type { Control, ControlInput, Criterion, TscCategory } from './control.js
 import { criteria } from './criteria.js';
 import { accessControls } from './controls/access-controls.js';
 import { agentDataControls } from './controls/agent-data-controls.js';
+import { aiRegisterControls } from './controls/ai-register-controls.js';
 import { agentOperationsControls } from './controls/agent-operations-controls.js';
 import { agentSecurityControls } from './controls/agent-security-controls.js';
 import { availabilityControls } from './controls/availability-controls.js';
@@ -79,6 +80,7 @@ export const builtInControls: readonly Control[] = (() => {
     ...agentSecurityControls,
     ...agentOperationsControls,
     ...agentDataControls,
+    ...aiRegisterControls,
   ].map(parseControl);
   assertUniqueIds(parsed, 'the built-in catalog');
   return Object.freeze(parsed);

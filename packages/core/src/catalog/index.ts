@@ -14,3 +14,4 @@ export {
 export type { ControlOverride } from './catalog.js';
 export { REQUIRED_POLICIES, POLICY_FOR_CATEGORY } from './required-policies.js';
 export type { RequiredPolicy } from './required-policies.js';
+export * from './frameworks/index.js';

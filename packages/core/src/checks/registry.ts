@@ -27,6 +27,7 @@ import { incidentRegisterCheck } from './incident/incident-register-check.js';
 import { riskReviewCheck } from './risk/risk-review-check.js';
 import { riskTreatmentCheck } from './risk/risk-treatment-check.js';
 import { riskControlLinkCheck } from './risk/risk-control-link-check.js';
+import { aiSystemRegisterCheck } from './ai/ai-system-register-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -62,6 +63,7 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     riskReviewCheck,
     riskTreatmentCheck,
     riskControlLinkCheck,
+    aiSystemRegisterCheck,
   ].map((c) => [c.id, c]),
 );
 

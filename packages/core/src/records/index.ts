@@ -1,5 +1,7 @@
 export * from './base.js';
 export * from './people.js';
+export * from './sign-ins.js';
+export * from './identity-section.js';
 export * from './tickets.js';
 export * from './changes.js';
 export * from './vulnerabilities.js';

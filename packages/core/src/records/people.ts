@@ -40,10 +40,27 @@ export const accountSchema = z.object({
   ssoEnforced: z.boolean().optional(),
   privileged: z.boolean().optional(),
   at: instant.optional(),
+  /**
+   * When the roster this row belongs to was taken (an identity provider's user list). Rows of
+   * one roster share it; checks read the latest roster on or before each date. Absent for
+   * account exports that are not dated rosters.
+   */
+  snapshotAt: instant.optional(),
+  /** `user` (a person's account), `service` (used by software) or `guest` (an outside user invited in). */
+  accountType: z.enum(['user', 'service', 'guest']).optional(),
+  /** The status as the source writes it (`DEPROVISIONED`, `accountEnabled: false`); `status` is then `active`, `suspended`, `deprovisioned` or `staged`. */
+  nativeStatus: z.string().optional(),
+  createdAt: instant.optional(),
+  /** The last interactive sign-in the identity provider recorded, when it keeps one. */
+  lastSignInAt: instant.optional(),
 });
 export type AccountRecord = z.infer<typeof accountSchema>;
-/** Identity of an account: the system and the account's id in it. */
-export const accountIdentity = (r: AccountRecord): string => identityKey(r.system, r.accountId);
+/**
+ * Identity of an account: the system and the account's id in it; for a dated roster also the
+ * roster's time, so each roster stays a fact of its own and checks can read the roster as of a date.
+ */
+export const accountIdentity = (r: AccountRecord): string =>
+  r.snapshotAt ? identityKey(r.system, r.accountId, r.snapshotAt) : identityKey(r.system, r.accountId);
 
 export const accessActions = ['grant', 'revoke', 'suspend', 'activate', 'deactivate', 'delete', 'role_change', 'create', 'unsuspend', 'mfa_enroll', 'mfa_reset', 'login', 'other'] as const;
 export type AccessAction = (typeof accessActions)[number];

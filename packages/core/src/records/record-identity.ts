@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { identityKey } from './base.js';
 import { accessEventIdentity, accountIdentity, personIdentity } from './people.js';
+import { accountMfaIdentity, signInIdentity } from './sign-ins.js';
 import { ticketIdentity } from './tickets.js';
 import { branchProtectionIdentity, changeIdentity, deploymentIdentity, deploymentStatusIdentity, prPushIdentity, prReviewIdentity } from './changes.js';
 import { componentIdentity, configFindingIdentity, findingIdentity, scanRunIdentity } from './vulnerabilities.js';
@@ -20,6 +21,8 @@ export const recordIdentities: { [K in RecordKind]: ((r: RecordOf<K>) => string)
   person: personIdentity,
   account: accountIdentity,
   access_event: accessEventIdentity,
+  account_mfa: accountMfaIdentity,
+  sign_in: signInIdentity,
   access_review: accessReviewIdentity,
   ticket: ticketIdentity,
   change: changeIdentity,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accessEventSchema, accountSchema, personSchema } from './people.js';
+import { accountMfaSchema, signInSchema } from './sign-ins.js';
 import { ticketSchema } from './tickets.js';
 import { branchProtectionSchema, changeSchema, deploymentSchema } from './changes.js';
 import { deploymentStatusSchema, prPushSchema, prReviewSchema } from './changes.js';
@@ -19,6 +20,8 @@ export const recordSchemas = {
   person: personSchema,
   account: accountSchema,
   access_event: accessEventSchema,
+  account_mfa: accountMfaSchema,
+  sign_in: signInSchema,
   access_review: accessReviewSchema,
   ticket: ticketSchema,
   change: changeSchema,

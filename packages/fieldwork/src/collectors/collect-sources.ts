@@ -56,6 +56,8 @@ export interface CollectOptions {
   only?: string[];
   /** Key of the hash that replaces end-user identifiers (default: FIELDWORK_SECRET or .fieldwork-secret, see loadWorkspaceSecret). */
   secret?: string;
+  /** The clock live fetches date their artifacts by (a roster's time); the system clock when absent. */
+  now?: () => Date;
 }
 
 function toError(e: unknown): FieldworkError {
@@ -128,7 +130,7 @@ export async function collectSources(opts: CollectOptions): Promise<SourceOutcom
           let n = 0;
           for await (const page of collector.fetch(options, {
             source: name, env: opts.env ?? process.env, workspaceDir: opts.workspaceDir, resolve: (p) => resolve(opts.workspaceDir, p),
-            fetch: opts.fetch ?? fetch, log,
+            fetch: opts.fetch ?? fetch, log, ...(opts.now ? { now: opts.now } : {}),
           })) {
             const file = join(tmp, `page-${++n}`);
             await writeFile(file, page.bytes);

@@ -59,6 +59,8 @@ export interface FetchContext {
   fetch: typeof fetch;
   /** Where progress can be reported. */
   log(message: string): void;
+  /** The clock for what a fetch dates (a roster's time); the system clock when absent. */
+  now?(): Date;
 }
 
 /**

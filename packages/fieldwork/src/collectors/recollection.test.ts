@@ -134,6 +134,10 @@ const INLINE: Case[] = [
     content: () => jsonl([gwsActivity('2026-04-02T17:00:00.000Z', '1', 'SUSPEND_USER', 'ben@example.com'), gwsActivity('2026-04-03T17:00:00.000Z', '2', 'UNSUSPEND_USER', 'ben@example.com'), gwsActivity('2026-04-04T17:00:00.000Z', '3', 'DELETE_USER', 'cy@example.com')]),
   },
   { kind: 'entra-audit', file: 'entra/audit.jsonl', source: { path: 'entra/audit.jsonl' }, content: () => fixture('entra/fixtures/diagnostic-audit-logs.jsonl') },
+  { kind: 'okta-users', file: 'okta/okta-users-2026-06-30.json', source: { path: 'okta/okta-users-2026-06-30.json' }, content: () => fixture('identity/fixtures/acme/okta/okta-users-2026-06-30.json') },
+  { kind: 'entra-users', file: 'entra/users.json', source: { path: 'entra/users.json', options: { takenAt: '2026-06-30' } }, content: () => fixture('identity/fixtures/acme/entra/entra-users-2026-06-30-page-1.json') },
+  { kind: 'google-directory-users', file: 'google/users-2026-06-30.json', source: { path: 'google/users-2026-06-30.json' }, content: () => fixture('identity/fixtures/acme/google/google-directory-users-2026-06-30-page-1.json') },
+  { kind: 'entra-sign-ins', file: 'entra/sign-ins.json', source: { path: 'entra/sign-ins.json' }, content: () => fixture('identity/fixtures/acme/entra/entra-sign-ins-2026-q2.json') },
   { kind: 'linear-issues', file: 'linear/issues.json', source: { path: 'linear/issues.json' }, content: () => fixture('linear/fixtures/graphql-issues.json') },
   { kind: 'vendors-csv', file: 'vendors/vendors.csv', source: { path: 'vendors/vendors.csv' }, content: () => fixture('vendors/fixtures/vendors.csv') },
 ];

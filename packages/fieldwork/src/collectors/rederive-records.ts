@@ -24,10 +24,10 @@ export function rederiveRecords(ws: LoadedWorkspace, store: FieldworkStore): (en
     if (!source || source.kind !== entry.kind) return undefined;
     const path = store.blobs.pathOf(entry.artifact);
     const staged = path ? undefined : await (async () => {
-      const bytes = await store.blobs.read(entry.artifact);
-      if (!bytes) return undefined;
+      const parts = await store.blobs.stream(entry.artifact);
+      if (!parts) return undefined;
       const { Readable } = await import('node:stream');
-      return store.stage(Readable.from([bytes]));
+      return store.stage(Readable.from(parts));
     })();
     const file = path ?? staged?.path;
     if (!file) return undefined;

@@ -27,6 +27,10 @@ import { prowlerCollector } from './prowler/prowler-collector.js';
 import { hrCsvCollector } from './hr-csv/hr-csv-collector.js';
 import { googleWorkspaceCollector } from './google-workspace/google-workspace-collector.js';
 import { entraCollector } from './entra/entra-collector.js';
+import { oktaUsersCollector } from './okta-users/okta-users-collector.js';
+import { entraUsersCollector } from './entra-users/entra-users-collector.js';
+import { entraSignInsCollector } from './entra-sign-ins/entra-sign-ins-collector.js';
+import { googleDirectoryCollector } from './google-directory/google-directory-collector.js';
 import { jiraCollector } from './jira/jira-collector.js';
 import { linearCollector } from './linear/linear-collector.js';
 import { modelChangesCollector } from './model-changes/model-changes-collector.js';
@@ -72,6 +76,10 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     hrCsvCollector,
     googleWorkspaceCollector,
     entraCollector,
+    oktaUsersCollector,
+    entraUsersCollector,
+    entraSignInsCollector,
+    googleDirectoryCollector,
     jiraCollector,
     linearCollector,
   ].map((c) => [c.kind, c]),

@@ -141,6 +141,8 @@ export const agentGovernancePart: DemoPart = {
     const swap = planting(ctx, 'traces.silent_swap') ? shared.silentSwap?.observed : undefined;
     if (swap) planted.push({ rule: 'modelchange.silent_swap', subject: swap, why: `production answered with ${swap} from ${shared.silentSwap?.from.slice(0, 10)} while ${m5.model} was declared` });
     if (swap) planted.push({ rule: 'eval.missing', subject: swap, why: `${swap} served production without any eval run` });
+    // The AI system register shows the same model: seen serving production, named by no declared change.
+    if (swap) planted.push({ rule: 'ai.model_undeclared', subject: swap, why: `the register lists ${swap} among the production models, and no model change declares it` });
     // In the story, support caught the swap and logged it (SEC-INC-8 names the model); with every problem, nobody did.
     const swapLogged = swap !== undefined && !planting(ctx, 'governance.swap_not_logged');
     if (swap && !swapLogged) planted.push({ rule: 'incidentcoverage.missing', subject: swap, why: 'the silent model swap was never logged as an incident' });

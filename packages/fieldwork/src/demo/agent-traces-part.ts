@@ -19,6 +19,8 @@ export const RELAY_MODELS = {
     { service: SERVICE, environment: 'staging', provider: 'openai', requested: 'gpt-4.1', model: 'gpt-4.1-2025-04-14', at: '2026-03-02T17:00:00.000Z' },
     { service: SERVICE, environment: 'staging', provider: 'openai', requested: 'gpt-5', model: 'gpt-5-2025-08-07', fromModel: 'gpt-4.1-2025-04-14', at: '2026-07-01T17:00:00.000Z' },
     { service: SERVICE, environment: 'production', provider: 'openai', requested: 'gpt-5', model: 'gpt-5-2025-08-07', fromModel: 'gpt-4.1-2025-04-14', at: '2026-07-15T17:00:00.000Z' },
+    // Trying a cheaper model in staging only: the AI system register lists it apart and never tests it.
+    { service: SERVICE, environment: 'staging', provider: 'openai', requested: 'o4-mini', model: 'o4-mini-2025-04-16', fromModel: 'gpt-5-2025-08-07', at: '2026-09-14T17:00:00.000Z' },
   ],
   silentSwap: { service: SERVICE, environment: 'production', provider: 'openai', requested: 'gpt-5', declared: 'gpt-5-2025-08-07', observed: 'gpt-5-mini-2025-08-07', from: '2026-08-20T00:00:00.000Z', to: '2026-08-27T00:00:00.000Z', firstSpanId: '' },
 };
@@ -209,10 +211,10 @@ export const agentTracesPart: DemoPart = {
       ],
       workspace: {
         tools: [
-          { name: 'crm.lookup', resource: RES.crm, requiredScopes: ['crm.read'], identity: 'delegated-user', risk: 'low' },
-          { name: 'refunds.issue', resource: RES.pay, requiredScopes: ['refunds.write'], identity: 'delegated-user', risk: 'high', approvalThreshold: { argument: 'app.refund.amount', above: 500 } },
-          { name: 'kb.search', resource: RES.kb, requiredScopes: ['kb.read'], identity: 'tenant-service', risk: 'low' },
-          { name: 'ops.pager', resource: RES.pager, requiredScopes: ['incidents.create'], identity: 'agent-service', justification: 'Paging the on-call engineer is the agent\'s own duty, not an action for a customer; the key can only open incidents.', risk: 'medium' },
+          { name: 'crm.lookup', resource: RES.crm, requiredScopes: ['crm.read'], identity: 'delegated-user', risk: 'low', autonomy: 'autonomous', oversight: 'monitoring' },
+          { name: 'refunds.issue', resource: RES.pay, requiredScopes: ['refunds.write'], identity: 'delegated-user', risk: 'high', approvalThreshold: { argument: 'app.refund.amount', above: 500 }, autonomy: 'bounded' },
+          { name: 'kb.search', resource: RES.kb, requiredScopes: ['kb.read'], identity: 'tenant-service', risk: 'low', autonomy: 'autonomous', oversight: 'monitoring' },
+          { name: 'ops.pager', resource: RES.pager, requiredScopes: ['incidents.create'], identity: 'agent-service', justification: 'Paging the on-call engineer is the agent\'s own duty, not an action for a customer; the key can only open incidents.', risk: 'medium', autonomy: 'autonomous', oversight: 'review-after-call' },
         ],
         agent: {
           serviceIdentities: [AGENT],

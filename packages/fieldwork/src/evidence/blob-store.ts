@@ -7,6 +7,8 @@ export interface BlobStore {
   putFile(sha256: string, path: string): Promise<void>;
   /** Reads the bytes, or undefined when missing. */
   read(sha256: string): Promise<Buffer | undefined>;
+  /** The bytes in order without holding them all in memory, or undefined when missing. */
+  stream(sha256: string): Promise<AsyncIterable<Buffer> | undefined>;
   /** True when the blob is present. */
   has(sha256: string): Promise<boolean>;
   /** Every stored digest (to find orphans). */

@@ -1,16 +1,25 @@
+import { open, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { BlobStore } from './blob-store.js';
 
-/** Blobs in the `blobs` table, so several PostgreSQL-backed instances share them. */
+/** Bytes per row of `blob_chunks`: small enough to read back as one hex string, large enough to be few. */
+export const BLOB_CHUNK_BYTES = 8 << 20;
+
+/**
+ * Blobs in the database, so several PostgreSQL-backed instances share them. A blob up to one
+ * chunk is a row of `blobs`; a larger one is a row of `blobs` naming its chunk count and its
+ * bytes in order in `blob_chunks`, so blobs of any size can be written, read and hashed.
+ */
 export class DbBlobStore implements BlobStore {
   readonly #db: Kysely<Database>;
+  readonly #chunk: number;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, o: { chunkBytes?: number } = {}) {
     this.#db = db;
+    this.#chunk = o.chunkBytes ?? BLOB_CHUNK_BYTES;
   }
 
   pathOf(): undefined {
@@ -23,25 +32,73 @@ export class DbBlobStore implements BlobStore {
   }
 
   async putFile(sha256: string, path: string, db: Kysely<Database> = this.#db): Promise<void> {
-    const bytes = await readFile(path);
-    await db.insertInto('blobs').values({ sha256, bytes }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    const { size } = await stat(path);
+    if (size <= this.#chunk) {
+      const bytes = await readFile(path);
+      await db.insertInto('blobs').values({ sha256, bytes }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+      return;
+    }
+    if (await this.has(sha256, db)) return;
+    // Chunks first, the `blobs` row last: the blob exists only once all its bytes do.
+    const file = await open(path, 'r');
+    let seq = 0;
+    try {
+      for (;;) {
+        const buffer = Buffer.allocUnsafe(this.#chunk);
+        const { bytesRead } = await file.read(buffer, 0, this.#chunk, null);
+        if (bytesRead === 0) break;
+        await db.insertInto('blob_chunks').values({ sha256, seq, bytes: buffer.subarray(0, bytesRead) })
+          .onConflict((oc) => oc.columns(['sha256', 'seq']).doUpdateSet({ bytes: buffer.subarray(0, bytesRead) })).execute();
+        seq++;
+      }
+    } finally {
+      await file.close();
+    }
+    await db.insertInto('blobs').values({ sha256, bytes: Buffer.alloc(0), chunks: seq }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
   }
 
   /** Deletes a blob. Only garbage collection calls this, under the collection lock. */
   async remove(sha256: string): Promise<void> {
+    await this.#db.deleteFrom('blob_chunks').where('sha256', '=', sha256).execute();
     await this.#db.deleteFrom('blobs').where('sha256', '=', sha256).execute();
   }
 
   async read(sha256: string): Promise<Buffer | undefined> {
-    const row = await this.#db.selectFrom('blobs').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
-    return row ? Buffer.from(row.bytes) : undefined;
+    const parts = await this.stream(sha256);
+    if (!parts) return undefined;
+    const buffers: Buffer[] = [];
+    for await (const part of parts) buffers.push(part);
+    return buffers.length === 1 ? buffers[0]! : Buffer.concat(buffers);
   }
 
-  async has(sha256: string): Promise<boolean> {
-    return !!(await this.#db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst());
+  /** The bytes in order, a chunk at a time (never more than one chunk in memory). */
+  async stream(sha256: string): Promise<AsyncIterable<Buffer> | undefined> {
+    const row = await this.#db.selectFrom('blobs').select(['bytes', 'chunks']).where('sha256', '=', sha256).executeTakeFirst();
+    if (!row) return undefined;
+    const chunks = Number(row.chunks);
+    const db = this.#db;
+    return (async function* () {
+      if (chunks === 0) {
+        yield Buffer.from(row.bytes);
+        return;
+      }
+      for (let seq = 0; seq < chunks; seq++) {
+        const part = await db.selectFrom('blob_chunks').select('bytes').where('sha256', '=', sha256).where('seq', '=', seq).executeTakeFirst();
+        // A missing chunk ends the bytes early: the hash then differs and verify names the blob.
+        if (!part) return;
+        yield Buffer.from(part.bytes);
+      }
+    })();
   }
 
+  async has(sha256: string, db: Kysely<Database> = this.#db): Promise<boolean> {
+    return !!(await db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst());
+  }
+
+  /** Every stored digest, including chunks a killed write left without their `blobs` row (so garbage collection finds them). */
   async list(): Promise<string[]> {
-    return (await this.#db.selectFrom('blobs').select('sha256').orderBy('sha256').execute()).map((r) => r.sha256);
+    const whole = (await this.#db.selectFrom('blobs').select('sha256').execute()).map((r) => r.sha256);
+    const chunked = (await this.#db.selectFrom('blob_chunks').select('sha256').distinct().execute()).map((r) => r.sha256);
+    return [...new Set([...whole, ...chunked])].sort();
   }
 }

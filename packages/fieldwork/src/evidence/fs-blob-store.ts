@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BlobStore } from './blob-store.js';
@@ -17,6 +17,11 @@ export class FsBlobStore implements BlobStore {
 
   pathOf(sha256: string): string {
     return join(this.#root, sha256.slice(0, 2), sha256);
+  }
+
+  async stream(sha256: string): Promise<AsyncIterable<Buffer> | undefined> {
+    const path = this.pathOf(sha256);
+    return existsSync(path) ? createReadStream(path) : undefined;
   }
 
   /** Where collections stage the bytes they read: beside the blobs (same file system, so a staged copy links into place). */

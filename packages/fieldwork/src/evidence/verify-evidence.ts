@@ -89,8 +89,11 @@ async function hashOf(store: BlobStore, sha: string): Promise<string | undefined
     for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
     return h.digest('hex');
   }
-  const bytes = await store.read(sha);
-  return bytes ? createHash('sha256').update(bytes).digest('hex') : undefined;
+  const parts = await store.stream(sha);
+  if (!parts) return undefined;
+  const h = createHash('sha256');
+  for await (const part of parts) h.update(part);
+  return h.digest('hex');
 }
 
 const PAGE = 2000;

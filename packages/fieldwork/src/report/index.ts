@@ -15,3 +15,7 @@ export type { PackageManifest, PackageFile } from './auditor-package.js';
 export { oscalAssessmentResults, OSCAL_NS, ASSESSMENT_PLAN_PLACEHOLDER } from './oscal-assessment-results.js';
 export { readZipEntries } from './zip-entries.js';
 export { nameUuid } from './name-uuid.js';
+export { frameworkById, frameworkViewOf } from './framework-view.js';
+export { coverageLine, frameworkMarkdown } from './framework-markdown.js';
+export { oscalFrameworkResults, oscalRequirementToken } from './oscal-framework-results.js';
+export { aiRegisterMarkdown } from './ai-register-markdown.js';

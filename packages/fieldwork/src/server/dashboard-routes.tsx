@@ -22,6 +22,11 @@ import { LedgerPage, VerifyPage } from './pages/ledger-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { OverviewPage } from './pages/overview-page.js';
 import { PlanPage } from './pages/plan-page.js';
+import { AiRegisterPage } from './pages/ai-register-page.js';
+import { FrameworkPage, FrameworksPage } from './pages/frameworks-page.js';
+import { aiRegisterOfWorkspace } from '../pipeline/ai-register-workspace.js';
+import { frameworkCoverage, findFramework } from '@fieldwork/core';
+import { resolveFrameworks } from '../workspace/index.js';
 import { JobsPage } from './pages/jobs-page.js';
 import { compileSchedule, listJobHistory } from '../schedule/index.js';
 import { riskRoutes } from './risk-routes.js';
@@ -136,6 +141,29 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
   app.route('/', riskRoutes(ctx));
 
   app.get('/plan', async (c) => renderPage(c, <PlanPage frame={frameOf(ctx, c)} plan={await planOf(ctx)} />));
+
+  app.get('/ai-register', async (c) => {
+    const { register, result, checkRunAt } = await aiRegisterOfWorkspace(ctx.workspace(), ctx.store, ctx.now());
+    return renderPage(c, <AiRegisterPage frame={frameOf(ctx, c)} register={register} result={result} checkRunAt={checkRunAt} />);
+  });
+
+  // A framework's view reads the stored run's controls and results; it never re-runs a check.
+  const frameworkViews = async () => {
+    const ws = ctx.workspace();
+    const check = await latestCheck(ctx);
+    const controls = check?.data.controls ?? resolveControls(ws.config);
+    return { frameworks: resolveFrameworks(ws, controls), controls, results: check?.data.results ?? [], checkRunAt: check?.createdAt };
+  };
+  app.get('/frameworks', async (c) => {
+    const { frameworks, controls, results, checkRunAt } = await frameworkViews();
+    return renderPage(c, <FrameworksPage frame={frameOf(ctx, c)} views={frameworks.map((f) => frameworkCoverage(f, controls, results))} checkRunAt={checkRunAt} />);
+  });
+  app.get('/frameworks/:id', async (c) => {
+    const { frameworks, controls, results, checkRunAt } = await frameworkViews();
+    const fw = findFramework(frameworks, c.req.param('id'));
+    if (!fw) throw new ServerError(404, 'NOT_FOUND', `No framework ${c.req.param('id')}.`, 'Frameworks are listed at /frameworks.');
+    return renderPage(c, <FrameworkPage frame={frameOf(ctx, c)} view={frameworkCoverage(fw, controls, results)} checkRunAt={checkRunAt} />);
+  });
 
   app.post('/actions/collect', requireRole('owner', 'admin'), async (c) => {
     const ws = ctx.workspace();

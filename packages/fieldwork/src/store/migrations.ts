@@ -125,5 +125,18 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.createIndex('schedule_ticks_job_tick').on('schedule_ticks').columns(['job', 'tick_at']).unique().execute();
       },
     },
+    '0009_blob_chunks': {
+      // A bytea value is read back as hex text, so PostgreSQL blobs over about 268 MB could not be
+      // read at all (and none may exceed 1 GB): large blobs are stored as ordered chunks.
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('blobs').addColumn('chunks', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.createTable('blob_chunks')
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('bytes', sql.raw(bytes), (c) => c.notNull())
+          .addPrimaryKeyConstraint('blob_chunks_pk', ['sha256', 'seq'])
+          .execute();
+      },
+    },
   };
 }

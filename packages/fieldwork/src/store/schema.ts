@@ -14,6 +14,15 @@ export interface Database {
   /** Blob bytes; used by the PostgreSQL store (SQLite keeps blobs as files beside the database). */
   blobs: {
     sha256: string;
+    /** The bytes, or empty when they are stored in `blob_chunks`. */
+    bytes: Buffer;
+    /** How many rows of `blob_chunks` hold the bytes (0: they are in `bytes`). */
+    chunks: Generated<number>;
+  };
+  /** The bytes of a large blob in order, a chunk per row (PostgreSQL). */
+  blob_chunks: {
+    sha256: string;
+    seq: number;
     bytes: Buffer;
   };
   ledger: {

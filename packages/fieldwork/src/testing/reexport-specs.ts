@@ -11,6 +11,10 @@ export const reexportSpecs: Record<string, ReexportSpec & { mode?: ReexportMode 
   'hr-csv': { format: 'csv', edit: (r) => { r[1] = 'Older Name'; }, other: (r) => { r[0] = `9${r[0]}`; r[2] = `former.${r[2]}`; } },
   'okta-system-log': { format: 'jsonl', edit: (e) => { e.actor.alternateId = 'older.actor@relaylabs.ai'; } },
   'google-workspace-admin': { format: 'jsonl', edit: (a) => { a.actor.email = 'older.admin@example.com'; } },
+  'okta-users': { format: 'json', path: [], edit: (u) => { u.lastLogin = '2026-01-05T09:00:00.000Z'; }, other: (u) => { u.id = `${u.id}old`; u.profile.login = `former.${u.profile.login}`; u.profile.email = u.profile.login; } },
+  'entra-users': { format: 'json', path: ['value'], edit: (u) => { u.signInActivity = null; }, other: (u) => { u.id = `${u.id}-old`; u.userPrincipalName = `former.${u.userPrincipalName}`; u.mail = u.userPrincipalName; } },
+  'google-directory-users': { format: 'json', path: ['users'], edit: (u) => { u.lastLoginTime = '2026-01-05T09:00:00.000Z'; }, other: (u) => { u.id = `${u.id}9`; u.primaryEmail = `former.${u.primaryEmail}`; } },
+  'entra-sign-ins': { format: 'json', path: ['value'], edit: (s) => { s.appDisplayName = 'An older app name'; } },
   'entra-audit': { format: 'jsonl', edit: (a) => { a.properties.initiatedBy = { user: { userPrincipalName: 'older.admin@relaylabs.ai' } }; } },
   // A benign edit: resource attributes the records do not keep; overlap and order are what matter here.
   'otlp-json': { format: 'jsonl', mode: 'log', edit: (x) => { x.resourceSpans[0].resource.attributes.push({ key: 'fieldwork.test.generation', value: { stringValue: 'older' } }); } },

@@ -16,3 +16,5 @@ export type { EvidenceSpan } from './window-warnings.js';
 export { sourceNames } from './source-names.js';
 export { loadWorkspaceSecret, SECRET_ENV, SECRET_FILE } from './workspace-secret.js';
 export { createPseudonymizer, normalizeIdentifier, PSEUDONYM_PREFIX } from './pseudonymizer.js';
+export { resolveFrameworks } from './resolve-frameworks.js';
+export type { FrameworkFiles } from './resolve-frameworks.js';

@@ -1,5 +1,6 @@
 import { agentSectionSchema, isValidTimeZone, toolDeclarationSchema, tscCategories } from '@fieldwork/core';
 import { backupsSectionSchema, REQUIRED_POLICIES, risksSectionSchema } from '@fieldwork/core';
+import { identitySectionSchema } from '@fieldwork/core';
 import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
 import { probeConfigSchema } from '../probe/probe-config.js';
@@ -54,6 +55,7 @@ export const workspaceSchema = z
     approvers: z.array(z.object({ name: z.string().min(1), email: z.string().min(3).optional() }).strict()).optional()
       .describe('People besides the owners who may approve policies (fieldwork policy approve --by).'),
     sources: z.array(sourceSchema).default([]),
+    identity: identitySectionSchema.optional().describe('Identity checks: break-glass and service accounts (not people, not expected to use MFA) and the words that mark non-production apps.'),
     backups: backupsSectionSchema.optional().describe('Backed-up resources: name (as collectors emit it), critical, cadenceDays.'),
     tools: z.array(toolDeclarationSchema).optional().describe('The agent tool inventory: resource, scopes, identity mode, risk, approval threshold.'),
     agent: agentSectionSchema.optional().describe('Agent platform settings: attribute names, the agent\'s own identities, prompt/trace stores and their retention.'),
@@ -64,6 +66,14 @@ export const workspaceSchema = z
     }).loose().optional(),
     risks: risksSectionSchema.optional().describe('The risk register\'s scale (likelihood × impact, 1..N), where medium and high start, and the default review cadence (docs/risk-register.md).'),
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
+    frameworks: z.array(z.object({
+      requirements: z.string().min(1).optional().describe('A framework\'s requirements file (JSON or YAML), relative to the workspace.'),
+      mapping: z.string().min(1).describe('The mapping of our controls to its requirements (JSON or YAML); alone, it adds mappings to a framework already known.'),
+    }).strict()).optional().describe('Frameworks added as data beside the built-in ones (ISO/IEC 42001, NIST AI RMF, EU AI Act, OWASP LLM); see docs/frameworks.md.'),
+    ai: z.object({
+      providers: z.record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])).optional()
+        .describe('Model provider names as traces carry them (gen_ai.provider.name) mapped to their vendor names in the inventory, e.g. { my-gateway: Portkey }.'),
+    }).loose().optional().describe('AI system register settings.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),
     schedule: scheduleSectionSchema.optional().describe('fieldwork serve runs these on its own: collect, check or registered jobs, each on a cron expression.'),

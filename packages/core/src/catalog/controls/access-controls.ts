@@ -3,6 +3,8 @@ import type { ControlInput } from '../control.js';
 
 // Identity sources every access check can read; the checks are source-agnostic.
 const idp = ['okta-system-log', 'google-workspace-admin', 'entra-audit'];
+/** Account rosters with MFA registration, one per identity provider (docs/identity-sources.md). */
+const rosters = ['okta-users', 'entra-users', 'google-directory-users'];
 
 /** Access: provisioning, reviews, MFA/SSO, reconciliation, privilege, boundary and endpoints. */
 export const accessControls: ControlInput[] = [
@@ -43,7 +45,7 @@ export const accessControls: ControlInput[] = [
     category: 'access',
     frequency: 'continuous',
     ownerRole: 'it-admin',
-    evidenceSources: idp,
+    evidenceSources: [...idp, ...rosters, 'entra-sign-ins'],
     check: 'access.mfa-sso',
     automated: true,
     audit: { unit: 'item', noun: 'signed-in account', method: 'inspection', procedure: "inspected the account's sign-ins in the window for an MFA factor enrolled before each one and for sign-in through the identity provider" },
@@ -58,7 +60,7 @@ export const accessControls: ControlInput[] = [
     category: 'access',
     frequency: 'monthly',
     ownerRole: 'it-admin',
-    evidenceSources: ['bamboohr-csv', 'hr-csv', ...idp],
+    evidenceSources: ['bamboohr-csv', 'hr-csv', ...idp, ...rosters],
     check: 'access.reconciliation',
     audit: { unit: 'item', noun: 'identity provider account', method: 'reperformance', procedure: 'reperformed the reconciliation: matched the account by email to an HR person record current on the dates the account was active' },
     params: {},

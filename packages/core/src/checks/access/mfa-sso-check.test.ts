@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessEventRecord, AccountRecord, RecordSet } from '../../records/index.js';
+import type { AccessEventRecord, AccountMfaRecord, AccountRecord, RecordSet, SignInRecord } from '../../records/index.js';
 import type { CheckContext } from '../check.js';
 import { mfaSsoCheck } from './mfa-sso-check.js';
 
@@ -12,7 +12,15 @@ const account = (a: Partial<AccountRecord> & { email: string }): AccountRecord =
 const ctx = (records: RecordSet): CheckContext => ({
   period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'America/Los_Angeles', params: {}, records, asOf: '2026-09-30', workspace: {},
 });
-const run = (records: RecordSet) => mfaSsoCheck.run(ctx(records));
+const run = (records: RecordSet, workspace: Record<string, unknown> = {}) => mfaSsoCheck.run({ ...ctx(records), workspace });
+const rules = (records: RecordSet, workspace: Record<string, unknown> = {}) => run(records, workspace).exceptions.map((e) => `${e.rule} ${e.subject}`);
+const TAKEN = '2026-09-30T12:00:00.000Z';
+const rosterRow = (email: string, a: Partial<AccountRecord> = {}): AccountRecord => ({ kind: 'account', source: 'entra-users', artifact: A, locator: `/value/${++n}`, system: 'entra', accountId: `oid-${email}`, login: email, email, status: 'active', accountType: 'user', snapshotAt: TAKEN, ...a });
+const reg = (email: string, enrolled: boolean, snapshotAt = TAKEN): AccountMfaRecord => ({ kind: 'account_mfa', source: 'entra-users', artifact: A, locator: `/value/${++n}`, system: 'entra', accountId: `oid-${email}`, login: email, snapshotAt, enrolled, factors: enrolled ? ['microsoftAuthenticatorPush'] : [] });
+const signIn = (email: string, mfa: SignInRecord['mfa'], s: Partial<SignInRecord> = {}): SignInRecord => ({
+  kind: 'sign_in', source: 'entra-sign-ins', artifact: A, locator: `/value/${++n}`, system: 'entra', eventId: `si-${n}`, at: '2026-06-02T16:00:00.000Z', account: email, email,
+  accountType: 'user', app: 'AWS Console', outcome: 'success', interactive: true, mfa, sso: true, ...s,
+});
 
 describe('access.mfa-sso', () => {
   it('passes accounts enrolled before their sign-ins, including an enrolment before the period', () => {
@@ -64,5 +72,60 @@ describe('access.mfa-sso: a renamed account', () => {
     const login = { ...ev('jo.new@x.ai', 'login', '2026-05-02T16:00:00Z'), accountId: '00u1' };
     expect(run({ access_event: [enrolled, login] }).exceptions).toEqual([]);
     expect(run({ access_event: [{ ...enrolled, accountId: '00u2' }, login] }).exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['mfa.not_enrolled jo.new@x.ai']);
+  });
+});
+
+describe('access.mfa-sso: account rosters', () => {
+  it('reports an active account without a second factor; the enrolled, disabled and break-glass accounts are the look-alikes', () => {
+    const records = {
+      account: [rosterRow('ok@x.ai'), rosterRow('nomfa@x.ai'), rosterRow('off@x.ai', { status: 'suspended' }), rosterRow('glass@x.ai'), rosterRow('guest@other.ai', { accountType: 'guest' })],
+      account_mfa: [reg('ok@x.ai', true), reg('nomfa@x.ai', false), reg('off@x.ai', false), reg('glass@x.ai', false), reg('guest@other.ai', false)],
+    };
+    expect(rules(records, { identity: { breakGlassAccounts: ['glass@x.ai'] } })).toEqual(['mfa.not_enrolled nomfa@x.ai']);
+    expect(rules(records)).toEqual(['mfa.not_enrolled nomfa@x.ai', 'mfa.not_enrolled glass@x.ai']);
+  });
+
+  it('judges each sign-in by the registration as of that sign-in', () => {
+    const login = ev('late@x.ai', 'login', '2026-05-02T16:00:00Z');
+    const before = reg('late@x.ai', false, '2026-05-01T00:00:00.000Z');
+    const after = reg('late@x.ai', true, '2026-05-10T00:00:00.000Z');
+    expect(rules({ access_event: [login], account: [rosterRow('late@x.ai', { snapshotAt: '2026-05-10T00:00:00.000Z' })], account_mfa: [before, after] })).toEqual(['mfa.not_enrolled late@x.ai']);
+    expect(rules({ access_event: [login], account: [rosterRow('late@x.ai', { snapshotAt: '2026-05-10T00:00:00.000Z' })], account_mfa: [{ ...before, enrolled: true }, after] })).toEqual([]);
+  });
+
+  it('an account the rosters do not describe is counted as unknown, not reported', () => {
+    const out = run({ account: [rosterRow('a@x.ai'), rosterRow('b@x.ai')], account_mfa: [reg('a@x.ai', true)], access_event: [ev('c@x.ai', 'login', '2026-05-02T16:00:00Z')] });
+    expect(out.exceptions).toEqual([]);
+    expect(out.notes?.join(' ')).toContain('1 active account(s) in the roster have no MFA registration');
+  });
+});
+
+describe('access.mfa-sso: sign-in logs', () => {
+  it('reports an interactive single-factor sign-in to a production app', () => {
+    const out = run({ sign_in: [signIn('weak@x.ai', 'single_factor', { method: 'singleFactorAuthentication' }), signIn('strong@x.ai', 'satisfied')] });
+    expect(out.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['mfa.single_factor_sign_in weak@x.ai']);
+    expect(out.exceptions[0].detail).toContain('AWS Console');
+    expect(out.status).toBeUndefined();
+    // The compliant sign-in is in the population too, for the auditor to sample.
+    expect(out.items.filter((i) => i.id.startsWith('sign-in:')).map((i) => i.subject)).toEqual(['weak@x.ai', 'strong@x.ai']);
+  });
+
+  it('leaves out staging apps, service principals, non-interactive and failed sign-ins, break-glass accounts, and sign-ins outside the period', () => {
+    const records = { sign_in: [
+      signIn('dev@x.ai', 'single_factor', { app: 'Staging Console' }),
+      signIn('svc', 'single_factor', { accountType: 'service', email: undefined }),
+      signIn('t@x.ai', 'single_factor', { interactive: false }),
+      signIn('f@x.ai', 'single_factor', { outcome: 'failure' }),
+      signIn('glass@x.ai', 'single_factor'),
+      signIn('old@x.ai', 'single_factor', { at: '2026-03-01T16:00:00.000Z' }),
+      signIn('u@x.ai', 'unknown'),
+    ] };
+    expect(rules(records, { identity: { breakGlassAccounts: ['glass@x.ai'] } })).toEqual([]);
+    // Without the declaration the break-glass sign-in is an ordinary single-factor sign-in.
+    expect(rules(records)).toEqual(['mfa.single_factor_sign_in glass@x.ai']);
+  });
+
+  it('sign-ins whose MFA is unknown alone are not evidence', () => {
+    expect(run({ sign_in: [signIn('u@x.ai', 'unknown')] }).status).toBe('insufficient_evidence');
   });
 });

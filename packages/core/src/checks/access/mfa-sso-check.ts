@@ -1,6 +1,8 @@
 import { citationOf, recordsOf } from '../../records/index.js';
-import type { AccessEventRecord, AccountRecord } from '../../records/index.js';
-import { inPeriod } from '../../time/index.js';
+import type { AccessEventRecord, AccountMfaRecord, AccountRecord } from '../../records/index.js';
+import { endOfDay, inPeriod } from '../../time/index.js';
+import { evidenceEnd } from '../evidence-end.js';
+import { declaredRole, identitySection, isActiveAccount, isNonProductionApp, rosterAsOf } from './account-roster.js';
 import type { Check, CheckException, CheckOutcome, PopulationItem, TraceStep } from '../check.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
 
@@ -16,14 +18,20 @@ function applyMfa(count: number, e: AccessEventRecord): number {
 /**
  * Every account that signed in during the period had an MFA factor enrolled at that time, as
  * the identity provider's log shows it (factor enrolments and resets replayed in order), with
- * an account export's `mfaEnrolled` as a fallback when the log shows nothing for the account.
- * Accounts the export marks as not SSO-enforced are exceptions too. When neither the log nor
- * an export records MFA at all, the check cannot conclude (insufficient evidence).
+ * the MFA registration of the account roster as of the sign-in (or an account export's
+ * `mfaEnrolled`) as a fallback when the log shows nothing for the account. Every active person's
+ * account in the roster as of the evidence date has a second factor registered
+ * (`mfa.not_enrolled`), and no interactive sign-in to a production application succeeded on one
+ * factor (`mfa.single_factor_sign_in`, from Okta, Entra and Google sign-in records). Declared
+ * break-glass and service accounts and non-production applications are left out. Accounts the
+ * export marks as not SSO-enforced are exceptions too. When nothing records MFA at all, the check
+ * cannot conclude (insufficient evidence).
  */
 export const mfaSsoCheck: Check = {
   id: 'access.mfa-sso',
   title: 'Sign-ins protected by multi-factor authentication and SSO',
-  requires: ['access_event'],
+  requires: [],
+  requiresAny: ['access_event', 'account', 'account_mfa', 'sign_in'],
   run(ctx): CheckOutcome {
     const tz = ctx.timezone;
     const events = recordsOf(ctx.records, 'access_event').filter((e) => !failedOutcome(e)).sort(byAt);
@@ -44,19 +52,24 @@ export const mfaSsoCheck: Check = {
       for (const k of new Set([norm(a.email), norm(a.login)])) if (k) snapshots.set(k, a);
     }
     const accountsWithMfaFacts = [...snapshots.values()].some((a) => a.mfaEnrolled !== undefined);
-    if (mfaBy.size === 0 && !accountsWithMfaFacts) {
+    const section = identitySection(ctx.workspace);
+    const registrations = mfaRegistrations(recordsOf(ctx.records, 'account'), recordsOf(ctx.records, 'account_mfa'));
+    const signIns = recordsOf(ctx.records, 'sign_in').filter((s) => inPeriod(s.at, ctx.period, tz)).sort(byAt);
+    const signInFacts = signIns.some((s) => s.mfa !== 'unknown');
+    if (mfaBy.size === 0 && !accountsWithMfaFacts && registrations.size === 0 && !signInFacts) {
       return {
         populationQuery: 'sign-ins during the period',
         items: [],
         exceptions: [],
         status: 'insufficient_evidence',
-        notes: ['Neither the identity provider log nor an account export records MFA factor enrolment; MFA cannot be tested. Collect a log that includes factor events (Okta user.mfa.factor.*) or an account export with MFA status.'],
+        notes: ['Neither the identity provider log, an account roster nor a sign-in log records MFA; MFA cannot be tested. Collect an account roster with MFA registration (okta-users, entra-users, google-directory-users), a sign-in log (entra-sign-ins, Okta or Google login events), or a log that includes factor events (Okta user.mfa.factor.*).'],
       };
     }
 
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
     for (const [who, logins] of loginsBy) {
+      if (declaredRole({ email: who }, section)) continue;
       const ids = new Set(logins.map(accountKey).filter(Boolean));
       const mfa = [...new Set([...(mfaBy.get(who) ?? []), ...[...ids].flatMap((id) => mfaByAccount.get(id) ?? [])])].sort(byAt);
       const snap = snapshots.get(who);
@@ -72,9 +85,12 @@ export const mfaSsoCheck: Check = {
           trace.push({ label: mfa[i].action === 'mfa_enroll' ? 'MFA factor enrolled' : 'MFA factor removed', at: mfa[i].at, detail: mfa[i].eventType, citation: citationOf(mfa[i]) });
           i++;
         }
+        const reg = registrationAt(registrations, who, login.at);
         const state: Enrolment = count !== undefined ? (count > 0 ? 'enrolled' : 'not_enrolled')
+          : reg ? (reg.enrolled ? 'enrolled' : 'not_enrolled')
           : snap?.mfaEnrolled === true ? 'enrolled' : snap?.mfaEnrolled === false ? 'not_enrolled' : 'unknown';
-        if (state !== 'enrolled') unprotected.push(login);
+        // With rosters collected, an account they do not describe is unknown, not unprotected.
+        if (state === 'not_enrolled' || (state === 'unknown' && registrations.size === 0)) unprotected.push(login);
       }
       const first = logins[0];
       trace.unshift({ label: 'sign-ins in period', at: first.at, detail: `${logins.length} sign-in(s) from ${first.at}`, citation: citationOf(first) });
@@ -90,16 +106,58 @@ export const mfaSsoCheck: Check = {
       }
       items.push({ id: who, subject: who, at: first.at, trace });
     }
+    const limit = evidenceEnd(ctx);
+    let unknownMfa = 0;
+    for (const roster of rosterAsOf(ctx.records, endOfDay(limit, tz))) {
+      for (const a of roster.accounts) {
+        const who = norm(a.email) || norm(a.login) || a.accountId;
+        if (!isActiveAccount(a) || a.accountType === 'guest' || declaredRole(a, section)) continue;
+        const reg = roster.mfa.get(a.accountId);
+        const enrolled = reg?.enrolled ?? a.mfaEnrolled;
+        if (enrolled === undefined) {
+          unknownMfa++;
+          continue;
+        }
+        items.push({ id: `roster:${a.system}:${who}`, subject: who, at: roster.snapshotAt, trace: [
+          { label: 'account roster', at: roster.snapshotAt, detail: `${a.system} account ${a.login ?? a.accountId}, status ${a.status ?? 'unknown'}`, citation: citationOf(a) },
+          ...(reg ? [{ label: 'MFA registration', at: reg.snapshotAt, detail: reg.enrolled ? `enrolled: ${reg.factors.join(', ') || 'yes'}` : 'no second factor registered', citation: citationOf(reg) }] : []),
+        ] });
+        if (!enrolled) {
+          exceptions.push({
+            rule: 'mfa.not_enrolled', subject: who, itemId: `roster:${a.system}:${who}`, at: roster.snapshotAt,
+            detail: `${who} has an active ${a.system} account but no second factor registered (roster taken ${roster.snapshotAt}).`,
+            citations: [citationOf(a), ...(reg ? [citationOf(reg)] : [])],
+          });
+        }
+      }
+    }
+    // Every person's successful interactive sign-in to production is in the population; the single-factor ones are exceptions.
+    for (const s of signIns) {
+      if (s.outcome !== 'success' || !s.interactive || s.accountType !== 'user') continue;
+      const who = norm(s.email) || norm(s.account);
+      if (declaredRole({ email: who, account: s.account }, section) || isNonProductionApp(s.app, section)) continue;
+      items.push({ id: `sign-in:${s.system}:${s.eventId}`, subject: who, at: s.at, trace: [{ label: 'sign-in', at: s.at, detail: `${s.system} sign-in to ${s.app ?? s.system}: MFA ${s.mfa}${s.method ? ` (${s.method})` : ''}`, citation: citationOf(s) }] });
+      if (s.mfa !== 'single_factor') continue;
+      exceptions.push({
+        rule: 'mfa.single_factor_sign_in', subject: who, at: s.at, itemId: `sign-in:${s.system}:${s.eventId}`,
+        detail: `${who} signed in to ${s.app ?? `the ${s.system} identity provider`} at ${s.at} with a single factor (${s.method ?? 'no second factor recorded'}).`,
+        citations: [citationOf(s)],
+      });
+    }
     for (const a of snapshots.values()) {
       const who = norm(a.email) || norm(a.login) || a.accountId;
       if (a.ssoEnforced === false && !/deprovisioned|deactivated|suspended|disabled/i.test(a.status ?? '')) {
         exceptions.push({ rule: 'sso.not_enforced', subject: who, detail: `${a.system} account ${a.login ?? a.accountId} can sign in without SSO.`, citations: [citationOf(a)] });
       }
     }
+    const notes: string[] = [];
+    if (unknownMfa > 0) notes.push(`${unknownMfa} active account(s) in the roster have no MFA registration collected (collect the provider's factors or registration report).`);
+    if (section.breakGlassAccounts.length + section.serviceAccounts.length > 0) notes.push('Break-glass and service accounts declared in the workspace are not expected to use MFA.');
     return {
-      populationQuery: `accounts with a successful sign-in (access_event login) between ${ctx.period.from} and ${ctx.period.to} in ${tz}; MFA state replayed from factor enrol/remove events before each sign-in`,
+      populationQuery: `accounts with a successful sign-in (access_event login) between ${ctx.period.from} and ${ctx.period.to} in ${tz}, MFA state replayed from factor enrol/remove events before each sign-in or read from the roster as of it; active accounts in the roster as of ${limit}; interactive single-factor sign-ins to production applications (sign_in)`,
       items,
       exceptions: dedupeBySubjectRule(exceptions),
+      ...(notes.length ? { notes } : {}),
     };
   },
 };
@@ -107,4 +165,33 @@ export const mfaSsoCheck: Check = {
 function dedupeBySubjectRule(list: CheckException[]): CheckException[] {
   const seen = new Set<string>();
   return list.filter((e) => !seen.has(`${e.rule}|${e.subject}`) && !!seen.add(`${e.rule}|${e.subject}`));
+}
+
+type Registrations = Map<string, AccountMfaRecord[]>;
+
+/**
+ * MFA registrations by every key their account is known by (email, login), oldest roster first,
+ * joined to the account rows of the same system and account id.
+ */
+function mfaRegistrations(accounts: AccountRecord[], mfa: AccountMfaRecord[]): Registrations {
+  const keysById = new Map<string, Set<string>>();
+  for (const a of accounts) {
+    const id = `${norm(a.system)}|${a.accountId}`;
+    const set = keysById.get(id) ?? new Set<string>();
+    for (const k of [norm(a.email), norm(a.login)]) if (k) set.add(k);
+    keysById.set(id, set);
+  }
+  const out: Registrations = new Map();
+  for (const m of [...mfa].sort((a, b) => (a.snapshotAt < b.snapshotAt ? -1 : a.snapshotAt > b.snapshotAt ? 1 : 0))) {
+    const keys = new Set([...(keysById.get(`${norm(m.system)}|${m.accountId}`) ?? []), norm(m.login)].filter(Boolean));
+    for (const k of keys) out.set(k, [...(out.get(k) ?? []), m]);
+  }
+  return out;
+}
+
+/** The registration as of `at`: the latest taken before it, else the earliest after it. */
+function registrationAt(regs: Registrations, who: string, at: string): AccountMfaRecord | undefined {
+  const list = regs.get(who);
+  if (!list?.length) return undefined;
+  return list.filter((m) => m.snapshotAt <= at).at(-1) ?? list[0];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessEventRecord, PersonRecord, RecordSet } from '../../records/index.js';
+import type { AccessEventRecord, AccountRecord, PersonRecord, RecordSet } from '../../records/index.js';
 import type { CheckContext } from '../check.js';
 import { reconciliationCheck } from './reconciliation-check.js';
 
@@ -9,11 +9,14 @@ const person = (email: string, p: Partial<PersonRecord> = {}): PersonRecord => (
 const ev = (email: string, action: AccessEventRecord['action'], at: string, system = 'okta'): AccessEventRecord => ({
   kind: 'access_event', source: 'okta', artifact: A, locator: `line ${++n}`, system, eventType: action === 'login' ? 'user.session.start' : `user.lifecycle.${action}`, action, at, account: email, email,
 });
-const ctx = (records: RecordSet): CheckContext => ({
-  period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'America/Los_Angeles', params: {}, records, asOf: '2026-09-30', workspace: {},
+const roster = (email: string, snapshotAt: string, a: Partial<AccountRecord> = {}): AccountRecord => ({
+  kind: 'account', source: 'okta-users', artifact: A, locator: `/${++n}`, system: 'okta', accountId: `00u-${email}`, login: email, email, status: 'active', accountType: 'user', snapshotAt, ...a,
 });
-const run = (records: RecordSet) => reconciliationCheck.run(ctx(records));
-const rules = (records: RecordSet) => run(records).exceptions.map((e) => `${e.rule} ${e.subject}`);
+const ctx = (records: RecordSet, workspace: Record<string, unknown> = {}): CheckContext => ({
+  period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'America/Los_Angeles', params: {}, records, asOf: '2026-09-30', workspace,
+});
+const run = (records: RecordSet, workspace: Record<string, unknown> = {}) => reconciliationCheck.run(ctx(records, workspace));
+const rules = (records: RecordSet, workspace: Record<string, unknown> = {}) => run(records, workspace).exceptions.map((e) => `${e.rule} ${e.subject}`);
 
 describe('access.reconciliation', () => {
   it('passes when every active account has a person, and counts contractors separately', () => {
@@ -22,8 +25,10 @@ describe('access.reconciliation', () => {
       access_event: [ev('a@x.ai', 'login', '2026-05-01T16:00:00Z'), ev('c@x.ai', 'login', '2026-05-01T16:00:00Z')],
     });
     expect(out.exceptions).toEqual([]);
-    expect(out.status).toBe('pass');
+    // Every account passes, but with only an event log nobody can be checked for a missing account.
+    expect(out.status).toBe('insufficient_evidence');
     expect(out.notes?.[0]).toContain('1 employee and 1 contractor');
+    expect(out.notes?.join(' ')).toContain('No account roster collected');
   });
 
   it('reports an IdP account with no HR person (case-insensitive match otherwise)', () => {
@@ -54,10 +59,55 @@ describe('access.reconciliation', () => {
       .toEqual(['reconcile.leaver_active r@x.ai']);
   });
 
-  it('reports current employees without an account as a note that does not fail the control', () => {
-    const out = run({ person: [person('a@x.ai'), person('noidp@x.ai'), person('c@x.ai', { workerType: 'contractor' }), person('left@x.ai', { endDate: '2026-05-01' })], access_event: [ev('a@x.ai', 'login', '2026-05-01T16:00:00Z')] });
+  it('reports current employees missing from the account roster as a note that does not fail the control', () => {
+    const people = [person('a@x.ai'), person('noidp@x.ai'), person('c@x.ai', { workerType: 'contractor' }), person('left@x.ai', { endDate: '2026-05-01' })];
+    const out = run({ person: people, access_event: [ev('a@x.ai', 'login', '2026-05-01T16:00:00Z')], account: [roster('a@x.ai', '2026-09-30T12:00:00Z')] });
     expect(out.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['reconcile.no_account noidp@x.ai']);
     expect(out.status).toBe('pass');
+  });
+
+  it('with only an event log, a quiet employee is not reported as having no account: the missing roster is named', () => {
+    const out = run({ person: [person('a@x.ai'), person('quiet@x.ai')], access_event: [ev('a@x.ai', 'login', '2026-05-01T16:00:00Z')] });
+    expect(out.exceptions).toEqual([]);
+    expect(out.status).toBe('insufficient_evidence');
+    expect(out.notes?.join(' ')).toMatch(/No account roster collected.*1 current employee/);
+    // The quiet employee in a roster is simply an account: no finding, and the control passes.
+    const withRoster = run({ person: [person('a@x.ai'), person('quiet@x.ai')], access_event: [ev('a@x.ai', 'login', '2026-05-01T16:00:00Z')], account: [roster('a@x.ai', '2026-09-30T12:00:00Z'), roster('quiet@x.ai', '2026-09-30T12:00:00Z')] });
+    expect(withRoster.exceptions).toEqual([]);
+    expect(withRoster.status).toBe('pass');
+  });
+});
+
+describe('access.reconciliation: account rosters', () => {
+  it('reports a leaver whose account the roster still lists as active; a deprovisioned one is the look-alike', () => {
+    const people = [person('gone@x.ai', { endDate: '2026-06-12' })];
+    expect(rules({ person: people, account: [roster('gone@x.ai', '2026-09-30T12:00:00Z')] })).toEqual(['reconcile.leaver_active gone@x.ai']);
+    expect(rules({ person: people, account: [roster('gone@x.ai', '2026-09-30T12:00:00Z', { status: 'deprovisioned', nativeStatus: 'DEPROVISIONED' })] })).toEqual([]);
+  });
+
+  it('reads the latest roster on or before the evidence date, not a later one', () => {
+    const people = [person('gone@x.ai', { endDate: '2026-06-12' })];
+    const account = [roster('gone@x.ai', '2026-09-29T12:00:00Z', { status: 'deprovisioned' }), roster('gone@x.ai', '2026-10-15T12:00:00Z')];
+    expect(rules({ person: people, account })).toEqual([]);
+    // Evidence date after the later roster: it speaks.
+    expect(reconciliationCheck.run({ ...ctx({ person: people, account }), period: { from: '2026-04-01', to: '2026-10-31' }, asOf: '2026-10-31' }).exceptions.map((e) => e.rule)).toEqual(['reconcile.leaver_active']);
+  });
+
+  it('when every roster was taken later, the first stands in without the accounts created after the date', () => {
+    const out = run({ person: [person('a@x.ai')], account: [roster('a@x.ai', '2026-11-02T12:00:00Z'), roster('new@x.ai', '2026-11-02T12:00:00Z', { createdAt: '2026-10-20T12:00:00.000Z' })] });
+    expect(out.exceptions).toEqual([]);
+    expect(out.notes?.join(' ')).toContain('the first one after stands in');
+  });
+
+  it('reports a roster account without a person; declared break-glass and service accounts are the look-alikes', () => {
+    const account = [roster('a@x.ai', '2026-09-30T12:00:00Z'), roster('ghost@x.ai', '2026-09-30T12:00:00Z'), roster('breakglass@x.ai', '2026-09-30T12:00:00Z'), roster('svc-deploy@x.ai', '2026-09-30T12:00:00Z'), roster('robot', '2026-09-30T12:00:00Z', { email: undefined, accountType: 'service' })];
+    const workspace = { identity: { breakGlassAccounts: ['BreakGlass@x.ai'], serviceAccounts: ['svc-deploy@x.ai'] } };
+    expect(rules({ person: [person('a@x.ai')], account }, workspace)).toEqual(['reconcile.no_person ghost@x.ai']);
+    expect(rules({ person: [person('a@x.ai')], account })).toEqual(['reconcile.no_person breakglass@x.ai', 'reconcile.no_person ghost@x.ai', 'reconcile.no_person svc-deploy@x.ai']);
+    // An invited guest is not an employee without an HR row: counted in a note.
+    const guest = run({ person: [person('a@x.ai')], account: [roster('a@x.ai', '2026-09-30T12:00:00Z'), roster('pat@partner.ai', '2026-09-30T12:00:00Z', { accountType: 'guest' })] });
+    expect(guest.exceptions).toEqual([]);
+    expect(guest.notes?.join(' ')).toContain('1 active guest account(s)');
   });
 });
 

@@ -1,9 +1,10 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { AccessEventRecord, AccountRecord, PersonRecord } from '../../records/index.js';
-import { addDays, inPeriod, localDate } from '../../time/index.js';
+import { addDays, endOfDay, inPeriod, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
 import { evidenceEnd } from '../evidence-end.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
+import { declaredRole, identitySection, isActiveAccount, rosterAsOf } from './account-roster.js';
 import { employedOn, employments } from '../hr/employment-spells.js';
 import type { Employment } from '../hr/employment-spells.js';
 
@@ -12,26 +13,30 @@ export const DEFAULT_IDP_SYSTEMS = ['okta', 'google-workspace', 'google', 'entra
 /** Rules reported for follow-up that do not by themselves make the control fail. */
 const NOTE_RULES = new Set(['reconcile.no_account']);
 const SIGNS_OF_LIFE = new Set(['login', 'activate', 'unsuspend', 'create', 'grant', 'role_change']);
-const GONE = /deprovisioned|deactivated|suspended|deleted|disabled|inactive/i;
-
 
 /**
  * HR roster and identity provider reconciled: an IdP account active in the period with no HR
  * person behind it (`reconcile.no_person`), a leaver whose account shows activity after the
- * HR end date (`reconcile.leaver_active`), and a current employee with no IdP account at all
- * (`reconcile.no_account`, reported for follow-up but not failing the control on its own).
- * Contractors are reconciled like employees and counted separately.
+ * HR end date or is still active in the account roster (`reconcile.leaver_active`), and a current
+ * employee with no IdP account at all (`reconcile.no_account`, reported for follow-up but not
+ * failing the control on its own). Contractors are reconciled like employees and counted
+ * separately. Accounts come from the account roster as of the evidence date (the latest roster
+ * taken by then) and from the event log; an event log alone is not a list of accounts, so without
+ * a roster nobody is reported for having no account and the result names the missing roster.
+ * Break-glass and service accounts declared in the workspace's `identity:` section are not people.
  */
 export const reconciliationCheck: Check = {
   id: 'access.reconciliation',
   title: 'HR roster and identity provider accounts reconciled',
-  requires: ['person', 'access_event'],
+  requires: ['person'],
+  requiresAny: ['access_event', 'account'],
   run(ctx) {
     const tz = ctx.timezone;
     const idps = new Set((Array.isArray(ctx.params.idpSystems) ? (ctx.params.idpSystems as string[]) : DEFAULT_IDP_SYSTEMS).map(norm));
     const ignored = new Set((Array.isArray(ctx.params.ignoreAccounts) ? (ctx.params.ignoreAccounts as string[]) : []).map(norm));
     const limit = evidenceEnd(ctx);
     const preStart = Number(ctx.params.preStartDays ?? 7);
+    const section = identitySection(ctx.workspace);
 
     // People by every email they had (rehires, conversions, renamed IdP accounts), with their employment spells.
     const personRows = recordsOf(ctx.records, 'person');
@@ -45,21 +50,34 @@ export const reconciliationCheck: Check = {
       const k = subjectOf(e);
       if (k) events.set(k, [...(events.get(k) ?? []), e]);
     }
+    // The roster as of the evidence date: dated rosters (latest on or before it), and undated account exports as they are.
+    const rosters = rosterAsOf(ctx.records, endOfDay(limit, tz)).filter((r) => idps.has(r.system));
+    const rosterRows = [...rosters.flatMap((r) => r.accounts), ...recordsOf(ctx.records, 'account').filter((a) => !a.snapshotAt)].filter((x) => idps.has(norm(x.system)));
+    const haveRoster = rosterRows.length > 0;
     const accounts = new Map<string, AccountRecord>();
-    for (const a of recordsOf(ctx.records, 'account').filter((x) => idps.has(norm(x.system)))) {
+    const declared = new Set<string>();
+    const guests = new Set<string>();
+    for (const a of rosterRows) {
       const k = norm(a.email) || norm(a.login) || norm(a.accountId);
-      if (k) accounts.set(k, a);
+      if (!k) continue;
+      // One person may hold an account in two identity providers; an active one speaks for them.
+      if (!accounts.has(k) || isActiveAccount(a)) accounts.set(k, a);
+      if (declaredRole(a, section)) declared.add(k);
+      // A guest is someone outside the organization invited in: reviewed with access, not matched to HR.
+      if (a.accountType === 'guest' && isActiveAccount(a)) guests.add(k);
     }
+    for (const k of events.keys()) if (declaredRole({ email: k }, section)) declared.add(k);
 
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
     const counts = { employee: 0, contractor: 0 };
     for (const key of [...new Set([...events.keys(), ...accounts.keys()])].sort()) {
-      if (ignored.has(key)) continue;
+      if (ignored.has(key) || declared.has(key) || guests.has(key)) continue;
       const evs = events.get(key) ?? [];
       const snap = accounts.get(key);
       const inWindow = evs.filter((e) => inPeriod(e.at, ctx.period, tz));
-      const activeInPeriod = inWindow.some((e) => SIGNS_OF_LIFE.has(e.action)) || (!!snap && !GONE.test(snap.status ?? 'active') && evs.length === 0);
+      const rosterActive = !!snap && isActiveAccount(snap) && (!!snap.snapshotAt || evs.length === 0);
+      const activeInPeriod = inWindow.some((e) => SIGNS_OF_LIFE.has(e.action)) || rosterActive;
       if (!activeInPeriod) continue;
       const person = people.get(key);
       const rows = person?.rows ?? [];
@@ -67,7 +85,7 @@ export const reconciliationCheck: Check = {
       const trace: TraceStep[] = [];
       const lastSeen = inWindow.at(-1) ?? evs.at(-1);
       if (lastSeen) trace.push({ label: 'IdP account activity', at: lastSeen.at, detail: `${inWindow.length} event(s) in the period; last ${lastSeen.eventType}`, citation: citationOf(lastSeen) });
-      if (snap) trace.push({ label: 'IdP account', at: snap.at, detail: `${snap.system} account ${snap.login ?? snap.accountId}, status ${snap.status ?? 'unknown'}`, citation: citationOf(snap) });
+      if (snap) trace.push({ label: snap.snapshotAt ? 'IdP account roster' : 'IdP account', at: snap.snapshotAt ?? snap.at, detail: `${snap.system} account ${snap.login ?? snap.accountId}, status ${snap.status ?? 'unknown'}${snap.snapshotAt ? ` in the roster taken ${snap.snapshotAt}` : ''}`, citation: citationOf(snap) });
       if (rows.length === 0) {
         exceptions.push({ rule: 'reconcile.no_person', subject: key, itemId: key, at: lastSeen?.at,
           detail: `Identity provider account ${key} was active in the period but matches no person in the HR roster.`,
@@ -92,18 +110,30 @@ export const reconciliationCheck: Check = {
           detail: `${key}${contractor ? ' (contractor)' : ''} left on ${end} but the identity provider shows ${first.eventType} at ${first.at}${inPeriodAfter.length > 1 ? ` and ${inPeriodAfter.length - 1} more event(s)` : ''}.`,
           citations: [...rows.map(citationOf), ...inPeriodAfter.slice(0, 3).map(citationOf)] });
         trace.push({ label: 'activity after departure', at: first.at, detail: first.eventType, citation: citationOf(first) });
+      } else if (snap?.snapshotAt && rosterActive && ends.length > 0 && !employedOn(spells, limit) && ends.some((d) => d < limit)) {
+        // No activity after the end date, but the roster still lists the account as usable: access was not removed.
+        const end = ends.filter((d) => d < limit).at(-1) as string;
+        exceptions.push({ rule: 'reconcile.leaver_active', subject: key, itemId: key, at: snap.snapshotAt,
+          detail: `${key}${contractor ? ' (contractor)' : ''} left on ${end} but the ${snap.system} roster taken ${snap.snapshotAt} still lists the account as ${snap.nativeStatus ?? snap.status ?? 'active'}.`,
+          citations: [...rows.map(citationOf), citationOf(snap)] });
       }
       items.push({ id: key, subject: key, at: lastSeen?.at, trace });
     }
 
     // Current staff with no account at all: possibly a missed onboarding, or a roster entry that needs no IdP account.
     const seen = new Set<Employment>();
+    let quiet = 0;
     for (const [email, person] of [...people].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const rows = person.rows;
       if (seen.has(person)) continue;
       seen.add(person);
       if (person.emails.some((k) => events.has(k) || accounts.has(k)) || !employedOn(person.spells, limit)) continue;
       if (rows.some((p) => /contract/i.test(p.workerType ?? ''))) continue;
+      // Without a roster, an employee who simply had no account event in the window is not evidence of a missing account.
+      if (!haveRoster) {
+        quiet++;
+        continue;
+      }
       const p = rows.at(-1) as PersonRecord;
       // Reported under the person's current HR email, not an alias an old IdP account had.
       const key = norm(p.email) || email;
@@ -114,11 +144,17 @@ export const reconciliationCheck: Check = {
     const notes = [`Reconciled ${counts.employee} employee and ${counts.contractor} contractor account(s) active in the period.`];
     if (noEmail > 0) notes.push(`${noEmail} HR row(s) have no email and could not be matched.`);
     if (!failing && exceptions.length > 0) notes.push('Only note-level findings (current staff without an IdP account); they do not fail the control.');
+    for (const r of rosters) notes.push(`Account roster: ${r.source} (${r.system}) taken ${r.snapshotAt}, ${r.accounts.length} account(s)${r.takenAfter ? `; no roster was taken by ${limit}, so the first one after stands in (accounts created later left out)` : ''}.`);
+    if (guests.size > 0) notes.push(`${guests.size} active guest account(s) in the roster were not matched to HR (outside users; review them with access reviews).`);
+    if (declared.size > 0) notes.push(`${declared.size} break-glass or service account(s) declared in the workspace were not matched to HR.`);
+    if (!haveRoster) {
+      notes.push(`No account roster collected: an event log is not a list of accounts, so ${quiet} current employee(s) without identity provider activity in the period could not be checked for an account. Collect an okta-users, entra-users or google-directory-users source.`);
+    }
     return {
       populationQuery: `identity provider accounts (${[...idps].join(', ')}) active between ${ctx.period.from} and ${ctx.period.to}, matched to HR people by email (rows grouped into employment spells by HR id and email; renamed IdP accounts followed by account id); current employees without an account`,
       items,
       exceptions,
-      status: failing ? 'exception' : 'pass',
+      status: failing ? 'exception' : haveRoster ? 'pass' : 'insufficient_evidence',
       notes,
     };
   },

@@ -6,6 +6,21 @@ export const toolIdentityModes = ['delegated-user', 'tenant-service', 'agent-ser
 export type ToolIdentityMode = (typeof toolIdentityModes)[number];
 
 /**
+ * How far an agent acts on its own with a tool: `assistive` — it proposes, a person acts;
+ * `supervised` — it acts once a person approves each call; `bounded` — it acts alone within
+ * declared limits and a person approves beyond them; `autonomous` — it acts alone.
+ */
+export const toolAutonomyLevels = ['assistive', 'supervised', 'bounded', 'autonomous'] as const;
+export type ToolAutonomy = (typeof toolAutonomyLevels)[number];
+
+/**
+ * How a person oversees a tool's calls: approval before every call, approval above a threshold,
+ * review after the fact, monitoring with alerts, or none.
+ */
+export const toolOversightMechanisms = ['approval-before-call', 'approval-above-threshold', 'review-after-call', 'monitoring', 'none'] as const;
+export type ToolOversight = (typeof toolOversightMechanisms)[number];
+
+/**
  * One tool of the workspace `tools:` inventory: what it is for, which credential it must be
  * called with, and when a human must approve a call.
  */
@@ -22,6 +37,8 @@ export const toolDeclarationSchema = z.object({
     argument: z.string().min(1).describe('Span attribute holding the amount, e.g. app.refund.amount.'),
     above: z.number().describe('A human approves calls whose amount is strictly greater than this.'),
   }).strict().optional(),
+  autonomy: z.enum(toolAutonomyLevels).optional().describe('How far the agent acts alone with this tool: assistive, supervised, bounded or autonomous (AI system register).'),
+  oversight: z.enum(toolOversightMechanisms).optional().describe('How a person oversees its calls: approval-before-call, approval-above-threshold, review-after-call, monitoring or none (default: approval-above-threshold when approvalThreshold is set).'),
 }).strict();
 export type ToolDeclaration = z.infer<typeof toolDeclarationSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessEventRecord, PersonRecord, RecordSet } from '../../records/index.js';
+import type { AccessEventRecord, AccountRecord, PersonRecord, RecordSet } from '../../records/index.js';
 import type { CheckContext } from '../check.js';
 import { deprovisioningCheck } from './deprovisioning-check.js';
 
@@ -126,5 +126,38 @@ describe('hr.deprovisioning: people change shape (employment spells)', () => {
     expect(deprovisioningCheck.run(ctx({ person: [p], access_event: renamed })).exceptions).toEqual([]);
     const other = [renamed[0], withId(ev('jo.new@x.ai', 'deactivate', '2026-05-08T23:00:00Z'), '00u2')];
     expect(deprovisioningCheck.run(ctx({ person: [p], access_event: other })).exceptions.map((e) => e.rule)).toEqual(['deprovision.missing']);
+  });
+});
+
+describe('hr.deprovisioning: account rosters', () => {
+  const roster = (email: string, snapshotAt: string, status = 'active'): AccountRecord => ({
+    kind: 'account', source: 'entra-users', artifact: B, locator: `/value/${++n}`, system: 'entra', accountId: `oid-${email}`, login: email, email, status, snapshotAt,
+  });
+  const leaver = person({ email: 'dave@x.ai', endDate: '2026-05-15' });
+  const rules = (account: AccountRecord[]) => deprovisioningCheck.run(ctx({ person: [leaver], account })).exceptions.map((e) => e.rule);
+
+  it('a roster after the deadline that still lists the account active: missing; gone in a later roster: late', () => {
+    expect(rules([roster('dave@x.ai', '2026-06-30T12:00:00.000Z')])).toEqual(['deprovision.missing']);
+    expect(rules([roster('dave@x.ai', '2026-05-25T12:00:00.000Z'), roster('dave@x.ai', '2026-06-30T12:00:00.000Z', 'suspended')])).toEqual(['deprovision.late']);
+  });
+
+  it('a roster by the deadline without the account (or with it disabled) shows it removed on time', () => {
+    const other = roster('someone@x.ai', '2026-05-16T18:00:00.000Z');
+    const out = deprovisioningCheck.run(ctx({ person: [leaver], account: [other, roster('dave@x.ai', '2026-06-30T12:00:00.000Z', 'deprovisioned')] }));
+    expect(out.exceptions).toEqual([]);
+    expect(out.status).toBeUndefined();
+  });
+
+  it('gone only from rosters taken after the deadline: removed at an unknown time, insufficient evidence rather than a failure', () => {
+    const out = deprovisioningCheck.run(ctx({ person: [leaver], account: [roster('dave@x.ai', '2026-06-30T12:00:00.000Z', 'suspended')] }));
+    expect(out.exceptions).toEqual([]);
+    expect(out.status).toBe('insufficient_evidence');
+    expect(out.notes?.[0]).toContain('dave@x.ai');
+  });
+
+  it('a deprovisioning event still decides when the log has one', () => {
+    const out = deprovisioningCheck.run(ctx({ person: [leaver], account: [roster('dave@x.ai', '2026-06-30T12:00:00.000Z', 'suspended')], access_event: [ev('dave@x.ai', 'deactivate', '2026-05-15T20:00:00Z')] }));
+    expect(out.exceptions).toEqual([]);
+    expect(out.status).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 import { citationOf, recordsOf } from '../../records/index.js';
-import type { AccessEventRecord, PersonRecord } from '../../records/index.js';
-import { addDays, daysBetween, localDate } from '../../time/index.js';
+import type { AccessEventRecord, AccountRecord, PersonRecord } from '../../records/index.js';
+import { addDays, daysBetween, endOfDay, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
 import { failedOutcome } from '../access/identity-keys.js';
+import { isActiveAccount } from '../access/account-roster.js';
 import { employments } from './employment-spells.js';
 import type { EmploymentSpell } from './employment-spells.js';
 
@@ -16,15 +17,28 @@ const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 /**
  * Leavers are deprovisioned in the identity provider within `maxDelayDays` calendar days of
  * their HR end date, counted in the workspace timezone; a leaver never deprovisioned, or whose
- * account is active after the deadline, is an exception.
+ * account is active after the deadline, is an exception. When the log shows no deprovisioning,
+ * dated account rosters speak: a roster taken after the deadline that still lists the account as
+ * active is an exception; one taken by the deadline without it (or with it disabled) shows it was
+ * removed on time; a leaver whose account is gone only from rosters taken after the deadline was
+ * removed at an unknown time, which the check reports as missing evidence rather than a failure.
  */
 export const deprovisioningCheck: Check = {
   id: 'hr.deprovisioning',
   title: 'Leavers are deprovisioned in the identity provider on time',
-  requires: ['person', 'access_event'],
+  requires: ['person'],
+  requiresAny: ['access_event', 'account'],
   run(ctx) {
     const maxDelay = Number(ctx.params.maxDelayDays ?? 1);
     const tz = ctx.timezone;
+    // Dated rosters: each roster's time, and its rows by every key the account is known by.
+    const rosterRows = recordsOf(ctx.records, 'account').filter((a) => !!a.snapshotAt);
+    const rosterTimes = [...new Set(rosterRows.map((a) => a.snapshotAt as string))].sort();
+    const rowsByKey = new Map<string, AccountRecord[]>();
+    for (const a of rosterRows) {
+      for (const k of new Set([norm(a.email), norm(a.login)])) if (k) rowsByKey.set(k, [...(rowsByKey.get(k) ?? []), a]);
+    }
+    const unknownTiming: string[] = [];
     const eventsByEmail = new Map<string, AccessEventRecord[]>();
     // A denied or failed attempt neither deprovisions nor shows the account in use.
     for (const e of recordsOf(ctx.records, 'access_event').filter((x) => !failedOutcome(x))) {
@@ -57,6 +71,42 @@ export const deprovisioningCheck: Check = {
       });
     }
 
+    /**
+     * Judges a leaver without a deprovisioning event from the rosters taken after the end date.
+     * Returns false when no roster after the end date exists (the log alone decides).
+     */
+    function judgeByRoster(p: PersonRecord, emails: string[], endDate: string, deadline: string, trace: TraceStep[], add: (rule: string, detail: string, at: string | undefined, cites: AccessEventRecord[], rows?: AccountRecord[]) => void): boolean {
+      const left = endOfDay(endDate, tz);
+      const limit = endOfDay(ctx.asOf < ctx.period.to ? ctx.asOf : ctx.period.to, tz);
+      const after = rosterTimes.filter((t) => t >= left && t < limit);
+      if (after.length === 0) return false;
+      const rows = emails.flatMap((k) => rowsByKey.get(k) ?? []);
+      const due = endOfDay(deadline, tz);
+      const activeAt = (t: string) => rows.filter((r) => r.snapshotAt === t && isActiveAccount(r));
+      const stillActive = after.filter((t) => activeAt(t).length > 0);
+      const lastActive = stillActive.at(-1);
+      const goneAt = after.find((t) => activeAt(t).length === 0 && (!lastActive || t > lastActive));
+      for (const t of [lastActive, goneAt]) {
+        if (!t) continue;
+        const row = activeAt(t)[0] ?? rows.find((r) => r.snapshotAt === t);
+        trace.push({ label: 'account roster', at: t, detail: activeAt(t).length ? `account still active in the roster taken ${t}` : `account ${row ? `${row.status ?? 'inactive'}` : 'absent'} in the roster taken ${t}`, ...(row ? { citation: citationOf(row) } : {}) });
+      }
+      if (lastActive && lastActive >= due) {
+        const row = activeAt(lastActive)[0];
+        if (goneAt) add('deprovision.late', `Left on ${endDate}; the account was still active in the ${row.system} roster taken ${lastActive}, after the deadline ${deadline}, and gone by the roster taken ${goneAt}.`, lastActive, [], [row]);
+        else add('deprovision.missing', `Left on ${endDate}; the account is still active in the ${row.system} roster taken ${lastActive}, after the deadline ${deadline}.`, lastActive, [], [row]);
+        return true;
+      }
+      if (goneAt && goneAt < due) return true;
+      if (goneAt) {
+        // Removed between the end date and a roster after the deadline: when, no evidence says.
+        unknownTiming.push(p.email ?? p.id);
+        trace.push({ label: 'deprovisioning time unknown', detail: `No log event and no roster between ${endDate} and ${deadline} shows when the account was removed.` });
+        return true;
+      }
+      return false;
+    }
+
     function judge(spell: EmploymentSpell & { end: string }, events: AccessEventRecord[], rehiredOn: string | undefined) {
       const p = spell.rows.at(-1) as PersonRecord;
       const endDate = spell.end;
@@ -68,8 +118,8 @@ export const deprovisioningCheck: Check = {
       const deprov = events.find((e) => DEPROVISION_ACTIONS.has(e.action) && localDate(e.at, tz) >= floor);
       const deadline = addDays(endDate, maxDelay);
       const trace: TraceStep[] = [hr];
-      const add = (rule: string, detail: string, at: string | undefined, cites: AccessEventRecord[]) =>
-        exceptions.push({ rule, subject, detail, ...(at ? { at } : {}), citations: [citationOf(p), ...cites.map(citationOf)], itemId });
+      const add = (rule: string, detail: string, at: string | undefined, cites: AccessEventRecord[], rows: AccountRecord[] = []) =>
+        exceptions.push({ rule, subject, detail, ...(at ? { at } : {}), citations: [citationOf(p), ...cites.map(citationOf), ...rows.map(citationOf)], itemId });
 
       if (deprov) {
         const day = localDate(deprov.at, tz);
@@ -78,6 +128,8 @@ export const deprovisioningCheck: Check = {
         if (delay > maxDelay) {
           add('deprovision.late', `Deprovisioned ${delay} calendar days after the HR end date ${endDate} (allowed: ${maxDelay}, counted in ${tz}).`, deprov.at, [deprov]);
         }
+      } else if (rosterTimes.length > 0 && judgeByRoster(p, [...new Set(spell.rows.map((r) => norm(r.email)).filter(Boolean))], endDate, deadline, trace, add)) {
+        // The rosters decided (on time, late, still active, or removed at an unknown time).
       } else if (deadline < ctx.asOf) {
         add('deprovision.missing', events.length === 0
           ? `Left on ${endDate}; the identity provider log shows no account activity or deactivation for ${subject}.`
@@ -95,8 +147,13 @@ export const deprovisioningCheck: Check = {
       }
       items.push({ id: itemId, subject, at: endDate, trace });
     }
+    const failing = exceptions.length > 0;
     return {
-      populationQuery: `employment spells (HR rows grouped by HR id and email; spells less than ${continuity} days apart joined) ending between ${ctx.period.from} and ${ctx.period.to}; identity events matched by any of the person's emails, up to ${preStart} days before a rehire's new start (deactivate, suspend, delete)`,
+      ...(unknownTiming.length > 0 ? {
+        notes: [`${unknownTiming.length} leaver(s) (${unknownTiming.join(', ')}) are gone from the account roster, but neither the identity provider log nor a roster taken by the deadline shows when; collect the provider's event log or roster more often.`],
+        ...(failing ? {} : { status: 'insufficient_evidence' as const }),
+      } : {}),
+      populationQuery: `employment spells (HR rows grouped by HR id and email; spells less than ${continuity} days apart joined) ending between ${ctx.period.from} and ${ctx.period.to}; identity events matched by any of the person's emails, up to ${preStart} days before a rehire's new start (deactivate, suspend, delete); without one, dated account rosters taken after the end date`,
       items,
       exceptions,
     };

@@ -46,11 +46,37 @@ describe('google-workspace-admin', () => {
       ],
     };
     const records = await parseFile(googleWorkspaceCollector, file('page.json', JSON.stringify(page, null, 2)));
-    expect(records.map((r) => r.kind === 'access_event' && `${r.action}:${r.account}:${r.target ?? ''}`)).toEqual([
+    expect(records.filter((r) => r.kind === 'access_event').map((r) => r.kind === 'access_event' && `${r.action}:${r.account}:${r.target ?? ''}`)).toEqual([
       'create:Ada@example.com:', 'grant:ada@example.com:eng@example.com', 'role_change:ada@example.com:', 'mfa_enroll:ada@example.com:',
       'login:ada@example.com:', 'revoke:ada@example.com:eng@example.com', 'suspend:ada@example.com:', 'delete:ada@example.com:',
     ]);
     expect(records[0]).toMatchObject({ email: 'ada@example.com', locator: '/items/0/events/0' });
+    // The sign-ins are also sign-in records: the password alone names no challenge method, so MFA is unknown.
+    expect(records.filter((r) => r.kind === 'sign_in').map((r) => r.kind === 'sign_in' && `${r.outcome}:${r.mfa}:${r.locator}`)).toEqual(['success:unknown:/items/4/events/0', 'failure:unknown:/items/5/events/0']);
+  });
+
+  it('reads how each sign-in was challenged: a second factor, the password alone, SAML, and a SAML app sign-in', async () => {
+    const login = (uq: string, email: string, methods: string[], loginType = 'google_password') => ({
+      kind: 'admin#reports#activity', id: { time: '2026-05-04T15:00:00.000Z', uniqueQualifier: uq, applicationName: 'login', customerId: 'C0abc' },
+      actor: { email, profileId: `p${uq}` }, ipAddress: '203.0.113.7',
+      events: [{ type: 'login', name: 'login_success', parameters: [{ name: 'login_type', value: loginType }, { name: 'login_challenge_method', multiValue: methods }, { name: 'is_suspicious', boolValue: false }] }],
+    });
+    const page = { kind: 'admin#reports#activities', items: [
+      login('11', 'ada@example.com', ['password', 'google_authenticator']),
+      login('12', 'erin@example.com', ['password']),
+      login('13', 'sso@example.com', [], 'saml'),
+      login('14', 'bot@example.com', ['none'], 'exchange'),
+      activity('saml', '2026-05-04T15:02:00.000Z', '15', 'login_success', { application_name: 'AWS Console', initiated_by: 'idp' }, { email: 'ada@example.com', profileId: 'p11' }),
+    ] };
+    const signIns = (await parseFile(googleWorkspaceCollector, file('logins.json', JSON.stringify(page)))).filter((r) => r.kind === 'sign_in');
+    expect(signIns.map((r) => r.kind === 'sign_in' && `${r.account} ${r.app ?? '-'} ${r.mfa} sso=${r.sso} interactive=${r.interactive}`)).toEqual([
+      'ada@example.com - satisfied sso=false interactive=true',
+      'erin@example.com - single_factor sso=false interactive=true',
+      'sso@example.com - unknown sso=true interactive=true',
+      'bot@example.com - single_factor sso=false interactive=false',
+      'ada@example.com AWS Console unknown sso=true interactive=true',
+    ]);
+    expect(signIns[0]).toMatchObject({ system: 'google-workspace', eventId: 'login:11', method: 'password, google_authenticator', accountId: 'p11' });
   });
 
   it('reads JSON Lines of activities and drops repeated activities', async () => {

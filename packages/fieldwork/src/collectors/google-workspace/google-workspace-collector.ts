@@ -4,15 +4,15 @@ import type { Collector } from '../collector.js';
 import { iterateJsonItems, pointer } from '../input/index.js';
 import { googleWorkspaceOptionsSchema } from './google-workspace-config.js';
 import type { GoogleWorkspaceOptions } from './google-workspace-config.js';
-import { gwActivitySchema, mapGwEvent } from './google-workspace-mapper.js';
+import { gwActivitySchema, mapGwEvent, mapGwSignIn } from './google-workspace-mapper.js';
 
-const HINT = 'google-workspace-admin reads Admin SDK Reports API activities (GET admin/reports/v1/activity/users/all/applications/{admin|login|groups}): the response page {kind, items}, a bare items array, or one activity per line.';
+const HINT = 'google-workspace-admin reads Admin SDK Reports API activities (GET admin/reports/v1/activity/users/all/applications/{admin|login|saml|groups}): the response page {kind, items}, a bare items array, or one activity per line.';
 
 /** Google Workspace Admin SDK Reports API: user, group and sign-in activities. */
 export const googleWorkspaceCollector: Collector<GoogleWorkspaceOptions> = {
   kind: 'google-workspace-admin',
   snapshotKinds: [],
-  description: 'Google Workspace Admin SDK Reports API activities (admin, login, groups): a response page, an items array, or JSON Lines',
+  description: 'Google Workspace Admin SDK Reports API activities (admin, login, saml, groups): a response page, an items array, or JSON Lines',
   options: googleWorkspaceOptionsSchema,
   mediaType: 'application/json',
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
@@ -50,6 +50,8 @@ export const googleWorkspaceCollector: Collector<GoogleWorkspaceOptions> = {
           const locator = `${prefix}${pointer(loc, 'events', j)}`;
           const rec = mapGwEvent(a, e, j, options.includeFailedLogins, ctx.cite(locator));
           if (rec) yield rec;
+          const signIn = mapGwSignIn(a, e, j, ctx.cite(locator));
+          if (signIn) yield signIn;
         }
       }
     }

@@ -1,4 +1,4 @@
-import type { AccessAction, AccessEventRecord } from '@fieldwork/core/records';
+import type { AccessAction, AccessEventRecord, SignInRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 
 const parameterSchema = z.object({
@@ -84,5 +84,61 @@ export function mapGwEvent(a: GwActivity, e: GwEvent, index: number, includeFail
     ...(actor ? { actor } : {}),
     ...(target ? { target } : {}),
     ...(failed ? { outcome: 'FAILURE' } : app === 'login' ? { outcome: 'SUCCESS' } : {}),
+  };
+}
+
+/** Challenge methods that are not a second factor: what the user knows, or where they are. */
+const FIRST_FACTOR = /^(password|google_password|none|login_location|knowledge_.*|other|unknown)$/i;
+
+/** All values of a parameter (a multiValue in full, or the single value). */
+function gwValues(e: GwEvent, name: string): string[] {
+  const p = (e.parameters ?? []).find((x) => x.name.toLowerCase() === name.toLowerCase());
+  if (!p) return [];
+  if (p.multiValue?.length) return p.multiValue;
+  return p.value != null ? [p.value] : [];
+}
+
+/**
+ * Whether a Google sign-in used a second factor, from `login_challenge_method`: any method
+ * beyond the password (an authenticator, a security key, a phone prompt, a passkey…) is
+ * `satisfied`; the password alone is `single_factor`. A SAML sign-in was authenticated by
+ * another identity provider, so Google cannot say (`unknown`), nor can an event without methods.
+ */
+export function gwSignInMfa(e: GwEvent): SignInRecord['mfa'] {
+  if ((gwParameter(e, 'login_type') ?? '').toLowerCase() === 'saml') return 'unknown';
+  const methods = gwValues(e, 'login_challenge_method').map((m) => m.trim()).filter(Boolean);
+  if (methods.length === 0) return 'unknown';
+  return methods.some((m) => !FIRST_FACTOR.test(m)) ? 'satisfied' : 'single_factor';
+}
+
+/**
+ * Maps a sign-in of the login audit (`login_success`, `login_failure`) or of the SAML app audit
+ * (a sign-in to an app through Google) to a `sign_in`.
+ */
+export function mapGwSignIn(a: GwActivity, e: GwEvent, index: number, cite: { source: string; artifact: string; locator: string }): SignInRecord | undefined {
+  const app = a.id.applicationName;
+  if ((app !== 'login' && app !== 'saml') || (e.name !== 'login_success' && e.name !== 'login_failure')) return undefined;
+  const account = a.actor?.email ?? undefined;
+  if (!account) return undefined;
+  const at = new Date(a.id.time);
+  if (Number.isNaN(at.getTime())) return undefined;
+  const uq = a.id.uniqueQualifier != null ? String(a.id.uniqueQualifier) : a.id.time;
+  const loginType = gwParameter(e, 'login_type');
+  const methods = gwValues(e, 'login_challenge_method');
+  const target = app === 'saml' ? gwParameter(e, 'application_name') : undefined;
+  return {
+    kind: 'sign_in', ...cite, system: 'google-workspace',
+    eventId: `${app}:${a.events.length > 1 ? `${uq}#${index}` : uq}`,
+    at: at.toISOString(), account,
+    ...(a.actor?.profileId ? { accountId: a.actor.profileId } : {}),
+    ...(account.includes('@') ? { email: account.toLowerCase() } : {}),
+    accountType: 'user',
+    ...(target ? { app: target } : {}),
+    outcome: e.name === 'login_success' ? 'success' : 'failure',
+    // A token exchange is software renewing a session, not a person signing in.
+    interactive: (loginType ?? '').toLowerCase() !== 'exchange',
+    mfa: app === 'saml' ? 'unknown' : gwSignInMfa(e),
+    sso: app === 'saml' || (loginType ?? '').toLowerCase() === 'saml',
+    ...(methods.length ? { method: methods.join(', ') } : loginType ? { method: loginType } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isFieldworkError } from '@fieldwork/core/errors';
 import { REAL_FIXTURES, parseFile } from '../../testing/index.js';
@@ -98,5 +99,28 @@ describe('okta-system-log (files)', () => {
   it('refuses a CSV given as a System Log', async () => {
     const err = await failure(file('people.csv', 'employeeNumber,workEmail\n1,a@example.com\n'));
     expect(err.code).toBe('INPUT_WRONG_FORMAT');
+  });
+});
+
+describe('okta-system-log: app sign-ins', () => {
+  const ACME_LOG = fileURLToPath(new URL('../identity/fixtures/acme/okta/okta-system-log-2026-q2.json', import.meta.url));
+
+  it('an app sign-in is satisfied when its session verified a second factor, single-factor when the session started without one', async () => {
+    const signIns = (await parseFile(oktaCollector, ACME_LOG)).filter((r) => r.kind === 'sign_in');
+    expect(signIns.map((r) => r.kind === 'sign_in' && `${r.account} ${r.app} ${r.mfa}`)).toEqual([
+      'alice@acme.example AWS Console satisfied', 'bob@acme.example AWS Console satisfied', 'carol@acme.example AWS Console satisfied',
+      'dave@acme.example AWS Console satisfied', 'erin@acme.example AWS Console single_factor', 'gina@acme.example Staging Console single_factor',
+      'breakglass@acme.example AWS Console single_factor',
+    ]);
+    expect(signIns[0]).toMatchObject({ system: 'okta', sso: true, interactive: true, outcome: 'success', accountId: '00u01acmexxxxxxxxxxx', locator: '/2' });
+  });
+
+  it('a session that began before the export is unknown, and a failed MFA verification does not count', async () => {
+    const log: object[] = JSON.parse(readFileSync(ACME_LOG, 'utf8'));
+    // Alice's session start and MFA cut off by the export window; Bob's MFA verification failed.
+    const cut = log.filter((e: any) => !(e.authenticationContext.externalSessionId === '102acmeSession0001' && e.eventType !== 'user.authentication.sso'))
+      .map((e: any) => (e.authenticationContext.externalSessionId === '102acmeSession0002' && e.eventType === 'user.authentication.auth_via_mfa' ? { ...e, outcome: { result: 'FAILURE', reason: 'INVALID_CREDENTIALS' } } : e));
+    const signIns = (await parseFile(oktaCollector, file('cut.json', JSON.stringify(cut)))).filter((r) => r.kind === 'sign_in');
+    expect(signIns.slice(0, 2).map((r) => r.kind === 'sign_in' && `${r.account} ${r.mfa}`)).toEqual(['alice@acme.example unknown', 'bob@acme.example single_factor']);
   });
 });

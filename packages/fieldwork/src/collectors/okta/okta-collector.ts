@@ -5,7 +5,8 @@ import { iterateJsonItems } from '../input/index.js';
 import { oktaOptionsSchema } from './okta-config.js';
 import type { OktaOptions } from './okta-config.js';
 import { fetchOktaLogs } from './okta-fetch.js';
-import { mapOktaEvent, oktaLogEventSchema } from './okta-mapper.js';
+import { isOktaAppSignIn, mapOktaEvent, mapOktaSignIn, noteOktaSession, oktaLogEventSchema } from './okta-mapper.js';
+import type { OktaLogEvent, OktaSession } from './okta-mapper.js';
 
 /** Okta System Log: LogEvent JSON from an export file or the live API. */
 export const oktaCollector: Collector<OktaOptions> = {
@@ -26,6 +27,9 @@ export const oktaCollector: Collector<OktaOptions> = {
     let seen = 0;
     // Overlapping exports concatenated into one file repeat events; Okta's uuid names one event.
     const ids = new Set<string>();
+    // App sign-ins wait for the end of the artifact: whether their session verified a second factor may be logged after them.
+    const sessions = new Map<string, OktaSession>();
+    const signIns: { e: OktaLogEvent; loc: string }[] = [];
     for await (const item of iterateJsonItems(input)) {
       // An API page saved as-is is an array; a JSONL line may itself be a page (array).
       const values = Array.isArray(item.value) ? item.value.map((v, i) => ({ v, loc: `${item.locator}/${i}` })) : [{ v: item.value, loc: item.locator }];
@@ -42,9 +46,15 @@ export const oktaCollector: Collector<OktaOptions> = {
         seen++;
         if (ids.has(parsed.data.uuid)) continue;
         ids.add(parsed.data.uuid);
+        noteOktaSession(sessions, parsed.data);
+        if (isOktaAppSignIn(parsed.data)) signIns.push({ e: parsed.data, loc });
         const rec = mapOktaEvent(parsed.data, ctx.cite(loc));
         if (rec) yield rec;
       }
+    }
+    for (const { e, loc } of signIns) {
+      const rec = mapOktaSignIn(e, sessions, ctx.cite(loc));
+      if (rec) yield rec;
     }
   },
 };

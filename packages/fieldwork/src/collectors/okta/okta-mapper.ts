@@ -1,4 +1,4 @@
-import type { AccessAction, AccessEventRecord } from '@fieldwork/core/records';
+import type { AccessAction, AccessEventRecord, SignInRecord } from '@fieldwork/core/records';
 import { z } from 'zod';
 
 /** The parts of an Okta System Log `LogEvent` we read; everything else is kept in the artifact. */
@@ -17,6 +17,7 @@ export const oktaLogEventSchema = z.object({
   actor: oktaActorSchema.nullish(),
   target: z.array(oktaActorSchema).nullish(),
   outcome: z.object({ result: z.string().nullish(), reason: z.string().nullish() }).loose().nullish(),
+  authenticationContext: z.object({ externalSessionId: z.string().nullish() }).loose().nullish(),
 }).loose();
 export type OktaLogEvent = z.infer<typeof oktaLogEventSchema>;
 
@@ -78,5 +79,56 @@ export function mapOktaEvent(e: OktaLogEvent, cite: { source: string; artifact: 
     ...(e.actor?.alternateId ? { actor: e.actor.alternateId } : {}),
     ...(resource?.displayName || resource?.alternateId ? { target: (resource.displayName ?? resource.alternateId) as string } : {}),
     ...(e.outcome?.result ? { outcome: e.outcome.result } : {}),
+  };
+}
+
+/** What one Okta session showed within an artifact: that it started, and whether a second factor was verified in it. */
+export interface OktaSession {
+  started: boolean;
+  mfa: boolean;
+}
+
+/** Event types that verify a second factor in the session they belong to. */
+const MFA_EVENTS = new Set(['user.authentication.auth_via_mfa']);
+
+/** Notes what an event says about its session (start, MFA verified); failed events say nothing. */
+export function noteOktaSession(sessions: Map<string, OktaSession>, e: OktaLogEvent): void {
+  const id = e.authenticationContext?.externalSessionId;
+  if (!id || id === 'unknown' || (e.outcome?.result ?? '').toUpperCase() !== 'SUCCESS') return;
+  const s = sessions.get(id) ?? { started: false, mfa: false };
+  if (e.eventType === 'user.session.start') s.started = true;
+  if (MFA_EVENTS.has(e.eventType)) s.mfa = true;
+  sessions.set(id, s);
+}
+
+/** True for the event of a user signing in to an application through Okta. */
+export const isOktaAppSignIn = (e: OktaLogEvent): boolean => e.eventType === 'user.authentication.sso';
+
+/**
+ * Maps an app sign-in (`user.authentication.sso`) to a `sign_in`. MFA comes from the Okta session
+ * it belongs to (`authenticationContext.externalSessionId`), as far as the same artifact shows
+ * it: a successful `user.authentication.auth_via_mfa` in the session is `satisfied`; a session
+ * whose start is in the artifact without one is `single_factor`; a session begun before the
+ * export window is `unknown`.
+ */
+export function mapOktaSignIn(e: OktaLogEvent, sessions: Map<string, OktaSession>, cite: { source: string; artifact: string; locator: string }): SignInRecord | undefined {
+  const user = e.actor?.type === 'User' ? e.actor : undefined;
+  const account = user?.alternateId ?? user?.id;
+  if (!account) return undefined;
+  const at = new Date(e.published);
+  if (Number.isNaN(at.getTime())) return undefined;
+  const app = (e.target ?? []).find((t) => t.type === 'AppInstance');
+  const session = e.authenticationContext?.externalSessionId ? sessions.get(e.authenticationContext.externalSessionId) : undefined;
+  const mfa: SignInRecord['mfa'] = session?.mfa ? 'satisfied' : session?.started ? 'single_factor' : 'unknown';
+  const result = (e.outcome?.result ?? '').toUpperCase();
+  return {
+    kind: 'sign_in', ...cite, system: 'okta', eventId: e.uuid, at: at.toISOString(), account,
+    ...(user?.id ? { accountId: user.id } : {}),
+    ...(account.includes('@') ? { email: account.toLowerCase() } : {}),
+    accountType: 'user',
+    ...(app?.displayName || app?.alternateId ? { app: (app.displayName ?? app.alternateId) as string } : {}),
+    outcome: result === 'SUCCESS' || result === 'ALLOW' ? 'success' : 'failure',
+    interactive: true, mfa, sso: true,
+    ...(session ? { method: session.mfa ? 'session verified a second factor (user.authentication.auth_via_mfa)' : 'session started without a second factor' } : {}),
   };
 }

@@ -35,6 +35,8 @@ export function Layout(props: { frame: Frame; title: string; children?: Child })
               <a href="/">Overview</a>
               <a href="/ledger">Ledger</a>
               <a href="/plan">90-day plan</a>
+              <a href="/ai-register">AI register</a>
+              <a href="/frameworks">Frameworks</a>
               <a href="/risks">Risks</a>
               <a href="/jobs">Scheduled runs</a>
               <a href="/api/evidence-map">Evidence map (JSON)</a>
