@@ -1,16 +1,21 @@
-// Shared set-up of the PII benchmarks: the Presidio fixture, the label mappings and one adapter
-// per detector (ours and the npm peers) that returns typed spans in our vocabulary.
+// Shared set-up of the PII benchmarks: the labelled sets (Presidio's fixture and the generated
+// multi-locale set), the label mappings and one adapter per detector (ours and the npm peers)
+// that returns typed spans in our vocabulary.
 import { readFileSync } from 'node:fs';
 
 export const FIXTURE =
   process.env.FIELDWORK_PRESIDIO_FIXTURE ??
   new URL('../fixtures/third-party/pii/presidio-research.generated_large.json', import.meta.url).pathname;
 
-/** Our types, in table order. */
-export const TYPES = ['email', 'phone', 'credit_card', 'us_ssn', 'iban', 'ip_address', 'api_key', 'date_of_birth'];
+/** Our types, in table order. date_of_birth findings are scored as `date` (a date of a person). */
+export const TYPES = ['person', 'address', 'date', 'email', 'phone', 'credit_card', 'us_ssn', 'iban', 'ip_address', 'api_key'];
 
-/** Presidio entity types with a counterpart of ours. DATE_TIME is handled apart (see below). */
+/** Presidio entity types with a counterpart of ours. LOCATION (cities, countries) counts as address. */
 export const PRESIDIO_TO_OURS = {
+  PERSON: 'person',
+  ADDRESS: 'address',
+  LOCATION: 'address',
+  DATE_TIME: 'date',
   EMAIL_ADDRESS: 'email',
   PHONE_NUMBER: 'phone',
   CREDIT_CARD: 'credit_card',
@@ -19,33 +24,29 @@ export const PRESIDIO_TO_OURS = {
   IP_ADDRESS: 'ip_address',
 };
 
-/**
- * Presidio labels every date DATE_TIME. Only dates of birth are personal data for us, so recall
- * for date_of_birth is measured on the DATE_TIME spans with "born", "birth" or "DOB" in the 60
- * characters before them; precision counts a date_of_birth finding correct when it overlaps any
- * DATE_TIME span.
- */
-export const DOB_CONTEXT = /\b(?:born|birth|d\.?o\.?b)/i;
-
 export function loadRecords() {
   return JSON.parse(readFileSync(FIXTURE, 'utf8'));
 }
 
-/** Gold spans of a record in our vocabulary, plus all DATE_TIME spans (for date_of_birth precision). */
+/** Gold spans of a Presidio record in our vocabulary. */
 export function goldSpans(record) {
   const gold = [];
-  const dates = [];
   for (const s of record.spans) {
-    const span = { start: s.start_position, end: s.end_position };
     const ours = PRESIDIO_TO_OURS[s.entity_type];
-    if (ours !== undefined) gold.push({ type: ours, ...span });
-    if (s.entity_type === 'DATE_TIME') {
-      dates.push({ type: 'date_of_birth', ...span });
-      const before = record.full_text.slice(Math.max(0, span.start - 60), span.start);
-      if (DOB_CONTEXT.test(before)) gold.push({ type: 'date_of_birth', ...span });
-    }
+    if (ours !== undefined) gold.push({ type: ours, start: s.start_position, end: s.end_position });
   }
-  return { gold, dates };
+  return gold;
+}
+
+/** The labelled sets: Presidio's synthetic file and the generated multi-locale set. */
+export async function labelledSets() {
+  const { localeSet } = await import('./pii-locale-set.mjs');
+  const presidio = loadRecords().map((r) => ({ text: r.full_text, spans: goldSpans(r) }));
+  const fresh = localeSet({ seed: 7, perLocale: 200, negatives: 2400 });
+  return [
+    { name: 'presidio-research generated_large', records: presidio, negatives: [] },
+    { name: 'multi-locale (12 locales, seed 7)', records: fresh.records, negatives: fresh.negatives },
+  ];
 }
 
 const version = (dir) => JSON.parse(readFileSync(new URL(`${dir}/package.json`, import.meta.url), 'utf8')).version;
@@ -57,60 +58,83 @@ export async function fieldwork() {
     name: 'Fieldwork',
     version: version('../packages/agent'),
     supports: new Set(TYPES),
-    detect: (text) => pii.detectPii(text),
+    detect: (text) => pii.detectPii(text).map((f) => (f.type === 'date_of_birth' ? { ...f, type: 'date' } : f)),
     run: (text) => pii.detectPii(text),
     pii,
   };
 }
 
-// redact-pii replaces matches with the snake-cased name of the pattern; we recover the spans by
-// aligning the redacted text with the original (placeholders may sit inside a word).
+// redact-pii and @redactpii/node replace matches with the snake-cased name of the pattern; we
+// recover the spans by aligning the redacted text with the original (placeholders may sit inside
+// a word).
 const REDACT_PII_LABELS = {
   EMAIL_ADDRESS: 'email',
   PHONE_NUMBER: 'phone',
   CREDIT_CARD_NUMBER: 'credit_card',
   US_SOCIAL_SECURITY_NUMBER: 'us_ssn',
   IP_ADDRESS: 'ip_address',
-  STREET_ADDRESS: undefined,
-  ZIPCODE: undefined,
+  STREET_ADDRESS: 'address',
+  ZIPCODE: 'address',
+  PERSON_NAME: 'person',
   USERNAME: undefined,
   PASSWORD: undefined,
   CREDENTIALS: undefined,
   DIGITS: undefined,
   URL: undefined,
-  PERSON_NAME: undefined,
 };
-const PLACEHOLDER = new RegExp(`(${Object.keys(REDACT_PII_LABELS).join('|')})`, 'g');
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function aligner(labels) {
+  const placeholder = new RegExp(`(${Object.keys(labels).join('|')})`, 'g');
+  const stats = { unaligned: 0 };
+  const align = (text, out) => {
+    const parts = out.split(placeholder); // literal, label, literal, label, …, literal
+    if (parts.length === 1) return [];
+    let source = '^';
+    for (let i = 0; i < parts.length; i++) source += i % 2 === 0 ? escape(parts[i]) : '([\\s\\S]+?)';
+    const m = new RegExp(`${source}$`, 'd').exec(text);
+    if (m === null) {
+      stats.unaligned += 1;
+      return [];
+    }
+    const spans = [];
+    for (let g = 1; g < m.length; g++) {
+      const type = labels[parts[2 * g - 1]];
+      if (type !== undefined) spans.push({ type, start: m.indices[g][0], end: m.indices[g][1] });
+    }
+    return spans;
+  };
+  return { align, stats };
+}
 
 /** redact-pii's SyncRedactor with its default configuration. */
 export async function redactPii() {
   const { SyncRedactor } = (await import('redact-pii')).default;
   const redactor = new SyncRedactor();
-  const stats = { unaligned: 0 };
+  const { align, stats } = aligner(REDACT_PII_LABELS);
   return {
     name: 'redact-pii',
     version: version('../node_modules/redact-pii'),
-    supports: new Set(['email', 'phone', 'credit_card', 'us_ssn', 'ip_address']),
+    supports: new Set(['person', 'address', 'email', 'phone', 'credit_card', 'us_ssn', 'ip_address']),
     stats,
-    detect(text) {
-      const out = redactor.redact(text);
-      const parts = out.split(PLACEHOLDER); // literal, label, literal, label, …, literal
-      if (parts.length === 1) return [];
-      let source = '^';
-      for (let i = 0; i < parts.length; i++) source += i % 2 === 0 ? escape(parts[i]) : '([\\s\\S]+?)';
-      const m = new RegExp(`${source}$`, 'd').exec(text);
-      if (m === null) {
-        stats.unaligned += 1;
-        return [];
-      }
-      const spans = [];
-      for (let g = 1; g < m.length; g++) {
-        const type = REDACT_PII_LABELS[parts[2 * g - 1]];
-        if (type !== undefined) spans.push({ type, start: m.indices[g][0], end: m.indices[g][1] });
-      }
-      return spans;
-    },
+    detect: (text) => align(text, redactor.redact(text)),
+    run: (text) => redactor.redact(text),
+  };
+}
+
+/** @redactpii/node's Redactor with its default rules (names, emails, phones, cards, SSNs). */
+export async function redactPiiNode() {
+  const { Redactor } = await import('@redactpii/node');
+  const redactor = new Redactor();
+  const { align, stats } = aligner({
+    PERSON_NAME: 'person', EMAIL_ADDRESS: 'email', PHONE_NUMBER: 'phone', CREDIT_CARD_NUMBER: 'credit_card', US_SOCIAL_SECURITY_NUMBER: 'us_ssn',
+  });
+  return {
+    name: '@redactpii/node',
+    version: version('../node_modules/@redactpii/node'),
+    supports: new Set(['person', 'email', 'phone', 'credit_card', 'us_ssn']),
+    stats,
+    detect: (text) => align(text, redactor.redact(text)),
     run: (text) => redactor.redact(text),
   };
 }
@@ -129,7 +153,9 @@ function openRedactionType(label) {
   if (label === 'SSN') return 'us_ssn';
   if (label === 'IBAN' || label === 'UK_BANK_ACCOUNT_IBAN') return 'iban';
   if (label === 'IPV4' || label === 'IPV6') return 'ip_address';
-  if (label === 'DATE_OF_BIRTH') return 'date_of_birth';
+  if (label === 'DATE_OF_BIRTH') return 'date';
+  if (label === 'NAME') return 'person';
+  if (label === 'ADDRESS_STREET' || label === 'ADDRESS_PO_BOX' || label === 'POSTCODE_UK' || label === 'ZIP_CODE_US') return 'address';
   if (OPENREDACTION_API_KEYS.has(label)) return 'api_key';
   return undefined;
 }
@@ -159,9 +185,9 @@ export async function openRedaction() {
   };
 }
 
-/** The three detectors, ours first. */
+/** The four detectors, ours first. */
 export async function detectors() {
-  return [await fieldwork(), await redactPii(), await openRedaction()];
+  return [await fieldwork(), await redactPii(), await redactPiiNode(), await openRedaction()];
 }
 
 /** Markdown table from a header row and body rows. */

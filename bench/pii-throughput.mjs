@@ -1,125 +1,122 @@
-// Throughput of Fieldwork's PII detector and the npm peers on the same text: the Presidio
-// research texts repeated to the target sizes. Run `npx tsc -b packages/agent` first.
+// Throughput of Fieldwork's PII detector and the npm peers on the same text, in one run, with a
+// bare regex scan as the baseline (the machine is shared: ratios to the baseline measured in the
+// same run say more than absolute MB/s). Run `npx tsc -b packages/agent` first.
 //
-//   node bench/pii-throughput.mjs      # about five minutes, most of it in the peers
-//   PII_BENCH_SIZES=1,5 PII_BENCH_RECORD_SIZES=1 node bench/pii-throughput.mjs
+//   node bench/pii-throughput.mjs                 # ~1–2 min
+//   PII_BENCH_RUNS=3 PII_BENCH_MB=1 node bench/pii-throughput.mjs
 //
-// Two ways of feeding the text:
-// - whole text (PII_BENCH_SIZES, default 5 and 20 MB): one call on the texts joined with
-//   newlines, as when a log file is read at once;
-// - per record (PII_BENCH_RECORD_SIZES, default 5 MB): one call per Presidio text, as a
-//   prompt-log check calls the detector. Speed per record does not depend on the total.
-// OpenRedaction's detect() grows faster than linearly with input length, so on the whole text it
-// is only measured on small prefixes (see the scaling table) and marked "skipped" above them.
+// Three inputs:
+// - per record: one call per Presidio text (about 80 characters each), as a prompt-log check
+//   calls the detector;
+// - long text: the Presidio texts joined with newlines into one string (PII_BENCH_MB, default 4);
+// - number-heavy: support and log lines dense with order and tracking numbers, timestamps,
+//   versions, prices, phones and cards (the multi-locale set's negatives and digit-bearing records).
+// Times are CPU time of this process (process.cpuUsage), the median of PII_BENCH_RUNS runs
+// (default 5) for Fieldwork and the baseline, one or two runs for the peers.
 import { cpus, loadavg } from 'node:os';
 import { detectors, loadRecords, table } from './pii-common.mjs';
+import { localeSet } from './pii-locale-set.mjs';
 
-const SIZES = (process.env.PII_BENCH_SIZES ?? '5,20').split(',').map(Number);
-const RECORD_SIZES = (process.env.PII_BENCH_RECORD_SIZES ?? '5').split(',').map(Number);
-const OPENREDACTION_WHOLE_MAX = 0.5e6;
+const RUNS = Number(process.env.PII_BENCH_RUNS ?? 5);
 const MB = 1e6;
+const LONG_BYTES = Number(process.env.PII_BENCH_MB ?? 4) * MB;
+const loadBefore = loadavg();
 
 const records = loadRecords().map((r) => r.full_text);
-const recordBytes = records.reduce((n, r) => n + Buffer.byteLength(r) + 1, 0);
-const corpus = (bytes) => {
-  const list = [];
-  while (list.length * (recordBytes / records.length) < bytes) list.push(...records);
-  return list;
+const bytesOf = (list) => list.reduce((n, r) => n + Buffer.byteLength(r), 0);
+const repeat = (list, bytes) => {
+  const out = [];
+  const each = bytesOf(list) / list.length;
+  while (out.length * each < bytes) out.push(...list);
+  return out;
 };
+const perRecord = repeat(records, 1 * MB);
+const longText = repeat(records, LONG_BYTES).join('\n');
+const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
+const numberLines = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
+const numberHeavy = repeat(numberLines, 1 * MB);
+const digitShare = (s) => (s.match(/\d/g) ?? []).length / s.length;
 
-function best(runs, fn) {
-  let ms = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    fn();
-    ms = Math.min(ms, performance.now() - started);
-  }
-  return ms;
-}
-
-const [fieldwork, redactPii, openRedaction] = await detectors();
+const [fieldwork, redactPii, redactPiiNode, openRedaction] = await detectors();
 const { pii } = fieldwork;
-const scan = (text) => {
+const WORDS = /\w+/g;
+const baseline = (t) => {
+  WORDS.lastIndex = 0;
+  let n = 0;
+  while (WORDS.exec(t) !== null) n++;
+  return n;
+};
+const scan = (t) => {
   const scanner = pii.createPiiScanner();
-  for (let i = 0; i < text.length; i += 65536) scanner.write(text.slice(i, i + 65536));
+  for (let i = 0; i < t.length; i += 65536) scanner.write(t.slice(i, i + 65536));
   return scanner.end();
 };
 
-const operations = [
-  { tool: fieldwork, op: 'detectPii', call: (t) => pii.detectPii(t), runs: 7 },
-  { tool: fieldwork, op: 'redact', call: (t) => pii.redact(t), runs: 7 },
-  { tool: fieldwork, op: 'createPiiScanner, 64 KiB writes', call: scan, runs: 7, wholeOnly: true },
-  { tool: redactPii, op: 'SyncRedactor.redact', call: (t) => redactPii.run(t), runs: 1 },
-  { tool: openRedaction, op: 'OpenRedaction.detect', call: (t) => openRedaction.run(t), runs: 1, wholeMax: OPENREDACTION_WHOLE_MAX },
-];
+function cpuMs(fn) {
+  const t0 = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
+}
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+/** MB/s of `fn` over `input` (a list: one call per item; a string: one call). */
+function measure(fn, input, runs) {
+  const bytes = typeof input === 'string' ? Buffer.byteLength(input) : bytesOf(input);
+  const call = typeof input === 'string' ? () => fn(input) : () => { for (const r of input) fn(r); };
+  call(); // warm-up
+  const ms = median(Array.from({ length: runs }, () => cpuMs(call)));
+  return bytes / MB / (ms / 1000);
+}
 
-// Warm up the JIT so the first timed run is not penalised: our operations on a megabyte, both
-// ways, and every operation on a few hundred records.
-const warmList = corpus(MB);
-const warmText = warmList.join('\n');
-for (let i = 0; i < 3; i++) {
-  for (const o of operations) {
-    if (o.tool === fieldwork) {
-      o.call(warmText);
-      warmList.forEach((r) => o.call(r));
-    } else records.slice(0, 300).forEach((r) => o.call(r));
+const inputs = [
+  ['per record', perRecord],
+  ['long text', longText],
+  ['number-heavy, per line', numberHeavy],
+];
+// Peers on a slice of each input: they are one to three orders of magnitude slower.
+const slice = (input, bytes) => (typeof input === 'string' ? input.slice(0, bytes) : repeat(input.slice(0, 400), bytes));
+const operations = [
+  { name: 'bare `\\w+` scan (baseline)', fn: baseline, runs: RUNS },
+  { name: `Fieldwork ${fieldwork.version} detectPii`, fn: (t) => pii.detectPii(t), runs: RUNS },
+  { name: `Fieldwork ${fieldwork.version} redact`, fn: (t) => pii.redact(t), runs: RUNS },
+  { name: `Fieldwork ${fieldwork.version} createPiiScanner, 64 KiB writes`, fn: scan, runs: RUNS, only: 'long text' },
+  { name: `redact-pii ${redactPii.version}`, fn: (t) => redactPii.run(t), runs: 1, bytes: 0.2 * MB },
+  { name: `@redactpii/node ${redactPiiNode.version}`, fn: (t) => redactPiiNode.run(t), runs: 2, bytes: 0.5 * MB },
+  { name: `openredaction ${openRedaction.version}`, fn: (t) => openRedaction.run(t), runs: 1, bytes: 0.05 * MB, notLong: true },
+];
+const results = new Map();
+for (const [label, input] of inputs) {
+  for (const op of operations) {
+    if (op.only !== undefined && op.only !== label) continue;
+    if (op.notLong && label === 'long text') continue;
+    const data = op.bytes === undefined ? input : slice(input, op.bytes);
+    results.set(`${op.name}|${label}`, measure(op.fn, data, op.runs));
   }
 }
-
-const results = new Map(); // `${mode}|${op}|${size}` → MB/s
-const label = (o) => `${o.tool.name} ${o.op}`;
-const measure = (mode, size, o, fn, bytes) => {
-  const ms = best(o.runs, fn);
-  results.set(`${mode}|${label(o)}|${size}`, bytes / MB / (ms / 1000));
-  process.stderr.write(`${mode.padEnd(6)} ${label(o)} ${size} MB: ${ms.toFixed(0)} ms\n`);
-};
-for (const size of RECORD_SIZES) {
-  const list = corpus(size * MB);
-  const bytes = list.reduce((n, r) => n + Buffer.byteLength(r) + 1, 0);
-  for (const o of operations) if (!o.wholeOnly) measure('record', size, o, () => list.forEach((r) => o.call(r)), bytes);
-}
-for (const size of SIZES) {
-  const whole = corpus(size * MB).join('\n');
-  const bytes = Buffer.byteLength(whole);
-  for (const o of operations) if (o.wholeMax === undefined || bytes <= o.wholeMax) measure('whole', size, o, () => o.call(whole), bytes);
-}
-
-const fmt = (mbps) => (mbps >= 1 ? mbps.toFixed(1) : mbps.toPrecision(2));
-const ratio = (x, ref) => (x >= ref * 0.995 ? `${(x / ref).toFixed(2)}×` : `1/${(ref / x).toFixed(ref / x < 10 ? 1 : 0)}`);
 
 console.log('## PII detection throughput\n');
-const load = loadavg().map((x) => x.toFixed(1)).join(' ');
-console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, load average ${load} at the end.`);
-console.log(`Input: the ${records.length} Presidio texts repeated to each size; MB = 10^6 bytes of UTF-8. Fieldwork`);
-console.log('runs are the best of 7, the peers run once. "vs Fieldwork" divides by Fieldwork detectPii fed the');
-console.log('same way, in the same run.\n');
-for (const [mode, title, sizes] of [['whole', 'One call on the whole text', SIZES], ['record', 'One call per record', RECORD_SIZES]]) {
-  const header = ['tool', 'operation'];
-  for (const size of sizes) header.push(`${size} MB: MB/s`, `${size} MB: vs Fieldwork`);
-  const rows = [];
-  for (const o of operations) {
-    if (mode === 'record' && o.wholeOnly) continue;
-    const row = [`${o.tool.name} ${o.tool.version}`, o.op];
-    for (const size of sizes) {
-      const x = results.get(`${mode}|${label(o)}|${size}`);
-      const ref = results.get(`${mode}|${label(operations[0])}|${size}`);
-      row.push(...(x === undefined ? ['skipped', '—'] : [fmt(x), ratio(x, ref)]));
-    }
-    rows.push(row);
+const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
+console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs; load average ${load(loadBefore)} before, ${load(loadavg())} after.`);
+console.log(`MB/s = 10^6 bytes of UTF-8 per second of this process's CPU time, median of ${RUNS} runs (peers: 1–2 runs on a`);
+console.log(`0.05–0.5 MB slice). Inputs: per record = ${perRecord.length} Presidio texts (${(bytesOf(perRecord) / perRecord.length).toFixed(0)} bytes on average), one call each;`);
+console.log(`long text = one string of ${(LONG_BYTES / MB).toFixed(0)} MB; number-heavy = ${numberHeavy.length} lines, ${(100 * digitShare(numberHeavy.join('\n'))).toFixed(0)} % digits, one call each.`);
+console.log('"× baseline" divides by the bare `\\w+` regex scan of the same input in the same run.\n');
+const fmt = (x) => (x === undefined ? '—' : x >= 1 ? x.toFixed(1) : x.toPrecision(2));
+const header = ['operation'];
+for (const [label] of inputs) header.push(`${label}: MB/s`, '× baseline');
+const rows = operations.map((op) => {
+  const row = [op.name];
+  for (const [label] of inputs) {
+    const x = results.get(`${op.name}|${label}`);
+    const base = results.get(`${operations[0].name}|${label}`);
+    row.push(fmt(x), x === undefined ? '—' : (x / base).toFixed(3));
   }
-  console.log(`### ${title}\n`);
-  console.log(table(header, rows));
-  console.log();
-}
-
-// Why OpenRedaction is not run on the whole multi-megabyte text.
-const whole = corpus(OPENREDACTION_WHOLE_MAX).join('\n');
-const scaling = [];
-for (const bytes of [50_000, 100_000, 200_000, 400_000]) {
-  const text = whole.slice(0, bytes);
-  const ms = best(1, () => openRedaction.run(text));
-  const ours = best(5, () => pii.detectPii(text));
-  scaling.push([`${bytes / 1000} kB`, `${ms.toFixed(0)} ms`, fmt(bytes / MB / (ms / 1000)), `${ours.toFixed(1)} ms`]);
-}
-console.log('### OpenRedaction.detect on one string of growing length\n');
-console.log(table(['input', 'OpenRedaction time', 'OpenRedaction MB/s', 'Fieldwork detectPii time'], scaling));
+  return row;
+});
+console.log(table(header, rows));
+const one = results.get(`${operations[1].name}|long text`);
+const streamed = results.get(`${operations[3].name}|long text`);
+console.log(`\nStreaming scanner vs one-shot detectPii on the long text: ${(streamed / one).toFixed(2)}× (goal: within 10 %).`);

@@ -9,3 +9,4 @@ export * from './catalog/index.js';
 export * from './checks/index.js';
 export * from './audit/index.js';
 export * from './readiness/index.js';
+export * from './requests/index.js';

@@ -12,5 +12,6 @@ export { collectWorkspace } from './pipeline/collect-workspace.js';
 export { auditTypeOne, auditTypeTwo, roleHolder } from './pipeline/audit-workspace.js';
 export * from './server/index.js';
 export * from './policies/index.js';
+export * from './manual-evidence/index.js';
 export * from './schedule/index.js';
 export { runCli } from './cli/program.js';

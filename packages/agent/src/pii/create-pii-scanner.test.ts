@@ -40,6 +40,11 @@ const VALUES = [
   '2001:db8:85a3::8a2e:370:7334',
   'AKIA' + 'IOSFODNN7EXAMPLE',
   'born on 2/7/1961',
+  'Dear Megan van der Payne,',
+  'lives at 221B Baker Street, Flat 4\nLondon NW1 6XE\nUnited Kingdom',
+  'Rua Joaquim de Oliveira Cruz 1615, Curitiba',
+  'on 3. März 2024',
+  'Kowalev, Lee and Phillips',
   ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', 'x'.repeat(300)].join('.'),
   jwt({ alg: 'RS256', typ: 'JWT', kid: 'k'.repeat(400) }, { sub: 'user-1', scope: 'a '.repeat(300) }),
   ['-----BEGIN ' + 'PRIVATE KEY-----', 'QUJD'.repeat(400), '-----END ' + 'PRIVATE KEY-----'].join('\n'),
@@ -63,7 +68,7 @@ describe('createPiiScanner', () => {
         const head = filler.repeat(Math.ceil(pad / filler.length)).slice(0, pad);
         const text = `${head} ${value} ${filler.repeat(40)}`;
         const expected = detectPii(text);
-        expect(expected.length).toBe(1);
+        expect(expected.length).toBeGreaterThanOrEqual(1);
         expect(streamed(text, chunker(pad, 64)).findings, `${value.slice(0, 20)} at ${pad}`).toEqual(expected);
       }
     }

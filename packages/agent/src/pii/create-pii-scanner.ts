@@ -76,13 +76,17 @@ export interface PiiScanner {
 
 /** Text kept before the first new character, for context words and look-behinds. */
 const LEAD = CONTEXT_RADIUS + 32;
-/** Text held back at the end, since a value or its context may continue in the next chunk. */
-const TAIL = CONTEXT_RADIUS + 32;
 /**
- * Longest value with spaces inside (phone, card, IBAN, date). Longer values are held while they
- * are open: a PEM block from its header, a JWT or key as long as its run of key characters.
+ * Text held back at the end, since a value or its context may continue in the next chunk: an
+ * address reads up to a line of city, postcode or country past its current end.
  */
-const MAX_VALUE = 160;
+const TAIL = CONTEXT_RADIUS + 160;
+/**
+ * Longest value with spaces inside (an address over several lines; phone, card, IBAN, date).
+ * Longer values are held while they are open: a PEM block from its header, a JWT or key as long
+ * as its run of key characters.
+ */
+const MAX_VALUE = 480;
 /** Scan once this much text is buffered, so tiny writes do not rescan the overlap each time. */
 const BATCH = 64 * 1024;
 /** Upper bound on text kept for an open value; beyond it the value is reported as it stands. */

@@ -2,23 +2,37 @@ import { cardBrand } from './card-brand.js';
 import { luhnValid } from './luhn-valid.js';
 import type { PiiFinding } from './pii-type.js';
 
-// 13–19 digits, optionally grouped by single spaces or dashes; not inside a longer token or a
+import { hasContext } from './context.js';
+
+// 12–19 digits, optionally grouped by single spaces or dashes; not inside a longer token or a
 // decimal number, and not after a plus sign (that is an international phone number).
-const CANDIDATE = /(?<![\w+.-])\d(?:[ -]?\d){12,18}(?!\w|\.\d)/g;
+const CANDIDATE = /(?<![\w+.-])\d(?:[ -]?\d){11,18}(?!\w|\.\d)/g;
+const CARD_CONTEXT = /\b(?:card|cards|maestro|debit|credit|visa|mastercard|amex|pan|kart[ea]?|karte|carte|tarjeta|cartão|carta)\b/i;
 
 /**
  * Finds payment card numbers. Only Luhn-valid numbers are reported; a known brand prefix and
  * length makes the finding validated and high confidence, otherwise it is a low-confidence
- * unvalidated finding (one random number in ten passes Luhn).
+ * unvalidated finding (one random number in ten passes Luhn). Unbranded numbers and 12- or
+ * 13-digit numbers (Maestro, old Visa) count only next to a card word; groups that continue into
+ * a longer digit run are never cards.
  */
 export function detectCreditCard(text: string, out: PiiFinding[]): void {
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const raw = m[0];
+    const end = m.index + raw.length;
+    // Part of a longer grouped run ("1234 5678 9012 3456 7890", a tracking number): not a card.
+    if (m.index >= 2 && /\d[ -]$/.test(text.slice(m.index - 2, m.index))) continue;
+    if (/^[ -]\d/.test(text.slice(end, end + 2))) continue;
     if (!plausibleGrouping(raw) || !luhnValid(raw)) continue;
     const digits = raw.replace(/[ -]/g, '');
     if (/^(\d)\1+$/.test(digits)) continue;
     const branded = cardBrand(digits) !== undefined;
+    // Twelve and thirteen digits are card lengths (Maestro, old Visa) and also those of order
+    // numbers, EAN-13 barcodes and millisecond timestamps; a Luhn-valid number of no known brand
+    // is one random number in ten. Those count only next to a card word.
+    if ((digits.length <= 13 || !branded) && !hasContext(text, m.index, end, CARD_CONTEXT, 40, 16)) continue;
+    if (digits.length === 12 && !branded) continue;
     out.push({
       type: 'credit_card',
       start: m.index,

@@ -7,7 +7,7 @@ const IPV4 = /(?<![\w.-])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)/g;
 // "version 1.2.3.4", "v1.2.3.4", `"version": "1.2.3.4"`, "build 10.0.19041.1" and the later items
 // of "versions 2.6.7.4, 2.9.10.7 or 2.10.5.1" are versions.
 const VERSION_BEFORE =
-  /(?:\bv|\bver\.?|\bversions?|\breleases?|\bbuild(?: no\.?)?)["']?\s*[:=]?\s*["']?(?:\d+(?:\.\d+)+["']?\s*(?:,|\bor\b|\band\b)\s*["']?)*$/i;
+  /(?:\bv|\bver\.?|\bversions?|\breleases?|\bbuild(?: no\.?)?|\b(?:upgraded|updated|downgraded|bumped|pinned|rolled back)\b(?: [\w.-]+){0,8} to)["']?\s*[:=]?\s*["']?(?:\d+(?:\.\d+)+["']?\s*(?:,|\bor\b|\band\b)\s*["']?)*$/i;
 
 /**
  * Finds IPv4 addresses (octets 0–255, no leading zeros) and IPv6 addresses. Public addresses

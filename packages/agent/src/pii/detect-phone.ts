@@ -3,9 +3,9 @@ import type { PiiConfidence, PiiFinding } from './pii-type.js';
 
 // A run of digits, spaces, dots, dashes and parentheses, optionally led by + or (, with an
 // optional extension. Everything that decides "is this a phone number" happens in code below.
-const CANDIDATE = /[+(]?\d[\d(). -]{5,28}\d(?:(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6})?/gi;
+const CANDIDATE = /[+(]?\d[\d(). -]{4,28}\d(?:(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6})?/gi;
 const CONTEXT =
-  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|fax|call|calls|calling|dial|office|contact|reach|sms|whatsapp|ph|mob|landline|hotline)\b/i;
+  /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|fax|call|calls|calling|called|phoned|ring|rang|answering|answer|reachable|dial|office|contact|reach|sms|whatsapp|ph|mob|landline|hotline|my (?:cell |mobile |phone )?number|text me|ring me|telefon|telefonnummer|handy|téléphone|portable|teléfono|móvil|telefone|celular|telefono|cellulare|telefoonnummer|numer telefonu|puhelin)\b/i;
 const EXTENSION = /(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}$/i;
 const ISO_DATE = /^(?:19|20)\d\d([-./])(\d{1,2})\1(\d{1,2})(?: \d{1,2})?$/;
 const DMY_DATE = /^(\d{1,2})([-./])(\d{1,2})\2(?:19|20)?\d\d$/;
@@ -56,7 +56,9 @@ interface PhoneVerdict {
 function classify(raw: string, context: () => boolean): PhoneVerdict | undefined {
   const main = raw.replace(EXTENSION, '');
   const digits = main.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
+  if (digits.length < 6 || digits.length > 15) return undefined;
+  // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.
+  if (digits.length === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context() ? { level: 'low', validated: false } : undefined;
   if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return undefined;
   if (dateLike(main) || /^\d{3}-\d{2}-\d{4}$/.test(main)) return undefined;
   const separators = main.replace(/[\d+()]/g, '');

@@ -67,8 +67,19 @@ describe('detectPii', () => {
     it('ignores numbers that fail Luhn', () => {
       expect(found('card 4111 1111 1111 1112', ['credit_card'])).toEqual([]);
     });
-    it('reports Luhn-valid numbers of no known brand as unvalidated and low confidence', () => {
-      expect(only('ref 1234567890123452', 'credit_card')).toMatchObject({ validated: false, confidence: 'low' });
+    it('reports Luhn-valid numbers of no known brand as unvalidated and low confidence, next to a card word only', () => {
+      expect(only('card ref 1234567890123452', 'credit_card')).toMatchObject({ validated: false, confidence: 'low' });
+      expect(found('ref 1234567890123452', ['credit_card'])).toEqual([]);
+    });
+    it('finds 12-digit Maestro numbers next to a card word, not bare 12- or 13-digit numbers', () => {
+      expect(found('my Maestro card 501800000009', ['credit_card'])).toEqual([['credit_card', '501800000009']]);
+      expect(found('order 501800000009 shipped', ['credit_card'])).toEqual([]);
+      expect(found('EAN 4006381333931 and ts=1701234567891', ['credit_card'])).toEqual([]);
+    });
+    it('never reads a card inside a longer grouped run, and lets a valid IBAN win over a card inside it', () => {
+      expect(found('tracking 4111 1111 1111 1111 2222', ['credit_card'])).toEqual([]);
+      expect(found('card 4111 1111 1111 1111, thanks', ['credit_card'])).toEqual([['credit_card', '4111 1111 1111 1111']]);
+      expect(found('IBAN NO83 3000 1234 5678 9012 3', ['credit_card', 'iban']).map(([t]) => t)).not.toContain('credit_card');
     });
     it('ignores odd grouping, mixed separators and longer digit runs', () => {
       expect(found('4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1', ['credit_card'])).toEqual([]);
@@ -128,6 +139,7 @@ describe('detectPii', () => {
       expect(found('upgrade to version 2.6.7.4, 2.9.10.7 or 2.10.5.1', ['ip_address'])).toEqual([]);
       expect(found('"bom-ref": "laravel/framework-7.30.6.0"', ['ip_address'])).toEqual([]);
       expect(found('upgrade to 1.2.3.4', ['ip_address'])).toEqual([['ip_address', '1.2.3.4']]);
+      expect(found('upgraded the agent to 2.11.26.230', ['ip_address'])).toEqual([]);
     });
   });
 

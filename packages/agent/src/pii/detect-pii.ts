@@ -1,9 +1,12 @@
+import { detectAddress } from './detect-address.js';
 import { detectApiKey } from './detect-api-key.js';
 import { detectCreditCard } from './detect-credit-card.js';
+import { detectDate } from './detect-date.js';
 import { detectDateOfBirth } from './detect-date-of-birth.js';
 import { detectEmail } from './detect-email.js';
 import { detectIban } from './detect-iban.js';
 import { detectIpAddress } from './detect-ip-address.js';
+import { detectPerson } from './detect-person.js';
 import { detectPhone } from './detect-phone.js';
 import { detectUsSsn } from './detect-us-ssn.js';
 import type { DetectPiiOptions, PiiConfidence, PiiFinding, PiiType } from './pii-type.js';
@@ -19,15 +22,26 @@ const DETECTORS: Readonly<Record<PiiType, (text: string, out: PiiFinding[]) => v
   ip_address: detectIpAddress,
   api_key: detectApiKey,
   date_of_birth: detectDateOfBirth,
+  person: detectPerson,
+  address: detectAddress,
+  date: detectDate,
 };
 const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high: 3 };
+
+/**
+ * What a text must contain for a type to be possible at all. One native scan for a digit skips
+ * every digit-shaped detector on the many short records that have none.
+ */
+const NEEDS_DIGIT: ReadonlySet<PiiType> = new Set<PiiType>(['phone', 'credit_card', 'us_ssn', 'iban', 'date_of_birth']);
+const DIGIT = /\d/;
+const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
 /**
  * Finds personal data and secrets in a text. Findings are sorted by position and never overlap;
  * they carry offsets, type, validation and confidence, never the value itself.
  *
- * The detector is rule based (patterns, checksums and context words), has no dependencies and
- * runs synchronously. Person names, addresses and other free-text entities are out of scope.
+ * The detector is rule based (patterns, checksums, context words and bundled name and place
+ * lists), has no dependencies and runs synchronously. Organisations are out of scope.
  *
  * @example
  * ```ts
@@ -42,11 +56,22 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding
   const types = opts.types ?? PII_TYPES;
   const floor = LEVEL[opts.minConfidence ?? 'low'];
   const found: PiiFinding[] = [];
-  for (const type of new Set(types)) {
+  const wanted = opts.types === undefined ? ALL_TYPES : new Set(types);
+  // Person names and places come from one scan of the words when both are wanted.
+  const words = wanted.has('person') && wanted.has('address');
+  const digits = DIGIT.test(text);
+  let places: PiiFinding[] | undefined;
+  for (const type of wanted) {
     const detect = DETECTORS[type];
     if (detect === undefined) throw new TypeError(`detectPii: unknown PII type "${String(type)}"`);
-    detect(text, found);
+    if (!digits && NEEDS_DIGIT.has(type)) continue;
+    if (type === 'email' && text.indexOf('@') < 0) continue;
+    if (type === 'ip_address' && !digits && text.indexOf(':') < 0) continue;
+    if (words && type === 'person') detectPerson(text, found, (places = []));
+    else if (words && type === 'address') continue;
+    else detect(text, found);
   }
+  if (words) detectAddress(text, found, places ?? []);
   const kept = floor > 1 ? found.filter((f) => LEVEL[f.confidence] >= floor) : found;
   return resolveOverlaps(kept);
 }

@@ -2,9 +2,10 @@ import type { PiiFinding, PiiType } from './pii-type.js';
 
 /**
  * The types the product treats as exceptions when they appear unredacted in a prompt log:
- * payment cards, US SSNs, IBANs, API keys and secrets, email addresses, phone numbers and IP
- * addresses. For cards, SSNs and IBANs only validated findings count (see
- * {@link isHighRiskFinding}).
+ * payment cards, US SSNs, IBANs, API keys and secrets, email addresses, phone numbers, IP
+ * addresses, full person names and street addresses. For cards, SSNs, IBANs, keys, names and
+ * addresses only validated findings count (see {@link isHighRiskFinding}): a first name alone or
+ * a city is personal data of a weaker kind, which the prompt-log check grades low by default.
  *
  * @example
  * ```ts
@@ -21,15 +22,17 @@ export const highRiskTypes: ReadonlySet<PiiType> = new Set<PiiType>([
   'email',
   'phone',
   'ip_address',
+  'person',
+  'address',
 ]);
 
 /** Types whose shape alone is too weak: they are high risk only once validated. */
-const NEEDS_VALIDATION: ReadonlySet<PiiType> = new Set<PiiType>(['credit_card', 'us_ssn', 'iban', 'api_key']);
+const NEEDS_VALIDATION: ReadonlySet<PiiType> = new Set<PiiType>(['credit_card', 'us_ssn', 'iban', 'api_key', 'person', 'address']);
 
 /**
  * Whether a finding is a high-risk exception: its type is in {@link highRiskTypes} and, for
- * cards, SSNs, IBANs and API keys, it passed validation (Luhn and brand, SSN context, mod-97,
- * provider format).
+ * cards, SSNs, IBANs, API keys, names and addresses, it passed validation (Luhn and brand, SSN
+ * context, mod-97, provider format, a full name, a street with a house number).
  *
  * @example
  * ```ts

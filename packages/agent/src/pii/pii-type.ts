@@ -1,9 +1,10 @@
 /**
  * The kinds of personal data and secrets the detector reports.
  *
- * Person names, postal addresses, organisations and other free-text entities are deliberately
- * not detected: they need a language model to find with useful precision, and a regular
- * expression that guesses at them would flood prompt-log checks with false exceptions.
+ * `person`, `address` and `date` are found without a language model: bundled given-name and
+ * surname lists, cue words ("my name is", "Dear", "lives at"), token shape, street and postcode
+ * patterns by country, and calendar validation (see docs/pii.md for how they were chosen and what
+ * they measure). Organisations and other free-text entities are not detected.
  *
  * @example
  * ```ts
@@ -19,7 +20,10 @@ export type PiiType =
   | 'iban'
   | 'ip_address'
   | 'api_key'
-  | 'date_of_birth';
+  | 'date_of_birth'
+  | 'person'
+  | 'address'
+  | 'date';
 
 /**
  * Every {@link PiiType}, in a stable order (used for summaries and tables).
@@ -27,7 +31,7 @@ export type PiiType =
  * @example
  * ```ts
  * import { PII_TYPES } from '@fieldwork/agent/pii';
- * console.log(PII_TYPES.length); // 8
+ * console.log(PII_TYPES.length); // 11
  * ```
  */
 export const PII_TYPES: readonly PiiType[] = Object.freeze([
@@ -39,6 +43,9 @@ export const PII_TYPES: readonly PiiType[] = Object.freeze([
   'ip_address',
   'api_key',
   'date_of_birth',
+  'person',
+  'address',
+  'date',
 ] as const);
 
 /**
@@ -63,7 +70,9 @@ export type PiiConfidence = 'high' | 'medium' | 'low';
  * `validated` is true when the value passed a check beyond its shape: Luhn plus a known card
  * brand, IBAN mod-97, SSN registry rules plus an "SSN" context word, IP octet ranges, a
  * provider's key format or a decodable JWT header, E.164 / North American numbering rules,
- * a calendar date next to "born" or "DOB", or a well-formed email address.
+ * a calendar date next to "born" or "DOB", a well-formed email address, a full name (given name
+ * and surname, or a name after a cue such as "my name is"), a street address with a house
+ * number, or a real calendar date.
  *
  * @example
  * ```ts

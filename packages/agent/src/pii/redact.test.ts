@@ -13,7 +13,7 @@ const VALUES = ['ada@example.com', '+44 20 7946 0958', '4111 1111 1111 1111', '2
 describe('redact', () => {
   it('replaces every finding with a typed marker', () => {
     expect(redact(SAMPLE)).toBe(
-      'Ada ([REDACTED:EMAIL], [REDACTED:PHONE]) paid with [REDACTED:CREDIT_CARD] from [REDACTED:IP_ADDRESS]; ' +
+      '[PERSON] ([REDACTED:EMAIL], [REDACTED:PHONE]) paid with [REDACTED:CREDIT_CARD] from [REDACTED:IP_ADDRESS]; ' +
         'SSN [REDACTED:US_SSN], IBAN [REDACTED:IBAN], key [REDACTED:API_KEY], born [REDACTED:DATE_OF_BIRTH].',
     );
   });
@@ -74,7 +74,9 @@ describe('redactedExcerpt', () => {
 describe('summarizePii', () => {
   it('counts every type, zero included', () => {
     const counts = summarizePii(detectPii(SAMPLE));
-    expect(counts).toEqual({ email: 1, phone: 1, credit_card: 1, us_ssn: 1, iban: 1, ip_address: 1, api_key: 1, date_of_birth: 1 });
+    expect(counts).toEqual({
+      email: 1, phone: 1, credit_card: 1, us_ssn: 1, iban: 1, ip_address: 1, api_key: 1, date_of_birth: 1, person: 1, address: 0, date: 0,
+    });
     expect(summarizePii([]).email).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { detectPii } from './detect-pii.js';
-import type { DetectPiiOptions, PiiFinding } from './pii-type.js';
+import type { DetectPiiOptions, PiiFinding, PiiType } from './pii-type.js';
 
 /**
  * Options for {@link redact}: the detection options plus how to write a replacement.
@@ -19,20 +19,28 @@ export interface RedactOptions extends DetectPiiOptions {
 }
 
 /**
- * The default replacement for a finding: `[REDACTED:<TYPE>]`.
+ * Short placeholders for the free-text types, so a redacted excerpt still reads as a sentence:
+ * "Dear [PERSON], your parcel to [ADDRESS] arrives on [DATE]".
+ */
+const PLACEHOLDERS: Partial<Record<PiiType, string>> = { person: '[PERSON]', address: '[ADDRESS]', date: '[DATE]' };
+
+/**
+ * The default replacement for a finding: `[PERSON]`, `[ADDRESS]` or `[DATE]` for names, places
+ * and dates, `[REDACTED:<TYPE>]` for the rest.
  *
  * @example
  * ```ts
  * import { redactionMarker } from '@fieldwork/agent/pii';
  * console.log(redactionMarker({ type: 'us_ssn' })); // [REDACTED:US_SSN]
+ * console.log(redactionMarker({ type: 'person' })); // [PERSON]
  * ```
  */
 export function redactionMarker(finding: Pick<PiiFinding, 'type'>): string {
-  return `[REDACTED:${finding.type.toUpperCase()}]`;
+  return PLACEHOLDERS[finding.type] ?? `[REDACTED:${finding.type.toUpperCase()}]`;
 }
 
 /**
- * Returns the text with every finding replaced by `[REDACTED:<TYPE>]`.
+ * Returns the text with every finding replaced by its {@link redactionMarker}.
  *
  * @example
  * ```ts

@@ -1,15 +1,21 @@
 import type { PiiConfidence, PiiFinding, PiiType } from './pii-type.js';
 
-/** When two findings overlap, the more specific type wins a tie of validation and confidence. */
+/**
+ * When two findings overlap, the more specific type wins a tie of validation and confidence. An
+ * IBAN that passed mod-97 beats a Luhn-valid card number read inside it.
+ */
 const PRIORITY: Readonly<Record<PiiType, number>> = {
-  api_key: 8,
-  credit_card: 7,
-  iban: 6,
-  us_ssn: 5,
-  email: 4,
-  ip_address: 3,
-  date_of_birth: 2,
-  phone: 1,
+  api_key: 11,
+  iban: 10,
+  credit_card: 9,
+  us_ssn: 8,
+  email: 7,
+  ip_address: 6,
+  date_of_birth: 5,
+  date: 4,
+  phone: 3,
+  address: 2,
+  person: 1,
 };
 const CONFIDENCE: Readonly<Record<PiiConfidence, number>> = { high: 3, medium: 2, low: 1 };
 

@@ -10,6 +10,7 @@ import { DEFAULT_PROFILE, sampleSize } from './sample-size.js';
 import type { SamplingProfile } from './sample-size.js';
 import { sampleSeed, selectSample } from './seeded-selection.js';
 import { itemPopulation, periodPopulation } from './unit-population.js';
+import { isManualResult, manualAuditDesign, manualSizing, occurrencePopulation } from './manual-population.js';
 import type { AuditUnit, Deviation } from './unit-population.js';
 
 /** What the mock audit concludes about one control. */
@@ -152,7 +153,8 @@ interface AuditContext {
 
 
 function auditControl(control: Control, r: ControlResult | undefined, ctx: AuditContext): ControlAudit {
-  const design = auditDesignOf(control);
+  const manual = isManualResult(control, r);
+  const design = manual ? manualAuditDesign(control) : auditDesignOf(control);
   const base = {
     control: control.id, title: control.title, statement: control.statement, criteria: control.criteria, frequency: control.frequency, check: control.check,
     automated: control.automated, zeroTolerance: control.zeroTolerance, method: design.method,
@@ -164,12 +166,12 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     deviations: 0, populationExceptions: 0, exceptions: [], controlLevelExceptions: [], classification: 'none' as const,
   };
   if (!r || r.status === 'not_tested') {
-    const why = r?.error ? `The check failed to run: ${r.error}` : 'No automated test: attest this control manually and keep the evidence in the workspace.';
+    const why = r?.error ? `The check failed to run: ${r.error}` : 'No automated test and no manual evidence recorded: submit it with `fieldwork evidence add` (see `fieldwork evidence list`).';
     return { ...base, ...untested, testPerformed: 'None: the control is attested manually.', sampleBasis: 'Not sampled.', rule: 'not-tested', conclusion: 'not_tested', result: why, summary: `${why} (rule not-tested)` };
   }
   // The check ran over collected evidence and its population is empty: that is "did not occur",
   // whether the check passed it or (since empty populations carry no verdict) flagged it.
-  const ranEmpty = r.items.length === 0 && r.exceptions.length === 0 && !!r.populationQuery && (r.status === 'pass' || r.status === 'insufficient_evidence');
+  const ranEmpty = !manual && r.items.length === 0 && r.exceptions.length === 0 && !!r.populationQuery && (r.status === 'pass' || r.status === 'insufficient_evidence');
   if (r.status === 'insufficient_evidence' && !ranEmpty) {
     const missing = r.notes.join(' ') || 'Collect the evidence sources this control needs.';
     const result = `Not tested: no evidence. ${missing}`;
@@ -187,11 +189,11 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     };
   }
 
-  const pop = design.unit === 'period' ? (periodPopulation(control, r, found, unit, ctx, design.windows === true) ?? itemPopulation(r, found, unit, ctx)) : itemPopulation(r, found, unit, ctx);
+  const pop = manual ? occurrencePopulation(r, found, unit, ctx) : design.unit === 'period' ? (periodPopulation(control, r, found, unit, ctx, design.windows === true) ?? itemPopulation(r, found, unit, ctx)) : itemPopulation(r, found, unit, ctx);
   const ids = pop.units.map((u) => u.id);
   const byId = new Map(pop.units.map((u) => [u.id, u]));
   // Periodic units take the table size of their frequency; events and items are sized per occurrence.
-  const sizing = pop.unit.kind === 'period' || control.frequency === 'continuous' || control.frequency === 'multiple_daily' ? control.frequency : 'per_event';
+  const sizing = manual ? manualSizing(control) : pop.unit.kind === 'period' || control.frequency === 'continuous' || control.frequency === 'multiple_daily' ? control.frequency : 'per_event';
   const decision = sampleSize(sizing, ids.length, ctx.profile, { one: pop.unit.noun, many: pop.unit.plural });
   const seed = sampleSeed(ctx.auditId, control.id, ids);
   const chosen = selectSample(ids, decision.size, seed);

@@ -57,7 +57,7 @@ export function assessTypeOne(input: {
     let implemented = false;
     let evidence: string;
     if (!r || r.status === 'not_tested') {
-      evidence = 'No automated evidence; attach evidence of operation (a screenshot, a signed record) to the workspace.';
+      evidence = `No automated evidence and none submitted; submit evidence of operation (a screenshot, an export, a signed record) with \`fieldwork evidence add ${c.id} FILE --covers PERIOD --by PERSON\`.`;
       gaps.push('Evidence of operation is attested manually.');
     } else if (r.status === 'insufficient_evidence' && !r.populationQuery) {
       evidence = r.notes.join(' ') || 'No evidence collected.';

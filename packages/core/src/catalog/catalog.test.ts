@@ -31,6 +31,7 @@ const expectedChecks = [
   'agent.tool-authorization', 'agent.human-approval', 'agent.model-change', 'agent.prompt-retention',
   'agent.prompt-pii', 'agent.tenant-isolation', 'agent.incident-coverage', 'agent.eval-coverage',
   'risk.review_overdue', 'risk.high_untreated', 'risk.agent_unlinked',
+  'hr.policy-ack', 'hr.training', 'hr.background-check',
 ];
 
 // The source kinds DESIGN.md promises; evidence sources must name one of them.
@@ -43,6 +44,7 @@ const sourceKinds = new Set([
   'isolation-probe-json', 'policies-md', 'incidents-json', 'risk-register-yaml',
   // Account rosters and sign-in logs (docs/identity-sources.md).
   'okta-users', 'entra-users', 'google-directory-users', 'entra-sign-ins',
+  'policy-acks-csv', 'training-csv', 'knowbe4-enrollments', 'background-checks-csv',
 ]);
 
 const text = (c: Control): string => `${c.title} ${c.statement}`.toLowerCase();

@@ -16,7 +16,7 @@ export const controlCategories = [
 export type ControlCategory = (typeof controlCategories)[number];
 
 /** A parameter value a workspace may override. */
-export const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number())]);
+export const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number()), z.record(z.string(), z.string())]);
 
 /**
  * What the mock audit samples for a control: `event` (each occurrence: a leaver, a merged
@@ -84,6 +84,11 @@ export const controlSchema = z.object({
    * push to production in the change-approval control.
    */
   zeroToleranceRules: z.array(z.string()).default([]),
+  /**
+   * Manual controls: a typed, signed statement may stand in for a file (`fieldwork evidence add
+   * --statement`), e.g. a management assertion that nothing changed. Off: evidence is a file.
+   */
+  statementAllowed: z.boolean().default(false),
   /** How the mock audit tests it; omitted → derived from the frequency (see `auditUnitOf`). */
   audit: auditDesignSchema.optional(),
 });

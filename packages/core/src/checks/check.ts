@@ -1,4 +1,5 @@
 import type { Citation, RecordKind, RecordSet } from '../records/index.js';
+import type { Control } from '../catalog/control.js';
 import type { Period } from '../time/index.js';
 
 /** A step an auditor walks when tracing one population item through its evidence. */
@@ -66,6 +67,8 @@ export interface CheckContext {
    * for checks marked `after`, which run once the others have finished.
    */
   results?: ReadonlyMap<string, CheckStatus>;
+  /** The control being tested (its id, frequency, owner role): for generic checks such as `manual.evidence`. */
+  control?: Control;
 }
 
 /**

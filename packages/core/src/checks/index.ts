@@ -1,6 +1,7 @@
 export type { Check, CheckContext, CheckOutcome, CheckException, CheckStatus, PopulationItem, TraceStep, WorkspaceFacts } from './check.js';
 export { builtInChecks, findCheck } from './registry.js';
-export { emptyPopulationNote, runChecks, withoutSelfTests } from './run-checks.js';
+export { emptyPopulationNote, runChecks, usesManualEvidence, withoutSelfTests } from './run-checks.js';
+export { manualEvidenceCheck, MANUAL_EVIDENCE_CHECK } from './manual/manual-evidence-check.js';
 export { agentAttributeNamesSchema, agentSection, agentSectionSchema, agentStoreSchema, findTool, isProduction, toolAutonomyLevels, toolDeclarationSchema, toolIdentityModes, toolInventory, toolOversightMechanisms } from './agent/agent-inventory.js';
 export type { AgentAttributeNames, AgentSection, AgentStore, ToolAutonomy, ToolDeclaration, ToolIdentityMode, ToolOversight } from './agent/agent-inventory.js';
 export type { ControlResult, CheckRun } from './run-checks.js';
@@ -8,3 +9,4 @@ export { risksSection } from './risk/risk-workspace.js';
 export { aiSystemRegister, providerAliases } from './ai/ai-system-register.js';
 export type { AiSystemRegister, AiSystemRegisterInput, RegisterAgent, RegisterModel, RegisterProvider, RegisterTool } from './ai/ai-system-register.js';
 export { PROVIDER_VENDOR_NAMES, providerVendorKeys, vendorNameKey } from './ai/provider-vendors.js';
+export { compareVersions } from './policy/policy-lifecycle-check.js';

@@ -23,11 +23,15 @@ import { modelChangeCheck } from './agent/model-change-check.js';
 import { tenantIsolationCheck } from './agent/tenant-isolation-check.js';
 import { incidentCoverageCheck } from './agent/incident-coverage-check.js';
 import { evalCoverageCheck } from './agent/eval-coverage-check.js';
+import { policyAckCheck } from './hr/policy-ack-check.js';
+import { trainingCheck } from './hr/training-check.js';
+import { backgroundCheckCheck } from './hr/background-check-check.js';
 import { incidentRegisterCheck } from './incident/incident-register-check.js';
 import { riskReviewCheck } from './risk/risk-review-check.js';
 import { riskTreatmentCheck } from './risk/risk-treatment-check.js';
 import { riskControlLinkCheck } from './risk/risk-control-link-check.js';
 import { aiSystemRegisterCheck } from './ai/ai-system-register-check.js';
+import { manualEvidenceCheck } from './manual/manual-evidence-check.js';
 
 /**
  * Every built-in check by id. Controls name their check by this id. Add a check by adding
@@ -64,6 +68,10 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     riskTreatmentCheck,
     riskControlLinkCheck,
     aiSystemRegisterCheck,
+    manualEvidenceCheck,
+    policyAckCheck,
+    trainingCheck,
+    backgroundCheckCheck,
   ].map((c) => [c.id, c]),
 );
 

@@ -1,2 +1,2 @@
-export { ninetyDayPlan } from './ninety-day-plan.js';
+export { ninetyDayPlan, planResultKey } from './ninety-day-plan.js';
 export type { NinetyDayPlan, PlanTask, PlanFacts, TaskStatus } from './ninety-day-plan.js';

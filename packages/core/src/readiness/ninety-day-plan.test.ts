@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { PolicyRecord } from '../records/index.js';
-import { ninetyDayPlan } from './ninety-day-plan.js';
+import { ninetyDayPlan, planResultKey } from './ninety-day-plan.js';
 
 const A = 'a'.repeat(64);
 const policy = (id: string, approved: boolean): PolicyRecord => ({ kind: 'policy', source: 'p', artifact: A, locator: 'line 1', id, title: id, version: '1', ...(approved ? { approvedBy: 'Maya', approvedAt: '2026-01-20' } : {}) });
@@ -52,5 +52,17 @@ describe('ninetyDayPlan', () => {
     expect(none.tasks.find((t) => t.id === 'risk-register')).toMatchObject({ status: 'open', why: expect.stringContaining('risk-register-yaml') });
     const kept = ninetyDayPlan({ ...base, today: '2026-01-10', results: new Map([['risk.review_overdue', result('GOV-04', 'exception', 1)]]) });
     expect(kept.tasks.find((t) => t.id === 'risk-register')).toMatchObject({ status: 'in_progress', why: 'GOV-04: 1 exception(s) to fix.' });
+  it('tells the user the evidence add command for the SIEM task, and reads LOG-01 once its evidence is tested', () => {
+    const before = ninetyDayPlan({ ...base, today: '2026-03-01', results: new Map() }).tasks.find((x) => x.id === 'siem')!;
+    expect(before).toMatchObject({ status: 'manual', why: expect.stringContaining('fieldwork evidence add LOG-01 FILE --covers QUARTER --by PERSON') });
+    expect(before.why).not.toMatch(/screenshot\.$|Attest with/);
+    const tested = { ...result('LOG-01', 'pass'), check: 'manual.evidence' };
+    const failing = { ...result('LOG-02', 'exception', 1), check: 'manual.evidence' };
+    // One generic check serves many controls: each manual control keeps its own key.
+    expect([planResultKey(tested), planResultKey(failing), planResultKey(result('ACC-03', 'pass'))]).toEqual(['manual.evidence:LOG-01', 'manual.evidence:LOG-02', null]);
+    const results = new Map([tested, failing].map((r) => [planResultKey(r)!, r]));
+    const plan = ninetyDayPlan({ ...base, today: '2026-03-01', results });
+    expect(plan.tasks.find((x) => x.id === 'siem')).toMatchObject({ status: 'done', why: 'LOG-01 passes (3 tested).' });
+    expect(plan.tasks.find((x) => x.id === 'remediate')).toMatchObject({ status: 'in_progress', why: '1 open exception(s) in the latest check.' });
   });
 });

@@ -1,5 +1,6 @@
 import { REQUIRED_POLICIES } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
+import { MANUAL_EVIDENCE_CHECK } from '../checks/manual/manual-evidence-check.js';
 import type { PolicyRecord } from '../records/index.js';
 import { addDays } from '../time/index.js';
 
@@ -37,7 +38,7 @@ export interface PlanFacts {
   auditorSelected: boolean;
   evidenceSources: number;
   policies: readonly PolicyRecord[];
-  /** Latest check results, by check id. */
+  /** Latest check results, by {@link planResultKey} (the check id; `manual.evidence:CONTROL` for manual controls). */
   results: ReadonlyMap<string, ControlResult>;
   typeOneAssessed: boolean;
   report: { type: 1; asOf: string } | { type: 2; from: string; to: string };
@@ -49,6 +50,15 @@ const PHASES = [
   { phase: 3, title: 'Controls implemented', days: [46, 75] },
   { phase: 4, title: 'Readiness assessment, remediation, Type I, Type II window', days: [76, 90] },
 ] as const;
+
+/**
+ * The key of a result in `PlanFacts.results`: its check id, or `manual.evidence:LOG-01` for a
+ * manual control tested from submissions (one generic check serves many controls).
+ */
+export function planResultKey(r: Pick<ControlResult, 'check' | 'control'>): string | null {
+  if (!r.check) return null;
+  return r.check === MANUAL_EVIDENCE_CHECK ? `${MANUAL_EVIDENCE_CHECK}:${r.control}` : r.check;
+}
 
 function fromCheck(results: ReadonlyMap<string, ControlResult>, check: string): { status: TaskStatus; why: string } {
   const r = results.get(check);
@@ -101,7 +111,11 @@ export function ninetyDayPlan(f: PlanFacts): NinetyDayPlan {
   const p3 = due(75);
   add({ id: 'mfa-sso', phase: 3, title: 'Enforce SSO with MFA for every account', owner: f.ownerOf('it-admin'), due: p3, ...fromCheck(f.results, 'access.mfa-sso') });
   add({ id: 'deprovisioning', phase: 3, title: 'Deprovision leavers within a day', owner: f.ownerOf('people-ops'), due: p3, ...fromCheck(f.results, 'hr.deprovisioning') });
-  add({ id: 'siem', phase: 3, title: 'Send audit logs to a SIEM with alerting', owner: f.ownerOf('security-lead'), due: p3, status: 'manual', why: 'Attest with a screenshot or export of the SIEM configuration.' });
+  const siem = f.results.get(`${MANUAL_EVIDENCE_CHECK}:LOG-01`);
+  add({
+    id: 'siem', phase: 3, title: 'Send audit logs to a SIEM with alerting', owner: f.ownerOf('security-lead'), due: p3,
+    ...(siem ? fromCheck(f.results, `${MANUAL_EVIDENCE_CHECK}:LOG-01`) : { status: 'manual' as const, why: 'Submit an export or screenshot of the SIEM configuration: `fieldwork evidence add LOG-01 FILE --covers QUARTER --by PERSON` (`fieldwork evidence list --control LOG-01` shows what is due).' }),
+  });
   add({ id: 'scanner', phase: 3, title: 'Run a vulnerability scanner on every asset, weekly', owner: f.ownerOf('security-lead'), due: p3, ...fromCheck(f.results, 'vuln.scan-cadence') });
   add({ id: 'backups', phase: 3, title: 'Verify backups with a restore test', owner: f.ownerOf('engineering-lead'), due: p3, ...fromCheck(f.results, 'backup.restore-test') });
   add({ id: 'vendors', phase: 3, title: 'Review critical vendors and model providers', owner: f.ownerOf('compliance-owner'), due: p3, ...fromCheck(f.results, 'vendor.review') });

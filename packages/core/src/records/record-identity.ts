@@ -9,8 +9,10 @@ import { backupJobIdentity, restoreTestIdentity } from './backups.js';
 import { cuecIdentity, vendorIdentity, vendorReviewIdentity } from './vendors.js';
 import { accessReviewIdentity, incidentIdentity, policyApprovalIdentity, policyIdentity } from './governance.js';
 import { agentRunIdentity, modelObservationIdentity, promptRecordIdentity, retrievalIdentity, toolCallIdentity } from './agent-runtime.js';
+import { backgroundCheckIdentity, policyAckIdentity, trainingIdentity } from './people-programs.js';
 import { deletionRequestIdentity, evalRunIdentity, isolationProbeIdentity, modelChangeIdentity, retentionDeclarationIdentity } from './agent-governance.js';
 import { riskIdentity } from './risks.js';
+import { evidenceDecisionIdentity, evidenceSubmissionIdentity } from './manual-evidence.js';
 import type { FieldworkRecord, RecordKind, RecordOf } from './record-schemas.js';
 
 /**
@@ -56,6 +58,11 @@ export const recordIdentities: { [K in RecordKind]: ((r: RecordOf<K>) => string)
   deletion_request: deletionRequestIdentity,
   retention_declaration: retentionDeclarationIdentity,
   risk: riskIdentity,
+  evidence_submission: evidenceSubmissionIdentity,
+  evidence_decision: evidenceDecisionIdentity,
+  policy_ack: policyAckIdentity,
+  training: trainingIdentity,
+  background_check: backgroundCheckIdentity,
 };
 
 /** Where a fact was stated, as opposed to what it states: left out of identities. */

@@ -9,8 +9,10 @@ import { backupJobSchema, restoreTestSchema } from './backups.js';
 import { cuecSchema, vendorReviewSchema, vendorSchema } from './vendors.js';
 import { accessReviewSchema, incidentSchema, policyApprovalSchema, policySchema } from './governance.js';
 import { agentRunSchema, modelObservationSchema, promptRecordSchema, retrievalSchema, toolCallSchema, traceSummarySchema } from './agent-runtime.js';
+import { backgroundCheckSchema, policyAckSchema, trainingSchema } from './people-programs.js';
 import { deletionRequestSchema, evalRunSchema, isolationProbeSchema, modelChangeSchema, retentionDeclarationSchema } from './agent-governance.js';
 import { riskSchema } from './risks.js';
+import { evidenceDecisionSchema, evidenceSubmissionSchema } from './manual-evidence.js';
 
 /**
  * Every normalized record kind and its schema. Collectors produce these, the store keeps
@@ -54,6 +56,11 @@ export const recordSchemas = {
   deletion_request: deletionRequestSchema,
   retention_declaration: retentionDeclarationSchema,
   risk: riskSchema,
+  evidence_submission: evidenceSubmissionSchema,
+  evidence_decision: evidenceDecisionSchema,
+  policy_ack: policyAckSchema,
+  training: trainingSchema,
+  background_check: backgroundCheckSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RecordKind = keyof typeof recordSchemas;

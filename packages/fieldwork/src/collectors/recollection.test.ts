@@ -60,6 +60,9 @@ const DEMO_FILES: Record<string, string> = {
   'isolation-probe-json': 'exports/probes/probe-20260911T160000Z-demo.json',
   'incidents-json': 'governance/incidents.json',
   'risk-register-yaml': 'governance/risks.yaml',
+  'policy-acks-csv': 'exports/esign/policy-acknowledgements.csv',
+  'knowbe4-enrollments': 'exports/knowbe4/training-enrollments.json',
+  'background-checks-csv': 'exports/checkr/reports.csv',
 };
 
 const grypeMatch = (id: string, pkg: string) => ({ vulnerability: { id, severity: 'High', fix: { versions: ['2.0.1'], state: 'fixed' } }, artifact: { name: pkg, version: '1.0.0', type: 'npm', locations: [{ path: '/src/agent-runtime/package-lock.json' }] } });
@@ -140,6 +143,7 @@ const INLINE: Case[] = [
   { kind: 'entra-sign-ins', file: 'entra/sign-ins.json', source: { path: 'entra/sign-ins.json' }, content: () => fixture('identity/fixtures/acme/entra/entra-sign-ins-2026-q2.json') },
   { kind: 'linear-issues', file: 'linear/issues.json', source: { path: 'linear/issues.json' }, content: () => fixture('linear/fixtures/graphql-issues.json') },
   { kind: 'vendors-csv', file: 'vendors/vendors.csv', source: { path: 'vendors/vendors.csv' }, content: () => fixture('vendors/fixtures/vendors.csv') },
+  { kind: 'training-csv', file: 'lms/completions.csv', source: { path: 'lms/completions.csv' }, content: () => fixture('training/fixtures/lms-completions.csv') },
 ];
 
 let demoDir = '';

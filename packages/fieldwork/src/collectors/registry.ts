@@ -39,6 +39,10 @@ import { promptfooCollector } from './promptfoo/promptfoo-collector.js';
 import { isolationProbeCollector } from './isolation-probe/isolation-probe-collector.js';
 import { incidentsCollector } from './incidents/incidents-collector.js';
 import { riskRegisterCollector } from './risk-register/risk-register-collector.js';
+import { policyAcksCsvCollector } from './policy-acks/policy-acks-collector.js';
+import { trainingCsvCollector } from './training/training-csv-collector.js';
+import { knowbe4Collector } from './training/knowbe4-collector.js';
+import { backgroundChecksCsvCollector } from './background-checks/background-checks-collector.js';
 
 /** Every collector by kind. Add a source kind by adding one line here. */
 export const collectors: Record<string, Collector<any>> = Object.fromEntries(
@@ -82,6 +86,10 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     googleDirectoryCollector,
     jiraCollector,
     linearCollector,
+    policyAcksCsvCollector,
+    trainingCsvCollector,
+    knowbe4Collector,
+    backgroundChecksCsvCollector,
   ].map((c) => [c.kind, c]),
 );
 

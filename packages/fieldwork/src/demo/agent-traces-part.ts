@@ -188,14 +188,17 @@ export const agentTracesPart: DemoPart = {
     const log = promptLogExport(rng, {
       from: '2026-08-30', to: '2026-09-29', tenants: TENANTS, users,
       stale: { day: '2026-08-12', conversations: retention ? 2 : 0 },
-      cards: [
-        ...(planting(ctx, 'traces.pii_first') ? [{ day: '2026-09-10', card: '4111 1111 1111 1111' }] : []),
-        ...(planting(ctx, 'traces.pii_second') ? [{ day: '2026-09-22', card: '5555555555554444' }] : []),
-      ],
+      cards: planting(ctx, 'traces.pii_first') ? [{ day: '2026-09-10', card: '4111 1111 1111 1111' }] : [],
+      // The second leak is free text: a full name, a street address and a date of birth.
+      personal: planting(ctx, 'traces.pii_second')
+        ? [{ day: '2026-09-22', text: 'Hi, this is Marta Lindqvist. Please send the replacement to Storgatan 12, 111 22 Stockholm; my date of birth is 14 March 1986 if you need to verify.' }]
+        : [],
     });
     files['exports/prompt-log/relay-prompt-log-2026-09-30.jsonl'] = log.text;
     if (retention) planted.push({ rule: 'retention.exceeded', subject: 'relay-prompt-log', why: `conversations from 2026-08-12 still in the 2026-09-30 export (30 days + 2 grace); oldest ${log.stale[0]}` });
-    for (const id of log.pii) planted.push({ rule: 'pii.high_risk', subject: id, why: 'a customer pasted a (test) card number into the chat' });
+    for (const [i, id] of log.pii.entries()) {
+      planted.push({ rule: 'pii.high_risk', subject: id, why: i === 0 && planting(ctx, 'traces.pii_first') ? 'a customer pasted a (test) card number into the chat' : 'a customer wrote their full name, home address and date of birth into the chat' });
+    }
 
     ctx.shared.models = { declared: RELAY_MODELS.declared, ...(planting(ctx, 'traces.silent_swap') ? { silentSwap: { ...RELAY_MODELS.silentSwap } } : {}) };
     ctx.shared.agentRuntime = {

@@ -46,7 +46,19 @@ export interface DemoPartOutput {
   workspace?: Record<string, unknown>;
   /** What this part planted, for the summary and the tests: rule id → subjects. */
   planted: { rule: string; subject: string; why: string }[];
+  /** Manual evidence to submit once the sources are collected. */
+  evidence?: DemoEvidence[];
 }
+
+/** Manual evidence the demo submits after collecting: a file for an occurrence (and its decision), or a not-applicable decision. */
+export type DemoEvidence =
+  | {
+      kind: 'add'; control: string; covers: string; by: string;
+      /** Relative to the workspace. */
+      file: string; performedOn: string; at: string; note: string; validUntil?: string;
+      decision: { decision: 'accepted' | 'rejected'; by: string; at: string; reason?: string } | null;
+    }
+  | { kind: 'na'; control: string; covers: string; by: string; reason: string; at: string };
 
 /** A slice of the demo (people and identity, code, scanners, agent traces…). */
 export interface DemoPart {

@@ -9,6 +9,8 @@ import { scannersPart } from './scanners-part.js';
 import { codePart } from './code-part.js';
 import { agentGovernancePart } from './agent-governance-part.js';
 import { risksPart } from './risks-part.js';
+import { manualEvidencePart } from './manual-evidence-part.js';
+import { peoplePart } from './people-part.js';
 
 /** Every slice of the demo workspace. Add a part by adding one line here. */
 export const demoParts: DemoPart[] = [
@@ -22,4 +24,7 @@ export const demoParts: DemoPart[] = [
   codePart,
   agentGovernancePart,
   risksPart,
+  peoplePart,
+  // Last, with its own random generator: the parts above produce what they did before it.
+  manualEvidencePart,
 ];

@@ -58,5 +58,31 @@ export function generatePeople(rng: Random, domain: string, period: { from: stri
   if (people[3].hireDate >= people[3].endDate) people[3].hireDate = addDays(people[3].endDate, -300);
   people[12].originalHireDate = '2024-02-01';
   people[12].hireDate = addDays(period.from, -30);
+  people.push(...newStarters(people, domain, period.from));
   return people;
+}
+
+/**
+ * Starters who join during the window (onboarding training, policy acknowledgements and
+ * background checks are tested on them), appended last with no draw from the random stream,
+ * so every index above keeps its person.
+ */
+export const NEW_STARTERS = [
+  { days: 12, department: 'Engineering', workerType: 'employee' },
+  { days: 47, department: 'Applied AI', workerType: 'employee' },
+  { days: 82, department: 'Customer Success', workerType: 'employee' },
+  { days: 96, department: 'Engineering', workerType: 'contractor' },
+  { days: 124, department: 'Security', workerType: 'employee' },
+] as const;
+
+function newStarters(people: DemoPerson[], domain: string, from: string): DemoPerson[] {
+  const used = new Set(people.map((p) => `${p.firstName}.${p.lastName}`));
+  const names = FIRST.flatMap((f) => LAST.map((l) => [f, l] as const)).filter(([f, l]) => !used.has(`${f}.${l}`));
+  return NEW_STARTERS.map((s, i) => {
+    const [first, last] = names[i * 37 % names.length];
+    return {
+      employeeNumber: String(1001 + people.length + i), firstName: first, lastName: last, email: `${first}.${last}@${domain}`.toLowerCase(),
+      department: s.department, workerType: s.workerType, hireDate: addDays(from, s.days), oktaId: `00unew${String(i).padStart(14, '0')}`,
+    };
+  });
 }

@@ -60,7 +60,9 @@ export const identityPart: DemoPart = {
     for (const p of people) {
       const enrollDay = p.hireDate >= logStart ? p.hireDate : addDays(logStart, ctx.rng.int(1, 5));
       if (p !== noMfa) {
-        events.push(oktaEvent(ctx, localTime(enrollDay, 11 * 60 + ctx.rng.int(0, 240), tz), 'user.mfa.factor.activate', 'User set up Okta Verify factor', p, self(p)));
+        // Starters in the window enrol before their first sign-in (same single draw, so the stream is unchanged).
+        const minutes = p.hireDate >= ctx.period.from ? 7 * 60 + ctx.rng.int(0, 30) : 11 * 60 + ctx.rng.int(0, 240);
+        events.push(oktaEvent(ctx, localTime(enrollDay, minutes, tz), 'user.mfa.factor.activate', 'User set up Okta Verify factor', p, self(p)));
       }
       if (p === resetMfa) {
         events.push(oktaEvent(ctx, localTime(addDays(ctx.period.from, 40), 15 * 60, tz), 'user.mfa.factor.reset_all', 'Reset all factors for user', p, ADMIN));

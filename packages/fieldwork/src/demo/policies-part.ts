@@ -39,6 +39,8 @@ export const policiesPart: DemoPart = {
       }
       const text = formatPolicy({ id: t.id, title: t.title, version, owner: t.owner(facts), approved_by: approvedBy, approved_at: approvedAt, next_review: approvedAt ? `${Number(approvedAt.slice(0, 4)) + 1}${approvedAt.slice(4)}` : null }, policyBody(t.title, t.body(facts)));
       files[`policies/${t.id}.md`] = text;
+      // The people part has staff acknowledge each approved version.
+      if (approvedAt) ((ctx.shared.approvedPolicies ??= []) as { id: string; title: string; version: string; approvedAt: string }[]).push({ id: t.id, title: t.title, version, approvedAt });
       if (t.id === 'access-control') {
         const body = parsePolicy(text, t.id).bodySha256;
         files['policies/approvals/access-control-v1.2-2026-01-20.json'] = JSON.stringify({ kind: 'fieldwork.policy-approval/v1', policy: t.id, title: t.title, version, approver: approvedBy, at: '2026-01-20T18:30:00.000Z', bodySha256: body }, null, 2) + '\n';

@@ -5,3 +5,5 @@ export { writePolicyTemplates, parsePolicy, formatPolicy, policyBody, readPolicy
 export type { PolicyFile, PolicyFrontMatter } from './policy-files.js';
 export { approvePolicy } from './approve-policy.js';
 export type { ApprovalResult } from './approve-policy.js';
+export { issueAckLinks, findAckLink, recordAckFromLink, ACK_LINK_SOURCE, ACK_LINK_KIND } from './ack-links.js';
+export type { AckLink, AckLinkState, IssueAckLinksOptions, RecordedAck } from './ack-links.js';

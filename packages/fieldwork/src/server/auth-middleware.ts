@@ -26,7 +26,8 @@ export function authMiddleware(ctx: ServerContext): MiddlewareHandler<ServerEnv>
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c.req.header('origin'), c.req.header('sec-fetch-site'), host)) {
       throw new ServerError(403, 'FORBIDDEN', 'Cross-origin request refused.', 'Post from the dashboard itself, or use a bearer token.');
     }
-    if (PUBLIC.has(c.req.path)) return next();
+    // One-time acknowledgement links: the token in the path is the credential (ack-routes.tsx).
+    if (PUBLIC.has(c.req.path) || c.req.path.startsWith('/ack/')) return next();
     if (ctx.auth.mode === 'insecure-local') {
       c.set('principal', { name: 'local', role: 'admin' });
       c.set('authVia', 'local');
@@ -88,11 +89,14 @@ export function requireRole(...roles: ServerRole[]): MiddlewareHandler<ServerEnv
   return async (c, next) => {
     const p = c.get('principal');
     if (!roles.includes(p.role)) {
-      throw new ServerError(403, 'FORBIDDEN', `The ${p.role} role may not do this (needs ${roles.join(' or ')}).`, p.role === 'auditor' ? 'Auditors have read-only access; ask the compliance owner to run it.' : undefined);
+      throw new ServerError(403, 'FORBIDDEN', `The ${p.role} role may not do this (needs ${roles.join(' or ')}).`, p.role === 'auditor' || p.role === 'approver' ? `${p.role === 'auditor' ? 'Auditors have' : 'Approvers have'} read-only access${p.role === 'approver' ? ' besides deciding on evidence' : ''}; ask the compliance owner to run it.` : undefined);
     }
     return next();
   };
 }
 
-/** True when the role may start collections and checks. */
+/** True when the role may start collections and checks (and submit evidence). */
 export const canAct = (role: ServerRole) => role === 'owner' || role === 'admin';
+
+/** True when the role may accept or reject submitted evidence. */
+export const canDecide = (role: ServerRole) => role === 'approver';

@@ -10,6 +10,11 @@ export const BODY_LIMITS: Readonly<Record<string, number>> = Object.freeze({
   // `{ from, to }` and a list of source names.
   'POST /api/check': 16 * 1024,
   'POST /api/collect': 16 * 1024,
+  // Evidence uploads: the largest file by default (25 MB) plus the form around it; a workspace's
+  // smaller evidence.maxFileBytes is enforced on the file itself.
+  'POST /evidence/submit': 26 * 1024 * 1024,
+  // A submission id, a decision and a reason.
+  'POST /evidence/decide': 8 * 1024,
   // Dashboard buttons post nothing.
   'POST /logout': 1024,
   'POST /actions/check': 1024,

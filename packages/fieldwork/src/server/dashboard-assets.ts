@@ -24,6 +24,12 @@ code, .mono { font-family: ui-monospace, monospace; font-size: .9em; overflow-wr
 .status-exception, .status-not_effective, .bad { color: var(--bad); font-weight: 600; }
 .status-insufficient_evidence, .status-effective_with_exceptions, .warn { color: var(--warn); font-weight: 600; }
 .status-pass, .status-effective, .ok { color: var(--ok); }
+.status-missing, .status-overdue { color: var(--bad); font-weight: 600; }
+.status-due_soon { color: var(--warn); font-weight: 600; }
+.status-current { color: var(--ok); }
+.status-not_applicable, .status-upcoming { color: var(--muted, #666); }
+form.evidence label { display: block; margin: .4rem 0; }
+form.evidence textarea, form.evidence input[type=text] { font: inherit; width: 32rem; max-width: 100%; }
 .cards { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; min-width: 8rem; }
 .card b { display: block; font-size: 1.4rem; }

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ackRoutes } from './ack-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { authMiddleware } from './auth-middleware.js';
 import { bodyLimits } from './body-limits.js';
 import { DASHBOARD_CSS, readHtmx } from './dashboard-assets.js';
 import { dashboardRoutes, frameOf, renderPage } from './dashboard-routes.js';
+import { evidenceRoutes } from './evidence-routes.js';
 import { ServerContext } from './server-context.js';
 import type { ServerEnv, ServerOptions } from './server-context.js';
 import { ServerError, toErrorResponse } from './server-error.js';
@@ -16,7 +18,7 @@ const PAGE_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-s
 
 /**
  * The Fieldwork server as a Hono app: the JSON API under /api, the dashboard at /, token auth
- * with roles (admin, owner, auditor). Test it with `app.request(...)`; serve it with
+ * with roles (admin, owner, auditor, approver). Test it with `app.request(...)`; serve it with
  * {@link startServer}.
  *
  * @example
@@ -50,7 +52,11 @@ export function createServerApp(options: ServerOptions): Hono<ServerEnv> {
   });
 
   app.use('*', authMiddleware(ctx));
+  const evidence = evidenceRoutes(ctx);
+  app.route('/api/evidence', evidence.api);
+  app.route('/ack', ackRoutes(ctx));
   app.route('/api', apiRoutes(ctx));
+  app.route('/evidence', evidence.pages);
   app.route('/', dashboardRoutes(ctx));
 
   app.notFound((c) => onError(ctx, c, new ServerError(404, 'NOT_FOUND', `Nothing at ${c.req.path}.`)));

@@ -1,4 +1,4 @@
-import { localDate, ninetyDayPlan, recordsOf } from '@fieldwork/core';
+import { localDate, ninetyDayPlan, planResultKey, recordsOf } from '@fieldwork/core';
 import type { AuditReport, CheckRun, Control, ControlResult, NinetyDayPlan, TypeOneReport } from '@fieldwork/core';
 import type { SourceOutcome } from '../collectors/index.js';
 import type { LedgerEntry } from '../evidence/index.js';
@@ -93,7 +93,7 @@ export async function planOf(ctx: ServerContext): Promise<NinetyDayPlan> {
     auditorSelected: !!(ws.config as Record<string, unknown>).auditor,
     evidenceSources: new Set(ledger.filter((e) => e.kind !== 'policies-md' && e.kind !== 'policy-approval').map((e) => e.source)).size,
     policies: recordsOf(await ctx.store.loadRecords(['policy']), 'policy'),
-    results: new Map(results.filter((r) => r.check).map((r) => [r.check as string, r])),
+    results: new Map(results.filter((r) => planResultKey(r)).map((r) => [planResultKey(r) as string, r])),
     typeOneAssessed: !!(await latestTypeOne(ctx)),
     report: ws.config.scope.report,
   });

@@ -2,7 +2,7 @@ import { isFieldworkError } from '@fieldwork/core';
 import type { FieldworkErrorCode } from '@fieldwork/core';
 
 /** Codes the server adds to FieldworkError's for HTTP-only outcomes. */
-export type ServerErrorCode = 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'NOT_RETAINED' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS';
+export type ServerErrorCode = 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'NOT_RETAINED' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'GONE' | 'CONFLICT';
 
 /** The one JSON error shape of the API: `{ error: { code, message, hint?, where? } }`. */
 export interface ErrorBody {

@@ -218,54 +218,74 @@ export class FieldworkStore {
     if (retain && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
     return this.writeTransaction(async (trx) => {
       await lockHead(trx, this.dialect);
-      if (input.skipIfCollected) {
-        // Checked again under the lock: two workers may have read the same bytes at once.
-        const existing = await findCurrentArtifact(trx, {
-          source: input.source, sha256: input.sha256, origin: input.skipIfCollected.origin ?? input.origin, byName: input.skipIfCollected.origin !== undefined,
-        });
-        if (existing) return { duplicate: true, entry: rowToEntry(existing), recordCount: 0, populations: {} };
-      }
-      const now = new Date().toISOString();
-      if (retain && this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
-      await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now, retained: retain ? 1 : 0 })
-        .onConflict((oc) => oc.column('sha256').doNothing()).execute();
-      const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
-      const seq = head ? Number(head.seq) + 1 : 1;
-      const populations: Record<string, number> = {};
-      // What the entry commits to: every record's stored JSON, in the order produced (not the
-      // identity, scope or supersession columns beside it).
-      const digest = new RecordsDigest();
-      let minAt: string | null = null;
-      let maxAt: string | null = null;
-      const snapshotKinds = new Set(input.snapshotKinds ?? []);
-      let batch: Database['records'][] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await trx.insertInto('records').values(batch as any).execute();
-        batch = [];
-      };
-      for await (const r of input.records) {
-        const at = recordTime(r);
-        if (at) {
-          if (minAt === null || at < minAt) minAt = at;
-          if (maxAt === null || at > maxAt) maxAt = at;
-        }
-        populations[r.kind] = (populations[r.kind] ?? 0) + 1;
-        const data = JSON.stringify(r);
-        digest.add(data);
-        batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data,
-          identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null } as Database['records']);
-        if (batch.length >= BATCH) await flush();
-      }
-      await flush();
-      const superseded = await supersedeRecords(trx, { seq, source: input.source, origin: input.origin, collectedAt: now, snapshotKinds: [...snapshotKinds] });
-      const entry = await appendLedgerEntry(trx, this.dialect, {
-        artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
-        periodFrom: minAt, periodTo: maxAt, recordCount: digest.count, populations, origin: input.origin,
-        recordsDigest: digest.digest(), retained: retain,
-      });
-      return { entry, recordCount: digest.count, populations, superseded };
+      return this.ingestIn(trx, input);
     });
+  }
+
+  /**
+   * Stores several artifacts in one transaction, in order: all their entries or none (a manual
+   * submission's files and the attestation that names them). Blobs are written first, as for
+   * {@link ingest}; `skipIfCollected` is not honoured here.
+   */
+  async ingestAll(inputs: readonly IngestInput[]): Promise<IngestResult[]> {
+    for (const input of inputs) if (input.retain !== false && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
+    return this.writeTransaction(async (trx) => {
+      await lockHead(trx, this.dialect);
+      const out: IngestResult[] = [];
+      for (const input of inputs) out.push(await this.ingestIn(trx, { ...input, skipIfCollected: undefined }));
+      return out;
+    });
+  }
+
+  private async ingestIn(trx: Kysely<Database>, input: IngestInput): Promise<IngestResult> {
+    const retain = input.retain !== false;
+    if (input.skipIfCollected) {
+      // Checked again under the lock: two workers may have read the same bytes at once.
+      const existing = await findCurrentArtifact(trx, {
+        source: input.source, sha256: input.sha256, origin: input.skipIfCollected.origin ?? input.origin, byName: input.skipIfCollected.origin !== undefined,
+      });
+      if (existing) return { duplicate: true, entry: rowToEntry(existing), recordCount: 0, populations: {} };
+    }
+    const now = new Date().toISOString();
+    if (retain && this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
+    await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now, retained: retain ? 1 : 0 })
+      .onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
+    const seq = head ? Number(head.seq) + 1 : 1;
+    const populations: Record<string, number> = {};
+    // What the entry commits to: every record's stored JSON, in the order produced (not the
+    // identity, scope or supersession columns beside it).
+    const digest = new RecordsDigest();
+    let minAt: string | null = null;
+    let maxAt: string | null = null;
+    const snapshotKinds = new Set(input.snapshotKinds ?? []);
+    let batch: Database['records'][] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await trx.insertInto('records').values(batch as any).execute();
+      batch = [];
+    };
+    for await (const r of input.records) {
+      const at = recordTime(r);
+      if (at) {
+        if (minAt === null || at < minAt) minAt = at;
+        if (maxAt === null || at > maxAt) maxAt = at;
+      }
+      populations[r.kind] = (populations[r.kind] ?? 0) + 1;
+      const data = JSON.stringify(r);
+      digest.add(data);
+      batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data,
+        identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null } as Database['records']);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    const superseded = await supersedeRecords(trx, { seq, source: input.source, origin: input.origin, collectedAt: now, snapshotKinds: [...snapshotKinds] });
+    const entry = await appendLedgerEntry(trx, this.dialect, {
+      artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
+      periodFrom: minAt, periodTo: maxAt, recordCount: digest.count, populations, origin: input.origin,
+      recordsDigest: digest.digest(), retained: retain,
+    });
+    return { entry, recordCount: digest.count, populations, superseded };
   }
 
   /** Whether the bytes of an artifact are kept (false for hash-only content such as prompt logs). */

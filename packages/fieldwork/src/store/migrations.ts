@@ -125,6 +125,22 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.createIndex('schedule_ticks_job_tick').on('schedule_ticks').columns(['job', 'tick_at']).unique().execute();
       },
     },
+    '0008_people': {
+      async up(db: Kysely<any>) {
+        // One-time policy acknowledgement links: only the SHA-256 of each token is kept.
+        await db.schema.createTable('ack_tokens')
+          .addColumn('token_sha256', 'text', (c) => c.primaryKey())
+          .addColumn('email', 'text', (c) => c.notNull())
+          .addColumn('policy', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('version', 'text', (c) => c.notNull())
+          .addColumn('body_sha256', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('spent_at', 'text')
+          .execute();
+      },
+    },
     '0009_blob_chunks': {
       // A bytea value is read back as hex text, so PostgreSQL blobs over about 268 MB could not be
       // read at all (and none may exceed 1 GB): large blobs are stored as ordered chunks.

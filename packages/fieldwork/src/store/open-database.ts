@@ -45,7 +45,10 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
       throw new FieldworkError('STORE_FAILED', `Could not connect to PostgreSQL: ${e instanceof Error ? e.message : String(e)}`, { hint: 'Check FIELDWORK_DATABASE_URL and that the server is reachable.', cause: e });
     }
   }
-  const { error, results } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
+  // Migrations each add their own tables or columns and do not depend on one another's order, so
+  // a store that already ran a later one (a development build) still takes an earlier one that
+  // arrives after it, instead of refusing to open.
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;

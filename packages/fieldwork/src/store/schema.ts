@@ -113,4 +113,17 @@ export interface Database {
     output: string | null;
     error: string | null;
   };
+  /** One-time policy acknowledgement links (`fieldwork policy ack-links`): the token's hash, never the token. */
+  ack_tokens: {
+    token_sha256: string;
+    email: string;
+    policy: string;
+    title: string;
+    version: string;
+    body_sha256: string | null;
+    created_at: string;
+    expires_at: string;
+    /** When the link was used; null while it may still be used. */
+    spent_at: string | null;
+  };
 }

@@ -51,6 +51,11 @@ export const reexportSpecs: Record<string, ReexportSpec & { mode?: ReexportMode 
   'isolation-probe-json': { format: 'json', path: ['attempts'], edit: (a) => { a.detail = 'An older detail'; } },
   'incidents-json': { format: 'json', path: ['incidents'], edit: (i) => { i.title = 'An older title'; }, other: (i) => { i.key = `${i.key}-OLD`; } },
   'risk-register-yaml': { format: 'yaml', path: ['risks'], edit: (r) => { r.owner = 'former.owner@relaylabs.ai'; }, other: (r) => { r.id = `${r.id}-OLD`; } },
+  // An acknowledgement is its identity (who, which text, when): the older export differs only in a column not read.
+  'policy-acks-csv': { format: 'csv', edit: (r) => { r[1] = 'Older Name'; } },
+  'knowbe4-enrollments': { format: 'json', path: [], edit: (e) => { e.status = 'In Progress'; e.completion_date = null; } },
+  'training-csv': { format: 'csv', edit: (r) => { r[3] = 'In progress'; r[5] = ''; }, other: (r) => { r[0] = `former.${r[0]}`; } },
+  'background-checks-csv': { format: 'csv', edit: (r) => { r[3] = 'pending'; r[4] = ''; r[5] = ''; }, other: (r) => { r[0] = `${r[0]}0`; r[1] = `former.${r[1]}`; } },
 };
 
 /** How a source kind re-states the facts in its files: its spec's mode, else snapshot when the collector declares snapshot kinds. */

@@ -65,6 +65,11 @@ export const workspaceSchema = z
         .describe('The organization\'s own policy ids mapped to the required policies, e.g. { "ISP-04": access-control }. A policy\'s front matter `type:` does the same.'),
     }).loose().optional(),
     risks: risksSectionSchema.optional().describe('The risk register\'s scale (likelihood × impact, 1..N), where medium and high start, and the default review cadence (docs/risk-register.md).'),
+    evidence: z.object({
+      graceDays: z.number().int().min(0).optional().describe('Days after an occurrence ends until its evidence is due (default 30; a control\'s graceDays parameter wins).'),
+      dueSoonDays: z.number().int().min(0).optional().describe('Days before a due date (or a lapse) a request turns due soon (default 14).'),
+      maxFileBytes: z.number().int().positive().optional().describe('Largest evidence file accepted by `evidence add` and the dashboard (default 25 MB).'),
+    }).strict().optional().describe('Manual evidence requests: grace, due-soon days and the largest file (fieldwork evidence).'),
     incidents: incidentsSectionSchema.optional().describe('The incident taxonomy: categories with OWASP LLM ids, severity, owner and response hours.'),
     frameworks: z.array(z.object({
       requirements: z.string().min(1).optional().describe('A framework\'s requirements file (JSON or YAML), relative to the workspace.'),
@@ -75,7 +80,7 @@ export const workspaceSchema = z
         .describe('Model provider names as traces carry them (gen_ai.provider.name) mapped to their vendor names in the inventory, e.g. { my-gateway: Portkey }.'),
     }).loose().optional().describe('AI system register settings.'),
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
-    server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor).'),
+    server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor, approver).'),
     schedule: scheduleSectionSchema.optional().describe('fieldwork serve runs these on its own: collect, check or registered jobs, each on a cron expression.'),
     audit: z
       .object({

@@ -17,7 +17,17 @@ export const agentDataControls: ControlInput[] = [
     automated: true,
     zeroTolerance: true,
     audit: { unit: 'item', noun: 'prompt record', method: 'inspection', procedure: "inspected the record's personal-data findings after redaction" },
-    params: {},
+    params: {
+      piiSeverity: {
+        credit_card: 'high', us_ssn: 'high', iban: 'high', api_key: 'high', email: 'medium', phone: 'medium', ip_address: 'medium',
+        person: 'medium', address: 'medium', date_of_birth: 'medium', date: 'low',
+      },
+      piiSeverityUnvalidated: {
+        email: 'medium', phone: 'medium', ip_address: 'medium', person: 'low', address: 'low', date_of_birth: 'low', date: 'low',
+      },
+      piiExceptionAt: 'medium',
+      piiCombine: true,
+    },
     owaspLlm: ['LLM02'],
     agent: true,
   },

@@ -50,5 +50,6 @@ export const dataControls: ControlInput[] = [
     ownerRole: 'security-lead',
     evidenceSources: ['jira-issues', 'linear-issues', 'okta-system-log', 'google-workspace-admin'],
     check: null,
+    statementAllowed: true,
   },
 ];

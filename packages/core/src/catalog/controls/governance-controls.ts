@@ -31,13 +31,15 @@ export const governanceControls: ControlInput[] = [
     id: 'GOV-03',
     title: 'Code of conduct acknowledged',
     statement:
-      'Every employee and contractor acknowledges our code of conduct when they join and again each year, and breaches go through a documented disciplinary process.',
+      'Every employee and contractor acknowledges our code of conduct and security policies when they join, within a month of each new version and again each year, and breaches go through a documented disciplinary process.',
     criteria: ['CC1.1', 'CC1.5'],
     category: 'governance',
     frequency: 'annual',
     ownerRole: 'people-ops',
-    evidenceSources: ['bamboohr-csv', 'hr-csv', 'policies-md'],
-    check: null,
+    evidenceSources: ['bamboohr-csv', 'hr-csv', 'policies-md', 'policy-acks-csv', 'knowbe4-enrollments'],
+    check: 'hr.policy-ack',
+    audit: { unit: 'event', noun: 'acknowledgement deadline', method: 'inspection', procedure: 'traced the HR start date or the policy version approval to an acknowledgement of that version (by number or text hash) by the deadline' },
+    params: { withinDays: 30, renewMonths: 12, workerTypes: ['employee', 'contractor'] },
   },
   {
     id: 'GOV-04',

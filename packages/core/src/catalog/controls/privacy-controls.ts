@@ -75,6 +75,7 @@ export const privacyControls: ControlInput[] = [
     ownerRole: 'compliance-owner',
     evidenceSources: ['incidents-json', 'jira-issues', 'linear-issues'],
     check: null,
+    statementAllowed: true,
   },
   {
     id: 'PRV-07',

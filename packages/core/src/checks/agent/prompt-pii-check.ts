@@ -2,13 +2,16 @@ import { citationOf, recordsOf } from '../../records/index.js';
 import { inPeriod } from '../../time/index.js';
 import { productionScope } from './production-scope.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
-
-const counts = (pii: Record<string, number>, types: string[]) => types.map((t) => `${t} ×${pii[t] ?? 1}`).join(', ');
+import { atLeast, piiSeverityParams, recordSeverity } from './pii-severity.js';
 
 /**
- * Stored prompts and completions hold no validated high-risk personal data (payment cards with
- * Luhn, SSNs with context, IBANs with mod-97, API keys, email, phone, IP): each record with one
- * is an exception naming the types and counts, never the values.
+ * Stored prompts and completions hold no personal data at or above the exception severity: each
+ * type has a severity (validated cards, SSNs, IBANs and keys high; email, phone, IP, full names,
+ * street addresses medium; a first name alone, a place or a date low), a name next to an
+ * address, a date or a contact detail raises the record one level, and each record at or above
+ * `piiExceptionAt` (default medium) is an exception naming the types, counts and severity, never
+ * the values. Parameters: `piiSeverity`, `piiSeverityUnvalidated` (per type: off, low, medium,
+ * high), `piiExceptionAt`, `piiCombine`.
  */
 export const promptPiiCheck: Check = {
   id: 'agent.prompt-pii',
@@ -18,6 +21,7 @@ export const promptPiiCheck: Check = {
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
     const production = productionScope(ctx);
+    const severity = piiSeverityParams(ctx.params);
     for (const r of recordsOf(ctx.records, 'prompt_record')) {
       if (!inPeriod(r.at, ctx.period, ctx.timezone) || !production.includes(r.environment)) continue;
       const itemId = `${r.store}/${r.id}`;
@@ -26,10 +30,13 @@ export const promptPiiCheck: Check = {
         id: itemId, subject: r.id, at: r.at,
         trace: [{ label: 'stored record', at: r.at, detail: `${r.store}${r.field ? ` (${r.field})` : ''}${r.tenant ? `, tenant ${r.tenant}` : ''}: ${r.chars} characters; PII ${found.join(', ') || 'none'}`, citation: citationOf(r) }],
       });
-      if (r.highRisk.length === 0) continue;
+      const graded = recordSeverity(r.pii, r.highRisk, severity);
+      if (!atLeast(graded.severity, severity.exceptionAt)) continue;
+      const weighed = graded.types.filter((t) => t.severity !== 'off').map((t) => `${t.type} ×${t.count}`).join(', ');
+      const why = graded.combined ? `; ${graded.severity} severity: a name with an address, a date or a contact detail` : `; ${graded.severity} severity`;
       exceptions.push({
         rule: 'pii.high_risk', subject: r.id, at: r.at, itemId, citations: [citationOf(r)],
-        detail: `${r.store} record ${r.id}${r.role ? ` (${r.role})` : ''} stores ${counts(r.pii, r.highRisk)} unredacted${r.excerpts.length ? `, e.g. "${r.excerpts[0]}"` : ''}.`,
+        detail: `${r.store} record ${r.id}${r.role ? ` (${r.role})` : ''} stores ${weighed} unredacted${why}${r.excerpts.length ? `, e.g. "${r.excerpts[0]}"` : ''}.`,
       });
     }
     return {

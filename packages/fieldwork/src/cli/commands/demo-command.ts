@@ -1,8 +1,8 @@
 import { relative, resolve } from 'node:path';
-import { exitCodeFor, FieldworkError } from '@fieldwork/core';
+import { exitCodeFor, FieldworkError, MANUAL_EVIDENCE_CHECK } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
-import { generateDemo } from '../../demo/index.js';
+import { generateDemo, submitDemoEvidence } from '../../demo/index.js';
 import type { DemoProblems } from '../../demo/index.js';
 import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
 import { auditTypeTwo } from '../../pipeline/audit-workspace.js';
@@ -33,24 +33,29 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
         const collected = await collectWorkspace(ws, store);
         const failed = collected.filter((c) => c.status === 'failed');
         if (failed.length) setExit(Math.max(...failed.map((f) => exitCodeFor(f.error!.code))));
+        // The owners' manual evidence, submitted and decided as people would have done during the window.
+        const manual = await submitDemoEvidence(ws, store, demo.evidence);
         const run = await checkWorkspace(ws, store);
         const reports = await writeReports(ws, store);
         const audit = await auditTypeTwo(ws, store, {});
         const auditFile = join(dir, 'reports', `mock-audit-${audit.period.from}-${audit.period.to}.md`);
         writeAtomic(auditFile, mockAuditMarkdown(audit, ws.config.organization));
         const s = summarize(run.results);
-        if (g.json) return printJson({ dir, seed: demo.seed, problems, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), check: checkRunJson(run, run.controls), reports: [...reports.files, auditFile], mockAudit: audit.overall, planted: demo.planted });
+        if (g.json) return printJson({ dir, seed: demo.seed, problems, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), manualEvidence: manual, check: checkRunJson(run, run.controls), reports: [...reports.files, auditFile], mockAudit: audit.overall, planted: demo.planted });
         const rel = relative(process.cwd(), dir) || '.';
         out(bold(`Fieldwork demo — ${ws.config.organization}, an AI agent platform (synthetic data, seed ${demo.seed})`));
         out(dim(`workspace ${rel} · SQLite store ${rel}/.fieldwork/fieldwork.db · period ${run.period.from} to ${run.period.to}`));
         out('');
         out(`Collected ${collected.length} sources: ${collected.map((c) => `${c.name} ${c.status === 'failed' ? red('failed') : `${c.records} records`}`).join(', ')}`);
         for (const f of failed) out(red(`  ${f.name}: ${f.error?.message}`));
-        const automated = s.controls - s.not_tested;
-        out(`Controls in scope: ${bold(String(s.controls))} — ${green(`${s.pass} pass`)}, ${red(`${s.exception} with exceptions`)}, ${yellow(`${s.insufficient_evidence} need evidence`)}, ${dim(`${s.not_tested} manual or not yet automated`)}`);
+        const manualResults = run.results.filter((r) => r.check === MANUAL_EVIDENCE_CHECK);
+        const auto = summarize(run.results.filter((r) => r.check !== MANUAL_EVIDENCE_CHECK && r.status !== 'not_tested'));
+        const m = summarize(manualResults);
+        out(`Controls in scope: ${bold(String(s.controls))} — ${green(`${s.pass} pass`)}, ${red(`${s.exception} with exceptions`)}, ${yellow(`${s.insufficient_evidence} need evidence`)}, ${dim(`${s.not_tested} not tested`)}`);
         out(problems === 'story'
-          ? `Of the ${automated} automated controls, ${green(`${s.pass} pass`)} on the company's own evidence; ${red(`${s.exception} carry the problems planted for this story`)}, as a company weeks before its audit would find them.`
-          : `Every kind of problem the checks look for is planted (--problems all): ${red(`${s.exception} of the ${automated} automated controls`)} carry exceptions.`);
+          ? `Of the ${auto.controls} automated controls, ${green(`${auto.pass} pass`)} on the company's own evidence; ${red(`${auto.exception} carry the problems planted for this story`)}, as a company weeks before its audit would find them.`
+          : `Every kind of problem the checks look for is planted (--problems all): ${red(`${auto.exception} of the ${auto.controls} automated controls`)} carry exceptions.`);
+        out(`Of the ${m.controls} manual controls, tested from ${manual.submissions} evidence submissions and ${manual.decisions} approvers' decisions: ${green(`${m.pass} pass`)}, ${red(`${m.exception} with exceptions`)}${m.insufficient_evidence ? `, ${yellow(`${m.insufficient_evidence} with nothing due yet`)}` : ''} ${dim('(fieldwork evidence list)')}.`);
         out('');
         const withEx = run.results.filter((x) => x.exceptions.length > 0);
         out(bold(`Exceptions: ${s.exceptions} in ${withEx.length} controls`) + dim(' (each cites the artifact and the place in it; `fieldwork check` lists them all)'));

@@ -1,4 +1,4 @@
-import { localDate, ninetyDayPlan, recordsOf } from '@fieldwork/core';
+import { localDate, ninetyDayPlan, planResultKey, recordsOf } from '@fieldwork/core';
 import type { CheckRun, ControlResult } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { checkWorkspace } from '../../pipeline/check-workspace.js';
@@ -25,7 +25,7 @@ export function registerPlan(program: Command, globals: () => GlobalOptions, set
         const run: CheckRun = last ? last.data : await checkWorkspace(ws, store);
         const results: ControlResult[] = run.results;
         await warnAboutWindow(ws, store, run.period);
-        const byCheck = new Map(results.filter((r) => r.check).map((r) => [r.check as string, r]));
+        const byCheck = new Map(results.filter((r) => planResultKey(r)).map((r) => [planResultKey(r) as string, r]));
         const ledger = await store.ledger();
         const sources = new Set(ledger.filter((e) => e.kind !== 'policies-md' && e.kind !== 'policy-approval').map((e) => e.source));
         const plan = ninetyDayPlan({

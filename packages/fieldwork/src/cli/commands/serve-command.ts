@@ -66,7 +66,7 @@ function untilSignal(): Promise<string> {
 export function registerServe(program: Command, globals: () => GlobalOptions): void {
   const serve = program
     .command('serve')
-    .description('serve the HTTP API and the dashboard (token auth; roles admin, owner, auditor)')
+    .description('serve the HTTP API and the dashboard (token auth; roles admin, owner, auditor, approver)')
     .option('--port <n>', 'port to listen on', '4545')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--token-file <file>', 'YAML/JSON list of { name, role, sha256 | token } (besides server.tokens in fieldwork.yaml)')

@@ -7,6 +7,9 @@ import { PROBE_ATTEMPT_FIELDS, PROBE_RUN_FIELDS } from '../isolation-probe/isola
 import { MODEL_CHANGE_FIELDS } from '../model-changes/model-changes-config.js';
 import { RESTORE_TEST_FIELDS } from '../restore-test/restore-test-config.js';
 import { VENDOR_FIELDS } from '../vendors/vendors-config.js';
+import { POLICY_ACK_FIELDS } from '../policy-acks/policy-acks-config.js';
+import { TRAINING_FIELDS } from '../training/training-config.js';
+import { BACKGROUND_CHECK_FIELDS } from '../background-checks/background-checks-config.js';
 import { fieldKey, fieldsTable } from './field-mapping.js';
 import type { FieldAliases } from './field-mapping.js';
 
@@ -23,6 +26,9 @@ const FORMATS: [string, FieldAliases, string][] = [
   ['incidents.taxonomy', TAXONOMY_FIELDS, 'agent-governance.md'],
   ['tools', TOOL_FIELDS, 'agent-instrumentation.md'],
   ['agent.stores', AGENT_STORE_FIELDS, 'agent-instrumentation.md'],
+  ['policy-acks-csv', POLICY_ACK_FIELDS, 'people-sources.md'],
+  ['training-csv', TRAINING_FIELDS, 'people-sources.md'],
+  ['background-checks-csv', BACKGROUND_CHECK_FIELDS, 'people-sources.md'],
 ];
 
 describe('the accepted field names of our own formats', () => {

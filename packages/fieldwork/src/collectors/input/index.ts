@@ -12,3 +12,5 @@ export { IgnoredFields } from './ignored-fields.js';
 export type { IgnoredField } from './ignored-fields.js';
 export { subjectByRules, subjectRuleSchema, describeSubjectRule, descriptionLine } from './subject-rules.js';
 export type { SubjectRule, SubjectSources } from './subject-rules.js';
+export { readMappedCsv, instantFromCell } from './mapped-csv.js';
+export type { MappedCsvRow } from './mapped-csv.js';

@@ -35,6 +35,20 @@ describe('prompt-log-jsonl', () => {
     expect(JSON.stringify(rs)).not.toMatch(/4111111111111111|219-45-8812/);
   });
 
+  it('counts names, addresses and dates per record and keeps only excerpts with them masked', async () => {
+    const rs = await parseFile(promptLogCollector, file('people.jsonl', [
+      { id: 'p1', timestamp: '2026-05-02T09:00:00Z', role: 'user', content: 'Hi, this is Marta Lindqvist, send it to Storgatan 12, 111 22 Stockholm by 14 March 2026.' },
+      { id: 'p2', timestamp: '2026-05-02T09:01:00Z', role: 'assistant', content: 'Thanks Marta, our Berlin office will call on Thursday.' },
+    ]));
+    expect(rs[0]).toMatchObject({ id: 'p1', pii: { person: 1, address: 1, date: 1 }, highRisk: ['address', 'person'] });
+    // A first name, a city and a weekday: counted, but none is validated.
+    expect(rs[1]).toMatchObject({ id: 'p2', pii: { person: 1, date: 1 }, highRisk: [] });
+    const excerpts = rs.flatMap((r) => (r.kind === 'prompt_record' ? r.excerpts : []));
+    expect(excerpts.join(' ')).toContain('[PERSON]');
+    expect(excerpts.join(' ')).toContain('[ADDRESS]');
+    expect(JSON.stringify(rs)).not.toMatch(/Lindqvist|Storgatan|14 March/);
+  });
+
   it('reads other field names through options.fields and names the store', async () => {
     const rs = await parseFile(promptLogCollector, file('custom.jsonl', [{ msg_id: 'x', created: '2026-05-01 10:00:00', org: 'globex', body: 'hello' }]), {
       store: 'chat-history', fields: { id: 'msg_id', timestamp: 'created', tenant: 'org', content: 'body' },

@@ -43,7 +43,7 @@ export function ControlPage(d: ControlData) {
     <Layout frame={d.frame} title={c.id}>
       <h1>{c.id} {c.title}</h1>
       <p>{c.statement}</p>
-      <p class="muted">Criteria {c.criteria.join(', ')} · {c.category} · {c.frequency.replace('_', ' ')} · owner role {c.ownerRole} · {c.check ? <>check <code>{c.check}</code></> : 'manual attestation'}{c.owaspLlm.length ? ` · OWASP LLM ${c.owaspLlm.join(', ')}` : ''}</p>
+      <p class="muted">Criteria {c.criteria.join(', ')} · {c.category} · {c.frequency.replace('_', ' ')} · owner role {c.ownerRole} · {c.check ? <>check <code>{c.check}</code></> : <>manual evidence (<a href={`/evidence?control=${encodeURIComponent(c.id)}`}>its requests</a>)</>}{c.owaspLlm.length ? ` · OWASP LLM ${c.owaspLlm.join(', ')}` : ''}</p>
       <h2>Latest result</h2>
       {r && d.checkRun ? (
         <>

@@ -35,6 +35,7 @@ export function Layout(props: { frame: Frame; title: string; children?: Child })
               <a href="/">Overview</a>
               <a href="/ledger">Ledger</a>
               <a href="/plan">90-day plan</a>
+              <a href="/evidence">Evidence requests</a>
               <a href="/ai-register">AI register</a>
               <a href="/frameworks">Frameworks</a>
               <a href="/risks">Risks</a>
@@ -44,7 +45,7 @@ export function Layout(props: { frame: Frame; title: string; children?: Child })
           ) : <nav />}
           {frame.principal ? (
             <>
-              <span class="muted" data-role={frame.principal.role}>{frame.principal.name} · <b>{frame.principal.role}</b>{frame.principal.role === 'auditor' ? ' (read-only)' : ''}</span>
+              <span class="muted" data-role={frame.principal.role}>{frame.principal.name} · <b>{frame.principal.role}</b>{frame.principal.role === 'auditor' ? ' (read-only)' : frame.principal.role === 'approver' ? ' (reads, decides on evidence)' : ''}</span>
               {frame.signOut ? <form method="post" action="/logout"><button type="submit">Sign out</button></form> : null}
             </>
           ) : null}
@@ -59,6 +60,7 @@ const LABELS: Record<string, string> = {
   pass: 'pass', exception: 'exception', insufficient_evidence: 'insufficient evidence', not_tested: 'not tested',
   effective: 'effective', effective_with_exceptions: 'effective with exceptions', not_effective: 'not effective',
   did_not_occur: 'did not occur', 'not run': 'not run',
+  current: 'current', due_soon: 'due soon', overdue: 'overdue', missing: 'missing', not_applicable: 'not applicable', upcoming: 'upcoming',
 };
 
 /** A result or conclusion, coloured by class (readable without colour: the words carry it). */

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { detectAddress } from './detect-address.js';
+import type { PiiFinding } from './pii-type.js';
+
+function places(text: string): Array<[string, boolean]> {
+  const out: PiiFinding[] = [];
+  detectAddress(text, out);
+  return out.map((f) => [text.slice(f.start, f.end), f.validated]);
+}
+
+describe('detectAddress', () => {
+  it('finds streets with the street word after, before or glued to the name, with what follows', () => {
+    expect(places('Send it to 1536 Sunset Drive, Columbus, OH 43004 please')).toEqual([['1536 Sunset Drive, Columbus, OH 43004', true]]);
+    expect(places('Wohnt in der Hauptstraße 12, 10115 Berlin.')).toEqual([['Hauptstraße 12, 10115 Berlin', true]]);
+    expect(places('billing: 11 via goffredo mameli 149\n suite 268')).toEqual([['11 via goffredo mameli 149\n suite 268', true]]);
+    expect(places('ul. Długa 5, 00-238 Warszawa')).toEqual([['ul. Długa 5, 00-238 Warszawa', true]]);
+    expect(places('Filip lives on Nassaustraat 123 street.')[0]).toEqual(['Nassaustraat 123', true]);
+  });
+
+  it('takes a name and number after an address cue, and a postcode after its label', () => {
+    expect(places('Shelby lives at 87 Jakobi 69, Laane')[0]?.[0]).toMatch(/^87 Jakobi 69/);
+    expect(places('ZIP: 11164')).toEqual([['11164', true]]);
+  });
+
+  it('reports countries and cued cities unvalidated', () => {
+    expect(places('I am originally from Bahamas')).toEqual([['Bahamas', false]]);
+    expect(places('the princess arrived at berlin this morning')).toEqual([['berlin', false]]);
+  });
+
+  it('leaves the compliant look-alikes alone: quantities, versions, times, prices, ids', () => {
+    expect(places('We shipped 12 boxes on 3 pallets.')).toEqual([]);
+    expect(places('Upgrade to 4.2 Street Fighter edition? No: v12.3 build 4401')).toEqual([]);
+    expect(places('Meeting at 10:30, room 5; total $49.99; order 12345 of 2 items')).toEqual([]);
+    expect(places('Reading is fun and Mobile apps are everywhere.')).toEqual([]);
+  });
+});

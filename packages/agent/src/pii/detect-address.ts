@@ -1,0 +1,211 @@
+import { CITY, COUNTRY, nameIndex } from './name-index.js';
+import { capitalisedPlaces, lowercasePlaces } from './place.js';
+import type { PiiFinding } from './pii-type.js';
+import { isLetter, wordBefore } from './word-before.js';
+
+const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
+// Street words after the name ("12 Main Street", "8 wressle road").
+const SUFFIX =
+  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|square|sq|terrace|parkway|pkwy|highway|hwy|circle|cir|crescent|close|row|walk|alley|trail|grove|gardens|mews|hill|park';
+// Street words before the name ("Rue de la Paix 3", "ul. Długa 5", "Via Roma 12").
+const PREFIXES = new Set(
+  'rue rua via viale vicolo piazza piazzale corso largo calle avenida avda av carrer carretera camino paseo plaza praça praca travessa estrada alameda ulica ul aleja al chemin allée allee boulevard bd place impasse quai route strada calea str náměstí námestie trg ulitsa cesta utca út'.split(' '),
+);
+const PREFIX = [...PREFIXES].join('|');
+// Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
+const GLUED = /(?:straße|strasse|str|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|plein|kade|singel|dreef|steeg|vej|gade|gatan|vägen|väg|veien|vegen|gata|gaten|katu|tie|kuja|polku|utca|ulice|cesta|sokak|sokağı|caddesi|bulvarı)$/u;
+const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
+const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
+// From just after a house number: "… Main Street", "… 40th Street", "… via goffredo mameli 149",
+// "… Rue Abdelaziz Thâalbi", "… Storgatan".
+const AFTER_NUMBER = new RegExp(
+  `(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?,? (?:` +
+    `(?:\\d{1,3}(?:st|nd|rd|th) |(?:${W} ){1,3})(?:${SUFFIX})\\.?(?![\\p{L}])(?: ${NUM}(?![\\p{L}\\d]))?` +
+    `|(?:${PREFIX})\\.? ${W}(?: ${W}){0,4}?(?:,? ${NUM}(?![\\p{L}\\d]))` +
+    `|(?:${PREFIX})\\.? ${W}(?: ${W}){0,3}` +
+  `)`,
+  'iuy',
+);
+const GLUED_AFTER = /,? ([\p{L}\p{M}-]{4,})(?![\p{L}])(?: (\d{1,5}[a-z]?)(?![\p{L}\d]))?/uy;
+const UNIT = new RegExp(`,? ?${UNIT_BODY}`, 'iuy');
+// The rest of an address after the street: unit, city, region, postcode, country, on the same
+// line or the next few, separated by commas or line breaks.
+const TAIL = new RegExp(
+  `(?:[ \\t]*[,\\n][ \\t]*|[ \\t]+)(?:${UNIT_BODY}|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{5}(?:-\\d{3,4})?|\\d{3} \\d{2}|\\d{4}(?: ?[A-Z]{2})?|[\\p{L}][\\p{L}\\p{M}'’.-]*(?: [\\p{L}][\\p{L}\\p{M}'’.-]*){0,3}(?: \\d{4,5})?)(?![\\p{L}\\d])`,
+  'iuy',
+);
+// After an address cue, a name and number: "lives at 87 Jakobi 69", "address: 92 Eusebio Dávila 57".
+const CUED_AFTER_NUMBER = new RegExp(`(?:[ -]?[a-z](?![\\p{L}]))?,? ${W}(?: ${W}){0,3}?(?:,? ${NUM}(?![\\p{L}\\d]))?`, 'uy');
+const ADDRESS_WORDS = new Set(['address', 'adresse', 'anschrift', 'dirección', 'direccion', 'indirizzo', 'endereço', 'adres', 'adress', 'osoite']);
+const ADDRESS_PAIRS = new Set([
+  'lives at', 'live at', 'living at', 'lives on', 'live on', 'moved to', 'ship to', 'shipped to', 'send to', 'sent to',
+  'deliver to', 'delivered to', 'located at', 'resides at', 'address is', 'address to', 'address with', 'it to', 'them to',
+  'wohnt in', 'habite au', 'vive en', 'mora na', 'woont op', 'woont aan', 'mieszka przy',
+]);
+const POSTCODE_WORDS = new Set(['zip', 'zipcode', 'postcode', 'code', 'plz', 'cap', 'cep', 'postnummer', 'postinumero', 'psč', 'postleitzahl']);
+const US_STATE = /\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) $/u;
+const PLACE = CITY | COUNTRY;
+
+/**
+ * Finds postal addresses and places. A street is a house number with a street word in one of
+ * fifteen languages, before the name ("Rue", "Via", "Calle", "ul."), after it ("Street", "Road")
+ * or glued to it ("Hauptstraße", "Nassaustraat"); a name and number after "lives at" or
+ * "address:" count too. A street finding takes in what follows it on the same or the next lines
+ * (unit, city, postcode, country) and is validated, high confidence. "City, ST 12345" and
+ * postcodes after "ZIP", "postcode", "PLZ"… are validated, medium. A bundled city or country
+ * name is reported unvalidated, low (a place alone seldom identifies a person): a country
+ * anywhere with a capital, a city after "in", "from", "at"…
+ *
+ * Streets are found from their house numbers, so text without digits costs one scan for places.
+ */
+export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[]): void {
+  const found: PiiFinding[] = [];
+  if (DIGIT.test(text)) numbers(text, found);
+  if (placesFound === undefined) capitalisedPlaces(text, found);
+  else found.push(...placesFound);
+  lowercasePlaces(text, found);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  let last: PiiFinding | undefined;
+  for (const f of found) {
+    if (last !== undefined && f.start < last.end) {
+      if (f.end > last.end) last = { ...last, end: f.end, validated: last.validated || f.validated };
+      continue;
+    }
+    if (last !== undefined) out.push(last);
+    last = f;
+  }
+  if (last !== undefined) out.push(last);
+}
+
+const NUMBER = /\d{1,6}/g;
+const DIGIT = /\d/;
+
+function numbers(text: string, found: PiiFinding[]): void {
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
+    const start = m.index;
+    const j = start + m[0].length;
+    if (j - start > 5 || isDigit(text.charCodeAt(j))) {
+      while (isDigit(text.charCodeAt(NUMBER.lastIndex))) NUMBER.lastIndex++;
+      continue;
+    }
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
+    const after = text.charCodeAt(j);
+    if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
+    const f = street(text, start, j) ?? postcode(text, start, j);
+    if (f !== undefined) {
+      found.push(f);
+      NUMBER.lastIndex = Math.max(NUMBER.lastIndex, f.end);
+    }
+  }
+}
+
+/** A street address around the house number at `start`–`end`. */
+function street(text: string, start: number, end: number): PiiFinding | undefined {
+  // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan".
+  AFTER_NUMBER.lastIndex = end;
+  if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+  GLUED_AFTER.lastIndex = end;
+  const glued = GLUED_AFTER.exec(text);
+  if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
+  // The number last: "Hauptstraße 5", "Rua Joaquim de Oliveira Cruz 1615", "75 Auerstrasse 12".
+  let from = -1;
+  let at = start;
+  for (let k = 0; k < 6; k++) {
+    const w = wordBefore(text, at, 1, k > 0);
+    if (w === undefined) break;
+    if (k === 0 && GLUED.test(w.word)) from = w.start;
+    if (PREFIXES.has(w.word) && k > 0) from = w.start;
+    at = w.start;
+    if (text.charCodeAt(at - 1) !== 32) break;
+  }
+  if (from < 0) {
+    const cue = addressCue(text, start);
+    if (!cue) return undefined;
+    CUED_AFTER_NUMBER.lastIndex = end;
+    if (CUED_AFTER_NUMBER.exec(text) === null) return undefined;
+    return address(text, start, CUED_AFTER_NUMBER.lastIndex);
+  }
+  // A house number before the street name: "52 Rua …", "75 Auerstrasse 12".
+  const lead = /(\d{1,5}) $/.exec(text.slice(Math.max(0, from - 7), from));
+  if (lead !== null) from -= lead[0].length;
+  return address(text, from, end);
+}
+
+/** Whether "lives at", "address:", "ship to"… stands just before a number. */
+function addressCue(text: string, start: number): boolean {
+  let at = start;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 58)) at--;
+  const w1 = wordBefore(text, at, 0);
+  if (w1 === undefined) return false;
+  if (ADDRESS_WORDS.has(w1.word)) return true;
+  const w2 = wordBefore(text, w1.start, 1);
+  return w2 !== undefined && (ADDRESS_PAIRS.has(`${w2.word} ${w1.word}`) || (w1.word === 's' && ADDRESS_WORDS.has(w2.word)));
+}
+
+/** A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345". */
+function postcode(text: string, start: number, end: number): PiiFinding | undefined {
+  const digits = end - start;
+  if (digits < 3) return undefined;
+  let to = end;
+  const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
+  if (m !== null) to += m[0].length;
+  let at = start;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
+  const w = wordBefore(text, at, 0);
+  if (w !== undefined && POSTCODE_WORDS.has(w.word)) {
+    return { type: 'address', start, end: to, validated: true, confidence: 'medium' };
+  }
+  if (digits === 5) {
+    const head = text.slice(Math.max(0, start - 40), start);
+    const us = US_STATE.exec(head);
+    if (us !== null) return { type: 'address', start: start - head.length + us.index, end: to, validated: true, confidence: 'medium' };
+  }
+  return undefined;
+}
+
+/** An address from `start` to `end`, with its unit and the lines after it. */
+function address(text: string, start: number, end: number): PiiFinding {
+  let at = end;
+  UNIT.lastIndex = at;
+  if (UNIT.exec(text) !== null) at = UNIT.lastIndex;
+  return { type: 'address', start, end: extend(text, at), validated: true, confidence: 'high' };
+}
+
+/** Extends an address over the unit, city, postcode and country lines that follow it (four at most). */
+function extend(text: string, end: number): number {
+  let at = end;
+  let afterCode = false;
+  for (let i = 0; i < 4; i++) {
+    TAIL.lastIndex = at;
+    const m = TAIL.exec(text);
+    if (m === null) break;
+    let stop = TAIL.lastIndex;
+    // A full stop after a word ends the sentence, not the place name ("… 10115 Berlin.").
+    if (text.charCodeAt(stop - 1) === 46 && /\p{L}{4}\.$/u.test(m[0])) stop -= 1;
+    const part = text.slice(at, stop).replace(/^[\s,]+/, '');
+    const digits = /\d/.test(part);
+    // Digit groups that run on ("0479 50 54 03") are a phone number on the next line, not a postcode.
+    if (digits && /^[ .-]?\d/.test(text.slice(stop, stop + 2))) break;
+    // A new sentence or a plain word that is no place stops the address; the word after a
+    // postcode is its town.
+    const town = afterCode && /^\p{Lu}/u.test(part);
+    if (!digits && !town && !isPlacePhrase(part.toLowerCase()) && (!/^\p{Lu}/u.test(part) || !/[\n,]/.test(m[0]))) break;
+    afterCode = digits && /^\d/.test(part);
+    at = stop;
+  }
+  return at;
+}
+
+function isPlacePhrase(phrase: string): boolean {
+  const index = nameIndex();
+  if (((index.get(phrase) ?? 0) & PLACE) !== 0) return true;
+  // "Marshall Islands 56293", "Calgary AB": a known place followed by a code.
+  const head = phrase.replace(/ [\p{L}\d]{1,5}$/u, '');
+  return head !== phrase && ((index.get(head) ?? 0) & PLACE) !== 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

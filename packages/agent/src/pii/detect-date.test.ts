@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { detectDate } from './detect-date.js';
+import type { PiiFinding } from './pii-type.js';
+
+function dates(text: string): string[] {
+  const out: PiiFinding[] = [];
+  detectDate(text, out);
+  return out.map((f) => text.slice(f.start, f.end));
+}
+
+describe('detectDate', () => {
+  it('finds numeric dates of several locales as real calendar dates', () => {
+    expect(dates('born 3/23/1940, seen 23.03.1940, due 1940-03-23, moved 23-03-40')).toEqual(['3/23/1940', '23.03.1940', '1940-03-23', '23-03-40']);
+    expect(dates('29/02/2024 is a date, 29/02/2023 is not, nor 31/04/2024')).toEqual(['29/02/2024']);
+  });
+
+  it('finds written dates in several languages', () => {
+    expect(dates('on 3 March 2024, March 3rd, 3rd of March and March 2024')).toEqual(['3 March 2024', 'March 3rd', '3rd of March', 'March 2024']);
+    expect(dates('am 3. März 2024, le 3 mars 2024, el 3 de marzo de 2024, 3 maart, 3 marca 2024')).toEqual([
+      '3. März 2024', '3 mars 2024', '3 de marzo de 2024', '3 maart', '3 marca 2024',
+    ]);
+    expect(dates("We'll meet Thursday")).toEqual(['Thursday']);
+  });
+
+  it('leaves the compliant look-alikes alone: versions, machine timestamps, ids, the verb "may"', () => {
+    expect(dates('version 1.2.3, v2.10.2023, release 10.2.24')).toEqual([]);
+    expect(dates('ts 2024-03-05T10:30:00Z, id 12/34/5678, ratio 3/4')).toEqual([]);
+    expect(dates('you may 3 times retry; march 5 km; Thursday is a weekday name')).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { calendarDate, plausibleYear } from './calendar-date.js';
+import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
+import type { PiiConfidence, PiiFinding } from './pii-type.js';
+import { wordBefore } from './word-before.js';
+
+// Numeric dates: D/M/Y or M/D/Y (either order is accepted when it makes a calendar date) and
+// Y-M-D. Not part of a longer token: a version (1.2.3), a path, an id or a decimal.
+const NUMERIC =
+  /(?<![\p{L}\d_./:-])(?:(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})|(\d{4})([-/.])(\d{1,2})\6(\d{1,2}))(?![\p{L}\d_]|[./:-]\d)/gu;
+// Written dates are found from their digits: a day or year, with a month word after the day
+// ("3 March 2024", "3rd of March", "3. März 2024", "3 de marzo de 2024") or before it
+// ("March 3, 2024", "March 3rd", "March 2024").
+const NUMBER = /(?<![\p{L}\d_])(?:\d{1,2}|\d{4})(?![\d])/gu;
+const MONTH_AFTER = /(?:st|nd|rd|th|\.)? ?(?:of |de |del )?(\p{L}{3,12})\.?(?:,? ?(?:de )?(\d{4}))?(?![\p{L}\d])/uy;
+const AFTER_DAY = /(?:st|nd|rd|th)?(?:,? (\d{4}))?(?![\p{L}\d])/uy;
+const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|after|see you) ((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
+
+/**
+ * Finds calendar dates in the numeric forms of several locales (`3/23/1940`, `23.03.1940`,
+ * `1940-03-23`, `23-03-40`) and written with a month name in thirteen languages (`3 March 2024`,
+ * `March 3rd`, `3. März 2024`, `3 de marzo de 2024`, `3 maart`), plus English weekday names after
+ * "on", "meet", "next" and similar. Every value is checked as a real date (29 February only in
+ * leap years, four-digit years 1880–2099). Versions, ISO timestamps with a `T` (machine
+ * timestamps), dotted dates with a two-digit year, and digits inside longer tokens are not dates.
+ */
+export function detectDate(text: string, out: PiiFinding[]): void {
+  if (DIGIT.test(text)) numericAndWritten(text, out);
+  // Weekdays: only texts that contain "day" at all are scanned for them.
+  if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
+  WEEKDAY.lastIndex = 0;
+  for (let m = WEEKDAY.exec(text); m !== null; m = WEEKDAY.exec(text)) {
+    const word = m[1] as string;
+    if (!WEEKDAYS.has(word.toLowerCase())) continue;
+    const start = m.index + m[0].length - word.length;
+    out.push({ type: 'date', start, end: start + word.length, validated: false, confidence: 'low' });
+  }
+}
+
+const DIGIT = /\d/;
+
+function numericAndWritten(text: string, out: PiiFinding[]): void {
+  NUMERIC.lastIndex = 0;
+  for (let m = NUMERIC.exec(text); m !== null; m = NUMERIC.exec(text)) {
+    const end = m.index + m[0].length;
+    let ok: boolean;
+    let confidence: PiiConfidence = 'medium';
+    if (m[5] !== undefined) {
+      // Y-M-D: a machine timestamp continues with "T12:" — those are log times, not a person's dates.
+      if (text.charCodeAt(end) === 84 && isDigit(text.charCodeAt(end + 1))) continue;
+      ok = plausibleYear(m[5]) && calendarDate(Number(m[7]), Number(m[8]), Number(m[5]));
+      confidence = 'high';
+    } else {
+      const year = m[4] as string;
+      if (m[2] === '.' && year.length === 2) continue;
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const y = Number(year);
+      ok = plausibleYear(year) && (calendarDate(a, b, y) || calendarDate(b, a, y));
+      if (year.length === 4) confidence = 'high';
+    }
+    if (ok) out.push({ type: 'date', start: m.index, end, validated: true, confidence });
+  }
+  let done = 0;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
+    if (m.index < done) continue;
+    const f = written(text, m.index, m.index + m[0].length);
+    if (f === undefined) continue;
+    out.push(f);
+    done = f.end;
+    NUMBER.lastIndex = f.end;
+  }
+}
+
+/** A written date around the number at `start`–`end`, or undefined. */
+function written(text: string, start: number, end: number): PiiFinding | undefined {
+  const digits = end - start;
+  if (digits <= 2) {
+    const day = Number(text.slice(start, end));
+    MONTH_AFTER.lastIndex = end;
+    const after = MONTH_AFTER.exec(text);
+    if (after !== null) {
+      const month = MONTH_NUMBER.get((after[1] as string).toLowerCase());
+      const year = after[2];
+      if (month !== undefined && (year === undefined || plausibleYear(year)) && calendarDate(month, day, year === undefined ? undefined : Number(year))) {
+        if (!ambiguousMonth(after[1] as string, year)) return date(start, MONTH_AFTER.lastIndex, year !== undefined);
+      }
+    }
+  }
+  const before = wordBefore(text, start, 1, true);
+  if (before === undefined) return undefined;
+  const month = MONTH_NUMBER.get(before.word);
+  if (month === undefined) return undefined;
+  const name = text.slice(before.start, before.start + before.word.length);
+  if (digits === 4) {
+    // "March 2024": full month names with a capital only, so "may 2024" or "Mar 2024" do not count.
+    if (name.length < 4 || !/^\p{Lu}/u.test(name) || !plausibleYear(text.slice(start, end))) return undefined;
+    if (text.charCodeAt(before.start + name.length) !== 32) return undefined;
+    return date(before.start, end, true);
+  }
+  AFTER_DAY.lastIndex = end;
+  const after = AFTER_DAY.exec(text);
+  if (after === null) return undefined;
+  const year = after[1];
+  if (year !== undefined && !plausibleYear(year)) return undefined;
+  if (!calendarDate(month, Number(text.slice(start, end)), year === undefined ? undefined : Number(year))) return undefined;
+  if (ambiguousMonth(name, year)) return undefined;
+  return date(before.start, AFTER_DAY.lastIndex, year !== undefined);
+}
+
+/** "may 3", "march 5", "mars 5" in lowercase and without a year are a verb or a planet more often than a month. */
+function ambiguousMonth(name: string, year: string | undefined): boolean {
+  const w = name.toLowerCase();
+  return (w === 'may' || w === 'mars' || w === 'mar' || w === 'march') && year === undefined && !/^\p{Lu}/u.test(name);
+}
+
+function date(start: number, end: number, withYear: boolean): PiiFinding {
+  return { type: 'date', start, end, validated: true, confidence: withYear ? 'high' : 'medium' };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { detectPerson } from './detect-person.js';
+import type { PiiFinding } from './pii-type.js';
+
+function names(text: string): Array<[string, boolean]> {
+  const out: PiiFinding[] = [];
+  detectPerson(text, out);
+  return out.map((f) => [text.slice(f.start, f.end), f.validated]);
+}
+
+describe('detectPerson', () => {
+  it('finds full names from the lists and validates them', () => {
+    expect(names('Please escalate, Megan Payne was charged twice.')).toEqual([['Megan Payne', true]]);
+    expect(names('It is under my partner Donald van der Voet.')).toEqual([['Donald van der Voet', true]]);
+    expect(names('Małgorzata Zielińska asked for a refund')).toEqual([['Małgorzata Zielińska', true]]);
+  });
+
+  it('takes any capitalised name after a cue, title included', () => {
+    expect(names('Hello, this is Mr. Derek Crnić speaking')).toEqual([['Mr. Derek Crnić', true]]);
+    expect(names('my name is Xochitl Quispe')).toEqual([['Xochitl Quispe', true]]);
+    expect(names('mr. martin is 50 years old')).toEqual([['mr. martin', true]]);
+  });
+
+  it('reports a first name alone unvalidated', () => {
+    expect(names('Dear Ana, your order is late.')).toEqual([['Ana', false]]);
+    expect(names('Why is Daniel so impulsive?')).toEqual([['Daniel', false]]);
+  });
+
+  it('finds names in a list once one of them is a name', () => {
+    expect(names('They had 6: Malon, Mark, Kaylee and Brandi.').map(([n]) => n)).toEqual(['Malon', 'Mark', 'Kaylee', 'Brandi']);
+  });
+
+  it('leaves the compliant look-alikes alone: everyday words, products, places, code, headings', () => {
+    expect(names('Will you Grant access to the May release?')).toEqual([]);
+    expect(names('The Premium Support plan includes Apple Pay.')).toEqual([]);
+    expect(names('We ship from San Francisco and New York.')).toEqual([]);
+    expect(names('call getUserName() or ada.lovelace@example.com; see /home/Megan')).toEqual([]);
+    expect(names('ORDER STATUS: SHIPPED\nTracking: 1Z999AA10123456784')).toEqual([]);
+  });
+});

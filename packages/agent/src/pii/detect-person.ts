@@ -1,0 +1,342 @@
+import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
+import { personCue } from './person-cue.js';
+import type { PiiConfidence, PiiFinding } from './pii-type.js';
+import { glued, place } from './place.js';
+import { isLetter, wordBefore } from './word-before.js';
+
+const NAME = GIVEN | SURNAME;
+const PLACE = CITY | COUNTRY;
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly flags: number;
+  readonly cap: boolean;
+  readonly particle: boolean;
+  readonly lc: string;
+}
+
+/** A capitalised word that was not a name on its own but may be one in a list of names. */
+interface Pending {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Finds person names without a language model. A run of capitalised words is a full name when
+ * it starts with a listed given name or surname ("Megan Payne", "Donald van der Voet") or follows
+ * a cue ("my name is", "Dear", "Mr.", "From:"); those findings are validated. A single listed
+ * name is reported unvalidated: medium confidence inside a sentence or after a cue, low at the
+ * start of a sentence. Lowercase names count after a cue ("mr. martin", "named joshua"). Names that are everyday English words ("Will", "Grant") count only after
+ * a cue or in a list of names; city and country names are left to the address detector. A title
+ * before a name ("Dr.", "Mr.") is part of the finding.
+ */
+export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[]): void {
+  const index = nameIndex();
+  const run: Token[] = [];
+  const found: PiiFinding[] = [];
+  const pending: Pending[] = [];
+  CAPITAL.lastIndex = 0;
+  while (CAPITAL.test(text)) {
+    // The regex only finds the capital letter (no match array, no substring); the word is read here.
+    const start = CAPITAL.lastIndex - (text.charCodeAt(CAPITAL.lastIndex - 1) >= 0xdc00 && text.charCodeAt(CAPITAL.lastIndex - 1) <= 0xdfff ? 2 : 1);
+    let end = wordEnd(text, CAPITAL.lastIndex);
+    CAPITAL.lastIndex = end;
+    if (glued(text, start)) {
+      flush(text, run, found, pending);
+      run.length = 0;
+      continue;
+    }
+    // A possessive "Liam's" is the name Liam.
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) end -= 2;
+    let h = HASH_SEED;
+    for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    const flags = lookupToken(text, start, end, h);
+    // The lowercase word itself is only needed to build place phrases ("san francisco").
+    const lc = (flags & (PLACE | PLACE_HEAD)) !== 0 ? text.slice(start, end).toLowerCase() : '';
+    if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
+      const p = place(text, start, end, true, index, flags);
+      if (p !== undefined) {
+        places.push(p);
+        flush(text, run, found, pending);
+        run.length = 0;
+        CAPITAL.lastIndex = Math.max(CAPITAL.lastIndex, p.end);
+        continue;
+      }
+    }
+    const token = classify(text, start, end, lc, flags);
+    if (token === undefined) {
+      flush(text, run, found, pending);
+      run.length = 0;
+      continue;
+    }
+    const last = run[run.length - 1];
+    if (last === undefined || !joins(text, last.end, start, run)) {
+      flush(text, run, found, pending);
+      run.length = 0;
+    }
+    run.push(token);
+  }
+  flush(text, run, found, pending);
+  lowercaseNames(text, index, found);
+  found.sort((a, b) => a.start - b.start);
+  promoteLists(text, found, pending);
+  mergeAdjacent(text, found, out);
+}
+
+// The capital letter that starts a word; the rest of the word ("O'Neil", "Jean-Luc") is read by
+// wordEnd, and a word glued to what stands before it (an email, a path, an identifier) is dropped.
+const CAPITAL = /\p{Lu}/gu;
+
+/** End of the word whose letters continue at `i`: letters and marks, inner apostrophes and hyphens. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  for (;;) {
+    while (j < n && isLetter(text.charCodeAt(j))) j++;
+    const d = text.charCodeAt(j);
+    if ((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
+    else return j;
+  }
+}
+// Lowercase names after a cue: "my name is joshua", "mr. martin", "named yulan", or a listed pair.
+const LOWER_CUED =
+  /\b(?:name is|named|called|i'?m|i am|this is|mr|mrs|ms|miss|dr|prof|dear|hi|hello|hey|thanks|name)\.?:?,? (\p{Ll}[\p{Ll}\p{M}'’-]+)(?: (\p{Ll}[\p{Ll}\p{M}'’-]+))?/gu;
+const PARTICLE_GAP = /^ (?:(?:van|der|den|de|da|di|do|dos|das|du|del|della|von|zu|le|la|ter|ten|bin|ibn|al|el|y|af) )+$/;
+
+/** Whether the capitalised word at `start` continues the run ending at `end` (one space, or particles). */
+function joins(text: string, end: number, start: number, run: Token[]): boolean {
+  const gap = start - end;
+  if (gap === 1) return text.charCodeAt(end) === 32;
+  if (gap < 4 || gap > 16) return false;
+  const between = text.slice(end, start);
+  if (!PARTICLE_GAP.test(between)) return false;
+  run.push({ start: end + 1, end: start - 1, flags: 0, cap: false, particle: true, lc: between.trim() });
+  return true;
+}
+
+/** Lowercase names after a cue ("mr. martin", "named joshua", "name roberto yamamura"). */
+function lowercaseNames(text: string, index: Map<string, number>, found: PiiFinding[]): void {
+  LOWER_CUED.lastIndex = 0;
+  for (let m = LOWER_CUED.exec(text); m !== null; m = LOWER_CUED.exec(text)) {
+    const a = m[1] as string;
+    const b = m[2];
+    const fa = index.get(a) ?? 0;
+    if ((fa & NAME) === 0 || (fa & STOP) !== 0) {
+      LOWER_CUED.lastIndex = m.index + m[0].length - a.length - (b === undefined ? 0 : b.length + 1);
+      continue;
+    }
+    const cueWord = m[0].slice(0, m[0].length - a.length - (b === undefined ? 0 : b.length + 1)).replace(/[.:,]? $/, '').toLowerCase();
+    const title = /^(?:mr|mrs|ms|miss|dr|prof)$/.test(cueWord);
+    const naming = title || /^(?:name is|named|called|i'?m|i am|this is|name)$/.test(cueWord);
+    if (!naming && (fa & (COMMON | KNOWN)) !== 0) continue;
+    const aStart = m.index + m[0].length - a.length - (b === undefined ? 0 : b.length + 1);
+    const fb = b === undefined ? 0 : (index.get(b) ?? 0);
+    const pair = b !== undefined && (fb & NAME) !== 0 && (fb & (STOP | COMMON)) === 0;
+    const end = pair ? aStart + a.length + 1 + (b as string).length : aStart + a.length;
+    found.push({ type: 'person', start: title ? m.index : aStart, end, validated: title || pair, confidence: 'medium' });
+  }
+}
+
+function classify(text: string, start: number, end: number, lc: string, flags: number): Token | undefined {
+  const after = end < text.length ? text.charCodeAt(end) : 32;
+  if (after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1)))) return undefined;
+  const length = end - start;
+  let upper = 1;
+  for (let k = start + 1; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      // camelCase identifiers are code, except Mc/Mac names.
+      const prev = text.charCodeAt(k - 1);
+      if (prev >= 97 && prev <= 122 && !(k - start === 2 && text.startsWith('Mc', start)) && !(k - start === 3 && text.startsWith('Mac', start))) return undefined;
+    }
+  }
+  if (length > 1 && upper === length) return undefined; // ACRONYM, HEADING
+  return { start, end, flags, cap: true, particle: false, lc };
+}
+
+function flush(text: string, run: readonly Token[], found: PiiFinding[], pending: Pending[]): void {
+  if (run.length === 0) return;
+  if (run.length === 1) {
+    single(text, run[0]!, found, pending);
+    return;
+  }
+  let lo = 0;
+  let hi = run.length;
+  while (lo < hi && (run[lo]!.particle || (run[lo]!.flags & STOP) !== 0)) lo++;
+  while (hi > lo && (run[hi - 1]!.particle || (run[hi - 1]!.flags & STOP) !== 0)) hi--;
+  if (lo >= hi) return;
+  // A stop word inside the run splits it: "Thanks Megan" → "Megan".
+  for (let i = lo; i < hi; i++) {
+    if ((run[i]!.flags & STOP) !== 0 && !run[i]!.particle) {
+      flush(text, run.slice(lo, i), found, pending);
+      flush(text, run.slice(i + 1, hi), found, pending);
+      return;
+    }
+  }
+  const tokens = run.slice(lo, hi);
+  const words = tokens.filter((t) => !t.particle);
+  let start = tokens[0]!.start;
+  const end = tokens[tokens.length - 1]!.end;
+  const cue = personCue(text, start);
+  if (cue !== undefined && cue.kind === 'title') start = cue.start;
+  const first = words[0]!;
+  const listed = words.filter((t) => (t.flags & NAME) !== 0);
+  const strong = listed.filter((t) => (t.flags & (COMMON | STOP)) === 0);
+  const push = (validated: boolean, confidence: PiiConfidence): void => {
+    found.push({ type: 'person', start, end, validated, confidence });
+  };
+  if (words.length >= 2) {
+    if ((tokens[0]!.flags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, tokens)) return;
+    if (cue !== undefined) return push(true, 'high');
+    if ((first.flags & NAME) !== 0 && (strong.length >= 1 || listed.length >= 2)) return push(true, 'high');
+    if (strong.length >= 1 && (words[words.length - 1]!.flags & SURNAME) !== 0) return push(true, 'medium');
+    return;
+  }
+  const t = first;
+  if ((t.flags & PLACE) !== 0 && (t.flags & NAME) === 0) return;
+  if (cue !== undefined) {
+    if ((t.flags & NAME) !== 0 || cue.kind === 'title' || cue.kind === 'naming') return push(cue.kind === 'title', 'medium');
+    return;
+  }
+  // A speaker label in a transcript: "Kalman: Who are you?" at the start of a line.
+  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & NAME) !== 0 && (t.flags & (STOP | PLACE | COMMON)) === 0) return push(false, 'medium');
+  if ((t.flags & NAME) === 0 || (t.flags & (COMMON | STOP)) !== 0) {
+    if ((t.flags & (STOP | PLACE)) === 0) pending.push({ start: t.start, end: t.end });
+    return;
+  }
+  push(false, sentenceStart(text, t.start) ? 'low' : 'medium');
+}
+
+/** A run of one capitalised word (most runs): the rules of {@link flush} without its arrays. */
+function single(text: string, t: Token, found: PiiFinding[], pending: Pending[]): void {
+  if ((t.flags & STOP) !== 0) return;
+  if ((t.flags & PLACE) !== 0 && (t.flags & NAME) === 0) return;
+  const cue = personCue(text, t.start);
+  if (cue !== undefined) {
+    if ((t.flags & NAME) !== 0 || cue.kind === 'title' || cue.kind === 'naming') {
+      found.push({ type: 'person', start: cue.kind === 'title' ? cue.start : t.start, end: t.end, validated: cue.kind === 'title', confidence: 'medium' });
+    }
+    return;
+  }
+  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & NAME) !== 0 && (t.flags & (PLACE | COMMON)) === 0) {
+    found.push({ type: 'person', start: t.start, end: t.end, validated: false, confidence: 'medium' });
+    return;
+  }
+  if ((t.flags & NAME) === 0 || (t.flags & COMMON) !== 0) {
+    if ((t.flags & PLACE) === 0) pending.push({ start: t.start, end: t.end });
+    return;
+  }
+  found.push({ type: 'person', start: t.start, end: t.end, validated: false, confidence: sentenceStart(text, t.start) ? 'low' : 'medium' });
+}
+
+/** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
+function promoteLists(text: string, found: PiiFinding[], pending: readonly Pending[]): void {
+  if (pending.length === 0 || found.length === 0) return;
+  // Offsets of the findings, built only once a candidate stands next to a comma or a conjunction.
+  let starts: Set<number> | undefined;
+  let ends: Set<number> | undefined;
+  let added = false;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const p of pending) {
+      if (!listy(text, p)) continue;
+      if (starts === undefined || ends === undefined) {
+        starts = new Set(found.map((f) => f.start));
+        ends = new Set(found.map((f) => f.end));
+      }
+      if (starts.has(p.start) || !listNeighbour(text, p, starts, ends)) continue;
+      found.push({ type: 'person', start: p.start, end: p.end, validated: false, confidence: 'low' });
+      starts.add(p.start);
+      ends.add(p.end);
+      added = true;
+    }
+  }
+  if (added) found.sort((a, b) => a.start - b.start);
+}
+
+/** A comma or a conjunction right next to the word: the only way it can be in a list. */
+function listy(text: string, p: Pending): boolean {
+  const after = text.charCodeAt(p.end);
+  if (after === 44) return true;
+  let i = p.start;
+  while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+  if (i > 0 && text.charCodeAt(i - 1) === 44) return true;
+  return after === 32 || i < p.start;
+}
+
+const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och', 'og']);
+
+/** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
+function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, ends: ReadonlySet<number>): boolean {
+  // Before: "Malon, " or "Kaylee and ".
+  let i = p.start;
+  while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+  if (i > 0 && text.charCodeAt(i - 1) === 44) {
+    let k = i - 1;
+    while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+    if (ends.has(k)) return true;
+  } else if (i < p.start) {
+    const w = wordBefore(text, i, 0);
+    if (w !== undefined && (LIST_WORDS.has(w.word) || w.word === '&')) {
+      let k = w.start;
+      while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
+      if (ends.has(k)) return true;
+    }
+  }
+  // After: ", Kaylee" or " and Brandi".
+  let j = p.end;
+  if (text.charCodeAt(j) === 44) j++;
+  while (text.charCodeAt(j) === 32) j++;
+  if (j > p.end + 1 && starts.has(j) && text.charCodeAt(p.end) === 44) return true;
+  let e = j;
+  while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+  if (e > j && LIST_WORDS.has(text.slice(j, e).toLowerCase())) {
+    while (text.charCodeAt(e) === 32) e++;
+    if (starts.has(e)) return true;
+  }
+  return false;
+}
+
+/** Whether the words form a city or country name ("San Francisco", "Rio de Janeiro"). */
+function isPlace(text: string, tokens: readonly Token[]): boolean {
+  const phrase = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).toLowerCase();
+  return ((nameIndex().get(phrase) ?? 0) & PLACE) !== 0;
+}
+
+function sentenceStart(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    return c === 10 || c === 13 || c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 40 || c === 42 || c === 45 || c === 8226;
+  }
+  return true;
+}
+
+function lineStart(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 62 || c === 34 || c === 92) continue;
+    return c === 10 || c === 13;
+  }
+  return true;
+}
+
+/** Two person findings separated by one space are one name. */
+function mergeAdjacent(text: string, found: PiiFinding[], out: PiiFinding[]): void {
+  let prev: PiiFinding | undefined;
+  for (const f of found) {
+    if (prev !== undefined && f.start - prev.end === 1 && text.charCodeAt(prev.end) === 32) {
+      prev = { type: 'person', start: prev.start, end: f.end, validated: true, confidence: 'medium' };
+      continue;
+    }
+    if (prev !== undefined) out.push(prev);
+    prev = f;
+  }
+  if (prev !== undefined) out.push(prev);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+

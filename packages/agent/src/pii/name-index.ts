@@ -1,0 +1,158 @@
+import { CITIES } from './lists/cities.js';
+import { COUNTRIES } from './lists/countries.js';
+import { GIVEN_NAMES } from './lists/given-names.js';
+import { COMMON_NAME_WORDS, KNOWN_NAME_WORDS } from './lists/name-words.js';
+import { SURNAMES } from './lists/surnames.js';
+
+/** Bit flags of a lowercased token in {@link nameIndex}. */
+export const GIVEN = 1;
+export const SURNAME = 2;
+/** Also an everyday English word (Wikipedia rank ≤ 3000): "will", "grant", "may". */
+export const COMMON = 4;
+/** Also a known English word (rank 3001–20000): a name only with its capital letter. */
+export const KNOWN = 8;
+/** A city name (or the first word of one). */
+export const CITY = 16;
+/** A stop word: never a name on its own, whatever the lists say. */
+export const STOP = 32;
+/** A country name in one of 19 languages. */
+export const COUNTRY = 64;
+/** The first word of a city or country name of several words ("marshall" of "marshall islands"). */
+export const PLACE_HEAD = 128;
+
+// Words that start sentences and headings in support conversations and collide with names in
+// some locale; a capital letter says nothing about them.
+const STOP_WORDS =
+  'i a an the this that these those there then than thanks thank please hello hi hey dear yes no not ok okay ' +
+  'my your our their his her its we you he she they it me us them mine yours ours who what when where why how ' +
+  'which whose whom if so but and or nor for with without from into onto over under about above below after before ' +
+  'since until while during between among is are was were be been being have has had do does did can could will would ' +
+  'shall should may might must also just only even still yet here now today tomorrow yesterday monday tuesday wednesday ' +
+  'thursday friday saturday sunday january february march april june july august september october november december ' +
+  'mr mrs ms miss mx dr prof sir madam street road avenue lane drive apt suite unit floor order invoice ticket account ' +
+  'customer support team regards best kind sincerely cheers love all any some every each other another such same ' +
+  'new old good great first last next one two three four five six seven eight nine ten hope hopefully sorry welcome ' +
+  'ltd inc llc gmbh co corp company bank card phone email mobile fax tel address city country state zip postcode ' +
+  'user assistant system bot admin note re fwd subject date time';
+
+let index: Map<string, number> | undefined;
+let bloom: Uint32Array | undefined;
+let table: HashTable | undefined;
+
+/** Open addressing over the scanner's own hash: a lookup reads the text, never slices it. */
+interface HashTable {
+  readonly hashes: Int32Array;
+  readonly flags: Uint16Array;
+  readonly keys: string[];
+  readonly mask: number;
+}
+
+/** Bits of the {@link nameBloom} filter (2^20: a few per cent false positives for ~45,000 keys). */
+const BLOOM_MASK = (1 << 20) - 1;
+
+/**
+ * A step of the hash the word scanner computes while it reads a token, over lowercased UTF-16
+ * code units (FNV-1a, 32 bits). {@link nameBloom} holds the hashes of every indexed token, so
+ * most words are dismissed without slicing the text or touching the map.
+ */
+export function hashStep(h: number, c: number): number {
+  // Kept to 30 bits so the value stays a small integer and never needs a heap number.
+  return Math.imul(h ^ c, 16777619) & 0x3fffffff;
+}
+export const HASH_SEED = 2166136261 & 0x3fffffff;
+
+/** Whether a hash may belong to an indexed token. */
+export function mayBeIndexed(h: number): boolean {
+  const b = (bloom ?? buildBloom())[(h & BLOOM_MASK) >>> 5] as number;
+  return (b & (1 << (h & 31))) !== 0;
+}
+
+/** The lowercase form of one UTF-16 code unit, as the scanner hashes it. */
+export function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c < 192) return c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/**
+ * Flags of the token `text[start..end)` lowercased, given its {@link hashStep} hash `h`; 0 when
+ * it is in no list. Compares the characters in place, so nothing is allocated.
+ */
+export function lookupToken(text: string, start: number, end: number, h: number): number {
+  if (!mayBeIndexed(h)) return 0;
+  const t = table ?? buildTable();
+  const length = end - start;
+  for (let slot = h & t.mask; ; slot = (slot + 1) & t.mask) {
+    const stored = t.hashes[slot] as number;
+    if (stored === 0) return 0;
+    if (stored !== h + 1) continue;
+    const key = t.keys[slot] as string;
+    if (key.length !== length) continue;
+    let same = true;
+    for (let k = 0; k < length; k++) {
+      if (lowerCode(text.charCodeAt(start + k)) !== key.charCodeAt(k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return t.flags[slot] as number;
+  }
+}
+
+function buildTable(): HashTable {
+  const entries = [...nameIndex()].filter(([key]) => !key.includes(' '));
+  let size = 1;
+  while (size < entries.length * 3) size <<= 1;
+  const t: HashTable = { hashes: new Int32Array(size), flags: new Uint16Array(size), keys: new Array<string>(size), mask: size - 1 };
+  for (const [key, flags] of entries) {
+    let h = HASH_SEED;
+    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+    let slot = h & t.mask;
+    while (t.hashes[slot] !== 0) slot = (slot + 1) & t.mask;
+    t.hashes[slot] = h + 1;
+    t.flags[slot] = flags;
+    t.keys[slot] = key;
+  }
+  table = t;
+  return t;
+}
+
+function buildBloom(): Uint32Array {
+  const bits = new Uint32Array((BLOOM_MASK + 1) >>> 5);
+  for (const key of nameIndex().keys()) {
+    // Phrases ("marshall islands") are looked up from their first word.
+    const word = key.includes(' ') ? key.slice(0, key.indexOf(' ')) : key;
+    let h = HASH_SEED;
+    for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+    bits[(h & BLOOM_MASK) >>> 5]! |= 1 << (h & 31);
+  }
+  bloom = bits;
+  return bits;
+}
+
+/** Lowercased token → flags, built on first use from the bundled lists. */
+export function nameIndex(): Map<string, number> {
+  if (index !== undefined) return index;
+  const map = new Map<string, number>();
+  const mark = (list: string, flag: number, sep = ' ') => {
+    for (const w of list.split(sep)) if (w !== '') map.set(w, (map.get(w) ?? 0) | flag);
+  };
+  mark(GIVEN_NAMES, GIVEN);
+  mark(SURNAMES, SURNAME);
+  mark(COMMON_NAME_WORDS, COMMON);
+  mark(KNOWN_NAME_WORDS, KNOWN);
+  mark(STOP_WORDS, STOP);
+  mark(CITIES, CITY, '|');
+  mark(COUNTRIES, COUNTRY, '|');
+  for (const list of [CITIES, COUNTRIES]) {
+    for (const phrase of list.split('|')) {
+      const space = phrase.indexOf(' ');
+      if (space > 0) {
+        const head = phrase.slice(0, space);
+        map.set(head, (map.get(head) ?? 0) | PLACE_HEAD);
+      }
+    }
+  }
+  index = map;
+  return map;
+}

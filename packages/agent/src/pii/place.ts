@@ -1,0 +1,99 @@
+import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lowerCode, mayBeIndexed, nameIndex, PLACE_HEAD } from './name-index.js';
+import type { PiiFinding } from './pii-type.js';
+import { isLetter, wordBefore } from './word-before.js';
+
+const PLACE_CUES = new Set(
+  'in from to at near visit visited visiting live lives lived based moved born arrived flew travel travelled traveled trip office branch city town country nach aus à en em naar uit från till'.split(' '),
+);
+const LOWER_PLACE_CUES = new Set(['in', 'from', 'at', 'to', 'near']);
+const CONNECTORS = /^(?:de|do|da|del|of|and|am|an|der|sur|en|la|le|el) /;
+const PLACE = CITY | COUNTRY;
+
+/**
+ * A city or country name starting at the word `start`–`end` (the longest phrase of up to four
+ * words in the bundled lists), as an unvalidated low-confidence address finding: a country when
+ * capitalised, a city after "in", "from", "at"…, a lowercase name only after "in", "from", "at",
+ * "to" or "near". Undefined when the word starts no place.
+ */
+export function place(text: string, start: number, end: number, cap: boolean, index: Map<string, number>, flags?: number): PiiFinding | undefined {
+  // Most words start no place: one lookup of the word alone settles it.
+  const own = flags ?? (index.get(text.slice(start, end).toLowerCase()) ?? 0);
+  if ((own & (PLACE | PLACE_HEAD)) === 0) return undefined;
+  const cue = wordBefore(text, start, 1);
+  if (!cap && (cue === undefined || !LOWER_PLACE_CUES.has(cue.word))) return undefined;
+  let best = -1;
+  let bestFlags = 0;
+  let words = 0;
+  let at = start;
+  let j = end;
+  for (let k = 0; k < 4; k++) {
+    if (k > 0) {
+      j = at;
+      while (j < text.length && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39 || text.charCodeAt(j) === 45)) j++;
+      if (j === at) break;
+    }
+    const flags = index.get(text.slice(start, j).toLowerCase()) ?? 0;
+    if ((flags & PLACE) !== 0) {
+      best = j;
+      bestFlags = flags;
+      words = k + 1;
+    }
+    if (text.charCodeAt(j) !== 32) break;
+    at = j + 1;
+    const next = text.charCodeAt(at);
+    if (cap && !(next >= 65 && next <= 90) && next < 128 && !CONNECTORS.test(text.slice(at, at + 4))) break;
+    if (!cap && !isLetter(next)) break;
+  }
+  if (best < 0) return undefined;
+  if (words === 1 && (bestFlags & COMMON) !== 0) return undefined;
+  const cued = cue !== undefined && PLACE_CUES.has(cue.word);
+  if ((bestFlags & COUNTRY) === 0 && !cued) return undefined;
+  return { type: 'address', start, end: best, validated: false, confidence: 'low' };
+}
+
+// Capitalised words; what stands before them (a letter, an email, a path) is checked in code.
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+// Lowercase place names only after "in", "from", "at", "to" or "near".
+const LOWER = /\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,})/gu;
+
+/** Places among the capitalised words of a text (see {@link place}). */
+export function capitalisedPlaces(text: string, found: PiiFinding[]): void {
+  const index = nameIndex();
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(text); m !== null; m = CAPITALISED.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end - m.index < 3 || glued(text, m.index) || !indexed(text, m.index, end)) continue;
+    const f = place(text, m.index, end, true, index);
+    if (f === undefined) continue;
+    found.push(f);
+    CAPITALISED.lastIndex = Math.max(CAPITALISED.lastIndex, f.end);
+  }
+}
+
+/** Lowercase places after "in", "from", "at", "to", "near" ("arrived at bauru"). */
+export function lowercasePlaces(text: string, found: PiiFinding[]): void {
+  const index = nameIndex();
+  LOWER.lastIndex = 0;
+  for (let m = LOWER.exec(text); m !== null; m = LOWER.exec(text)) {
+    const word = m[1] as string;
+    const start = m.index + m[0].length - word.length;
+    if (!indexed(text, start, start + word.length)) continue;
+    const f = place(text, start, start + word.length, false, index);
+    if (f === undefined) continue;
+    found.push(f);
+    LOWER.lastIndex = Math.max(LOWER.lastIndex, f.end);
+  }
+}
+
+/** Whether the word continues a token before it: a letter, a digit, an email or a path. */
+export function glued(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const b = text.charCodeAt(start - 1);
+  return isLetter(b) || (b >= 48 && b <= 57) || b === 95 || b === 64 || b === 46 || b === 47 || b === 92 || b === 35 || b === 61;
+}
+
+function indexed(text: string, start: number, end: number): boolean {
+  let h = HASH_SEED;
+  for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+  return mayBeIndexed(h);
+}
