@@ -52,6 +52,8 @@ describe('ninetyDayPlan', () => {
     expect(none.tasks.find((t) => t.id === 'risk-register')).toMatchObject({ status: 'open', why: expect.stringContaining('risk-register-yaml') });
     const kept = ninetyDayPlan({ ...base, today: '2026-01-10', results: new Map([['risk.review_overdue', result('GOV-04', 'exception', 1)]]) });
     expect(kept.tasks.find((t) => t.id === 'risk-register')).toMatchObject({ status: 'in_progress', why: 'GOV-04: 1 exception(s) to fix.' });
+  });
+
   it('tells the user the evidence add command for the SIEM task, and reads LOG-01 once its evidence is tested', () => {
     const before = ninetyDayPlan({ ...base, today: '2026-03-01', results: new Map() }).tasks.find((x) => x.id === 'siem')!;
     expect(before).toMatchObject({ status: 'manual', why: expect.stringContaining('fieldwork evidence add LOG-01 FILE --covers QUARTER --by PERSON') });

@@ -21,6 +21,16 @@ describe('risk.agent_unlinked', () => {
     expect(out.exceptions[0].detail).toMatch(/GOV-01, GOV-02 \(manual\); XYZ-99 \(not in the catalog in scope\)/);
   });
 
+  it('does not count a manual control tested from submitted evidence as an automated check', () => {
+    const withManualEvidence = new Map<string, CheckStatus>([['AGT-04', 'pass'], ['GOV-01', 'pass']]);
+    const ctx = { results: withManualEvidence, automatedControls: new Set(['AGT-04']) };
+    const out = riskControlLinkCheck.run(riskContext([
+      risk('R-6', { category: 'tool-misuse', controls: ['GOV-01'] }),
+      risk('R-7', { category: 'tool-misuse', controls: ['GOV-01', 'AGT-04'] }),
+    ], '2026-10-01', ctx));
+    expect(out.exceptions).toEqual([expect.objectContaining({ rule: 'risk.agent_manual_only', subject: 'R-6', detail: expect.stringContaining('GOV-01 (manual)') })]);
+  });
+
   it('leaves risks outside the agent categories to the other checks', () => {
     const out = riskControlLinkCheck.run(riskContext([risk('R-4', { category: 'vendor' }), risk('R-5', { category: 'provider-outage', controls: ['AGT-03'] })], '2026-10-01', { results }));
     expect(out.items.map((i) => i.id)).toEqual(['R-5']);

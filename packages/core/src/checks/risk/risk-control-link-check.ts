@@ -1,7 +1,7 @@
 import { citationOf, isAgentRisk, recordsOf } from '../../records/index.js';
 import type { Check, CheckException, CheckStatus, PopulationItem } from '../check.js';
 
-/** Statuses that show a check ran on the control: an automated check, not an attestation. */
+/** Without `automatedControls` (a caller that does not set it): statuses only a check that ran gives. */
 const TESTED: readonly CheckStatus[] = ['pass', 'exception', 'insufficient_evidence'];
 
 /**
@@ -16,6 +16,8 @@ export const riskControlLinkCheck: Check = {
   after: true,
   run(ctx) {
     const results = ctx.results ?? new Map<string, CheckStatus>();
+    // A manual control tested from submitted evidence has a status too, but no automated check.
+    const automated = (id: string) => (ctx.automatedControls ? ctx.automatedControls.has(id) : TESTED.includes(results.get(id) as CheckStatus));
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
     for (const r of recordsOf(ctx.records, 'risk').filter(isAgentRisk)) {
@@ -24,7 +26,7 @@ export const riskControlLinkCheck: Check = {
         id: r.id, subject: r.id,
         trace: [
           { label: 'register entry', detail: `${r.title} (${r.category})`, citation: citationOf(r) },
-          ...linked.map((c) => ({ label: `linked control ${c.id}`, detail: c.status === undefined ? 'not in the catalog in scope' : c.status === 'not_tested' ? 'no automated check' : `automated check, ${c.status}` })),
+          ...linked.map((c) => ({ label: `linked control ${c.id}`, detail: c.status === undefined ? 'not in the catalog in scope' : automated(c.id) ? `automated check, ${c.status}` : 'no automated check (manual)' })),
         ],
       });
       const add = (rule: string, detail: string) => exceptions.push({ rule, subject: r.id, detail, citations: [citationOf(r)], itemId: r.id });
@@ -32,8 +34,8 @@ export const riskControlLinkCheck: Check = {
         add('risk.agent_unlinked', `${r.title} is an agent risk (${r.category}) linked to no control.`);
         continue;
       }
-      if (linked.some((c) => c.status !== undefined && TESTED.includes(c.status))) continue;
-      const manual = linked.filter((c) => c.status === 'not_tested').map((c) => c.id);
+      if (linked.some((c) => c.status !== undefined && automated(c.id))) continue;
+      const manual = linked.filter((c) => c.status !== undefined && !automated(c.id)).map((c) => c.id);
       const unknown = linked.filter((c) => c.status === undefined).map((c) => c.id);
       add('risk.agent_manual_only', `${r.title} is an agent risk (${r.category}) linked only to controls without an automated check: ${[
         ...(manual.length ? [`${manual.join(', ')} (manual)`] : []),
