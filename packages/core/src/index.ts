@@ -9,4 +9,5 @@ export * from './catalog/index.js';
 export * from './checks/index.js';
 export * from './audit/index.js';
 export * from './readiness/index.js';
+export * from './history/index.js';
 export * from './requests/index.js';

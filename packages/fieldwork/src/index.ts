@@ -14,4 +14,5 @@ export * from './server/index.js';
 export * from './policies/index.js';
 export * from './manual-evidence/index.js';
 export * from './schedule/index.js';
+export * from './notify/index.js';
 export { runCli } from './cli/program.js';

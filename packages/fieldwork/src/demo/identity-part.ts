@@ -53,6 +53,10 @@ export const identityPart: DemoPart = {
     const planted: DemoPartOutput['planted'] = [];
 
     const people = ctx.people;
+    // What the roster at the end of the window shows, gathered from the events as they are made.
+    const enrolledOn = new Map<DemoPerson, string>();
+    const lastSignIn = new Map<DemoPerson, string>();
+    const accountEnd = new Map<DemoPerson, 'DEPROVISIONED' | 'SUSPENDED' | 'ACTIVE'>();
     // Two active people with an MFA problem: one never enrolled, one reset and never re-enrolled.
     // Switched off, each is the compliant version: enrolled, or not reset at all.
     const noMfa = planting(ctx, 'identity.mfa_none') ? people[20] : undefined;
@@ -63,6 +67,7 @@ export const identityPart: DemoPart = {
         // Starters in the window enrol before their first sign-in (same single draw, so the stream is unchanged).
         const minutes = p.hireDate >= ctx.period.from ? 7 * 60 + ctx.rng.int(0, 30) : 11 * 60 + ctx.rng.int(0, 240);
         events.push(oktaEvent(ctx, localTime(enrollDay, minutes, tz), 'user.mfa.factor.activate', 'User set up Okta Verify factor', p, self(p)));
+        enrolledOn.set(p, localTime(enrollDay, minutes, tz));
       }
       if (p === resetMfa) {
         events.push(oktaEvent(ctx, localTime(addDays(ctx.period.from, 40), 15 * 60, tz), 'user.mfa.factor.reset_all', 'Reset all factors for user', p, ADMIN));
@@ -77,8 +82,11 @@ export const identityPart: DemoPart = {
       // Sign-ins every week or two while employed.
       const lastDay = p.endDate ?? ctx.period.to;
       for (let d = p.hireDate > logStart ? p.hireDate : addDays(logStart, ctx.rng.int(0, 6)); d <= lastDay && d <= ctx.period.to; d = addDays(d, ctx.rng.int(6, 14))) {
-        events.push(oktaEvent(ctx, localTime(d, 8 * 60 + ctx.rng.int(0, 180), tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
+        const signIn = oktaEvent(ctx, localTime(d, 8 * 60 + ctx.rng.int(0, 180), tz), 'user.session.start', 'User login to Okta', undefined, self(p));
+        events.push(signIn);
+        lastSignIn.set(p, signIn.at);
       }
+      if (p.endDate && p.endDate <= ctx.period.to) accountEnd.set(p, 'DEPROVISIONED');
       if (!p.endDate || p.endDate < logStart) continue;
       const end = p.endDate;
       // A plant switched off becomes the compliant version: deactivated on the last day, nothing after.
@@ -87,6 +95,7 @@ export const identityPart: DemoPart = {
         planted.push({ rule: 'deprovision.late', subject: p.email, why: 'deactivated six days after the HR end date' });
       } else if (end === PLANTED_LEAVERS.missing.end && planting(ctx, 'identity.missing')) {
         for (const off of [3, 8, 12]) events.push(oktaEvent(ctx, localTime(addDays(end, off), 9 * 60 + 5, tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
+        accountEnd.set(p, 'ACTIVE');
         planted.push({ rule: 'deprovision.missing', subject: p.email, why: 'never deactivated' });
         planted.push({ rule: 'deprovision.active_after_end', subject: p.email, why: 'kept signing in after leaving' });
         planted.push({ rule: 'reconcile.leaver_active', subject: p.email, why: 'HR says gone, the identity provider says active' });
@@ -94,6 +103,7 @@ export const identityPart: DemoPart = {
         events.push(oktaEvent(ctx, localTime(end, 17 * 60 + 30, tz), 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));
         events.push(oktaEvent(ctx, localTime(addDays(end, 11), 11 * 60, tz), 'user.lifecycle.reactivate', 'Reactivate Okta user', p, ADMIN));
         events.push(oktaEvent(ctx, localTime(addDays(end, 12), 9 * 60 + 40, tz), 'user.session.start', 'User login to Okta', undefined, self(p)));
+        accountEnd.set(p, 'ACTIVE');
         planted.push({ rule: 'deprovision.active_after_end', subject: p.email, why: 'reactivated and signed in eleven days after leaving' });
         planted.push({ rule: 'reconcile.leaver_active', subject: p.email, why: 'HR says gone, the identity provider shows a reactivation' });
       } else if (end === PLANTED_LEAVERS.utcTrap.end) {
@@ -102,7 +112,10 @@ export const identityPart: DemoPart = {
         ctx.shared.utcTrapSubject = p.email;
       } else {
         const sameDay = ctx.rng.chance(0.6);
-        events.push(oktaEvent(ctx, localTime(sameDay ? end : addDays(end, 1), sameDay ? 17 * 60 + ctx.rng.int(0, 300) : 9 * 60 + ctx.rng.int(0, 120), tz), ctx.rng.chance(0.8) ? 'user.lifecycle.deactivate' : 'user.lifecycle.suspend', 'Deactivate Okta user', p, ADMIN));
+        const at = localTime(sameDay ? end : addDays(end, 1), sameDay ? 17 * 60 + ctx.rng.int(0, 300) : 9 * 60 + ctx.rng.int(0, 120), tz);
+        const suspended = !ctx.rng.chance(0.8);
+        events.push(oktaEvent(ctx, at, suspended ? 'user.lifecycle.suspend' : 'user.lifecycle.deactivate', 'Deactivate Okta user', p, ADMIN));
+        if (suspended && end <= ctx.period.to) accountEnd.set(p, 'SUSPENDED');
       }
     }
     if (noMfa) planted.push({ rule: 'mfa.not_enrolled', subject: noMfa.email, why: 'signs in without ever enrolling an MFA factor' });
@@ -117,12 +130,51 @@ export const identityPart: DemoPart = {
       files: {
         'exports/bamboohr/employees.csv': [header, ...rows].join('\r\n') + '\r\n',
         'exports/okta/system-log.jsonl': events.map((e) => e.line).join('\n') + '\n',
+        ...oktaRoster(ctx, { enrolledOn, lastSignIn, accountEnd, noFactors: new Set([noMfa, resetMfa].filter((p): p is DemoPerson => !!p)) }),
       },
       sources: [
         { name: 'hr', kind: 'bamboohr-csv', path: 'exports/bamboohr/employees.csv' },
         { name: 'okta', kind: 'okta-system-log', path: 'exports/okta/system-log.jsonl' },
+        { name: 'okta-users', kind: 'okta-users', path: 'exports/okta/users' },
       ],
       planted,
     };
   },
 };
+
+/**
+ * The Okta account roster at the end of the window, as `GET /api/v1/users` and each user's
+ * `GET /api/v1/users/{id}/factors` return it (deprovisioned users are not listed), in files dated
+ * by the day they were fetched.
+ */
+function oktaRoster(ctx: DemoContext, seen: { enrolledOn: Map<DemoPerson, string>; lastSignIn: Map<DemoPerson, string>; accountEnd: Map<DemoPerson, string>; noFactors: Set<DemoPerson> }): Record<string, string> {
+  const day = ctx.period.to;
+  const base = 'https://relaylabs.okta.com/api/v1/users';
+  const files: Record<string, string> = {};
+  const users = [];
+  for (const p of ctx.people) {
+    if (p.hireDate > day) continue;
+    const status = seen.accountEnd.get(p) ?? 'ACTIVE';
+    if (status === 'DEPROVISIONED') continue;
+    const created = `${p.hireDate}T16:00:00.000Z`;
+    users.push({
+      id: p.oktaId, status, created, activated: created, statusChanged: created,
+      lastLogin: seen.lastSignIn.get(p) ?? null, lastUpdated: created, passwordChanged: created,
+      type: { id: 'oty1relaydefault000' },
+      profile: { firstName: p.firstName, lastName: p.lastName, mobilePhone: null, secondEmail: null, login: p.email, email: p.email },
+      credentials: { password: {}, provider: { type: 'OKTA', name: 'OKTA' } },
+      _links: { self: { href: `${base}/${p.oktaId}` } },
+    });
+    const enrolled = seen.enrolledOn.get(p);
+    const factors = enrolled && !seen.noFactors.has(p)
+      ? [{
+        id: `opf${p.oktaId.slice(3, 17)}`, factorType: 'push', provider: 'OKTA', vendorName: 'OKTA', status: 'ACTIVE', created: enrolled, lastUpdated: enrolled,
+        profile: { credentialId: p.email, deviceType: 'SmartPhone_IPhone', name: `${p.firstName}'s iPhone`, platform: 'IOS', version: '17.6' },
+        _links: { self: { href: `${base}/${p.oktaId}/factors/opf${p.oktaId.slice(3, 17)}` }, user: { href: `${base}/${p.oktaId}` } },
+      }]
+      : [];
+    files[`exports/okta/users/okta-factors-${p.oktaId}-${day}.json`] = JSON.stringify(factors, null, 2) + '\n';
+  }
+  files[`exports/okta/users/okta-users-${day}.json`] = JSON.stringify(users, null, 2) + '\n';
+  return files;
+}

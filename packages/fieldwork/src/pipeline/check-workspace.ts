@@ -1,8 +1,10 @@
 import { runChecks } from '@fieldwork/core';
+import { summarizeRun } from '@fieldwork/core/history';
 import type { CheckRun, Control, ControlResult } from '@fieldwork/core';
 import type { FieldworkStore } from '../store/index.js';
 import { resolveControls, resolvePeriod } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
+import { requestsOverdue } from './requests-overdue.js';
 
 /** A stored check run: results plus the controls they were run against. */
 export interface StoredCheckRun extends CheckRun {
@@ -54,6 +56,7 @@ export async function checkWorkspace(ws: LoadedWorkspace, store: FieldworkStore,
   const records = await store.loadRecords();
   const run = runChecks({ controls, records, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir } });
   const stored = { ...run, controls };
-  const runId = await store.saveRun('check', period, stored, head ?? null);
+  const summary = summarizeRun(run, controls, { requestsOverdue: requestsOverdue(ws, controls, records, period, asOf) });
+  const runId = await store.saveRun('check', period, stored, head ?? null, { summary });
   return { ...stored, runId, createdAt: new Date().toISOString() };
 }

@@ -1,5 +1,6 @@
 import { collectSources } from '../collectors/index.js';
 import type { SourceOutcome } from '../collectors/index.js';
+import { recordCollectionOutcomes } from '../notify/notification-log.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 
@@ -21,9 +22,15 @@ export interface CollectWorkspaceOptions {
  * workspace's collection lock: CLI runs, schedules and the dashboard's "Collect evidence now"
  * serialize, and a second one is refused with a message naming the first (or waits).
  */
-export function collectWorkspace(ws: LoadedWorkspace, store: FieldworkStore, o: CollectWorkspaceOptions = {}): Promise<SourceOutcome[]> {
+export async function collectWorkspace(ws: LoadedWorkspace, store: FieldworkStore, o: CollectWorkspaceOptions = {}): Promise<SourceOutcome[]> {
   const { wait, onWait, ...rest } = o;
-  return store.exclusiveCollection(() => collectSources({
+  const outcomes = await store.exclusiveCollection(() => collectSources({
     workspaceDir: ws.dir, timezone: ws.config.timezone, sources: ws.config.sources, workspace: ws.config as Record<string, unknown>, store, ...rest,
   }), { wait, ...(onWait ? { onWait } : {}) });
+  // Kept so the daily digest can tell owners which collections failed (docs/notifications.md).
+  await recordCollectionOutcomes(store, new Date().toISOString(), outcomes.map((x) => {
+    const error = x.error ?? x.artifacts.find((a) => a.error)?.error;
+    return { source: x.name, kind: x.kind, status: x.status, ...(error ? { errorCode: error.code, errorMessage: error.message } : {}) };
+  }));
+  return outcomes;
 }

@@ -14,3 +14,6 @@ export type { SchedulerOptions } from './scheduler.js';
 export { listJobHistory } from './job-history.js';
 export type { JobHistoryEntry, JobHistoryPage } from './job-history.js';
 export { pgBossSchemaFor, SCHEDULE_QUEUE } from './pg-boss-schema.js';
+
+// Job kinds other modules define (each registers itself when loaded).
+import '../notify/digest-job.js';

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
+import { recentDigests } from '../notify/index.js';
 import { checkRunJson, checkWorkspace } from '../pipeline/check-workspace.js';
 import { resolveControls } from '../workspace/index.js';
 import { listJobHistory } from '../schedule/index.js';
@@ -10,7 +11,8 @@ import { FieldworkError } from '@fieldwork/core';
 import { requireRole } from './auth-middleware.js';
 import { artifactResponse } from './artifact-response.js';
 import type { ServerContext, ServerEnv } from './server-context.js';
-import { checkJson, collectJson, evidenceMapOf, latestAudit, latestCheck, latestTypeOne, planOf } from './server-data.js';
+import { checkJson, collectJson, evidenceMapOf, latestAudit, latestCheck, latestTypeOne, planOf, trendOf } from './server-data.js';
+import { filterOf, runsOf } from './trend-query.js';
 import { ServerError } from './server-error.js';
 
 const checkBody = z.object({ from: z.string().optional(), to: z.string().optional() }).strict();
@@ -53,6 +55,15 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
 
   api.get('/controls', (c) => c.json({ controls: resolveControls(ctx.workspace().config) }));
 
+  // The trend page's numbers: per run (oldest evidence date first) the filtered controls by status and exceptions opened/closed.
+  api.get('/trends', async (c) => {
+    const q = (k: string) => c.req.query(k);
+    const filter = filterOf(q);
+    const runs = runsOf(q);
+    const { trend, facets } = await trendOf(ctx, filter, runs);
+    return c.json({ filter, runs, facets, ...trend });
+  });
+
   api.get('/check/latest', async (c) => {
     const run = await latestCheck(ctx);
     if (!run) throw notYet('check run', 'Run `fieldwork check`, or POST /api/check as an owner.');
@@ -93,6 +104,9 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
   });
 
   api.get('/artifacts/:sha', (c) => artifactResponse(ctx, c.req.param('sha')));
+
+  // Digest attempts, sent and failed (docs/notifications.md): who was told what, and what failed.
+  api.get('/notifications', requireRole('owner', 'admin'), async (c) => c.json({ digests: await recentDigests(ctx.store, 50) }));
 
   api.get('/tokens', requireRole('admin'), (c) => c.json({ tokens: ctx.tokens().map((t) => ({ name: t.name, role: t.role, sha256Prefix: t.sha256.slice(0, 12) })) }));
 

@@ -8,7 +8,7 @@ import { findToken } from './server-tokens.js';
 /** The login cookie: the token itself, HttpOnly and SameSite=Strict (never readable by scripts or sent cross-site). */
 export const AUTH_COOKIE = 'fieldwork_token';
 
-const PUBLIC = new Set(['/api/health', '/login', '/logout', '/assets/fieldwork.css', '/assets/htmx.min.js']);
+const PUBLIC = new Set(['/api/health', '/login', '/logout', '/assets/fieldwork.css', '/assets/htmx.min.js', '/assets/icon.svg']);
 
 /**
  * Authenticates every request except health, login and static assets: `Authorization: Bearer`

@@ -48,7 +48,41 @@ ol.trace { margin: .2rem 0 .8rem; }
 form.risk label { display: block; margin: .5rem 0 .1rem; font-weight: 600; }
 form.risk input, form.risk select, form.risk textarea { font: inherit; padding: .3rem; max-width: 100%; }
 form.risk fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; }
+.filters { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: center; margin: 1rem 0; }
+.filters input[type=search], .filters select { font: inherit; padding: .25rem .4rem; background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 4px; }
+.filters input[type=search] { width: 16rem; }
+.chart { margin: .5rem 0 1rem; }
+.chart svg { max-width: 100%; height: auto; overflow: visible; }
+.chart .grid line { stroke: var(--line); stroke-width: 1; }
+.chart .grid text { fill: var(--muted); font-size: 11px; }
+.chart-small .grid text { font-size: 9px; }
+.chart-spark .series path { stroke-width: 1.5; }
+.series path { fill: none; stroke-width: 2; }
+.series.stacked polygon { fill-opacity: .55; stroke-width: 1; }
+.series circle { stroke: none; }
+.series-pass, .series-closed { stroke: var(--ok); fill: var(--ok); color: var(--ok); }
+.series-exception, .series-open, .series-overdue { stroke: var(--bad); fill: var(--bad); color: var(--bad); }
+.series-insufficient_evidence, .series-opened { stroke: var(--warn); fill: var(--warn); color: var(--warn); }
+.series-not_tested { stroke: var(--muted); fill: var(--muted); color: var(--muted); }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; margin: .2rem 0; }
+.legend .swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .35rem; vertical-align: -.1rem; border-radius: 2px; }
+.legend li { color: var(--fg); }
+.legend li.series-pass .swatch { background: var(--ok); } .legend li.series-closed .swatch { background: var(--ok); }
+.legend li.series-exception .swatch, .legend li.series-open .swatch, .legend li.series-overdue .swatch { background: var(--bad); }
+.legend li.series-insufficient_evidence .swatch, .legend li.series-opened .swatch { background: var(--warn); }
+.legend li.series-not_tested .swatch { background: var(--muted); }
+.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: .75rem; }
+.multiple { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .5rem; }
+.multiple h3 { font-size: .95rem; margin: .1rem 0; }
+.multiple .chart { margin: 0; }
+table.criteria .chart, table.controls .chart { margin: 0; }
+.strip .cell-pass { fill: var(--ok); } .strip .cell-exception { fill: var(--bad); }
+.strip .cell-insufficient_evidence { fill: var(--warn); } .strip .cell-not_tested { fill: var(--muted); }
+.strip .cell-none { fill: none; stroke: var(--line); }
 `;
+
+/** The dashboard's icon (a browser asks for one; without it every page load logs a 404). */
+export const DASHBOARD_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#2a5bd7"/><path d="M3 12l3-4 3 2 4-6" fill="none" stroke="#fff" stroke-width="2"/></svg>';
 
 const htmxFile = (workspaceDir: string) => join(workspaceDir, '.fieldwork', 'assets', 'htmx.min.js');
 

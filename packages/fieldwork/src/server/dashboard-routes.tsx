@@ -11,7 +11,8 @@ import { resolveControls } from '../workspace/index.js';
 import { AUTH_COOKIE, canAct, requireRole } from './auth-middleware.js';
 import { hasHtmx } from './dashboard-assets.js';
 import type { ServerContext, ServerEnv } from './server-context.js';
-import { latestAudit, latestCheck, planOf, resultsByUrgency, sourcesWithLastCollection } from './server-data.js';
+import { filterResults, latestAudit, latestCheck, ownerNameOf, planOf, resultsByUrgency, sourcesWithLastCollection, trendOf } from './server-data.js';
+import { DEFAULT_RUNS, filterOf, runsOf } from './trend-query.js';
 import { ServerError } from './server-error.js';
 import { clientAddress } from './login-rate-limit.js';
 import { safeNext } from './safe-next.js';
@@ -22,6 +23,8 @@ import { LedgerPage, VerifyPage } from './pages/ledger-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { OverviewPage } from './pages/overview-page.js';
 import { PlanPage } from './pages/plan-page.js';
+import { TrendsPage } from './pages/trends-page.js';
+import { criteriaById } from '@fieldwork/core';
 import { AiRegisterPage } from './pages/ai-register-page.js';
 import { FrameworkPage, FrameworksPage } from './pages/frameworks-page.js';
 import { aiRegisterOfWorkspace } from '../pipeline/ai-register-workspace.js';
@@ -95,13 +98,16 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
   });
 
   app.get('/', async (c) => {
+    const filter = filterOf((k) => c.req.query(k));
     const [check, audit, ledger] = await Promise.all([latestCheck(ctx), latestAudit(ctx), ctx.store.ledger()]);
+    const shown = check ? filterResults(resultsByUrgency(check.data.results), check.data.controls ?? resolveControls(ctx.workspace().config), filter) : undefined;
     return renderPage(c, (
       <OverviewPage
         frame={frameOf(ctx, c)}
         canAct={canAct(c.get('principal').role)}
         notice={noticeOf((k) => c.req.query(k))}
-        check={check ? { id: check.id, createdAt: check.createdAt, period: check.data.period, asOf: check.data.asOf, summary: summarize(check.data.results), results: resultsByUrgency(check.data.results) } : undefined}
+        check={check && shown ? { id: check.id, createdAt: check.createdAt, period: check.data.period, asOf: check.data.asOf, summary: summarize(check.data.results), results: shown.results } : undefined}
+        filters={shown ? { filter, facets: shown.facets, ownerName: ownerNameOf(ctx) } : undefined}
         audit={audit ? { id: audit.id, createdAt: audit.createdAt, overall: audit.data.overall } : undefined}
         sources={sourcesWithLastCollection(ctx, ledger)}
         head={ledger.at(-1)}
@@ -116,6 +122,8 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
     if (!control) throw new ServerError(404, 'NOT_FOUND', `No control ${id} in scope.`, 'Controls are listed on the overview.');
     const audit = await latestAudit(ctx);
     const inAudit = audit?.data.controls.find((x) => x.control === id);
+    const { trend } = await trendOf(ctx, { q: id }, DEFAULT_RUNS);
+    const line = trend.controls.find((x) => x.id === id);
     return renderPage(c, (
       <ControlPage
         frame={frameOf(ctx, c)}
@@ -123,7 +131,19 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
         result={check?.data.results.find((r) => r.control === id)}
         checkRun={check ? { id: check.id, createdAt: check.createdAt } : undefined}
         audit={audit && inAudit ? { id: audit.id, createdAt: audit.createdAt, control: inAudit, note: audit.data.note } : undefined}
+        history={line ? { names: trend.points.map((p) => `${p.asOf} (run #${p.runId})`), statuses: line.statuses } : undefined}
       />
+    ));
+  });
+
+  app.get('/trends', async (c) => {
+    const q = (k: string) => c.req.query(k);
+    const filter = filterOf(q);
+    const runs = runsOf(q);
+    const { trend, facets } = await trendOf(ctx, filter, runs);
+    return renderPage(c, (
+      <TrendsPage frame={frameOf(ctx, c)} trend={trend} facets={facets} filter={filter} runs={runs === DEFAULT_RUNS ? undefined : runs}
+        ownerName={ownerNameOf(ctx)} criterionText={(id) => criteriaById(id)?.paraphrase} />
     ));
   });
 

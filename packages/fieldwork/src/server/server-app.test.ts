@@ -84,7 +84,7 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     it('lets an auditor read every route and download evidence, but not run anything', async () => {
-      for (const path of ['/api/controls', '/api/check/latest', '/api/audit/latest', '/api/ledger', '/api/verify', '/api/evidence-map', '/api/plan', '/', '/controls/HR-05', '/ledger', '/ledger/verify', '/plan']) {
+      for (const path of ['/api/controls', '/api/check/latest', '/api/audit/latest', '/api/ledger', '/api/verify', '/api/evidence-map', '/api/plan', '/', '/controls/HR-05', '/ledger', '/ledger/verify', '/plan', '/trends', '/api/trends']) {
         const res = await app.request(path, as('auditor'));
         expect(res.status, path).toBe(200);
       }

@@ -5,7 +5,7 @@ import { ackRoutes } from './ack-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { authMiddleware } from './auth-middleware.js';
 import { bodyLimits } from './body-limits.js';
-import { DASHBOARD_CSS, readHtmx } from './dashboard-assets.js';
+import { DASHBOARD_CSS, DASHBOARD_ICON, readHtmx } from './dashboard-assets.js';
 import { dashboardRoutes, frameOf, renderPage } from './dashboard-routes.js';
 import { evidenceRoutes } from './evidence-routes.js';
 import { ServerContext } from './server-context.js';
@@ -45,6 +45,7 @@ export function createServerApp(options: ServerOptions): Hono<ServerEnv> {
   app.use('*', bodyLimits());
 
   app.get('/assets/fieldwork.css', (c) => c.body(DASHBOARD_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }));
+  app.get('/assets/icon.svg', (c) => c.body(DASHBOARD_ICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' }));
   app.get('/assets/htmx.min.js', (c) => {
     const js = readHtmx(ctx.workspaceDir);
     if (!js) throw new ServerError(404, 'NOT_FOUND', 'htmx is not installed in this workspace.', 'Place htmx.min.js in <workspace>/.fieldwork/assets/ (optional).');

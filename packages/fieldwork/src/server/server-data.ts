@@ -1,9 +1,12 @@
 import { localDate, ninetyDayPlan, planResultKey, recordsOf } from '@fieldwork/core';
 import type { AuditReport, CheckRun, Control, ControlResult, NinetyDayPlan, TypeOneReport } from '@fieldwork/core';
+import { matchesFilter, trendFacets, trendSeries } from '@fieldwork/core/history';
+import type { Trend, TrendFacets, TrendFilter } from '@fieldwork/core/history';
 import type { SourceOutcome } from '../collectors/index.js';
 import type { LedgerEntry } from '../evidence/index.js';
 import { roleHolder } from '../pipeline/audit-workspace.js';
 import { checkRunJson } from '../pipeline/check-workspace.js';
+import { checkHistory } from '../pipeline/check-history.js';
 import { buildEvidenceMap } from '../report/index.js';
 import type { EvidenceMap } from '../report/index.js';
 import { isPlaceholderPerson, resolveControls, sourceNames } from '../workspace/index.js';
@@ -107,5 +110,39 @@ export function collectJson(outcomes: SourceOutcome[]) {
       artifacts: o.artifacts.map((a) => ({ name: a.name, sha256: a.sha256, status: a.status, records: a.records ?? 0, populations: a.populations ?? {}, ignored: a.ignored ?? [], ...(a.error ? { error: a.error.toJSON() } : {}) })),
       ...(o.error ? { error: o.error.toJSON() } : {}),
     })),
+  };
+}
+
+/** The trend of the latest `runs` check runs for the controls `filter` selects, with the filter choices. */
+export async function trendOf(ctx: ServerContext, filter: TrendFilter, runs: number): Promise<{ trend: Trend; facets: TrendFacets }> {
+  // One run more than shown: the run before the window, which its first run's opened/closed compare with.
+  const read = await checkHistory(ctx.store, { limit: runs + 1, controls: () => resolveControls(ctx.workspace().config) });
+  const points = read.length > runs ? read.slice(1) : read;
+  return { trend: trendSeries(points, filter, { baseline: read.length > runs ? read[0] : undefined }), facets: trendFacets(points) };
+}
+
+/** A role as the person who holds it (`security (Sam Lee <sam@…>)`), or the role alone when nobody does. */
+export function ownerNameOf(ctx: ServerContext): (role: string) => string {
+  const ws = ctx.workspace();
+  return (role) => {
+    const who = roleHolder(ws, role);
+    return who ? `${role} (${who.replace(/\s*<[^>]*>$/, '')})` : role;
+  };
+}
+
+/** The results a control filter keeps (status is each result's own), with the filter choices the results offer. */
+export function filterResults(results: readonly ControlResult[], controls: readonly Control[], filter: TrendFilter): { results: ControlResult[]; facets: TrendFacets } {
+  const meta = new Map(controls.map((c) => [c.id, c]));
+  const described = results.map((r) => {
+    const m = meta.get(r.control);
+    return { r, c: { id: r.control, title: r.title, category: m?.category ?? 'unknown', ownerRole: m?.ownerRole ?? 'unknown', criteria: m ? [...m.criteria] : [] } };
+  });
+  const sorted = (xs: string[]) => [...new Set(xs)].sort();
+  return {
+    results: described.filter(({ r, c }) => matchesFilter(c, r.status, filter)).map(({ r }) => r),
+    facets: {
+      categories: sorted(described.map(({ c }) => c.category)), owners: sorted(described.map(({ c }) => c.ownerRole)), criteria: sorted(described.flatMap(({ c }) => c.criteria)),
+      statuses: (['exception', 'insufficient_evidence', 'not_tested', 'pass'] as const).filter((s) => results.some((r) => r.status === s)),
+    },
   };
 }

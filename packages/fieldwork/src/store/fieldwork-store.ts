@@ -14,6 +14,8 @@ import { appendRun } from '../evidence/run-chain.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
+import { saveRunSummary } from './run-summaries.js';
+import type { RunSummary } from '@fieldwork/core/history';
 
 /** An artifact to record, with the records parsed from it (streamed inside the transaction). */
 export interface IngestInput {
@@ -344,13 +346,17 @@ export class FieldworkStore {
   /**
    * Saves a check or audit run so reports read results instead of recomputing them. The run
    * commits to the ledger head it read (`head`, read before loading records; the current head
-   * when omitted) and to the digest of its results, in the chain of runs.
+   * when omitted) and to the digest of its results, in the chain of runs. A check run's
+   * `summary` (see `summarizeRun`) is stored with it, for the trend page.
    */
-  async saveRun(type: string, period: { from: string; to: string }, data: unknown, head?: LedgerHead | null): Promise<number> {
+  async saveRun(type: string, period: { from: string; to: string }, data: unknown, head?: LedgerHead | null, o: { summary?: RunSummary } = {}): Promise<number> {
     const read = head === undefined ? await this.head() : head ?? undefined;
     return this.writeTransaction(async (trx) => {
       await lockHead(trx, this.dialect);
-      return (await appendRun(trx, { type, createdAt: new Date().toISOString(), period, data: JSON.stringify(data), ledger: read ?? null })).id;
+      const { id } = await appendRun(trx, { type, createdAt: new Date().toISOString(), period, data: JSON.stringify(data), ledger: read ?? null });
+      // In the same transaction: a run is never stored without its summary (older runs get one lazily).
+      if (o.summary) await saveRunSummary(trx, id, o.summary);
+      return id;
     });
   }
 

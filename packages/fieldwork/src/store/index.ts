@@ -3,3 +3,5 @@ export type { IngestInput, IngestResult, LoadRecordsOptions } from './fieldwork-
 export { openDatabase } from './open-database.js';
 export type { StoreLocation, OpenedDatabase } from './open-database.js';
 export type { Database } from './schema.js';
+export { readRunData, readRunSummaries, replaceRunSummary, runsToSummarize, saveRunSummary } from './run-summaries.js';
+export type { ReadSummariesOptions } from './run-summaries.js';

@@ -125,6 +125,45 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.createIndex('schedule_ticks_job_tick').on('schedule_ticks').columns(['job', 'tick_at']).unique().execute();
       },
     },
+    '0007_notifications': {
+      async up(db: Kysely<any>) {
+        // What each source's collection came to, so a digest can tell owners about failures.
+        await db.schema.createTable('collection_outcomes')
+          .addColumn('id', sql.raw(autoId), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('error_code', 'text')
+          .addColumn('error_message', 'text')
+          .execute();
+        await db.schema.createIndex('collection_outcomes_source').on('collection_outcomes').columns(['source', 'id']).execute();
+        // Every digest attempt, sent or failed (failures are shown by `fieldwork notify`).
+        await db.schema.createTable('notification_digests')
+          .addColumn('id', sql.raw(autoId), (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('person', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('notices', 'integer', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('check_run_id', 'integer')
+          .addColumn('error', 'text')
+          .execute();
+        await db.schema.createIndex('notification_digests_person').on('notification_digests').columns(['person', 'channel', 'id']).execute();
+        // Nothing is sent twice: one row per person, channel and notice.
+        await db.schema.createTable('notifications_sent')
+          .addColumn('person', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('notice_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('digest_id', 'integer', (c) => c.notNull())
+          .addColumn('sent_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('notifications_sent_pk', ['person', 'channel', 'notice_id'])
+          .execute();
+      },
+    },
     '0008_people': {
       async up(db: Kysely<any>) {
         // One-time policy acknowledgement links: only the SHA-256 of each token is kept.
@@ -152,6 +191,19 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
           .addColumn('bytes', sql.raw(bytes), (c) => c.notNull())
           .addPrimaryKeyConstraint('blob_chunks_pk', ['sha256', 'seq'])
           .execute();
+      },
+    },
+    '0010_run_summaries': {
+      async up(db: Kysely<any>) {
+        // One compact summary per check run, so the trend page never loads full runs. Written
+        // with the run; runs stored before are summarized the first time history is read.
+        await db.schema.createTable('run_summaries')
+          .addColumn('run_id', 'integer', (c) => c.primaryKey())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('as_of', 'text', (c) => c.notNull())
+          .addColumn('summary', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('run_summaries_as_of').on('run_summaries').columns(['as_of', 'run_id']).execute();
       },
     },
   };

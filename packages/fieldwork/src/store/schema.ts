@@ -126,4 +126,47 @@ export interface Database {
     /** When the link was used; null while it may still be used. */
     spent_at: string | null;
   };
+  /** One row per source per collection: what it came to (0007). */
+  collection_outcomes: {
+    id: Generated<number>;
+    at: string;
+    source: string;
+    kind: string;
+    status: string;
+    error_code: string | null;
+    error_message: string | null;
+  };
+  /** Every digest attempt, sent or failed (0007). */
+  notification_digests: {
+    id: Generated<number>;
+    person: string;
+    channel: string;
+    day: string;
+    created_at: string;
+    status: string;
+    notices: number;
+    subject: string;
+    /** The check run its exception notices were compared against: the next digest's baseline. */
+    check_run_id: number | null;
+    error: string | null;
+  };
+  /** Notices sent, one row per person, channel and notice: nothing is sent twice (0007). */
+  notifications_sent: {
+    person: string;
+    channel: string;
+    notice_id: string;
+    kind: string;
+    digest_id: number;
+    sent_at: string;
+  };
+  /** A compact summary of a check run (see `summarizeRun`), kept apart from the run's full data. */
+  run_summaries: {
+    run_id: number;
+    /** `RUN_SUMMARY_VERSION` when written; older versions are recomputed from the run. */
+    version: number;
+    /** The run's evidence date, the trend's time axis. */
+    as_of: string;
+    /** The summary as JSON. */
+    summary: string;
+  };
 }

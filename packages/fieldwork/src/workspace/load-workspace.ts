@@ -83,6 +83,7 @@ function hintFor(issue: z.core.$ZodIssue): string {
   if (issue.path[0] === 'timezone') return 'Use an IANA timezone name such as Europe/Berlin or America/New_York.';
   if (issue.path[0] === 'scope') return 'scope.categories lists TSC categories (security is always in); scope.report is {type: 1, asOf} or {type: 2, from, to}.';
   if (issue.path[0] === 'schedule') return 'Each schedule.jobs entry is { job: collect | check | a registered job, cron: "minute hour day month weekday", timezone?, sources? }; e.g. cron: "0 2 * * *" runs at 02:00 every day. See docs/continuous-operation.md.';
+  if (issue.path[0] === 'notifications') return 'Secrets never go in fieldwork.yaml: name environment variables (channels.email.passwordEnv, channels.webhook.urlEnv). See docs/notifications.md.';
   if (issue.path[0] === 'sources') return 'Each source is { name?, kind, path | glob, options? }; see the README for the kinds.';
   return 'See fieldwork.schema.json (written beside fieldwork.yaml) for the expected shape.';
 }

@@ -6,6 +6,7 @@ import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonom
 import { probeConfigSchema } from '../probe/probe-config.js';
 import { serverSectionSchema } from '../server/server-config.js';
 import { scheduleSectionSchema } from '../schedule/schedule-config.js';
+import { notificationsSectionSchema } from '../notify/notifications-config.js';
 
 const date = z.iso.date();
 
@@ -82,6 +83,7 @@ export const workspaceSchema = z
     probe: probeConfigSchema.optional().describe('The isolation probe: adapter (http | postgres | memory), store, tenants and the adapter settings.'),
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor, approver).'),
     schedule: scheduleSectionSchema.optional().describe('fieldwork serve runs these on its own: collect, check or registered jobs, each on a cron expression.'),
+    notifications: notificationsSectionSchema.optional().describe('Digests of what needs each owner: email (SMTP) and Slack-compatible webhook channels, per-person events and channels. Secrets only by environment variable name.'),
     audit: z
       .object({
         responses: z.record(z.string(), z.string().min(1)).default({}).describe('Management\'s response per control id, printed under that control\'s exceptions in the mock audit.'),

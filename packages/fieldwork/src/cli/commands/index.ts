@@ -30,6 +30,7 @@ export const commands: CommandEntry[] = [
   { name: 'verify', summary: 'recompute every blob, the ledger chain, record digests and stored runs, and check signed checkpoints; exit 4 naming the first broken thing', load: async () => (await import('./verify-command.js')).registerVerify },
   { name: 'checkpoint', summary: 'sign the ledger head (ed25519) into checkpoints/ — a file the team commits, so verify detects rollback, truncation and a re-chained history', load: async () => (await import('./checkpoint-command.js')).registerCheckpoint },
   { name: 'probe', summary: 'run probes against the agent platform and store the result as evidence', load: async () => (await import('./probe-command.js')).registerProbe },
+  { name: 'notify', summary: 'show what the daily digest would tell each owner now (email and webhook); `notify send` sends it', load: async () => (await import('./notify-command.js')).registerNotify },
   { name: 'serve', summary: 'serve the HTTP API and the dashboard (token auth; roles admin, owner, auditor, approver)', load: async () => (await import('./serve-command.js')).registerServe },
   { name: 'jobs', summary: 'list scheduled runs (what `fieldwork serve` ran from schedule.jobs), newest first', load: async () => (await import('./jobs-command.js')).registerJobs },
   { name: 'demo', summary: 'write a demo workspace for a fictional AI agent platform and run the whole pipeline on it', load: async () => (await import('./demo-command.js')).registerDemo },

@@ -1,6 +1,7 @@
 import type { Control, ControlAudit, ControlResult } from '@fieldwork/core';
 import { Cite, Layout, Status, when } from './layout.js';
 import type { Frame } from './layout.js';
+import { StatusStrip } from './trend-chart.js';
 
 export interface ControlData {
   frame: Frame;
@@ -8,6 +9,8 @@ export interface ControlData {
   result?: ControlResult;
   checkRun?: { id: number; createdAt: string };
   audit?: { id: number; createdAt: string; control: ControlAudit; note: string };
+  /** Its status in each of the latest stored check runs (oldest evidence date first). */
+  history?: { names: string[]; statuses: (string | null)[] };
 }
 
 function MockAudit(props: { a: NonNullable<ControlData['audit']> }) {
@@ -69,6 +72,9 @@ export function ControlPage(d: ControlData) {
           ) : <p class="muted">No exceptions.</p>}
         </>
       ) : <p class="muted">Not in the latest check run{d.checkRun ? '' : ' (no check run stored yet)'}.</p>}
+      {d.history && d.history.statuses.length > 1 ? (
+        <p data-history>History over {d.history.statuses.length} check runs ({d.history.names[0]} to {d.history.names.at(-1)}): <StatusStrip control={c.id} labels={d.history.names} statuses={d.history.statuses} /> · <a href={`/trends?q=${encodeURIComponent(c.id)}`}>trend</a></p>
+      ) : null}
       {d.audit ? <MockAudit a={d.audit} /> : <p class="muted">No mock audit stored yet (<code>fieldwork audit</code>).</p>}
     </Layout>
   );

@@ -25,6 +25,7 @@ export function Layout(props: { frame: Frame; title: string; children?: Child })
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${frame.organization} · Fieldwork`}</title>
         <link rel="stylesheet" href="/assets/fieldwork.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
         {frame.htmx ? <script src="/assets/htmx.min.js" defer></script> : null}
       </head>
       <body hx-boost={frame.htmx ? 'true' : undefined}>
@@ -33,6 +34,7 @@ export function Layout(props: { frame: Frame; title: string; children?: Child })
           {frame.principal ? (
             <nav>
               <a href="/">Overview</a>
+              <a href="/trends">Trends</a>
               <a href="/ledger">Ledger</a>
               <a href="/plan">90-day plan</a>
               <a href="/evidence">Evidence requests</a>

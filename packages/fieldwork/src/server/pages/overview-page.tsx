@@ -1,4 +1,7 @@
 import type { AuditReport, ControlResult } from '@fieldwork/core';
+import type { TrendFacets, TrendFilter } from '@fieldwork/core/history';
+import { isFiltered, queryOf } from '../trend-query.js';
+import { ControlFilters } from './control-filters.js';
 import type { LedgerEntry } from '../../evidence/index.js';
 import { Layout, Status, when } from './layout.js';
 import type { Frame } from './layout.js';
@@ -12,6 +15,8 @@ export interface OverviewData {
   audit?: { id: number; createdAt: string; overall: AuditReport['overall'] };
   sources: { name: string; kind: string; last: LedgerEntry | null }[];
   head?: LedgerEntry;
+  /** The control list's filters and search (the list holds only the results they keep). */
+  filters?: { filter: TrendFilter; facets: TrendFacets; ownerName: (role: string) => string };
 }
 
 function Actions(props: { htmx: boolean }) {
@@ -51,11 +56,13 @@ export function OverviewPage(d: OverviewData) {
       {d.check ? (
         <>
           <h2>Controls</h2>
-          <table>
+          {d.filters ? <ControlFilters action="/" filter={d.filters.filter} facets={d.filters.facets} ownerName={d.filters.ownerName} /> : null}
+          {d.filters && isFiltered(d.filters.filter) ? <p class="muted" role="status" data-shown={d.check.results.length}>{d.check.results.length} of {s?.controls ?? 0} controls match · <a href={`/trends${queryOf(d.filters.filter)}`}>their history</a></p> : null}
+          <table class="controls">
             <thead><tr><th>Control</th><th>Title</th><th>Result</th><th>Population</th><th>Exceptions</th></tr></thead>
             <tbody>
               {d.check.results.map((r) => (
-                <tr>
+                <tr data-control={r.control}>
                   <td><a href={`/controls/${encodeURIComponent(r.control)}`}>{r.control}</a></td>
                   <td>{r.title}</td>
                   <td><Status status={r.status} /></td>

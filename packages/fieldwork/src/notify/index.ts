@@ -1,0 +1,23 @@
+/** @module Notifications: owners are told what needs them, in a daily digest by email and webhook. */
+export { runDigest, asOfClock } from './run-digest.js';
+export { workspaceEvidenceRequests } from './workspace-evidence-requests.js';
+export type { DigestClock, DigestOutcome, DigestRunResult, EvidenceRequestProvider, RunDigestOptions } from './run-digest.js';
+export { notificationsSectionSchema, emailChannelSchema, webhookChannelSchema, channelNames } from './notifications-config.js';
+export type { ChannelName, EmailChannelConfig, NotificationsSection, WebhookChannelConfig } from './notifications-config.js';
+export { noticeKinds } from './notice.js';
+export type { Notice, NoticeKind } from './notice.js';
+export { resolveRecipients, noticeIsFor, ownersOfRole } from './notification-recipients.js';
+export type { Recipient } from './notification-recipients.js';
+export { exceptionNotices, exceptionKey } from './exception-notices.js';
+export type { CheckRunExceptions } from './exception-notices.js';
+export { evidenceNotices, collectionNotices, ledgerNotices } from './operational-notices.js';
+export type { EvidenceRequestState, FailedCollection, LedgerVerdict } from './operational-notices.js';
+export { planDigests, localClockTime } from './plan-digests.js';
+export type { Digest, SkippedDigest } from './plan-digests.js';
+export { digestContent, digestText, digestHtml, digestSlackPayload, escapeMrkdwn } from './render-digest.js';
+export { EmailChannel } from './email-channel.js';
+export { WebhookChannel } from './webhook-channel.js';
+export { recentDigests, recordCollectionOutcomes, failedCollections } from './notification-log.js';
+export type { DigestRecord } from './notification-log.js';
+export { withRetries, TemporaryFailure, DEFAULT_RETRY } from './retry.js';
+export type { RetryPolicy } from './retry.js';
