@@ -1,6 +1,7 @@
 import type { SourceConfig } from '../workspace/index.js';
 import type { Random } from './random.js';
 import type { DemoProblems } from './demo-plants.js';
+import type { DemoStack } from './demo-stack.js';
 
 /** A person of the demo company (the HR roster every part draws on). */
 export interface DemoPerson {
@@ -33,6 +34,8 @@ export interface DemoContext {
   people: DemoPerson[];
   /** Which planted problems to generate (see `planting`). */
   problems: DemoProblems;
+  /** The identity provider and tracker whose export formats the parts write (default `okta-jira`). */
+  stack?: DemoStack;
   /** Facts parts share (e.g. planted subjects), by part name. */
   shared: Record<string, unknown>;
 }

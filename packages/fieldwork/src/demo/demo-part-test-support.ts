@@ -12,17 +12,18 @@ import { DEMO_COMPANY } from './demo-company.js';
 import { demoPeople } from './demo-owners.js';
 import { Random } from './random.js';
 import type { DemoProblems } from './demo-plants.js';
+import type { DemoStack } from './demo-stack.js';
 
 /**
  * Test support: generates demo parts into a temporary workspace, parses their sources with the
  * real collectors, and runs the given controls' checks — so a part's test can compare what the
  * checks find with what the part says it planted.
  */
-export async function checkDemoParts(parts: DemoPart[], controlIds: string[], problems: DemoProblems = 'all'): Promise<{ outputs: DemoPartOutput[]; records: FieldworkRecord[]; run: CheckRun }> {
+export async function checkDemoParts(parts: DemoPart[], controlIds: string[], problems: DemoProblems = 'all', stack: DemoStack = 'okta-jira'): Promise<{ outputs: DemoPartOutput[]; records: FieldworkRecord[]; run: CheckRun }> {
   const rng = new Random(1);
   const ctx: DemoContext = {
     rng, seed: 1, organization: DEMO_COMPANY.organization, domain: DEMO_COMPANY.domain, timezone: DEMO_COMPANY.timezone,
-    period: { ...DEMO_COMPANY.period }, people: generatePeople(rng, DEMO_COMPANY.domain, DEMO_COMPANY.period), shared: {}, problems,
+    period: { ...DEMO_COMPANY.period }, people: generatePeople(rng, DEMO_COMPANY.domain, DEMO_COMPANY.period), shared: {}, problems, stack,
   };
   const dir = mkdtempSync(join(tmpdir(), 'demo-part-'));
   const outputs = parts.map((p) => p.generate(ctx));

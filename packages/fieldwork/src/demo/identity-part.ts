@@ -2,6 +2,9 @@ import { addDays, startOfDay } from '@fieldwork/core';
 import type { DemoContext, DemoPart, DemoPartOutput, DemoPerson } from './demo-context.js';
 import { PLANTED_LEAVERS } from './demo-people.js';
 import { planting } from './demo-plants.js';
+import { stackOf } from './demo-stack.js';
+import { entraDirectoryAudits, entraRoster, entraSignIns } from './entra-demo-formats.js';
+import type { IdentityFact, IdentityFactType } from './entra-demo-formats.js';
 
 const ADMIN = { id: '00uadmin0000000000', alternateId: 'it-admin', displayName: 'IT Admin' };
 const APPS = ['Slack', 'GitHub Enterprise', 'AWS IAM Identity Center', 'Linear', 'Notion'];
@@ -9,37 +12,62 @@ const APPS = ['Slack', 'GitHub Enterprise', 'AWS IAM Identity Center', 'Linear',
 interface Ev {
   at: string;
   line: string;
+  fact: IdentityFact;
 }
+
+/** Okta event types → the provider-neutral fact they state. */
+const FACT_OF: Record<string, IdentityFactType> = {
+  'user.mfa.factor.activate': 'mfa_enroll',
+  'user.mfa.factor.reset_all': 'mfa_reset',
+  'user.lifecycle.create': 'create',
+  'user.lifecycle.activate': 'activate',
+  'user.lifecycle.reactivate': 'reactivate',
+  'user.lifecycle.deactivate': 'deactivate',
+  'user.lifecycle.suspend': 'suspend',
+  'application.user_membership.add': 'grant',
+  'user.session.start': 'login',
+};
 
 /** Minutes after local midnight → an ISO instant in the workspace timezone. */
 function localTime(date: string, minutes: number, tz: string): string {
   return new Date(Date.parse(startOfDay(date, tz)) + minutes * 60_000).toISOString();
 }
 
-function oktaEvent(ctx: DemoContext, at: string, eventType: string, displayMessage: string, target: DemoPerson | undefined, actor: { id: string; alternateId: string; displayName: string }, extraTargets: object[] = []): Ev {
+function oktaEvent(ctx: DemoContext, at: string, eventType: string, displayMessage: string, target: DemoPerson | undefined, actor: { id: string; alternateId: string; displayName: string }, extraTargets: ({ displayName: string } & Record<string, unknown>)[] = []): Ev {
+  // Drawn in this order whatever the format, so every stack gets the same times and ids.
+  const sessionId = `trs${ctx.rng.hex(20)}`;
+  const requestId = ctx.rng.hex(24);
+  const transactionId = ctx.rng.hex(24);
+  const uuid = ctx.rng.uuid();
+  const person = target ?? ctx.people.find((q) => q.oktaId === actor.id)!;
+  const fact: IdentityFact = {
+    at, type: FACT_OF[eventType], person: { email: person.email, name: `${person.firstName} ${person.lastName}`, oktaId: person.oktaId }, by: actor === ADMIN ? 'admin' : 'self',
+    ...(extraTargets[0] ? { app: extraTargets[0].displayName } : {}), uuid, requestId,
+  };
   const e = {
     actor: { ...actor, type: 'User', detailEntry: null },
     client: { userAgent: { rawUserAgent: 'Mozilla/5.0', os: 'Mac OS X', browser: 'CHROME' }, zone: 'null', device: 'Computer', id: null, ipAddress: '203.0.113.10', geographicalContext: { city: 'San Francisco', state: 'California', country: 'United States', postalCode: '94105', geolocation: { lat: 37.79, lon: -122.39 } } },
-    authenticationContext: { authenticationProvider: null, credentialProvider: null, credentialType: null, issuer: null, interface: null, authenticationStep: 0, externalSessionId: `trs${ctx.rng.hex(20)}` },
+    authenticationContext: { authenticationProvider: null, credentialProvider: null, credentialType: null, issuer: null, interface: null, authenticationStep: 0, externalSessionId: sessionId },
     displayMessage,
     eventType,
     outcome: { result: 'SUCCESS', reason: null },
     published: at,
     securityContext: { asNumber: null, asOrg: null, isp: null, domain: null, isProxy: null },
     severity: 'INFO',
-    debugContext: { debugData: { requestId: ctx.rng.hex(24) } },
+    debugContext: { debugData: { requestId } },
     legacyEventType: null,
-    transaction: { type: 'WEB', id: ctx.rng.hex(24), detail: {} },
-    uuid: ctx.rng.uuid(),
+    transaction: { type: 'WEB', id: transactionId, detail: {} },
+    uuid,
     version: '0',
     request: { ipChain: [] },
     target: [...(target ? [{ id: target.oktaId, type: 'User', alternateId: target.email, displayName: `${target.firstName} ${target.lastName}`, detailEntry: null }] : []), ...extraTargets],
   };
-  return { at, line: JSON.stringify(e) };
+  return { at, line: JSON.stringify(e), fact };
 }
 
 /**
- * HR export (BambooHR CSV) and identity provider log (Okta System Log, JSONL), with planted
+ * HR export (BambooHR CSV) and identity provider log (Okta System Log, JSONL; or, for the
+ * `entra-linear` stack, Entra ID directory audits and sign-ins of the same events), with planted
  * deprovisioning problems: a late deactivation, a leaver never deactivated, an account
  * revived after departure — and one deactivation that is late only if days are counted in UTC.
  */
@@ -126,17 +154,25 @@ export const identityPart: DemoPart = {
 
     const header = 'employeeNumber,firstName,lastName,workEmail,department,employmentHistoryStatus,hireDate,originalHireDate,terminationDate,status';
     const rows = ctx.people.map((p) => [p.employeeNumber, p.firstName, p.lastName, p.email, p.department, p.workerType === 'contractor' ? 'Contractor' : 'Full-Time', p.hireDate, p.originalHireDate ?? p.hireDate, p.endDate ?? '0000-00-00', p.endDate ? 'Inactive' : 'Active'].join(','));
+    const hr = { 'exports/bamboohr/employees.csv': [header, ...rows].join('\r\n') + '\r\n' };
+    const hrSource = { name: 'hr', kind: 'bamboohr-csv', path: 'exports/bamboohr/employees.csv' };
+    const seen = { enrolledOn, lastSignIn, accountEnd, noFactors: new Set([noMfa, resetMfa].filter((p): p is DemoPerson => !!p)) };
+    if (stackOf(ctx) === 'entra-linear') {
+      const facts = events.map((e) => e.fact);
+      return {
+        files: { ...hr, 'exports/entra/directory-audits.json': entraDirectoryAudits(facts, ctx.domain), 'exports/entra/sign-ins.json': entraSignIns(facts), ...entraRoster(ctx, seen) },
+        sources: [
+          hrSource,
+          { name: 'entra', kind: 'entra-audit', path: 'exports/entra/directory-audits.json' },
+          { name: 'entra-sign-ins', kind: 'entra-sign-ins', path: 'exports/entra/sign-ins.json' },
+          { name: 'entra-users', kind: 'entra-users', path: 'exports/entra/users' },
+        ],
+        planted,
+      };
+    }
     return {
-      files: {
-        'exports/bamboohr/employees.csv': [header, ...rows].join('\r\n') + '\r\n',
-        'exports/okta/system-log.jsonl': events.map((e) => e.line).join('\n') + '\n',
-        ...oktaRoster(ctx, { enrolledOn, lastSignIn, accountEnd, noFactors: new Set([noMfa, resetMfa].filter((p): p is DemoPerson => !!p)) }),
-      },
-      sources: [
-        { name: 'hr', kind: 'bamboohr-csv', path: 'exports/bamboohr/employees.csv' },
-        { name: 'okta', kind: 'okta-system-log', path: 'exports/okta/system-log.jsonl' },
-        { name: 'okta-users', kind: 'okta-users', path: 'exports/okta/users' },
-      ],
+      files: { ...hr, 'exports/okta/system-log.jsonl': events.map((e) => e.line).join('\n') + '\n', ...oktaRoster(ctx, seen) },
+      sources: [hrSource, { name: 'okta', kind: 'okta-system-log', path: 'exports/okta/system-log.jsonl' }, { name: 'okta-users', kind: 'okta-users', path: 'exports/okta/users' }],
       planted,
     };
   },

@@ -7,3 +7,5 @@ export { demoParts } from './demo-parts.js';
 export { Random } from './random.js';
 export { DEMO_STORY, planting } from './demo-plants.js';
 export type { DemoProblems } from './demo-plants.js';
+export { DEMO_STACKS, stackOf } from './demo-stack.js';
+export type { DemoStack } from './demo-stack.js';

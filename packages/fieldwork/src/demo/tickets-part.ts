@@ -1,5 +1,9 @@
 import { addDays, startOfDay } from '@fieldwork/core';
 import { planting } from './demo-plants.js';
+import { stackOf } from './demo-stack.js';
+import { entraDirectoryAudits } from './entra-demo-formats.js';
+import type { IdentityFact } from './entra-demo-formats.js';
+import { LINEAR_SUBJECT_LINE, toLinear } from './linear-demo-format.js';
 import type { DemoContext, DemoPart, DemoPartOutput, DemoPerson } from './demo-context.js';
 
 /** The Jira custom field (user picker) naming the person a request is about. */
@@ -24,9 +28,9 @@ const IT_DESK = { accountId: '712020:it-service-desk', emailAddress: 'it@relayla
 const OKTA_ADMIN = { id: '00uadmin0000000000', alternateId: 'it-admin', displayName: 'IT Admin' };
 const OWNER = { accountId: '712020:maya-chen', emailAddress: 'maya.chen@relaylabs.ai', displayName: 'Maya Chen', active: true };
 
-type JiraUser = { accountId: string; emailAddress: string; displayName: string; active: boolean };
-type History = { at: string; by: JiraUser; from: string; to: string };
-interface DemoIssue {
+export type JiraUser = { accountId: string; emailAddress: string; displayName: string; active: boolean };
+export type History = { at: string; by: JiraUser; from: string; to: string };
+export interface DemoIssue {
   type: string;
   summary: string;
   created: string;
@@ -60,29 +64,37 @@ export function jiraTime(instant: string, tz: string): string {
   return `${wall}.${String(t % 1000).padStart(3, '0')}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
 }
 
-function oktaGrant(ctx: DemoContext, at: string, p: DemoPerson, app: string): string {
-  return JSON.stringify({
+function oktaGrant(ctx: DemoContext, at: string, p: DemoPerson, app: string): { line: string; fact: IdentityFact } {
+  // Drawn in this order whatever the format, so every stack gets the same ids.
+  const sessionId = `trs${ctx.rng.hex(20)}`;
+  const requestId = ctx.rng.hex(24);
+  const transactionId = ctx.rng.hex(24);
+  const uuid = ctx.rng.uuid();
+  const appUserId = `0ua${ctx.rng.hex(17)}`;
+  const fact: IdentityFact = { at, type: 'grant', person: { email: p.email, name: `${p.firstName} ${p.lastName}`, oktaId: p.oktaId }, by: 'admin', app, uuid, requestId };
+  const line = JSON.stringify({
     actor: { ...OKTA_ADMIN, type: 'User', detailEntry: null },
     client: { userAgent: { rawUserAgent: 'Mozilla/5.0', os: 'Mac OS X', browser: 'CHROME' }, zone: 'null', device: 'Computer', id: null, ipAddress: '203.0.113.10', geographicalContext: { city: 'San Francisco', state: 'California', country: 'United States', postalCode: '94105', geolocation: { lat: 37.79, lon: -122.39 } } },
-    authenticationContext: { authenticationProvider: null, credentialProvider: null, credentialType: null, issuer: null, interface: null, authenticationStep: 0, externalSessionId: `trs${ctx.rng.hex(20)}` },
+    authenticationContext: { authenticationProvider: null, credentialProvider: null, credentialType: null, issuer: null, interface: null, authenticationStep: 0, externalSessionId: sessionId },
     displayMessage: 'Add user to application membership',
     eventType: 'application.user_membership.add',
     outcome: { result: 'SUCCESS', reason: null },
     published: at,
     securityContext: { asNumber: null, asOrg: null, isp: null, domain: null, isProxy: null },
     severity: 'INFO',
-    debugContext: { debugData: { requestId: ctx.rng.hex(24) } },
+    debugContext: { debugData: { requestId } },
     legacyEventType: 'app.generic.provision.assign_user_to_app',
-    transaction: { type: 'WEB', id: ctx.rng.hex(24), detail: {} },
-    uuid: ctx.rng.uuid(),
+    transaction: { type: 'WEB', id: transactionId, detail: {} },
+    uuid,
     version: '0',
     request: { ipChain: [] },
     target: [
-      { id: `0ua${ctx.rng.hex(17)}`, type: 'AppUser', alternateId: p.email, displayName: `${p.firstName} ${p.lastName}`, detailEntry: null },
+      { id: appUserId, type: 'AppUser', alternateId: p.email, displayName: `${p.firstName} ${p.lastName}`, detailEntry: null },
       { id: `0oa${slug(app).replace(/-/g, '').slice(0, 17).padEnd(17, '0')}`, type: 'AppInstance', alternateId: app, displayName: app, detailEntry: null },
       { id: p.oktaId, type: 'User', alternateId: p.email, displayName: `${p.firstName} ${p.lastName}`, detailEntry: null },
     ],
   });
+  return { line, fact };
 }
 
 /** The person who approves for `p`: the longest-serving current employee of the same department. */
@@ -151,7 +163,7 @@ export const ticketsPart: DemoPart = {
 
     // Privileged grants during the period, each behind an access request (two planted exceptions).
     const eligible = ctx.people.filter((p) => p.workerType === 'employee' && !p.endDate && ['Engineering', 'Applied AI', 'Security'].includes(p.department) && p.hireDate < addDays(ctx.period.from, -30));
-    const grants: string[] = [];
+    const grants: { line: string; fact: IdentityFact }[] = [];
     // Switched off, a plant is the compliant version: a ticket approved before the grant.
     const NO_TICKET = planting(ctx, 'tickets.grant_no_ticket') ? 5 : -1;
     const APPROVED_AFTER = planting(ctx, 'tickets.grant_approved_after') ? 3 : -1;
@@ -214,22 +226,41 @@ export const ticketsPart: DemoPart = {
     // Keys follow creation order per project, as Jira assigns them.
     issues.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
     const next: Record<string, number> = { IT: 100, SEC: 10, INC: 1 };
-    const json = issues.map((issue, i) => toJira(issue, `${issue.project}-${next[issue.project]++}`, 10_000 + i, tz));
+    const keys = issues.map((issue) => `${issue.project}-${next[issue.project]++}`);
     const files: Record<string, string> = {};
     const pageSize = 50;
+    ctx.shared.tickets = { subjectField: JIRA_SUBJECT_FIELD, privilegedApps: [...PRIVILEGED_APPS] };
+    const workspace = { incidents: { taxonomy: TICKETS_INCIDENT_TAXONOMY } };
+    if (stackOf(ctx) === 'entra-linear') {
+      const nodes = issues.map((issue, i) => toLinear(issue, keys[i], i));
+      for (let start = 0; start < nodes.length; start += pageSize) {
+        const page = start + pageSize < nodes.length;
+        files[`exports/linear/issues-page-${start / pageSize + 1}.json`] = JSON.stringify({ data: { issues: { nodes: nodes.slice(start, start + pageSize), pageInfo: { hasNextPage: page, endCursor: page ? nodes[start + pageSize - 1].id : null } } } }, null, 2) + '\n';
+      }
+      files['exports/entra/directory-audits-access-requests.json'] = entraDirectoryAudits(grants.map((g) => g.fact), ctx.domain);
+      return {
+        files,
+        sources: [
+          { name: 'linear', kind: 'linear-issues', glob: 'exports/linear/issues-page-*.json', options: { subjectRules: [{ description: LINEAR_SUBJECT_LINE }] } },
+          { name: 'entra-access-requests', kind: 'entra-audit', path: 'exports/entra/directory-audits-access-requests.json' },
+        ],
+        workspace,
+        planted,
+      };
+    }
+    const json = issues.map((issue, i) => toJira(issue, keys[i], 10_000 + i, tz));
     for (let start = 0; start < json.length; start += pageSize) {
       const page = { expand: 'schema,names', startAt: start, maxResults: pageSize, total: json.length, issues: json.slice(start, start + pageSize) };
       files[`exports/jira/search-page-${start / pageSize + 1}.json`] = JSON.stringify(page, null, 2) + '\n';
     }
-    files['exports/okta/system-log-access-requests.jsonl'] = grants.join('\n') + '\n';
-    ctx.shared.tickets = { subjectField: JIRA_SUBJECT_FIELD, privilegedApps: [...PRIVILEGED_APPS] };
+    files['exports/okta/system-log-access-requests.jsonl'] = grants.map((g) => g.line).join('\n') + '\n';
     return {
       files,
       sources: [
         { name: 'jira', kind: 'jira-issues', glob: 'exports/jira/search-page-*.json', options: { subjectField: JIRA_SUBJECT_FIELD } },
         { name: 'okta-access-requests', kind: 'okta-system-log', path: 'exports/okta/system-log-access-requests.jsonl' },
       ],
-      workspace: { incidents: { taxonomy: TICKETS_INCIDENT_TAXONOMY } },
+      workspace,
       planted,
     };
   },

@@ -5,6 +5,7 @@ import { evidenceEnd } from '../evidence-end.js';
 import { declaredRole, identitySection, isActiveAccount, isNonProductionApp, rosterAsOf } from './account-roster.js';
 import type { Check, CheckException, CheckOutcome, PopulationItem, TraceStep } from '../check.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
+import { accessEventsWithSignIns } from './sign-in-logins.js';
 
 type Enrolment = 'enrolled' | 'not_enrolled' | 'unknown';
 
@@ -34,7 +35,11 @@ export const mfaSsoCheck: Check = {
   requiresAny: ['access_event', 'account', 'account_mfa', 'sign_in'],
   run(ctx): CheckOutcome {
     const tz = ctx.timezone;
-    const events = recordsOf(ctx.records, 'access_event').filter((e) => !failedOutcome(e)).sort(byAt);
+    // Sign-ins from a sign-in log (Entra) are replayed against the factor events too, but only when a log
+    // records factor events at all: otherwise each sign-in's own MFA answer is the evidence (below).
+    const own = recordsOf(ctx.records, 'access_event');
+    const factorEvents = own.some((e) => e.action === 'mfa_enroll' || e.action === 'mfa_reset');
+    const events = (factorEvents ? accessEventsWithSignIns(ctx.records) : own).filter((e) => !failedOutcome(e)).sort(byAt);
     const mfaBy = new Map<string, AccessEventRecord[]>();
     const loginsBy = new Map<string, AccessEventRecord[]>();
     // A renamed account keeps its factors: enrolments are also found through the IdP account id.
@@ -154,7 +159,7 @@ export const mfaSsoCheck: Check = {
     if (unknownMfa > 0) notes.push(`${unknownMfa} active account(s) in the roster have no MFA registration collected (collect the provider's factors or registration report).`);
     if (section.breakGlassAccounts.length + section.serviceAccounts.length > 0) notes.push('Break-glass and service accounts declared in the workspace are not expected to use MFA.');
     return {
-      populationQuery: `accounts with a successful sign-in (access_event login) between ${ctx.period.from} and ${ctx.period.to} in ${tz}, MFA state replayed from factor enrol/remove events before each sign-in or read from the roster as of it; active accounts in the roster as of ${limit}; interactive single-factor sign-ins to production applications (sign_in)`,
+      populationQuery: `accounts with a successful sign-in (access_event login, or a user sign_in no access event states) between ${ctx.period.from} and ${ctx.period.to} in ${tz}, MFA state replayed from factor enrol/remove events before each sign-in or read from the roster as of it; active accounts in the roster as of ${limit}; interactive single-factor sign-ins to production applications (sign_in)`,
       items,
       exceptions: dedupeBySubjectRule(exceptions),
       ...(notes.length ? { notes } : {}),

@@ -4,6 +4,7 @@ import { addDays, endOfDay, inPeriod, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
 import { evidenceEnd } from '../evidence-end.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
+import { accessEventsWithSignIns } from './sign-in-logins.js';
 import { declaredRole, identitySection, isActiveAccount, rosterAsOf } from './account-roster.js';
 import { employedOn, employments } from '../hr/employment-spells.js';
 import type { Employment } from '../hr/employment-spells.js';
@@ -46,7 +47,7 @@ export const reconciliationCheck: Check = {
       for (const k of e.emails) people.set(k, e);
     }
     const events = new Map<string, AccessEventRecord[]>();
-    for (const e of recordsOf(ctx.records, 'access_event').filter((x) => idps.has(norm(x.system)) && !failedOutcome(x)).sort(byAt)) {
+    for (const e of accessEventsWithSignIns(ctx.records).filter((x) => idps.has(norm(x.system)) && !failedOutcome(x)).sort(byAt)) {
       const k = subjectOf(e);
       if (k) events.set(k, [...(events.get(k) ?? []), e]);
     }

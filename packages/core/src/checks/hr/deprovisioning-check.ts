@@ -4,6 +4,7 @@ import { addDays, daysBetween, endOfDay, localDate } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
 import { failedOutcome } from '../access/identity-keys.js';
 import { isActiveAccount } from '../access/account-roster.js';
+import { accessEventsWithSignIns } from '../access/sign-in-logins.js';
 import { employments } from './employment-spells.js';
 import type { EmploymentSpell } from './employment-spells.js';
 
@@ -41,7 +42,7 @@ export const deprovisioningCheck: Check = {
     const unknownTiming: string[] = [];
     const eventsByEmail = new Map<string, AccessEventRecord[]>();
     // A denied or failed attempt neither deprovisions nor shows the account in use.
-    for (const e of recordsOf(ctx.records, 'access_event').filter((x) => !failedOutcome(x))) {
+    for (const e of accessEventsWithSignIns(ctx.records).filter((x) => !failedOutcome(x))) {
       for (const key of new Set([norm(e.email), norm(e.account)])) {
         if (!key) continue;
         let list = eventsByEmail.get(key);
@@ -56,7 +57,7 @@ export const deprovisioningCheck: Check = {
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
     const rows = recordsOf(ctx.records, 'person');
-    const allEvents = recordsOf(ctx.records, 'access_event').filter((x) => !failedOutcome(x));
+    const allEvents = accessEventsWithSignIns(ctx.records).filter((x) => !failedOutcome(x));
 
     // Each employment spell that ended in the period is one leaver, judged with its own events:
     // those before the next spell's start (less the days IT prepares a rehire's account).

@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkspace, resolveControls, resolveFrameworks } from '../../workspace/index.js';
 import { frameworkById } from '../../report/index.js';
+import { sourceCoverage, sourceCoverageMarkdown, sourceGaps, sourceKindRows } from '../../coverage/index.js';
 import { workspaceDir } from '../context.js';
 import type { GlobalOptions } from '../context.js';
-import { bold, dim, out, printJson } from '../output.js';
+import { bold, dim, out, printJson, red } from '../output.js';
 
 export function registerCatalog(program: Command, globals: () => GlobalOptions): void {
   const catalog = program.command('catalog').description('list the Trust Services Criteria and the control catalog');
@@ -65,6 +66,29 @@ export function registerCatalog(program: Command, globals: () => GlobalOptions):
         out(`${bold(r.id.padEnd(14))} ${r.title} ${r.controls.length ? dim(r.controls.map((c) => `${c.control} ${c.relationship}`).join(', ')) : dim('no control')}`);
       }
       out(`\n${cov.summary.mapped}/${cov.summary.requirements} requirements mapped; no control: ${cov.summary.unmapped.join(', ') || 'none'}`);
+    });
+  catalog
+    .command('sources')
+    .description('which source kinds serve which controls; with a workspace, the controls in scope its sources cannot serve and which kinds would')
+    .option('--all', 'the whole built-in catalog, ignoring the workspace')
+    .option('--markdown', 'print the table as Markdown (docs/source-coverage.md)')
+    .action((flags: { all?: boolean; markdown?: boolean }) => {
+      const dir = workspaceDir(globals());
+      const ws = !flags.all && existsSync(join(dir, 'fieldwork.yaml')) ? loadWorkspace(dir) : undefined;
+      const controls = ws ? resolveControls(ws.config) : [...builtInControls];
+      if (flags.markdown) return out(sourceCoverageMarkdown(controls));
+      const configured = ws ? [...new Set(ws.config.sources.map((s) => s.kind))].sort() : undefined;
+      const gaps = configured ? sourceGaps(controls, configured) : undefined;
+      if (globals().json) return printJson({ controls: sourceCoverage(controls), sources: sourceKindRows(controls), ...(configured ? { workspace: { configured, gaps } } : {}) });
+      for (const c of sourceCoverage(controls)) {
+        out(`${bold(c.control.padEnd(7))} ${c.title} ${dim(c.check ? `needs ${[c.requires.join(' + '), c.requiresAny.length ? `one of ${c.requiresAny.join('/')}` : ''].filter(Boolean).join(', ') || 'workspace facts'}` : 'manual')}`);
+        if (c.sources.length) out(`${' '.repeat(8)}${dim(c.sources.join(', '))}`);
+      }
+      if (!gaps) return;
+      const unserved = gaps.filter((g) => g.status === 'not_served');
+      out('');
+      out(bold(`This workspace's sources (${configured!.join(', ') || 'none'}) serve ${gaps.filter((g) => g.status === 'served').length} of the ${gaps.filter((g) => g.status !== 'manual').length} automated controls in scope.`));
+      for (const g of unserved) out(`  ${red(g.control.padEnd(7))} ${g.title}${g.missing.length ? dim(` — no ${g.missing.join('/')}`) : ''}; add one of: ${g.wouldServe.join(', ')}`);
     });
   catalog
     .command('owasp')

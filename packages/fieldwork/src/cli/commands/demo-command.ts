@@ -2,8 +2,8 @@ import { relative, resolve } from 'node:path';
 import { exitCodeFor, FieldworkError, MANUAL_EVIDENCE_CHECK } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
-import { generateDemo, submitDemoEvidence } from '../../demo/index.js';
-import type { DemoProblems } from '../../demo/index.js';
+import { DEMO_STACKS, generateDemo, submitDemoEvidence } from '../../demo/index.js';
+import type { DemoProblems, DemoStack } from '../../demo/index.js';
 import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
 import { auditTypeTwo } from '../../pipeline/audit-workspace.js';
 import { mockAuditMarkdown, writeAtomic, writeReports } from '../../report/index.js';
@@ -20,13 +20,16 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
     .option('--dir <dir>', 'where to write the demo workspace', 'fieldwork-demo')
     .option('--seed <n>', 'random seed (same seed, same workspace)', '1')
     .option('--problems <set>', 'planted problems: "story" (a handful, most controls pass) or "all" (every automated rule fires)', 'story')
-    .action(async (flags: { dir: string; seed: string; problems: string }) => {
+    .option('--stack <stack>', `identity provider and tracker whose export formats the demo writes: ${DEMO_STACKS.join(' or ')}`, 'okta-jira')
+    .action(async (flags: { dir: string; seed: string; problems: string; stack: string }) => {
       const g = globals();
       if (flags.problems !== 'story' && flags.problems !== 'all') throw new FieldworkError('USAGE', `--problems ${flags.problems}: use story or all.`, { hint: '`story` plants a handful of problems; `all` plants one of every kind the checks look for.' });
       const problems: DemoProblems = flags.problems;
+      if (!(DEMO_STACKS as readonly string[]).includes(flags.stack)) throw new FieldworkError('USAGE', `--stack ${flags.stack}: use ${DEMO_STACKS.join(' or ')}.`, { hint: '`okta-jira` writes Okta System Log and Jira exports; `entra-linear` writes the same company as Entra ID audit and sign-in logs and Linear issues.' });
+      const stack = flags.stack as DemoStack;
       const dir = resolve(flags.dir);
       const seed = Number.parseInt(flags.seed, 10);
-      const demo = generateDemo(dir, Number.isFinite(seed) ? seed : 1, problems);
+      const demo = generateDemo(dir, Number.isFinite(seed) ? seed : 1, problems, stack);
       const ws = loadWorkspace(dir);
       const store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
       try {
@@ -41,9 +44,9 @@ export function registerDemo(program: Command, globals: () => GlobalOptions, set
         const auditFile = join(dir, 'reports', `mock-audit-${audit.period.from}-${audit.period.to}.md`);
         writeAtomic(auditFile, mockAuditMarkdown(audit, ws.config.organization));
         const s = summarize(run.results);
-        if (g.json) return printJson({ dir, seed: demo.seed, problems, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), manualEvidence: manual, check: checkRunJson(run, run.controls), reports: [...reports.files, auditFile], mockAudit: audit.overall, planted: demo.planted });
+        if (g.json) return printJson({ dir, seed: demo.seed, problems, stack, collected: collected.map((c) => ({ name: c.name, kind: c.kind, status: c.status, records: c.records })), manualEvidence: manual, check: checkRunJson(run, run.controls), reports: [...reports.files, auditFile], mockAudit: audit.overall, planted: demo.planted });
         const rel = relative(process.cwd(), dir) || '.';
-        out(bold(`Fieldwork demo — ${ws.config.organization}, an AI agent platform (synthetic data, seed ${demo.seed})`));
+        out(bold(`Fieldwork demo — ${ws.config.organization}, an AI agent platform (synthetic data, seed ${demo.seed}, ${stack})`));
         out(dim(`workspace ${rel} · SQLite store ${rel}/.fieldwork/fieldwork.db · period ${run.period.from} to ${run.period.to}`));
         out('');
         out(`Collected ${collected.length} sources: ${collected.map((c) => `${c.name} ${c.status === 'failed' ? red('failed') : `${c.records} records`}`).join(', ')}`);

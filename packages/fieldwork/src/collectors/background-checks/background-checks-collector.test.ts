@@ -1,28 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core/errors';
-import { parseFile } from '../../testing/index.js';
+import { parseFile, refusal, scratchDir } from '../../testing/index.js';
 import { backgroundChecksCsvCollector } from './background-checks-collector.js';
 
 const CHECKR = fileURLToPath(new URL('./fixtures/checkr-reports.csv', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'bgc-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function refusal(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const { file } = scratchDir('bgc-');
 
 describe('background-checks-csv', () => {
   it('reads Checkr report fields without a mapping: complete reports with their day and result, a pending one unfinished', async () => {
@@ -39,12 +22,12 @@ describe('background-checks-csv', () => {
     const csv = ['Applicant Email,Order Status,Closed Date', 'a@x.ai,Completed,04/02/2026'].join('\n');
     const [r] = await parseFile(backgroundChecksCsvCollector, file('other.csv', csv), { columns: { email: 'Applicant Email', status: 'Order Status', completedAt: 'Closed Date' } });
     expect(r).toMatchObject({ email: 'a@x.ai', completed: true, completedAt: '2026-04-02T00:00:00.000Z' });
-    const e = await refusal(() => parseFile(backgroundChecksCsvCollector, file('nodate.csv', 'candidate_email,status,completed_at\na@x.ai,complete,\n')));
+    const e = await refusal(backgroundChecksCsvCollector, file('nodate.csv', 'candidate_email,status,completed_at\na@x.ai,complete,\n'));
     expect(e).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { file: 'nodate.csv', line: 2 } });
   });
 
   it('refuses a mapping that names a column the file does not have', async () => {
-    const e = await refusal(() => parseFile(backgroundChecksCsvCollector, CHECKR, { columns: { email: 'Applicant Email' } }));
+    const e = await refusal(backgroundChecksCsvCollector, CHECKR, { columns: { email: 'Applicant Email' } });
     expect(e).toMatchObject({ code: 'INPUT_WRONG_FORMAT', where: { file: 'checkr-reports.csv', line: 1 } });
     expect(e.message).toContain('"Applicant Email" (options.columns.email)');
   });

@@ -1,10 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core/errors';
-import { parseFile, parseFileReport } from '../../testing/index.js';
+import { parseFile, parseFileReport, refusal, scratchDir } from '../../testing/index.js';
 import { policyAcksCsvCollector } from './policy-acks-collector.js';
 
 const DOCUSIGN = fileURLToPath(new URL('./fixtures/docusign-envelopes.csv', import.meta.url));
@@ -12,21 +8,7 @@ const DOCUSIGN_OPTIONS = {
   columns: { email: 'Recipient Email', policy: 'Subject', at: 'Completed On' },
   policies: { 'Please sign: Acme Code of Conduct': 'code-of-conduct', 'Please sign: Acme Access Control Policy': 'access-control' },
 };
-const dir = mkdtempSync(join(tmpdir(), 'acks-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function refusal(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const { file } = scratchDir('acks-');
 
 describe('policy-acks-csv', () => {
   it('reads an e-signature export: completed envelopes are acknowledgements, a sent one is not; the subject maps to our policy id', async () => {
@@ -46,15 +28,15 @@ describe('policy-acks-csv', () => {
   });
 
   it('refuses a row that says neither version nor hash, and a hash that is not one', async () => {
-    const none = await refusal(() => parseFile(policyAcksCsvCollector, file('none.csv', 'email,policy,signed at\na@x.ai,bcdr,2026-05-01\n')));
+    const none = await refusal(policyAcksCsvCollector, file('none.csv', 'email,policy,signed at\na@x.ai,bcdr,2026-05-01\n'));
     expect(none).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { file: 'none.csv', line: 2 } });
     expect(none.hint).toContain('which text was read');
-    const bad = await refusal(() => parseFile(policyAcksCsvCollector, file('bad.csv', 'email,policy,sha256,signed at\na@x.ai,bcdr,abc,2026-05-01\n')));
+    const bad = await refusal(policyAcksCsvCollector, file('bad.csv', 'email,policy,sha256,signed at\na@x.ai,bcdr,abc,2026-05-01\n'));
     expect(bad).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { line: 2 } });
   });
 
   it('refuses an export without a date column, naming the names it looked for', async () => {
-    const e = await refusal(() => parseFile(policyAcksCsvCollector, file('nodate.csv', 'email,policy,version\na@x.ai,bcdr,1\n')));
+    const e = await refusal(policyAcksCsvCollector, file('nodate.csv', 'email,policy,version\na@x.ai,bcdr,1\n'));
     expect(e).toMatchObject({ code: 'INPUT_WRONG_FORMAT', where: { file: 'nodate.csv', line: 1 } });
     expect(e.message).toContain('for at (at, acknowledged at');
   });

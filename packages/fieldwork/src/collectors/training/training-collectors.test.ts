@@ -1,29 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isFieldworkError } from '@fieldwork/core/errors';
-import { parseFile, parseFileReport } from '../../testing/index.js';
+import { parseFile, parseFileReport, refusal, scratchDir } from '../../testing/index.js';
 import { knowbe4Collector } from './knowbe4-collector.js';
 import { trainingCsvCollector } from './training-csv-collector.js';
 
 const KNOWBE4 = fileURLToPath(new URL('./fixtures/knowbe4-enrollments.json', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'training-'));
-const file = (name: string, content: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-async function refusal(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (e) {
-    if (isFieldworkError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const { file } = scratchDir('training-');
 
 describe('knowbe4-enrollments', () => {
   it('reads the Reporting API enrollments: a pass with its completion, a past-due one without, and names the fields not read', async () => {
@@ -42,7 +25,7 @@ describe('knowbe4-enrollments', () => {
   });
 
   it('refuses a file that is not enrollments, naming the place', async () => {
-    const e = await refusal(() => parseFile(knowbe4Collector, file('users.json', JSON.stringify([{ id: 1, email: 'a@x.ai' }]))));
+    const e = await refusal(knowbe4Collector, file('users.json', JSON.stringify([{ id: 1, email: 'a@x.ai' }])));
     expect(e).toMatchObject({ code: 'INPUT_WRONG_FORMAT', where: { file: 'users.json', pointer: '/0/enrollment_id' } });
     expect(e.hint).toContain('/v1/training/enrollments');
   });
@@ -67,13 +50,13 @@ describe('training-csv', () => {
     const csv = ['Who,What,Finished', 'a@x.ai,Phishing 101,2026-03-05'].join('\n');
     const [r] = await parseFile(trainingCsvCollector, file('custom.csv', csv), { columns: { email: 'Who', course: 'What', completedAt: 'Finished' } });
     expect(r).toMatchObject({ email: 'a@x.ai', course: 'Phishing 101', completedAt: '2026-03-05T00:00:00.000Z' });
-    const e = await refusal(() => parseFile(trainingCsvCollector, file('nocourse.csv', 'email,completed\na@x.ai,2026-03-05\n')));
+    const e = await refusal(trainingCsvCollector, file('nocourse.csv', 'email,completed\na@x.ai,2026-03-05\n'));
     expect(e).toMatchObject({ code: 'INPUT_WRONG_FORMAT', where: { file: 'nocourse.csv', line: 1 } });
     expect(e.message).toContain('for course');
   });
 
   it('refuses a date that is not one, naming the line and the column', async () => {
-    const e = await refusal(() => parseFile(trainingCsvCollector, file('baddate.csv', 'email,course,completed\na@x.ai,X,2026-02-30\n')));
+    const e = await refusal(trainingCsvCollector, file('baddate.csv', 'email,course,completed\na@x.ai,X,2026-02-30\n'));
     expect(e).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { file: 'baddate.csv', line: 2 } });
   });
 });

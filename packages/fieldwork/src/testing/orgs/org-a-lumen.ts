@@ -244,6 +244,7 @@ export const lumenLedger: OrgGenerator = {
     k.plant('agent.model-change', 'modelchange.silent_swap', 'gpt-4.1-mini', 'production answered with gpt-4.1-mini from 21 February with no change introducing it');
     k.plant('agent.incident-coverage', 'incidentcoverage.missing', 'gpt-4.1-mini', 'the silent swap is not in the incident register');
     k.plant('agent.eval-coverage', 'eval.missing', 'gpt-4.1-mini', 'never evaluated');
+    k.plant('ai.system-register', 'ai.model_undeclared', 'gpt-4.1-mini', 'the AI system register sees the swapped-in model in production, and no model change declares it');
     const runs: object[] = [];
     const evalRun = (id: string, model: string, day: string) => runs.push({ id, model, dataset: 'ledger-golden-v3', score: 0.9, threshold: 0.85, tests: 300, failures: 30, started_at: `${day}T15:00:00Z`, finished_at: `${day}T15:40:00Z` });
     evalRun('ev-41-0528', 'gpt-4.1', '2025-05-28');

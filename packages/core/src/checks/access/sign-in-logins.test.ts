@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessEventRecord, PersonRecord, RecordSet, SignInRecord } from '../../records/index.js';
+import type { CheckContext } from '../check.js';
+import { deprovisioningCheck } from '../hr/deprovisioning-check.js';
+import { mfaSsoCheck } from './mfa-sso-check.js';
+import { reconciliationCheck } from './reconciliation-check.js';
+import { accessEventsWithSignIns } from './sign-in-logins.js';
+
+const A = 'a'.repeat(64);
+const B = 'b'.repeat(64);
+let n = 0;
+const person = (email: string, endDate?: string): PersonRecord => ({ kind: 'person', source: 'hr', artifact: A, locator: `line ${++n}`, id: String(++n), email, startDate: '2025-01-01', workerType: 'employee', ...(endDate ? { endDate } : {}) });
+const ev = (email: string, action: AccessEventRecord['action'], at: string): AccessEventRecord => ({
+  kind: 'access_event', source: 'entra', artifact: B, locator: `/value/${++n}`, system: 'entra', eventId: `e${n}`, eventType: action, action, at, account: email, email,
+});
+const signIn = (email: string, at: string, over: Partial<SignInRecord> = {}): SignInRecord => ({
+  kind: 'sign_in', source: 'entra-sign-ins', artifact: B, locator: `/value/${++n}`, system: 'entra', eventId: `s${n}`, at, account: email, email,
+  accountType: 'user', app: 'My Apps', outcome: 'success', interactive: true, mfa: 'satisfied', sso: true, ...over,
+});
+const ctx = (records: RecordSet): CheckContext => ({ period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'America/Los_Angeles', params: {}, records, asOf: '2026-09-30', workspace: {} });
+const rules = (out: { exceptions: { rule: string; subject: string }[] }) => out.exceptions.map((e) => `${e.rule} ${e.subject}`).sort();
+
+describe('sign-ins from a sign-in log count as logins', () => {
+  it('adds a successful user sign-in as a login, once: not a failed or service sign-in, nor one an access event already states', () => {
+    const okta = { ...ev('ada@x.ai', 'login', '2026-05-01T16:00:00Z'), system: 'okta', eventId: 'u1' };
+    const records: RecordSet = {
+      access_event: [okta],
+      sign_in: [
+        signIn('ada@x.ai', '2026-05-01T16:00:00Z', { system: 'okta', eventId: 'u1' }),
+        signIn('ben@x.ai', '2026-05-02T16:00:00Z'),
+        signIn('ben@x.ai', '2026-05-03T16:00:00Z', { outcome: 'failure' }),
+        signIn('svc@x.ai', '2026-05-03T16:00:00Z', { accountType: 'service' }),
+      ],
+    };
+    const logins = accessEventsWithSignIns(records).filter((e) => e.action === 'login');
+    expect(logins.map((e) => `${e.system} ${e.email} ${e.at}`)).toEqual(['okta ada@x.ai 2026-05-01T16:00:00Z', 'entra ben@x.ai 2026-05-02T16:00:00Z']);
+    expect(logins[1]).toMatchObject({ source: 'entra-sign-ins', locator: expect.stringMatching(/^\/value\//) });
+  });
+
+  it('a leaver who keeps signing in after leaving is active after the end date; one whose last sign-in is the last day is the look-alike', () => {
+    const records: RecordSet = {
+      person: [person('gone@x.ai', '2026-05-08'), person('clean@x.ai', '2026-05-08')],
+      access_event: [ev('gone@x.ai', 'create', '2025-01-01T17:00:00Z'), ev('clean@x.ai', 'create', '2025-01-01T17:00:00Z'), ev('clean@x.ai', 'deactivate', '2026-05-09T01:00:00Z')],
+      sign_in: [signIn('gone@x.ai', '2026-05-20T16:00:00Z'), signIn('clean@x.ai', '2026-05-08T16:00:00Z')],
+    };
+    expect(rules(deprovisioningCheck.run(ctx(records)))).toEqual(['deprovision.active_after_end gone@x.ai', 'deprovision.missing gone@x.ai']);
+    expect(rules(reconciliationCheck.run(ctx(records)))).toEqual(['reconcile.leaver_active gone@x.ai']);
+  });
+
+  it('replays a sign-in against the factor events when the log records them: no factor is not enrolled, an enrolled factor is the look-alike', () => {
+    const records: RecordSet = {
+      access_event: [ev('with@x.ai', 'mfa_enroll', '2026-04-02T16:00:00Z')],
+      sign_in: [signIn('with@x.ai', '2026-05-02T16:00:00Z'), signIn('without@x.ai', '2026-05-02T16:00:00Z', { mfa: 'unknown' })],
+    };
+    expect(rules(mfaSsoCheck.run(ctx(records)))).toEqual(['mfa.not_enrolled without@x.ai']);
+  });
+});
