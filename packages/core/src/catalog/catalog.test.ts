@@ -30,6 +30,7 @@ const expectedChecks = [
   'vendor.soc2-coverage', 'vendor.cuec-mapping', 'policy.lifecycle', 'incident.register', 'ai.system-register',
   'agent.tool-authorization', 'agent.human-approval', 'agent.model-change', 'agent.prompt-retention',
   'agent.prompt-pii', 'agent.tenant-isolation', 'agent.incident-coverage', 'agent.eval-coverage',
+  'risk.review_overdue', 'risk.high_untreated', 'risk.agent_unlinked',
   'hr.policy-ack', 'hr.training', 'hr.background-check',
 ];
 
@@ -40,7 +41,7 @@ const sourceKinds = new Set([
   'npm-audit-json', 'sarif', 'dependabot-alerts', 'aws-backup-jobs', 'aws-restore-jobs', 'pgbackrest-info',
   'restic-snapshots', 'vendors-csv', 'vendors-yaml', 'prowler-ocsf', 'cyclonedx', 'otlp-json',
   'langfuse-export', 'prompt-log-jsonl', 'model-changes-yaml', 'eval-runs-json', 'promptfoo-results',
-  'isolation-probe-json', 'policies-md', 'incidents-json',
+  'isolation-probe-json', 'policies-md', 'incidents-json', 'risk-register-yaml',
   // Account rosters and sign-in logs (docs/identity-sources.md).
   'okta-users', 'entra-users', 'google-directory-users', 'entra-sign-ins',
   'policy-acks-csv', 'training-csv', 'knowbe4-enrollments', 'background-checks-csv',

@@ -67,6 +67,11 @@ export interface CheckContext {
    * for checks marked `after`, which run once the others have finished.
    */
   results?: ReadonlyMap<string, CheckStatus>;
+  /**
+   * Ids of the controls in scope that an automated check tests (not manual evidence). Set for
+   * checks marked `after`, with `results`.
+   */
+  automatedControls?: ReadonlySet<string>;
   /** The control being tested (its id, frequency, owner role): for generic checks such as `manual.evidence`. */
   control?: Control;
 }

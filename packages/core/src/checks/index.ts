@@ -5,6 +5,7 @@ export { manualEvidenceCheck, MANUAL_EVIDENCE_CHECK } from './manual/manual-evid
 export { agentAttributeNamesSchema, agentSection, agentSectionSchema, agentStoreSchema, findTool, isProduction, toolAutonomyLevels, toolDeclarationSchema, toolIdentityModes, toolInventory, toolOversightMechanisms } from './agent/agent-inventory.js';
 export type { AgentAttributeNames, AgentSection, AgentStore, ToolAutonomy, ToolDeclaration, ToolIdentityMode, ToolOversight } from './agent/agent-inventory.js';
 export type { ControlResult, CheckRun } from './run-checks.js';
+export { risksSection } from './risk/risk-workspace.js';
 export { aiSystemRegister, providerAliases } from './ai/ai-system-register.js';
 export type { AiSystemRegister, AiSystemRegisterInput, RegisterAgent, RegisterModel, RegisterProvider, RegisterTool } from './ai/ai-system-register.js';
 export { PROVIDER_VENDOR_NAMES, providerVendorKeys, vendorNameKey } from './ai/provider-vendors.js';

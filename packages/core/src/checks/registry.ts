@@ -27,6 +27,9 @@ import { policyAckCheck } from './hr/policy-ack-check.js';
 import { trainingCheck } from './hr/training-check.js';
 import { backgroundCheckCheck } from './hr/background-check-check.js';
 import { incidentRegisterCheck } from './incident/incident-register-check.js';
+import { riskReviewCheck } from './risk/risk-review-check.js';
+import { riskTreatmentCheck } from './risk/risk-treatment-check.js';
+import { riskControlLinkCheck } from './risk/risk-control-link-check.js';
 import { aiSystemRegisterCheck } from './ai/ai-system-register-check.js';
 import { manualEvidenceCheck } from './manual/manual-evidence-check.js';
 
@@ -61,6 +64,9 @@ export const builtInChecks: Record<string, Check> = Object.fromEntries(
     incidentCoverageCheck,
     evalCoverageCheck,
     incidentRegisterCheck,
+    riskReviewCheck,
+    riskTreatmentCheck,
+    riskControlLinkCheck,
     aiSystemRegisterCheck,
     manualEvidenceCheck,
     policyAckCheck,

@@ -56,11 +56,12 @@ export function runChecks(raw: RunChecksInput): CheckRun {
   const isAfter = (c: Control) => (c.check !== null && checks[c.check]?.after) === true;
   for (const control of input.controls.filter((c) => !isAfter(c))) byControl.set(control.id, runOne(control, checks, input));
   const statuses = new Map([...byControl].map(([id, r]) => [id, r.status]));
-  for (const control of input.controls.filter(isAfter)) byControl.set(control.id, runOne(control, checks, input, statuses));
+  const automated = new Set(input.controls.filter((c) => c.check !== null).map((c) => c.id));
+  for (const control of input.controls.filter(isAfter)) byControl.set(control.id, runOne(control, checks, input, statuses, automated));
   return { period: input.period, asOf: input.asOf, results: input.controls.map((c) => byControl.get(c.id) as ControlResult) };
 }
 
-function runOne(control: Control, checks: Record<string, Check>, input: RunChecksInput & { selfTests?: number }, statuses?: ReadonlyMap<string, CheckStatus>): ControlResult {
+function runOne(control: Control, checks: Record<string, Check>, input: RunChecksInput & { selfTests?: number }, statuses?: ReadonlyMap<string, CheckStatus>, automated?: ReadonlySet<string>): ControlResult {
   if (control.check === null) {
     // A workspace that has not started recording manual evidence keeps "not tested": 55 exceptions
     // for a channel nobody uses yet would bury the automated findings. Once any evidence or
@@ -98,7 +99,7 @@ function runOne(control: Control, checks: Record<string, Check>, input: RunCheck
   try {
     const out = check.run({
       period: input.period, timezone: input.timezone, params: { ...control.params }, records: input.records,
-      asOf: input.asOf, workspace: input.workspace ?? {}, control, ...(statuses ? { results: statuses } : {}),
+      asOf: input.asOf, workspace: input.workspace ?? {}, control, ...(statuses ? { results: statuses } : {}), ...(automated ? { automatedControls: automated } : {}),
     });
     const exceptions = [...out.exceptions].sort((a, b) => byString(a.subject, b.subject) || byString(a.rule, b.rule) || byString(a.at ?? '', b.at ?? ''));
     const items = [...out.items].sort((a, b) => byString(a.id, b.id));

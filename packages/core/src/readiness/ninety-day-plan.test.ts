@@ -19,7 +19,7 @@ describe('ninetyDayPlan', () => {
       expect(t.owner).toMatch(/\S/);
       expect(t.due >= plan.start).toBe(true);
     }
-    expect(plan.tasks.filter((t) => t.phase === 2)).toHaveLength(7);
+    expect(plan.tasks.filter((t) => t.phase === 2)).toHaveLength(8);
   });
 
   it('derives status from evidence and flags overdue tasks', () => {
@@ -45,6 +45,13 @@ describe('ninetyDayPlan', () => {
     expect(t.deprovisioning.status).toBe('done');
     expect(t.owner).toMatchObject({ status: 'open', why: expect.stringContaining('placeholder') });
     expect(ninetyDayPlan({ ...base, today: '2026-01-10', results: new Map() }).tasks.find((x) => x.id === 'owner')?.status).toBe('done');
+  });
+
+  it('points to the risk register while none is collected, then follows its review check', () => {
+    const none = ninetyDayPlan({ ...base, today: '2026-01-10', results: new Map([['risk.review_overdue', { ...result('GOV-04', 'insufficient_evidence'), population: 0 }]]) });
+    expect(none.tasks.find((t) => t.id === 'risk-register')).toMatchObject({ status: 'open', why: expect.stringContaining('risk-register-yaml') });
+    const kept = ninetyDayPlan({ ...base, today: '2026-01-10', results: new Map([['risk.review_overdue', result('GOV-04', 'exception', 1)]]) });
+    expect(kept.tasks.find((t) => t.id === 'risk-register')).toMatchObject({ status: 'in_progress', why: 'GOV-04: 1 exception(s) to fix.' });
   });
 
   it('tells the user the evidence add command for the SIEM task, and reads LOG-01 once its evidence is tested', () => {

@@ -100,6 +100,14 @@ export function ninetyDayPlan(f: PlanFacts): NinetyDayPlan {
       why: p ? `Approved ${p.approvedAt} by ${p.approvedBy}.` : written.has(id) ? 'Written, not approved: `fieldwork policy approve`.' : `No policies/${id}.md collected.`,
     });
   }
+  // The risk register feeds the risk-assessment controls (GOV-04, GOV-08, GOV-10); when none is collected, say where it goes.
+  const register = fromCheck(f.results, 'risk.review_overdue');
+  add({
+    id: 'risk-register', phase: 2, title: 'Keep a risk register: ratings, owners, treatments and linked controls', owner: f.ownerOf('compliance-owner'), due: due(45),
+    ...(f.results.get('risk.review_overdue')?.status === 'insufficient_evidence' || !f.results.has('risk.review_overdue')
+      ? { status: 'open' as const, why: 'No risk register collected: write risks.yaml and add it as a `risk-register-yaml` source (docs/risk-register.md).' }
+      : register),
+  });
   const p3 = due(75);
   add({ id: 'mfa-sso', phase: 3, title: 'Enforce SSO with MFA for every account', owner: f.ownerOf('it-admin'), due: p3, ...fromCheck(f.results, 'access.mfa-sso') });
   add({ id: 'deprovisioning', phase: 3, title: 'Deprovision leavers within a day', owner: f.ownerOf('people-ops'), due: p3, ...fromCheck(f.results, 'hr.deprovisioning') });

@@ -11,6 +11,7 @@ export * from './governance.js';
 export * from './people-programs.js';
 export * from './agent-runtime.js';
 export * from './agent-governance.js';
+export * from './risks.js';
 export * from './manual-evidence.js';
 export * from './record-schemas.js';
 export * from './record-identity.js';

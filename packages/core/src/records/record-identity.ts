@@ -11,6 +11,7 @@ import { accessReviewIdentity, incidentIdentity, policyApprovalIdentity, policyI
 import { agentRunIdentity, modelObservationIdentity, promptRecordIdentity, retrievalIdentity, toolCallIdentity } from './agent-runtime.js';
 import { backgroundCheckIdentity, policyAckIdentity, trainingIdentity } from './people-programs.js';
 import { deletionRequestIdentity, evalRunIdentity, isolationProbeIdentity, modelChangeIdentity, retentionDeclarationIdentity } from './agent-governance.js';
+import { riskIdentity } from './risks.js';
 import { evidenceDecisionIdentity, evidenceSubmissionIdentity } from './manual-evidence.js';
 import type { FieldworkRecord, RecordKind, RecordOf } from './record-schemas.js';
 
@@ -56,6 +57,7 @@ export const recordIdentities: { [K in RecordKind]: ((r: RecordOf<K>) => string)
   isolation_probe: isolationProbeIdentity,
   deletion_request: deletionRequestIdentity,
   retention_declaration: retentionDeclarationIdentity,
+  risk: riskIdentity,
   evidence_submission: evidenceSubmissionIdentity,
   evidence_decision: evidenceDecisionIdentity,
   policy_ack: policyAckIdentity,

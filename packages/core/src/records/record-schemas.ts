@@ -11,6 +11,7 @@ import { accessReviewSchema, incidentSchema, policyApprovalSchema, policySchema 
 import { agentRunSchema, modelObservationSchema, promptRecordSchema, retrievalSchema, toolCallSchema, traceSummarySchema } from './agent-runtime.js';
 import { backgroundCheckSchema, policyAckSchema, trainingSchema } from './people-programs.js';
 import { deletionRequestSchema, evalRunSchema, isolationProbeSchema, modelChangeSchema, retentionDeclarationSchema } from './agent-governance.js';
+import { riskSchema } from './risks.js';
 import { evidenceDecisionSchema, evidenceSubmissionSchema } from './manual-evidence.js';
 
 /**
@@ -54,6 +55,7 @@ export const recordSchemas = {
   isolation_probe: isolationProbeSchema,
   deletion_request: deletionRequestSchema,
   retention_declaration: retentionDeclarationSchema,
+  risk: riskSchema,
   evidence_submission: evidenceSubmissionSchema,
   evidence_decision: evidenceDecisionSchema,
   policy_ack: policyAckSchema,

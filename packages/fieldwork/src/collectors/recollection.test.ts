@@ -59,6 +59,7 @@ const DEMO_FILES: Record<string, string> = {
   'promptfoo-results': 'exports/evals/promptfoo/heldout-gpt5-2026-08-12.json',
   'isolation-probe-json': 'exports/probes/probe-20260911T160000Z-demo.json',
   'incidents-json': 'governance/incidents.json',
+  'risk-register-yaml': 'governance/risks.yaml',
   'policy-acks-csv': 'exports/esign/policy-acknowledgements.csv',
   'knowbe4-enrollments': 'exports/knowbe4/training-enrollments.json',
   'background-checks-csv': 'exports/checkr/reports.csv',

@@ -38,6 +38,7 @@ import { evalRunsCollector } from './eval-runs/eval-runs-collector.js';
 import { promptfooCollector } from './promptfoo/promptfoo-collector.js';
 import { isolationProbeCollector } from './isolation-probe/isolation-probe-collector.js';
 import { incidentsCollector } from './incidents/incidents-collector.js';
+import { riskRegisterCollector } from './risk-register/risk-register-collector.js';
 import { policyAcksCsvCollector } from './policy-acks/policy-acks-collector.js';
 import { trainingCsvCollector } from './training/training-csv-collector.js';
 import { knowbe4Collector } from './training/knowbe4-collector.js';
@@ -62,6 +63,7 @@ export const collectors: Record<string, Collector<any>> = Object.fromEntries(
     promptfooCollector,
     isolationProbeCollector,
     incidentsCollector,
+    riskRegisterCollector,
     oktaCollector,
     githubRestCollector,
     githubApiCollector,

@@ -53,4 +53,5 @@ export const COLLECTOR_RECORD_KINDS: Readonly<Record<string, readonly RecordKind
   'eval-runs-json': ['eval_run'],
   'promptfoo-results': ['eval_run'],
   'isolation-probe-json': ['isolation_probe'],
+  'risk-register-yaml': ['risk'],
 };

@@ -8,6 +8,7 @@ import { policiesPart } from './policies-part.js';
 import { scannersPart } from './scanners-part.js';
 import { codePart } from './code-part.js';
 import { agentGovernancePart } from './agent-governance-part.js';
+import { risksPart } from './risks-part.js';
 import { manualEvidencePart } from './manual-evidence-part.js';
 import { peoplePart } from './people-part.js';
 
@@ -22,6 +23,7 @@ export const demoParts: DemoPart[] = [
   scannersPart,
   codePart,
   agentGovernancePart,
+  risksPart,
   peoplePart,
   // Last, with its own random generator: the parts above produce what they did before it.
   manualEvidencePart,

@@ -10,8 +10,9 @@ export type DemoProblems = 'story' | 'all';
  * fixed past its SLA, one vendor without a current SOC 2 report, one silent model swap in
  * production (support logged it as an incident, but it was never declared nor evaluated), one prompt carrying a
  * card number, one quarter without a restore test of the agent memory, one starter who never
- * acknowledged a policy and one screened after their first day, and three manual-evidence
- * requests gone wrong (one late, one missing, one rejected). Every other plant
+ * acknowledged a policy and one screened after their first day, three manual-evidence requests
+ * gone wrong (one late, one missing, one rejected), one risk whose yearly review lapsed and one
+ * high residual risk without a treatment. Every other plant
  * is generated in its compliant form.
  */
 export const DEMO_STORY: ReadonlySet<string> = new Set([
@@ -23,6 +24,8 @@ export const DEMO_STORY: ReadonlySet<string> = new Set([
   'traces.silent_swap',
   'traces.pii_first',
   'backups.restore_missing',
+  'risks.review_overdue',
+  'risks.high_untreated',
   'manual.late',
   'manual.missing',
   'manual.rejected',

@@ -48,6 +48,7 @@ export async function loadEvidenceBundle(ws: LoadedWorkspace, store: FieldworkSt
   const map = buildEvidenceMap({
     config: ws.config, controls: resolveControls(ws.config), sourceNames: sourceNames(ws.config.sources),
     results: check?.run.results, checkRunAt: check?.createdAt ?? null, period: check?.run.period ?? null, ledger, now,
+    risks: (await store.loadRecords(['risk'])).risk ?? [],
   });
   return { organization: ws.config.organization, timezone: ws.config.timezone, map, check, ledger, ledgerHead: ledger.at(-1)?.hash ?? GENESIS, checkpoints: workspaceCheckpoints(ws.dir) };
 }

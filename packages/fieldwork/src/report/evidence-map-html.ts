@@ -58,7 +58,7 @@ function badge(status: string, text: string): string {
 
 function controlRow(r: EvidenceMapRow): string {
   const sources = r.sources.length ? escapeHtml(r.sources.join(', ')) : r.missingSources.length ? `<span class="muted">none configured (${escapeHtml(r.missingSources.join(', '))})</span>` : '<span class="muted">manual</span>';
-  return `<tr id="${escapeHtml(r.control)}"><td><strong>${escapeHtml(r.control)}</strong> ${escapeHtml(r.title)}<br><span class="muted">${escapeHtml(r.check)}</span></td><td>${escapeHtml(r.criteria.join(', '))}</td><td>${sources}</td><td>${escapeHtml(r.cadence)}</td><td>${escapeHtml(r.owner)}</td><td>${r.lastEvidence ? escapeHtml(r.lastEvidence.slice(0, 10)) : '—'}</td><td>${r.population}</td><td>${badge(r.status, `${LABEL[r.status] ?? r.status}${r.exceptions ? ` (${r.exceptions})` : ''}`)}</td></tr>`;
+  return `<tr id="${escapeHtml(r.control)}"><td><strong>${escapeHtml(r.control)}</strong> ${escapeHtml(r.title)}<br><span class="muted">${escapeHtml(r.check)}</span>${r.risks.length ? `<br><span class="muted">treats ${escapeHtml(r.risks.map((x) => x.id).join(', '))}</span>` : ''}</td><td>${escapeHtml(r.criteria.join(', '))}</td><td>${sources}</td><td>${escapeHtml(r.cadence)}</td><td>${escapeHtml(r.owner)}</td><td>${r.lastEvidence ? escapeHtml(r.lastEvidence.slice(0, 10)) : '—'}</td><td>${r.population}</td><td>${badge(r.status, `${LABEL[r.status] ?? r.status}${r.exceptions ? ` (${r.exceptions})` : ''}`)}</td></tr>`;
 }
 
 function exceptionRows(r: ControlResult | undefined): string[] {

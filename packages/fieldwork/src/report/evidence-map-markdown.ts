@@ -22,5 +22,14 @@ export function evidenceMapMarkdown(map: EvidenceMap): string {
     }
     lines.push('');
   }
+  lines.push('## Risks by control', '');
+  const linked = map.rows.filter((r) => r.risks.length > 0);
+  if (map.riskCount === 0) lines.push('_No risk register collected: add risks.yaml as a `risk-register-yaml` source (docs/risk-register.md)._', '');
+  else if (linked.length === 0) lines.push(`_${map.riskCount} risks collected; none links to a control in scope._`, '');
+  else {
+    lines.push('| Control | Risks it treats |', '|---|---|');
+    for (const r of linked) lines.push(`| ${esc(`${r.control} ${r.title}`)} | ${esc(r.risks.map((x) => `${x.id} ${x.title}`).join('; '))} |`);
+    lines.push('');
+  }
   return escapeMarkdownHtml(lines.join('\n'));
 }

@@ -1,4 +1,4 @@
-import type { Control, ControlResult } from '@fieldwork/core';
+import type { Control, ControlResult, RiskRecord } from '@fieldwork/core';
 import type { LedgerEntry } from '../evidence/index.js';
 import type { Workspace } from '../workspace/index.js';
 
@@ -19,6 +19,8 @@ export interface EvidenceMapRow {
   population: number;
   exceptions: number;
   check: string;
+  /** Risks of the register linked to this control; empty when none or no register. */
+  risks: { id: string; title: string }[];
 }
 
 export interface EvidenceMap {
@@ -27,6 +29,8 @@ export interface EvidenceMap {
   generatedAt: string;
   checkRunAt: string | null;
   rows: EvidenceMapRow[];
+  /** How many risks the collected register holds (0: no register collected). */
+  riskCount: number;
 }
 
 /** The person who owns a role: someone listed with it, else the compliance owner. */
@@ -48,6 +52,8 @@ export function buildEvidenceMap(input: {
   period: { from: string; to: string } | null;
   ledger: LedgerEntry[];
   now?: Date;
+  /** The current risk register, listed by the controls each risk links to. */
+  risks?: readonly RiskRecord[];
 }): EvidenceMap {
   const { config } = input;
   const resultById = new Map((input.results ?? []).map((r) => [r.control, r]));
@@ -57,6 +63,8 @@ export function buildEvidenceMap(input: {
     if (!prev || e.collectedAt > prev) latestBySource.set(e.source, e.collectedAt);
   }
   const configured = config.sources.map((s, i) => ({ name: input.sourceNames[i], kind: s.kind }));
+  const risksByControl = new Map<string, { id: string; title: string }[]>();
+  for (const r of input.risks ?? []) for (const c of new Set(r.controls)) risksByControl.set(c, [...(risksByControl.get(c) ?? []), { id: r.id, title: r.title }]);
   const rows = input.controls.map((c): EvidenceMapRow => {
     const srcs = configured.filter((s) => c.evidenceSources.includes(s.kind));
     const last = srcs.map((s) => latestBySource.get(s.name)).filter((x): x is string => !!x).sort().at(-1) ?? null;
@@ -75,7 +83,8 @@ export function buildEvidenceMap(input: {
       population: r?.population ?? 0,
       exceptions: r?.exceptions.length ?? 0,
       check: c.check ?? 'manual attestation',
+      risks: risksByControl.get(c.id) ?? [],
     };
   });
-  return { organization: config.organization, period: input.period, generatedAt: (input.now ?? new Date()).toISOString(), checkRunAt: input.checkRunAt, rows };
+  return { organization: config.organization, period: input.period, generatedAt: (input.now ?? new Date()).toISOString(), checkRunAt: input.checkRunAt, rows, riskCount: input.risks?.length ?? 0 };
 }

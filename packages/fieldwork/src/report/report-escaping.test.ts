@@ -14,9 +14,9 @@ const SCRIPT = '<script>alert(1)</script>';
 const citation = { source: 'okta', artifact: 'a'.repeat(64), locator: `/events/0/${SCRIPT}` };
 
 function row(o: Partial<EvidenceMapRow>): EvidenceMapRow {
-  return { control: 'HR-05', title: 'Leavers lose access', criteria: ['CC6.2'], category: 'access', sources: ['hr (bamboohr-csv)'], missingSources: [], cadence: 'per event', owner: 'Pat (compliance)', lastEvidence: '2026-09-30T00:00:00Z', status: 'pass', population: 3, exceptions: 0, check: 'hr.deprovisioning', ...o };
+  return { control: 'HR-05', title: 'Leavers lose access', criteria: ['CC6.2'], category: 'access', sources: ['hr (bamboohr-csv)'], missingSources: [], cadence: 'per event', owner: 'Pat (compliance)', lastEvidence: '2026-09-30T00:00:00Z', status: 'pass', population: 3, exceptions: 0, check: 'hr.deprovisioning', risks: [], ...o };
 }
-const map = (rows: EvidenceMapRow[]): EvidenceMap => ({ organization: `Acme ${SCRIPT}`, period: { from: '2026-04-01', to: '2026-09-30' }, generatedAt: '2026-10-01T00:00:00Z', checkRunAt: null, rows });
+const map = (rows: EvidenceMapRow[]): EvidenceMap => ({ organization: `Acme ${SCRIPT}`, period: { from: '2026-04-01', to: '2026-09-30' }, generatedAt: '2026-10-01T00:00:00Z', checkRunAt: null, rows, riskCount: rows.reduce((n, r) => n + r.risks.length, 0) });
 
 describe('CSV reports against formula injection', () => {
   it('shows a cell a spreadsheet would run as a formula as text, and leaves ordinary cells alone', () => {
@@ -50,7 +50,8 @@ describe('CSV reports against formula injection', () => {
 
 describe('Markdown reports against HTML from evidence', () => {
   it('escapes markup in the evidence map, including names from the workspace', () => {
-    const md = evidenceMapMarkdown(map([row({ title: `Leavers ${SCRIPT}`, owner: '<img src=x onerror=alert(1)>', sources: [`hr ${SCRIPT}`] })]));
+    const md = evidenceMapMarkdown(map([row({ title: `Leavers ${SCRIPT}`, owner: '<img src=x onerror=alert(1)>', sources: [`hr ${SCRIPT}`], risks: [{ id: 'R-1', title: `Risk ${SCRIPT}` }] })]));
+    expect(md).toContain('R-1 Risk &lt;script>');
     expect(md).not.toMatch(/<(script|img)/);
     expect(md).toContain('&lt;script>alert(1)&lt;/script>');
     expect(md).toContain('&lt;img src=x onerror=alert(1)>');

@@ -40,6 +40,14 @@ button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--line); bo
 button.primary { background: var(--accent); color: var(--bg); border-color: var(--accent); }
 input[type=password] { font: inherit; padding: .35rem; width: 28rem; max-width: 100%; }
 ol.trace { margin: .2rem 0 .8rem; }
+.heatmap { margin: 1rem 0; } .heatmap svg { max-width: 100%; height: auto; }
+.hm-low { fill: #cfe8d5; } .hm-medium { fill: #f6e3b4; } .hm-high { fill: #f3c0bb; }
+.hm-filled { stroke: var(--fg); stroke-width: 1.5; }
+.hm-count { font: 600 16px system-ui, sans-serif; fill: #1d1d1f; } .hm-axis { font: 12px system-ui, sans-serif; fill: var(--muted); }
+.hm-text-high { color: var(--bad); } .hm-text-medium { color: var(--warn); }
+form.risk label { display: block; margin: .5rem 0 .1rem; font-weight: 600; }
+form.risk input, form.risk select, form.risk textarea { font: inherit; padding: .3rem; max-width: 100%; }
+form.risk fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; }
 .filters { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: center; margin: 1rem 0; }
 .filters input[type=search], .filters select { font: inherit; padding: .25rem .4rem; background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 4px; }
 .filters input[type=search] { width: 16rem; }

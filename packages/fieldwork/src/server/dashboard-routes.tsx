@@ -32,6 +32,7 @@ import { frameworkCoverage, findFramework } from '@fieldwork/core';
 import { resolveFrameworks } from '../workspace/index.js';
 import { JobsPage } from './pages/jobs-page.js';
 import { compileSchedule, listJobHistory } from '../schedule/index.js';
+import { riskRoutes } from './risk-routes.js';
 
 /** Renders a page as a full HTML document. */
 export async function renderPage(c: Context, node: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
@@ -156,6 +157,8 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
     const page = await listJobHistory(ctx.store, { limit: 50, ...(before ? { before } : {}) });
     return renderPage(c, <JobsPage frame={frameOf(ctx, c)} schedule={compileSchedule(ctx.workspace()).jobs} page={page} now={ctx.now()} />);
   });
+
+  app.route('/', riskRoutes(ctx));
 
   app.get('/plan', async (c) => renderPage(c, <PlanPage frame={frameOf(ctx, c)} plan={await planOf(ctx)} />));
 

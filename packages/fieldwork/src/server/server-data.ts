@@ -56,6 +56,7 @@ export async function evidenceMapOf(ctx: ServerContext): Promise<EvidenceMap> {
   return buildEvidenceMap({
     config: ws.config, controls: resolveControls(ws.config), sourceNames: sourceNames(ws.config.sources),
     results: run?.data.results, checkRunAt: run?.createdAt ?? null, period: run?.data.period ?? null, ledger: await ctx.store.ledger(), now: ctx.now(),
+    risks: (await ctx.store.loadRecords(['risk'])).risk ?? [],
   });
 }
 

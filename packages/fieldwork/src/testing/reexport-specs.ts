@@ -50,6 +50,7 @@ export const reexportSpecs: Record<string, ReexportSpec & { mode?: ReexportMode 
   'promptfoo-results': { format: 'json', path: ['results', 'results'], edit: (r) => { r.cost = 1; } },
   'isolation-probe-json': { format: 'json', path: ['attempts'], edit: (a) => { a.detail = 'An older detail'; } },
   'incidents-json': { format: 'json', path: ['incidents'], edit: (i) => { i.title = 'An older title'; }, other: (i) => { i.key = `${i.key}-OLD`; } },
+  'risk-register-yaml': { format: 'yaml', path: ['risks'], edit: (r) => { r.owner = 'former.owner@relaylabs.ai'; }, other: (r) => { r.id = `${r.id}-OLD`; } },
   // An acknowledgement is its identity (who, which text, when): the older export differs only in a column not read.
   'policy-acks-csv': { format: 'csv', edit: (r) => { r[1] = 'Older Name'; } },
   'knowbe4-enrollments': { format: 'json', path: [], edit: (e) => { e.status = 'In Progress'; e.completion_date = null; } },

@@ -1,5 +1,5 @@
 import { agentSectionSchema, isValidTimeZone, toolDeclarationSchema, tscCategories } from '@fieldwork/core';
-import { backupsSectionSchema, REQUIRED_POLICIES } from '@fieldwork/core';
+import { backupsSectionSchema, REQUIRED_POLICIES, risksSectionSchema } from '@fieldwork/core';
 import { identitySectionSchema } from '@fieldwork/core';
 import { z } from 'zod';
 import { incidentsSectionSchema } from '../collectors/incidents/incident-taxonomy.js';
@@ -65,6 +65,7 @@ export const workspaceSchema = z
       map: z.record(z.string().min(1), z.enum(REQUIRED_POLICIES)).optional()
         .describe('The organization\'s own policy ids mapped to the required policies, e.g. { "ISP-04": access-control }. A policy\'s front matter `type:` does the same.'),
     }).loose().optional(),
+    risks: risksSectionSchema.optional().describe('The risk register\'s scale (likelihood × impact, 1..N), where medium and high start, and the default review cadence (docs/risk-register.md).'),
     evidence: z.object({
       graceDays: z.number().int().min(0).optional().describe('Days after an occurrence ends until its evidence is due (default 30; a control\'s graceDays parameter wins).'),
       dueSoonDays: z.number().int().min(0).optional().describe('Days before a due date (or a lapse) a request turns due soon (default 14).'),

@@ -25,6 +25,7 @@ export const commands: CommandEntry[] = [
   { name: 'policy', summary: 'list policies and record approvals as evidence', load: async () => (await import('./policy-command.js')).registerPolicy },
   { name: 'evidence', summary: 'evidence requests of manual controls: list them, submit evidence, accept, reject or mark not applicable', load: async () => (await import('./evidence-command.js')).registerEvidence },
   { name: 'plan', summary: 'the 90-day readiness path from the workspace start date, with status from the evidence', load: async () => (await import('./plan-command.js')).registerPlan },
+  { name: 'risks', summary: 'list the risk register (as collected) and add risks to risks.yaml', load: async () => (await import('./risks-command.js')).registerRisks },
   { name: 'records', summary: 'print the facts of one record kind: the current view, or what the sources stated as of a date', load: async () => (await import('./records-command.js')).registerRecords },
   { name: 'verify', summary: 'recompute every blob, the ledger chain, record digests and stored runs, and check signed checkpoints; exit 4 naming the first broken thing', load: async () => (await import('./verify-command.js')).registerVerify },
   { name: 'checkpoint', summary: 'sign the ledger head (ed25519) into checkpoints/ — a file the team commits, so verify detects rollback, truncation and a re-chained history', load: async () => (await import('./checkpoint-command.js')).registerCheckpoint },

@@ -40,6 +40,7 @@ export function Layout(props: { frame: Frame; title: string; children?: Child })
               <a href="/evidence">Evidence requests</a>
               <a href="/ai-register">AI register</a>
               <a href="/frameworks">Frameworks</a>
+              <a href="/risks">Risks</a>
               <a href="/jobs">Scheduled runs</a>
               <a href="/api/evidence-map">Evidence map (JSON)</a>
             </nav>
