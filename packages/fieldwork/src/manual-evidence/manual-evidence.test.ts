@@ -55,7 +55,7 @@ for (const dialect of TEST_DIALECTS) {
       await expect(decideSubmission(ws, t.store, { submission: sub.id, decision: 'rejected', by: 'Maya Chen' }, NOW)).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('needs a reason') });
       const d = await decideSubmission(ws, t.store, { submission: sub.id, decision: 'accepted', by: 'maya@acme.ai' }, NOW);
       expect(d.decision).toMatchObject({ decision: 'accepted', by: 'Maya Chen', control: 'GOV-01', covers: '2026-Q2' });
-      const own = await submitEvidence(ws, t.store, { control: 'GOV-04', covers: '2026', by: 'Maya Chen', files: [{ path: pdf }] }, NOW);
+      const own = await submitEvidence(ws, t.store, { control: 'GOV-02', covers: '2026', by: 'Maya Chen', files: [{ path: pdf }] }, NOW);
       await expect(decideSubmission(ws, t.store, { submission: own.submission.id, decision: 'accepted', by: 'Maya Chen' }, NOW)).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('may not decide on it') });
       const { requests } = await listRequests(ws, t.store, { control: 'GOV-01' }, NOW);
       expect(requests.map((r) => [r.id, r.status, r.owner.email])).toEqual([['GOV-01/2026-Q2', 'current', 'maya@acme.ai'], ['GOV-01/2026-Q3', 'upcoming', 'maya@acme.ai']]);
@@ -82,8 +82,8 @@ for (const dialect of TEST_DIALECTS) {
       // Q2 accepted; Q3, the window's last quarter, was due on its last day and nothing came.
       expect(gov1).toMatchObject({ check: 'manual.evidence', status: 'exception', population: 2 });
       expect(gov1.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['manual.missing GOV-01/2026-Q3']);
-      const gov4 = run.results.find((r) => r.control === 'GOV-04')!;
-      expect(gov4.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['manual.unreviewed GOV-04/2026']);
+      const gov4 = run.results.find((r) => r.control === 'GOV-02')!;
+      expect(gov4.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['manual.unreviewed GOV-02/2026']);
       const early = await checkWorkspace(ws, t.store, {}, new Date('2026-08-15T12:00:00Z'));
       expect(early.results.find((r) => r.control === 'GOV-01')).toMatchObject({ status: 'pass', population: 1 });
       expect(run.results.filter((r) => r.exceptions.some((e) => e.rule === 'manual.missing')).length).toBeGreaterThan(10);

@@ -82,12 +82,12 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     it('takes a typed statement without a file where the control allows it, and refuses one where it does not', async () => {
-      expect(await (await app.request('/evidence/GOV-08/2025', as('owner'))).text()).toContain('name="statement"');
+      expect(await (await app.request('/evidence/GOV-02/2025', as('owner'))).text()).toContain('name="statement"');
       expect(await (await app.request('/evidence/GOV-01/2025-Q3', as('owner'))).text()).not.toContain('name="statement"');
-      const typed = await upload('owner', { control: 'GOV-08', covers: '2025', statement: 'Catalog reviewed against the risk register; no change.', performed: '2025-09-02' }, []);
+      const typed = await upload('owner', { control: 'GOV-02', covers: '2025', statement: 'Org chart and security roles reviewed; no reorganization this year.', performed: '2025-09-02' }, []);
       expect(typed.status).toBe(303);
       const page = await (await app.request(typed.headers.get('location')!, as('auditor'))).text();
-      expect(page).toContain('Catalog reviewed against the risk register; no change.');
+      expect(page).toContain('Org chart and security roles reviewed; no reorganization this year.');
       expect((await upload('owner', { control: 'GOV-01', covers: '2025-Q3', statement: 'We met.' }, [])).status).toBe(400);
     });
 

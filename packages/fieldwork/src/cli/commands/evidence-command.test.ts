@@ -68,9 +68,9 @@ describe('fieldwork evidence', () => {
     expect(log2.exceptions[0].detail).toContain('rejected by Maya Chen: shows the config');
     expect(log2.notes.join(' ')).toContain('LOG-02/2025-Q3: Not applicable: alerting moved');
     // A typed statement stands in for a file only where the control allows it.
-    const typed = await cli([...ws, '--json', 'evidence', 'add', 'GOV-08', '--covers', '2025', '--by', 'Tomas Varga', '--performed', '2025-09-01', '--statement', 'Catalog reviewed against the risk register; no change.']);
+    const typed = await cli([...ws, '--json', 'evidence', 'add', 'GOV-02', '--covers', '2025', '--by', 'Tomas Varga', '--performed', '2025-09-01', '--statement', 'Org chart and security roles reviewed; no reorganization this year.']);
     expect(typed.code, typed.stderr).toBe(0);
-    expect(JSON.parse(typed.stdout).submission).toMatchObject({ control: 'GOV-08', statement: 'Catalog reviewed against the risk register; no change.', files: [] });
+    expect(JSON.parse(typed.stdout).submission).toMatchObject({ control: 'GOV-02', statement: 'Org chart and security roles reviewed; no reorganization this year.', files: [] });
     const untyped = await cli([...ws, 'evidence', 'add', 'GOV-01', '--covers', '2025-Q3', '--by', 'Tomas Varga', '--statement', 'We met.']);
     expect(untyped.code).toBe(2);
     expect(untyped.stderr).toMatch(/GOV-01 needs evidence in a file/);
