@@ -1,8 +1,8 @@
 import { FieldworkError } from '@fieldwork/core/errors';
 import type { FieldworkRecord } from '@fieldwork/core/records';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import type { Collector } from '../collector.js';
-import { assertYamlNesting, yamlValue } from '../input/yaml-value.js';
+import { parseYamlFile } from '../input/parse-yaml-file.js';
 import { riskRegisterDefaults, riskRegisterOptionsSchema } from './risk-register-config.js';
 import type { RiskRegisterOptions } from './risk-register-config.js';
 import { RISK_ENTRY_KEYS, RISK_TREATMENT_KEYS, riskEntrySchema } from './risk-register-entry.js';
@@ -21,28 +21,11 @@ export const riskRegisterCollector: Collector<RiskRegisterOptions> = {
   mediaType: 'application/yaml',
   async *parse(input, options, ctx): AsyncGenerator<FieldworkRecord> {
     const file = input.displayName;
-    if (input.size > MAX_BYTES) throw new FieldworkError('INPUT_MALFORMED', `${file} is too large for a risk register (${input.size} bytes).`, { where: { file }, hint: HINT });
-    const chunks: Buffer[] = [];
-    for await (const c of input.open()) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
-    assertYamlNesting(text, file);
-    const lc = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-    if (doc.errors.length > 0) {
-      const pos = lc.linePos(doc.errors[0].pos[0]);
-      throw new FieldworkError('INPUT_MALFORMED', `${file} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`, {
-        where: { file, line: pos.line, column: pos.col }, hint: 'Fix the YAML at that place (indentation, quoting), or restore the file from git.',
-      });
-    }
-    yamlValue(doc, lc, file);
+    const { doc, lineOf } = await parseYamlFile(input, { maxBytes: MAX_BYTES, what: 'a risk register', hint: HINT });
     const risks = isMap(doc.contents) ? doc.contents.get('risks', true) : undefined;
     if (!isSeq(risks)) {
       throw new FieldworkError('INPUT_WRONG_FORMAT', `${file} has no \`risks:\` list; this does not look like a risk register.`, { where: { file, line: 1 }, hint: HINT });
     }
-    const lineOf = (path: (string | number)[]) => {
-      const range = (doc.getIn(path, true) as { range?: [number, number, number] } | undefined)?.range;
-      return range ? lc.linePos(range[0]).line : undefined;
-    };
     for (const item of isMap(doc.contents) ? doc.contents.items : []) {
       const key = String((item.key as { value?: unknown } | null)?.value ?? item.key);
       if (key !== 'risks' && key !== '$schema') ctx.ignore?.(key, `line ${lineOf([key]) ?? 1}`);
