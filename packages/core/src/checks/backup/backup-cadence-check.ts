@@ -16,6 +16,7 @@ export const backupCadenceCheck: Check = {
   id: 'backup.success-cadence',
   title: 'Backups completed at the declared cadence',
   requires: [],
+  reads: ['backup_job'],
   run(ctx) {
     const tz = ctx.timezone;
     const defaultCadence = Number(ctx.params.cadenceDays ?? 1);

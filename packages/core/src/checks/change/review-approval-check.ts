@@ -49,6 +49,7 @@ export const reviewApprovalCheck: Check = {
   id: 'change.review-approval',
   title: 'Production changes reviewed, approved, ticketed and deployed',
   requires: ['change'],
+  reads: ['change', 'pr_review', 'deployment', 'deployment_status', 'branch_protection', 'pr_push', 'ticket'],
   run(ctx) {
     const tz = ctx.timezone;
     const emergencyDays = Number(ctx.params.emergencyApprovalDays ?? 2);
