@@ -3,7 +3,12 @@
 // Run `npx tsc -b` first (the root `npm run bench` does).
 //
 //   node bench/precision.mjs
+import { loadavg } from 'node:os';
 import { REALISTIC_ORGS, runOrg } from '../packages/fieldwork/dist/testing/orgs/index.js';
+
+// The counts do not depend on load; the seconds do (2 cores shared with other work).
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`load average before: ${load()}`);
 
 const rows = [];
 for (const gen of REALISTIC_ORGS) {
@@ -23,3 +28,4 @@ for (const gen of REALISTIC_ORGS) {
   for (const u of score.unexpected) console.log(`  ${gen.name}: other exception ${u}`);
 }
 console.table(rows);
+console.log(`load average after: ${load()}`);
