@@ -146,7 +146,7 @@ describe('deviation rules', () => {
     const quarterly = custom({ frequency: 'quarterly' });
     const q = run(quarterly, [item('q2', '2026-06-20')]);
     expect(q).toMatchObject({ deviations: 1, rule: 'low-frequency', classification: 'low_frequency', conclusion: 'not_effective', extension: null });
-    expect(q.ruleReason).toBe('TST-01 is tested per quarter (quarterly): 2 quarters in the window, sampled with no tolerable deviation');
+    expect(q.ruleReason).toBe('TST-01 is tested per quarter, 2 quarters in the window: a sample that tolerates no deviation');
     const monthly = custom({ frequency: 'monthly' });
     const months = ['04', '05', '06', '07', '09'].map((m) => item(`m${m}`, `2026-${m}-10`));
     expect(run(monthly, months)).toMatchObject({ deviations: 1, rule: 'low-frequency', conclusion: 'not_effective', extension: null });
@@ -218,7 +218,7 @@ describe('deviation rules', () => {
     const note = 'Nothing to test from 2026-04-01 to 2026-06-30: the population (records in the window) is empty.';
     const c = audit(control, { ...result(control, []), status: 'insufficient_evidence', notes: [note] });
     expect(c).toMatchObject({ conclusion: 'did_not_occur', rule: 'no-occurrence', deviations: 0 });
-    expect(c.result).toBe('Did not occur: no occurrence in the window in the collected evidence.');
+    expect(c.result).toBe('Did not occur: no occurrence in the window in the collected evidence. The circumstances that warrant the operation of the control did not occur during the period, so its operating effectiveness could not be tested.');
     expect(c.summary).toContain(note);
   });
 

@@ -186,7 +186,7 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   const found: CheckException[] = r.status === 'pass' ? [] : r.exceptions;
   const itemIds = new Set(r.items.map((i) => i.id));
   const didNotOccur = (why: string, notes: readonly string[]): ControlAudit => {
-    const result = `Did not occur: ${why}`;
+    const result = `Did not occur: ${why} ${NOT_OCCURRED}`;
     const extra = notes.length ? ` ${notes.join(' ')}` : '';
     return {
       ...base, ...untested, population: 0, testPerformed: `None: the population of ${unit.plural} is empty.`, sampleBasis: 'Not sampled: the population is empty.',
@@ -234,7 +234,7 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   for (const d of pop.unattached) if (d.at && pop.unit.kind !== 'item') periods.add(calendarDateOf(d.at, ctx.timezone).slice(0, 7));
   const verdict = evaluateDeviations({ deviations, zeroTolerance: zero, periods: periods.size, extended: extension !== null, lowFrequency });
   const ruleReason = verdict.rule === 'zero-tolerance' ? zeroToleranceReason(control, allDeviations)
-    : verdict.rule === 'low-frequency' ? `${control.id} is tested per ${pop.unit.noun} (${sizing}): ${count(ids.length, pop.unit.noun, pop.unit.plural)} in the window, sampled with no tolerable deviation`
+    : verdict.rule === 'low-frequency' ? `${control.id} is tested per ${pop.unit.noun}, ${count(ids.length, pop.unit.noun, pop.unit.plural)} in the window: a sample that tolerates no deviation`
       : null;
 
   const inSample = new Set(chosen);
@@ -254,6 +254,9 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     summary: `${result}${ruleReason ? ` ${capital(ruleReason)}.` : ''} ${DEVIATION_RULES[verdict.rule].text} (rule ${verdict.rule})`,
   };
 }
+
+// The words SOC 2 reports use when a control had nothing to act on in the period.
+const NOT_OCCURRED = 'The circumstances that warrant the operation of the control did not occur during the period, so its operating effectiveness could not be tested.';
 
 const LOW_FREQUENCY: ReadonlySet<string> = new Set(['monthly', 'quarterly', 'annual']);
 

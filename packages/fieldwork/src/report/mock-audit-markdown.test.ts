@@ -54,7 +54,7 @@ describe('mock audit Markdown', () => {
     const quarterly = runAudit({ auditId: 'md-2', period, timezone: 'UTC', controls: [control('access.reviews')], results: [reviews] });
     const acc = mockAuditMarkdown(quarterly, 'Acme');
     expect(acc).toContain('| Result | Exception noted: 1 of 2 sampled quarters deviated — 1 deviation in all. |');
-    expect(acc).toContain('| Conclusion | Not effective — rule **low-frequency** (ACC-02 is tested per quarter (quarterly): 2 quarters in the window, sampled with no tolerable deviation): The control operates monthly, quarterly or once a year');
+    expect(acc).toContain('| Conclusion | Not effective — rule **low-frequency** (ACC-02 is tested per quarter, 2 quarters in the window: a sample that tolerates no deviation): The control is tested per month, quarter or year');
     expect(acc).toContain('| 1 | 2026-Q3 | sample | occurrence.missing | No occurrence of the control in 2026-Q3 (2026-07-01 to 2026-09-30) in the collected evidence. | — |');
     // The look-alike: one late leaver of six stays isolated, with no reason beyond the counts.
     expect(md).toContain('| Conclusion | Effective with exceptions — rule **single-deviation**: One deviation');
