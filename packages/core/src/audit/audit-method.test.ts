@@ -138,6 +138,9 @@ describe('deviation rules', () => {
     expect(ticket.rule).not.toBe('zero-tolerance');
     expect(ticket.ruleReason).toBeNull();
     expect(audit(custom({ automated: true }), result(custom({ automated: true }), items, { 'e-007': 'x.bad' })).ruleReason).toBe('TST-01 is an automated control: a system enforces it the same way every time');
+    // Personal data left in a prompt log: AGT-18 is zero tolerance (and automated); the reason names the stricter kind.
+    const redaction = builtInControls.find((c) => c.id === 'AGT-18')!;
+    expect(audit(redaction, result(redaction, items, { 'e-007': 'pii.high_risk' })).ruleReason).toBe('AGT-18 is a zero-tolerance control: it admits no deviation');
   });
 
   it('never calls one missed quarter or month isolated; one missed week of 26 is (the look-alike beside it)', () => {

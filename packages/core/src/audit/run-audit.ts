@@ -262,8 +262,8 @@ const LOW_FREQUENCY: ReadonlySet<string> = new Set(['monthly', 'quarterly', 'ann
 
 /** Which fact made the zero-tolerance rule apply: the control's kind, or the kinds of deviation found. */
 function zeroToleranceReason(control: Control, found: readonly Deviation[]): string {
+  if (control.zeroTolerance) return `${control.id} is a zero-tolerance control: it admits no deviation`;
   if (control.automated) return `${control.id} is an automated control: a system enforces it the same way every time`;
-  if (control.zeroTolerance) return `${control.id} is a zero-tolerance control`;
   const rules = [...new Set(found.map((d) => d.rule).filter((rule) => control.zeroToleranceRules.includes(rule)))].sort();
   return `${rules.join(', ')} ${rules.length === 1 ? 'is a zero-tolerance kind' : 'are zero-tolerance kinds'} of deviation in ${control.id}`;
 }
