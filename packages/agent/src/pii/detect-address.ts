@@ -1,7 +1,8 @@
 import { CITY, COUNTRY, nameIndex } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
-import { isLetter, wordBefore } from './word-before.js';
+import { isLetter, wordEndBefore, wordStart } from './word-before.js';
+import { sameLower, WordTable } from './word-table.js';
 
 const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
 // Street words after the name ("12 Main Street", "8 wressle road").
@@ -13,7 +14,8 @@ const PREFIXES = new Set(
 );
 const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
-const GLUED = /(?:straße|strasse|str|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|plein|kade|singel|dreef|steeg|vej|gade|gatan|vägen|väg|veien|vegen|gata|gaten|katu|tie|kuja|polku|utca|ulice|cesta|sokak|sokağı|caddesi|bulvarı)$/u;
+const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
+const GLUED = new RegExp(`(?:${GLUED_WORDS.join('|')})$`, 'u');
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
 // From just after a house number: "… Main Street", "… 40th Street", "… via goffredo mameli 149",
@@ -45,6 +47,17 @@ const ADDRESS_PAIRS = new Set([
 const POSTCODE_WORDS = new Set(['zip', 'zipcode', 'postcode', 'code', 'plz', 'cap', 'cep', 'postnummer', 'postinumero', 'psč', 'postleitzahl']);
 const US_STATE = /\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) $/u;
 const PLACE = CITY | COUNTRY;
+const STREET_PREFIX = 1;
+const ADDRESS_WORD = 2;
+const POSTCODE_WORD = 4;
+const S = 8;
+const WORDS = new WordTable([
+  ...[...PREFIXES].map((w) => [w, STREET_PREFIX] as const),
+  ...[...ADDRESS_WORDS].map((w) => [w, ADDRESS_WORD] as const),
+  ...[...POSTCODE_WORDS].map((w) => [w, POSTCODE_WORD] as const),
+  ['s', S],
+]);
+const PAIRS = new WordTable([...ADDRESS_PAIRS].map((pair) => [pair, 1] as const));
 
 /**
  * Finds postal addresses and places. A street is a house number with a street word in one of
@@ -119,11 +132,12 @@ function street(text: string, start: number, end: number): PiiFinding | undefine
   let from = -1;
   let at = start;
   for (let k = 0; k < 6; k++) {
-    const w = wordBefore(text, at, 1, k > 0);
-    if (w === undefined) break;
-    if (k === 0 && GLUED.test(w.word)) from = w.start;
-    if (PREFIXES.has(w.word) && k > 0) from = w.start;
-    at = w.start;
+    const wEnd = wordEndBefore(text, at, 1, k > 0);
+    if (wEnd < 0) break;
+    const wStart = wordStart(text, wEnd);
+    if (k === 0 && gluedStreet(text, wStart, wEnd)) from = wStart;
+    if (k > 0 && (WORDS.get(text, wStart, wEnd) & STREET_PREFIX) !== 0) from = wStart;
+    at = wStart;
     if (text.charCodeAt(at - 1) !== 32) break;
   }
   if (from < 0) {
@@ -143,11 +157,24 @@ function street(text: string, start: number, end: number): PiiFinding | undefine
 function addressCue(text: string, start: number): boolean {
   let at = start;
   while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 58)) at--;
-  const w1 = wordBefore(text, at, 0);
-  if (w1 === undefined) return false;
-  if (ADDRESS_WORDS.has(w1.word)) return true;
-  const w2 = wordBefore(text, w1.start, 1);
-  return w2 !== undefined && (ADDRESS_PAIRS.has(`${w2.word} ${w1.word}`) || (w1.word === 's' && ADDRESS_WORDS.has(w2.word)));
+  const end1 = wordEndBefore(text, at, 0);
+  if (end1 < 0) return false;
+  const start1 = wordStart(text, end1);
+  const f1 = WORDS.get(text, start1, end1);
+  if ((f1 & ADDRESS_WORD) !== 0) return true;
+  const end2 = wordEndBefore(text, start1, 1);
+  if (end2 < 0) return false;
+  const start2 = wordStart(text, end2);
+  // One space stands between the two words, so the pair is the text from one to the other.
+  return PAIRS.get(text, start2, end1) !== 0 || ((f1 & S) !== 0 && (WORDS.get(text, start2, end2) & ADDRESS_WORD) !== 0);
+}
+
+/** Whether the lowercased word ends with a street word ("Hauptstraße", "Nassaustraat"). */
+function gluedStreet(text: string, start: number, end: number): boolean {
+  for (const suffix of GLUED_WORDS) {
+    if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
+  }
+  return false;
 }
 
 /** A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345". */
@@ -159,8 +186,8 @@ function postcode(text: string, start: number, end: number): PiiFinding | undefi
   if (m !== null) to += m[0].length;
   let at = start;
   while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
-  const w = wordBefore(text, at, 0);
-  if (w !== undefined && POSTCODE_WORDS.has(w.word)) {
+  const wEnd = wordEndBefore(text, at, 0);
+  if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) {
     return { type: 'address', start, end: to, validated: true, confidence: 'medium' };
   }
   if (digits === 5) {

@@ -1,7 +1,8 @@
 import { calendarDate, plausibleYear } from './calendar-date.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
-import { wordBefore } from './word-before.js';
+import { wordEndBefore, wordStart } from './word-before.js';
+import { WordTable } from './word-table.js';
 
 // Numeric dates: D/M/Y or M/D/Y (either order is accepted when it makes a calendar date) and
 // Y-M-D. Not part of a longer token: a version (1.2.3), a path, an id or a decimal.
@@ -37,6 +38,7 @@ export function detectDate(text: string, out: PiiFinding[]): void {
 }
 
 const DIGIT = /\d/;
+const MONTHS = new WordTable(MONTH_NUMBER);
 
 function numericAndWritten(text: string, out: PiiFinding[]): void {
   NUMERIC.lastIndex = 0;
@@ -87,16 +89,18 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
       }
     }
   }
-  const before = wordBefore(text, start, 1, true);
-  if (before === undefined) return undefined;
-  const month = MONTH_NUMBER.get(before.word);
-  if (month === undefined) return undefined;
-  const name = text.slice(before.start, before.start + before.word.length);
+  // The word before is looked up by hash in place; only a month name is sliced.
+  const beforeEnd = wordEndBefore(text, start, 1, true);
+  if (beforeEnd < 0) return undefined;
+  const beforeStart = wordStart(text, beforeEnd);
+  const month = MONTHS.get(text, beforeStart, beforeEnd);
+  if (month === 0) return undefined;
+  const name = text.slice(beforeStart, beforeEnd);
   if (digits === 4) {
     // "March 2024": full month names with a capital only, so "may 2024" or "Mar 2024" do not count.
     if (name.length < 4 || !/^\p{Lu}/u.test(name) || !plausibleYear(text.slice(start, end))) return undefined;
-    if (text.charCodeAt(before.start + name.length) !== 32) return undefined;
-    return date(before.start, end, true);
+    if (text.charCodeAt(beforeStart + name.length) !== 32) return undefined;
+    return date(beforeStart, end, true);
   }
   AFTER_DAY.lastIndex = end;
   const after = AFTER_DAY.exec(text);
@@ -105,7 +109,7 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
   if (year !== undefined && !plausibleYear(year)) return undefined;
   if (!calendarDate(month, Number(text.slice(start, end)), year === undefined ? undefined : Number(year))) return undefined;
   if (ambiguousMonth(name, year)) return undefined;
-  return date(before.start, AFTER_DAY.lastIndex, year !== undefined);
+  return date(beforeStart, AFTER_DAY.lastIndex, year !== undefined);
 }
 
 /** "may 3", "march 5", "mars 5" in lowercase and without a year are a verb or a planet more often than a month. */

@@ -2,7 +2,8 @@ import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, 
 import { personCue } from './person-cue.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
-import { isLetter, isUpper, wordBefore } from './word-before.js';
+import { isLetter, isUpper, wordEndBefore, wordStart } from './word-before.js';
+import { WordTable } from './word-table.js';
 
 const NAME = GIVEN | SURNAME;
 const PLACE = CITY | COUNTRY;
@@ -279,6 +280,7 @@ function listy(text: string, p: Pending): boolean {
 }
 
 const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och', 'og']);
+const LIST_TABLE = new WordTable([...LIST_WORDS].map((w) => [w, 1] as const));
 
 /** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
 function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, ends: ReadonlySet<number>): boolean {
@@ -290,9 +292,10 @@ function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, en
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
     if (ends.has(k)) return true;
   } else if (i < p.start) {
-    const w = wordBefore(text, i, 0);
-    if (w !== undefined && (LIST_WORDS.has(w.word) || w.word === '&')) {
-      let k = w.start;
+    const wEnd = wordEndBefore(text, i, 0);
+    const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
+    if (wEnd >= 0 && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
+      let k = wStart;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
       if (ends.has(k)) return true;
     }
@@ -304,7 +307,7 @@ function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, en
   if (j > p.end + 1 && starts.has(j) && text.charCodeAt(p.end) === 44) return true;
   let e = j;
   while (e < text.length && isLetter(text.charCodeAt(e))) e++;
-  if (e > j && LIST_WORDS.has(text.slice(j, e).toLowerCase())) {
+  if (e > j && LIST_TABLE.get(text, j, e) !== 0) {
     while (text.charCodeAt(e) === 32) e++;
     if (starts.has(e)) return true;
   }

@@ -9,6 +9,17 @@ export interface WordBefore {
  * `dot`), or `undefined` when something else sits between. Letters are Unicode letters and marks.
  */
 export function wordBefore(text: string, pos: number, gap = 1, dot = false): WordBefore | undefined {
+  const end = wordEndBefore(text, pos, gap, dot);
+  if (end < 0) return undefined;
+  const start = wordStart(text, end);
+  return { word: text.slice(start, end).toLowerCase(), start };
+}
+
+/**
+ * Where the word of {@link wordBefore} ends, or -1 when there is none; its start is
+ * {@link wordStart}. Nothing is allocated: callers look the word up in a `WordTable`.
+ */
+export function wordEndBefore(text: string, pos: number, gap = 1, dot = false): number {
   let i = pos;
   let spaces = 0;
   while (i > 0 && text.charCodeAt(i - 1) === 32 && spaces < gap) {
@@ -16,10 +27,14 @@ export function wordBefore(text: string, pos: number, gap = 1, dot = false): Wor
     spaces++;
   }
   if (dot && i > 0 && text.charCodeAt(i - 1) === 46) i--;
-  const end = i;
+  return i > 0 && isLetter(text.charCodeAt(i - 1)) ? i : -1;
+}
+
+/** Start of the run of letters that ends at `end`. */
+export function wordStart(text: string, end: number): number {
+  let i = end;
   while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
-  if (i === end) return undefined;
-  return { word: text.slice(i, end).toLowerCase(), start: i };
+  return i;
 }
 
 /** Letters of any script (and combining marks), by a cheap test for ASCII and a regex beyond it. */
