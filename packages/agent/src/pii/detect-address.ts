@@ -69,11 +69,12 @@ const PAIRS = new WordTable([...ADDRESS_PAIRS].map((pair) => [pair, 1] as const)
  * name is reported unvalidated, low (a place alone seldom identifies a person): a country
  * anywhere with a capital, a city after "in", "from", "at"…
  *
- * Streets are found from their house numbers, so text without digits costs one scan for places.
+ * Streets are found from their house numbers, so text without digits costs one scan for places;
+ * `digit` says whether the text has a digit when the caller knows already.
  */
-export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[]): void {
+export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], digit = DIGIT.test(text)): void {
   const found: PiiFinding[] = [];
-  if (DIGIT.test(text)) numbers(text, found);
+  if (digit) numbers(text, found);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else found.push(...placesFound);
   lowercasePlaces(text, found);
@@ -181,21 +182,30 @@ function gluedStreet(text: string, start: number, end: number): boolean {
 function postcode(text: string, start: number, end: number): PiiFinding | undefined {
   const digits = end - start;
   if (digits < 3) return undefined;
-  let to = end;
-  const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
-  if (m !== null) to += m[0].length;
   let at = start;
   while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
   const wEnd = wordEndBefore(text, at, 0);
   if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) {
-    return { type: 'address', start, end: to, validated: true, confidence: 'medium' };
+    return { type: 'address', start, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
   }
-  if (digits === 5) {
+  // "City, ST 12345": the state code and its comma stand right before the number (checked by
+  // char code first, so most numbers never run the regex).
+  if (digits === 5 && start >= 6 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 4) === 32 && text.charCodeAt(start - 5) === 44 && isCapital(text.charCodeAt(start - 2)) && isCapital(text.charCodeAt(start - 3))) {
     const head = text.slice(Math.max(0, start - 40), start);
     const us = US_STATE.exec(head);
-    if (us !== null) return { type: 'address', start: start - head.length + us.index, end: to, validated: true, confidence: 'medium' };
+    if (us !== null) return { type: 'address', start: start - head.length + us.index, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
   }
   return undefined;
+}
+
+/** End of a postcode whose digits end at `end`: "12345-6789", "1234 AB", "123 45". */
+function postcodeEnd(text: string, end: number): number {
+  const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
+  return m === null ? end : end + m[0].length;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** An address from `start` to `end`, with its unit and the lines after it. */

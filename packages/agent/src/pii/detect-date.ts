@@ -23,9 +23,10 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * "on", "meet", "next" and similar. Every value is checked as a real date (29 February only in
  * leap years, four-digit years 1880–2099). Versions, ISO timestamps with a `T` (machine
  * timestamps), dotted dates with a two-digit year, and digits inside longer tokens are not dates.
+ * `digit` says whether the text has a digit when the caller knows already.
  */
-export function detectDate(text: string, out: PiiFinding[]): void {
-  if (DIGIT.test(text)) numericAndWritten(text, out);
+export function detectDate(text: string, out: PiiFinding[], digit = DIGIT.test(text)): void {
+  if (digit) numericAndWritten(text, out);
   // Weekdays: only texts that contain "day" at all are scanned for them.
   if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
   WEEKDAY.lastIndex = 0;

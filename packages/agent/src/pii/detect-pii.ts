@@ -78,9 +78,10 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding
     if (possible !== undefined && !possible(shape)) continue;
     if (words && type === 'person') detectPerson(text, found, (places = []));
     else if (words && type === 'address') continue;
+    else if (type === 'date') detectDate(text, found, shape.digit);
     else detect(text, found);
   }
-  if (words) detectAddress(text, found, places ?? []);
+  if (words) detectAddress(text, found, places ?? [], shape.digit);
   const kept = floor > 1 ? found.filter((f) => LEVEL[f.confidence] >= floor) : found;
   return resolveOverlaps(kept);
 }

@@ -38,6 +38,19 @@ export function textShape(text: string): TextShape {
   let runMarked = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    // Lowercase letters and spaces first: most of any text.
+    if (c >= 97 && c <= 122) {
+      chainDigits = 0;
+      runLength++;
+      if (runMarked && runLength >= 10) keyRun = true;
+      continue;
+    }
+    if (c === 32) {
+      // A space continues a digit chain and ends a key run.
+      runLength = 0;
+      runMarked = false;
+      continue;
+    }
     if (c >= 48 && c <= 57) {
       digit = true;
       chainDigits++;
@@ -47,14 +60,15 @@ export function textShape(text: string): TextShape {
         if (d >= 48 && d <= 57) ibanHead = true;
       }
       runLength++;
+      if (runMarked && runLength >= 10) keyRun = true;
       continue;
     }
-    // Spaces, dots, dashes and parentheses continue a digit chain; anything else ends it.
-    if (c !== 32 && c !== 46 && c !== 45 && c !== 40 && c !== 41) chainDigits = 0;
-    if (isAsciiLetter(c) || c === 95 || c === 45) {
-      if (runLength > 0 && (c === 95 || c === 45 || (c >= 65 && c <= 90))) runMarked = true;
+    // Dots, dashes and parentheses continue a digit chain; anything else ends it.
+    if (c !== 46 && c !== 45 && c !== 40 && c !== 41) chainDigits = 0;
+    if ((c >= 65 && c <= 90) || c === 95 || c === 45) {
+      if (runLength > 0) runMarked = true;
       runLength++;
-      if (runLength >= 10 && runMarked) keyRun = true;
+      if (runMarked && runLength >= 10) keyRun = true;
       continue;
     }
     runLength = 0;
