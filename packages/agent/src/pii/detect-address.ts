@@ -1,17 +1,14 @@
 import { CITY, COUNTRY, nameIndex } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
+import { STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
+import type { TextScan } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
 import { sameLower, WordTable } from './word-table.js';
 
 const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
-// Street words after the name ("12 Main Street", "8 wressle road").
-const SUFFIX =
-  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|square|sq|terrace|parkway|pkwy|highway|hwy|circle|cir|crescent|close|row|walk|alley|trail|grove|gardens|mews|hill|park';
-// Street words before the name ("Rue de la Paix 3", "ul. Długa 5", "Via Roma 12").
-const PREFIXES = new Set(
-  'rue rua via viale vicolo piazza piazzale corso largo calle avenida avda av carrer carretera camino paseo plaza praça praca travessa estrada alameda ulica ul aleja al chemin allée allee boulevard bd place impasse quai route strada calea str náměstí námestie trg ulitsa cesta utca út'.split(' '),
-);
+const SUFFIX = STREET_SUFFIXES.join('|');
+const PREFIXES = new Set(STREET_PREFIXES);
 const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
 const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
@@ -69,15 +66,16 @@ const PAIRS = new WordTable([...ADDRESS_PAIRS].map((pair) => [pair, 1] as const)
  * name is reported unvalidated, low (a place alone seldom identifies a person): a country
  * anywhere with a capital, a city after "in", "from", "at"…
  *
- * Streets are found from their house numbers, so text without digits costs one scan for places;
- * `digit` says whether the text has a digit when the caller knows already.
+ * Streets are found from their house numbers, so text without digits costs one scan for places.
+ * With the {@link scanText} of the text, the street patterns after a number run only when the
+ * text has a street word, and lowercase places only after a place cue.
  */
-export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], digit = DIGIT.test(text)): void {
+export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], scan?: TextScan): void {
   const found: PiiFinding[] = [];
-  if (digit) numbers(text, found);
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan === undefined || scan.street);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else found.push(...placesFound);
-  lowercasePlaces(text, found);
+  if (scan === undefined || scan.placeCue) lowercasePlaces(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   let last: PiiFinding | undefined;
   for (const f of found) {
@@ -94,7 +92,7 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
 const DIGIT = /\d/;
 
 /** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
-function numbers(text: string, found: PiiFinding[]): void {
+function numbers(text: string, found: PiiFinding[], streetWord: boolean): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -112,7 +110,7 @@ function numbers(text: string, found: PiiFinding[]): void {
     if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
     const after = text.charCodeAt(j);
     if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
-    const f = street(text, start, j) ?? postcode(text, start, j);
+    const f = street(text, start, j, streetWord) ?? postcode(text, start, j);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -121,11 +119,14 @@ function numbers(text: string, found: PiiFinding[]): void {
 }
 
 /** A street address around the house number at `start`–`end`. */
-function street(text: string, start: number, end: number): PiiFinding | undefined {
-  // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan".
+function street(text: string, start: number, end: number, streetWord: boolean): PiiFinding | undefined {
+  // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
+  // word after the number needs one in the text).
   const next = text.charCodeAt(end);
-  AFTER_NUMBER.lastIndex = end;
-  if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+  if (streetWord) {
+    AFTER_NUMBER.lastIndex = end;
+    if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+  }
   GLUED_AFTER.lastIndex = end;
   const glued = next === 32 || next === 44 ? GLUED_AFTER.exec(text) : null;
   if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);

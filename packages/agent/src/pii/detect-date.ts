@@ -1,6 +1,7 @@
 import { calendarDate, plausibleYear } from './calendar-date.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
+import type { TextScan } from './text-scan.js';
 import { wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
 
@@ -23,10 +24,10 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * "on", "meet", "next" and similar. Every value is checked as a real date (29 February only in
  * leap years, four-digit years 1880–2099). Versions, ISO timestamps with a `T` (machine
  * timestamps), dotted dates with a two-digit year, and digits inside longer tokens are not dates.
- * `digit` says whether the text has a digit when the caller knows already.
+ * With the {@link scanText} of the text, written dates are only looked for when it has a month name.
  */
-export function detectDate(text: string, out: PiiFinding[], digit = DIGIT.test(text)): void {
-  if (digit) numericAndWritten(text, out);
+export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.month);
   // Weekdays: only texts that contain "day" at all are scanned for them.
   if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
   WEEKDAY.lastIndex = 0;
@@ -41,7 +42,7 @@ export function detectDate(text: string, out: PiiFinding[], digit = DIGIT.test(t
 const DIGIT = /\d/;
 const MONTHS = new WordTable(MONTH_NUMBER);
 
-function numericAndWritten(text: string, out: PiiFinding[]): void {
+function numericAndWritten(text: string, out: PiiFinding[], month: boolean): void {
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m !== null; m = NUMERIC.exec(text)) {
     const end = m.index + m[0].length;
@@ -63,6 +64,8 @@ function numericAndWritten(text: string, out: PiiFinding[]): void {
     }
     if (ok) out.push({ type: 'date', start: m.index, end, validated: true, confidence });
   }
+  // Every written date has a month name before or after its number.
+  if (!month) return;
   let done = 0;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {

@@ -1,5 +1,6 @@
 import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { personCue } from './person-cue.js';
+import { LOWER_NAME_CUES, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
 import { isLetter, isUpper, wordEndBefore, wordStart } from './word-before.js';
@@ -30,9 +31,10 @@ interface Pending {
  * name is reported unvalidated: medium confidence inside a sentence or after a cue, low at the
  * start of a sentence. Lowercase names count after a cue ("mr. martin", "named joshua"). Names that are everyday English words ("Will", "Grant") count only after
  * a cue or in a list of names; city and country names are left to the address detector. A title
- * before a name ("Dr.", "Mr.") is part of the finding.
+ * before a name ("Dr.", "Mr.") is part of the finding. With the {@link scanText} of the text,
+ * the lowercase names are only looked for when a lowercase cue stands before a lowercase word.
  */
-export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[]): void {
+export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
   const index = nameIndex();
   const run: Token[] = [];
   const found: PiiFinding[] = [];
@@ -80,7 +82,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     run.push(token);
   }
   flush(text, run, found, pending);
-  lowercaseNames(text, index, found);
+  if (scan === undefined || scan.nameCue) lowercaseNames(text, index, found);
   found.sort((a, b) => a.start - b.start);
   promoteLists(text, found, pending);
   mergeAdjacent(text, found, out);
@@ -114,8 +116,7 @@ function wordEnd(text: string, i: number): number {
   }
 }
 // Lowercase names after a cue: "my name is joshua", "mr. martin", "named yulan", or a listed pair.
-const LOWER_CUED =
-  /\b(?:name is|named|called|i'?m|i am|this is|mr|mrs|ms|miss|dr|prof|dear|hi|hello|hey|thanks|name)\.?:?,? (\p{Ll}[\p{Ll}\p{M}'’-]+)(?: (\p{Ll}[\p{Ll}\p{M}'’-]+))?/gu;
+const LOWER_CUED = new RegExp(`\\b(?:${LOWER_NAME_CUES.join('|')})\\.?:?,? (\\p{Ll}[\\p{Ll}\\p{M}'’-]+)(?: (\\p{Ll}[\\p{Ll}\\p{M}'’-]+))?`, 'gu');
 const PARTICLE_GAP = /^ (?:(?:van|der|den|de|da|di|do|dos|das|du|del|della|von|zu|le|la|ter|ten|bin|ibn|al|el|y|af) )+$/;
 
 /** Whether the capitalised word at `start` continues the run ending at `end` (one space, or particles). */

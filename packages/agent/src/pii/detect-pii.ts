@@ -12,7 +12,7 @@ import { detectUsSsn } from './detect-us-ssn.js';
 import type { DetectPiiOptions, PiiConfidence, PiiFinding, PiiType } from './pii-type.js';
 import { PII_TYPES } from './pii-type.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
-import { textShape, type TextShape } from './text-shape.js';
+import { scanText, type TextScan } from './text-scan.js';
 
 const DETECTORS: Readonly<Record<PiiType, (text: string, out: PiiFinding[]) => void>> = {
   email: detectEmail,
@@ -31,10 +31,10 @@ const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high
 
 /**
  * Whether a text can hold a value of the type at all, from one char-code pass over it
- * ({@link textShape}): the many short records without a digit, an `@` or a long key-like token
- * skip those detectors entirely.
+ * ({@link scanText}): the many short records without a digit, an `@` or a long key-like token
+ * skip those detectors entirely, and the others skip the steps the text's words rule out.
  */
-const POSSIBLE: Readonly<Partial<Record<PiiType, (s: TextShape) => boolean>>> = {
+const POSSIBLE: Readonly<Partial<Record<PiiType, (s: TextScan) => boolean>>> = {
   email: (s) => s.at,
   phone: (s) => s.chain >= 6,
   credit_card: (s) => s.chain >= 12,
@@ -42,7 +42,7 @@ const POSSIBLE: Readonly<Partial<Record<PiiType, (s: TextShape) => boolean>>> = 
   iban: (s) => s.ibanHead,
   ip_address: (s) => s.chain >= 4 || s.colon,
   api_key: (s) => s.keyRun,
-  date_of_birth: (s) => s.digit,
+  date_of_birth: (s) => s.digit && s.birth,
 };
 const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
@@ -69,19 +69,21 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding
   const wanted = opts.types === undefined ? ALL_TYPES : new Set(types);
   // Person names and places come from one scan of the words when both are wanted.
   const words = wanted.has('person') && wanted.has('address');
-  const shape = textShape(text);
+  const scan = scanText(text);
   let places: PiiFinding[] | undefined;
   for (const type of wanted) {
     const detect = DETECTORS[type];
     if (detect === undefined) throw new TypeError(`detectPii: unknown PII type "${String(type)}"`);
     const possible = POSSIBLE[type];
-    if (possible !== undefined && !possible(shape)) continue;
-    if (words && type === 'person') detectPerson(text, found, (places = []));
+    if (possible !== undefined && !possible(scan)) continue;
+    if (words && type === 'person') detectPerson(text, found, (places = []), scan);
     else if (words && type === 'address') continue;
-    else if (type === 'date') detectDate(text, found, shape.digit);
+    else if (type === 'person') detectPerson(text, found, undefined, scan);
+    else if (type === 'address') detectAddress(text, found, undefined, scan);
+    else if (type === 'date') detectDate(text, found, scan);
     else detect(text, found);
   }
-  if (words) detectAddress(text, found, places ?? [], shape.digit);
+  if (words) detectAddress(text, found, places ?? [], scan);
   const kept = floor > 1 ? found.filter((f) => LEVEL[f.confidence] >= floor) : found;
   return resolveOverlaps(kept);
 }

@@ -1,17 +1,17 @@
 import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lowerCode, mayBeIndexed, nameIndex, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
+import { LOWER_PLACE_CUES } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
 
 const PLACE_CUES = new Set(
   'in from to at near visit visited visiting live lives lived based moved born arrived flew travel travelled traveled trip office branch city town country nach aus à en em naar uit från till'.split(' '),
 );
-const LOWER_PLACE_CUES = new Set(['in', 'from', 'at', 'to', 'near']);
 const PLACE_CUE = 1;
 const LOWER_PLACE_CUE = 2;
 const CUES = new WordTable([
   ...[...PLACE_CUES].map((w) => [w, PLACE_CUE] as const),
-  ...[...LOWER_PLACE_CUES].map((w) => [w, LOWER_PLACE_CUE] as const),
+  ...LOWER_PLACE_CUES.map((w) => [w, LOWER_PLACE_CUE] as const),
 ]);
 const CONNECTORS = /^(?:de|do|da|del|of|and|am|an|der|sur|en|la|le|el) /;
 const PLACE = CITY | COUNTRY;
@@ -69,7 +69,7 @@ function cueBefore(text: string, start: number): number {
 // Capitalised words; what stands before them (a letter, an email, a path) is checked in code.
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 // Lowercase place names only after "in", "from", "at", "to" or "near".
-const LOWER = /\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,})/gu;
+const LOWER = new RegExp(`\\b(?:${LOWER_PLACE_CUES.join('|')}) (\\p{Ll}[\\p{Ll}\\p{M}'’-]{2,})`, 'gu');
 
 /** Places among the capitalised words of a text (see {@link place}). */
 export function capitalisedPlaces(text: string, found: PiiFinding[]): void {

@@ -1,0 +1,210 @@
+import { CITY, COUNTRY, HASH_SEED, hashStep, lookupToken, PLACE_HEAD } from './name-index.js';
+import { MONTH_NUMBER } from './month-names.js';
+import { STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
+import { isLetter } from './word-before.js';
+import { WordTable } from './word-table.js';
+
+/**
+ * What one pass over a text says about the values it can hold: it reads each character once,
+ * each word once (hashed as it is read and looked up by hash) and each digit run once. Every
+ * field is a necessary condition of some detector or some step of one, so a step whose condition
+ * fails is skipped without changing what is found (bench/pii-fingerprint.mjs checks that on every
+ * benchmark input).
+ *
+ * Words are only looked up when the text is plain ASCII letters; any other letter (accents,
+ * other scripts) makes every word condition true, because case folding and word boundaries
+ * beyond ASCII are the regular expressions' business.
+ */
+export interface TextScan {
+  /** Any ASCII digit. */
+  readonly digit: boolean;
+  /** An `@` (email). */
+  readonly at: boolean;
+  /** A `:` (IPv6). */
+  readonly colon: boolean;
+  /**
+   * Most digits in one run of digits, spaces, dots, dashes and parentheses. A phone needs 6, an
+   * IPv4 address 4, an SSN 9, a card 12: each of their candidates lies inside such a run.
+   */
+  readonly chain: number;
+  /** Two ASCII letters before two digits: the start of an IBAN. */
+  readonly ibanHead: boolean;
+  /**
+   * A run of at least 10 key characters (`A-Z a-z 0-9 _ -`) with a `_`, a `-` or a capital after
+   * its first character: every provider key, JWT and PEM header the key detector knows is one.
+   */
+  readonly keyRun: boolean;
+  /** A street word ("Street", "Rd", "Via", "ul"): a street can follow a house number. */
+  readonly street: boolean;
+  /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
+  readonly month: boolean;
+  /** A lowercase name cue ("my name is", "mr.", "named") before a lowercase word. */
+  readonly nameCue: boolean;
+  /** "in", "from", "at", "to" or "near" before a lowercase listed place (or a word that may be one). */
+  readonly placeCue: boolean;
+  /** "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible. */
+  readonly birth: boolean;
+}
+
+/** Lowercase cues before a lowercase name, in the order of the regex built from them (detect-person). */
+export const LOWER_NAME_CUES: readonly string[] = [
+  'name is', 'named', 'called', "i'm", 'im', 'i am', 'this is', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'dear', 'hi', 'hello', 'hey', 'thanks', 'name',
+];
+/** Lowercase cues before a lowercase place name (place.ts builds its regex from them). */
+export const LOWER_PLACE_CUES: readonly string[] = ['in', 'from', 'at', 'to', 'near'];
+
+const STREET = 1;
+const MONTH = 2;
+/** The last word of a lowercase name cue. */
+const NAME_CUE_END = 4;
+const PLACE_CUE = 8;
+const BIRTH = 16;
+/** "d" or "do" of "d.o.b". */
+const BIRTH_D = 32;
+const WORDS = new WordTable([
+  ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
+  ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
+  ...LOWER_NAME_CUES.map((cue) => [cue.slice(Math.max(cue.lastIndexOf(' '), cue.lastIndexOf("'")) + 1), NAME_CUE_END] as const),
+  ...LOWER_PLACE_CUES.map((w) => [w, PLACE_CUE] as const),
+  ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
+  ['d', BIRTH_D],
+  ['do', BIRTH_D],
+]);
+const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const));
+const PLACE = CITY | COUNTRY | PLACE_HEAD;
+
+/** Reads the text once; see {@link TextScan}. */
+export function scanText(text: string): TextScan {
+  const n = text.length;
+  let digit = false;
+  let at = false;
+  let colon = false;
+  let chain = 0;
+  let chainDigits = 0;
+  let ibanHead = false;
+  let keyRun = false;
+  let runLength = 0;
+  let runMarked = false;
+  let other = false;
+  let words = 0;
+  let placeCueEnd = -2;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
+      chainDigits = 0;
+      const start = i;
+      let h = HASH_SEED;
+      let lower = true;
+      for (;;) {
+        if (c <= 90) {
+          lower = false;
+          if (runLength > 0) runMarked = true;
+          h = hashStep(h, c + 32);
+        } else h = hashStep(h, c);
+        runLength++;
+        if (runMarked && runLength >= 10) keyRun = true;
+        c = text.charCodeAt(i + 1);
+        if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+        i++;
+      }
+      const end = i + 1;
+      if (other || (c >= 128 && isLetter(c))) {
+        other = true;
+        continue;
+      }
+      const first = text.charCodeAt(start);
+      if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
+        // "in paris": the word after a lowercase place cue is a listed place, or may be read
+        // differently by the regex (a capital inside, an apostrophe or a hyphen after).
+        if (!lower || c === 39 || c === 8217 || c === 45 || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
+      }
+      // "3rdMarch": the date regex reads an ordinal glued to the month.
+      if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) words |= MONTH;
+      const flags = WORDS.getHashed(text, start, end, h);
+      if (flags === 0) continue;
+      words |= flags & (STREET | MONTH | BIRTH);
+      if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
+      if (!lower) continue;
+      if ((flags & PLACE_CUE) !== 0 && c === 32) placeCueEnd = end;
+      if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end)) words |= NAME_CUE_END;
+      continue;
+    }
+    if (c === 32) {
+      // A space continues a digit chain and ends a key run.
+      runLength = 0;
+      runMarked = false;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      digit = true;
+      chainDigits++;
+      if (chainDigits > chain) chain = chainDigits;
+      if (!ibanHead && i >= 2 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2))) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 48 && d <= 57) ibanHead = true;
+      }
+      runLength++;
+      if (runMarked && runLength >= 10) keyRun = true;
+      continue;
+    }
+    // Dots, dashes and parentheses continue a digit chain; anything else ends it.
+    if (c !== 46 && c !== 45 && c !== 40 && c !== 41) chainDigits = 0;
+    if (c === 95 || c === 45) {
+      if (runLength > 0) runMarked = true;
+      runLength++;
+      if (runMarked && runLength >= 10) keyRun = true;
+      continue;
+    }
+    runLength = 0;
+    runMarked = false;
+    if (c === 64) at = true;
+    else if (c === 58) colon = true;
+    else if (c >= 128 && !other && isLetter(c)) other = true;
+  }
+  return {
+    digit,
+    at,
+    colon,
+    chain,
+    ibanHead,
+    keyRun,
+    street: other || (words & STREET) !== 0,
+    month: other || (words & MONTH) !== 0,
+    nameCue: other || (words & NAME_CUE_END) !== 0,
+    placeCue: other || (words & PLACE_CUE) !== 0,
+    birth: other || (words & BIRTH) !== 0,
+  };
+}
+
+/**
+ * Whether a lowercase name cue ends at `end` and is followed, as the regex requires, by an
+ * optional ".", ":" and ",", one space and a lowercase letter (any letter beyond ASCII counts).
+ */
+function nameCueAt(text: string, end: number): boolean {
+  let found = false;
+  for (const cue of LOWER_NAME_CUES) {
+    if (end >= cue.length && text.startsWith(cue, end - cue.length)) {
+      found = true;
+      break;
+    }
+  }
+  if (!found) return false;
+  let i = end;
+  if (text.charCodeAt(i) === 46) i++;
+  if (text.charCodeAt(i) === 58) i++;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) !== 32) return false;
+  const c = text.charCodeAt(i + 1);
+  return (c >= 97 && c <= 122) || c >= 128;
+}
+
+function startsOrdinal(text: string, start: number): boolean {
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
