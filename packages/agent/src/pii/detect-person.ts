@@ -40,11 +40,33 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   const found: PiiFinding[] = [];
   const pending: Pending[] = [];
   let at = 0;
+  // In a text of ASCII letters the scan has read and hashed every word with a capital already;
+  // otherwise a char-code scan finds the capitals (no regex call, no substring).
+  const caps = scan !== undefined && scan.ascii ? scan.capitals : undefined;
+  let next = 0;
   for (;;) {
-    // A char-code scan finds the capital letter (no regex call, no substring); the word is read here.
-    const start = nextCapital(text, at);
-    if (start < 0) break;
-    let end = wordEnd(text, start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1));
+    let start: number;
+    let end: number;
+    let h = -1;
+    if (caps !== undefined) {
+      while (next < caps.count && (caps.starts[next] as number) < at) next++;
+      if (next === caps.count) break;
+      const wordEndsAt = caps.ends[next] as number;
+      start = caps.starts[next] as number;
+      end = wordEnd(text, wordEndsAt);
+      if (end === wordEndsAt) h = caps.hashes[next] as number;
+      if (caps.first[next++] === 0) {
+        // A capital inside a word ("iPhone"): glued to the letters before it.
+        at = end;
+        flush(text, run, found, pending);
+        clear(run);
+        continue;
+      }
+    } else {
+      start = nextCapital(text, at);
+      if (start < 0) break;
+      end = wordEnd(text, start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1));
+    }
     at = end;
     if (glued(text, start)) {
       flush(text, run, found, pending);
@@ -52,9 +74,14 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       continue;
     }
     // A possessive "Liam's" is the name Liam.
-    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) end -= 2;
-    let h = HASH_SEED;
-    for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) {
+      end -= 2;
+      h = -1;
+    }
+    if (h < 0) {
+      h = HASH_SEED;
+      for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    }
     const flags = lookupToken(text, start, end, h);
     // The lowercase word itself is only needed to build place phrases ("san francisco").
     const lc = (flags & (PLACE | PLACE_HEAD)) !== 0 ? text.slice(start, end).toLowerCase() : '';

@@ -12,8 +12,8 @@ import { WordTable } from './word-table.js';
  * benchmark input).
  *
  * Words are only looked up when the text is plain ASCII letters; any other letter (accents,
- * other scripts) makes every word condition true, because case folding and word boundaries
- * beyond ASCII are the regular expressions' business.
+ * other scripts, or a surrogate pair) makes every word condition true, because case folding and
+ * word boundaries beyond ASCII are the regular expressions' business.
  */
 export interface TextScan {
   /** Any ASCII digit. */
@@ -44,6 +44,44 @@ export interface TextScan {
   readonly placeCue: boolean;
   /** "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible. */
   readonly birth: boolean;
+  /**
+   * Whether every letter of the text is an ASCII letter (and no surrogate pair stands in it):
+   * then {@link capitals} lists every word the person detector reads.
+   */
+  readonly ascii: boolean;
+  /** The words with a capital letter, when {@link ascii}; valid until the next scanText call. */
+  readonly capitals: CapitalWords;
+}
+
+/**
+ * Runs of ASCII letters with a capital in them, in text order: where each starts and ends, its
+ * lowercase hash (as the name index hashes it), and whether the capital is its first letter.
+ * The arrays are reused from call to call; `count` entries are valid.
+ */
+export interface CapitalWords {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+  /** 1 when the word starts with its capital ("Megan"), 0 when a capital is inside ("iPhone"). */
+  readonly first: Uint8Array;
+}
+
+let capStarts = new Int32Array(64);
+let capEnds = new Int32Array(64);
+let capHashes = new Int32Array(64);
+let capFirst = new Uint8Array(64);
+
+function growCapitals(): void {
+  const size = capStarts.length * 2;
+  const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+    to.set(from);
+    return to;
+  };
+  capStarts = grow(capStarts, new Int32Array(size));
+  capEnds = grow(capEnds, new Int32Array(size));
+  capHashes = grow(capHashes, new Int32Array(size));
+  capFirst = grow(capFirst, new Uint8Array(size));
 }
 
 /** Lowercase cues before a lowercase name, in the order of the regex built from them (detect-person). */
@@ -88,6 +126,7 @@ export function scanText(text: string): TextScan {
   let other = false;
   let words = 0;
   let placeCueEnd = -2;
+  let caps = 0;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
@@ -109,11 +148,19 @@ export function scanText(text: string): TextScan {
         i++;
       }
       const end = i + 1;
-      if (other || (c >= 128 && isLetter(c))) {
+      if (other || (c >= 128 && (isLetter(c) || isSurrogate(c)))) {
         other = true;
         continue;
       }
       const first = text.charCodeAt(start);
+      if (!lower) {
+        if (caps === capStarts.length) growCapitals();
+        capStarts[caps] = start;
+        capEnds[caps] = end;
+        capHashes[caps] = h;
+        capFirst[caps] = first <= 90 ? 1 : 0;
+        caps++;
+      }
       if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
         // "in paris": the word after a lowercase place cue is a listed place, or may be read
         // differently by the regex (a capital inside, an apostrophe or a hyphen after).
@@ -160,7 +207,7 @@ export function scanText(text: string): TextScan {
     runMarked = false;
     if (c === 64) at = true;
     else if (c === 58) colon = true;
-    else if (c >= 128 && !other && isLetter(c)) other = true;
+    else if (c >= 128 && !other && (isLetter(c) || isSurrogate(c))) other = true;
   }
   return {
     digit,
@@ -174,6 +221,8 @@ export function scanText(text: string): TextScan {
     nameCue: other || (words & NAME_CUE_END) !== 0,
     placeCue: other || (words & PLACE_CUE) !== 0,
     birth: other || (words & BIRTH) !== 0,
+    ascii: !other,
+    capitals: { count: other ? 0 : caps, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst },
   };
 }
 
@@ -203,6 +252,11 @@ function startsOrdinal(text: string, start: number): boolean {
   const a = text.charCodeAt(start);
   const b = text.charCodeAt(start + 1);
   return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+}
+
+/** Half of a surrogate pair: a letter beyond the Basic Multilingual Plane may stand there. */
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
 }
 
 function isAsciiLetter(c: number): boolean {
