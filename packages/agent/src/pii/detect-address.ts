@@ -48,7 +48,9 @@ const STREET_PREFIX = 1;
 const ADDRESS_WORD = 2;
 const POSTCODE_WORD = 4;
 const S = 8;
+const STREET_SUFFIX = 16;
 const WORDS = new WordTable([
+  ...STREET_SUFFIXES.map((w) => [w, STREET_SUFFIX] as const),
   ...[...PREFIXES].map((w) => [w, STREET_PREFIX] as const),
   ...[...ADDRESS_WORDS].map((w) => [w, ADDRESS_WORD] as const),
   ...[...POSTCODE_WORDS].map((w) => [w, POSTCODE_WORD] as const),
@@ -72,7 +74,7 @@ const PAIRS = new WordTable([...ADDRESS_PAIRS].map((pair) => [pair, 1] as const)
  */
 export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], scan?: TextScan): void {
   const found: PiiFinding[] = [];
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan === undefined || scan.street);
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else found.push(...placesFound);
   if (scan === undefined || scan.placeCue) lowercasePlaces(text, found);
@@ -92,7 +94,10 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
 const DIGIT = /\d/;
 
 /** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
-function numbers(text: string, found: PiiFinding[], streetWord: boolean): void {
+function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
+  // With a scan, the street patterns after a number run only when a street word can follow it.
+  const gated = scan !== undefined;
+  const streetWord = scan === undefined || scan.street;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -110,7 +115,7 @@ function numbers(text: string, found: PiiFinding[], streetWord: boolean): void {
     if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
     const after = text.charCodeAt(j);
     if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
-    const f = street(text, start, j, streetWord) ?? postcode(text, start, j);
+    const f = street(text, start, j, !gated || (streetWord && streetAhead(text, j))) ?? postcode(text, start, j);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -119,11 +124,11 @@ function numbers(text: string, found: PiiFinding[], streetWord: boolean): void {
 }
 
 /** A street address around the house number at `start`–`end`. */
-function street(text: string, start: number, end: number, streetWord: boolean): PiiFinding | undefined {
+function street(text: string, start: number, end: number, streetAfter: boolean): PiiFinding | undefined {
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
   const next = text.charCodeAt(end);
-  if (streetWord) {
+  if (streetAfter) {
     AFTER_NUMBER.lastIndex = end;
     if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
   }
@@ -153,6 +158,37 @@ function street(text: string, start: number, end: number, streetWord: boolean): 
   const lead = /(\d{1,5}) $/.exec(text.slice(Math.max(0, from - 7), from));
   if (lead !== null) from -= lead[0].length;
   return address(text, from, end);
+}
+
+/**
+ * Whether a street word can follow the number at `end` the way {@link AFTER_NUMBER} reads one:
+ * within the next few words of the same line, with nothing but letters, digits, spaces and
+ * `' ’ . - / ,` before it. Words with a letter beyond Latin-1 and Latin Extended-A (or the long
+ * s, which case-folds to "s") count as street words, so the check never rules out a match.
+ */
+function streetAhead(text: string, end: number): boolean {
+  const n = text.length;
+  let spaces = 0;
+  let i = end;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (++spaces > 6) return false;
+      i++;
+    } else if (isLetter(c)) {
+      const start = i;
+      let beyond = false;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (!isLetter(d)) break;
+        if (d >= 0x17f) beyond = true;
+      }
+      if (beyond || (WORDS.get(text, start, i) & (STREET_PREFIX | STREET_SUFFIX)) !== 0) return true;
+    } else if ((c >= 48 && c <= 57) || c === 39 || c === 8217 || c === 46 || c === 45 || c === 47 || c === 44) {
+      i++;
+    } else return false;
+  }
+  return false;
 }
 
 /** Whether "lives at", "address:", "ship to"… stands just before a number. */
