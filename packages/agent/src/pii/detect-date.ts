@@ -24,10 +24,11 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * "on", "meet", "next" and similar. Every value is checked as a real date (29 February only in
  * leap years, four-digit years 1880–2099). Versions, ISO timestamps with a `T` (machine
  * timestamps), dotted dates with a two-digit year, and digits inside longer tokens are not dates.
- * With the {@link scanText} of the text, written dates are only looked for when it has a month name.
+ * With the {@link scanText} of the text, numeric dates are only looked for when three digit groups
+ * stand joined by / . or -, and written dates when it has a month name.
  */
 export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.month);
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month);
   // Weekdays: only texts that contain "day" at all are scanned for them.
   if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
   WEEKDAY.lastIndex = 0;
@@ -42,7 +43,25 @@ export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): vo
 const DIGIT = /\d/;
 const MONTHS = new WordTable(MONTH_NUMBER);
 
-function numericAndWritten(text: string, out: PiiFinding[], month: boolean): void {
+function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, month: boolean): void {
+  // A numeric date needs three digit groups joined by / . or -.
+  if (numeric) numericDates(text, out);
+  // Every written date has a month name before or after its number.
+  if (!month) return;
+  let done = 0;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
+    if (m.index < done) continue;
+    const f = written(text, m.index, m.index + m[0].length);
+    if (f === undefined) continue;
+    out.push(f);
+    done = f.end;
+    NUMBER.lastIndex = f.end;
+  }
+}
+
+/** Numeric dates: D/M/Y or M/D/Y in either order, and Y-M-D. */
+function numericDates(text: string, out: PiiFinding[]): void {
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m !== null; m = NUMERIC.exec(text)) {
     const end = m.index + m[0].length;
@@ -63,18 +82,6 @@ function numericAndWritten(text: string, out: PiiFinding[], month: boolean): voi
       if (year.length === 4) confidence = 'high';
     }
     if (ok) out.push({ type: 'date', start: m.index, end, validated: true, confidence });
-  }
-  // Every written date has a month name before or after its number.
-  if (!month) return;
-  let done = 0;
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
-    if (m.index < done) continue;
-    const f = written(text, m.index, m.index + m[0].length);
-    if (f === undefined) continue;
-    out.push(f);
-    done = f.end;
-    NUMBER.lastIndex = f.end;
   }
 }
 

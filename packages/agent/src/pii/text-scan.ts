@@ -27,6 +27,11 @@ export interface TextScan {
    * IPv4 address 4, an SSN 9, a card 12: each of their candidates lies inside such a run.
    */
   readonly chain: number;
+  /**
+   * Most digit groups in a row joined by one `/`, `.` or `-` each: a numeric date (3/23/1940,
+   * 1940-03-23) needs three.
+   */
+  readonly dateChain: number;
   /** Two ASCII letters before two digits: the start of an IBAN. */
   readonly ibanHead: boolean;
   /**
@@ -127,6 +132,8 @@ export function scanText(text: string): TextScan {
   let words = 0;
   let placeCueEnd = -2;
   let caps = 0;
+  let dateChain = 0;
+  let groups = 0;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
@@ -185,6 +192,12 @@ export function scanText(text: string): TextScan {
     }
     if (c >= 48 && c <= 57) {
       digit = true;
+      if (i === 0 || !isDigit(text.charCodeAt(i - 1))) {
+        // A new group of digits: it continues a date-like chain after one "/", "." or "-".
+        const sep = i >= 2 ? text.charCodeAt(i - 1) : 0;
+        groups = (sep === 47 || sep === 46 || sep === 45) && isDigit(text.charCodeAt(i - 2)) ? groups + 1 : 1;
+        if (groups > dateChain) dateChain = groups;
+      }
       chainDigits++;
       if (chainDigits > chain) chain = chainDigits;
       if (!ibanHead && i >= 2 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2))) {
@@ -214,6 +227,7 @@ export function scanText(text: string): TextScan {
     at,
     colon,
     chain,
+    dateChain,
     ibanHead,
     keyRun,
     street: other || (words & STREET) !== 0,
@@ -257,6 +271,10 @@ function startsOrdinal(text: string, start: number): boolean {
 /** Half of a surrogate pair: a letter beyond the Basic Multilingual Plane may stand there. */
 function isSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdfff;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isAsciiLetter(c: number): boolean {
