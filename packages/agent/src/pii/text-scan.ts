@@ -150,7 +150,8 @@ export function scanText(text: string): TextScan {
         } else h = hashStep(h, c);
         runLength++;
         if (runMarked && runLength >= 10) keyRun = true;
-        c = text.charCodeAt(i + 1);
+        // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
+        c = i + 1 < n ? text.charCodeAt(i + 1) : 0;
         if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
         i++;
       }
