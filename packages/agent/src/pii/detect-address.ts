@@ -12,6 +12,8 @@ const PREFIXES = new Set(STREET_PREFIXES);
 const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
 const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
+const GLUED_BY_LAST = new Map<string, string[]>();
+for (const w of GLUED_WORDS) GLUED_BY_LAST.set(w.slice(-1), [...(GLUED_BY_LAST.get(w.slice(-1)) ?? []), w]);
 const GLUED = new RegExp(`(?:${GLUED_WORDS.join('|')})$`, 'u');
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
@@ -95,7 +97,8 @@ const DIGIT = /\d/;
 
 /** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
 function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
-  // With a scan, the street patterns after a number run only when a street word can follow it.
+  // With a scan, the street patterns after a number run only when a street word can follow it
+  // (without one, every step runs: the tests compare both).
   const gated = scan !== undefined;
   const streetWord = scan === undefined || scan.street;
   const n = text.length;
@@ -115,7 +118,7 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
     if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
     const after = text.charCodeAt(j);
     if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
-    const f = street(text, start, j, !gated || (streetWord && streetAhead(text, j))) ?? postcode(text, start, j);
+    const f = street(text, start, j, gated, !gated || (streetWord && streetAhead(text, j))) ?? postcode(text, start, j);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -124,7 +127,7 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
 }
 
 /** A street address around the house number at `start`–`end`. */
-function street(text: string, start: number, end: number, streetAfter: boolean): PiiFinding | undefined {
+function street(text: string, start: number, end: number, gated: boolean, streetAfter: boolean): PiiFinding | undefined {
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
   const next = text.charCodeAt(end);
@@ -132,9 +135,13 @@ function street(text: string, start: number, end: number, streetAfter: boolean):
     AFTER_NUMBER.lastIndex = end;
     if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
   }
-  GLUED_AFTER.lastIndex = end;
-  const glued = next === 32 || next === 44 ? GLUED_AFTER.exec(text) : null;
-  if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
+  // A street word glued to the name after the number: the name is read by char code and the
+  // regex runs (for the house number after it) only when the name ends in a street word.
+  if ((next === 32 || next === 44) && (!gated || gluedNameAfter(text, end))) {
+    GLUED_AFTER.lastIndex = end;
+    const glued = GLUED_AFTER.exec(text);
+    if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
+  }
   // The number last: "Hauptstraße 5", "Rua Joaquim de Oliveira Cruz 1615", "75 Auerstrasse 12".
   let from = -1;
   let at = start;
@@ -207,9 +214,31 @@ function addressCue(text: string, start: number): boolean {
   return PAIRS.get(text, start2, end1) !== 0 || ((f1 & S) !== 0 && (WORDS.get(text, start2, end2) & ADDRESS_WORD) !== 0);
 }
 
+/**
+ * Whether the name {@link GLUED_AFTER} reads after the number at `end` (", " or " ", then four or
+ * more letters, marks and hyphens) can end in a street word. A surrogate pair in the name leaves
+ * the answer to the regex.
+ */
+function gluedNameAfter(text: string, end: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) !== 32) return false;
+  const start = ++i;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (!isLetter(c) && c !== 45) break;
+  }
+  return i - start >= 4 && gluedStreet(text, start, i);
+}
+
 /** Whether the lowercased word ends with a street word ("Hauptstraße", "Nassaustraat"). */
 function gluedStreet(text: string, start: number, end: number): boolean {
-  for (const suffix of GLUED_WORDS) {
+  if (end - start < 2) return false;
+  // Only the street words that end in the word's last letter are compared.
+  const suffixes = GLUED_BY_LAST.get(String.fromCharCode(text.charCodeAt(end - 1)).toLowerCase());
+  if (suffixes === undefined) return false;
+  for (const suffix of suffixes) {
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
   }
   return false;
