@@ -96,6 +96,8 @@ export const LOWER_NAME_CUES: readonly string[] = [
 /** Lowercase cues before a lowercase place name (place.ts builds its regex from them). */
 export const LOWER_PLACE_CUES: readonly string[] = ['in', 'from', 'at', 'to', 'near'];
 
+/** The last word of a cue: "is" of "name is", "m" of "i'm". */
+const lastWord = (cue: string): string => cue.slice(Math.max(cue.lastIndexOf(' '), cue.lastIndexOf("'")) + 1);
 const STREET = 1;
 const MONTH = 2;
 /** The last word of a lowercase name cue. */
@@ -107,12 +109,17 @@ const BIRTH_D = 32;
 const WORDS = new WordTable([
   ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
   ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
-  ...LOWER_NAME_CUES.map((cue) => [cue.slice(Math.max(cue.lastIndexOf(' '), cue.lastIndexOf("'")) + 1), NAME_CUE_END] as const),
+  ...LOWER_NAME_CUES.map((cue) => [lastWord(cue), NAME_CUE_END] as const),
   ...LOWER_PLACE_CUES.map((w) => [w, PLACE_CUE] as const),
   ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
   ['d', BIRTH_D],
   ['do', BIRTH_D],
 ]);
+/** The lowercase name cues by their last word ("is": "name is", "this is"). */
+const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NAME_CUES.map(lastWord))].map((w) =>
+  LOWER_NAME_CUES.filter((cue) => lastWord(cue) === w),
+);
+const CUE_LAST_WORDS = new WordTable(CUES_BY_LAST_WORD.map((cues, i) => [lastWord(cues[0] as string), i + 1] as const));
 const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
@@ -182,7 +189,7 @@ export function scanText(text: string): TextScan {
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
       if (!lower) continue;
       if ((flags & PLACE_CUE) !== 0 && c === 32) placeCueEnd = end;
-      if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end)) words |= NAME_CUE_END;
+      if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
       continue;
     }
     if (c === 32) {
@@ -245,22 +252,20 @@ export function scanText(text: string): TextScan {
  * Whether a lowercase name cue ends at `end` and is followed, as the regex requires, by an
  * optional ".", ":" and ",", one space and a lowercase letter (any letter beyond ASCII counts).
  */
-function nameCueAt(text: string, end: number): boolean {
-  let found = false;
-  for (const cue of LOWER_NAME_CUES) {
-    if (end >= cue.length && text.startsWith(cue, end - cue.length)) {
-      found = true;
-      break;
-    }
-  }
-  if (!found) return false;
+function nameCueAt(text: string, end: number, start: number): boolean {
   let i = end;
   if (text.charCodeAt(i) === 46) i++;
   if (text.charCodeAt(i) === 58) i++;
   if (text.charCodeAt(i) === 44) i++;
   if (text.charCodeAt(i) !== 32) return false;
   const c = text.charCodeAt(i + 1);
-  return (c >= 97 && c <= 122) || c >= 128;
+  if (!((c >= 97 && c <= 122) || c >= 128)) return false;
+  // The word ends a cue; a cue of several words ("name is", "i'm") needs the words before it.
+  const cues = CUES_BY_LAST_WORD[CUE_LAST_WORDS.get(text, start, end) - 1] as readonly string[];
+  for (const cue of cues) {
+    if (end >= cue.length && text.startsWith(cue, end - cue.length)) return true;
+  }
+  return false;
 }
 
 function startsOrdinal(text: string, start: number): boolean {
