@@ -1,23 +1,7 @@
-/** A word just before a position: its text lowercased and where it starts. */
-export interface WordBefore {
-  readonly word: string;
-  readonly start: number;
-}
-
 /**
- * The word that ends just before `pos`, skipping at most `gap` spaces (and a trailing `.` when
- * `dot`), or `undefined` when something else sits between. Letters are Unicode letters and marks.
- */
-export function wordBefore(text: string, pos: number, gap = 1, dot = false): WordBefore | undefined {
-  const end = wordEndBefore(text, pos, gap, dot);
-  if (end < 0) return undefined;
-  const start = wordStart(text, end);
-  return { word: text.slice(start, end).toLowerCase(), start };
-}
-
-/**
- * Where the word of {@link wordBefore} ends, or -1 when there is none; its start is
- * {@link wordStart}. Nothing is allocated: callers look the word up in a `WordTable`.
+ * Where the word just before `pos` ends, skipping at most `gap` spaces (and a trailing `.` when
+ * `dot`), or -1 when something else sits between; its start is {@link wordStart}. Letters are
+ * Unicode letters and marks. Nothing is allocated: callers look the word up in a `WordTable`.
  */
 export function wordEndBefore(text: string, pos: number, gap = 1, dot = false): number {
   let i = pos;
