@@ -47,13 +47,22 @@ const notYet = (what: string, how: string) => new ServerError(404, 'NOT_FOUND', 
 const LEDGER_PAGE = { defaultLimit: 1000, maxLimit: 10_000 };
 const LIST_PAGE = { defaultLimit: 100, maxLimit: 1000 };
 
-// A page this large is written to the socket in pieces rather than as one string.
-const STREAM_ABOVE = 1000;
 
 /** The `next` field and `Link` header of a page: the cursor of the page after it, or null on the last. */
 function withNext<T extends object>(c: Context, body: T, next: string | null): T & { next: string | null } {
   if (next !== null) c.header('link', `<${nextUrlOf(c.req.url, next)}>; rel="next"`);
   return { ...body, next };
+}
+
+/**
+ * A ledger page's entries as JSON. A page followed by a later entry can no longer change (the
+ * ledger is append-only), so it is kept in the context's page cache.
+ */
+async function ledgerPageJson(ctx: ServerContext, key: string, limit: number, after: number | undefined): Promise<{ entries: string; next: number | null }> {
+  const page = await readLedgerPage(ctx.store.db, { limit, ...(after !== undefined ? { after } : {}) });
+  const entries = JSON.stringify(page.entries);
+  if (page.next !== null) ctx.ledgerPages.set(key, { entries, next: page.next, count: page.entries.length, bytes: entries.length });
+  return { entries, next: page.next };
 }
 
 /** A cursor from another run than the latest: the list it paged was replaced. */
@@ -147,9 +156,12 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
       throw new ServerError(422, 'BAD_REQUEST', '`after` must be a sequence number ≥ 0 (and not given with `cursor`).');
     }
     const after = afterSeq !== undefined ? Number(afterSeq) : req.after;
-    const [head, page] = await Promise.all([ctx.store.head(), readLedgerPage(ctx.store.db, { limit: req.limit, ...(after !== undefined ? { after } : {}) })]);
-    const body = withNext(c, { head: head ?? null, entries: page.entries }, page.next === null ? null : cursorOf('ledger', page.next));
-    return page.entries.length > STREAM_ABOVE ? jsonResponse(body) : c.json(body);
+    const key = `${after ?? 0}:${req.limit}`;
+    const [head, cached] = await Promise.all([ctx.store.head(), ctx.ledgerPages.get(key) ?? ledgerPageJson(ctx, key, req.limit, after)]);
+    const next = cached.next === null ? null : cursorOf('ledger', cached.next);
+    if (next !== null) c.header('link', `<${nextUrlOf(c.req.url, next)}>; rel="next"`);
+    const json = `{"head":${JSON.stringify(head ?? null)},"entries":${cached.entries},"next":${JSON.stringify(next)}}`;
+    return c.body(json, 200, { 'content-type': 'application/json' });
   });
 
   api.get('/verify', async () => jsonResponse(await ctx.store.verify({ snapshotKindsFor })));
