@@ -6,7 +6,7 @@
  * runs in its own child process (peak RSS is its own) and recomputes everything it always does:
  * the chain, every blob, every entry's records digest. With FIELDWORK_BENCH_DATABASE_URL set
  * (e.g. postgres://postgres@127.0.0.1:5432/test) the same ledger and blobs are also loaded into a
- * fresh PostgreSQL schema and verified there, next to SQLite. Usage (after `npx tsc -b`):
+ * fresh PostgreSQL database and verified there, next to SQLite. Usage (after `npx tsc -b`):
  *   node bench/verify-hash.mjs [--full] [--rounds 3]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -154,17 +154,21 @@ async function storeWith(n) {
   return { ws, files, bytes };
 }
 
-/** The same ledger, artifacts and blobs in a fresh PostgreSQL schema (dropped afterwards). */
+/**
+ * The same ledger, artifacts and blobs in a fresh PostgreSQL database (dropped afterwards). A
+ * database of its own, not a schema: Kysely's migrator lists the tables of every schema, and
+ * other sessions sharing the server create and drop theirs meanwhile.
+ */
 async function postgresCopy(ws, baseUrl) {
   const { default: pg } = await import('pg');
   const { FieldworkStore } = await import(join(dist, 'store', 'index.js'));
-  const schema = `fw_bench_verify_${process.pid}_${Date.now().toString(36)}`;
+  const name = `fw_bench_verify_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
+  await admin.query(`create database ${name}`);
   await admin.end();
   const u = new URL(baseUrl);
-  u.searchParams.set('options', `-c search_path=${schema}`);
+  u.pathname = `/${name}`;
   const url = u.toString();
   const from = await FieldworkStore.open(FieldworkStore.locationFor(ws, {}));
   const to = await FieldworkStore.open({ dialect: 'postgres', url });
@@ -184,7 +188,7 @@ async function postgresCopy(ws, baseUrl) {
     async drop() {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.query(`drop database if exists ${name}`);
       await c.end();
     },
   };
