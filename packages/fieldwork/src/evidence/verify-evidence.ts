@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { BlobStore } from './blob-store.js';
+import { BlobHasher } from './blob-hasher.js';
 import type { Checkpoint } from './checkpoint.js';
 import { sha256 } from './hash.js';
 import { entryHash, GENESIS, readLedger } from './ledger.js';
@@ -81,21 +80,6 @@ export interface VerifyOptions {
   snapshotKindsFor?: SnapshotKindsFor;
 }
 
-async function hashOf(store: BlobStore, sha: string): Promise<string | undefined> {
-  const path = store.pathOf(sha);
-  if (path) {
-    if (!existsSync(path)) return undefined;
-    const h = createHash('sha256');
-    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-    return h.digest('hex');
-  }
-  const parts = await store.stream(sha);
-  if (!parts) return undefined;
-  const h = createHash('sha256');
-  for await (const part of parts) h.update(part);
-  return h.digest('hex');
-}
-
 const PAGE = 2000;
 
 interface StoredRecord {
@@ -120,6 +104,60 @@ async function* recordsOf(db: Kysely<Database>, seq: number): AsyncGenerator<Sto
 }
 
 /**
+ * Every stored record in ledger order (`ledger_seq`, then row id), read a page at a time with the
+ * next page fetched while this one is digested; `take(seq)` gives one entry's records, skipping
+ * those of sequence numbers no entry has (the orphan check names them).
+ */
+class RecordCursor {
+  readonly #db: Kysely<Database>;
+  #rows: (StoredRecord & { seq: number })[] = [];
+  #at = 0;
+  #pending: Promise<(StoredRecord & { seq: number })[]> | undefined;
+  #done = false;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+    this.#pending = this.#fetch(-1, -1);
+  }
+
+  async *take(seq: number): AsyncGenerator<StoredRecord> {
+    for (;;) {
+      if (this.#at >= this.#rows.length && !(await this.#refill())) return;
+      const r = this.#rows[this.#at];
+      if (r.seq < seq) {
+        this.#at++;
+        continue;
+      }
+      if (r.seq > seq) return;
+      this.#at++;
+      yield r;
+    }
+  }
+
+  async #refill(): Promise<boolean> {
+    if (this.#done || !this.#pending) return false;
+    this.#rows = await this.#pending;
+    this.#at = 0;
+    if (this.#rows.length < PAGE) {
+      this.#done = true;
+      this.#pending = undefined;
+    } else {
+      const last = this.#rows.at(-1)!;
+      this.#pending = this.#fetch(last.seq, last.id);
+      this.#pending.catch(() => undefined);
+    }
+    return this.#rows.length > 0;
+  }
+
+  async #fetch(afterSeq: number, afterId: number): Promise<(StoredRecord & { seq: number })[]> {
+    const rows = await this.#db.selectFrom('records').select(['id', 'ledger_seq', 'kind', 'source', 'artifact', 'locator', 'data'])
+      .where('ledger_seq', '>=', afterSeq).where((eb) => eb.or([eb('ledger_seq', '>', afterSeq), eb('id', '>', afterId)]))
+      .orderBy('ledger_seq').orderBy('id').limit(PAGE).execute();
+    return rows.map((r) => ({ id: Number(r.id), seq: Number(r.ledger_seq), kind: r.kind, source: r.source, artifact: r.artifact, locator: r.locator, data: r.data }));
+  }
+}
+
+/**
  * Recomputes everything a verdict rests on: the hash chain, every blob, the records each entry
  * committed to, the stored check/audit runs and what they read, and the ledger against every
  * signed checkpoint given. Names the first broken thing.
@@ -135,40 +173,52 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore, o: 
   const hashOnly = new Set<string>();
   let recordsChecked = 0;
   let legacyEntries = 0;
-  for (const e of entries) {
-    if (e.seq !== expectedSeq) {
-      problems.push({ seq: e.seq, kind: 'sequence_gap', detail: `expected entry ${expectedSeq} but found ${e.seq}: an entry was deleted or renumbered` });
+  const retainedOf = (e: LedgerEntry) => (e.v !== undefined ? e.retained !== false : artifactRetained.get(e.artifact) !== false);
+  // Blobs are hashed in parallel a window ahead of this loop, and every record is read in one
+  // pass in ledger order (a query per page of records, not one per entry); results are taken in
+  // ledger order, so problems come out exactly as a one-at-a-time pass would name them.
+  const hasher = new BlobHasher(blobs, [...new Set(entries.filter(retainedOf).map((e) => e.artifact))]);
+  const stored = new RecordCursor(db);
+  try {
+    for (const e of entries) {
+      if (e.seq !== expectedSeq) {
+        problems.push({ seq: e.seq, kind: 'sequence_gap', detail: `expected entry ${expectedSeq} but found ${e.seq}: an entry was deleted or renumbered` });
+      }
+      if (e.prev !== prev) {
+        problems.push({ seq: e.seq, kind: 'chain_broken', detail: `prev is ${e.prev.slice(0, 12)}… but the preceding entry hashes to ${prev.slice(0, 12)}…: entries were deleted, inserted or reordered before it` });
+      }
+      const recomputed = entryHash(e.prev, bodyOf(e));
+      if (recomputed !== e.hash) {
+        problems.push({ seq: e.seq, kind: 'entry_changed', detail: `its content no longer matches its hash (stored ${e.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…): the entry was edited` });
+      }
+      prev = e.hash;
+      expectedSeq = e.seq + 1;
+      // Version 2 entries commit to the retained decision; older ones rely on the artifacts table.
+      const retainedNow = artifactRetained.get(e.artifact);
+      const retained = e.v !== undefined ? e.retained !== false : retainedNow !== false;
+      if (e.v !== undefined && retainedNow !== undefined && retainedNow !== retained) {
+        problems.push({ seq: e.seq, kind: 'retained_changed', artifact: e.artifact, detail: `the artifact is marked ${retainedNow ? 'retained' : 'hash-only'} but its entry recorded ${retained ? 'retained' : 'hash-only'}: the flag was flipped (it decides whether verify checks the bytes)` });
+      }
+      if (e.v === undefined) {
+        legacyEntries++;
+        const n = Number((await db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('ledger_seq', '=', e.seq).executeTakeFirst())?.n ?? 0);
+        if (n !== e.recordCount) problems.push({ seq: e.seq, kind: 'records_changed', detail: `the entry recorded ${e.recordCount} record(s) but ${n} are stored: records were inserted or deleted` });
+      } else {
+        const r = await checkRecords(db, e, o, retainedOf(e), stored.take(e.seq));
+        problems.push(...r.problems);
+        recordsChecked += r.count;
+      }
+      if (!retained) {
+        hashOnly.add(e.artifact);
+        continue;
+      }
+      if (!checked.has(e.artifact)) checked.set(e.artifact, await hasher.hashOf(e.artifact));
+      const actual = checked.get(e.artifact);
+      if (actual === undefined) problems.push({ seq: e.seq, kind: 'blob_missing', artifact: e.artifact, detail: `the artifact ${e.artifact} is missing from the blob store` });
+      else if (actual !== e.artifact) problems.push({ seq: e.seq, kind: 'blob_changed', artifact: e.artifact, detail: `the artifact's bytes now hash to ${actual.slice(0, 12)}…, not ${e.artifact.slice(0, 12)}…: the blob was modified` });
     }
-    if (e.prev !== prev) {
-      problems.push({ seq: e.seq, kind: 'chain_broken', detail: `prev is ${e.prev.slice(0, 12)}… but the preceding entry hashes to ${prev.slice(0, 12)}…: entries were deleted, inserted or reordered before it` });
-    }
-    const recomputed = entryHash(e.prev, bodyOf(e));
-    if (recomputed !== e.hash) {
-      problems.push({ seq: e.seq, kind: 'entry_changed', detail: `its content no longer matches its hash (stored ${e.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…): the entry was edited` });
-    }
-    prev = e.hash;
-    expectedSeq = e.seq + 1;
-    // Version 2 entries commit to the retained decision; older ones rely on the artifacts table.
-    const retainedNow = artifactRetained.get(e.artifact);
-    const retained = e.v !== undefined ? e.retained !== false : retainedNow !== false;
-    if (e.v !== undefined && retainedNow !== undefined && retainedNow !== retained) {
-      problems.push({ seq: e.seq, kind: 'retained_changed', artifact: e.artifact, detail: `the artifact is marked ${retainedNow ? 'retained' : 'hash-only'} but its entry recorded ${retained ? 'retained' : 'hash-only'}: the flag was flipped (it decides whether verify checks the bytes)` });
-    }
-    if (e.v === undefined) {
-      legacyEntries++;
-      const n = Number((await db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('ledger_seq', '=', e.seq).executeTakeFirst())?.n ?? 0);
-      if (n !== e.recordCount) problems.push({ seq: e.seq, kind: 'records_changed', detail: `the entry recorded ${e.recordCount} record(s) but ${n} are stored: records were inserted or deleted` });
-    } else {
-      recordsChecked += await checkRecords(db, e, problems, o, retained);
-    }
-    if (!retained) {
-      hashOnly.add(e.artifact);
-      continue;
-    }
-    if (!checked.has(e.artifact)) checked.set(e.artifact, await hashOf(blobs, e.artifact));
-    const actual = checked.get(e.artifact);
-    if (actual === undefined) problems.push({ seq: e.seq, kind: 'blob_missing', artifact: e.artifact, detail: `the artifact ${e.artifact} is missing from the blob store` });
-    else if (actual !== e.artifact) problems.push({ seq: e.seq, kind: 'blob_changed', artifact: e.artifact, detail: `the artifact's bytes now hash to ${actual.slice(0, 12)}…, not ${e.artifact.slice(0, 12)}…: the blob was modified` });
+  } finally {
+    await hasher.close();
   }
   const last = entries.at(-1);
   if (head && (!last || Number(head.seq) !== last.seq || head.hash !== last.hash)) {
@@ -202,10 +252,11 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore, o: 
 }
 
 /** Re-digests one entry's records; names the changed ones when the artifact can be re-derived. */
-async function checkRecords(db: Kysely<Database>, e: LedgerEntry, problems: VerifyProblem[], o: VerifyOptions, retained: boolean): Promise<number> {
+async function checkRecords(db: Kysely<Database>, e: LedgerEntry, o: VerifyOptions, retained: boolean, records: AsyncIterable<StoredRecord>): Promise<{ count: number; problems: VerifyProblem[] }> {
+  const problems: VerifyProblem[] = [];
   const digest = new RecordsDigest();
   const misplaced: { id: number; locator: string; change: 'moved' }[] = [];
-  for await (const r of recordsOf(db, e.seq)) {
+  for await (const r of records) {
     digest.add(r.data);
     // The columns beside the JSON are what queries filter on: they must say what the JSON says.
     let parsed: { kind?: unknown; source?: unknown; artifact?: unknown; locator?: unknown } = {};
@@ -222,7 +273,7 @@ async function checkRecords(db: Kysely<Database>, e: LedgerEntry, problems: Veri
     problems.push({ seq: e.seq, kind: 'records_changed', artifact: e.artifact, records: misplaced, detail: `record ${misplaced[0].id} (${misplaced[0].locator}) is filed under a kind, source or artifact its content does not state: its columns were edited` });
   }
   const actual = digest.digest();
-  if (actual === e.recordsDigest) return digest.count;
+  if (actual === e.recordsDigest) return { count: digest.count, problems };
   const named = retained && o.rederive ? await nameChanges(db, e, o.rederive) : undefined;
   const what = named && named.length
     ? named.slice(0, 5).map((x) => `${x.change} ${x.id !== undefined ? `record ${x.id} ` : 'record '}at ${x.locator}`).join('; ') + (named.length > 5 ? `; and ${named.length - 5} more` : '')
@@ -231,7 +282,7 @@ async function checkRecords(db: Kysely<Database>, e: LedgerEntry, problems: Veri
     seq: e.seq, kind: 'records_changed', artifact: e.artifact, ...(named ? { records: named } : {}),
     detail: `the records stored for this entry no longer match the digest it committed to (${what}): records were edited, inserted or deleted${retained ? '' : ' (hash-only artifact: the bytes are not kept, so only the digest can be checked)'}`,
   });
-  return digest.count;
+  return { count: digest.count, problems };
 }
 
 /** Diffs the stored records against a re-derivation that reproduces the committed digest. */

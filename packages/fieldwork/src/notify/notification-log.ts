@@ -78,9 +78,11 @@ export async function recordFailedDigest(store: FieldworkStore, d: { person: str
   return Number(row.id);
 }
 
-/** The latest digest attempts, newest first. */
-export async function recentDigests(store: FieldworkStore, limit = 20): Promise<DigestRecord[]> {
-  const rows = await store.db.selectFrom('notification_digests').selectAll().orderBy('id', 'desc').limit(limit).execute();
+/** The latest digest attempts, newest first (those older than digest id `before`, when given). */
+export async function recentDigests(store: FieldworkStore, limit = 20, before?: number): Promise<DigestRecord[]> {
+  let q = store.db.selectFrom('notification_digests').selectAll().orderBy('id', 'desc').limit(limit);
+  if (before !== undefined) q = q.where('id', '<', before);
+  const rows = await q.execute();
   return rows.map((r) => ({
     id: Number(r.id), person: r.person, channel: r.channel as ChannelName, day: r.day, createdAt: r.created_at, status: r.status as 'sent' | 'failed',
     notices: Number(r.notices), subject: r.subject, checkRunId: r.check_run_id === null ? null : Number(r.check_run_id), error: r.error,

@@ -14,6 +14,10 @@ import type { ServerContext, ServerEnv } from './server-context.js';
 import { checkJson, collectJson, evidenceMapOf, latestAudit, latestCheck, latestTypeOne, planOf, trendOf } from './server-data.js';
 import { filterOf, runsOf } from './trend-query.js';
 import { ServerError } from './server-error.js';
+import { jsonResponse } from './json-stream.js';
+import { asksForPage, cursorOf, isIndex, isName, isRunKey, nextUrlOf, pageOfList, pageRequest } from './page-cursor.js';
+import type { PageRequest } from './page-cursor.js';
+import { readLedgerPage } from '../store/index.js';
 
 const checkBody = z.object({ from: z.string().optional(), to: z.string().optional() }).strict();
 const collectBody = z.object({ sources: z.array(z.string().min(1)).optional() }).strict();
@@ -39,6 +43,35 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
 
 const notYet = (what: string, how: string) => new ServerError(404, 'NOT_FOUND', `No ${what} stored yet.`, how);
 
+/** Page sizes per list (docs/server.md, "Paging"). */
+const LEDGER_PAGE = { defaultLimit: 1000, maxLimit: 10_000 };
+const LIST_PAGE = { defaultLimit: 100, maxLimit: 1000 };
+
+
+/** The `next` field and `Link` header of a page: the cursor of the page after it, or null on the last. */
+function withNext<T extends object>(c: Context, body: T, next: string | null): T & { next: string | null } {
+  if (next !== null) c.header('link', `<${nextUrlOf(c.req.url, next)}>; rel="next"`);
+  return { ...body, next };
+}
+
+/**
+ * A ledger page's entries as JSON. A page followed by a later entry can no longer change (the
+ * ledger is append-only), so it is kept in the context's page cache.
+ */
+async function ledgerPageJson(ctx: ServerContext, key: string, limit: number, after: number | undefined): Promise<{ entries: string; next: number | null }> {
+  const page = await readLedgerPage(ctx.store.db, { limit, ...(after !== undefined ? { after } : {}) });
+  const entries = JSON.stringify(page.entries);
+  if (page.next !== null) ctx.ledgerPages.set(key, { entries, next: page.next, count: page.entries.length, bytes: entries.length });
+  return { entries, next: page.next };
+}
+
+/** A cursor from another run than the latest: the list it paged was replaced. */
+function checkRunOf<K>(page: PageRequest<[number, K]>, runId: number, what: string): void {
+  if (page.after && page.after[0] !== runId) {
+    throw new ServerError(409, 'CONFLICT', `The cursor pages ${what} run ${page.after[0]}, but the latest is run ${runId}.`, 'Start again without `cursor` to page the latest run.');
+  }
+}
+
 /**
  * The JSON API. Reads stored runs and the ledger; only POST /api/collect and POST /api/check
  * change anything, and only for owners and admins.
@@ -53,7 +86,13 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
 
   api.get('/whoami', (c) => c.json(c.get('principal')));
 
-  api.get('/controls', (c) => c.json({ controls: resolveControls(ctx.workspace().config) }));
+  api.get('/controls', (c) => {
+    const controls = resolveControls(ctx.workspace().config);
+    const q = (k: string) => c.req.query(k);
+    if (!asksForPage(q)) return c.json({ controls });
+    const page = pageOfList(controls, (x) => x.id, pageRequest(q, 'controls', LIST_PAGE, isName));
+    return c.json(withNext(c, { controls: page.items }, page.last === null ? null : cursorOf('controls', page.last)));
+  });
 
   // The trend page's numbers: per run (oldest evidence date first) the filtered controls by status and exceptions opened/closed.
   api.get('/trends', async (c) => {
@@ -67,7 +106,29 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
   api.get('/check/latest', async (c) => {
     const run = await latestCheck(ctx);
     if (!run) throw notYet('check run', 'Run `fieldwork check`, or POST /api/check as an owner.');
-    return c.json(checkJson(ctx, run));
+    const body = checkJson(ctx, run);
+    const q = (k: string) => c.req.query(k);
+    if (!asksForPage(q)) return jsonResponse(body);
+    const req = pageRequest(q, 'check', LIST_PAGE, isRunKey(isName));
+    checkRunOf(req, run.id, 'check');
+    const page = pageOfList(body.results, (r) => r.control, { limit: req.limit, after: req.after?.[1] });
+    return jsonResponse(withNext(c, { ...body, results: page.items }, page.last === null ? null : cursorOf('check', [run.id, page.last])));
+  });
+
+  // One control's exceptions in the latest check run, in stored order: a control with many exceptions pages here.
+  api.get('/check/latest/exceptions', async (c) => {
+    const run = await latestCheck(ctx);
+    if (!run) throw notYet('check run', 'Run `fieldwork check`, or POST /api/check as an owner.');
+    const control = c.req.query('control');
+    const result = control ? checkJson(ctx, run).results.find((r) => r.control === control) : undefined;
+    if (!result) throw new ServerError(404, 'NOT_FOUND', control ? `No result for control ${control} in check run ${run.id}.` : '`control` names the control whose exceptions to list.', 'Control ids are listed by GET /api/check/latest.');
+    const req = pageRequest((k) => c.req.query(k), `exceptions:${control}`, LIST_PAGE, isRunKey(isIndex));
+    checkRunOf(req, run.id, 'check');
+    const start = req.after ? req.after[1] + 1 : 0;
+    const shown = result.exceptions.slice(start, start + req.limit);
+    const last = start + shown.length - 1;
+    const next = last + 1 < result.exceptions.length ? cursorOf(`exceptions:${control}`, [run.id, last]) : null;
+    return jsonResponse(withNext(c, { runId: run.id, control: result.control, total: result.exceptions.length, exceptions: shown }, next));
   });
 
   api.get('/audit/latest', async (c) => {
@@ -75,40 +136,71 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
     if (type !== '1' && type !== '2') throw new ServerError(422, 'BAD_REQUEST', '`type` must be 1 or 2.');
     const run = type === '1' ? await latestTypeOne(ctx) : await latestAudit(ctx);
     if (!run) throw notYet(type === '1' ? 'Type I assessment' : 'mock audit', 'Run `fieldwork audit` first.');
-    return c.json({ runId: run.id, createdAt: run.createdAt, ...run.data });
+    const body = { runId: run.id, createdAt: run.createdAt, ...run.data };
+    const q = (k: string) => c.req.query(k);
+    if (!asksForPage(q)) return jsonResponse(body);
+    const list = `audit${type}`;
+    const req = pageRequest(q, list, LIST_PAGE, isRunKey(isName));
+    checkRunOf(req, run.id, 'audit');
+    const controls = (run.data as { controls: { control: string }[] }).controls;
+    const page = pageOfList(controls, (x) => x.control, { limit: req.limit, after: req.after?.[1] });
+    return jsonResponse(withNext(c, { ...body, controls: page.items }, page.last === null ? null : cursorOf(list, [run.id, page.last])));
   });
 
+  // Keyset on seq: one indexed range read per page, whatever the ledger's length. `after=SEQ` still works.
   api.get('/ledger', async (c) => {
-    const after = Number(c.req.query('after') ?? 0);
-    const limit = Number(c.req.query('limit') ?? 1000);
-    if (!Number.isInteger(after) || after < 0 || !Number.isInteger(limit) || limit < 1 || limit > 10_000) {
-      throw new ServerError(422, 'BAD_REQUEST', '`after` must be a sequence number ≥ 0 and `limit` 1–10000.');
+    const q = (k: string) => c.req.query(k);
+    const req = pageRequest(q, 'ledger', LEDGER_PAGE, isIndex);
+    const afterSeq = q('after');
+    if (afterSeq !== undefined && (req.after !== undefined || !/^\d{1,15}$/.test(afterSeq))) {
+      throw new ServerError(422, 'BAD_REQUEST', '`after` must be a sequence number ≥ 0 (and not given with `cursor`).');
     }
-    const ledger = await ctx.store.ledger();
-    const entries = ledger.filter((e) => e.seq > after).slice(0, limit);
-    const head = ledger.at(-1);
-    return c.json({ head: head ? { seq: head.seq, hash: head.hash } : null, entries });
+    const after = afterSeq !== undefined ? Number(afterSeq) : req.after;
+    const key = `${after ?? 0}:${req.limit}`;
+    const [head, cached] = await Promise.all([ctx.store.head(), ctx.ledgerPages.get(key) ?? ledgerPageJson(ctx, key, req.limit, after)]);
+    const next = cached.next === null ? null : cursorOf('ledger', cached.next);
+    if (next !== null) c.header('link', `<${nextUrlOf(c.req.url, next)}>; rel="next"`);
+    const json = `{"head":${JSON.stringify(head ?? null)},"entries":${cached.entries},"next":${JSON.stringify(next)}}`;
+    return c.body(json, 200, { 'content-type': 'application/json' });
   });
 
-  api.get('/verify', async (c) => c.json(await ctx.store.verify({ snapshotKindsFor })));
+  api.get('/verify', async () => jsonResponse(await ctx.store.verify({ snapshotKindsFor })));
 
-  api.get('/evidence-map', async (c) => c.json(await evidenceMapOf(ctx)));
+  api.get('/evidence-map', async (c) => {
+    const map = await evidenceMapOf(ctx);
+    const q = (k: string) => c.req.query(k);
+    if (!asksForPage(q)) return jsonResponse(map);
+    const page = pageOfList(map.rows, (r) => r.control, pageRequest(q, 'evidence-map', LIST_PAGE, isName));
+    return c.json(withNext(c, { ...map, rows: page.items }, page.last === null ? null : cursorOf('evidence-map', page.last)));
+  });
 
   api.get('/plan', async (c) => c.json(await planOf(ctx)));
 
+  // The job history's `next` is already a keyset cursor; `cursor` and the older `before` both take it.
   api.get('/jobs', async (c) => {
     const limit = Number(c.req.query('limit') ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ServerError(422, 'BAD_REQUEST', '`limit` must be 1–1000.');
-    const before = c.req.query('before');
+    const before = c.req.query('cursor') || c.req.query('before');
     return c.json(await listJobHistory(ctx.store, { limit, ...(before ? { before } : {}) }));
   });
 
   api.get('/artifacts/:sha', (c) => artifactResponse(ctx, c.req.param('sha')));
 
   // Digest attempts, sent and failed (docs/notifications.md): who was told what, and what failed.
-  api.get('/notifications', requireRole('owner', 'admin'), async (c) => c.json({ digests: await recentDigests(ctx.store, 50) }));
+  api.get('/notifications', requireRole('owner', 'admin'), async (c) => {
+    const req = pageRequest((k) => c.req.query(k), 'notifications', { defaultLimit: 50, maxLimit: 1000 }, isIndex);
+    const rows = await recentDigests(ctx.store, req.limit + 1, req.after);
+    const digests = rows.slice(0, req.limit);
+    return c.json(withNext(c, { digests }, rows.length > req.limit ? cursorOf('notifications', digests.at(-1)!.id) : null));
+  });
 
-  api.get('/tokens', requireRole('admin'), (c) => c.json({ tokens: ctx.tokens().map((t) => ({ name: t.name, role: t.role, sha256Prefix: t.sha256.slice(0, 12) })) }));
+  api.get('/tokens', requireRole('admin'), (c) => {
+    const tokens = ctx.tokens().map((t) => ({ name: t.name, role: t.role, sha256Prefix: t.sha256.slice(0, 12) }));
+    const q = (k: string) => c.req.query(k);
+    if (!asksForPage(q)) return c.json({ tokens });
+    const page = pageOfList(tokens, (t) => `${t.name}\u0000${t.sha256Prefix}`, pageRequest(q, 'tokens', LIST_PAGE, isName));
+    return c.json(withNext(c, { tokens: page.items }, page.last === null ? null : cursorOf('tokens', page.last)));
+  });
 
   api.post('/collect', requireRole('owner', 'admin'), async (c) => {
     const { sources } = await body(c, collectBody);

@@ -32,6 +32,9 @@ export const DEFAULT_BODY_LIMIT = 1024;
  */
 export function bodyLimits(limits: Readonly<Record<string, number>> = BODY_LIMITS): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
+    // GET and HEAD carry no body on Node's server; looking for one would build the full Request
+    // object for every read (a measurable share of a ledger page's cost), so they pass untouched.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const maxSize = limits[`${c.req.method} ${c.req.path}`] ?? DEFAULT_BODY_LIMIT;
     return bodyLimit({
       maxSize,

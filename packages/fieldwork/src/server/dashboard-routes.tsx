@@ -33,6 +33,8 @@ import { resolveFrameworks } from '../workspace/index.js';
 import { JobsPage } from './pages/jobs-page.js';
 import { compileSchedule, listJobHistory } from '../schedule/index.js';
 import { riskRoutes } from './risk-routes.js';
+import { cursorOf, isIndex, pageRequest } from './page-cursor.js';
+import { latestEntryPerSource, readLedgerPage } from '../store/index.js';
 
 /** Renders a page as a full HTML document. */
 export async function renderPage(c: Context, node: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
@@ -99,7 +101,7 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
 
   app.get('/', async (c) => {
     const filter = filterOf((k) => c.req.query(k));
-    const [check, audit, ledger] = await Promise.all([latestCheck(ctx), latestAudit(ctx), ctx.store.ledger()]);
+    const [check, audit, latest, head] = await Promise.all([latestCheck(ctx), latestAudit(ctx), latestEntryPerSource(ctx.store.db), ctx.store.head()]);
     const shown = check ? filterResults(resultsByUrgency(check.data.results), check.data.controls ?? resolveControls(ctx.workspace().config), filter) : undefined;
     return renderPage(c, (
       <OverviewPage
@@ -109,8 +111,8 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
         check={check && shown ? { id: check.id, createdAt: check.createdAt, period: check.data.period, asOf: check.data.asOf, summary: summarize(check.data.results), results: shown.results } : undefined}
         filters={shown ? { filter, facets: shown.facets, ownerName: ownerNameOf(ctx) } : undefined}
         audit={audit ? { id: audit.id, createdAt: audit.createdAt, overall: audit.data.overall } : undefined}
-        sources={sourcesWithLastCollection(ctx, ledger)}
-        head={ledger.at(-1)}
+        sources={sourcesWithLastCollection(ctx, latest)}
+        head={head}
       />
     ));
   });
@@ -147,7 +149,13 @@ export function dashboardRoutes(ctx: ServerContext): Hono<ServerEnv> {
     ));
   });
 
-  app.get('/ledger', async (c) => renderPage(c, <LedgerPage frame={frameOf(ctx, c)} entries={await ctx.store.ledger()} />));
+  // Newest first, a page at a time (keyset on seq), so the page costs the same at any ledger length.
+  app.get('/ledger', async (c) => {
+    const req = pageRequest((k) => c.req.query(k), 'ledger-page', { defaultLimit: 200, maxLimit: 1000 }, isIndex);
+    const [head, page] = await Promise.all([ctx.store.head(), readLedgerPage(ctx.store.db, { limit: req.limit, order: 'desc', ...(req.after !== undefined ? { after: req.after } : {}) })]);
+    const next = page.next === null ? null : cursorOf('ledger-page', page.next);
+    return renderPage(c, <LedgerPage frame={frameOf(ctx, c)} entries={page.entries} head={head} next={next} first={req.after === undefined} />);
+  });
 
   // Checked against the workspace's signed checkpoints too, as `fieldwork verify` does.
   app.get('/ledger/verify', async (c) => renderPage(c, <VerifyPage frame={frameOf(ctx, c)} result={await ctx.store.verify({ checkpoints: readCheckpointFiles(workspaceCheckpointFiles(ctx.workspaceDir), loadTrustedKey(ctx.workspaceDir), ctx.workspaceDir), snapshotKindsFor })} />));

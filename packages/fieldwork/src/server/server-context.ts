@@ -7,6 +7,15 @@ import type { ServerToken } from './server-config.js';
 import { LoginRateLimiter } from './login-rate-limit.js';
 import type { LoginRateLimitOptions } from './login-rate-limit.js';
 import type { Principal } from './server-tokens.js';
+import { PageCache } from './page-cache.js';
+
+/** A ledger page's entries as JSON, and the sequence number the next page starts after. */
+export interface CachedLedgerPage {
+  entries: string;
+  next: number;
+  count: number;
+  bytes: number;
+}
 
 /** How requests are authenticated: API tokens (by hash), or nobody checked on a loopback-only server. */
 export type AuthMode =
@@ -26,6 +35,8 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Failed sign-ins allowed per client address (in memory, per process). */
   loginRateLimit?: LoginRateLimitOptions;
+  /** Bytes of serialized ledger pages kept in memory (pages that can no longer change); 0 keeps none. Default 32 MiB. */
+  pageCacheBytes?: number;
 }
 
 /** Hono variables set by the auth middleware. */
@@ -47,6 +58,8 @@ export class ServerContext {
   readonly workspaceDir: string;
   /** Failed sign-ins per client, for this process only. */
   readonly loginLimiter: LoginRateLimiter;
+  /** Serialized ledger pages that can no longer change (see PageCache). */
+  readonly ledgerPages: PageCache<CachedLedgerPage>;
   #cached: { mtimeMs: number; ws: LoadedWorkspace } | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -58,6 +71,7 @@ export class ServerContext {
     this.now = o.now ?? (() => new Date());
     this.env = o.env ?? process.env;
     this.loginLimiter = new LoginRateLimiter(o.loginRateLimit);
+    this.ledgerPages = new PageCache(o.pageCacheBytes ?? 32 << 20);
   }
 
   /** The workspace as it is on disk now (validated; a broken edit surfaces as a 400 CONFIG_INVALID). */

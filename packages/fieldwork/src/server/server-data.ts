@@ -11,6 +11,7 @@ import { buildEvidenceMap } from '../report/index.js';
 import type { EvidenceMap } from '../report/index.js';
 import { isPlaceholderPerson, resolveControls, sourceNames } from '../workspace/index.js';
 import type { ServerContext } from './server-context.js';
+import { countSources, latestEntryPerSource } from '../store/index.js';
 
 /** A check run as stored by `checkWorkspace`. */
 export type StoredCheck = CheckRun & { controls?: Control[] };
@@ -55,12 +56,15 @@ export async function evidenceMapOf(ctx: ServerContext): Promise<EvidenceMap> {
   const run = await latestCheck(ctx);
   return buildEvidenceMap({
     config: ws.config, controls: resolveControls(ws.config), sourceNames: sourceNames(ws.config.sources),
-    results: run?.data.results, checkRunAt: run?.createdAt ?? null, period: run?.data.period ?? null, ledger: await ctx.store.ledger(), now: ctx.now(),
+    results: run?.data.results, checkRunAt: run?.createdAt ?? null, period: run?.data.period ?? null, ledger: await latestEntryPerSource(ctx.store.db), now: ctx.now(),
     risks: (await ctx.store.loadRecords(['risk'])).risk ?? [],
   });
 }
 
-/** Each configured source with its latest ledger entry (null when never collected). */
+/**
+ * Each configured source with its latest ledger entry (null when never collected). `ledger` needs
+ * only each source's latest entry (see `latestEntryPerSource`); any superset gives the same answer.
+ */
 export function sourcesWithLastCollection(ctx: ServerContext, ledger: LedgerEntry[]) {
   const config = ctx.workspace().config;
   const last = new Map<string, LedgerEntry>();
@@ -88,13 +92,12 @@ export async function planOf(ctx: ServerContext): Promise<NinetyDayPlan> {
   const today = localDate(ctx.now(), ws.config.timezone);
   const run = await latestCheck(ctx);
   const results = run?.data.results ?? [];
-  const ledger = await ctx.store.ledger();
   return ninetyDayPlan({
     start: ws.config.startDate ?? today, today,
     ownerOf: (role) => roleHolder(ws, role) ?? `${ws.config.owners.compliance.name} (no ${role} named)`,
     ownerIsPlaceholder: isPlaceholderPerson(ws.config.owners.compliance),
     auditorSelected: !!(ws.config as Record<string, unknown>).auditor,
-    evidenceSources: new Set(ledger.filter((e) => e.kind !== 'policies-md' && e.kind !== 'policy-approval').map((e) => e.source)).size,
+    evidenceSources: await countSources(ctx.store.db, ['policies-md', 'policy-approval']),
     policies: recordsOf(await ctx.store.loadRecords(['policy']), 'policy'),
     results: new Map(results.filter((r) => planResultKey(r)).map((r) => [planResultKey(r) as string, r])),
     typeOneAssessed: !!(await latestTypeOne(ctx)),

@@ -113,7 +113,7 @@ export class FieldworkStore {
 
   static async open(location: StoreLocation, blobDir?: string): Promise<FieldworkStore> {
     const { db, dialect } = await openDatabase(location);
-    const blobs = dialect === 'sqlite' ? new FsBlobStore(blobDir ?? join(location.dialect === 'sqlite' ? join(location.file, '..') : '.', 'blobs')) : new DbBlobStore(db);
+    const blobs = dialect === 'sqlite' ? new FsBlobStore(blobDir ?? join(location.dialect === 'sqlite' ? join(location.file, '..') : '.', 'blobs')) : new DbBlobStore(db, { serverDigest: true });
     return new FieldworkStore(db, dialect, blobs, location);
   }
 

@@ -7,3 +7,5 @@ export { readRunData, readRunSummaries, replaceRunSummary, runsToSummarize, save
 export type { ReadSummariesOptions } from './run-summaries.js';
 export { storeRecordReader, withSnapshot } from './record-reader.js';
 export type { StoreSnapshot } from './record-reader.js';
+export { countLedger, countSources, latestEntryPerSource, readLedgerPage } from './ledger-page.js';
+export type { LedgerPage, LedgerPageQuery } from './ledger-page.js';

@@ -216,5 +216,12 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         }
       },
     },
+    '0014_ledger_source_latest': {
+      async up(db: Kysely<any>) {
+        // The latest collection of each source (overview, evidence map) walks this index a source
+        // at a time instead of reading the whole ledger.
+        await db.schema.createIndex('ledger_source_collected').on('ledger').columns(['source', 'collected_at', 'seq']).execute();
+      },
+    },
   };
 }

@@ -1,17 +1,17 @@
-import type { LedgerEntry, VerifyResult } from '../../evidence/index.js';
+import type { LedgerEntry, LedgerHead, VerifyResult } from '../../evidence/index.js';
 import { Layout, when } from './layout.js';
 import type { Frame } from './layout.js';
 
-/** The evidence ledger, newest entry first, each linking to its artifact's bytes. */
-export function LedgerPage(d: { frame: Frame; entries: LedgerEntry[] }) {
+/** A page of the evidence ledger, newest entry first, each linking to its artifact's bytes. */
+export function LedgerPage(d: { frame: Frame; entries: LedgerEntry[]; head?: LedgerHead; next: string | null; first: boolean }) {
   return (
     <Layout frame={d.frame} title="Ledger">
       <h1>Evidence ledger</h1>
-      <p>{d.entries.length} entries, each hash-chained to the one before (<code>hash = sha256(prev ‖ canonical(entry))</code>). <a href="/ledger/verify">Verify the chain and every artifact</a> · <a href="/api/ledger">JSON</a></p>
+      <p>{d.head ? d.head.seq : 0} entries, each hash-chained to the one before (<code>hash = sha256(prev ‖ canonical(entry))</code>). <a href="/ledger/verify">Verify the chain and every artifact</a> · <a href="/api/ledger">JSON</a></p>
       <table>
         <thead><tr><th>#</th><th>Collected</th><th>Source</th><th>Kind</th><th>Records</th><th>Artifact</th><th>Origin</th><th>Hash</th></tr></thead>
         <tbody>
-          {[...d.entries].reverse().map((e) => (
+          {d.entries.map((e) => (
             <tr>
               <td>{e.seq}</td>
               <td>{when(e.collectedAt)}</td>
@@ -25,6 +25,7 @@ export function LedgerPage(d: { frame: Frame; entries: LedgerEntry[] }) {
           ))}
         </tbody>
       </table>
+      {d.next || !d.first ? <p>{d.first ? null : <><a href="/ledger">Newest entries</a>{d.next ? ' · ' : null}</>}{d.next ? <a href={`/ledger?cursor=${encodeURIComponent(d.next)}`}>Older entries</a> : null}</p> : null}
     </Layout>
   );
 }

@@ -2,7 +2,7 @@ import type { AuditReport, ControlResult } from '@fieldwork/core';
 import type { TrendFacets, TrendFilter } from '@fieldwork/core/history';
 import { isFiltered, queryOf } from '../trend-query.js';
 import { ControlFilters } from './control-filters.js';
-import type { LedgerEntry } from '../../evidence/index.js';
+import type { LedgerEntry, LedgerHead } from '../../evidence/index.js';
 import { Layout, Status, when } from './layout.js';
 import type { Frame } from './layout.js';
 
@@ -14,7 +14,7 @@ export interface OverviewData {
   check?: { id: number; createdAt: string; period: { from: string; to: string }; asOf: string; summary: Record<string, number>; results: ControlResult[] };
   audit?: { id: number; createdAt: string; overall: AuditReport['overall'] };
   sources: { name: string; kind: string; last: LedgerEntry | null }[];
-  head?: LedgerEntry;
+  head?: LedgerHead;
   /** The control list's filters and search (the list holds only the results they keep). */
   filters?: { filter: TrendFilter; facets: TrendFacets; ownerName: (role: string) => string };
 }

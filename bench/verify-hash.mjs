@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+/**
+ * `fieldwork verify` over a store of many blobs against `openssl dgst -sha256` over the same blob
+ * files, in the same run, at 1× (300 blobs) and 10× (3,000), and 100× (30,000) with --full. Blob
+ * sizes are a fixed mix (mostly small exports, some large ones; about 130 KB on average). verify
+ * runs in its own child process (peak RSS is its own) and recomputes everything it always does:
+ * the chain, every blob, every entry's records digest. With FIELDWORK_BENCH_DATABASE_URL set
+ * (e.g. postgres://postgres@127.0.0.1:5432/test) the same ledger and blobs are also loaded into a
+ * fresh PostgreSQL database and verified there, next to SQLite. Usage (after `npx tsc -b`):
+ *   node bench/verify-hash.mjs [--full] [--rounds 3]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', 'packages', 'fieldwork', 'dist');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+if (process.argv[2] === '--verify') {
+  // Child: open the store, verify, report time, outcome and peak RSS.
+  const { FieldworkStore } = await import(join(dist, 'store', 'index.js'));
+  const location = process.argv[3].startsWith('postgres') ? { dialect: 'postgres', url: process.argv[3] } : FieldworkStore.locationFor(process.argv[3], {});
+  const store = await FieldworkStore.open(location);
+  const t = performance.now();
+  const r = await store.verify();
+  const ms = performance.now() - t;
+  await store.close();
+  process.stdout.write(JSON.stringify({ ms, ok: r.ok, blobs: r.blobsChecked, problems: r.problems.slice(0, 3), rssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const full = process.argv.includes('--full');
+const rounds = arg('--rounds', 3);
+const sizes = full ? [300, 3_000, 30_000] : [300, 3_000];
+const pgUrl = process.env.FIELDWORK_BENCH_DATABASE_URL;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(`### verify vs openssl dgst -sha256 over the same blob files (median of ${rounds} rounds, alternating)`);
+console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+console.log(`| blobs | MB | openssl MB/s | verify (SQLite) MB/s | ratio | verify peak RSS MB |${pgUrl ? ' verify (PostgreSQL) s | PG / SQLite time | PG peak RSS MB |' : ''} load |`);
+console.log(`|---:|---:|---:|---:|---:|---:|${pgUrl ? '---:|---:|---:|' : ''}---|`);
+for (const n of sizes) {
+  const { ws, files, bytes } = await storeWith(n);
+  const pg = pgUrl ? await postgresCopy(ws, pgUrl) : undefined;
+  const openssl = [];
+  const verify = [];
+  const onPg = [];
+  let rss = 0;
+  let pgRss = 0;
+  for (let r = 0; r < rounds; r++) {
+    openssl.push(timeOpenssl(files));
+    const v = verifyOnce(ws);
+    verify.push(v.ms);
+    rss = Math.max(rss, v.rssMB);
+    if (pg) {
+      const p = verifyOnce(pg.url);
+      onPg.push(p.ms);
+      pgRss = Math.max(pgRss, p.rssMB);
+    }
+  }
+  const mb = bytes / 1e6;
+  const o = mb / (median(openssl) / 1000);
+  const v = mb / (median(verify) / 1000);
+  const pgCols = pg ? ` ${(median(onPg) / 1000).toFixed(2)} | ${(median(onPg) / median(verify)).toFixed(2)} | ${pgRss.toFixed(0)} |` : '';
+  console.log(`| ${n.toLocaleString('en')} | ${mb.toFixed(0)} | ${o.toFixed(0)} | ${v.toFixed(0)} | ${(v / o).toFixed(2)} | ${rss.toFixed(0)} |${pgCols} ${loadavg()[0].toFixed(2)} |`);
+  await pg?.drop();
+}
+console.log(`\nload average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+
+/**
+ * One `store.verify()` in a child process; throws unless it verifies clean. Opening a store on a
+ * PostgreSQL database shared with other test sessions can fail while another session drops its
+ * schema (Kysely's migrator lists every schema's tables); that is before the timed part, so the
+ * run is tried again.
+ */
+function verifyOnce(where, attempt = 1) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--verify', where], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0 && attempt < 3 && /Could not prepare the postgres store/.test(r.stderr)) return verifyOnce(where, attempt + 1);
+  if (r.status !== 0) throw new Error(`verify failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout);
+  if (!out.ok) throw new Error(`verify found problems: ${JSON.stringify(out.problems)}`);
+  return out;
+}
+
+/** Wall ms of `openssl dgst -sha256` over every file (one process per 500 files, one after another). */
+function timeOpenssl(files) {
+  const t = performance.now();
+  for (let i = 0; i < files.length; i += 500) execFileSync('openssl', ['dgst', '-sha256', '-r', ...files.slice(i, i + 500)], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 26 });
+  return performance.now() - t;
+}
+
+/** Blob sizes: 80 % small exports (2–64 KB), 18 % medium (64–512 KB), 2 % large (1–4 MB). */
+function sizeOf(i) {
+  const r = ((i * 2654435761) >>> 0) / 4294967296;
+  const f = ((i * 40503 + 7) % 1000) / 1000;
+  if (r < 0.8) return Math.floor(2048 + f * 63 * 1024);
+  if (r < 0.98) return Math.floor(65536 + f * 448 * 1024);
+  return Math.floor((1 + f * 3) * 1024 * 1024);
+}
+
+/**
+ * A SQLite store under bench/.out with `n` ledger entries, each with its own blob and no records,
+ * chained and digested as collection writes them. Reused when it already holds `n` entries.
+ */
+async function storeWith(n) {
+  const ws = join(here, '.out', `verify-hash-${n}`);
+  const manifest = join(ws, 'manifest.json');
+  if (existsSync(manifest)) {
+    const m = JSON.parse(readFileSync(manifest, 'utf8'));
+    if (m.n === n) return { ws, files: m.files, bytes: m.bytes };
+  }
+  rmSync(ws, { recursive: true, force: true });
+  mkdirSync(join(ws, 'gen'), { recursive: true });
+  const { FieldworkStore } = await import(join(dist, 'store', 'index.js'));
+  const { entryHash, GENESIS, LEDGER_VERSION, RecordsDigest } = await import(join(dist, 'evidence', 'index.js'));
+  const store = await FieldworkStore.open(FieldworkStore.locationFor(ws, {}));
+  const filler = randomBytes(4 << 20);
+  const empty = new RecordsDigest().digest();
+  const files = [];
+  let bytes = 0;
+  let prev = GENESIS;
+  const rows = [];
+  const artifacts = [];
+  for (let seq = 1; seq <= n; seq++) {
+    const size = sizeOf(seq);
+    const data = Buffer.concat([Buffer.from(`blob ${seq}\n`), filler.subarray(0, size)]);
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const path = join(ws, 'gen', `${seq}.bin`);
+    writeFileSync(path, data);
+    await store.blobs.putFile(sha256, path);
+    rmSync(path);
+    files.push(store.blobs.pathOf(sha256));
+    bytes += data.length;
+    const body = { v: LEDGER_VERSION, seq, artifact: sha256, source: `source-${seq % 12}`, kind: 'vendors-csv', collectedAt: new Date(Date.UTC(2026, 0, 1) + seq * 60_000).toISOString(), periodFrom: null, periodTo: null, recordCount: 0, populations: {}, origin: `exports/${seq}.csv`, recordsDigest: empty, retained: true };
+    const hash = entryHash(prev, body);
+    rows.push({ seq, artifact: sha256, source: body.source, kind: body.kind, collected_at: body.collectedAt, period_from: null, period_to: null, record_count: 0, populations: '{}', origin: body.origin, prev, hash, version: LEDGER_VERSION, records_digest: empty, retained: 1 });
+    artifacts.push({ sha256, size: data.length, name: `${seq}.csv`, media_type: 'text/csv', first_collected_at: body.collectedAt, retained: 1 });
+    prev = hash;
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    await store.db.insertInto('ledger').values(rows.slice(i, i + 500)).execute();
+    await store.db.insertInto('artifacts').values(artifacts.slice(i, i + 500)).execute();
+  }
+  await store.db.insertInto('ledger_head').values({ id: 1, seq: n, hash: prev }).execute();
+  await store.close();
+  writeFileSync(manifest, JSON.stringify({ n, files, bytes }));
+  return { ws, files, bytes };
+}
+
+/**
+ * The same ledger, artifacts and blobs in a fresh PostgreSQL database (dropped afterwards). A
+ * database of its own, not a schema: Kysely's migrator lists the tables of every schema, and
+ * other sessions sharing the server create and drop theirs meanwhile.
+ */
+async function postgresCopy(ws, baseUrl) {
+  const { default: pg } = await import('pg');
+  const { FieldworkStore } = await import(join(dist, 'store', 'index.js'));
+  const name = `fw_bench_verify_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const from = await FieldworkStore.open(FieldworkStore.locationFor(ws, {}));
+  const to = await FieldworkStore.open({ dialect: 'postgres', url });
+  const ledger = await from.db.selectFrom('ledger').selectAll().orderBy('seq').execute();
+  const artifacts = await from.db.selectFrom('artifacts').selectAll().execute();
+  for (let i = 0; i < ledger.length; i += 500) {
+    await to.db.insertInto('ledger').values(ledger.slice(i, i + 500)).execute();
+    await to.db.insertInto('artifacts').values(artifacts.slice(i, i + 500)).execute();
+  }
+  const head = await from.db.selectFrom('ledger_head').selectAll().executeTakeFirstOrThrow();
+  await to.db.insertInto('ledger_head').values(head).execute();
+  for (const a of artifacts) await to.blobs.putFile(a.sha256, from.blobs.pathOf(a.sha256));
+  await from.close();
+  await to.close();
+  return {
+    url,
+    async drop() {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name}`);
+      await c.end();
+    },
+  };
+}
