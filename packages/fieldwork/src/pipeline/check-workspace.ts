@@ -57,6 +57,6 @@ export async function checkWorkspace(ws: LoadedWorkspace, store: FieldworkStore,
   const run = runChecks({ controls, records, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir } });
   const stored = { ...run, controls };
   const summary = summarizeRun(run, controls, { requestsOverdue: requestsOverdue(ws, controls, records, period, asOf) });
-  const runId = await store.saveRun('check', period, stored, head ?? null, { summary });
+  const runId = await store.saveRun('check', period, stored, head ?? null, { summary, keep: ws.config.runs?.keep });
   return { ...stored, runId, createdAt: new Date().toISOString() };
 }

@@ -5,3 +5,5 @@ export type { StoreLocation, OpenedDatabase } from './open-database.js';
 export type { Database } from './schema.js';
 export { readRunData, readRunSummaries, replaceRunSummary, runsToSummarize, saveRunSummary } from './run-summaries.js';
 export type { ReadSummariesOptions } from './run-summaries.js';
+export { checkRunExceptions, compactRun, DEFAULT_RUNS_KEPT, isPrunedLegacyRun, pruneRuns, readStoredRun, RUN_FORMAT } from './run-rows.js';
+export type { ExceptionRowsCommitment } from './run-rows.js';
