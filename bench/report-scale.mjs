@@ -113,7 +113,15 @@ async function buildStore(dir, n, format) {
   let legacyBytes = 0;
   if (format === 1) {
     // As runs were stored before exception rows: the whole run, population included, in one row.
-    const text = JSON.stringify(data);
+    let text;
+    try {
+      text = JSON.stringify(data);
+    } catch (e) {
+      // Past V8's longest string (2^29 - 24 characters) format 1 cannot hold the run at all.
+      await store.close();
+      if (e instanceof RangeError) return { unstorable: e.message };
+      throw e;
+    }
     legacyBytes = text.length;
     await store.writeTransaction((trx) => appendRun(trx, { type: 'check', createdAt: new Date().toISOString(), period, data: text, ledger: null }));
   } else {
@@ -148,6 +156,12 @@ for (const n of sizes) {
   if (before) {
     const legacyDir = join(out, `ws-${n}-format1`);
     const l = await buildStore(legacyDir, n, 1);
+    if (l.unstorable) {
+      console.log(`| ${n.toLocaleString('en')} | ${s.exceptions.toLocaleString('en')} | > 512 | — | before: format 1 cannot store this run (JSON.stringify: ${l.unstorable}) | — | — | — | — | — | ${load()} |`);
+      if (!keep) rmSync(legacyDir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+      continue;
+    }
     const lr = measure([main, 'report', '--workspace', legacyDir]);
     console.log(`| ${n.toLocaleString('en')} | ${l.exceptions.toLocaleString('en')} | ${(l.legacyBytes / 1048576).toFixed(1)} | ${dbFileMb(l.db).toFixed(1)} | before: \`report\` on the run stored as format 1 (population copied) | ${lr.s.toFixed(2)} | ${(lr.s / base.s).toFixed(2)} | ${lr.cpu.toFixed(2)} | ${(lr.cpu / base.cpu).toFixed(2)} | ${lr.rss.toFixed(0)} | ${load()} |`);
     if (!keep) rmSync(legacyDir, { recursive: true, force: true });
