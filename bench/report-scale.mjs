@@ -14,6 +14,7 @@
 //   node bench/report-scale.mjs --full                   # 10k, 100k and 1M items
 //   node bench/report-scale.mjs --runs 3 --no-before     # medians of 3; skip the format-1 store
 //   node bench/report-scale.mjs --sizes 50000 --keep     # other sizes; keep the stores under bench/.out/
+//   node bench/report-scale.mjs --pg postgres://postgres@127.0.0.1:5432/test   # the store on PostgreSQL (a fresh schema)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -26,6 +27,8 @@ const before = !args.includes('--no-before');
 const keep = args.includes('--keep');
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 1;
+const pgAt = args.indexOf('--pg');
+const pgUrl = pgAt >= 0 ? args[pgAt + 1] : undefined;
 const sizesAt = args.indexOf('--sizes');
 const sizes = sizesAt >= 0 ? args[sizesAt + 1].split(',').map(Number) : full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
 
@@ -84,8 +87,8 @@ function timed(argv, env = {}) {
   return { s, cpu: user + sys, rss: kb / 1024 };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function measure(argv) {
-  const samples = Array.from({ length: runs }, () => timed(argv));
+function measure(argv, env = {}) {
+  const samples = Array.from({ length: runs }, () => timed(argv, env));
   return { s: median(samples.map((x) => x.s)), cpu: median(samples.map((x) => x.cpu)), rss: median(samples.map((x) => x.rss)) };
 }
 
@@ -102,13 +105,42 @@ for (const x of db.prepare('select entry, body from run_exceptions where run_id 
 fs.writeFileSync(process.argv[2], JSON.stringify(data));
 `;
 
+// The same on PostgreSQL: argv[1] is the store's URL.
+const BASELINE_PG = `
+const pg = require(${JSON.stringify(join(root, 'node_modules/pg'))});
+const fs = require('node:fs');
+(async () => {
+  const c = new pg.Client({ connectionString: process.argv[1] });
+  await c.connect();
+  const row = (await c.query("select id, data from runs where type = 'check' order by id desc limit 1")).rows[0];
+  const data = JSON.parse(row.data);
+  for (const r of data.results) r.exceptions = [];
+  for (const x of (await c.query('select entry, body from run_exceptions where run_id = $1 order by entry, ord', [row.id])).rows) data.results[x.entry].exceptions.push(JSON.parse(x.body));
+  fs.writeFileSync(process.argv[2], JSON.stringify(data));
+  await c.end();
+})();
+`;
+
+/** A fresh PostgreSQL schema for one store: its URL and a way to drop it. */
+async function pgSchema(name) {
+  const { default: pg } = await import(join(root, 'node_modules/pg/lib/index.js'));
+  const schema = `fw_bench_report_${process.pid}_${name}`;
+  const admin = async (q) => { const c = new pg.Client({ connectionString: pgUrl }); await c.connect(); await c.query(q); await c.end(); };
+  await admin(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+  const u = new URL(pgUrl);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: u.toString(), drop: () => admin(`drop schema if exists ${schema} cascade`) };
+}
+
 async function buildStore(dir, n, format) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  execFileSync(process.execPath, [main, 'init', '--yes', '--workspace', dir], { stdio: 'ignore' });
+  execFileSync(process.execPath, [main, 'init', '--yes', '--workspace', dir], { stdio: 'ignore', env: { ...process.env, FIELDWORK_DATABASE_URL: '' } });
   const ws = loadWorkspace(dir);
   const { run, controls, period } = syntheticRun(ws, n);
-  const store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
+  const schema = pgUrl ? await pgSchema(`${n}_${format}`) : undefined;
+  const store = await FieldworkStore.open(schema ? { dialect: 'postgres', url: schema.url } : FieldworkStore.locationFor(dir, {}));
+  const env = schema ? { FIELDWORK_DATABASE_URL: schema.url } : {};
   const data = { ...run, controls };
   let legacyBytes = 0;
   if (format === 1) {
@@ -119,6 +151,7 @@ async function buildStore(dir, n, format) {
     } catch (e) {
       // Past V8's longest string (2^29 - 24 characters) format 1 cannot hold the run at all.
       await store.close();
+      await schema?.drop();
       if (e instanceof RangeError) return { unstorable: e.message };
       throw e;
     }
@@ -131,13 +164,13 @@ async function buildStore(dir, n, format) {
   const rows = await store.db.selectFrom('run_exceptions').select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum(eb.fn('length', ['body'])).as('bytes')]).executeTakeFirst();
   await store.close();
   const exceptions = run.results.reduce((a, r) => a + r.exceptions.length, 0);
-  return { db: join(dir, '.fieldwork', 'fieldwork.db'), stored: Number(sizes.bytes) + Number(rows.bytes ?? 0), exceptionRows: Number(rows.n), exceptions, legacyBytes };
+  return { db: schema ? schema.url : join(dir, '.fieldwork', 'fieldwork.db'), env, drop: async () => schema?.drop(), stored: Number(sizes.bytes) + Number(rows.bytes ?? 0), exceptionRows: Number(rows.n), exceptions, legacyBytes };
 }
-const dbFileMb = (file) => statSync(file).size / 1048576;
+const dbFileMb = (file) => (pgUrl ? 'n/a' : (statSync(file).size / 1048576).toFixed(1));
 const dirMb = (dir) => readdirSync(dir).reduce((a, f) => a + statSync(join(dir, f)).size, 0) / 1048576;
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`### report over a stored check run (${runs === 1 ? 'one run' : `median of ${runs} runs`} per figure; load average at start: ${load()})\n`);
+console.log(`### report over a stored check run on ${pgUrl ? 'PostgreSQL' : 'SQLite'} (${runs === 1 ? 'one run' : `median of ${runs} runs`} per figure; load average at start: ${load()})\n`);
 console.log('Baseline: a bare node process reading the same stored run (run row + exception rows, JSON.parse) and writing it as one JSON file.\n');
 console.log('| items | exceptions | stored run MB | DB file MB | figure | wall s | × baseline | CPU s | × baseline | peak RSS MB | load |');
 console.log('|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|');
@@ -145,11 +178,11 @@ for (const n of sizes) {
   const dir = join(out, `ws-${n}`);
   const s = await buildStore(dir, n, 2);
   const reports = join(dir, 'reports');
-  const base = measure(['-e', BASELINE, s.db, join(dir, 'baseline.json')]);
-  const report = measure([main, 'report', '--workspace', dir]);
+  const base = measure(['-e', pgUrl ? BASELINE_PG : BASELINE, s.db, join(dir, 'baseline.json')]);
+  const report = measure([main, 'report', '--workspace', dir], s.env);
   const reportMb = dirMb(reports);
-  const pkg = measure([main, 'report', '--package', '--oscal', '--workspace', dir]);
-  const row = (name, m) => `| ${n.toLocaleString('en')} | ${s.exceptions.toLocaleString('en')} | ${(s.stored / 1048576).toFixed(1)} | ${dbFileMb(s.db).toFixed(1)} | ${name} | ${m.s.toFixed(2)} | ${(m.s / base.s).toFixed(2)} | ${m.cpu.toFixed(2)} | ${(m.cpu / base.cpu).toFixed(2)} | ${m.rss.toFixed(0)} | ${load()} |`;
+  const pkg = measure([main, 'report', '--package', '--oscal', '--workspace', dir], s.env);
+  const row = (name, m) => `| ${n.toLocaleString('en')} | ${s.exceptions.toLocaleString('en')} | ${(s.stored / 1048576).toFixed(1)} | ${dbFileMb(s.db)} | ${name} | ${m.s.toFixed(2)} | ${(m.s / base.s).toFixed(2)} | ${m.cpu.toFixed(2)} | ${(m.cpu / base.cpu).toFixed(2)} | ${m.rss.toFixed(0)} | ${load()} |`;
   console.log(row('baseline (read + parse + write the run)', base));
   console.log(row(`\`report\` (md, csv, html, xlsx: ${reportMb.toFixed(1)} MB)`, report));
   console.log(row('`report --package --oscal`', pkg));
@@ -159,12 +192,15 @@ for (const n of sizes) {
     if (l.unstorable) {
       console.log(`| ${n.toLocaleString('en')} | ${s.exceptions.toLocaleString('en')} | > 512 | — | before: format 1 cannot store this run (JSON.stringify: ${l.unstorable}) | — | — | — | — | — | ${load()} |`);
       if (!keep) rmSync(legacyDir, { recursive: true, force: true });
+      if (!keep) await s.drop();
       if (!keep) rmSync(dir, { recursive: true, force: true });
       continue;
     }
-    const lr = measure([main, 'report', '--workspace', legacyDir]);
-    console.log(`| ${n.toLocaleString('en')} | ${l.exceptions.toLocaleString('en')} | ${(l.legacyBytes / 1048576).toFixed(1)} | ${dbFileMb(l.db).toFixed(1)} | before: \`report\` on the run stored as format 1 (population copied) | ${lr.s.toFixed(2)} | ${(lr.s / base.s).toFixed(2)} | ${lr.cpu.toFixed(2)} | ${(lr.cpu / base.cpu).toFixed(2)} | ${lr.rss.toFixed(0)} | ${load()} |`);
+    const lr = measure([main, 'report', '--workspace', legacyDir], l.env);
+    await l.drop();
+    console.log(`| ${n.toLocaleString('en')} | ${l.exceptions.toLocaleString('en')} | ${(l.legacyBytes / 1048576).toFixed(1)} | ${dbFileMb(l.db)} | before: \`report\` on the run stored as format 1 (population copied) | ${lr.s.toFixed(2)} | ${(lr.s / base.s).toFixed(2)} | ${lr.cpu.toFixed(2)} | ${(lr.cpu / base.cpu).toFixed(2)} | ${lr.rss.toFixed(0)} | ${load()} |`);
     if (!keep) rmSync(legacyDir, { recursive: true, force: true });
   }
+  if (!keep) await s.drop();
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }
