@@ -7,3 +7,5 @@ export { readRunData, readRunSummaries, replaceRunSummary, runsToSummarize, save
 export type { ReadSummariesOptions } from './run-summaries.js';
 export { checkRunExceptions, compactRun, DEFAULT_RUNS_KEPT, isPrunedLegacyRun, pruneRuns, readStoredRun, RUN_FORMAT } from './run-rows.js';
 export type { ExceptionRowsCommitment } from './run-rows.js';
+export { storeRecordReader, withSnapshot } from './record-reader.js';
+export type { StoreSnapshot } from './record-reader.js';
