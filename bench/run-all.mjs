@@ -16,6 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Every benchmark, in the order the README's table lists its figures. Add a script here. */
 const SCRIPTS = [
   { name: 'scale', file: 'scale.mjs', full: true },
+  { name: 'report-scale', file: 'report-scale.mjs', full: true },
   { name: 'otlp-ingest', file: 'otlp-ingest.mjs' },
   { name: 'cold-start', file: 'cold-start.mjs' },
   { name: 'pii-quality', file: 'pii-quality.mjs' },

@@ -8,6 +8,7 @@ import { entryHash, GENESIS, readLedger } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
 import { RecordsDigest } from './records-digest.js';
 import { readRunsHead, runBodyOf, runHash } from './run-chain.js';
+import { checkRunExceptions, isPrunedLegacyRun } from '../store/run-rows.js';
 import { verifySupersession } from './verify-supersession.js';
 import type { SnapshotKindsFor } from './verify-supersession.js';
 
@@ -357,9 +358,12 @@ async function verifyRuns(db: Kysely<Database>, entries: LedgerEntry[]): Promise
         continue;
       }
       checked++;
-      if (sha256(r.data) !== body.resultsDigest) {
+      // A run stored before exception rows and cut down by the keep policy keeps its commitment in the chain, not the results it hashed.
+      if (!isPrunedLegacyRun(r) && sha256(r.data) !== body.resultsDigest) {
         problems.push({ seq: 0, run: id, kind: 'run_changed', detail: `the results of run ${id} (${r.type}, ${r.created_at}) no longer match the digest it committed to: the stored results were rewritten` });
       }
+      const rows = await checkRunExceptions(db, r);
+      if (rows) problems.push({ seq: 0, run: id, kind: 'run_changed', detail: `run ${id} (${r.type}, ${r.created_at}) ${rows}: exceptions were edited, added or deleted` });
       if (r.prev !== prev) problems.push({ seq: 0, run: id, kind: 'run_chain_broken', detail: `run ${id} (${r.type}) does not follow the run before it: runs were deleted, inserted or reordered` });
       if (runHash(r.prev ?? '', body) !== r.hash) problems.push({ seq: 0, run: id, kind: 'run_changed', detail: `run ${id} (${r.type}) no longer matches its hash: what it committed to (period, ledger head, results digest) was edited` });
       if (body.ledgerSeq !== null && bySeq.get(body.ledgerSeq) !== body.ledgerHash) {

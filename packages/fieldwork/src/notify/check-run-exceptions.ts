@@ -1,11 +1,11 @@
 import type { ControlResult } from '@fieldwork/core';
+import { readStoredRun } from '../store/index.js';
 import type { FieldworkStore } from '../store/index.js';
 import type { CheckRunExceptions } from './exception-notices.js';
 
 type Stored = { results?: Pick<ControlResult, 'control' | 'title' | 'exceptions'>[] };
 
-function toExceptions(id: number, data: string): CheckRunExceptions {
-  const parsed = JSON.parse(data) as Stored;
+function toExceptions(id: number, parsed: Stored): CheckRunExceptions {
   return { runId: id, results: (parsed.results ?? []).map((r) => ({ control: r.control, title: r.title, exceptions: r.exceptions ?? [] })) };
 }
 
@@ -21,8 +21,8 @@ export function checkRunReader(store: FieldworkStore): (id: number) => Promise<C
   return (id) => {
     let hit = cache.get(id);
     if (!hit) {
-      hit = store.db.selectFrom('runs').select(['id', 'data']).where('id', '=', id).where('type', '=', 'check').executeTakeFirst()
-        .then((row) => (row ? toExceptions(Number(row.id), row.data) : undefined));
+      hit = store.db.selectFrom('runs').select(['id', 'type', 'data', 'pruned_at']).where('id', '=', id).where('type', '=', 'check').executeTakeFirst()
+        .then(async (row) => (row ? toExceptions(Number(row.id), await readStoredRun<Stored>(store.db, row)) : undefined));
       cache.set(id, hit);
     }
     return hit;

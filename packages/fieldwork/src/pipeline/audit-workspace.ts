@@ -21,7 +21,7 @@ export async function auditTypeTwo(ws: LoadedWorkspace, store: FieldworkStore, o
   const responses = managementResponses(ws, run.controls.map((c) => c.id));
   const auditId = o.seed ?? `${ws.config.organization}:${run.period.from}..${run.period.to}`;
   const report = runAudit({ auditId, period: run.period, controls: run.controls, results: run.results, profile: o.profile, timezone: ws.config.timezone, responses, asOf: run.asOf });
-  await store.saveRun('audit', run.period, report);
+  await store.saveRun('audit', run.period, report, undefined, { keep: ws.config.runs?.keep });
   return report;
 }
 
@@ -44,7 +44,7 @@ export async function auditTypeOne(ws: LoadedWorkspace, store: FieldworkStore, a
   const run = await checkWorkspace(ws, store, { to: asOf });
   const policies = recordsOf(await store.loadRecords(['policy']), 'policy');
   const report = assessTypeOne({ asOf, controls: run.controls, results: run.results, policies, ownerOf: (role) => roleHolder(ws, role) });
-  await store.saveRun('audit-type1', run.period, report);
+  await store.saveRun('audit-type1', run.period, report, undefined, { keep: ws.config.runs?.keep });
   return report;
 }
 

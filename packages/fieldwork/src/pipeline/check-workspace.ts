@@ -63,7 +63,7 @@ export async function checkWorkspace(ws: LoadedWorkspace, store: FieldworkStore,
   }));
   const stored = { ...run, controls };
   const summary = summarizeRun(run, controls, { requestsOverdue: requestsOverdue(ws, controls, evidence, period, asOf) });
-  const runId = await store.saveRun('check', period, stored, head ?? null, { summary });
+  const runId = await store.saveRun('check', period, stored, head ?? null, { summary, keep: ws.config.runs?.keep });
   return { ...stored, runId, createdAt: new Date().toISOString() };
 }
 

@@ -111,7 +111,7 @@ function checkpointEntries(workspaceDir: string, checkpoints: WorkspaceCheckpoin
  * (the period end), so the same evidence gives a byte-identical zip. An artifact whose bytes
  * no longer match its hash stops the package (EVIDENCE_INTEGRITY).
  */
-export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkStore, outDir = join(ws.dir, 'reports')): Promise<{ file: string; manifest: PackageManifest }> {
+export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkStore, outDir = join(ws.dir, 'reports'), o: { oscal?: { checkRunId: number; bytes: Buffer } } = {}): Promise<{ file: string; manifest: PackageManifest }> {
   const latest = await store.latestRun<unknown>('check');
   if (!latest) throw new FieldworkError('USAGE', 'No check run is stored yet, so there is nothing to package.', { hint: 'Run `fieldwork check` (or `fieldwork audit`) first.' });
   // The map is stamped with the check run's time, not the clock, so it renders the same bytes.
@@ -124,7 +124,8 @@ export async function writeAuditorPackage(ws: LoadedWorkspace, store: FieldworkS
     bytes('evidence-map.html', Buffer.from(evidenceMapHtml(b))),
     bytes('evidence-map.xlsx', await evidenceMapXlsx(b)),
     bytes('check-run.json', json(checkRunJson(check.run, check.controls))),
-    bytes('oscal-assessment-results.json', json(oscalAssessmentResults(b))),
+    // The same check run, ledger and checkpoints give the same document: `report --oscal` passes the bytes it wrote.
+    bytes('oscal-assessment-results.json', o.oscal?.checkRunId === check.id ? o.oscal.bytes : json(oscalAssessmentResults(b))),
     bytes('ledger.json', json({ head: b.ledgerHead, entries: b.ledger })),
     bytes('VERIFY.txt', Buffer.from(VERIFY)),
     ...checkpointEntries(ws.dir, b.checkpoints),

@@ -42,13 +42,29 @@ export interface EvidenceBundle {
  * auditor package passes the check run's time so the same evidence renders the same bytes.
  */
 export async function loadEvidenceBundle(ws: LoadedWorkspace, store: FieldworkStore, now?: Date): Promise<EvidenceBundle> {
-  const stored = await store.latestRun<CheckRun & { controls: Control[] }>('check');
+  const check = await latestCheck(store);
   const ledger = await store.ledger();
-  const check = stored ? { id: stored.id, createdAt: stored.createdAt, ledgerHead: stored.ledgerHead, resultsDigest: stored.resultsDigest, run: { period: stored.data.period, asOf: stored.data.asOf, results: stored.data.results }, controls: stored.data.controls } : null;
   const map = buildEvidenceMap({
     config: ws.config, controls: resolveControls(ws.config), sourceNames: sourceNames(ws.config.sources),
     results: check?.run.results, checkRunAt: check?.createdAt ?? null, period: check?.run.period ?? null, ledger, now,
     risks: (await store.loadRecords(['risk'])).risk ?? [],
   });
   return { organization: ws.config.organization, timezone: ws.config.timezone, map, check, ledger, ledgerHead: ledger.at(-1)?.hash ?? GENESIS, checkpoints: workspaceCheckpoints(ws.dir) };
+}
+
+// Runs are immutable once stored, so one command that renders several reports (`report
+// --package --oscal --framework all`) reads the latest run's exceptions once per store.
+const checks = new WeakMap<FieldworkStore, StoredCheck>();
+
+/** The latest stored check run, read once per store while it stays the latest. */
+async function latestCheck(store: FieldworkStore): Promise<StoredCheck | null> {
+  const head = await store.db.selectFrom('runs').select('id').where('type', '=', 'check').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!head) return null;
+  const hit = checks.get(store);
+  if (hit && hit.id === Number(head.id)) return hit;
+  const stored = await store.latestRun<CheckRun & { controls: Control[] }>('check');
+  if (!stored) return null;
+  const check = { id: stored.id, createdAt: stored.createdAt, ledgerHead: stored.ledgerHead, resultsDigest: stored.resultsDigest, run: { period: stored.data.period, asOf: stored.data.asOf, results: stored.data.results }, controls: stored.data.controls };
+  checks.set(store, check);
+  return check;
 }

@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { EvidenceBundle } from './evidence-bundle.js';
 import { setZipTimes } from './zip-entries.js';
@@ -20,7 +22,10 @@ export function localCalendarDate(date: string): Date {
 export async function evidenceMapXlsx(b: EvidenceBundle): Promise<Buffer> {
   const { map } = b;
   const stamp = new Date(map.generatedAt);
-  const wb = new ExcelJS.Workbook();
+  // The streaming writer commits each row as it is added: memory stays flat however many exceptions there are.
+  const chunks: Buffer[] = [];
+  const sink = new Writable({ write(chunk: Buffer, _enc, done) { chunks.push(chunk); done(); } });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'Fieldwork';
   wb.lastModifiedBy = 'Fieldwork';
   wb.created = stamp;
@@ -37,7 +42,8 @@ export async function evidenceMapXlsx(b: EvidenceBundle): Promise<Buffer> {
   };
 
   const mapSheet = sheet('Evidence map', [['Control', 10], ['Title', 40], ['Criteria', 16], ['Category', 14], ['Source systems', 36], ['Missing sources', 28], ['Cadence', 12], ['Owner', 28], ['Last evidence', 22], ['Status', 20], ['Population', 11], ['Exceptions', 11], ['Check', 28]]);
-  for (const r of map.rows) mapSheet.addRow([r.control, r.title, r.criteria.join(', '), r.category, r.sources.join('; '), r.missingSources.join('; '), r.cadence, r.owner, r.lastEvidence ?? '', r.status, r.population, r.exceptions, r.check]);
+  for (const r of map.rows) mapSheet.addRow([r.control, r.title, r.criteria.join(', '), r.category, r.sources.join('; '), r.missingSources.join('; '), r.cadence, r.owner, r.lastEvidence ?? '', r.status, r.population, r.exceptions, r.check]).commit();
+  mapSheet.commit();
 
   const exSheet = sheet('Exceptions', [['Control', 10], ['Title', 32], ['Rule', 24], ['Subject', 30], ['Detail', 60], ['At', 22], ['Artifact (SHA-256)', 66], ['Source', 22], ['Locator', 26]]);
   for (const r of b.check?.run.results ?? []) {
@@ -45,12 +51,16 @@ export async function evidenceMapXlsx(b: EvidenceBundle): Promise<Buffer> {
       // One row per exception; several citations stack inside the cells, aligned line by line.
       const row = exSheet.addRow([r.control, r.title, e.rule, cell(e.subject), cell(e.detail), e.at ?? '', cell(e.citations.map((c) => c.artifact).join('\n')), cell(e.citations.map((c) => c.source).join('\n')), cell(e.citations.map((c) => c.locator).join('\n'))]);
       if (e.citations.length > 1) row.alignment = { wrapText: true, vertical: 'top' };
+      row.commit();
     }
   }
+  exSheet.commit();
 
   const ledgerSheet = sheet('Ledger', [['Seq', 7], ['Artifact (SHA-256)', 66], ['Source', 22], ['Kind', 20], ['Collected at', 26], ['Records', 10], ['Hash', 66]]);
-  for (const e of b.ledger) ledgerSheet.addRow([e.seq, e.artifact, e.source, e.kind, e.collectedAt, e.recordCount, e.hash]);
+  for (const e of b.ledger) ledgerSheet.addRow([e.seq, e.artifact, e.source, e.kind, e.collectedAt, e.recordCount, e.hash]).commit();
+  ledgerSheet.commit();
 
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return setZipTimes(buf, localCalendarDate(map.period?.to ?? map.generatedAt));
+  await wb.commit();
+  await finished(sink);
+  return setZipTimes(Buffer.concat(chunks), localCalendarDate(map.period?.to ?? map.generatedAt));
 }

@@ -81,7 +81,8 @@ export function buildEvidenceMap(input: {
       lastEvidence: last,
       status: r ? r.status : 'not run',
       population: r?.population ?? 0,
-      exceptions: r?.exceptions.length ?? 0,
+      // A run cut down by the keep policy keeps the count, not the rows.
+      exceptions: r ? Math.max(r.exceptions.length, (r as { exceptionCount?: number }).exceptionCount ?? 0) : 0,
       check: c.check ?? 'manual attestation',
       risks: risksByControl.get(c.id) ?? [],
     };

@@ -25,10 +25,13 @@ function status(r: ControlResult): Json {
   return { state: 'not-satisfied', reason: 'other', remarks: 'Not tested: no automated check; the control needs a manual attestation.' };
 }
 
-/** Every artifact a control's result cites (exceptions and population traces), sorted. */
-function citedArtifacts(r: ControlResult): string[] {
+/**
+ * Every artifact a control's result cites (exceptions and population traces), sorted. A stored
+ * run keeps the artifacts its population traces cite (`itemArtifacts`), not the population.
+ */
+function citedArtifacts(r: ControlResult & { itemArtifacts?: string[] }): string[] {
   const cites: Citation[] = [...r.exceptions.flatMap((e) => e.citations), ...r.items.flatMap((i) => i.trace.flatMap((t) => (t.citation ? [t.citation] : [])))];
-  return [...new Set(cites.map((c) => c.artifact))].sort();
+  return [...new Set([...cites.map((c) => c.artifact), ...(r.itemArtifacts ?? [])])].sort();
 }
 
 /**

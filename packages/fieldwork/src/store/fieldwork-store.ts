@@ -17,6 +17,7 @@ import { supersedeRecords } from './supersede-records.js';
 import { storeRecordReader, withSnapshot } from './record-reader.js';
 import type { StoreSnapshot } from './record-reader.js';
 import { saveRunSummary } from './run-summaries.js';
+import { compactRun, DEFAULT_RUNS_KEPT, insertRunExceptions, pruneRuns, readStoredRun } from './run-rows.js';
 import type { RunSummary } from '@fieldwork/core/history';
 
 /** An artifact to record, with the records parsed from it (streamed inside the transaction). */
@@ -359,15 +360,20 @@ export class FieldworkStore {
    * Saves a check or audit run so reports read results instead of recomputing them. The run
    * commits to the ledger head it read (`head`, read before loading records; the current head
    * when omitted) and to the digest of its results, in the chain of runs. A check run's
-   * `summary` (see `summarizeRun`) is stored with it, for the trend page.
+   * `summary` (see `summarizeRun`) is stored with it, for the trend page. Check and audit runs
+   * are stored compact (results plus exception rows, see store/run-rows.ts); all but the latest
+   * `keep` runs of the type are then cut down to their results.
    */
-  async saveRun(type: string, period: { from: string; to: string }, data: unknown, head?: LedgerHead | null, o: { summary?: RunSummary } = {}): Promise<number> {
+  async saveRun(type: string, period: { from: string; to: string }, data: unknown, head?: LedgerHead | null, o: { summary?: RunSummary; keep?: number } = {}): Promise<number> {
     const read = head === undefined ? await this.head() : head ?? undefined;
+    const compact = compactRun(type, data);
     return this.writeTransaction(async (trx) => {
       await lockHead(trx, this.dialect);
-      const { id } = await appendRun(trx, { type, createdAt: new Date().toISOString(), period, data: JSON.stringify(data), ledger: read ?? null });
+      const { id } = await appendRun(trx, { type, createdAt: new Date().toISOString(), period, data: compact?.data ?? JSON.stringify(data), ledger: read ?? null });
+      if (compact) await insertRunExceptions(trx, id, compact.rows);
       // In the same transaction: a run is never stored without its summary (older runs get one lazily).
       if (o.summary) await saveRunSummary(trx, id, o.summary);
+      await pruneRuns(trx, type, o.keep ?? DEFAULT_RUNS_KEPT);
       return id;
     });
   }
@@ -377,7 +383,7 @@ export class FieldworkStore {
     const row = await this.db.selectFrom('runs').selectAll().where('type', '=', type).orderBy('id', 'desc').limit(1).executeTakeFirst();
     if (!row) return undefined;
     return {
-      id: Number(row.id), createdAt: row.created_at, data: JSON.parse(row.data) as T,
+      id: Number(row.id), createdAt: row.created_at, data: await readStoredRun<T>(this.db, row),
       ledgerHead: row.ledger_seq == null || row.ledger_hash == null ? null : { seq: Number(row.ledger_seq), hash: row.ledger_hash },
       resultsDigest: row.results_digest, hash: row.hash,
     };

@@ -5,6 +5,8 @@ export type { StoreLocation, OpenedDatabase } from './open-database.js';
 export type { Database } from './schema.js';
 export { readRunData, readRunSummaries, replaceRunSummary, runsToSummarize, saveRunSummary } from './run-summaries.js';
 export type { ReadSummariesOptions } from './run-summaries.js';
+export { checkRunExceptions, compactRun, DEFAULT_RUNS_KEPT, isPrunedLegacyRun, pruneRuns, readStoredRun, RUN_FORMAT } from './run-rows.js';
+export type { ExceptionRowsCommitment } from './run-rows.js';
 export { storeRecordReader, withSnapshot } from './record-reader.js';
 export type { StoreSnapshot } from './record-reader.js';
 export { countLedger, countSources, latestEntryPerSource, readLedgerPage } from './ledger-page.js';

@@ -206,6 +206,25 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.createIndex('run_summaries_as_of').on('run_summaries').columns(['as_of', 'run_id']).execute();
       },
     },
+    '0011_compact_runs': {
+      async up(db: Kysely<any>) {
+        // A run keeps its results and one row per exception (with its citations), not copies of
+        // the population: the run's data commits to the rows' digest, so they stay verifiable.
+        // `pruned_at` marks a run whose exception rows were dropped by the keep policy.
+        await db.schema.createTable('run_exceptions')
+          .addColumn('run_id', 'integer', (c) => c.notNull())
+          .addColumn('entry', 'integer', (c) => c.notNull())
+          .addColumn('ord', 'integer', (c) => c.notNull())
+          .addColumn('control', 'text', (c) => c.notNull())
+          .addColumn('rule', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('at', 'text')
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('run_exceptions_pk', ['run_id', 'entry', 'ord'])
+          .execute();
+        await db.schema.alterTable('runs').addColumn('pruned_at', 'text').execute();
+      },
+    },
     '0012_record_reader': {
       async up(db: Kysely<any>) {
         // Check runs read the current records of a kind in (at, id) order, a keyset page at a

@@ -1,6 +1,7 @@
 import { RUN_SUMMARY_VERSION } from '@fieldwork/core/history';
 import type { RunSummary, SummaryPoint } from '@fieldwork/core/history';
 import type { Kysely } from 'kysely';
+import { readStoredRun } from './run-rows.js';
 import type { Database } from './schema.js';
 
 /** Which summaries to read. */
@@ -51,6 +52,6 @@ export async function readRunSummaries(db: Kysely<Database>, o: ReadSummariesOpt
 
 /** One stored run's data, parsed (for summarizing a run stored before summaries existed). */
 export async function readRunData<T>(db: Kysely<Database>, runId: number): Promise<T | undefined> {
-  const row = await db.selectFrom('runs').select('data').where('id', '=', runId).executeTakeFirst();
-  return row ? (JSON.parse(row.data) as T) : undefined;
+  const row = await db.selectFrom('runs').select(['id', 'type', 'data', 'pruned_at']).where('id', '=', runId).executeTakeFirst();
+  return row ? readStoredRun<T>(db, row) : undefined;
 }

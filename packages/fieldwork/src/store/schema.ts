@@ -92,6 +92,20 @@ export interface Database {
     /** Runs form their own hash chain: the previous run's hash (GENESIS for the first). */
     prev: string | null;
     hash: string | null;
+    /** When the keep policy dropped the run's exception rows (null while they are kept). */
+    pruned_at: string | null;
+  };
+  /** One exception of a stored run (see store/run-rows.ts): `entry` is the result's index in the run's data. */
+  run_exceptions: {
+    run_id: number;
+    entry: number;
+    ord: number;
+    control: string;
+    rule: string;
+    subject: string;
+    at: string | null;
+    /** The exception as JSON, citations included. */
+    body: string;
   };
   /** One row per scheduled job and cron instant (see src/schedule). */
   schedule_ticks: {

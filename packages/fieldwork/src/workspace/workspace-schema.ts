@@ -84,6 +84,9 @@ export const workspaceSchema = z
     server: serverSectionSchema.optional().describe('fieldwork serve: API tokens by SHA-256 hash and role (admin, owner, auditor, approver).'),
     schedule: scheduleSectionSchema.optional().describe('fieldwork serve runs these on its own: collect, check or registered jobs, each on a cron expression.'),
     notifications: notificationsSectionSchema.optional().describe('Digests of what needs each owner: email (SMTP) and Slack-compatible webhook channels, per-person events and channels. Secrets only by environment variable name.'),
+    runs: z.object({
+      keep: z.number().int().min(2).optional().describe('Check and audit runs of each type kept in full, with their exception rows (default 5; at least 2, the digest compares the latest two). Older runs keep their results only.'),
+    }).strict().optional().describe('Stored runs: how many are kept with their exceptions (docs/reports.md).'),
     audit: z
       .object({
         responses: z.record(z.string(), z.string().min(1)).default({}).describe('Management\'s response per control id, printed under that control\'s exceptions in the mock audit.'),

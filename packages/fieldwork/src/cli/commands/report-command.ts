@@ -40,10 +40,14 @@ export function registerReport(program: Command, globals: () => GlobalOptions): 
         const { files, map } = await writeReports(ws, store, outDir, { formats });
         if (map.period) await warnAboutWindow(ws, store, map.period);
         let pkg: Awaited<ReturnType<typeof writeAuditorPackage>> | undefined;
+        let oscal: { checkRunId: number; bytes: Buffer } | undefined;
         if (flags.oscal) {
           const file = join(outDir, 'oscal-assessment-results.json');
-          writeAtomic(file, `${JSON.stringify(oscalAssessmentResults(await loadEvidenceBundle(ws, store), { importAp: flags.oscalAp }), null, 2)}\n`);
+          const bundle = await loadEvidenceBundle(ws, store);
+          const bytes = Buffer.from(`${JSON.stringify(oscalAssessmentResults(bundle, { importAp: flags.oscalAp }), null, 2)}\n`);
+          writeAtomic(file, bytes);
           files.push(file);
+          if (flags.oscalAp === undefined && bundle.check) oscal = { checkRunId: bundle.check.id, bytes };
         }
         if (frameworks.length) {
           const bundle = await loadEvidenceBundle(ws, store);
@@ -66,7 +70,7 @@ export function registerReport(program: Command, globals: () => GlobalOptions): 
           files.push(file);
         }
         if (flags.package) {
-          pkg = await writeAuditorPackage(ws, store, outDir);
+          pkg = await writeAuditorPackage(ws, store, outDir, { oscal });
           files.push(pkg.file);
         }
         if (g.json) return printJson({ files, controls: map.rows.length, checkRunAt: map.checkRunAt, ...(pkg ? { package: { file: pkg.file, files: pkg.manifest.files.length, ledgerHead: pkg.manifest.ledger.head } } : {}) });
