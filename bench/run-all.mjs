@@ -18,6 +18,8 @@ const SCRIPTS = [
   { name: 'scale', file: 'scale.mjs', full: true },
   { name: 'report-scale', file: 'report-scale.mjs', full: true },
   { name: 'otlp-ingest', file: 'otlp-ingest.mjs' },
+  { name: 'server-pages', file: 'server-pages.mjs', full: true },
+  { name: 'verify-hash', file: 'verify-hash.mjs', full: true },
   { name: 'cold-start', file: 'cold-start.mjs' },
   { name: 'pii-quality', file: 'pii-quality.mjs' },
   { name: 'pii-throughput', file: 'pii-throughput.mjs' },
