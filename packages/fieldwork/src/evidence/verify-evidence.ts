@@ -8,7 +8,7 @@ import { entryHash, GENESIS, readLedger } from './ledger.js';
 import type { LedgerEntry } from './ledger.js';
 import { RecordsDigest } from './records-digest.js';
 import { readRunsHead, runBodyOf, runHash } from './run-chain.js';
-import { checkRunExceptions, isPrunedLegacyRun } from '../store/run-rows.js';
+import { checkRunExceptions, isPrunedLegacyRun, MIN_RUNS_KEPT } from '../store/run-rows.js';
 import { verifySupersession } from './verify-supersession.js';
 import type { SnapshotKindsFor } from './verify-supersession.js';
 
@@ -336,6 +336,26 @@ function locatorOf(data: string): string {
   }
 }
 
+/**
+ * The keep policy cuts down only the oldest runs of a type and always keeps the latest
+ * MIN_RUNS_KEPT whole, so a pruned mark on a newer run (which hides its exception rows from
+ * the row check) is a tampered store, not the policy.
+ */
+function prunedOutOfOrder(byType: Map<string, { id: number; pruned: boolean }[]>): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  for (const [type, runs] of byType) {
+    const lastPruned = runs.findLastIndex((r) => r.pruned);
+    if (lastPruned < 0) continue;
+    const keptBefore = runs.slice(0, lastPruned).find((r) => !r.pruned);
+    const tooNew = lastPruned >= runs.length - MIN_RUNS_KEPT;
+    if (keptBefore || tooNew) {
+      const run = runs[lastPruned]!.id;
+      problems.push({ seq: 0, run, kind: 'run_changed', detail: `run ${run} (${type}) is marked as cut down to results although ${tooNew ? `it is among the latest ${MIN_RUNS_KEPT} runs of its type` : `the older run ${keptBefore!.id} is kept whole`}: the keep policy never does that, so its exception rows may have been removed` });
+    }
+  }
+  return problems;
+}
+
 /** Checks the chain of stored check/audit runs: results digests, links, and the heads they read. */
 async function verifyRuns(db: Kysely<Database>, entries: LedgerEntry[]): Promise<{ problems: VerifyProblem[]; checked: number; legacy: number; chained: Map<number, string> }> {
   const problems: VerifyProblem[] = [];
@@ -346,10 +366,15 @@ async function verifyRuns(db: Kysely<Database>, entries: LedgerEntry[]): Promise
   let legacy = 0;
   let lastId: number | undefined;
   let after = -1;
+  // Per run type, oldest first: which runs the keep policy cut down (only ever the oldest ones).
+  const prunedByType = new Map<string, { id: number; pruned: boolean }[]>();
   for (;;) {
     const rows = await db.selectFrom('runs').selectAll().where('id', '>', after).orderBy('id').limit(200).execute();
     for (const r of rows) {
       const id = Number(r.id);
+      const ofType = prunedByType.get(r.type) ?? [];
+      ofType.push({ id, pruned: r.pruned_at != null });
+      prunedByType.set(r.type, ofType);
       const body = runBodyOf(r);
       if (!body) {
         // Runs stored before commitments existed come first; one after a committed run was stripped.
@@ -376,6 +401,7 @@ async function verifyRuns(db: Kysely<Database>, entries: LedgerEntry[]): Promise
     if (rows.length < 200) break;
     after = Number(rows.at(-1)!.id);
   }
+  problems.push(...prunedOutOfOrder(prunedByType));
   const head = await readRunsHead(db);
   if ((head?.id ?? undefined) !== lastId || (head && head.hash !== prev)) {
     problems.push({ seq: 0, run: head?.id ?? 0, kind: 'runs_head_mismatch', detail: `the runs head records run ${head ? `${head.id} (${head.hash.slice(0, 12)}…)` : '(none)'} but the last committed run is ${lastId ?? '(none)'}: runs at the end were deleted` });

@@ -88,6 +88,21 @@ for (const dialect of TEST_DIALECTS) {
       expect(v.runsChecked).toBe(4);
     });
 
+    it('verify names a pruned mark the keep policy would never set (latest runs, or a newer run than a kept one)', async () => {
+      t = await openTestStore(dialect);
+      const ids: number[] = [];
+      for (const tag of ['a', 'b', 'c', 'd']) ids.push(await t.store.saveRun('check', period, checkRun(30, 3, tag), null, { keep: 2 }));
+      expect(await problems(t)).toEqual([]);
+      // Hiding the latest run's exceptions: mark it pruned and drop its rows.
+      await t.store.db.updateTable('runs').set({ pruned_at: '2026-04-02T00:00:00.000Z' }).where('id', '=', ids[3]!).execute();
+      await t.store.db.deleteFrom('run_exceptions').where('run_id', '=', ids[3]!).execute();
+      expect(await problems(t)).toEqual([expect.stringContaining(`run ${ids[3]} (check) is marked as cut down to results although it is among the latest 2 runs`)]);
+      // The policy's own pruning of the oldest runs stays clean; a kept run older than a pruned one does not.
+      await t.store.db.updateTable('runs').set({ pruned_at: null }).where('id', '=', ids[3]!).execute();
+      await t.store.db.updateTable('runs').set({ pruned_at: null }).where('id', '=', ids[0]!).execute();
+      expect((await problems(t)).join('\n')).toContain(`the older run ${ids[0]} is kept whole`);
+    });
+
     it('reads runs stored before exception rows as they are, and cuts them down when they age out', async () => {
       t = await openTestStore(dialect);
       const legacy = checkRun(20, 5, 'old');

@@ -139,6 +139,8 @@ export function isPrunedLegacyRun(row: { data: string; pruned_at: string | null 
 
 /** How many full runs of each type the keep policy leaves by default. */
 export const DEFAULT_RUNS_KEPT = 5;
+/** The fewest runs of a type kept whole (`runs.keep` minimum): the digest compares the latest two. */
+export const MIN_RUNS_KEPT = 2;
 
 /**
  * The keep policy: every check or audit run but the latest `keep` of its type is cut down to its results. A
