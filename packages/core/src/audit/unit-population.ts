@@ -19,6 +19,8 @@ export interface AuditUnit {
 export interface PopulationContext {
   window: Period;
   timezone: string;
+  /** The evidence date (default: the window's end). A period still running then is not due yet. */
+  asOf?: string;
 }
 
 /** A control's population in its unit, each unit's deviations, and the deviations tied to no unit. */
@@ -54,20 +56,27 @@ export function itemPopulation(r: ControlResult, found: readonly CheckException[
 /**
  * A periodic control's population: the calendar periods of the window in the workspace time
  * zone, each holding the check's occurrences dated in it. A period without any occurrence is a
- * deviation: the control did not operate that period. Null when the check's items carry no date.
+ * deviation: the control did not operate that period. A period still running at the evidence
+ * date (a window ending on 28 February holds part of Q1) with nothing in it is not due yet and
+ * is left out, as the checks leave out a unit not over by the evidence date. Null when the
+ * check's items carry no date.
  */
 export function periodPopulation(control: Control, r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: PopulationContext, windows: boolean): UnitPopulation | null {
   const kind = periodKindOf(control.frequency);
   if (!kind || r.items.some((i) => !i.at)) return null;
-  const periods = windowPeriods(kind, ctx.window);
-  const itemsIn = new Map<string, PopulationItem[]>(periods.map((p) => [p.id, []]));
+  const all = windowPeriods(kind, ctx.window);
+  const itemsIn = new Map<string, PopulationItem[]>(all.map((p) => [p.id, []]));
   const periodOfItem = new Map<string, string>();
   for (const item of r.items) {
-    const p = periodOf(periods, calendarDateOf(item.at!, ctx.timezone));
+    const p = periodOf(all, calendarDateOf(item.at!, ctx.timezone));
     if (!p) continue;
     itemsIn.get(p.id)!.push(item);
     periodOfItem.set(item.id, p.id);
   }
+  const cut = ctx.asOf && ctx.asOf < ctx.window.to ? ctx.asOf : ctx.window.to;
+  const datedFindings = found.filter((e) => !e.itemId && e.at).map((e) => calendarDateOf(e.at!, ctx.timezone));
+  const periods = all.filter((p) => p.to <= cut || itemsIn.get(p.id)!.length > 0 || datedFindings.some((d) => d >= p.from && d <= p.to));
+  const notDue = all.filter((p) => !periods.includes(p)).map((p) => p.id);
   const deviationsOf = new Map<string, Deviation[]>();
   const unattached: Deviation[] = [];
   const add = (id: string, d: Deviation) => deviationsOf.set(id, [...(deviationsOf.get(id) ?? []), d]);
@@ -92,7 +101,8 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
     const trace: TraceStep[] = items.flatMap((i) => (i.trace.length ? i.trace : [{ label: 'occurrence', at: i.at }]).map((t) => (i.subject === p.id ? t : { ...t, label: `${i.subject}: ${t.label}` })));
     return { id: p.id, subject: p.id, at: p.from, trace };
   });
-  const query = `calendar ${kind === 'year' ? 'window (tested once)' : `${kind}s overlapping ${ctx.window.from}..${ctx.window.to}`} in ${ctx.timezone}; each ${unit.noun}'s occurrence from ${r.populationQuery ?? 'the check'}`;
+  const notDueNote = notDue.length ? ` (${notDue.join(', ')} still running on ${cut} with no occurrence yet: not due, left out)` : '';
+  const query = `calendar ${kind === 'year' ? 'window (tested once)' : `${kind}s overlapping ${ctx.window.from}..${ctx.window.to}`} in ${ctx.timezone}${notDueNote}; each ${unit.noun}'s occurrence from ${r.populationQuery ?? 'the check'}`;
   return { units, query, deviationsOf, unattached, periodKey: (u) => u.id, unit };
 }
 

@@ -87,7 +87,8 @@ export const policyAckCheck: Check = {
             } else if (o.status === 'missing') {
               exceptions.push({ rule: `ack.${kind}_missing`, subject, detail: `${label} was to be acknowledged ${what}, by ${d.due}; no acknowledgement by ${ctx.asOf}.`, citations: cites, itemId });
             }
-            items.push({ id: itemId, subject, at: d.due, trace });
+            // The unit is the deadline, not the person: one person owes one per policy (and per version).
+            items.push({ id: itemId, subject: `${subject} · ${label}`, at: d.due, trace });
           }
         }
       }
