@@ -40,7 +40,7 @@ export function itemPopulation(r: ControlResult, found: readonly CheckException[
   const deviationsOf = new Map<string, Deviation[]>();
   const unattached: Deviation[] = [];
   for (const e of found) {
-    if (e.itemId && ids.has(e.itemId)) deviationsOf.set(e.itemId, [...(deviationsOf.get(e.itemId) ?? []), strip(e)]);
+    if (e.itemId && ids.has(e.itemId)) addTo(deviationsOf, e.itemId, strip(e));
     else unattached.push(strip(e));
   }
   const item = unit.kind === 'period' ? { ...unit, kind: 'item' as const } : unit;
@@ -79,7 +79,10 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
   const notDue = all.filter((p) => !periods.includes(p)).map((p) => p.id);
   const deviationsOf = new Map<string, Deviation[]>();
   const unattached: Deviation[] = [];
-  const add = (id: string, d: Deviation) => deviationsOf.set(id, [...(deviationsOf.get(id) ?? []), d]);
+  // Each item's local date, worked out once for every period that looks for an earlier window.
+  let datedItems: [string, PopulationItem][] | undefined;
+  const dated = () => (datedItems ??= r.items.map((i) => [calendarDateOf(i.at!, ctx.timezone), i]));
+  const add = (id: string, d: Deviation) => addTo(deviationsOf, id, d);
   for (const e of found) {
     const byItem = e.itemId ? periodOfItem.get(e.itemId) : undefined;
     // A finding with neither unit nor date states the position at the end of the window
@@ -90,7 +93,7 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
   }
   const units = periods.map((p): PopulationItem => {
     const items = itemsIn.get(p.id)!;
-    const covering = windows && items.length === 0 ? latestBefore(r.items, p.from, ctx.timezone) : undefined;
+    const covering = windows && items.length === 0 ? latestBefore(dated(), p.from) : undefined;
     if (covering) {
       return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'covered by an earlier window', at: covering.at, detail: `${covering.subject}: the check's cadence window from ${covering.at} spans ${p.id}.` }] };
     }
@@ -107,11 +110,10 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
 }
 
 /** The latest item dated before a calendar date: the cadence window still running on that date. */
-function latestBefore(items: readonly PopulationItem[], date: string, timeZone: string): PopulationItem | undefined {
+function latestBefore(items: readonly [string, PopulationItem][], date: string): PopulationItem | undefined {
   let best: PopulationItem | undefined;
   let bestDate = '';
-  for (const i of items) {
-    const d = calendarDateOf(i.at!, timeZone);
+  for (const [d, i] of items) {
     if (d < date && (d > bestDate || (d === bestDate && i.id < best!.id))) {
       best = i;
       bestDate = d;
@@ -120,6 +122,13 @@ function latestBefore(items: readonly PopulationItem[], date: string, timeZone: 
   return best;
 }
 
+
+/** Appends to the list under `key` (in place: copying the list per deviation was quadratic). */
+function addTo(map: Map<string, Deviation[]>, key: string, d: Deviation): void {
+  const list = map.get(key);
+  if (list) list.push(d);
+  else map.set(key, [d]);
+}
 
 function strip(e: CheckException): Deviation {
   const { itemId: _i, ...rest } = e;

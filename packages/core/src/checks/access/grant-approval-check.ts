@@ -49,6 +49,7 @@ export const grantApprovalCheck: Check = {
   id: 'access.grant-approval',
   title: 'Access grants approved in a ticket before they are made',
   requires: ['access_event'],
+  reads: ['access_event', 'person', 'ticket'],
   run(ctx) {
     const tz = ctx.timezone;
     const windowDays = Number(ctx.params.requestWindowDays ?? DEFAULT_REQUEST_WINDOW_DAYS);

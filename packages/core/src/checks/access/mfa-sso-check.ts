@@ -32,6 +32,7 @@ export const mfaSsoCheck: Check = {
   id: 'access.mfa-sso',
   title: 'Sign-ins protected by multi-factor authentication and SSO',
   requires: [],
+  reads: ['access_event', 'account', 'account_mfa', 'sign_in'],
   requiresAny: ['access_event', 'account', 'account_mfa', 'sign_in'],
   run(ctx): CheckOutcome {
     const tz = ctx.timezone;

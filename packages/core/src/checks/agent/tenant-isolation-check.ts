@@ -59,6 +59,7 @@ export const tenantIsolationCheck: Check = {
   id: 'agent.tenant-isolation',
   title: 'Agent memory is isolated per tenant (probe and runtime retrievals)',
   requires: [],
+  reads: ['isolation_probe', 'retrieval'],
   // With neither a probe run nor a retrieval span collected, nothing speaks to isolation either way.
   requiresAny: ['isolation_probe', 'retrieval'],
   run(ctx) {

@@ -22,6 +22,7 @@ export const policyAckCheck: Check = {
   id: 'hr.policy-ack',
   title: 'Policies acknowledged on joining and on each new version',
   requires: ['person', 'policy'],
+  reads: ['person', 'access_event', 'policy', 'policy_ack'],
   run(ctx) {
     const withinDays = Number(ctx.params.withinDays ?? 30);
     const rules = { withinDays, renewMonths: Number(ctx.params.renewMonths ?? 0), preStartDays: Number(ctx.params.preStartDays ?? 14) };

@@ -11,6 +11,7 @@ export const cuecMappingCheck: Check = {
   id: 'vendor.cuec-mapping',
   title: 'Vendor CUECs mapped to our controls that operate',
   requires: ['cuec'],
+  reads: ['cuec'],
   after: true,
   run(ctx) {
     const results = ctx.results;
