@@ -67,6 +67,11 @@ describe('bad input exits 3 with file and place, within seconds', () => {
       expect(e).toMatchObject({ code: 'INPUT_MALFORMED', where: { file: 'huge.csv', line: 1 } });
       expect(e.hint).toContain('MB');
     }
+    // The look-alike: a CSV larger than the record limit whose lines are short is read in full.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Vendor ${i} ${'x'.repeat(220)},low`);
+    const big = await collectFile('vendors-csv', tempFile('big.csv', `name,criticality\n${rows.join('\n')}\n`), {});
+    expect(big.exitCode).toBe(0);
+    expect(Object.values(big.records).flat()).toHaveLength(20_000);
   }, 30_000);
 
   it('a JSON Lines file whose one "line" is longer than the line limit', async () => {

@@ -3,8 +3,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../schedule/manual-clock.js';
+import { addSchedule, dropPgBossSchema } from '../schedule/schedule-test-support.js';
+import { Scheduler } from '../schedule/scheduler.js';
 import { createServerApp } from '../server/server-app.js';
 import { integrityWorkspace, TEST_DIALECTS } from '../testing/index.js';
+import { loadWorkspace } from '../workspace/index.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
@@ -35,23 +39,45 @@ const HEADERS = { host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080', 'sec-
 
 for (const dialect of TEST_DIALECTS) {
   describe(`concurrent collections on ${dialect}`, () => {
-    it('8 concurrent collects plus serve\'s on-demand runs: each ends ok or with a clear refusal, and verify passes', async () => {
+    it('8 concurrent collects plus serve\'s scheduled and on-demand runs: each ends ok or with a clear refusal, and verify passes', async () => {
       expect(existsSync(MAIN), 'build first: npx tsc -b').toBe(true);
       const iw = await integrityWorkspace(dialect);
+      // serve's schedule: a collection every minute (in-process on SQLite, pg-boss on PostgreSQL).
+      addSchedule(iw.dir, ['queue: { pollSeconds: 0.5, maintenanceSeconds: 5, retryDelaySeconds: 1 }', 'jobs:', '  - { job: collect, cron: "* * * * *" }']);
       const store = await iw.open();
+      const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+      let scheduler: Scheduler | undefined;
       try {
         for (let n = 1; n <= 4; n++) writeFileSync(join(iw.dir, 'hr', `big-${n}.csv`), bigRoster(n, 1500));
+        scheduler = await Scheduler.start({ workspace: () => loadWorkspace(iw.dir), store, clock, instance: 'concurrency-test' });
         const app = createServerApp({ workspaceDir: iw.dir, store, auth: { mode: 'insecure-local' } });
         const cli = Array.from({ length: 8 }, (_, i) => run(['--workspace', iw.dir, '--json', 'collect', ...(i % 2 ? ['--wait'] : [])], iw.env));
-        // The dashboard's "Collect evidence now" and the API, pressed every 250 ms while the CLI runs race.
+        // The dashboard's "Collect evidence now" and the API, pressed every 250 ms while the CLI runs
+        // race, and a scheduled tick with every other press of the first eight. Four ticks at most:
+        // scheduled runs take their turn one at a time, so each one more adds seconds after the race.
         let done = false;
         const all = Promise.all(cli).finally(() => (done = true));
         const responses: Response[] = [];
         for (let i = 0; !done && i < 40; i++) {
+          if (i % 2 === 0 && i < 8) {
+            clock.advance(60_000);
+            await scheduler.caughtUp(clock.now());
+          }
           responses.push(await app.request(`http://127.0.0.1:8080/${i % 2 ? 'actions' : 'api'}/collect`, { method: 'POST', headers: HEADERS }));
           await new Promise((r) => setTimeout(r, 250));
         }
         const results = await all;
+        // Every scheduled collection ran to the end: one that met a running collection waited for it.
+        for (let i = 0; ; i++) {
+          const open = await store.db.selectFrom('schedule_ticks').select('id').where('state', 'in', ['queued', 'running']).execute();
+          if (open.length === 0) break;
+          if (i > 1200) throw new Error('scheduled collections still open after 60 s');
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const ticks = await store.db.selectFrom('schedule_ticks').select(['tick_at', 'state', 'error']).execute();
+        process.stdout.write(`scheduled collects (${dialect}): ${ticks.length} ticks, ${ticks.filter((t) => t.state === 'completed').length} completed\n`);
+        expect(ticks.length).toBeGreaterThan(0);
+        expect(ticks.filter((t) => t.state !== 'completed')).toEqual([]);
         const ok = results.filter((r) => r.code === 0).length;
         // --json prints the refusal as the JSON error on stdout.
         const refusal = (r: { stdout: string }) => {
@@ -86,10 +112,12 @@ for (const dialect of TEST_DIALECTS) {
         const after = await run(['--workspace', iw.dir, 'verify'], iw.env);
         expect(after.code).toBe(0);
       } finally {
+        await scheduler?.stop();
+        if (dialect === 'postgres') await dropPgBossSchema(store);
         await store.close();
         await iw.dispose();
       }
-    }, 120_000);
+    }, 180_000);
 
     it('a second collection is refused with who holds the lock, and --wait queues behind it', async () => {
       const iw = await integrityWorkspace(dialect);

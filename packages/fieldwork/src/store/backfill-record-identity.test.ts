@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { freshPostgresSchema, TEST_DIALECTS } from '../testing/index.js';
+import { CurrentSchemaPostgresDialect } from './current-schema-postgres-dialect.js';
 import { FieldworkStore } from './fieldwork-store.js';
 import { migrations } from './migrations.js';
 import type { StoreLocation } from './open-database.js';
@@ -17,7 +18,7 @@ const pr = (artifact: string, title: string) => JSON.stringify({ kind: 'change',
 /** A store as Fieldwork wrote it before identities existed: the same PR collected twice, and another once. */
 async function oldStore(location: StoreLocation): Promise<void> {
   const db = new Kysely<any>({
-    dialect: location.dialect === 'sqlite' ? new SqliteDialect({ database: new SqliteDatabase(location.file) }) : new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 1 }) }),
+    dialect: location.dialect === 'sqlite' ? new SqliteDialect({ database: new SqliteDatabase(location.file) }) : new CurrentSchemaPostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 1 }) }),
   });
   const all = migrations(location.dialect);
   const old = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0003'));

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FieldworkError } from '@fieldwork/core';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
 import type { MigrationProvider } from 'kysely';
 import pg from 'pg';
+import { CurrentSchemaPostgresDialect } from './current-schema-postgres-dialect.js';
 import { migrations } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -31,7 +32,7 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
     native.pragma('busy_timeout = 60000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
   } else {
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 4 }) }) });
+    db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 4 }) }) });
   }
   const provider: MigrationProvider = { getMigrations: async () => migrations(location.dialect) };
   // Kysely looks for its migration tables in every schema unless told which one; name the
