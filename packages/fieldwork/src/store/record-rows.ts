@@ -48,7 +48,8 @@ function sqliteInserts(native: SqliteDatabase.Database): { one: SqliteDatabase.S
  * The hot path of ingest. On SQLite it runs a statement prepared once on the raw
  * better-sqlite3 connection (the one the open transaction holds), 64 rows per call; on
  * PostgreSQL it sends each batch of 2,000 rows as ten arrays through `unnest`, one small
- * statement instead of 20,000 parameters built by the query builder.
+ * statement instead of 20,000 parameters built by the query builder, while the next batch is
+ * parsed. Call `flush` before reading the records back (and before the transaction ends).
  *
  * @example
  * const w = recordRowWriter(trx, 'sqlite', native);
@@ -74,15 +75,20 @@ export function recordRowWriter(trx: Kysely<Database>, dialect: 'sqlite' | 'post
   }
   let cols: unknown[][] = COLUMNS.map(() => []);
   let n = 0;
-  const flush = async () => {
+  // PostgreSQL: one batch in flight while the next is parsed; awaited before the next is sent.
+  let inFlight: Promise<unknown> | undefined;
+  const send = async () => {
     if (n === 0) return;
     const arrays = cols;
     cols = COLUMNS.map(() => []);
     n = 0;
     if (dialect === 'postgres') {
-      await sql`insert into records (${sql.raw(COLUMNS.join(', '))})
+      await inFlight;
+      inFlight = sql`insert into records (${sql.raw(COLUMNS.join(', '))})
         select * from unnest(${arrays[0]}::integer[], ${arrays[1]}::text[], ${arrays[2]}::text[], ${arrays[3]}::text[], ${arrays[4]}::text[],
           ${arrays[5]}::text[], ${arrays[6]}::text[], ${arrays[7]}::text[], ${arrays[8]}::text[], ${arrays[9]}::text[])`.execute(trx);
+      // Handled here so a failure while the next batch is parsed is not "unhandled"; it surfaces at the next await.
+      inFlight.catch(() => undefined);
     } else {
       const rows = arrays[0].map((_, i) => Object.fromEntries(COLUMNS.map((c, j) => [c, arrays[j][i]])));
       await trx.insertInto('records').values(rows as never).execute();
@@ -91,8 +97,13 @@ export function recordRowWriter(trx: Kysely<Database>, dialect: 'sqlite' | 'post
   return {
     async add(row) {
       for (let j = 0; j < COLUMNS.length; j++) cols[j].push(row[COLUMNS[j]]);
-      if (++n >= (dialect === 'postgres' ? PG_ROWS : SQLITE_ROWS)) await flush();
+      if (++n >= (dialect === 'postgres' ? PG_ROWS : SQLITE_ROWS)) await send();
     },
-    flush,
+    async flush() {
+      await send();
+      const last = inFlight;
+      inFlight = undefined;
+      await last;
+    },
   };
 }
