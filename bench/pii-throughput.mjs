@@ -17,7 +17,9 @@
 // - number-heavy: support and log lines dense with order and tracking numbers, timestamps,
 //   versions, prices, phones and cards (the multi-locale set's negatives and digit-bearing records).
 // Times are CPU time of this process (process.cpuUsage), the median of PII_BENCH_RUNS runs
-// (default 5) for Fieldwork and the baseline, one or two runs for the peers.
+// (default 5) for Fieldwork and the baseline, one or two runs for the peers. The baseline, the
+// Fieldwork operations and the PII_BENCH_COMPARE build take turns run by run on each input, so a
+// change of load during the run falls on all of them alike.
 import { cpus, loadavg } from 'node:os';
 import { detectors, loadRecords, table } from './pii-common.mjs';
 import { localeSet } from './pii-locale-set.mjs';
@@ -80,6 +82,22 @@ function measure(fn, input, runs) {
   return bytes / MB / (ms / 1000);
 }
 
+/**
+ * MB/s of several operations over the same input, their timed runs interleaved (a, b, c, a, b, c…)
+ * after a warm-up of each, so that the shared machine's changing load falls on all of them alike.
+ */
+function measureGroup(fns, input, runs) {
+  const bytes = typeof input === 'string' ? Buffer.byteLength(input) : bytesOf(input);
+  const calls = fns.map((fn) => (typeof input === 'string' ? () => fn(input) : () => { for (const r of input) fn(r); }));
+  for (const call of calls) {
+    const w0 = Date.now();
+    do call(); while (Date.now() - w0 < WARM_MS);
+  }
+  const times = calls.map(() => []);
+  for (let i = 0; i < runs; i++) calls.forEach((call, k) => times[k].push(cpuMs(call)));
+  return times.map((t) => bytes / MB / (median(t) / 1000));
+}
+
 const inputs = [
   ['per record', perRecord],
   ['long text', longText],
@@ -99,18 +117,19 @@ const operations = [
 ].filter((op) => PEERS || op.peer !== true);
 const results = new Map();
 for (const [label, input] of inputs) {
+  // The baseline and every Fieldwork operation (and the other build) take turns run by run.
+  const group = operations.filter((op) => op.peer !== true && (op.only === undefined || op.only === label));
+  measureGroup(group.map((op) => op.fn), input, RUNS).forEach((x, k) => results.set(`${group[k].name}|${label}`, x));
   for (const op of operations) {
-    if (op.only !== undefined && op.only !== label) continue;
-    if (op.notLong && label === 'long text') continue;
-    const data = op.bytes === undefined ? input : slice(input, op.bytes);
-    results.set(`${op.name}|${label}`, measure(op.fn, data, op.runs));
+    if (op.peer !== true || (op.notLong && label === 'long text')) continue;
+    results.set(`${op.name}|${label}`, measure(op.fn, slice(input, op.bytes), op.runs));
   }
 }
 
 console.log('## PII detection throughput\n');
 const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs; load average ${load(loadBefore)} before, ${load(loadavg())} after.`);
-console.log(`MB/s = 10^6 bytes of UTF-8 per second of this process's CPU time, median of ${RUNS} runs (peers: 1–2 runs on a`);
+console.log(`MB/s = 10^6 bytes of UTF-8 per second of this process's CPU time, median of ${RUNS} interleaved runs (peers: 1–2 runs on a`);
 console.log(`0.05–0.5 MB slice). Inputs: per record = ${perRecord.length} Presidio texts (${(bytesOf(perRecord) / perRecord.length).toFixed(0)} bytes on average), one call each;`);
 console.log(`long text = one string of ${(LONG_BYTES / MB).toFixed(0)} MB; number-heavy = ${numberHeavy.length} lines, ${(100 * digitShare(numberHeavy.join('\n'))).toFixed(0)} % digits, one call each.`);
 console.log('"× baseline" divides by the bare `\\w+` regex scan of the same input in the same run.\n');
@@ -130,3 +149,7 @@ console.log(table(header, rows));
 const one = results.get(`${operations[1].name}|long text`);
 const streamed = results.get(`${operations[3].name}|long text`);
 console.log(`\nStreaming scanner vs one-shot detectPii on the long text: ${(streamed / one).toFixed(2)}× (goal: within 10 %).`);
+if (compare !== undefined) {
+  const ratios = inputs.map(([label]) => `${label} ${(results.get(`${operations[1].name}|${label}`) / results.get(`detectPii of PII_BENCH_COMPARE|${label}`)).toFixed(2)}×`);
+  console.log(`detectPii of this build vs PII_BENCH_COMPARE: ${ratios.join(', ')}.`);
+}

@@ -1,19 +1,20 @@
 import { CITY, COUNTRY, nameIndex } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
-import { isLetter, wordBefore } from './word-before.js';
+import { STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
+import type { TextScan } from './text-scan.js';
+import { isLetter, wordEndBefore, wordStart } from './word-before.js';
+import { sameLower, WordTable } from './word-table.js';
 
 const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
-// Street words after the name ("12 Main Street", "8 wressle road").
-const SUFFIX =
-  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|square|sq|terrace|parkway|pkwy|highway|hwy|circle|cir|crescent|close|row|walk|alley|trail|grove|gardens|mews|hill|park';
-// Street words before the name ("Rue de la Paix 3", "ul. Długa 5", "Via Roma 12").
-const PREFIXES = new Set(
-  'rue rua via viale vicolo piazza piazzale corso largo calle avenida avda av carrer carretera camino paseo plaza praça praca travessa estrada alameda ulica ul aleja al chemin allée allee boulevard bd place impasse quai route strada calea str náměstí námestie trg ulitsa cesta utca út'.split(' '),
-);
+const SUFFIX = STREET_SUFFIXES.join('|');
+const PREFIXES = new Set(STREET_PREFIXES);
 const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
-const GLUED = /(?:straße|strasse|str|weg|gasse|allee|platz|ring|damm|ufer|laan|straat|gracht|plein|kade|singel|dreef|steeg|vej|gade|gatan|vägen|väg|veien|vegen|gata|gaten|katu|tie|kuja|polku|utca|ulice|cesta|sokak|sokağı|caddesi|bulvarı)$/u;
+const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
+const GLUED_BY_LAST = new Map<string, string[]>();
+for (const w of GLUED_WORDS) GLUED_BY_LAST.set(w.slice(-1), [...(GLUED_BY_LAST.get(w.slice(-1)) ?? []), w]);
+const GLUED = new RegExp(`(?:${GLUED_WORDS.join('|')})$`, 'u');
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
 // From just after a house number: "… Main Street", "… 40th Street", "… via goffredo mameli 149",
@@ -45,6 +46,19 @@ const ADDRESS_PAIRS = new Set([
 const POSTCODE_WORDS = new Set(['zip', 'zipcode', 'postcode', 'code', 'plz', 'cap', 'cep', 'postnummer', 'postinumero', 'psč', 'postleitzahl']);
 const US_STATE = /\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) $/u;
 const PLACE = CITY | COUNTRY;
+const STREET_PREFIX = 1;
+const ADDRESS_WORD = 2;
+const POSTCODE_WORD = 4;
+const S = 8;
+const STREET_SUFFIX = 16;
+const WORDS = new WordTable([
+  ...STREET_SUFFIXES.map((w) => [w, STREET_SUFFIX] as const),
+  ...[...PREFIXES].map((w) => [w, STREET_PREFIX] as const),
+  ...[...ADDRESS_WORDS].map((w) => [w, ADDRESS_WORD] as const),
+  ...[...POSTCODE_WORDS].map((w) => [w, POSTCODE_WORD] as const),
+  ['s', S],
+]);
+const PAIRS = new WordTable([...ADDRESS_PAIRS].map((pair) => [pair, 1] as const));
 
 /**
  * Finds postal addresses and places. A street is a house number with a street word in one of
@@ -57,13 +71,15 @@ const PLACE = CITY | COUNTRY;
  * anywhere with a capital, a city after "in", "from", "at"…
  *
  * Streets are found from their house numbers, so text without digits costs one scan for places.
+ * With the {@link scanText} of the text, the street patterns after a number run only when the
+ * text has a street word, and lowercase places only after a place cue.
  */
-export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[]): void {
+export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], scan?: TextScan): void {
   const found: PiiFinding[] = [];
-  if (DIGIT.test(text)) numbers(text, found);
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else found.push(...placesFound);
-  lowercasePlaces(text, found);
+  if (scan === undefined || scan.placeCue) lowercasePlaces(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   let last: PiiFinding | undefined;
   for (const f of found) {
@@ -80,7 +96,11 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
 const DIGIT = /\d/;
 
 /** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
-function numbers(text: string, found: PiiFinding[]): void {
+function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
+  // With a scan, the street patterns after a number run only when a street word can follow it
+  // (without one, every step runs: the tests compare both).
+  const gated = scan !== undefined;
+  const streetWord = scan === undefined || scan.street;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -98,7 +118,7 @@ function numbers(text: string, found: PiiFinding[]): void {
     if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
     const after = text.charCodeAt(j);
     if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
-    const f = street(text, start, j) ?? postcode(text, start, j);
+    const f = street(text, start, j, gated, !gated || (streetWord && streetAhead(text, j))) ?? postcode(text, start, j);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -107,23 +127,31 @@ function numbers(text: string, found: PiiFinding[]): void {
 }
 
 /** A street address around the house number at `start`–`end`. */
-function street(text: string, start: number, end: number): PiiFinding | undefined {
-  // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan".
+function street(text: string, start: number, end: number, gated: boolean, streetAfter: boolean): PiiFinding | undefined {
+  // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
+  // word after the number needs one in the text).
   const next = text.charCodeAt(end);
-  AFTER_NUMBER.lastIndex = end;
-  if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
-  GLUED_AFTER.lastIndex = end;
-  const glued = next === 32 || next === 44 ? GLUED_AFTER.exec(text) : null;
-  if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
+  if (streetAfter) {
+    AFTER_NUMBER.lastIndex = end;
+    if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+  }
+  // A street word glued to the name after the number: the name is read by char code and the
+  // regex runs (for the house number after it) only when the name ends in a street word.
+  if ((next === 32 || next === 44) && (!gated || gluedNameAfter(text, end))) {
+    GLUED_AFTER.lastIndex = end;
+    const glued = GLUED_AFTER.exec(text);
+    if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
+  }
   // The number last: "Hauptstraße 5", "Rua Joaquim de Oliveira Cruz 1615", "75 Auerstrasse 12".
   let from = -1;
   let at = start;
   for (let k = 0; k < 6; k++) {
-    const w = wordBefore(text, at, 1, k > 0);
-    if (w === undefined) break;
-    if (k === 0 && GLUED.test(w.word)) from = w.start;
-    if (PREFIXES.has(w.word) && k > 0) from = w.start;
-    at = w.start;
+    const wEnd = wordEndBefore(text, at, 1, k > 0);
+    if (wEnd < 0) break;
+    const wStart = wordStart(text, wEnd);
+    if (k === 0 && gluedStreet(text, wStart, wEnd)) from = wStart;
+    if (k > 0 && (WORDS.get(text, wStart, wEnd) & STREET_PREFIX) !== 0) from = wStart;
+    at = wStart;
     if (text.charCodeAt(at - 1) !== 32) break;
   }
   if (from < 0) {
@@ -139,36 +167,111 @@ function street(text: string, start: number, end: number): PiiFinding | undefine
   return address(text, from, end);
 }
 
+/**
+ * Whether a street word can follow the number at `end` the way {@link AFTER_NUMBER} reads one:
+ * within the next few words of the same line, with nothing but letters, digits, spaces and
+ * `' ’ . - / ,` before it. Words with a letter beyond Latin-1 and Latin Extended-A (or the long
+ * s, which case-folds to "s") count as street words, so the check never rules out a match.
+ */
+function streetAhead(text: string, end: number): boolean {
+  const n = text.length;
+  let spaces = 0;
+  let i = end;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (++spaces > 6) return false;
+      i++;
+    } else if (isLetter(c)) {
+      const start = i;
+      let beyond = false;
+      for (; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (!isLetter(d)) break;
+        if (d >= 0x17f) beyond = true;
+      }
+      if (beyond || (WORDS.get(text, start, i) & (STREET_PREFIX | STREET_SUFFIX)) !== 0) return true;
+    } else if ((c >= 48 && c <= 57) || c === 39 || c === 8217 || c === 46 || c === 45 || c === 47 || c === 44) {
+      i++;
+    } else return false;
+  }
+  return false;
+}
+
 /** Whether "lives at", "address:", "ship to"… stands just before a number. */
 function addressCue(text: string, start: number): boolean {
   let at = start;
   while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 58)) at--;
-  const w1 = wordBefore(text, at, 0);
-  if (w1 === undefined) return false;
-  if (ADDRESS_WORDS.has(w1.word)) return true;
-  const w2 = wordBefore(text, w1.start, 1);
-  return w2 !== undefined && (ADDRESS_PAIRS.has(`${w2.word} ${w1.word}`) || (w1.word === 's' && ADDRESS_WORDS.has(w2.word)));
+  const end1 = wordEndBefore(text, at, 0);
+  if (end1 < 0) return false;
+  const start1 = wordStart(text, end1);
+  const f1 = WORDS.get(text, start1, end1);
+  if ((f1 & ADDRESS_WORD) !== 0) return true;
+  const end2 = wordEndBefore(text, start1, 1);
+  if (end2 < 0) return false;
+  const start2 = wordStart(text, end2);
+  // One space stands between the two words, so the pair is the text from one to the other.
+  return PAIRS.get(text, start2, end1) !== 0 || ((f1 & S) !== 0 && (WORDS.get(text, start2, end2) & ADDRESS_WORD) !== 0);
+}
+
+/**
+ * Whether the name {@link GLUED_AFTER} reads after the number at `end` (", " or " ", then four or
+ * more letters, marks and hyphens) can end in a street word. A surrogate pair in the name leaves
+ * the answer to the regex.
+ */
+function gluedNameAfter(text: string, end: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) !== 32) return false;
+  const start = ++i;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (!isLetter(c) && c !== 45) break;
+  }
+  return i - start >= 4 && gluedStreet(text, start, i);
+}
+
+/** Whether the lowercased word ends with a street word ("Hauptstraße", "Nassaustraat"). */
+function gluedStreet(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  // Only the street words that end in the word's last letter are compared.
+  const suffixes = GLUED_BY_LAST.get(String.fromCharCode(text.charCodeAt(end - 1)).toLowerCase());
+  if (suffixes === undefined) return false;
+  for (const suffix of suffixes) {
+    if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
+  }
+  return false;
 }
 
 /** A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345". */
 function postcode(text: string, start: number, end: number): PiiFinding | undefined {
   const digits = end - start;
   if (digits < 3) return undefined;
-  let to = end;
-  const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
-  if (m !== null) to += m[0].length;
   let at = start;
   while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
-  const w = wordBefore(text, at, 0);
-  if (w !== undefined && POSTCODE_WORDS.has(w.word)) {
-    return { type: 'address', start, end: to, validated: true, confidence: 'medium' };
+  const wEnd = wordEndBefore(text, at, 0);
+  if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) {
+    return { type: 'address', start, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
   }
-  if (digits === 5) {
+  // "City, ST 12345": the state code and its comma stand right before the number (checked by
+  // char code first, so most numbers never run the regex).
+  if (digits === 5 && start >= 6 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 4) === 32 && text.charCodeAt(start - 5) === 44 && isCapital(text.charCodeAt(start - 2)) && isCapital(text.charCodeAt(start - 3))) {
     const head = text.slice(Math.max(0, start - 40), start);
     const us = US_STATE.exec(head);
-    if (us !== null) return { type: 'address', start: start - head.length + us.index, end: to, validated: true, confidence: 'medium' };
+    if (us !== null) return { type: 'address', start: start - head.length + us.index, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
   }
   return undefined;
+}
+
+/** End of a postcode whose digits end at `end`: "12345-6789", "1234 AB", "123 45". */
+function postcodeEnd(text: string, end: number): number {
+  const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
+  return m === null ? end : end + m[0].length;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** An address from `start` to `end`, with its unit and the lines after it. */

@@ -1,7 +1,9 @@
 import { calendarDate, plausibleYear } from './calendar-date.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
-import { wordBefore } from './word-before.js';
+import type { TextScan } from './text-scan.js';
+import { wordEndBefore, wordStart } from './word-before.js';
+import { WordTable } from './word-table.js';
 
 // Numeric dates: D/M/Y or M/D/Y (either order is accepted when it makes a calendar date) and
 // Y-M-D. Not part of a longer token: a version (1.2.3), a path, an id or a decimal.
@@ -22,9 +24,11 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * "on", "meet", "next" and similar. Every value is checked as a real date (29 February only in
  * leap years, four-digit years 1880–2099). Versions, ISO timestamps with a `T` (machine
  * timestamps), dotted dates with a two-digit year, and digits inside longer tokens are not dates.
+ * With the {@link scanText} of the text, numeric dates are only looked for when three digit groups
+ * stand joined by / . or -, and written dates when it has a month name.
  */
-export function detectDate(text: string, out: PiiFinding[]): void {
-  if (DIGIT.test(text)) numericAndWritten(text, out);
+export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month);
   // Weekdays: only texts that contain "day" at all are scanned for them.
   if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
   WEEKDAY.lastIndex = 0;
@@ -37,8 +41,27 @@ export function detectDate(text: string, out: PiiFinding[]): void {
 }
 
 const DIGIT = /\d/;
+const MONTHS = new WordTable(MONTH_NUMBER);
 
-function numericAndWritten(text: string, out: PiiFinding[]): void {
+function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, month: boolean): void {
+  // A numeric date needs three digit groups joined by / . or -.
+  if (numeric) numericDates(text, out);
+  // Every written date has a month name before or after its number.
+  if (!month) return;
+  let done = 0;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
+    if (m.index < done) continue;
+    const f = written(text, m.index, m.index + m[0].length);
+    if (f === undefined) continue;
+    out.push(f);
+    done = f.end;
+    NUMBER.lastIndex = f.end;
+  }
+}
+
+/** Numeric dates: D/M/Y or M/D/Y in either order, and Y-M-D. */
+function numericDates(text: string, out: PiiFinding[]): void {
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m !== null; m = NUMERIC.exec(text)) {
     const end = m.index + m[0].length;
@@ -60,16 +83,6 @@ function numericAndWritten(text: string, out: PiiFinding[]): void {
     }
     if (ok) out.push({ type: 'date', start: m.index, end, validated: true, confidence });
   }
-  let done = 0;
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
-    if (m.index < done) continue;
-    const f = written(text, m.index, m.index + m[0].length);
-    if (f === undefined) continue;
-    out.push(f);
-    done = f.end;
-    NUMBER.lastIndex = f.end;
-  }
 }
 
 /** A written date around the number at `start`–`end`, or undefined. */
@@ -87,16 +100,18 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
       }
     }
   }
-  const before = wordBefore(text, start, 1, true);
-  if (before === undefined) return undefined;
-  const month = MONTH_NUMBER.get(before.word);
-  if (month === undefined) return undefined;
-  const name = text.slice(before.start, before.start + before.word.length);
+  // The word before is looked up by hash in place; only a month name is sliced.
+  const beforeEnd = wordEndBefore(text, start, 1, true);
+  if (beforeEnd < 0) return undefined;
+  const beforeStart = wordStart(text, beforeEnd);
+  const month = MONTHS.get(text, beforeStart, beforeEnd);
+  if (month === 0) return undefined;
+  const name = text.slice(beforeStart, beforeEnd);
   if (digits === 4) {
     // "March 2024": full month names with a capital only, so "may 2024" or "Mar 2024" do not count.
     if (name.length < 4 || !/^\p{Lu}/u.test(name) || !plausibleYear(text.slice(start, end))) return undefined;
-    if (text.charCodeAt(before.start + name.length) !== 32) return undefined;
-    return date(before.start, end, true);
+    if (text.charCodeAt(beforeStart + name.length) !== 32) return undefined;
+    return date(beforeStart, end, true);
   }
   AFTER_DAY.lastIndex = end;
   const after = AFTER_DAY.exec(text);
@@ -105,7 +120,7 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
   if (year !== undefined && !plausibleYear(year)) return undefined;
   if (!calendarDate(month, Number(text.slice(start, end)), year === undefined ? undefined : Number(year))) return undefined;
   if (ambiguousMonth(name, year)) return undefined;
-  return date(before.start, AFTER_DAY.lastIndex, year !== undefined);
+  return date(beforeStart, AFTER_DAY.lastIndex, year !== undefined);
 }
 
 /** "may 3", "march 5", "mars 5" in lowercase and without a year are a verb or a planet more often than a month. */

@@ -1,8 +1,10 @@
 import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { personCue } from './person-cue.js';
+import { LOWER_NAME_CUES, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
-import { isLetter, isUpper, wordBefore } from './word-before.js';
+import { isLetter, isUpper, wordEndBefore, wordStart } from './word-before.js';
+import { WordTable } from './word-table.js';
 
 const NAME = GIVEN | SURNAME;
 const PLACE = CITY | COUNTRY;
@@ -29,29 +31,57 @@ interface Pending {
  * name is reported unvalidated: medium confidence inside a sentence or after a cue, low at the
  * start of a sentence. Lowercase names count after a cue ("mr. martin", "named joshua"). Names that are everyday English words ("Will", "Grant") count only after
  * a cue or in a list of names; city and country names are left to the address detector. A title
- * before a name ("Dr.", "Mr.") is part of the finding.
+ * before a name ("Dr.", "Mr.") is part of the finding. With the {@link scanText} of the text,
+ * the lowercase names are only looked for when a lowercase cue stands before a lowercase word.
  */
-export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[]): void {
+export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
   const index = nameIndex();
   const run: Token[] = [];
   const found: PiiFinding[] = [];
   const pending: Pending[] = [];
   let at = 0;
+  // In a text of ASCII letters the scan has read and hashed every word with a capital already;
+  // otherwise a char-code scan finds the capitals (no regex call, no substring).
+  const caps = scan !== undefined && scan.ascii ? scan.capitals : undefined;
+  let next = 0;
   for (;;) {
-    // A char-code scan finds the capital letter (no regex call, no substring); the word is read here.
-    const start = nextCapital(text, at);
-    if (start < 0) break;
-    let end = wordEnd(text, start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1));
+    let start: number;
+    let end: number;
+    let h = -1;
+    if (caps !== undefined) {
+      while (next < caps.count && (caps.starts[next] as number) < at) next++;
+      if (next === caps.count) break;
+      const wordEndsAt = caps.ends[next] as number;
+      start = caps.starts[next] as number;
+      end = wordEnd(text, wordEndsAt);
+      if (end === wordEndsAt) h = caps.hashes[next] as number;
+      if (caps.first[next++] === 0) {
+        // A capital inside a word ("iPhone"): glued to the letters before it.
+        at = end;
+        flush(text, run, found, pending);
+        clear(run);
+        continue;
+      }
+    } else {
+      start = nextCapital(text, at);
+      if (start < 0) break;
+      end = wordEnd(text, start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1));
+    }
     at = end;
     if (glued(text, start)) {
       flush(text, run, found, pending);
-      run.length = 0;
+      clear(run);
       continue;
     }
     // A possessive "Liam's" is the name Liam.
-    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) end -= 2;
-    let h = HASH_SEED;
-    for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) {
+      end -= 2;
+      h = -1;
+    }
+    if (h < 0) {
+      h = HASH_SEED;
+      for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    }
     const flags = lookupToken(text, start, end, h);
     // The lowercase word itself is only needed to build place phrases ("san francisco").
     const lc = (flags & (PLACE | PLACE_HEAD)) !== 0 ? text.slice(start, end).toLowerCase() : '';
@@ -60,7 +90,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       if (p !== undefined) {
         places.push(p);
         flush(text, run, found, pending);
-        run.length = 0;
+        clear(run);
         at = Math.max(at, p.end);
         continue;
       }
@@ -68,18 +98,18 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     const token = classify(text, start, end, lc, flags);
     if (token === undefined) {
       flush(text, run, found, pending);
-      run.length = 0;
+      clear(run);
       continue;
     }
     const last = run[run.length - 1];
     if (last === undefined || !joins(text, last.end, start, run)) {
       flush(text, run, found, pending);
-      run.length = 0;
+      clear(run);
     }
     run.push(token);
   }
   flush(text, run, found, pending);
-  lowercaseNames(text, index, found);
+  if (scan === undefined || scan.nameCue) lowercaseNames(text, index, found);
   found.sort((a, b) => a.start - b.start);
   promoteLists(text, found, pending);
   mergeAdjacent(text, found, out);
@@ -113,8 +143,7 @@ function wordEnd(text: string, i: number): number {
   }
 }
 // Lowercase names after a cue: "my name is joshua", "mr. martin", "named yulan", or a listed pair.
-const LOWER_CUED =
-  /\b(?:name is|named|called|i'?m|i am|this is|mr|mrs|ms|miss|dr|prof|dear|hi|hello|hey|thanks|name)\.?:?,? (\p{Ll}[\p{Ll}\p{M}'’-]+)(?: (\p{Ll}[\p{Ll}\p{M}'’-]+))?/gu;
+const LOWER_CUED = new RegExp(`\\b(?:${LOWER_NAME_CUES.join('|')})\\.?:?,? (\\p{Ll}[\\p{Ll}\\p{M}'’-]+)(?: (\\p{Ll}[\\p{Ll}\\p{M}'’-]+))?`, 'gu');
 const PARTICLE_GAP = /^ (?:(?:van|der|den|de|da|di|do|dos|das|du|del|della|von|zu|le|la|ter|ten|bin|ibn|al|el|y|af) )+$/;
 
 /** Whether the capitalised word at `start` continues the run ending at `end` (one space, or particles). */
@@ -279,6 +308,7 @@ function listy(text: string, p: Pending): boolean {
 }
 
 const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och', 'og']);
+const LIST_TABLE = new WordTable([...LIST_WORDS].map((w) => [w, 1] as const));
 
 /** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
 function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, ends: ReadonlySet<number>): boolean {
@@ -290,9 +320,10 @@ function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, en
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
     if (ends.has(k)) return true;
   } else if (i < p.start) {
-    const w = wordBefore(text, i, 0);
-    if (w !== undefined && (LIST_WORDS.has(w.word) || w.word === '&')) {
-      let k = w.start;
+    const wEnd = wordEndBefore(text, i, 0);
+    const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
+    if (wEnd >= 0 && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
+      let k = wStart;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
       if (ends.has(k)) return true;
     }
@@ -304,7 +335,7 @@ function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, en
   if (j > p.end + 1 && starts.has(j) && text.charCodeAt(p.end) === 44) return true;
   let e = j;
   while (e < text.length && isLetter(text.charCodeAt(e))) e++;
-  if (e > j && LIST_WORDS.has(text.slice(j, e).toLowerCase())) {
+  if (e > j && LIST_TABLE.get(text, j, e) !== 0) {
     while (text.charCodeAt(e) === 32) e++;
     if (starts.has(e)) return true;
   }
@@ -347,6 +378,11 @@ function mergeAdjacent(text: string, found: PiiFinding[], out: PiiFinding[]): vo
     prev = f;
   }
   if (prev !== undefined) out.push(prev);
+}
+
+/** Empties a run; setting `length` is a runtime call in V8, popping a few tokens is not. */
+function clear(run: Token[]): void {
+  while (run.length > 0) run.pop();
 }
 
 function isDigit(c: number): boolean {

@@ -54,7 +54,17 @@ interface PhoneVerdict {
 }
 
 function classify(raw: string, context: () => boolean): PhoneVerdict | undefined {
-  const main = raw.replace(EXTENSION, '');
+  // Count the digits first, without building strings: most candidates in number-heavy text
+  // (tracking numbers, timestamps) have too many or too few. An extension has at most six.
+  let count = 0;
+  let extension = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+    else if (c === 120 || c === 88 || c === 101 || c === 69 || c === 35) extension = true;
+  }
+  if (count < 6 || count > (extension ? 21 : 15)) return undefined;
+  const main = extension ? raw.replace(EXTENSION, '') : raw;
   const digits = main.replace(/\D/g, '');
   if (digits.length < 6 || digits.length > 15) return undefined;
   // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.

@@ -12,6 +12,7 @@ import { detectUsSsn } from './detect-us-ssn.js';
 import type { DetectPiiOptions, PiiConfidence, PiiFinding, PiiType } from './pii-type.js';
 import { PII_TYPES } from './pii-type.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
+import { scanText, type TextScan } from './text-scan.js';
 
 const DETECTORS: Readonly<Record<PiiType, (text: string, out: PiiFinding[]) => void>> = {
   email: detectEmail,
@@ -29,11 +30,20 @@ const DETECTORS: Readonly<Record<PiiType, (text: string, out: PiiFinding[]) => v
 const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high: 3 };
 
 /**
- * What a text must contain for a type to be possible at all. One native scan for a digit skips
- * every digit-shaped detector on the many short records that have none.
+ * Whether a text can hold a value of the type at all, from one char-code pass over it
+ * ({@link scanText}): the many short records without a digit, an `@` or a long key-like token
+ * skip those detectors entirely, and the others skip the steps the text's words rule out.
  */
-const NEEDS_DIGIT: ReadonlySet<PiiType> = new Set<PiiType>(['phone', 'credit_card', 'us_ssn', 'iban', 'date_of_birth']);
-const DIGIT = /\d/;
+const POSSIBLE: Readonly<Partial<Record<PiiType, (s: TextScan) => boolean>>> = {
+  email: (s) => s.at,
+  phone: (s) => s.chain >= 6,
+  credit_card: (s) => s.chain >= 12,
+  us_ssn: (s) => s.chain >= 9,
+  iban: (s) => s.ibanHead,
+  ip_address: (s) => s.chain >= 4 || s.colon,
+  api_key: (s) => s.keyRun,
+  date_of_birth: (s) => s.digit && s.birth,
+};
 const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
 
 /**
@@ -59,19 +69,21 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding
   const wanted = opts.types === undefined ? ALL_TYPES : new Set(types);
   // Person names and places come from one scan of the words when both are wanted.
   const words = wanted.has('person') && wanted.has('address');
-  const digits = DIGIT.test(text);
+  const scan = scanText(text);
   let places: PiiFinding[] | undefined;
   for (const type of wanted) {
     const detect = DETECTORS[type];
     if (detect === undefined) throw new TypeError(`detectPii: unknown PII type "${String(type)}"`);
-    if (!digits && NEEDS_DIGIT.has(type)) continue;
-    if (type === 'email' && text.indexOf('@') < 0) continue;
-    if (type === 'ip_address' && !digits && text.indexOf(':') < 0) continue;
-    if (words && type === 'person') detectPerson(text, found, (places = []));
+    const possible = POSSIBLE[type];
+    if (possible !== undefined && !possible(scan)) continue;
+    if (words && type === 'person') detectPerson(text, found, (places = []), scan);
     else if (words && type === 'address') continue;
+    else if (type === 'person') detectPerson(text, found, undefined, scan);
+    else if (type === 'address') detectAddress(text, found, undefined, scan);
+    else if (type === 'date') detectDate(text, found, scan);
     else detect(text, found);
   }
-  if (words) detectAddress(text, found, places ?? []);
+  if (words) detectAddress(text, found, places ?? [], scan);
   const kept = floor > 1 ? found.filter((f) => LEVEL[f.confidence] >= floor) : found;
   return resolveOverlaps(kept);
 }

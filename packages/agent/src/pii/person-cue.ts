@@ -1,4 +1,5 @@
-import { isLetter, wordBefore } from './word-before.js';
+import { isLetter, wordEndBefore, wordStart } from './word-before.js';
+import { WordTable } from './word-table.js';
 
 /** Titles before a name, in the languages of the name lists. */
 const TITLES = new Set(
@@ -22,10 +23,34 @@ const NAMING_PAIRS = new Set(['name is', 'i am', 'this is', 'name was']);
 const RELATIONS = new Set(
   'partner wife husband son daughter mother father mom dad mum friend colleague manager boss brother sister neighbour neighbor'.split(' '),
 );
+const TITLE = 1;
+const HEADER = 2;
+const NAMING_WORD = 4;
+const GREETING = 8;
+const RELATION = 16;
 /** Every word that can end a cue: any other word before a name settles that there is none. */
-const CUE_ENDS: ReadonlySet<string> = new Set([
-  ...TITLES, ...GREETINGS, ...NAMING, ...HEADERS, ...RELATIONS, 'm', 's',
-  ...[...PAIRS, ...NAMING_PAIRS].map((pair) => pair.slice(pair.indexOf(' ') + 1)),
+const CUE_END = 32;
+const M = 64;
+const S = 128;
+const MY = 256;
+const NAME = 512;
+const WORDS = new WordTable([
+  ...[...TITLES].map((w) => [w, TITLE | CUE_END] as const),
+  ...[...HEADERS].map((w) => [w, HEADER | CUE_END] as const),
+  ...[...NAMING].map((w) => [w, NAMING_WORD | CUE_END] as const),
+  ...[...GREETINGS].map((w) => [w, GREETING | CUE_END] as const),
+  ...[...RELATIONS].map((w) => [w, RELATION | CUE_END] as const),
+  ...[...PAIRS, ...NAMING_PAIRS].map((pair) => [pair.slice(pair.indexOf(' ') + 1), CUE_END] as const),
+  ['m', M | CUE_END],
+  ['s', S | CUE_END],
+  ['my', MY],
+  ['name', NAME],
+]);
+const NAMING_PAIR = 1;
+const OTHER_PAIR = 2;
+const PAIR_TABLE = new WordTable([
+  ...[...PAIRS].map((pair) => [pair, OTHER_PAIR] as const),
+  ...[...NAMING_PAIRS].map((pair) => [pair, NAMING_PAIR] as const),
 ]);
 
 /** A cue just before a candidate name: its kind and where it starts (a title joins the name). */
@@ -50,25 +75,32 @@ export function personCue(text: string, start: number): PersonCue | undefined {
       i--;
     } else break;
   }
-  const w1 = wordBefore(text, i, 0, true);
-  if (w1 === undefined || !CUE_ENDS.has(w1.word)) return undefined;
-  const cue = (kind: PersonCue['kind']): PersonCue => ({ kind, start: w1.start });
-  if (TITLES.has(w1.word)) return cue('title');
-  if (colon && HEADERS.has(w1.word)) return cue(w1.word === 'name' ? 'naming' : 'other');
-  if (NAMING.has(w1.word)) return cue('naming');
+  // Words are looked up by hash in place, never sliced: most capitalised words have no cue.
+  const end1 = wordEndBefore(text, i, 0, true);
+  if (end1 < 0) return undefined;
+  const start1 = wordStart(text, end1);
+  const f1 = WORDS.get(text, start1, end1);
+  if ((f1 & CUE_END) === 0) return undefined;
+  const cue = (kind: PersonCue['kind']): PersonCue => ({ kind, start: start1 });
+  if ((f1 & TITLE) !== 0) return cue('title');
+  if (colon && (f1 & HEADER) !== 0) return cue((f1 & NAME) !== 0 ? 'naming' : 'other');
+  if ((f1 & NAMING_WORD) !== 0) return cue('naming');
   // "I'm Ana": the word before is "m" after "I'".
-  if (w1.word === 'm' && w1.start >= 2 && (text.charCodeAt(w1.start - 1) === 39 || text.charCodeAt(w1.start - 1) === 8217)) {
-    const c = text.charCodeAt(w1.start - 2);
-    if ((c === 73 || c === 105) && !isLetter(text.charCodeAt(w1.start - 3))) return cue('naming');
+  if ((f1 & M) !== 0 && start1 >= 2 && (text.charCodeAt(start1 - 1) === 39 || text.charCodeAt(start1 - 1) === 8217)) {
+    const c = text.charCodeAt(start1 - 2);
+    if ((c === 73 || c === 105) && !isLetter(text.charCodeAt(start1 - 3))) return cue('naming');
   }
-  if (GREETINGS.has(w1.word)) return cue('other');
-  const w2 = wordBefore(text, w1.start, 1);
-  if (w2 === undefined) return undefined;
-  const pair = `${w2.word} ${w1.word}`;
-  if (NAMING_PAIRS.has(pair)) return cue('naming');
-  if (PAIRS.has(pair)) return cue('other');
-  if (w2.word === 'my' && RELATIONS.has(w1.word)) return cue('other');
+  if ((f1 & GREETING) !== 0) return cue('other');
+  const end2 = wordEndBefore(text, start1, 1);
+  if (end2 < 0) return undefined;
+  const start2 = wordStart(text, end2);
+  // One space stands between the two words, so the pair is the text from one to the other.
+  const pair = PAIR_TABLE.get(text, start2, end1);
+  if ((pair & NAMING_PAIR) !== 0) return cue('naming');
+  if ((pair & OTHER_PAIR) !== 0) return cue('other');
+  const f2 = WORDS.get(text, start2, end2);
+  if ((f2 & MY) !== 0 && (f1 & RELATION) !== 0) return cue('other');
   // "my partner's name Donald", "my wife's": a relation's name follows.
-  if (w1.word === 's' && w2.word !== '' && RELATIONS.has(w2.word)) return cue('other');
+  if ((f1 & S) !== 0 && (f2 & RELATION) !== 0) return cue('other');
   return undefined;
 }

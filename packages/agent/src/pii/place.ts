@@ -1,11 +1,18 @@
 import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lowerCode, mayBeIndexed, nameIndex, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
-import { isLetter, wordBefore } from './word-before.js';
+import { LOWER_PLACE_CUES } from './text-scan.js';
+import { isLetter, wordEndBefore, wordStart } from './word-before.js';
+import { WordTable } from './word-table.js';
 
 const PLACE_CUES = new Set(
   'in from to at near visit visited visiting live lives lived based moved born arrived flew travel travelled traveled trip office branch city town country nach aus à en em naar uit från till'.split(' '),
 );
-const LOWER_PLACE_CUES = new Set(['in', 'from', 'at', 'to', 'near']);
+const PLACE_CUE = 1;
+const LOWER_PLACE_CUE = 2;
+const CUES = new WordTable([
+  ...[...PLACE_CUES].map((w) => [w, PLACE_CUE] as const),
+  ...LOWER_PLACE_CUES.map((w) => [w, LOWER_PLACE_CUE] as const),
+]);
 const CONNECTORS = /^(?:de|do|da|del|of|and|am|an|der|sur|en|la|le|el) /;
 const PLACE = CITY | COUNTRY;
 
@@ -19,8 +26,8 @@ export function place(text: string, start: number, end: number, cap: boolean, in
   // Most words start no place: one lookup of the word alone settles it.
   const own = flags ?? (index.get(text.slice(start, end).toLowerCase()) ?? 0);
   if ((own & (PLACE | PLACE_HEAD)) === 0) return undefined;
-  let cue = cap ? undefined : wordBefore(text, start, 1);
-  if (!cap && (cue === undefined || !LOWER_PLACE_CUES.has(cue.word))) return undefined;
+  let cue = cap ? 0 : cueBefore(text, start);
+  if (!cap && (cue & LOWER_PLACE_CUE) === 0) return undefined;
   let best = -1;
   let bestFlags = 0;
   let words = 0;
@@ -47,16 +54,22 @@ export function place(text: string, start: number, end: number, cap: boolean, in
   }
   if (best < 0) return undefined;
   if (words === 1 && (bestFlags & COMMON) !== 0) return undefined;
-  if (cap) cue = wordBefore(text, start, 1);
-  const cued = cue !== undefined && PLACE_CUES.has(cue.word);
+  if (cap) cue = cueBefore(text, start);
+  const cued = (cue & PLACE_CUE) !== 0;
   if ((bestFlags & COUNTRY) === 0 && !cued) return undefined;
   return { type: 'address', start, end: best, validated: false, confidence: 'low' };
+}
+
+/** The cue flags of the word before `start` (one space at most between), 0 when none. */
+function cueBefore(text: string, start: number): number {
+  const end = wordEndBefore(text, start, 1);
+  return end < 0 ? 0 : CUES.get(text, wordStart(text, end), end);
 }
 
 // Capitalised words; what stands before them (a letter, an email, a path) is checked in code.
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 // Lowercase place names only after "in", "from", "at", "to" or "near".
-const LOWER = /\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,})/gu;
+const LOWER = new RegExp(`\\b(?:${LOWER_PLACE_CUES.join('|')}) (\\p{Ll}[\\p{Ll}\\p{M}'’-]{2,})`, 'gu');
 
 /** Places among the capitalised words of a text (see {@link place}). */
 export function capitalisedPlaces(text: string, found: PiiFinding[]): void {

@@ -28,6 +28,8 @@ function rank(f: PiiFinding): number {
  * before unvalidated, then higher confidence, then the more specific type, then the longer span.
  */
 export function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
+  // Most records have none or one.
+  if (findings.length < 2) return findings;
   findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: PiiFinding[] = [];
   for (const f of findings) {

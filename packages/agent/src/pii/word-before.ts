@@ -1,14 +1,9 @@
-/** A word just before a position: its text lowercased and where it starts. */
-export interface WordBefore {
-  readonly word: string;
-  readonly start: number;
-}
-
 /**
- * The word that ends just before `pos`, skipping at most `gap` spaces (and a trailing `.` when
- * `dot`), or `undefined` when something else sits between. Letters are Unicode letters and marks.
+ * Where the word just before `pos` ends, skipping at most `gap` spaces (and a trailing `.` when
+ * `dot`), or -1 when something else sits between; its start is {@link wordStart}. Letters are
+ * Unicode letters and marks. Nothing is allocated: callers look the word up in a `WordTable`.
  */
-export function wordBefore(text: string, pos: number, gap = 1, dot = false): WordBefore | undefined {
+export function wordEndBefore(text: string, pos: number, gap = 1, dot = false): number {
   let i = pos;
   let spaces = 0;
   while (i > 0 && text.charCodeAt(i - 1) === 32 && spaces < gap) {
@@ -16,10 +11,14 @@ export function wordBefore(text: string, pos: number, gap = 1, dot = false): Wor
     spaces++;
   }
   if (dot && i > 0 && text.charCodeAt(i - 1) === 46) i--;
-  const end = i;
+  return i > 0 && isLetter(text.charCodeAt(i - 1)) ? i : -1;
+}
+
+/** Start of the run of letters that ends at `end`. */
+export function wordStart(text: string, end: number): number {
+  let i = end;
   while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
-  if (i === end) return undefined;
-  return { word: text.slice(i, end).toLowerCase(), start: i };
+  return i;
 }
 
 /** Letters of any script (and combining marks), by a cheap test for ASCII and a regex beyond it. */

@@ -75,8 +75,29 @@ describe('population in the unit of the control', () => {
     r.exceptions.push({ rule: 'probe.missing', subject: 'store', detail: 'No probe collected up to 2026-06-30.', citations: [] });
     const c = audit(monthly, r);
     expect(c.exceptions.map((e) => [e.unit, e.rule])).toEqual([['2026-06', 'occurrence.missing'], ['2026-06', 'probe.missing']]);
-    expect(c).toMatchObject({ deviations: 1, classification: 'isolated', conclusion: 'effective_with_exceptions' });
+    expect(c).toMatchObject({ deviations: 1, rule: 'low-frequency', conclusion: 'not_effective' });
     expect(c.result).toContain('1 deviation in all; 2 exceptions are listed');
+  });
+
+  it('leaves out a period still running at the end of the window with nothing in it yet; a period that ended without occurrence deviates', () => {
+    const quarterly = custom({ frequency: 'quarterly' });
+    // Window 1 September to 28 February: Q1 2026 runs to 31 March, so its review is not due yet.
+    const winter = { from: '2025-09-01', to: '2026-02-28' };
+    const run = (items: PopulationItem[]) => runAudit({ auditId: 'a1', period: winter, controls: [quarterly], results: [result(quarterly, items)] }).controls[0];
+    const compliant = run([item('q3', '2025-09-26'), item('q4', '2025-12-12')]);
+    expect(compliant).toMatchObject({ population: 2, deviations: 0, rule: 'no-exceptions', conclusion: 'effective' });
+    expect(compliant.populationQuery).toContain('2026-Q1 still running on 2026-02-28 with no occurrence yet: not due, left out');
+    // An early Q1 review is tested with its quarter.
+    expect(run([item('q3', '2025-09-26'), item('q4', '2025-12-12'), item('q1', '2026-02-20')])).toMatchObject({ population: 3, deviations: 0 });
+    // Q4 ended on 31 December without a review: a deviation.
+    const failing = run([item('q3', '2025-09-26')]);
+    expect(failing.exceptions.map((e) => [e.unit, e.rule])).toEqual([['2025-Q4', 'occurrence.missing']]);
+    // The evidence date cuts the same way when the audit runs before the window ends.
+    const early = runAudit({ auditId: 'a1', period: { from: '2026-04-01', to: '2026-09-30' }, asOf: '2026-08-15', controls: [quarterly], results: [result(quarterly, [item('q2', '2026-06-20')])] }).controls[0];
+    expect(early).toMatchObject({ population: 1, deviations: 0 });
+    // A window inside one running quarter: nothing was due yet, so the control did not occur.
+    const inside = runAudit({ auditId: 'a1', period: { from: '2026-04-01', to: '2026-05-31' }, controls: [quarterly], results: [result(quarterly, [item('x', '2026-03-20')])] }).controls[0];
+    expect(inside).toMatchObject({ population: 0, rule: 'no-occurrence', conclusion: 'did_not_occur' });
   });
 
   it('records a periodic control with no occurrence at all as did not occur, not as three missing months', () => {
@@ -110,8 +131,36 @@ describe('deviation rules', () => {
     const changes = byCheck('change.review-approval');
     expect(changes.zeroToleranceRules).toContain('change.direct_push');
     const items = many(30);
-    expect(audit(changes, result(changes, items, { 'e-007': 'change.direct_push' })).rule).toBe('zero-tolerance');
-    expect(audit(changes, result(changes, items, { 'e-007': 'change.no_ticket' })).rule).not.toBe('zero-tolerance');
+    const push = audit(changes, result(changes, items, { 'e-007': 'change.direct_push' }));
+    expect(push).toMatchObject({ rule: 'zero-tolerance', ruleReason: `change.direct_push is a zero-tolerance kind of deviation in ${changes.id}` });
+    expect(push.summary).toContain('Change.direct_push is a zero-tolerance kind of deviation');
+    const ticket = audit(changes, result(changes, items, { 'e-007': 'change.no_ticket' }));
+    expect(ticket.rule).not.toBe('zero-tolerance');
+    expect(ticket.ruleReason).toBeNull();
+    expect(audit(custom({ automated: true }), result(custom({ automated: true }), items, { 'e-007': 'x.bad' })).ruleReason).toBe('TST-01 is an automated control: a system enforces it the same way every time');
+    // Personal data left in a prompt log: AGT-18 is zero tolerance (and automated); the reason names the stricter kind.
+    const redaction = builtInControls.find((c) => c.id === 'AGT-18')!;
+    expect(audit(redaction, result(redaction, items, { 'e-007': 'pii.high_risk' })).ruleReason).toBe('AGT-18 is a zero-tolerance control: it admits no deviation');
+  });
+
+  it('never calls one missed quarter or month isolated; one missed week of 26 is (the look-alike beside it)', () => {
+    const half = { from: '2026-04-01', to: '2026-09-30' };
+    const run = (control: Control, items: PopulationItem[]) => runAudit({ auditId: 'a1', period: half, controls: [control], results: [result(control, items)] }).controls[0];
+    const quarterly = custom({ frequency: 'quarterly' });
+    const q = run(quarterly, [item('q2', '2026-06-20')]);
+    expect(q).toMatchObject({ deviations: 1, rule: 'low-frequency', classification: 'low_frequency', conclusion: 'not_effective', extension: null });
+    expect(q.ruleReason).toBe('TST-01 is tested per quarter, 2 quarters in the window: a sample that tolerates no deviation');
+    const monthly = custom({ frequency: 'monthly' });
+    const months = ['04', '05', '06', '07', '09'].map((m) => item(`m${m}`, `2026-${m}-10`));
+    expect(run(monthly, months)).toMatchObject({ deviations: 1, rule: 'low-frequency', conclusion: 'not_effective', extension: null });
+    const annual = custom({ frequency: 'annual' });
+    expect(run(annual, [item('y', '2026-05-10')])).toMatchObject({ rule: 'no-exceptions' });
+    const weekly = custom({ frequency: 'weekly' });
+    const weeks = windowPeriods('week', half).filter((_, i) => i !== 10).map((w) => item(w.id, w.from));
+    const w = run(weekly, weeks);
+    expect(w.population).toBe(27);
+    expect(w).toMatchObject({ deviations: 1, classification: 'isolated', conclusion: 'effective_with_exceptions' });
+    expect(['single-extended', 'single-deviation']).toContain(w.rule);
   });
 
   it('extends a sample with one deviation from the same seed, tests the extension and reports both', () => {
@@ -172,7 +221,7 @@ describe('deviation rules', () => {
     const note = 'Nothing to test from 2026-04-01 to 2026-06-30: the population (records in the window) is empty.';
     const c = audit(control, { ...result(control, []), status: 'insufficient_evidence', notes: [note] });
     expect(c).toMatchObject({ conclusion: 'did_not_occur', rule: 'no-occurrence', deviations: 0 });
-    expect(c.result).toBe('Did not occur: no occurrence in the window in the collected evidence.');
+    expect(c.result).toBe('Did not occur: no occurrence in the window in the collected evidence. The circumstances that warrant the operation of the control did not occur during the period, so its operating effectiveness could not be tested.');
     expect(c.summary).toContain(note);
   });
 

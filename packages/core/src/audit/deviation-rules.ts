@@ -9,11 +9,12 @@ export type DeviationRuleId =
   | 'zero-tolerance'
   | 'recurring'
   | 'more-than-one'
+  | 'low-frequency'
   | 'single-extended'
   | 'single-deviation';
 
 /** How the deviations of a control are classified. */
-export type DeviationClass = 'none' | 'isolated' | 'multiple' | 'systematic' | 'zero_tolerance';
+export type DeviationClass = 'none' | 'isolated' | 'multiple' | 'systematic' | 'zero_tolerance' | 'low_frequency';
 
 /** A practitioner rule, in our words. docs/audit.md explains each with an example. */
 export interface DeviationRule {
@@ -35,6 +36,7 @@ export const DEVIATION_RULES: Record<DeviationRuleId, DeviationRule> = {
   'zero-tolerance': { id: 'zero-tolerance', title: 'Zero tolerance', text: 'The control is automated or zero-tolerance, or the deviation is of a zero-tolerance kind (a direct push to production, a tool call under another tenant\'s credential, personal data left in a prompt log where redaction is the control). One such deviation shows the control did not hold; it cannot be called isolated.' },
   'recurring': { id: 'recurring', title: 'Recurring across periods', text: 'Deviations occur in two or more periods of the window (the control\'s own periods, or calendar months for per-event and per-item controls). A deviation that recurs is systematic: the control did not operate as designed.' },
   'more-than-one': { id: 'more-than-one', title: 'More than one deviation', text: 'Two or more deviations within one period. A practitioner sample is sized to tolerate at most one deviation, so more than one means the control did not operate as designed.' },
+  'low-frequency': { id: 'low-frequency', title: 'Low-frequency control', text: 'The control is tested per month, quarter or year, so the window holds only a few occurrences. The practitioner sample for such a control tolerates no deviation and cannot be extended, so one missed or failed occurrence means the control did not operate as designed; it is not called isolated.' },
   'single-extended': { id: 'single-extended', title: 'One deviation, sample extended', text: 'One deviation in the sample. The sample was extended with further units from the same seed and the extension was tested; it found no further deviation, so the deviation is isolated. Both the original sample and the extension are reported.' },
   'single-deviation': { id: 'single-deviation', title: 'One deviation', text: 'One deviation in the whole population (every unit was tested, or the automated test found it outside the sample). The deviation is isolated; it is still reported as an exception.' },
 };
@@ -52,6 +54,8 @@ export interface DeviationFacts {
   periods: number;
   /** Whether the one deviation was in the sample and the sample was extended. */
   extended: boolean;
+  /** True for a control tested per month, quarter or year (a sample that tolerates no deviation). */
+  lowFrequency?: boolean;
 }
 
 /**
@@ -64,5 +68,6 @@ export function evaluateDeviations(f: DeviationFacts): { rule: DeviationRuleId; 
   if (f.zeroTolerance) return { rule: 'zero-tolerance', classification: 'zero_tolerance', conclusion: 'not_effective' };
   if (f.periods >= 2) return { rule: 'recurring', classification: 'systematic', conclusion: 'not_effective' };
   if (f.deviations >= 2) return { rule: 'more-than-one', classification: 'multiple', conclusion: 'not_effective' };
+  if (f.lowFrequency) return { rule: 'low-frequency', classification: 'low_frequency', conclusion: 'not_effective' };
   return { rule: f.extended ? 'single-extended' : 'single-deviation', classification: 'isolated', conclusion: 'effective_with_exceptions' };
 }

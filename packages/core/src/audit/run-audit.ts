@@ -73,6 +73,8 @@ export interface ControlAudit {
   classification: DeviationClass;
   /** The rule that produced the conclusion (see `DEVIATION_RULES`). */
   rule: DeviationRuleId;
+  /** Why the rule applies to this control, when that is not plain from the counts (`change.direct_push is a zero-tolerance deviation in CHG-01`). */
+  ruleReason: string | null;
   conclusion: AuditConclusion;
   /** `No exceptions noted.` or `Exception noted: …`, or the reason the control was not tested. */
   result: string;
@@ -105,6 +107,8 @@ export interface RunAuditInput {
   timezone?: string;
   /** Management's response per control id (from the workspace). */
   responses?: Readonly<Record<string, string>>;
+  /** The evidence date (default: the window's end): a period still running then, with nothing in it yet, is not due. */
+  asOf?: string;
 }
 
 const ORDER: AuditConclusion[] = ['not_effective', 'effective_with_exceptions', 'insufficient_evidence', 'did_not_occur', 'not_tested', 'effective'];
@@ -125,7 +129,7 @@ export function runAudit(input: RunAuditInput): AuditReport {
   const timezone = input.timezone ?? 'UTC';
   const results = new Map(input.results.map((r) => [r.control, r]));
   const audits = input.controls.map((control) =>
-    auditControl(control, results.get(control.id), { auditId: input.auditId, window: input.period, timezone, profile, response: input.responses?.[control.id] ?? null }),
+    auditControl(control, results.get(control.id), { auditId: input.auditId, window: input.period, timezone, ...(input.asOf ? { asOf: input.asOf } : {}), profile, response: input.responses?.[control.id] ?? null }),
   );
   audits.sort((a, b) => ORDER.indexOf(a.conclusion) - ORDER.indexOf(b.conclusion) || (a.control < b.control ? -1 : 1));
   const byConclusion = Object.fromEntries(ORDER.map((c) => [c, audits.filter((a) => a.conclusion === c).length])) as Record<AuditConclusion, number>;
@@ -147,6 +151,7 @@ interface AuditContext {
   auditId: string;
   window: Period;
   timezone: string;
+  asOf?: string;
   profile: SamplingProfile;
   response: string | null;
 }
@@ -160,10 +165,10 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     automated: control.automated, zeroTolerance: control.zeroTolerance, method: design.method,
     populationQuery: r?.populationQuery ?? null, checkPopulation: r?.population ?? 0, managementResponse: ctx.response,
   };
-  const unit: AuditUnit = { kind: design.unit, noun: design.noun, plural: pluralOf(design.noun) };
+  const unit: AuditUnit = { kind: design.unit, noun: design.noun, plural: design.plural ?? pluralOf(design.noun) };
   const untested = {
     unit, population: r?.population ?? 0, sampleSize: 0, seed: null, sampled: [], extension: null, sampleDeviations: 0, sampleDeviationRate: 0,
-    deviations: 0, populationExceptions: 0, exceptions: [], controlLevelExceptions: [], classification: 'none' as const,
+    deviations: 0, populationExceptions: 0, exceptions: [], controlLevelExceptions: [], classification: 'none' as const, ruleReason: null,
   };
   if (!r || r.status === 'not_tested') {
     const why = r?.error ? `The check failed to run: ${r.error}` : 'No automated test and no manual evidence recorded: submit it with `fieldwork evidence add` (see `fieldwork evidence list`).';
@@ -180,17 +185,22 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   // A check that passes with findings has marked them as notes (e.g. staff without an IdP account): not deviations.
   const found: CheckException[] = r.status === 'pass' ? [] : r.exceptions;
   const itemIds = new Set(r.items.map((i) => i.id));
-  if (ranEmpty || (r.items.length === 0 && !found.some((e) => !e.itemId || !itemIds.has(e.itemId)))) {
-    const result = `Did not occur: no ${unit.noun} in the window in the collected evidence.`;
-    const notes = r.notes.length ? ` ${r.notes.join(' ')}` : '';
+  const didNotOccur = (why: string, notes: readonly string[]): ControlAudit => {
+    const result = `Did not occur: ${why} ${NOT_OCCURRED}`;
+    const extra = notes.length ? ` ${notes.join(' ')}` : '';
     return {
       ...base, ...untested, population: 0, testPerformed: `None: the population of ${unit.plural} is empty.`, sampleBasis: 'Not sampled: the population is empty.',
-      rule: 'no-occurrence', conclusion: 'did_not_occur', result, summary: `${result} ${DEVIATION_RULES['no-occurrence'].text}${notes} (rule no-occurrence)`,
+      rule: 'no-occurrence', conclusion: 'did_not_occur', result, summary: `${result} ${DEVIATION_RULES['no-occurrence'].text}${extra} (rule no-occurrence)`,
     };
+  };
+  if (ranEmpty || (r.items.length === 0 && !found.some((e) => !e.itemId || !itemIds.has(e.itemId)))) {
+    return didNotOccur(`no ${unit.noun} in the window in the collected evidence.`, r.notes);
   }
 
   const pop = manual ? occurrencePopulation(r, found, unit, ctx) : design.unit === 'period' ? (periodPopulation(control, r, found, unit, ctx, design.windows === true) ?? itemPopulation(r, found, unit, ctx)) : itemPopulation(r, found, unit, ctx);
   const ids = pop.units.map((u) => u.id);
+  // Every period of the window was still running at the evidence date with nothing in it yet.
+  if (ids.length === 0 && pop.unattached.length === 0) return didNotOccur(`no ${unit.noun} of the window was due by the evidence date.`, [pop.query ?? '', ...r.notes].filter(Boolean));
   const byId = new Map(pop.units.map((u) => [u.id, u]));
   // Periodic units take the table size of their frequency; events and items are sized per occurrence.
   const sizing = manual ? manualSizing(control) : pop.unit.kind === 'period' || control.frequency === 'continuous' || control.frequency === 'multiple_daily' ? control.frequency : 'per_event';
@@ -204,9 +214,11 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   const isZero = (d: Deviation) => control.automated || control.zeroTolerance || control.zeroToleranceRules.includes(d.rule);
   const allDeviations = [...[...pop.deviationsOf.values()].flat(), ...pop.unattached];
   const zero = allDeviations.some(isZero);
+  // Monthly, quarterly and annual controls are sampled with no tolerable deviation: one deviation decides.
+  const lowFrequency = pop.unit.kind === 'period' && LOW_FREQUENCY.has(sizing);
   // One deviation in the sample: extend it with the next units of the same seeded order, test them, report both.
   let extension: ControlAudit['extension'] = null;
-  if (sampleDeviations === 1 && !zero && chosen.length < ids.length) {
+  if (sampleDeviations === 1 && !zero && !lowFrequency && chosen.length < ids.length) {
     const more = Math.min(decision.size, ids.length - chosen.length);
     const extra = selectSample(ids, chosen.length + more, seed).slice(chosen.length).map(toSampled);
     extension = { size: extra.length, sampled: extra, deviations: extra.filter((s) => s.deviations.length > 0).length };
@@ -220,7 +232,10 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     if (k) periods.add(k);
   }
   for (const d of pop.unattached) if (d.at && pop.unit.kind !== 'item') periods.add(calendarDateOf(d.at, ctx.timezone).slice(0, 7));
-  const verdict = evaluateDeviations({ deviations, zeroTolerance: zero, periods: periods.size, extended: extension !== null });
+  const verdict = evaluateDeviations({ deviations, zeroTolerance: zero, periods: periods.size, extended: extension !== null, lowFrequency });
+  const ruleReason = verdict.rule === 'zero-tolerance' ? zeroToleranceReason(control, allDeviations)
+    : verdict.rule === 'low-frequency' ? `${control.id} is tested per ${pop.unit.noun}, ${count(ids.length, pop.unit.noun, pop.unit.plural)} in the window: a sample that tolerates no deviation`
+      : null;
 
   const inSample = new Set(chosen);
   const inExtension = new Set(extension?.sampled.map((s) => s.id) ?? []);
@@ -235,9 +250,22 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     sampleSize: decision.size, sampleBasis: decision.basis, seed, sampled, extension,
     sampleDeviations, sampleDeviationRate: sampled.length ? sampleDeviations / sampled.length : 0,
     deviations, populationExceptions: exceptions.length, exceptions, controlLevelExceptions: pop.unattached,
-    classification: verdict.classification, rule: verdict.rule, conclusion: verdict.conclusion, result,
-    summary: `${result} ${DEVIATION_RULES[verdict.rule].text} (rule ${verdict.rule})`,
+    classification: verdict.classification, rule: verdict.rule, ruleReason, conclusion: verdict.conclusion, result,
+    summary: `${result}${ruleReason ? ` ${capital(ruleReason)}.` : ''} ${DEVIATION_RULES[verdict.rule].text} (rule ${verdict.rule})`,
   };
+}
+
+// The words SOC 2 reports use when a control had nothing to act on in the period.
+const NOT_OCCURRED = 'The circumstances that warrant the operation of the control did not occur during the period, so its operating effectiveness could not be tested.';
+
+const LOW_FREQUENCY: ReadonlySet<string> = new Set(['monthly', 'quarterly', 'annual']);
+
+/** Which fact made the zero-tolerance rule apply: the control's kind, or the kinds of deviation found. */
+function zeroToleranceReason(control: Control, found: readonly Deviation[]): string {
+  if (control.zeroTolerance) return `${control.id} is a zero-tolerance control: it admits no deviation`;
+  if (control.automated) return `${control.id} is an automated control: a system enforces it the same way every time`;
+  const rules = [...new Set(found.map((d) => d.rule).filter((rule) => control.zeroToleranceRules.includes(rule)))].sort();
+  return `${rules.join(', ')} ${rules.length === 1 ? 'is a zero-tolerance kind' : 'are zero-tolerance kinds'} of deviation in ${control.id}`;
 }
 
 interface ResultFacts {

@@ -88,7 +88,7 @@ export function sampleSize(frequency: Frequency, population: number, profile: Sa
     const small = profile.perEventSmallPopulation ?? 25;
     const n = profile.perEventSample ?? 25;
     if (population <= small) return { size: population, basis: `A small population (${small} or fewer): every ${units.one} is tested.` };
-    return { size: n, basis: `${n} of ${population} ${u(population)}, the common practitioner size for a per-event population (not an AICPA mandate).` };
+    return { size: n, basis: `${n} of ${population} ${u(population)}, the common practitioner size for a population of events or items (not an AICPA mandate).` };
   }
   const n = PRACTITIONER_SIZES[frequency];
   const size = Math.min(n, population);

@@ -19,6 +19,8 @@ export interface AuditUnit {
 export interface PopulationContext {
   window: Period;
   timezone: string;
+  /** The evidence date (default: the window's end). A period still running then is not due yet. */
+  asOf?: string;
 }
 
 /** A control's population in its unit, each unit's deviations, and the deviations tied to no unit. */
@@ -38,7 +40,7 @@ export function itemPopulation(r: ControlResult, found: readonly CheckException[
   const deviationsOf = new Map<string, Deviation[]>();
   const unattached: Deviation[] = [];
   for (const e of found) {
-    if (e.itemId && ids.has(e.itemId)) deviationsOf.set(e.itemId, [...(deviationsOf.get(e.itemId) ?? []), strip(e)]);
+    if (e.itemId && ids.has(e.itemId)) addTo(deviationsOf, e.itemId, strip(e));
     else unattached.push(strip(e));
   }
   const item = unit.kind === 'period' ? { ...unit, kind: 'item' as const } : unit;
@@ -54,23 +56,33 @@ export function itemPopulation(r: ControlResult, found: readonly CheckException[
 /**
  * A periodic control's population: the calendar periods of the window in the workspace time
  * zone, each holding the check's occurrences dated in it. A period without any occurrence is a
- * deviation: the control did not operate that period. Null when the check's items carry no date.
+ * deviation: the control did not operate that period. A period still running at the evidence
+ * date (a window ending on 28 February holds part of Q1) with nothing in it is not due yet and
+ * is left out, as the checks leave out a unit not over by the evidence date. Null when the
+ * check's items carry no date.
  */
 export function periodPopulation(control: Control, r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: PopulationContext, windows: boolean): UnitPopulation | null {
   const kind = periodKindOf(control.frequency);
   if (!kind || r.items.some((i) => !i.at)) return null;
-  const periods = windowPeriods(kind, ctx.window);
-  const itemsIn = new Map<string, PopulationItem[]>(periods.map((p) => [p.id, []]));
+  const all = windowPeriods(kind, ctx.window);
+  const itemsIn = new Map<string, PopulationItem[]>(all.map((p) => [p.id, []]));
   const periodOfItem = new Map<string, string>();
   for (const item of r.items) {
-    const p = periodOf(periods, calendarDateOf(item.at!, ctx.timezone));
+    const p = periodOf(all, calendarDateOf(item.at!, ctx.timezone));
     if (!p) continue;
     itemsIn.get(p.id)!.push(item);
     periodOfItem.set(item.id, p.id);
   }
+  const cut = ctx.asOf && ctx.asOf < ctx.window.to ? ctx.asOf : ctx.window.to;
+  const datedFindings = found.filter((e) => !e.itemId && e.at).map((e) => calendarDateOf(e.at!, ctx.timezone));
+  const periods = all.filter((p) => p.to <= cut || itemsIn.get(p.id)!.length > 0 || datedFindings.some((d) => d >= p.from && d <= p.to));
+  const notDue = all.filter((p) => !periods.includes(p)).map((p) => p.id);
   const deviationsOf = new Map<string, Deviation[]>();
   const unattached: Deviation[] = [];
-  const add = (id: string, d: Deviation) => deviationsOf.set(id, [...(deviationsOf.get(id) ?? []), d]);
+  // Each item's local date, worked out once for every period that looks for an earlier window.
+  let datedItems: [string, PopulationItem][] | undefined;
+  const dated = () => (datedItems ??= r.items.map((i) => [calendarDateOf(i.at!, ctx.timezone), i]));
+  const add = (id: string, d: Deviation) => addTo(deviationsOf, id, d);
   for (const e of found) {
     const byItem = e.itemId ? periodOfItem.get(e.itemId) : undefined;
     // A finding with neither unit nor date states the position at the end of the window
@@ -81,7 +93,7 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
   }
   const units = periods.map((p): PopulationItem => {
     const items = itemsIn.get(p.id)!;
-    const covering = windows && items.length === 0 ? latestBefore(r.items, p.from, ctx.timezone) : undefined;
+    const covering = windows && items.length === 0 ? latestBefore(dated(), p.from) : undefined;
     if (covering) {
       return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'covered by an earlier window', at: covering.at, detail: `${covering.subject}: the check's cadence window from ${covering.at} spans ${p.id}.` }] };
     }
@@ -92,16 +104,16 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
     const trace: TraceStep[] = items.flatMap((i) => (i.trace.length ? i.trace : [{ label: 'occurrence', at: i.at }]).map((t) => (i.subject === p.id ? t : { ...t, label: `${i.subject}: ${t.label}` })));
     return { id: p.id, subject: p.id, at: p.from, trace };
   });
-  const query = `calendar ${kind === 'year' ? 'window (tested once)' : `${kind}s overlapping ${ctx.window.from}..${ctx.window.to}`} in ${ctx.timezone}; each ${unit.noun}'s occurrence from ${r.populationQuery ?? 'the check'}`;
+  const notDueNote = notDue.length ? ` (${notDue.join(', ')} still running on ${cut} with no occurrence yet: not due, left out)` : '';
+  const query = `calendar ${kind === 'year' ? 'window (tested once)' : `${kind}s overlapping ${ctx.window.from}..${ctx.window.to}`} in ${ctx.timezone}${notDueNote}; each ${unit.noun}'s occurrence from ${r.populationQuery ?? 'the check'}`;
   return { units, query, deviationsOf, unattached, periodKey: (u) => u.id, unit };
 }
 
 /** The latest item dated before a calendar date: the cadence window still running on that date. */
-function latestBefore(items: readonly PopulationItem[], date: string, timeZone: string): PopulationItem | undefined {
+function latestBefore(items: readonly [string, PopulationItem][], date: string): PopulationItem | undefined {
   let best: PopulationItem | undefined;
   let bestDate = '';
-  for (const i of items) {
-    const d = calendarDateOf(i.at!, timeZone);
+  for (const [d, i] of items) {
     if (d < date && (d > bestDate || (d === bestDate && i.id < best!.id))) {
       best = i;
       bestDate = d;
@@ -110,6 +122,13 @@ function latestBefore(items: readonly PopulationItem[], date: string, timeZone: 
   return best;
 }
 
+
+/** Appends to the list under `key` (in place: copying the list per deviation was quadratic). */
+function addTo(map: Map<string, Deviation[]>, key: string, d: Deviation): void {
+  const list = map.get(key);
+  if (list) list.push(d);
+  else map.set(key, [d]);
+}
 
 function strip(e: CheckException): Deviation {
   const { itemId: _i, ...rest } = e;

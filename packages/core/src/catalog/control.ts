@@ -35,6 +35,8 @@ export const auditDesignSchema = z.object({
   unit: z.enum(auditUnitKinds),
   /** The unit in words, singular: `leaver`, `merged change`, `quarter`. */
   noun: z.string().min(2),
+  /** The plural when adding `s` to the noun would read wrong (`models or providers seen in production`). */
+  plural: z.string().min(2).optional(),
   method: z.enum(testMethods),
   /** What the tester does with each sampled unit, in our words (a sentence, no trailing period needed). */
   procedure: z.string().min(10),

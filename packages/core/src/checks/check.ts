@@ -95,6 +95,12 @@ export interface Check {
    * reviews from review records or from tickets); without any, the result is insufficient_evidence.
    */
   requiresAny?: RecordKind[];
+  /**
+   * Every record kind the check reads (including through helpers), so a run over a store loads
+   * only these, and only while the check runs. Absent: every kind. A check run from a store
+   * refuses (the check is not tested) when the check reads a kind it does not list.
+   */
+  reads?: RecordKind[];
   /** Run after all other checks, with their statuses in `ctx.results` (e.g. CUEC mapping). */
   after?: boolean;
   run(ctx: CheckContext): CheckOutcome;

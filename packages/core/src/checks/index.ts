@@ -1,6 +1,8 @@
 export type { Check, CheckContext, CheckOutcome, CheckException, CheckStatus, PopulationItem, TraceStep, WorkspaceFacts } from './check.js';
 export { builtInChecks, findCheck } from './registry.js';
-export { emptyPopulationNote, runChecks, usesManualEvidence, withoutSelfTests } from './run-checks.js';
+export { checkOf, emptyPopulationNote, runChecks, runOne, usesManualEvidence, withoutSelfTests } from './run-checks.js';
+export { kindsOf, runChecksFrom } from './run-checks-from.js';
+export type { RunChecksFromInput } from './run-checks-from.js';
 export { manualEvidenceCheck, MANUAL_EVIDENCE_CHECK } from './manual/manual-evidence-check.js';
 export { agentAttributeNamesSchema, agentSection, agentSectionSchema, agentStoreSchema, findTool, isProduction, toolAutonomyLevels, toolDeclarationSchema, toolIdentityModes, toolInventory, toolOversightMechanisms } from './agent/agent-inventory.js';
 export type { AgentAttributeNames, AgentSection, AgentStore, ToolAutonomy, ToolDeclaration, ToolIdentityMode, ToolOversight } from './agent/agent-inventory.js';

@@ -87,7 +87,7 @@ describe('self-tests', () => {
   it('never count as evidence of the platform: AGT-05 ignores a passing probe of an in-process store', () => {
     const isolation = builtInControls.find((c) => c.check === 'agent.tenant-isolation')!;
     const at = '2026-09-20T10:00:00.000Z';
-    const go = (records: Parameters<typeof setOf>[0]) => runChecks({ controls: [isolation], records: setOf(records), period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'UTC', asOf: '2026-09-30', workspace: {} }).results[0];
+    const go = (records: Parameters<typeof setOf>[0]) => runChecks({ controls: [isolation], records: setOf(records), period: { from: '2026-09-01', to: '2026-09-30' }, timezone: 'UTC', asOf: '2026-09-30', workspace: {} }).results[0];
     // A self-test alone is not evidence about the platform: nothing is left to judge.
     const selfTest = go([probe('self', at, false, { adapter: 'memory', selfTest: true })]);
     expect(selfTest.status).toBe('insufficient_evidence');

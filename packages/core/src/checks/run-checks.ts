@@ -49,7 +49,7 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function runChecks(raw: RunChecksInput): CheckRun {
   const records = withoutSelfTests(raw.records);
   const selfTests = (raw.records.isolation_probe?.length ?? 0) - (records.isolation_probe?.length ?? 0);
-  const input = { ...raw, records, selfTests };
+  const input: OneInput = { ...raw, records, selfTests, manualInUse: usesManualEvidence(records) };
   const checks = input.checks ?? builtInChecks;
   const byControl = new Map<string, ControlResult>();
   // Checks marked `after` read the others' statuses, so they run in a second pass; results keep the controls' order.
@@ -61,12 +61,29 @@ export function runChecks(raw: RunChecksInput): CheckRun {
   return { period: input.period, asOf: input.asOf, results: input.controls.map((c) => byControl.get(c.id) as ControlResult) };
 }
 
-function runOne(control: Control, checks: Record<string, Check>, input: RunChecksInput & { selfTests?: number }, statuses?: ReadonlyMap<string, CheckStatus>, automated?: ReadonlySet<string>): ControlResult {
+/** What one control's check runs with: its records (self-tests removed) and facts about the whole set. */
+export interface OneInput extends RunChecksInput {
+  /** Self-test probe runs removed from the records (see {@link withoutSelfTests}). */
+  selfTests: number;
+  /** Whether the workspace records manual evidence (see {@link usesManualEvidence}). */
+  manualInUse: boolean;
+}
+
+/** The check a control runs, or undefined when it has none available (manual controls run `manual.evidence`). */
+export function checkOf(control: Control, checks: Record<string, Check>): Check | undefined {
+  return control.check === null ? manualEvidenceCheck : checks[control.check];
+}
+
+/**
+ * Runs one control's check over `input.records` and shapes its result. Exported for
+ * {@link runChecksFrom}, which hands each check only the kinds it reads.
+ */
+export function runOne(control: Control, checks: Record<string, Check>, input: OneInput, statuses?: ReadonlyMap<string, CheckStatus>, automated?: ReadonlySet<string>): ControlResult {
   if (control.check === null) {
     // A workspace that has not started recording manual evidence keeps "not tested": 55 exceptions
     // for a channel nobody uses yet would bury the automated findings. Once any evidence or
     // decision is recorded, every manual control is tested from its requests.
-    if (!usesManualEvidence(input.records)) {
+    if (!input.manualInUse) {
       return {
         control: control.id, title: control.title, check: null, status: 'not_tested', population: 0, exceptions: [], items: [],
         notes: [`Manual attestation: no evidence recorded yet. \`fieldwork evidence list --control ${control.id}\` shows its requests; \`fieldwork evidence add ${control.id} FILE --covers PERIOD --by PERSON\` submits evidence.`],
@@ -75,7 +92,7 @@ function runOne(control: Control, checks: Record<string, Check>, input: RunCheck
   }
   const checkId = control.check ?? MANUAL_EVIDENCE_CHECK;
   const base = { control: control.id, title: control.title, check: checkId };
-  const check = control.check === null ? manualEvidenceCheck : checks[control.check];
+  const check = checkOf(control, checks);
   if (!check) {
     return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [`No check named ${control.check} is available yet.`] };
   }

@@ -15,3 +15,4 @@ export * from './risks.js';
 export * from './manual-evidence.js';
 export * from './record-schemas.js';
 export * from './record-identity.js';
+export * from './record-reader.js';

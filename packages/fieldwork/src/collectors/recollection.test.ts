@@ -50,7 +50,8 @@ const DEMO_FILES: Record<string, string> = {
   'vendors-yaml': 'vendors/vendors.yaml',
   'policies-md': 'policies/access-control.md',
   'jira-issues': 'exports/jira/search-page-1.json',
-  'trivy-json': 'exports/trivy/web-2026-09-28.json',
+  // A week with three open findings, so one can leave the next export (the last scans have one each).
+  'trivy-json': 'exports/trivy/agent-api-2026-05-11.json',
   'prowler-ocsf': 'exports/prowler/prowler-aws-2026-09-28.ocsf.json',
   cyclonedx: 'exports/sbom/agent-runtime.cdx.json',
   'github-rest': 'exports/github/web/pulls.json',
@@ -211,7 +212,10 @@ describe('re-collection counts each fact once, per source kind', () => {
 
   for (const dialect of TEST_DIALECTS) {
     for (const c of cases) {
-      it(`${c.kind} (${reexportMode(c.kind)}) on ${dialect}: overlap, edit, reorder${reexportMode(c.kind) === 'snapshot' ? ', deletion' : ''} → as a fresh workspace on the final export`, async () => {
+      // A text spec edits the document in place: no order to change, no fact to drop.
+      const steps = reexportSpecs[c.kind].format === 'text' ? 'the same facts re-exported with an edit'
+        : `overlap, edit, reorder, ${reexportMode(c.kind) === 'snapshot' ? 'deletion forgotten' : 'deletion kept (a log)'}`;
+      it(`${c.kind} (${reexportMode(c.kind)}) on ${dialect}: ${steps} → as a fresh workspace on the final export`, async () => {
         const spec = reexportSpecs[c.kind];
         const mode = reexportMode(c.kind);
         const current = c.content();
@@ -234,6 +238,8 @@ describe('re-collection counts each fact once, per source kind', () => {
           expect((await again.t.store.ledger()).length).toBe(2);
 
           const later = laterExport(current, spec);
+          if (spec.format === 'text') return;
+          expect(later, `${c.kind}: the export states two facts or more, so one can leave it`).toBeDefined();
           if (!later) return;
           await again.collect(later);
           if (mode === 'snapshot') {

@@ -1,6 +1,7 @@
 /** @module The evidence requests of a workspace, from its catalog, owners and stored submissions. */
 import { evidenceRequestStatuses, FieldworkError, localDate, recordsOf, requestOptionsOf } from '@fieldwork/core';
 import type { EvidenceRequest, RequestStatus } from '@fieldwork/core';
+import { z } from 'zod';
 import type { FieldworkStore } from '../store/index.js';
 import { resolveControls, resolvePeriod } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
@@ -19,7 +20,7 @@ export interface ListRequestsOptions {
  * filtered as asked. The window is the workspace's (`scope.report`), as `check` uses it.
  */
 export async function listRequests(ws: LoadedWorkspace, store: FieldworkStore, o: ListRequestsOptions = {}, now = new Date()): Promise<{ window: { from: string; to: string }; asOf: string; requests: EvidenceRequest[] }> {
-  if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) throw new FieldworkError('USAGE', `--as-of ${o.asOf} is not a date.`, { hint: 'Use YYYY-MM-DD.' });
+  if (o.asOf !== undefined && !z.iso.date().safeParse(o.asOf).success) throw new FieldworkError('USAGE', `--as-of ${JSON.stringify(o.asOf)} is not a calendar date.`, { hint: 'Use YYYY-MM-DD with a real month and day, e.g. 2026-03-31.' });
   const { period } = resolvePeriod(ws.config, {}, now);
   const asOf = o.asOf ?? localDate(now, ws.config.timezone);
   const records = await store.loadRecords(['evidence_submission', 'evidence_decision']);

@@ -2,6 +2,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
+import { z } from 'zod';
 import { FieldworkError, localDate, occurrenceSpan, requestCadenceOf } from '@fieldwork/core';
 import type { Control, EvidenceSubmissionRecord, FieldworkRecord, SubmittedFile } from '@fieldwork/core';
 import type { StagedFile } from '../evidence/index.js';
@@ -37,7 +38,8 @@ export interface SubmitEvidenceResult {
   seqs: number[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// A real calendar day, as dates in fieldwork.yaml are checked (Date.parse would take 2026-02-30 as 2 March).
+const DATE = z.iso.date();
 const SNIFF = 4100;
 
 /** The manual control `id` in scope, or USAGE naming why not. */
@@ -63,7 +65,7 @@ export function checkCovers(control: Control, covers: string, today: string): st
 
 function checkDate(flag: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new FieldworkError('USAGE', `--${flag} ${v} is not a date.`, { hint: 'Use YYYY-MM-DD.' });
+  if (!DATE.safeParse(v).success) throw new FieldworkError('USAGE', `--${flag} ${JSON.stringify(v)} is not a calendar date.`, { hint: 'Use YYYY-MM-DD with a real month and day, e.g. 2026-03-31.' });
   return v;
 }
 

@@ -20,7 +20,7 @@ export async function auditTypeTwo(ws: LoadedWorkspace, store: FieldworkStore, o
   const run = await checkWorkspace(ws, store, { from: o.from, to: o.to });
   const responses = managementResponses(ws, run.controls.map((c) => c.id));
   const auditId = o.seed ?? `${ws.config.organization}:${run.period.from}..${run.period.to}`;
-  const report = runAudit({ auditId, period: run.period, controls: run.controls, results: run.results, profile: o.profile, timezone: ws.config.timezone, responses });
+  const report = runAudit({ auditId, period: run.period, controls: run.controls, results: run.results, profile: o.profile, timezone: ws.config.timezone, responses, asOf: run.asOf });
   await store.saveRun('audit', run.period, report);
   return report;
 }
@@ -66,7 +66,7 @@ export function auditJson(r: AuditReport) {
       extension: c.extension && { size: c.extension.size, deviations: c.extension.deviations, sampled: c.extension.sampled.map((s) => s.subject), samples: c.extension.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })) },
       exceptions: c.exceptions,
       deviations: c.deviations, populationExceptions: c.populationExceptions, sampleDeviations: c.sampleDeviations, sampleDeviationRate: c.sampleDeviationRate,
-      classification: c.classification, rule: c.rule, conclusion: c.conclusion, result: c.result, summary: c.summary, managementResponse: c.managementResponse,
+      classification: c.classification, rule: c.rule, ruleReason: c.ruleReason, conclusion: c.conclusion, result: c.result, summary: c.summary, managementResponse: c.managementResponse,
     })),
   };
 }

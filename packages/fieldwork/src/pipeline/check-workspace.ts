@@ -1,6 +1,6 @@
-import { runChecks } from '@fieldwork/core';
+import { runChecksFrom } from '@fieldwork/core';
 import { summarizeRun } from '@fieldwork/core/history';
-import type { CheckRun, Control, ControlResult } from '@fieldwork/core';
+import type { CheckRun, Control, ControlResult, RecordKind, RecordOf, RecordReader } from '@fieldwork/core';
 import type { FieldworkStore } from '../store/index.js';
 import { resolveControls, resolvePeriod } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
@@ -47,16 +47,28 @@ export function summarize(results: ControlResult[]) {
   };
 }
 
-/** Loads the records, runs every check in scope over the period, and stores the run. */
+/**
+ * Runs every check in scope over the period and stores the run. Each check reads only the record
+ * kinds it lists, from the store, while it runs (see `runChecksFrom`): memory holds one group of
+ * kinds at a time, not the whole store.
+ */
 export async function checkWorkspace(ws: LoadedWorkspace, store: FieldworkStore, flags: { from?: string; to?: string } = {}, now = new Date()): Promise<StoredCheckRun> {
   const { period, asOf } = resolvePeriod(ws.config, flags, now);
   const controls = resolveControls(ws.config);
-  // The head is read before the records, so the run commits to evidence it saw (or less, never more).
-  const head = await store.head();
-  const records = await store.loadRecords();
-  const run = runChecks({ controls, records, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir } });
+  // One read transaction: the run commits to the head whose records it read, though it reads them kind by kind.
+  const { head, run, evidence } = await store.snapshot(async ({ head, reader }) => ({
+    head,
+    run: await runChecksFrom({ controls, reader, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir } }),
+    evidence: { evidence_submission: await readKind(reader, 'evidence_submission'), evidence_decision: await readKind(reader, 'evidence_decision') },
+  }));
   const stored = { ...run, controls };
-  const summary = summarizeRun(run, controls, { requestsOverdue: requestsOverdue(ws, controls, records, period, asOf) });
+  const summary = summarizeRun(run, controls, { requestsOverdue: requestsOverdue(ws, controls, evidence, period, asOf) });
   const runId = await store.saveRun('check', period, stored, head ?? null, { summary });
   return { ...stored, runId, createdAt: new Date().toISOString() };
+}
+
+async function readKind<K extends RecordKind>(reader: RecordReader, kind: K): Promise<RecordOf<K>[]> {
+  const out: RecordOf<K>[] = [];
+  for await (const batch of reader.batches(kind)) out.push(...batch);
+  return out;
 }

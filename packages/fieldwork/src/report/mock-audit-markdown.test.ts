@@ -49,8 +49,19 @@ describe('mock audit Markdown', () => {
     expect(md).toContain('# Mock audit (SOC 2 Type II) — Acme \\| AI');
   });
 
+  it('names why the rule applies in the conclusion: a missed quarter of a quarterly control is not isolated, one late leaver is', () => {
+    const reviews = { ...result('access.reviews', [item('okta 2026-Q2', '2026-06-15')]), populationQuery: 'access reviews per system and quarter' };
+    const quarterly = runAudit({ auditId: 'md-2', period, timezone: 'UTC', controls: [control('access.reviews')], results: [reviews] });
+    const acc = mockAuditMarkdown(quarterly, 'Acme');
+    expect(acc).toContain('| Result | Exception noted: 1 of 2 sampled quarters deviated — 1 deviation in all. |');
+    expect(acc).toContain('| Conclusion | Not effective — rule **low-frequency** (ACC-02 is tested per quarter, 2 quarters in the window: a sample that tolerates no deviation): The control is tested per month, quarter or year');
+    expect(acc).toContain('| 1 | 2026-Q3 | sample | occurrence.missing | No occurrence of the control in 2026-Q3 (2026-07-01 to 2026-09-30) in the collected evidence. | — |');
+    // The look-alike: one late leaver of six stays isolated, with no reason beyond the counts.
+    expect(md).toContain('| Conclusion | Effective with exceptions — rule **single-deviation**: One deviation');
+  });
+
   it('states every rule once and the remediation rule, and is byte-identical for the same input', () => {
-    for (const id of ['zero-tolerance', 'recurring', 'more-than-one', 'single-extended', 'no-occurrence']) expect(md).toContain(`- **${id}** — `);
+    for (const id of ['zero-tolerance', 'recurring', 'more-than-one', 'low-frequency', 'single-extended', 'no-occurrence']) expect(md).toContain(`- **${id}** — `);
     expect(md).toContain('stays a deviation when it was fixed later');
     expect(mockAuditMarkdown(report, 'Acme | AI')).toBe(md);
   });

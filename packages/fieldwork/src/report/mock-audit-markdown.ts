@@ -53,7 +53,7 @@ function section(c: ControlAudit): string[] {
   L.push(`| Test performed | ${esc(c.testPerformed)} |`);
   L.push(`| Population | ${c.population} ${esc(c.population === 1 ? c.unit.noun : c.unit.plural)}${c.populationQuery ? ` — ${esc(c.populationQuery)}` : ''} |`);
   L.push(`| Result | ${esc(c.result)} |`);
-  L.push(`| Conclusion | ${LABEL[c.conclusion]} — rule **${c.rule}**: ${esc(DEVIATION_RULES[c.rule].text)} |`);
+  L.push(`| Conclusion | ${LABEL[c.conclusion]} — rule **${c.rule}**${c.ruleReason ? ` (${esc(c.ruleReason)})` : ''}: ${esc(DEVIATION_RULES[c.rule].text)} |`);
   L.push('');
   if (c.exceptions.length) {
     L.push(`Exceptions noted (${c.exceptions.length}):`, '');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { FieldworkError, isRecordKind, recordIdentity } from '@fieldwork/core';
-import type { FieldworkRecord, RecordKind, RecordSet } from '@fieldwork/core';
+import type { FieldworkRecord, RecordKind, RecordReader, RecordSet } from '@fieldwork/core';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { DbBlobStore, FsBlobStore, RecordsDigest, appendLedgerEntry, lockHead, readHead, readLedger, readRunsHead, stageFile, verifyEvidence } from '../evidence/index.js';
@@ -14,8 +14,13 @@ import { appendRun } from '../evidence/run-chain.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
+<<<<<<< HEAD
 import { recordRowWriter } from './record-rows.js';
 import type SqliteDatabase from 'better-sqlite3';
+=======
+import { storeRecordReader, withSnapshot } from './record-reader.js';
+import type { StoreSnapshot } from './record-reader.js';
+>>>>>>> main
 import { saveRunSummary } from './run-summaries.js';
 import type { RunSummary } from '@fieldwork/core/history';
 
@@ -330,6 +335,16 @@ export class FieldworkStore {
       (set[row.kind] ??= []).push(JSON.parse(row.data) as FieldworkRecord);
     }
     return set as RecordSet;
+  }
+
+  /** The current records a kind at a time, in batches (see {@link storeRecordReader}): what check runs read. */
+  recordReader(): RecordReader {
+    return storeRecordReader(this.db, this.dialect);
+  }
+
+  /** Runs `fn` over one consistent view: the ledger head and the records as of it (see {@link withSnapshot}). */
+  snapshot<T>(fn: (s: StoreSnapshot) => Promise<T>): Promise<T> {
+    return withSnapshot(this.db, this.dialect, fn);
   }
 
   /** Every record of a kind ever stored with its history: which entry stated it and which superseded it. */

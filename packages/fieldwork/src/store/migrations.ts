@@ -206,6 +206,16 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await db.schema.createIndex('run_summaries_as_of').on('run_summaries').columns(['as_of', 'run_id']).execute();
       },
     },
+    '0012_record_reader': {
+      async up(db: Kysely<any>) {
+        // Check runs read the current records of a kind in (at, id) order, a keyset page at a
+        // time. SQLite's (kind, at) index already ends with the rowid (= id); PostgreSQL's does
+        // not, and would sort every remaining row of the kind for each page without this one.
+        if (dialect === 'postgres') {
+          await sql`create index if not exists records_current_kind_at_id on records (kind, at, id) where superseded_by is null`.execute(db);
+        }
+      },
+    },
     '0013_blob_compression': {
       async up(db: Kysely<any>) {
         // PostgreSQL compressed every 8 MB blob chunk with pglz, the slowest part of collecting a

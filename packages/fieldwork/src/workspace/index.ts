@@ -11,7 +11,7 @@ export { initWorkspace, workspaceJsonSchema, defaultReport, onInit, SCHEMA_FILE 
 export type { InitOptions, InitHook } from './init-workspace.js';
 export { isPlaceholderPerson, namedApprovers, resolveApprover, PLACEHOLDER_OWNER } from './named-people.js';
 export type { NamedApprover } from './named-people.js';
-export { evidenceSpan, windowWarnings, WINDOW_FIX } from './window-warnings.js';
+export { emptyWindowWarning, evidenceSpan, windowWarnings, WINDOW_FIX } from './window-warnings.js';
 export type { EvidenceSpan } from './window-warnings.js';
 export { sourceNames } from './source-names.js';
 export { loadWorkspaceSecret, SECRET_ENV, SECRET_FILE } from './workspace-secret.js';

@@ -1,8 +1,10 @@
 import { addDays, FieldworkError, localDate } from '@fieldwork/core';
 import type { Period } from '@fieldwork/core';
+import { z } from 'zod';
 import type { Workspace } from './workspace-schema.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// A real calendar day, the rule fieldwork.yaml's dates follow (a regex alone takes 2026-13-01).
+const DATE = z.iso.date();
 
 /**
  * The period checks cover: `--from/--to` when given, else the Type II window, else the year
@@ -10,7 +12,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function resolvePeriod(config: Workspace, flags: { from?: string; to?: string }, now = new Date()): { period: Period; asOf: string } {
   for (const [k, v] of [['from', flags.from], ['to', flags.to]] as const) {
-    if (v !== undefined && !DATE.test(v)) throw new FieldworkError('USAGE', `--${k} ${v} is not a date.`, { hint: 'Use YYYY-MM-DD.' });
+    if (v !== undefined && !DATE.safeParse(v).success) throw new FieldworkError('USAGE', `--${k} ${JSON.stringify(v)} is not a calendar date.`, { hint: 'Use YYYY-MM-DD with a real month and day, e.g. 2026-03-31.' });
   }
   const r = config.scope.report;
   const to = flags.to ?? (r.type === 2 ? r.to : r.asOf);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultReport } from './init-workspace.js';
-import { evidenceSpan, windowWarnings } from './window-warnings.js';
+import { emptyWindowWarning, evidenceSpan, windowWarnings } from './window-warnings.js';
 
 const today = '2026-12-06';
 
@@ -23,6 +23,22 @@ describe('windowWarnings', () => {
   it('says nothing about a past window the evidence overlaps', () => {
     expect(windowWarnings({ from: '2026-06-08', to: today }, today, { from: '2026-01-01', to: '2026-12-01' })).toEqual([]);
     expect(windowWarnings({ from: '2026-06-08', to: today }, today, null)).toEqual([]);
+  });
+});
+
+describe('emptyWindowWarning', () => {
+  it('names a past window as empty when nothing dated was collected, with what to do', () => {
+    const w = emptyWindowWarning({ from: '2026-06-08', to: today }, today, null);
+    expect(w).toContain('No dated evidence has been collected yet: the period 2026-06-08 to 2026-12-06 is empty');
+    expect(w).toContain('fieldwork collect');
+    expect(emptyWindowWarning({ from: '2026-06-07', to: '2026-06-07' }, today, null)).toContain('the date 2026-06-07 is empty');
+    // A window that ends after today is empty too; the future part is named by windowWarnings.
+    expect(emptyWindowWarning({ from: '2026-10-01', to: '2027-03-31' }, today, null)).toContain('is empty');
+  });
+
+  it('says nothing once dated evidence exists, or for a window wholly in the future (already named)', () => {
+    expect(emptyWindowWarning({ from: '2026-06-08', to: today }, today, { from: '2026-01-01', to: '2026-12-01' })).toBeUndefined();
+    expect(emptyWindowWarning({ from: '2027-03-07', to: '2027-09-04' }, today, null)).toBeUndefined();
   });
 });
 

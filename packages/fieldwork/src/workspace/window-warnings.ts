@@ -52,3 +52,18 @@ export function windowWarnings(period: Period, today: string, evidence: Evidence
   }
   return out;
 }
+
+/**
+ * The line for a window when nothing dated has been collected at all (a new workspace, or one
+ * whose only sources are policies): the window is empty, so no control can pass in it yet. Not
+ * said for a window in the future, which {@link windowWarnings} already names.
+ *
+ * @example
+ * emptyWindowWarning({ from: '2026-06-08', to: '2026-12-06' }, '2026-12-06', null)
+ * // 'No dated evidence has been collected yet: the period 2026-06-08 to 2026-12-06 is empty, …'
+ */
+export function emptyWindowWarning(period: Period, today: string, evidence: EvidenceSpan | null): string | undefined {
+  if (evidence !== null || period.from > today) return undefined;
+  const p = period.from === period.to ? `the date ${period.from}` : `the period ${period.from} to ${period.to}`;
+  return `No dated evidence has been collected yet: ${p} is empty, so no control can pass in it (policies aside); point sources in fieldwork.yaml at your exports and run fieldwork collect.`;
+}

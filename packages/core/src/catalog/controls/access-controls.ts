@@ -48,7 +48,7 @@ export const accessControls: ControlInput[] = [
     evidenceSources: [...idp, ...rosters, 'entra-sign-ins'],
     check: 'access.mfa-sso',
     automated: true,
-    audit: { unit: 'item', noun: 'signed-in account', method: 'inspection', procedure: "inspected the account's sign-ins in the window for an MFA factor enrolled before each one and for sign-in through the identity provider" },
+    audit: { unit: 'item', noun: 'user account', method: 'inspection', procedure: "inspected the account's sign-ins in the window for an MFA factor enrolled before each one, its MFA registration in the roster as of the window's end, and its interactive sign-ins to production applications for a second factor and for sign-in through the identity provider" },
     params: {},
   },
   {

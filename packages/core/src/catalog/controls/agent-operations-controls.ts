@@ -87,7 +87,7 @@ export const agentOperationsControls: ControlInput[] = [
     evidenceSources: ['model-changes-yaml', 'eval-runs-json', ...traces],
     check: 'agent.model-change',
     zeroToleranceRules: ['modelchange.silent_swap'],
-    audit: { unit: 'event', noun: 'production model change', method: 'inspection', procedure: 'traced the model seen in production to an approved change record (approver other than the requester) and a passing evaluation before first use' },
+    audit: { unit: 'event', noun: 'model served in production', plural: 'models served in production', method: 'inspection', procedure: 'traced the model seen in production to an approved change record (approver other than the requester) and a passing evaluation before first use' },
     params: {},
     owaspLlm: ['LLM03', 'LLM09'],
     agent: true,

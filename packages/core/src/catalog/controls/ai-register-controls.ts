@@ -14,7 +14,7 @@ export const aiRegisterControls: ControlInput[] = [
     ownerRole: 'ai-lead',
     evidenceSources: ['otlp-json', 'langfuse-export', 'model-changes-yaml', 'vendors-yaml', 'vendors-csv'],
     check: 'ai.system-register',
-    audit: { unit: 'item', noun: 'model or provider seen in production', method: 'inspection', procedure: 'traced the model or provider seen in production traces to a declared model change, or to a vendor record with a review within twelve months' },
+    audit: { unit: 'item', noun: 'model or provider seen in production', plural: 'models or providers seen in production', method: 'inspection', procedure: 'traced the model or provider seen in production traces to a declared model change, or to a vendor record with a review within twelve months' },
     params: {},
     owaspLlm: ['LLM03'],
     agent: true,

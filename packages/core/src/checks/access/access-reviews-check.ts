@@ -45,6 +45,7 @@ export const accessReviewsCheck: Check = {
   id: 'access.reviews',
   title: 'Quarterly user access reviews for in-scope systems',
   requires: [],
+  reads: ['access_review', 'ticket'],
   requiresAny: ['access_review', 'ticket'],
   run(ctx) {
     const tz = ctx.timezone;

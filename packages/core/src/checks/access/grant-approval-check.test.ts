@@ -26,6 +26,8 @@ describe('access.grant-approval', () => {
     const out = grantApprovalCheck.run(ctx({ access_event: [g], ticket: [t] }));
     expect(out.exceptions).toEqual([]);
     expect(out.items[0].trace.map((s) => s.label)).toEqual(['grant', 'access request']);
+    // The audit's unit is the grant, named by person and application.
+    expect(out.items[0].subject).toBe('ada@x.ai → AWS IAM Identity Center');
   });
 
   it('matches a ticket by an app label slug', () => {

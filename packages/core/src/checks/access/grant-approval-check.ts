@@ -49,6 +49,7 @@ export const grantApprovalCheck: Check = {
   id: 'access.grant-approval',
   title: 'Access grants approved in a ticket before they are made',
   requires: ['access_event'],
+  reads: ['access_event', 'person', 'ticket'],
   run(ctx) {
     const tz = ctx.timezone;
     const windowDays = Number(ctx.params.requestWindowDays ?? DEFAULT_REQUEST_WINDOW_DAYS);
@@ -122,7 +123,8 @@ export const grantApprovalCheck: Check = {
         trace.push({ label: 'no ticket', detail: `No access request naming ${app} for ${who} opened within ${windowDays} days before the grant${hire ? ', and no onboarding ticket' : ''}.` });
         add('grant.no_ticket', `${app} was granted to ${who} at ${g.at} with no access-request ticket for that person and application${hire ? ' and no onboarding ticket' : ''}.`);
       }
-      items.push({ id: itemId, subject: who, at: g.at, trace });
+      // The audit's unit is the grant: a new hire gets several applications on one day.
+      items.push({ id: itemId, subject: `${who} → ${app}`, at: g.at, trace });
     }
     return {
       populationQuery: `access_event records with action grant (application or group membership added) between ${ctx.period.from} and ${ctx.period.to} in ${tz}, outcome not failed; tickets matched by subject email and application, opened within ${windowDays} days before; onboarding tickets cover grants on the hire date`,

@@ -106,8 +106,20 @@ describe('access.mfa-sso: sign-in logs', () => {
     expect(out.exceptions.map((e) => `${e.rule} ${e.subject}`)).toEqual(['mfa.single_factor_sign_in weak@x.ai']);
     expect(out.exceptions[0].detail).toContain('AWS Console');
     expect(out.status).toBeUndefined();
-    // The compliant sign-in is in the population too, for the auditor to sample.
-    expect(out.items.filter((i) => i.id.startsWith('sign-in:')).map((i) => i.subject)).toEqual(['weak@x.ai', 'strong@x.ai']);
+    // The compliant sign-in is in the population too, for the auditor to sample: one unit per account.
+    expect(out.items.map((i) => i.subject)).toEqual(['weak@x.ai', 'strong@x.ai']);
+    expect(out.exceptions[0].itemId).toBe('weak@x.ai');
+  });
+
+  it('counts an account once however many sources show it: its log sign-ins, its roster row and its sign-in log entries', () => {
+    const out = run({
+      access_event: [ev('a@x.ai', 'mfa_enroll', '2026-02-01T17:00:00Z'), ev('a@x.ai', 'login', '2026-04-02T16:00:00Z')],
+      account: [rosterRow('a@x.ai'), rosterRow('b@x.ai')], account_mfa: [reg('a@x.ai', true), reg('b@x.ai', true)],
+      sign_in: [signIn('a@x.ai', 'satisfied'), signIn('a@x.ai', 'satisfied', { at: '2026-06-03T16:00:00.000Z' }), signIn('b@x.ai', 'single_factor')],
+    });
+    expect(out.items.map((i) => i.id).sort()).toEqual(['a@x.ai', 'b@x.ai']);
+    expect(out.items.find((i) => i.id === 'a@x.ai')!.trace.map((t) => t.label)).toEqual(['sign-ins in period', 'MFA factor enrolled', 'account roster', 'MFA registration', 'entra sign-in']);
+    expect(out.exceptions.map((e) => `${e.rule} ${e.subject} ${e.itemId}`)).toEqual(['mfa.single_factor_sign_in b@x.ai b@x.ai']);
   });
 
   it('leaves out staging apps, service principals, non-interactive and failed sign-ins, break-glass accounts, and sign-ins outside the period', () => {

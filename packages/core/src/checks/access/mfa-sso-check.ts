@@ -32,6 +32,7 @@ export const mfaSsoCheck: Check = {
   id: 'access.mfa-sso',
   title: 'Sign-ins protected by multi-factor authentication and SSO',
   requires: [],
+  reads: ['access_event', 'account', 'account_mfa', 'sign_in'],
   requiresAny: ['access_event', 'account', 'account_mfa', 'sign_in'],
   run(ctx): CheckOutcome {
     const tz = ctx.timezone;
@@ -71,7 +72,14 @@ export const mfaSsoCheck: Check = {
       };
     }
 
-    const items: PopulationItem[] = [];
+    // One unit per account, whatever shows it: its sign-ins in the log, its roster row, its sign-in log entries.
+    const units = new Map<string, PopulationItem>();
+    const unitOf = (who: string, at: string | undefined): PopulationItem => {
+      let u = units.get(who);
+      if (!u) units.set(who, (u = { id: who, subject: who, ...(at ? { at } : {}), trace: [] }));
+      else if (at && (!u.at || at < u.at)) u.at = at;
+      return u;
+    };
     const exceptions: CheckException[] = [];
     for (const [who, logins] of loginsBy) {
       if (declaredRole({ email: who }, section)) continue;
@@ -109,7 +117,7 @@ export const mfaSsoCheck: Check = {
           citations: [citationOf(u), ...mfa.filter((m) => m.at <= u.at).slice(-1).map(citationOf), ...(snap ? [citationOf(snap)] : [])],
         });
       }
-      items.push({ id: who, subject: who, at: first.at, trace });
+      unitOf(who, first.at).trace.push(...trace);
     }
     const limit = evidenceEnd(ctx);
     let unknownMfa = 0;
@@ -123,13 +131,13 @@ export const mfaSsoCheck: Check = {
           unknownMfa++;
           continue;
         }
-        items.push({ id: `roster:${a.system}:${who}`, subject: who, at: roster.snapshotAt, trace: [
+        unitOf(who, roster.snapshotAt).trace.push(
           { label: 'account roster', at: roster.snapshotAt, detail: `${a.system} account ${a.login ?? a.accountId}, status ${a.status ?? 'unknown'}`, citation: citationOf(a) },
           ...(reg ? [{ label: 'MFA registration', at: reg.snapshotAt, detail: reg.enrolled ? `enrolled: ${reg.factors.join(', ') || 'yes'}` : 'no second factor registered', citation: citationOf(reg) }] : []),
-        ] });
+        );
         if (!enrolled) {
           exceptions.push({
-            rule: 'mfa.not_enrolled', subject: who, itemId: `roster:${a.system}:${who}`, at: roster.snapshotAt,
+            rule: 'mfa.not_enrolled', subject: who, itemId: who, at: roster.snapshotAt,
             detail: `${who} has an active ${a.system} account but no second factor registered (roster taken ${roster.snapshotAt}).`,
             citations: [citationOf(a), ...(reg ? [citationOf(reg)] : [])],
           });
@@ -141,10 +149,14 @@ export const mfaSsoCheck: Check = {
       if (s.outcome !== 'success' || !s.interactive || s.accountType !== 'user') continue;
       const who = norm(s.email) || norm(s.account);
       if (declaredRole({ email: who, account: s.account }, section) || isNonProductionApp(s.app, section)) continue;
-      items.push({ id: `sign-in:${s.system}:${s.eventId}`, subject: who, at: s.at, trace: [{ label: 'sign-in', at: s.at, detail: `${s.system} sign-in to ${s.app ?? s.system}: MFA ${s.mfa}${s.method ? ` (${s.method})` : ''}`, citation: citationOf(s) }] });
+      const unit = unitOf(who, s.at);
+      // The first sign-in of each system shows the account was tested; every single-factor one is cited.
+      if (s.mfa === 'single_factor' || !unit.trace.some((t) => t.label === `${s.system} sign-in`)) {
+        unit.trace.push({ label: `${s.system} sign-in`, at: s.at, detail: `${s.system} sign-in to ${s.app ?? s.system}: MFA ${s.mfa}${s.method ? ` (${s.method})` : ''}`, citation: citationOf(s) });
+      }
       if (s.mfa !== 'single_factor') continue;
       exceptions.push({
-        rule: 'mfa.single_factor_sign_in', subject: who, at: s.at, itemId: `sign-in:${s.system}:${s.eventId}`,
+        rule: 'mfa.single_factor_sign_in', subject: who, at: s.at, itemId: who,
         detail: `${who} signed in to ${s.app ?? `the ${s.system} identity provider`} at ${s.at} with a single factor (${s.method ?? 'no second factor recorded'}).`,
         citations: [citationOf(s)],
       });
@@ -159,8 +171,8 @@ export const mfaSsoCheck: Check = {
     if (unknownMfa > 0) notes.push(`${unknownMfa} active account(s) in the roster have no MFA registration collected (collect the provider's factors or registration report).`);
     if (section.breakGlassAccounts.length + section.serviceAccounts.length > 0) notes.push('Break-glass and service accounts declared in the workspace are not expected to use MFA.');
     return {
-      populationQuery: `accounts with a successful sign-in (access_event login, or a user sign_in no access event states) between ${ctx.period.from} and ${ctx.period.to} in ${tz}, MFA state replayed from factor enrol/remove events before each sign-in or read from the roster as of it; active accounts in the roster as of ${limit}; interactive single-factor sign-ins to production applications (sign_in)`,
-      items,
+      populationQuery: `accounts, one unit each: those with a successful sign-in (access_event login, or a user sign_in no access event states) between ${ctx.period.from} and ${ctx.period.to} in ${tz}, MFA state replayed from factor enrol/remove events before each sign-in or read from the roster as of it; active accounts in the roster as of ${limit}; interactive single-factor sign-ins to production applications (sign_in)`,
+      items: [...units.values()],
       exceptions: dedupeBySubjectRule(exceptions),
       ...(notes.length ? { notes } : {}),
     };

@@ -30,6 +30,7 @@ export const reconciliationCheck: Check = {
   id: 'access.reconciliation',
   title: 'HR roster and identity provider accounts reconciled',
   requires: ['person'],
+  reads: ['access_event', 'account', 'account_mfa', 'person', 'sign_in'],
   requiresAny: ['access_event', 'account'],
   run(ctx) {
     const tz = ctx.timezone;

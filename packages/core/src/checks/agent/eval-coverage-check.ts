@@ -23,6 +23,7 @@ export const evalCoverageCheck: Check = {
   id: 'agent.eval-coverage',
   title: 'Production models are evaluated on a held-out set at the declared cadence',
   requires: ['model_observation'],
+  reads: ['model_observation', 'model_change', 'eval_run'],
   run(ctx) {
     const cadence = Number(ctx.params.cadenceDays ?? 30);
     // Calendar terms (`cadence: monthly`, the catalog default) unless a rolling `cadenceDays` is configured.

@@ -30,6 +30,7 @@ export const humanApprovalCheck: Check = {
   id: 'agent.human-approval',
   title: 'High-risk agent actions are approved by a person first',
   requires: ['tool_call'],
+  reads: ['tool_call', 'incident'],
   run(ctx) {
     const tools = toolInventory(ctx.workspace);
     const agent = agentSection(ctx.workspace);

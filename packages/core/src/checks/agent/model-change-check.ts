@@ -141,6 +141,7 @@ export const modelChangeCheck: Check = {
   id: 'agent.model-change',
   title: 'Models serving production were changed through change management',
   requires: ['model_observation'],
+  reads: ['model_observation', 'model_change', 'eval_run'],
   run(ctx) {
     const { items, exceptions } = modelChangeFindings(ctx);
     return {

@@ -3,7 +3,9 @@ import type { Check } from '../check.js';
 import { humanApprovalCheck } from './human-approval-check.js';
 import { incidentCoverageCheck } from './incident-coverage-check.js';
 import { modelChangeCheck } from './model-change-check.js';
+import { evalCoverageCheck } from './eval-coverage-check.js';
 import { promptPiiCheck } from './prompt-pii-check.js';
+import { promptRetentionCheck } from './prompt-retention-check.js';
 import { productionScope } from './production-scope.js';
 import { tenantIsolationCheck } from './tenant-isolation-check.js';
 import { toolAuthorizationCheck } from './tool-authorization-check.js';
@@ -12,7 +14,7 @@ import { observation, retrieval } from './governance-test-support.js';
 
 // One workspace setting, read by every agent check: this organization calls production `live`.
 const WS = {
-  agent: { productionEnvironments: ['live'] },
+  agent: { productionEnvironments: ['live'], stores: [{ name: 'prompt-log', kind: 'prompt-log', retentionDays: 30 }] },
   tools: [{ name: 'refund', identity: 'delegated-user', resource: 'https://pay', requiredScopes: ['refund'], risk: 'high' }],
 };
 
@@ -23,6 +25,10 @@ const cases: { check: Check; staging: Parameters<typeof runCheck>[1]; live: Para
   { check: tenantIsolationCheck, staging: [retrieval('s3', '2026-05-02T10:00:00.000Z', { environment: 'staging' })], live: [retrieval('l3', '2026-05-02T10:00:00.000Z', { environment: 'live' })], rule: 'isolation.runtime_leak' },
   { check: incidentCoverageCheck, staging: [retrieval('s4', '2026-05-02T10:00:00.000Z', { environment: 'dev' })], live: [retrieval('l4', '2026-05-02T10:00:00.000Z', { environment: 'live' })], rule: 'incidentcoverage.missing' },
   { check: promptPiiCheck, staging: [promptRecord('s5', { environment: 'staging', highRisk: ['credit_card'], pii: { credit_card: 1 } })], live: [promptRecord('l5', { environment: 'live', highRisk: ['credit_card'], pii: { credit_card: 1 } })], rule: 'pii.high_risk' },
+  // A prompt log kept past its retention: a staging record of 1 May in a 30-day store is no production evidence.
+  { check: promptRetentionCheck, staging: [promptRecord('s6', { environment: 'staging', at: '2026-05-01T00:00:00.000Z' }), promptRecord('s7', { environment: 'staging', at: '2026-09-29T00:00:00.000Z' })], live: [promptRecord('l6', { environment: 'live', at: '2026-05-01T00:00:00.000Z' }), promptRecord('l7', { environment: 'live', at: '2026-09-29T00:00:00.000Z' })], rule: 'retention.exceeded' },
+  // A model served with no eval run: only in staging it needs none.
+  { check: evalCoverageCheck, staging: [observation('gpt-s', '2026-05-01T00:00:00.000Z', { environment: 'staging' })], live: [observation('gpt-l', '2026-05-01T00:00:00.000Z', { environment: 'live' })], rule: 'eval.missing' },
   { check: modelChangeCheck, staging: [observation('gpt-x', '2026-05-01T00:00:00.000Z', { environment: 'staging' })], live: [observation('gpt-y', '2026-05-01T00:00:00.000Z', { environment: 'live' })], rule: 'modelchange.undeclared' },
 ];
 

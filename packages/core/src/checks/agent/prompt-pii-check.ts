@@ -17,6 +17,7 @@ export const promptPiiCheck: Check = {
   id: 'agent.prompt-pii',
   title: 'No high-risk personal data stored in prompt and completion logs',
   requires: ['prompt_record'],
+  reads: ['prompt_record'],
   run(ctx) {
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];

@@ -55,6 +55,7 @@ export const promptRetentionCheck: Check = {
   id: 'agent.prompt-retention',
   title: 'Prompt and trace logs kept no longer than declared; deletions honoured',
   requires: [],
+  reads: ['prompt_record', 'retention_declaration', 'trace_summary', 'deletion_request'],
   run(ctx) {
     const agent = agentSection(ctx.workspace);
     const defaultGrace = Number(ctx.params.graceDays ?? 2);

@@ -1,6 +1,7 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { Citation, IsolationProbeRecord } from '../../records/index.js';
-import { daysBetween, endOfDay, localDate, startOfDay } from '../../time/index.js';
+import { calendarUnits, daysBetween, endOfDay, localDate, startOfDay, unitsOverlapping } from '../../time/index.js';
+import type { CalendarUnit } from '../../time/index.js';
 import type { Check, CheckException, PopulationItem } from '../check.js';
 import { productionScope } from './production-scope.js';
 
@@ -58,10 +59,13 @@ export const tenantIsolationCheck: Check = {
   id: 'agent.tenant-isolation',
   title: 'Agent memory is isolated per tenant (probe and runtime retrievals)',
   requires: [],
+  reads: ['isolation_probe', 'retrieval'],
   // With neither a probe run nor a retrieval span collected, nothing speaks to isolation either way.
   requiresAny: ['isolation_probe', 'retrieval'],
   run(ctx) {
     const maxAge = Number(ctx.params.maxProbeAgeDays ?? 30);
+    // Calendar terms, as auditors test a monthly control: one probe run in each calendar month that ended by the evidence date.
+    const cadence: CalendarUnit = (calendarUnits as readonly string[]).includes(String(ctx.params.cadence)) ? ctx.params.cadence as CalendarUnit : 'monthly';
     const from = startOfDay(ctx.period.from, ctx.timezone);
     const until = endOfDay(ctx.asOf, ctx.timezone);
     const production = productionScope(ctx);
@@ -94,6 +98,15 @@ export const tenantIsolationCheck: Check = {
           });
         }
       }
+      for (const unit of unitsOverlapping(ctx.period, cadence).filter((u) => u.to <= ctx.asOf)) {
+        if (runs.some((r) => { const d = localDate(r.at, ctx.timezone); return d >= unit.from && d <= unit.to; })) continue;
+        const before = runs.filter((r) => localDate(r.at, ctx.timezone) < unit.from).at(-1);
+        exceptions.push({
+          rule: 'isolation.probe_missed', subject: `${store} ${unit.label}`, at: startOfDay(unit.from, ctx.timezone),
+          detail: `No isolation probe run of ${store} in ${unit.label} (${unit.from} to ${unit.to}, counted in ${ctx.timezone})${before ? `; the previous run was on ${localDate(before.at, ctx.timezone)}` : ''}.`,
+          citations: before ? [citationOf(before)] : [],
+        });
+      }
       const lastPass = runs.filter((r) => probeVerdict(r).passed).at(-1);
       if (!lastPass) {
         if (!runs.some((r) => r.at >= from)) {
@@ -120,7 +133,7 @@ export const tenantIsolationCheck: Check = {
       });
     }
     return {
-      populationQuery: `isolation_probe runs up to ${ctx.asOf} (per store; passing within ${maxAge} days required) and retrieval spans between ${ctx.period.from} and ${ctx.asOf} whose results crossed tenants`,
+      populationQuery: `isolation_probe runs up to ${ctx.asOf} (per store: one in each ${cadence === 'monthly' ? 'calendar month' : `calendar ${cadence.replace('ly', '').replace('dai', 'day')}`} of the period ended by then, the latest passing within ${maxAge} days) and retrieval spans between ${ctx.period.from} and ${ctx.asOf} whose results crossed tenants`,
       items,
       exceptions,
     };

@@ -30,6 +30,7 @@ export const toolAuthorizationCheck: Check = {
   id: 'agent.tool-authorization',
   title: 'Agent tool calls use the user\'s or tenant\'s scoped credential',
   requires: ['tool_call'],
+  reads: ['tool_call'],
   run(ctx) {
     const tools = toolInventory(ctx.workspace);
     const agent = agentSection(ctx.workspace);

@@ -18,6 +18,7 @@ export const aiSystemRegisterCheck: Check = {
   id: 'ai.system-register',
   title: 'Models seen in production are declared; their providers are reviewed vendors',
   requires: ['model_observation'],
+  reads: ['model_observation', 'model_change', 'vendor', 'vendor_review', 'agent_run', 'tool_call'],
   run(ctx) {
     const reg = aiSystemRegister({ records: ctx.records, period: ctx.period, timezone: ctx.timezone, workspace: ctx.workspace, params: ctx.params });
     const months = Number(ctx.params.reviewMonths ?? 12);

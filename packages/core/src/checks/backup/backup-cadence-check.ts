@@ -16,6 +16,7 @@ export const backupCadenceCheck: Check = {
   id: 'backup.success-cadence',
   title: 'Backups completed at the declared cadence',
   requires: [],
+  reads: ['backup_job'],
   run(ctx) {
     const tz = ctx.timezone;
     const defaultCadence = Number(ctx.params.cadenceDays ?? 1);
@@ -24,7 +25,9 @@ export const backupCadenceCheck: Check = {
     const jobsBy = new Map<string, BackupJobRecord[]>();
     for (const j of recordsOf(ctx.records, 'backup_job')) {
       const name = resourceName(j.resource, declared);
-      jobsBy.set(name, [...(jobsBy.get(name) ?? []), j]);
+      const list = jobsBy.get(name);
+      if (list) list.push(j);
+      else jobsBy.set(name, [j]);
     }
     const population = declared.map((d) => ({ name: d.name, cadence: d.cadenceDays ?? defaultCadence, start: ctx.period.from, declared: true }));
     for (const [name, jobs] of jobsBy) {
@@ -41,6 +44,14 @@ export const backupCadenceCheck: Check = {
     const exceptions: CheckException[] = [];
     for (const { name, cadence, start, declared: isDeclared } of population.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const jobs = (jobsBy.get(name) ?? []).sort((a, b) => (a.at < b.at ? -1 : 1));
+      // Each job's local date once, jobs bucketed by it (in time order): a window reads its days' buckets.
+      const byDay = new Map<string, BackupJobRecord[]>();
+      for (const j of jobs) {
+        const d = localDate(j.at, tz);
+        const day = byDay.get(d);
+        if (day) day.push(j);
+        else byDay.set(d, [j]);
+      }
       let missed: { from: string; to: string; failed: BackupJobRecord[] } | undefined;
       const flush = () => {
         if (!missed) return;
@@ -55,10 +66,8 @@ export const backupCadenceCheck: Check = {
       // Only whole windows are judged; a shorter last window is left for the next period.
       for (let w = start; addDays(w, cadence - 1) <= end; w = addDays(w, cadence)) {
         const wEnd = addDays(w, cadence - 1);
-        const inWindow = jobs.filter((j) => {
-          const d = localDate(j.at, tz);
-          return d >= w && d <= wEnd;
-        });
+        const inWindow: BackupJobRecord[] = [];
+        for (let d = w; d <= wEnd; d = addDays(d, 1)) for (const j of byDay.get(d) ?? []) inWindow.push(j);
         const ok = inWindow.find((j) => succeeded(j.status));
         items.push({ id: `${name}|${w}`, subject: name, at: w, trace: ok
           ? [{ label: 'backup completed', at: ok.completedAt ?? ok.at, detail: `${ok.tool} job ${ok.jobId} (${ok.status})`, citation: citationOf(ok) }]

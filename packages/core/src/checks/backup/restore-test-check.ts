@@ -24,6 +24,7 @@ export const restoreTestCheck: Check = {
   id: 'backup.restore-test',
   title: 'Restores tested each quarter and evidenced',
   requires: [],
+  reads: ['backup_job', 'restore_test'],
   run(ctx) {
     const tz = ctx.timezone;
     const maxInterval = Number(ctx.params.maxIntervalDays ?? 92);

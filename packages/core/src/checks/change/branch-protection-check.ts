@@ -38,6 +38,7 @@ export const branchProtectionCheck: Check = {
   id: 'change.branch-protection',
   title: 'Branch protection in force for the whole period',
   requires: ['branch_protection'],
+  reads: ['branch_protection'],
   run(ctx) {
     const tz = ctx.timezone;
     const minApprovals = Number(ctx.params.minApprovals ?? 1);

@@ -24,6 +24,18 @@ const onHead = (c: ChangeRecord, r: ChangeReview) => !c.headCommit || !r.commit 
 const short = (sha: string | undefined) => (sha ?? '').slice(0, 7);
 const NO_GATE: MergeGate = { approvals: [], discounted: [], blocking: [] };
 
+/** The first of `sorted` (by `at`) at or after `at`: a binary search, not a scan per change. */
+function firstAtOrAfter<T extends { at: string }>(sorted: readonly T[], at: string): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+
 /**
  * Every change that reached the default branch in the period was approved before merge by
  * someone other than its author on the head that was merged, with no reviewer's request for
@@ -37,6 +49,7 @@ export const reviewApprovalCheck: Check = {
   id: 'change.review-approval',
   title: 'Production changes reviewed, approved, ticketed and deployed',
   requires: ['change'],
+  reads: ['change', 'pr_review', 'deployment', 'deployment_status', 'branch_protection', 'pr_push', 'ticket'],
   run(ctx) {
     const tz = ctx.timezone;
     const emergencyDays = Number(ctx.params.emergencyApprovalDays ?? 2);
@@ -130,7 +143,7 @@ export const reviewApprovalCheck: Check = {
       if (!repoDeploys) {
         undeployedRepos.add(c.repo);
       } else {
-        const deploy = repoDeploys.find((d) => d.at >= c.mergedAt);
+        const deploy = firstAtOrAfter(repoDeploys, c.mergedAt);
         if (deploy) {
           trace.push({ label: 'deployment', at: deploy.at, detail: `${deploy.environment} ${deploy.commit.slice(0, 7)} (${deploy.status})`, citation: citationOf(deploy) });
           if (deploy.statusCitation) trace.push({ label: 'deployment status', at: deploy.statusAt, detail: deploy.status, citation: deploy.statusCitation });

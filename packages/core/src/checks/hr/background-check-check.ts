@@ -16,6 +16,7 @@ export const backgroundCheckCheck: Check = {
   id: 'hr.background-check',
   title: 'Background checks completed before start',
   requires: ['person'],
+  reads: ['person', 'access_event', 'background_check'],
   run(ctx) {
     const types = workerTypesOf(ctx, ['employee']);
     const validMonths = Number(ctx.params.validMonths ?? 12);

@@ -28,6 +28,7 @@ export const deprovisioningCheck: Check = {
   id: 'hr.deprovisioning',
   title: 'Leavers are deprovisioned in the identity provider on time',
   requires: ['person'],
+  reads: ['person', 'account', 'access_event', 'sign_in'],
   requiresAny: ['access_event', 'account'],
   run(ctx) {
     const maxDelay = Number(ctx.params.maxDelayDays ?? 1);

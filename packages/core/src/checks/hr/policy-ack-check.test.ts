@@ -27,7 +27,8 @@ describe('hr.policy-ack', () => {
     const out = policyAckCheck.run(peopleCtx(records, params));
     expect(rules(out)).toEqual(['ack.version_missing b@x.ai']);
     expect(out.notes?.join(' ')).toContain('1 acknowledgement(s) name a text (SHA-256) that matches no approved version');
-    expect(out.items.find((i) => i.subject === 'a@x.ai')?.trace.at(-1)?.detail).toContain('v2.0');
+    // Each unit is a deadline, named by the person and the policy version owed.
+    expect(out.items.find((i) => i.subject === 'a@x.ai · access-control v2.0')?.trace.at(-1)?.detail).toContain('v2.0');
   });
 
   it('reports a late acknowledgement of a new version with the day it came', () => {
@@ -41,7 +42,7 @@ describe('hr.policy-ack', () => {
     const gone = person({ email: 'gone@x.ai', startDate: '2024-01-08', endDate: '2026-03-15' });
     const out = policyAckCheck.run(peopleCtx({ person: [gone, person({ email: 'ok@x.ai', startDate: '2024-01-01' })], policy: [policy('bcdr', '3', '2026-03-02')], policy_ack: [ack('ok@x.ai', 'bcdr', '2026-03-03T10:00:00Z', { version: '3' })] }, params));
     expect(out.exceptions).toEqual([]);
-    expect(out.items.map((i) => i.subject)).toEqual(['ok@x.ai']);
+    expect(out.items.map((i) => i.subject)).toEqual(['ok@x.ai · bcdr v3']);
   });
 
   it('a rehire acknowledges again in the new spell', () => {

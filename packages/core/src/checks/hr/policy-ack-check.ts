@@ -22,6 +22,7 @@ export const policyAckCheck: Check = {
   id: 'hr.policy-ack',
   title: 'Policies acknowledged on joining and on each new version',
   requires: ['person', 'policy'],
+  reads: ['person', 'access_event', 'policy', 'policy_ack'],
   run(ctx) {
     const withinDays = Number(ctx.params.withinDays ?? 30);
     const rules = { withinDays, renewMonths: Number(ctx.params.renewMonths ?? 0), preStartDays: Number(ctx.params.preStartDays ?? 14) };
@@ -87,7 +88,8 @@ export const policyAckCheck: Check = {
             } else if (o.status === 'missing') {
               exceptions.push({ rule: `ack.${kind}_missing`, subject, detail: `${label} was to be acknowledged ${what}, by ${d.due}; no acknowledgement by ${ctx.asOf}.`, citations: cites, itemId });
             }
-            items.push({ id: itemId, subject, at: d.due, trace });
+            // The unit is the deadline, not the person: one person owes one per policy (and per version).
+            items.push({ id: itemId, subject: `${subject} · ${label}`, at: d.due, trace });
           }
         }
       }

@@ -18,6 +18,7 @@ export const trainingCheck: Check = {
   id: 'hr.training',
   title: 'Security-awareness training on joining and every year',
   requires: ['person'],
+  reads: ['person', 'access_event', 'training'],
   run(ctx) {
     const rules = { withinDays: Number(ctx.params.withinDays ?? 30), renewMonths: Number(ctx.params.renewMonths ?? 12), preStartDays: Number(ctx.params.preStartDays ?? 14) };
     const types = workerTypesOf(ctx, ['employee', 'contractor', 'intern']);

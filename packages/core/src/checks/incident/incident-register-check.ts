@@ -15,6 +15,7 @@ export const incidentRegisterCheck: Check = {
   id: 'incident.register',
   title: 'Incidents are categorized, answered within SLA and reviewed',
   requires: ['incident'],
+  reads: ['incident'],
   run(ctx) {
     const taxonomy = incidentTaxonomy(ctx.workspace);
     const top = new Set((Array.isArray(ctx.params.postmortemSeverities) ? ctx.params.postmortemSeverities.map(String) : DEFAULT_TOP).map((s) => s.toLowerCase()));

@@ -19,6 +19,7 @@ export const manualEvidenceCheck: Check = {
   id: MANUAL_EVIDENCE_CHECK,
   title: 'Manual evidence covers every occurrence',
   requires: [],
+  reads: ['evidence_submission', 'evidence_decision'],
   run(ctx) {
     const control = ctx.control;
     if (!control) throw new Error('manual.evidence needs the control it tests.');

@@ -43,6 +43,7 @@ export const policyLifecycleCheck: Check = {
   id: 'policy.lifecycle',
   title: 'Policies exist, are approved with authority and reviewed yearly',
   requires: [],
+  reads: ['policy', 'policy_approval'],
   run(ctx) {
     const months = Number(ctx.params.reviewMonths ?? 12);
     const ws = ownersSchema.safeParse(ctx.workspace);

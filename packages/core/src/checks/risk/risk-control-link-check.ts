@@ -13,6 +13,7 @@ export const riskControlLinkCheck: Check = {
   id: 'risk.agent_unlinked',
   title: 'Every agent risk linked to a control with an automated check',
   requires: ['risk'],
+  reads: ['risk'],
   after: true,
   run(ctx) {
     const results = ctx.results ?? new Map<string, CheckStatus>();

@@ -12,6 +12,7 @@ export const riskReviewCheck: Check = {
   id: 'risk.review_overdue',
   title: 'Every risk in the register reviewed within its cadence',
   requires: ['risk'],
+  reads: ['risk'],
   run(ctx) {
     const section = risksSection(ctx.workspace);
     const fallback = Number(ctx.params.reviewMonths ?? section.reviewMonths);

@@ -10,6 +10,7 @@ export const riskTreatmentCheck: Check = {
   id: 'risk.high_untreated',
   title: 'Every high residual risk has an owned, dated treatment',
   requires: ['risk'],
+  reads: ['risk'],
   run(ctx) {
     const section = risksSection(ctx.workspace);
     const items: PopulationItem[] = [];

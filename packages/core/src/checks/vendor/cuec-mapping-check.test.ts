@@ -17,6 +17,8 @@ describe('vendor.cuec-mapping', () => {
     const out = cuecMappingCheck.run(ctx({ cuec: [cuec('OpenAI', 'CUEC-1', 'ACC-03'), cuec('OpenAI', 'CUEC-2'), cuec('AWS', 'CUEC-3', 'CHG-01'), cuec('AWS', 'CUEC-4', 'VUL-04'), cuec('AWS', 'CUEC-5', 'ZZZ-99')] }, { results }));
     expect(rules(out)).toEqual(['cuec.unmapped OpenAI', 'cuec.control_failing AWS'])
     expect(out.exceptions.map((e) => e.itemId)).toEqual(['OpenAI CUEC-2', 'AWS CUEC-3']);
+    // The exception names the vendor a person looks up; the audit's unit names the CUEC (a vendor has several).
+    expect(out.items.map((i) => i.subject)).toEqual(['OpenAI CUEC-1', 'OpenAI CUEC-2', 'AWS CUEC-3', 'AWS CUEC-4', 'AWS CUEC-5']);
     expect(out.notes).toEqual(['AWS CUEC-4 maps to VUL-04, whose result is not tested.', 'AWS CUEC-5 maps to ZZZ-99, which has no result in this run (unknown id or out of scope).']);
     expect(cuecMappingCheck.after).toBe(true);
   });

@@ -11,6 +11,7 @@ export const cuecMappingCheck: Check = {
   id: 'vendor.cuec-mapping',
   title: 'Vendor CUECs mapped to our controls that operate',
   requires: ['cuec'],
+  reads: ['cuec'],
   after: true,
   run(ctx) {
     const results = ctx.results;
@@ -37,7 +38,8 @@ export const cuecMappingCheck: Check = {
           notes.push(`${itemId} maps to ${mapped}, whose result is ${s.replace('_', ' ')}.`);
         }
       }
-      items.push({ id: itemId, subject, trace });
+      // The audit's unit is the CUEC itself: a vendor has several.
+      items.push({ id: itemId, subject: itemId, trace });
     }
     if (!results) notes.push('Control results were not available; only the mapping itself was tested.');
     return {

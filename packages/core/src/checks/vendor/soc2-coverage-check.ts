@@ -13,6 +13,7 @@ export const soc2CoverageCheck: Check = {
   id: 'vendor.soc2-coverage',
   title: 'Current SOC 2 reports from critical vendors and subservice organizations',
   requires: ['vendor'],
+  reads: ['vendor'],
   run(ctx) {
     const months = Number(ctx.params.maxReportAgeMonths ?? 12);
     const cutoff = addMonths(ctx.period.to, -months);

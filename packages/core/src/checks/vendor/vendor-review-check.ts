@@ -13,6 +13,7 @@ export const vendorReviewCheck: Check = {
   id: 'vendor.review',
   title: 'Material vendors reviewed within twelve months, reviews signed',
   requires: ['vendor'],
+  reads: ['vendor', 'vendor_review'],
   run(ctx) {
     const months = Number(ctx.params.reviewMonths ?? 12);
     const levels = Array.isArray(ctx.params.materialCriticalities) ? (ctx.params.materialCriticalities as string[]).map((s) => s.toLowerCase()) : undefined;

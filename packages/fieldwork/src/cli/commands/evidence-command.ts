@@ -4,8 +4,10 @@ import type { EvidenceRequest, RequestStatus } from '@fieldwork/core';
 import type { Command } from 'commander';
 import { decideSubmission, listRequests, markNotApplicable, submitEvidence } from '../../manual-evidence/index.js';
 import { withWorkspace } from '../context.js';
+import { dateFlag } from '../date-flag.js';
 import type { GlobalOptions } from '../context.js';
 import { bold, dim, green, out, printJson, red, yellow } from '../output.js';
+import { warnAboutWindow } from '../window-note.js';
 
 const COLOR: Record<RequestStatus, (s: string) => string> = {
   current: green, due_soon: yellow, overdue: red, missing: red, not_applicable: dim, upcoming: (s) => s,
@@ -34,8 +36,8 @@ export function registerEvidence(program: Command, globals: () => GlobalOptions)
     .requiredOption('--by <person>', 'who submits (a person named in fieldwork.yaml)')
     .option('--note <text>', 'what the evidence shows')
     .option('--statement <text>', 'a typed attestation, where the control allows one')
-    .option('--performed <date>', 'the day the control operated, as the evidence shows (default: today)')
-    .option('--valid-until <date>', 'the last day the evidence is valid (a pen-test or SOC 2 report, a training)')
+    .option('--performed <date>', 'the day the control operated, as the evidence shows (default: today)', dateFlag('--performed'))
+    .option('--valid-until <date>', 'the last day the evidence is valid (a pen-test or SOC 2 report, a training)', dateFlag('--valid-until'))
     .action(async (control: string, files: string[], f: { covers: string; by: string; note?: string; statement?: string; performed?: string; validUntil?: string }) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
@@ -56,11 +58,12 @@ export function registerEvidence(program: Command, globals: () => GlobalOptions)
     .option('--status <statuses>', `only these statuses (${requestStatuses.join(', ')}), comma-separated`)
     .option('--owner <person>', 'only requests owned by this person (name or email)')
     .option('--control <id>', 'only this control')
-    .option('--as-of <date>', 'statuses as of this day (default: today)')
+    .option('--as-of <date>', 'statuses as of this day (default: today)', dateFlag('--as-of'))
     .action(async (f: { status?: string; owner?: string; control?: string; asOf?: string }) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
         const res = await listRequests(ws, store, { status: statuses(f.status), owner: f.owner, control: f.control, asOf: f.asOf });
+        await warnAboutWindow(ws, store, res.window);
         const summary = Object.fromEntries(requestStatuses.map((s) => [s, res.requests.filter((r) => r.status === s).length]));
         if (g.json) return printJson({ ...res, summary });
         out(bold(`${res.requests.length} evidence request(s), window ${res.window.from} to ${res.window.to}, as of ${res.asOf}`) + dim(` · ${requestStatuses.map((s) => `${summary[s]} ${s.replace('_', ' ')}`).join(' · ')}`));

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { requireRegisterFile, writeRiskEntry } from '../../risks/index.js';
 import { withWorkspace } from '../context.js';
+import { dateFlag } from '../date-flag.js';
 import type { GlobalOptions } from '../context.js';
 import { dim, green, out, printJson, red, yellow } from '../output.js';
 
@@ -51,10 +52,10 @@ export function registerRisks(program: Command, globals: () => GlobalOptions): v
     .option('--treatment <type>', 'mitigate, accept, transfer or avoid')
     .option('--plan <text>', 'the treatment plan')
     .option('--treatment-owner <email>', 'who carries out the treatment')
-    .option('--due <date>', 'when the treatment is due (YYYY-MM-DD)')
+    .option('--due <date>', 'when the treatment is due (YYYY-MM-DD)', dateFlag('--due'))
     .option('--approved-by <name>', 'who accepted the risk (for accept)')
-    .option('--created <date>', 'when the risk was identified (YYYY-MM-DD)')
-    .option('--reviewed <date>', 'date of the last review (YYYY-MM-DD)')
+    .option('--created <date>', 'when the risk was identified (YYYY-MM-DD)', dateFlag('--created'))
+    .option('--reviewed <date>', 'date of the last review (YYYY-MM-DD)', dateFlag('--reviewed'))
     .action(async (f: AddFlags) => {
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {

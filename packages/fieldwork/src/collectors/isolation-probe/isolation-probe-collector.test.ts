@@ -27,6 +27,18 @@ describe('isolation-probe-json', () => {
     expect(rec.kind === 'isolation_probe' && rec.attempts.filter((a) => a.outcome === 'leaked').map((a) => a.op)).toEqual(['get']);
   });
 
+  it('reads a run from another tool that states no leak count or verdict (both are judged from the attempts)', async () => {
+    const { leaks, passed, ...unstated } = run(true);
+    const { records, ignored } = await parseFileReport(isolationProbeCollector, file('elsewhere.json', JSON.stringify(unstated, null, 2)));
+    expect(records[0]).toMatchObject({ kind: 'isolation_probe', runId: 'probe-1' });
+    expect(records[0]).not.toHaveProperty('leaks');
+    expect(records[0]).not.toHaveProperty('passed');
+    expect(records[0].kind === 'isolation_probe' && records[0].attempts.filter((a) => a.outcome === 'leaked').map((a) => a.op)).toEqual(['get']);
+    expect(ignored).toEqual([]);
+    // A stated verdict of the wrong type is still refused where it is.
+    expect(await failure(file('bad-verdict.json', JSON.stringify({ ...unstated, passed: 'yes' })))).toMatchObject({ code: 'INPUT_INVALID_RECORD', where: { pointer: '/passed' } });
+  });
+
   it('reads one run per line', async () => {
     const recs = await parseFile(isolationProbeCollector, file('runs.jsonl', `${JSON.stringify(run())}\n${JSON.stringify({ ...run(), runId: 'probe-2' })}\n`));
     expect(recs.map((r) => r.locator)).toEqual(['line 1', 'line 2']);

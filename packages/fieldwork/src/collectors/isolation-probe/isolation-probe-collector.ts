@@ -1,10 +1,10 @@
 import { FieldworkError } from '@fieldwork/core/errors';
 import type { FieldworkRecord } from '@fieldwork/core/records';
-import { PROBE_RUN_FORMAT, probeRunSchema } from '../../probe/probe-run.js';
+import { PROBE_RUN_FORMAT } from '../../probe/probe-run.js';
 import type { Collector } from '../collector.js';
 import { FieldMapping, inputPath, iterateJsonItems, normalizeInstant, pointer } from '../input/index.js';
 import type { MappedEntry } from '../input/index.js';
-import { isolationProbeOptionsSchema, PROBE_ATTEMPT_FIELDS, PROBE_RUN_FIELDS } from './isolation-probe-config.js';
+import { importedProbeRunSchema, isolationProbeOptionsSchema, PROBE_ATTEMPT_FIELDS, PROBE_RUN_FIELDS } from './isolation-probe-config.js';
 import type { IsolationProbeOptions } from './isolation-probe-config.js';
 import { mapProbeRun } from './isolation-probe-mapper.js';
 
@@ -44,7 +44,7 @@ export const isolationProbeCollector: Collector<IsolationProbeOptions> = {
           return m.value;
         });
       }
-      const parsed = probeRunSchema.safeParse(run.value);
+      const parsed = importedProbeRunSchema.safeParse(run.value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const [head, i, ...rest] = issue.path as (string | number)[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { probeRunSchema } from '../../probe/probe-run.js';
 import { fieldMappingSchema } from '../input/index.js';
 import type { FieldAliases } from '../input/index.js';
 
@@ -38,3 +39,14 @@ export const isolationProbeOptionsSchema = z.object({
   attemptFields: fieldMappingSchema(PROBE_ATTEMPT_FIELDS).default({}),
 }).strict();
 export type IsolationProbeOptions = z.infer<typeof isolationProbeOptionsSchema>;
+
+/**
+ * A run file as imported: what `probe memory --json` writes, except that the stated leak count
+ * and verdict may be left out — the check recomputes both from the attempts, so a run written by
+ * another tool need not state them.
+ */
+export const importedProbeRunSchema = probeRunSchema.extend({
+  leaks: probeRunSchema.shape.leaks.optional(),
+  passed: probeRunSchema.shape.passed.optional(),
+});
+export type ImportedProbeRun = z.infer<typeof importedProbeRunSchema>;

@@ -1,5 +1,6 @@
 import type { IsolationProbeRecord } from '@fieldwork/core/records';
 import type { ProbeRun } from '../../probe/probe-run.js';
+import type { ImportedProbeRun } from './isolation-probe-config.js';
 
 // What `probe memory --adapter memory` noted before runs carried `selfTest`; such runs are self-tests too.
 const SELF_TEST_NOTE = 'probed an in-process SDK store (a self-test)';
@@ -11,10 +12,10 @@ export function isSelfTest(run: Pick<ProbeRun, 'selfTest' | 'adapter' | 'notes'>
 
 /**
  * Maps a probe run to an `isolation_probe` record. `leaks` and `passed` are kept as the file
- * states them; the tenant-isolation check judges the run from its attempts, so an edited
- * `passed` flag cannot turn a leaking run into a passing one.
+ * states them (or left out when it does not); the tenant-isolation check judges the run from its
+ * attempts, so an edited `passed` flag cannot turn a leaking run into a passing one.
  */
-export function mapProbeRun(run: ProbeRun, finishedAt: string, cite: { source: string; artifact: string; locator: string }): IsolationProbeRecord {
+export function mapProbeRun(run: ImportedProbeRun, finishedAt: string, cite: { source: string; artifact: string; locator: string }): IsolationProbeRecord {
   return {
     kind: 'isolation_probe',
     ...cite,
@@ -25,8 +26,8 @@ export function mapProbeRun(run: ProbeRun, finishedAt: string, cite: { source: s
     tenants: run.tenants,
     canaries: run.canaries,
     attempts: run.attempts,
-    leaks: run.leaks,
-    passed: run.passed,
+    ...(run.leaks === undefined ? {} : { leaks: run.leaks }),
+    ...(run.passed === undefined ? {} : { passed: run.passed }),
     ...(isSelfTest(run) ? { selfTest: true } : {}),
   };
 }

@@ -4,11 +4,13 @@
  * Rippling-style HR CSV (other headers, a rehire as a new employee id), the Google Workspace
  * Reports API, Linear, Grype scans on a monthly cadence, policies mapped in fieldwork.yaml,
  * an incident register with the organization's own categories and severities, and OTLP traces
- * whose production is called `live`. Planted problems and look-alikes go to the answer key.
+ * whose production is called `live` (model calls and order cancellations by tool, some needing
+ * approval). Planted problems and look-alikes go to the answer key.
  */
 import { addDays } from '@fieldwork/core';
 import { stringify } from 'yaml';
 import { otlpLine } from '../../demo/agent-traces-otlp.js';
+import type { DemoAttr, DemoSpan } from '../../demo/agent-traces-otlp.js';
 import type { OrgGenerator } from './run-org.js';
 import { KeyBuilder, localTime, makePeople, offsetTime, policyFile, Random, writeWorkspace } from './org-kit.js';
 import type { OrgPerson } from './org-kit.js';
@@ -142,6 +144,44 @@ export const kesselRobotik: OrgGenerator = {
       if (d >= '2025-10-08') chat('live', 'gpt-4o-mini', addDays(d, 2));
       chat('sandbox', 'llama-3.3-70b', addDays(d, 3));
     }
+    // Tool calls: the copilot cancels customer orders with the customer user's delegated token; a
+    // cancellation above 5 000 EUR waits for a dispatcher's approval. Sandbox traffic is no evidence.
+    const ORDERS = 'https://auftraege.kessel.example/api';
+    const COPILOT = 'svc:fleet-copilot';
+    const EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+    const toolCall = (env: string, day: string, o: { tenant: string; value: number; approved?: boolean; credentialTenant?: string }) => {
+      const traceId = rng.hex(32);
+      const rootId = rng.hex(16);
+      const user = `u-${o.tenant}-${rng.int(1, 40)}`;
+      const t = Date.parse(at(day, 14 * 60 + rng.int(0, 180)));
+      const approval: Record<string, DemoAttr> = o.approved ? { 'app.approval.approver': people[12].email, 'app.approval.at': new Date(t - 9 * 60_000).toISOString(), 'app.approval.id': `FREI-${rng.int(100, 999)}` } : {};
+      const tool: DemoSpan = { traceId, spanId: rng.hex(16), parentSpanId: rootId, name: 'execute_tool auftrag.stornieren', kind: 1, start: t + 400, end: t + 900, attrs: {
+        'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'auftrag.stornieren', 'gen_ai.tool.call.id': `call_${rng.hex(24)}`, 'app.order.value': o.value, ...approval,
+        'app.authz.subject': user, 'app.authz.actor': COPILOT, 'app.authz.audience': ORDERS, 'app.authz.scope': 'orders.cancel', 'app.authz.grant_type': EXCHANGE,
+        'app.authz.credential_id': `tok-${rng.hex(12)}`, 'app.authz.tenant': o.credentialTenant ?? o.tenant,
+      } };
+      lines.push(otlpLine({ 'service.name': SERVICE, 'deployment.environment.name': env }, [
+        { traceId, spanId: rootId, name: 'invoke_agent fleet-copilot', kind: 1, start: t, end: t + 1500, attrs: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'fleet-copilot', 'tenant.id': o.tenant, 'enduser.id': user } },
+        tool,
+      ], rng));
+      return tool.spanId;
+    };
+    for (let d = '2025-09-03', i = 0; d <= PERIOD.to; d = addDays(d, 9), i++) {
+      const big = i % 4 === 0;
+      toolCall('live', d, { tenant: ['spedition-nord', 'hafen-logistik', 'alpen-transport'][i % 3], value: big ? 7200 + i * 10 : 900 + i * 35, approved: big });
+    }
+    const sandboxUnapproved = toolCall('sandbox', '2025-11-19', { tenant: 'spedition-nord', value: 12_000 });
+    k.lookAlike('agent.human-approval', sandboxUnapproved, 'a cancellation above 5 000 EUR without approval, but in the sandbox');
+    const sandboxForeign = toolCall('sandbox', '2025-12-10', { tenant: 'hafen-logistik', value: 400, credentialTenant: 'spedition-nord' });
+    k.lookAlike('agent.tool-authorization', sandboxForeign, 'another tenant\'s token, but in the sandbox');
+    const atThreshold = toolCall('live', '2026-01-21', { tenant: 'alpen-transport', value: 5000 });
+    k.lookAlike('agent.human-approval', atThreshold, 'exactly 5 000 EUR: the threshold is "above 5 000", so no approval is needed');
+    const unapproved = toolCall('live', '2026-02-04', { tenant: 'spedition-nord', value: 8400 });
+    k.plant('agent.human-approval', 'hitl.missing', unapproved, 'a live cancellation of 8 400 EUR without a dispatcher\'s approval');
+    k.plant('agent.human-approval', 'hitl.no_incident', unapproved, 'the unapproved cancellation is not in the incident register');
+    const foreign = toolCall('live', '2025-10-15', { tenant: 'alpen-transport', value: 650, credentialTenant: 'hafen-logistik' });
+    k.plant('agent.tool-authorization', 'toolauth.tenant_mismatch', foreign, 'a live call for alpen-transport made with a token of hafen-logistik');
+
     const approved = (id: string, to: string, effective: string, extra: object = {}) => ({ id, service: SERVICE, environment: 'live', to, ticket: `KI-${id}`, requested_by: people[9].email, approved_by: people[10].email, approved_at: `${addDays(effective, -2)}T10:00:00Z`, effective_at: `${effective}T09:00:00Z`, evals: [`ev-${to}-gate`], ...extra });
     const changes = [approved('MC-3', 'mistral-large-2411', '2025-01-20'), approved('MC-6', 'gpt-4o-mini', '2025-10-06'), approved('MC-7', 'mistral-large-2501', '2026-01-15', { from: 'mistral-large-2411' })];
     k.lookAlike('agent.model-change', 'gpt-4o-mini', 'a second model in force for the short-answer route, added through its own change');
@@ -187,7 +227,8 @@ export const kesselRobotik: OrgGenerator = {
         { name: 'vorfaelle', kind: 'incidents-json', path: 'governance/vorfaelle.json' },
       ],
       vulnerability: { assets: [{ name: CORE, cadence: 'monthly' }, { name: FLEET, cadence: 'monthly' }] },
-      agent: { productionEnvironments: ['live'], heldOutDatasets: ['holdout-de-2025'], stores: [{ name: 'traces', kind: 'trace', retentionDays: 365 }] },
+      tools: [{ name: 'auftrag.stornieren', resource: ORDERS, requiredScopes: ['orders.cancel'], identity: 'delegated-user', risk: 'high', approvalThreshold: { argument: 'app.order.value', above: 5000 }, autonomy: 'bounded' }],
+      agent: { productionEnvironments: ['live'], serviceIdentities: [COPILOT], heldOutDatasets: ['holdout-de-2025'], stores: [{ name: 'traces', kind: 'trace', retentionDays: 365 }] },
       policies: { approvers: [ceo.email], map },
       incidents: { taxonomy, severities: { S1: 'critical', S2: 'high', S3: 'medium', S4: 'low' } },
       controls: { exclude: [{ id: 'AGT-05', reason: 'The fleet copilot keeps no cross-customer memory; isolation is tested per deployment in the platform review.' }] },

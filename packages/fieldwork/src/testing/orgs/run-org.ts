@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CheckRun } from '@fieldwork/core';
+import { runAudit } from '@fieldwork/core';
+import type { AuditReport, CheckRun } from '@fieldwork/core';
 import { checkWorkspace } from '../../pipeline/check-workspace.js';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { FieldworkStore } from '../../store/index.js';
@@ -23,14 +24,16 @@ export interface OrgRun {
   run: CheckRun;
   key: AnswerKey;
   score: PrecisionScore;
+  /** The Type II mock audit over the same check run (seeded by the organization's name). */
+  audit: AuditReport;
   /** Sources that failed to collect, with their error. */
   failedSources: string[];
 }
 
 /**
  * Generates an organization in a temporary folder and runs it through the real pipeline —
- * collect every source into a fresh SQLite store, check every control in scope — then scores
- * the exceptions against the answer key.
+ * collect every source into a fresh SQLite store, check every control in scope, run the mock
+ * audit — then scores the exceptions against the answer key.
  */
 export async function runOrg(gen: OrgGenerator): Promise<OrgRun> {
   const dir = mkdtempSync(join(tmpdir(), `fieldwork-org-${gen.name}-`));
@@ -42,7 +45,8 @@ export async function runOrg(gen: OrgGenerator): Promise<OrgRun> {
       const outcomes = await collectWorkspace(ws, store);
       const failedSources = outcomes.filter((o) => o.status === 'failed').map((o) => `${o.name}: ${o.error?.message ?? 'failed'}`);
       const run = await checkWorkspace(ws, store, {}, now);
-      return { name: gen.name, run, key, score: scoreRun(run, key), failedSources };
+      const audit = runAudit({ auditId: gen.name, period: run.period, asOf: run.asOf, controls: run.controls, results: run.results, timezone: ws.config.timezone });
+      return { name: gen.name, run, key, score: scoreRun(run, key), audit, failedSources };
     } finally {
       await store.close();
     }

@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectAddress } from './detect-address.js';
+import { detectApiKey } from './detect-api-key.js';
+import { detectCreditCard } from './detect-credit-card.js';
+import { detectDate } from './detect-date.js';
+import { detectDateOfBirth } from './detect-date-of-birth.js';
+import { detectEmail } from './detect-email.js';
+import { detectIban } from './detect-iban.js';
+import { detectIpAddress } from './detect-ip-address.js';
+import { detectPerson } from './detect-person.js';
+import { detectPhone } from './detect-phone.js';
+import { detectPii } from './detect-pii.js';
+import { detectUsSsn } from './detect-us-ssn.js';
+import type { PiiFinding } from './pii-type.js';
+import { resolveOverlaps } from './resolve-overlaps.js';
+import { scanText } from './text-scan.js';
+
+/** Every detector on the whole text, no step skipped: what detectPii must find with its scan. */
+function unscanned(text: string): PiiFinding[] {
+  const found: PiiFinding[] = [];
+  for (const detect of [detectEmail, detectPhone, detectCreditCard, detectUsSsn, detectIban, detectIpAddress, detectApiKey, detectDateOfBirth]) {
+    detect(text, found);
+  }
+  const places: PiiFinding[] = [];
+  detectPerson(text, found, places);
+  detectDate(text, found);
+  detectAddress(text, found, places);
+  return resolveOverlaps(found);
+}
+
+// Pieces that sit on either side of each condition the scan computes.
+const PIECES = [
+  ' ', ' ', ' ', ', ', '. ', '.', '\n', '-', '/', ':', "'", '_', '(', ')', '+', '#',
+  '3', '12', '2024', '1940', '79210', '4111 1111 1111 1111', '+44 20 7946 0958', '(415) 555-0132', '536-22-8726',
+  'DE89 3704 0044 0532 0130 00', '10.1.2.3', 'ada@example.com', 'AKIA' + 'IOSFODNN7EXAMPLE',
+  'in', 'from', 'at', 'to', 'near', 'paris', 'parIs', 'berlin', 'rio', 'de', 'janeiro', 'Paris', 'Berlin',
+  'name is', 'my name', 'named', 'called', "i'm", 'im', 'i am', 'this is', 'mr', 'Mr.', 'dr', 'dear', 'hi', 'thanks',
+  'martin', 'joshua', 'Megan', 'Payne', 'Will', 'Grant', 'Ana', 'Lima',
+  'March', 'march', 'rdMarch', 'thMay', '3rd', 'of', 'mars', 'May', 'mai', 'März', 'Monday', 'on',
+  'born', 'Birthday', 'D.O.B', 'dob', 'd.ob', 'do.b', 'date of birth',
+  'Main', 'Street', 'st', 'Rd', 'rue', 'Via', 'ul.', 'Długa', 'Hauptstraße', 'lives at', 'address', 'ZIP', 'Columbus, OH',
+  'ſtreet', 'é', 'İN', 'Crnić',
+  // Whole phrases, so that each step finds something often enough to be missed when skipped.
+  'lives at 87 Jakobi 69', '12 Main Street', '12 main st', '8 Rue de la Paix', 'ZIP: 11164', 'Columbus, OH 43004',
+  'arrived at berlin', 'from paris', 'in rio de janeiro', 'born 3/4/1990', 'DOB: 12.03.1980', 'd.o.b. 1990-03-23',
+  '12 a Main Street', '12 40th Street', '5/2 via roma 3', '7, rue de la paix', '9 Old Mill Lane', '3 The ſtreet', '8 Storgatan 3', '12, Hauptstraße', '5 Nassau-straat', '4 Kerkstraat-Oost',
+  'born on March 3, 1990', 'my name is joshua', 'mr. martin', "i'm ana", 'named yulan', 'on 3 March 2024', 'March 3rd',
+];
+
+describe('scanText', () => {
+  it('reads the identifier shapes', () => {
+    const s = scanText('call +44 20 7946 0958, card 4111 1111 1111 1111, DE89 3704, ada@x.io, ::1');
+    expect(s).toMatchObject({ digit: true, at: true, colon: true, chain: 16, ibanHead: true });
+    expect(scanText('no digits here').digit).toBe(false);
+    expect(scanText('key AKIA' + 'IOSFODNN7EXAMPLE').keyRun).toBe(true);
+    expect(scanText('an ordinary sentence with information').keyRun).toBe(false);
+  });
+
+  it('opens a word condition for each word that can start the step', () => {
+    expect(scanText('on 3rdMarch').month).toBe(true);
+    expect(scanText('order 3 shipped').month).toBe(false);
+    expect(scanText('D.O.B 1/2/1990').birth).toBe(true);
+    expect(scanText('ship 12 boxes').street).toBe(false);
+    expect(scanText('12 Main St').street).toBe(true);
+    expect(scanText('my name is joshua').nameCue).toBe(true);
+    expect(scanText('thanks, Joshua').nameCue).toBe(false);
+    expect(scanText('arrived in paris').placeCue).toBe(true);
+    expect(scanText('arrived in time').placeCue).toBe(false);
+    expect(scanText('arrived in parIs').placeCue).toBe(true);
+  });
+
+  it('opens every word condition when a letter beyond ASCII is in the text', () => {
+    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, nameCue: true, placeCue: true, birth: true });
+  });
+
+  it('never changes what detectPii finds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        expect(detectPii(text)).toEqual(unscanned(text));
+      }),
+      { numRuns: 2000, seed: 12 },
+    );
+  });
+});

@@ -1,0 +1,288 @@
+import { CITY, COUNTRY, HASH_SEED, hashStep, lookupToken, PLACE_HEAD } from './name-index.js';
+import { MONTH_NUMBER } from './month-names.js';
+import { STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
+import { isLetter } from './word-before.js';
+import { WordTable } from './word-table.js';
+
+/**
+ * What one pass over a text says about the values it can hold: it reads each character once,
+ * each word once (hashed as it is read and looked up by hash) and each digit run once. Every
+ * field is a necessary condition of some detector or some step of one, so a step whose condition
+ * fails is skipped without changing what is found (bench/pii-fingerprint.mjs checks that on every
+ * benchmark input).
+ *
+ * Words are only looked up when the text is plain ASCII letters; any other letter (accents,
+ * other scripts, or a surrogate pair) makes every word condition true, because case folding and
+ * word boundaries beyond ASCII are the regular expressions' business.
+ */
+export interface TextScan {
+  /** Any ASCII digit. */
+  readonly digit: boolean;
+  /** An `@` (email). */
+  readonly at: boolean;
+  /** A `:` (IPv6). */
+  readonly colon: boolean;
+  /**
+   * Most digits in one run of digits, spaces, dots, dashes and parentheses. A phone needs 6, an
+   * IPv4 address 4, an SSN 9, a card 12: each of their candidates lies inside such a run.
+   */
+  readonly chain: number;
+  /**
+   * Most digit groups in a row joined by one `/`, `.` or `-` each: a numeric date (3/23/1940,
+   * 1940-03-23) needs three.
+   */
+  readonly dateChain: number;
+  /** Two ASCII letters before two digits: the start of an IBAN. */
+  readonly ibanHead: boolean;
+  /**
+   * A run of at least 10 key characters (`A-Z a-z 0-9 _ -`) with a `_`, a `-` or a capital after
+   * its first character: every provider key, JWT and PEM header the key detector knows is one.
+   */
+  readonly keyRun: boolean;
+  /** A street word ("Street", "Rd", "Via", "ul"): a street can follow a house number. */
+  readonly street: boolean;
+  /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
+  readonly month: boolean;
+  /** A lowercase name cue ("my name is", "mr.", "named") before a lowercase word. */
+  readonly nameCue: boolean;
+  /** "in", "from", "at", "to" or "near" before a lowercase listed place (or a word that may be one). */
+  readonly placeCue: boolean;
+  /** "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible. */
+  readonly birth: boolean;
+  /**
+   * Whether every letter of the text is an ASCII letter (and no surrogate pair stands in it):
+   * then {@link capitals} lists every word the person detector reads.
+   */
+  readonly ascii: boolean;
+  /** The words with a capital letter, when {@link ascii}; valid until the next scanText call. */
+  readonly capitals: CapitalWords;
+}
+
+/**
+ * Runs of ASCII letters with a capital in them, in text order: where each starts and ends, its
+ * lowercase hash (as the name index hashes it), and whether the capital is its first letter.
+ * The arrays are reused from call to call; `count` entries are valid.
+ */
+export interface CapitalWords {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+  /** 1 when the word starts with its capital ("Megan"), 0 when a capital is inside ("iPhone"). */
+  readonly first: Uint8Array;
+}
+
+let capStarts = new Int32Array(64);
+let capEnds = new Int32Array(64);
+let capHashes = new Int32Array(64);
+let capFirst = new Uint8Array(64);
+
+function growCapitals(): void {
+  const size = capStarts.length * 2;
+  const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+    to.set(from);
+    return to;
+  };
+  capStarts = grow(capStarts, new Int32Array(size));
+  capEnds = grow(capEnds, new Int32Array(size));
+  capHashes = grow(capHashes, new Int32Array(size));
+  capFirst = grow(capFirst, new Uint8Array(size));
+}
+
+/** Lowercase cues before a lowercase name, in the order of the regex built from them (detect-person). */
+export const LOWER_NAME_CUES: readonly string[] = [
+  'name is', 'named', 'called', "i'm", 'im', 'i am', 'this is', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'dear', 'hi', 'hello', 'hey', 'thanks', 'name',
+];
+/** Lowercase cues before a lowercase place name (place.ts builds its regex from them). */
+export const LOWER_PLACE_CUES: readonly string[] = ['in', 'from', 'at', 'to', 'near'];
+
+/** The last word of a cue: "is" of "name is", "m" of "i'm". */
+const lastWord = (cue: string): string => cue.slice(Math.max(cue.lastIndexOf(' '), cue.lastIndexOf("'")) + 1);
+const STREET = 1;
+const MONTH = 2;
+/** The last word of a lowercase name cue. */
+const NAME_CUE_END = 4;
+const PLACE_CUE = 8;
+const BIRTH = 16;
+/** "d" or "do" of "d.o.b". */
+const BIRTH_D = 32;
+const WORDS = new WordTable([
+  ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
+  ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
+  ...LOWER_NAME_CUES.map((cue) => [lastWord(cue), NAME_CUE_END] as const),
+  ...LOWER_PLACE_CUES.map((w) => [w, PLACE_CUE] as const),
+  ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
+  ['d', BIRTH_D],
+  ['do', BIRTH_D],
+]);
+/** The lowercase name cues by their last word ("is": "name is", "this is"). */
+const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NAME_CUES.map(lastWord))].map((w) =>
+  LOWER_NAME_CUES.filter((cue) => lastWord(cue) === w),
+);
+const CUE_LAST_WORDS = new WordTable(CUES_BY_LAST_WORD.map((cues, i) => [lastWord(cues[0] as string), i + 1] as const));
+const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const));
+const PLACE = CITY | COUNTRY | PLACE_HEAD;
+
+/** Reads the text once; see {@link TextScan}. */
+export function scanText(text: string): TextScan {
+  const n = text.length;
+  let digit = false;
+  let at = false;
+  let colon = false;
+  let chain = 0;
+  let chainDigits = 0;
+  let ibanHead = false;
+  let keyRun = false;
+  let runLength = 0;
+  let runMarked = false;
+  let other = false;
+  let words = 0;
+  let placeCueEnd = -2;
+  let caps = 0;
+  let dateChain = 0;
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
+      chainDigits = 0;
+      const start = i;
+      let h = HASH_SEED;
+      let lower = true;
+      for (;;) {
+        if (c <= 90) {
+          lower = false;
+          if (runLength > 0) runMarked = true;
+          h = hashStep(h, c + 32);
+        } else h = hashStep(h, c);
+        runLength++;
+        if (runMarked && runLength >= 10) keyRun = true;
+        // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
+        c = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+        i++;
+      }
+      const end = i + 1;
+      if (other || (c >= 128 && (isLetter(c) || isSurrogate(c)))) {
+        other = true;
+        continue;
+      }
+      const first = text.charCodeAt(start);
+      if (!lower) {
+        if (caps === capStarts.length) growCapitals();
+        capStarts[caps] = start;
+        capEnds[caps] = end;
+        capHashes[caps] = h;
+        capFirst[caps] = first <= 90 ? 1 : 0;
+        caps++;
+      }
+      if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
+        // "in paris": the word after a lowercase place cue is a listed place, or may be read
+        // differently by the regex (a capital inside, an apostrophe or a hyphen after).
+        if (!lower || c === 39 || c === 8217 || c === 45 || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
+      }
+      // "3rdMarch": the date regex reads an ordinal glued to the month.
+      if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) words |= MONTH;
+      const flags = WORDS.getHashed(text, start, end, h);
+      if (flags === 0) continue;
+      words |= flags & (STREET | MONTH | BIRTH);
+      if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
+      if (!lower) continue;
+      if ((flags & PLACE_CUE) !== 0 && c === 32) placeCueEnd = end;
+      if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
+      continue;
+    }
+    if (c === 32) {
+      // A space continues a digit chain and ends a key run.
+      runLength = 0;
+      runMarked = false;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      digit = true;
+      if (i === 0 || !isDigit(text.charCodeAt(i - 1))) {
+        // A new group of digits: it continues a date-like chain after one "/", "." or "-".
+        const sep = i >= 2 ? text.charCodeAt(i - 1) : 0;
+        groups = (sep === 47 || sep === 46 || sep === 45) && isDigit(text.charCodeAt(i - 2)) ? groups + 1 : 1;
+        if (groups > dateChain) dateChain = groups;
+      }
+      chainDigits++;
+      if (chainDigits > chain) chain = chainDigits;
+      if (!ibanHead && i >= 2 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiLetter(text.charCodeAt(i - 2))) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 48 && d <= 57) ibanHead = true;
+      }
+      runLength++;
+      if (runMarked && runLength >= 10) keyRun = true;
+      continue;
+    }
+    // Dots, dashes and parentheses continue a digit chain; anything else ends it.
+    if (c !== 46 && c !== 45 && c !== 40 && c !== 41) chainDigits = 0;
+    if (c === 95 || c === 45) {
+      if (runLength > 0) runMarked = true;
+      runLength++;
+      if (runMarked && runLength >= 10) keyRun = true;
+      continue;
+    }
+    runLength = 0;
+    runMarked = false;
+    if (c === 64) at = true;
+    else if (c === 58) colon = true;
+    else if (c >= 128 && !other && (isLetter(c) || isSurrogate(c))) other = true;
+  }
+  return {
+    digit,
+    at,
+    colon,
+    chain,
+    dateChain,
+    ibanHead,
+    keyRun,
+    street: other || (words & STREET) !== 0,
+    month: other || (words & MONTH) !== 0,
+    nameCue: other || (words & NAME_CUE_END) !== 0,
+    placeCue: other || (words & PLACE_CUE) !== 0,
+    birth: other || (words & BIRTH) !== 0,
+    ascii: !other,
+    capitals: { count: other ? 0 : caps, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst },
+  };
+}
+
+/**
+ * Whether a lowercase name cue ends at `end` and is followed, as the regex requires, by an
+ * optional ".", ":" and ",", one space and a lowercase letter (any letter beyond ASCII counts).
+ */
+function nameCueAt(text: string, end: number, start: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 46) i++;
+  if (text.charCodeAt(i) === 58) i++;
+  if (text.charCodeAt(i) === 44) i++;
+  if (text.charCodeAt(i) !== 32) return false;
+  const c = text.charCodeAt(i + 1);
+  if (!((c >= 97 && c <= 122) || c >= 128)) return false;
+  // The word ends a cue; a cue of several words ("name is", "i'm") needs the words before it.
+  const cues = CUES_BY_LAST_WORD[CUE_LAST_WORDS.get(text, start, end) - 1] as readonly string[];
+  for (const cue of cues) {
+    if (end >= cue.length && text.startsWith(cue, end - cue.length)) return true;
+  }
+  return false;
+}
+
+function startsOrdinal(text: string, start: number): boolean {
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+}
+
+/** Half of a surrogate pair: a letter beyond the Basic Multilingual Plane may stand there. */
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}

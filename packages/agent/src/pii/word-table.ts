@@ -1,0 +1,89 @@
+import { HASH_SEED, hashStep, lowerCode } from './name-index.js';
+
+/**
+ * A small set of lowercase words (cue words, street words, month names…) with a value each,
+ * looked up straight from the text: the word is hashed as it is read and compared in place, so a
+ * lookup allocates nothing (no slice, no `toLowerCase()`).
+ *
+ * A word matches a key when the text, lowercased, equals it. A character whose lowercase form is
+ * more than one UTF-16 unit ("İ") matches nothing, as it never could after `toLowerCase()`.
+ */
+export class WordTable {
+  readonly #hashes: Int32Array;
+  readonly #values: Int32Array;
+  readonly #keys: string[];
+  readonly #mask: number;
+
+  /** Keys must be lowercase; values must not be 0 (0 means "not in the table"). */
+  constructor(entries: Iterable<readonly [string, number]>) {
+    const list = [...entries];
+    let size = 16;
+    while (size < list.length * 4) size <<= 1;
+    this.#hashes = new Int32Array(size);
+    this.#values = new Int32Array(size);
+    this.#keys = new Array<string>(size).fill('');
+    this.#mask = size - 1;
+    for (const [key, value] of list) {
+      let h = HASH_SEED;
+      for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+      let slot = h & this.#mask;
+      while (this.#hashes[slot] !== 0 && this.#keys[slot] !== key) slot = (slot + 1) & this.#mask;
+      this.#hashes[slot] = h + 1;
+      this.#values[slot] = (this.#values[slot] as number) | value;
+      this.#keys[slot] = key;
+    }
+  }
+
+  /** The value of the word `text[start..end)` lowercased, or 0. */
+  get(text: string, start: number, end: number): number {
+    let h = HASH_SEED;
+    for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    return this.getHashed(text, start, end, h);
+  }
+
+  /** {@link get} with the word's hash already computed (`hashStep` over `lowerCode`). */
+  getHashed(text: string, start: number, end: number, h: number): number {
+    const length = end - start;
+    const mask = this.#mask;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.#hashes[slot] as number;
+      if (stored === 0) return 0;
+      if (stored !== h + 1) continue;
+      const key = this.#keys[slot] as string;
+      if (key.length === length && sameLower(text, start, key)) return this.#values[slot] as number;
+    }
+  }
+}
+
+/** Builds a {@link WordTable} giving every word of the lists the same flag. */
+export function wordFlags(flag: number, ...lists: ReadonlyArray<Iterable<string>>): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const list of lists) for (const w of list) out.push([w, flag]);
+  return out;
+}
+
+/** Whether `text` from `start` reads `key` (lowercase) once lowercased. */
+export function sameLower(text: string, start: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) {
+    const c = text.charCodeAt(start + k);
+    const want = key.charCodeAt(k);
+    if (c === want) continue;
+    if (c < 128) {
+      if (c + 32 !== want || c < 65 || c > 90) return false;
+    } else if (strictLower(c) !== want) return false;
+  }
+  return true;
+}
+
+// Lowercase of each UTF-16 unit beyond ASCII, or -1 when it lowercases to more than one unit;
+// filled on first sight (0 = not yet known).
+const LOWER = new Int32Array(65536);
+
+function strictLower(c: number): number {
+  const known = LOWER[c] as number;
+  if (known !== 0) return known;
+  const lower = String.fromCharCode(c).toLowerCase();
+  const value = lower.length === 1 ? lower.charCodeAt(0) : -1;
+  LOWER[c] = value;
+  return value;
+}

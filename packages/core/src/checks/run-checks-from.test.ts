@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { builtInControls, controlSchema } from '../catalog/index.js';
+import type { Control } from '../catalog/index.js';
+import { recordSetReader } from '../records/index.js';
+import type { FieldworkRecord, RecordReader, RecordSet } from '../records/index.js';
+import type { Check } from './check.js';
+import { runChecks } from './run-checks.js';
+import { runChecksFrom } from './run-checks-from.js';
+import { incident, promptRecord, toolCall } from './agent/agent-test-support.js';
+import { change, evalRun, observation, probe, retrieval, setOf } from './agent/governance-test-support.js';
+import { ack, person, policy, training } from './hr/people-test-support.js';
+
+const window = { period: { from: '2026-04-01', to: '2026-09-30' }, timezone: 'America/Los_Angeles', asOf: '2026-09-30' };
+const control = (id: string, check: string | null): Control => controlSchema.parse({
+  id, title: `Control ${id}`, statement: 'A statement long enough to be valid.', criteria: ['CC1.1'], category: 'governance',
+  frequency: 'annual', ownerRole: 'owner', evidenceSources: [], check,
+});
+
+/** Records of many kinds, some with findings, and a self-test probe that no check may count. */
+function mixedRecords(): RecordSet {
+  const records: FieldworkRecord[] = [
+    person({ email: 'ana@relay.ai', startDate: '2025-01-06' }),
+    person({ email: 'ben@relay.ai', startDate: '2026-05-04', endDate: '2026-08-14' }),
+    training('ana@relay.ai', '2026-02-01T10:00:00.000Z'),
+    policy('POL-01', '1.0', '2026-01-10'),
+    ack('ana@relay.ai', 'POL-01', '2026-01-12T10:00:00.000Z'),
+    toolCall('s1'), toolCall('s2', { tool: 'refund.issue', args: { amount: 900 } }), toolCall('s3', { environment: 'staging' }),
+    promptRecord('p1', { pii: { email: 2 }, highRisk: ['payment_card'] }), promptRecord('p2'),
+    incident('INC-1', ['s2']),
+    observation('gpt-5-2025-08-07', '2026-04-02T00:00:00.000Z'), change('MC-1', 'gpt-5-2025-08-07', '2026-03-30T00:00:00.000Z'), evalRun('EV-1', 'gpt-5-2025-08-07', '2026-03-29T00:00:00.000Z'),
+    probe('run-1', '2026-05-01T00:00:00.000Z'), probe('self', '2026-05-02T00:00:00.000Z', false, { selfTest: true }), retrieval('r1', '2026-05-03T00:00:00.000Z'),
+  ];
+  return setOf(records);
+}
+
+/** A reader that counts how often each kind is read. */
+function countingReader(set: RecordSet): { reader: RecordReader; reads: Map<string, number> } {
+  const inner = recordSetReader(set);
+  const reads = new Map<string, number>();
+  return {
+    reads,
+    reader: {
+      counts: () => inner.counts(),
+      batches: (kind) => {
+        reads.set(kind, (reads.get(kind) ?? 0) + 1);
+        return inner.batches(kind);
+      },
+    },
+  };
+}
+
+describe('runChecksFrom', () => {
+  it('gives the results runChecks gives over the same records, for every built-in control', async () => {
+    const records = mixedRecords();
+    const controls = builtInControls;
+    const fromReader = await runChecksFrom({ ...window, controls, reader: recordSetReader(records) });
+    const inMemory = runChecks({ ...window, controls, records });
+    expect(fromReader).toEqual(inMemory);
+    // Not a vacuous comparison: checks ran over the records and found things.
+    expect(inMemory.results.some((r) => r.status === 'exception')).toBe(true);
+    expect(inMemory.results.filter((r) => r.error).map((r) => r.error)).toEqual([]);
+  });
+
+  it('reads each kind once, and only kinds some check in scope reads', async () => {
+    const { reader, reads } = countingReader(mixedRecords());
+    await runChecksFrom({ ...window, controls: builtInControls.filter((c) => c.check === 'agent.tool-authorization' || c.check === 'hr.training'), reader });
+    // No access_event records: nothing to read for them; prompts, policies and the rest are read by no check in scope.
+    expect(Object.fromEntries(reads)).toEqual({ tool_call: 1, person: 1, training: 1, isolation_probe: 1 });
+  });
+
+  it('does not test a check that reads a kind it does not list, and hands a check without a list every kind', async () => {
+    const records = mixedRecords();
+    const checks: Record<string, Check> = {
+      sneaky: { id: 'sneaky', title: 'reads more than it says', requires: [], reads: ['person'], run: (ctx) => ({ populationQuery: 'q', items: (ctx.records.tool_call ?? []).map((c) => ({ id: c.spanId, subject: c.spanId, trace: [] })), exceptions: [] }) },
+      open: { id: 'open', title: 'lists nothing', requires: [], run: (ctx) => ({ populationQuery: 'q', items: (ctx.records.tool_call ?? []).map((c) => ({ id: c.spanId, subject: c.spanId, trace: [] })), exceptions: [] }) },
+    };
+    const run = await runChecksFrom({ ...window, checks, controls: [control('XX-01', 'sneaky'), control('XX-02', 'open')], reader: recordSetReader(records) });
+    expect(run.results[0]).toMatchObject({ status: 'not_tested', error: expect.stringContaining('read tool_call records, which it does not list') });
+    expect(run.results[1]).toMatchObject({ status: 'pass', population: 3 });
+  });
+
+  it('never counts a self-test probe, and says how many it left out', async () => {
+    const records = setOf([probe('self', '2026-05-02T00:00:00.000Z', false, { selfTest: true })]);
+    const controls = builtInControls.filter((c) => c.check === 'agent.tenant-isolation');
+    const run = await runChecksFrom({ ...window, controls, reader: recordSetReader(records) });
+    expect(run.results[0].status).toBe('insufficient_evidence');
+    expect(run.results[0].notes.join(' ')).toContain('1 self-test probe run(s)');
+    expect(run).toEqual(runChecks({ ...window, controls, records }));
+  });
+});
+

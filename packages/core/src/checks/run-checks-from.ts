@@ -1,0 +1,127 @@
+import type { Control } from '../catalog/control.js';
+import { FieldworkError } from '../errors/index.js';
+import { isRecordKind, recordSchemas } from '../records/index.js';
+import type { FieldworkRecord, RecordKind, RecordReader, RecordSet } from '../records/index.js';
+import type { Check, CheckStatus } from './check.js';
+import { builtInChecks } from './registry.js';
+import { checkOf, runOne } from './run-checks.js';
+import type { CheckRun, ControlResult, RunChecksInput } from './run-checks.js';
+
+const ALL_KINDS = Object.keys(recordSchemas) as RecordKind[];
+
+export interface RunChecksFromInput extends Omit<RunChecksInput, 'records'> {
+  /** Where the records come from (the store implements it). */
+  reader: RecordReader;
+}
+
+/** The kinds a check needs loaded: what it reads, and what it requires (counted before it runs). */
+export function kindsOf(check: Check | undefined): RecordKind[] {
+  if (!check) return [];
+  if (!check.reads) return ALL_KINDS;
+  return [...new Set([...check.reads, ...check.requires, ...(check.requiresAny ?? [])])];
+}
+
+/**
+ * {@link runChecks} over a {@link RecordReader}: the same results, but each check is handed
+ * only the kinds it reads, loaded just before it runs and released once no later check reads
+ * them. Each kind is read once; checks that share kinds run back to back (see {@link runOrder}),
+ * so memory holds one group's records at a time rather than every record of the workspace. A check that
+ * reads a kind it does not declare is not tested (with an error), never run over missing data.
+ *
+ * @example
+ * const run = await runChecksFrom({ controls, reader: store.recordReader(), period, timezone: 'UTC', asOf: '2026-03-31' })
+ */
+export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun> {
+  const checks = input.checks ?? builtInChecks;
+  const counts = await input.reader.counts();
+  const count = (k: RecordKind) => counts[k] ?? 0;
+  const probes = count('isolation_probe') > 0 ? await readAll(input.reader, 'isolation_probe') : [];
+  const selfTests = probes.filter((p) => p.selfTest === true).length;
+  const manualInUse = count('evidence_submission') > 0 || count('evidence_decision') > 0;
+
+  const isAfter = (c: Control) => (c.check !== null && checks[c.check]?.after) === true;
+  const needs = new Map(input.controls.map((c) => [c.id, runsCheck(c, manualInUse) ? kindsOf(checkOf(c, checks)).filter((k) => count(k) > 0) : []]));
+  const order = [...runOrder(input.controls.filter((c) => !isAfter(c)), needs, count), ...input.controls.filter(isAfter)];
+
+  const uses = new Map<RecordKind, number>();
+  for (const c of order) for (const k of needs.get(c.id)!) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const loaded = new Map<RecordKind, FieldworkRecord[]>();
+  if (probes.length > 0) loaded.set('isolation_probe', probes.filter((p) => p.selfTest !== true));
+
+  const byControl = new Map<string, ControlResult>();
+  let statuses: Map<string, CheckStatus> | undefined;
+  let automated: Set<string> | undefined;
+  for (const control of order) {
+    if (isAfter(control) && !statuses) {
+      statuses = new Map([...byControl].map(([id, r]) => [id, r.status]));
+      automated = new Set(input.controls.filter((c) => c.check !== null).map((c) => c.id));
+    }
+    const kinds = needs.get(control.id)!;
+    for (const k of kinds) if (!loaded.has(k)) loaded.set(k, await readAll(input.reader, k));
+    const records = guarded(control, checkOf(control, checks), loaded);
+    byControl.set(control.id, runOne(control, checks, { ...input, records, selfTests, manualInUse }, statuses, automated));
+    for (const k of kinds) {
+      const left = uses.get(k)! - 1;
+      uses.set(k, left);
+      if (left === 0 && k !== 'isolation_probe') loaded.delete(k);
+    }
+  }
+  return { period: input.period, asOf: input.asOf, results: input.controls.map((c) => byControl.get(c.id) as ControlResult) };
+}
+
+/**
+ * The order that keeps the fewest records in memory at once: next, the check whose kinds are
+ * most already loaded (records shared); when none shares any, the one that loads the fewest
+ * records. So checks over the same large kinds run back to back, and each kind is read once
+ * and released before the next large group is read.
+ */
+function runOrder(controls: readonly Control[], needs: ReadonlyMap<string, RecordKind[]>, count: (k: RecordKind) => number): Control[] {
+  const left = [...controls];
+  const out: Control[] = [];
+  const live = new Set<RecordKind>();
+  while (left.length > 0) {
+    let best = 0;
+    let bestShared = -1;
+    let bestNew = Infinity;
+    for (const [i, c] of left.entries()) {
+      let shared = 0;
+      let fresh = 0;
+      for (const k of needs.get(c.id)!) (live.has(k) ? (shared += count(k)) : (fresh += count(k)));
+      if (shared > bestShared || (shared === bestShared && fresh < bestNew)) {
+        best = i;
+        bestShared = shared;
+        bestNew = fresh;
+      }
+    }
+    const [next] = left.splice(best, 1);
+    out.push(next);
+    // What stays loaded: the kinds of this check that a check still to run reads.
+    const still = new Set(left.flatMap((c) => needs.get(c.id)!));
+    for (const k of [...live]) if (!still.has(k)) live.delete(k);
+    for (const k of needs.get(next.id)!) if (still.has(k)) live.add(k);
+  }
+  return out;
+}
+
+/** False for a manual control while the workspace records no manual evidence: it is reported untested without reading anything. */
+const runsCheck = (c: Control, manualInUse: boolean) => c.check !== null || manualInUse;
+
+async function readAll<K extends RecordKind>(reader: RecordReader, kind: K) {
+  const out: Extract<FieldworkRecord, { kind: K }>[] = [];
+  for await (const batch of reader.batches(kind)) for (const r of batch) out.push(r);
+  return out;
+}
+
+/** The loaded kinds as a record set that refuses any other kind, naming the check and the kind. */
+function guarded(control: Control, check: Check | undefined, loaded: ReadonlyMap<RecordKind, FieldworkRecord[]>): RecordSet {
+  const allowed = new Set(kindsOf(check));
+  return new Proxy({} as RecordSet, {
+    get(_t, key) {
+      if (typeof key !== 'string' || !isRecordKind(key)) return undefined;
+      if (!allowed.has(key)) {
+        throw new FieldworkError('INTERNAL', `The check ${check?.id ?? control.check} of ${control.id} read ${key} records, which it does not list in \`reads\`.`, { hint: 'Add the kind to the check\'s `reads`.' });
+      }
+      return loaded.get(key) ?? [];
+    },
+  });
+}
