@@ -14,13 +14,10 @@ import { appendRun } from '../evidence/run-chain.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
-<<<<<<< HEAD
 import { recordRowWriter } from './record-rows.js';
 import type SqliteDatabase from 'better-sqlite3';
-=======
 import { storeRecordReader, withSnapshot } from './record-reader.js';
 import type { StoreSnapshot } from './record-reader.js';
->>>>>>> main
 import { saveRunSummary } from './run-summaries.js';
 import type { RunSummary } from '@fieldwork/core/history';
 
