@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 /**
- * OTLP ingest throughput: spans/s of the otlp-json collector's parse against a bare read +
- * JSON.parse loop over the same JSONL file, with peak RSS, at two input sizes. Each run is a
- * separate process so peak memory is its own. Usage (after `npx tsc -b`):
- *   node bench/otlp-ingest.mjs [sizeMB ...]     (default: 50 200)
+ * OTLP ingest throughput: spans/s of a full `collect` of an otlp-json source (staged copy
+ * hashed while read, text guard, parse, PII scan of prompt attributes, record checks, inserts,
+ * ledger entry) into a fresh store, against a bare read + JSON.parse loop over the same JSONL
+ * file, measured in the same run; also the collector's parse alone. Each measured thing runs in
+ * its own process so its peak RSS is its own. Usage (after `npx tsc -b`):
+ *   node bench/otlp-ingest.mjs              20 and 200 MiB
+ *   node bench/otlp-ingest.mjs --full       20, 200 and 1024 MiB (add 5120 by hand when disk and time allow)
+ *   node bench/otlp-ingest.mjs --pg URL     also collect into PostgreSQL (a fresh schema; or FIELDWORK_BENCH_DATABASE_URL)
+ *   node bench/otlp-ingest.mjs 50 300       given sizes (MiB)
+ *   node bench/otlp-ingest.mjs --parse      also the collector's parse alone (no store), against the same bare loop
  */
-import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { child, collectOnce, load, measured } from './ingest-common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '.out');
@@ -87,34 +93,45 @@ async function collector(file) {
 }
 
 if (process.argv[2] === '--child') {
-  const [, , , mode, file] = process.argv;
-  const t0 = process.hrtime.bigint();
-  const res = mode === 'bare' ? { spans: await bare(file) } : await collector(file);
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  process.stdout.write(JSON.stringify({ ...res, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  const [, , , mode, file, pgUrl] = process.argv;
+  const res = mode === 'bare' ? await measured(async () => ({ spans: await bare(file) }))
+    : mode === 'parse' ? await measured(() => collector(file))
+    : await collectOnce('otlp-json', file, mode === 'pg' ? pgUrl : undefined);
+  process.stdout.write(JSON.stringify(res) + '\n');
 } else {
   if (!existsSync(join(here, '../packages/fieldwork/dist/collectors/otlp/otlp-collector.js'))) {
     console.error('Build first: npx tsc -b');
     process.exit(2);
   }
+  const args = process.argv.slice(2);
+  const full = args.includes('--full');
+  const pgAt = args.indexOf('--pg');
+  const pgUrl = pgAt >= 0 ? args[pgAt + 1] : process.env.FIELDWORK_BENCH_DATABASE_URL;
+  const given = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--pg').map(Number);
+  const sizes = given.length ? given : full ? [20, 200, 1024] : [20, 200];
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, '.gitignore'), '*\n');
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const rows = [];
-  for (const mb of sizes.length ? sizes : [50, 200]) {
+  const self = fileURLToPath(import.meta.url);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}; load at start: ${load()}`);
+  console.log('| input | spans | bare read + JSON.parse | collect (SQLite) | collect / bare (wall, CPU) | parse alone / bare | peak RSS bare, collect | load |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  const pgRows = [];
+  for (const mb of sizes) {
     const file = join(out, `otlp-${mb}mb.jsonl`);
-    if (!existsSync(file)) await generate(file, mb);
-    const child = (mode) => JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, file], { maxBuffer: 1 << 20 }).toString());
-    const b = child('bare');
-    const c = child('collector');
-    rows.push({ mb, spans: b.spans, bare: b, collector: c });
+    if (!existsSync(file)) {
+      await generate(`${file}.tmp`, mb);
+      renameSync(`${file}.tmp`, file);
+    }
+    const b = child(self, ['bare', file]);
+    const c = child(self, ['sqlite', file]);
+    const p = args.includes('--parse') ? child(self, ['parse', file]) : undefined;
+    const sps = (x) => Math.round(b.spans / x.seconds).toLocaleString('en-US');
+    console.log(`| ${mb} MiB | ${b.spans.toLocaleString('en-US')} | ${sps(b)} spans/s | ${sps(c)} spans/s (${c.records.toLocaleString('en-US')} records) | ${(b.seconds / c.seconds).toFixed(2)}, ${(b.cpu / c.cpu).toFixed(2)} | ${p ? (b.seconds / p.seconds).toFixed(2) : '–'} | ${Math.round(b.peakRssMb)}, ${Math.round(c.peakRssMb)} MB | ${load()} |`);
+    if (pgUrl) pgRows.push({ mb, sqlite: c, pg: child(self, ['pg', file, pgUrl]) });
   }
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-  console.log('| input | spans | bare read + JSON.parse | otlp-json collector | collector / bare | peak RSS bare | peak RSS collector |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const bs = r.spans / r.bare.seconds;
-    const cs = r.collector.spans / r.collector.seconds;
-    console.log(`| ${r.mb} MB | ${r.spans.toLocaleString('en-US')} | ${Math.round(bs).toLocaleString('en-US')} spans/s | ${Math.round(cs).toLocaleString('en-US')} spans/s (${r.collector.records.toLocaleString('en-US')} records) | ${(cs / bs).toFixed(2)} | ${Math.round(r.bare.peakRssMb)} MB | ${Math.round(r.collector.peakRssMb)} MB |`);
+  if (pgRows.length) {
+    console.log('\n| input | collect SQLite | collect PostgreSQL | PostgreSQL / SQLite time | peak RSS PostgreSQL | load |');
+    console.log('|---|---|---|---|---|---|');
+    for (const { mb, sqlite, pg } of pgRows) console.log(`| ${mb} MiB | ${sqlite.seconds.toFixed(1)} s | ${pg.seconds.toFixed(1)} s | ${(pg.seconds / sqlite.seconds).toFixed(2)} | ${Math.round(pg.peakRssMb)} MB | ${load()} |`);
   }
 }

@@ -17,7 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const SCRIPTS = [
   { name: 'scale', file: 'scale.mjs', full: true },
   { name: 'report-scale', file: 'report-scale.mjs', full: true },
-  { name: 'otlp-ingest', file: 'otlp-ingest.mjs' },
+  { name: 'otlp-ingest', file: 'otlp-ingest.mjs', full: true },
+  { name: 'okta-ingest', file: 'okta-ingest.mjs', full: true },
   { name: 'server-pages', file: 'server-pages.mjs', full: true },
   { name: 'verify-hash', file: 'verify-hash.mjs', full: true },
   { name: 'cold-start', file: 'cold-start.mjs' },

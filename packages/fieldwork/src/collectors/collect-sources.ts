@@ -12,6 +12,8 @@ import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
 import { guardTextInput, IgnoredFields } from './input/index.js';
 import type { IgnoredField } from './input/index.js';
+import { compileRecordCheck } from './record-check.js';
+import type { RecordCheck } from './record-check.js';
 import { collectorFor } from './registry.js';
 import { resolveSourceFiles, sourceFileTypes } from './resolve-files.js';
 
@@ -60,16 +62,32 @@ export interface CollectOptions {
   now?: () => Date;
 }
 
+/** Bytes per read of a staged copy: fewer, larger reads for multi-GB exports. */
+const READ_CHUNK = 1 << 20;
+
 function toError(e: unknown): FieldworkError {
   if (isFieldworkError(e)) return e;
   return new FieldworkError('INTERNAL', e instanceof Error ? e.message : String(e), { cause: e, hint: 'This is a bug in Fieldwork; please report it with the input that caused it.' });
 }
 
-/** Checks each record against its schema so a collector bug never stores a malformed fact. */
+/** Each kind's schema compiled once into an allocation-free check (see compileRecordCheck). */
+const fastChecks = new Map<string, RecordCheck | undefined>();
+
+/**
+ * Checks each record against its schema so a collector bug never stores a malformed fact. A
+ * record the compiled check accepts is exactly what the schema would return, so it passes as
+ * is; any other goes through the schema, for its normalized form or its error.
+ */
 export async function* validated(records: AsyncIterable<FieldworkRecord>, file: string): AsyncGenerator<FieldworkRecord> {
   for await (const r of records) {
     const schema = (recordSchemas as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>)[r.kind];
     if (!schema) throw new FieldworkError('INTERNAL', `Collector produced an unknown record kind "${r.kind}".`);
+    let fast = fastChecks.get(r.kind);
+    if (fast === undefined && !fastChecks.has(r.kind)) fastChecks.set(r.kind, (fast = compileRecordCheck(schema)));
+    if (fast?.(r)) {
+      yield r;
+      continue;
+    }
     const res = schema.safeParse(r);
     if (!res.success) {
       const issue = res.error!.issues[0];
@@ -172,7 +190,7 @@ async function collectStaged(opts: CollectOptions, pseudonymize: (value: string)
   try {
     // `path` stays the file's place in the workspace (collectors resolve references next to it);
     // the bytes are read only from the staged copy.
-    const input: ArtifactInput = { path: file, displayName, sha256: staged.sha256, size: staged.size, open: () => createReadStream(staged.path) };
+    const input: ArtifactInput = { path: file, displayName, sha256: staged.sha256, size: staged.size, open: () => createReadStream(staged.path, { highWaterMark: READ_CHUNK }) };
     return await collectArtifact(opts, pseudonymize, collector, options, source, input, origin, staged.path);
   } finally {
     await staged.discard();

@@ -65,7 +65,8 @@ export class DbBlobStore implements BlobStore {
         const { bytesRead } = await file.read(buffer, 0, this.#chunk, null);
         if (bytesRead === 0) break;
         await db.insertInto('blob_chunks').values({ sha256, seq, bytes: buffer.subarray(0, bytesRead) })
-          .onConflict((oc) => oc.columns(['sha256', 'seq']).doUpdateSet({ bytes: buffer.subarray(0, bytesRead) })).execute();
+          // `excluded.bytes`: the chunk is sent once, not a second time for the update.
+          .onConflict((oc) => oc.columns(['sha256', 'seq']).doUpdateSet((eb) => ({ bytes: eb.ref('excluded.bytes') }))).execute();
         seq++;
       }
     } finally {

@@ -14,6 +14,8 @@ import { appendRun } from '../evidence/run-chain.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
+import { recordRowWriter } from './record-rows.js';
+import type SqliteDatabase from 'better-sqlite3';
 import { storeRecordReader, withSnapshot } from './record-reader.js';
 import type { StoreSnapshot } from './record-reader.js';
 import { saveRunSummary } from './run-summaries.js';
@@ -68,8 +70,6 @@ export interface LoadRecordsOptions {
   source?: string;
 }
 
-const BATCH = 500;
-
 /** The primary time of a record, for ordering and period queries. */
 export function recordTime(r: FieldworkRecord): string | null {
   const x = r as unknown as Record<string, unknown>;
@@ -97,9 +97,11 @@ export class FieldworkStore {
   readonly dialect: 'sqlite' | 'postgres';
   readonly blobs: BlobStore;
   readonly location: StoreLocation;
+  readonly #native: SqliteDatabase.Database | undefined;
 
-  private constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', blobs: BlobStore, location: StoreLocation) {
+  private constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', blobs: BlobStore, location: StoreLocation, native?: SqliteDatabase.Database) {
     this.db = db;
+    this.#native = native;
     this.dialect = dialect;
     this.blobs = blobs;
     this.location = location;
@@ -113,9 +115,9 @@ export class FieldworkStore {
   }
 
   static async open(location: StoreLocation, blobDir?: string): Promise<FieldworkStore> {
-    const { db, dialect } = await openDatabase(location);
+    const { db, dialect, native } = await openDatabase(location);
     const blobs = dialect === 'sqlite' ? new FsBlobStore(blobDir ?? join(location.dialect === 'sqlite' ? join(location.file, '..') : '.', 'blobs')) : new DbBlobStore(db, { serverDigest: true });
-    return new FieldworkStore(db, dialect, blobs, location);
+    return new FieldworkStore(db, dialect, blobs, location, native);
   }
 
   /**
@@ -252,7 +254,24 @@ export class FieldworkStore {
       if (existing) return { duplicate: true, entry: rowToEntry(existing), recordCount: 0, populations: {} };
     }
     const now = new Date().toISOString();
-    if (retain && this.blobs instanceof DbBlobStore) await this.blobs.putFile(input.sha256, input.path, trx);
+    // On PostgreSQL the bytes go up while the records are parsed (the connection queues the
+    // statements); awaited before anything can end the transaction.
+    const blobWritten = retain && this.blobs instanceof DbBlobStore ? this.blobs.putFile(input.sha256, input.path, trx) : undefined;
+    // Handled at once (a failure surfaces below), so a rejection while parsing is never "unhandled".
+    blobWritten?.catch(() => undefined);
+    let result: IngestResult;
+    try {
+      result = await this.#ingestRecords(trx, input, now);
+    } catch (e) {
+      await blobWritten?.catch(() => undefined);
+      throw e;
+    }
+    await blobWritten;
+    return result;
+  }
+
+  async #ingestRecords(trx: Kysely<Database>, input: IngestInput, now: string): Promise<IngestResult> {
+    const retain = input.retain !== false;
     await trx.insertInto('artifacts').values({ sha256: input.sha256, size: input.size, name: input.name, media_type: input.mediaType ?? null, first_collected_at: now, retained: retain ? 1 : 0 })
       .onConflict((oc) => oc.column('sha256').doNothing()).execute();
     const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
@@ -264,12 +283,7 @@ export class FieldworkStore {
     let minAt: string | null = null;
     let maxAt: string | null = null;
     const snapshotKinds = new Set(input.snapshotKinds ?? []);
-    let batch: Database['records'][] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      await trx.insertInto('records').values(batch as any).execute();
-      batch = [];
-    };
+    const rows = recordRowWriter(trx, this.dialect, this.#native);
     for await (const r of input.records) {
       const at = recordTime(r);
       if (at) {
@@ -279,11 +293,11 @@ export class FieldworkStore {
       populations[r.kind] = (populations[r.kind] ?? 0) + 1;
       const data = JSON.stringify(r);
       digest.add(data);
-      batch.push({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data,
-        identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null } as Database['records']);
-      if (batch.length >= BATCH) await flush();
+      const pending = rows.add({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data,
+        identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null });
+      if (pending) await pending;
     }
-    await flush();
+    await rows.flush();
     const superseded = await supersedeRecords(trx, { seq, source: input.source, origin: input.origin, collectedAt: now, snapshotKinds: [...snapshotKinds] });
     const entry = await appendLedgerEntry(trx, this.dialect, {
       artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,

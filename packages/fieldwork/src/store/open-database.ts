@@ -15,6 +15,8 @@ export type StoreLocation = { dialect: 'sqlite'; file: string } | { dialect: 'po
 export interface OpenedDatabase {
   db: Kysely<Database>;
   dialect: 'sqlite' | 'postgres';
+  /** The raw better-sqlite3 connection behind `db` (SQLite only), for ingest's prepared inserts. */
+  native?: SqliteDatabase.Database;
 }
 
 // PostgreSQL returns bigint (int8) as string by default; our counts fit in a JS number.
@@ -23,9 +25,10 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 /** Opens (and migrates) the store. */
 export async function openDatabase(location: StoreLocation): Promise<OpenedDatabase> {
   let db: Kysely<Database>;
+  let native: SqliteDatabase.Database | undefined;
   if (location.dialect === 'sqlite') {
     mkdirSync(dirname(location.file), { recursive: true });
-    const native = new SqliteDatabase(location.file);
+    native = new SqliteDatabase(location.file);
     native.pragma('journal_mode = WAL');
     native.pragma('synchronous = NORMAL');
     // Writers queue rather than fail: a check saving its run waits for a collection's commit.
@@ -58,5 +61,5 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
       cause: error,
     });
   }
-  return { db, dialect: location.dialect };
+  return { db, dialect: location.dialect, ...(native ? { native } : {}) };
 }

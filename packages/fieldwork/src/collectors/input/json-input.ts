@@ -1,9 +1,7 @@
-import StreamChain from 'stream-chain';
-import StreamJson from 'stream-json';
-import StreamArray from 'stream-json/streamers/StreamArray.js';
 import { FieldworkError } from '@fieldwork/core/errors';
 import type { ArtifactInput } from '../collector.js';
 import { readLines } from './read-lines.js';
+import { splitJsonArray } from './split-json-array.js';
 
 /** Files larger than this are not parsed as one document (use a streaming collector). */
 const MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
@@ -139,22 +137,22 @@ export function pointer(base: string, ...segments: (string | number)[]): string 
   return base + segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-/** Streams the elements of a top-level JSON array with flat memory. */
+/**
+ * Streams the elements of a top-level JSON array with flat memory: each element's text is cut
+ * out by {@link splitJsonArray} and parsed with JSON.parse (a syntax error names the element).
+ */
 export async function* streamJsonArray(input: ArtifactInput): AsyncGenerator<JsonItem> {
-  const pipeline = StreamChain.chain([input.open(), StreamJson.parser(), StreamArray.streamArray()]);
-  let next = 0;
-  try {
-    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
-      next = item.key + 1;
-      yield { value: item.value, locator: `/${item.key}` };
+  for await (const { text, index } of splitJsonArray(input.open(), input.displayName)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      const msg = (e instanceof Error ? e.message : String(e)).replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/s, '');
+      throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is not valid JSON near element ${index}: ${msg}`, {
+        where: { file: input.displayName, pointer: `/${index}` },
+        hint: 'Fix the JSON at that element, or export the file again.',
+      });
     }
-  } catch (e) {
-    pipeline.destroy();
-    if (e instanceof FieldworkError) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new FieldworkError('INPUT_MALFORMED', `${input.displayName} is not valid JSON near element ${next}: ${msg}`, {
-      where: { file: input.displayName, pointer: `/${next}` },
-      hint: /expected|end/i.test(msg) ? 'The array ends early or an element is broken; the file looks truncated or edited. Export it again.' : 'Fix the JSON at that element, or export the file again.',
-    });
+    yield { value, locator: `/${index}` };
   }
 }

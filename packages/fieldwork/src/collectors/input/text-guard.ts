@@ -92,25 +92,41 @@ class TextGuard extends Transform {
 
   /** Tracks bracket depth outside strings up to `end`; the index where it exceeds the limit, or -1. */
   #scanNesting(buf: Buffer, end: number): number {
-    for (let i = 0; i < end; i++) {
-      const b = buf[i];
-      if (this.#json === 'sniff') {
+    let i = 0;
+    if (this.#json === 'sniff') {
+      for (; i < end; i++) {
+        const b = buf[i];
         if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0xef || b === 0xbb || b === 0xbf) continue;
         this.#json = b === 0x5b || b === 0x7b ? 'yes' : 'no';
-        if (this.#json === 'no') return -1;
+        break;
       }
-      if (this.#inString) {
-        if (this.#escaped) this.#escaped = false;
-        else if (b === 0x5c) this.#escaped = true;
-        else if (b === 0x22) this.#inString = false;
-      } else if (b === 0x22) this.#inString = true;
-      else if (b === 0x5b || b === 0x7b) {
-        if (++this.#depth > MAX_JSON_NESTING) return i;
-      } else if ((b === 0x5d || b === 0x7d) && this.#depth > 0) this.#depth--;
-      // JSON Lines: a broken line must not leave the next one inside a string.
-      else if (b === 0x0a) this.#inString = false;
+      if (this.#json !== 'yes') return -1;
     }
-    return -1;
+    // The state lives in locals for the loop (this runs over every byte of every JSON artifact).
+    let depth = this.#depth;
+    let inString = this.#inString;
+    let escaped = this.#escaped;
+    let deep = -1;
+    for (; i < end; i++) {
+      const b = buf[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (b === 0x5c) escaped = true;
+        else if (b === 0x22) inString = false;
+        // JSON Lines: a broken line must not leave the next one inside a string.
+        else if (b === 0x0a) inString = false;
+      } else if (b === 0x22) inString = true;
+      else if (b === 0x5b || b === 0x7b) {
+        if (++depth > MAX_JSON_NESTING) {
+          deep = i;
+          break;
+        }
+      } else if ((b === 0x5d || b === 0x7d) && depth > 0) depth--;
+    }
+    this.#depth = depth;
+    this.#inString = inString;
+    this.#escaped = escaped;
+    return deep;
   }
 
   #countLines(buf: Buffer, end: number): void {

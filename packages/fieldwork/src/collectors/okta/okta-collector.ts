@@ -5,7 +5,9 @@ import { iterateJsonItems } from '../input/index.js';
 import { oktaOptionsSchema } from './okta-config.js';
 import type { OktaOptions } from './okta-config.js';
 import { fetchOktaLogs } from './okta-fetch.js';
+import { isOktaLogEvent } from './okta-event-check.js';
 import { isOktaAppSignIn, mapOktaEvent, mapOktaSignIn, noteOktaSession, oktaLogEventSchema } from './okta-mapper.js';
+import { PendingSignIns } from './okta-pending-sign-ins.js';
 import type { OktaLogEvent, OktaSession } from './okta-mapper.js';
 
 /** Okta System Log: LogEvent JSON from an export file or the live API. */
@@ -26,35 +28,51 @@ export const oktaCollector: Collector<OktaOptions> = {
   async *parse(input, _options, ctx): AsyncGenerator<FieldworkRecord> {
     let seen = 0;
     // Overlapping exports concatenated into one file repeat events; Okta's uuid names one event.
+    // Only events that produce a record are remembered: a repeat of any other changes nothing.
     const ids = new Set<string>();
     // App sign-ins wait for the end of the artifact: whether their session verified a second factor may be logged after them.
     const sessions = new Map<string, OktaSession>();
-    const signIns: { e: OktaLogEvent; loc: string }[] = [];
-    for await (const item of iterateJsonItems(input)) {
-      // An API page saved as-is is an array; a JSONL line may itself be a page (array).
-      const values = Array.isArray(item.value) ? item.value.map((v, i) => ({ v, loc: `${item.locator}/${i}` })) : [{ v: item.value, loc: item.locator }];
-      for (const { v, loc } of values) {
-        const parsed = oktaLogEventSchema.safeParse(v);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const ptr = `${loc.startsWith('line') ? '' : loc}/${issue.path.join('/')}`;
-          throw new FieldworkError(seen === 0 ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${input.displayName}: ${seen === 0 ? 'this does not look like an Okta System Log event' : 'malformed Okta event'} (${issue.path.join('.') || 'event'}: ${issue.message}).`, {
-            where: { file: input.displayName, ...(item.line ? { line: item.line } : {}), pointer: ptr },
-            hint: 'okta-system-log reads LogEvent objects (uuid, published, eventType, actor, target) as returned by GET /api/v1/logs.',
-          });
+    const signIns = new PendingSignIns();
+    try {
+      for await (const item of iterateJsonItems(input)) {
+        // An API page saved as-is is an array; a JSONL line may itself be a page (array).
+        const values = Array.isArray(item.value) ? item.value : [item.value];
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          const loc = Array.isArray(item.value) ? `${item.locator}/${i}` : item.locator;
+          const e = isOktaLogEvent(v) ? v : parseEvent(v, loc, item.line, seen === 0, input.displayName);
+          seen++;
+          if (ids.has(e.uuid)) continue;
+          noteOktaSession(sessions, e);
+          if (isOktaAppSignIn(e)) {
+            ids.add(e.uuid);
+            signIns.add(e, loc);
+          }
+          const rec = mapOktaEvent(e, ctx.cite(loc));
+          if (rec) {
+            ids.add(e.uuid);
+            yield rec;
+          }
         }
-        seen++;
-        if (ids.has(parsed.data.uuid)) continue;
-        ids.add(parsed.data.uuid);
-        noteOktaSession(sessions, parsed.data);
-        if (isOktaAppSignIn(parsed.data)) signIns.push({ e: parsed.data, loc });
-        const rec = mapOktaEvent(parsed.data, ctx.cite(loc));
+      }
+      for await (const { e, loc } of signIns.drain()) {
+        const rec = mapOktaSignIn(e, sessions, ctx.cite(loc));
         if (rec) yield rec;
       }
-    }
-    for (const { e, loc } of signIns) {
-      const rec = mapOktaSignIn(e, sessions, ctx.cite(loc));
-      if (rec) yield rec;
+    } finally {
+      signIns.dispose();
     }
   },
 };
+
+/** Runs the schema on an event the quick check refused: its output, or its first issue as a FieldworkError. */
+function parseEvent(v: unknown, loc: string, line: number | undefined, first: boolean, file: string): OktaLogEvent {
+  const parsed = oktaLogEventSchema.safeParse(v);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const ptr = `${loc.startsWith('line') ? '' : loc}/${issue.path.join('/')}`;
+  throw new FieldworkError(first ? 'INPUT_WRONG_FORMAT' : 'INPUT_INVALID_RECORD', `${file}: ${first ? 'this does not look like an Okta System Log event' : 'malformed Okta event'} (${issue.path.join('.') || 'event'}: ${issue.message}).`, {
+    where: { file, ...(line ? { line } : {}), pointer: ptr },
+    hint: 'okta-system-log reads LogEvent objects (uuid, published, eventType, actor, target) as returned by GET /api/v1/logs.',
+  });
+}
