@@ -4,18 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** One row of the `records` table as ingest writes it (the bookkeeping columns start empty). */
-export interface RecordRow {
-  ledger_seq: number;
-  artifact: string;
-  source: string;
-  kind: string;
-  at: string | null;
-  subject: string | null;
-  locator: string;
-  data: string;
-  identity: string | null;
-  scope: string | null;
-}
+export type RecordRow = Omit<Database['records'], 'id' | 'superseded_by' | 'superseded_at'>;
 
 /** Appends record rows inside the ingest transaction; `flush` writes what is buffered. */
 export interface RecordRowWriter {
