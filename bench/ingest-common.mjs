@@ -79,3 +79,14 @@ export async function collectOnce(kind, file, pgUrl) {
     await schema?.drop();
   }
 }
+
+/** Deterministic (mulberry32), so every size holds the same mix of generated events. */
+export function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

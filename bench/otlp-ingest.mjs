@@ -15,21 +15,11 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync,
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { child, collectOnce, load, measured } from './ingest-common.mjs';
+import { child, collectOnce, load, measured, rng } from './ingest-common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '.out');
 
-/** A deterministic generator (mulberry32), so both sizes hold the same mix of spans. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `mb` megabytes of OTLP JSONL: agent traces (root, chat calls, tool calls with credentials, retrievals, HTTP spans), 1 in 4 chats with prompt text. */
 async function generate(file, mb) {
