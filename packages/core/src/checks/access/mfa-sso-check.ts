@@ -6,6 +6,7 @@ import { declaredRole, identitySection, isActiveAccount, isNonProductionApp, ros
 import { runStream } from '../check.js';
 import type { Check, CheckContext, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
+import { signInLogins } from './sign-in-logins.js';
 
 type Enrolment = 'enrolled' | 'not_enrolled' | 'unknown';
 
@@ -57,8 +58,7 @@ const stream: CheckStream = {
     let factorEvents = false;
     const mfaEvents: { e: AccessEventRecord; at: string; seq: number }[] = [];
     const logins = new Map<string, Login[]>();
-    /** Sign-in records a log login already states (see accessEventsWithSignIns). */
-    const seen = new Set<string>();
+    const standIns = signInLogins();
     const strings = new Map<string, string>();
     const one = (x: string) => { const k = strings.get(x); if (k !== undefined) return k; strings.set(x, x); return x; };
     const addLogin = (who: string, e: Pick<AccessEventRecord, 'at' | 'system' | 'accountId' | 'source' | 'artifact' | 'locator'>) => {
@@ -77,10 +77,7 @@ const stream: CheckStream = {
       add(kind, batch) {
         if (kind === 'access_event') {
           for (const e of batch as readonly AccessEventRecord[]) {
-            if (e.action === 'login') {
-              seen.add(`${norm(e.system)}|id|${e.eventId ?? ''}`);
-              seen.add(`${norm(e.system)}|${subjectOf(e)}|${e.at}`);
-            }
+            standIns.see(e);
             if (isFactorEvent(e)) factorEvents = true;
             if (failedOutcome(e)) continue;
             if (isFactorEvent(e)) mfaEvents.push({ e, at: e.at, seq: seq++ });
@@ -91,9 +88,9 @@ const stream: CheckStream = {
         if (kind !== 'sign_in') return;
         for (const s of batch as readonly SignInRecord[]) {
           const period = inPeriod(s.at, ctx.period, tz);
-          if (factorEvents && period && s.outcome === 'success' && s.accountType === 'user') {
-            const who = { email: s.email, account: s.account };
-            if (!seen.has(`${norm(s.system)}|id|${s.eventId}`) && !seen.has(`${norm(s.system)}|${subjectOf(who)}|${s.at}`)) addLogin(subjectOf(who), s);
+          if (factorEvents && period) {
+            const login = standIns.standIn(s);
+            if (login) addLogin(subjectOf(login), login);
           }
           if (!period) continue;
           if (s.mfa !== 'unknown') signInFacts = true;
@@ -107,7 +104,6 @@ const stream: CheckStream = {
         }
       },
       finish() {
-        seen.clear();
         const sortedMfa = mfaEvents.sort(byAtSeq).map((x) => x.e);
         // Accounts in the order the original replay met them: by their first sign-in in the period.
         const loginsBy = new Map([...logins].map(([who, list]) => [who, list.sort(byAtSeq)] as const).sort(([, a], [, b]) => byAtSeq(a[0], b[0])));
