@@ -1,7 +1,8 @@
-import { citationOf, recordsOf } from '../../records/index.js';
-import type { ToolCallRecord } from '../../records/index.js';
+import { citationOf } from '../../records/index.js';
+import type { Citation, ToolCallRecord } from '../../records/index.js';
 import { inPeriod } from '../../time/index.js';
-import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { runStream } from '../check.js';
+import type { Check, CheckException, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { agentSection, findTool, toolInventory } from './agent-inventory.js';
 import { productionScope } from './production-scope.js';
 import type { AgentSection, ToolDeclaration } from './agent-inventory.js';
@@ -26,54 +27,108 @@ const describe = (c: ToolCallRecord) => `${c.tool} at ${c.at}${c.tenant ? ` for 
  * only for tools declared `agent-service` with a justification. One credential id seen against
  * two audiences or two tenants is a token passed through.
  */
+/** A call's place in the check's order: by time, ties in the order the records came in. */
+interface Place { at: string; seq: number }
+const byPlace = (a: Place, b: Place): number => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq);
+
+/** What the token pass-through test keeps of a call: what its exception names and cites. */
+interface Use extends Place { tool: string; spanId: string; traceId: string; citation: Citation }
+
+const stream: CheckStream = {
+  // Each production call in the period becomes its item and exceptions at once (placed by time
+  // at the end); of the calls themselves only each credential's first use per audience and per
+  // tenant is kept, for the pass-through test.
+  kinds: ['tool_call'],
+  start(ctx) {
+    const tools = toolInventory(ctx.workspace);
+    const agent = agentSection(ctx.workspace);
+    const production = productionScope(ctx);
+    const items: (Place & { item: PopulationItem })[] = [];
+    const exceptions: (Place & { e: CheckException })[] = [];
+    const uses = new Map<string, { audiences: [string, Use][]; tenants: [string, Use][] }>();
+    let seq = 0;
+    const firstUse = (list: [string, Use][], key: string, use: Use) => {
+      const i = list.findIndex(([k]) => k === key);
+      if (i < 0) list.push([key, use]);
+      else if (byPlace(use, list[i][1]) < 0) list[i][1] = use;
+    };
+    return {
+      add(_kind, batch) {
+        for (const call of batch as readonly ToolCallRecord[]) {
+          if (!inPeriod(call.at, ctx.period, ctx.timezone) || !production.includes(call.environment)) continue;
+          const place = { at: call.at, seq: seq++ };
+          const citation = citationOf(call);
+          const tool = findTool(tools, call.tool, call.environment);
+          for (const e of callFindings(call, tool, agent, citation, (item) => items.push({ ...place, item }))) exceptions.push({ ...place, e });
+          // The agent's own justified credential is meant to serve every tenant; only delegated and tenant tokens are tested.
+          const id = call.credential?.credentialId;
+          if (!id || (isAgentIdentity(call, agent) && tool?.identity === 'agent-service')) continue;
+          let u = uses.get(id);
+          if (!u) uses.set(id, (u = { audiences: [], tenants: [] }));
+          const use: Use = { ...place, tool: call.tool, spanId: call.spanId, traceId: call.traceId, citation };
+          const aud = call.credential?.audience;
+          const ten = call.credential?.tenant ?? call.tenant;
+          if (aud) firstUse(u.audiences, aud, use);
+          if (ten) firstUse(u.tenants, ten, use);
+        }
+      },
+      finish() {
+        const notes: string[] = [];
+        if (tools.length === 0) notes.push('No tools are declared in fieldwork.yaml (tools:); every call is reported as undeclared.');
+        items.sort(byPlace);
+        exceptions.sort(byPlace);
+        return {
+          populationQuery: `tool_call records between ${ctx.period.from} and ${ctx.period.to} in production environments (${production.describe}; calls without an environment included)`,
+          items: items.map((i) => i.item),
+          exceptions: [...exceptions.map((x) => x.e), ...tokenPassthrough(uses)],
+          notes,
+        };
+      },
+    };
+  },
+};
+
+/**
+ * Every production tool call carries the credential it was made with, and that credential is
+ * the right one for the tool: the end user's delegated token (subject = end user, actor = the
+ * agent), or the tenant's service principal, with the tool's exact audience, no scope beyond
+ * the declared ones, no wildcard, and the trace's tenant. The agent's own identity is accepted
+ * only for tools declared `agent-service` with a justification. One credential id seen against
+ * two audiences or two tenants is a token passed through.
+ */
 export const toolAuthorizationCheck: Check = {
   id: 'agent.tool-authorization',
   title: 'Agent tool calls use the user\'s or tenant\'s scoped credential',
   requires: ['tool_call'],
   reads: ['tool_call'],
-  run(ctx) {
-    const tools = toolInventory(ctx.workspace);
-    const agent = agentSection(ctx.workspace);
-    const production = productionScope(ctx);
-    const calls = recordsOf(ctx.records, 'tool_call')
-      .filter((c) => inPeriod(c.at, ctx.period, ctx.timezone) && production.includes(c.environment))
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    const items: PopulationItem[] = [];
-    const exceptions: CheckException[] = [];
-    const notes: string[] = [];
-    if (tools.length === 0) notes.push('No tools are declared in fieldwork.yaml (tools:); every call is reported as undeclared.');
-
-    for (const call of calls) {
-      const itemId = `${call.traceId}/${call.spanId}`;
-      const subject = call.spanId;
-      const tool = findTool(tools, call.tool, call.environment);
-      const cred = call.credential;
-      const trace: TraceStep[] = [{
-        label: 'tool call', at: call.at,
-        detail: `${call.protocol === 'mcp' ? 'MCP ' : ''}${describe(call)}${call.endUser ? `, end user ${call.endUser}` : ''}${call.toolCallId ? `, call id ${call.toolCallId}` : ''}`,
-        citation: citationOf(call),
-      }];
-      const add = (rule: string, detail: string) => exceptions.push({ rule, subject, detail, at: call.at, citations: [citationOf(call)], itemId });
-      items.push({ id: itemId, subject, at: call.at, trace });
-      if (tool) trace.push({ label: 'declared tool', detail: `${tool.identity}, resource ${tool.resource ?? tool.audience ?? '(none)'}, scopes ${tool.requiredScopes.join(' ') || '(none)'}` });
-      else add('toolauth.undeclared_tool', `Tool ${call.tool} is not in the tool inventory (tools: in fieldwork.yaml)${call.environment ? ` for ${call.environment}` : ''}; its authorization cannot be tested against a declaration.`);
-
-      if (!cred || (!cred.subject && !cred.audience && cred.scopes.length === 0)) {
-        add('toolauth.missing', `The call to ${describe(call)} carries no authorization evidence (subject, audience, scope attributes).`);
-        continue;
-      }
-      trace.push({ label: 'credential', detail: `subject ${cred.subject ?? '?'}, actor ${cred.actor ?? '?'}, audience ${cred.audience ?? '?'}, scopes ${cred.scopes.join(' ') || '?'}${cred.credentialId ? `, credential ${cred.credentialId}` : ''}` });
-      if (!tool) continue;
-      checkCredential(call, tool, agent, add);
-    }
-    // The agent's own justified credential is meant to serve every tenant; only delegated and tenant tokens are tested.
-    exceptions.push(...tokenPassthrough(calls.filter((c) => !(isAgentIdentity(c, agent) && findTool(tools, c.tool, c.environment)?.identity === 'agent-service'))));
-    return {
-      populationQuery: `tool_call records between ${ctx.period.from} and ${ctx.period.to} in production environments (${production.describe}; calls without an environment included)`,
-      items, exceptions, notes,
-    };
-  },
+  stream,
+  run: (ctx) => runStream(stream, ctx),
 };
+
+/** One call's population item (handed to `item`) and its exceptions, in the order the rules are tested. */
+function callFindings(call: ToolCallRecord, tool: ToolDeclaration | undefined, agent: AgentSection, citation: Citation, item: (i: PopulationItem) => void): CheckException[] {
+  const exceptions: CheckException[] = [];
+  const itemId = `${call.traceId}/${call.spanId}`;
+  const subject = call.spanId;
+  const cred = call.credential;
+  const trace: TraceStep[] = [{
+    label: 'tool call', at: call.at,
+    detail: `${call.protocol === 'mcp' ? 'MCP ' : ''}${describe(call)}${call.endUser ? `, end user ${call.endUser}` : ''}${call.toolCallId ? `, call id ${call.toolCallId}` : ''}`,
+    citation,
+  }];
+  const add = (rule: string, detail: string) => exceptions.push({ rule, subject, detail, at: call.at, citations: [{ ...citation }], itemId });
+  item({ id: itemId, subject, at: call.at, trace });
+  if (tool) trace.push({ label: 'declared tool', detail: `${tool.identity}, resource ${tool.resource ?? tool.audience ?? '(none)'}, scopes ${tool.requiredScopes.join(' ') || '(none)'}` });
+  else add('toolauth.undeclared_tool', `Tool ${call.tool} is not in the tool inventory (tools: in fieldwork.yaml)${call.environment ? ` for ${call.environment}` : ''}; its authorization cannot be tested against a declaration.`);
+
+  if (!cred || (!cred.subject && !cred.audience && cred.scopes.length === 0)) {
+    add('toolauth.missing', `The call to ${describe(call)} carries no authorization evidence (subject, audience, scope attributes).`);
+    return exceptions;
+  }
+  trace.push({ label: 'credential', detail: `subject ${cred.subject ?? '?'}, actor ${cred.actor ?? '?'}, audience ${cred.audience ?? '?'}, scopes ${cred.scopes.join(' ') || '?'}${cred.credentialId ? `, credential ${cred.credentialId}` : ''}` });
+  if (tool) checkCredential(call, tool, agent, add);
+  return exceptions;
+}
 
 function checkCredential(call: ToolCallRecord, tool: ToolDeclaration, agent: AgentSection, add: (rule: string, detail: string) => void): void {
   const cred = call.credential!;
@@ -102,28 +157,30 @@ function checkCredential(call: ToolCallRecord, tool: ToolDeclaration, agent: Age
   }
 }
 
-/** One credential id used against two audiences or for two tenants: the first call that shows it. */
-function tokenPassthrough(calls: ToolCallRecord[]): CheckException[] {
-  const seen = new Map<string, { audiences: Map<string, ToolCallRecord>; tenants: Map<string, ToolCallRecord>; reported: boolean }>();
-  const out: CheckException[] = [];
-  for (const c of calls) {
-    const id = c.credential?.credentialId;
-    if (!id) continue;
-    let s = seen.get(id);
-    if (!s) seen.set(id, (s = { audiences: new Map(), tenants: new Map(), reported: false }));
-    const aud = c.credential?.audience;
-    const ten = c.credential?.tenant ?? c.tenant;
-    if (aud && !s.audiences.has(aud)) s.audiences.set(aud, c);
-    if (ten && !s.tenants.has(ten)) s.tenants.set(ten, c);
-    if (s.reported || (s.audiences.size < 2 && s.tenants.size < 2)) continue;
-    s.reported = true;
-    const [what, map] = s.audiences.size >= 2 ? ['audiences', s.audiences] as const : ['tenants', s.tenants] as const;
-    const first = [...map.values()][0];
-    out.push({
-      rule: 'toolauth.token_passthrough', subject: c.spanId, at: c.at, itemId: `${c.traceId}/${c.spanId}`,
-      detail: `Credential ${id} was used for two ${what} (${[...map.keys()].join(', ')}): first by ${first.tool} at ${first.at}, then by ${c.tool} at ${c.at}. A token is being passed through instead of exchanged per audience and tenant.`,
-      citations: [citationOf(first), citationOf(c)],
+/**
+ * One credential id used against two audiences or for two tenants, reported at the call that
+ * first shows it (the second audience's, or tenant's, first use in time order), citing the
+ * first use of the other one.
+ */
+function tokenPassthrough(uses: ReadonlyMap<string, { audiences: [string, Use][]; tenants: [string, Use][] }>): CheckException[] {
+  const found: (Place & { e: CheckException })[] = [];
+  for (const [id, u] of uses) {
+    const auds = [...u.audiences].sort((a, b) => byPlace(a[1], b[1]));
+    const tens = [...u.tenants].sort((a, b) => byPlace(a[1], b[1]));
+    if (auds.length < 2 && tens.length < 2) continue;
+    // Audiences win when the same call shows both.
+    const byAudience = tens.length < 2 || (auds.length >= 2 && byPlace(auds[1][1], tens[1][1]) <= 0);
+    const [what, list] = byAudience ? ['audiences', auds] as const : ['tenants', tens] as const;
+    const first = list[0][1];
+    const c = list[1][1];
+    found.push({
+      at: c.at, seq: c.seq,
+      e: {
+        rule: 'toolauth.token_passthrough', subject: c.spanId, at: c.at, itemId: `${c.traceId}/${c.spanId}`,
+        detail: `Credential ${id} was used for two ${what} (${list[0][0]}, ${list[1][0]}): first by ${first.tool} at ${first.at}, then by ${c.tool} at ${c.at}. A token is being passed through instead of exchanged per audience and tenant.`,
+        citations: [{ ...first.citation }, { ...c.citation }],
+      },
     });
   }
-  return out;
+  return found.sort(byPlace).map((f) => f.e);
 }
