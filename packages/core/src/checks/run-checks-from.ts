@@ -64,7 +64,7 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
     if (control.check !== null && check?.stream) {
       // The streaming form runs here (it reads the store); runOne then treats its outcome as the check's.
       const stream = check.stream;
-      const counted = withCounts(records, stream.kinds, count);
+      const counted = withCounts(records, [...stream.kinds, ...countedKindsOf(check)], count);
       let outcome: CheckOutcome | undefined;
       let failure: unknown;
       if (!missingEvidence(check, count)) {
@@ -77,7 +77,7 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
       const folded: Check = { ...check, run: () => { if (outcome) return outcome; throw failure ?? new FieldworkError('INTERNAL', `The check ${check.id} did not run.`); } };
       byControl.set(control.id, runOne(control, { ...checks, [control.check]: folded }, { ...input, records: counted, selfTests, manualInUse }, statuses, automated));
     } else {
-      byControl.set(control.id, runOne(control, checks, { ...input, records, selfTests, manualInUse }, statuses, automated));
+      byControl.set(control.id, runOne(control, checks, { ...input, records: withCounts(records, countedKindsOf(check), count), selfTests, manualInUse }, statuses, automated));
     }
     for (const k of kinds) {
       const left = uses.get(k)! - 1;
@@ -122,10 +122,22 @@ function runOrder(controls: readonly Control[], needs: ReadonlyMap<string, Recor
   return out;
 }
 
-/** The kinds loaded whole for a check: what it needs, less what its streaming form reads in batches. */
+/** The kinds loaded whole for a check: what it needs, less what its streaming form reads in batches and what it only counts. */
 function loadedKindsOf(check: Check | undefined): RecordKind[] {
-  const streamed = new Set(check?.stream?.kinds ?? []);
-  return kindsOf(check).filter((k) => !streamed.has(k));
+  const skipped = new Set([...(check?.stream?.kinds ?? []), ...countedKindsOf(check)]);
+  return kindsOf(check).filter((k) => !skipped.has(k));
+}
+
+/**
+ * The kinds a check requires (`requires`, `requiresAny`) without reading them: their presence
+ * is evidence for the check, but it never looks at the records, so they are counted in the
+ * store, not loaded.
+ */
+function countedKindsOf(check: Check | undefined): RecordKind[] {
+  if (!check?.reads) return [];
+  const reads = new Set(check.reads);
+  // Probes are always loaded (self-tests left out), so they are never merely counted.
+  return [...new Set([...check.requires, ...(check.requiresAny ?? [])])].filter((k) => !reads.has(k) && k !== 'isolation_probe');
 }
 
 /** True when runOne will report the check as lacking evidence without running it (its `requires`/`requiresAny`). */
@@ -147,15 +159,27 @@ async function foldFrom(stream: CheckStream, ctx: CheckContext, reader: RecordRe
 }
 
 /**
- * The record set runOne counts a streaming check's evidence in: the streamed kinds by their
- * count in the store (nothing is loaded for them), the others as loaded.
+ * The record set runOne counts a check's evidence in: the streamed and counted-only kinds by
+ * their count in the store (nothing is loaded for them; anything but their length is refused),
+ * the others as loaded.
  */
-function withCounts(records: RecordSet, streamed: readonly RecordKind[], count: (k: RecordKind) => number): RecordSet {
-  const kinds = new Set(streamed);
+function withCounts(records: RecordSet, notLoaded: readonly RecordKind[], count: (k: RecordKind) => number): RecordSet {
+  if (notLoaded.length === 0) return records;
+  const kinds = new Set(notLoaded);
   return new Proxy({} as RecordSet, {
     get(_t, key) {
-      if (typeof key === 'string' && isRecordKind(key) && kinds.has(key)) return { length: count(key) };
+      if (typeof key === 'string' && isRecordKind(key) && kinds.has(key)) return countOnly(key, count(key));
       return (records as Record<string | symbol, unknown>)[key];
+    },
+  });
+}
+
+/** A stand-in for records that were counted, not loaded: its length, and an error for anything else. */
+function countOnly(kind: RecordKind, length: number): unknown {
+  return new Proxy({ length }, {
+    get(t, key) {
+      if (key === 'length') return t.length;
+      throw new FieldworkError('INTERNAL', `${kind} records were counted, not loaded, for this check: it requires them but does not list them in \`reads\`.`, { hint: 'Add the kind to the check\'s `reads`.' });
     },
   });
 }

@@ -28,7 +28,8 @@ export const incidentCoverageCheck: Check = {
   id: 'agent.incident-coverage',
   title: 'Agent events that meet an incident definition are in the incident register',
   requires: [],
-  reads: ['tool_call', 'retrieval', 'isolation_probe', 'model_observation', 'agent_run', 'incident', 'model_change', 'eval_run'],
+  // Tool calls and agent runs are evidence that agents ran (requiresAny), never read: they are counted, not loaded.
+  reads: ['retrieval', 'isolation_probe', 'model_observation', 'incident', 'model_change', 'eval_run'],
   requiresAny: ['tool_call', 'retrieval', 'isolation_probe', 'model_observation', 'agent_run'],
   run(ctx) {
     const from = startOfDay(ctx.period.from, ctx.timezone);

@@ -107,6 +107,22 @@ export function providerAliases(ws: WorkspaceFacts): Record<string, string | str
  * reg.models.filter((m) => !m.declaredBy); // models nobody declared
  */
 export function aiSystemRegister(input: AiSystemRegisterInput): AiSystemRegister {
+  const reg = aiModelRegister(input);
+  const { agents, tools } = registerAgentsAndTools(input, reg.isProd, reg.from, reg.to);
+  return {
+    period: reg.period, productionEnvironments: reg.productionEnvironments, models: reg.models, nonProductionModels: reg.nonProductionModels,
+    providers: reg.providers, agents, tools, gaps: reg.gaps,
+  };
+}
+
+/** The models and providers half of the register (no agents or tools), with the production rule and bounds it used. */
+export type AiModelRegister = Omit<AiSystemRegister, 'agents' | 'tools'> & { isProd: (env: string | undefined) => boolean; from: string; to: string };
+
+/**
+ * The register's models and providers only: what the register check tests. It reads model
+ * observations and changes, vendors and reviews, never agent runs or tool calls.
+ */
+export function aiModelRegister(input: AiSystemRegisterInput): AiModelRegister {
   const params = input.params ?? {};
   const scope = productionScope({ params, workspace: input.workspace });
   const from = startOfDay(input.period.from, input.timezone);
@@ -149,11 +165,10 @@ export function aiSystemRegister(input: AiSystemRegisterInput): AiSystemRegister
 
   const providers = registerProviders(models, input, reviewMonths, gaps);
   if (models.length > 0 && recordsOf(input.records, 'model_change').length === 0) gaps.push('No model_change records were collected, so no model can be shown to be declared; add a model-changes-yaml source.');
-  const { agents, tools } = registerAgentsAndTools(input, scope.includes, from, to);
   return {
     period: input.period, productionEnvironments: scope.environments, models,
     nonProductionModels: nonProductionModels.sort((a, b) => byString(`${a.service}|${a.model}`, `${b.service}|${b.model}`)),
-    providers, agents, tools, gaps,
+    providers, gaps, isProd: scope.includes, from, to,
   };
 }
 
