@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInControls, controlSchema } from '../catalog/index.js';
 import type { Control } from '../catalog/index.js';
 import { recordSetReader } from '../records/index.js';
-import type { AccessEventRecord, FieldworkRecord, RecordReader, RecordSet, SignInRecord } from '../records/index.js';
+import type { AccessEventRecord, DeletionRequestRecord, FieldworkRecord, RecordReader, RecordSet, SignInRecord, TraceSummaryRecord } from '../records/index.js';
 import { runStream } from './check.js';
 import type { Check, CheckStream } from './check.js';
 import { runChecks } from './run-checks.js';
@@ -99,6 +99,46 @@ function batchedReader(set: RecordSet, size: number): RecordReader {
   };
 }
 
+/** Agent traffic with findings for every folded agent check, out of time order and with ties in time. */
+const agentWorkspace = {
+  tools: [
+    { name: 'crm.lookup', resource: 'https://crm.relay.test', requiredScopes: ['crm.read'], identity: 'delegated-user', risk: 'low' },
+    { name: 'kb.search', resource: 'https://kb.relay.test', requiredScopes: ['kb.read'], identity: 'tenant-service', risk: 'low' },
+    { name: 'refunds.issue', resource: 'https://pay.relay.test', requiredScopes: ['refunds.write'], identity: 'delegated-user', risk: 'high', approvalThreshold: { argument: 'amount', above: 500 } },
+  ],
+  agent: { serviceIdentities: ['svc:relay-agent'], stores: [{ name: 'prompt-log', kind: 'prompt-log', retentionDays: 30, graceDays: 2 }, { name: 'traces', kind: 'trace', retentionDays: 30 }] },
+};
+function agentRecords(): RecordSet {
+  const cred = (extra: object = {}) => ({ subject: 'user-1', actor: 'svc:relay-agent', audience: 'https://crm.relay.test', scopes: ['crm.read'], ...extra });
+  const summary = (artifact: string, firstAt: string, lastAt: string): TraceSummaryRecord => ({
+    kind: 'trace_summary', source: 'traces', artifact: artifact.repeat(64), locator: '/', spans: 10, modelCalls: 1, toolCalls: 1, agentRuns: 1, retrievals: 0,
+    firstAt, lastAt, services: ['relay-agent'], oldestSpanId: `span-${artifact}`, store: 'traces',
+  });
+  const deletion: DeletionRequestRecord = {
+    kind: 'deletion_request', source: 'dsr', artifact: 'd'.repeat(64), locator: '/0', id: 'DSR-1', subject: 'user-9', requestedAt: '2026-06-01T00:00:00.000Z', completedAt: '2026-06-05T00:00:00.000Z', stores: [],
+  };
+  return setOf([
+    toolCall('late', { at: '2026-07-01T00:00:00.000Z', tool: 'kb.search', credential: cred({ credentialId: 'tok-x', audience: 'https://kb.relay.test', scopes: ['kb.read'] }) }),
+    toolCall('tie-b', { at: '2026-05-01T00:00:00.000Z', credential: cred({ credentialId: 'tok-y', tenant: 'globex' }) }),
+    toolCall('early', { at: '2026-04-10T00:00:00.000Z', credential: cred({ credentialId: 'tok-x' }) }),
+    toolCall('tie-a', { at: '2026-05-01T00:00:00.000Z', credential: cred({ credentialId: 'tok-y', scopes: ['crm.read', 'crm.*'] }) }),
+    toolCall('bare', { at: '2026-06-01T00:00:00.000Z' }),
+    toolCall('staging', { at: '2026-06-02T00:00:00.000Z', environment: 'staging', credential: cred({ credentialId: 'tok-x', audience: 'https://other.test' }) }),
+    toolCall('big', { at: '2026-06-03T00:00:00.000Z', tool: 'refunds.issue', args: { amount: 900 }, credential: cred({ audience: 'https://pay.relay.test', scopes: ['refunds.write'] }) }),
+    toolCall('late-ok', { at: '2026-06-04T00:00:00.000Z', tool: 'refunds.issue', args: { amount: 700 }, approval: { approver: 'ops', at: '2026-06-05T00:00:00.000Z' } }),
+    toolCall('small', { at: '2026-06-05T00:00:00.000Z', tool: 'refunds.issue', args: { amount: 20 } }),
+    incident('INC-1', ['late-ok']),
+    promptRecord('p-old', { at: '2026-08-01T00:00:00.000Z', endUser: 'user-9', pii: { email: 2 }, highRisk: ['payment_card'] }),
+    promptRecord('p-new', { at: '2026-09-29T00:00:00.000Z', endUser: 'user-1' }),
+    promptRecord('p-erased', { at: '2026-06-01T00:00:00.000Z', endUser: 'user-9' }),
+    promptRecord('p-stage', { at: '2026-06-01T00:00:00.000Z', environment: 'staging', pii: { email: 1 } }),
+    summary('1', '2026-04-01T07:00:00.000Z', '2026-04-30T23:00:00.000Z'),
+    summary('2', '2026-05-01T07:00:00.000Z', '2026-06-20T23:00:00.000Z'),
+    deletion,
+    observation('gpt-5-2025-08-07', '2026-04-02T00:00:00.000Z'), probe('run-1', '2026-05-01T00:00:00.000Z'),
+  ]);
+}
+
 describe('runChecksFrom', () => {
   it('gives the results runChecks gives over the same records, for every built-in control', async () => {
     const records = mixedRecords();
@@ -137,6 +177,38 @@ describe('runChecksFrom', () => {
     const rules = new Set(inMemory.results.flatMap((r) => r.exceptions.map((e) => e.rule)));
     for (const rule of ['deprovision.active_after_end', 'mfa.not_enrolled', 'mfa.single_factor_sign_in', 'reconcile.no_person', 'reconcile.leaver_active', 'grant.no_ticket']) expect(rules).toContain(rule);
     expect(inMemory.results.filter((r) => r.error)).toEqual([]);
+  });
+
+  it('gives the in-memory results when the folded agent checks get tool calls and prompts a record or two at a time', async () => {
+    const records = agentRecords();
+    const folded = ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-pii', 'agent.prompt-retention', 'agent.incident-coverage', 'ai.system-register'];
+    const controls = builtInControls.filter((c) => c.check !== null && folded.includes(c.check));
+    expect(new Set(controls.map((c) => c.check))).toEqual(new Set(folded));
+    const input = { ...window, controls, workspace: agentWorkspace };
+    const inMemory = runChecks({ ...input, records });
+    for (const size of [1, 2, 5]) expect(await runChecksFrom({ ...input, reader: batchedReader(records, size) })).toEqual(inMemory);
+    // Not vacuous: the folded checks found what the records plant, in time order.
+    const byCheck = new Map(inMemory.results.map((r) => [r.check, r]));
+    const auth = byCheck.get('agent.tool-authorization')!;
+    expect(auth.exceptions.filter((e) => e.rule === 'toolauth.token_passthrough').map((e) => e.subject).sort()).toEqual(['late', 'tie-a']);
+    expect(auth.exceptions.find((e) => e.rule === 'toolauth.wildcard_scope')?.subject).toBe('tie-a');
+    const rules = new Set(inMemory.results.flatMap((r) => r.exceptions.map((e) => e.rule)));
+    for (const rule of ['toolauth.missing', 'hitl.missing', 'hitl.late', 'hitl.no_incident', 'pii.high_risk', 'retention.exceeded', 'deletion.not_honoured']) expect(rules).toContain(rule);
+    expect(inMemory.results.filter((r) => r.error)).toEqual([]);
+  });
+
+  it('counts a kind a check requires but does not read, and refuses it to the check', async () => {
+    const { reader, reads } = countingReader(agentRecords());
+    const controls = builtInControls.filter((c) => c.check === 'agent.incident-coverage');
+    const run = await runChecksFrom({ ...window, controls, reader });
+    // Tool calls count as evidence that agents ran (no "No ... records collected" note), yet are never read.
+    expect(run).toEqual(runChecks({ ...window, controls, records: agentRecords() }));
+    expect(run.results[0].notes.join(' ')).not.toContain('records collected');
+    expect(reads.has('tool_call')).toBe(false);
+    expect(reads.has('agent_run')).toBe(false);
+    const checks: Record<string, Check> = { peeks: { id: 'peeks', title: 'reads what it only requires', requires: ['tool_call'], reads: ['person'], run: (ctx) => ({ populationQuery: String(ctx.records.tool_call?.map((c) => c.spanId)), items: [], exceptions: [] }) } };
+    const peeked = await runChecksFrom({ ...window, checks, controls: [control('XX-01', 'peeks')], reader: recordSetReader(agentRecords()) });
+    expect(peeked.results[0]).toMatchObject({ status: 'not_tested', error: expect.stringContaining('tool_call records were counted, not loaded') });
   });
 
   it('streams a check its kinds in batches, a kind listed twice read twice, and never loads them whole', async () => {
