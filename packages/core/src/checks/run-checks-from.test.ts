@@ -108,6 +108,7 @@ const agentWorkspace = {
   ],
   agent: { serviceIdentities: ['svc:relay-agent'], stores: [{ name: 'prompt-log', kind: 'prompt-log', retentionDays: 30, graceDays: 2 }, { name: 'traces', kind: 'trace', retentionDays: 30 }] },
 };
+const backupJob = (at: string, n: number, status = 'COMPLETED'): FieldworkRecord => ({ kind: 'backup_job', source: 'aws', artifact: 'b'.repeat(64), locator: `/BackupJobs/${n}`, tool: 'aws-backup', resource: 'orders-db', jobId: `job-${n}`, at, status });
 function agentRecords(): RecordSet {
   const cred = (extra: object = {}) => ({ subject: 'user-1', actor: 'svc:relay-agent', audience: 'https://crm.relay.test', scopes: ['crm.read'], ...extra });
   const summary = (artifact: string, firstAt: string, lastAt: string): TraceSummaryRecord => ({
@@ -136,6 +137,9 @@ function agentRecords(): RecordSet {
     summary('2', '2026-05-01T07:00:00.000Z', '2026-06-20T23:00:00.000Z'),
     deletion,
     observation('gpt-5-2025-08-07', '2026-04-02T00:00:00.000Z'), probe('run-1', '2026-05-01T00:00:00.000Z'),
+    // Backups of an undeclared resource, out of order: a failed day, a day with a failure then a success, a missed stretch.
+    ...['2026-09-20', '2026-09-24', '2026-09-21', '2026-09-22', '2026-09-27', '2026-09-28', '2026-09-29', '2026-09-30'].map((d, i) => backupJob(`${d}T10:00:00Z`, i)),
+    backupJob('2026-09-23T10:00:00Z', 20, 'FAILED'), backupJob('2026-09-22T09:00:00Z', 21, 'FAILED'), backupJob('2026-09-25T10:00:00Z', 22, 'ABORTED'),
   ]);
 }
 
@@ -179,9 +183,9 @@ describe('runChecksFrom', () => {
     expect(inMemory.results.filter((r) => r.error)).toEqual([]);
   });
 
-  it('gives the in-memory results when the folded agent checks get tool calls and prompts a record or two at a time', async () => {
+  it('gives the in-memory results when the folded agent and backup checks get tool calls, prompts and jobs a record or two at a time', async () => {
     const records = agentRecords();
-    const folded = ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-pii', 'agent.prompt-retention', 'agent.incident-coverage', 'ai.system-register'];
+    const folded = ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-pii', 'agent.prompt-retention', 'agent.incident-coverage', 'ai.system-register', 'backup.success-cadence'];
     const controls = builtInControls.filter((c) => c.check !== null && folded.includes(c.check));
     expect(new Set(controls.map((c) => c.check))).toEqual(new Set(folded));
     const input = { ...window, controls, workspace: agentWorkspace };
@@ -193,7 +197,7 @@ describe('runChecksFrom', () => {
     expect(auth.exceptions.filter((e) => e.rule === 'toolauth.token_passthrough').map((e) => e.subject).sort()).toEqual(['late', 'tie-a']);
     expect(auth.exceptions.find((e) => e.rule === 'toolauth.wildcard_scope')?.subject).toBe('tie-a');
     const rules = new Set(inMemory.results.flatMap((r) => r.exceptions.map((e) => e.rule)));
-    for (const rule of ['toolauth.missing', 'hitl.missing', 'hitl.late', 'hitl.no_incident', 'pii.high_risk', 'retention.exceeded', 'deletion.not_honoured']) expect(rules).toContain(rule);
+    for (const rule of ['toolauth.missing', 'hitl.missing', 'hitl.late', 'hitl.no_incident', 'pii.high_risk', 'retention.exceeded', 'deletion.not_honoured', 'backup.missed']) expect(rules).toContain(rule);
     expect(inMemory.results.filter((r) => r.error)).toEqual([]);
   });
 
