@@ -185,7 +185,7 @@ describe('runChecksFrom', () => {
 
   it('gives the in-memory results when the folded agent and backup checks get tool calls, prompts and jobs a record or two at a time', async () => {
     const records = agentRecords();
-    const folded = ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-pii', 'agent.prompt-retention', 'agent.incident-coverage', 'ai.system-register', 'backup.success-cadence'];
+    const folded = ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-pii', 'agent.prompt-retention', 'agent.incident-coverage', 'ai.system-register', 'backup.success-cadence', 'backup.restore-test'];
     const controls = builtInControls.filter((c) => c.check !== null && folded.includes(c.check));
     expect(new Set(controls.map((c) => c.check))).toEqual(new Set(folded));
     const input = { ...window, controls, workspace: agentWorkspace };
@@ -197,7 +197,7 @@ describe('runChecksFrom', () => {
     expect(auth.exceptions.filter((e) => e.rule === 'toolauth.token_passthrough').map((e) => e.subject).sort()).toEqual(['late', 'tie-a']);
     expect(auth.exceptions.find((e) => e.rule === 'toolauth.wildcard_scope')?.subject).toBe('tie-a');
     const rules = new Set(inMemory.results.flatMap((r) => r.exceptions.map((e) => e.rule)));
-    for (const rule of ['toolauth.missing', 'hitl.missing', 'hitl.late', 'hitl.no_incident', 'pii.high_risk', 'retention.exceeded', 'deletion.not_honoured', 'backup.missed']) expect(rules).toContain(rule);
+    for (const rule of ['toolauth.missing', 'hitl.missing', 'hitl.late', 'hitl.no_incident', 'pii.high_risk', 'retention.exceeded', 'deletion.not_honoured', 'backup.missed', 'restore.missing']) expect(rules).toContain(rule);
     expect(inMemory.results.filter((r) => r.error)).toEqual([]);
   });
 
