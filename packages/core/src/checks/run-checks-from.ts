@@ -42,11 +42,7 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
   const isAfter = (c: Control) => (c.check !== null && checks[c.check]?.after) === true;
   // A check's streamed kinds are read a batch at a time while it runs, never loaded whole.
   const needs = new Map(input.controls.map((c) => [c.id, runsCheck(c, manualInUse) ? loadedKindsOf(checkOf(c, checks)).filter((k) => count(k) > 0) : []]));
-  // Checks that load records whole run first, while few results are held; streaming checks, whose
-  // results grow with the records they stream and are held to the end, run after them.
-  const streams = (c: Control) => c.check !== null && checkOf(c, checks)?.stream !== undefined;
-  const before = input.controls.filter((c) => !isAfter(c));
-  const order = [...runOrder(before.filter((c) => !streams(c)), needs, count), ...runOrder(before.filter(streams), needs, count), ...input.controls.filter(isAfter)];
+  const order = [...runOrder(input.controls.filter((c) => !isAfter(c)), needs, count), ...input.controls.filter(isAfter)];
 
   const uses = new Map<RecordKind, number>();
   for (const c of order) for (const k of needs.get(c.id)!) uses.set(k, (uses.get(k) ?? 0) + 1);
