@@ -288,24 +288,35 @@ function single(text: string, t: Token, found: PiiFinding[], pending: Pending[])
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
 function promoteLists(text: string, found: PiiFinding[], pending: readonly Pending[]): void {
   if (pending.length === 0 || found.length === 0) return;
-  // The findings of one text are few: their offsets are searched in place, no set is built.
+  // A short text has a few findings, searched in place; a long one gets sets of their offsets.
+  const offsets: Offsets | undefined = found.length > 8 ? { starts: new Set(found.map((f) => f.start)), ends: new Set(found.map((f) => f.end)) } : undefined;
   let added = false;
   for (let pass = 0; pass < 2; pass++) {
     for (const p of pending) {
-      if (!listy(text, p) || hasStart(found, p.start) || !listNeighbour(text, p, found)) continue;
+      if (!listy(text, p) || hasStart(found, offsets, p.start) || !listNeighbour(text, p, found, offsets)) continue;
       found.push({ type: 'person', start: p.start, end: p.end, validated: false, confidence: 'low' });
+      offsets?.starts.add(p.start);
+      offsets?.ends.add(p.end);
       added = true;
     }
   }
   if (added) found.sort(byStart);
 }
 
-function hasStart(found: readonly PiiFinding[], start: number): boolean {
+/** Where the findings of a long text start and end. */
+interface Offsets {
+  readonly starts: Set<number>;
+  readonly ends: Set<number>;
+}
+
+function hasStart(found: readonly PiiFinding[], offsets: Offsets | undefined, start: number): boolean {
+  if (offsets !== undefined) return offsets.starts.has(start);
   for (let i = 0; i < found.length; i++) if (found[i]!.start === start) return true;
   return false;
 }
 
-function hasEnd(found: readonly PiiFinding[], end: number): boolean {
+function hasEnd(found: readonly PiiFinding[], offsets: Offsets | undefined, end: number): boolean {
+  if (offsets !== undefined) return offsets.ends.has(end);
   for (let i = 0; i < found.length; i++) if (found[i]!.end === end) return true;
   return false;
 }
@@ -324,33 +335,33 @@ const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och'
 const LIST_TABLE = new WordTable([...LIST_WORDS].map((w) => [w, 1] as const));
 
 /** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
-function listNeighbour(text: string, p: Pending, found: readonly PiiFinding[]): boolean {
+function listNeighbour(text: string, p: Pending, found: readonly PiiFinding[], offsets: Offsets | undefined): boolean {
   // Before: "Malon, " or "Kaylee and ".
   let i = p.start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
   if (i > 0 && text.charCodeAt(i - 1) === 44) {
     let k = i - 1;
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-    if (hasEnd(found, k)) return true;
+    if (hasEnd(found, offsets, k)) return true;
   } else if (i < p.start) {
     const wEnd = wordEndBefore(text, i, 0);
     const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
     if (wEnd >= 0 && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
       let k = wStart;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-      if (hasEnd(found, k)) return true;
+      if (hasEnd(found, offsets, k)) return true;
     }
   }
   // After: ", Kaylee" or " and Brandi".
   let j = p.end;
   if (text.charCodeAt(j) === 44) j++;
   while (text.charCodeAt(j) === 32) j++;
-  if (j > p.end + 1 && hasStart(found, j) && text.charCodeAt(p.end) === 44) return true;
+  if (j > p.end + 1 && hasStart(found, offsets, j) && text.charCodeAt(p.end) === 44) return true;
   let e = j;
   while (e < text.length && isLetter(text.charCodeAt(e))) e++;
   if (e > j && LIST_TABLE.get(text, j, e) !== 0) {
     while (text.charCodeAt(e) === 32) e++;
-    if (hasStart(found, e)) return true;
+    if (hasStart(found, offsets, e)) return true;
   }
   return false;
 }
