@@ -12,8 +12,9 @@ const PREFIXES = new Set(STREET_PREFIXES);
 const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
 const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
-const GLUED_BY_LAST = new Map<string, string[]>();
-for (const w of GLUED_WORDS) GLUED_BY_LAST.set(w.slice(-1), [...(GLUED_BY_LAST.get(w.slice(-1)) ?? []), w]);
+// By the char code of their last letter (each is one UTF-16 unit).
+const GLUED_BY_LAST = new Map<number, string[]>();
+for (const w of GLUED_WORDS) GLUED_BY_LAST.set(w.charCodeAt(w.length - 1), [...(GLUED_BY_LAST.get(w.charCodeAt(w.length - 1)) ?? []), w]);
 const GLUED = new RegExp(`(?:${GLUED_WORDS.join('|')})$`, 'u');
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
@@ -72,9 +73,10 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
   const found: PiiFinding[] = [];
   if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
-  else found.push(...placesFound);
+  else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
   if (scan === undefined || scan.placeCue) lowercasePlaces(text, found);
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (found.length === 0) return;
+  if (found.length > 1) found.sort(byPosition);
   let last: PiiFinding | undefined;
   for (const f of found) {
     if (last !== undefined && f.start < last.end) {
@@ -88,6 +90,7 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
 }
 
 const DIGIT = /\d/;
+const byPosition = (a: PiiFinding, b: PiiFinding): number => a.start - b.start || b.end - a.end;
 
 /** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
 function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
@@ -233,7 +236,7 @@ function gluedNameAfter(text: string, end: number): boolean {
 function gluedStreet(text: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
   // Only the street words that end in the word's last letter are compared.
-  const suffixes = GLUED_BY_LAST.get(String.fromCharCode(text.charCodeAt(end - 1)).toLowerCase());
+  const suffixes = GLUED_BY_LAST.get(lowerUnit(text.charCodeAt(end - 1)));
   if (suffixes === undefined) return false;
   for (const suffix of suffixes) {
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
@@ -265,6 +268,13 @@ function postcode(text: string, start: number, end: number, scan: TextScan | und
 function postcodeEnd(text: string, end: number): number {
   const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
   return m === null ? end : end + m[0].length;
+}
+
+/** The lowercase of one UTF-16 unit when it is one unit too ("İ" lowercases to two: -1). */
+function lowerUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : -1;
 }
 
 function isCapital(c: number): boolean {
