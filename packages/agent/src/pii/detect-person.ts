@@ -1,4 +1,4 @@
-import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
+import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupSpan, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { personCue } from './person-cue.js';
 import { LOWER_NAME_CUES, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
@@ -83,7 +83,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     }
     const flags = lookupToken(text, start, end, h);
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
-      const p = place(text, start, end, true, index, flags);
+      const p = place(text, start, end, true, flags);
       if (p !== undefined) {
         places.push(p);
         flush(text, run, found, pending);
@@ -368,8 +368,7 @@ function listNeighbour(text: string, p: Pending, found: readonly PiiFinding[], o
 
 /** Whether the words from `start` to `end` form a city or country name ("San Francisco", "Rio de Janeiro"). */
 function isPlace(text: string, start: number, end: number): boolean {
-  const phrase = text.slice(start, end).toLowerCase();
-  return ((nameIndex().get(phrase) ?? 0) & PLACE) !== 0;
+  return (lookupSpan(text, start, end) & PLACE) !== 0;
 }
 
 function sentenceStart(text: string, start: number): boolean {
