@@ -14,6 +14,7 @@ import { appendRun } from '../evidence/run-chain.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
+import { withIngestCache } from './sqlite-ingest-cache.js';
 import { recordRowWriter } from './record-rows.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { storeRecordReader, withSnapshot } from './record-reader.js';
@@ -223,10 +224,10 @@ export class FieldworkStore {
   async ingest(input: IngestInput): Promise<IngestResult> {
     const retain = input.retain !== false;
     if (retain && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
-    return this.writeTransaction(async (trx) => {
+    return withIngestCache(this.#native, () => this.writeTransaction(async (trx) => {
       await lockHead(trx, this.dialect);
       return this.ingestIn(trx, input);
-    });
+    }));
   }
 
   /**
@@ -236,12 +237,12 @@ export class FieldworkStore {
    */
   async ingestAll(inputs: readonly IngestInput[]): Promise<IngestResult[]> {
     for (const input of inputs) if (input.retain !== false && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
-    return this.writeTransaction(async (trx) => {
+    return withIngestCache(this.#native, () => this.writeTransaction(async (trx) => {
       await lockHead(trx, this.dialect);
       const out: IngestResult[] = [];
       for (const input of inputs) out.push(await this.ingestIn(trx, { ...input, skipIfCollected: undefined }));
       return out;
-    });
+    }));
   }
 
   private async ingestIn(trx: Kysely<Database>, input: IngestInput): Promise<IngestResult> {
