@@ -5,8 +5,9 @@ import type SqliteDatabase from 'better-sqlite3';
  * (source, kind, identity) index takes each new record at a random place (identities are
  * trace and span ids), so past a few MB of index nearly every insert missed the cache and
  * spilled dirty pages to the WAL mid-transaction, and ingest slowed as the table grew.
- * Measured on a 200 MiB OTLP collect (bench/otlp-ingest.mjs): 2 MB 19.5 CPU s, 32 MB 15.6 s,
- * 64 MB 15.5 s; peak RSS 186, 206 and 320 MB — 32 MB keeps the collect under its 300 MB.
+ * Measured on a 200 MiB OTLP collect (bench/otlp-ingest.mjs, load 13–16): 2 MB 19.5 CPU s and
+ * 64 MB 16.7 s with the same collector; after its own changes 32 MB 15.6 s and 64 MB 15.5 s,
+ * peak RSS 206 and 320 MB — 32 MB keeps the collect under its 300 MB.
  */
 export const INGEST_CACHE_KIB = 32 * 1024;
 
