@@ -14,6 +14,7 @@ import { appendRun } from '../evidence/run-chain.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
+import { withIngestCache } from './sqlite-ingest-cache.js';
 import { recordRowWriter } from './record-rows.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { storeRecordReader, withSnapshot } from './record-reader.js';
@@ -231,13 +232,13 @@ export class FieldworkStore {
     // Handled at once (a failure surfaces below), so a rejection while parsing is never "unhandled".
     blobWritten?.catch(() => undefined);
     try {
-      return await this.writeTransaction(async (trx) => {
+      return await withIngestCache(this.#native, () => this.writeTransaction(async (trx) => {
         await lockHead(trx, this.dialect);
         const result = await this.ingestIn(trx, input, { blobInTransaction: false });
         // Before the entry commits: it names these bytes.
         await blobWritten;
         return result;
-      });
+      }));
     } catch (e) {
       // Settled before the caller may remove an unnamed blob (a refused file leaves nothing).
       await blobWritten?.catch(() => undefined);
@@ -252,12 +253,12 @@ export class FieldworkStore {
    */
   async ingestAll(inputs: readonly IngestInput[]): Promise<IngestResult[]> {
     for (const input of inputs) if (input.retain !== false && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
-    return this.writeTransaction(async (trx) => {
+    return withIngestCache(this.#native, () => this.writeTransaction(async (trx) => {
       await lockHead(trx, this.dialect);
       const out: IngestResult[] = [];
       for (const input of inputs) out.push(await this.ingestIn(trx, { ...input, skipIfCollected: undefined }));
       return out;
-    });
+    }));
   }
 
   /** `blobInTransaction`: a database blob store's bytes go up in `trx` (false when the caller writes them). */
