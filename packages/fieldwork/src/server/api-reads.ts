@@ -39,13 +39,18 @@ function checkRunOf<K>(page: PageRequest<[number, K]>, runId: number, what: stri
 }
 
 /**
- * A ledger page's entries as JSON. A page followed by a later entry can no longer change (the
- * ledger is append-only), so it is kept in the context's page cache.
+ * A ledger page's entries as JSON. The ledger is append-only: a page followed by a later entry
+ * can no longer change, and the last page stays what it is while the head does. Both are kept
+ * in the context's page cache (the last page with the head it was read at).
  */
-async function ledgerPageJson(ctx: ServerContext, key: string, limit: number, after: number | undefined): Promise<{ entries: string; next: number | null }> {
+async function ledgerPageJson(ctx: ServerContext, key: string, limit: number, after: number | undefined, headSeq: number): Promise<{ entries: string; next: number | null }> {
+  const hit = ctx.ledgerPages.get(key);
+  if (hit && (hit.next !== null || hit.headSeq === headSeq)) return hit;
   const page = await readLedgerPage(ctx.store.db, { limit, ...(after !== undefined ? { after } : {}) });
   const entries = JSON.stringify(page.entries);
-  if (page.next !== null) ctx.ledgerPages.set(key, { entries, next: page.next, count: page.entries.length, bytes: entries.length });
+  // An entry appended between the head's read and the page's is past `headSeq`: not kept then.
+  const settled = page.next !== null || (page.entries.at(-1)?.seq ?? 0) <= headSeq;
+  if (settled) ctx.ledgerPages.set(key, { entries, next: page.next, count: page.entries.length, bytes: entries.length, headSeq });
   return { entries, next: page.next };
 }
 
@@ -57,10 +62,10 @@ export const readLedger: ApiReader = async (ctx, q, url) => {
     throw new ServerError(422, 'BAD_REQUEST', '`after` must be a sequence number ≥ 0 (and not given with `cursor`).');
   }
   const after = afterSeq !== undefined ? Number(afterSeq) : req.after;
-  const key = `${after ?? 0}:${req.limit}`;
-  const [head, cached] = await Promise.all([ctx.store.head(), ctx.ledgerPages.get(key) ?? ledgerPageJson(ctx, key, req.limit, after)]);
-  const next = cached.next === null ? null : cursorOf('ledger', cached.next);
-  return { ...linkOf(url, next), json: `{"head":${JSON.stringify(head ?? null)},"entries":${cached.entries},"next":${JSON.stringify(next)}}` };
+  const head = await ctx.store.head();
+  const page = await ledgerPageJson(ctx, `${after ?? 0}:${req.limit}`, req.limit, after, head?.seq ?? 0);
+  const next = page.next === null ? null : cursorOf('ledger', page.next);
+  return { ...linkOf(url, next), json: `{"head":${JSON.stringify(head ?? null)},"entries":${page.entries},"next":${JSON.stringify(next)}}` };
 };
 
 /** GET /api/controls: whole by default, paged on request. */
