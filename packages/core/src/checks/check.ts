@@ -1,4 +1,4 @@
-import type { Citation, RecordKind, RecordSet } from '../records/index.js';
+import type { Citation, RecordKind, RecordOf, RecordSet } from '../records/index.js';
 import type { Control } from '../catalog/control.js';
 import type { Period } from '../time/index.js';
 
@@ -104,4 +104,47 @@ export interface Check {
   /** Run after all other checks, with their statuses in `ctx.results` (e.g. CUEC mapping). */
   after?: boolean;
   run(ctx: CheckContext): CheckOutcome;
+  /**
+   * The check's streaming form, for checks over high-volume kinds: a run over a store hands it
+   * those kinds a batch at a time instead of loading them whole. A check that has one runs it
+   * from `run` too, over the kinds in memory as one batch each (see {@link runStream}), so there
+   * is one implementation.
+   */
+  stream?: CheckStream;
+}
+
+/**
+ * A check that folds batches of records into what it needs (per-person aggregates, the few
+ * records it cites) and then concludes. Kinds the check reads but does not stream are in
+ * `ctx.records` when `start` runs, whole.
+ */
+export interface CheckStream {
+  /**
+   * The kinds handed to {@link CheckFold.add}, in this order, each read through once per listing
+   * (a kind listed twice is read twice: a first pass can collect what the second needs).
+   */
+  kinds: RecordKind[];
+  start(ctx: CheckContext): CheckFold;
+}
+
+/** One run of a {@link CheckStream}: batches in, then one outcome. */
+export interface CheckFold {
+  /** A batch of `kind`, read for the `pass`-th entry of {@link CheckStream.kinds}; oldest first within a read. */
+  add<K extends RecordKind>(kind: K, batch: readonly RecordOf<K>[], pass: number): void;
+  finish(): CheckOutcome;
+}
+
+/**
+ * Runs a check's streaming form over records already in memory: each streamed kind as one batch.
+ *
+ * @example
+ * export const myCheck: Check = { ..., stream, run: (ctx) => runStream(stream, ctx) }
+ */
+export function runStream(stream: CheckStream, ctx: CheckContext): CheckOutcome {
+  const fold = stream.start(ctx);
+  stream.kinds.forEach((kind, pass) => {
+    const batch = ctx.records[kind];
+    if (batch && batch.length > 0) fold.add(kind, batch as RecordOf<typeof kind>[], pass);
+  });
+  return fold.finish();
 }

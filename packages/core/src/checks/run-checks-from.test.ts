@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { builtInControls, controlSchema } from '../catalog/index.js';
 import type { Control } from '../catalog/index.js';
 import { recordSetReader } from '../records/index.js';
-import type { FieldworkRecord, RecordReader, RecordSet } from '../records/index.js';
-import type { Check } from './check.js';
+import type { AccessEventRecord, FieldworkRecord, RecordReader, RecordSet, SignInRecord } from '../records/index.js';
+import { runStream } from './check.js';
+import type { Check, CheckStream } from './check.js';
 import { runChecks } from './run-checks.js';
 import { runChecksFrom } from './run-checks-from.js';
 import { incident, promptRecord, toolCall } from './agent/agent-test-support.js';
@@ -49,6 +50,55 @@ function countingReader(set: RecordSet): { reader: RecordReader; reads: Map<stri
   };
 }
 
+
+let seq = 0;
+const ev = (email: string, action: AccessEventRecord['action'], at: string, over: Partial<AccessEventRecord> = {}): AccessEventRecord => ({
+  kind: 'access_event', source: 'okta', artifact: 'sha256:okta', locator: `/${++seq}`, system: 'okta', eventId: `e${seq}`,
+  eventType: `okta.${action}`, action, at, account: email, email, accountId: `00u-${email}`, ...over,
+});
+const signIn = (email: string, at: string, mfa: SignInRecord['mfa'], over: Partial<SignInRecord> = {}): SignInRecord => ({
+  kind: 'sign_in', source: 'entra', artifact: 'sha256:entra', locator: `/value/${++seq}`, system: 'entra', eventId: `s${seq}`,
+  at, account: email, email, accountType: 'user', outcome: 'success', interactive: true, mfa, app: 'Console', ...over,
+});
+
+/** People and identity events with findings for every access and HR check: leavers late and active after leaving, sign-ins without a factor, grants without tickets. */
+function identityRecords(): RecordSet {
+  const records: FieldworkRecord[] = [
+    person({ email: 'ana@relay.ai', startDate: '2025-01-06' }),
+    person({ email: 'ben@relay.ai', startDate: '2025-05-04', endDate: '2026-06-14' }),
+    person({ email: 'cy@relay.ai', startDate: '2025-02-01', endDate: '2026-07-01' }),
+    training('ana@relay.ai', '2026-02-01T10:00:00.000Z'),
+    ev('ana@relay.ai', 'mfa_enroll', '2026-03-01T10:00:00.000Z'),
+    ev('ana@relay.ai', 'login', '2026-04-02T10:00:00.000Z'),
+    ev('ana@relay.ai', 'mfa_reset', '2026-05-01T10:00:00.000Z', { eventType: 'user.mfa.factor.reset_all' }),
+    ev('ana@relay.ai', 'login', '2026-05-02T10:00:00.000Z'),
+    ev('ana@relay.ai', 'login', '2026-05-02T10:00:00.000Z', { outcome: 'FAILURE' }),
+    ev('ana@relay.ai', 'grant', '2026-05-03T10:00:00.000Z', { target: 'AWS' }),
+    ev('ben@relay.ai', 'login', '2026-06-01T10:00:00.000Z'),
+    ev('ben@relay.ai', 'deactivate', '2026-06-20T10:00:00.000Z'),
+    ev('ben@relay.ai', 'login', '2026-07-02T10:00:00.000Z'),
+    ev('dee@relay.ai', 'login', '2026-07-03T10:00:00.000Z', { accountId: '00u-cy@relay.ai' }),
+    ev('eve@relay.ai', 'login', '2026-07-04T10:00:00.000Z'),
+    signIn('ana@relay.ai', '2026-04-02T10:00:00.000Z', 'satisfied', { eventId: 'e-dup' }),
+    signIn('cy@relay.ai', '2026-07-05T10:00:00.000Z', 'single_factor'),
+    signIn('cy@relay.ai', '2026-07-06T10:00:00.000Z', 'satisfied'),
+    signIn('eve@relay.ai', '2026-04-01T08:00:00.000Z', 'single_factor', { system: 'google' }),
+    signIn('fay@relay.ai', '2026-08-01T10:00:00.000Z', 'unknown'),
+  ];
+  return setOf(records);
+}
+
+/** A reader that hands every kind over in batches of `size`. */
+function batchedReader(set: RecordSet, size: number): RecordReader {
+  return {
+    counts: () => recordSetReader(set).counts(),
+    async *batches(kind) {
+      const rows = (set[kind] ?? []) as never[];
+      for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+    },
+  };
+}
+
 describe('runChecksFrom', () => {
   it('gives the results runChecks gives over the same records, for every built-in control', async () => {
     const records = mixedRecords();
@@ -77,6 +127,42 @@ describe('runChecksFrom', () => {
     const run = await runChecksFrom({ ...window, checks, controls: [control('XX-01', 'sneaky'), control('XX-02', 'open')], reader: recordSetReader(records) });
     expect(run.results[0]).toMatchObject({ status: 'not_tested', error: expect.stringContaining('read tool_call records, which it does not list') });
     expect(run.results[1]).toMatchObject({ status: 'pass', population: 3 });
+  });
+
+  it('gives the in-memory results when the streaming checks get their kinds a record or two at a time', async () => {
+    const records = identityRecords();
+    const inMemory = runChecks({ ...window, controls: builtInControls, records });
+    for (const size of [1, 2, 5]) expect(await runChecksFrom({ ...window, controls: builtInControls, reader: batchedReader(records, size) })).toEqual(inMemory);
+    // Not vacuous: the folded checks found what the records plant.
+    const rules = new Set(inMemory.results.flatMap((r) => r.exceptions.map((e) => e.rule)));
+    for (const rule of ['deprovision.active_after_end', 'mfa.not_enrolled', 'mfa.single_factor_sign_in', 'reconcile.no_person', 'reconcile.leaver_active', 'grant.no_ticket']) expect(rules).toContain(rule);
+    expect(inMemory.results.filter((r) => r.error)).toEqual([]);
+  });
+
+  it('streams a check its kinds in batches, a kind listed twice read twice, and never loads them whole', async () => {
+    const { reader, reads } = countingReader(identityRecords());
+    const seen: string[] = [];
+    const stream: CheckStream = {
+      kinds: ['access_event', 'sign_in', 'access_event'],
+      start: (ctx) => ({
+        add: (kind, batch, pass) => seen.push(`${pass}:${kind}:${batch.length}:${ctx.records.person?.length}`),
+        finish: () => ({ populationQuery: 'q', items: [{ id: 'x', subject: 'x', trace: [] }], exceptions: [] }),
+      }),
+    };
+    const greedy: CheckStream = { kinds: ['access_event'], start: (ctx) => ({ add: () => undefined, finish: () => ({ populationQuery: String(ctx.records.access_event?.length), items: [], exceptions: [] }) }) };
+    const checks: Record<string, Check> = {
+      folded: { id: 'folded', title: 'streams', requires: ['access_event'], reads: ['access_event', 'sign_in', 'person'], stream, run: (ctx) => runStream(stream, ctx) },
+      greedy: { id: 'greedy', title: 'reads a streamed kind whole', requires: [], reads: ['access_event'], stream: greedy, run: (ctx) => runStream(greedy, ctx) },
+      absent: { id: 'absent', title: 'requires what is missing', requires: ['tool_call'], reads: ['tool_call', 'access_event'], stream, run: (ctx) => runStream(stream, ctx) },
+    };
+    const run = await runChecksFrom({ ...window, checks, controls: [control('XX-01', 'folded'), control('XX-02', 'greedy'), control('XX-03', 'absent')], reader });
+    expect(seen).toEqual(['0:access_event:11:3', '1:sign_in:5:3', '2:access_event:11:3']);
+    expect(run.results[0]).toMatchObject({ status: 'pass', population: 1 });
+    expect(run.results[1]).toMatchObject({ status: 'not_tested', error: expect.stringContaining('read access_event records whole') });
+    expect(run.results[2]).toMatchObject({ status: 'insufficient_evidence', notes: [expect.stringContaining('No tool_call records')] });
+    // access_event: twice for the first check's two passes, once for the second; the third never starts.
+    expect(reads.get('access_event')).toBe(3);
+    expect(reads.get('sign_in')).toBe(1);
   });
 
   it('never counts a self-test probe, and says how many it left out', async () => {

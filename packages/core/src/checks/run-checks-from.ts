@@ -2,9 +2,9 @@ import type { Control } from '../catalog/control.js';
 import { FieldworkError } from '../errors/index.js';
 import { isRecordKind, recordSchemas } from '../records/index.js';
 import type { FieldworkRecord, RecordKind, RecordReader, RecordSet } from '../records/index.js';
-import type { Check, CheckStatus } from './check.js';
+import type { Check, CheckContext, CheckOutcome, CheckStatus, CheckStream } from './check.js';
 import { builtInChecks } from './registry.js';
-import { checkOf, runOne } from './run-checks.js';
+import { checkContext, checkOf, runOne } from './run-checks.js';
 import type { CheckRun, ControlResult, RunChecksInput } from './run-checks.js';
 
 const ALL_KINDS = Object.keys(recordSchemas) as RecordKind[];
@@ -40,7 +40,8 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
   const manualInUse = count('evidence_submission') > 0 || count('evidence_decision') > 0;
 
   const isAfter = (c: Control) => (c.check !== null && checks[c.check]?.after) === true;
-  const needs = new Map(input.controls.map((c) => [c.id, runsCheck(c, manualInUse) ? kindsOf(checkOf(c, checks)).filter((k) => count(k) > 0) : []]));
+  // A check's streamed kinds are read a batch at a time while it runs, never loaded whole.
+  const needs = new Map(input.controls.map((c) => [c.id, runsCheck(c, manualInUse) ? loadedKindsOf(checkOf(c, checks)).filter((k) => count(k) > 0) : []]));
   const order = [...runOrder(input.controls.filter((c) => !isAfter(c)), needs, count), ...input.controls.filter(isAfter)];
 
   const uses = new Map<RecordKind, number>();
@@ -58,8 +59,26 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
     }
     const kinds = needs.get(control.id)!;
     for (const k of kinds) if (!loaded.has(k)) loaded.set(k, await readAll(input.reader, k));
-    const records = guarded(control, checkOf(control, checks), loaded);
-    byControl.set(control.id, runOne(control, checks, { ...input, records, selfTests, manualInUse }, statuses, automated));
+    const check = checkOf(control, checks);
+    const records = guarded(control, check, loaded);
+    if (control.check !== null && check?.stream) {
+      // The streaming form runs here (it reads the store); runOne then treats its outcome as the check's.
+      const stream = check.stream;
+      const counted = withCounts(records, stream.kinds, count);
+      let outcome: CheckOutcome | undefined;
+      let failure: unknown;
+      if (!missingEvidence(check, count)) {
+        try {
+          outcome = await foldFrom(stream, checkContext(control, { ...input, records }, statuses, automated), input.reader, count);
+        } catch (e) {
+          failure = e;
+        }
+      }
+      const folded: Check = { ...check, run: () => { if (outcome) return outcome; throw failure ?? new FieldworkError('INTERNAL', `The check ${check.id} did not run.`); } };
+      byControl.set(control.id, runOne(control, { ...checks, [control.check]: folded }, { ...input, records: counted, selfTests, manualInUse }, statuses, automated));
+    } else {
+      byControl.set(control.id, runOne(control, checks, { ...input, records, selfTests, manualInUse }, statuses, automated));
+    }
     for (const k of kinds) {
       const left = uses.get(k)! - 1;
       uses.set(k, left);
@@ -103,6 +122,44 @@ function runOrder(controls: readonly Control[], needs: ReadonlyMap<string, Recor
   return out;
 }
 
+/** The kinds loaded whole for a check: what it needs, less what its streaming form reads in batches. */
+function loadedKindsOf(check: Check | undefined): RecordKind[] {
+  const streamed = new Set(check?.stream?.kinds ?? []);
+  return kindsOf(check).filter((k) => !streamed.has(k));
+}
+
+/** True when runOne will report the check as lacking evidence without running it (its `requires`/`requiresAny`). */
+function missingEvidence(check: Check, count: (k: RecordKind) => number): boolean {
+  return check.requires.some((k) => count(k) === 0) || (!!check.requiresAny && check.requiresAny.every((k) => count(k) === 0));
+}
+
+/**
+ * Runs a streaming check over the reader: its kinds in the order it lists them, a batch at a
+ * time, each batch dropped once the fold has taken what it keeps.
+ */
+async function foldFrom(stream: CheckStream, ctx: CheckContext, reader: RecordReader, count: (k: RecordKind) => number): Promise<CheckOutcome> {
+  const fold = stream.start(ctx);
+  for (const [pass, kind] of stream.kinds.entries()) {
+    if (count(kind) === 0) continue;
+    for await (const batch of reader.batches(kind)) if (batch.length > 0) fold.add(kind, batch, pass);
+  }
+  return fold.finish();
+}
+
+/**
+ * The record set runOne counts a streaming check's evidence in: the streamed kinds by their
+ * count in the store (nothing is loaded for them), the others as loaded.
+ */
+function withCounts(records: RecordSet, streamed: readonly RecordKind[], count: (k: RecordKind) => number): RecordSet {
+  const kinds = new Set(streamed);
+  return new Proxy({} as RecordSet, {
+    get(_t, key) {
+      if (typeof key === 'string' && isRecordKind(key) && kinds.has(key)) return { length: count(key) };
+      return (records as Record<string | symbol, unknown>)[key];
+    },
+  });
+}
+
 /** False for a manual control while the workspace records no manual evidence: it is reported untested without reading anything. */
 const runsCheck = (c: Control, manualInUse: boolean) => c.check !== null || manualInUse;
 
@@ -115,11 +172,15 @@ async function readAll<K extends RecordKind>(reader: RecordReader, kind: K) {
 /** The loaded kinds as a record set that refuses any other kind, naming the check and the kind. */
 function guarded(control: Control, check: Check | undefined, loaded: ReadonlyMap<RecordKind, FieldworkRecord[]>): RecordSet {
   const allowed = new Set(kindsOf(check));
+  const streamed = new Set(check?.stream?.kinds ?? []);
   return new Proxy({} as RecordSet, {
     get(_t, key) {
       if (typeof key !== 'string' || !isRecordKind(key)) return undefined;
       if (!allowed.has(key)) {
         throw new FieldworkError('INTERNAL', `The check ${check?.id ?? control.check} of ${control.id} read ${key} records, which it does not list in \`reads\`.`, { hint: 'Add the kind to the check\'s `reads`.' });
+      }
+      if (streamed.has(key)) {
+        throw new FieldworkError('INTERNAL', `The check ${check?.id} of ${control.id} read ${key} records whole, which its streaming form reads in batches.`, { hint: 'Take the kind from the batches handed to `add`.' });
       }
       return loaded.get(key) ?? [];
     },

@@ -1,7 +1,7 @@
 import type { Control } from '../catalog/control.js';
 import type { Citation, RecordSet } from '../records/index.js';
 import type { Period } from '../time/index.js';
-import type { Check, CheckException, CheckStatus, PopulationItem, WorkspaceFacts } from './check.js';
+import type { Check, CheckContext, CheckException, CheckStatus, PopulationItem, WorkspaceFacts } from './check.js';
 import { builtInChecks } from './registry.js';
 import { manualEvidenceCheck, MANUAL_EVIDENCE_CHECK } from './manual/manual-evidence-check.js';
 
@@ -114,10 +114,7 @@ export function runOne(control: Control, checks: Record<string, Check>, input: O
     };
   }
   try {
-    const out = check.run({
-      period: input.period, timezone: input.timezone, params: { ...control.params }, records: input.records,
-      asOf: input.asOf, workspace: input.workspace ?? {}, control, ...(statuses ? { results: statuses } : {}), ...(automated ? { automatedControls: automated } : {}),
-    });
+    const out = check.run(checkContext(control, input, statuses, automated));
     const exceptions = [...out.exceptions].sort((a, b) => byString(a.subject, b.subject) || byString(a.rule, b.rule) || byString(a.at ?? '', b.at ?? ''));
     const items = [...out.items].sort((a, b) => byString(a.id, b.id));
     const status = out.status ?? (exceptions.length > 0 ? 'exception' : 'pass');
@@ -137,6 +134,14 @@ export function runOne(control: Control, checks: Record<string, Check>, input: O
   } catch (e) {
     return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** What a control's check is handed: the run's window and records, the control's parameters, earlier statuses for `after` checks. */
+export function checkContext(control: Control, input: RunChecksInput, statuses?: ReadonlyMap<string, CheckStatus>, automated?: ReadonlySet<string>): CheckContext {
+  return {
+    period: input.period, timezone: input.timezone, params: { ...control.params }, records: input.records,
+    asOf: input.asOf, workspace: input.workspace ?? {}, control, ...(statuses ? { results: statuses } : {}), ...(automated ? { automatedControls: automated } : {}),
+  };
 }
 
 /** True once the workspace has recorded any manual evidence or decision. */

@@ -1,7 +1,8 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { AccessEventRecord, PersonRecord, TicketRecord } from '../../records/index.js';
 import { addDays, inPeriod, localDate } from '../../time/index.js';
-import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { runStream } from '../check.js';
+import type { Check, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { failedOutcome, norm, slug, subjectOf } from './identity-keys.js';
 
 /** How long before a grant its request ticket may have been opened. */
@@ -45,12 +46,10 @@ const matchedBy = (t: TicketRecord) => (t.subjectRule ? `; the request names ${t
  * person receiving the access. Grants on (or the day after) a hire date are covered by the
  * person's onboarding ticket.
  */
-export const grantApprovalCheck: Check = {
-  id: 'access.grant-approval',
-  title: 'Access grants approved in a ticket before they are made',
-  requires: ['access_event'],
-  reads: ['access_event', 'person', 'ticket'],
-  run(ctx) {
+const stream: CheckStream = {
+  // Only grants matter, a few among the identity provider's events: the rest pass through a batch at a time.
+  kinds: ['access_event'],
+  start(ctx) {
     const tz = ctx.timezone;
     const windowDays = Number(ctx.params.requestWindowDays ?? DEFAULT_REQUEST_WINDOW_DAYS);
     const onboardingDays = Number(ctx.params.onboardingWindowDays ?? DEFAULT_ONBOARDING_DAYS);
@@ -72,8 +71,16 @@ export const grantApprovalCheck: Check = {
       peopleByEmail.set(k, [...(peopleByEmail.get(k) ?? []), p]);
     }
 
-    const grants = recordsOf(ctx.records, 'access_event').filter((e) =>
-      e.action === 'grant' && !failedOutcome(e) && inPeriod(e.at, ctx.period, tz) && (!onlyApps || onlyApps.has(slug(e.target ?? ''))));
+    const grants: AccessEventRecord[] = [];
+    const isGrant = (e: AccessEventRecord) => e.action === 'grant' && !failedOutcome(e) && inPeriod(e.at, ctx.period, tz) && (!onlyApps || onlyApps.has(slug(e.target ?? '')));
+    return {
+      add(kind, batch) {
+        if (kind === 'access_event') for (const e of batch as readonly AccessEventRecord[]) if (isGrant(e)) grants.push(e);
+      },
+      finish: () => judge(grants),
+    };
+
+  function judge(grants: AccessEventRecord[]): CheckOutcome {
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
 
@@ -131,5 +138,15 @@ export const grantApprovalCheck: Check = {
       items,
       exceptions,
     };
+  }
   },
+};
+
+export const grantApprovalCheck: Check = {
+  id: 'access.grant-approval',
+  title: 'Access grants approved in a ticket before they are made',
+  requires: ['access_event'],
+  reads: ['access_event', 'person', 'ticket'],
+  stream,
+  run: (ctx) => runStream(stream, ctx),
 };

@@ -1,11 +1,12 @@
 import { citationOf, recordsOf } from '../../records/index.js';
-import type { AccessEventRecord, AccountMfaRecord, AccountRecord } from '../../records/index.js';
+import type { AccessEventRecord, AccountMfaRecord, AccountRecord, SignInRecord } from '../../records/index.js';
 import { endOfDay, inPeriod } from '../../time/index.js';
 import { evidenceEnd } from '../evidence-end.js';
 import { declaredRole, identitySection, isActiveAccount, isNonProductionApp, rosterAsOf } from './account-roster.js';
-import type { Check, CheckException, CheckOutcome, PopulationItem, TraceStep } from '../check.js';
+import { runStream } from '../check.js';
+import type { Check, CheckContext, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
-import { accessEventsWithSignIns } from './sign-in-logins.js';
+import { signInLogins } from './sign-in-logins.js';
 
 type Enrolment = 'enrolled' | 'not_enrolled' | 'unknown';
 
@@ -28,40 +29,142 @@ function applyMfa(count: number, e: AccessEventRecord): number {
  * export marks as not SSO-enforced are exceptions too. When nothing records MFA at all, the check
  * cannot conclude (insufficient evidence).
  */
+/** A sign-in (from the log, or a sign-in record standing in for one) as the check keeps it: what it compares and cites. */
+interface Login {
+  at: string;
+  /** The IdP account (`system|accountId`), or '' when the event names none. */
+  account: string;
+  source: string;
+  artifact: string;
+  locator: string;
+  /** Arrival order: ties in time keep the order the records came in. */
+  seq: number;
+}
+
+const byAtSeq = <T extends { at: string; seq: number }>(a: T, b: T): number => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq);
+const isFactorEvent = (e: AccessEventRecord) => e.action === 'mfa_enroll' || e.action === 'mfa_reset';
+
+const stream: CheckStream = {
+  // The log's events, then the sign-in records: kept are the factor events, one small entry per
+  // sign-in in the period, and the few sign-in records the population cites.
+  kinds: ['access_event', 'sign_in'],
+  start(ctx) {
+    const tz = ctx.timezone;
+    const section = identitySection(ctx.workspace);
+    const accountKey = (e: Pick<AccessEventRecord, 'system' | 'accountId'>) => (e.accountId ? `${norm(e.system)}|${e.accountId}` : '');
+    let seq = 0;
+    // Sign-ins from a sign-in log (Entra) are replayed against the factor events too, but only when a log
+    // records factor events at all: otherwise each sign-in's own MFA answer is the evidence (below).
+    let factorEvents = false;
+    const mfaEvents: { e: AccessEventRecord; at: string; seq: number }[] = [];
+    const logins = new Map<string, Login[]>();
+    const standIns = signInLogins();
+    const strings = new Map<string, string>();
+    const one = (x: string) => { const k = strings.get(x); if (k !== undefined) return k; strings.set(x, x); return x; };
+    const addLogin = (who: string, e: Pick<AccessEventRecord, 'at' | 'system' | 'accountId' | 'source' | 'artifact' | 'locator'>) => {
+      let list = logins.get(who);
+      if (!list) logins.set(who, (list = []));
+      list.push({ at: e.at, account: one(accountKey(e)), source: e.source, artifact: e.artifact, locator: e.locator, seq: seq++ });
+    };
+    let signInFacts = false;
+    // The sign-in records the population needs: each account's first per system, and every single-factor one.
+    const firstSignIn = new Map<string, { s: SignInRecord; seq: number }>();
+    const singleFactor: { s: SignInRecord; seq: number }[] = [];
+    const counted = (s: SignInRecord, who: string) => s.outcome === 'success' && s.interactive && s.accountType === 'user'
+      && !declaredRole({ email: who, account: s.account }, section) && !isNonProductionApp(s.app, section);
+
+    return {
+      add(kind, batch) {
+        if (kind === 'access_event') {
+          for (const e of batch as readonly AccessEventRecord[]) {
+            standIns.see(e);
+            if (isFactorEvent(e)) factorEvents = true;
+            if (failedOutcome(e)) continue;
+            if (isFactorEvent(e)) mfaEvents.push({ e, at: e.at, seq: seq++ });
+            else if (e.action === 'login' && inPeriod(e.at, ctx.period, tz)) addLogin(subjectOf(e), e);
+          }
+          return;
+        }
+        if (kind !== 'sign_in') return;
+        for (const s of batch as readonly SignInRecord[]) {
+          const period = inPeriod(s.at, ctx.period, tz);
+          if (factorEvents && period) {
+            const login = standIns.standIn(s);
+            if (login) addLogin(subjectOf(login), login);
+          }
+          if (!period) continue;
+          if (s.mfa !== 'unknown') signInFacts = true;
+          const who = norm(s.email) || norm(s.account);
+          if (!counted(s, who)) continue;
+          const entry = { s, seq: seq++ };
+          if (s.mfa === 'single_factor') singleFactor.push(entry);
+          const k = `${who}\u0000${s.system}`;
+          const first = firstSignIn.get(k);
+          if (!first || s.at < first.s.at) firstSignIn.set(k, entry);
+        }
+      },
+      finish() {
+        const sortedMfa = mfaEvents.sort(byAtSeq).map((x) => x.e);
+        // Accounts in the order the original replay met them: by their first sign-in in the period.
+        const loginsBy = new Map([...logins].map(([who, list]) => [who, list.sort(byAtSeq)] as const).sort(([, a], [, b]) => byAtSeq(a[0], b[0])));
+        const signIns = [...new Set([...firstSignIn.values(), ...singleFactor])].sort((a, b) => byAtSeq({ at: a.s.at, seq: a.seq }, { at: b.s.at, seq: b.seq })).map((x) => x.s);
+        return conclude(ctx, { mfaEvents: sortedMfa, loginsBy, signIns, signInFacts, section, accountKey });
+      },
+    };
+  },
+};
+
+/**
+ * Every account that signed in during the period had an MFA factor enrolled at that time, as
+ * the identity provider's log shows it (factor enrolments and resets replayed in order), with
+ * the MFA registration of the account roster as of the sign-in (or an account export's
+ * `mfaEnrolled`) as a fallback when the log shows nothing for the account. Every active person's
+ * account in the roster as of the evidence date has a second factor registered
+ * (`mfa.not_enrolled`), and no interactive sign-in to a production application succeeded on one
+ * factor (`mfa.single_factor_sign_in`, from Okta, Entra and Google sign-in records). Declared
+ * break-glass and service accounts and non-production applications are left out. Accounts the
+ * export marks as not SSO-enforced are exceptions too. When nothing records MFA at all, the check
+ * cannot conclude (insufficient evidence).
+ */
 export const mfaSsoCheck: Check = {
   id: 'access.mfa-sso',
   title: 'Sign-ins protected by multi-factor authentication and SSO',
   requires: [],
   reads: ['access_event', 'account', 'account_mfa', 'sign_in'],
   requiresAny: ['access_event', 'account', 'account_mfa', 'sign_in'],
-  run(ctx): CheckOutcome {
+  stream,
+  run: (ctx) => runStream(stream, ctx),
+};
+
+interface Folded {
+  /** Factor enrolments and removals, not failed, oldest first. */
+  mfaEvents: AccessEventRecord[];
+  /** Sign-ins in the period by account, oldest first; accounts by their first sign-in. */
+  loginsBy: ReadonlyMap<string, Login[]>;
+  /** The sign-in records in the period the population cites, oldest first. */
+  signIns: SignInRecord[];
+  /** True when some sign-in record in the period says whether MFA was used. */
+  signInFacts: boolean;
+  section: ReturnType<typeof identitySection>;
+  accountKey: (e: Pick<AccessEventRecord, 'system' | 'accountId'>) => string;
+}
+
+function conclude(ctx: CheckContext, { mfaEvents, loginsBy, signIns, signInFacts, section, accountKey }: Folded): CheckOutcome {
     const tz = ctx.timezone;
-    // Sign-ins from a sign-in log (Entra) are replayed against the factor events too, but only when a log
-    // records factor events at all: otherwise each sign-in's own MFA answer is the evidence (below).
-    const own = recordsOf(ctx.records, 'access_event');
-    const factorEvents = own.some((e) => e.action === 'mfa_enroll' || e.action === 'mfa_reset');
-    const events = (factorEvents ? accessEventsWithSignIns(ctx.records) : own).filter((e) => !failedOutcome(e)).sort(byAt);
     const mfaBy = new Map<string, AccessEventRecord[]>();
-    const loginsBy = new Map<string, AccessEventRecord[]>();
     // A renamed account keeps its factors: enrolments are also found through the IdP account id.
     const mfaByAccount = new Map<string, AccessEventRecord[]>();
-    const accountKey = (e: AccessEventRecord) => (e.accountId ? `${norm(e.system)}|${e.accountId}` : '');
-    for (const e of events) {
-      const map = e.action === 'mfa_enroll' || e.action === 'mfa_reset' ? mfaBy : e.action === 'login' && inPeriod(e.at, ctx.period, tz) ? loginsBy : undefined;
-      if (!map) continue;
-      const k = subjectOf(e);
-      map.set(k, [...(map.get(k) ?? []), e]);
-      if (map === mfaBy && accountKey(e)) mfaByAccount.set(accountKey(e), [...(mfaByAccount.get(accountKey(e)) ?? []), e]);
+    const push = <T>(map: Map<string, T[]>, k: string, v: T) => { const list = map.get(k); if (list) list.push(v); else map.set(k, [v]); };
+    for (const e of mfaEvents) {
+      push(mfaBy, subjectOf(e), e);
+      if (accountKey(e)) push(mfaByAccount, accountKey(e), e);
     }
     const snapshots = new Map<string, AccountRecord>();
     for (const a of recordsOf(ctx.records, 'account')) {
       for (const k of new Set([norm(a.email), norm(a.login)])) if (k) snapshots.set(k, a);
     }
     const accountsWithMfaFacts = [...snapshots.values()].some((a) => a.mfaEnrolled !== undefined);
-    const section = identitySection(ctx.workspace);
     const registrations = mfaRegistrations(recordsOf(ctx.records, 'account'), recordsOf(ctx.records, 'account_mfa'));
-    const signIns = recordsOf(ctx.records, 'sign_in').filter((s) => inPeriod(s.at, ctx.period, tz)).sort(byAt);
-    const signInFacts = signIns.some((s) => s.mfa !== 'unknown');
     if (mfaBy.size === 0 && !accountsWithMfaFacts && registrations.size === 0 && !signInFacts) {
       return {
         populationQuery: 'sign-ins during the period',
@@ -83,13 +186,13 @@ export const mfaSsoCheck: Check = {
     const exceptions: CheckException[] = [];
     for (const [who, logins] of loginsBy) {
       if (declaredRole({ email: who }, section)) continue;
-      const ids = new Set(logins.map(accountKey).filter(Boolean));
+      const ids = new Set(logins.map((l) => l.account).filter(Boolean));
       const mfa = [...new Set([...(mfaBy.get(who) ?? []), ...[...ids].flatMap((id) => mfaByAccount.get(id) ?? [])])].sort(byAt);
       const snap = snapshots.get(who);
       const trace: TraceStep[] = [];
       let count: number | undefined;
       let i = 0;
-      const unprotected: AccessEventRecord[] = [];
+      const unprotected: Login[] = [];
       // A log whose first factor event removes a factor shows one was enrolled before the log began.
       if (mfa.length > 0 && mfa[0].action === 'mfa_reset') count = 1;
       for (const login of logins) {
@@ -176,8 +279,7 @@ export const mfaSsoCheck: Check = {
       exceptions: dedupeBySubjectRule(exceptions),
       ...(notes.length ? { notes } : {}),
     };
-  },
-};
+}
 
 function dedupeBySubjectRule(list: CheckException[]): CheckException[] {
   const seen = new Set<string>();

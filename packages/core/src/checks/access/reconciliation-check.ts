@@ -1,13 +1,14 @@
 import { citationOf, recordsOf } from '../../records/index.js';
-import type { AccessEventRecord, AccountRecord, PersonRecord } from '../../records/index.js';
+import type { AccessEventRecord, AccountRecord, PersonRecord, SignInRecord } from '../../records/index.js';
 import { addDays, endOfDay, inPeriod, localDate } from '../../time/index.js';
-import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { runStream } from '../check.js';
+import type { Check, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { evidenceEnd } from '../evidence-end.js';
-import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
-import { accessEventsWithSignIns } from './sign-in-logins.js';
+import { failedOutcome, norm, subjectOf } from './identity-keys.js';
+import { signInLogins } from './sign-in-logins.js';
 import { declaredRole, identitySection, isActiveAccount, rosterAsOf } from './account-roster.js';
-import { employedOn, employments } from '../hr/employment-spells.js';
-import type { Employment } from '../hr/employment-spells.js';
+import { addAccountEmails, employedOn, employments } from '../hr/employment-spells.js';
+import type { AccountEmails, Employment } from '../hr/employment-spells.js';
 
 /** Identity providers whose accounts are reconciled against HR, unless the control names others. */
 export const DEFAULT_IDP_SYSTEMS = ['okta', 'google-workspace', 'google', 'entra', 'azure-ad', 'onelogin', 'jumpcloud'];
@@ -15,24 +16,30 @@ export const DEFAULT_IDP_SYSTEMS = ['okta', 'google-workspace', 'google', 'entra
 const NOTE_RULES = new Set(['reconcile.no_account']);
 const SIGNS_OF_LIFE = new Set(['login', 'activate', 'unsuspend', 'create', 'grant', 'role_change']);
 
-/**
- * HR roster and identity provider reconciled: an IdP account active in the period with no HR
- * person behind it (`reconcile.no_person`), a leaver whose account shows activity after the
- * HR end date or is still active in the account roster (`reconcile.leaver_active`), and a current
- * employee with no IdP account at all (`reconcile.no_account`, reported for follow-up but not
- * failing the control on its own). Contractors are reconciled like employees and counted
- * separately. Accounts come from the account roster as of the evidence date (the latest roster
- * taken by then) and from the event log; an event log alone is not a list of accounts, so without
- * a roster nobody is reported for having no account and the result names the missing roster.
- * Break-glass and service accounts declared in the workspace's `identity:` section are not people.
- */
-export const reconciliationCheck: Check = {
-  id: 'access.reconciliation',
-  title: 'HR roster and identity provider accounts reconciled',
-  requires: ['person'],
-  reads: ['access_event', 'account', 'account_mfa', 'person', 'sign_in'],
-  requiresAny: ['access_event', 'account'],
-  run(ctx) {
+
+/** One event with its arrival order (ties in time keep the order the records came in). */
+interface Seen { e: AccessEventRecord; seq: number }
+const later = (a: Seen, b: Seen) => a.e.at > b.e.at || (a.e.at === b.e.at && a.seq > b.seq);
+
+/** What the check keeps of one account's identity provider events: counts, and the few it cites. */
+interface Activity {
+  /** Events, and events in the period. */
+  all: number;
+  inWindow: number;
+  last?: Seen;
+  lastInWindow?: Seen;
+  /** A sign of life (login, activation, grant…) in the period. */
+  alive: boolean;
+  /** Signs of life after the person left (see below), and the first three of them. */
+  afterEnd: number;
+  firstAfterEnd: Seen[];
+}
+
+const stream: CheckStream = {
+  // The log twice (first the renamed accounts that join emails into people, then each account's
+  // activity, folded into counts and the few events cited), then the sign-in records standing in for logins.
+  kinds: ['access_event', 'access_event', 'sign_in'],
+  start(ctx) {
     const tz = ctx.timezone;
     const idps = new Set((Array.isArray(ctx.params.idpSystems) ? (ctx.params.idpSystems as string[]) : DEFAULT_IDP_SYSTEMS).map(norm));
     const ignored = new Set((Array.isArray(ctx.params.ignoreAccounts) ? (ctx.params.ignoreAccounts as string[]) : []).map(norm));
@@ -43,15 +50,67 @@ export const reconciliationCheck: Check = {
     // People by every email they had (rehires, conversions, renamed IdP accounts), with their employment spells.
     const personRows = recordsOf(ctx.records, 'person');
     const noEmail = personRows.filter((p) => !norm(p.email)).length;
-    const people = new Map<string, Employment>();
-    for (const e of employments(personRows, Number(ctx.params.continuityDays ?? 7), recordsOf(ctx.records, 'access_event'))) {
-      for (const k of e.emails) people.set(k, e);
-    }
-    const events = new Map<string, AccessEventRecord[]>();
-    for (const e of accessEventsWithSignIns(ctx.records).filter((x) => idps.has(norm(x.system)) && !failedOutcome(x)).sort(byAt)) {
+    const accountEmails: AccountEmails = new Map();
+    const standIns = signInLogins();
+    let known: Map<string, Employment> | undefined;
+    const peopleByEmail = () => {
+      if (known) return known;
+      known = new Map<string, Employment>();
+      for (const e of employments(personRows, Number(ctx.params.continuityDays ?? 7), accountEmails)) {
+        for (const k of e.emails) known.set(k, e);
+      }
+      return known;
+    };
+    const events = new Map<string, Activity>();
+    let seq = 0;
+    const fold = (e: AccessEventRecord) => {
+      if (!idps.has(norm(e.system)) || failedOutcome(e)) return;
       const k = subjectOf(e);
-      if (k) events.set(k, [...(events.get(k) ?? []), e]);
-    }
+      if (!k) return;
+      let a = events.get(k);
+      if (!a) events.set(k, (a = { all: 0, inWindow: 0, alive: false, afterEnd: 0, firstAfterEnd: [] }));
+      const seen = { e, seq: seq++ };
+      a.all++;
+      if (!a.last || later(seen, a.last)) a.last = seen;
+      if (!inPeriod(e.at, ctx.period, tz)) return;
+      a.inWindow++;
+      if (!a.lastInWindow || later(seen, a.lastInWindow)) a.lastInWindow = seen;
+      if (!SIGNS_OF_LIFE.has(e.action)) return;
+      a.alive = true;
+      const spells = peopleByEmail().get(k)?.spells ?? [];
+      const ends = spells.map((x) => x.end).filter((d): d is string => !!d).sort();
+      if (ends.length === 0) return;
+      const day = localDate(e.at, tz);
+      if (day > ends[0] && day <= limit && !employedOn(spells, day)
+        // IT re-activates a rehire's account a few days before the new start: onboarding, not a leaver.
+        && !(e.action !== 'login' && employedOn(spells, addDays(day, preStart)))) {
+        a.afterEnd++;
+        a.firstAfterEnd.push(seen);
+        a.firstAfterEnd.sort((x, y) => (later(x, y) ? 1 : later(y, x) ? -1 : 0));
+        if (a.firstAfterEnd.length > 3) a.firstAfterEnd.length = 3;
+      }
+    };
+    return {
+      add(kind, batch, pass) {
+        if (kind === 'access_event' && pass === 0) {
+          // The people, with the emails of renamed accounts, as the whole log shows them (failed events too).
+          for (const e of batch as readonly AccessEventRecord[]) {
+            addAccountEmails(accountEmails, e);
+            standIns.see(e);
+          }
+        } else if (kind === 'access_event') {
+          for (const e of batch as readonly AccessEventRecord[]) fold(e);
+        } else if (kind === 'sign_in') {
+          for (const s of batch as readonly SignInRecord[]) {
+            const e = standIns.standIn(s);
+            if (e) fold(e);
+          }
+        }
+      },
+      finish: () => conclude(peopleByEmail()),
+    };
+
+  function conclude(people: Map<string, Employment>): CheckOutcome {
     // The roster as of the evidence date: dated rosters (latest on or before it), and undated account exports as they are.
     const rosters = rosterAsOf(ctx.records, endOfDay(limit, tz)).filter((r) => idps.has(r.system));
     const rosterRows = [...rosters.flatMap((r) => r.accounts), ...recordsOf(ctx.records, 'account').filter((a) => !a.snapshotAt)].filter((x) => idps.has(norm(x.system)));
@@ -75,18 +134,17 @@ export const reconciliationCheck: Check = {
     const counts = { employee: 0, contractor: 0 };
     for (const key of [...new Set([...events.keys(), ...accounts.keys()])].sort()) {
       if (ignored.has(key) || declared.has(key) || guests.has(key)) continue;
-      const evs = events.get(key) ?? [];
+      const evs = events.get(key);
       const snap = accounts.get(key);
-      const inWindow = evs.filter((e) => inPeriod(e.at, ctx.period, tz));
-      const rosterActive = !!snap && isActiveAccount(snap) && (!!snap.snapshotAt || evs.length === 0);
-      const activeInPeriod = inWindow.some((e) => SIGNS_OF_LIFE.has(e.action)) || rosterActive;
+      const rosterActive = !!snap && isActiveAccount(snap) && (!!snap.snapshotAt || !evs);
+      const activeInPeriod = !!evs?.alive || rosterActive;
       if (!activeInPeriod) continue;
       const person = people.get(key);
       const rows = person?.rows ?? [];
       const spells = person?.spells ?? [];
       const trace: TraceStep[] = [];
-      const lastSeen = inWindow.at(-1) ?? evs.at(-1);
-      if (lastSeen) trace.push({ label: 'IdP account activity', at: lastSeen.at, detail: `${inWindow.length} event(s) in the period; last ${lastSeen.eventType}`, citation: citationOf(lastSeen) });
+      const lastSeen = (evs?.lastInWindow ?? evs?.last)?.e;
+      if (lastSeen) trace.push({ label: 'IdP account activity', at: lastSeen.at, detail: `${evs?.inWindow ?? 0} event(s) in the period; last ${lastSeen.eventType}`, citation: citationOf(lastSeen) });
       if (snap) trace.push({ label: snap.snapshotAt ? 'IdP account roster' : 'IdP account', at: snap.snapshotAt ?? snap.at, detail: `${snap.system} account ${snap.login ?? snap.accountId}, status ${snap.status ?? 'unknown'}${snap.snapshotAt ? ` in the roster taken ${snap.snapshotAt}` : ''}`, citation: citationOf(snap) });
       if (rows.length === 0) {
         exceptions.push({ rule: 'reconcile.no_person', subject: key, itemId: key, at: lastSeen?.at,
@@ -99,17 +157,14 @@ export const reconciliationCheck: Check = {
       counts[contractor ? 'contractor' : 'employee']++;
       for (const p of rows) trace.push({ label: 'HR person', at: p.startDate, detail: `${p.workerType ?? 'employee'} from ${p.startDate ?? '?'}${p.endDate ? ` to ${p.endDate}` : ''}${p.rehire ? ' (rehire)' : ''}`, citation: citationOf(p) });
       const ends = spells.map((s) => s.end).filter((d): d is string => !!d).sort();
-      const inPeriodAfter = ends.length === 0 ? [] : inWindow.filter((e) => {
-        const day = localDate(e.at, tz);
-        return SIGNS_OF_LIFE.has(e.action) && day > ends[0] && day <= limit && !employedOn(spells, day)
-          // IT re-activates a rehire's account a few days before the new start: onboarding, not a leaver.
-          && !(e.action !== 'login' && employedOn(spells, addDays(day, preStart)));
-      });
-      if (inPeriodAfter.length > 0) {
+      // Signs of life in the period after the person left and before any rehire (folded above).
+      const inPeriodAfter = (evs?.firstAfterEnd ?? []).map((x) => x.e);
+      const afterCount = evs?.afterEnd ?? 0;
+      if (afterCount > 0) {
         const first = inPeriodAfter[0];
         const end = ends.filter((d) => d < localDate(first.at, tz)).at(-1) as string;
         exceptions.push({ rule: 'reconcile.leaver_active', subject: key, itemId: key, at: first.at,
-          detail: `${key}${contractor ? ' (contractor)' : ''} left on ${end} but the identity provider shows ${first.eventType} at ${first.at}${inPeriodAfter.length > 1 ? ` and ${inPeriodAfter.length - 1} more event(s)` : ''}.`,
+          detail: `${key}${contractor ? ' (contractor)' : ''} left on ${end} but the identity provider shows ${first.eventType} at ${first.at}${afterCount > 1 ? ` and ${afterCount - 1} more event(s)` : ''}.`,
           citations: [...rows.map(citationOf), ...inPeriodAfter.slice(0, 3).map(citationOf)] });
         trace.push({ label: 'activity after departure', at: first.at, detail: first.eventType, citation: citationOf(first) });
       } else if (snap?.snapshotAt && rosterActive && ends.length > 0 && !employedOn(spells, limit) && ends.some((d) => d < limit)) {
@@ -159,5 +214,27 @@ export const reconciliationCheck: Check = {
       status: failing ? 'exception' : haveRoster ? 'pass' : 'insufficient_evidence',
       notes,
     };
+  }
   },
+};
+
+/**
+ * HR roster and identity provider reconciled: an IdP account active in the period with no HR
+ * person behind it (`reconcile.no_person`), a leaver whose account shows activity after the
+ * HR end date or is still active in the account roster (`reconcile.leaver_active`), and a current
+ * employee with no IdP account at all (`reconcile.no_account`, reported for follow-up but not
+ * failing the control on its own). Contractors are reconciled like employees and counted
+ * separately. Accounts come from the account roster as of the evidence date (the latest roster
+ * taken by then) and from the event log; an event log alone is not a list of accounts, so without
+ * a roster nobody is reported for having no account and the result names the missing roster.
+ * Break-glass and service accounts declared in the workspace's `identity:` section are not people.
+ */
+export const reconciliationCheck: Check = {
+  id: 'access.reconciliation',
+  title: 'HR roster and identity provider accounts reconciled',
+  requires: ['person'],
+  reads: ['access_event', 'account', 'account_mfa', 'person', 'sign_in'],
+  requiresAny: ['access_event', 'account'],
+  stream,
+  run: (ctx) => runStream(stream, ctx),
 };

@@ -1,12 +1,13 @@
 import { citationOf, recordsOf } from '../../records/index.js';
-import type { AccessEventRecord, AccountRecord, PersonRecord } from '../../records/index.js';
+import type { AccessEventRecord, AccountRecord, PersonRecord, SignInRecord } from '../../records/index.js';
 import { addDays, daysBetween, endOfDay, localDate } from '../../time/index.js';
-import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
+import { runStream } from '../check.js';
+import type { Check, CheckContext, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { failedOutcome } from '../access/identity-keys.js';
 import { isActiveAccount } from '../access/account-roster.js';
-import { accessEventsWithSignIns } from '../access/sign-in-logins.js';
-import { employments } from './employment-spells.js';
-import type { EmploymentSpell } from './employment-spells.js';
+import { signInLogins } from '../access/sign-in-logins.js';
+import { addAccountEmails, employments } from './employment-spells.js';
+import type { AccountEmails, Employment, EmploymentSpell } from './employment-spells.js';
 
 const DEPROVISION_ACTIONS = new Set(['deactivate', 'suspend', 'delete']);
 const REVIVE_ACTIONS = new Set(['activate', 'unsuspend', 'create']);
@@ -24,13 +25,72 @@ const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase();
  * removed on time; a leaver whose account is gone only from rosters taken after the deadline was
  * removed at an unknown time, which the check reports as missing evidence rather than a failure.
  */
+const stream: CheckStream = {
+  // The log and the sign-in records twice: first the renamed accounts that join emails into people
+  // (so the leavers are known), then only the leavers' events are kept.
+  kinds: ['access_event', 'sign_in', 'access_event', 'sign_in'],
+  start(ctx) {
+    const rows = recordsOf(ctx.records, 'person');
+    const continuity = Number(ctx.params.continuityDays ?? 7);
+    const accountEmails: AccountEmails = new Map();
+    const standIns = signInLogins();
+    let people: Employment[] | undefined;
+    let leaverKeys: Set<string> | undefined;
+    const leavers = () => {
+      if (leaverKeys) return leaverKeys;
+      people = employments(rows, continuity, accountEmails);
+      leaverKeys = new Set(people.filter((p) => p.spells.some((s) => !!s.end && s.end >= ctx.period.from && s.end <= ctx.period.to)).flatMap((p) => p.emails));
+      return leaverKeys;
+    };
+    const events: AccessEventRecord[] = [];
+    // A denied or failed attempt neither deprovisions nor shows the account in use.
+    const keep = (e: AccessEventRecord) => {
+      if (failedOutcome(e)) return;
+      const keys = leavers();
+      if (keys.has(norm(e.email)) || keys.has(norm(e.account))) events.push(e);
+    };
+    return {
+      add(kind, batch, pass) {
+        if (kind === 'access_event' && pass === 0) {
+          for (const e of batch as readonly AccessEventRecord[]) {
+            standIns.see(e);
+            if (!failedOutcome(e)) addAccountEmails(accountEmails, e);
+          }
+        } else if (kind === 'sign_in' && pass === 1) {
+          for (const s of batch as readonly SignInRecord[]) {
+            const e = standIns.standIn(s);
+            if (e) addAccountEmails(accountEmails, e);
+          }
+        } else if (kind === 'access_event') {
+          for (const e of batch as readonly AccessEventRecord[]) keep(e);
+        } else if (kind === 'sign_in') {
+          for (const s of batch as readonly SignInRecord[]) {
+            const e = standIns.standIn(s);
+            if (e) keep(e);
+          }
+        }
+      },
+      finish() {
+        leavers();
+        return judgeLeavers(ctx, people as Employment[], events);
+      },
+    };
+  },
+};
+
 export const deprovisioningCheck: Check = {
   id: 'hr.deprovisioning',
   title: 'Leavers are deprovisioned in the identity provider on time',
   requires: ['person'],
   reads: ['person', 'account', 'access_event', 'sign_in'],
   requiresAny: ['access_event', 'account'],
-  run(ctx) {
+  stream,
+  run: (ctx) => runStream(stream, ctx),
+};
+
+/** The leavers' departures judged: `events` are those of the leavers' emails (not failed), the log's first, then sign-in stand-ins. */
+function judgeLeavers(ctx: CheckContext, people: Employment[], events: AccessEventRecord[]): CheckOutcome {
+  {
     const maxDelay = Number(ctx.params.maxDelayDays ?? 1);
     const tz = ctx.timezone;
     // Dated rosters: each roster's time, and its rows by every key the account is known by.
@@ -43,7 +103,7 @@ export const deprovisioningCheck: Check = {
     const unknownTiming: string[] = [];
     const eventsByEmail = new Map<string, AccessEventRecord[]>();
     // A denied or failed attempt neither deprovisions nor shows the account in use.
-    for (const e of accessEventsWithSignIns(ctx.records).filter((x) => !failedOutcome(x))) {
+    for (const e of events) {
       for (const key of new Set([norm(e.email), norm(e.account)])) {
         if (!key) continue;
         let list = eventsByEmail.get(key);
@@ -57,12 +117,10 @@ export const deprovisioningCheck: Check = {
     const preStart = Number(ctx.params.preStartDays ?? 7);
     const items: PopulationItem[] = [];
     const exceptions: CheckException[] = [];
-    const rows = recordsOf(ctx.records, 'person');
-    const allEvents = accessEventsWithSignIns(ctx.records).filter((x) => !failedOutcome(x));
 
     // Each employment spell that ended in the period is one leaver, judged with its own events:
     // those before the next spell's start (less the days IT prepares a rehire's account).
-    for (const person of employments(rows, continuity, allEvents)) {
+    for (const person of people) {
       const mine = [...new Map(person.emails.flatMap((k) => eventsByEmail.get(k) ?? []).map((e) => [`${e.source}|${e.locator}|${e.artifact}`, e])).values()]
         .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       person.spells.forEach((spell, i) => {
@@ -159,5 +217,5 @@ export const deprovisioningCheck: Check = {
       items,
       exceptions,
     };
-  },
-};
+  }
+}

@@ -24,6 +24,22 @@ export interface Employment {
   spells: EmploymentSpell[];
 }
 
+/** The emails each IdP account (`system|accountId`) was seen with, in the order the events came. */
+export type AccountEmails = Map<string, Set<string>>;
+
+/**
+ * Adds an event's email to its account's in {@link AccountEmails}: for building the map a batch
+ * at a time and handing it to {@link employments} instead of the events.
+ */
+export function addAccountEmails(map: AccountEmails, e: Pick<AccessEventRecord, 'email' | 'account' | 'accountId' | 'system'>): void {
+  const email = norm(e.email) || norm(e.account);
+  if (!e.accountId || !email.includes('@')) return;
+  const key = `${e.system}|${e.accountId}`;
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(email);
+}
+
 /**
  * Groups HR rows into people and employment spells. Rows sharing an HR id or an email are one
  * person (a rehire's new row, a contractor converted to an employee, a changed email); an
@@ -35,7 +51,7 @@ export interface Employment {
  * @example
  * const people = employments(recordsOf(ctx.records, 'person'), 7, recordsOf(ctx.records, 'access_event'));
  */
-export function employments(people: readonly PersonRecord[], continuityDays = 7, events: readonly AccessEventRecord[] = []): Employment[] {
+export function employments(people: readonly PersonRecord[], continuityDays = 7, events: readonly AccessEventRecord[] | AccountEmails = []): Employment[] {
   // Union-find over rows, joined by HR id and by email.
   const parent = people.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -50,15 +66,11 @@ export function employments(people: readonly PersonRecord[], continuityDays = 7,
     }
   });
   // Accounts renamed in the IdP: every email one account id was seen with belongs to one person.
-  const accountEmails = new Map<string, Set<string>>();
-  for (const e of events) {
-    const email = norm(e.email) || norm(e.account);
-    if (!e.accountId || !email.includes('@')) continue;
-    const key = `${e.system}|${e.accountId}`;
-    let set = accountEmails.get(key);
-    if (!set) accountEmails.set(key, (set = new Set()));
-    set.add(email);
-  }
+  let accountEmails: AccountEmails;
+  if (Array.isArray(events)) {
+    accountEmails = new Map();
+    for (const e of events) addAccountEmails(accountEmails, e);
+  } else accountEmails = events as AccountEmails;
   const groups = new Map<number, PersonRecord[]>();
   people.forEach((p, i) => {
     const root = find(i);

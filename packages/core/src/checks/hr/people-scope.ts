@@ -1,7 +1,8 @@
 import { recordsOf } from '../../records/index.js';
-import type { CheckContext } from '../check.js';
-import { employments } from './employment-spells.js';
-import type { Employment, EmploymentSpell } from './employment-spells.js';
+import type { AccessEventRecord } from '../../records/index.js';
+import type { CheckContext, CheckOutcome, CheckStream } from '../check.js';
+import { addAccountEmails, employments } from './employment-spells.js';
+import type { AccountEmails, Employment, EmploymentSpell } from './employment-spells.js';
 
 const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 
@@ -16,10 +17,28 @@ export function spellInScope(spell: EmploymentSpell, types: readonly string[]): 
   return spell.workerTypes.some((t) => types.includes(norm(t)));
 }
 
-/** People as HR knows them, with their spells; records keyed by email are looked up through `byEmail`. */
-export function peopleOf(ctx: CheckContext): Employment[] {
-  const continuity = Number(ctx.params.continuityDays ?? 7);
-  return employments(recordsOf(ctx.records, 'person'), continuity, recordsOf(ctx.records, 'access_event'));
+/**
+ * A people check's streaming form: the identity provider's log is read through only for the
+ * accounts renamed from one email to another (which join emails into one person), then `judge`
+ * runs over the people as HR knows them, with their spells (records keyed by email are looked
+ * up through `byEmail`). `people()` gives them afresh on each call.
+ *
+ * @example
+ * const stream = peopleStream((ctx, people) => ({ populationQuery: 'people', items: people().map(…), exceptions: [] }))
+ */
+export function peopleStream(judge: (ctx: CheckContext, people: () => Employment[]) => CheckOutcome): CheckStream {
+  return {
+    kinds: ['access_event'],
+    start(ctx) {
+      const renamed: AccountEmails = new Map();
+      return {
+        add(kind, batch) {
+          if (kind === 'access_event') for (const e of batch as readonly AccessEventRecord[]) addAccountEmails(renamed, e);
+        },
+        finish: () => judge(ctx, () => employments(recordsOf(ctx.records, 'person'), Number(ctx.params.continuityDays ?? 7), renamed)),
+      };
+    },
+  };
 }
 
 /** Groups records by lower-cased email. */
