@@ -99,6 +99,7 @@ export class FieldworkStore {
   readonly blobs: BlobStore;
   readonly location: StoreLocation;
   readonly #native: SqliteDatabase.Database | undefined;
+  #headStatement: SqliteDatabase.Statement | undefined;
 
   private constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', blobs: BlobStore, location: StoreLocation, native?: SqliteDatabase.Database) {
     this.db = db;
@@ -385,6 +386,16 @@ export class FieldworkStore {
 
   /** The ledger head (last entry's sequence and hash), or undefined when nothing was collected. */
   async head(): Promise<LedgerHead | undefined> {
+    // The server reads the head on every ledger page. On SQLite it is one row by primary key, read
+    // here with a statement prepared once: Kysely compiles and prepares one per call, which was
+    // most of a cached page's own cost. While a transaction is open on this connection Kysely's
+    // queue is used instead, so a head that is not yet committed is never read.
+    const native = this.#native;
+    if (native && !native.inTransaction) {
+      this.#headStatement ??= native.prepare('select seq, hash from ledger_head where id = 1');
+      const row = this.#headStatement.get() as { seq: number | bigint; hash: string } | undefined;
+      return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+    }
     return readHead(this.db);
   }
 
