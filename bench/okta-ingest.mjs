@@ -6,7 +6,9 @@
  * runs in its own process, so its peak RSS is its own. Usage (after `npx tsc -b`):
  *   node bench/okta-ingest.mjs            10k and 100k events
  *   node bench/okta-ingest.mjs --full     10k, 100k and 1M events
- *   node bench/okta-ingest.mjs --pg URL   also collect into PostgreSQL (a fresh schema; or FIELDWORK_BENCH_DATABASE_URL)
+ *   node bench/okta-ingest.mjs --pg URL   also collect into PostgreSQL (a fresh schema; or FIELDWORK_BENCH_DATABASE_URL):
+ *                                         SQLite and PostgreSQL collects back to back, --rounds N pairs (default 3), order
+ *                                         alternating, the median of the per-pair time ratios
  *   node bench/okta-ingest.mjs 50000      given sizes
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -140,6 +142,8 @@ async function raw(file) {
   }
 }
 
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+
 if (process.argv[2] === '--child') {
   const [, , , mode, file, pgUrl] = process.argv;
   const res = mode === 'raw' ? await raw(file) : await collectOnce('okta-system-log', file, mode === 'pg' ? pgUrl : undefined);
@@ -149,7 +153,9 @@ if (process.argv[2] === '--child') {
   const full = args.includes('--full');
   const pgAt = args.indexOf('--pg');
   const pgUrl = pgAt >= 0 ? args[pgAt + 1] : process.env.FIELDWORK_BENCH_DATABASE_URL;
-  const given = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--pg').map(Number);
+  const roundsAt = args.indexOf('--rounds');
+  const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+  const given = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--pg' && args[i - 1] !== '--rounds').map(Number);
   const sizes = given.length ? given : full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
   if (!existsSync(join(here, '../packages/fieldwork/dist/collectors/okta/okta-collector.js'))) {
     console.error('Build first: npx tsc -b');
@@ -174,11 +180,23 @@ if (process.argv[2] === '--child') {
     const a = child(self, ['sqlite', array]);
     const eps = (x) => Math.round(n / x.seconds).toLocaleString('en-US');
     console.log(`| ${n.toLocaleString('en-US')} | ${eps(b)} events/s | ${eps(c)} events/s (${c.records.toLocaleString('en-US')} records) | ${(b.seconds / c.seconds).toFixed(2)}, ${(b.cpu / c.cpu).toFixed(2)} | ${eps(a)} events/s | ${(a.seconds / c.seconds).toFixed(2)} | ${Math.round(b.peakRssMb)}, ${Math.round(c.peakRssMb)}, ${Math.round(a.peakRssMb)} MB | ${load()} |`);
-    if (pgUrl) pgRows.push({ n, sqlite: c, pg: child(self, ['pg', jsonl, pgUrl]) });
+    if (pgUrl) pgRows.push({ n, jsonl });
   }
   if (pgRows.length) {
-    console.log('\n| events | collect JSONL SQLite | collect JSONL PostgreSQL | PostgreSQL / SQLite time | peak RSS PostgreSQL | load |');
-    console.log('|---|---|---|---|---|---|');
-    for (const { n, sqlite, pg } of pgRows) console.log(`| ${n.toLocaleString('en-US')} | ${sqlite.seconds.toFixed(1)} s | ${pg.seconds.toFixed(1)} s | ${(pg.seconds / sqlite.seconds).toFixed(2)} | ${Math.round(pg.peakRssMb)} MB | ${load()} |`);
+    // Back to back, the order alternating, so both sides see about the same load.
+    console.log(`\n| events | round | collect JSONL SQLite | collect JSONL PostgreSQL | PostgreSQL / SQLite time | peak RSS SQLite, PostgreSQL | same records digest | load |`);
+    console.log('|---|---|---|---|---|---|---|---|');
+    const summary = [];
+    for (const { n, jsonl } of pgRows) {
+      const ratios = [];
+      for (let i = 0; i < rounds; i++) {
+        const pair = i % 2 === 0 ? [child(self, ['sqlite', jsonl]), child(self, ['pg', jsonl, pgUrl])] : [child(self, ['pg', jsonl, pgUrl]), child(self, ['sqlite', jsonl])].reverse();
+        const [sqlite, pg] = pair;
+        ratios.push(pg.seconds / sqlite.seconds);
+        console.log(`| ${n.toLocaleString('en-US')} | ${i + 1}${i % 2 ? ' (PostgreSQL first)' : ''} | ${sqlite.seconds.toFixed(1)} s | ${pg.seconds.toFixed(1)} s | ${(pg.seconds / sqlite.seconds).toFixed(2)} | ${Math.round(sqlite.peakRssMb)}, ${Math.round(pg.peakRssMb)} MB | ${sqlite.recordsDigest === pg.recordsDigest ? 'yes' : 'NO'} | ${load()} |`);
+      }
+      summary.push(`${n.toLocaleString('en-US')}: median ${median(ratios).toFixed(2)} (${ratios.map((r) => r.toFixed(2)).join(', ')})`);
+    }
+    console.log(`\nPostgreSQL / SQLite collect time, ${summary.join('; ')}`);
   }
 }

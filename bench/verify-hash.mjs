@@ -7,7 +7,7 @@
  * the chain, every blob, every entry's records digest. With FIELDWORK_BENCH_DATABASE_URL set
  * (e.g. postgres://postgres@127.0.0.1:5432/test) the same ledger and blobs are also loaded into a
  * fresh PostgreSQL database and verified there, next to SQLite. Usage (after `npx tsc -b`):
- *   node bench/verify-hash.mjs [--full] [--rounds 3]
+ *   node bench/verify-hash.mjs [--full] [--rounds 3] [--sizes 300,3000]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -38,7 +38,8 @@ if (process.argv[2] === '--verify') {
 
 const full = process.argv.includes('--full');
 const rounds = arg('--rounds', 3);
-const sizes = full ? [300, 3_000, 30_000] : [300, 3_000];
+const sizesArg = process.argv.indexOf('--sizes');
+const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : full ? [300, 3_000, 30_000] : [300, 3_000];
 const pgUrl = process.env.FIELDWORK_BENCH_DATABASE_URL;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -1,7 +1,7 @@
 import { CITY, COUNTRY, nameIndex } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
-import { STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
+import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import type { TextScan } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
 import { sameLower, WordTable } from './word-table.js';
@@ -12,8 +12,9 @@ const PREFIXES = new Set(STREET_PREFIXES);
 const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
 const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
-const GLUED_BY_LAST = new Map<string, string[]>();
-for (const w of GLUED_WORDS) GLUED_BY_LAST.set(w.slice(-1), [...(GLUED_BY_LAST.get(w.slice(-1)) ?? []), w]);
+// By the char code of their last letter (each is one UTF-16 unit).
+const GLUED_BY_LAST = new Map<number, string[]>();
+for (const w of GLUED_WORDS) GLUED_BY_LAST.set(w.charCodeAt(w.length - 1), [...(GLUED_BY_LAST.get(w.charCodeAt(w.length - 1)) ?? []), w]);
 const GLUED = new RegExp(`(?:${GLUED_WORDS.join('|')})$`, 'u');
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
@@ -37,13 +38,6 @@ const TAIL = new RegExp(
 );
 // After an address cue, a name and number: "lives at 87 Jakobi 69", "address: 92 Eusebio Dávila 57".
 const CUED_AFTER_NUMBER = new RegExp(`(?:[ -]?[a-z](?![\\p{L}]))?,? ${W}(?: ${W}){0,3}?(?:,? ${NUM}(?![\\p{L}\\d]))?`, 'uy');
-const ADDRESS_WORDS = new Set(['address', 'adresse', 'anschrift', 'dirección', 'direccion', 'indirizzo', 'endereço', 'adres', 'adress', 'osoite']);
-const ADDRESS_PAIRS = new Set([
-  'lives at', 'live at', 'living at', 'lives on', 'live on', 'moved to', 'ship to', 'shipped to', 'send to', 'sent to',
-  'deliver to', 'delivered to', 'located at', 'resides at', 'address is', 'address to', 'address with', 'it to', 'them to',
-  'wohnt in', 'habite au', 'vive en', 'mora na', 'woont op', 'woont aan', 'mieszka przy',
-]);
-const POSTCODE_WORDS = new Set(['zip', 'zipcode', 'postcode', 'code', 'plz', 'cap', 'cep', 'postnummer', 'postinumero', 'psč', 'postleitzahl']);
 const US_STATE = /\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}, (?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) $/u;
 const PLACE = CITY | COUNTRY;
 const STREET_PREFIX = 1;
@@ -54,11 +48,11 @@ const STREET_SUFFIX = 16;
 const WORDS = new WordTable([
   ...STREET_SUFFIXES.map((w) => [w, STREET_SUFFIX] as const),
   ...[...PREFIXES].map((w) => [w, STREET_PREFIX] as const),
-  ...[...ADDRESS_WORDS].map((w) => [w, ADDRESS_WORD] as const),
-  ...[...POSTCODE_WORDS].map((w) => [w, POSTCODE_WORD] as const),
+  ...ADDRESS_WORDS.map((w) => [w, ADDRESS_WORD] as const),
+  ...POSTCODE_WORDS.map((w) => [w, POSTCODE_WORD] as const),
   ['s', S],
 ]);
-const PAIRS = new WordTable([...ADDRESS_PAIRS].map((pair) => [pair, 1] as const));
+const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
 
 /**
  * Finds postal addresses and places. A street is a house number with a street word in one of
@@ -72,15 +66,17 @@ const PAIRS = new WordTable([...ADDRESS_PAIRS].map((pair) => [pair, 1] as const)
  *
  * Streets are found from their house numbers, so text without digits costs one scan for places.
  * With the {@link scanText} of the text, the street patterns after a number run only when the
- * text has a street word, and lowercase places only after a place cue.
+ * text has a street word, the address cues and postcode words before it are only looked up when
+ * the text has one, and lowercase places only after a place cue.
  */
 export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], scan?: TextScan): void {
   const found: PiiFinding[] = [];
   if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
-  else found.push(...placesFound);
+  else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
   if (scan === undefined || scan.placeCue) lowercasePlaces(text, found);
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (found.length === 0) return;
+  if (found.length > 1) found.sort(byPosition);
   let last: PiiFinding | undefined;
   for (const f of found) {
     if (last !== undefined && f.start < last.end) {
@@ -94,6 +90,7 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
 }
 
 const DIGIT = /\d/;
+const byPosition = (a: PiiFinding, b: PiiFinding): number => a.start - b.start || b.end - a.end;
 
 /** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
 function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
@@ -118,7 +115,7 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
     if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
     const after = text.charCodeAt(j);
     if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
-    const f = street(text, start, j, gated, !gated || (streetWord && streetAhead(text, j))) ?? postcode(text, start, j);
+    const f = street(text, start, j, scan, !gated || (streetWord && streetAhead(text, j))) ?? postcode(text, start, j, scan);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -127,7 +124,8 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
 }
 
 /** A street address around the house number at `start`–`end`. */
-function street(text: string, start: number, end: number, gated: boolean, streetAfter: boolean): PiiFinding | undefined {
+function street(text: string, start: number, end: number, scan: TextScan | undefined, streetAfter: boolean): PiiFinding | undefined {
+  const gated = scan !== undefined;
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
   const next = text.charCodeAt(end);
@@ -145,7 +143,9 @@ function street(text: string, start: number, end: number, gated: boolean, street
   // The number last: "Hauptstraße 5", "Rua Joaquim de Oliveira Cruz 1615", "75 Auerstrasse 12".
   let from = -1;
   let at = start;
-  for (let k = 0; k < 6; k++) {
+  // Without a street word in the text only the word right before the number can make one (glued).
+  const words = scan === undefined || scan.street ? 6 : 1;
+  for (let k = 0; k < words; k++) {
     const wEnd = wordEndBefore(text, at, 1, k > 0);
     if (wEnd < 0) break;
     const wStart = wordStart(text, wEnd);
@@ -155,7 +155,7 @@ function street(text: string, start: number, end: number, gated: boolean, street
     if (text.charCodeAt(at - 1) !== 32) break;
   }
   if (from < 0) {
-    const cue = addressCue(text, start);
+    const cue = (scan === undefined || scan.addressCue) && addressCue(text, start);
     if (!cue) return undefined;
     CUED_AFTER_NUMBER.lastIndex = end;
     if (CUED_AFTER_NUMBER.exec(text) === null) return undefined;
@@ -236,7 +236,7 @@ function gluedNameAfter(text: string, end: number): boolean {
 function gluedStreet(text: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
   // Only the street words that end in the word's last letter are compared.
-  const suffixes = GLUED_BY_LAST.get(String.fromCharCode(text.charCodeAt(end - 1)).toLowerCase());
+  const suffixes = GLUED_BY_LAST.get(lowerUnit(text.charCodeAt(end - 1)));
   if (suffixes === undefined) return false;
   for (const suffix of suffixes) {
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
@@ -245,12 +245,12 @@ function gluedStreet(text: string, start: number, end: number): boolean {
 }
 
 /** A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345". */
-function postcode(text: string, start: number, end: number): PiiFinding | undefined {
+function postcode(text: string, start: number, end: number, scan: TextScan | undefined): PiiFinding | undefined {
   const digits = end - start;
   if (digits < 3) return undefined;
   let at = start;
   while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
-  const wEnd = wordEndBefore(text, at, 0);
+  const wEnd = scan === undefined || scan.postcodeWord ? wordEndBefore(text, at, 0) : -1;
   if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) {
     return { type: 'address', start, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
   }
@@ -268,6 +268,13 @@ function postcode(text: string, start: number, end: number): PiiFinding | undefi
 function postcodeEnd(text: string, end: number): number {
   const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
   return m === null ? end : end + m[0].length;
+}
+
+/** The lowercase of one UTF-16 unit when it is one unit too ("İ" lowercases to two: -1). */
+function lowerUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : -1;
 }
 
 function isCapital(c: number): boolean {

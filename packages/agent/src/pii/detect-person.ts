@@ -1,4 +1,4 @@
-import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
+import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupSpan, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { personCue } from './person-cue.js';
 import { LOWER_NAME_CUES, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
@@ -15,7 +15,6 @@ interface Token {
   readonly flags: number;
   readonly cap: boolean;
   readonly particle: boolean;
-  readonly lc: string;
 }
 
 /** A capitalised word that was not a name on its own but may be one in a list of names. */
@@ -83,10 +82,8 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
     }
     const flags = lookupToken(text, start, end, h);
-    // The lowercase word itself is only needed to build place phrases ("san francisco").
-    const lc = (flags & (PLACE | PLACE_HEAD)) !== 0 ? text.slice(start, end).toLowerCase() : '';
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
-      const p = place(text, start, end, true, index, flags);
+      const p = place(text, start, end, true, flags);
       if (p !== undefined) {
         places.push(p);
         flush(text, run, found, pending);
@@ -95,7 +92,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
         continue;
       }
     }
-    const token = classify(text, start, end, lc, flags);
+    const token = classify(text, start, end, flags);
     if (token === undefined) {
       flush(text, run, found, pending);
       clear(run);
@@ -110,7 +107,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   }
   flush(text, run, found, pending);
   if (scan === undefined || scan.nameCue) lowercaseNames(text, index, found);
-  found.sort((a, b) => a.start - b.start);
+  if (found.length > 1) found.sort(byStart);
   promoteLists(text, found, pending);
   mergeAdjacent(text, found, out);
 }
@@ -153,7 +150,7 @@ function joins(text: string, end: number, start: number, run: Token[]): boolean 
   if (gap < 4 || gap > 16) return false;
   const between = text.slice(end, start);
   if (!PARTICLE_GAP.test(between)) return false;
-  run.push({ start: end + 1, end: start - 1, flags: 0, cap: false, particle: true, lc: between.trim() });
+  run.push({ start: end + 1, end: start - 1, flags: 0, cap: false, particle: true });
   return true;
 }
 
@@ -180,7 +177,7 @@ function lowercaseNames(text: string, index: Map<string, number>, found: PiiFind
   }
 }
 
-function classify(text: string, start: number, end: number, lc: string, flags: number): Token | undefined {
+function classify(text: string, start: number, end: number, flags: number): Token | undefined {
   const after = end < text.length ? text.charCodeAt(end) : 32;
   if (after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1)))) return undefined;
   const length = end - start;
@@ -195,7 +192,7 @@ function classify(text: string, start: number, end: number, lc: string, flags: n
     }
   }
   if (length > 1 && upper === length) return undefined; // ACRONYM, HEADING
-  return { start, end, flags, cap: true, particle: false, lc };
+  return { start, end, flags, cap: true, particle: false };
 }
 
 function flush(text: string, run: readonly Token[], found: PiiFinding[], pending: Pending[]): void {
@@ -217,39 +214,54 @@ function flush(text: string, run: readonly Token[], found: PiiFinding[], pending
       return;
     }
   }
-  const tokens = run.slice(lo, hi);
-  const words = tokens.filter((t) => !t.particle);
-  let start = tokens[0]!.start;
-  const end = tokens[tokens.length - 1]!.end;
+  // Counted in place: the run is short and most runs end without a finding.
+  let words = 0;
+  let listed = 0;
+  let strong = 0;
+  let first: Token | undefined;
+  let lastWord: Token | undefined;
+  for (let i = lo; i < hi; i++) {
+    const t = run[i]!;
+    if (t.particle) continue;
+    words++;
+    if (first === undefined) first = t;
+    lastWord = t;
+    if ((t.flags & NAME) !== 0) {
+      listed++;
+      if ((t.flags & (COMMON | STOP)) === 0) strong++;
+    }
+  }
+  let start = run[lo]!.start;
+  const end = run[hi - 1]!.end;
   const cue = personCue(text, start);
   if (cue !== undefined && cue.kind === 'title') start = cue.start;
-  const first = words[0]!;
-  const listed = words.filter((t) => (t.flags & NAME) !== 0);
-  const strong = listed.filter((t) => (t.flags & (COMMON | STOP)) === 0);
-  const push = (validated: boolean, confidence: PiiConfidence): void => {
-    found.push({ type: 'person', start, end, validated, confidence });
-  };
-  if (words.length >= 2) {
-    if ((tokens[0]!.flags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, tokens)) return;
-    if (cue !== undefined) return push(true, 'high');
-    if ((first.flags & NAME) !== 0 && (strong.length >= 1 || listed.length >= 2)) return push(true, 'high');
-    if (strong.length >= 1 && (words[words.length - 1]!.flags & SURNAME) !== 0) return push(true, 'medium');
+  const t = first!;
+  if (words >= 2) {
+    if ((run[lo]!.flags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, run[lo]!.start, end)) return;
+    if (cue !== undefined) return pushPerson(found, start, end, true, 'high');
+    if ((t.flags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushPerson(found, start, end, true, 'high');
+    if (strong >= 1 && (lastWord!.flags & SURNAME) !== 0) return pushPerson(found, start, end, true, 'medium');
     return;
   }
-  const t = first;
   if ((t.flags & PLACE) !== 0 && (t.flags & NAME) === 0) return;
   if (cue !== undefined) {
-    if ((t.flags & NAME) !== 0 || cue.kind === 'title' || cue.kind === 'naming') return push(cue.kind === 'title', 'medium');
+    if ((t.flags & NAME) !== 0 || cue.kind === 'title' || cue.kind === 'naming') return pushPerson(found, start, end, cue.kind === 'title', 'medium');
     return;
   }
   // A speaker label in a transcript: "Kalman: Who are you?" at the start of a line.
-  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & NAME) !== 0 && (t.flags & (STOP | PLACE | COMMON)) === 0) return push(false, 'medium');
+  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & NAME) !== 0 && (t.flags & (STOP | PLACE | COMMON)) === 0) return pushPerson(found, start, end, false, 'medium');
   if ((t.flags & NAME) === 0 || (t.flags & (COMMON | STOP)) !== 0) {
     if ((t.flags & (STOP | PLACE)) === 0) pending.push({ start: t.start, end: t.end });
     return;
   }
-  push(false, sentenceStart(text, t.start) ? 'low' : 'medium');
+  pushPerson(found, start, end, false, sentenceStart(text, t.start) ? 'low' : 'medium');
 }
+
+function pushPerson(found: PiiFinding[], start: number, end: number, validated: boolean, confidence: PiiConfidence): void {
+  found.push({ type: 'person', start, end, validated, confidence });
+}
+
+const byStart = (a: PiiFinding, b: PiiFinding): number => a.start - b.start;
 
 /** A run of one capitalised word (most runs): the rules of {@link flush} without its arrays. */
 function single(text: string, t: Token, found: PiiFinding[], pending: Pending[]): void {
@@ -276,25 +288,37 @@ function single(text: string, t: Token, found: PiiFinding[], pending: Pending[])
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
 function promoteLists(text: string, found: PiiFinding[], pending: readonly Pending[]): void {
   if (pending.length === 0 || found.length === 0) return;
-  // Offsets of the findings, built only once a candidate stands next to a comma or a conjunction.
-  let starts: Set<number> | undefined;
-  let ends: Set<number> | undefined;
+  // A short text has a few findings, searched in place; a long one gets sets of their offsets.
+  const offsets: Offsets | undefined = found.length > 8 ? { starts: new Set(found.map((f) => f.start)), ends: new Set(found.map((f) => f.end)) } : undefined;
   let added = false;
   for (let pass = 0; pass < 2; pass++) {
     for (const p of pending) {
-      if (!listy(text, p)) continue;
-      if (starts === undefined || ends === undefined) {
-        starts = new Set(found.map((f) => f.start));
-        ends = new Set(found.map((f) => f.end));
-      }
-      if (starts.has(p.start) || !listNeighbour(text, p, starts, ends)) continue;
+      if (!listy(text, p) || hasStart(found, offsets, p.start) || !listNeighbour(text, p, found, offsets)) continue;
       found.push({ type: 'person', start: p.start, end: p.end, validated: false, confidence: 'low' });
-      starts.add(p.start);
-      ends.add(p.end);
+      offsets?.starts.add(p.start);
+      offsets?.ends.add(p.end);
       added = true;
     }
   }
-  if (added) found.sort((a, b) => a.start - b.start);
+  if (added) found.sort(byStart);
+}
+
+/** Where the findings of a long text start and end. */
+interface Offsets {
+  readonly starts: Set<number>;
+  readonly ends: Set<number>;
+}
+
+function hasStart(found: readonly PiiFinding[], offsets: Offsets | undefined, start: number): boolean {
+  if (offsets !== undefined) return offsets.starts.has(start);
+  for (let i = 0; i < found.length; i++) if (found[i]!.start === start) return true;
+  return false;
+}
+
+function hasEnd(found: readonly PiiFinding[], offsets: Offsets | undefined, end: number): boolean {
+  if (offsets !== undefined) return offsets.ends.has(end);
+  for (let i = 0; i < found.length; i++) if (found[i]!.end === end) return true;
+  return false;
 }
 
 /** A comma or a conjunction right next to the word: the only way it can be in a list. */
@@ -311,41 +335,40 @@ const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och'
 const LIST_TABLE = new WordTable([...LIST_WORDS].map((w) => [w, 1] as const));
 
 /** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
-function listNeighbour(text: string, p: Pending, starts: ReadonlySet<number>, ends: ReadonlySet<number>): boolean {
+function listNeighbour(text: string, p: Pending, found: readonly PiiFinding[], offsets: Offsets | undefined): boolean {
   // Before: "Malon, " or "Kaylee and ".
   let i = p.start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
   if (i > 0 && text.charCodeAt(i - 1) === 44) {
     let k = i - 1;
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-    if (ends.has(k)) return true;
+    if (hasEnd(found, offsets, k)) return true;
   } else if (i < p.start) {
     const wEnd = wordEndBefore(text, i, 0);
     const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
     if (wEnd >= 0 && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
       let k = wStart;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-      if (ends.has(k)) return true;
+      if (hasEnd(found, offsets, k)) return true;
     }
   }
   // After: ", Kaylee" or " and Brandi".
   let j = p.end;
   if (text.charCodeAt(j) === 44) j++;
   while (text.charCodeAt(j) === 32) j++;
-  if (j > p.end + 1 && starts.has(j) && text.charCodeAt(p.end) === 44) return true;
+  if (j > p.end + 1 && hasStart(found, offsets, j) && text.charCodeAt(p.end) === 44) return true;
   let e = j;
   while (e < text.length && isLetter(text.charCodeAt(e))) e++;
   if (e > j && LIST_TABLE.get(text, j, e) !== 0) {
     while (text.charCodeAt(e) === 32) e++;
-    if (starts.has(e)) return true;
+    if (hasStart(found, offsets, e)) return true;
   }
   return false;
 }
 
-/** Whether the words form a city or country name ("San Francisco", "Rio de Janeiro"). */
-function isPlace(text: string, tokens: readonly Token[]): boolean {
-  const phrase = text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).toLowerCase();
-  return ((nameIndex().get(phrase) ?? 0) & PLACE) !== 0;
+/** Whether the words from `start` to `end` form a city or country name ("San Francisco", "Rio de Janeiro"). */
+function isPlace(text: string, start: number, end: number): boolean {
+  return (lookupSpan(text, start, end) & PLACE) !== 0;
 }
 
 function sentenceStart(text: string, start: number): boolean {

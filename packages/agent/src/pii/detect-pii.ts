@@ -34,6 +34,7 @@ const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high
  * ({@link scanText}): the many short records without a digit, an `@` or a long key-like token
  * skip those detectors entirely, and the others skip the steps the text's words rule out.
  */
+// detectAll repeats these conditions for the default call.
 const POSSIBLE: Readonly<Partial<Record<PiiType, (s: TextScan) => boolean>>> = {
   email: (s) => s.at,
   phone: (s) => s.chain >= 6,
@@ -62,7 +63,8 @@ const ALL_TYPES: ReadonlySet<PiiType> = new Set(PII_TYPES);
  * // email true high
  * ```
  */
-export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding[] {
+export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
+  if (opts === undefined || (opts.types === undefined && (opts.minConfidence ?? 'low') === 'low')) return detectAll(text);
   const types = opts.types ?? PII_TYPES;
   const floor = LEVEL[opts.minConfidence ?? 'low'];
   const found: PiiFinding[] = [];
@@ -86,4 +88,28 @@ export function detectPii(text: string, opts: DetectPiiOptions = {}): PiiFinding
   if (words) detectAddress(text, found, places ?? [], scan);
   const kept = floor > 1 ? found.filter((f) => LEVEL[f.confidence] >= floor) : found;
   return resolveOverlaps(kept);
+}
+
+/**
+ * Every type at every confidence, the common call: the steps of {@link detectPii} in the same
+ * order (the order findings are pushed in settles ties in {@link resolveOverlaps}), without the
+ * set of wanted types, its iterator and the per-type closures.
+ */
+function detectAll(text: string): PiiFinding[] {
+  const found: PiiFinding[] = [];
+  const scan = scanText(text);
+  const chain = scan.chain;
+  if (scan.at) detectEmail(text, found);
+  if (chain >= 6) detectPhone(text, found);
+  if (chain >= 12) detectCreditCard(text, found);
+  if (chain >= 9) detectUsSsn(text, found);
+  if (scan.ibanHead) detectIban(text, found);
+  if (chain >= 4 || scan.colon) detectIpAddress(text, found);
+  if (scan.keyRun) detectApiKey(text, found);
+  if (scan.digit && scan.birth) detectDateOfBirth(text, found);
+  const places: PiiFinding[] = [];
+  detectPerson(text, found, places, scan);
+  detectDate(text, found, scan);
+  detectAddress(text, found, places, scan);
+  return resolveOverlaps(found);
 }

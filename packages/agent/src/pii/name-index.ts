@@ -71,8 +71,17 @@ export function mayBeIndexed(h: number): boolean {
 export function lowerCode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   if (c < 192) return c;
-  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  const known = LOWER_CODES[c] as number;
+  if (known !== 0) return known;
+  // The first unit of the lowercase form, worked out once per unit per process: a string and
+  // `toLowerCase()` per letter made every word with an accent several times slower to hash.
+  const lower = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  LOWER_CODES[c] = lower;
+  return lower;
 }
+
+// Lowercase of each UTF-16 unit from 192 up (0 = not worked out yet; no unit lowercases to 0).
+const LOWER_CODES = new Uint16Array(65536);
 
 /**
  * Flags of the token `text[start..end)` lowercased, given its {@link hashStep} hash `h`; 0 when
@@ -99,8 +108,25 @@ export function lookupToken(text: string, start: number, end: number, h: number)
   }
 }
 
+/**
+ * The flags of `text[start..end)` lowercased — a word or a phrase of several ("rio de janeiro") —
+ * as `nameIndex().get(text.slice(start, end).toLowerCase())` gives them, without the slice: below
+ * U+0370 (İ excepted) lowercasing is one unit for one unit, so the text is hashed and compared in
+ * place. Other text takes the slice (final sigma and İ lowercase by context or into two units).
+ */
+export function lookupSpan(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x370 || c === 0x130) return nameIndex().get(text.slice(start, end).toLowerCase()) ?? 0;
+    h = hashStep(h, lowerCode(c));
+  }
+  return lookupToken(text, start, end, h);
+}
+
 function buildTable(): HashTable {
-  const entries = [...nameIndex()].filter(([key]) => !key.includes(' '));
+  // Phrases ("rio de janeiro") too, for lookupSpan: a word has no space, so it never meets one.
+  const entries = [...nameIndex()];
   let size = 1;
   while (size < entries.length * 3) size <<= 1;
   const t: HashTable = { hashes: new Int32Array(size), flags: new Uint16Array(size), keys: new Array<string>(size), mask: size - 1 };
@@ -120,10 +146,13 @@ function buildTable(): HashTable {
 function buildBloom(): Uint32Array {
   const bits = new Uint32Array((BLOOM_MASK + 1) >>> 5);
   for (const key of nameIndex().keys()) {
-    // Phrases ("marshall islands") are looked up from their first word.
-    const word = key.includes(' ') ? key.slice(0, key.indexOf(' ')) : key;
+    // Phrases ("marshall islands") are looked up from their first word, and whole by lookupSpan.
+    const space = key.indexOf(' ');
     let h = HASH_SEED;
-    for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+    for (let i = 0; i < key.length; i++) {
+      if (i === space) bits[(h & BLOOM_MASK) >>> 5]! |= 1 << (h & 31);
+      h = hashStep(h, key.charCodeAt(i));
+    }
     bits[(h & BLOOM_MASK) >>> 5]! |= 1 << (h & 31);
   }
   bloom = bits;

@@ -1,4 +1,4 @@
-import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lowerCode, mayBeIndexed, nameIndex, PLACE_HEAD } from './name-index.js';
+import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupSpan, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
 import { LOWER_PLACE_CUES } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
@@ -22,9 +22,9 @@ const PLACE = CITY | COUNTRY;
  * capitalised, a city after "in", "from", "at"…, a lowercase name only after "in", "from", "at",
  * "to" or "near". Undefined when the word starts no place.
  */
-export function place(text: string, start: number, end: number, cap: boolean, index: Map<string, number>, flags?: number): PiiFinding | undefined {
+export function place(text: string, start: number, end: number, cap: boolean, flags?: number): PiiFinding | undefined {
   // Most words start no place: one lookup of the word alone settles it.
-  const own = flags ?? (index.get(text.slice(start, end).toLowerCase()) ?? 0);
+  const own = flags ?? lookupSpan(text, start, end);
   if ((own & (PLACE | PLACE_HEAD)) === 0) return undefined;
   let cue = cap ? 0 : cueBefore(text, start);
   if (!cap && (cue & LOWER_PLACE_CUE) === 0) return undefined;
@@ -40,7 +40,7 @@ export function place(text: string, start: number, end: number, cap: boolean, in
       if (j === at) break;
     }
     // The word alone was looked up already; a phrase only when the word heads one ("rio de janeiro").
-    const flags = k === 0 ? own : (index.get(text.slice(start, j).toLowerCase()) ?? 0);
+    const flags = k === 0 ? own : lookupSpan(text, start, j);
     if ((flags & PLACE) !== 0) {
       best = j;
       bestFlags = flags;
@@ -73,12 +73,11 @@ const LOWER = new RegExp(`\\b(?:${LOWER_PLACE_CUES.join('|')}) (\\p{Ll}[\\p{Ll}\
 
 /** Places among the capitalised words of a text (see {@link place}). */
 export function capitalisedPlaces(text: string, found: PiiFinding[]): void {
-  const index = nameIndex();
   CAPITALISED.lastIndex = 0;
   for (let m = CAPITALISED.exec(text); m !== null; m = CAPITALISED.exec(text)) {
     const end = m.index + m[0].length;
     if (end - m.index < 3 || glued(text, m.index) || !indexed(text, m.index, end)) continue;
-    const f = place(text, m.index, end, true, index);
+    const f = place(text, m.index, end, true);
     if (f === undefined) continue;
     found.push(f);
     CAPITALISED.lastIndex = Math.max(CAPITALISED.lastIndex, f.end);
@@ -87,13 +86,12 @@ export function capitalisedPlaces(text: string, found: PiiFinding[]): void {
 
 /** Lowercase places after "in", "from", "at", "to", "near" ("arrived at bauru"). */
 export function lowercasePlaces(text: string, found: PiiFinding[]): void {
-  const index = nameIndex();
   LOWER.lastIndex = 0;
   for (let m = LOWER.exec(text); m !== null; m = LOWER.exec(text)) {
     const word = m[1] as string;
     const start = m.index + m[0].length - word.length;
     if (!indexed(text, start, start + word.length)) continue;
-    const f = place(text, start, start + word.length, false, index);
+    const f = place(text, start, start + word.length, false);
     if (f === undefined) continue;
     found.push(f);
     LOWER.lastIndex = Math.max(LOWER.lastIndex, f.end);

@@ -19,6 +19,8 @@ const PRIORITY: Readonly<Record<PiiType, number>> = {
 };
 const CONFIDENCE: Readonly<Record<PiiConfidence, number>> = { high: 3, medium: 2, low: 1 };
 
+const byPosition = (a: PiiFinding, b: PiiFinding): number => a.start - b.start || b.end - a.end;
+
 function rank(f: PiiFinding): number {
   return (f.validated ? 1000 : 0) + CONFIDENCE[f.confidence] * 100 + PRIORITY[f.type] * 10;
 }
@@ -30,7 +32,7 @@ function rank(f: PiiFinding): number {
 export function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
   // Most records have none or one.
   if (findings.length < 2) return findings;
-  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  findings.sort(byPosition);
   const kept: PiiFinding[] = [];
   for (const f of findings) {
     const last = kept[kept.length - 1];

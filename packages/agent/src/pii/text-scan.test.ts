@@ -40,12 +40,12 @@ const PIECES = [
   'March', 'march', 'rdMarch', 'thMay', '3rd', 'of', 'mars', 'May', 'mai', 'März', 'Monday', 'on',
   'born', 'Birthday', 'D.O.B', 'dob', 'd.ob', 'do.b', 'date of birth',
   'Main', 'Street', 'st', 'Rd', 'rue', 'Via', 'ul.', 'Długa', 'Hauptstraße', 'lives at', 'address', 'ZIP', 'Columbus, OH',
-  'ſtreet', 'é', 'İN', 'Crnić',
+  'ſtreet', 'é', 'İN', 'Crnić', 'ship to', 'it to', 'moved', 'Adresse', 'PLZ', 'postcode', 'code', 'cap', 's',
   // Whole phrases, so that each step finds something often enough to be missed when skipped.
   'lives at 87 Jakobi 69', '12 Main Street', '12 main st', '8 Rue de la Paix', 'ZIP: 11164', 'Columbus, OH 43004',
   'arrived at berlin', 'from paris', 'in rio de janeiro', 'born 3/4/1990', 'DOB: 12.03.1980', 'd.o.b. 1990-03-23',
   '12 a Main Street', '12 40th Street', '5/2 via roma 3', '7, rue de la paix', '9 Old Mill Lane', '3 The ſtreet', '8 Storgatan 3', '12, Hauptstraße', '5 Nassau-straat', '4 Kerkstraat-Oost',
-  'born on March 3, 1990', 'my name is joshua', 'mr. martin', "i'm ana", 'named yulan', 'on 3 March 2024', 'March 3rd',
+  'ship to 56 Dávila 57', "address's 12 Elm 3", 'PLZ 10115', 'zip code 94107', 'moved to 9 Jakobi', 'born on March 3, 1990', 'my name is joshua', 'mr. martin', "i'm ana", 'named yulan', 'on 3 March 2024', 'March 3rd',
 ];
 
 describe('scanText', () => {

@@ -1,6 +1,6 @@
 import { CITY, COUNTRY, HASH_SEED, hashStep, lookupToken, PLACE_HEAD } from './name-index.js';
 import { MONTH_NUMBER } from './month-names.js';
-import { STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
+import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import { isLetter } from './word-before.js';
 import { WordTable } from './word-table.js';
 
@@ -41,6 +41,13 @@ export interface TextScan {
   readonly keyRun: boolean;
   /** A street word ("Street", "Rd", "Via", "ul"): a street can follow a house number. */
   readonly street: boolean;
+  /**
+   * An address word ("address") or the first word of an address cue ("lives" of "lives at"): a
+   * house number can follow a cue.
+   */
+  readonly addressCue: boolean;
+  /** A postcode word ("ZIP", "PLZ"): a postcode can follow it. */
+  readonly postcodeWord: boolean;
   /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
   readonly month: boolean;
   /** A lowercase name cue ("my name is", "mr.", "named") before a lowercase word. */
@@ -106,6 +113,8 @@ const PLACE_CUE = 8;
 const BIRTH = 16;
 /** "d" or "do" of "d.o.b". */
 const BIRTH_D = 32;
+const ADDRESS_CUE = 64;
+const POSTCODE = 128;
 const WORDS = new WordTable([
   ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
   ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
@@ -114,6 +123,8 @@ const WORDS = new WordTable([
   ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
   ['d', BIRTH_D],
   ['do', BIRTH_D],
+  ...[...ADDRESS_WORDS, ...ADDRESS_PAIRS.map((pair) => pair.slice(0, pair.indexOf(' ')))].map((w) => [w, ADDRESS_CUE] as const),
+  ...POSTCODE_WORDS.map((w) => [w, POSTCODE] as const),
 ]);
 /** The lowercase name cues by their last word ("is": "name is", "this is"). */
 const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NAME_CUES.map(lastWord))].map((w) =>
@@ -185,7 +196,7 @@ export function scanText(text: string): TextScan {
       if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) words |= MONTH;
       const flags = WORDS.getHashed(text, start, end, h);
       if (flags === 0) continue;
-      words |= flags & (STREET | MONTH | BIRTH);
+      words |= flags & (STREET | MONTH | BIRTH | ADDRESS_CUE | POSTCODE);
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
       if (!lower) continue;
       if ((flags & PLACE_CUE) !== 0 && c === 32) placeCueEnd = end;
@@ -239,6 +250,8 @@ export function scanText(text: string): TextScan {
     ibanHead,
     keyRun,
     street: other || (words & STREET) !== 0,
+    addressCue: other || (words & ADDRESS_CUE) !== 0,
+    postcodeWord: other || (words & POSTCODE) !== 0,
     month: other || (words & MONTH) !== 0,
     nameCue: other || (words & NAME_CUE_END) !== 0,
     placeCue: other || (words & PLACE_CUE) !== 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInControls } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
-import { binomialCdf, runAudit, sampleSeed, sampleSize, selectSample, statisticalSampleSize } from './index.js';
+import { binomialCdf, runAudit, sampleSeed, startAudit, sampleSize, selectSample, statisticalSampleSize } from './index.js';
 
 const C = 'c'.repeat(64);
 const control = (check: string) => builtInControls.find((c) => c.check === check)!;
@@ -129,5 +129,25 @@ describe('runAudit', () => {
     shuffled.items.reverse();
     shuffled.exceptions.reverse();
     expect(JSON.stringify(runAudit({ ...input, results: [shuffled] })).replace(/"trace":\[[^\]]*\]/g, '')).toBe(JSON.stringify(runAudit(input)).replace(/"trace":\[[^\]]*\]/g, ''));
+  });
+});
+
+describe('the audit one control at a time', () => {
+  it('gives the report runAudit gives, whatever order the controls come in, and keeps no population', () => {
+    const ctls = [control('hr.deprovisioning'), control('hr.training'), control('agent.tool-authorization')];
+    const results = [result(ctls[0].id, 300, [4, 150]), result(ctls[1].id, 40, [3])];
+    const input = { auditId: 'a-1', period, controls: ctls, timezone: 'UTC' };
+    const whole = runAudit({ ...input, results });
+    const audit = startAudit(input);
+    // Reverse order; the third control never gets a result (audited as having none).
+    for (const r of [...results].reverse()) audit.add(ctls.find((c) => c.id === r.control)!, r);
+    const report = audit.report();
+    expect(report).toEqual(whole);
+    expect(report.controls.map((c) => c.conclusion)).toContain('not_tested');
+    // What the report holds of a 300-item population: the sample and the exceptions.
+    const big = report.controls.find((c) => c.control === ctls[0].id)!;
+    expect(big.checkPopulation).toBe(300);
+    expect(big.sampled.length).toBeLessThan(300);
+    expect(JSON.stringify([big.sampled, big.extension, big.exceptions]).match(/HR end date/g)!.length).toBe(big.sampled.length + (big.extension?.size ?? 0));
   });
 });

@@ -125,25 +125,58 @@ const ORDER: AuditConclusion[] = ['not_effective', 'effective_with_exceptions', 
  * const report = runAudit({ auditId: 'acme-2026', period: { from: '2026-01-01', to: '2026-06-30' }, controls, results, timezone: 'Europe/Berlin' })
  */
 export function runAudit(input: RunAuditInput): AuditReport {
+  const audit = startAudit(input);
+  const results = new Map(input.results.map((r) => [r.control, r]));
+  for (const control of input.controls) audit.add(control, results.get(control.id));
+  return audit.report();
+}
+
+/** A mock audit taking one control's result at a time (see {@link startAudit}). */
+export interface AuditInProgress {
+  /** Audits one control from its check's result (items included); keeps only what the report needs. */
+  add(control: Control, result: ControlResult | undefined): void;
+  /** The report; a control in scope that was never added is audited as having no result. */
+  report(): AuditReport;
+}
+
+/**
+ * {@link runAudit} one control at a time: each control is audited as soon as its check returns,
+ * so the caller can drop that control's population items before the next check runs (the audit
+ * keeps its sample, traced, and the exceptions; never the population). The report is the one
+ * {@link runAudit} gives over the same results, whatever order the controls are added in.
+ *
+ * @example
+ * const audit = startAudit({ auditId, period, controls, timezone })
+ * await runChecksFrom({ ...input, onResult: (r, control) => { audit.add(control, r); return withoutItems(r) } })
+ * const report = audit.report()
+ */
+export function startAudit(input: Omit<RunAuditInput, 'results'>): AuditInProgress {
   const profile = input.profile ?? DEFAULT_PROFILE;
   const timezone = input.timezone ?? 'UTC';
-  const results = new Map(input.results.map((r) => [r.control, r]));
-  const audits = input.controls.map((control) =>
-    auditControl(control, results.get(control.id), { auditId: input.auditId, window: input.period, timezone, ...(input.asOf ? { asOf: input.asOf } : {}), profile, response: input.responses?.[control.id] ?? null }),
-  );
-  audits.sort((a, b) => ORDER.indexOf(a.conclusion) - ORDER.indexOf(b.conclusion) || (a.control < b.control ? -1 : 1));
-  const byConclusion = Object.fromEntries(ORDER.map((c) => [c, audits.filter((a) => a.conclusion === c).length])) as Record<AuditConclusion, number>;
-  const overall = byConclusion.not_effective > 0 ? 'not_ready' : byConclusion.effective_with_exceptions > 0 || byConclusion.insufficient_evidence > 0 ? 'qualified' : 'clean';
+  const done = new Map<string, ControlAudit>();
+  const auditOf = (control: Control, r: ControlResult | undefined) =>
+    auditControl(control, r, { auditId: input.auditId, window: input.period, timezone, ...(input.asOf ? { asOf: input.asOf } : {}), profile, response: input.responses?.[control.id] ?? null });
   return {
-    type: 2,
-    auditId: input.auditId,
-    period: input.period,
-    timezone,
-    profile,
-    note: 'Sample sizes follow common practitioner guidance (or the statistical profile you chose); they are not an AICPA mandate. Your auditor decides the final sample.',
-    remediation: REMEDIATION_RULE,
-    overall: { conclusion: overall, controls: audits.length, byConclusion },
-    controls: audits,
+    add(control, r) {
+      done.set(control.id, auditOf(control, r));
+    },
+    report() {
+      const audits = input.controls.map((control) => done.get(control.id) ?? auditOf(control, undefined));
+      audits.sort((a, b) => ORDER.indexOf(a.conclusion) - ORDER.indexOf(b.conclusion) || (a.control < b.control ? -1 : 1));
+      const byConclusion = Object.fromEntries(ORDER.map((c) => [c, audits.filter((a) => a.conclusion === c).length])) as Record<AuditConclusion, number>;
+      const overall = byConclusion.not_effective > 0 ? 'not_ready' : byConclusion.effective_with_exceptions > 0 || byConclusion.insufficient_evidence > 0 ? 'qualified' : 'clean';
+      return {
+        type: 2,
+        auditId: input.auditId,
+        period: input.period,
+        timezone,
+        profile,
+        note: 'Sample sizes follow common practitioner guidance (or the statistical profile you chose); they are not an AICPA mandate. Your auditor decides the final sample.',
+        remediation: REMEDIATION_RULE,
+        overall: { conclusion: overall, controls: audits.length, byConclusion },
+        controls: audits,
+      };
+    },
   };
 }
 

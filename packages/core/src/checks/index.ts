@@ -1,6 +1,6 @@
 export type { Check, CheckContext, CheckFold, CheckStream, CheckOutcome, CheckException, CheckStatus, PopulationItem, TraceStep, WorkspaceFacts } from './check.js';
 export { builtInChecks, findCheck } from './registry.js';
-export { checkOf, emptyPopulationNote, runChecks, runOne, usesManualEvidence, withoutSelfTests } from './run-checks.js';
+export { checkOf, emptyPopulationNote, runChecks, runOne, usesManualEvidence, withoutItems, withoutSelfTests } from './run-checks.js';
 export { kindsOf, runChecksFrom } from './run-checks-from.js';
 export type { RunChecksFromInput } from './run-checks-from.js';
 export { runStream } from './check.js';

@@ -5,7 +5,8 @@ import { recordSetReader } from '../records/index.js';
 import type { AccessEventRecord, DeletionRequestRecord, FieldworkRecord, RecordReader, RecordSet, SignInRecord, TraceSummaryRecord } from '../records/index.js';
 import { runStream } from './check.js';
 import type { Check, CheckStream } from './check.js';
-import { runChecks } from './run-checks.js';
+import { runChecks, withoutItems } from './run-checks.js';
+import type { ControlResult } from './run-checks.js';
 import { runChecksFrom } from './run-checks-from.js';
 import { incident, promptRecord, toolCall } from './agent/agent-test-support.js';
 import { change, evalRun, observation, probe, retrieval, setOf } from './agent/governance-test-support.js';
@@ -153,6 +154,24 @@ describe('runChecksFrom', () => {
     // Not a vacuous comparison: checks ran over the records and found things.
     expect(inMemory.results.some((r) => r.status === 'exception')).toBe(true);
     expect(inMemory.results.filter((r) => r.error).map((r) => r.error)).toEqual([]);
+  });
+
+  it('hands each full result to onResult as its check returns, and keeps what onResult returns', async () => {
+    const records = mixedRecords();
+    const controls = builtInControls;
+    const seen: ControlResult[] = [];
+    const run = await runChecksFrom({ ...window, controls, reader: recordSetReader(records), onResult: (r) => (seen.push(r), withoutItems(r)) });
+    const inMemory = runChecks({ ...window, controls, records });
+    // Each control once, items included, exactly as runChecks gives it.
+    expect(seen.map((r) => r.control).sort()).toEqual(controls.map((c) => c.id).sort());
+    expect(new Map(seen.map((r) => [r.control, r]))).toEqual(new Map(inMemory.results.map((r) => [r.control, r])));
+    // The run keeps no items, in the controls' order, and the artifacts the items cited.
+    expect(run.results).toEqual(inMemory.results.map(withoutItems));
+    expect(run.results.every((r) => r.items.length === 0)).toBe(true);
+    const cited = inMemory.results.find((r) => r.items.some((i) => i.trace.some((t) => t.citation)))!;
+    const artifacts = run.results.find((r) => r.control === cited.control)!.itemArtifacts!;
+    expect(artifacts.length).toBeGreaterThan(0);
+    expect(artifacts).toEqual([...new Set(cited.items.flatMap((i) => i.trace.flatMap((t) => (t.citation ? [t.citation.artifact] : []))))].sort());
   });
 
   it('reads each kind once, and only kinds some check in scope reads', async () => {

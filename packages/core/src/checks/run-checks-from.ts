@@ -12,6 +12,13 @@ const ALL_KINDS = Object.keys(recordSchemas) as RecordKind[];
 export interface RunChecksFromInput extends Omit<RunChecksInput, 'records'> {
   /** Where the records come from (the store implements it). */
   reader: RecordReader;
+  /**
+   * Called as each control's check returns (in the order the checks run, not the controls'
+   * order); what it returns is what the run keeps of that result. Pass {@link withoutItems} (or a
+   * function that uses the items first, e.g. to audit the control, then drops them) so one
+   * control's population is in memory at a time, not every control's. Default: the whole result.
+   */
+  onResult?: (result: ControlResult, control: Control) => ControlResult | Promise<ControlResult>;
 }
 
 /** The kinds a check needs loaded: what it reads, and what it requires (counted before it runs). */
@@ -61,6 +68,7 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
     for (const k of kinds) if (!loaded.has(k)) loaded.set(k, await readAll(input.reader, k));
     const check = checkOf(control, checks);
     const records = guarded(control, check, loaded);
+    let result: ControlResult;
     if (control.check !== null && check?.stream) {
       // The streaming form runs here (it reads the store); runOne then treats its outcome as the check's.
       const stream = check.stream;
@@ -75,10 +83,11 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
         }
       }
       const folded: Check = { ...check, run: () => { if (outcome) return outcome; throw failure ?? new FieldworkError('INTERNAL', `The check ${check.id} did not run.`); } };
-      byControl.set(control.id, runOne(control, { ...checks, [control.check]: folded }, { ...input, records: counted, selfTests, manualInUse }, statuses, automated));
+      result = runOne(control, { ...checks, [control.check]: folded }, { ...input, records: counted, selfTests, manualInUse }, statuses, automated);
     } else {
-      byControl.set(control.id, runOne(control, checks, { ...input, records: withCounts(records, countedKindsOf(check), count), selfTests, manualInUse }, statuses, automated));
+      result = runOne(control, checks, { ...input, records: withCounts(records, countedKindsOf(check), count), selfTests, manualInUse }, statuses, automated);
     }
+    byControl.set(control.id, input.onResult ? await input.onResult(result, control) : result);
     for (const k of kinds) {
       const left = uses.get(k)! - 1;
       uses.set(k, left);

@@ -15,6 +15,11 @@ export interface ControlResult {
   populationQuery?: string;
   exceptions: (Omit<CheckException, 'itemId'> & { itemId?: string })[];
   items: PopulationItem[];
+  /**
+   * Set once the items were dropped ({@link withoutItems}): the artifacts their traces cite,
+   * sorted, which is what a stored run keeps of the population besides its count and query.
+   */
+  itemArtifacts?: string[];
   notes: string[];
   /** Set when the check itself failed; the other controls still ran. */
   error?: string;
@@ -134,6 +139,21 @@ export function runOne(control: Control, checks: Record<string, Check>, input: O
   } catch (e) {
     return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * The result as a stored run keeps it: no population items, only the artifacts their traces cite
+ * (`itemArtifacts`). For {@link runChecksFrom}'s `onResult`, so one control's items are in memory
+ * at a time rather than every control's.
+ *
+ * @example
+ * const run = await runChecksFrom({ ...input, onResult: withoutItems })
+ */
+export function withoutItems(r: ControlResult): ControlResult {
+  if (r.itemArtifacts) return r;
+  const cited = new Set<string>();
+  for (const i of r.items) for (const t of i.trace) if (t.citation?.artifact) cited.add(t.citation.artifact);
+  return { ...r, items: [], itemArtifacts: [...cited].sort() };
 }
 
 /** What a control's check is handed: the run's window and records, the control's parameters, earlier statuses for `after` checks. */

@@ -52,6 +52,31 @@ export function printJson(value: unknown): void {
   write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/**
+ * {@link printJson} of an object, written a member at a time and each array member an element at
+ * a time: the same bytes, but never the whole document as one string (a large run's `--json`).
+ * An element may be a function, called when it is written, so its JSON is built only then.
+ */
+export function printJsonStreamed(value: Record<string, unknown>): void {
+  const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
+  const members = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (members.length === 0) return write('{}\n');
+  write('{');
+  members.forEach(([k, v], i) => {
+    write(`${i === 0 ? '' : ','}\n  ${JSON.stringify(k)}: `);
+    if (!Array.isArray(v) || v.length === 0) return write(indent(JSON.stringify(v, null, 2), '  '));
+    write('[');
+    v.forEach((el, j) => {
+      const item = typeof el === 'function' ? (el as () => unknown)() : el;
+      // JSON.stringify writes null for an array element it cannot represent.
+      const json = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : JSON.stringify(item, null, 2);
+      write(`${j === 0 ? '' : ','}\n    ${indent(json, '    ')}`);
+    });
+    write('\n  ]');
+  });
+  write('\n}\n');
+}
+
 /** One line on stderr (warnings, notes) unless its reader has gone away. */
 export function note(line: string): void {
   if (!closed) process.stderr.write(line + '\n');

@@ -17,14 +17,15 @@ export function pseudonymizeRecord(r: FieldworkRecord, pseudonymize: (value: str
     case 'prompt_record':
       return r.endUser === undefined ? r : { ...r, endUser: pseudonymize(r.endUser) };
     case 'tool_call': {
-      const own = new Set<string>(serviceIdentities);
-      if (r.credential?.actor) own.add(r.credential.actor);
-      for (const name of [r.agent, r.service]) if (name) own.add(name).add(`agent:${name}`);
       const subject = r.credential?.subject;
+      // Without a Set per record (this runs for every tool call of a trace export).
+      const own = subject !== undefined && (serviceIdentities.includes(subject) || (!!r.credential?.actor && subject === r.credential.actor)
+        || (!!r.agent && (subject === r.agent || subject === `agent:${r.agent}`)) || (!!r.service && (subject === r.service || subject === `agent:${r.service}`)));
+      if (r.endUser === undefined && (subject === undefined || own)) return r;
       return {
         ...r,
         ...(r.endUser !== undefined ? { endUser: pseudonymize(r.endUser) } : {}),
-        ...(r.credential && subject !== undefined && !own.has(subject) ? { credential: { ...r.credential, subject: pseudonymize(subject) } } : {}),
+        ...(r.credential && subject !== undefined && !own ? { credential: { ...r.credential, subject: pseudonymize(subject) } } : {}),
       };
     }
     default:

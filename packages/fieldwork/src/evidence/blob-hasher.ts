@@ -9,6 +9,11 @@ const POOL_FROM = 16;
 
 /** Blobs a database store hashes per query. */
 const DIGEST_BATCH = 64;
+/**
+ * Digest queries in flight at once: each runs in its own server process on its own pooled
+ * connection (the pool holds 4; the record reader takes one), so the server hashes on every core.
+ */
+const DIGEST_QUERIES = 3;
 
 /**
  * Hashes a store's blobs in the order `verify` will ask for them, a bounded window ahead: files
@@ -37,7 +42,7 @@ export class BlobHasher {
     const files = order.length > 0 && store.pathOf(order[0]) !== undefined;
     this.#pool = files && order.length >= POOL_FROM && o.threads !== 1 ? new HashPool(o.threads) : undefined;
     // Enough files in flight to keep every worker busy; database digests a batch ahead.
-    this.#window = files ? 64 : DIGEST_BATCH;
+    this.#window = files ? 64 : DIGEST_BATCH * DIGEST_QUERIES;
   }
 
   /** The SHA-256 of the stored bytes, or undefined when the blob is missing. */

@@ -1,6 +1,7 @@
-import { assessTypeOne, FieldworkError, recordsOf, runAudit } from '@fieldwork/core';
-import type { AuditReport, SamplingProfile, TypeOneReport } from '@fieldwork/core';
+import { assessTypeOne, FieldworkError, recordsOf, startAudit } from '@fieldwork/core';
+import type { AuditReport, ControlAudit, SamplingProfile, TypeOneReport } from '@fieldwork/core';
 import type { FieldworkStore } from '../store/index.js';
+import { resolveControls, resolvePeriod } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 import { checkWorkspace } from './check-workspace.js';
 
@@ -14,14 +15,20 @@ export function roleHolder(ws: LoadedWorkspace, role: string): string | null {
 /**
  * Runs the checks for the window and the Type II mock audit over their results; stores both.
  * Periodic controls are tested per calendar period in the workspace time zone; management's
- * responses come from `audit.responses` in fieldwork.yaml.
+ * responses come from `audit.responses` in fieldwork.yaml. Each control is audited as soon as its
+ * check returns, and its population items are dropped then: the audit keeps its sample and the
+ * exceptions, the check run its counts.
  */
-export async function auditTypeTwo(ws: LoadedWorkspace, store: FieldworkStore, o: { from?: string; to?: string; seed?: string; profile?: SamplingProfile }): Promise<AuditReport> {
-  const run = await checkWorkspace(ws, store, { from: o.from, to: o.to });
-  const responses = managementResponses(ws, run.controls.map((c) => c.id));
-  const auditId = o.seed ?? `${ws.config.organization}:${run.period.from}..${run.period.to}`;
-  const report = runAudit({ auditId, period: run.period, controls: run.controls, results: run.results, profile: o.profile, timezone: ws.config.timezone, responses, asOf: run.asOf });
-  await store.saveRun('audit', run.period, report, undefined, { keep: ws.config.runs?.keep });
+export async function auditTypeTwo(ws: LoadedWorkspace, store: FieldworkStore, o: { from?: string; to?: string; seed?: string; profile?: SamplingProfile }, now = new Date()): Promise<AuditReport> {
+  // The window and controls checkWorkspace resolves from the same configuration and clock.
+  const { period, asOf } = resolvePeriod(ws.config, o, now);
+  const controls = resolveControls(ws.config);
+  const responses = managementResponses(ws, controls.map((c) => c.id));
+  const auditId = o.seed ?? `${ws.config.organization}:${period.from}..${period.to}`;
+  const audit = startAudit({ auditId, period, controls, profile: o.profile, timezone: ws.config.timezone, responses, asOf });
+  await checkWorkspace(ws, store, { from: o.from, to: o.to }, now, { onResult: (r, control) => audit.add(control, r) });
+  const report = audit.report();
+  await store.saveRun('audit', period, report, undefined, { keep: ws.config.runs?.keep });
   return report;
 }
 
@@ -54,19 +61,26 @@ export async function auditTypeOne(ws: LoadedWorkspace, store: FieldworkStore, a
  * behind the conclusion, the result sentence and management's response.
  */
 export function auditJson(r: AuditReport) {
+  return { ...auditHeaderJson(r), results: r.controls.map(auditControlJson) };
+}
+
+/** `audit --json` without its results (for output written a control at a time). */
+export function auditHeaderJson(r: AuditReport) {
+  return { type: 2, auditId: r.auditId, period: r.period, timezone: r.timezone, profile: r.profile, note: r.note, remediation: r.remediation, overall: r.overall };
+}
+
+/** One control in the `audit --json` shape. */
+export function auditControlJson(c: ControlAudit) {
   return {
-    type: 2, auditId: r.auditId, period: r.period, timezone: r.timezone, profile: r.profile, note: r.note, remediation: r.remediation, overall: r.overall,
-    results: r.controls.map((c) => ({
-      control: c.control, title: c.title, criteria: c.criteria, frequency: c.frequency,
-      status: c.conclusion === 'not_tested' ? 'not_tested' : c.conclusion === 'insufficient_evidence' ? 'insufficient_evidence' : c.deviations > 0 ? 'exception' : 'pass',
-      automated: c.automated, zeroTolerance: c.zeroTolerance, unit: c.unit, method: c.method, testPerformed: c.testPerformed,
-      population: c.population, populationQuery: c.populationQuery, checkPopulation: c.checkPopulation, sampleSize: c.sampleSize, sampleBasis: c.sampleBasis, seed: c.seed,
-      sampled: c.sampled.map((s) => s.subject),
-      samples: c.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })),
-      extension: c.extension && { size: c.extension.size, deviations: c.extension.deviations, sampled: c.extension.sampled.map((s) => s.subject), samples: c.extension.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })) },
-      exceptions: c.exceptions,
-      deviations: c.deviations, populationExceptions: c.populationExceptions, sampleDeviations: c.sampleDeviations, sampleDeviationRate: c.sampleDeviationRate,
-      classification: c.classification, rule: c.rule, ruleReason: c.ruleReason, conclusion: c.conclusion, result: c.result, summary: c.summary, managementResponse: c.managementResponse,
-    })),
+    control: c.control, title: c.title, criteria: c.criteria, frequency: c.frequency,
+    status: c.conclusion === 'not_tested' ? 'not_tested' : c.conclusion === 'insufficient_evidence' ? 'insufficient_evidence' : c.deviations > 0 ? 'exception' : 'pass',
+    automated: c.automated, zeroTolerance: c.zeroTolerance, unit: c.unit, method: c.method, testPerformed: c.testPerformed,
+    population: c.population, populationQuery: c.populationQuery, checkPopulation: c.checkPopulation, sampleSize: c.sampleSize, sampleBasis: c.sampleBasis, seed: c.seed,
+    sampled: c.sampled.map((s) => s.subject),
+    samples: c.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })),
+    extension: c.extension && { size: c.extension.size, deviations: c.extension.deviations, sampled: c.extension.sampled.map((s) => s.subject), samples: c.extension.sampled.map((s) => ({ id: s.id, subject: s.subject, at: s.at, deviations: s.deviations, trace: s.trace })) },
+    exceptions: c.exceptions,
+    deviations: c.deviations, populationExceptions: c.populationExceptions, sampleDeviations: c.sampleDeviations, sampleDeviationRate: c.sampleDeviationRate,
+    classification: c.classification, rule: c.rule, ruleReason: c.ruleReason, conclusion: c.conclusion, result: c.result, summary: c.summary, managementResponse: c.managementResponse,
   };
 }

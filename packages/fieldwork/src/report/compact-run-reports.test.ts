@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ControlResult } from '@fieldwork/core';
 import { appendRun } from '../evidence/run-chain.js';
 import { checkRunJson, checkWorkspace } from '../pipeline/check-workspace.js';
 import { loadEvidenceBundle } from './evidence-bundle.js';
@@ -29,9 +30,12 @@ describe('reports from a compact run and from the same run stored whole', () => 
 
   beforeAll(async () => {
     t = await buildReportTestWorkspace();
-    const run = await checkWorkspace(t.ws, t.store);
+    // The check keeps no items; the full results, as each check returned them, are what runs stored whole held.
+    const full = new Map<string, ControlResult>();
+    const run = await checkWorkspace(t.ws, t.store, {}, new Date(), { onResult: (r) => full.set(r.control, r) });
     compact = await loadEvidenceBundle(t.ws, t.store, now);
-    const { runId: _id, createdAt: _at, ...stored } = run;
+    const { runId: _id, createdAt: _at, ...rest } = run;
+    const stored = { ...rest, results: run.results.map((r) => full.get(r.control)!) };
     await t.store.writeTransaction((trx) => appendRun(trx, { type: 'check', createdAt: compact.check!.createdAt, period: run.period, data: JSON.stringify(stored), ledger: compact.check!.ledgerHead }));
     whole = await loadEvidenceBundle(t.ws, t.store, now);
     expect(whole.check!.id).toBe(compact.check!.id + 1);

@@ -1,8 +1,13 @@
+import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { EvidenceBundle } from './evidence-bundle.js';
 import { setZipTimes } from './zip-entries.js';
+
+// Only the streaming writer: the package's entry also loads the workbook reader, unzipper and the
+// in-memory workbook, 660 files against 205 and about twice the CPU time, on every `report`.
+const WorkbookWriter = createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
 
 /** Excel refuses cells over 32,767 characters. */
 const cell = (s: string) => (s.length > 32_000 ? `${s.slice(0, 32_000)}… (truncated)` : s);
@@ -25,7 +30,7 @@ export async function evidenceMapXlsx(b: EvidenceBundle): Promise<Buffer> {
   // The streaming writer commits each row as it is added: memory stays flat however many exceptions there are.
   const chunks: Buffer[] = [];
   const sink = new Writable({ write(chunk: Buffer, _enc, done) { chunks.push(chunk); done(); } });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const wb = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'Fieldwork';
   wb.lastModifiedBy = 'Fieldwork';
   wb.created = stamp;

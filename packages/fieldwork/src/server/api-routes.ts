@@ -5,19 +5,18 @@ import { z } from 'zod';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
 import { recentDigests } from '../notify/index.js';
 import { checkRunJson, checkWorkspace } from '../pipeline/check-workspace.js';
-import { resolveControls } from '../workspace/index.js';
 import { listJobHistory } from '../schedule/index.js';
 import { FieldworkError } from '@fieldwork/core';
 import { requireRole } from './auth-middleware.js';
 import { artifactResponse } from './artifact-response.js';
 import type { ServerContext, ServerEnv } from './server-context.js';
-import { checkJson, collectJson, evidenceMapOf, latestAudit, latestCheck, latestTypeOne, planOf, trendOf } from './server-data.js';
+import { collectJson, evidenceMapOf, planOf, trendOf } from './server-data.js';
 import { filterOf, runsOf } from './trend-query.js';
 import { ServerError } from './server-error.js';
 import { jsonResponse } from './json-stream.js';
-import { asksForPage, cursorOf, isIndex, isName, isRunKey, nextUrlOf, pageOfList, pageRequest } from './page-cursor.js';
-import type { PageRequest } from './page-cursor.js';
-import { readLedgerPage } from '../store/index.js';
+import { asksForPage, cursorOf, isIndex, isName, nextUrlOf, pageOfList, pageRequest } from './page-cursor.js';
+import { readAuditLatest, readCheckExceptions, readCheckLatest, readControls, readLedger } from './api-reads.js';
+import type { ApiRead } from './api-reads.js';
 
 const checkBody = z.object({ from: z.string().optional(), to: z.string().optional() }).strict();
 const collectBody = z.object({ sources: z.array(z.string().min(1)).optional() }).strict();
@@ -41,12 +40,8 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   return r.data;
 }
 
-const notYet = (what: string, how: string) => new ServerError(404, 'NOT_FOUND', `No ${what} stored yet.`, how);
-
-/** Page sizes per list (docs/server.md, "Paging"). */
-const LEDGER_PAGE = { defaultLimit: 1000, maxLimit: 10_000 };
+/** Page sizes of the lists not in api-reads.ts (docs/server.md, "Paging"). */
 const LIST_PAGE = { defaultLimit: 100, maxLimit: 1000 };
-
 
 /** The `next` field and `Link` header of a page: the cursor of the page after it, or null on the last. */
 function withNext<T extends object>(c: Context, body: T, next: string | null): T & { next: string | null } {
@@ -54,22 +49,16 @@ function withNext<T extends object>(c: Context, body: T, next: string | null): T
   return { ...body, next };
 }
 
-/**
- * A ledger page's entries as JSON. A page followed by a later entry can no longer change (the
- * ledger is append-only), so it is kept in the context's page cache.
- */
-async function ledgerPageJson(ctx: ServerContext, key: string, limit: number, after: number | undefined): Promise<{ entries: string; next: number | null }> {
-  const page = await readLedgerPage(ctx.store.db, { limit, ...(after !== undefined ? { after } : {}) });
-  const entries = JSON.stringify(page.entries);
-  if (page.next !== null) ctx.ledgerPages.set(key, { entries, next: page.next, count: page.entries.length, bytes: entries.length });
-  return { entries, next: page.next };
-}
+const query = (c: Context) => (k: string) => c.req.query(k);
 
-/** A cursor from another run than the latest: the list it paged was replaced. */
-function checkRunOf<K>(page: PageRequest<[number, K]>, runId: number, what: string): void {
-  if (page.after && page.after[0] !== runId) {
-    throw new ServerError(409, 'CONFLICT', `The cursor pages ${what} run ${page.after[0]}, but the latest is run ${runId}.`, 'Start again without `cursor` to page the latest run.');
-  }
+/** A shared read's answer through Hono: the same bytes and headers the routes always sent. */
+async function send(c: Context, read: Promise<ApiRead>): Promise<Response> {
+  const r = await read;
+  const link: Record<string, string> = r.link === undefined ? {} : { link: r.link };
+  if ('json' in r) return c.body(r.json, 200, { 'content-type': 'application/json', ...link });
+  // On a Response built here, headers set through `c.header` were dropped: paged check runs and
+  // audits lost their Link header (docs/server.md promises it on every page). It goes in directly.
+  return jsonResponse(r.value, 200, link);
 }
 
 /**
@@ -86,13 +75,7 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
 
   api.get('/whoami', (c) => c.json(c.get('principal')));
 
-  api.get('/controls', (c) => {
-    const controls = resolveControls(ctx.workspace().config);
-    const q = (k: string) => c.req.query(k);
-    if (!asksForPage(q)) return c.json({ controls });
-    const page = pageOfList(controls, (x) => x.id, pageRequest(q, 'controls', LIST_PAGE, isName));
-    return c.json(withNext(c, { controls: page.items }, page.last === null ? null : cursorOf('controls', page.last)));
-  });
+  api.get('/controls', (c) => send(c, readControls(ctx, query(c), c.req.url)));
 
   // The trend page's numbers: per run (oldest evidence date first) the filtered controls by status and exceptions opened/closed.
   api.get('/trends', async (c) => {
@@ -103,66 +86,15 @@ export function apiRoutes(ctx: ServerContext): Hono<ServerEnv> {
     return c.json({ filter, runs, facets, ...trend });
   });
 
-  api.get('/check/latest', async (c) => {
-    const run = await latestCheck(ctx);
-    if (!run) throw notYet('check run', 'Run `fieldwork check`, or POST /api/check as an owner.');
-    const body = checkJson(ctx, run);
-    const q = (k: string) => c.req.query(k);
-    if (!asksForPage(q)) return jsonResponse(body);
-    const req = pageRequest(q, 'check', LIST_PAGE, isRunKey(isName));
-    checkRunOf(req, run.id, 'check');
-    const page = pageOfList(body.results, (r) => r.control, { limit: req.limit, after: req.after?.[1] });
-    return jsonResponse(withNext(c, { ...body, results: page.items }, page.last === null ? null : cursorOf('check', [run.id, page.last])));
-  });
+  api.get('/check/latest', (c) => send(c, readCheckLatest(ctx, query(c), c.req.url)));
 
   // One control's exceptions in the latest check run, in stored order: a control with many exceptions pages here.
-  api.get('/check/latest/exceptions', async (c) => {
-    const run = await latestCheck(ctx);
-    if (!run) throw notYet('check run', 'Run `fieldwork check`, or POST /api/check as an owner.');
-    const control = c.req.query('control');
-    const result = control ? checkJson(ctx, run).results.find((r) => r.control === control) : undefined;
-    if (!result) throw new ServerError(404, 'NOT_FOUND', control ? `No result for control ${control} in check run ${run.id}.` : '`control` names the control whose exceptions to list.', 'Control ids are listed by GET /api/check/latest.');
-    const req = pageRequest((k) => c.req.query(k), `exceptions:${control}`, LIST_PAGE, isRunKey(isIndex));
-    checkRunOf(req, run.id, 'check');
-    const start = req.after ? req.after[1] + 1 : 0;
-    const shown = result.exceptions.slice(start, start + req.limit);
-    const last = start + shown.length - 1;
-    const next = last + 1 < result.exceptions.length ? cursorOf(`exceptions:${control}`, [run.id, last]) : null;
-    return jsonResponse(withNext(c, { runId: run.id, control: result.control, total: result.exceptions.length, exceptions: shown }, next));
-  });
+  api.get('/check/latest/exceptions', (c) => send(c, readCheckExceptions(ctx, query(c), c.req.url)));
 
-  api.get('/audit/latest', async (c) => {
-    const type = c.req.query('type') ?? '2';
-    if (type !== '1' && type !== '2') throw new ServerError(422, 'BAD_REQUEST', '`type` must be 1 or 2.');
-    const run = type === '1' ? await latestTypeOne(ctx) : await latestAudit(ctx);
-    if (!run) throw notYet(type === '1' ? 'Type I assessment' : 'mock audit', 'Run `fieldwork audit` first.');
-    const body = { runId: run.id, createdAt: run.createdAt, ...run.data };
-    const q = (k: string) => c.req.query(k);
-    if (!asksForPage(q)) return jsonResponse(body);
-    const list = `audit${type}`;
-    const req = pageRequest(q, list, LIST_PAGE, isRunKey(isName));
-    checkRunOf(req, run.id, 'audit');
-    const controls = (run.data as { controls: { control: string }[] }).controls;
-    const page = pageOfList(controls, (x) => x.control, { limit: req.limit, after: req.after?.[1] });
-    return jsonResponse(withNext(c, { ...body, controls: page.items }, page.last === null ? null : cursorOf(list, [run.id, page.last])));
-  });
+  api.get('/audit/latest', (c) => send(c, readAuditLatest(ctx, query(c), c.req.url)));
 
   // Keyset on seq: one indexed range read per page, whatever the ledger's length. `after=SEQ` still works.
-  api.get('/ledger', async (c) => {
-    const q = (k: string) => c.req.query(k);
-    const req = pageRequest(q, 'ledger', LEDGER_PAGE, isIndex);
-    const afterSeq = q('after');
-    if (afterSeq !== undefined && (req.after !== undefined || !/^\d{1,15}$/.test(afterSeq))) {
-      throw new ServerError(422, 'BAD_REQUEST', '`after` must be a sequence number ≥ 0 (and not given with `cursor`).');
-    }
-    const after = afterSeq !== undefined ? Number(afterSeq) : req.after;
-    const key = `${after ?? 0}:${req.limit}`;
-    const [head, cached] = await Promise.all([ctx.store.head(), ctx.ledgerPages.get(key) ?? ledgerPageJson(ctx, key, req.limit, after)]);
-    const next = cached.next === null ? null : cursorOf('ledger', cached.next);
-    if (next !== null) c.header('link', `<${nextUrlOf(c.req.url, next)}>; rel="next"`);
-    const json = `{"head":${JSON.stringify(head ?? null)},"entries":${cached.entries},"next":${JSON.stringify(next)}}`;
-    return c.body(json, 200, { 'content-type': 'application/json' });
-  });
+  api.get('/ledger', (c) => send(c, readLedger(ctx, query(c), c.req.url)));
 
   api.get('/verify', async () => jsonResponse(await ctx.store.verify({ snapshotKindsFor })));
 

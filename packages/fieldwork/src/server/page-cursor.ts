@@ -77,8 +77,37 @@ export function pageOfList<T, K extends string | number>(items: readonly T[], ke
   return { items: shown, last: rest.length > page.limit ? keyOf(shown.at(-1)!) : null };
 }
 
-/** The URL of the next page: the request's URL with `cursor` set (and a legacy `after` dropped). */
+// An absolute URL's path and query, and a query pair that URLSearchParams writes back unchanged.
+const PATH_AND_QUERY = /^[a-z]+:\/\/[^/?#]*(\/[^?#]*)(?:\?([^#]*))?$/;
+const PLAIN_PAIR = /^[A-Za-z0-9_.-]+=[A-Za-z0-9_.-]*$/;
+
+/**
+ * The URL of the next page: the request's URL with `cursor` set (and a legacy `after` dropped),
+ * as URLSearchParams writes it. A query of plain `key=value` pairs is edited as a string, which
+ * gives the same text without parsing the URL on every page.
+ *
+ * @example
+ * nextUrlOf('http://127.0.0.1/api/ledger?limit=5', 'WyJsZWRnZXIiLDVd') // '/api/ledger?limit=5&cursor=WyJsZWRnZXIiLDVd'
+ */
 export function nextUrlOf(requestUrl: string, cursor: string): string {
+  const m = PATH_AND_QUERY.exec(requestUrl);
+  const pairs = m?.[2] ? m[2].split('&') : [];
+  if (m && pairs.every((p) => PLAIN_PAIR.test(p))) {
+    const kept: string[] = [];
+    let placed = false;
+    for (const p of pairs) {
+      const key = p.slice(0, p.indexOf('='));
+      if (key === 'after') continue;
+      if (key === 'cursor') {
+        if (!placed) kept.push(`cursor=${cursor}`);
+        placed = true;
+        continue;
+      }
+      kept.push(p);
+    }
+    if (!placed) kept.push(`cursor=${cursor}`);
+    return `${m[1]}?${kept.join('&')}`;
+  }
   const url = new URL(requestUrl);
   url.searchParams.delete('after');
   url.searchParams.set('cursor', cursor);

@@ -19,14 +19,14 @@ const PAGE_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-s
 /**
  * The Fieldwork server as a Hono app: the JSON API under /api, the dashboard at /, token auth
  * with roles (admin, owner, auditor, approver). Test it with `app.request(...)`; serve it with
- * {@link startServer}.
+ * {@link startServer}. `ctx` is the instance's shared state (startServer shares it with its fast
+ * read path); a new one by default.
  *
  * @example
  * const app = createServerApp({ workspaceDir, store, auth: { mode: 'tokens', tokens: [] } })
  * const res = await app.request('/api/health')
  */
-export function createServerApp(options: ServerOptions): Hono<ServerEnv> {
-  const ctx = new ServerContext(options);
+export function createServerApp(options: ServerOptions, ctx: ServerContext = new ServerContext(options)): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
 
   app.use('*', async (c, next) => {

@@ -9,12 +9,14 @@ import type { LoginRateLimitOptions } from './login-rate-limit.js';
 import type { Principal } from './server-tokens.js';
 import { PageCache } from './page-cache.js';
 
-/** A ledger page's entries as JSON, and the sequence number the next page starts after. */
+/** A ledger page's entries as JSON, and the sequence number the next page starts after (null on the last page). */
 export interface CachedLedgerPage {
   entries: string;
-  next: number;
+  next: number | null;
   count: number;
   bytes: number;
+  /** The ledger head's sequence number when the page was read; the last page is good only while it is the same. */
+  headSeq: number;
 }
 
 /** How requests are authenticated: API tokens (by hash), or nobody checked on a loopback-only server. */

@@ -1,6 +1,10 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerOptions as HttpServerOptions, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { fastReads } from './fast-reads.js';
 import { createServerApp } from './server-app.js';
+import { ServerContext } from './server-context.js';
 import type { ServerOptions } from './server-context.js';
 
 /** A listening server and how to stop it. */
@@ -16,7 +20,8 @@ export interface RunningServer {
 }
 
 /**
- * Serves the app on Node's HTTP server.
+ * Serves the app on Node's HTTP server. The API's hot GETs are answered by the fast read path
+ * (fast-reads.ts) when it can; everything else, and anything it declines, goes to the Hono app.
  *
  * @example
  * const server = await startServer({ workspaceDir, store, auth }, { port: 0, host: '127.0.0.1' })
@@ -24,9 +29,21 @@ export interface RunningServer {
  * await server.close()
  */
 export function startServer(options: ServerOptions, listen: { port: number; host: string }): Promise<RunningServer> {
-  const app = createServerApp(options);
+  // One context for both layers: the page cache and the cached workspace are shared.
+  const ctx = new ServerContext(options);
+  const app = createServerApp(options, ctx);
+  const fast = fastReads(ctx);
+  const withFastReads = (o: HttpServerOptions, hono: (req: IncomingMessage, res: ServerResponse) => void) =>
+    createServer(o, (req, res) => {
+      fast(req, res).then((answered) => {
+        if (!answered) hono(req, res);
+      }, () => {
+        if (!res.headersSent) hono(req, res);
+        else res.destroy();
+      });
+    });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: listen.port, hostname: listen.host }, (info: AddressInfo) => {
+    const server = serve({ fetch: app.fetch, port: listen.port, hostname: listen.host, createServer: withFastReads as typeof createServer }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,

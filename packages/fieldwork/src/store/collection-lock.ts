@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FieldworkError } from '@fieldwork/core';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import { loadPg } from './open-database.js';
 import type { StoreLocation } from './open-database.js';
 
 /** A held workspace lock; `release()` is idempotent. */
@@ -116,6 +116,7 @@ function readNote(file: string): Holder | undefined {
 
 async function acquirePostgres(url: string, o: AcquireOptions): Promise<CollectionLock> {
   const since = new Date().toISOString();
+  const pg = await loadPg();
   const client = new pg.Client({ connectionString: url, application_name: `fieldwork-collect ${process.pid} ${since}`.slice(0, 63) });
   await client.connect();
   try {

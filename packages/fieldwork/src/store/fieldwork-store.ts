@@ -14,6 +14,7 @@ import { appendRun } from '../evidence/run-chain.js';
 import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
+import { withIngestCache } from './sqlite-ingest-cache.js';
 import { recordRowWriter } from './record-rows.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { storeRecordReader, withSnapshot } from './record-reader.js';
@@ -98,6 +99,7 @@ export class FieldworkStore {
   readonly blobs: BlobStore;
   readonly location: StoreLocation;
   readonly #native: SqliteDatabase.Database | undefined;
+  #headStatement: SqliteDatabase.Statement | undefined;
 
   private constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', blobs: BlobStore, location: StoreLocation, native?: SqliteDatabase.Database) {
     this.db = db;
@@ -179,7 +181,7 @@ export class FieldworkStore {
    * flight, so nothing is about to name it): a refused file leaves nothing behind.
    */
   async dropUnnamedBlob(sha256: string): Promise<void> {
-    if (!sha256 || !(this.blobs instanceof FsBlobStore)) return;
+    if (!sha256) return;
     const named = await this.db.selectFrom('ledger').select('seq').where('artifact', '=', sha256).executeTakeFirst();
     if (!named) await this.blobs.remove(sha256);
   }
@@ -219,14 +221,30 @@ export class FieldworkStore {
    * parsing leaves no record or entry behind. The blob is written first and never deleted here:
    * an entry committed by another writer may name the same bytes, so a blob left by a failed
    * collection stays an orphan that `verify` lists and `verify --repair` removes under the lock.
+   * On PostgreSQL the blob goes up in a transaction of its own on a second connection while the
+   * records are parsed and inserted (the server works on both at once), and commits before the
+   * entry does: the ledger never names bytes that are not stored whole.
    */
   async ingest(input: IngestInput): Promise<IngestResult> {
     const retain = input.retain !== false;
     if (retain && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
-    return this.writeTransaction(async (trx) => {
-      await lockHead(trx, this.dialect);
-      return this.ingestIn(trx, input);
-    });
+    const blobs = this.blobs;
+    const blobWritten = retain && blobs instanceof DbBlobStore ? this.db.transaction().execute((t) => blobs.putFile(input.sha256, input.path, t)) : undefined;
+    // Handled at once (a failure surfaces below), so a rejection while parsing is never "unhandled".
+    blobWritten?.catch(() => undefined);
+    try {
+      return await withIngestCache(this.#native, () => this.writeTransaction(async (trx) => {
+        await lockHead(trx, this.dialect);
+        const result = await this.ingestIn(trx, input, { blobInTransaction: false });
+        // Before the entry commits: it names these bytes.
+        await blobWritten;
+        return result;
+      }));
+    } catch (e) {
+      // Settled before the caller may remove an unnamed blob (a refused file leaves nothing).
+      await blobWritten?.catch(() => undefined);
+      throw e;
+    }
   }
 
   /**
@@ -236,15 +254,16 @@ export class FieldworkStore {
    */
   async ingestAll(inputs: readonly IngestInput[]): Promise<IngestResult[]> {
     for (const input of inputs) if (input.retain !== false && this.blobs instanceof FsBlobStore) await this.blobs.putFile(input.sha256, input.path);
-    return this.writeTransaction(async (trx) => {
+    return withIngestCache(this.#native, () => this.writeTransaction(async (trx) => {
       await lockHead(trx, this.dialect);
       const out: IngestResult[] = [];
       for (const input of inputs) out.push(await this.ingestIn(trx, { ...input, skipIfCollected: undefined }));
       return out;
-    });
+    }));
   }
 
-  private async ingestIn(trx: Kysely<Database>, input: IngestInput): Promise<IngestResult> {
+  /** `blobInTransaction`: a database blob store's bytes go up in `trx` (false when the caller writes them). */
+  private async ingestIn(trx: Kysely<Database>, input: IngestInput, o: { blobInTransaction: boolean } = { blobInTransaction: true }): Promise<IngestResult> {
     const retain = input.retain !== false;
     if (input.skipIfCollected) {
       // Checked again under the lock: two workers may have read the same bytes at once.
@@ -256,7 +275,7 @@ export class FieldworkStore {
     const now = new Date().toISOString();
     // On PostgreSQL the bytes go up while the records are parsed (the connection queues the
     // statements); awaited before anything can end the transaction.
-    const blobWritten = retain && this.blobs instanceof DbBlobStore ? this.blobs.putFile(input.sha256, input.path, trx) : undefined;
+    const blobWritten = retain && o.blobInTransaction && this.blobs instanceof DbBlobStore ? this.blobs.putFile(input.sha256, input.path, trx) : undefined;
     // Handled at once (a failure surfaces below), so a rejection while parsing is never "unhandled".
     blobWritten?.catch(() => undefined);
     let result: IngestResult;
@@ -367,6 +386,16 @@ export class FieldworkStore {
 
   /** The ledger head (last entry's sequence and hash), or undefined when nothing was collected. */
   async head(): Promise<LedgerHead | undefined> {
+    // The server reads the head on every ledger page. On SQLite it is one row by primary key, read
+    // here with a statement prepared once: Kysely compiles and prepares one per call, which was
+    // most of a cached page's own cost. While a transaction is open on this connection Kysely's
+    // queue is used instead, so a head that is not yet committed is never read.
+    const native = this.#native;
+    if (native && !native.inTransaction) {
+      this.#headStatement ??= native.prepare('select seq, hash from ledger_head where id = 1');
+      const row = this.#headStatement.get() as { seq: number | bigint; hash: string } | undefined;
+      return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+    }
     return readHead(this.db);
   }
 

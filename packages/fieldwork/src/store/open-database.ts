@@ -4,7 +4,6 @@ import { FieldworkError } from '@fieldwork/core';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
 import type { MigrationProvider } from 'kysely';
-import pg from 'pg';
 import { CurrentSchemaPostgresDialect } from './current-schema-postgres-dialect.js';
 import { migrations } from './migrations.js';
 import type { Database } from './schema.js';
@@ -19,8 +18,16 @@ export interface OpenedDatabase {
   native?: SqliteDatabase.Database;
 }
 
-// PostgreSQL returns bigint (int8) as string by default; our counts fit in a JS number.
-pg.types.setTypeParser(20, (v: string) => Number(v));
+/**
+ * The `pg` driver, loaded the first time a PostgreSQL store is opened: a SQLite workspace (every
+ * `report`, `check` and `verify` on one) never pays for loading it. PostgreSQL returns bigint
+ * (int8) as a string by default; our counts fit in a JS number, so it is parsed as one.
+ */
+export async function loadPg(): Promise<typeof import('pg').default> {
+  const pg = (await import('pg')).default;
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  return pg;
+}
 
 /** Opens (and migrates) the store. */
 export async function openDatabase(location: StoreLocation): Promise<OpenedDatabase> {
@@ -35,6 +42,7 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
     native.pragma('busy_timeout = 60000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
   } else {
+    const pg = await loadPg();
     db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 4 }) }) });
   }
   const provider: MigrationProvider = { getMigrations: async () => migrations(location.dialect) };

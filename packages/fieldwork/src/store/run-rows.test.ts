@@ -1,3 +1,4 @@
+import { withoutItems } from '@fieldwork/core';
 import type { ControlResult } from '@fieldwork/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendRun } from '../evidence/run-chain.js';
@@ -49,6 +50,21 @@ for (const dialect of TEST_DIALECTS) {
       ]);
       // The population's citations stay as the artifacts they name, for the OSCAL evidence.
       expect((back.results[0] as unknown as { itemArtifacts: string[] }).itemArtifacts).toEqual(['sha-hr-0', 'sha-hr-1', 'sha-hr-2', 'sha-idp']);
+      expect(await problems(t)).toEqual([]);
+    });
+
+    it('stores a run whose items were dropped as each check returned exactly as the run with its items', async () => {
+      t = await openTestStore(dialect);
+      const run = checkRun(300, 7);
+      const whole = await t.store.saveRun('check', period, run, null);
+      const cut = await t.store.saveRun('check', period, { ...run, results: run.results.map(withoutItems) }, null);
+      const stored = async (id: number) => ({
+        data: (await t.store.db.selectFrom('runs').select('data').where('id', '=', id).executeTakeFirstOrThrow()).data,
+        rows: await t.store.db.selectFrom('run_exceptions').select(['entry', 'ord', 'control', 'rule', 'subject', 'at', 'body']).where('run_id', '=', id).orderBy('entry').orderBy('ord').execute(),
+      });
+      const a = await stored(whole);
+      expect(a.data).toContain('"itemArtifacts":["sha-hr-0","sha-hr-1","sha-hr-2","sha-idp"]');
+      expect(await stored(cut)).toEqual(a);
       expect(await problems(t)).toEqual([]);
     });
 

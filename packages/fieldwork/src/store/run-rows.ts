@@ -26,7 +26,7 @@ export interface ExceptionRowsCommitment {
 }
 
 type Row = Database['run_exceptions'];
-type Entry = Record<string, unknown> & { control?: string; exceptions?: unknown[]; items?: { trace?: { citation?: { artifact?: string } }[] }[] };
+type Entry = Record<string, unknown> & { control?: string; exceptions?: unknown[]; itemArtifacts?: string[]; items?: { trace?: { citation?: { artifact?: string } }[] }[] };
 type Exception = { rule?: unknown; subject?: unknown; at?: unknown };
 
 const INSERT_BATCH = 500;
@@ -59,14 +59,15 @@ export function compactRun(type: string, data: unknown): { data: string; rows: O
   const rows: Omit<Row, 'run_id'>[] = [];
   const digest = new RowsDigest();
   const compact = (entries as Entry[]).map((e, entry) => {
-    const { exceptions = [], items, ...rest } = e;
+    const { exceptions = [], items, itemArtifacts, ...rest } = e;
     for (const [ord, x] of (exceptions as Exception[]).entries()) {
       const body = JSON.stringify(x);
       digest.add(entry, body);
       rows.push({ entry, ord, control: String(e.control ?? ''), rule: String(x.rule ?? ''), subject: String(x.subject ?? ''), at: typeof x.at === 'string' ? x.at : null, body });
     }
-    // The population is not copied: its size and query stay, and the artifacts its traces cite.
-    const cited = items ? { itemArtifacts: [...new Set(items.flatMap((i) => (i.trace ?? []).flatMap((t) => (t.citation?.artifact ? [t.citation.artifact] : []))))].sort() } : {};
+    // The population is not copied: its size and query stay, and the artifacts its traces cite
+    // (worked out here, or already by the check run when it dropped the items as it went).
+    const cited = itemArtifacts ? { itemArtifacts } : items ? { itemArtifacts: [...new Set(items.flatMap((i) => (i.trace ?? []).flatMap((t) => (t.citation?.artifact ? [t.citation.artifact] : []))))].sort() } : {};
     return { ...rest, exceptionCount: exceptions.length, ...cited };
   });
   const text = JSON.stringify({ ...(data as object), format: RUN_FORMAT, [list]: compact, exceptionRows: digest.done() });

@@ -3,13 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { FieldworkError } from '@fieldwork/core';
 import type { AuditReport, SamplingProfile } from '@fieldwork/core';
 import type { Command } from 'commander';
-import { auditJson, auditTypeOne, auditTypeTwo } from '../../pipeline/audit-workspace.js';
+import { auditControlJson, auditHeaderJson, auditTypeOne, auditTypeTwo } from '../../pipeline/audit-workspace.js';
 import { mockAuditMarkdown, typeOneMarkdown, writeAtomic } from '../../report/index.js';
 import { withWorkspace } from '../context.js';
 import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { dateFlag } from '../date-flag.js';
-import { bold, cyan, dim, green, out, printJson, red, yellow } from '../output.js';
+import { bold, cyan, dim, green, out, printJson, printJsonStreamed, red, yellow } from '../output.js';
 
 interface AuditFlags {
   type: string;
@@ -75,7 +75,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
         const file = join(outDir, `mock-audit-${rep.period.from}-${rep.period.to}.md`);
         writeAtomic(file, mockAuditMarkdown(rep, ws.config.organization));
         if (flags.strict && rep.overall.byConclusion.not_effective > 0) setExit(1);
-        if (g.json) return printJson({ ...auditJson(rep), report: file });
+        if (g.json) return printJsonStreamed({ ...auditHeaderJson(rep), results: rep.controls.map((c) => () => auditControlJson(c)), report: file });
         out(bold(`Mock audit ${rep.period.from} to ${rep.period.to}: ${rep.overall.conclusion.replace('_', ' ')}`));
         out(dim(rep.note));
         for (const c of rep.controls.filter((x) => x.conclusion !== 'not_tested')) {

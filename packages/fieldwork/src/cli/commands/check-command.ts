@@ -1,12 +1,12 @@
 import { frameworkCoverage } from '@fieldwork/core';
 import type { FrameworkCoverage } from '@fieldwork/core';
 import type { Command } from 'commander';
-import { checkRunJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
+import { checkResultJson, checkWorkspace, summarize } from '../../pipeline/check-workspace.js';
 import { withWorkspace } from '../context.js';
 import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { dateFlag } from '../date-flag.js';
-import { bold, dim, green, out, printJson, red, yellow } from '../output.js';
+import { bold, dim, green, out, printJsonStreamed, red, yellow } from '../output.js';
 import { coverageLine, frameworkById } from '../../report/index.js';
 import { resolveFrameworks } from '../../workspace/index.js';
 
@@ -31,7 +31,11 @@ export function registerCheck(program: Command, globals: () => GlobalOptions, se
         await warnAboutWindow(ws, store, run.period);
         const s = summarize(run.results);
         if (flags.strict && s.exception > 0) setExit(1);
-        if (g.json) return printJson({ ...checkRunJson(run, run.controls), ...(view ? { framework: frameworkJson(view) } : {}) });
+        if (g.json) {
+          // Written a result at a time: each result's JSON is built as it is written, never the whole run's.
+          const json = checkResultJson(run.controls);
+          return printJsonStreamed({ period: run.period, asOf: run.asOf, summary: s, results: run.results.map((r) => () => json(r)), ...(view ? { framework: frameworkJson(view) } : {}) });
+        }
         out(bold(`${ws.config.organization}: ${run.period.from} to ${run.period.to} (evidence as of ${run.asOf})`));
         for (const r of run.results) {
           if (!flags.all && r.status !== 'exception' && r.status !== 'insufficient_evidence') continue;

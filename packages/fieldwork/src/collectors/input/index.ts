@@ -14,3 +14,4 @@ export { subjectByRules, subjectRuleSchema, describeSubjectRule, descriptionLine
 export type { SubjectRule, SubjectSources } from './subject-rules.js';
 export { readMappedCsv, instantFromCell } from './mapped-csv.js';
 export type { MappedCsvRow } from './mapped-csv.js';
+export { SpillingFlagMap } from './spilling-flag-map.js';

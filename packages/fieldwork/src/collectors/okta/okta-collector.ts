@@ -1,14 +1,14 @@
 import { FieldworkError } from '@fieldwork/core/errors';
 import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { Collector } from '../collector.js';
-import { iterateJsonItems } from '../input/index.js';
+import { iterateJsonItems, SpillingFlagMap } from '../input/index.js';
 import { oktaOptionsSchema } from './okta-config.js';
 import type { OktaOptions } from './okta-config.js';
 import { fetchOktaLogs } from './okta-fetch.js';
 import { isOktaLogEvent } from './okta-event-check.js';
 import { isOktaAppSignIn, mapOktaEvent, mapOktaSignIn, noteOktaSession, oktaLogEventSchema } from './okta-mapper.js';
 import { PendingSignIns } from './okta-pending-sign-ins.js';
-import type { OktaLogEvent, OktaSession } from './okta-mapper.js';
+import type { OktaLogEvent } from './okta-mapper.js';
 
 /** Okta System Log: LogEvent JSON from an export file or the live API. */
 export const oktaCollector: Collector<OktaOptions> = {
@@ -29,9 +29,10 @@ export const oktaCollector: Collector<OktaOptions> = {
     let seen = 0;
     // Overlapping exports concatenated into one file repeat events; Okta's uuid names one event.
     // Only events that produce a record are remembered: a repeat of any other changes nothing.
-    const ids = new Set<string>();
+    // Both maps move to a temporary file past 100,000 keys, so memory stays flat however long the export.
+    const ids = new SpillingFlagMap();
     // App sign-ins wait for the end of the artifact: whether their session verified a second factor may be logged after them.
-    const sessions = new Map<string, OktaSession>();
+    const sessions = new SpillingFlagMap();
     const signIns = new PendingSignIns();
     try {
       for await (const item of iterateJsonItems(input)) {
@@ -42,15 +43,15 @@ export const oktaCollector: Collector<OktaOptions> = {
           const loc = Array.isArray(item.value) ? `${item.locator}/${i}` : item.locator;
           const e = isOktaLogEvent(v) ? v : parseEvent(v, loc, item.line, seen === 0, input.displayName);
           seen++;
-          if (ids.has(e.uuid)) continue;
+          if (ids.get(e.uuid)) continue;
           noteOktaSession(sessions, e);
           if (isOktaAppSignIn(e)) {
-            ids.add(e.uuid);
+            ids.or(e.uuid, 1);
             signIns.add(e, loc);
           }
           const rec = mapOktaEvent(e, ctx.cite(loc));
           if (rec) {
-            ids.add(e.uuid);
+            ids.or(e.uuid, 1);
             yield rec;
           }
         }
@@ -61,6 +62,8 @@ export const oktaCollector: Collector<OktaOptions> = {
       }
     } finally {
       signIns.dispose();
+      ids.dispose();
+      sessions.dispose();
     }
   },
 };

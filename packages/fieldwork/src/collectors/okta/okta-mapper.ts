@@ -88,17 +88,34 @@ export interface OktaSession {
   mfa: boolean;
 }
 
+/**
+ * The sessions of one artifact as flags per session id (see {@link noteOktaSession}): a map
+ * in memory, or one that spills to disk for exports of millions of events.
+ */
+export interface OktaSessionFlags {
+  get(id: string): number;
+  or(id: string, flags: number): void;
+}
+
+/** A session seen in a successful event; it started; it verified a second factor. */
+const SEEN = 1;
+const STARTED = 2;
+const MFA = 4;
+
 /** Event types that verify a second factor in the session they belong to. */
 const MFA_EVENTS = new Set(['user.authentication.auth_via_mfa']);
 
 /** Notes what an event says about its session (start, MFA verified); failed events say nothing. */
-export function noteOktaSession(sessions: Map<string, OktaSession>, e: OktaLogEvent): void {
+export function noteOktaSession(sessions: OktaSessionFlags, e: OktaLogEvent): void {
   const id = e.authenticationContext?.externalSessionId;
   if (!id || id === 'unknown' || (e.outcome?.result ?? '').toUpperCase() !== 'SUCCESS') return;
-  const s = sessions.get(id) ?? { started: false, mfa: false };
-  if (e.eventType === 'user.session.start') s.started = true;
-  if (MFA_EVENTS.has(e.eventType)) s.mfa = true;
-  sessions.set(id, s);
+  sessions.or(id, SEEN | (e.eventType === 'user.session.start' ? STARTED : 0) | (MFA_EVENTS.has(e.eventType) ? MFA : 0));
+}
+
+/** What the artifact showed of a session, or undefined when none of its successful events is in it. */
+export function oktaSession(sessions: OktaSessionFlags, id: string | null | undefined): OktaSession | undefined {
+  const f = id ? sessions.get(id) : 0;
+  return f ? { started: (f & STARTED) !== 0, mfa: (f & MFA) !== 0 } : undefined;
 }
 
 /** True for the event of a user signing in to an application through Okta. */
@@ -111,14 +128,14 @@ export const isOktaAppSignIn = (e: OktaLogEvent): boolean => e.eventType === 'us
  * whose start is in the artifact without one is `single_factor`; a session begun before the
  * export window is `unknown`.
  */
-export function mapOktaSignIn(e: OktaLogEvent, sessions: Map<string, OktaSession>, cite: { source: string; artifact: string; locator: string }): SignInRecord | undefined {
+export function mapOktaSignIn(e: OktaLogEvent, sessions: OktaSessionFlags, cite: { source: string; artifact: string; locator: string }): SignInRecord | undefined {
   const user = e.actor?.type === 'User' ? e.actor : undefined;
   const account = user?.alternateId ?? user?.id;
   if (!account) return undefined;
   const at = new Date(e.published);
   if (Number.isNaN(at.getTime())) return undefined;
   const app = (e.target ?? []).find((t) => t.type === 'AppInstance');
-  const session = e.authenticationContext?.externalSessionId ? sessions.get(e.authenticationContext.externalSessionId) : undefined;
+  const session = oktaSession(sessions, e.authenticationContext?.externalSessionId);
   const mfa: SignInRecord['mfa'] = session?.mfa ? 'satisfied' : session?.started ? 'single_factor' : 'unknown';
   const result = (e.outcome?.result ?? '').toUpperCase();
   return {

@@ -43,9 +43,10 @@ export function* spansOf(resourceSpans: unknown, locator: string, file: string, 
       const parent = raw.parentSpanId === '' || raw.parentSpanId === undefined ? undefined : normalizeId(raw.parentSpanId, 8);
       const start = nanosToIso(raw.startTimeUnixNano);
       const end = nanosToIso(raw.endTimeUnixNano);
+      // One shape for every span (absent fields undefined), without a spread per optional field.
       yield {
-        traceId, spanId, ...(parent ? { parentSpanId: parent } : {}), name: typeof raw.name === 'string' ? raw.name : '',
-        kind: spanKind(raw.kind), ...(start ? { start } : {}), ...(end ? { end } : {}), status: spanStatus(raw.status),
+        traceId, spanId, parentSpanId: parent || undefined, name: typeof raw.name === 'string' ? raw.name : '',
+        kind: spanKind(raw.kind), start: start || undefined, end: end || undefined, status: spanStatus(raw.status),
         attrs: attributes(raw.attributes), resource, locator: loc,
       };
     }

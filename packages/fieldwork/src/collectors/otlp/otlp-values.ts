@@ -43,8 +43,19 @@ export function attributes(list: unknown): Attrs {
   return out;
 }
 
-const HEX = /^[0-9a-fA-F]+$/;
 const B64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** 1: lowercase hex, 2: hex with an uppercase digit, 0: not hex (a loop instead of a regex and a copy per id). */
+function hexCase(id: string): 0 | 1 | 2 {
+  let upper = false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)) continue;
+    if (c >= 0x41 && c <= 0x46) upper = true;
+    else return 0;
+  }
+  return upper ? 2 : 1;
+}
 
 /**
  * A trace or span id as lowercase hex. OTLP/JSON writes hex; some exporters write the
@@ -53,7 +64,11 @@ const B64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
  */
 export function normalizeId(id: unknown, bytes: 8 | 16): string | undefined {
   if (typeof id !== 'string' || id === '') return undefined;
-  if (id.length === bytes * 2 && HEX.test(id)) return id.toLowerCase();
+  if (id.length === bytes * 2) {
+    const hex = hexCase(id);
+    if (hex === 1) return id;
+    if (hex === 2) return id.toLowerCase();
+  }
   if (B64.test(id)) {
     const buf = Buffer.from(id.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     if (buf.length === bytes) return buf.toString('hex');

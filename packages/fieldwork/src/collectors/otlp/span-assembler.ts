@@ -69,19 +69,20 @@ export class SpanAssembler {
   /** Records the span completes now (its own, and any that were waiting for it as their root). */
   push(span: AgentSpan): FieldworkRecord[] {
     this.#spans++;
-    const { service } = serviceOf(span);
-    if (service) this.#services.add(service);
+    // Once per span: every record the span makes names its service and environment.
+    const svc = serviceOf(span);
+    if (svc.service) this.#services.add(svc.service);
     if (span.start) {
       if (!this.#first || span.start < this.#first.at) this.#first = { at: span.start, spanId: span.spanId, locator: span.locator };
       if (!this.#last || span.start > this.#last) this.#last = span.start;
     }
     const out: FieldworkRecord[] = [];
     const { cls, protocol } = classify(span);
-    if (cls === 'model') this.#model(span);
-    else if (cls === 'agent') out.push(...this.#agent(span));
-    else if (cls === 'tool') this.#defer(span, this.#tool(span, protocol ?? 'execute_tool'), ['tenant', 'endUser'], out);
-    else if (cls === 'retrieval') this.#defer(span, this.#retrieval(span), ['tenant'], out);
-    if (this.#o.promptRecords !== 'none') for (const p of this.#prompts(span)) this.#defer(span, p, ['tenant', 'endUser'], out);
+    if (cls === 'model') this.#model(span, svc);
+    else if (cls === 'agent') this.#agent(span, svc, out);
+    else if (cls === 'tool') this.#defer(span, this.#tool(span, protocol ?? 'execute_tool', svc), true, out);
+    else if (cls === 'retrieval') this.#defer(span, this.#retrieval(span, svc), false, out);
+    if (this.#o.promptRecords !== 'none') this.#prompts(span, svc, out);
     return out;
   }
 
@@ -104,12 +105,11 @@ export class SpanAssembler {
     if (r) out.push(r);
   }
 
-  /** Emits now when the span names its own tenant/end user or its trace's root has been seen; else waits. */
-  #defer(span: AgentSpan, p: Pending, needs: ('tenant' | 'endUser')[], out: FieldworkRecord[]): void {
+  /** Emits now when the span names its own tenant (and end user, when `needsEndUser`) or its trace's root has been seen; else waits. */
+  #defer(span: AgentSpan, p: Pending, needsEndUser: boolean, out: FieldworkRecord[]): void {
     const n = this.#o.names;
-    const self = { tenant: own(span, n.tenant), endUser: own(span, ...n.endUser) };
     const root = this.#contexts.get(span.traceId);
-    if (root || needs.every((k) => self[k] !== undefined)) return this.#emit(p(root), out);
+    if (root || (own(span, n.tenant) !== undefined && (!needsEndUser || own(span, ...n.endUser) !== undefined))) return this.#emit(p(root), out);
     let list = this.#pending.get(span.traceId);
     if (!list) {
       if (this.#pending.size >= this.#o.maxPendingTraces) {
@@ -131,7 +131,7 @@ export class SpanAssembler {
     };
   }
 
-  #agent(span: AgentSpan): FieldworkRecord[] {
+  #agent(span: AgentSpan, svc: { service?: string; environment?: string }, out: FieldworkRecord[]): void {
     this.#counts.agentRuns++;
     const ctx = who(this.#local(span), undefined);
     // A parentless agent span is the root; a nested one sets the context only if none is known.
@@ -139,25 +139,23 @@ export class SpanAssembler {
       if (this.#contexts.size >= this.#o.maxTraceContexts) this.#contexts.delete(this.#contexts.keys().next().value as string);
       this.#contexts.set(span.traceId, ctx);
     }
-    const out: FieldworkRecord[] = [];
     const waiting = this.#pending.get(span.traceId);
     if (waiting) {
       this.#pending.delete(span.traceId);
       for (const p of waiting) this.#emit(p(this.#contexts.get(span.traceId)), out);
     }
-    const { service, environment } = serviceOf(span);
+    const { service, environment } = svc;
     out.push({
       kind: 'agent_run', ...this.#cite(span.locator), traceId: span.traceId, spanId: span.spanId, at: span.start!,
       ...(span.end ? { endedAt: span.end } : {}), ...(service ? { service } : {}), ...(environment ? { environment } : {}),
       ...(ctx.agent ? { agent: ctx.agent } : {}), ...(ctx.tenant ? { tenant: ctx.tenant } : {}), ...(ctx.endUser ? { endUser: ctx.endUser } : {}),
       status: span.status,
     });
-    return out;
   }
 
-  #model(span: AgentSpan): void {
+  #model(span: AgentSpan, svc: { service?: string; environment?: string }): void {
     this.#counts.modelCalls++;
-    const { service = 'unknown_service', environment = 'unknown' } = serviceOf(span);
+    const { service = 'unknown_service', environment = 'unknown' } = svc;
     const provider = providerOf(span);
     const requested = text(span.attrs['gen_ai.request.model'] ?? undefined);
     const response = text(span.attrs['gen_ai.response.model'] ?? undefined) ?? requested;
@@ -183,10 +181,10 @@ export class SpanAssembler {
     if (tokens.output !== undefined) m.outputTokens = (m.outputTokens ?? 0) + tokens.output;
   }
 
-  #tool(span: AgentSpan, protocol: 'execute_tool' | 'mcp'): Pending {
+  #tool(span: AgentSpan, protocol: 'execute_tool' | 'mcp', svc: { service?: string; environment?: string }): Pending {
     this.#counts.toolCalls++;
     const n = this.#o.names;
-    const { service, environment } = serviceOf(span);
+    const { service, environment } = svc;
     const base: ToolCallRecord = {
       kind: 'tool_call', ...this.#cite(span.locator), traceId: span.traceId, spanId: span.spanId,
       ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}), at: span.start!,
@@ -202,14 +200,19 @@ export class SpanAssembler {
     const local = this.#local(span);
     return (root) => {
       const w = who(local, root);
-      return { ...base, ...(w.agent ? { agent: w.agent } : {}), ...(w.tenant ? { tenant: w.tenant } : {}), ...(w.endUser ? { endUser: w.endUser } : {}) };
+      // Keys in the same order as before (agent, tenant, endUser after the base): the stored JSON is unchanged.
+      const r: ToolCallRecord = { ...base };
+      if (w.agent) r.agent = w.agent;
+      if (w.tenant) r.tenant = w.tenant;
+      if (w.endUser) r.endUser = w.endUser;
+      return r;
     };
   }
 
-  #retrieval(span: AgentSpan): Pending {
+  #retrieval(span: AgentSpan, svc: { service?: string; environment?: string }): Pending {
     this.#counts.retrievals++;
     const results = [...new Set(list(span.attrs[this.#o.names.retrievalResultTenants] ?? undefined))];
-    const { service, environment } = serviceOf(span);
+    const { service, environment } = svc;
     const store = own(span, 'gen_ai.data_source.id', 'db.collection.name', 'db.namespace');
     const local = this.#local(span);
     const { traceId, spanId, locator } = span;
@@ -227,13 +230,15 @@ export class SpanAssembler {
   }
 
   /** Scans content attributes now, so nothing that waits holds text: only counts and redacted excerpts. */
-  #prompts(span: AgentSpan): Pending[] {
+  #prompts(span: AgentSpan, svc: { service?: string; environment?: string }, emitted: FieldworkRecord[]): void {
     const found: { field: string; value: unknown }[] = [...(span.content ?? [])];
     for (const a of CONTENT_ATTRIBUTES) if (span.attrs[a] !== undefined && span.attrs[a] !== null) found.push({ field: a, value: span.attrs[a] });
+    // Most spans carry no content: nothing to scan, nothing to build.
+    if (found.length === 0) return;
     const out: Pending[] = [];
     const local = this.#local(span);
     const { spanId, locator } = span;
-    const { environment } = serviceOf(span);
+    const { environment } = svc;
     const conversation = text(span.attrs['gen_ai.conversation.id'] ?? undefined) ?? span.traceId;
     for (const { field, value } of found) {
       const scan = scanContent(textsOf(value));
@@ -251,7 +256,7 @@ export class SpanAssembler {
         return r;
       });
     }
-    return out;
+    for (const p of out) this.#defer(span, p, true, emitted);
   }
 }
 

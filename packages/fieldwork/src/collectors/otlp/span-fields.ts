@@ -69,7 +69,10 @@ export function credentialOf(span: AgentSpan, n: ResolvedAttributeNames): ToolCa
     tenant: own(span, n.credentialTenant),
   };
   if (!c.subject && !c.actor && !c.audience && c.scopes.length === 0 && !c.credentialId) return undefined;
-  return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as ToolCallRecord['credential'];
+  // The present fields in the order above (as the stored JSON has them), without an entries array per call.
+  const out: Record<string, unknown> = {};
+  for (const k in c) if (c[k as keyof typeof c] !== undefined) out[k] = c[k as keyof typeof c];
+  return out as ToolCallRecord['credential'];
 }
 
 /** The approval attributes of a tool call (an approver is required; an unparseable time is dropped). */
@@ -86,16 +89,34 @@ export function approvalOf(span: AgentSpan, n: ResolvedAttributeNames): ToolCall
   return { approver, ...(at ? { at } : {}), ...(id ? { id } : {}) };
 }
 
+/** The identity and approval attribute names argsOf leaves out, built once per set of names. */
+const skipSets = new WeakMap<ResolvedAttributeNames, Set<string>>();
+
+function skipped(n: ResolvedAttributeNames): Set<string> {
+  let skip = skipSets.get(n);
+  if (!skip) {
+    skip = new Set<string>([n.tenant, ...n.endUser, n.authzSubject, n.authzActor, n.authzAudience, n.authzScope, n.authzGrantType, n.credentialId, n.credentialTenant, n.approvalApprover, n.approvalAt, n.approvalId, n.retrievalResultTenants]);
+    skipSets.set(n, skip);
+  }
+  return skip;
+}
+
+function hasPrefix(k: string, prefixes: string[]): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (k.startsWith(prefixes[i])) return true;
+  return false;
+}
+
 /**
  * Scalar span attributes under the argument prefixes, minus the identity and approval ones.
  * Strings (up to 200 characters) are scanned for personal data and stored redacted when any
  * is found: they end up in the store and in reports, and may carry user metadata.
  */
 export function argsOf(span: AgentSpan, n: ResolvedAttributeNames, prefixes: string[]): Record<string, string | number | boolean> {
-  const skip = new Set<string>([n.tenant, ...n.endUser, n.authzSubject, n.authzActor, n.authzAudience, n.authzScope, n.authzGrantType, n.credentialId, n.credentialTenant, n.approvalApprover, n.approvalAt, n.approvalId, n.retrievalResultTenants]);
+  const skip = skipped(n);
   const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(span.attrs)) {
-    if (skip.has(k) || !prefixes.some((p) => k.startsWith(p))) continue;
+  for (const k in span.attrs) {
+    if (skip.has(k) || !hasPrefix(k, prefixes)) continue;
+    const v = span.attrs[k];
     if (typeof v === 'number' || typeof v === 'boolean') out[k] = v;
     else if (typeof v === 'string' && v.length <= 200) {
       const findings = detectPii(v);

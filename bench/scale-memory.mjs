@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * Where `audit` holds memory, control by control: runs the Type II audit path (`checkWorkspace`
+ * with each control audited as its check returns, as `fieldwork audit` does) over a scale
+ * workspace and prints, after each check, its population size and RSS / heap before and after
+ * that control is audited. The items of a control should be gone by the next line; what grows
+ * between lines is the checks' record loading. Stores a check run in the workspace (no audit run).
+ *
+ * Usage (after `npx tsc -b`): node bench/scale-memory.mjs [N]   (the workspace of scale-generate.mjs N; default 10)
+ */
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateScaleWorkspace } from './scale-generate.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const n = Number(process.argv[2] ?? 10);
+const fw = await import(join(root, 'packages/fieldwork/dist/index.js'));
+const core = await import(join(root, 'packages/core/dist/index.js'));
+
+const s = await generateScaleWorkspace(n, undefined, (m) => console.error(m));
+const dir = join(here, '.out', 'scale', `x${n}`);
+const ws = fw.loadWorkspace(dir);
+const store = await fw.FieldworkStore.open(fw.FieldworkStore.locationFor(ws.dir));
+const mb = (x) => Math.round(x / 1048576);
+const mem = () => { const m = process.memoryUsage(); return `${mb(m.rss)} / ${mb(m.heapUsed)}`; };
+console.log(`# audit memory per control at ${n}× (${s.records} records) — load ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+console.log('\n| s | control | items | RSS / heap MB before its audit | after |\n|---:|---|---:|---|---|');
+const now = new Date();
+const { period, asOf } = fw.resolvePeriod(ws.config, {}, now);
+const controls = fw.resolveControls(ws.config);
+const audit = core.startAudit({ auditId: `${ws.config.organization}:${period.from}..${period.to}`, period, controls, timezone: ws.config.timezone, asOf });
+const t0 = Date.now();
+try {
+  await fw.checkWorkspace(ws, store, {}, now, {
+    onResult: (r, c) => {
+      const before = mem();
+      audit.add(c, r);
+      console.log(`| ${((Date.now() - t0) / 1000).toFixed(0)} | ${c.id} | ${r.items.length} | ${before} | ${mem()} |`);
+    },
+  });
+  audit.report();
+  console.log(`\nafter the report: RSS / heap ${mem()} MB; load ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+} finally {
+  await store.close();
+}

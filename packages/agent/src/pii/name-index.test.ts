@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { lookupSpan, nameIndex } from './name-index.js';
+
+describe('lookupSpan', () => {
+  const index = nameIndex();
+  const expected = (s: string): number => index.get(s.toLowerCase()) ?? 0;
+
+  it('gives every listed word and phrase the flags of the index, in any case and inside a text', () => {
+    let phrases = 0;
+    for (const key of index.keys()) {
+      if (key.includes(' ')) phrases++;
+      for (const form of [key, key.toUpperCase(), key.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase())]) {
+        const text = `« ${form} »`;
+        expect(lookupSpan(text, 2, 2 + form.length), form).toBe(expected(form));
+      }
+    }
+    expect(phrases).toBeGreaterThan(100);
+  });
+
+  it('agrees with the index where lowercasing is not one unit for one unit', () => {
+    for (const s of ['İstanbul', 'ISTANBUL', 'ΑΘΗΝΑΣ', 'Αθήνα', 'Rio de Janeiro', 'RIO DE JANEIRO', 'rio  de janeiro', 'Kraków', 'KRAKÓW', 'São Paulo', 'x']) {
+      expect(lookupSpan(s, 0, s.length), s).toBe(expected(s));
+    }
+    const phrase = [...index.keys()].find((k) => k.includes(' ')) as string;
+    expect(lookupSpan(`in ${phrase.toUpperCase()}.`, 3, 3 + phrase.length)).toBe(index.get(phrase));
+    expect(lookupSpan(`in ${phrase}x`, 3, 4 + phrase.length)).toBe(expected(`${phrase}x`));
+  });
+});

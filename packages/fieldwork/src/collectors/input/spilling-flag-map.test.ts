@@ -1,0 +1,61 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { SpillingFlagMap } from './spilling-flag-map.js';
+
+/** A seeded generator (mulberry32): the same keys every run. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const scratch = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('fieldwork-keys-')));
+
+describe('SpillingFlagMap', () => {
+  it('keeps small sets in memory, with no file', () => {
+    const m = new SpillingFlagMap({ inMemory: 10 });
+    m.or('a', 1);
+    m.or('a', 4);
+    m.or('b', 2);
+    expect([m.get('a'), m.get('b'), m.get('c'), m.spilled]).toEqual([5, 2, 0, false]);
+    m.dispose();
+  });
+
+  it('answers exactly like a Map once keys are on file, even when the filter says "maybe" for every key', () => {
+    const before = scratch();
+    // A 32-bit filter is saturated at once: every lookup of a new key goes to the file.
+    for (const filterBits of [32, 1 << 16]) {
+      const m = new SpillingFlagMap({ inMemory: 50, filterBits });
+      const ref = new Map<string, number>();
+      const r = rng(filterBits);
+      for (let i = 0; i < 3000; i++) {
+        const key = `k${Math.floor(r() * 1500)}`;
+        const flag = 1 << Math.floor(r() * 3);
+        expect(m.get(key)).toBe(ref.get(key) ?? 0);
+        m.or(key, flag);
+        ref.set(key, (ref.get(key) ?? 0) | flag);
+      }
+      expect(m.spilled).toBe(true);
+      for (let i = 0; i < 2000; i++) expect(m.get(`k${i}`)).toBe(ref.get(`k${i}`) ?? 0);
+      m.dispose();
+    }
+    // The temporary files are gone.
+    expect([...scratch()].filter((n) => !before.has(n))).toEqual([]);
+  });
+
+  it('tells apart keys that differ only past the first characters, and non-ASCII keys', () => {
+    const m = new SpillingFlagMap({ inMemory: 1, filterBits: 1 << 10 });
+    const keys = ['00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', 'sessión-ü', 'sessión-ű', ''];
+    keys.forEach((k, i) => m.or(k, 1 << i));
+    keys.forEach((k, i) => expect(m.get(k)).toBe(1 << i));
+    expect(m.get('00000000-0000-0000-0000-000000000003')).toBe(0);
+    expect(m.spilled).toBe(true);
+    m.dispose();
+    expect(m.spilled).toBe(false);
+  });
+});

@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type SqliteDatabase from 'better-sqlite3';
+
+/** Keys held in memory before they move to the temporary file. */
+const IN_MEMORY = 100_000;
+/** Bits of the filter over the keys on file (8 MiB): under 1 % false positives up to 10M keys. */
+const FILTER_BITS = 1 << 26;
+const HASHES = 5;
+
+/** The temporary file keys move to, with its two statements. */
+interface SpillFile {
+  dir: string;
+  db: SqliteDatabase.Database;
+  get: SqliteDatabase.Statement<[string], { flags: number }>;
+  put: SqliteDatabase.Statement<[string, number]>;
+}
+
+/**
+ * String keys, each with small bit flags that only accumulate (OR), in memory bounded however
+ * many keys a collection meets: past `inMemory` keys they move to a temporary SQLite file, and
+ * a Bloom filter over the keys on file answers most lookups of new keys without reading it. The
+ * filter's false positives are resolved by the file, so `get` is exact: a key is never taken
+ * for one it is not. For collectors that must remember every event id or session of an export
+ * (de-duplication, state read at the end of the artifact). `dispose` removes the file.
+ *
+ * @example
+ * const seen = new SpillingFlagMap();
+ * if (!seen.get(uuid)) seen.or(uuid, 1);
+ * seen.dispose();
+ */
+export class SpillingFlagMap {
+  readonly #inMemory: number;
+  readonly #filterBits: number;
+  #memory = new Map<string, number>();
+  #filter: Uint32Array | undefined;
+  #file: SpillFile | undefined;
+
+  constructor(o: { inMemory?: number; filterBits?: number } = {}) {
+    this.#inMemory = o.inMemory ?? IN_MEMORY;
+    this.#filterBits = o.filterBits ?? FILTER_BITS;
+  }
+
+  /** The flags noted for `key` (0 when none). */
+  get(key: string): number {
+    const m = this.#memory.get(key) ?? 0;
+    if (this.#file === undefined || !this.#mayBeOnFile(key)) return m;
+    return m | (this.#file.get.get(key)?.flags ?? 0);
+  }
+
+  /** Adds `flags` to those of `key`. */
+  or(key: string, flags: number): void {
+    const m = this.#memory.get(key);
+    if (m !== undefined) {
+      if ((m | flags) !== m) this.#memory.set(key, m | flags);
+      return;
+    }
+    this.#memory.set(key, flags);
+    if (this.#memory.size > this.#inMemory) this.#spill();
+  }
+
+  /** True once keys went to the temporary file. */
+  get spilled(): boolean {
+    return this.#file !== undefined;
+  }
+
+  /** Removes the temporary file (also when the collection stops early). */
+  dispose(): void {
+    const f = this.#file;
+    this.#file = undefined;
+    this.#memory = new Map();
+    this.#filter = undefined;
+    if (!f) return;
+    try {
+      f.db.close();
+    } finally {
+      rmSync(f.dir, { recursive: true, force: true });
+    }
+  }
+
+  #spill(): void {
+    const f = this.#file ?? this.#open();
+    const filter = (this.#filter ??= new Uint32Array(this.#filterBits >>> 5));
+    const mask = this.#filterBits - 1;
+    f.db.transaction(() => {
+      for (const [key, flags] of this.#memory) {
+        f.put.run(key, flags);
+        let h1 = hash1(key);
+        const h2 = hash2(key) | 1;
+        for (let i = 0; i < HASHES; i++, h1 = (h1 + h2) | 0) {
+          const bit = h1 & mask;
+          filter[bit >>> 5] |= 1 << (bit & 31);
+        }
+      }
+    })();
+    this.#memory = new Map();
+  }
+
+  #mayBeOnFile(key: string): boolean {
+    const filter = this.#filter!;
+    const mask = this.#filterBits - 1;
+    let h1 = hash1(key);
+    const h2 = hash2(key) | 1;
+    for (let i = 0; i < HASHES; i++, h1 = (h1 + h2) | 0) {
+      const bit = h1 & mask;
+      if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+    }
+    return true;
+  }
+
+  #open(): SpillFile {
+    // Loaded on first spill only: most collections never need it.
+    const Database = createRequire(import.meta.url)('better-sqlite3') as typeof SqliteDatabase;
+    const dir = mkdtempSync(join(tmpdir(), 'fieldwork-keys-'));
+    try {
+      const db = new Database(join(dir, 'keys.db'));
+      // A scratch file: nothing to recover after a crash, so no journal and no syncs.
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.exec('create table keys (key text primary key, flags integer not null) without rowid');
+      this.#file = {
+        dir, db,
+        get: db.prepare<[string], { flags: number }>('select flags from keys where key = ?'),
+        put: db.prepare<[string, number]>('insert into keys (key, flags) values (?, ?) on conflict (key) do update set flags = flags | excluded.flags'),
+      };
+      return this.#file;
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hash1(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A second, independent hash (a multiply-xorshift mix), for double hashing. */
+function hash2(s: string): number {
+  let h = 0x9e3779b9 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
