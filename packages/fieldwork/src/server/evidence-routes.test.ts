@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FieldworkStore } from '../store/index.js';
-import { freshPostgresSchema, TEST_DIALECTS } from '../testing/index.js';
+import type { FieldworkStore } from '../store/index.js';
+import { openWorkspaceStore, TEST_DIALECTS } from '../testing/index.js';
 import { initWorkspace } from '../workspace/index.js';
 import { createServerApp } from './server-app.js';
 import { createToken } from './server-tokens.js';
@@ -43,13 +43,7 @@ for (const dialect of TEST_DIALECTS) {
       });
       const lines = Object.values(tokens).map((t) => `    - { name: ${JSON.stringify(t.name)}, role: ${t.role}, sha256: ${t.sha256} }`);
       writeFileSync(join(dir, 'fieldwork.yaml'), `${readFileSync(join(dir, 'fieldwork.yaml'), 'utf8')}\nevidence:\n  maxFileBytes: 4096\nserver:\n  tokens:\n${lines.join('\n')}\n`);
-      if (dialect === 'postgres') {
-        const schema = await freshPostgresSchema();
-        drop = schema.drop;
-        store = await FieldworkStore.open({ dialect: 'postgres', url: schema.url });
-      } else {
-        store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
-      }
+      ({ store, drop: drop } = await openWorkspaceStore(dir, dialect));
       app = createServerApp({ workspaceDir: dir, store, auth: { mode: 'tokens', tokens: [] }, now: NOW });
     });
     afterAll(async () => {

@@ -10,8 +10,8 @@ import { generateDemo } from '../demo/index.js';
 import { auditTypeTwo } from '../pipeline/audit-workspace.js';
 import { checkWorkspace } from '../pipeline/check-workspace.js';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
-import { FieldworkStore } from '../store/index.js';
-import { freshPostgresSchema, TEST_DIALECTS } from '../testing/index.js';
+import type { FieldworkStore } from '../store/index.js';
+import { openWorkspaceStore, TEST_DIALECTS } from '../testing/index.js';
 import { loadWorkspace } from '../workspace/index.js';
 import { AUTH_COOKIE } from './authenticate.js';
 import { fastReads } from './fast-reads.js';
@@ -85,13 +85,7 @@ for (const dialect of TEST_DIALECTS) {
       const file = join(dir, 'fieldwork.yaml');
       writeFileSync(file, `${readFileSync(file, 'utf8')}\nserver:\n  tokens:\n    - { name: auditor-user, role: auditor, sha256: ${auditor.sha256} }\n`);
       const ws = loadWorkspace(dir);
-      if (dialect === 'postgres') {
-        const schema = await freshPostgresSchema();
-        dropSchema = schema.drop;
-        store = await FieldworkStore.open({ dialect: 'postgres', url: schema.url });
-      } else {
-        store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
-      }
+      ({ store, drop: dropSchema } = await openWorkspaceStore(dir, dialect));
       await collectWorkspace(ws, store);
       const run = await checkWorkspace(ws, store, {}, NOW());
       withException = [...run.results].sort((a, b) => b.exceptions.length - a.exceptions.length)[0].control;

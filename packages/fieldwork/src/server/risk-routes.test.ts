@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkspace } from '../pipeline/check-workspace.js';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
-import { FieldworkStore } from '../store/index.js';
-import { freshPostgresSchema, TEST_DIALECTS } from '../testing/index.js';
+import type { FieldworkStore } from '../store/index.js';
+import { openWorkspaceStore, TEST_DIALECTS } from '../testing/index.js';
 import { loadWorkspace } from '../workspace/index.js';
 import { createServerApp } from './server-app.js';
 import { createToken } from './server-tokens.js';
@@ -58,13 +58,7 @@ for (const dialect of TEST_DIALECTS) {
         'server:', '  tokens:',
         ...Object.entries(tokens).map(([role, t]) => `    - { name: ${role}-user, role: ${role}, sha256: ${t.sha256} }`), '',
       ].join('\n'));
-      if (dialect === 'postgres') {
-        const schema = await freshPostgresSchema();
-        dropSchema = schema.drop;
-        store = await FieldworkStore.open({ dialect: 'postgres', url: schema.url });
-      } else {
-        store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
-      }
+      ({ store, drop: dropSchema } = await openWorkspaceStore(dir, dialect));
       const ws = loadWorkspace(dir);
       await collectWorkspace(ws, store);
       await checkWorkspace(ws, store, {}, NOW());

@@ -8,8 +8,8 @@ import { sha256 } from '../evidence/index.js';
 import { auditTypeTwo } from '../pipeline/audit-workspace.js';
 import { checkRunJson, checkWorkspace } from '../pipeline/check-workspace.js';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
-import { FieldworkStore } from '../store/index.js';
-import { freshPostgresSchema, TEST_DIALECTS } from '../testing/index.js';
+import type { FieldworkStore } from '../store/index.js';
+import { openWorkspaceStore, TEST_DIALECTS } from '../testing/index.js';
 import { loadWorkspace } from '../workspace/index.js';
 import { createServerApp } from './server-app.js';
 import { createToken } from './server-tokens.js';
@@ -44,13 +44,7 @@ for (const dialect of TEST_DIALECTS) {
       const lines = Object.entries(tokens).map(([role, t]) => `    - { name: ${role}-user, role: ${role}, sha256: ${t.sha256} }`);
       writeFileSync(file, `${yaml}\nserver:\n  tokens:\n${lines.join('\n')}\n`);
       const ws = loadWorkspace(dir);
-      if (dialect === 'postgres') {
-        const schema = await freshPostgresSchema();
-        dropSchema = schema.drop;
-        store = await FieldworkStore.open({ dialect: 'postgres', url: schema.url });
-      } else {
-        store = await FieldworkStore.open(FieldworkStore.locationFor(dir, {}));
-      }
+      ({ store, drop: dropSchema } = await openWorkspaceStore(dir, dialect));
       await collectWorkspace(ws, store);
       await checkWorkspace(ws, store, {}, NOW());
       await auditTypeTwo(ws, store, {});

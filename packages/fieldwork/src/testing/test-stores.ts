@@ -59,3 +59,13 @@ export async function openTestStore(dialect: 'sqlite' | 'postgres'): Promise<Tes
     },
   };
 }
+
+/**
+ * The store of the workspace in `dir` for `dialect`: its own SQLite file, or a fresh PostgreSQL
+ * schema (with `drop` to remove it once the store is closed).
+ */
+export async function openWorkspaceStore(dir: string, dialect: 'sqlite' | 'postgres'): Promise<{ store: FieldworkStore; drop?: () => Promise<void> }> {
+  if (dialect === 'sqlite') return { store: await FieldworkStore.open(FieldworkStore.locationFor(dir, {})) };
+  const schema = await freshPostgresSchema();
+  return { store: await FieldworkStore.open({ dialect: 'postgres', url: schema.url }), drop: schema.drop };
+}
