@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAudit } from '@fieldwork/core';
-import type { AuditReport, CheckRun } from '@fieldwork/core';
+import type { AuditReport, CheckRun, ControlResult } from '@fieldwork/core';
 import { checkWorkspace } from '../../pipeline/check-workspace.js';
 import { collectWorkspace } from '../../pipeline/collect-workspace.js';
 import { FieldworkStore } from '../../store/index.js';
@@ -44,8 +44,11 @@ export async function runOrg(gen: OrgGenerator): Promise<OrgRun> {
     try {
       const outcomes = await collectWorkspace(ws, store);
       const failedSources = outcomes.filter((o) => o.status === 'failed').map((o) => `${o.name}: ${o.error?.message ?? 'failed'}`);
-      const run = await checkWorkspace(ws, store, {}, now);
-      const audit = runAudit({ auditId: gen.name, period: run.period, asOf: run.asOf, controls: run.controls, results: run.results, timezone: ws.config.timezone });
+      // The run checkWorkspace returns keeps counts, not population items; the audit samples the
+      // items, so it takes each result whole as its check returns.
+      const whole: ControlResult[] = [];
+      const run = await checkWorkspace(ws, store, {}, now, { onResult: (r) => void whole.push(r) });
+      const audit = runAudit({ auditId: gen.name, period: run.period, asOf: run.asOf, controls: run.controls, results: whole, timezone: ws.config.timezone });
       return { name: gen.name, run, key, score: scoreRun(run, key), audit, failedSources };
     } finally {
       await store.close();
