@@ -1,18 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { Random } from '../../demo/random.js';
 import { SpillingFlagMap } from './spilling-flag-map.js';
-
-/** A seeded generator (mulberry32): the same keys every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const scratch = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('fieldwork-keys-')));
 
@@ -32,10 +22,10 @@ describe('SpillingFlagMap', () => {
     for (const filterBits of [32, 1 << 16]) {
       const m = new SpillingFlagMap({ inMemory: 50, filterBits });
       const ref = new Map<string, number>();
-      const r = rng(filterBits);
+      const random = new Random(filterBits);
       for (let i = 0; i < 3000; i++) {
-        const key = `k${Math.floor(r() * 1500)}`;
-        const flag = 1 << Math.floor(r() * 3);
+        const key = `k${random.int(0, 1499)}`;
+        const flag = 1 << random.int(0, 2);
         expect(m.get(key)).toBe(ref.get(key) ?? 0);
         m.or(key, flag);
         ref.set(key, (ref.get(key) ?? 0) | flag);
