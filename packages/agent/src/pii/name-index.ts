@@ -36,24 +36,27 @@ const STOP_WORDS =
   'user assistant system bot admin note re fwd subject date time';
 
 let index: Map<string, number> | undefined;
-let bloom: Uint32Array | undefined;
 let table: HashTable | undefined;
 
-/** Open addressing over the scanner's own hash: a lookup reads the text, never slices it. */
+/**
+ * Open addressing over the scanner's own hash: a lookup reads the text, never slices it. Every
+ * part is a typed array, so a lookup touches one slot (its hash, flags and key offset side by
+ * side) and, on a hash match, the key's characters in one pool: no pointer into the heap and no
+ * separate filter. A word in no list is settled by the slot alone (the table is a third full).
+ */
 interface HashTable {
-  readonly hashes: Int32Array;
-  readonly flags: Uint16Array;
-  readonly keys: string[];
+  /** Two ints per slot: the key's hash + 1 (0 = empty), then its pool offset << 8 | its flags. */
+  readonly slots: Int32Array;
+  /** Each key as its length, then its UTF-16 units. */
+  readonly pool: Uint16Array;
+  /** Slot count - 1. */
   readonly mask: number;
 }
 
-/** Bits of the {@link nameBloom} filter (2^20: a few per cent false positives for ~45,000 keys). */
-const BLOOM_MASK = (1 << 20) - 1;
-
 /**
  * A step of the hash the word scanner computes while it reads a token, over lowercased UTF-16
- * code units (FNV-1a, 32 bits). {@link nameBloom} holds the hashes of every indexed token, so
- * most words are dismissed without slicing the text or touching the map.
+ * code units (FNV-1a, 32 bits). The name table is keyed by it, so a word is looked up without
+ * slicing the text.
  */
 export function hashStep(h: number, c: number): number {
   // Kept to 30 bits so the value stays a small integer and never needs a heap number.
@@ -61,10 +64,16 @@ export function hashStep(h: number, c: number): number {
 }
 export const HASH_SEED = 2166136261 & 0x3fffffff;
 
-/** Whether a hash may belong to an indexed token. */
+/** Whether a hash may belong to an indexed token (some key has it; the key is not compared). */
 export function mayBeIndexed(h: number): boolean {
-  const b = (bloom ?? buildBloom())[(h & BLOOM_MASK) >>> 5] as number;
-  return (b & (1 << (h & 31))) !== 0;
+  const t = table ?? buildTable();
+  const slots = t.slots;
+  const mask = t.mask;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const stored = slots[slot << 1] as number;
+    if (stored === 0) return false;
+    if (stored === h + 1) return true;
+  }
 }
 
 /** The lowercase form of one UTF-16 code unit, as the scanner hashes it. */
@@ -88,24 +97,28 @@ const LOWER_CODES = new Uint16Array(65536);
  * it is in no list. Compares the characters in place, so nothing is allocated.
  */
 export function lookupToken(text: string, start: number, end: number, h: number): number {
-  if (!mayBeIndexed(h)) return 0;
   const t = table ?? buildTable();
+  const slots = t.slots;
+  const mask = t.mask;
   const length = end - start;
-  for (let slot = h & t.mask; ; slot = (slot + 1) & t.mask) {
-    const stored = t.hashes[slot] as number;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const stored = slots[slot << 1] as number;
     if (stored === 0) return 0;
     if (stored !== h + 1) continue;
-    const key = t.keys[slot] as string;
-    if (key.length !== length) continue;
-    let same = true;
-    for (let k = 0; k < length; k++) {
-      if (lowerCode(text.charCodeAt(start + k)) !== key.charCodeAt(k)) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return t.flags[slot] as number;
+    const data = slots[(slot << 1) + 1] as number;
+    if (sameKey(t.pool, data >>> 8, text, start, length)) return data & 0xff;
   }
+}
+
+/** Whether the key at `at` in the pool is `text[start..start+length)` lowercased. */
+function sameKey(pool: Uint16Array, at: number, text: string, start: number, length: number): boolean {
+  if (pool[at] !== length) return false;
+  for (let k = 0; k < length; k++) {
+    const c = text.charCodeAt(start + k);
+    const want = pool[at + 1 + k] as number;
+    if (lowerCode(c) !== want) return false;
+  }
+  return true;
 }
 
 /**
@@ -129,34 +142,26 @@ function buildTable(): HashTable {
   const entries = [...nameIndex()];
   let size = 1;
   while (size < entries.length * 3) size <<= 1;
-  const t: HashTable = { hashes: new Int32Array(size), flags: new Uint16Array(size), keys: new Array<string>(size), mask: size - 1 };
+  let chars = 0;
+  for (const [key] of entries) chars += key.length + 1;
+  if (chars >= 1 << 23) throw new Error('name lists too large for the name table');
+  const slots = new Int32Array(size * 2);
+  const pool = new Uint16Array(chars);
+  const mask = size - 1;
+  let at = 0;
   for (const [key, flags] of entries) {
     let h = HASH_SEED;
     for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
-    let slot = h & t.mask;
-    while (t.hashes[slot] !== 0) slot = (slot + 1) & t.mask;
-    t.hashes[slot] = h + 1;
-    t.flags[slot] = flags;
-    t.keys[slot] = key;
+    let slot = h & mask;
+    while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot << 1] = h + 1;
+    slots[(slot << 1) + 1] = (at << 8) | flags;
+    pool[at] = key.length;
+    for (let i = 0; i < key.length; i++) pool[at + 1 + i] = key.charCodeAt(i);
+    at += key.length + 1;
   }
-  table = t;
-  return t;
-}
-
-function buildBloom(): Uint32Array {
-  const bits = new Uint32Array((BLOOM_MASK + 1) >>> 5);
-  for (const key of nameIndex().keys()) {
-    // Phrases ("marshall islands") are looked up from their first word, and whole by lookupSpan.
-    const space = key.indexOf(' ');
-    let h = HASH_SEED;
-    for (let i = 0; i < key.length; i++) {
-      if (i === space) bits[(h & BLOOM_MASK) >>> 5]! |= 1 << (h & 31);
-      h = hashStep(h, key.charCodeAt(i));
-    }
-    bits[(h & BLOOM_MASK) >>> 5]! |= 1 << (h & 31);
-  }
-  bloom = bits;
-  return bits;
+  table = { slots, pool, mask };
+  return table;
 }
 
 /** Lowercased token → flags, built on first use from the bundled lists. */
