@@ -1,5 +1,5 @@
 import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupSpan, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
-import { personCue } from './person-cue.js';
+import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './person-cue.js';
 import { LOWER_NAME_CUES, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
@@ -9,18 +9,46 @@ import { WordTable } from './word-table.js';
 const NAME = GIVEN | SURNAME;
 const PLACE = CITY | COUNTRY;
 
-interface Token {
-  readonly start: number;
-  readonly end: number;
-  readonly flags: number;
-  readonly cap: boolean;
-  readonly particle: boolean;
+// The run of capitalised words being read (and the particles between them), as parallel arrays
+// reused from call to call: most words end a run of one, and an object per word cost more than
+// the rest of their reading. detectPerson runs to its end without calling out, so one set serves.
+let runStarts = new Int32Array(16);
+let runEnds = new Int32Array(16);
+/** The word's name-index flags (one byte), or {@link PARTICLE} for particles ("van der") between two words. */
+let runFlags = new Int32Array(16);
+let runLength = 0;
+/** Capitalised words that were not a name on their own but may be one in a list of names. */
+let pendingStarts = new Int32Array(16);
+let pendingEnds = new Int32Array(16);
+let pendingCount = 0;
+const PARTICLE = 256;
+
+function pushRun(start: number, end: number, flags: number): void {
+  if (runLength === runStarts.length) {
+    runStarts = grown(runStarts);
+    runEnds = grown(runEnds);
+    runFlags = grown(runFlags);
+  }
+  runStarts[runLength] = start;
+  runEnds[runLength] = end;
+  runFlags[runLength] = flags;
+  runLength++;
 }
 
-/** A capitalised word that was not a name on its own but may be one in a list of names. */
-interface Pending {
-  readonly start: number;
-  readonly end: number;
+function pushPending(start: number, end: number): void {
+  if (pendingCount === pendingStarts.length) {
+    pendingStarts = grown(pendingStarts);
+    pendingEnds = grown(pendingEnds);
+  }
+  pendingStarts[pendingCount] = start;
+  pendingEnds[pendingCount] = end;
+  pendingCount++;
+}
+
+function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(from.length * 2);
+  to.set(from);
+  return to;
 }
 
 /**
@@ -34,10 +62,9 @@ interface Pending {
  * the lowercase names are only looked for when a lowercase cue stands before a lowercase word.
  */
 export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
-  const index = nameIndex();
-  const run: Token[] = [];
   const found: PiiFinding[] = [];
-  const pending: Pending[] = [];
+  runLength = 0;
+  pendingCount = 0;
   let at = 0;
   // In a text of ASCII letters the scan has read and hashed every word with a capital already;
   // otherwise a char-code scan finds the capitals (no regex call, no substring).
@@ -57,8 +84,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       if (caps.first[next++] === 0) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
         at = end;
-        flush(text, run, found, pending);
-        clear(run);
+        flush(text, found);
         continue;
       }
     } else {
@@ -68,8 +94,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     }
     at = end;
     if (glued(text, start)) {
-      flush(text, run, found, pending);
-      clear(run);
+      flush(text, found);
       continue;
     }
     // A possessive "Liam's" is the name Liam.
@@ -86,29 +111,22 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       const p = place(text, start, end, true, flags);
       if (p !== undefined) {
         places.push(p);
-        flush(text, run, found, pending);
-        clear(run);
+        flush(text, found);
         at = Math.max(at, p.end);
         continue;
       }
     }
-    const token = classify(text, start, end, flags);
-    if (token === undefined) {
-      flush(text, run, found, pending);
-      clear(run);
+    if (!nameShaped(text, start, end)) {
+      flush(text, found);
       continue;
     }
-    const last = run[run.length - 1];
-    if (last === undefined || !joins(text, last.end, start, run)) {
-      flush(text, run, found, pending);
-      clear(run);
-    }
-    run.push(token);
+    if (runLength === 0 || !joins(text, runEnds[runLength - 1] as number, start)) flush(text, found);
+    pushRun(start, end, flags);
   }
-  flush(text, run, found, pending);
-  if (scan === undefined || scan.nameCue) lowercaseNames(text, index, found);
+  flush(text, found);
+  if (scan === undefined || scan.nameCue) lowercaseNames(text, nameIndex(), found);
   if (found.length > 1) found.sort(byStart);
-  promoteLists(text, found, pending);
+  promoteLists(text, found);
   mergeAdjacent(text, found, out);
 }
 
@@ -144,13 +162,13 @@ const LOWER_CUED = new RegExp(`\\b(?:${LOWER_NAME_CUES.join('|')})\\.?:?,? (\\p{
 const PARTICLE_GAP = /^ (?:(?:van|der|den|de|da|di|do|dos|das|du|del|della|von|zu|le|la|ter|ten|bin|ibn|al|el|y|af) )+$/;
 
 /** Whether the capitalised word at `start` continues the run ending at `end` (one space, or particles). */
-function joins(text: string, end: number, start: number, run: Token[]): boolean {
+function joins(text: string, end: number, start: number): boolean {
   const gap = start - end;
   if (gap === 1) return text.charCodeAt(end) === 32;
   if (gap < 4 || gap > 16) return false;
   const between = text.slice(end, start);
   if (!PARTICLE_GAP.test(between)) return false;
-  run.push({ start: end + 1, end: start - 1, flags: 0, cap: false, particle: true });
+  pushRun(end + 1, start - 1, PARTICLE);
   return true;
 }
 
@@ -177,9 +195,10 @@ function lowercaseNames(text: string, index: Map<string, number>, found: PiiFind
   }
 }
 
-function classify(text: string, start: number, end: number, flags: number): Token | undefined {
+/** Whether the capitalised word can be a name: no identifier, acronym or heading. */
+function nameShaped(text: string, start: number, end: number): boolean {
   const after = end < text.length ? text.charCodeAt(end) : 32;
-  if (after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1)))) return undefined;
+  if (after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1)))) return false;
   const length = end - start;
   let upper = 1;
   for (let k = start + 1; k < end; k++) {
@@ -188,29 +207,40 @@ function classify(text: string, start: number, end: number, flags: number): Toke
       upper++;
       // camelCase identifiers are code, except Mc/Mac names.
       const prev = text.charCodeAt(k - 1);
-      if (prev >= 97 && prev <= 122 && !(k - start === 2 && text.startsWith('Mc', start)) && !(k - start === 3 && text.startsWith('Mac', start))) return undefined;
+      if (prev >= 97 && prev <= 122 && !(k - start === 2 && text.startsWith('Mc', start)) && !(k - start === 3 && text.startsWith('Mac', start))) return false;
     }
   }
-  if (length > 1 && upper === length) return undefined; // ACRONYM, HEADING
-  return { start, end, flags, cap: true, particle: false };
+  return !(length > 1 && upper === length); // ACRONYM, HEADING
 }
 
-function flush(text: string, run: readonly Token[], found: PiiFinding[], pending: Pending[]): void {
-  if (run.length === 0) return;
-  if (run.length === 1) {
-    single(text, run[0]!, found, pending);
+/** Reads the run of capitalised words (a name or not) and empties it. */
+function flush(text: string, found: PiiFinding[]): void {
+  const length = runLength;
+  if (length === 0) return;
+  if (length === 1) single(text, runStarts[0] as number, runEnds[0] as number, runFlags[0] as number, found);
+  else flushRange(text, 0, length, found);
+  runLength = 0;
+}
+
+function isParticle(i: number): boolean {
+  return ((runFlags[i] as number) & PARTICLE) !== 0;
+}
+
+/** The words `lo` to `hi` of the run. */
+function flushRange(text: string, lo: number, hi: number, found: PiiFinding[]): void {
+  if (hi - lo <= 0) return;
+  if (hi - lo === 1) {
+    single(text, runStarts[lo] as number, runEnds[lo] as number, runFlags[lo] as number, found);
     return;
   }
-  let lo = 0;
-  let hi = run.length;
-  while (lo < hi && (run[lo]!.particle || (run[lo]!.flags & STOP) !== 0)) lo++;
-  while (hi > lo && (run[hi - 1]!.particle || (run[hi - 1]!.flags & STOP) !== 0)) hi--;
+  while (lo < hi && (isParticle(lo) || ((runFlags[lo] as number) & STOP) !== 0)) lo++;
+  while (hi > lo && (isParticle(hi - 1) || ((runFlags[hi - 1] as number) & STOP) !== 0)) hi--;
   if (lo >= hi) return;
   // A stop word inside the run splits it: "Thanks Megan" → "Megan".
   for (let i = lo; i < hi; i++) {
-    if ((run[i]!.flags & STOP) !== 0 && !run[i]!.particle) {
-      flush(text, run.slice(lo, i), found, pending);
-      flush(text, run.slice(i + 1, hi), found, pending);
+    if (((runFlags[i] as number) & STOP) !== 0 && !isParticle(i)) {
+      flushRange(text, lo, i, found);
+      flushRange(text, i + 1, hi, found);
       return;
     }
   }
@@ -218,43 +248,47 @@ function flush(text: string, run: readonly Token[], found: PiiFinding[], pending
   let words = 0;
   let listed = 0;
   let strong = 0;
-  let first: Token | undefined;
-  let lastWord: Token | undefined;
+  let first = -1;
+  let lastWord = -1;
   for (let i = lo; i < hi; i++) {
-    const t = run[i]!;
-    if (t.particle) continue;
+    if (isParticle(i)) continue;
+    const flags = runFlags[i] as number;
     words++;
-    if (first === undefined) first = t;
-    lastWord = t;
-    if ((t.flags & NAME) !== 0) {
+    if (first < 0) first = i;
+    lastWord = i;
+    if ((flags & NAME) !== 0) {
       listed++;
-      if ((t.flags & (COMMON | STOP)) === 0) strong++;
+      if ((flags & (COMMON | STOP)) === 0) strong++;
     }
   }
-  let start = run[lo]!.start;
-  const end = run[hi - 1]!.end;
+  let start = runStarts[lo] as number;
+  const end = runEnds[hi - 1] as number;
   const cue = personCue(text, start);
-  if (cue !== undefined && cue.kind === 'title') start = cue.start;
-  const t = first!;
+  if (cue !== NO_CUE && cueKind(cue) === CUE_TITLE) start = cueStart(cue);
+  const tFlags = runFlags[first] as number;
+  const tStart = runStarts[first] as number;
+  const tEnd = runEnds[first] as number;
   if (words >= 2) {
-    if ((run[lo]!.flags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, run[lo]!.start, end)) return;
-    if (cue !== undefined) return pushPerson(found, start, end, true, 'high');
-    if ((t.flags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushPerson(found, start, end, true, 'high');
-    if (strong >= 1 && (lastWord!.flags & SURNAME) !== 0) return pushPerson(found, start, end, true, 'medium');
+    const loFlags = runFlags[lo] as number;
+    if ((loFlags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, runStarts[lo] as number, end)) return;
+    if (cue !== NO_CUE) return pushPerson(found, start, end, true, 'high');
+    if ((tFlags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushPerson(found, start, end, true, 'high');
+    if (strong >= 1 && ((runFlags[lastWord] as number) & SURNAME) !== 0) return pushPerson(found, start, end, true, 'medium');
     return;
   }
-  if ((t.flags & PLACE) !== 0 && (t.flags & NAME) === 0) return;
-  if (cue !== undefined) {
-    if ((t.flags & NAME) !== 0 || cue.kind === 'title' || cue.kind === 'naming') return pushPerson(found, start, end, cue.kind === 'title', 'medium');
+  if ((tFlags & PLACE) !== 0 && (tFlags & NAME) === 0) return;
+  if (cue !== NO_CUE) {
+    const kind = cueKind(cue);
+    if ((tFlags & NAME) !== 0 || kind === CUE_TITLE || kind === CUE_NAMING) return pushPerson(found, start, end, kind === CUE_TITLE, 'medium');
     return;
   }
   // A speaker label in a transcript: "Kalman: Who are you?" at the start of a line.
-  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & NAME) !== 0 && (t.flags & (STOP | PLACE | COMMON)) === 0) return pushPerson(found, start, end, false, 'medium');
-  if ((t.flags & NAME) === 0 || (t.flags & (COMMON | STOP)) !== 0) {
-    if ((t.flags & (STOP | PLACE)) === 0) pending.push({ start: t.start, end: t.end });
+  if (text.charCodeAt(tEnd) === 58 && lineStart(text, tStart) && (tFlags & NAME) !== 0 && (tFlags & (STOP | PLACE | COMMON)) === 0) return pushPerson(found, start, end, false, 'medium');
+  if ((tFlags & NAME) === 0 || (tFlags & (COMMON | STOP)) !== 0) {
+    if ((tFlags & (STOP | PLACE)) === 0) pushPending(tStart, tEnd);
     return;
   }
-  pushPerson(found, start, end, false, sentenceStart(text, t.start) ? 'low' : 'medium');
+  pushPerson(found, start, end, false, sentenceStart(text, tStart) ? 'low' : 'medium');
 }
 
 function pushPerson(found: PiiFinding[], start: number, end: number, validated: boolean, confidence: PiiConfidence): void {
@@ -263,40 +297,43 @@ function pushPerson(found: PiiFinding[], start: number, end: number, validated: 
 
 const byStart = (a: PiiFinding, b: PiiFinding): number => a.start - b.start;
 
-/** A run of one capitalised word (most runs): the rules of {@link flush} without its arrays. */
-function single(text: string, t: Token, found: PiiFinding[], pending: Pending[]): void {
-  if ((t.flags & STOP) !== 0) return;
-  if ((t.flags & PLACE) !== 0 && (t.flags & NAME) === 0) return;
-  const cue = personCue(text, t.start);
-  if (cue !== undefined) {
-    if ((t.flags & NAME) !== 0 || cue.kind === 'title' || cue.kind === 'naming') {
-      found.push({ type: 'person', start: cue.kind === 'title' ? cue.start : t.start, end: t.end, validated: cue.kind === 'title', confidence: 'medium' });
+/** A run of one capitalised word (most runs): the rules of {@link flushRange} without its loops. */
+function single(text: string, start: number, end: number, flags: number, found: PiiFinding[]): void {
+  if ((flags & STOP) !== 0) return;
+  if ((flags & PLACE) !== 0 && (flags & NAME) === 0) return;
+  const cue = personCue(text, start);
+  if (cue !== NO_CUE) {
+    const kind = cueKind(cue);
+    if ((flags & NAME) !== 0 || kind === CUE_TITLE || kind === CUE_NAMING) {
+      pushPerson(found, kind === CUE_TITLE ? cueStart(cue) : start, end, kind === CUE_TITLE, 'medium');
     }
     return;
   }
-  if (text.charCodeAt(t.end) === 58 && lineStart(text, t.start) && (t.flags & NAME) !== 0 && (t.flags & (PLACE | COMMON)) === 0) {
-    found.push({ type: 'person', start: t.start, end: t.end, validated: false, confidence: 'medium' });
+  if (text.charCodeAt(end) === 58 && lineStart(text, start) && (flags & NAME) !== 0 && (flags & (PLACE | COMMON)) === 0) {
+    pushPerson(found, start, end, false, 'medium');
     return;
   }
-  if ((t.flags & NAME) === 0 || (t.flags & COMMON) !== 0) {
-    if ((t.flags & PLACE) === 0) pending.push({ start: t.start, end: t.end });
+  if ((flags & NAME) === 0 || (flags & COMMON) !== 0) {
+    if ((flags & PLACE) === 0) pushPending(start, end);
     return;
   }
-  found.push({ type: 'person', start: t.start, end: t.end, validated: false, confidence: sentenceStart(text, t.start) ? 'low' : 'medium' });
+  pushPerson(found, start, end, false, sentenceStart(text, start) ? 'low' : 'medium');
 }
 
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
-function promoteLists(text: string, found: PiiFinding[], pending: readonly Pending[]): void {
-  if (pending.length === 0 || found.length === 0) return;
+function promoteLists(text: string, found: PiiFinding[]): void {
+  if (pendingCount === 0 || found.length === 0) return;
   // A short text has a few findings, searched in place; a long one gets sets of their offsets.
   const offsets: Offsets | undefined = found.length > 8 ? { starts: new Set(found.map((f) => f.start)), ends: new Set(found.map((f) => f.end)) } : undefined;
   let added = false;
   for (let pass = 0; pass < 2; pass++) {
-    for (const p of pending) {
-      if (!listy(text, p) || hasStart(found, offsets, p.start) || !listNeighbour(text, p, found, offsets)) continue;
-      found.push({ type: 'person', start: p.start, end: p.end, validated: false, confidence: 'low' });
-      offsets?.starts.add(p.start);
-      offsets?.ends.add(p.end);
+    for (let k = 0; k < pendingCount; k++) {
+      const start = pendingStarts[k] as number;
+      const end = pendingEnds[k] as number;
+      if (!listy(text, start, end) || hasStart(found, offsets, start) || !listNeighbour(text, start, end, found, offsets)) continue;
+      found.push({ type: 'person', start, end, validated: false, confidence: 'low' });
+      offsets?.starts.add(start);
+      offsets?.ends.add(end);
       added = true;
     }
   }
@@ -322,28 +359,28 @@ function hasEnd(found: readonly PiiFinding[], offsets: Offsets | undefined, end:
 }
 
 /** A comma or a conjunction right next to the word: the only way it can be in a list. */
-function listy(text: string, p: Pending): boolean {
-  const after = text.charCodeAt(p.end);
+function listy(text: string, start: number, end: number): boolean {
+  const after = text.charCodeAt(end);
   if (after === 44) return true;
-  let i = p.start;
+  let i = start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
   if (i > 0 && text.charCodeAt(i - 1) === 44) return true;
-  return after === 32 || i < p.start;
+  return after === 32 || i < start;
 }
 
 const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och', 'og']);
 const LIST_TABLE = new WordTable([...LIST_WORDS].map((w) => [w, 1] as const));
 
-/** Whether a list separator (", ", " and ", " & "…) joins `p` to a person finding on either side. */
-function listNeighbour(text: string, p: Pending, found: readonly PiiFinding[], offsets: Offsets | undefined): boolean {
+/** Whether a list separator (", ", " and ", " & "…) joins the word to a person finding on either side. */
+function listNeighbour(text: string, start: number, end: number, found: readonly PiiFinding[], offsets: Offsets | undefined): boolean {
   // Before: "Malon, " or "Kaylee and ".
-  let i = p.start;
+  let i = start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
   if (i > 0 && text.charCodeAt(i - 1) === 44) {
     let k = i - 1;
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
     if (hasEnd(found, offsets, k)) return true;
-  } else if (i < p.start) {
+  } else if (i < start) {
     const wEnd = wordEndBefore(text, i, 0);
     const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
     if (wEnd >= 0 && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
@@ -353,10 +390,10 @@ function listNeighbour(text: string, p: Pending, found: readonly PiiFinding[], o
     }
   }
   // After: ", Kaylee" or " and Brandi".
-  let j = p.end;
+  let j = end;
   if (text.charCodeAt(j) === 44) j++;
   while (text.charCodeAt(j) === 32) j++;
-  if (j > p.end + 1 && hasStart(found, offsets, j) && text.charCodeAt(p.end) === 44) return true;
+  if (j > end + 1 && hasStart(found, offsets, j) && text.charCodeAt(end) === 44) return true;
   let e = j;
   while (e < text.length && isLetter(text.charCodeAt(e))) e++;
   if (e > j && LIST_TABLE.get(text, j, e) !== 0) {
@@ -401,11 +438,6 @@ function mergeAdjacent(text: string, found: PiiFinding[], out: PiiFinding[]): vo
     prev = f;
   }
   if (prev !== undefined) out.push(prev);
-}
-
-/** Empties a run; setting `length` is a runtime call in V8, popping a few tokens is not. */
-function clear(run: Token[]): void {
-  while (run.length > 0) run.pop();
 }
 
 function isDigit(c: number): boolean {

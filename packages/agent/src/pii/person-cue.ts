@@ -53,18 +53,31 @@ const PAIR_TABLE = new WordTable([
   ...[...NAMING_PAIRS].map((pair) => [pair, NAMING_PAIR] as const),
 ]);
 
-/** A cue just before a candidate name: its kind and where it starts (a title joins the name). */
-export interface PersonCue {
-  readonly kind: 'title' | 'naming' | 'other';
-  readonly start: number;
+/** The kinds of cue {@link personCue} reports: a title joins the name ("Dr. Ana Lima"). */
+export const CUE_TITLE = 0;
+export const CUE_NAMING = 1;
+export const CUE_OTHER = 2;
+/** No cue before the word. */
+export const NO_CUE = -1;
+
+/** The kind of a cue {@link personCue} found. */
+export function cueKind(cue: number): number {
+  return cue & 3;
+}
+
+/** Where the cue {@link personCue} found starts. */
+export function cueStart(cue: number): number {
+  return cue >> 2;
 }
 
 /**
  * Looks at the one to three words before `start` (across a comma, a colon or a line break) for a
  * title, a salutation, an introduction ("my name is", "I'm"), a header ("From:") or a relation
- * ("my wife").
+ * ("my wife"). The cue comes back as one small integer, its start times four plus its kind
+ * ({@link cueKind}, {@link cueStart}), or {@link NO_CUE}: called for most capitalised words, it
+ * allocates nothing.
  */
-export function personCue(text: string, start: number): PersonCue | undefined {
+export function personCue(text: string, start: number): number {
   let i = start;
   let colon = false;
   for (let n = 0; n < 4 && i > 0; n++) {
@@ -77,30 +90,30 @@ export function personCue(text: string, start: number): PersonCue | undefined {
   }
   // Words are looked up by hash in place, never sliced: most capitalised words have no cue.
   const end1 = wordEndBefore(text, i, 0, true);
-  if (end1 < 0) return undefined;
+  if (end1 < 0) return NO_CUE;
   const start1 = wordStart(text, end1);
   const f1 = WORDS.get(text, start1, end1);
-  if ((f1 & CUE_END) === 0) return undefined;
-  const cue = (kind: PersonCue['kind']): PersonCue => ({ kind, start: start1 });
-  if ((f1 & TITLE) !== 0) return cue('title');
-  if (colon && (f1 & HEADER) !== 0) return cue((f1 & NAME) !== 0 ? 'naming' : 'other');
-  if ((f1 & NAMING_WORD) !== 0) return cue('naming');
+  if ((f1 & CUE_END) === 0) return NO_CUE;
+  const cue = start1 << 2;
+  if ((f1 & TITLE) !== 0) return cue | CUE_TITLE;
+  if (colon && (f1 & HEADER) !== 0) return cue | ((f1 & NAME) !== 0 ? CUE_NAMING : CUE_OTHER);
+  if ((f1 & NAMING_WORD) !== 0) return cue | CUE_NAMING;
   // "I'm Ana": the word before is "m" after "I'".
   if ((f1 & M) !== 0 && start1 >= 2 && (text.charCodeAt(start1 - 1) === 39 || text.charCodeAt(start1 - 1) === 8217)) {
     const c = text.charCodeAt(start1 - 2);
-    if ((c === 73 || c === 105) && !isLetter(text.charCodeAt(start1 - 3))) return cue('naming');
+    if ((c === 73 || c === 105) && !isLetter(text.charCodeAt(start1 - 3))) return cue | CUE_NAMING;
   }
-  if ((f1 & GREETING) !== 0) return cue('other');
+  if ((f1 & GREETING) !== 0) return cue | CUE_OTHER;
   const end2 = wordEndBefore(text, start1, 1);
-  if (end2 < 0) return undefined;
+  if (end2 < 0) return NO_CUE;
   const start2 = wordStart(text, end2);
   // One space stands between the two words, so the pair is the text from one to the other.
   const pair = PAIR_TABLE.get(text, start2, end1);
-  if ((pair & NAMING_PAIR) !== 0) return cue('naming');
-  if ((pair & OTHER_PAIR) !== 0) return cue('other');
+  if ((pair & NAMING_PAIR) !== 0) return cue | CUE_NAMING;
+  if ((pair & OTHER_PAIR) !== 0) return cue | CUE_OTHER;
   const f2 = WORDS.get(text, start2, end2);
-  if ((f2 & MY) !== 0 && (f1 & RELATION) !== 0) return cue('other');
+  if ((f2 & MY) !== 0 && (f1 & RELATION) !== 0) return cue | CUE_OTHER;
   // "my partner's name Donald", "my wife's": a relation's name follows.
-  if ((f1 & S) !== 0 && (f2 & RELATION) !== 0) return cue('other');
-  return undefined;
+  if ((f1 & S) !== 0 && (f2 & RELATION) !== 0) return cue | CUE_OTHER;
+  return NO_CUE;
 }
