@@ -1,4 +1,4 @@
-import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupSpan, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
+import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
 import { LOWER_PLACE_CUES } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
@@ -68,8 +68,11 @@ function cueBefore(text: string, start: number): number {
 
 // Capitalised words; what stands before them (a letter, an email, a path) is checked in code.
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
-// Lowercase place names only after "in", "from", "at", "to" or "near".
-const LOWER = new RegExp(`\\b(?:${LOWER_PLACE_CUES.join('|')}) (\\p{Ll}[\\p{Ll}\\p{M}'’-]{2,})`, 'gu');
+// Lowercase place names only after "in", "from", "at", "to" or "near": the cue is found by a
+// regex without the `u` flag (no match array), the word after it by char code, or by the second
+// regex where it has a letter beyond ASCII.
+const LOWER_CUE = new RegExp(`\\b(?:${LOWER_PLACE_CUES.join('|')}) `, 'g');
+const LOWER_WORD = /\p{Ll}[\p{Ll}\p{M}'’-]{2,}/uy;
 
 /** Places among the capitalised words of a text (see {@link place}). */
 export function capitalisedPlaces(text: string, found: PiiFinding[]): void {
@@ -84,18 +87,62 @@ export function capitalisedPlaces(text: string, found: PiiFinding[]): void {
   }
 }
 
-/** Lowercase places after "in", "from", "at", "to", "near" ("arrived at bauru"). */
+/**
+ * Lowercase places after "in", "from", "at", "to", "near" ("arrived at bauru"): the matches of
+ * `\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,})` in turn, each word a place or not.
+ */
 export function lowercasePlaces(text: string, found: PiiFinding[]): void {
-  LOWER.lastIndex = 0;
-  for (let m = LOWER.exec(text); m !== null; m = LOWER.exec(text)) {
-    const word = m[1] as string;
-    const start = m.index + m[0].length - word.length;
-    if (!indexed(text, start, start + word.length)) continue;
-    const f = place(text, start, start + word.length, false);
+  LOWER_CUE.lastIndex = 0;
+  while (LOWER_CUE.test(text)) {
+    const start = LOWER_CUE.lastIndex;
+    let end = lowerWordEnd(text, start);
+    if (end < 0) {
+      LOWER_WORD.lastIndex = start;
+      end = LOWER_WORD.test(text) ? LOWER_WORD.lastIndex : start;
+    }
+    // No word: the search goes on after the space (no cue can start before it).
+    if (end - start < 3) continue;
+    LOWER_CUE.lastIndex = end;
+    const f = lowercasePlace(text, start, end);
     if (f === undefined) continue;
     found.push(f);
-    LOWER.lastIndex = Math.max(LOWER.lastIndex, f.end);
+    LOWER_CUE.lastIndex = Math.max(end, f.end);
   }
+}
+
+/** The place the lowercase word after a cue starts, if any; one lookup for most words ("to the"). */
+function lowercasePlace(text: string, start: number, end: number): PiiFinding | undefined {
+  let h = HASH_SEED;
+  let plain = true;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x370 || c === 0x130) plain = false;
+    h = hashStep(h, lowerCode(c));
+  }
+  // Below U+0370 lookupSpan hashes the word just so and looks it up by that hash (place() would).
+  if (!plain) return mayBeIndexed(h) ? place(text, start, end, false) : undefined;
+  const flags = lookupToken(text, start, end, h);
+  return (flags & (PLACE | PLACE_HEAD)) === 0 ? undefined : place(text, start, end, false, flags);
+}
+
+/**
+ * The end of the lowercase word `\p{Ll}[\p{Ll}\p{M}'’-]*` at `start` (`start` when none starts
+ * there), or -1 at a character beyond ASCII other than ’, which only the regex can class.
+ */
+function lowerWordEnd(text: string, start: number): number {
+  const n = text.length;
+  if (start >= n) return start;
+  const first = text.charCodeAt(start);
+  if (first >= 128) return -1;
+  if (!(first >= 97 && first <= 122)) return start;
+  let k = start + 1;
+  for (; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || c === 39 || c === 45 || c === 8217) continue;
+    if (c >= 128) return -1;
+    break;
+  }
+  return k;
 }
 
 /** Whether the word continues a token before it: a letter, a digit, an email or a path. */
