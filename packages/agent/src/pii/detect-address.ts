@@ -1,4 +1,4 @@
-import { CITY, COUNTRY, nameIndex } from './name-index.js';
+import { CITY, COUNTRY, lookupSpan, nameIndex } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
@@ -307,11 +307,31 @@ function extend(text: string, end: number): number {
     // A new sentence or a plain word that is no place stops the address; the word after a
     // postcode is its town.
     const town = afterCode && /^\p{Lu}/u.test(part);
-    if (!digits && !town && !isPlacePhrase(part.toLowerCase()) && (!/^\p{Lu}/u.test(part) || !/[\n,]/.test(m[0]))) break;
+    // The place lists are asked last: a capitalised part after a comma or a line break goes on anyway.
+    if (!digits && !town && (!/^\p{Lu}/u.test(part) || !/[\n,]/.test(m[0])) && !placePart(text, stop - part.length, stop, part)) break;
     afterCode = digits && /^\d/.test(part);
     at = stop;
   }
   return at;
+}
+
+/**
+ * {@link isPlacePhrase} of `part` (`text[start..end)`) lowercased: in ASCII text read in place by
+ * the name table (one unit lowercases to one, and a letter stays a letter), otherwise from the string.
+ */
+function placePart(text: string, start: number, end: number, part: string): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) >= 128) return isPlacePhrase(part.toLowerCase());
+  if ((lookupSpan(text, start, end) & PLACE) !== 0) return true;
+  // "Marshall Islands 56293", "Calgary AB": a known place followed by a code of 1 to 5 letters or digits.
+  let k = end;
+  while (k > start && isAsciiAlnum(text.charCodeAt(k - 1))) k--;
+  const code = end - k;
+  if (code < 1 || code > 5 || k - 1 < start || text.charCodeAt(k - 1) !== 32) return false;
+  return (lookupSpan(text, start, k - 1) & PLACE) !== 0;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function isPlacePhrase(phrase: string): boolean {

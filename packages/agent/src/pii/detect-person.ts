@@ -166,6 +166,12 @@ function joins(text: string, end: number, start: number): boolean {
   const gap = start - end;
   if (gap === 1) return text.charCodeAt(end) === 32;
   if (gap < 4 || gap > 16) return false;
+  // The regex needs lowercase ASCII letters and spaces only, a space first and last.
+  if (text.charCodeAt(end) !== 32 || text.charCodeAt(start - 1) !== 32) return false;
+  for (let k = end + 1; k < start - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && !(c >= 97 && c <= 122)) return false;
+  }
   const between = text.slice(end, start);
   if (!PARTICLE_GAP.test(between)) return false;
   pushRun(end + 1, start - 1, PARTICLE);
