@@ -1,4 +1,4 @@
-import { CITY, COUNTRY, lookupSpan, nameIndex } from './name-index.js';
+import { CITY, COUNTRY, lookupKey, lookupSpan } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
@@ -335,11 +335,10 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 function isPlacePhrase(phrase: string): boolean {
-  const index = nameIndex();
-  if (((index.get(phrase) ?? 0) & PLACE) !== 0) return true;
+  if ((lookupKey(phrase) & PLACE) !== 0) return true;
   // "Marshall Islands 56293", "Calgary AB": a known place followed by a code.
   const head = phrase.replace(/ [\p{L}\d]{1,5}$/u, '');
-  return head !== phrase && ((index.get(head) ?? 0) & PLACE) !== 0;
+  return head !== phrase && (lookupKey(head) & PLACE) !== 0;
 }
 
 function isDigit(c: number): boolean {

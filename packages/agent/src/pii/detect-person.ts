@@ -1,4 +1,4 @@
-import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupSpan, lookupToken, lowerCode, nameIndex, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
+import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './person-cue.js';
 import { LOWER_NAME_CUES, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
@@ -124,7 +124,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     pushRun(start, end, flags);
   }
   flush(text, found);
-  if (scan === undefined || scan.nameCue) lowercaseNames(text, nameIndex(), found);
+  if (scan === undefined || scan.nameCue) lowercaseNames(text, found);
   if (found.length > 1) found.sort(byStart);
   promoteLists(text, found);
   mergeAdjacent(text, found, out);
@@ -179,12 +179,12 @@ function joins(text: string, end: number, start: number): boolean {
 }
 
 /** Lowercase names after a cue ("mr. martin", "named joshua", "name roberto yamamura"). */
-function lowercaseNames(text: string, index: Map<string, number>, found: PiiFinding[]): void {
+function lowercaseNames(text: string, found: PiiFinding[]): void {
   LOWER_CUED.lastIndex = 0;
   for (let m = LOWER_CUED.exec(text); m !== null; m = LOWER_CUED.exec(text)) {
     const a = m[1] as string;
     const b = m[2];
-    const fa = index.get(a) ?? 0;
+    const fa = lookupKey(a);
     if ((fa & NAME) === 0 || (fa & STOP) !== 0) {
       LOWER_CUED.lastIndex = m.index + m[0].length - a.length - (b === undefined ? 0 : b.length + 1);
       continue;
@@ -194,7 +194,7 @@ function lowercaseNames(text: string, index: Map<string, number>, found: PiiFind
     const naming = title || /^(?:name is|named|called|i'?m|i am|this is|name)$/.test(cueWord);
     if (!naming && (fa & (COMMON | KNOWN)) !== 0) continue;
     const aStart = m.index + m[0].length - a.length - (b === undefined ? 0 : b.length + 1);
-    const fb = b === undefined ? 0 : (index.get(b) ?? 0);
+    const fb = b === undefined ? 0 : lookupKey(b);
     const pair = b !== undefined && (fb & NAME) !== 0 && (fb & (STOP | COMMON)) === 0;
     const end = pair ? aStart + a.length + 1 + (b as string).length : aStart + a.length;
     found.push({ type: 'person', start: title ? m.index : aStart, end, validated: title || pair, confidence: 'medium' });

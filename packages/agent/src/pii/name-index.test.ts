@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupSpan, nameIndex } from './name-index.js';
+import { lookupKey, lookupSpan, nameIndex } from './name-index.js';
 
 describe('lookupSpan', () => {
   const index = nameIndex();
@@ -24,5 +24,22 @@ describe('lookupSpan', () => {
     const phrase = [...index.keys()].find((k) => k.includes(' ')) as string;
     expect(lookupSpan(`in ${phrase.toUpperCase()}.`, 3, 3 + phrase.length)).toBe(index.get(phrase));
     expect(lookupSpan(`in ${phrase}x`, 3, 4 + phrase.length)).toBe(expected(`${phrase}x`));
+  });
+});
+
+describe('lookupKey', () => {
+  it('gives every key of the index its flags, and nothing to strings that are no key', () => {
+    const index = nameIndex();
+    let misses = 0;
+    for (const [key, flags] of index) {
+      expect(lookupKey(key), key).toBe(flags);
+      for (const other of [`${key}x`, key.toUpperCase(), ` ${key}`]) {
+        if (index.has(other)) continue;
+        expect(lookupKey(other), other).toBe(0);
+        misses++;
+      }
+    }
+    expect(misses).toBeGreaterThan(index.size);
+    expect(lookupKey('')).toBe(0);
   });
 });

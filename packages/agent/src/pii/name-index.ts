@@ -131,40 +131,154 @@ export function lookupSpan(text: string, start: number, end: number): number {
   let h = HASH_SEED;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 0x370 || c === 0x130) return nameIndex().get(text.slice(start, end).toLowerCase()) ?? 0;
+    if (c >= 0x370 || c === 0x130) return lookupKey(text.slice(start, end).toLowerCase());
     h = hashStep(h, lowerCode(c));
   }
   return lookupToken(text, start, end, h);
 }
 
-function buildTable(): HashTable {
-  // Phrases ("rio de janeiro") too, for lookupSpan: a word has no space, so it never meets one.
-  const entries = [...nameIndex()];
-  let size = 1;
-  while (size < entries.length * 3) size <<= 1;
-  let chars = 0;
-  for (const [key] of entries) chars += key.length + 1;
-  if (chars >= 1 << 23) throw new Error('name lists too large for the name table');
-  const slots = new Int32Array(size * 2);
-  const pool = new Uint16Array(chars);
-  const mask = size - 1;
-  let at = 0;
-  for (const [key, flags] of entries) {
-    let h = HASH_SEED;
-    for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
-    let slot = h & mask;
-    while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
-    slots[slot << 1] = h + 1;
-    slots[(slot << 1) + 1] = (at << 8) | flags;
-    pool[at] = key.length;
-    for (let i = 0; i < key.length; i++) pool[at + 1 + i] = key.charCodeAt(i);
-    at += key.length + 1;
+/**
+ * The flags of `key` exactly as given (the lists' tokens are lowercase): `nameIndex().get(key) ?? 0`
+ * from the table, so the detectors never build the map.
+ */
+export function lookupKey(key: string): number {
+  const t = table ?? buildTable();
+  const slots = t.slots;
+  const mask = t.mask;
+  let h = HASH_SEED;
+  for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const stored = slots[slot << 1] as number;
+    if (stored === 0) return 0;
+    if (stored !== h + 1) continue;
+    const data = slots[(slot << 1) + 1] as number;
+    const at = data >>> 8;
+    if (t.pool[at] !== key.length) continue;
+    let same = true;
+    for (let k = 0; k < key.length; k++) {
+      if (t.pool[at + 1 + k] !== key.charCodeAt(k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return data & 0xff;
   }
-  table = { slots, pool, mask };
+}
+
+/** The lists and their flags, as {@link nameIndex} reads them: list, flag, separator. */
+const LISTS: ReadonlyArray<readonly [string, number, number]> = [
+  [GIVEN_NAMES, GIVEN, 32],
+  [SURNAMES, SURNAME, 32],
+  [COMMON_NAME_WORDS, COMMON, 32],
+  [KNOWN_NAME_WORDS, KNOWN, 32],
+  [STOP_WORDS, STOP, 32],
+  [CITIES, CITY, 124],
+  [COUNTRIES, COUNTRY, 124],
+];
+
+/**
+ * Builds the table straight from the list strings (the same keys and flags as {@link nameIndex},
+ * checked by its test): each token is hashed where it stands in its list, no substring, no map,
+ * no array of entries. Building the map first cost about 200 ms of CPU on the first call.
+ */
+function buildTable(): HashTable {
+  let tokens = 0;
+  let chars = 0;
+  for (const [list, , sep] of LISTS) {
+    chars += list.length;
+    tokens++;
+    for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === sep) tokens++;
+  }
+  // First into a table roomy enough for every token and place head, then into one a third full.
+  let size = 1;
+  while (size < tokens * 2 * 2) size <<= 1;
+  const roomy = new Int32Array(size * 2);
+  const pool = new Uint16Array(2 * (chars + tokens));
+  const state = { slots: roomy, mask: size - 1, pool, at: 0, keys: 0 };
+  for (const [list, flag, sep] of LISTS) {
+    let start = 0;
+    for (let i = 0; i <= list.length; i++) {
+      if (i < list.length && list.charCodeAt(i) !== sep) continue;
+      if (i > start) insert(state, list, start, i, flag);
+      start = i + 1;
+    }
+  }
+  // The first word of a city or country name of several words ("marshall" of "marshall islands").
+  for (const [list, , sep] of LISTS.slice(5)) {
+    let start = 0;
+    let space = -1;
+    for (let i = 0; i <= list.length; i++) {
+      const c = i < list.length ? list.charCodeAt(i) : sep;
+      if (c === 32 && space < 0) space = i;
+      if (c !== sep) continue;
+      if (space > start) insert(state, list, start, space, PLACE_HEAD);
+      start = i + 1;
+      space = -1;
+    }
+  }
+  if (state.at >= 1 << 23) throw new Error('name lists too large for the name table');
+  let final = 1;
+  while (final < state.keys * 3) final <<= 1;
+  const slots = new Int32Array(final * 2);
+  const mask = final - 1;
+  for (let s = 0; s < size; s++) {
+    const h1 = roomy[s << 1] as number;
+    if (h1 === 0) continue;
+    let slot = (h1 - 1) & mask;
+    while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot << 1] = h1;
+    slots[(slot << 1) + 1] = roomy[(s << 1) + 1] as number;
+  }
+  table = { slots, pool: pool.slice(0, state.at), mask };
   return table;
 }
 
-/** Lowercased token → flags, built on first use from the bundled lists. */
+interface Building {
+  readonly slots: Int32Array;
+  readonly mask: number;
+  readonly pool: Uint16Array;
+  at: number;
+  keys: number;
+}
+
+/** Adds `flag` to the key `list[start..end)`, adding the key when it is new. */
+function insert(b: Building, list: string, start: number, end: number, flag: number): void {
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = hashStep(h, list.charCodeAt(i));
+  const length = end - start;
+  for (let slot = h & b.mask; ; slot = (slot + 1) & b.mask) {
+    const stored = b.slots[slot << 1] as number;
+    if (stored === 0) {
+      b.slots[slot << 1] = h + 1;
+      b.slots[(slot << 1) + 1] = (b.at << 8) | flag;
+      b.pool[b.at] = length;
+      for (let i = 0; i < length; i++) b.pool[b.at + 1 + i] = list.charCodeAt(start + i);
+      b.at += length + 1;
+      b.keys++;
+      return;
+    }
+    if (stored !== h + 1) continue;
+    const data = b.slots[(slot << 1) + 1] as number;
+    const at = data >>> 8;
+    if (b.pool[at] !== length) continue;
+    let same = true;
+    for (let i = 0; i < length; i++) {
+      if (b.pool[at + 1 + i] !== list.charCodeAt(start + i)) {
+        same = false;
+        break;
+      }
+    }
+    if (!same) continue;
+    b.slots[(slot << 1) + 1] = data | flag;
+    return;
+  }
+}
+
+/**
+ * Lowercased token → flags, built on first use from the bundled lists. The detectors look tokens
+ * up in the name table instead ({@link lookupToken}, {@link lookupSpan}, {@link lookupKey}), which
+ * holds the same keys and flags; the map is for tests and callers outside.
+ */
 export function nameIndex(): Map<string, number> {
   if (index !== undefined) return index;
   const map = new Map<string, number>();
