@@ -133,18 +133,19 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
 /**
  * Where the next capital letter (Unicode Lu) at or after `from` stands, or -1. The rest of the
  * word ("O'Neil", "Jean-Luc") is read by wordEnd, and a word glued to what stands before it (an
- * email, a path, an identifier) is dropped.
+ * email, a path, an identifier) is dropped. A regex test (no match array) skips to the next unit
+ * that may be one (A–Z, the Latin-1 capitals, anything from U+0100), faster than a char-code loop
+ * (about 500 vs 620 ns for all the capitals of a record with a letter beyond ASCII).
  */
 function nextCapital(text: string, from: number): number {
-  const n = text.length;
-  for (let i = from; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) return i;
-    } else if (c >= 192 && isUpper(text, i)) return i;
+  MAY_BE_CAPITAL.lastIndex = from;
+  while (MAY_BE_CAPITAL.test(text)) {
+    const i = MAY_BE_CAPITAL.lastIndex - 1;
+    if (text.charCodeAt(i) < 128 || isUpper(text, i)) return i;
   }
   return -1;
 }
+const MAY_BE_CAPITAL = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\uffff]/g;
 
 /** End of the word whose letters continue at `i`: letters and marks, inner apostrophes and hyphens. */
 function wordEnd(text: string, i: number): number {
