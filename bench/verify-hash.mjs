@@ -4,7 +4,12 @@
  * files, in the same run, at 1× (300 blobs) and 10× (3,000), and 100× (30,000) with --full. Blob
  * sizes are a fixed mix (mostly small exports, some large ones; about 130 KB on average). verify
  * runs in its own child process (peak RSS is its own) and recomputes everything it always does:
- * the chain, every blob, every entry's records digest. With FIELDWORK_BENCH_DATABASE_URL set
+ * the chain, every blob, every entry's records digest. What is compared: openssl's time includes
+ * starting its process (one per 500 files); verify's is `store.verify()` in an open store, without
+ * Node's start and module loading (the cold-start row measures those). openssl hashes on one core;
+ * verify may use every core (worker threads). Both read the same files, warm in the page cache.
+ * Beside wall time, CPU time (all threads; openssl's through /usr/bin/time when present) is printed:
+ * it moves less with the machine's load. With FIELDWORK_BENCH_DATABASE_URL set
  * (e.g. postgres://postgres@127.0.0.1:5432/test) the same ledger and blobs are also loaded into a
  * fresh PostgreSQL database and verified there, next to SQLite. Usage (after `npx tsc -b`):
  *   node bench/verify-hash.mjs [--full] [--rounds 3] [--sizes 300,3000]
@@ -29,10 +34,13 @@ if (process.argv[2] === '--verify') {
   const location = process.argv[3].startsWith('postgres') ? { dialect: 'postgres', url: process.argv[3] } : FieldworkStore.locationFor(process.argv[3], {});
   const store = await FieldworkStore.open(location);
   const t = performance.now();
+  const c = process.cpuUsage();
   const r = await store.verify();
   const ms = performance.now() - t;
+  // CPU of every thread of the process (the hashing workers included).
+  const cpu = process.cpuUsage(c);
   await store.close();
-  process.stdout.write(JSON.stringify({ ms, ok: r.ok, blobs: r.blobsChecked, problems: r.problems.slice(0, 3), rssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, ok: r.ok, blobs: r.blobsChecked, problems: r.problems.slice(0, 3), rssMB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 
@@ -45,20 +53,25 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`### verify vs openssl dgst -sha256 over the same blob files (median of ${rounds} rounds, alternating)`);
 console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
-console.log(`| blobs | MB | openssl MB/s | verify (SQLite) MB/s | ratio | verify peak RSS MB |${pgUrl ? ' verify (PostgreSQL) s | PG / SQLite time | PG peak RSS MB |' : ''} load |`);
-console.log(`|---:|---:|---:|---:|---:|---:|${pgUrl ? '---:|---:|---:|' : ''}---|`);
+console.log(`| blobs | MB | openssl MB/s | verify (SQLite) MB/s | ratio | openssl CPU s | verify CPU s | CPU ratio | verify peak RSS MB |${pgUrl ? ' verify (PostgreSQL) s | PG / SQLite time | PG peak RSS MB |' : ''} load |`);
+console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|${pgUrl ? '---:|---:|---:|' : ''}---|`);
 for (const n of sizes) {
   const { ws, files, bytes } = await storeWith(n);
   const pg = pgUrl ? await postgresCopy(ws, pgUrl) : undefined;
   const openssl = [];
+  const opensslCpu = [];
   const verify = [];
+  const verifyCpu = [];
   const onPg = [];
   let rss = 0;
   let pgRss = 0;
   for (let r = 0; r < rounds; r++) {
-    openssl.push(timeOpenssl(files));
+    const o = timeOpenssl(files);
+    openssl.push(o.ms);
+    if (o.cpuMs !== undefined) opensslCpu.push(o.cpuMs);
     const v = verifyOnce(ws);
     verify.push(v.ms);
+    verifyCpu.push(v.cpuMs);
     rss = Math.max(rss, v.rssMB);
     if (pg) {
       const p = verifyOnce(pg.url);
@@ -70,7 +83,8 @@ for (const n of sizes) {
   const o = mb / (median(openssl) / 1000);
   const v = mb / (median(verify) / 1000);
   const pgCols = pg ? ` ${(median(onPg) / 1000).toFixed(2)} | ${(median(onPg) / median(verify)).toFixed(2)} | ${pgRss.toFixed(0)} |` : '';
-  console.log(`| ${n.toLocaleString('en')} | ${mb.toFixed(0)} | ${o.toFixed(0)} | ${v.toFixed(0)} | ${(v / o).toFixed(2)} | ${rss.toFixed(0)} |${pgCols} ${loadavg()[0].toFixed(2)} |`);
+  const cpuCols = opensslCpu.length ? `${(median(opensslCpu) / 1000).toFixed(2)} | ${(median(verifyCpu) / 1000).toFixed(2)} | ${(median(opensslCpu) / median(verifyCpu)).toFixed(2)}` : `— | ${(median(verifyCpu) / 1000).toFixed(2)} | —`;
+  console.log(`| ${n.toLocaleString('en')} | ${mb.toFixed(0)} | ${o.toFixed(0)} | ${v.toFixed(0)} | ${(v / o).toFixed(2)} | ${cpuCols} | ${rss.toFixed(0)} |${pgCols} ${loadavg()[0].toFixed(2)} |`);
   await pg?.drop();
 }
 console.log(`\nload average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
@@ -90,11 +104,27 @@ function verifyOnce(where, attempt = 1) {
   return out;
 }
 
-/** Wall ms of `openssl dgst -sha256` over every file (one process per 500 files, one after another). */
+/**
+ * Wall ms of `openssl dgst -sha256` over every file (one process per 500 files, one after another),
+ * and their CPU ms (user + system) when /usr/bin/time is there to tell (its own start is in the wall time).
+ */
 function timeOpenssl(files) {
+  const timed = existsSync('/usr/bin/time');
+  let cpuMs = timed ? 0 : undefined;
   const t = performance.now();
-  for (let i = 0; i < files.length; i += 500) execFileSync('openssl', ['dgst', '-sha256', '-r', ...files.slice(i, i + 500)], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 26 });
-  return performance.now() - t;
+  for (let i = 0; i < files.length; i += 500) {
+    const args = ['dgst', '-sha256', '-r', ...files.slice(i, i + 500)];
+    if (!timed) {
+      execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 26 });
+      continue;
+    }
+    const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', 'openssl', ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr}`);
+    const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+    if (!m) throw new Error(`no CPU time from /usr/bin/time: ${r.stderr}`);
+    cpuMs += (Number(m[1]) + Number(m[2])) * 1000;
+  }
+  return { ms: performance.now() - t, cpuMs };
 }
 
 /** Blob sizes: 80 % small exports (2–64 KB), 18 % medium (64–512 KB), 2 % large (1–4 MB). */

@@ -14,6 +14,7 @@ import { guardTextInput, IgnoredFields } from './input/index.js';
 import type { IgnoredField } from './input/index.js';
 import { compileRecordCheck } from './record-check.js';
 import type { RecordCheck } from './record-check.js';
+import { withCollectHeapPolicy } from './collect-heap-policy.js';
 import { collectorFor } from './registry.js';
 import { resolveSourceFiles, sourceFileTypes } from './resolve-files.js';
 
@@ -102,9 +103,14 @@ export async function* validated(records: AsyncIterable<FieldworkRecord>, file: 
 
 /**
  * Collects every source: each artifact in its own transaction, identical bytes skipped, and a
- * failure in one source (or file) recorded without stopping the others.
+ * failure in one source (or file) recorded without stopping the others. V8's heap growth is held
+ * down meanwhile (collect-heap-policy.ts), so peak memory does not rise with the export's size.
  */
 export async function collectSources(opts: CollectOptions): Promise<SourceOutcome[]> {
+  return withCollectHeapPolicy(() => collectAll(opts));
+}
+
+async function collectAll(opts: CollectOptions): Promise<SourceOutcome[]> {
   const names = sourceNames(opts.sources);
   const log = opts.log ?? (() => {});
   // Read (or created) only when a collector meets an end-user identifier.

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
 import type { BlobStore } from './blob-store.js';
 import type { DbBlobStore } from './db-blob-store.js';
-import { HashPool } from './hash-pool.js';
+import { hashFileSync, HashPool } from './hash-pool.js';
 
-/** Fewer blobs than this are hashed on the main thread: starting workers would cost more. */
+/**
+ * Fewer bytes than this (or, when the caller does not say how many, fewer blobs than
+ * POOL_FROM) are hashed on the main thread: this thread hashes them before worker threads
+ * would have started (50-100 ms on a quiet machine, several hundred under load).
+ */
+const POOL_FROM_BYTES = 64 << 20;
 const POOL_FROM = 16;
 
 /** Blobs a database store hashes per query. */
@@ -35,14 +39,20 @@ export class BlobHasher {
   readonly #batches = new Map<string, Promise<Map<string, { sha256: string } | { chunks: number }> | undefined>>();
   #cursor = 0;
 
-  constructor(store: BlobStore, order: readonly string[], o: { threads?: number } = {}) {
+  /**
+   * `bytes`: about how many bytes the blobs hold (the artifacts table's sizes), to decide
+   * whether worker threads are worth starting; `threads: 1` hashes on the main thread.
+   */
+  constructor(store: BlobStore, order: readonly string[], o: { threads?: number; bytes?: number } = {}) {
     this.#store = store;
     this.#order = order;
     order.forEach((sha, i) => this.#position.set(sha, i));
     const files = order.length > 0 && store.pathOf(order[0]) !== undefined;
-    this.#pool = files && order.length >= POOL_FROM && o.threads !== 1 ? new HashPool(o.threads) : undefined;
-    // Enough files in flight to keep every worker busy; database digests a batch ahead.
-    this.#window = files ? 64 : DIGEST_BATCH * DIGEST_QUERIES;
+    const many = o.bytes !== undefined ? o.bytes >= POOL_FROM_BYTES : order.length >= POOL_FROM;
+    this.#pool = files && many && o.threads !== 1 ? new HashPool(o.threads) : undefined;
+    // Enough files in flight to keep every worker busy; database digests a batch ahead; files
+    // hashed on this thread when asked for.
+    this.#window = this.#pool ? 64 : files ? 0 : DIGEST_BATCH * DIGEST_QUERIES;
   }
 
   /** The SHA-256 of the stored bytes, or undefined when the blob is missing. */
@@ -51,6 +61,9 @@ export class BlobHasher {
     while (this.#cursor < this.#order.length && this.#cursor <= at + this.#window) this.#start(this.#order[this.#cursor++]);
     const p = this.#started.get(sha) ?? this.#hash(sha);
     this.#started.delete(sha);
+    // Still queued means no worker is online yet: hash it here rather than wait for one.
+    const path = this.#pool && this.#store.pathOf(sha);
+    if (path) this.#pool!.hashHere(path);
     return p;
   }
 
@@ -88,11 +101,7 @@ export class BlobHasher {
     }
     const path = this.#store.pathOf(sha);
     if (path !== undefined) {
-      if (this.#pool) return this.#pool.hash(path);
-      if (!existsSync(path)) return undefined;
-      const h = createHash('sha256');
-      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-      return h.digest('hex');
+      return this.#pool ? this.#pool.hash(path) : hashFileSync(path);
     }
     const parts = await this.#store.stream(sha);
     if (!parts) return undefined;

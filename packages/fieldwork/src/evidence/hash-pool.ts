@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 // The worker's code, evaluated in the thread (no file to resolve, so it runs the same from dist/
 // and from source under the test runner): hash each file it is sent in 1 MiB blocks, reusing one
-// buffer. Synchronous reads block only the worker.
+// buffer. Synchronous reads block only the worker. `hashFileSync` below is the same loop.
 const WORKER = `
 const { createHash } = require('node:crypto');
 const { closeSync, openSync, readSync } = require('node:fs');
@@ -33,6 +35,35 @@ parentPort.on('message', ({ id, path }) => {
 });
 `;
 
+let block: Buffer | undefined;
+
+/**
+ * The SHA-256 hex of the file at `path` read on this thread in 1 MiB blocks (one buffer reused
+ * across calls), or undefined when there is no such file. Blocks the thread while it reads: for
+ * few bytes, or while the pool's workers are still starting.
+ */
+export function hashFileSync(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    block ??= Buffer.allocUnsafe(1 << 20);
+    const h = createHash('sha256');
+    for (;;) {
+      const n = readSync(fd, block, 0, block.length, null);
+      if (n === 0) break;
+      h.update(block.subarray(0, n));
+    }
+    return h.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 interface Pending {
   resolve(sha256: string | undefined): void;
   reject(e: Error): void;
@@ -41,7 +72,9 @@ interface Pending {
 /**
  * Worker threads that hash files in parallel (one file per worker at a time, read in 1 MiB
  * blocks), so `verify` hashes as many blobs at once as the machine has cores instead of one at
- * a time on the main thread. Close it when done.
+ * a time on the main thread. A worker takes jobs once it is online: starting one costs tens of
+ * milliseconds on a quiet machine and hundreds under load, and meanwhile `hashHere` lets the
+ * caller hash a queued file itself instead of waiting. Close it when done.
  *
  * @example
  * const pool = new HashPool()
@@ -52,7 +85,6 @@ export class HashPool {
   readonly #idle: Worker[] = [];
   readonly #queue: { id: number; path: string }[] = [];
   readonly #pending = new Map<number, Pending>();
-  readonly #busy = new Map<Worker, number>();
   #next = 0;
   #closed = false;
 
@@ -60,11 +92,16 @@ export class HashPool {
   constructor(threads = Math.min(8, availableParallelism())) {
     for (let i = 0; i < Math.max(1, threads); i++) {
       const w = new Worker(WORKER, { eval: true });
+      // Kept referenced while it starts (queued jobs wait for it), then only while it works.
+      w.once('online', () => {
+        w.unref();
+        if (this.#closed) return;
+        this.#idle.push(w);
+        this.#pump();
+      });
       w.on('message', (m: { id: number; sha256?: string; missing?: boolean; error?: string }) => this.#done(w, m));
-      w.on('error', (e) => this.#fail(w, e));
-      w.unref();
+      w.on('error', (e) => this.#fail(e));
       this.#workers.push(w);
-      this.#idle.push(w);
     }
   }
 
@@ -79,27 +116,46 @@ export class HashPool {
     });
   }
 
-  /** Stops the workers (pending hashes fail). */
+  /**
+   * Hashes `path` on the calling thread now when its job is still queued (no worker free or
+   * online yet) and settles that job's promise; false when a worker has it or it was never asked.
+   */
+  hashHere(path: string): boolean {
+    const i = this.#queue.findIndex((j) => j.path === path);
+    if (i < 0) return false;
+    const [job] = this.#queue.splice(i, 1);
+    const p = this.#pending.get(job.id)!;
+    this.#pending.delete(job.id);
+    try {
+      p.resolve(hashFileSync(path));
+    } catch (e) {
+      p.reject(e as Error);
+    }
+    return true;
+  }
+
+  /** Stops the workers (pending hashes fail); does not wait for the threads to exit. */
   async close(): Promise<void> {
     this.#closed = true;
     for (const p of this.#pending.values()) p.reject(new Error('HashPool closed'));
     this.#pending.clear();
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    this.#queue.length = 0;
+    // Terminating takes tens of milliseconds per thread; the threads end on their own.
+    for (const w of this.#workers) w.terminate().catch(() => undefined);
   }
 
   #pump(): void {
     while (this.#idle.length && this.#queue.length) {
       const w = this.#idle.pop()!;
       const job = this.#queue.shift()!;
-      this.#busy.set(w, job.id);
       w.ref();
       w.postMessage(job);
     }
   }
 
   #done(w: Worker, m: { id: number; sha256?: string; missing?: boolean; error?: string }): void {
-    this.#busy.delete(w);
     w.unref();
+    if (this.#closed) return;
     this.#idle.push(w);
     const p = this.#pending.get(m.id);
     this.#pending.delete(m.id);
@@ -111,9 +167,10 @@ export class HashPool {
   }
 
   // A worker that dies takes the pool with it: every hash still pending fails with its error.
-  #fail(_w: Worker, e: Error): void {
+  #fail(e: Error): void {
     this.#closed = true;
     for (const p of this.#pending.values()) p.reject(e);
     this.#pending.clear();
+    this.#queue.length = 0;
   }
 }

@@ -170,7 +170,8 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore, o: 
   let prev = GENESIS;
   let expectedSeq = 1;
   const checked = new Map<string, string | undefined>();
-  const artifactRetained = new Map((await db.selectFrom('artifacts').select(['sha256', 'retained']).execute()).map((r) => [r.sha256, Number(r.retained) !== 0]));
+  const artifactRows = await db.selectFrom('artifacts').select(['sha256', 'retained', 'size']).execute();
+  const artifactRetained = new Map(artifactRows.map((r) => [r.sha256, Number(r.retained) !== 0]));
   const hashOnly = new Set<string>();
   let recordsChecked = 0;
   let legacyEntries = 0;
@@ -178,7 +179,10 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore, o: 
   // Blobs are hashed in parallel a window ahead of this loop, and every record is read in one
   // pass in ledger order (a query per page of records, not one per entry); results are taken in
   // ledger order, so problems come out exactly as a one-at-a-time pass would name them.
-  const hasher = new BlobHasher(blobs, [...new Set(entries.filter(retainedOf).map((e) => e.artifact))]);
+  const toHash = [...new Set(entries.filter(retainedOf).map((e) => e.artifact))];
+  // The recorded sizes only decide whether hashing threads are worth starting; the bytes are what is checked.
+  const sizeOf = new Map(artifactRows.map((r) => [r.sha256, Number(r.size)]));
+  const hasher = new BlobHasher(blobs, toHash, { bytes: toHash.reduce((n, sha) => n + (sizeOf.get(sha) ?? 0), 0) });
   const stored = new RecordCursor(db);
   try {
     for (const e of entries) {
