@@ -38,10 +38,10 @@ const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high
 const POSSIBLE: Readonly<Partial<Record<PiiType, (s: TextScan) => boolean>>> = {
   email: (s) => s.at,
   phone: (s) => s.chain >= 6,
-  credit_card: (s) => s.chain >= 12,
-  us_ssn: (s) => s.chain >= 9,
+  credit_card: (s) => s.cardChain >= 12,
+  us_ssn: (s) => s.ssn,
   iban: (s) => s.ibanHead,
-  ip_address: (s) => s.chain >= 4 || s.colon,
+  ip_address: (s) => s.quad || s.colon,
   api_key: (s) => s.keyRun,
   date_of_birth: (s) => s.digit && s.birth,
 };
@@ -101,10 +101,10 @@ function detectAll(text: string): PiiFinding[] {
   const chain = scan.chain;
   if (scan.at) detectEmail(text, found);
   if (chain >= 6) detectPhone(text, found);
-  if (chain >= 12) detectCreditCard(text, found);
-  if (chain >= 9) detectUsSsn(text, found);
+  if (scan.cardChain >= 12) detectCreditCard(text, found);
+  if (scan.ssn) detectUsSsn(text, found);
   if (scan.ibanHead) detectIban(text, found);
-  if (chain >= 4 || scan.colon) detectIpAddress(text, found);
+  if (scan.quad || scan.colon) detectIpAddress(text, found);
   if (scan.keyRun) detectApiKey(text, found);
   if (scan.digit && scan.birth) detectDateOfBirth(text, found);
   const places: PiiFinding[] = [];

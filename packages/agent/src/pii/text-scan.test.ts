@@ -33,7 +33,8 @@ function unscanned(text: string): PiiFinding[] {
 const PIECES = [
   ' ', ' ', ' ', ', ', '. ', '.', '\n', '-', '/', ':', "'", '_', '(', ')', '+', '#',
   '3', '12', '2024', '1940', '79210', '4111 1111 1111 1111', '+44 20 7946 0958', '(415) 555-0132', '536-22-8726',
-  'DE89 3704 0044 0532 0130 00', '10.1.2.3', 'ada@example.com', 'AKIA' + 'IOSFODNN7EXAMPLE',
+  'DE89 3704 0044 0532 0130 00', '10.1.2.3',
+  '536 22 8726', '536228726', '1.2.3', '255', '1234', '4111-1111', '1111 1111', 'ada@example.com', 'AKIA' + 'IOSFODNN7EXAMPLE',
   'in', 'from', 'at', 'to', 'near', 'paris', 'parIs', 'berlin', 'rio', 'de', 'janeiro', 'Paris', 'Berlin',
   'name is', 'my name', 'named', 'called', "i'm", 'im', 'i am', 'this is', 'mr', 'Mr.', 'dr', 'dear', 'hi', 'thanks',
   'martin', 'joshua', 'Megan', 'Payne', 'Will', 'Grant', 'Ana', 'Lima',
@@ -53,6 +54,15 @@ describe('scanText', () => {
     const s = scanText('call +44 20 7946 0958, card 4111 1111 1111 1111, DE89 3704, ada@x.io, ::1');
     expect(s).toMatchObject({ digit: true, at: true, colon: true, chain: 16, ibanHead: true });
     expect(scanText('no digits here').digit).toBe(false);
+    expect(scanText('from 10.1.2.3 at').quad).toBe(true);
+    expect(scanText('version 1.2.3 and 1234.5.6.7').quad).toBe(false);
+    expect(scanText('ssn 536-22-8726').ssn).toBe(true);
+    expect(scanText('ssn 536 22 8726 or 536228726').ssn).toBe(true);
+    expect(scanText('ssn 536-22 8726 or 5362287260').ssn).toBe(false);
+    expect(scanText('card 4111 1111-1111.1111').cardChain).toBe(12);
+    const runs = scanText('a 12, 3456.7').digits;
+    expect([...runs.starts.subarray(0, runs.count)]).toEqual([2, 6, 11]);
+    expect([...runs.ends.subarray(0, runs.count)]).toEqual([4, 10, 12]);
     expect(scanText('key AKIA' + 'IOSFODNN7EXAMPLE').keyRun).toBe(true);
     expect(scanText('an ordinary sentence with information').keyRun).toBe(false);
   });
