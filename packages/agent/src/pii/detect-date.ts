@@ -1,7 +1,7 @@
 import { calendarDate, plausibleYear } from './calendar-date.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
-import type { TextScan } from './text-scan.js';
+import type { DigitRuns, TextScan } from './text-scan.js';
 import { wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
 
@@ -28,7 +28,7 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * stand joined by / . or -, and written dates when it has a month name.
  */
 export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month);
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits);
   // Weekdays: only texts that contain "day" at all are scanned for them.
   if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
   WEEKDAY.lastIndex = 0;
@@ -43,11 +43,27 @@ export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): vo
 const DIGIT = /\d/;
 const MONTHS = new WordTable(MONTH_NUMBER);
 
-function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, month: boolean): void {
+function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, month: boolean, runs: DigitRuns | undefined): void {
   // A numeric date needs three digit groups joined by / . or -.
   if (numeric) numericDates(text, out);
   // Every written date has a month name before or after its number.
   if (!month) return;
+  if (runs !== undefined) {
+    // The scan's runs of digits are NUMBER's candidates: a run of 1, 2 or 4 digits is a match
+    // unless a letter or "_" stands before it.
+    let done = 0;
+    for (let k = 0; k < runs.count; k++) {
+      const start = runs.starts[k] as number;
+      const end = runs.ends[k] as number;
+      const length = end - start;
+      if (start < done || length === 3 || length > 4 || letterOrUnderscoreBefore(text, start)) continue;
+      const f = written(text, start, end);
+      if (f === undefined) continue;
+      out.push(f);
+      done = f.end;
+    }
+    return;
+  }
   let done = 0;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
@@ -58,6 +74,25 @@ function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, mo
     done = f.end;
     NUMBER.lastIndex = f.end;
   }
+}
+
+const LETTER_END = /\p{L}$/u;
+// Whether each UTF-16 unit is a letter (Unicode L): 1 no, 2 yes, 0 not yet known.
+const LETTER_UNITS = new Uint8Array(65536);
+
+/** Whether a letter (Unicode L, as NUMBER's look-behind reads it) or "_" stands just before `i`. */
+function letterOrUnderscoreBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  // A letter beyond the Basic Multilingual Plane: a surrogate pair, read as one code point.
+  if (c >= 0xdc00 && c <= 0xdfff) return i >= 2 && LETTER_END.test(text.slice(i - 2, i));
+  let known = LETTER_UNITS[c] as number;
+  if (known === 0) {
+    known = LETTER_END.test(String.fromCharCode(c)) ? 2 : 1;
+    LETTER_UNITS[c] = known;
+  }
+  return known === 2;
 }
 
 /** Numeric dates: D/M/Y or M/D/Y in either order, and Y-M-D. */
