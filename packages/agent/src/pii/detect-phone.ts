@@ -10,8 +10,6 @@ const EXTENSION = /(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}$/i;
 const ISO_DATE = /^(?:19|20)\d\d([-./])(\d{1,2})\1(\d{1,2})(?: \d{1,2})?$/;
 const DMY_DATE = /^(\d{1,2})([-./])(\d{1,2})\2(?:19|20)?\d\d$/;
 
-const STEP: Record<PiiConfidence, PiiConfidence> = { low: 'medium', medium: 'high', high: 'high' };
-
 /**
  * Finds phone numbers: E.164 (`+` and 8–15 digits), North American (`(415) 555-0132`,
  * `415-555-0132`, `1-415-555-0132`, `001-415-…`), numbers with a bracketed area code, and other
@@ -37,9 +35,9 @@ export function detectPhone(text: string, out: PiiFinding[]): void {
       raw = raw.slice(1);
       start += 1;
     }
-    const confidence = classify(raw, () => hasContext(text, start, end, CONTEXT, 40, 16));
-    if (confidence === undefined) continue;
-    out.push({ type: 'phone', start, end, validated: confidence.validated, confidence: confidence.level });
+    const verdict = classify(raw, text, start, end);
+    if (verdict === NONE) continue;
+    out.push({ type: 'phone', start, end, validated: (verdict & VALIDATED) !== 0, confidence: LEVELS[verdict >> 1] as PiiConfidence });
   }
 }
 
@@ -48,12 +46,21 @@ function isDigitAt(text: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-interface PhoneVerdict {
-  readonly level: PiiConfidence;
-  readonly validated: boolean;
+// A verdict is a small integer, so that classifying a candidate allocates nothing: -1 for no
+// phone, otherwise the level (1 low, 2 medium, 3 high) times two, plus one when validated.
+const NONE = -1;
+const VALIDATED = 1;
+const LOW = 2;
+const MEDIUM = 4;
+const HIGH = 6;
+const LEVELS: readonly (PiiConfidence | undefined)[] = [undefined, 'low', 'medium', 'high'];
+
+/** A phone word near the candidate. */
+function context(text: string, start: number, end: number): boolean {
+  return hasContext(text, start, end, CONTEXT, 40, 16);
 }
 
-function classify(raw: string, context: () => boolean): PhoneVerdict | undefined {
+function classify(raw: string, text: string, start: number, end: number): number {
   // Count the digits first, without building strings: most candidates in number-heavy text
   // (tracking numbers, timestamps) have too many or too few. An extension has at most six.
   let count = 0;
@@ -63,7 +70,7 @@ function classify(raw: string, context: () => boolean): PhoneVerdict | undefined
     if (c >= 48 && c <= 57) count++;
     else if (c === 120 || c === 88 || c === 101 || c === 69 || c === 35) extension = true;
   }
-  if (count < 6 || count > (extension ? 21 : 15)) return undefined;
+  if (count < 6 || count > (extension ? 21 : 15)) return NONE;
   const main = extension ? raw.replace(EXTENSION, '') : raw;
   // One char-code pass instead of replace/split with regexes (each allocates and costs more than
   // the rest of the checks): digits, separators (anything but digits, "+" and parentheses) and
@@ -92,68 +99,78 @@ function classify(raw: string, context: () => boolean): PhoneVerdict | undefined
       if (c !== 46) dotsOnly = false;
     }
   }
-  if (digits < 6 || digits > 15) return undefined;
+  if (digits < 6 || digits > 15) return NONE;
   // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.
-  if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context() ? { level: 'low', validated: false } : undefined;
-  if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return undefined;
-  if (dateLike(main) || /^\d{3}-\d{2}-\d{4}$/.test(main)) return undefined;
-  if (groups > 6) return undefined;
+  if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context(text, start, end) ? LOW : NONE;
+  if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return NONE;
+  // A date has three groups of digits (four with an hour), an SSN three.
+  if (groups <= 4 && (dateLike(main) || (groups === 3 && /^\d{3}-\d{2}-\d{4}$/.test(main)))) return NONE;
+  if (groups > 6) return NONE;
   if (separators > 0 && dotsOnly && (separators === 1 || (groups === 4 && longestGroup <= 3))) {
-    return undefined;
+    return NONE;
   }
-  if (sameDigits) return undefined;
+  if (sameDigits) return NONE;
 
-  if (main.startsWith('+')) {
-    if (digits < 8 || first === 48) return undefined;
-    return { level: 'high', validated: true };
+  if (main.charCodeAt(0) === 43) {
+    if (digits < 8 || first === 48) return NONE;
+    return HIGH | VALIDATED;
   }
-  const nanp = groups === 3 || groups === 4 ? northAmerican(main, digitGroups(main)) : undefined;
+  const nanp = groups === 3 || groups === 4 ? northAmerican(main) : undefined;
   if (nanp !== undefined) {
-    const level: PiiConfidence = nanp ? 'high' : 'medium';
-    return { level: context() ? STEP[level] : level, validated: nanp };
+    const level = nanp ? HIGH : MEDIUM;
+    // A phone word raises medium to high.
+    return (level === MEDIUM && context(text, start, end) ? HIGH : level) | (nanp ? VALIDATED : 0);
   }
   if (/^(?:00|011)[ .-]?[1-9]/.test(main) && digits >= 10 && separators > 0) {
-    return { level: context() ? 'high' : 'medium', validated: false };
+    return context(text, start, end) ? HIGH : MEDIUM;
   }
   if (/^\(\d{1,5}\) ?\d/.test(main) && separators > 0) {
-    return { level: context() ? 'high' : 'medium', validated: false };
+    return context(text, start, end) ? HIGH : MEDIUM;
   }
-  if (!context()) return undefined;
-  if (separators > 0) return { level: 'medium', validated: false };
-  return { level: digits >= 10 ? 'medium' : 'low', validated: false };
+  if (!context(text, start, end)) return NONE;
+  if (separators > 0) return MEDIUM;
+  return digits >= 10 ? MEDIUM : LOW;
 }
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The runs of digits of `s`, in order (what `s.split(/[^\d]+/)` leaves, without empty strings). */
-function digitGroups(s: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const digit = i < s.length && isDigitCode(s.charCodeAt(i));
-    if (digit && start < 0) start = i;
-    else if (!digit && start >= 0) {
-      out.push(s.slice(start, i));
-      start = -1;
-    }
-  }
-  return out;
-}
+// Where each group of digits of a candidate starts and how long it is (northAmerican).
+const GROUP_STARTS = new Int32Array(4);
+const GROUP_LENGTHS = new Int32Array(4);
 
 /**
  * `true` for a well-formed North American number (area code and exchange start with 2–9),
- * `false` for the NANP shape with impossible numbering, `undefined` for any other shape.
+ * `false` for the NANP shape with impossible numbering, `undefined` for any other shape. `main`
+ * has three or four groups of digits; a fourth in front must be the country code 1 or 001.
  */
-function northAmerican(main: string, groups: readonly string[]): boolean | undefined {
-  let g = groups;
-  if (g.length === 4 && (g[0] === '1' || g[0] === '001')) g = g.slice(1);
-  if (g.length !== 3 || g[0]?.length !== 3 || g[1]?.length !== 3 || g[2]?.length !== 4) return undefined;
+function northAmerican(main: string): boolean | undefined {
+  // Where each group of digits starts and how long it is, without splitting the string.
+  const starts = GROUP_STARTS;
+  const lengths = GROUP_LENGTHS;
+  let groups = 0;
+  for (let i = 0; i < main.length && groups < 4; ) {
+    if (!isDigitCode(main.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < main.length && isDigitCode(main.charCodeAt(j))) j++;
+    starts[groups] = i;
+    lengths[groups] = j - i;
+    groups++;
+    i = j;
+  }
+  // Four groups: the first must be the country code, "1" or "001".
+  const g = groups === 4 ? 1 : 0;
+  if (g === 1 && !(lengths[0] === 1 && main.charCodeAt(starts[0] as number) === 49) && !(lengths[0] === 3 && main.startsWith('001', starts[0]))) {
+    return undefined;
+  }
+  if (lengths[g] !== 3 || lengths[g + 1] !== 3 || lengths[g + 2] !== 4) return undefined;
   if (!/^(?:(?:1|001)[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/.test(main)) return undefined;
-  const area = g[0] as string;
-  const exchange = g[1] as string;
-  return /^[2-9]/.test(area) && /^[2-9]/.test(exchange);
+  // Area code and exchange start with 2-9.
+  return main.charCodeAt(starts[g] as number) >= 50 && main.charCodeAt(starts[g + 1] as number) >= 50;
 }
 
 /** `2024-01-31`, `2024-01-31 12` (a timestamp cut at the colon), `31.01.2024`, `1/31/24`. */
