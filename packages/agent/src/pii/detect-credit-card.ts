@@ -22,11 +22,11 @@ export function detectCreditCard(text: string, out: PiiFinding[]): void {
     const raw = m[0];
     const end = m.index + raw.length;
     // Part of a longer grouped run ("1234 5678 9012 3456 7890", a tracking number): not a card.
-    if (m.index >= 2 && /\d[ -]$/.test(text.slice(m.index - 2, m.index))) continue;
-    if (/^[ -]\d/.test(text.slice(end, end + 2))) continue;
+    if (m.index >= 2 && isDigit(text.charCodeAt(m.index - 2)) && isGap(text.charCodeAt(m.index - 1))) continue;
+    if (isGap(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) continue;
     if (!plausibleGrouping(raw) || !luhnValid(raw)) continue;
-    const digits = raw.replace(/[ -]/g, '');
-    if (/^(\d)\1+$/.test(digits)) continue;
+    const digits = raw.includes(' ') || raw.includes('-') ? raw.replace(/[ -]/g, '') : raw;
+    if (sameDigit(digits)) continue;
     const branded = cardBrand(digits) !== undefined;
     // Twelve and thirteen digits are card lengths (Maestro, old Visa) and also those of order
     // numbers, EAN-13 barcodes and millisecond timestamps; a Luhn-valid number of no known brand
@@ -41,6 +41,22 @@ export function detectCreditCard(text: string, out: PiiFinding[]): void {
       confidence: branded ? 'high' : 'low',
     });
   }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A space or a dash, the separators of card groups. */
+function isGap(c: number): boolean {
+  return c === 32 || c === 45;
+}
+
+/** Whether every character of `digits` is the same (what `/^(\d)\1+$/` tests). */
+function sameDigit(digits: string): boolean {
+  const first = digits.charCodeAt(0);
+  for (let i = 1; i < digits.length; i++) if (digits.charCodeAt(i) !== first) return false;
+  return digits.length > 1;
 }
 
 /** One separator kind at most, and groups the way cards are printed (4-4-4-4, 4-6-5, …). */

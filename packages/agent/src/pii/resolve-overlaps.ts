@@ -28,20 +28,24 @@ function rank(f: PiiFinding): number {
 /**
  * Sorts findings by position and keeps one of each group of overlapping findings: validated
  * before unvalidated, then higher confidence, then the more specific type, then the longer span.
+ * The array is sorted and cut down in place, and returned.
  */
 export function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
   // Most records have none or one.
   if (findings.length < 2) return findings;
   findings.sort(byPosition);
-  const kept: PiiFinding[] = [];
-  for (const f of findings) {
-    const last = kept[kept.length - 1];
-    if (last === undefined || f.start >= last.end) {
-      kept.push(f);
+  // Kept in place: the first `kept` entries are the findings kept so far.
+  let kept = 1;
+  for (let i = 1; i < findings.length; i++) {
+    const f = findings[i] as PiiFinding;
+    const last = findings[kept - 1] as PiiFinding;
+    if (f.start >= last.end) {
+      findings[kept++] = f;
       continue;
     }
     const diff = rank(f) - rank(last);
-    if (diff > 0 || (diff === 0 && f.end - f.start > last.end - last.start)) kept[kept.length - 1] = f;
+    if (diff > 0 || (diff === 0 && f.end - f.start > last.end - last.start)) findings[kept - 1] = f;
   }
-  return kept;
+  findings.length = kept;
+  return findings;
 }
