@@ -83,6 +83,7 @@ export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
     else if (type === 'person') detectPerson(text, found, undefined, scan);
     else if (type === 'address') detectAddress(text, found, undefined, scan);
     else if (type === 'date') detectDate(text, found, scan);
+    else if (type === 'ip_address') detectIpAddress(text, found, scan.digits);
     else detect(text, found);
   }
   if (words) detectAddress(text, found, places ?? [], scan);
@@ -104,7 +105,7 @@ function detectAll(text: string): PiiFinding[] {
   if (scan.cardChain >= 12) detectCreditCard(text, found);
   if (scan.ssn) detectUsSsn(text, found);
   if (scan.ibanHead) detectIban(text, found);
-  if (scan.quad || scan.colon) detectIpAddress(text, found);
+  if (scan.quad || scan.colon) detectIpAddress(text, found, scan.digits);
   if (scan.keyRun) detectApiKey(text, found);
   if (scan.digit && scan.birth) detectDateOfBirth(text, found);
   const places: PiiFinding[] = [];

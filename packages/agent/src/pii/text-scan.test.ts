@@ -84,6 +84,28 @@ describe('scanText', () => {
     expect(scanText('Grüße')).toMatchObject({ street: true, month: true, nameCue: true, placeCue: true, birth: true });
   });
 
+  it('feeds the digit detectors the same candidates their regexes find', () => {
+    // Dense digit text: runs of every length, every separator the shapes care about, and the
+    // characters their look-arounds test.
+    const piece = fc.constantFrom(
+      '1', '0', '2', '5', '25', '255', '256', '01', '123', '1234', '4111', '536', '22', '8726', '12345', '536228726', '4111111111111111',
+      '.', '.', '-', '-', ' ', ' ', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', 'version ', 'ssn ', 'card ', 'ext ', '#',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        for (const detect of [detectIpAddress]) {
+          const byRegex: PiiFinding[] = [];
+          detect(text, byRegex);
+          const byRuns: PiiFinding[] = [];
+          detect(text, byRuns, scanText(text).digits);
+          expect(byRuns).toEqual(byRegex);
+        }
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
   it('never changes what detectPii finds', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 16 }), (pieces) => {
