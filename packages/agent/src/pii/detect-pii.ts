@@ -84,6 +84,8 @@ export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
     else if (type === 'address') detectAddress(text, found, undefined, scan);
     else if (type === 'date') detectDate(text, found, scan);
     else if (type === 'ip_address') detectIpAddress(text, found, scan.digits);
+    else if (type === 'credit_card') detectCreditCard(text, found, scan.digits);
+    else if (type === 'us_ssn') detectUsSsn(text, found, scan.digits);
     else detect(text, found);
   }
   if (words) detectAddress(text, found, places ?? [], scan);
@@ -102,8 +104,8 @@ function detectAll(text: string): PiiFinding[] {
   const chain = scan.chain;
   if (scan.at) detectEmail(text, found);
   if (chain >= 6) detectPhone(text, found);
-  if (scan.cardChain >= 12) detectCreditCard(text, found);
-  if (scan.ssn) detectUsSsn(text, found);
+  if (scan.cardChain >= 12) detectCreditCard(text, found, scan.digits);
+  if (scan.ssn) detectUsSsn(text, found, scan.digits);
   if (scan.ibanHead) detectIban(text, found);
   if (scan.quad || scan.colon) detectIpAddress(text, found, scan.digits);
   if (scan.keyRun) detectApiKey(text, found);

@@ -93,7 +93,7 @@ describe('scanText', () => {
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
         const text = pieces.join('');
-        for (const detect of [detectIpAddress]) {
+        for (const detect of [detectIpAddress, detectCreditCard, detectUsSsn]) {
           const byRegex: PiiFinding[] = [];
           detect(text, byRegex);
           const byRuns: PiiFinding[] = [];
