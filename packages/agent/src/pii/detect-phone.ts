@@ -1,5 +1,6 @@
 import { hasContext, isWordChar } from './context.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
+import type { DigitRuns } from './text-scan.js';
 
 // A run of digits, spaces, dots, dashes and parentheses, optionally led by + or (, with an
 // optional extension. Everything that decides "is this a phone number" happens in code below.
@@ -18,27 +19,112 @@ const DMY_DATE = /^(\d{1,2})([-./])(\d{1,2})\2(?:19|20)?\d\d$/;
  * own they are indistinguishable from order numbers and identifiers. Dates, IPv4 addresses,
  * decimals and SSN-shaped numbers are never phones; card numbers lose to the card detector.
  */
-export function detectPhone(text: string, out: PiiFinding[]): void {
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    let start = m.index;
-    let raw = m[0];
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-    // Not the tail of a longer token such as a version, a path, an id or a decimal.
-    if (isWordChar(before) || before === 46 || before === 45 || before === 47 || before === 43 || before === 58) {
-      continue;
-    }
-    const end = start + raw.length;
-    const after = text.charCodeAt(end);
-    if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) continue;
-    if (raw[0] === '(' && !raw.includes(')')) {
-      raw = raw.slice(1);
-      start += 1;
-    }
-    const verdict = classify(raw, text, start, end);
-    if (verdict === NONE) continue;
-    out.push({ type: 'phone', start, end, validated: (verdict & VALIDATED) !== 0, confidence: LEVELS[verdict >> 1] as PiiConfidence });
+export function detectPhone(text: string, out: PiiFinding[], runs?: DigitRuns): void {
+  if (runs !== undefined) {
+    fromRuns(text, out, runs);
+    return;
   }
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) candidate(text, m.index, m.index + m[0].length, out);
+}
+
+/**
+ * What the CANDIDATE loop finds, read from the scan's digit runs instead of a regex pass. A
+ * candidate starts at a digit, or at a "+" or "(" just before a run; the regex has no
+ * look-behind, so after a candidate that ends inside a run the next may start in the same run.
+ */
+function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
+  const { starts, ends } = runs;
+  let from = 0;
+  for (let k = 0; k < runs.count; k++) {
+    const s = starts[k] as number;
+    const e = ends[k] as number;
+    if (e <= from) continue;
+    // "+" or "(" before the run leads the candidate that starts at its first digit.
+    const lead = s - 1 >= from && (text.charCodeAt(s - 1) === 43 || text.charCodeAt(s - 1) === 40);
+    for (let q = Math.max(s, from); q < e; q++) {
+      const main = mainEnd(text, q);
+      if (main < 0) continue;
+      const ext = extensionEnd(text, main);
+      const start = lead && q === s ? s - 1 : q;
+      const end = ext < 0 ? main : ext;
+      candidate(text, start, end, out);
+      from = end;
+      // The next candidate starts at or after `end`, in this run or a later one.
+      if (end < e) q = end - 1;
+      else break;
+    }
+  }
+}
+
+/** A space, digit, dot, dash or parenthesis: the body of a candidate (`[\d(). -]`). */
+function isBody(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 32 || c === 46 || c === 45 || c === 40 || c === 41;
+}
+
+/**
+ * Where `\d[\d(). -]{4,28}\d` matched at the digit `q` ends, or -1: the greedy body stops at
+ * the last digit it can reach.
+ */
+function mainEnd(text: string, q: number): number {
+  const r = q + 1;
+  const limit = Math.min(text.length, r + 29);
+  let j = r;
+  while (j < limit && isBody(text.charCodeAt(j))) j++;
+  for (let i = j - 1; i >= r + 4; i--) if (isDigitCode(text.charCodeAt(i))) return i + 1;
+  return -1;
+}
+
+/**
+ * Where the extension `(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}` (case-insensitive) read at
+ * `e` ends, or -1.
+ */
+function extensionEnd(text: string, e: number): number {
+  const s = text.charCodeAt(e) === 32 ? e + 1 : e;
+  const c = lowerAscii(text.charCodeAt(s));
+  if (c === 35) return digitsAfter(text, s + 1);
+  if (c === 120) return digitsAfter(text, s + 1);
+  if (c !== 101 || lowerAscii(text.charCodeAt(s + 1)) !== 120 || lowerAscii(text.charCodeAt(s + 2)) !== 116) return -1;
+  if (text.charCodeAt(s + 3) === 46) {
+    const d = digitsAfter(text, s + 4);
+    if (d >= 0) return d;
+  }
+  const d = digitsAfter(text, s + 3);
+  if (d >= 0) return d;
+  for (let i = 3; i < 9; i++) if (lowerAscii(text.charCodeAt(s + i)) !== 'extension'.charCodeAt(i)) return -1;
+  return digitsAfter(text, s + 9);
+}
+
+/** Where ` ?\d{1,6}` read at `t` ends, or -1. */
+function digitsAfter(text: string, t: number): number {
+  let i = t;
+  if (text.charCodeAt(i) === 32 && isDigitCode(text.charCodeAt(i + 1))) i++;
+  if (!isDigitCode(text.charCodeAt(i))) return -1;
+  const limit = i + 6;
+  while (i < limit && isDigitCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Reports the candidate `text[start..end)` if it is a phone number. */
+function candidate(text: string, from: number, end: number, out: PiiFinding[]): void {
+  let start = from;
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  // Not the tail of a longer token such as a version, a path, an id or a decimal.
+  if (isWordChar(before) || before === 46 || before === 45 || before === 47 || before === 43 || before === 58) return;
+  const after = text.charCodeAt(end);
+  if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) return;
+  let raw = text.slice(start, end);
+  if (raw.charCodeAt(0) === 40 && !raw.includes(')')) {
+    raw = raw.slice(1);
+    start += 1;
+  }
+  const verdict = classify(raw, text, start, end);
+  if (verdict === NONE) return;
+  out.push({ type: 'phone', start, end, validated: (verdict & VALIDATED) !== 0, confidence: LEVELS[verdict >> 1] as PiiConfidence });
 }
 
 function isDigitAt(text: string, i: number): boolean {

@@ -83,6 +83,7 @@ export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
     else if (type === 'person') detectPerson(text, found, undefined, scan);
     else if (type === 'address') detectAddress(text, found, undefined, scan);
     else if (type === 'date') detectDate(text, found, scan);
+    else if (type === 'phone') detectPhone(text, found, scan.digits);
     else if (type === 'ip_address') detectIpAddress(text, found, scan.digits);
     else if (type === 'credit_card') detectCreditCard(text, found, scan.digits);
     else if (type === 'us_ssn') detectUsSsn(text, found, scan.digits);
@@ -103,7 +104,7 @@ function detectAll(text: string): PiiFinding[] {
   const scan = scanText(text);
   const chain = scan.chain;
   if (scan.at) detectEmail(text, found);
-  if (chain >= 6) detectPhone(text, found);
+  if (chain >= 6) detectPhone(text, found, scan.digits);
   if (scan.cardChain >= 12) detectCreditCard(text, found, scan.digits);
   if (scan.ssn) detectUsSsn(text, found, scan.digits);
   if (scan.ibanHead) detectIban(text, found);

@@ -88,12 +88,12 @@ describe('scanText', () => {
     // Dense digit text: runs of every length, every separator the shapes care about, and the
     // characters their look-arounds test.
     const run = fc.constantFrom('1', '0', '7', '25', '01', '255', '256', '123', '1234', '4111', '536', '22', '8726', '12345', '536228726', '4111111111111111');
-    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', '#', '.x');
+    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-');
     const piece = fc.tuple(run, gap).map(([r, g]) => r + g);
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
         const text = pieces.join('');
-        for (const detect of [detectIpAddress, detectCreditCard, detectUsSsn]) {
+        for (const detect of [detectPhone, detectIpAddress, detectCreditCard, detectUsSsn]) {
           const byRegex: PiiFinding[] = [];
           detect(text, byRegex);
           const byRuns: PiiFinding[] = [];
