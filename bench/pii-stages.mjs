@@ -50,11 +50,11 @@ const WORDS = /\w+/g;
 /** The structured types in detectPii's order, with the scan's gates; the phone step only when asked. */
 const structured = (t, s, out, phone = true) => {
   if (s.at) detectEmail(t, out);
-  if (phone && s.chain >= 6) detectPhone(t, out);
-  if (s.cardChain >= 12) detectCreditCard(t, out);
-  if (s.ssn) detectUsSsn(t, out);
+  if (phone && s.chain >= 6) detectPhone(t, out, s.digits);
+  if (s.cardChain >= 12) detectCreditCard(t, out, s.digits);
+  if (s.ssn) detectUsSsn(t, out, s.digits);
   if (s.ibanHead) detectIban(t, out);
-  if (s.quad || s.colon) detectIpAddress(t, out);
+  if (s.quad || s.colon) detectIpAddress(t, out, s.digits);
   if (s.keyRun) detectApiKey(t, out);
   if (s.digit && s.birth) detectDateOfBirth(t, out);
 };
@@ -65,7 +65,7 @@ const STEPS = [
   ['person (names, places)', (t, s) => detectPerson(t, [], [], s)],
   ['address (streets, postcodes)', (t, s) => detectAddress(t, [], [], s)],
   ['date', (t, s) => detectDate(t, [], s)],
-  ['phone', (t, s) => s.chain >= 6 && detectPhone(t, [])],
+  ['phone', (t, s) => s.chain >= 6 && detectPhone(t, [], s.digits)],
   ['email, card, SSN, IBAN, IP, key, DOB', (t, s) => structured(t, s, [], false)],
   ['resolveOverlaps of the findings', (t, s, found) => resolveOverlaps(found.slice())],
 ];

@@ -88,7 +88,7 @@ describe('scanText', () => {
     // Dense digit text: runs of every length, every separator the shapes care about, and the
     // characters their look-arounds test.
     const run = fc.constantFrom('1', '0', '7', '25', '01', '255', '256', '123', '1234', '4111', '536', '22', '8726', '12345', '536228726', '4111111111111111', '1234567890123456789012345678901234567890');
-    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-', ' . - . - . - . - . - . - . - ', ' (  )  (  )  (  )  (  )  ');
+    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-', ' . - . - . - . - . - . - . - ', ' (  )  (  )  (  )  (  )  ', ' March ', ' of May ', 'T', '𝒜', ' 3/', ':');
     const piece = fc.tuple(run, gap).map(([r, g]) => r + g);
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
@@ -100,6 +100,11 @@ describe('scanText', () => {
           detect(text, byRuns, scanText(text).digits);
           expect(byRuns).toEqual(byRegex);
         }
+        const dates: PiiFinding[] = [];
+        detectDate(text, dates);
+        const datesByRuns: PiiFinding[] = [];
+        detectDate(text, datesByRuns, scanText(text));
+        expect(datesByRuns).toEqual(dates);
       }),
       { numRuns: 3000, seed: 5 },
     );
