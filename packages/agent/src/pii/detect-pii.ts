@@ -102,6 +102,19 @@ export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
 function detectAll(text: string): PiiFinding[] {
   const found: PiiFinding[] = [];
   const scan = scanText(text);
+  if (scan.digit || scan.at || scan.colon || scan.keyRun) structured(text, scan, found);
+  const places: PiiFinding[] = [];
+  detectPerson(text, found, places, scan);
+  detectDate(text, found, scan);
+  detectAddress(text, found, places, scan);
+  return resolveOverlaps(found);
+}
+
+/**
+ * The types with a fixed shape, each only when the scan saw what it needs; a text with no digit,
+ * "@", ":" or key-like run (most short records of prose) skips them with one test.
+ */
+function structured(text: string, scan: TextScan, found: PiiFinding[]): void {
   const chain = scan.chain;
   if (scan.at) detectEmail(text, found);
   if (chain >= 6) detectPhone(text, found, scan.digits);
@@ -111,9 +124,4 @@ function detectAll(text: string): PiiFinding[] {
   if (scan.quad || scan.colon) detectIpAddress(text, found, scan.digits);
   if (scan.keyRun) detectApiKey(text, found);
   if (scan.digit && scan.birth) detectDateOfBirth(text, found);
-  const places: PiiFinding[] = [];
-  detectPerson(text, found, places, scan);
-  detectDate(text, found, scan);
-  detectAddress(text, found, places, scan);
-  return resolveOverlaps(found);
 }
