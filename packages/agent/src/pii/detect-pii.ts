@@ -104,9 +104,11 @@ function detectAll(text: string): PiiFinding[] {
   const scan = scanText(text);
   if (scan.digit || scan.at || scan.colon || scan.keyRun) structured(text, scan, found);
   const places: PiiFinding[] = [];
-  detectPerson(text, found, places, scan);
+  // Names need a capitalised word or a lowercase name cue; addresses a digit, a place (found
+  // with the names) or a lowercase place cue. Without them both detectors find nothing.
+  if (!scan.ascii || scan.capitals.count > 0 || scan.nameCue) detectPerson(text, found, places, scan);
   detectDate(text, found, scan);
-  detectAddress(text, found, places, scan);
+  if (scan.digit || scan.placeCue || places.length > 0) detectAddress(text, found, places, scan);
   return resolveOverlaps(found);
 }
 
