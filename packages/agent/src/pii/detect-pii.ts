@@ -94,6 +94,9 @@ export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
   return resolveOverlaps(kept);
 }
 
+/** The places the person detector hands to the address detector, reused from call to call. */
+const PLACES: PiiFinding[] = [];
+
 /**
  * Every type at every confidence, the common call: the steps of {@link detectPii} in the same
  * order (the order findings are pushed in settles ties in {@link resolveOverlaps}), without the
@@ -103,12 +106,14 @@ function detectAll(text: string): PiiFinding[] {
   const found: PiiFinding[] = [];
   const scan = scanText(text);
   if (scan.digit || scan.at || scan.colon || scan.keyRun) structured(text, scan, found);
-  const places: PiiFinding[] = [];
+  const places = PLACES;
+  places.length = 0;
   // Names need a capitalised word or a lowercase name cue; addresses a digit, a place (found
   // with the names) or a lowercase place cue. Without them both detectors find nothing.
   if (!scan.ascii || scan.capitals.count > 0 || scan.nameCue) detectPerson(text, found, places, scan);
   detectDate(text, found, scan);
   if (scan.digit || scan.placeCue || places.length > 0) detectAddress(text, found, places, scan);
+  places.length = 0;
   return resolveOverlaps(found);
 }
 

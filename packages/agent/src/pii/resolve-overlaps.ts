@@ -33,7 +33,7 @@ function rank(f: PiiFinding): number {
 export function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
   // Most records have none or one.
   if (findings.length < 2) return findings;
-  findings.sort(byPosition);
+  sortByPosition(findings);
   // Kept in place: the first `kept` entries are the findings kept so far.
   let kept = 1;
   for (let i = 1; i < findings.length; i++) {
@@ -48,4 +48,26 @@ export function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
   }
   findings.length = kept;
   return findings;
+}
+
+/**
+ * Sorts findings by {@link byPosition}, stably, as `Array.prototype.sort` does. A record has a
+ * handful of findings, and the built-in sort allocates a work array on every call (about a
+ * quarter of the bytes a detectPii call allocated); insertion sort allocates nothing.
+ */
+export function sortByPosition(findings: PiiFinding[]): void {
+  const n = findings.length;
+  if (n > 32) {
+    findings.sort(byPosition);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const f = findings[i] as PiiFinding;
+    let j = i - 1;
+    while (j >= 0 && byPosition(findings[j] as PiiFinding, f) > 0) {
+      findings[j + 1] = findings[j] as PiiFinding;
+      j--;
+    }
+    findings[j + 1] = f;
+  }
 }
