@@ -65,6 +65,12 @@ describe('scanText', () => {
     expect([...runs.ends.subarray(0, runs.count)]).toEqual([4, 10, 12]);
     expect(scanText('key AKIA' + 'IOSFODNN7EXAMPLE').keyRun).toBe(true);
     expect(scanText('an ordinary sentence with information').keyRun).toBe(false);
+    // A capital after the first character of the run marks it; ten characters make it long enough.
+    expect(scanText('see aaaaaaaaaB').keyRun).toBe(true);
+    expect(scanText('see aaaaaaaB').keyRun).toBe(false);
+    expect(scanText('see Abcdefghijk').keyRun).toBe(false);
+    expect(scanText('see 1Abcdefghi').keyRun).toBe(true);
+    expect(scanText('see x_bcdefghi').keyRun).toBe(true);
   });
 
   it('opens a word condition for each word that can start the step', () => {

@@ -218,20 +218,23 @@ export function scanText(text: string): TextScan {
       const start = i;
       let h = HASH_SEED;
       let lower = true;
+      let inner = false;
       for (;;) {
         if (c <= 90) {
           lower = false;
-          if (runLength > 0) runMarked = true;
+          if (i > start) inner = true;
           h = hashStep(h, c + 32);
         } else h = hashStep(h, c);
-        runLength++;
-        if (runMarked && runLength >= 10) keyRun = true;
         // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
         c = i + 1 < n ? text.charCodeAt(i + 1) : 0;
         if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
         i++;
       }
       const end = i + 1;
+      // The key run goes on through the word; a capital after its first character marks it.
+      if (inner || (!lower && runLength > 0)) runMarked = true;
+      runLength += end - start;
+      if (runMarked && runLength >= 10) keyRun = true;
       if (other || (c >= 128 && (isLetter(c) || isSurrogate(c)))) {
         other = true;
         continue;
