@@ -44,7 +44,12 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
     const lead = s - 1 >= from && (text.charCodeAt(s - 1) === 43 || text.charCodeAt(s - 1) === 40);
     for (let q = Math.max(s, from); q < e; q++) {
       const main = mainEnd(text, q);
-      if (main < 0) continue;
+      if (main < 0) {
+        // The body after a later digit of this run ends where this one's did: unless it was cut
+        // at the 29-character reach, no candidate starts in the rest of the run.
+        if (bodyEnd < q + 30) break;
+        continue;
+      }
       const ext = extensionEnd(text, main);
       const start = lead && q === s ? s - 1 : q;
       const end = ext < 0 ? main : ext;
@@ -62,6 +67,9 @@ function isBody(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 32 || c === 46 || c === 45 || c === 40 || c === 41;
 }
 
+/** Where the body read by the last {@link mainEnd} call stopped (at most 30 past its digit). */
+let bodyEnd = 0;
+
 /**
  * Where `\d[\d(). -]{4,28}\d` matched at the digit `q` ends, or -1: the greedy body stops at
  * the last digit it can reach.
@@ -71,6 +79,7 @@ function mainEnd(text: string, q: number): number {
   const limit = Math.min(text.length, r + 29);
   let j = r;
   while (j < limit && isBody(text.charCodeAt(j))) j++;
+  bodyEnd = j;
   for (let i = j - 1; i >= r + 4; i--) if (isDigitCode(text.charCodeAt(i))) return i + 1;
   return -1;
 }
