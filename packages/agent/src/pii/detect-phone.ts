@@ -29,11 +29,26 @@ export function detectPhone(text: string, out: PiiFinding[], runs?: DigitRuns): 
 }
 
 /**
+ * The candidates (start, end, start, end…) before any check: those of the CANDIDATE regex, or
+ * with `runs` those read from the scan's digit runs. For tests: both must be the same.
+ */
+export function phoneCandidates(text: string, runs?: DigitRuns): number[] {
+  const spans: number[] = [];
+  if (runs !== undefined) {
+    fromRuns(text, [], runs, spans);
+    return spans;
+  }
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) spans.push(m.index, m.index + m[0].length);
+  return spans;
+}
+
+/**
  * What the CANDIDATE loop finds, read from the scan's digit runs instead of a regex pass. A
  * candidate starts at a digit, or at a "+" or "(" just before a run; the regex has no
  * look-behind, so after a candidate that ends inside a run the next may start in the same run.
  */
-function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
+function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: number[]): void {
   const { starts, ends } = runs;
   let from = 0;
   for (let k = 0; k < runs.count; k++) {
@@ -53,7 +68,8 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
       const ext = extensionEnd(text, main);
       const start = lead && q === s ? s - 1 : q;
       const end = ext < 0 ? main : ext;
-      candidate(text, start, end, out);
+      if (spans !== undefined) spans.push(start, end);
+      else candidate(text, start, end, out);
       from = end;
       // The next candidate starts at or after `end`, in this run or a later one.
       if (end < e) q = end - 1;
