@@ -38,21 +38,23 @@ const presidio = loadRecords().map((r) => r.full_text);
 const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
 const numberHeavy = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
 
-/** A copy of the scan that outlives the next scanText call (its word arrays are reused). */
+/** A copy of the scan that outlives the next scanText call (the result and its arrays are reused). */
 function keep(scan) {
   const c = scan.capitals;
   const capitals = { count: c.count, starts: c.starts.slice(), ends: c.ends.slice(), hashes: c.hashes.slice(), first: c.first.slice() };
-  return { ...scan, capitals };
+  const d = scan.digits;
+  const digits = { count: d.count, starts: d.starts.slice(), ends: d.ends.slice() };
+  return { ...scan, capitals, digits };
 }
 const WORDS = /\w+/g;
 /** The structured types in detectPii's order, with the scan's gates; the phone step only when asked. */
 const structured = (t, s, out, phone = true) => {
   if (s.at) detectEmail(t, out);
-  if (phone && s.chain >= 6) detectPhone(t, out);
-  if (s.chain >= 12) detectCreditCard(t, out);
-  if (s.chain >= 9) detectUsSsn(t, out);
+  if (phone && s.chain >= 6) detectPhone(t, out, s.digits);
+  if (s.cardChain >= 12) detectCreditCard(t, out, s.digits);
+  if (s.ssn) detectUsSsn(t, out, s.digits);
   if (s.ibanHead) detectIban(t, out);
-  if (s.chain >= 4 || s.colon) detectIpAddress(t, out);
+  if (s.quad || s.colon) detectIpAddress(t, out, s.digits);
   if (s.keyRun) detectApiKey(t, out);
   if (s.digit && s.birth) detectDateOfBirth(t, out);
 };
@@ -63,7 +65,7 @@ const STEPS = [
   ['person (names, places)', (t, s) => detectPerson(t, [], [], s)],
   ['address (streets, postcodes)', (t, s) => detectAddress(t, [], [], s)],
   ['date', (t, s) => detectDate(t, [], s)],
-  ['phone', (t, s) => s.chain >= 6 && detectPhone(t, [])],
+  ['phone', (t, s) => s.chain >= 6 && detectPhone(t, [], s.digits)],
   ['email, card, SSN, IBAN, IP, key, DOB', (t, s) => structured(t, s, [], false)],
   ['resolveOverlaps of the findings', (t, s, found) => resolveOverlaps(found.slice())],
 ];

@@ -129,13 +129,17 @@ export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
   let emittedUpTo = 0; // absolute end of the last reported finding
   let ended = false;
 
+  const onFinding = opts.onFinding;
   const emit = (f: PiiFinding): void => {
-    const abs: PiiFinding = { ...f, start: f.start + offset, end: f.end + offset };
     counts[f.type] += 1;
     total += 1;
-    emittedUpTo = abs.end;
-    if (excerpts.length < maxExcerpts) excerpts.push({ ...abs, excerpt: redactedExcerpt(buffer, f, radius) });
-    opts.onFinding?.(abs);
+    emittedUpTo = f.end + offset;
+    // Most findings are only counted: a copy with stream offsets only when someone reads it.
+    const excerpt = excerpts.length < maxExcerpts;
+    if (!excerpt && onFinding === undefined) return;
+    const abs: PiiFinding = { ...f, start: f.start + offset, end: f.end + offset };
+    if (excerpt) excerpts.push({ ...abs, excerpt: redactedExcerpt(buffer, f, radius) });
+    onFinding?.(abs);
   };
 
   // Reports findings that lie wholly inside the settled part of the buffer, then drops the text

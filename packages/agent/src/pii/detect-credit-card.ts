@@ -1,8 +1,8 @@
 import { cardBrand } from './card-brand.js';
 import { luhnValid } from './luhn-valid.js';
+import { hasContext, isWordChar } from './context.js';
 import type { PiiFinding } from './pii-type.js';
-
-import { hasContext } from './context.js';
+import type { DigitRuns } from './text-scan.js';
 
 // 12–19 digits, optionally grouped by single spaces or dashes; not inside a longer token or a
 // decimal number, and not after a plus sign (that is an international phone number).
@@ -16,31 +16,78 @@ const CARD_CONTEXT = /\b(?:card|cards|maestro|debit|credit|visa|mastercard|amex|
  * 13-digit numbers (Maestro, old Visa) count only next to a card word; groups that continue into
  * a longer digit run are never cards.
  */
-export function detectCreditCard(text: string, out: PiiFinding[]): void {
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    const raw = m[0];
-    const end = m.index + raw.length;
-    // Part of a longer grouped run ("1234 5678 9012 3456 7890", a tracking number): not a card.
-    if (m.index >= 2 && /\d[ -]$/.test(text.slice(m.index - 2, m.index))) continue;
-    if (/^[ -]\d/.test(text.slice(end, end + 2))) continue;
-    if (!plausibleGrouping(raw) || !luhnValid(raw)) continue;
-    const digits = raw.replace(/[ -]/g, '');
-    if (/^(\d)\1+$/.test(digits)) continue;
-    const branded = cardBrand(digits) !== undefined;
-    // Twelve and thirteen digits are card lengths (Maestro, old Visa) and also those of order
-    // numbers, EAN-13 barcodes and millisecond timestamps; a Luhn-valid number of no known brand
-    // is one random number in ten. Those count only next to a card word.
-    if ((digits.length <= 13 || !branded) && !hasContext(text, m.index, end, CARD_CONTEXT, 40, 16)) continue;
-    if (digits.length === 12 && !branded) continue;
-    out.push({
-      type: 'credit_card',
-      start: m.index,
-      end: m.index + raw.length,
-      validated: branded,
-      confidence: branded ? 'high' : 'low',
-    });
+export function detectCreditCard(text: string, out: PiiFinding[], runs?: DigitRuns): void {
+  if (runs !== undefined) {
+    fromRuns(text, out, runs);
+    return;
   }
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) candidate(text, m.index, m.index + m[0].length, out);
+}
+
+/**
+ * What the CANDIDATE loop finds, read from the scan's digit runs instead of a regex pass. A
+ * candidate starts at a run with no word character, "+", "." or "-" before it and takes the
+ * runs that follow, each joined to the one before by one space or dash, as long as it has at
+ * most 19 digits; it ends at the last run where it has at least 12 and the look-ahead holds.
+ */
+function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
+  const { starts, ends } = runs;
+  for (let k = 0; k < runs.count; k++) {
+    const start = starts[k] as number;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (isWordChar(before) || before === 43 || before === 46 || before === 45) continue;
+    let digits = 0;
+    let last = -1;
+    for (let j = k; j < runs.count; j++) {
+      const s = starts[j] as number;
+      const e = ends[j] as number;
+      if (j > k && (s !== (ends[j - 1] as number) + 1 || !isGap(text.charCodeAt(s - 1)))) break;
+      digits += e - s;
+      if (digits > 19) break;
+      if (digits < 12) continue;
+      const after = text.charCodeAt(e);
+      if (!isWordChar(after) && !(after === 46 && isDigit(text.charCodeAt(e + 1)))) last = j;
+    }
+    if (last < 0) continue;
+    candidate(text, start, ends[last] as number, out);
+    // The regex goes on after the candidate.
+    k = last;
+  }
+}
+
+/** Reports the candidate `text[start..end)` if it is a card number. */
+function candidate(text: string, start: number, end: number, out: PiiFinding[]): void {
+  // Part of a longer grouped run ("1234 5678 9012 3456 7890", a tracking number): not a card.
+  if (start >= 2 && isDigit(text.charCodeAt(start - 2)) && isGap(text.charCodeAt(start - 1))) return;
+  if (isGap(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) return;
+  const raw = text.slice(start, end);
+  if (!plausibleGrouping(raw) || !luhnValid(raw)) return;
+  const digits = raw.includes(' ') || raw.includes('-') ? raw.replace(/[ -]/g, '') : raw;
+  if (sameDigit(digits)) return;
+  const branded = cardBrand(digits) !== undefined;
+  // Twelve and thirteen digits are card lengths (Maestro, old Visa) and also those of order
+  // numbers, EAN-13 barcodes and millisecond timestamps; a Luhn-valid number of no known brand
+  // is one random number in ten. Those count only next to a card word.
+  if ((digits.length <= 13 || !branded) && !hasContext(text, start, end, CARD_CONTEXT, 40, 16)) return;
+  if (digits.length === 12 && !branded) return;
+  out.push({ type: 'credit_card', start, end, validated: branded, confidence: branded ? 'high' : 'low' });
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A space or a dash, the separators of card groups. */
+function isGap(c: number): boolean {
+  return c === 32 || c === 45;
+}
+
+/** Whether every character of `digits` is the same (what `/^(\d)\1+$/` tests). */
+function sameDigit(digits: string): boolean {
+  const first = digits.charCodeAt(0);
+  for (let i = 1; i < digits.length; i++) if (digits.charCodeAt(i) !== first) return false;
+  return digits.length > 1;
 }
 
 /** One separator kind at most, and groups the way cards are printed (4-4-4-4, 4-6-5, …). */

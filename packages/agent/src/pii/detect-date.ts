@@ -1,7 +1,7 @@
 import { calendarDate, plausibleYear } from './calendar-date.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
-import type { TextScan } from './text-scan.js';
+import type { DigitRuns, TextScan } from './text-scan.js';
 import { wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
 
@@ -28,7 +28,7 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * stand joined by / . or -, and written dates when it has a month name.
  */
 export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month);
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits);
   // Weekdays: only texts that contain "day" at all are scanned for them.
   if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
   WEEKDAY.lastIndex = 0;
@@ -43,11 +43,30 @@ export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): vo
 const DIGIT = /\d/;
 const MONTHS = new WordTable(MONTH_NUMBER);
 
-function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, month: boolean): void {
+function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, month: boolean, runs: DigitRuns | undefined): void {
   // A numeric date needs three digit groups joined by / . or -.
-  if (numeric) numericDates(text, out);
+  if (numeric) {
+    if (runs !== undefined) numericFromRuns(text, out, runs);
+    else numericDates(text, out);
+  }
   // Every written date has a month name before or after its number.
   if (!month) return;
+  if (runs !== undefined) {
+    // The scan's runs of digits are NUMBER's candidates: a run of 1, 2 or 4 digits is a match
+    // unless a letter or "_" stands before it.
+    let done = 0;
+    for (let k = 0; k < runs.count; k++) {
+      const start = runs.starts[k] as number;
+      const end = runs.ends[k] as number;
+      const length = end - start;
+      if (start < done || length === 3 || length > 4 || letterOrUnderscoreBefore(text, start)) continue;
+      const f = written(text, start, end);
+      if (f === undefined) continue;
+      out.push(f);
+      done = f.end;
+    }
+    return;
+  }
   let done = 0;
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
@@ -60,29 +79,104 @@ function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, mo
   }
 }
 
+const LETTER_END = /\p{L}$/u;
+// Whether each UTF-16 unit is a letter (Unicode L): 1 no, 2 yes, 0 not yet known.
+const LETTER_UNITS = new Uint8Array(65536);
+
+/** Whether a letter (Unicode L, as NUMBER's look-behind reads it) or "_" stands just before `i`. */
+function letterOrUnderscoreBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  // A letter beyond the Basic Multilingual Plane: a surrogate pair, read as one code point.
+  if (c >= 0xdc00 && c <= 0xdfff) return i >= 2 && LETTER_END.test(text.slice(i - 2, i));
+  let known = LETTER_UNITS[c] as number;
+  if (known === 0) {
+    known = LETTER_END.test(String.fromCharCode(c)) ? 2 : 1;
+    LETTER_UNITS[c] = known;
+  }
+  return known === 2;
+}
+
 /** Numeric dates: D/M/Y or M/D/Y in either order, and Y-M-D. */
 function numericDates(text: string, out: PiiFinding[]): void {
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m !== null; m = NUMERIC.exec(text)) {
     const end = m.index + m[0].length;
-    let ok: boolean;
-    let confidence: PiiConfidence = 'medium';
-    if (m[5] !== undefined) {
-      // Y-M-D: a machine timestamp continues with "T12:" — those are log times, not a person's dates.
-      if (text.charCodeAt(end) === 84 && isDigit(text.charCodeAt(end + 1))) continue;
-      ok = plausibleYear(m[5]) && calendarDate(Number(m[7]), Number(m[8]), Number(m[5]));
-      confidence = 'high';
-    } else {
-      const year = m[4] as string;
-      if (m[2] === '.' && year.length === 2) continue;
-      const a = Number(m[1]);
-      const b = Number(m[3]);
-      const y = Number(year);
-      ok = plausibleYear(year) && (calendarDate(a, b, y) || calendarDate(b, a, y));
-      if (year.length === 4) confidence = 'high';
-    }
-    if (ok) out.push({ type: 'date', start: m.index, end, validated: true, confidence });
+    if (m[5] !== undefined) numericDate(text, out, m.index, end, m[5], '', m[7] as string, m[8] as string);
+    else numericDate(text, out, m.index, end, m[1] as string, m[2] as string, m[3] as string, m[4] as string);
   }
+}
+
+/**
+ * What {@link numericDates} finds, read from the scan's digit runs instead of a regex pass:
+ * three runs joined by the same single "/", "." or "-", of 1-2, 1-2 and 2 or 4 digits (or 4,
+ * 1-2 and 1-2), with NUMERIC's look-arounds checked by char code.
+ */
+function numericFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
+  const { starts, ends } = runs;
+  for (let k = 0; k + 2 < runs.count; k++) {
+    const s0 = starts[k] as number;
+    const e0 = ends[k] as number;
+    const n0 = e0 - s0;
+    if (n0 !== 1 && n0 !== 2 && n0 !== 4) continue;
+    const sep = text.charCodeAt(e0);
+    if (sep !== 47 && sep !== 46 && sep !== 45) continue;
+    const s1 = starts[k + 1] as number;
+    const e1 = ends[k + 1] as number;
+    if (s1 !== e0 + 1 || e1 - s1 > 2 || text.charCodeAt(e1) !== sep) continue;
+    const s2 = starts[k + 2] as number;
+    const e2 = ends[k + 2] as number;
+    const n2 = e2 - s2;
+    if (s2 !== e1 + 1 || (n0 === 4 ? n2 > 2 : n2 !== 2 && n2 !== 4)) continue;
+    const before = s0 > 0 ? text.charCodeAt(s0 - 1) : 32;
+    if (before === 46 || before === 47 || before === 58 || before === 45 || letterOrUnderscoreBefore(text, s0)) continue;
+    const after = text.charCodeAt(e2);
+    if (after === 95 || letterAt(text, e2) || ((after === 46 || after === 47 || after === 58 || after === 45) && isDigit(text.charCodeAt(e2 + 1)))) continue;
+    const middle = text.slice(s1, e1);
+    if (n0 === 4) numericDate(text, out, s0, e2, text.slice(s0, e0), '', middle, text.slice(s2, e2));
+    else numericDate(text, out, s0, e2, text.slice(s0, e0), sep === 46 ? '.' : sep === 47 ? '/' : '-', middle, text.slice(s2, e2));
+  }
+}
+
+/**
+ * Reports the numeric date at `start`-`end`: Y-M-D when `sep` is empty (`first` is the year),
+ * otherwise D/M/Y or M/D/Y (`sep` is "." or another separator, `last` the year).
+ */
+function numericDate(text: string, out: PiiFinding[], start: number, end: number, first: string, sep: string, middle: string, last: string): void {
+  let ok: boolean;
+  let confidence: PiiConfidence = 'medium';
+  if (sep === '') {
+    // Y-M-D: a machine timestamp continues with "T12:" — those are log times, not a person's dates.
+    if (text.charCodeAt(end) === 84 && isDigit(text.charCodeAt(end + 1))) return;
+    ok = plausibleYear(first) && calendarDate(Number(middle), Number(last), Number(first));
+    confidence = 'high';
+  } else {
+    const year = last;
+    if (sep === '.' && year.length === 2) return;
+    const a = Number(first);
+    const b = Number(middle);
+    const y = Number(year);
+    ok = plausibleYear(year) && (calendarDate(a, b, y) || calendarDate(b, a, y));
+    if (year.length === 4) confidence = 'high';
+  }
+  if (ok) out.push({ type: 'date', start, end, validated: true, confidence });
+}
+
+const LETTER_START = /^\p{L}/u;
+
+/** Whether a letter (Unicode L, as NUMBER's look-ahead reads it) stands at `i`. */
+function letterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (!(c >= 128)) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_START.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return false;
+  let known = LETTER_UNITS[c] as number;
+  if (known === 0) {
+    known = LETTER_END.test(String.fromCharCode(c)) ? 2 : 1;
+    LETTER_UNITS[c] = known;
+  }
+  return known === 2;
 }
 
 /** A written date around the number at `start`–`end`, or undefined. */

@@ -1,6 +1,7 @@
-import { isWordChar } from './context.js';
+import { isDigit, isWordChar } from './context.js';
 import { ipv4Valid, ipv6Valid } from './ip-valid.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
+import type { DigitRuns } from './text-scan.js';
 
 // Not inside a longer dotted or dashed token: "laravel-7.12.0.0" is a package version.
 const IPV4 = /(?<![\w.-])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w-]|\.\d)/g;
@@ -16,7 +17,13 @@ const VERSION_BEFORE =
  * "v" or "build", or glued to a name with a dash (`pkg-1.2.3.4`), is taken for a version
  * number and skipped; a bare `1.2.3.4` in prose is reported, since nothing tells it apart.
  */
-export function detectIpAddress(text: string, out: PiiFinding[]): void {
+export function detectIpAddress(text: string, out: PiiFinding[], runs?: DigitRuns): void {
+  if (runs !== undefined) quadsFromRuns(text, out, runs);
+  else quads(text, out);
+  detectIpv6(text, out);
+}
+
+function quads(text: string, out: PiiFinding[]): void {
   IPV4.lastIndex = 0;
   for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
     const raw = m[0];
@@ -24,12 +31,55 @@ export function detectIpAddress(text: string, out: PiiFinding[]): void {
     if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 64), m.index))) continue;
     out.push({ type: 'ip_address', start: m.index, end: m.index + raw.length, validated: true, confidence: v4Confidence(raw) });
   }
-  detectIpv6(text, out);
+}
+
+/**
+ * What {@link quads} finds, read from the scan's digit runs instead of a regex pass: IPV4 matches
+ * exactly four runs of one to three digits joined by single dots, with no word character, dot
+ * or dash before them and no word character, dash or dot and digit after.
+ */
+function quadsFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
+  const { starts, ends } = runs;
+  for (let k = 0; k + 3 < runs.count; k++) {
+    const start = starts[k] as number;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (isWordChar(before) || before === 46 || before === 45) continue;
+    let octets = 0;
+    let first = 0;
+    let second = 0;
+    let j = k;
+    for (; j < k + 4; j++) {
+      const s = starts[j] as number;
+      const e = ends[j] as number;
+      // One to three digits, no leading zero, at most 255; joined to the one before by one dot.
+      if (e - s > 3 || (j > k && (s !== (ends[j - 1] as number) + 1 || text.charCodeAt(s - 1) !== 46))) break;
+      if (e - s > 1 && text.charCodeAt(s) === 48) octets = -1;
+      const value = e - s === 1 ? text.charCodeAt(s) - 48 : e - s === 2 ? (text.charCodeAt(s) - 48) * 10 + text.charCodeAt(s + 1) - 48 : (text.charCodeAt(s) - 48) * 100 + (text.charCodeAt(s + 1) - 48) * 10 + text.charCodeAt(s + 2) - 48;
+      if (value > 255) octets = -1;
+      if (j === k) first = value;
+      else if (j === k + 1) second = value;
+      if (octets >= 0) octets++;
+    }
+    if (j < k + 4) continue;
+    const end = ends[k + 3] as number;
+    const after = text.charCodeAt(end);
+    if (isWordChar(after) || after === 45 || (after === 46 && isDigit(text.charCodeAt(end + 1)))) continue;
+    // The regex would go on after this match: the runs inside it start no other.
+    const next = k + 3;
+    if (octets === 4 && !VERSION_BEFORE.test(text.slice(Math.max(0, start - 64), start))) {
+      out.push({ type: 'ip_address', start, end, validated: true, confidence: octetConfidence(first, second, end - start === 15 && text.startsWith('255.255.255.255', start)) });
+    }
+    k = next;
+  }
 }
 
 function v4Confidence(ip: string): PiiConfidence {
   const [a, b] = ip.split('.').map(Number) as [number, number];
-  if (a === 0 || a === 127 || a === 255 || ip === '255.255.255.255') return 'low';
+  return octetConfidence(a, b, ip === '255.255.255.255');
+}
+
+function octetConfidence(a: number, b: number, broadcast: boolean): PiiConfidence {
+  if (a === 0 || a === 127 || a === 255 || broadcast) return 'low';
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)) {
     return 'medium';
   }

@@ -1,5 +1,6 @@
 import { hasContext, isWordChar } from './context.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
+import type { DigitRuns } from './text-scan.js';
 
 // A run of digits, spaces, dots, dashes and parentheses, optionally led by + or (, with an
 // optional extension. Everything that decides "is this a phone number" happens in code below.
@@ -10,8 +11,6 @@ const EXTENSION = /(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}$/i;
 const ISO_DATE = /^(?:19|20)\d\d([-./])(\d{1,2})\1(\d{1,2})(?: \d{1,2})?$/;
 const DMY_DATE = /^(\d{1,2})([-./])(\d{1,2})\2(?:19|20)?\d\d$/;
 
-const STEP: Record<PiiConfidence, PiiConfidence> = { low: 'medium', medium: 'high', high: 'high' };
-
 /**
  * Finds phone numbers: E.164 (`+` and 8–15 digits), North American (`(415) 555-0132`,
  * `415-555-0132`, `1-415-555-0132`, `001-415-…`), numbers with a bracketed area code, and other
@@ -20,27 +19,137 @@ const STEP: Record<PiiConfidence, PiiConfidence> = { low: 'medium', medium: 'hig
  * own they are indistinguishable from order numbers and identifiers. Dates, IPv4 addresses,
  * decimals and SSN-shaped numbers are never phones; card numbers lose to the card detector.
  */
-export function detectPhone(text: string, out: PiiFinding[]): void {
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    let start = m.index;
-    let raw = m[0];
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-    // Not the tail of a longer token such as a version, a path, an id or a decimal.
-    if (isWordChar(before) || before === 46 || before === 45 || before === 47 || before === 43 || before === 58) {
-      continue;
-    }
-    const end = start + raw.length;
-    const after = text.charCodeAt(end);
-    if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) continue;
-    if (raw[0] === '(' && !raw.includes(')')) {
-      raw = raw.slice(1);
-      start += 1;
-    }
-    const confidence = classify(raw, () => hasContext(text, start, end, CONTEXT, 40, 16));
-    if (confidence === undefined) continue;
-    out.push({ type: 'phone', start, end, validated: confidence.validated, confidence: confidence.level });
+export function detectPhone(text: string, out: PiiFinding[], runs?: DigitRuns): void {
+  if (runs !== undefined) {
+    fromRuns(text, out, runs);
+    return;
   }
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) candidate(text, m.index, m.index + m[0].length, out);
+}
+
+/**
+ * The candidates (start, end, start, end…) before any check: those of the CANDIDATE regex, or
+ * with `runs` those read from the scan's digit runs. For tests: both must be the same.
+ */
+export function phoneCandidates(text: string, runs?: DigitRuns): number[] {
+  const spans: number[] = [];
+  if (runs !== undefined) {
+    fromRuns(text, [], runs, spans);
+    return spans;
+  }
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) spans.push(m.index, m.index + m[0].length);
+  return spans;
+}
+
+/**
+ * What the CANDIDATE loop finds, read from the scan's digit runs instead of a regex pass. A
+ * candidate starts at a digit, or at a "+" or "(" just before a run; the regex has no
+ * look-behind, so after a candidate that ends inside a run the next may start in the same run.
+ */
+function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: number[]): void {
+  const { starts, ends } = runs;
+  let from = 0;
+  for (let k = 0; k < runs.count; k++) {
+    const s = starts[k] as number;
+    const e = ends[k] as number;
+    if (e <= from) continue;
+    // "+" or "(" before the run leads the candidate that starts at its first digit.
+    const lead = s - 1 >= from && (text.charCodeAt(s - 1) === 43 || text.charCodeAt(s - 1) === 40);
+    for (let q = Math.max(s, from); q < e; q++) {
+      const main = mainEnd(text, q);
+      if (main < 0) {
+        // The body after a later digit of this run ends where this one's did: unless it was cut
+        // at the 29-character reach, no candidate starts in the rest of the run.
+        if (bodyEnd < q + 30) break;
+        continue;
+      }
+      const ext = extensionEnd(text, main);
+      const start = lead && q === s ? s - 1 : q;
+      const end = ext < 0 ? main : ext;
+      if (spans !== undefined) spans.push(start, end);
+      else candidate(text, start, end, out);
+      from = end;
+      // The next candidate starts at or after `end`, in this run or a later one.
+      if (end < e) q = end - 1;
+      else break;
+    }
+  }
+}
+
+/** A space, digit, dot, dash or parenthesis: the body of a candidate (`[\d(). -]`). */
+function isBody(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 32 || c === 46 || c === 45 || c === 40 || c === 41;
+}
+
+/** Where the body read by the last {@link mainEnd} call stopped (at most 30 past its digit). */
+let bodyEnd = 0;
+
+/**
+ * Where `\d[\d(). -]{4,28}\d` matched at the digit `q` ends, or -1: the greedy body stops at
+ * the last digit it can reach.
+ */
+function mainEnd(text: string, q: number): number {
+  const r = q + 1;
+  const limit = Math.min(text.length, r + 29);
+  let j = r;
+  while (j < limit && isBody(text.charCodeAt(j))) j++;
+  bodyEnd = j;
+  for (let i = j - 1; i >= r + 4; i--) if (isDigitCode(text.charCodeAt(i))) return i + 1;
+  return -1;
+}
+
+/**
+ * Where the extension `(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}` (case-insensitive) read at
+ * `e` ends, or -1.
+ */
+function extensionEnd(text: string, e: number): number {
+  const s = text.charCodeAt(e) === 32 ? e + 1 : e;
+  const c = lowerAscii(text.charCodeAt(s));
+  if (c === 35) return digitsAfter(text, s + 1);
+  if (c === 120) return digitsAfter(text, s + 1);
+  if (c !== 101 || lowerAscii(text.charCodeAt(s + 1)) !== 120 || lowerAscii(text.charCodeAt(s + 2)) !== 116) return -1;
+  if (text.charCodeAt(s + 3) === 46) {
+    const d = digitsAfter(text, s + 4);
+    if (d >= 0) return d;
+  }
+  const d = digitsAfter(text, s + 3);
+  if (d >= 0) return d;
+  for (let i = 3; i < 9; i++) if (lowerAscii(text.charCodeAt(s + i)) !== 'extension'.charCodeAt(i)) return -1;
+  return digitsAfter(text, s + 9);
+}
+
+/** Where ` ?\d{1,6}` read at `t` ends, or -1. */
+function digitsAfter(text: string, t: number): number {
+  let i = t;
+  if (text.charCodeAt(i) === 32 && isDigitCode(text.charCodeAt(i + 1))) i++;
+  if (!isDigitCode(text.charCodeAt(i))) return -1;
+  const limit = i + 6;
+  while (i < limit && isDigitCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Reports the candidate `text[start..end)` if it is a phone number. */
+function candidate(text: string, from: number, end: number, out: PiiFinding[]): void {
+  let start = from;
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  // Not the tail of a longer token such as a version, a path, an id or a decimal.
+  if (isWordChar(before) || before === 46 || before === 45 || before === 47 || before === 43 || before === 58) return;
+  const after = text.charCodeAt(end);
+  if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) return;
+  let raw = text.slice(start, end);
+  if (raw.charCodeAt(0) === 40 && !raw.includes(')')) {
+    raw = raw.slice(1);
+    start += 1;
+  }
+  const verdict = classify(raw, text, start, end);
+  if (verdict === NONE) return;
+  out.push({ type: 'phone', start, end, validated: (verdict & VALIDATED) !== 0, confidence: LEVELS[verdict >> 1] as PiiConfidence });
 }
 
 function isDigitAt(text: string, i: number): boolean {
@@ -48,12 +157,21 @@ function isDigitAt(text: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-interface PhoneVerdict {
-  readonly level: PiiConfidence;
-  readonly validated: boolean;
+// A verdict is a small integer, so that classifying a candidate allocates nothing: -1 for no
+// phone, otherwise the level (1 low, 2 medium, 3 high) times two, plus one when validated.
+const NONE = -1;
+const VALIDATED = 1;
+const LOW = 2;
+const MEDIUM = 4;
+const HIGH = 6;
+const LEVELS: readonly (PiiConfidence | undefined)[] = [undefined, 'low', 'medium', 'high'];
+
+/** A phone word near the candidate. */
+function context(text: string, start: number, end: number): boolean {
+  return hasContext(text, start, end, CONTEXT, 40, 16);
 }
 
-function classify(raw: string, context: () => boolean): PhoneVerdict | undefined {
+function classify(raw: string, text: string, start: number, end: number): number {
   // Count the digits first, without building strings: most candidates in number-heavy text
   // (tracking numbers, timestamps) have too many or too few. An extension has at most six.
   let count = 0;
@@ -63,7 +181,7 @@ function classify(raw: string, context: () => boolean): PhoneVerdict | undefined
     if (c >= 48 && c <= 57) count++;
     else if (c === 120 || c === 88 || c === 101 || c === 69 || c === 35) extension = true;
   }
-  if (count < 6 || count > (extension ? 21 : 15)) return undefined;
+  if (count < 6 || count > (extension ? 21 : 15)) return NONE;
   const main = extension ? raw.replace(EXTENSION, '') : raw;
   // One char-code pass instead of replace/split with regexes (each allocates and costs more than
   // the rest of the checks): digits, separators (anything but digits, "+" and parentheses) and
@@ -92,68 +210,78 @@ function classify(raw: string, context: () => boolean): PhoneVerdict | undefined
       if (c !== 46) dotsOnly = false;
     }
   }
-  if (digits < 6 || digits > 15) return undefined;
+  if (digits < 6 || digits > 15) return NONE;
   // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.
-  if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context() ? { level: 'low', validated: false } : undefined;
-  if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return undefined;
-  if (dateLike(main) || /^\d{3}-\d{2}-\d{4}$/.test(main)) return undefined;
-  if (groups > 6) return undefined;
+  if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context(text, start, end) ? LOW : NONE;
+  if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return NONE;
+  // A date has three groups of digits (four with an hour), an SSN three.
+  if (groups <= 4 && (dateLike(main) || (groups === 3 && /^\d{3}-\d{2}-\d{4}$/.test(main)))) return NONE;
+  if (groups > 6) return NONE;
   if (separators > 0 && dotsOnly && (separators === 1 || (groups === 4 && longestGroup <= 3))) {
-    return undefined;
+    return NONE;
   }
-  if (sameDigits) return undefined;
+  if (sameDigits) return NONE;
 
-  if (main.startsWith('+')) {
-    if (digits < 8 || first === 48) return undefined;
-    return { level: 'high', validated: true };
+  if (main.charCodeAt(0) === 43) {
+    if (digits < 8 || first === 48) return NONE;
+    return HIGH | VALIDATED;
   }
-  const nanp = groups === 3 || groups === 4 ? northAmerican(main, digitGroups(main)) : undefined;
+  const nanp = groups === 3 || groups === 4 ? northAmerican(main) : undefined;
   if (nanp !== undefined) {
-    const level: PiiConfidence = nanp ? 'high' : 'medium';
-    return { level: context() ? STEP[level] : level, validated: nanp };
+    const level = nanp ? HIGH : MEDIUM;
+    // A phone word raises medium to high.
+    return (level === MEDIUM && context(text, start, end) ? HIGH : level) | (nanp ? VALIDATED : 0);
   }
   if (/^(?:00|011)[ .-]?[1-9]/.test(main) && digits >= 10 && separators > 0) {
-    return { level: context() ? 'high' : 'medium', validated: false };
+    return context(text, start, end) ? HIGH : MEDIUM;
   }
   if (/^\(\d{1,5}\) ?\d/.test(main) && separators > 0) {
-    return { level: context() ? 'high' : 'medium', validated: false };
+    return context(text, start, end) ? HIGH : MEDIUM;
   }
-  if (!context()) return undefined;
-  if (separators > 0) return { level: 'medium', validated: false };
-  return { level: digits >= 10 ? 'medium' : 'low', validated: false };
+  if (!context(text, start, end)) return NONE;
+  if (separators > 0) return MEDIUM;
+  return digits >= 10 ? MEDIUM : LOW;
 }
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The runs of digits of `s`, in order (what `s.split(/[^\d]+/)` leaves, without empty strings). */
-function digitGroups(s: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= s.length; i++) {
-    const digit = i < s.length && isDigitCode(s.charCodeAt(i));
-    if (digit && start < 0) start = i;
-    else if (!digit && start >= 0) {
-      out.push(s.slice(start, i));
-      start = -1;
-    }
-  }
-  return out;
-}
+// Where each group of digits of a candidate starts and how long it is (northAmerican).
+const GROUP_STARTS = new Int32Array(4);
+const GROUP_LENGTHS = new Int32Array(4);
 
 /**
  * `true` for a well-formed North American number (area code and exchange start with 2–9),
- * `false` for the NANP shape with impossible numbering, `undefined` for any other shape.
+ * `false` for the NANP shape with impossible numbering, `undefined` for any other shape. `main`
+ * has three or four groups of digits; a fourth in front must be the country code 1 or 001.
  */
-function northAmerican(main: string, groups: readonly string[]): boolean | undefined {
-  let g = groups;
-  if (g.length === 4 && (g[0] === '1' || g[0] === '001')) g = g.slice(1);
-  if (g.length !== 3 || g[0]?.length !== 3 || g[1]?.length !== 3 || g[2]?.length !== 4) return undefined;
+function northAmerican(main: string): boolean | undefined {
+  // Where each group of digits starts and how long it is, without splitting the string.
+  const starts = GROUP_STARTS;
+  const lengths = GROUP_LENGTHS;
+  let groups = 0;
+  for (let i = 0; i < main.length && groups < 4; ) {
+    if (!isDigitCode(main.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < main.length && isDigitCode(main.charCodeAt(j))) j++;
+    starts[groups] = i;
+    lengths[groups] = j - i;
+    groups++;
+    i = j;
+  }
+  // Four groups: the first must be the country code, "1" or "001".
+  const g = groups === 4 ? 1 : 0;
+  if (g === 1 && !(lengths[0] === 1 && main.charCodeAt(starts[0] as number) === 49) && !(lengths[0] === 3 && main.startsWith('001', starts[0]))) {
+    return undefined;
+  }
+  if (lengths[g] !== 3 || lengths[g + 1] !== 3 || lengths[g + 2] !== 4) return undefined;
   if (!/^(?:(?:1|001)[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/.test(main)) return undefined;
-  const area = g[0] as string;
-  const exchange = g[1] as string;
-  return /^[2-9]/.test(area) && /^[2-9]/.test(exchange);
+  // Area code and exchange start with 2-9.
+  return main.charCodeAt(starts[g] as number) >= 50 && main.charCodeAt(starts[g + 1] as number) >= 50;
 }
 
 /** `2024-01-31`, `2024-01-31 12` (a timestamp cut at the colon), `31.01.2024`, `1/31/24`. */

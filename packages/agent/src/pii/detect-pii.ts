@@ -38,10 +38,10 @@ const LEVEL: Readonly<Record<PiiConfidence, number>> = { low: 1, medium: 2, high
 const POSSIBLE: Readonly<Partial<Record<PiiType, (s: TextScan) => boolean>>> = {
   email: (s) => s.at,
   phone: (s) => s.chain >= 6,
-  credit_card: (s) => s.chain >= 12,
-  us_ssn: (s) => s.chain >= 9,
+  credit_card: (s) => s.cardChain >= 12,
+  us_ssn: (s) => s.ssn,
   iban: (s) => s.ibanHead,
-  ip_address: (s) => s.chain >= 4 || s.colon,
+  ip_address: (s) => s.quad || s.colon,
   api_key: (s) => s.keyRun,
   date_of_birth: (s) => s.digit && s.birth,
 };
@@ -83,12 +83,19 @@ export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
     else if (type === 'person') detectPerson(text, found, undefined, scan);
     else if (type === 'address') detectAddress(text, found, undefined, scan);
     else if (type === 'date') detectDate(text, found, scan);
+    else if (type === 'phone') detectPhone(text, found, scan.digits);
+    else if (type === 'ip_address') detectIpAddress(text, found, scan.digits);
+    else if (type === 'credit_card') detectCreditCard(text, found, scan.digits);
+    else if (type === 'us_ssn') detectUsSsn(text, found, scan.digits);
     else detect(text, found);
   }
   if (words) detectAddress(text, found, places ?? [], scan);
   const kept = floor > 1 ? found.filter((f) => LEVEL[f.confidence] >= floor) : found;
   return resolveOverlaps(kept);
 }
+
+/** The places the person detector hands to the address detector, reused from call to call. */
+const PLACES: PiiFinding[] = [];
 
 /**
  * Every type at every confidence, the common call: the steps of {@link detectPii} in the same
@@ -98,18 +105,30 @@ export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
 function detectAll(text: string): PiiFinding[] {
   const found: PiiFinding[] = [];
   const scan = scanText(text);
+  if (scan.digit || scan.at || scan.colon || scan.keyRun) structured(text, scan, found);
+  const places = PLACES;
+  places.length = 0;
+  // Names need a capitalised word or a lowercase name cue; addresses a digit, a place (found
+  // with the names) or a lowercase place cue. Without them both detectors find nothing.
+  if (!scan.ascii || scan.capitals.count > 0 || scan.nameCue) detectPerson(text, found, places, scan);
+  detectDate(text, found, scan);
+  if (scan.digit || scan.placeCue || places.length > 0) detectAddress(text, found, places, scan);
+  places.length = 0;
+  return resolveOverlaps(found);
+}
+
+/**
+ * The types with a fixed shape, each only when the scan saw what it needs; a text with no digit,
+ * "@", ":" or key-like run (most short records of prose) skips them with one test.
+ */
+function structured(text: string, scan: TextScan, found: PiiFinding[]): void {
   const chain = scan.chain;
   if (scan.at) detectEmail(text, found);
-  if (chain >= 6) detectPhone(text, found);
-  if (chain >= 12) detectCreditCard(text, found);
-  if (chain >= 9) detectUsSsn(text, found);
+  if (chain >= 6) detectPhone(text, found, scan.digits);
+  if (scan.cardChain >= 12) detectCreditCard(text, found, scan.digits);
+  if (scan.ssn) detectUsSsn(text, found, scan.digits);
   if (scan.ibanHead) detectIban(text, found);
-  if (chain >= 4 || scan.colon) detectIpAddress(text, found);
+  if (scan.quad || scan.colon) detectIpAddress(text, found, scan.digits);
   if (scan.keyRun) detectApiKey(text, found);
   if (scan.digit && scan.birth) detectDateOfBirth(text, found);
-  const places: PiiFinding[] = [];
-  detectPerson(text, found, places, scan);
-  detectDate(text, found, scan);
-  detectAddress(text, found, places, scan);
-  return resolveOverlaps(found);
 }

@@ -1,6 +1,7 @@
-import { hasContext } from './context.js';
+import { hasContext, isDigit, isWordChar } from './context.js';
 import type { PiiFinding } from './pii-type.js';
 import { ssnValid } from './ssn-valid.js';
+import type { DigitRuns } from './text-scan.js';
 
 const CANDIDATE = /(?<![\w.-])\d{3}([- ]?)\d{2}\1\d{4}(?!\w|[.-]\d)/g;
 const CONTEXT = /\b(?:ssns?|social[ -]security|soc(?:ial)?\.? ?sec\.?|ss ?(?:#|no\b|num))/i;
@@ -11,22 +12,58 @@ const CONTEXT = /\b(?:ssns?|social[ -]security|soc(?:ial)?\.? ?sec\.?|ss ?(?:#|n
  * for nine bare digits). Without context only the dashed form is reported, as a low-confidence
  * unvalidated finding; spaced or bare nine-digit numbers without context are ignored.
  */
-export function detectUsSsn(text: string, out: PiiFinding[]): void {
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
-    const raw = m[0];
-    if (!ssnValid(raw)) continue;
-    const start = m.index;
-    const end = start + raw.length;
-    const delimited = m[1] !== '';
-    const context = hasContext(text, start, end, CONTEXT, 48, 16);
-    if (!context && m[1] !== '-') continue;
-    out.push({
-      type: 'us_ssn',
-      start,
-      end,
-      validated: context,
-      confidence: context ? (delimited ? 'high' : 'medium') : 'low',
-    });
+export function detectUsSsn(text: string, out: PiiFinding[], runs?: DigitRuns): void {
+  if (runs !== undefined) {
+    fromRuns(text, out, runs);
+    return;
   }
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) candidate(text, m.index, m.index + m[0].length, m[1] as string, out);
+}
+
+/**
+ * What the CANDIDATE loop finds, read from the scan's digit runs instead of a regex pass: a run
+ * of nine digits, or runs of three, two and four digits joined by the same single dash or space,
+ * with no word character, "." or "-" before and no word character (or "." or "-" and a digit)
+ * after.
+ */
+function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
+  const { starts, ends } = runs;
+  for (let k = 0; k < runs.count; k++) {
+    const start = starts[k] as number;
+    const length = (ends[k] as number) - start;
+    if (length !== 9 && length !== 3) continue;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    if (isWordChar(before) || before === 46 || before === 45) continue;
+    let end = ends[k] as number;
+    let sep = '';
+    if (length === 3) {
+      if (k + 2 >= runs.count) continue;
+      const gap = text.charCodeAt(end);
+      if (gap !== 45 && gap !== 32) continue;
+      if (starts[k + 1] !== end + 1 || ends[k + 1] !== end + 3 || text.charCodeAt(end + 3) !== gap) continue;
+      if (starts[k + 2] !== end + 4 || ends[k + 2] !== end + 8) continue;
+      end += 8;
+      sep = gap === 45 ? '-' : ' ';
+    }
+    const after = text.charCodeAt(end);
+    if (isWordChar(after) || ((after === 46 || after === 45) && isDigit(text.charCodeAt(end + 1)))) continue;
+    candidate(text, start, end, sep, out);
+  }
+}
+
+/** Reports the candidate `text[start..end)`, its groups joined by `sep`, if it is an SSN. */
+function candidate(text: string, start: number, end: number, sep: string, out: PiiFinding[]): void {
+  const raw = text.slice(start, end);
+  if (!ssnValid(raw)) return;
+  const delimited = sep !== '';
+  const context = hasContext(text, start, end, CONTEXT, 48, 16);
+  if (!context && sep !== '-') return;
+  out.push({
+    type: 'us_ssn',
+    start,
+    end,
+    validated: context,
+    confidence: context ? (delimited ? 'high' : 'medium') : 'low',
+  });
 }

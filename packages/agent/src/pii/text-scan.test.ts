@@ -9,7 +9,7 @@ import { detectEmail } from './detect-email.js';
 import { detectIban } from './detect-iban.js';
 import { detectIpAddress } from './detect-ip-address.js';
 import { detectPerson } from './detect-person.js';
-import { detectPhone } from './detect-phone.js';
+import { detectPhone, phoneCandidates } from './detect-phone.js';
 import { detectPii } from './detect-pii.js';
 import { detectUsSsn } from './detect-us-ssn.js';
 import type { PiiFinding } from './pii-type.js';
@@ -33,14 +33,15 @@ function unscanned(text: string): PiiFinding[] {
 const PIECES = [
   ' ', ' ', ' ', ', ', '. ', '.', '\n', '-', '/', ':', "'", '_', '(', ')', '+', '#',
   '3', '12', '2024', '1940', '79210', '4111 1111 1111 1111', '+44 20 7946 0958', '(415) 555-0132', '536-22-8726',
-  'DE89 3704 0044 0532 0130 00', '10.1.2.3', 'ada@example.com', 'AKIA' + 'IOSFODNN7EXAMPLE',
+  'DE89 3704 0044 0532 0130 00', '10.1.2.3',
+  '536 22 8726', '536228726', '1.2.3', '255', '1234', '4111-1111', '1111 1111', 'ada@example.com', 'AKIA' + 'IOSFODNN7EXAMPLE',
   'in', 'from', 'at', 'to', 'near', 'paris', 'parIs', 'berlin', 'rio', 'de', 'janeiro', 'Paris', 'Berlin',
   'name is', 'my name', 'named', 'called', "i'm", 'im', 'i am', 'this is', 'mr', 'Mr.', 'dr', 'dear', 'hi', 'thanks',
   'martin', 'joshua', 'Megan', 'Payne', 'Will', 'Grant', 'Ana', 'Lima',
   'March', 'march', 'rdMarch', 'thMay', '3rd', 'of', 'mars', 'May', 'mai', 'März', 'Monday', 'on',
   'born', 'Birthday', 'D.O.B', 'dob', 'd.ob', 'do.b', 'date of birth',
   'Main', 'Street', 'st', 'Rd', 'rue', 'Via', 'ul.', 'Długa', 'Hauptstraße', 'lives at', 'address', 'ZIP', 'Columbus, OH',
-  'ſtreet', 'é', 'İN', 'Crnić', 'ship to', 'it to', 'moved', 'Adresse', 'PLZ', 'postcode', 'code', 'cap', 's',
+  'ſtreet', 'é', '\u{1D49C}', '\u0301', 'İN', 'Crnić', 'ship to', 'it to', 'moved', 'Adresse', 'PLZ', 'postcode', 'code', 'cap', 's',
   // Whole phrases, so that each step finds something often enough to be missed when skipped.
   'lives at 87 Jakobi 69', '12 Main Street', '12 main st', '8 Rue de la Paix', 'ZIP: 11164', 'Columbus, OH 43004',
   'arrived at berlin', 'from paris', 'in rio de janeiro', 'born 3/4/1990', 'DOB: 12.03.1980', 'd.o.b. 1990-03-23',
@@ -53,8 +54,23 @@ describe('scanText', () => {
     const s = scanText('call +44 20 7946 0958, card 4111 1111 1111 1111, DE89 3704, ada@x.io, ::1');
     expect(s).toMatchObject({ digit: true, at: true, colon: true, chain: 16, ibanHead: true });
     expect(scanText('no digits here').digit).toBe(false);
+    expect(scanText('from 10.1.2.3 at').quad).toBe(true);
+    expect(scanText('version 1.2.3 and 1234.5.6.7').quad).toBe(false);
+    expect(scanText('ssn 536-22-8726').ssn).toBe(true);
+    expect(scanText('ssn 536 22 8726 or 536228726').ssn).toBe(true);
+    expect(scanText('ssn 536-22 8726 or 5362287260').ssn).toBe(false);
+    expect(scanText('card 4111 1111-1111.1111').cardChain).toBe(12);
+    const runs = scanText('a 12, 3456.7').digits;
+    expect([...runs.starts.subarray(0, runs.count)]).toEqual([2, 6, 11]);
+    expect([...runs.ends.subarray(0, runs.count)]).toEqual([4, 10, 12]);
     expect(scanText('key AKIA' + 'IOSFODNN7EXAMPLE').keyRun).toBe(true);
     expect(scanText('an ordinary sentence with information').keyRun).toBe(false);
+    // A capital after the first character of the run marks it; ten characters make it long enough.
+    expect(scanText('see aaaaaaaaaB').keyRun).toBe(true);
+    expect(scanText('see aaaaaaaB').keyRun).toBe(false);
+    expect(scanText('see Abcdefghijk').keyRun).toBe(false);
+    expect(scanText('see 1Abcdefghi').keyRun).toBe(true);
+    expect(scanText('see x_bcdefghi').keyRun).toBe(true);
   });
 
   it('opens a word condition for each word that can start the step', () => {
@@ -72,6 +88,36 @@ describe('scanText', () => {
 
   it('opens every word condition when a letter beyond ASCII is in the text', () => {
     expect(scanText('Grüße')).toMatchObject({ street: true, month: true, nameCue: true, placeCue: true, birth: true });
+  });
+
+  it('feeds the digit detectors the same candidates their regexes find', () => {
+    // Dense digit text: runs of every length, every separator the shapes care about, and the
+    // characters their look-arounds test.
+    const run = fc.constantFrom('1', '0', '7', '25', '12', '31', '1990', '2024', '01', '255', '256', '123', '1234', '4111', '536', '22', '8726', '12345', '536228726', '4111111111111111', '1234567890123456789012345678901234567890',
+      // Whole shapes, so that what stands around them varies more often than the shapes themselves.
+      '1/7/1990', '12.03.1980', '1990-03-23', '23-03-40', '10.1.2.3', '536-22-8726', '4111 1111 1111 1111', '+44 20 7946 0958', '415) 555-0132');
+    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-', ' . - . - . - . - . - . - . - ', ' . - . - . - . - . - . - . -', ' (  )  (  )  (  )  (  )  ', ' March ', ' of May ', 'T', '𝒜', ' 3/', ':');
+    const piece = fc.tuple(run, gap).map(([r, g]) => r + g);
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        for (const detect of [detectPhone, detectIpAddress, detectCreditCard, detectUsSsn]) {
+          const byRegex: PiiFinding[] = [];
+          detect(text, byRegex);
+          const byRuns: PiiFinding[] = [];
+          detect(text, byRuns, scanText(text).digits);
+          expect(byRuns).toEqual(byRegex);
+        }
+        // Phone candidates are checked before classification, which would hide most differences.
+        expect(phoneCandidates(text, scanText(text).digits)).toEqual(phoneCandidates(text));
+        const dates: PiiFinding[] = [];
+        detectDate(text, dates);
+        const datesByRuns: PiiFinding[] = [];
+        detectDate(text, datesByRuns, scanText(text));
+        expect(datesByRuns).toEqual(dates);
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
   });
 
   it('never changes what detectPii finds', () => {
