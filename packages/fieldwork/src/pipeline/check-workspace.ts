@@ -1,4 +1,5 @@
-import { runChecksFrom, withoutItems } from '@fieldwork/core';
+import { countItems, runChecksFrom, withoutItems } from '@fieldwork/core';
+import { spillItems } from './spill-items.js';
 import { summarizeRun } from '@fieldwork/core/history';
 import type { CheckRun, Control, ControlResult, RecordKind, RecordOf, RecordReader } from '@fieldwork/core';
 import type { FieldworkStore } from '../store/index.js';
@@ -53,7 +54,9 @@ export interface CheckWorkspaceOptions {
   /**
    * Sees each control's result, population items included, as soon as its check returns (in the
    * order the checks run); the items are dropped right after, so use them here (the audit
-   * samples them) or not at all.
+   * samples them) or not at all. With it, each control's items are spilled to a temporary file as
+   * the check produces them (`spillItems`): the result's items hold id, subject and date, and
+   * `fullItem` reads one back whole. Without it only counts and cited artifacts are kept.
    */
   onResult?: (result: ControlResult, control: Control) => void;
 }
@@ -76,7 +79,7 @@ export async function checkWorkspace(ws: LoadedWorkspace, store: FieldworkStore,
   // One read transaction: the run commits to the head whose records it read, though it reads them kind by kind.
   const { head, run, evidence } = await store.snapshot(async ({ head, reader }) => ({
     head,
-    run: await runChecksFrom({ controls, reader, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir }, onResult }),
+    run: await runChecksFrom({ controls, reader, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir }, onResult, keep: o.onResult ? () => spillItems() : countItems }),
     evidence: { evidence_submission: await readKind(reader, 'evidence_submission'), evidence_decision: await readKind(reader, 'evidence_decision') },
   }));
   const stored = { ...run, controls };
