@@ -39,6 +39,8 @@ try {
       audit.add(c, r);
       console.log(`| ${((Date.now() - t0) / 1000).toFixed(0)} | ${c.id} | ${r.items.length} | ${before} | ${mem()} |`);
     },
+    // As `fieldwork audit` does: items spilled to a temporary file, the sampled ones read back.
+    keep: () => fw.spillItems(),
   });
   audit.report();
   console.log(`\nafter the report: RSS / heap ${mem()} MB; load ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);

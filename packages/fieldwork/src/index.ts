@@ -10,6 +10,7 @@ export * from './demo/index.js';
 export { checkWorkspace, checkRunJson, summarize } from './pipeline/check-workspace.js';
 export { collectWorkspace } from './pipeline/collect-workspace.js';
 export { auditTypeOne, auditTypeTwo, roleHolder } from './pipeline/audit-workspace.js';
+export { spillItems } from './pipeline/spill-items.js';
 export * from './server/index.js';
 export * from './policies/index.js';
 export * from './manual-evidence/index.js';

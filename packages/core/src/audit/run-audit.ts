@@ -1,6 +1,7 @@
 import type { AuditDesign, Control } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { CheckException, PopulationItem } from '../checks/check.js';
+import { fullItem } from '../checks/population-keeper.js';
 import type { Period } from '../time/index.js';
 import { auditDesignOf, pluralOf } from './audit-design.js';
 import { calendarDateOf } from './audit-periods.js';
@@ -240,7 +241,8 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   const decision = sampleSize(sizing, ids.length, ctx.profile, { one: pop.unit.noun, many: pop.unit.plural });
   const seed = sampleSeed(ctx.auditId, control.id, ids);
   const chosen = selectSample(ids, decision.size, seed);
-  const toSampled = (id: string): SampledItem => ({ ...byId.get(id)!, deviations: [...(pop.deviationsOf.get(id) ?? [])].sort(byDeviation) });
+  // A spilled item is read back whole here, for the few units sampled (see `fullItem`).
+  const toSampled = (id: string): SampledItem => ({ ...fullItem(byId.get(id)!), deviations: [...(pop.deviationsOf.get(id) ?? [])].sort(byDeviation) });
   const sampled = chosen.map(toSampled);
   const sampleDeviations = sampled.filter((s) => s.deviations.length > 0).length;
 

@@ -21,6 +21,11 @@ export interface PopulationItem {
   trace: TraceStep[];
 }
 
+/** Where a check hands its population items as it produces them (see {@link populationOf}). */
+export interface ItemSink {
+  add(item: PopulationItem): void;
+}
+
 /** A deviation found by a check. */
 export interface CheckException {
   /** Stable rule id inside the check, e.g. `deprovision.late`. */
@@ -39,6 +44,7 @@ export type CheckStatus = 'pass' | 'exception' | 'not_tested' | 'insufficient_ev
 export interface CheckOutcome {
   /** How the population was produced, in words an auditor can repeat. */
   populationQuery: string;
+  /** The population items not already handed to `ctx.items` (all of them, for most checks). */
   items: PopulationItem[];
   exceptions: CheckException[];
   status?: CheckStatus;
@@ -74,6 +80,12 @@ export interface CheckContext {
   automatedControls?: ReadonlySet<string>;
   /** The control being tested (its id, frequency, owner role): for generic checks such as `manual.evidence`. */
   control?: Control;
+  /**
+   * Where the run keeps the population: a check over a large population hands each item here as
+   * it produces it (through {@link populationOf}) instead of holding them all for its outcome.
+   * Absent when the check is run on its own: the items are then returned in the outcome.
+   */
+  items?: ItemSink;
 }
 
 /**
@@ -147,4 +159,20 @@ export function runStream(stream: CheckStream, ctx: CheckContext): CheckOutcome 
     if (batch && batch.length > 0) fold.add(kind, batch as RecordOf<typeof kind>[], pass);
   });
   return fold.finish();
+}
+
+/**
+ * A check's population as it produces it: each item goes to the run's sink (`ctx.items`) at
+ * once when the run has one, so the check never holds its population; otherwise it is collected
+ * in `items`, which the check returns in its outcome either way (empty when the sink took them).
+ *
+ * @example
+ * const population = populationOf(ctx)
+ * population.add({ id, subject, at, trace })
+ * return { populationQuery, items: population.items, exceptions }
+ */
+export function populationOf(ctx: CheckContext): ItemSink & { readonly items: PopulationItem[] } {
+  const sink = ctx.items;
+  const items: PopulationItem[] = [];
+  return { items, add: sink ? (item) => sink.add(item) : (item) => void items.push(item) };
 }

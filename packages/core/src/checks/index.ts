@@ -1,9 +1,11 @@
-export type { Check, CheckContext, CheckFold, CheckStream, CheckOutcome, CheckException, CheckStatus, PopulationItem, TraceStep, WorkspaceFacts } from './check.js';
+export type { Check, CheckContext, CheckFold, CheckStream, CheckOutcome, CheckException, CheckStatus, ItemSink, PopulationItem, TraceStep, WorkspaceFacts } from './check.js';
+export { addArtifacts, countItems, fullItem, keepItems, LOAD_ITEM } from './population-keeper.js';
+export type { KeptPopulation, PopulationKeeper } from './population-keeper.js';
 export { builtInChecks, findCheck } from './registry.js';
 export { checkOf, emptyPopulationNote, runChecks, runOne, usesManualEvidence, withoutItems, withoutSelfTests } from './run-checks.js';
 export { kindsOf, runChecksFrom } from './run-checks-from.js';
 export type { RunChecksFromInput } from './run-checks-from.js';
-export { runStream } from './check.js';
+export { populationOf, runStream } from './check.js';
 export { manualEvidenceCheck, MANUAL_EVIDENCE_CHECK } from './manual/manual-evidence-check.js';
 export { agentAttributeNamesSchema, agentSection, agentSectionSchema, agentStoreSchema, findTool, isProduction, toolAutonomyLevels, toolDeclarationSchema, toolIdentityModes, toolInventory, toolOversightMechanisms } from './agent/agent-inventory.js';
 export type { AgentAttributeNames, AgentSection, AgentStore, ToolAutonomy, ToolDeclaration, ToolIdentityMode, ToolOversight } from './agent/agent-inventory.js';

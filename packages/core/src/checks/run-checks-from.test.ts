@@ -4,7 +4,8 @@ import type { Control } from '../catalog/index.js';
 import { recordSetReader } from '../records/index.js';
 import type { AccessEventRecord, DeletionRequestRecord, FieldworkRecord, RecordReader, RecordSet, SignInRecord, TraceSummaryRecord } from '../records/index.js';
 import { runStream } from './check.js';
-import type { Check, CheckStream } from './check.js';
+import type { Check, CheckStream, PopulationItem } from './check.js';
+import { countItems } from './population-keeper.js';
 import { runChecks, withoutItems } from './run-checks.js';
 import type { ControlResult } from './run-checks.js';
 import { runChecksFrom } from './run-checks-from.js';
@@ -218,6 +219,35 @@ describe('runChecksFrom', () => {
     const rules = new Set(inMemory.results.flatMap((r) => r.exceptions.map((e) => e.rule)));
     for (const rule of ['toolauth.missing', 'hitl.missing', 'hitl.late', 'hitl.no_incident', 'pii.high_risk', 'retention.exceeded', 'deletion.not_honoured', 'backup.missed', 'restore.missing']) expect(rules).toContain(rule);
     expect(inMemory.results.filter((r) => r.error)).toEqual([]);
+  });
+
+  it('keeps only counts and cited artifacts with countItems, and the folded checks hand each item over while they read', async () => {
+    const records = agentRecords();
+    const folded = ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-pii', 'backup.success-cadence'];
+    const controls = builtInControls.filter((c) => c.check !== null && folded.includes(c.check));
+    const input = { ...window, controls, workspace: agentWorkspace };
+    const inMemory = runChecks({ ...input, records });
+    // Batches read so far, and at each item handed over, how many had been read for that control.
+    let read = 0;
+    const inner = batchedReader(records, 1);
+    const reader: RecordReader = { counts: () => inner.counts(), async *batches(kind) { for await (const b of inner.batches(kind)) { read++; yield b; } } };
+    const seenAt = new Map<string, number[]>();
+    const keep = (c: Control) => {
+      const counted = countItems();
+      return { ...counted, add: (item: PopulationItem) => { seenAt.set(c.id, [...(seenAt.get(c.id) ?? []), read]); counted.add(item); } };
+    };
+    const run = await runChecksFrom({ ...input, reader, keep });
+    expect(run.results).toEqual(inMemory.results.map(withoutItems));
+    // Not vacuous: every folded check has a population, and its artifacts were kept.
+    for (const r of inMemory.results) expect(r.population).toBeGreaterThan(0);
+    expect(run.results.every((r) => r.items.length === 0 && r.itemArtifacts!.length > 0)).toBe(true);
+    // The streaming checks over tool calls and prompts handed their first item before their last batch was read.
+    const byCheck = new Map(controls.map((c) => [c.check, c.id]));
+    for (const check of ['agent.tool-authorization', 'agent.human-approval', 'agent.prompt-pii']) {
+      const at = seenAt.get(byCheck.get(check)!)!;
+      expect(at.length).toBe(inMemory.results.find((r) => r.check === check)!.population);
+      expect(at[0]).toBeLessThan(at[at.length - 1]);
+    }
   });
 
   it('counts a kind a check requires but does not read, and refuses it to the check', async () => {

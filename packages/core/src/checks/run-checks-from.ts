@@ -5,6 +5,8 @@ import type { FieldworkRecord, RecordKind, RecordReader, RecordSet } from '../re
 import type { Check, CheckContext, CheckOutcome, CheckStatus, CheckStream } from './check.js';
 import { builtInChecks } from './registry.js';
 import { checkContext, checkOf, runOne } from './run-checks.js';
+import { keepItems } from './population-keeper.js';
+import type { PopulationKeeper } from './population-keeper.js';
 import type { CheckRun, ControlResult, RunChecksInput } from './run-checks.js';
 
 const ALL_KINDS = Object.keys(recordSchemas) as RecordKind[];
@@ -19,6 +21,12 @@ export interface RunChecksFromInput extends Omit<RunChecksInput, 'records'> {
    * control's population is in memory at a time, not every control's. Default: the whole result.
    */
   onResult?: (result: ControlResult, control: Control) => ControlResult | Promise<ControlResult>;
+  /**
+   * What the run keeps of each control's population while its check produces it (see
+   * {@link PopulationKeeper}); released once `onResult` has returned. Default: every item, in
+   * memory ({@link keepItems}). {@link countItems} keeps only counts and cited artifacts.
+   */
+  keep?: (control: Control) => PopulationKeeper;
 }
 
 /** The kinds a check needs loaded: what it reads, and what it requires (counted before it runs). */
@@ -68,6 +76,7 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
     for (const k of kinds) if (!loaded.has(k)) loaded.set(k, await readAll(input.reader, k));
     const check = checkOf(control, checks);
     const records = guarded(control, check, loaded);
+    const keeper = input.keep?.(control) ?? keepItems();
     let result: ControlResult;
     if (control.check !== null && check?.stream) {
       // The streaming form runs here (it reads the store); runOne then treats its outcome as the check's.
@@ -77,17 +86,21 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
       let failure: unknown;
       if (!missingEvidence(check, count)) {
         try {
-          outcome = await foldFrom(stream, checkContext(control, { ...input, records }, statuses, automated), input.reader, count);
+          outcome = await foldFrom(stream, checkContext(control, { ...input, records }, statuses, automated, keeper), input.reader, count);
         } catch (e) {
           failure = e;
         }
       }
       const folded: Check = { ...check, run: () => { if (outcome) return outcome; throw failure ?? new FieldworkError('INTERNAL', `The check ${check.id} did not run.`); } };
-      result = runOne(control, { ...checks, [control.check]: folded }, { ...input, records: counted, selfTests, manualInUse }, statuses, automated);
+      result = runOne(control, { ...checks, [control.check]: folded }, { ...input, records: counted, selfTests, manualInUse }, statuses, automated, keeper);
     } else {
-      result = runOne(control, checks, { ...input, records: withCounts(records, countedKindsOf(check), count), selfTests, manualInUse }, statuses, automated);
+      result = runOne(control, checks, { ...input, records: withCounts(records, countedKindsOf(check), count), selfTests, manualInUse }, statuses, automated, keeper);
     }
-    byControl.set(control.id, input.onResult ? await input.onResult(result, control) : result);
+    try {
+      byControl.set(control.id, input.onResult ? await input.onResult(result, control) : result);
+    } finally {
+      keeper.release?.();
+    }
     for (const k of kinds) {
       const left = uses.get(k)! - 1;
       uses.set(k, left);

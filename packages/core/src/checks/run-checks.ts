@@ -1,9 +1,11 @@
 import type { Control } from '../catalog/control.js';
 import type { Citation, RecordSet } from '../records/index.js';
 import type { Period } from '../time/index.js';
-import type { Check, CheckContext, CheckException, CheckStatus, PopulationItem, WorkspaceFacts } from './check.js';
+import type { Check, CheckContext, CheckException, CheckStatus, ItemSink, PopulationItem, WorkspaceFacts } from './check.js';
 import { builtInChecks } from './registry.js';
 import { manualEvidenceCheck, MANUAL_EVIDENCE_CHECK } from './manual/manual-evidence-check.js';
+import { addArtifacts, keepItems } from './population-keeper.js';
+import type { PopulationKeeper } from './population-keeper.js';
 
 /** One control's result, in the shape of the `check --json` contract (plus audit inputs). */
 export interface ControlResult {
@@ -81,9 +83,10 @@ export function checkOf(control: Control, checks: Record<string, Check>): Check 
 
 /**
  * Runs one control's check over `input.records` and shapes its result. Exported for
- * {@link runChecksFrom}, which hands each check only the kinds it reads.
+ * {@link runChecksFrom}, which hands each check only the kinds it reads. The population goes to
+ * `keeper` as the check produces it (default: every item kept, sorted by id).
  */
-export function runOne(control: Control, checks: Record<string, Check>, input: OneInput, statuses?: ReadonlyMap<string, CheckStatus>, automated?: ReadonlySet<string>): ControlResult {
+export function runOne(control: Control, checks: Record<string, Check>, input: OneInput, statuses?: ReadonlyMap<string, CheckStatus>, automated?: ReadonlySet<string>, keeper: PopulationKeeper = keepItems()): ControlResult {
   if (control.check === null) {
     // A workspace that has not started recording manual evidence keeps "not tested": 55 exceptions
     // for a channel nobody uses yet would bury the automated findings. Once any evidence or
@@ -119,22 +122,24 @@ export function runOne(control: Control, checks: Record<string, Check>, input: O
     };
   }
   try {
-    const out = check.run(checkContext(control, input, statuses, automated));
+    const out = check.run(checkContext(control, input, statuses, automated, keeper));
+    for (const item of out.items) keeper.add(item);
+    const kept = keeper.done();
     const exceptions = [...out.exceptions].sort((a, b) => byString(a.subject, b.subject) || byString(a.rule, b.rule) || byString(a.at ?? '', b.at ?? ''));
-    const items = [...out.items].sort((a, b) => byString(a.id, b.id));
     const status = out.status ?? (exceptions.length > 0 ? 'exception' : 'pass');
     const notes = out.notes ?? [];
     // No verdict without evidence: a pass over an empty population would say the control worked
     // when nothing showed it working (a window in the future, a source that covers other dates).
-    const empty = status === 'pass' && items.length === 0;
+    const empty = status === 'pass' && kept.count === 0;
     return {
       ...base,
       status: empty ? 'insufficient_evidence' : status,
-      population: items.length,
+      population: kept.count,
       populationQuery: out.populationQuery,
       exceptions: exceptions.map((e) => ({ ...e, citations: dedupeCitations(e.citations) })),
-      items,
+      items: kept.items,
       notes: empty ? [emptyPopulationNote(out.populationQuery, input.period), ...notes] : notes,
+      ...(kept.itemArtifacts ? { itemArtifacts: kept.itemArtifacts } : {}),
     };
   } catch (e) {
     return { ...base, status: 'not_tested', population: 0, exceptions: [], items: [], notes: [], error: e instanceof Error ? e.message : String(e) };
@@ -150,17 +155,18 @@ export function runOne(control: Control, checks: Record<string, Check>, input: O
  * const run = await runChecksFrom({ ...input, onResult: withoutItems })
  */
 export function withoutItems(r: ControlResult): ControlResult {
-  if (r.itemArtifacts) return r;
+  if (r.itemArtifacts) return r.items.length === 0 ? r : { ...r, items: [] };
   const cited = new Set<string>();
-  for (const i of r.items) for (const t of i.trace) if (t.citation?.artifact) cited.add(t.citation.artifact);
+  for (const i of r.items) addArtifacts(cited, i);
   return { ...r, items: [], itemArtifacts: [...cited].sort() };
 }
 
 /** What a control's check is handed: the run's window and records, the control's parameters, earlier statuses for `after` checks. */
-export function checkContext(control: Control, input: RunChecksInput, statuses?: ReadonlyMap<string, CheckStatus>, automated?: ReadonlySet<string>): CheckContext {
+export function checkContext(control: Control, input: RunChecksInput, statuses?: ReadonlyMap<string, CheckStatus>, automated?: ReadonlySet<string>, items?: ItemSink): CheckContext {
   return {
     period: input.period, timezone: input.timezone, params: { ...control.params }, records: input.records,
     asOf: input.asOf, workspace: input.workspace ?? {}, control, ...(statuses ? { results: statuses } : {}), ...(automated ? { automatedControls: automated } : {}),
+    ...(items ? { items } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { FieldworkStore } from '../store/index.js';
 import { resolveControls, resolvePeriod } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
 import { checkWorkspace } from './check-workspace.js';
+import { spillItems } from './spill-items.js';
 
 /** The person holding a role in the workspace, or null. */
 export function roleHolder(ws: LoadedWorkspace, role: string): string | null {
@@ -17,7 +18,8 @@ export function roleHolder(ws: LoadedWorkspace, role: string): string | null {
  * Periodic controls are tested per calendar period in the workspace time zone; management's
  * responses come from `audit.responses` in fieldwork.yaml. Each control is audited as soon as its
  * check returns, and its population items are dropped then: the audit keeps its sample and the
- * exceptions, the check run its counts.
+ * exceptions, the check run its counts. The items are never held whole: they are spilled to a
+ * temporary file as the check makes them, and the audit reads back only those it samples.
  */
 export async function auditTypeTwo(ws: LoadedWorkspace, store: FieldworkStore, o: { from?: string; to?: string; seed?: string; profile?: SamplingProfile }, now = new Date()): Promise<AuditReport> {
   // The window and controls checkWorkspace resolves from the same configuration and clock.
@@ -26,7 +28,8 @@ export async function auditTypeTwo(ws: LoadedWorkspace, store: FieldworkStore, o
   const responses = managementResponses(ws, controls.map((c) => c.id));
   const auditId = o.seed ?? `${ws.config.organization}:${period.from}..${period.to}`;
   const audit = startAudit({ auditId, period, controls, profile: o.profile, timezone: ws.config.timezone, responses, asOf });
-  await checkWorkspace(ws, store, { from: o.from, to: o.to }, now, { onResult: (r, control) => audit.add(control, r) });
+  // Items are spilled to a temporary file as each check makes them; the audit reads back the ones it samples.
+  await checkWorkspace(ws, store, { from: o.from, to: o.to }, now, { onResult: (r, control) => audit.add(control, r), keep: () => spillItems() });
   const report = audit.report();
   await store.saveRun('audit', period, report, undefined, { keep: ws.config.runs?.keep });
   return report;

@@ -1,6 +1,6 @@
-import { runChecksFrom, withoutItems } from '@fieldwork/core';
+import { countItems, keepItems, runChecksFrom, withoutItems } from '@fieldwork/core';
 import { summarizeRun } from '@fieldwork/core/history';
-import type { CheckRun, Control, ControlResult, RecordKind, RecordOf, RecordReader } from '@fieldwork/core';
+import type { CheckRun, Control, ControlResult, PopulationKeeper, RecordKind, RecordOf, RecordReader } from '@fieldwork/core';
 import type { FieldworkStore } from '../store/index.js';
 import { resolveControls, resolvePeriod } from '../workspace/index.js';
 import type { LoadedWorkspace } from '../workspace/index.js';
@@ -56,6 +56,14 @@ export interface CheckWorkspaceOptions {
    * samples them) or not at all.
    */
   onResult?: (result: ControlResult, control: Control) => void;
+  /**
+   * What is kept of each control's population while its check runs (see `PopulationKeeper`).
+   * Default: with `onResult`, every item in memory (`keepItems`); without it, only counts and
+   * cited artifacts (`countItems`), all the stored run keeps. The audit passes `spillItems`: the
+   * items go to a temporary file and only those it samples are read back (`fullItem`), so a
+   * population is never held whole; such items are gone once `onResult` returns.
+   */
+  keep?: () => PopulationKeeper;
 }
 
 /**
@@ -76,7 +84,7 @@ export async function checkWorkspace(ws: LoadedWorkspace, store: FieldworkStore,
   // One read transaction: the run commits to the head whose records it read, though it reads them kind by kind.
   const { head, run, evidence } = await store.snapshot(async ({ head, reader }) => ({
     head,
-    run: await runChecksFrom({ controls, reader, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir }, onResult }),
+    run: await runChecksFrom({ controls, reader, period, timezone: ws.config.timezone, asOf, workspace: { ...ws.config, workspaceDir: ws.dir }, onResult, keep: o.keep ?? (o.onResult ? keepItems : countItems) }),
     evidence: { evidence_submission: await readKind(reader, 'evidence_submission'), evidence_decision: await readKind(reader, 'evidence_decision') },
   }));
   const stored = { ...run, controls };

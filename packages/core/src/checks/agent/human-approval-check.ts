@@ -1,7 +1,7 @@
 import { citationOf, recordsOf } from '../../records/index.js';
 import type { IncidentRecord, ToolCallRecord } from '../../records/index.js';
 import { inPeriod } from '../../time/index.js';
-import { runStream } from '../check.js';
+import { populationOf, runStream } from '../check.js';
 import type { Check, CheckContext, CheckException, CheckFold, CheckStream, PopulationItem } from '../check.js';
 import { agentSection, findTool, toolInventory } from './agent-inventory.js';
 import { productionScope } from './production-scope.js';
@@ -46,7 +46,8 @@ function approvalFold(ctx: CheckContext): CheckFold {
   const incidents = recordsOf(ctx.records, 'incident');
   const byRef = new Map<string, IncidentRecord>();
   for (const i of incidents) for (const r of i.relatedRefs) byRef.set(r, i);
-  const items: PopulationItem[] = [];
+  // Each item goes to the run's sink once its trace is complete (or is kept for the outcome).
+  const population = populationOf(ctx);
   const exceptions: CheckException[] = [];
   const notes: string[] = [];
   if (!tools.some((t) => t.risk === 'high')) notes.push('No high-risk tools are declared in fieldwork.yaml (tools: with risk: high); there is nothing to test.');
@@ -61,30 +62,34 @@ function approvalFold(ctx: CheckContext): CheckFold {
         const itemId = `${call.traceId}/${call.spanId}`;
         const subject = call.spanId;
         const a = call.approval;
-        items.push({
+        const item: PopulationItem = {
           id: itemId, subject, at: call.at,
           trace: [
             { label: 'high-risk tool call', at: call.at, detail: `${call.tool}${call.tenant ? ` for tenant ${call.tenant}` : ''}: ${reason}`, citation: citationOf(call) },
             ...(a ? [{ label: 'approval', at: a.at, detail: `approved by ${a.approver}${a.id ? ` (${a.id})` : ''}` }] : []),
           ],
-        });
+        };
         const add = (rule: string, detail: string, extra: IncidentRecord[] = []) =>
           exceptions.push({ rule, subject, detail, at: call.at, citations: [citationOf(call), ...extra.map(citationOf)], itemId });
         let failed: string | undefined;
         if (!a) failed = 'hitl.missing';
         else if (!a.at || a.at > call.at) failed = 'hitl.late';
-        if (!failed) continue;
+        if (!failed) {
+          population.add(item);
+          continue;
+        }
         add(failed, failed === 'hitl.missing'
           ? `${call.tool} at ${call.at} ran without a human approval (${reason}).`
           : `${call.tool} at ${call.at} was approved by ${a!.approver} ${a!.at ? `at ${a!.at}, after the call` : 'at an unrecorded time, so not shown to be before the call'} (${reason}).`);
         const incident = byRef.get(call.spanId) ?? (call.toolCallId ? byRef.get(call.toolCallId) : undefined);
-        if (incident) items[items.length - 1].trace.push({ label: 'incident', at: incident.opened, detail: `${incident.key} ${incident.title ?? ''}`.trim(), citation: citationOf(incident) });
+        if (incident) item.trace.push({ label: 'incident', at: incident.opened, detail: `${incident.key} ${incident.title ?? ''}`.trim(), citation: citationOf(incident) });
         else add('hitl.no_incident', `The unapproved ${call.tool} call at ${call.at} is not in the incident register: no incident names span ${call.spanId}${call.toolCallId ? ` or tool call ${call.toolCallId}` : ''} in its related refs.`);
+        population.add(item);
       }
     },
     finish: () => ({
       populationQuery: `production tool_call records between ${ctx.period.from} and ${ctx.period.to} to tools declared risk: high whose threshold argument is strictly above the declared amount (or high-risk tools without a threshold)`,
-      items, exceptions, notes,
+      items: population.items, exceptions, notes,
     }),
   };
 }

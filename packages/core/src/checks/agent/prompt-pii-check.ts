@@ -2,8 +2,8 @@ import { citationOf } from '../../records/index.js';
 import type { PromptRecordRecord } from '../../records/index.js';
 import { inPeriod } from '../../time/index.js';
 import { productionScope } from './production-scope.js';
-import { runStream } from '../check.js';
-import type { Check, CheckContext, CheckException, CheckFold, CheckStream, PopulationItem } from '../check.js';
+import { populationOf, runStream } from '../check.js';
+import type { Check, CheckContext, CheckException, CheckFold, CheckStream } from '../check.js';
 import { atLeast, piiSeverityParams, recordSeverity } from './pii-severity.js';
 
 // Records are graded as they arrive; each in the period becomes its item, and its exception when graded high enough.
@@ -28,7 +28,8 @@ export const promptPiiCheck: Check = {
 };
 
 function piiFold(ctx: CheckContext): CheckFold {
-  const items: PopulationItem[] = [];
+  // Each record's item goes to the run's sink at once (or is kept for the outcome).
+  const population = populationOf(ctx);
   const exceptions: CheckException[] = [];
   const production = productionScope(ctx);
   const severity = piiSeverityParams(ctx.params);
@@ -38,7 +39,7 @@ function piiFold(ctx: CheckContext): CheckFold {
         if (!inPeriod(r.at, ctx.period, ctx.timezone) || !production.includes(r.environment)) continue;
         const itemId = `${r.store}/${r.id}`;
         const found = Object.entries(r.pii).filter(([, n]) => n > 0).map(([t, n]) => `${t} ×${n}`);
-        items.push({
+        population.add({
           id: itemId, subject: r.id, at: r.at,
           trace: [{ label: 'stored record', at: r.at, detail: `${r.store}${r.field ? ` (${r.field})` : ''}${r.tenant ? `, tenant ${r.tenant}` : ''}: ${r.chars} characters; PII ${found.join(', ') || 'none'}`, citation: citationOf(r) }],
         });
@@ -54,7 +55,7 @@ function piiFold(ctx: CheckContext): CheckFold {
     },
     finish: () => ({
       populationQuery: `prompt_record records between ${ctx.period.from} and ${ctx.period.to} (prompt logs, Langfuse inputs/outputs, span content attributes)`,
-      items, exceptions,
+      items: population.items, exceptions,
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { citationOf } from '../../records/index.js';
 import type { Citation, ToolCallRecord } from '../../records/index.js';
 import { inPeriod } from '../../time/index.js';
-import { runStream } from '../check.js';
+import { populationOf, runStream } from '../check.js';
 import type { Check, CheckException, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { agentSection, findTool, toolInventory } from './agent-inventory.js';
 import { productionScope } from './production-scope.js';
@@ -35,15 +35,16 @@ const byPlace = (a: Place, b: Place): number => (a.at < b.at ? -1 : a.at > b.at 
 interface Use extends Place { tool: string; spanId: string; traceId: string; citation: Citation }
 
 const stream: CheckStream = {
-  // Each production call in the period becomes its item and exceptions at once (placed by time
-  // at the end); of the calls themselves only each credential's first use per audience and per
+  // Each production call in the period becomes its item and exceptions at once (the item handed
+  // to the run's sink, the exceptions placed by time at the end); of the calls themselves only each credential's first use per audience and per
   // tenant is kept, for the pass-through test.
   kinds: ['tool_call'],
   start(ctx) {
     const tools = toolInventory(ctx.workspace);
     const agent = agentSection(ctx.workspace);
     const production = productionScope(ctx);
-    const items: (Place & { item: PopulationItem })[] = [];
+    // Each item goes to the run's sink as it is made (or is kept for the outcome when there is none).
+    const population = populationOf(ctx);
     const exceptions: (Place & { e: CheckException })[] = [];
     const uses = new Map<string, { audiences: [string, Use][]; tenants: [string, Use][] }>();
     let seq = 0;
@@ -59,7 +60,7 @@ const stream: CheckStream = {
           const place = { at: call.at, seq: seq++ };
           const citation = citationOf(call);
           const tool = findTool(tools, call.tool, call.environment);
-          for (const e of callFindings(call, tool, agent, citation, (item) => items.push({ ...place, item }))) exceptions.push({ ...place, e });
+          for (const e of callFindings(call, tool, agent, citation, population.add)) exceptions.push({ ...place, e });
           // The agent's own justified credential is meant to serve every tenant; only delegated and tenant tokens are tested.
           const id = call.credential?.credentialId;
           if (!id || (isAgentIdentity(call, agent) && tool?.identity === 'agent-service')) continue;
@@ -75,11 +76,12 @@ const stream: CheckStream = {
       finish() {
         const notes: string[] = [];
         if (tools.length === 0) notes.push('No tools are declared in fieldwork.yaml (tools:); every call is reported as undeclared.');
-        items.sort(byPlace);
+        // By time, ties in arrival order (a stable sort of the calls as they came): their place.
+        population.items.sort((a, b) => (a.at! < b.at! ? -1 : a.at! > b.at! ? 1 : 0));
         exceptions.sort(byPlace);
         return {
           populationQuery: `tool_call records between ${ctx.period.from} and ${ctx.period.to} in production environments (${production.describe}; calls without an environment included)`,
-          items: items.map((i) => i.item),
+          items: population.items,
           exceptions: [...exceptions.map((x) => x.e), ...tokenPassthrough(uses)],
           notes,
         };
@@ -105,7 +107,7 @@ export const toolAuthorizationCheck: Check = {
   run: (ctx) => runStream(stream, ctx),
 };
 
-/** One call's population item (handed to `item`) and its exceptions, in the order the rules are tested. */
+/** One call's population item (handed to `item` once complete) and its exceptions, in the order the rules are tested. */
 function callFindings(call: ToolCallRecord, tool: ToolDeclaration | undefined, agent: AgentSection, citation: Citation, item: (i: PopulationItem) => void): CheckException[] {
   const exceptions: CheckException[] = [];
   const itemId = `${call.traceId}/${call.spanId}`;
@@ -117,17 +119,21 @@ function callFindings(call: ToolCallRecord, tool: ToolDeclaration | undefined, a
     citation,
   }];
   const add = (rule: string, detail: string) => exceptions.push({ rule, subject, detail, at: call.at, citations: [{ ...citation }], itemId });
-  item({ id: itemId, subject, at: call.at, trace });
+  // The item is handed over once its trace is complete: a sink may write it out at once.
+  const done = () => {
+    item({ id: itemId, subject, at: call.at, trace });
+    return exceptions;
+  };
   if (tool) trace.push({ label: 'declared tool', detail: `${tool.identity}, resource ${tool.resource ?? tool.audience ?? '(none)'}, scopes ${tool.requiredScopes.join(' ') || '(none)'}` });
   else add('toolauth.undeclared_tool', `Tool ${call.tool} is not in the tool inventory (tools: in fieldwork.yaml)${call.environment ? ` for ${call.environment}` : ''}; its authorization cannot be tested against a declaration.`);
 
   if (!cred || (!cred.subject && !cred.audience && cred.scopes.length === 0)) {
     add('toolauth.missing', `The call to ${describe(call)} carries no authorization evidence (subject, audience, scope attributes).`);
-    return exceptions;
+    return done();
   }
   trace.push({ label: 'credential', detail: `subject ${cred.subject ?? '?'}, actor ${cred.actor ?? '?'}, audience ${cred.audience ?? '?'}, scopes ${cred.scopes.join(' ') || '?'}${cred.credentialId ? `, credential ${cred.credentialId}` : ''}` });
   if (tool) checkCredential(call, tool, agent, add);
-  return exceptions;
+  return done();
 }
 
 function checkCredential(call: ToolCallRecord, tool: ToolDeclaration, agent: AgentSection, add: (rule: string, detail: string) => void): void {

@@ -1,8 +1,8 @@
 import { citationOf } from '../../records/index.js';
 import type { BackupJobRecord, Citation } from '../../records/index.js';
 import { addDays, localDate } from '../../time/index.js';
-import { runStream } from '../check.js';
-import type { Check, CheckContext, CheckException, CheckFold, CheckOutcome, CheckStream, PopulationItem } from '../check.js';
+import { populationOf, runStream } from '../check.js';
+import type { Check, CheckContext, CheckException, CheckFold, CheckOutcome, CheckStream } from '../check.js';
 import { evidenceEnd } from '../evidence-end.js';
 import { declaredResources, resourceName, succeeded } from './backup-workspace.js';
 import type { DeclaredResource } from './backup-workspace.js';
@@ -81,7 +81,8 @@ function cadenceOutcome(ctx: CheckContext, declared: DeclaredResource[], jobsBy:
       notes: ['No backup jobs were collected and no resources are declared under backups.resources.'] };
   }
 
-  const items: PopulationItem[] = [];
+  // Each window's item goes to the run's sink as it is made (or is kept for the outcome).
+  const items = populationOf(ctx);
   const exceptions: CheckException[] = [];
   for (const { name, cadence, start, declared: isDeclared } of population.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const byDay = jobsBy.get(name)?.days ?? new Map<string, Day>();
@@ -106,7 +107,7 @@ function cadenceOutcome(ctx: CheckContext, declared: DeclaredResource[], jobsBy:
         if (day?.ok && !ok) ok = day.ok;
         if (day && !day.ok) inWindow.push(...day.failed);
       }
-      items.push({ id: `${name}|${w}`, subject: name, at: w, trace: ok
+      items.add({ id: `${name}|${w}`, subject: name, at: w, trace: ok
         ? [{ label: 'backup completed', at: ok.completedAt ?? ok.at, detail: `${ok.tool} job ${ok.jobId} (${ok.status})`, citation: { ...ok.citation } }]
         : [{ label: 'no completed backup', detail: `${w}..${wEnd}${inWindow.length > 0 ? `: ${inWindow.map((j) => `${j.jobId} ${j.status}`).join(', ')}` : ''}` }, ...inWindow.map((j) => ({ label: `backup ${j.status}`, at: j.at, citation: { ...j.citation } }))] });
       if (ok) flush();
@@ -119,7 +120,7 @@ function cadenceOutcome(ctx: CheckContext, declared: DeclaredResource[], jobsBy:
   }
   return {
     populationQuery: `resources (declared under backups.resources, plus any with backup_job records) × windows of their cadence (default ${defaultCadence} day(s)) from ${ctx.period.from} to ${end} in ${tz}; a window passes with one completed backup job`,
-    items,
+    items: items.items,
     exceptions,
   };
 }

@@ -9,6 +9,7 @@ import { withWorkspace } from '../context.js';
 import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { dateFlag } from '../date-flag.js';
+import { boundHeapGrowth } from '../heap-growth.js';
 import { bold, cyan, dim, green, out, printJson, printJsonStreamed, red, yellow } from '../output.js';
 
 interface AuditFlags {
@@ -41,6 +42,7 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
     .option('--expected <p>', 'statistical profile: expected deviation rate', '0')
     .option('--strict', 'exit 1 when a control is not effective')
     .action(async (flags: AuditFlags) => {
+      boundHeapGrowth();
       const g = globals();
       await withWorkspace(g, async ({ ws, store }) => {
         const outDir = join(ws.dir, 'reports');
