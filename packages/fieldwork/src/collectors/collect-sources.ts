@@ -14,8 +14,8 @@ import { guardTextInput, IgnoredFields } from './input/index.js';
 import type { IgnoredField } from './input/index.js';
 import { compileRecordCheck } from './record-check.js';
 import type { RecordCheck } from './record-check.js';
-import { withCollectHeapPolicy } from './collect-heap-policy.js';
 import { collectorFor } from './registry.js';
+import { HEAP_GROWING_PERCENT, withHeapGrowth } from '../runtime/heap-growth.js';
 import { resolveSourceFiles, sourceFileTypes } from './resolve-files.js';
 
 export interface ArtifactOutcome {
@@ -104,10 +104,10 @@ export async function* validated(records: AsyncIterable<FieldworkRecord>, file: 
 /**
  * Collects every source: each artifact in its own transaction, identical bytes skipped, and a
  * failure in one source (or file) recorded without stopping the others. V8's heap growth is held
- * down meanwhile (collect-heap-policy.ts), so peak memory does not rise with the export's size.
+ * down meanwhile (runtime/heap-growth.ts), so peak memory does not rise with the export's size.
  */
 export async function collectSources(opts: CollectOptions): Promise<SourceOutcome[]> {
-  return withCollectHeapPolicy(() => collectAll(opts));
+  return withHeapGrowth(HEAP_GROWING_PERCENT.collect, () => collectAll(opts));
 }
 
 async function collectAll(opts: CollectOptions): Promise<SourceOutcome[]> {

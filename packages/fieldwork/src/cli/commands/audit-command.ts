@@ -9,7 +9,7 @@ import { withWorkspace } from '../context.js';
 import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { dateFlag } from '../date-flag.js';
-import { boundHeapGrowth } from '../heap-growth.js';
+import { HEAP_GROWING_PERCENT, withHeapGrowth } from '../../runtime/heap-growth.js';
 import { bold, cyan, dim, green, out, printJson, printJsonStreamed, red, yellow } from '../output.js';
 
 interface AuditFlags {
@@ -42,9 +42,8 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
     .option('--expected <p>', 'statistical profile: expected deviation rate', '0')
     .option('--strict', 'exit 1 when a control is not effective')
     .action(async (flags: AuditFlags) => {
-      boundHeapGrowth();
       const g = globals();
-      await withWorkspace(g, async ({ ws, store }) => {
+      await withHeapGrowth(HEAP_GROWING_PERCENT.read, () => withWorkspace(g, async ({ ws, store }) => {
         const outDir = join(ws.dir, 'reports');
         mkdirSync(outDir, { recursive: true });
         if (flags.type === '1') {
@@ -84,6 +83,6 @@ export function registerAudit(program: Command, globals: () => GlobalOptions, se
           out(`${(COLOR[c.conclusion] ?? dim)(c.conclusion.replace(/_/g, ' ').padEnd(26))} ${c.control} ${c.title} ${dim(`${c.population} ${c.population === 1 ? c.unit.noun : c.unit.plural}, sample ${c.sampleSize}, deviations ${c.deviations}, rule ${c.rule}`)}`);
         }
         out(`\nReport: ${cyan(relative(process.cwd(), file))}`);
-      });
+      }));
     });
 }

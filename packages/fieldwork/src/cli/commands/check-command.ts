@@ -6,7 +6,7 @@ import { withWorkspace } from '../context.js';
 import { warnAboutWindow } from '../window-note.js';
 import type { GlobalOptions } from '../context.js';
 import { dateFlag } from '../date-flag.js';
-import { boundHeapGrowth } from '../heap-growth.js';
+import { HEAP_GROWING_PERCENT, withHeapGrowth } from '../../runtime/heap-growth.js';
 import { bold, dim, green, out, printJsonStreamed, red, yellow } from '../output.js';
 import { coverageLine, frameworkById } from '../../report/index.js';
 import { resolveFrameworks } from '../../workspace/index.js';
@@ -23,9 +23,8 @@ export function registerCheck(program: Command, globals: () => GlobalOptions, se
     .option('--all', 'list every control, not only those with findings')
     .option('--framework <id>', 'also show the results as a framework\'s view: iso42001, nist-ai-rmf, eu-ai-act, owasp-llm, or one the workspace adds')
     .action(async (flags: { from?: string; to?: string; strict?: boolean; all?: boolean; framework?: string }) => {
-      boundHeapGrowth();
       const g = globals();
-      await withWorkspace(g, async ({ ws, store }) => {
+      await withHeapGrowth(HEAP_GROWING_PERCENT.read, () => withWorkspace(g, async ({ ws, store }) => {
         // Resolved before the checks run, so an unknown id costs nothing and stores no run.
         const framework = flags.framework ? frameworkById(resolveFrameworks(ws), flags.framework) : undefined;
         const run = await checkWorkspace(ws, store, flags);
@@ -48,7 +47,7 @@ export function registerCheck(program: Command, globals: () => GlobalOptions, se
         }
         out(`\n${s.controls} controls: ${green(`${s.pass} pass`)}, ${red(`${s.exception} with exceptions (${s.exceptions})`)}, ${yellow(`${s.insufficient_evidence} insufficient evidence`)}, ${dim(`${s.not_tested} not tested`)}`);
         if (view) printFrameworkView(view, flags.all === true);
-      });
+      }));
     });
 }
 
