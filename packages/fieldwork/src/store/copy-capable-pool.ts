@@ -8,7 +8,12 @@ import type pg from 'pg';
  * copy is part of the open transaction like any other statement.
  */
 export class CopyData {
-  constructor(readonly bytes: Buffer) {}
+  /** The data in order: one buffer, or several sent one after another (no copy to join them). */
+  readonly parts: readonly Buffer[];
+
+  constructor(bytes: Buffer | readonly Buffer[]) {
+    this.parts = Buffer.isBuffer(bytes) ? [bytes] : bytes;
+  }
 }
 
 /** Bytes per CopyData message: the server takes them in pieces; one large message is held whole by both sides. */
@@ -17,19 +22,20 @@ const MESSAGE_BYTES = 1 << 16;
 /**
  * One `COPY … FROM STDIN` through pg's own protocol support (a submittable query: pg calls
  * `handleCopyInResponse` when the server is ready for the data). The data is in memory, so it is
- * sent at once; an error from the server (a bad row) fails the statement, and pg waits for the
+ * sent at once (pg copies each message as it is queued, so the caller may reuse the buffers
+ * once the statement is done); an error from the server (a bad row) fails the statement, and pg waits for the
  * server to be ready again before it sends the connection's next query.
  */
 class CopyIn {
   readonly text: string;
-  readonly #data: Buffer;
+  readonly #data: readonly Buffer[];
   readonly #resolve: (r: { command: string; rowCount: number; rows: never[] }) => void;
   readonly #reject: (e: Error) => void;
   readonly done: Promise<{ command: string; rowCount: number; rows: never[] }>;
   #rowCount = 0;
   #failed = false;
 
-  constructor(text: string, data: Buffer) {
+  constructor(text: string, data: readonly Buffer[]) {
     this.text = text;
     this.#data = data;
     let resolve!: (r: { command: string; rowCount: number; rows: never[] }) => void;
@@ -48,7 +54,9 @@ class CopyIn {
   }
 
   handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }): void {
-    for (let at = 0; at < this.#data.length; at += MESSAGE_BYTES) connection.sendCopyFromChunk(this.#data.subarray(at, at + MESSAGE_BYTES));
+    for (const part of this.#data) {
+      for (let at = 0; at < part.length; at += MESSAGE_BYTES) connection.sendCopyFromChunk(part.subarray(at, at + MESSAGE_BYTES));
+    }
     connection.endCopyFrom();
   }
 
@@ -91,7 +99,7 @@ export function copyCapablePool(pool: pg.Pool): PostgresPool {
         query(text: unknown, parameters?: readonly unknown[]) {
           const data = parameters?.length === 1 ? parameters[0] : undefined;
           if (data instanceof CopyData && typeof text === 'string') {
-            const copy = new CopyIn(text, data.bytes);
+            const copy = new CopyIn(text, data.parts);
             client.query(copy as never);
             return copy.done;
           }
