@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, TEST_DIALECTS } from '../testing/index.js';
 import type { TestStore } from '../testing/index.js';
@@ -49,6 +50,16 @@ for (const dialect of TEST_DIALECTS) {
       });
       const stored = await t.store.db.selectFrom('records').select(['ledger_seq', 'artifact', 'source', 'kind', 'at', 'subject', 'locator', 'data', 'identity', 'scope']).orderBy('id').execute();
       expect(stored.map((r) => ({ ...r, ledger_seq: Number(r.ledger_seq) }))).toEqual(rows);
+    });
+
+    it('keeps up only the indexes some read uses (PostgreSQL: not the (kind, at) prefix of (kind, at, id), not artifact)', async () => {
+      t = await openTestStore(dialect);
+      const names = dialect === 'postgres'
+        ? (await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = 'records'`.execute(t.store.db)).rows
+        : (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'records' and sql is not null`.execute(t.store.db)).rows;
+      expect(names.map((r) => r.name).sort()).toEqual(dialect === 'postgres'
+        ? ['records_kind_at_id', 'records_ledger_seq', 'records_pkey', 'records_source_kind_identity']
+        : ['records_artifact', 'records_kind_at', 'records_ledger_seq', 'records_source_kind_identity']);
     });
 
     it('fails the transaction on a row the database refuses, stores none of it, and the store stays usable', async () => {
