@@ -38,7 +38,7 @@ function sqliteInserts(native: SqliteDatabase.Database): { one: SqliteDatabase.S
  * The hot path of ingest. On SQLite it runs a statement prepared once on the raw
  * better-sqlite3 connection (the one the open transaction holds), 64 rows per call; on
  * PostgreSQL it sends each batch of 2,000 rows as one binary `COPY` while the next batch is
- * parsed. Call `flush` before reading the records back (and before the transaction ends).
+ * parsed (so `trx` must come from a store opened by `openDatabase`, whose pool runs the COPY). Call `flush` before reading the records back (and before the transaction ends).
  *
  * @example
  * const w = recordRowWriter(trx, 'sqlite', native);
