@@ -11,10 +11,11 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 for (const dialect of TEST_DIALECTS) {
   describe(`database blobs on ${dialect}`, () => {
-    it('keeps a blob larger than a chunk as ordered chunks and gives back the same bytes, whole or streamed', async () => {
+    // PostgreSQL stores take chunks by binary COPY; the statement-per-chunk path stays for any other database.
+    for (const copy of dialect === 'postgres' ? [false, true] : [false]) it(`keeps a blob larger than a chunk as ordered chunks and gives back the same bytes, whole or streamed${copy ? ' (COPY)' : ''}`, async () => {
       const t = await openTestStore(dialect);
       try {
-        const blobs = new DbBlobStore(t.store.db, { chunkBytes: 64 * 1024 });
+        const blobs = new DbBlobStore(t.store.db, { chunkBytes: 64 * 1024, copy });
         const big = randomBytes(17 * 64 * 1024 + 123);
         const small = randomBytes(1000);
         const bigFile = join(t.dir, 'big.bin');
@@ -58,6 +59,35 @@ for (const dialect of TEST_DIALECTS) {
 }
 
 if (TEST_DIALECTS.includes('postgres')) {
+  describe('large blobs by COPY on postgres', () => {
+    it('stores the bytes once when two transactions write the same blob at once, and replaces chunks a killed write left', async () => {
+      const t = await openTestStore('postgres');
+      try {
+        const blobs = new DbBlobStore(t.store.db, { chunkBytes: 64 * 1024, copy: true });
+        const big = randomBytes(5 * 64 * 1024 + 7);
+        const file = join(t.dir, 'big.bin');
+        writeFileSync(file, big);
+        // A killed write of an older version: a stray chunk without its `blobs` row.
+        await t.store.db.insertInto('blob_chunks').values({ sha256: sha(big), seq: 3, bytes: Buffer.from('partial') }).execute();
+        await Promise.all([0, 1].map(() => t.store.db.transaction().execute((trx) => blobs.putFile(sha(big), file, trx))));
+        const rows = await t.store.db.selectFrom('blob_chunks').select(['seq']).where('sha256', '=', sha(big)).orderBy('seq').execute();
+        expect(rows.map((r) => r.seq)).toEqual([0, 1, 2, 3, 4, 5]);
+        expect((await blobs.read(sha(big)))!.equals(big)).toBe(true);
+        // Rolled back with its transaction: neither the claim nor a chunk stays.
+        const other = randomBytes(3 * 64 * 1024);
+        writeFileSync(file, other);
+        await expect(t.store.db.transaction().execute(async (trx) => {
+          await blobs.putFile(sha(other), file, trx);
+          throw new Error('parse failed');
+        })).rejects.toThrow('parse failed');
+        expect(await blobs.has(sha(other))).toBe(false);
+        expect(await t.store.db.selectFrom('blob_chunks').select('seq').where('sha256', '=', sha(other)).execute()).toEqual([]);
+      } finally {
+        await t.dispose();
+      }
+    });
+  });
+
   describe('a collected artifact larger than a chunk on postgres', () => {
     it('is verified chunk by chunk, and an edited chunk is named by verify', async () => {
       const iw = await integrityWorkspace('postgres');

@@ -1,13 +1,34 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FieldworkError } from '@fieldwork/core';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { CopyData } from '../store/copy-capable-pool.js';
 import type { Database } from '../store/schema.js';
 import type { BlobStore } from './blob-store.js';
 
 /** Bytes per row of `blob_chunks`: small enough to read back as one hex string, large enough to be few. */
 export const BLOB_CHUNK_BYTES = 8 << 20;
+
+const COPY_CHUNK = 'copy blob_chunks (sha256, seq, bytes) from stdin (format binary)';
+
+/**
+ * One `blob_chunks` row in PostgreSQL's binary COPY format: header, the row (3 fields: the
+ * digest as text, `seq` as a 4-byte integer, the bytes), trailer. The bytes are not copied.
+ */
+function chunkRow(sha256: string, seq: number, bytes: Buffer): Buffer[] {
+  const digest = Buffer.from(sha256, 'utf8');
+  const head = Buffer.alloc(19 + 2 + 4 + digest.length + 4 + 4 + 4);
+  head.write('PGCOPY\n\xff\r\n\0', 0, 'latin1');
+  let at = head.writeInt16BE(3, 19);
+  at = head.writeInt32BE(digest.length, at);
+  at += digest.copy(head, at);
+  at = head.writeInt32BE(4, at);
+  at = head.writeInt32BE(seq, at);
+  head.writeInt32BE(bytes.length, at);
+  return [head, bytes, Buffer.from([0xff, 0xff])];
+}
 
 /**
  * Blobs in the database, so several PostgreSQL-backed instances share them. A blob up to one
@@ -18,12 +39,17 @@ export class DbBlobStore implements BlobStore {
   readonly #db: Kysely<Database>;
   readonly #chunk: number;
   readonly #serverDigest: boolean;
+  readonly #copy: boolean;
 
-  /** `serverDigest`: the database computes SHA-256 itself (PostgreSQL's `sha256(bytea)`), see {@link storedDigests}. */
-  constructor(db: Kysely<Database>, o: { chunkBytes?: number; serverDigest?: boolean } = {}) {
+  /**
+   * `serverDigest`: the database computes SHA-256 itself (PostgreSQL's `sha256(bytea)`), see {@link storedDigests}.
+   * `copy`: chunks go up by binary `COPY` (PostgreSQL through `copyCapablePool`), see {@link putFile}.
+   */
+  constructor(db: Kysely<Database>, o: { chunkBytes?: number; serverDigest?: boolean; copy?: boolean } = {}) {
     this.#db = db;
     this.#chunk = o.chunkBytes ?? BLOB_CHUNK_BYTES;
     this.#serverDigest = o.serverDigest ?? false;
+    this.#copy = o.copy ?? false;
   }
 
   /**
@@ -56,6 +82,10 @@ export class DbBlobStore implements BlobStore {
       return;
     }
     if (await this.has(sha256, db)) return;
+    if (this.#copy) {
+      await (db.isTransaction ? this.#copyChunks(sha256, path, size, db) : db.transaction().execute((t) => this.#copyChunks(sha256, path, size, t)));
+      return;
+    }
     // Chunks first, the `blobs` row last: the blob exists only once all its bytes do.
     const file = await open(path, 'r');
     let seq = 0;
@@ -73,6 +103,33 @@ export class DbBlobStore implements BlobStore {
       await file.close();
     }
     await db.insertInto('blobs').values({ sha256, bytes: Buffer.alloc(0), chunks: seq }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  }
+
+  /**
+   * A large blob on PostgreSQL, in one transaction: the `blobs` row first, which claims the
+   * digest (a writer of the same bytes in another transaction waits on it, then finds it taken and
+   * stops), then each chunk as one binary `COPY` read into one reused buffer. Both appear at once
+   * when the transaction commits. Against an `insert … on conflict` of each chunk as a statement
+   * parameter, the client does not copy every chunk into a freshly allocated message.
+   */
+  async #copyChunks(sha256: string, path: string, size: number, trx: Kysely<Database>): Promise<void> {
+    const chunks = Math.ceil(size / this.#chunk);
+    const claimed = await trx.insertInto('blobs').values({ sha256, bytes: Buffer.alloc(0), chunks }).onConflict((oc) => oc.column('sha256').doNothing()).executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return;
+    // Chunks an older version's killed write left without their `blobs` row.
+    await trx.deleteFrom('blob_chunks').where('sha256', '=', sha256).execute();
+    const file = await open(path, 'r');
+    const buffer = Buffer.allocUnsafe(Math.min(this.#chunk, size));
+    try {
+      for (let seq = 0; seq < chunks; seq++) {
+        const want = Math.min(this.#chunk, size - seq * this.#chunk);
+        const { bytesRead } = await file.read(buffer, 0, want, seq * this.#chunk);
+        if (bytesRead !== want) throw new FieldworkError('STORE_FAILED', `The file behind blob ${sha256.slice(0, 12)}… is shorter than when it was staged (${path}).`, { hint: 'Collect again.' });
+        await trx.executeQuery(CompiledQuery.raw(COPY_CHUNK, [new CopyData(chunkRow(sha256, seq, buffer.subarray(0, want)))]));
+      }
+    } finally {
+      await file.close();
+    }
   }
 
   /** Deletes a blob. Only garbage collection calls this, under the collection lock. */

@@ -118,7 +118,7 @@ export class FieldworkStore {
 
   static async open(location: StoreLocation, blobDir?: string): Promise<FieldworkStore> {
     const { db, dialect, native } = await openDatabase(location);
-    const blobs = dialect === 'sqlite' ? new FsBlobStore(blobDir ?? join(location.dialect === 'sqlite' ? join(location.file, '..') : '.', 'blobs')) : new DbBlobStore(db, { serverDigest: true });
+    const blobs = dialect === 'sqlite' ? new FsBlobStore(blobDir ?? join(location.dialect === 'sqlite' ? join(location.file, '..') : '.', 'blobs')) : new DbBlobStore(db, { serverDigest: true, copy: true });
     return new FieldworkStore(db, dialect, blobs, location, native);
   }
 

@@ -258,5 +258,17 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         end $$`.execute(db);
       },
     },
+    '0015_postgres_record_indexes': {
+      async up(db: Kysely<any>) {
+        // Every index on `records` is kept up by each inserted row. On PostgreSQL two do nothing:
+        // `records_kind_at` is a prefix of `records_kind_at_id` (0012), which serves every query
+        // it did, and no query looks records up by artifact (verify reads them by ledger entry).
+        // Without them the server spent 1.91 s of CPU instead of 2.09 s (medians of three) copying
+        // 103k Okta records in. SQLite's (kind, at) index is the one its reads use, so it stays.
+        if (dialect !== 'postgres') return;
+        await sql`drop index if exists records_kind_at`.execute(db);
+        await sql`drop index if exists records_artifact`.execute(db);
+      },
+    },
   };
 }

@@ -4,6 +4,7 @@ import { FieldworkError } from '@fieldwork/core';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
 import type { MigrationProvider } from 'kysely';
+import { copyCapablePool } from './copy-capable-pool.js';
 import { CurrentSchemaPostgresDialect } from './current-schema-postgres-dialect.js';
 import { migrations } from './migrations.js';
 import type { Database } from './schema.js';
@@ -43,7 +44,7 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
   } else {
     const pg = await loadPg();
-    db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 4 }) }) });
+    db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: copyCapablePool(new pg.Pool({ connectionString: location.url, max: 4 })) }) });
   }
   const provider: MigrationProvider = { getMigrations: async () => migrations(location.dialect) };
   // Kysely looks for its migration tables in every schema unless told which one; name the
