@@ -7,6 +7,9 @@ import type SqliteDatabase from 'better-sqlite3';
  */
 const DEFERRED = ['records_source_kind_identity', 'records_kind_at'];
 
+/** Page cache (KiB) while the indexes are built again. */
+const REBUILD_CACHE_KIB = 2048;
+
 /**
  * Runs `insert` (which writes one artifact's records, inside the open ingest transaction) with
  * the scattered secondary indexes of `records` dropped, then creates them again from their own
@@ -25,7 +28,16 @@ export async function withDeferredRecordIndexes(native: SqliteDatabase.Database 
     .filter((i) => DEFERRED.includes(i.name));
   for (const i of indexes) native.exec(`drop index "${i.name.replaceAll('"', '""')}"`);
   await insert();
-  for (const i of indexes) native.exec(i.sql);
+  // The sort of each rebuild holds up to the page cache's size in memory: the ingest's larger
+  // cache would add its size to the peak again (200 MiB of OTLP: +31 MB at 16 MB, +5 MB at 2 MB,
+  // and the smaller sort was faster too: 0.60 -> 0.41 CPU s for both indexes).
+  const cache = native.pragma('cache_size', { simple: true }) as number;
+  native.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
+  try {
+    for (const i of indexes) native.exec(i.sql);
+  } finally {
+    native.pragma(`cache_size = ${cache}`);
+  }
 }
 
 function databaseBytes(native: SqliteDatabase.Database): number {
