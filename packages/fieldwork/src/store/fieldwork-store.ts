@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { FieldworkError, isRecordKind } from '@fieldwork/core';
+import { FieldworkError, isRecordKind, recordIdentity } from '@fieldwork/core';
 import type { FieldworkRecord, RecordKind, RecordReader, RecordSet } from '@fieldwork/core';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -17,7 +17,7 @@ import { supersedeRecords } from './supersede-records.js';
 import { withIngestCache } from './sqlite-ingest-cache.js';
 import { withDeferredRecordIndexes } from './deferred-record-indexes.js';
 import { recordRowWriter } from './record-rows.js';
-import { storedRecord } from './stored-record.js';
+import { recordSubject, recordTime } from './stored-record.js';
 import type { StoredRecord } from './stored-record.js';
 
 export { recordSubject, recordTime } from './stored-record.js';
@@ -296,29 +296,28 @@ export class FieldworkStore {
     let maxAt: string | null = null;
     const snapshotKinds = new Set(input.snapshotKinds ?? []);
     const rows = recordRowWriter(trx, this.dialect, this.#native);
-    const add = (r: StoredRecord): Promise<void> | void => {
-      const at = r.at;
+    // Positional, so a record taken as an object (the main-thread path) makes no row object of its own.
+    const add = (kind: string, artifact: string, source: string, locator: string, at: string | null, subject: string | null, identity: string | null, data: string): Promise<void> | void => {
       if (at) {
         if (minAt === null || at < minAt) minAt = at;
         if (maxAt === null || at > maxAt) maxAt = at;
       }
-      populations[r.kind] = (populations[r.kind] ?? 0) + 1;
-      digest.add(r.data);
-      return rows.add({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: r.subject, locator: r.locator, data: r.data,
-        identity: r.identity, scope: snapshotKinds.has(r.kind) ? input.origin : null });
+      populations[kind] = (populations[kind] ?? 0) + 1;
+      digest.add(data);
+      return rows.add({ ledger_seq: seq, artifact, source, kind, at, subject, locator, data, identity, scope: snapshotKinds.has(kind) ? input.origin : null });
     };
     // Records go in before anything reads them back (the supersession below does).
     await withDeferredRecordIndexes(this.dialect === 'sqlite' ? this.#native : undefined, input.size, async () => {
       if ('batches' in input.records) {
         for await (const batch of input.records.batches) {
           for (const r of batch) {
-            const pending = add(r);
+            const pending = add(r.kind, r.artifact, r.source, r.locator, r.at, r.subject, r.identity, r.data);
             if (pending) await pending;
           }
         }
       } else {
         for await (const r of input.records) {
-          const pending = add(storedRecord(r));
+          const pending = add(r.kind, r.artifact, r.source, r.locator, recordTime(r), recordSubject(r), recordIdentity(r), JSON.stringify(r));
           if (pending) await pending;
         }
       }
