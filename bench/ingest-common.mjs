@@ -16,10 +16,11 @@ export const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
 
 /**
  * Runs `script --child ...args` in its own process and returns the JSON it prints. With V8's
- * default heap limit, as the CLI runs (a larger old space lets garbage stand as RSS).
+ * default heap limit, as the CLI runs (a larger old space lets garbage stand as RSS). `env` is
+ * added to this process's environment for the child.
  */
-export function child(script, args) {
-  const out = execFileSync(process.execPath, [script, '--child', ...args], { maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+export function child(script, args, env) {
+  const out = execFileSync(process.execPath, [script, '--child', ...args], { maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'], ...(env ? { env: { ...process.env, ...env } } : {}) }).toString();
   return JSON.parse(out.trim().split('\n').pop());
 }
 

@@ -10,6 +10,9 @@
  *   node bench/otlp-ingest.mjs --pg URL     also collect into PostgreSQL (a fresh schema; or FIELDWORK_BENCH_DATABASE_URL)
  *   node bench/otlp-ingest.mjs 50 300       given sizes (MiB)
  *   node bench/otlp-ingest.mjs --parse      also the collector's parse alone (no store), against the same bare loop
+ *   node bench/otlp-ingest.mjs --worker     also a collect with the parse in a worker thread (FIELDWORK_PARSE_WORKER=always),
+ *                                           whose records digest must equal the main-thread collect's
+ * Every collect prints the first 12 hex digits of its records digest (SHA-256 over every stored record's JSON, in order).
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -116,7 +119,13 @@ if (process.argv[2] === '--child') {
     const c = child(self, ['sqlite', file]);
     const p = args.includes('--parse') ? child(self, ['parse', file]) : undefined;
     const sps = (x) => Math.round(b.spans / x.seconds).toLocaleString('en-US');
-    console.log(`| ${mb} MiB | ${b.spans.toLocaleString('en-US')} | ${sps(b)} spans/s | ${sps(c)} spans/s (${c.records.toLocaleString('en-US')} records) | ${(b.seconds / c.seconds).toFixed(2)}, ${(b.cpu / c.cpu).toFixed(2)} | ${p ? (b.seconds / p.seconds).toFixed(2) : '–'} | ${Math.round(b.peakRssMb)}, ${Math.round(c.peakRssMb)} MB | ${load()} |`);
+    console.log(`| ${mb} MiB | ${b.spans.toLocaleString('en-US')} | ${sps(b)} spans/s | ${sps(c)} spans/s (${c.records.toLocaleString('en-US')} records, digest ${c.recordsDigest.slice(0, 12)}) | ${(b.seconds / c.seconds).toFixed(2)}, ${(b.cpu / c.cpu).toFixed(2)} | ${p ? (b.seconds / p.seconds).toFixed(2) : '–'} | ${Math.round(b.peakRssMb)}, ${Math.round(c.peakRssMb)} MB | ${load()} |`);
+    if (args.includes('--worker')) {
+      const w = child(self, ['sqlite', file], { FIELDWORK_PARSE_WORKER: 'always' });
+      const same = w.recordsDigest === c.recordsDigest;
+      console.log(`| ${mb} MiB, parse worker | | | ${sps(w)} spans/s (digest ${w.recordsDigest.slice(0, 12)}: ${same ? 'same' : '**DIFFERENT**'}) | ${(b.seconds / w.seconds).toFixed(2)}, ${(b.cpu / w.cpu).toFixed(2)} | – | –, ${Math.round(w.peakRssMb)} MB | ${load()} |`);
+      if (!same) process.exitCode = 1;
+    }
     if (pgUrl) pgRows.push({ mb, sqlite: c, pg: child(self, ['pg', file, pgUrl]) });
   }
   if (pgRows.length) {

@@ -1,9 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { FieldworkError, isFieldworkError } from '@fieldwork/core/errors';
-import { recordSchemas } from '@fieldwork/core/records';
 import type { FieldworkRecord } from '@fieldwork/core/records';
 import type { StagedFile } from '../evidence/index.js';
 import type { FieldworkStore } from '../store/index.js';
@@ -12,10 +11,13 @@ import type { SourceConfig } from '../workspace/index.js';
 import type { ArtifactInput, Collector, ParseContext } from './collector.js';
 import { guardTextInput, IgnoredFields } from './input/index.js';
 import type { IgnoredField } from './input/index.js';
-import { compileRecordCheck } from './record-check.js';
-import type { RecordCheck } from './record-check.js';
 import { collectorFor } from './registry.js';
 import { HEAP_GROWING_PERCENT, withHeapGrowth } from '../runtime/heap-growth.js';
+import { validated } from './validated.js';
+import { ParseWorker, useParseWorker } from './parse-worker.js';
+import { READ_CHUNK } from './parse-worker-protocol.js';
+
+export { validated } from './validated.js';
 import { resolveSourceFiles, sourceFileTypes } from './resolve-files.js';
 
 export interface ArtifactOutcome {
@@ -63,42 +65,16 @@ export interface CollectOptions {
   now?: () => Date;
 }
 
-/** Bytes per read of a staged copy: fewer, larger reads for multi-GB exports. */
-const READ_CHUNK = 1 << 20;
+/** A source's parse worker, started at its first large artifact and closed after its last one. */
+interface SourceParser {
+  worker?: ParseWorker;
+  /** The options as written (workspace defaults merged), for the worker to validate again. */
+  rawOptions: unknown;
+}
 
 function toError(e: unknown): FieldworkError {
   if (isFieldworkError(e)) return e;
   return new FieldworkError('INTERNAL', e instanceof Error ? e.message : String(e), { cause: e, hint: 'This is a bug in Fieldwork; please report it with the input that caused it.' });
-}
-
-/** Each kind's schema compiled once into an allocation-free check (see compileRecordCheck). */
-const fastChecks = new Map<string, RecordCheck | undefined>();
-
-/**
- * Checks each record against its schema so a collector bug never stores a malformed fact. A
- * record the compiled check accepts is exactly what the schema would return, so it passes as
- * is; any other goes through the schema, for its normalized form or its error.
- */
-export async function* validated(records: AsyncIterable<FieldworkRecord>, file: string): AsyncGenerator<FieldworkRecord> {
-  for await (const r of records) {
-    const schema = (recordSchemas as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>)[r.kind];
-    if (!schema) throw new FieldworkError('INTERNAL', `Collector produced an unknown record kind "${r.kind}".`);
-    let fast = fastChecks.get(r.kind);
-    if (fast === undefined && !fastChecks.has(r.kind)) fastChecks.set(r.kind, (fast = compileRecordCheck(schema)));
-    if (fast?.(r)) {
-      yield r;
-      continue;
-    }
-    const res = schema.safeParse(r);
-    if (!res.success) {
-      const issue = res.error!.issues[0];
-      throw new FieldworkError('INPUT_INVALID_RECORD', `${file}: ${r.kind} at ${r.locator}: ${issue.path.join('.')}: ${issue.message}`, {
-        where: { file, ...(r.locator.startsWith('line ') ? { line: Number(r.locator.slice(5).split('#')[0]) } : { pointer: r.locator }) },
-        hint: 'The value at that place is missing or not in the expected form.',
-      });
-    }
-    yield res.data as FieldworkRecord;
-  }
 }
 
 /**
@@ -143,30 +119,35 @@ async function collectAll(opts: CollectOptions): Promise<SourceOutcome[]> {
         });
       }
       const options = parsedOpts.data;
-      if (source.path || source.glob) {
-        for (const file of resolveSourceFiles(opts.workspaceDir, { ...source, name, fileTypes: sourceFileTypes(collector) })) {
-          const display = relative(opts.workspaceDir, file) || file;
-          outcome.artifacts.push(await collectStaged(opts, pseudonymize, collector, options, name, file, display, display));
-        }
-      } else if (collector.fetch) {
-        const tmp = await mkdtemp(join(tmpdir(), 'fieldwork-fetch-'));
-        try {
-          let n = 0;
-          for await (const page of collector.fetch(options, {
-            source: name, env: opts.env ?? process.env, workspaceDir: opts.workspaceDir, resolve: (p) => resolve(opts.workspaceDir, p),
-            fetch: opts.fetch ?? fetch, log, ...(opts.now ? { now: opts.now } : {}),
-          })) {
-            const file = join(tmp, `page-${++n}`);
-            await writeFile(file, page.bytes);
-            outcome.artifacts.push(await collectStaged(opts, pseudonymize, collector, options, name, file, page.name, page.name));
+      const parser: SourceParser = { rawOptions: { ...defaults, ...(source.options ?? {}) } };
+      try {
+        if (source.path || source.glob) {
+          for (const file of resolveSourceFiles(opts.workspaceDir, { ...source, name, fileTypes: sourceFileTypes(collector) })) {
+            const display = relative(opts.workspaceDir, file) || file;
+            outcome.artifacts.push(await collectStaged(opts, pseudonymize, collector, options, name, file, display, display, parser));
           }
-        } finally {
-          await rm(tmp, { recursive: true, force: true });
+        } else if (collector.fetch) {
+          const tmp = await mkdtemp(join(tmpdir(), 'fieldwork-fetch-'));
+          try {
+            let n = 0;
+            for await (const page of collector.fetch(options, {
+              source: name, env: opts.env ?? process.env, workspaceDir: opts.workspaceDir, resolve: (p) => resolve(opts.workspaceDir, p),
+              fetch: opts.fetch ?? fetch, log, ...(opts.now ? { now: opts.now } : {}),
+            })) {
+              const file = join(tmp, `page-${++n}`);
+              await writeFile(file, page.bytes);
+              outcome.artifacts.push(await collectStaged(opts, pseudonymize, collector, options, name, file, page.name, page.name, parser));
+            }
+          } finally {
+            await rm(tmp, { recursive: true, force: true });
+          }
+        } else {
+          throw new FieldworkError('CONFIG_INVALID', `Source "${name}" (${source.kind}) has neither path nor glob.`, {
+            where: { file: 'fieldwork.yaml', pointer: `/sources/${i}` }, hint: 'Add path: FILE_OR_FOLDER or glob: PATTERN (relative to the workspace).',
+          });
         }
-      } else {
-        throw new FieldworkError('CONFIG_INVALID', `Source "${name}" (${source.kind}) has neither path nor glob.`, {
-          where: { file: 'fieldwork.yaml', pointer: `/sources/${i}` }, hint: 'Add path: FILE_OR_FOLDER or glob: PATTERN (relative to the workspace).',
-        });
+      } finally {
+        await parser.worker?.close();
       }
       const failed = outcome.artifacts.find((a) => a.status === 'failed');
       outcome.records = outcome.artifacts.reduce((n, a) => n + (a.records ?? 0), 0);
@@ -186,7 +167,10 @@ async function collectAll(opts: CollectOptions): Promise<SourceOutcome[]> {
  * stored from that copy, so what is parsed is exactly what is stored under that hash even when
  * the original changes during collection.
  */
-async function collectStaged(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, file: string, displayName: string, origin: string): Promise<ArtifactOutcome> {
+async function collectStaged(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, file: string, displayName: string, origin: string, parser: SourceParser): Promise<ArtifactOutcome> {
+  // A large artifact of a kind that parses in a worker: the thread loads its modules while the file is staged.
+  const size = await stat(file).then((s) => s.size, () => 0);
+  if (useParseWorker(collector.kind, size)) (parser.worker ??= new ParseWorker()).warm();
   let staged: StagedFile;
   try {
     staged = await opts.store.stage(file);
@@ -197,13 +181,13 @@ async function collectStaged(opts: CollectOptions, pseudonymize: (value: string)
     // `path` stays the file's place in the workspace (collectors resolve references next to it);
     // the bytes are read only from the staged copy.
     const input: ArtifactInput = { path: file, displayName, sha256: staged.sha256, size: staged.size, open: () => createReadStream(staged.path, { highWaterMark: READ_CHUNK }) };
-    return await collectArtifact(opts, pseudonymize, collector, options, source, input, origin, staged.path);
+    return await collectArtifact(opts, pseudonymize, collector, options, source, input, origin, staged.path, parser);
   } finally {
     await staged.discard();
   }
 }
 
-async function collectArtifact(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, raw: ArtifactInput, origin: string, bytesPath: string): Promise<ArtifactOutcome> {
+async function collectArtifact(opts: CollectOptions, pseudonymize: (value: string) => string, collector: Collector<any>, options: unknown, source: string, raw: ArtifactInput, origin: string, bytesPath: string, parser: SourceParser): Promise<ArtifactOutcome> {
   // Every kind reads text: bad UTF-8, NUL bytes and absurd nesting are refused before any parser sees them.
   const input = guardTextInput(raw);
   const sameOrigin = collector.artifactIdentity === 'bytes-and-name' ? origin : undefined;
@@ -219,13 +203,24 @@ async function collectArtifact(opts: CollectOptions, pseudonymize: (value: strin
     pseudonymize,
     ignore: (field, at) => ignored.add(field, at),
   };
+  // Parsed in the source's worker when it has one and the artifact is large (records and their
+  // order are the same either way); otherwise here, as the store takes the records.
+  const worker = parser.worker && useParseWorker(collector.kind, input.size) ? parser.worker : undefined;
+  const records = worker
+    ? worker.parse({
+      kind: collector.kind, options: parser.rawOptions, source, timezone: opts.timezone, workspaceDir: opts.workspaceDir,
+      ...(opts.secret !== undefined ? { secret: opts.secret } : {}), ...(opts.env !== undefined ? { env: opts.env } : {}),
+      input: { path: raw.path, displayName: input.displayName, sha256: input.sha256, size: input.size, bytesPath },
+    })
+    : validated(collector.parse(input, options, ctx), input.displayName);
   try {
     const res = await opts.store.ingest({
       sha256: input.sha256, size: input.size, name: input.displayName, mediaType: collector.mediaType, source, kind: collector.kind, origin,
-      path: bytesPath, records: validated(collector.parse(input, options, ctx), input.displayName),
+      path: bytesPath, records,
       retain: collector.retainBytes !== false, snapshotKinds: collector.snapshotKinds, skipIfCollected: { ...(sameOrigin !== undefined ? { origin: sameOrigin } : {}) },
     });
     if (res.duplicate) return { name: input.displayName, sha256: input.sha256, status: 'unchanged' };
+    if (worker) for (const f of worker.ignored()) ignored.add(f.field, f.at);
     const notRead = ignored.list();
     return { name: input.displayName, sha256: input.sha256, status: 'collected', records: res.recordCount, populations: res.populations, superseded: res.superseded ?? 0, seq: res.entry.seq, ...(notRead.length ? { ignored: notRead } : {}) };
   } catch (e) {

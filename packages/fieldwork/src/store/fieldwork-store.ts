@@ -15,7 +15,12 @@ import type { StoreLocation } from './open-database.js';
 import type { Database } from './schema.js';
 import { supersedeRecords } from './supersede-records.js';
 import { withIngestCache } from './sqlite-ingest-cache.js';
+import { withDeferredRecordIndexes } from './deferred-record-indexes.js';
 import { recordRowWriter } from './record-rows.js';
+import { recordSubject, recordTime } from './stored-record.js';
+import type { StoredRecord } from './stored-record.js';
+
+export { recordSubject, recordTime } from './stored-record.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { storeRecordReader, withSnapshot } from './record-reader.js';
 import type { StoreSnapshot } from './record-reader.js';
@@ -47,7 +52,11 @@ export interface IngestInput {
    * Other kinds are a log: their facts stay until an artifact re-states them.
    */
   snapshotKinds?: readonly string[];
-  records: AsyncIterable<FieldworkRecord>;
+  /**
+   * The records, in order. Either objects, or batches already in stored form (see
+   * {@link StoredRecord}: a collector parsing in a worker thread sends its rows as text).
+   */
+  records: AsyncIterable<FieldworkRecord> | { batches: AsyncIterable<readonly StoredRecord[]> };
 }
 
 export interface IngestResult {
@@ -69,24 +78,6 @@ export interface LoadRecordsOptions {
   asOf?: string;
   /** Only records of this source entry. */
   source?: string;
-}
-
-/** The primary time of a record, for ordering and period queries. */
-export function recordTime(r: FieldworkRecord): string | null {
-  const x = r as unknown as Record<string, unknown>;
-  for (const k of ['at', 'mergedAt', 'created', 'seenAt', 'opened', 'completedAt', 'endDate', 'startDate', 'reviewedAt', 'approvedAt']) {
-    if (typeof x[k] === 'string') return x[k] as string;
-  }
-  return null;
-}
-
-/** What a person would look a record up by. */
-export function recordSubject(r: FieldworkRecord): string | null {
-  const x = r as unknown as Record<string, unknown>;
-  for (const k of ['email', 'account', 'key', 'vulnId', 'name', 'id', 'resource', 'repo', 'vendor', 'policy']) {
-    if (typeof x[k] === 'string') return x[k] as string;
-  }
-  return null;
 }
 
 /**
@@ -295,6 +286,8 @@ export class FieldworkStore {
       .onConflict((oc) => oc.column('sha256').doNothing()).execute();
     const head = await trx.selectFrom('ledger_head').select('seq').where('id', '=', 1).executeTakeFirst();
     const seq = head ? Number(head.seq) + 1 : 1;
+    // Read before this artifact's records go in: a source's first artifact supersedes nothing.
+    const sourceHadRecords = !!(await trx.selectFrom('records').select('id').where('source', '=', input.source).limit(1).executeTakeFirst());
     const populations: Record<string, number> = {};
     // What the entry commits to: every record's stored JSON, in the order produced (not the
     // identity, scope or supersession columns beside it).
@@ -303,21 +296,34 @@ export class FieldworkStore {
     let maxAt: string | null = null;
     const snapshotKinds = new Set(input.snapshotKinds ?? []);
     const rows = recordRowWriter(trx, this.dialect, this.#native);
-    for await (const r of input.records) {
-      const at = recordTime(r);
+    // Positional, so a record taken as an object (the main-thread path) makes no row object of its own.
+    const add = (kind: string, artifact: string, source: string, locator: string, at: string | null, subject: string | null, identity: string | null, data: string): Promise<void> | void => {
       if (at) {
         if (minAt === null || at < minAt) minAt = at;
         if (maxAt === null || at > maxAt) maxAt = at;
       }
-      populations[r.kind] = (populations[r.kind] ?? 0) + 1;
-      const data = JSON.stringify(r);
+      populations[kind] = (populations[kind] ?? 0) + 1;
       digest.add(data);
-      const pending = rows.add({ ledger_seq: seq, artifact: r.artifact, source: r.source, kind: r.kind, at, subject: recordSubject(r), locator: r.locator, data,
-        identity: recordIdentity(r), scope: snapshotKinds.has(r.kind) ? input.origin : null });
-      if (pending) await pending;
-    }
-    await rows.flush();
-    const superseded = await supersedeRecords(trx, { seq, source: input.source, origin: input.origin, collectedAt: now, snapshotKinds: [...snapshotKinds] });
+      return rows.add({ ledger_seq: seq, artifact, source, kind, at, subject, locator, data, identity, scope: snapshotKinds.has(kind) ? input.origin : null });
+    };
+    // Records go in before anything reads them back (the supersession below does).
+    await withDeferredRecordIndexes(this.dialect === 'sqlite' ? this.#native : undefined, input.size, async () => {
+      if ('batches' in input.records) {
+        for await (const batch of input.records.batches) {
+          for (const r of batch) {
+            const pending = add(r.kind, r.artifact, r.source, r.locator, r.at, r.subject, r.identity, r.data);
+            if (pending) await pending;
+          }
+        }
+      } else {
+        for await (const r of input.records) {
+          const pending = add(r.kind, r.artifact, r.source, r.locator, recordTime(r), recordSubject(r), recordIdentity(r), JSON.stringify(r));
+          if (pending) await pending;
+        }
+      }
+      await rows.flush();
+    });
+    const superseded = await supersedeRecords(trx, { seq, source: input.source, origin: input.origin, collectedAt: now, snapshotKinds: [...snapshotKinds], sourceHadRecords });
     const entry = await appendLedgerEntry(trx, this.dialect, {
       artifact: input.sha256, source: input.source, kind: input.kind, collectedAt: now,
       periodFrom: minAt, periodTo: maxAt, recordCount: digest.count, populations, origin: input.origin,

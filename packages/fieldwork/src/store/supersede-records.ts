@@ -15,6 +15,11 @@ export interface SupersedeInput {
    * one's facts entirely, so a fact it no longer states is no longer current.
    */
   snapshotKinds: readonly string[];
+  /**
+   * False when the source had no record before this artifact's (read before they were
+   * inserted): nothing can be re-stated or retracted, and the queries are skipped.
+   */
+  sourceHadRecords?: boolean;
 }
 
 /**
@@ -26,6 +31,8 @@ export interface SupersedeInput {
  */
 export async function supersedeRecords(trx: Kysely<Database>, input: SupersedeInput): Promise<number> {
   const { seq, source, origin, collectedAt } = input;
+  // A source's first artifact: the join below would look up every new record for nothing.
+  if (input.sourceHadRecords === false) return 0;
   // Driven from the new artifact's records through the (source, kind, identity) index, so the
   // cost grows with the new artifact, not with everything the source ever said.
   const restated = await sql`

@@ -107,21 +107,32 @@ class TextGuard extends Transform {
     let inString = this.#inString;
     let escaped = this.#escaped;
     let deep = -1;
-    for (; i < end; i++) {
-      const b = buf[i];
+    while (i < end) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (b === 0x5c) escaped = true;
-        else if (b === 0x22) inString = false;
-        // JSON Lines: a broken line must not leave the next one inside a string.
-        else if (b === 0x0a) inString = false;
-      } else if (b === 0x22) inString = true;
+        if (escaped) {
+          escaped = false;
+          i++;
+          continue;
+        }
+        // Most bytes of a JSON export are inside strings: run to the next one that matters there.
+        let b = buf[i];
+        while (b !== 0x22 && b !== 0x5c && b !== 0x0a && ++i < end) b = buf[i];
+        if (i === end) break;
+        if (b === 0x5c) escaped = true;
+        // A quote ends the string; so does a newline (JSON Lines: a broken line must not leave the next one inside a string).
+        else inString = false;
+        i++;
+        continue;
+      }
+      const b = buf[i];
+      if (b === 0x22) inString = true;
       else if (b === 0x5b || b === 0x7b) {
         if (++depth > MAX_JSON_NESTING) {
           deep = i;
           break;
         }
       } else if ((b === 0x5d || b === 0x7d) && depth > 0) depth--;
+      i++;
     }
     this.#depth = depth;
     this.#inString = inString;

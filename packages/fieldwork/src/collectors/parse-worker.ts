@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { FieldworkError } from '@fieldwork/core/errors';
+import type { FieldworkErrorCode } from '@fieldwork/core/errors';
+import type { StoredRecord } from '../store/stored-record.js';
+import type { IgnoredField } from './input/ignored-fields.js';
+import type { ParseJob, SerializedError, WorkerMessage } from './parse-worker-protocol.js';
+import { parsesInWorker } from './worker-collectors.js';
+
+/** The thread's entry, built beside this file (absent when the sources run under the test runner). */
+const THREAD = fileURLToPath(new URL('./parse-worker-thread.js', import.meta.url));
+
+/** Artifacts smaller than this are parsed on the main thread: starting the worker costs more. */
+export const PARSE_WORKER_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Whether an artifact of `kind` and `size` bytes is parsed in a worker thread. Off by default:
+ * FIELDWORK_PARSE_WORKER=1 turns it on for artifacts of at least 32 MiB of the kinds listed in
+ * worker-collectors.ts, `always` for every artifact of those kinds. On a machine whose cores are
+ * busy with other work the thread only adds CPU time (its own module loading, copying the rows
+ * across) and memory (a second heap): see docs/scale.md, "OTLP collect, round 3".
+ */
+export function useParseWorker(kind: string, size: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  const mode = env.FIELDWORK_PARSE_WORKER;
+  if ((mode !== '1' && mode !== 'always') || !parsesInWorker(kind)) return false;
+  return (mode === 'always' || size >= PARSE_WORKER_MIN_BYTES) && existsSync(THREAD);
+}
+
+function revive(e: SerializedError): Error {
+  if (!e.fieldwork) return new Error(e.message);
+  return new FieldworkError(e.code as FieldworkErrorCode, e.message, { ...(e.hint !== undefined ? { hint: e.hint } : {}), ...(e.where !== undefined ? { where: e.where as never } : {}) });
+}
+
+type Event = WorkerMessage | { type: 'failed'; error: Error };
+
+/**
+ * A worker thread that parses artifacts (collector, record checks, JSON text) while the main
+ * thread inserts the rows it sends: the two halves of a collection run on two cores. One
+ * artifact at a time, in order, so the records and their digest are exactly those of a parse on
+ * the main thread. A job the caller stops taking (the store failed) ends the thread; the next
+ * job starts a new one.
+ *
+ * @example
+ * const w = new ParseWorker();
+ * try { await store.ingest({ ...input, records: w.parse(job) }); } finally { await w.close(); }
+ */
+export class ParseWorker {
+  #worker: Worker | undefined;
+  #events: Event[] = [];
+  #waiting: ((e: Event) => void) | undefined;
+  #ignored: IgnoredField[] = [];
+
+  #start(): Worker {
+    const w = new Worker(THREAD);
+    const push = (e: Event) => {
+      if (w !== this.#worker) return;
+      const waiting = this.#waiting;
+      this.#waiting = undefined;
+      if (waiting) waiting(e);
+      else this.#events.push(e);
+    };
+    w.on('message', (m: WorkerMessage) => push(m));
+    w.on('error', (error: Error) => push({ type: 'failed', error }));
+    w.on('exit', (code) => push({ type: 'failed', error: new Error(`The parse worker stopped (exit code ${code}).`) }));
+    this.#worker = w;
+    this.#events = [];
+    return w;
+  }
+
+  /** Starts the thread now (its modules load while the caller stages the file). */
+  warm(): void {
+    if (!this.#worker) this.#start();
+  }
+
+  #next(): Promise<Event> {
+    const e = this.#events.shift();
+    return e ? Promise.resolve(e) : new Promise((resolve) => (this.#waiting = resolve));
+  }
+
+  /**
+   * The records of `job` as stored rows, in batches; the job is sent when the first batch is
+   * asked for (a duplicate artifact the store skips is never parsed).
+   */
+  parse(job: ParseJob): { batches: AsyncIterable<readonly StoredRecord[]> } {
+    return { batches: this.#batches(job) };
+  }
+
+  /** Fields the last finished job's collector did not read. */
+  ignored(): IgnoredField[] {
+    return this.#ignored;
+  }
+
+  async *#batches(job: ParseJob): AsyncGenerator<readonly StoredRecord[]> {
+    const w = this.#worker ?? this.#start();
+    this.#ignored = [];
+    let finished = false;
+    w.postMessage({ type: 'parse', job });
+    try {
+      for (;;) {
+        const e = await this.#next();
+        if (e.type === 'rows') {
+          // Taken: the worker may parse one more batch while this one is inserted.
+          w.postMessage({ type: 'ack' });
+          yield e.rows;
+        } else if (e.type === 'done') {
+          this.#ignored = e.ignored;
+          finished = true;
+          return;
+        } else {
+          throw e.type === 'error' ? revive(e.error) : e.error;
+        }
+      }
+    } finally {
+      // Stopped early or failed: the thread may still be parsing (or be gone); start afresh next time.
+      if (!finished) await this.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    const w = this.#worker;
+    this.#worker = undefined;
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    this.#events = [];
+    if (w) await w.terminate();
+    waiting?.({ type: 'failed', error: new Error('The parse worker was closed.') });
+  }
+}
