@@ -22,15 +22,9 @@ const { detectPerson } = await load('detect-person');
 const { detectAddress } = await load('detect-address');
 const { detectDate } = await load('detect-date');
 const { detectPhone } = await load('detect-phone');
-const { detectEmail } = await load('detect-email');
-const { detectCreditCard } = await load('detect-credit-card');
-const { detectUsSsn } = await load('detect-us-ssn');
-const { detectIban } = await load('detect-iban');
-const { detectIpAddress } = await load('detect-ip-address');
-const { detectApiKey } = await load('detect-api-key');
-const { detectDateOfBirth } = await load('detect-date-of-birth');
 const { resolveOverlaps } = await load('resolve-overlaps');
 const { detectPii } = await load('index');
+const { detectStructured } = await load('detect-pii');
 
 const RUNS = Number(process.env.PII_STAGES_RUNS ?? 7);
 const loadBefore = loadavg();
@@ -47,17 +41,6 @@ function keep(scan) {
   return { ...scan, capitals, digits };
 }
 const WORDS = /\w+/g;
-/** The structured types in detectPii's order, with the scan's gates; the phone step only when asked. */
-const structured = (t, s, out, phone = true) => {
-  if (s.at) detectEmail(t, out);
-  if (phone && s.chain >= 6) detectPhone(t, out, s.digits);
-  if (s.cardChain >= 12) detectCreditCard(t, out, s.digits);
-  if (s.ssn) detectUsSsn(t, out, s.digits);
-  if (s.ibanHead) detectIban(t, out);
-  if (s.quad || s.colon) detectIpAddress(t, out, s.digits);
-  if (s.keyRun) detectApiKey(t, out);
-  if (s.digit && s.birth) detectDateOfBirth(t, out);
-};
 const STEPS = [
   ['bare `\\w+` scan (baseline)', (t) => { WORDS.lastIndex = 0; let n = 0; while (WORDS.exec(t) !== null) n++; return n; }],
   ['detectPii (whole call)', (t) => detectPii(t)],
@@ -66,7 +49,7 @@ const STEPS = [
   ['address (streets, postcodes)', (t, s) => detectAddress(t, [], [], s)],
   ['date', (t, s) => detectDate(t, [], s)],
   ['phone', (t, s) => s.chain >= 6 && detectPhone(t, [], s.digits)],
-  ['email, card, SSN, IBAN, IP, key, DOB', (t, s) => structured(t, s, [], false)],
+  ['email, card, SSN, IBAN, IP, key, DOB', (t, s) => detectStructured(t, s, [], false)],
   ['resolveOverlaps of the findings', (t, s, found) => resolveOverlaps(found.slice())],
 ];
 
@@ -78,7 +61,7 @@ function median(xs) {
 const report = [];
 for (const [label, texts] of [['per record (Presidio)', presidio], ['number-heavy, per line', numberHeavy]]) {
   const scans = texts.map((t) => keep(scanText(t)));
-  const found = texts.map((t) => { const s = scanText(t); const out = []; structured(t, s, out); const places = []; detectPerson(t, out, places, s); detectDate(t, out, s); detectAddress(t, out, places, s); return out; });
+  const found = texts.map((t) => { const s = scanText(t); const out = []; detectStructured(t, s, out); const places = []; detectPerson(t, out, places, s); detectDate(t, out, s); detectAddress(t, out, places, s); return out; });
   const time = (fn) => {
     const t0 = process.cpuUsage();
     for (let k = 0; k < 3; k++) for (let i = 0; i < texts.length; i++) fn(texts[i], scans[i], found[i]);
