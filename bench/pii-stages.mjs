@@ -34,11 +34,9 @@ const numberHeavy = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.
 
 /** A copy of the scan that outlives the next scanText call (the result and its arrays are reused). */
 function keep(scan) {
-  const c = scan.capitals;
-  const capitals = { count: c.count, starts: c.starts.slice(), ends: c.ends.slice(), hashes: c.hashes.slice(), first: c.first.slice() };
-  const d = scan.digits;
-  const digits = { count: d.count, starts: d.starts.slice(), ends: d.ends.slice() };
-  return { ...scan, capitals, digits };
+  // Every typed array of the capitals and digit runs, whatever fields they have.
+  const copy = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, ArrayBuffer.isView(v) ? v.slice() : v]));
+  return { ...scan, capitals: copy(scan.capitals), digits: copy(scan.digits) };
 }
 const WORDS = /\w+/g;
 const STEPS = [

@@ -1,6 +1,6 @@
 import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './person-cue.js';
-import { LOWER_NAME_CUES, type TextScan } from './text-scan.js';
+import { LOWER_NAME_CUES, NOT_CUED, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
 import { isLetter, isUpper, wordEndBefore, wordStart } from './word-before.js';
@@ -59,28 +59,31 @@ function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
  * start of a sentence. Lowercase names count after a cue ("mr. martin", "named joshua"). Names that are everyday English words ("Will", "Grant") count only after
  * a cue or in a list of names; city and country names are left to the address detector. A title
  * before a name ("Dr.", "Mr.") is part of the finding. With the {@link scanText} of the text,
- * the lowercase names are only looked for when a lowercase cue stands before a lowercase word.
+ * nothing is read when the scan rules every finding out, the capitalised words come from the
+ * scan with their name-index flags, and the lowercase names are only looked for when a lowercase
+ * cue stands before a lowercase word.
  */
 export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
+  if (scan !== undefined && !scan.person) return;
   const found: PiiFinding[] = [];
   runLength = 0;
   pendingCount = 0;
   let at = 0;
-  // In a text of ASCII letters the scan has read and hashed every word with a capital already;
-  // otherwise a char-code scan finds the capitals (no regex call, no substring).
-  const caps = scan !== undefined && scan.ascii ? scan.capitals : undefined;
+  // The scan has listed every capital already, with the flags of the ASCII words it could settle;
+  // without it a char-code scan finds the capitals (no regex call, no substring).
+  const caps = scan?.capitals;
   let next = 0;
   for (;;) {
     let start: number;
     let end: number;
-    let h = -1;
+    let known = -1;
     if (caps !== undefined) {
       while (next < caps.count && (caps.starts[next] as number) < at) next++;
       if (next === caps.count) break;
       const wordEndsAt = caps.ends[next] as number;
       start = caps.starts[next] as number;
       end = wordEnd(text, wordEndsAt);
-      if (end === wordEndsAt) h = caps.hashes[next] as number;
+      if (end === wordEndsAt) known = caps.flags[next] as number;
       if (caps.first[next++] === 0) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
         at = end;
@@ -100,13 +103,9 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     // A possessive "Liam's" is the name Liam.
     if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) {
       end -= 2;
-      h = -1;
+      known = -1;
     }
-    if (h < 0) {
-      h = HASH_SEED;
-      for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
-    }
-    const flags = lookupToken(text, start, end, h);
+    const flags = known >= 0 ? known : flagsOf(text, start, end);
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
       const p = place(text, start, end, true, flags);
       if (p !== undefined) {
@@ -128,6 +127,18 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   if (found.length > 1) found.sort(byStart);
   promoteLists(text, found);
   mergeAdjacent(text, found, out);
+}
+
+/** The name-index flags of the word `text[start..end)`. */
+function flagsOf(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+  return lookupToken(text, start, end, h);
+}
+
+/** The cue before the word `start` with flags `flags` (NOT_CUED from the scan settles it). */
+function cueOf(text: string, start: number, flags: number): number {
+  return (flags & NOT_CUED) !== 0 ? NO_CUE : personCue(text, start);
 }
 
 /**
@@ -270,7 +281,7 @@ function flushRange(text: string, lo: number, hi: number, found: PiiFinding[]): 
   }
   let start = runStarts[lo] as number;
   const end = runEnds[hi - 1] as number;
-  const cue = personCue(text, start);
+  const cue = cueOf(text, start, runFlags[lo] as number);
   if (cue !== NO_CUE && cueKind(cue) === CUE_TITLE) start = cueStart(cue);
   const tFlags = runFlags[first] as number;
   const tStart = runStarts[first] as number;
@@ -308,7 +319,7 @@ const byStart = (a: PiiFinding, b: PiiFinding): number => a.start - b.start;
 function single(text: string, start: number, end: number, flags: number, found: PiiFinding[]): void {
   if ((flags & STOP) !== 0) return;
   if ((flags & PLACE) !== 0 && (flags & NAME) === 0) return;
-  const cue = personCue(text, start);
+  const cue = cueOf(text, start, flags);
   if (cue !== NO_CUE) {
     const kind = cueKind(cue);
     if ((flags & NAME) !== 0 || kind === CUE_TITLE || kind === CUE_NAMING) {

@@ -23,6 +23,13 @@ const NAMING_PAIRS = new Set(['name is', 'i am', 'this is', 'name was']);
 const RELATIONS = new Set(
   'partner wife husband son daughter mother father mom dad mum friend colleague manager boss brother sister neighbour neighbor'.split(' '),
 );
+/**
+ * Every word that can end a cue: {@link personCue} finds none after any other word, so the scan
+ * (text-scan.ts) marks the capitalised words that stand right after one of these.
+ */
+export const CUE_END_WORDS: readonly string[] = [
+  ...new Set([...TITLES, ...HEADERS, ...NAMING, ...GREETINGS, ...RELATIONS, ...[...PAIRS, ...NAMING_PAIRS].map((pair) => pair.slice(pair.indexOf(' ') + 1)), 'm', 's']),
+];
 const TITLE = 1;
 const HEADER = 2;
 const NAMING_WORD = 4;

@@ -87,7 +87,28 @@ describe('scanText', () => {
   });
 
   it('opens every word condition when a letter beyond ASCII is in the text', () => {
-    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, nameCue: true, placeCue: true, birth: true });
+    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, placeCue: true, birth: true });
+  });
+
+  it('reads the person conditions from the ASCII words of any text', () => {
+    expect(scanText('Grüße aus Köln').nameCue).toBe(false);
+    expect(scanText('Grüße, my name is joshua').nameCue).toBe(true);
+    expect(scanText('café named ñoño').nameCue).toBe(true);
+    // Nothing for the person detector: no listed word, no cue before a capital, nothing unsettled.
+    expect(scanText('SKU AB-5781 is back; the Premium plan costs €20.').person).toBe(false);
+    expect(scanText('Set the timeout to 64367 ms.').person).toBe(false);
+    expect(scanText('escalate to Megan').person).toBe(true);
+    expect(scanText('Dear Xochitl').person).toBe(true);
+    expect(scanText('From: Qzx').person).toBe(true);
+    expect(scanText('sent to Qzx').person).toBe(true);
+    expect(scanText('the Qzx-Wyv plan').person).toBe(true);
+    expect(scanText('chère Qzx').person).toBe(true);
+    expect(scanText('the Émile plan').person).toBe(true);
+    expect(scanText('the Qzxé plan').person).toBe(true);
+    // Capitals beyond ASCII are listed for the detector with the ASCII words.
+    const caps = scanText('Olá João, see Émile').capitals;
+    expect([...caps.starts.subarray(0, caps.count)]).toEqual([0, 4, 14]);
+    expect([...caps.flags.subarray(0, caps.count)]).toEqual([-1, -1, -1]);
   });
 
   it('feeds the digit detectors the same candidates their regexes find', () => {

@@ -1,7 +1,8 @@
-import { CITY, COUNTRY, HASH_SEED, hashStep, lookupToken, PLACE_HEAD } from './name-index.js';
+import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupToken, PLACE_HEAD, SURNAME } from './name-index.js';
 import { MONTH_NUMBER } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
-import { isLetter } from './word-before.js';
+import { CUE_END_WORDS } from './person-cue.js';
+import { isLetter, isUpper } from './word-before.js';
 import { WordTable } from './word-table.js';
 
 /**
@@ -13,7 +14,10 @@ import { WordTable } from './word-table.js';
  *
  * Words are only looked up when the text is plain ASCII letters; any other letter (accents,
  * other scripts, or a surrogate pair) makes every word condition true, because case folding and
- * word boundaries beyond ASCII are the regular expressions' business.
+ * word boundaries beyond ASCII are the regular expressions' business. The person conditions
+ * ({@link TextScan.nameCue}, {@link TextScan.person}, {@link TextScan.capitals}) are the
+ * exception: they look up the ASCII words of any text and leave to the detector only the words
+ * with a letter beyond ASCII in or right after them.
  */
 export interface TextScan {
   /** Any ASCII digit. */
@@ -70,25 +74,38 @@ export interface TextScan {
   readonly postcodeWord: boolean;
   /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
   readonly month: boolean;
-  /** A lowercase name cue ("my name is", "mr.", "named") before a lowercase word. */
+  /**
+   * A lowercase name cue ("my name is", "mr.", "named") before a lowercase word (or a letter
+   * beyond ASCII), in any text: the cues are ASCII words and the regex's `\b` is ASCII too.
+   */
   readonly nameCue: boolean;
+  /**
+   * Whether the person detector can find anything (a name or a place): a lowercase name cue, or a
+   * capitalised word that is listed as a name or place, that stands right after a word that can
+   * end a cue ("Dear", "is", "From:"), or that the scan could not settle (a letter beyond ASCII
+   * in or right after it, an apostrophe or hyphen joining more letters). Without one every path
+   * of detectPerson ends without a finding.
+   */
+  readonly person: boolean;
   /** "in", "from", "at", "to" or "near" before a lowercase listed place (or a word that may be one). */
   readonly placeCue: boolean;
   /** "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible. */
   readonly birth: boolean;
-  /**
-   * Whether every letter of the text is an ASCII letter (and no surrogate pair stands in it):
-   * then {@link capitals} lists every word the person detector reads.
-   */
+  /** Whether every letter of the text is an ASCII letter (and no surrogate pair stands in it). */
   readonly ascii: boolean;
-  /** The words with a capital letter, when {@link ascii}; valid until the next scanText call. */
+  /**
+   * Where the person detector must look, in any text: the ASCII words with a capital and each
+   * capital beyond ASCII; valid until the next scanText call.
+   */
   readonly capitals: CapitalWords;
 }
 
 /**
- * Runs of ASCII letters with a capital in them, in text order: where each starts and ends, its
- * lowercase hash (as the name index hashes it), and whether the capital is its first letter.
- * The arrays are reused from call to call; `count` entries are valid.
+ * Runs of ASCII letters with a capital in them, and capitals beyond ASCII (each on its own, one
+ * or two UTF-16 units), in text order: where each starts and ends, its lowercase hash (as the
+ * name index hashes it; -1 for a capital beyond ASCII), whether the capital is its first letter,
+ * and what the name index says of it. The arrays are reused from call to call; `count` entries
+ * are valid.
  */
 export interface CapitalWords {
   readonly count: number;
@@ -97,7 +114,16 @@ export interface CapitalWords {
   readonly hashes: Int32Array;
   /** 1 when the word starts with its capital ("Megan"), 0 when a capital is inside ("iPhone"). */
   readonly first: Uint8Array;
+  /**
+   * The name-index flags of a word starting with its capital, plus {@link NOT_CUED} when no word
+   * that can end a person cue stands right before it; -1 when the detector must read the word
+   * itself (a letter beyond ASCII in or right after it, or an apostrophe or hyphen and more letters).
+   */
+  readonly flags: Int32Array;
 }
+
+/** In {@link CapitalWords.flags}: no person cue can stand before the word (personCue finds none). */
+export const NOT_CUED = 512;
 
 /**
  * Runs of ASCII digits, in text order: where each starts and ends. The arrays are reused from
@@ -113,6 +139,7 @@ let capStarts = new Int32Array(64);
 let capEnds = new Int32Array(64);
 let capHashes = new Int32Array(64);
 let capFirst = new Uint8Array(64);
+let capFlags = new Int32Array(64);
 
 function growCapitals(): void {
   const size = capStarts.length * 2;
@@ -124,6 +151,7 @@ function growCapitals(): void {
   capEnds = grow(capEnds, new Int32Array(size));
   capHashes = grow(capHashes, new Int32Array(size));
   capFirst = grow(capFirst, new Uint8Array(size));
+  capFlags = grow(capFlags, new Int32Array(size));
 }
 
 let runStarts = new Int32Array(64);
@@ -158,6 +186,8 @@ const BIRTH = 16;
 const BIRTH_D = 32;
 const ADDRESS_CUE = 64;
 const POSTCODE = 128;
+/** A word that can end a person cue ("dear", "is" of "name is", "from"). */
+const PERSON_CUE = 256;
 const WORDS = new WordTable([
   ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
   ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
@@ -168,6 +198,7 @@ const WORDS = new WordTable([
   ['do', BIRTH_D],
   ...[...ADDRESS_WORDS, ...ADDRESS_PAIRS.map((pair) => pair.slice(0, pair.indexOf(' ')))].map((w) => [w, ADDRESS_CUE] as const),
   ...POSTCODE_WORDS.map((w) => [w, POSTCODE] as const),
+  ...CUE_END_WORDS.map((w) => [w, PERSON_CUE] as const),
 ]);
 /** The lowercase name cues by their last word ("is": "name is", "this is"). */
 const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NAME_CUES.map(lastWord))].map((w) =>
@@ -176,8 +207,10 @@ const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NA
 const CUE_LAST_WORDS = new WordTable(CUES_BY_LAST_WORD.map((cues, i) => [lastWord(cues[0] as string), i + 1] as const));
 const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
+/** Name-index flags of a capitalised word the person detector reads further. */
+const PERSON_WORD = GIVEN | SURNAME | PLACE;
 
-const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst };
+const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst, flags: capFlags };
 const DIGITS = { count: 0, starts: runStarts, ends: runEnds };
 
 /**
@@ -210,6 +243,11 @@ export function scanText(text: string): TextScan {
   let ssnPair = false;
   let prevSep = 0;
   let prevLength = 0;
+  // Person: where the last word that can end a person cue ends, where the last letter beyond
+  // ASCII ends, and whether a finding is possible (see TextScan.person).
+  let cueEnd = -8;
+  let otherEnd = -1;
+  let person = false;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
@@ -235,10 +273,8 @@ export function scanText(text: string): TextScan {
       if (inner || (!lower && runLength > 0)) runMarked = true;
       runLength += end - start;
       if (runMarked && runLength >= 10) keyRun = true;
-      if (other || (c >= 128 && (isLetter(c) || isSurrogate(c)))) {
-        other = true;
-        continue;
-      }
+      const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
+      if (otherAfter) other = true;
       const first = text.charCodeAt(start);
       if (!lower) {
         if (caps === capStarts.length) growCapitals();
@@ -246,16 +282,24 @@ export function scanText(text: string): TextScan {
         capEnds[caps] = end;
         capHashes[caps] = h;
         capFirst[caps] = first <= 90 ? 1 : 0;
+        const f = first <= 90 ? capitalFlags(text, start, end, h, c, otherAfter, cueEnd) : -1;
+        capFlags[caps] = f;
+        if (f < 0 || (f & (PERSON_WORD | NOT_CUED)) !== NOT_CUED) person = true;
         caps++;
       }
-      if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
-        // "in paris": the word after a lowercase place cue is a listed place, or may be read
-        // differently by the regex (a capital inside, an apostrophe or a hyphen after).
-        if (!lower || c === 39 || c === 8217 || c === 45 || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
+      // The other word conditions are all open in a text with a letter beyond ASCII.
+      if (!other) {
+        if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
+          // "in paris": the word after a lowercase place cue is a listed place, or may be read
+          // differently by the regex (a capital inside, an apostrophe or a hyphen after).
+          if (!lower || c === 39 || c === 8217 || c === 45 || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
+        }
+        // "3rdMarch": the date regex reads an ordinal glued to the month.
+        if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) words |= MONTH;
       }
-      // "3rdMarch": the date regex reads an ordinal glued to the month.
-      if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) words |= MONTH;
       const flags = WORDS.getHashed(text, start, end, h);
+      // A word that continues letters beyond ASCII may be the end of a cue ("señor").
+      if ((flags & PERSON_CUE) !== 0 || start === otherEnd) cueEnd = end;
       if (flags === 0) continue;
       words |= flags & (STREET | MONTH | BIRTH | ADDRESS_CUE | POSTCODE);
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
@@ -317,7 +361,21 @@ export function scanText(text: string): TextScan {
     runMarked = false;
     if (c === 64) at = true;
     else if (c === 58) colon = true;
-    else if (c >= 128 && !other && (isLetter(c) || isSurrogate(c))) other = true;
+    else if (c >= 128 && (isLetter(c) || isSurrogate(c))) {
+      // A letter beyond ASCII: the detector reads its word, and it may end a cue ("chère").
+      other = true;
+      otherEnd = cueEnd = i + 1;
+      if (isUpper(text, i)) {
+        if (caps === capStarts.length) growCapitals();
+        capStarts[caps] = i;
+        capEnds[caps] = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        capHashes[caps] = -1;
+        capFirst[caps] = 1;
+        capFlags[caps] = -1;
+        caps++;
+        person = true;
+      }
+    }
   }
   const r = RESULT;
   r.digit = digit;
@@ -334,16 +392,18 @@ export function scanText(text: string): TextScan {
   r.addressCue = other || (words & ADDRESS_CUE) !== 0;
   r.postcodeWord = other || (words & POSTCODE) !== 0;
   r.month = other || (words & MONTH) !== 0;
-  r.nameCue = other || (words & NAME_CUE_END) !== 0;
+  r.nameCue = (words & NAME_CUE_END) !== 0;
+  r.person = person || r.nameCue;
   r.placeCue = other || (words & PLACE_CUE) !== 0;
   r.birth = other || (words & BIRTH) !== 0;
   r.ascii = !other;
   const k = CAPITALS;
-  k.count = other ? 0 : caps;
+  k.count = caps;
   k.starts = capStarts;
   k.ends = capEnds;
   k.hashes = capHashes;
   k.first = capFirst;
+  k.flags = capFlags;
   const d = DIGITS;
   d.count = runs;
   d.starts = runStarts;
@@ -372,10 +432,11 @@ class Scan implements TextScan {
   postcodeWord = false;
   month = false;
   nameCue = false;
+  person = false;
   placeCue = false;
   birth = false;
   ascii = true;
-  capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; first: Uint8Array } = CAPITALS;
+  capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; first: Uint8Array; flags: Int32Array } = CAPITALS;
   digits: { count: number; starts: Int32Array; ends: Int32Array } = DIGITS;
 }
 /**
@@ -396,6 +457,24 @@ function nameCueAt(text: string, end: number, start: number): boolean {
     if (end >= cue.length && text.startsWith(cue, end - cue.length)) return true;
   }
   return false;
+}
+
+/**
+ * The {@link CapitalWords.flags} of the word `text[start..end)` that starts with its capital, `c`
+ * the character after it: -1 when the person detector reads on past its end (more letters after
+ * an apostrophe or a hyphen, or a letter beyond ASCII); else its name-index flags, plus
+ * {@link NOT_CUED} unless it follows the end of a cue word by at most the ".", spaces, commas,
+ * colons and line breaks personCue skips.
+ */
+function capitalFlags(text: string, start: number, end: number, h: number, c: number, otherAfter: boolean, cueEnd: number): number {
+  if (otherAfter || ((c === 39 || c === 8217 || c === 45) && end + 1 < text.length && isLetter(text.charCodeAt(end + 1)))) return -1;
+  const flags = lookupToken(text, start, end, h);
+  if (start - cueEnd > 5) return flags | NOT_CUED;
+  for (let k = cueEnd; k < start; k++) {
+    const g = text.charCodeAt(k);
+    if (g !== 32 && g !== 46 && g !== 44 && g !== 58 && g !== 10 && g !== 13 && g !== 9) return flags | NOT_CUED;
+  }
+  return flags;
 }
 
 function startsOrdinal(text: string, start: number): boolean {
