@@ -108,9 +108,9 @@ function detectAll(text: string): PiiFinding[] {
   if (scan.digit || scan.at || scan.colon || scan.keyRun) detectStructured(text, scan, found);
   const places = PLACES;
   places.length = 0;
-  // Names need a capitalised word or a lowercase name cue; addresses a digit, a place (found
-  // with the names) or a lowercase place cue. Without them both detectors find nothing.
-  if (!scan.ascii || scan.capitals.count > 0 || scan.nameCue) detectPerson(text, found, places, scan);
+  // Names and places need what the scan's person gate looks for; addresses a digit, a place
+  // (found with the names) or a lowercase place cue. Without them both detectors find nothing.
+  if (scan.person) detectPerson(text, found, places, scan);
   detectDate(text, found, scan);
   if (scan.digit || scan.placeCue || places.length > 0) detectAddress(text, found, places, scan);
   places.length = 0;

@@ -1,5 +1,6 @@
 import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
+import { placeGoesOn } from './place-goes-on.js';
 import { LOWER_PLACE_CUES } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
@@ -13,7 +14,6 @@ const CUES = new WordTable([
   ...[...PLACE_CUES].map((w) => [w, PLACE_CUE] as const),
   ...LOWER_PLACE_CUES.map((w) => [w, LOWER_PLACE_CUE] as const),
 ]);
-const CONNECTORS = /^(?:de|do|da|del|of|and|am|an|der|sur|en|la|le|el) /;
 const PLACE = CITY | COUNTRY;
 
 /**
@@ -49,7 +49,7 @@ export function place(text: string, start: number, end: number, cap: boolean, fl
     if ((own & PLACE_HEAD) === 0 || text.charCodeAt(j) !== 32) break;
     at = j + 1;
     const next = text.charCodeAt(at);
-    if (cap && !(next >= 65 && next <= 90) && next < 128 && !CONNECTORS.test(text.slice(at, at + 4))) break;
+    if (cap && !placeGoesOn(text, at)) break;
     if (!cap && !isLetter(next)) break;
   }
   if (best < 0) return undefined;

@@ -101,7 +101,11 @@ describe('scanText', () => {
     expect(scanText('Dear Xochitl').person).toBe(true);
     expect(scanText('From: Qzx').person).toBe(true);
     expect(scanText('sent to Qzx').person).toBe(true);
-    expect(scanText('the Qzx-Wyv plan').person).toBe(true);
+    expect(scanText('the Jean-Luc plan').person).toBe(true);
+    expect(scanText('the Qzx-Wyv plan').person).toBe(false);
+    expect(scanText("It's late, My order").person).toBe(false);
+    expect(scanText('The plan').person).toBe(false);
+    expect(scanText('The Hague').person).toBe(true);
     expect(scanText('chère Qzx').person).toBe(true);
     expect(scanText('the Émile plan').person).toBe(true);
     expect(scanText('the Qzxé plan').person).toBe(true);

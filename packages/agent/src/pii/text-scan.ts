@@ -1,7 +1,8 @@
-import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupToken, PLACE_HEAD, SURNAME } from './name-index.js';
+import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { MONTH_NUMBER } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import { CUE_END_WORDS } from './person-cue.js';
+import { placeGoesOn } from './place-goes-on.js';
 import { isLetter, isUpper } from './word-before.js';
 import { WordTable } from './word-table.js';
 
@@ -207,8 +208,6 @@ const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NA
 const CUE_LAST_WORDS = new WordTable(CUES_BY_LAST_WORD.map((cues, i) => [lastWord(cues[0] as string), i + 1] as const));
 const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
-/** Name-index flags of a capitalised word the person detector reads further. */
-const PERSON_WORD = GIVEN | SURNAME | PLACE;
 
 const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst, flags: capFlags };
 const DIGITS = { count: 0, starts: runStarts, ends: runEnds };
@@ -282,9 +281,16 @@ export function scanText(text: string): TextScan {
         capEnds[caps] = end;
         capHashes[caps] = h;
         capFirst[caps] = first <= 90 ? 1 : 0;
-        const f = first <= 90 ? capitalFlags(text, start, end, h, c, otherAfter, cueEnd) : -1;
+        let f = -1;
+        if (first <= 90 && !otherAfter) {
+          // More letters after an apostrophe or a hyphen ("It's", "Jean-Luc"): the detector reads
+          // the longer word itself; the gate reads it here.
+          const longer = (c === 39 || c === 8217 || c === 45) && end + 1 < n && isLetter(text.charCodeAt(end + 1));
+          f = capitalFlags(text, start, end, h, cueEnd, longer);
+          if (!person) person = personWord(text, start, longer ? longerEnd(text, end) : end, f, longer);
+          if (longer) f = -1;
+        } else if (first <= 90) person = true;
         capFlags[caps] = f;
-        if (f < 0 || (f & (PERSON_WORD | NOT_CUED)) !== NOT_CUED) person = true;
         caps++;
       }
       // The other word conditions are all open in a text with a letter beyond ASCII.
@@ -460,21 +466,62 @@ function nameCueAt(text: string, end: number, start: number): boolean {
 }
 
 /**
- * The {@link CapitalWords.flags} of the word `text[start..end)` that starts with its capital, `c`
- * the character after it: -1 when the person detector reads on past its end (more letters after
- * an apostrophe or a hyphen, or a letter beyond ASCII); else its name-index flags, plus
+ * The name-index flags of the ASCII word `text[start..end)` that starts with its capital (of the
+ * longer word the detector reads when `longer`, -1 when a letter beyond ASCII is in it), plus
  * {@link NOT_CUED} unless it follows the end of a cue word by at most the ".", spaces, commas,
  * colons and line breaks personCue skips.
  */
-function capitalFlags(text: string, start: number, end: number, h: number, c: number, otherAfter: boolean, cueEnd: number): number {
-  if (otherAfter || ((c === 39 || c === 8217 || c === 45) && end + 1 < text.length && isLetter(text.charCodeAt(end + 1)))) return -1;
-  const flags = lookupToken(text, start, end, h);
+function capitalFlags(text: string, start: number, end: number, h: number, cueEnd: number, longer: boolean): number {
+  const flags = longer ? longerFlags(text, start, end) : lookupToken(text, start, end, h);
+  if (flags < 0) return -1;
   if (start - cueEnd > 5) return flags | NOT_CUED;
   for (let k = cueEnd; k < start; k++) {
     const g = text.charCodeAt(k);
     if (g !== 32 && g !== 46 && g !== 44 && g !== 58 && g !== 10 && g !== 13 && g !== 9) return flags | NOT_CUED;
   }
   return flags;
+}
+
+/**
+ * Where the detector's word goes on to (wordEnd in detect-person): letters, and more letters after
+ * each inner apostrophe or hyphen.
+ */
+function longerEnd(text: string, end: number): number {
+  const n = text.length;
+  let j = end;
+  for (;;) {
+    while (j < n && isLetter(text.charCodeAt(j))) j++;
+    const d = text.charCodeAt(j);
+    if ((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
+    else return j;
+  }
+}
+
+/**
+ * The flags of the word the detector reads from `start` ("It's" read as "It", "Jean-Luc"), or -1
+ * when it holds a letter beyond ASCII (the detector's business).
+ */
+function longerFlags(text: string, start: number, end: number): number {
+  let e = longerEnd(text, end);
+  for (let k = end; k < e; k++) if (text.charCodeAt(k) >= 128 && text.charCodeAt(k) !== 8217) return -1;
+  // A possessive "Liam's" is the name Liam.
+  if (e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) e -= 2;
+  return lookupSpan(text, start, e);
+}
+
+/**
+ * Whether the capitalised word `text[start..end)` with flags `f` (from {@link capitalFlags}) can
+ * start a finding of the person detector: a listed name that is no stop word, a word after a cue,
+ * a city or country, or the first word of one that goes on (any, when the word is `longer` than
+ * the scan's); -1 (unsettled) always can.
+ */
+function personWord(text: string, start: number, end: number, f: number, longer: boolean): boolean {
+  if (f < 0) return true;
+  if ((f & NOT_CUED) === 0) return true;
+  if ((f & (GIVEN | SURNAME)) !== 0 && (f & STOP) === 0) return true;
+  if (end - start < 3) return false;
+  if ((f & (CITY | COUNTRY)) !== 0) return true;
+  return (f & PLACE_HEAD) !== 0 && (longer || (text.charCodeAt(end) === 32 && placeGoesOn(text, end + 1)));
 }
 
 function startsOrdinal(text: string, start: number): boolean {
