@@ -1,6 +1,6 @@
 import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './person-cue.js';
-import { LOWER_NAME_CUES, NOT_CUED, type TextScan } from './text-scan.js';
+import { LOWER_NAME_CUES, NOT_CUED, ONE_CAPITAL, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
 import { isLetter, isUpper, wordEndBefore, wordStart } from './word-before.js';
@@ -80,10 +80,10 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     if (caps !== undefined) {
       while (next < caps.count && (caps.starts[next] as number) < at) next++;
       if (next === caps.count) break;
-      const wordEndsAt = caps.ends[next] as number;
       start = caps.starts[next] as number;
-      end = wordEnd(text, wordEndsAt);
-      if (end === wordEndsAt) known = caps.flags[next] as number;
+      known = caps.flags[next] as number;
+      // A word the scan settled ends where the scan says: no letters, apostrophe or hyphen follow.
+      end = known >= 0 ? (caps.ends[next] as number) : wordEnd(text, caps.ends[next] as number);
       if (caps.first[next++] === 0) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
         at = end;
@@ -100,8 +100,8 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       flush(text, found);
       continue;
     }
-    // A possessive "Liam's" is the name Liam.
-    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) {
+    // A possessive "Liam's" is the name Liam (never a word the scan settled: ASCII letters only).
+    if (known < 0 && end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) {
       end -= 2;
       known = -1;
     }
@@ -115,7 +115,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
         continue;
       }
     }
-    if (!nameShaped(text, start, end)) {
+    if (known >= 0 && (known & ONE_CAPITAL) !== 0 ? !plainShaped(text, end) : !nameShaped(text, start, end)) {
       flush(text, found);
       continue;
     }
@@ -124,7 +124,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   }
   flush(text, found);
   if (scan === undefined || scan.nameCue) lowercaseNames(text, found);
-  if (found.length > 1) found.sort(byStart);
+  if (found.length > 1 && !sorted(found)) found.sort(byStart);
   promoteLists(text, found);
   mergeAdjacent(text, found, out);
 }
@@ -213,10 +213,21 @@ function lowercaseNames(text: string, found: PiiFinding[]): void {
   }
 }
 
+/** Whether the findings are in order already (most are: the runs are read in text order). */
+function sorted(found: readonly PiiFinding[]): boolean {
+  for (let i = 1; i < found.length; i++) if (found[i - 1]!.start > found[i]!.start) return false;
+  return true;
+}
+
+/** {@link nameShaped} of a word whose only capital is its first letter: what follows it decides. */
+function plainShaped(text: string, end: number): boolean {
+  const after = end < text.length ? text.charCodeAt(end) : 32;
+  return !(after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1))));
+}
+
 /** Whether the capitalised word can be a name: no identifier, acronym or heading. */
 function nameShaped(text: string, start: number, end: number): boolean {
-  const after = end < text.length ? text.charCodeAt(end) : 32;
-  if (after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1)))) return false;
+  if (!plainShaped(text, end)) return false;
   const length = end - start;
   let upper = 1;
   for (let k = start + 1; k < end; k++) {

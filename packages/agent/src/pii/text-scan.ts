@@ -125,6 +125,8 @@ export interface CapitalWords {
 
 /** In {@link CapitalWords.flags}: no person cue can stand before the word (personCue finds none). */
 export const NOT_CUED = 512;
+/** In {@link CapitalWords.flags}: the first letter is the word's only capital ("Megan", not "McKay"). */
+export const ONE_CAPITAL = 1024;
 
 /**
  * Runs of ASCII digits, in text order: where each starts and ends. The arrays are reused from
@@ -289,6 +291,7 @@ export function scanText(text: string): TextScan {
           f = capitalFlags(text, start, end, h, cueEnd, longer);
           if (!person) person = personWord(text, start, longer ? longerEnd(text, end) : end, f, longer);
           if (longer) f = -1;
+          else if (!inner) f |= ONE_CAPITAL;
         } else if (first <= 90) person = true;
         capFlags[caps] = f;
         caps++;
