@@ -189,8 +189,6 @@ const BIRTH = 16;
 const BIRTH_D = 32;
 const ADDRESS_CUE = 64;
 const POSTCODE = 128;
-/** A word that can end a person cue ("dear", "is" of "name is", "from"). */
-const PERSON_CUE = 256;
 const WORDS = new WordTable([
   ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
   ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
@@ -201,8 +199,9 @@ const WORDS = new WordTable([
   ['do', BIRTH_D],
   ...[...ADDRESS_WORDS, ...ADDRESS_PAIRS.map((pair) => pair.slice(0, pair.indexOf(' ')))].map((w) => [w, ADDRESS_CUE] as const),
   ...POSTCODE_WORDS.map((w) => [w, POSTCODE] as const),
-  ...CUE_END_WORDS.map((w) => [w, PERSON_CUE] as const),
 ]);
+/** The words that can end a person cue ("dear", "is" of "name is", "from"), looked up only before a capital. */
+const PERSON_CUES = new WordTable(CUE_END_WORDS.map((w) => [w, 1] as const));
 /** The lowercase name cues by their last word ("is": "name is", "this is"). */
 const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NAME_CUES.map(lastWord))].map((w) =>
   LOWER_NAME_CUES.filter((cue) => lastWord(cue) === w),
@@ -244,9 +243,11 @@ export function scanText(text: string): TextScan {
   let ssnPair = false;
   let prevSep = 0;
   let prevLength = 0;
-  // Person: where the last word that can end a person cue ends, where the last letter beyond
+  // Person: the last ASCII word (where it starts and ends, its hash), where the last letter beyond
   // ASCII ends, and whether a finding is possible (see TextScan.person).
-  let cueEnd = -8;
+  let prevStart = -8;
+  let prevEnd = -8;
+  let prevHash = 0;
   let otherEnd = -1;
   let person = false;
   for (let i = 0; i < n; i++) {
@@ -288,7 +289,8 @@ export function scanText(text: string): TextScan {
           // More letters after an apostrophe or a hyphen ("It's", "Jean-Luc"): the detector reads
           // the longer word itself; the gate reads it here.
           const longer = (c === 39 || c === 8217 || c === 45) && end + 1 < n && isLetter(text.charCodeAt(end + 1));
-          f = capitalFlags(text, start, end, h, cueEnd, longer);
+          const cued = cueBefore(text, start, prevStart, prevEnd, prevHash, otherEnd);
+          f = capitalFlags(text, start, end, h, cued, longer);
           if (!person) person = personWord(text, start, longer ? longerEnd(text, end) : end, f, longer);
           if (longer) f = -1;
           else if (!inner) f |= ONE_CAPITAL;
@@ -306,9 +308,10 @@ export function scanText(text: string): TextScan {
         // "3rdMarch": the date regex reads an ordinal glued to the month.
         if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) words |= MONTH;
       }
+      prevStart = start;
+      prevEnd = end;
+      prevHash = h;
       const flags = WORDS.getHashed(text, start, end, h);
-      // A word that continues letters beyond ASCII may be the end of a cue ("señor").
-      if ((flags & PERSON_CUE) !== 0 || start === otherEnd) cueEnd = end;
       if (flags === 0) continue;
       words |= flags & (STREET | MONTH | BIRTH | ADDRESS_CUE | POSTCODE);
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
@@ -373,7 +376,7 @@ export function scanText(text: string): TextScan {
     else if (c >= 128 && (isLetter(c) || isSurrogate(c))) {
       // A letter beyond ASCII: the detector reads its word, and it may end a cue ("chère").
       other = true;
-      otherEnd = cueEnd = i + 1;
+      otherEnd = i + 1;
       if (isUpper(text, i)) {
         if (caps === capStarts.length) growCapitals();
         capStarts[caps] = i;
@@ -471,18 +474,28 @@ function nameCueAt(text: string, end: number, start: number): boolean {
 /**
  * The name-index flags of the ASCII word `text[start..end)` that starts with its capital (of the
  * longer word the detector reads when `longer`, -1 when a letter beyond ASCII is in it), plus
- * {@link NOT_CUED} unless it follows the end of a cue word by at most the ".", spaces, commas,
- * colons and line breaks personCue skips.
+ * {@link NOT_CUED} unless it is `cued` ({@link cueBefore}).
  */
-function capitalFlags(text: string, start: number, end: number, h: number, cueEnd: number, longer: boolean): number {
+function capitalFlags(text: string, start: number, end: number, h: number, cued: boolean, longer: boolean): number {
   const flags = longer ? longerFlags(text, start, end) : lookupToken(text, start, end, h);
   if (flags < 0) return -1;
-  if (start - cueEnd > 5) return flags | NOT_CUED;
-  for (let k = cueEnd; k < start; k++) {
+  return cued ? flags : flags | NOT_CUED;
+}
+
+/**
+ * Whether a word that can end a person cue may stand right before `start`: the last letters end
+ * at most the ".", spaces, commas, colons and line breaks personCue skips before it, and are the
+ * ASCII word `prevStart`–`prevEnd` (hash `prevHash`) found among the cue words, or have a letter
+ * beyond ASCII in them ("señor", "chère": the detector's business).
+ */
+function cueBefore(text: string, start: number, prevStart: number, prevEnd: number, prevHash: number, otherEnd: number): boolean {
+  const last = otherEnd > prevEnd ? otherEnd : prevEnd;
+  if (last < 0 || start - last > 5) return false;
+  for (let k = last; k < start; k++) {
     const g = text.charCodeAt(k);
-    if (g !== 32 && g !== 46 && g !== 44 && g !== 58 && g !== 10 && g !== 13 && g !== 9) return flags | NOT_CUED;
+    if (g !== 32 && g !== 46 && g !== 44 && g !== 58 && g !== 10 && g !== 13 && g !== 9) return false;
   }
-  return flags;
+  return last === otherEnd || prevStart === otherEnd || PERSON_CUES.getHashed(text, prevStart, prevEnd, prevHash) !== 0;
 }
 
 /**
