@@ -65,7 +65,8 @@ function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
  */
 export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
   if (scan !== undefined && !scan.person) return;
-  const found: PiiFinding[] = [];
+  const found = FOUND;
+  found.length = 0;
   runLength = 0;
   pendingCount = 0;
   let at = 0;
@@ -127,7 +128,11 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   if (found.length > 1 && !sorted(found)) found.sort(byStart);
   promoteLists(text, found);
   mergeAdjacent(text, found, out);
+  found.length = 0;
 }
+
+/** The findings of one call before they are merged into `out`, reused (detectPerson never re-enters). */
+const FOUND: PiiFinding[] = [];
 
 /** The name-index flags of the word `text[start..end)`. */
 function flagsOf(text: string, start: number, end: number): number {
