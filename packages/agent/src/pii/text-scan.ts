@@ -453,7 +453,8 @@ class Scan implements TextScan {
 }
 /**
  * Whether a lowercase name cue ends at `end` and is followed, as the regex requires, by an
- * optional ".", ":" and ",", one space and a lowercase letter (any letter beyond ASCII counts).
+ * optional ".", ":" and ",", one space and a lowercase word that can be a name (see
+ * {@link mayBeLowerName}).
  */
 function nameCueAt(text: string, end: number, start: number): boolean {
   let i = end;
@@ -466,9 +467,34 @@ function nameCueAt(text: string, end: number, start: number): boolean {
   // The word ends a cue; a cue of several words ("name is", "i'm") needs the words before it.
   const cues = CUES_BY_LAST_WORD[CUE_LAST_WORDS.get(text, start, end) - 1] as readonly string[];
   for (const cue of cues) {
-    if (end >= cue.length && text.startsWith(cue, end - cue.length)) return true;
+    if (end >= cue.length && text.startsWith(cue, end - cue.length)) return mayBeLowerName(text, i + 1);
   }
   return false;
+}
+
+/**
+ * Whether the lowercase word at `start` (after a name cue) may be a name the detector reports:
+ * it needs a listed name that is no stop word ("ms and", "hi there" are not). A word of ASCII
+ * letters that ends the regex's capture (`\p{Ll}[\p{Ll}\p{M}'’-]+`) is looked up here; any other
+ * (a letter beyond ASCII, an apostrophe or hyphen after it) is the detector's to read.
+ */
+function mayBeLowerName(text: string, start: number): boolean {
+  const n = text.length;
+  let h = HASH_SEED;
+  let end = start;
+  for (; end < n; end++) {
+    const c = text.charCodeAt(end);
+    if (!(c >= 97 && c <= 122)) break;
+    h = hashStep(h, c);
+  }
+  if (end < n) {
+    const d = text.charCodeAt(end);
+    if (d === 39 || d === 8217 || d === 45 || d >= 128) return true;
+  }
+  // The capture needs two characters; one letter is no match.
+  if (end - start < 2) return end === start;
+  const flags = lookupToken(text, start, end, h);
+  return (flags & (GIVEN | SURNAME)) !== 0 && (flags & STOP) === 0;
 }
 
 /**
