@@ -311,6 +311,11 @@ export function scanText(text: string): TextScan {
       prevStart = start;
       prevEnd = end;
       prevHash = h;
+      if (other) {
+        // Only the lowercase name cue is still open to this word: a small table of its last words.
+        if (lower && (words & NAME_CUE_END) === 0 && CUE_LAST_WORDS.getHashed(text, start, end, h) !== 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
+        continue;
+      }
       const flags = WORDS.getHashed(text, start, end, h);
       if (flags === 0) continue;
       words |= flags & (STREET | MONTH | BIRTH | ADDRESS_CUE | POSTCODE);
