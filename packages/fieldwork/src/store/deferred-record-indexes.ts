@@ -2,8 +2,8 @@ import type SqliteDatabase from 'better-sqlite3';
 
 /**
  * The indexes of `records` whose new entries land all over the B-tree: identities are trace and
- * span ids, and `at` interleaves across kinds. The others (`ledger_seq`, `artifact`) take each
- * new row at their right edge, which costs less than a rebuild's scan of the whole table.
+ * span ids, and `at` interleaves across kinds. `records_ledger_seq` takes each new row at its
+ * right edge, which costs less than a rebuild's scan of the whole table.
  */
 const DEFERRED = ['records_source_kind_identity', 'records_kind_at'];
 
