@@ -30,7 +30,7 @@ export class BlobHasher {
   readonly #started = new Map<string, Promise<string | undefined>>();
   readonly #pool: HashPool | undefined;
   readonly #window: number;
-  /** Every digest the database computed (PostgreSQL), started on the first request. */
+  /** Every digest the database computed (PostgreSQL), started when the hasher is made. */
   #digests: Promise<Map<string, { sha256: string } | { chunks: number }> | undefined> | undefined;
   /** Blobs kept in chunks are streamed one after another: one chunk in memory at a time. */
   #streamed: Promise<unknown> = Promise.resolve();
@@ -50,6 +50,8 @@ export class BlobHasher {
     // Enough files in flight to keep every worker busy; files hashed on this thread when asked for.
     this.#window = this.#pool ? 64 : 0;
     this.inOrder = typeof (store as Partial<DbBlobStore>).digestsByRange !== 'function';
+    // The server starts hashing now, while verify reads the first records and checks the chain.
+    if (!this.inOrder && order.length > 0) this.#startDigests();
   }
 
   /**
@@ -76,9 +78,17 @@ export class BlobHasher {
     await this.#pool?.close();
   }
 
+  #startDigests(): Promise<Map<string, { sha256: string } | { chunks: number }> | undefined> {
+    if (!this.#digests) {
+      this.#digests = (this.#store as DbBlobStore).digestsByRange({ count: this.#order.length });
+      // Awaited by hashOf; a failure must not surface as an unhandled rejection meanwhile.
+      this.#digests.catch(() => undefined);
+    }
+    return this.#digests;
+  }
+
   async #fromDatabase(sha: string): Promise<string | undefined> {
-    this.#digests ??= (this.#store as DbBlobStore).digestsByRange({ count: this.#order.length });
-    const digests = await this.#digests;
+    const digests = await this.#startDigests();
     const a = digests?.get(sha);
     if (digests && a === undefined) return undefined;
     if (a && 'sha256' in a) return a.sha256;
