@@ -11,18 +11,21 @@
  * Beside wall time, CPU time (all threads; openssl's through /usr/bin/time when present) is printed:
  * it moves less with the machine's load. With FIELDWORK_BENCH_DATABASE_URL set
  * (e.g. postgres://postgres@127.0.0.1:5432/test) the same ledger and blobs are also loaded into a
- * fresh PostgreSQL database and verified there, next to SQLite. Usage (after `npx tsc -b`):
- *   node bench/verify-hash.mjs [--full] [--rounds 3] [--sizes 300,3000]
+ * fresh PostgreSQL database and verified there, next to SQLite. `--base DIR` also verifies both
+ * stores with another build's `packages/fieldwork/dist` (a copy kept from before a change) in every
+ * round, so before and after are measured in the same run under the same load. Usage (after `npx tsc -b`):
+ *   node bench/verify-hash.mjs [--full] [--rounds 3] [--sizes 300,3000] [--base DIR]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', 'packages', 'fieldwork', 'dist');
+// The child verifies with the build named by FIELDWORK_BENCH_DIST (set by --base), or this tree's.
+const dist = process.env.FIELDWORK_BENCH_DIST ?? join(here, '..', 'packages', 'fieldwork', 'dist');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -33,14 +36,18 @@ if (process.argv[2] === '--verify') {
   const { FieldworkStore } = await import(join(dist, 'store', 'index.js'));
   const location = process.argv[3].startsWith('postgres') ? { dialect: 'postgres', url: process.argv[3] } : FieldworkStore.locationFor(process.argv[3], {});
   const store = await FieldworkStore.open(location);
+  const server = location.dialect === 'postgres' ? await serverCpu(location.url) : undefined;
+  const before = await server?.();
   const t = performance.now();
   const c = process.cpuUsage();
   const r = await store.verify();
   const ms = performance.now() - t;
   // CPU of every thread of the process (the hashing workers included).
   const cpu = process.cpuUsage(c);
+  // The database's own processes: the server hashes PostgreSQL's blobs, so its CPU is part of verify's.
+  const serverMs = server && before !== undefined ? ((await server()) ?? NaN) - before : undefined;
   await store.close();
-  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, ok: r.ok, blobs: r.blobsChecked, problems: r.problems.slice(0, 3), rssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, serverMs, ok: r.ok, blobs: r.blobsChecked, problems: r.problems.slice(0, 3), rssMB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 
@@ -49,12 +56,19 @@ const rounds = arg('--rounds', 3);
 const sizesArg = process.argv.indexOf('--sizes');
 const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(',').map(Number) : full ? [300, 3_000, 30_000] : [300, 3_000];
 const pgUrl = process.env.FIELDWORK_BENCH_DATABASE_URL;
+const baseArg = process.argv.indexOf('--base');
+const baseDist = baseArg > 0 ? resolve(process.argv[baseArg + 1]) : undefined;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`### verify vs openssl dgst -sha256 over the same blob files (median of ${rounds} rounds, alternating)`);
 console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
-console.log(`| blobs | MB | openssl MB/s | verify (SQLite) MB/s | ratio | openssl CPU s | verify CPU s | CPU ratio | verify peak RSS MB |${pgUrl ? ' verify (PostgreSQL) s | PG / SQLite time | PG peak RSS MB |' : ''} load |`);
-console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|${pgUrl ? '---:|---:|---:|' : ''}---|`);
+if (baseDist) console.log(`base build: ${baseDist}\n`);
+// PostgreSQL CPU is the client's plus the server's (its processes for the bench's database, from /proc).
+const pgHead = pgUrl ? ' verify (PostgreSQL) s | PG / SQLite time | PG CPU s (client + server) | PG / SQLite CPU | PG peak RSS MB |' : '';
+const baseHead = baseDist ? ` base SQLite s |${pgUrl ? ' base PG s | base PG / base SQLite time | base PG CPU s | base PG / base SQLite CPU |' : ''}` : '';
+const columns = 9 + (pgUrl ? 5 : 0) + (baseDist ? (pgUrl ? 5 : 1) : 0);
+console.log(`| blobs | MB | openssl MB/s | verify (SQLite) MB/s | ratio | openssl CPU s | verify CPU s | CPU ratio | verify peak RSS MB |${pgHead}${baseHead} load |`);
+console.log(`|${'---:|'.repeat(columns)}---|`);
 for (const n of sizes) {
   const { ws, files, bytes } = await storeWith(n);
   const pg = pgUrl ? await postgresCopy(ws, pgUrl) : undefined;
@@ -65,7 +79,22 @@ for (const n of sizes) {
   const onPg = [];
   let rss = 0;
   let pgRss = 0;
+  const baseSqlite = [];
+  const basePg = [];
+  const pgCpu = [];
+  const basePgCpu = [];
+  const baseSqliteCpu = [];
   for (let r = 0; r < rounds; r++) {
+    if (baseDist) {
+      const bs = verifyOnce(ws, 1, baseDist);
+      baseSqlite.push(bs.ms);
+      baseSqliteCpu.push(bs.cpuMs);
+      if (pg) {
+        const bp = verifyOnce(pg.url, 1, baseDist);
+        basePg.push(bp.ms);
+        if (Number.isFinite(bp.serverMs)) basePgCpu.push(bp.cpuMs + bp.serverMs);
+      }
+    }
     const o = timeOpenssl(files);
     openssl.push(o.ms);
     if (o.cpuMs !== undefined) opensslCpu.push(o.cpuMs);
@@ -76,15 +105,18 @@ for (const n of sizes) {
     if (pg) {
       const p = verifyOnce(pg.url);
       onPg.push(p.ms);
+      if (Number.isFinite(p.serverMs)) pgCpu.push(p.cpuMs + p.serverMs);
       pgRss = Math.max(pgRss, p.rssMB);
     }
   }
   const mb = bytes / 1e6;
   const o = mb / (median(openssl) / 1000);
   const v = mb / (median(verify) / 1000);
-  const pgCols = pg ? ` ${(median(onPg) / 1000).toFixed(2)} | ${(median(onPg) / median(verify)).toFixed(2)} | ${pgRss.toFixed(0)} |` : '';
+  const cpuOf = (xs, over) => (xs.length ? ` ${(median(xs) / 1000).toFixed(2)} | ${(median(xs) / median(over)).toFixed(2)} |` : ' — | — |');
+  const pgCols = pg ? ` ${(median(onPg) / 1000).toFixed(2)} | ${(median(onPg) / median(verify)).toFixed(2)} |${cpuOf(pgCpu, verifyCpu)} ${pgRss.toFixed(0)} |` : '';
   const cpuCols = opensslCpu.length ? `${(median(opensslCpu) / 1000).toFixed(2)} | ${(median(verifyCpu) / 1000).toFixed(2)} | ${(median(opensslCpu) / median(verifyCpu)).toFixed(2)}` : `— | ${(median(verifyCpu) / 1000).toFixed(2)} | —`;
-  console.log(`| ${n.toLocaleString('en')} | ${mb.toFixed(0)} | ${o.toFixed(0)} | ${v.toFixed(0)} | ${(v / o).toFixed(2)} | ${cpuCols} | ${rss.toFixed(0)} |${pgCols} ${loadavg()[0].toFixed(2)} |`);
+  const baseCols = baseDist ? ` ${(median(baseSqlite) / 1000).toFixed(2)} |${pg ? ` ${(median(basePg) / 1000).toFixed(2)} | ${(median(basePg) / median(baseSqlite)).toFixed(2)} |${cpuOf(basePgCpu, baseSqliteCpu)}` : ''}` : '';
+  console.log(`| ${n.toLocaleString('en')} | ${mb.toFixed(0)} | ${o.toFixed(0)} | ${v.toFixed(0)} | ${(v / o).toFixed(2)} | ${cpuCols} | ${rss.toFixed(0)} |${pgCols}${baseCols} ${loadavg()[0].toFixed(2)} |`);
   await pg?.drop();
 }
 console.log(`\nload average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
@@ -95,9 +127,10 @@ console.log(`\nload average after: ${loadavg().map((x) => x.toFixed(2)).join(' '
  * schema (Kysely's migrator lists every schema's tables); that is before the timed part, so the
  * run is tried again.
  */
-function verifyOnce(where, attempt = 1) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--verify', where], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0 && attempt < 3 && /Could not prepare the postgres store/.test(r.stderr)) return verifyOnce(where, attempt + 1);
+function verifyOnce(where, attempt = 1, withDist = undefined) {
+  const env = withDist ? { ...process.env, FIELDWORK_BENCH_DIST: withDist } : process.env;
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--verify', where], { encoding: 'utf8', maxBuffer: 1 << 24, env });
+  if (r.status !== 0 && attempt < 3 && /Could not prepare the postgres store/.test(r.stderr)) return verifyOnce(where, attempt + 1, withDist);
   if (r.status !== 0) throw new Error(`verify failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout);
   if (!out.ok) throw new Error(`verify found problems: ${JSON.stringify(out.problems)}`);
@@ -222,5 +255,32 @@ async function postgresCopy(ws, baseUrl) {
       await c.query(`drop database if exists ${name}`);
       await c.end();
     },
+  };
+}
+
+/**
+ * A reader of the CPU ms (user + system) spent so far by every server process connected to the
+ * bench's database (its own: no other session uses it), from /proc when the server runs on this
+ * machine; undefined readings when it does not. A backend that exits meanwhile drops out, so it
+ * is read while verify's pool is still open.
+ */
+async function serverCpu(url) {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const mine = (await c.query('select pg_backend_pid() as pid')).rows[0].pid;
+  const tick = 1000 / 100;
+  return async () => {
+    const pids = (await c.query('select pid from pg_stat_activity where datname = current_database() and pid <> $1', [mine])).rows.map((r) => r.pid);
+    let ms = 0;
+    for (const pid of pids) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ms += (Number(f[11]) + Number(f[12])) * tick;
+      } catch {
+        return undefined;
+      }
+    }
+    return ms;
   };
 }

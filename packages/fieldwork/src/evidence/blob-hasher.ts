@@ -11,18 +11,13 @@ import { hashFileSync, HashPool } from './hash-pool.js';
 const POOL_FROM_BYTES = 64 << 20;
 const POOL_FROM = 16;
 
-/** Blobs a database store hashes per query. */
-const DIGEST_BATCH = 64;
 /**
- * Digest queries in flight at once: each runs in its own server process on its own pooled
- * connection (the pool holds 4; the record reader takes one), so the server hashes on every core.
- */
-const DIGEST_QUERIES = 3;
-
-/**
- * Hashes a store's blobs in the order `verify` will ask for them, a bounded window ahead: files
- * (SQLite's blob folder) on a pool of worker threads, database blobs (PostgreSQL) a few streams
- * at a time. Memory stays bounded by the window whatever the number of blobs.
+ * Hashes a store's blobs: files (SQLite's blob folder) in the order `verify` will ask for them, a
+ * bounded window ahead, on a pool of worker threads; database blobs (PostgreSQL) all at once,
+ * by the server, in key ranges on two connections ({@link DbBlobStore.digestsByRange}), in
+ * whatever order the ranges finish ({@link inOrder} is false: ask for every blob first, then
+ * await the answers). Blobs kept in chunks are streamed here one at a time. Memory stays bounded
+ * whatever the size of the blobs: a window of files, or a digest per database blob.
  *
  * @example
  * const hasher = new BlobHasher(store, shas)
@@ -35,8 +30,10 @@ export class BlobHasher {
   readonly #started = new Map<string, Promise<string | undefined>>();
   readonly #pool: HashPool | undefined;
   readonly #window: number;
-  /** Digests the database computed, by batch (PostgreSQL): sha → promise of the batch's answers. */
-  readonly #batches = new Map<string, Promise<Map<string, { sha256: string } | { chunks: number }> | undefined>>();
+  /** Every digest the database computed (PostgreSQL), started when the hasher is made. */
+  #digests: Promise<Map<string, { sha256: string } | { chunks: number }> | undefined> | undefined;
+  /** Blobs kept in chunks are streamed one after another: one chunk in memory at a time. */
+  #streamed: Promise<unknown> = Promise.resolve();
   #cursor = 0;
 
   /**
@@ -50,13 +47,23 @@ export class BlobHasher {
     const files = order.length > 0 && store.pathOf(order[0]) !== undefined;
     const many = o.bytes !== undefined ? o.bytes >= POOL_FROM_BYTES : order.length >= POOL_FROM;
     this.#pool = files && many && o.threads !== 1 ? new HashPool(o.threads) : undefined;
-    // Enough files in flight to keep every worker busy; database digests a batch ahead; files
-    // hashed on this thread when asked for.
-    this.#window = this.#pool ? 64 : files ? 0 : DIGEST_BATCH * DIGEST_QUERIES;
+    // Enough files in flight to keep every worker busy; files hashed on this thread when asked for.
+    this.#window = this.#pool ? 64 : 0;
+    this.inOrder = typeof (store as Partial<DbBlobStore>).digestsByRange !== 'function';
+    // The server starts hashing now, while verify reads the first records and checks the chain.
+    if (!this.inOrder && order.length > 0) this.#startDigests();
   }
+
+  /**
+   * True when each blob should be awaited as it is asked for (files: the window moves with the
+   * requests); false when every blob should be asked for first and the answers awaited after
+   * (database digests arrive by key range, not in the order asked).
+   */
+  readonly inOrder: boolean;
 
   /** The SHA-256 of the stored bytes, or undefined when the blob is missing. */
   hashOf(sha: string): Promise<string | undefined> {
+    if (!this.inOrder) return this.#fromDatabase(sha);
     const at = this.#position.get(sha) ?? this.#cursor;
     while (this.#cursor < this.#order.length && this.#cursor <= at + this.#window) this.#start(this.#order[this.#cursor++]);
     const p = this.#started.get(sha) ?? this.#hash(sha);
@@ -71,17 +78,27 @@ export class BlobHasher {
     await this.#pool?.close();
   }
 
+  #startDigests(): Promise<Map<string, { sha256: string } | { chunks: number }> | undefined> {
+    if (!this.#digests) {
+      this.#digests = (this.#store as DbBlobStore).digestsByRange({ count: this.#order.length });
+      // Awaited by hashOf; a failure must not surface as an unhandled rejection meanwhile.
+      this.#digests.catch(() => undefined);
+    }
+    return this.#digests;
+  }
+
+  async #fromDatabase(sha: string): Promise<string | undefined> {
+    const digests = await this.#startDigests();
+    const a = digests?.get(sha);
+    if (digests && a === undefined) return undefined;
+    if (a && 'sha256' in a) return a.sha256;
+    const streamed = this.#streamed.then(() => this.#hash(sha));
+    this.#streamed = streamed.catch(() => undefined);
+    return streamed;
+  }
+
   #start(sha: string): void {
     if (this.#started.has(sha)) return;
-    // Database stores that hash in place: one query per batch of blobs, started with its first.
-    const digests = (this.#store as Partial<DbBlobStore>).storedDigests;
-    if (digests && !this.#batches.has(sha)) {
-      const at = this.#position.get(sha) ?? 0;
-      const batch = this.#order.slice(at, at + DIGEST_BATCH).filter((s) => !this.#batches.has(s));
-      const p = digests.call(this.#store, batch);
-      p.catch(() => undefined);
-      for (const s of batch) this.#batches.set(s, p);
-    }
     const p = this.#hash(sha);
     // Awaited later by hashOf; a failure must not surface as an unhandled rejection meanwhile.
     p.catch(() => undefined);
@@ -89,16 +106,6 @@ export class BlobHasher {
   }
 
   async #hash(sha: string): Promise<string | undefined> {
-    const batch = this.#batches.get(sha);
-    if (batch) {
-      this.#batches.delete(sha);
-      const answers = await batch;
-      if (answers) {
-        const a = answers.get(sha);
-        if (a === undefined) return undefined;
-        if ('sha256' in a) return a.sha256;
-      }
-    }
     const path = this.#store.pathOf(sha);
     if (path !== undefined) {
       return this.#pool ? this.#pool.hash(path) : hashFileSync(path);

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { collectWorkspace } from '../pipeline/collect-workspace.js';
 import { integrityWorkspace, openTestStore, TEST_DIALECTS } from '../testing/index.js';
-import { BLOB_CHUNK_BYTES, DbBlobStore } from './db-blob-store.js';
+import { BlobHasher } from './blob-hasher.js';
+import { BLOB_CHUNK_BYTES, DbBlobStore, digestRanges } from './db-blob-store.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -58,7 +59,65 @@ for (const dialect of TEST_DIALECTS) {
   });
 }
 
+describe('digest key ranges', () => {
+  it('cut the key space in order, open at both ends, about the asked number of keys each', () => {
+    expect(digestRanges(10, 64)).toEqual([[undefined, undefined]]);
+    const ranges = digestRanges(1000, 64);
+    expect(ranges).toHaveLength(16);
+    expect(ranges[0]![0]).toBeUndefined();
+    expect(ranges.at(-1)![1]).toBeUndefined();
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBe(ranges[i - 1]![1]);
+    const cuts = ranges.slice(1).map((r) => r[0]!);
+    expect([...cuts].sort()).toEqual(cuts);
+    // 4,096 ranges at most (3-hex-digit cuts), however many keys.
+    expect(digestRanges(10_000_000, 64)).toHaveLength(4096);
+    // Every key, hex or not, falls in exactly one range.
+    const keys = [...Array.from({ length: 200 }, (_, i) => sha(Buffer.from(String(i)))), '', 'zz', '000', 'fff', '0ff0'];
+    for (const k of keys) expect(ranges.filter(([lo, hi]) => (lo === undefined || k >= lo) && (hi === undefined || k < hi))).toHaveLength(1);
+  });
+});
+
 if (TEST_DIALECTS.includes('postgres')) {
+  describe('blob digests by key range on postgres', () => {
+    it('hashes every blob on the server, two ranges at a time, and names a changed and a missing blob in every range', async () => {
+      const t = await openTestStore('postgres');
+      try {
+        // Eight blobs per range: 96 blobs make 12 ranges, each with its own tampered blob.
+        const blobs = new DbBlobStore(t.store.db, { serverDigest: true, rangeBlobs: 8 });
+        const shas: string[] = [];
+        for (let i = 0; i < 96; i++) {
+          const bytes = Buffer.from(`blob ${i} `.repeat(i * 40 + 1));
+          const file = join(t.dir, `b${i}`);
+          writeFileSync(file, bytes);
+          shas.push(sha(bytes));
+          await blobs.putFile(sha(bytes), file);
+        }
+        const ranges = digestRanges(shas.length, 8);
+        expect(ranges).toHaveLength(12);
+        const inRange = (k: string) => ranges.findIndex(([lo, hi]) => (lo === undefined || k >= lo) && (hi === undefined || k < hi));
+        const changed = new Set<string>();
+        const missing = new Set<string>();
+        for (let r = 0; r < ranges.length; r++) {
+          const mine = shas.filter((s) => inRange(s) === r);
+          // Each range holds some of the 96 keys (uniform); tamper with its first, delete its last.
+          expect(mine.length).toBeGreaterThan(1);
+          changed.add(mine[0]!);
+          missing.add(mine.at(-1)!);
+        }
+        for (const s of changed) await sql`update blobs set bytes = bytes || ${Buffer.from('x')} where sha256 = ${s}`.execute(t.store.db);
+        for (const s of missing) await t.store.db.deleteFrom('blobs').where('sha256', '=', s).execute();
+        const hasher = new BlobHasher(blobs, shas);
+        expect(hasher.inOrder).toBe(false);
+        const got = await Promise.all(shas.map((s) => hasher.hashOf(s)));
+        await hasher.close();
+        const verdict = (s: string, h: string | undefined) => (h === s ? 'ok' : h === undefined ? 'missing' : 'changed');
+        expect(shas.map((s, i) => verdict(s, got[i]))).toEqual(shas.map((s) => (changed.has(s) ? 'changed' : missing.has(s) ? 'missing' : 'ok')));
+      } finally {
+        await t.dispose();
+      }
+    });
+  });
+
   describe('large blobs by COPY on postgres', () => {
     it('stores the bytes once when two transactions write the same blob at once, and replaces chunks a killed write left', async () => {
       const t = await openTestStore('postgres');

@@ -11,6 +11,21 @@ import type { BlobStore } from './blob-store.js';
 /** Bytes per row of `blob_chunks`: small enough to read back as one hex string, large enough to be few. */
 export const BLOB_CHUNK_BYTES = 8 << 20;
 
+/** Blobs per digest query, about (see {@link DbBlobStore.digestsByRange}). */
+const DIGEST_RANGE_BLOBS = 64;
+/** Digest queries in flight at once: one backend per core of this 2-core machine (see {@link DbBlobStore.digestsByRange}). */
+const DIGEST_CONNECTIONS = 2;
+
+/**
+ * Key ranges `[lo, hi)` over the digest space, about `perRange` of `count` uniform keys each, cut
+ * at 3-hex-digit prefixes (at most 4,096 ranges); the first is open below, the last open above.
+ */
+export function digestRanges(count: number, perRange: number): [string | undefined, string | undefined][] {
+  const n = Math.max(1, Math.min(4096, Math.ceil(count / perRange)));
+  const cut = (i: number) => Math.floor((i * 4096) / n).toString(16).padStart(3, '0');
+  return Array.from({ length: n }, (_, i) => [i === 0 ? undefined : cut(i), i === n - 1 ? undefined : cut(i + 1)]);
+}
+
 const COPY_CHUNK = 'copy blob_chunks (sha256, seq, bytes) from stdin (format binary)';
 
 /**
@@ -40,29 +55,50 @@ export class DbBlobStore implements BlobStore {
   readonly #chunk: number;
   readonly #serverDigest: boolean;
   readonly #copy: boolean;
+  readonly #rangeBlobs: number;
 
   /**
-   * `serverDigest`: the database computes SHA-256 itself (PostgreSQL's `sha256(bytea)`), see {@link storedDigests}.
+   * `serverDigest`: the database computes SHA-256 itself (PostgreSQL's `sha256(bytea)`), see {@link digestsByRange}.
    * `copy`: chunks go up by binary `COPY` (PostgreSQL through `copyCapablePool`), see {@link putFile}.
+   * `rangeBlobs`: about how many blobs one digest query hashes (tests make it small to get many ranges).
    */
-  constructor(db: Kysely<Database>, o: { chunkBytes?: number; serverDigest?: boolean; copy?: boolean } = {}) {
+  constructor(db: Kysely<Database>, o: { chunkBytes?: number; serverDigest?: boolean; copy?: boolean; rangeBlobs?: number } = {}) {
     this.#db = db;
     this.#chunk = o.chunkBytes ?? BLOB_CHUNK_BYTES;
     this.#serverDigest = o.serverDigest ?? false;
     this.#copy = o.copy ?? false;
+    this.#rangeBlobs = o.rangeBlobs ?? DIGEST_RANGE_BLOBS;
   }
 
   /**
-   * The SHA-256 of each blob kept in one row, computed by the database in one query for the whole
-   * batch, so verify moves 32 bytes per blob instead of the blob (as hex text, twice its size).
-   * Blobs kept in chunks are absent from the answer (hash them from {@link stream}); so are
-   * missing ones. Undefined when the database cannot hash (SQLite).
+   * The SHA-256 of every blob kept in one row, computed by the database (PostgreSQL's
+   * `sha256(bytea)`), so verify moves 32 bytes per blob instead of the blob. The digest space is cut
+   * into key ranges of about `rangeBlobs` blobs (SHA-256 keys are uniform), and `connections` queries
+   * run at once, each taking the next range: every backend is its own server process, so the
+   * server hashes on that many cores, and no backend waits on the others. Two, not more: each new
+   * backend pays page faults on every shared buffer it touches, so a third one costs more server
+   * CPU than it saves on a 2-core machine (docs/scale.md, pgverify). The first range has no lower
+   * bound and the last no upper bound, so every row falls in exactly one range whatever its key
+   * and whatever the collation. Blobs kept in chunks are given as `{ chunks }` (hash them from
+   * {@link stream}); a blob absent from the answer is missing. Undefined when the database cannot
+   * hash (SQLite).
    */
-  async storedDigests(shas: readonly string[]): Promise<Map<string, { sha256: string } | { chunks: number }> | undefined> {
-    if (!this.#serverDigest || shas.length === 0) return this.#serverDigest ? new Map() : undefined;
-    const { rows } = await sql<{ sha256: string; chunks: number; digest: string }>`
-      select sha256, chunks, encode(sha256(bytes), 'hex') as digest from blobs where sha256 in (${sql.join([...shas])})`.execute(this.#db);
-    return new Map(rows.map((r) => [r.sha256, Number(r.chunks) === 0 ? { sha256: r.digest } : { chunks: Number(r.chunks) }]));
+  async digestsByRange(o: { count: number; connections?: number }): Promise<Map<string, { sha256: string } | { chunks: number }> | undefined> {
+    if (!this.#serverDigest) return undefined;
+    const ranges = digestRanges(o.count, this.#rangeBlobs);
+    const out = new Map<string, { sha256: string } | { chunks: number }>();
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < ranges.length; i = next++) {
+        const [lo, hi] = ranges[i]!;
+        const { rows } = await sql<{ sha256: string; chunks: number; digest: string }>`
+          select sha256, chunks, encode(sha256(bytes), 'hex') as digest from blobs
+          where ${lo === undefined ? sql`true` : sql`sha256 >= ${lo}`} and ${hi === undefined ? sql`true` : sql`sha256 < ${hi}`}`.execute(this.#db);
+        for (const r of rows) out.set(r.sha256, Number(r.chunks) === 0 ? { sha256: r.digest } : { chunks: Number(r.chunks) });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(o.connections ?? DIGEST_CONNECTIONS, ranges.length) }, worker));
+    return out;
   }
 
   pathOf(): undefined {

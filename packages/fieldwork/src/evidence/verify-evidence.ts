@@ -169,7 +169,9 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore, o: 
   const problems: VerifyProblem[] = [];
   let prev = GENESIS;
   let expectedSeq = 1;
-  const checked = new Map<string, string | undefined>();
+  const checked = new Map<string, Promise<string | undefined>>();
+  // Each retained entry, and where its blob problem (if any) goes among the problems.
+  const blobChecks: { e: LedgerEntry; at: number }[] = [];
   const artifactRows = await db.selectFrom('artifacts').select(['sha256', 'retained', 'size']).execute();
   const artifactRetained = new Map(artifactRows.map((r) => [r.sha256, Number(r.retained) !== 0]));
   const hashOnly = new Set<string>();
@@ -217,10 +219,23 @@ export async function verifyEvidence(db: Kysely<Database>, blobs: BlobStore, o: 
         hashOnly.add(e.artifact);
         continue;
       }
-      if (!checked.has(e.artifact)) checked.set(e.artifact, await hasher.hashOf(e.artifact));
-      const actual = checked.get(e.artifact);
-      if (actual === undefined) problems.push({ seq: e.seq, kind: 'blob_missing', artifact: e.artifact, detail: `the artifact ${e.artifact} is missing from the blob store` });
-      else if (actual !== e.artifact) problems.push({ seq: e.seq, kind: 'blob_changed', artifact: e.artifact, detail: `the artifact's bytes now hash to ${actual.slice(0, 12)}…, not ${e.artifact.slice(0, 12)}…: the blob was modified` });
+      if (!checked.has(e.artifact)) {
+        const hashed = hasher.hashOf(e.artifact);
+        // Awaited below; a failure must not surface as an unhandled rejection meanwhile.
+        hashed.catch(() => undefined);
+        checked.set(e.artifact, hashed);
+        // Files are hashed a window ahead of this loop, so each is awaited here; database digests
+        // come back by key range, so the chain and records checks run on while the server hashes.
+        if (hasher.inOrder) await hashed;
+      }
+      blobChecks.push({ e, at: problems.length });
+    }
+    // Each blob problem goes where a check inside the loop would have put it (right after its
+    // entry's other problems): from the last, so the earlier positions stay where they were.
+    for (const { e, at } of blobChecks.reverse()) {
+      const actual = await checked.get(e.artifact);
+      if (actual === undefined) problems.splice(at, 0, { seq: e.seq, kind: 'blob_missing', artifact: e.artifact, detail: `the artifact ${e.artifact} is missing from the blob store` });
+      else if (actual !== e.artifact) problems.splice(at, 0, { seq: e.seq, kind: 'blob_changed', artifact: e.artifact, detail: `the artifact's bytes now hash to ${actual.slice(0, 12)}…, not ${e.artifact.slice(0, 12)}…: the blob was modified` });
     }
   } finally {
     await hasher.close();
