@@ -120,6 +120,36 @@ describe('scanText', () => {
     );
   });
 
+  it('feeds the address detector the same numbers and words its own reading finds', () => {
+    // Numbers with street, cue and postcode words on either side, in every case and spacing.
+    const piece = fc.constantFrom(
+      '12', '7', '123', '94107', '123456', '12345-67890', '3-5', '12a', ' ', ' ', '  ', ', ', ': ', ':', '\n', ' #', '#', '.', '-', '/', "'", 'x',
+      'Main', 'Street', 'st', 'St.', 'Rd', 'road', 'rue', 'Via', 'via', 'ul.', 'Roma', 'de', 'la', 'Paix', 'Storgatan', 'Hauptstrasse', 'Kerkstraat',
+      'lives', 'at', 'lives at', 'LIVES AT', 'live', 'on', 'ship', 'to', 'ship to', 'it to', 'them to', 'it', 'them', 'moved to', 'address', 'Address',
+      'address is', 'address s', 's', 'adres', 'woont op', 'mieszka przy', 'ZIP', 'zip', 'code', 'zip code', 'PLZ', 'cap', 'postcode',
+      'Columbus, OH ', 'Springfield, IL ', 'Berlin', 'Paris', 'London', 'apt 4', 'Suite 200', 'ab', 'Mill', 'Lane',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        const read: PiiFinding[] = [];
+        detectAddress(text, read, []);
+        const scanned: PiiFinding[] = [];
+        detectAddress(text, scanned, [], scanText(text));
+        expect(scanned).toEqual(read);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('opens the address cue condition on whole cues only', () => {
+    expect(scanText('send it over to them').addressCue).toBe(false);
+    expect(scanText('ship it to 12 Elm').addressCue).toBe(true);
+    expect(scanText('lives in Rome').addressCue).toBe(false);
+    expect(scanText('she lives  at 3').addressCue).toBe(false);
+    expect(scanText('Address: 3').addressCue).toBe(true);
+  });
+
   it('never changes what detectPii finds', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 16 }), (pieces) => {
