@@ -150,7 +150,7 @@ function fromWords(text: string, found: PiiFinding[], scan: TextScan): void {
     const after = text.charCodeAt(j);
     if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
     while (nextStreet < streets.count && (streets.at[nextStreet] as number) < j) nextStreet++;
-    const streetAfter = nextStreet < streets.count && streetAhead(text, j);
+    const streetAfter = nextStreet < streets.count && pathTo(text, j, streets.at[nextStreet] as number);
     const words = firstPrefix >= 0 && firstPrefix < start ? 6 : 1;
     while (nextCue < cueEnds.count && (cueEnds.at[nextCue] as number) <= start) nextCue++;
     while (nextPostcode < postcodeEnds.count && (postcodeEnds.at[nextPostcode] as number) <= start) nextPostcode++;
@@ -163,6 +163,21 @@ function fromWords(text: string, found: PiiFinding[], scan: TextScan): void {
       i = f.end;
     }
   }
+}
+
+/**
+ * {@link streetAhead} in a text of ASCII letters, where the first street word at or after `end`
+ * starts at `street`: whether the words and signs between them let it read so far.
+ */
+function pathTo(text: string, end: number, street: number): boolean {
+  let spaces = 0;
+  for (let i = end; i < street; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (++spaces > 6) return false;
+    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 8217 || c === 46 || c === 45 || c === 47 || c === 44)) return false;
+  }
+  return true;
 }
 
 /**

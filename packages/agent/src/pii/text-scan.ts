@@ -75,6 +75,17 @@ export interface TextScan {
   readonly addressWords: AddressWords;
   /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
   readonly month: boolean;
+  /**
+   * When {@link ascii}: where those month words start and end (an ordinal glued before one, as
+   * in "rdMarch", included), so that a number is only read as a day or year next to one; valid
+   * until the next scanText call.
+   */
+  readonly months: { readonly starts: Positions; readonly ends: Positions };
+  /**
+   * A word of ASCII letters of six or more ending in "day" in any case: a weekday ("Monday",
+   * "FRIDAY") is possible.
+   */
+  readonly dayWord: boolean;
   /** A lowercase name cue ("my name is", "mr.", "named") before a lowercase word. */
   readonly nameCue: boolean;
   /** "in", "from", "at", "to" or "near" before a lowercase listed place (or a word that may be one). */
@@ -226,6 +237,13 @@ const PLACE = CITY | COUNTRY | PLACE_HEAD;
 const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst };
 const DIGITS = { count: 0, starts: runStarts, ends: runEnds };
 const ADDRESS = { streets: new Positions(), firstPrefix: -1, cueEnds: new Positions(), postcodeEnds: new Positions() };
+const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
+
+function monthWord(start: number, end: number): void {
+  MONTH_WORDS.starts.push(start);
+  MONTH_WORDS.ends.push(end);
+}
+
 /** Where the last pair head ("lives") and address word ended, for the word after them. */
 let headStart = -1;
 let headEnd = -1;
@@ -292,6 +310,9 @@ export function scanText(text: string): TextScan {
   address.cueEnds.count = 0;
   address.postcodeEnds.count = 0;
   address.firstPrefix = -1;
+  MONTH_WORDS.starts.count = 0;
+  MONTH_WORDS.ends.count = 0;
+  let dayWord = false;
   headEnd = -1;
   addressEnd = -1;
   for (let i = 0; i < n; i++) {
@@ -319,6 +340,8 @@ export function scanText(text: string): TextScan {
       if (inner || (!lower && runLength > 0)) runMarked = true;
       runLength += end - start;
       if (runMarked && runLength >= 10) keyRun = true;
+      // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
+      if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       if (other || (c >= 128 && (isLetter(c) || isSurrogate(c)))) {
         other = true;
         continue;
@@ -338,10 +361,14 @@ export function scanText(text: string): TextScan {
         if (!lower || c === 39 || c === 8217 || c === 45 || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
       }
       // "3rdMarch": the date regex reads an ordinal glued to the month.
-      if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) words |= MONTH;
+      if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
+        words |= MONTH;
+        monthWord(start, end);
+      }
       const flags = WORDS.getHashed(text, start, end, h);
       if (flags === 0) continue;
       words |= flags & (STREET | MONTH | BIRTH | POSTCODE);
+      if ((flags & MONTH) !== 0) monthWord(start, end);
       if ((flags & ADDRESS_FLAGS) !== 0) words |= addressWord(text, start, end, flags);
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
       if (!lower) continue;
@@ -419,6 +446,7 @@ export function scanText(text: string): TextScan {
   r.addressCue = other || (words & ADDRESS_CUE) !== 0;
   r.postcodeWord = other || (words & POSTCODE) !== 0;
   r.month = other || (words & MONTH) !== 0;
+  r.dayWord = dayWord;
   r.nameCue = other || (words & NAME_CUE_END) !== 0;
   r.placeCue = other || (words & PLACE_CUE) !== 0;
   r.birth = other || (words & BIRTH) !== 0;
@@ -463,6 +491,8 @@ class Scan implements TextScan {
   capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; first: Uint8Array } = CAPITALS;
   digits: { count: number; starts: Int32Array; ends: Int32Array } = DIGITS;
   addressWords: { streets: Positions; firstPrefix: number; cueEnds: Positions; postcodeEnds: Positions } = ADDRESS;
+  months: { starts: Positions; ends: Positions } = MONTH_WORDS;
+  dayWord = false;
 }
 /**
  * Whether a lowercase name cue ends at `end` and is followed, as the regex requires, by an
