@@ -32,13 +32,16 @@ const presidio = loadRecords().map((r) => r.full_text);
 const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
 const numberHeavy = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
 
-/** A copy of the scan that outlives the next scanText call (the result and its arrays are reused). */
-function keep(scan) {
-  const c = scan.capitals;
-  const capitals = { count: c.count, starts: c.starts.slice(), ends: c.ends.slice(), hashes: c.hashes.slice(), first: c.first.slice() };
-  const d = scan.digits;
-  const digits = { count: d.count, starts: d.starts.slice(), ends: d.ends.slice() };
-  return { ...scan, capitals, digits };
+/**
+ * A copy of the scan that outlives the next scanText call (the result and its arrays are reused):
+ * every typed array in it, at any depth, is copied.
+ */
+function keep(value) {
+  if (ArrayBuffer.isView(value)) return value.slice();
+  if (value === null || typeof value !== 'object') return value;
+  const copy = {};
+  for (const key of Object.keys(value)) copy[key] = keep(value[key]);
+  return copy;
 }
 const WORDS = /\w+/g;
 const STEPS = [

@@ -70,7 +70,9 @@ const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
  * the text has one, and lowercase places only after a place cue.
  */
 export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], scan?: TextScan): void {
-  const found: PiiFinding[] = [];
+  // One array for every call (the detector is never re-entered): most calls find nothing.
+  const found = FOUND;
+  found.length = 0;
   if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
@@ -87,22 +89,23 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
     last = f;
   }
   if (last !== undefined) out.push(last);
+  found.length = 0;
 }
 
+const FOUND: PiiFinding[] = [];
 const DIGIT = /\d/;
 const DIGIT_AT = /\d/g;
 const byPosition = (a: PiiFinding, b: PiiFinding): number => a.start - b.start || b.end - a.end;
 
-/** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
+/**
+ * Streets and postcodes around each run of one to five digits (longer runs are no house numbers);
+ * without a scan every step runs (the tests compare both).
+ */
 function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
-  if (scan !== undefined && scan.ascii) {
-    fromWords(text, found, scan);
+  if (scan !== undefined) {
+    fromRuns(text, found, scan);
     return;
   }
-  // With a scan, the street patterns after a number run only when a street word can follow it
-  // (without one, every step runs: the tests compare both).
-  const gated = scan !== undefined;
-  const streetWord = scan === undefined || scan.street;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -114,12 +117,8 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
     let j = start + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     i = j;
-    if (j - start > 5) continue;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-    if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
-    const after = text.charCodeAt(j);
-    if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
-    const f = street(text, start, j, scan, !gated || (streetWord && streetAhead(text, j))) ?? postcode(text, start, j, scan);
+    if (j - start > 5 || !houseNumber(text, start, j)) continue;
+    const f = street(text, start, j, undefined, true) ?? postcode(text, start, j, undefined);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -127,14 +126,25 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
   }
 }
 
+/** Whether the digits at `start`–`end` may be a house number or postcode: not part of a decimal, time, path or amount. */
+function houseNumber(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) return false;
+  const after = text.charCodeAt(end);
+  return !(after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(end + 1))));
+}
+
 /**
- * {@link numbers} for a text of ASCII letters, from the scan's digit runs and the places of its
- * address words: a number is only asked about a street word after it when one follows somewhere,
- * about street words before it when one stands before, and about a cue or postcode word when one
- * ends just before it (the same answers the word-by-word reading gives, without the reading).
+ * {@link numbers} from the scan's digit runs. In a text of ASCII letters the scan also knows where
+ * its address words stand: a number is only asked about a street word after it when one follows
+ * somewhere, about street words before it when one stands before, and about a cue or postcode
+ * word when one ends just before it (the answers the word-by-word reading gives, without the
+ * reading). Other texts are read word by word around each number.
  */
-function fromWords(text: string, found: PiiFinding[], scan: TextScan): void {
+function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
   const { starts, ends, count } = scan.digits;
+  const ascii = scan.ascii;
+  const streetWord = scan.street;
   const { streets, firstPrefix, cueEnds, postcodeEnds } = scan.addressWords;
   let nextStreet = 0;
   let nextCue = 0;
@@ -144,11 +154,15 @@ function fromWords(text: string, found: PiiFinding[], scan: TextScan): void {
     // A finding may end inside a run: the rest of the run is read as a number, as by the regex.
     const start = Math.max(starts[k] as number, i);
     const j = ends[k] as number;
-    if (start >= j || j - start > 5) continue;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-    if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
-    const after = text.charCodeAt(j);
-    if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
+    if (start >= j || j - start > 5 || !houseNumber(text, start, j)) continue;
+    if (!ascii) {
+      const f = street(text, start, j, scan, streetWord && streetAhead(text, j)) ?? postcode(text, start, j, scan);
+      if (f !== undefined) {
+        found.push(f);
+        i = f.end;
+      }
+      continue;
+    }
     while (nextStreet < streets.count && (streets.at[nextStreet] as number) < j) nextStreet++;
     const streetAfter = nextStreet < streets.count && pathTo(text, j, streets.at[nextStreet] as number);
     const words = firstPrefix >= 0 && firstPrefix < start ? 6 : 1;
