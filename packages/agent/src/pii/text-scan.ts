@@ -226,6 +226,7 @@ const WORDS = new WordTable([
 ]);
 const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
 const ADDRESS_FLAGS = STREET | STREET_PREFIX | ADDRESS_CUE | PAIR_HEAD | PAIR_TAIL | S_WORD | POSTCODE;
+const ADDRESS_WORD_FLAGS = STREET | STREET_PREFIX | ADDRESS_CUE | PAIR_HEAD | POSTCODE;
 /** The lowercase name cues by their last word ("is": "name is", "this is"). */
 const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NAME_CUES.map(lastWord))].map((w) =>
   LOWER_NAME_CUES.filter((cue) => lastWord(cue) === w),
@@ -369,7 +370,10 @@ export function scanText(text: string): TextScan {
       if (flags === 0) continue;
       words |= flags & (STREET | MONTH | BIRTH | POSTCODE);
       if ((flags & MONTH) !== 0) monthWord(start, end);
-      if ((flags & ADDRESS_FLAGS) !== 0) words |= addressWord(text, start, end, flags);
+      // The last word of a pair ("to", "at", "s") only counts right after the first: most are not.
+      if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+        words |= addressWord(text, start, end, flags);
+      }
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
       if (!lower) continue;
       if ((flags & PLACE_CUE) !== 0 && c === 32) placeCueEnd = end;
