@@ -32,14 +32,21 @@ const presidio = loadRecords().map((r) => r.full_text);
 const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
 const numberHeavy = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
 
-/** A copy of the scan that outlives the next scanText call (the result and its arrays are reused). */
-function keep(scan) {
-  // Every typed array of the capitals and digit runs, whatever fields they have, cut to the
-  // entries in use: small arrays sit next to their objects in the heap, as few cache lines apart
-  // as the scan's reused arrays are in the real call (full 64-entry copies per text made the
-  // detectors' first reads cache misses the whole call never pays).
-  const copy = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, ArrayBuffer.isView(v) ? v.slice(0, o.count) : v]));
-  return { ...scan, capitals: copy(scan.capitals), digits: copy(scan.digits) };
+/**
+ * A copy of the scan that outlives the next scanText call (the result and its arrays are reused):
+ * every typed array in it, at any depth, is copied, cut to the entries in use when its owner has a
+ * `count` (small arrays sit next to their objects in the heap, as few cache lines apart as the
+ * scan's reused arrays are in the real call; full-length copies per text made the detectors'
+ * first reads cache misses the whole call never pays).
+ */
+function keep(value) {
+  if (value === null || typeof value !== 'object') return value;
+  const copy = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    copy[key] = ArrayBuffer.isView(v) ? v.slice(0, typeof value.count === 'number' ? value.count : v.length) : keep(v);
+  }
+  return copy;
 }
 const WORDS = /\w+/g;
 const STEPS = [

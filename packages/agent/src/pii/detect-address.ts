@@ -70,7 +70,9 @@ const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
  * the text has one, and lowercase places only after a place cue.
  */
 export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], scan?: TextScan): void {
-  const found: PiiFinding[] = [];
+  // One array for every call (the detector is never re-entered): most calls find nothing.
+  const found = FOUND;
+  found.length = 0;
   if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
@@ -87,18 +89,23 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
     last = f;
   }
   if (last !== undefined) out.push(last);
+  found.length = 0;
 }
 
+const FOUND: PiiFinding[] = [];
 const DIGIT = /\d/;
 const DIGIT_AT = /\d/g;
 const byPosition = (a: PiiFinding, b: PiiFinding): number => a.start - b.start || b.end - a.end;
 
-/** Streets and postcodes around each run of one to five digits (longer runs are no house numbers). */
+/**
+ * Streets and postcodes around each run of one to five digits (longer runs are no house numbers);
+ * without a scan every step runs (the tests compare both).
+ */
 function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
-  // With a scan, the street patterns after a number run only when a street word can follow it
-  // (without one, every step runs: the tests compare both).
-  const gated = scan !== undefined;
-  const streetWord = scan === undefined || scan.street;
+  if (scan !== undefined) {
+    fromRuns(text, found, scan);
+    return;
+  }
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -110,12 +117,8 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
     let j = start + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     i = j;
-    if (j - start > 5) continue;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-    if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) continue;
-    const after = text.charCodeAt(j);
-    if (after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1)))) continue;
-    const f = street(text, start, j, scan, !gated || (streetWord && streetAhead(text, j))) ?? postcode(text, start, j, scan);
+    if (j - start > 5 || !houseNumber(text, start, j)) continue;
+    const f = street(text, start, j, undefined, true) ?? postcode(text, start, j, undefined);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -123,8 +126,88 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
   }
 }
 
+/** Whether the digits at `start`–`end` may be a house number or postcode: not part of a decimal, time, path or amount. */
+function houseNumber(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) return false;
+  const after = text.charCodeAt(end);
+  return !(after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(end + 1))));
+}
+
+/**
+ * {@link numbers} from the scan's digit runs. In a text of ASCII letters the scan also knows where
+ * its address words stand: a number is only asked about a street word after it when one follows
+ * somewhere, about street words before it when one stands before, and about a cue or postcode
+ * word when one ends just before it (the answers the word-by-word reading gives, without the
+ * reading). Other texts are read word by word around each number.
+ */
+function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
+  const { starts, ends, count } = scan.digits;
+  const ascii = scan.ascii;
+  const streetWord = scan.street;
+  const { streets, firstPrefix, cueEnds, postcodeEnds } = scan.addressWords;
+  let nextStreet = 0;
+  let nextCue = 0;
+  let nextPostcode = 0;
+  let i = 0;
+  for (let k = 0; k < count; k++) {
+    // A finding may end inside a run: the rest of the run is read as a number, as by the regex.
+    const start = Math.max(starts[k] as number, i);
+    const j = ends[k] as number;
+    if (start >= j || j - start > 5 || !houseNumber(text, start, j)) continue;
+    if (!ascii) {
+      const f = street(text, start, j, scan, streetWord && streetAhead(text, j)) ?? postcode(text, start, j, scan);
+      if (f !== undefined) {
+        found.push(f);
+        i = f.end;
+      }
+      continue;
+    }
+    while (nextStreet < streets.count && (streets.at[nextStreet] as number) < j) nextStreet++;
+    const streetAfter = nextStreet < streets.count && pathTo(text, j, streets.at[nextStreet] as number);
+    const words = firstPrefix >= 0 && firstPrefix < start ? 6 : 1;
+    while (nextCue < cueEnds.count && (cueEnds.at[nextCue] as number) <= start) nextCue++;
+    while (nextPostcode < postcodeEnds.count && (postcodeEnds.at[nextPostcode] as number) <= start) nextPostcode++;
+    const cued = nextCue > 0 && onlyBetween(text, cueEnds.at[nextCue - 1] as number, start, 10);
+    const f =
+      street(text, start, j, scan, streetAfter, words, cued) ??
+      (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : postcode(text, start, j, undefined, false));
+    if (f !== undefined) {
+      found.push(f);
+      i = f.end;
+    }
+  }
+}
+
+/**
+ * {@link streetAhead} in a text of ASCII letters, where the first street word at or after `end`
+ * starts at `street`: whether the words and signs between them let it read so far.
+ */
+function pathTo(text: string, end: number, street: number): boolean {
+  let spaces = 0;
+  for (let i = end; i < street; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (++spaces > 6) return false;
+    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 8217 || c === 46 || c === 45 || c === 47 || c === 44)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether only spaces, `:` and `also` stand from `from` to `to`: whether the word ending at `from`
+ * is the one {@link addressCue} (with line breaks) or {@link postcode} (with `#`) reads before a number.
+ */
+function onlyBetween(text: string, from: number, to: number, also: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 58 && c !== also) return false;
+  }
+  return true;
+}
+
 /** A street address around the house number at `start`–`end`. */
-function street(text: string, start: number, end: number, scan: TextScan | undefined, streetAfter: boolean): PiiFinding | undefined {
+function street(text: string, start: number, end: number, scan: TextScan | undefined, streetAfter: boolean, wordsBefore?: number, cued?: boolean): PiiFinding | undefined {
   const gated = scan !== undefined;
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
@@ -144,7 +227,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
   let from = -1;
   let at = start;
   // Without a street word in the text only the word right before the number can make one (glued).
-  const words = scan === undefined || scan.street ? 6 : 1;
+  const words = wordsBefore ?? (scan === undefined || scan.street ? 6 : 1);
   for (let k = 0; k < words; k++) {
     const wEnd = wordEndBefore(text, at, 1, k > 0);
     if (wEnd < 0) break;
@@ -155,7 +238,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
     if (text.charCodeAt(at - 1) !== 32) break;
   }
   if (from < 0) {
-    const cue = (scan === undefined || scan.addressCue) && addressCue(text, start);
+    const cue = cued ?? ((scan === undefined || scan.addressCue) && addressCue(text, start));
     if (!cue) return undefined;
     CUED_AFTER_NUMBER.lastIndex = end;
     if (CUED_AFTER_NUMBER.exec(text) === null) return undefined;
@@ -244,16 +327,17 @@ function gluedStreet(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345". */
-function postcode(text: string, start: number, end: number, scan: TextScan | undefined): PiiFinding | undefined {
+/**
+ * A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345"; `word` false
+ * when the caller knows no postcode word stands before the number.
+ */
+function postcode(text: string, start: number, end: number, scan: TextScan | undefined, word = true): PiiFinding | undefined {
   const digits = end - start;
   if (digits < 3) return undefined;
   let at = start;
   while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
-  const wEnd = scan === undefined || scan.postcodeWord ? wordEndBefore(text, at, 0) : -1;
-  if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) {
-    return { type: 'address', start, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
-  }
+  const wEnd = word && (scan === undefined || scan.postcodeWord) ? wordEndBefore(text, at, 0) : -1;
+  if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) return postcodeAfterWord(text, start, end);
   // "City, ST 12345": the state code and its comma stand right before the number (checked by
   // char code first, so most numbers never run the regex).
   if (digits === 5 && start >= 6 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 4) === 32 && text.charCodeAt(start - 5) === 44 && isCapital(text.charCodeAt(start - 2)) && isCapital(text.charCodeAt(start - 3))) {
@@ -262,6 +346,11 @@ function postcode(text: string, start: number, end: number, scan: TextScan | und
     if (us !== null) return { type: 'address', start: start - head.length + us.index, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
   }
   return undefined;
+}
+
+/** The postcode at `start`–`end` after a postcode word. */
+function postcodeAfterWord(text: string, start: number, end: number): PiiFinding {
+  return { type: 'address', start, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
 }
 
 /** End of a postcode whose digits end at `end`: "12345-6789", "1234 AB", "123 45". */

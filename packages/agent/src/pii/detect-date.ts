@@ -28,9 +28,12 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * stand joined by / . or -, and written dates when it has a month name.
  */
 export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits);
-  // Weekdays: only texts that contain "day" at all are scanned for them.
-  if (text.indexOf('day') < 0 && text.indexOf('DAY') < 0) return;
+  if (scan === undefined ? DIGIT.test(text) : scan.digit) {
+    numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits, scan !== undefined && scan.ascii ? scan.months : undefined);
+  }
+  // Weekdays: only texts that contain "day" at all are scanned for them (and with a scan, only
+  // when a word ends in it).
+  if ((scan !== undefined && !scan.dayWord) || (text.indexOf('day') < 0 && text.indexOf('DAY') < 0)) return;
   WEEKDAY.lastIndex = 0;
   for (let m = WEEKDAY.exec(text); m !== null; m = WEEKDAY.exec(text)) {
     const word = m[1] as string;
@@ -40,10 +43,16 @@ export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): vo
   }
 }
 
+/** Where the month words of a text of ASCII letters start and end (see {@link TextScan.months}). */
+interface MonthWords {
+  readonly starts: { readonly count: number; readonly at: Int32Array };
+  readonly ends: { readonly count: number; readonly at: Int32Array };
+}
+
 const DIGIT = /\d/;
 const MONTHS = new WordTable(MONTH_NUMBER);
 
-function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, month: boolean, runs: DigitRuns | undefined): void {
+function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, month: boolean, runs: DigitRuns | undefined, months?: MonthWords): void {
   // A numeric date needs three digit groups joined by / . or -.
   if (numeric) {
     if (runs !== undefined) numericFromRuns(text, out, runs);
@@ -55,11 +64,23 @@ function numericAndWritten(text: string, out: PiiFinding[], numeric: boolean, mo
     // The scan's runs of digits are NUMBER's candidates: a run of 1, 2 or 4 digits is a match
     // unless a letter or "_" stands before it.
     let done = 0;
+    let after = 0;
+    let before = 0;
     for (let k = 0; k < runs.count; k++) {
       const start = runs.starts[k] as number;
       const end = runs.ends[k] as number;
       const length = end - start;
-      if (start < done || length === 3 || length > 4 || letterOrUnderscoreBefore(text, start)) continue;
+      if (start < done || length === 3 || length > 4) continue;
+      if (months !== undefined) {
+        // A month word must start within "st of " (seven characters) after the number or end
+        // within " ." (two) before it; the scan knows where every month word stands.
+        while (after < months.starts.count && (months.starts.at[after] as number) < end) after++;
+        while (before < months.ends.count && (months.ends.at[before] as number) <= start) before++;
+        const nearAfter = length <= 2 && after < months.starts.count && (months.starts.at[after] as number) <= end + 7;
+        const nearBefore = before > 0 && (months.ends.at[before - 1] as number) >= start - 2;
+        if (!nearAfter && !nearBefore) continue;
+      }
+      if (letterOrUnderscoreBefore(text, start)) continue;
       const f = written(text, start, end);
       if (f === undefined) continue;
       out.push(f);

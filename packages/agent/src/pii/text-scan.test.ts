@@ -121,7 +121,7 @@ describe('scanText', () => {
     const run = fc.constantFrom('1', '0', '7', '25', '12', '31', '1990', '2024', '01', '255', '256', '123', '1234', '4111', '536', '22', '8726', '12345', '536228726', '4111111111111111', '1234567890123456789012345678901234567890',
       // Whole shapes, so that what stands around them varies more often than the shapes themselves.
       '1/7/1990', '12.03.1980', '1990-03-23', '23-03-40', '10.1.2.3', '536-22-8726', '4111 1111 1111 1111', '+44 20 7946 0958', '415) 555-0132');
-    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-', ' . - . - . - . - . - . - . - ', ' . - . - . - . - . - . - . -', ' (  )  (  )  (  )  (  )  ', ' March ', ' of May ', 'T', '𝒜', ' 3/', ':');
+    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-', ' . - . - . - . - . - . - . - ', ' . - . - . - . - . - . - . -', ' (  )  (  )  (  )  (  )  ', ' March ', ' of May ', 'rdMarch ', 'th of march', ' de marzo de ', '. März ', ' on Friday ', ' MONDAY', ' today ', ' next tuesday', ' Sept. ', 'T', '𝒜', ' 3/', ':');
     const piece = fc.tuple(run, gap).map(([r, g]) => r + g);
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
@@ -143,6 +143,38 @@ describe('scanText', () => {
       }),
       { numRuns: 3000, seed: 5 },
     );
+  });
+
+  it('feeds the address detector the same numbers and words its own reading finds', () => {
+    // Numbers with street, cue and postcode words on either side, in every case and spacing.
+    const piece = fc.constantFrom(
+      '12', '7', '123', '94107', '123456', '12345-67890', '3-5', '12a', ' ', ' ', '  ', ', ', ': ', ':', '\n', ' #', '#', '.', '-', '/', "'", 'x',
+      'Main', 'Street', 'st', 'St.', 'Rd', 'road', 'rue', 'Via', 'via', 'ul.', 'Roma', 'de', 'la', 'Paix', 'Storgatan', 'Hauptstrasse', 'Kerkstraat',
+      'lives', 'at', 'lives at', 'LIVES AT', 'live', 'on', 'ship', 'to', 'ship to', 'it to', 'them to', 'it', 'them', 'moved to', 'address', 'Address',
+      'address is', 'address s', 's', 'adres', 'woont op', 'mieszka przy', 'ZIP', 'zip', 'code', 'zip code', 'PLZ', 'cap', 'postcode',
+      'Columbus, OH ', 'Springfield, IL ', 'Berlin', 'Paris', 'London', 'apt 4', 'Suite 200', 'ab', 'Mill', 'Lane',
+      // Letters beyond ASCII: the scan then leaves the words to the detector.
+      'Dávila', 'Hauptstraße', 'Długa', 'é', 'dirección', 'ſtreet',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        const read: PiiFinding[] = [];
+        detectAddress(text, read, []);
+        const scanned: PiiFinding[] = [];
+        detectAddress(text, scanned, [], scanText(text));
+        expect(scanned).toEqual(read);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('opens the address cue condition on whole cues only', () => {
+    expect(scanText('send it over to them').addressCue).toBe(false);
+    expect(scanText('ship it to 12 Elm').addressCue).toBe(true);
+    expect(scanText('lives in Rome').addressCue).toBe(false);
+    expect(scanText('she lives  at 3').addressCue).toBe(false);
+    expect(scanText('Address: 3').addressCue).toBe(true);
   });
 
   it('never changes what detectPii finds', () => {

@@ -67,14 +67,30 @@ export interface TextScan {
   /** A street word ("Street", "Rd", "Via", "ul"): a street can follow a house number. */
   readonly street: boolean;
   /**
-   * An address word ("address") or the first word of an address cue ("lives" of "lives at"): a
-   * house number can follow a cue.
+   * A whole address cue: an address word ("address"), a pair ("lives at", "ship to") or an
+   * address word and "s": a house number can follow it.
    */
   readonly addressCue: boolean;
   /** A postcode word ("ZIP", "PLZ"): a postcode can follow it. */
   readonly postcodeWord: boolean;
+  /**
+   * When {@link ascii}: where the address detector's words stand, so that it asks about each
+   * house number without reading the words around it; valid until the next scanText call.
+   */
+  readonly addressWords: AddressWords;
   /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
   readonly month: boolean;
+  /**
+   * When {@link ascii}: where those month words start and end (an ordinal glued before one, as
+   * in "rdMarch", included), so that a number is only read as a day or year next to one; valid
+   * until the next scanText call.
+   */
+  readonly months: { readonly starts: Positions; readonly ends: Positions };
+  /**
+   * A word of ASCII letters of six or more ending in "day" in any case: a weekday ("Monday",
+   * "FRIDAY") is possible.
+   */
+  readonly dayWord: boolean;
   /**
    * A lowercase name cue ("my name is", "mr.", "named") before a lowercase word (or a letter
    * beyond ASCII), in any text: the cues are ASCII words and the regex's `\b` is ASCII too.
@@ -127,6 +143,36 @@ export interface CapitalWords {
 export const NOT_CUED = 512;
 /** In {@link CapitalWords.flags}: the first letter is the word's only capital ("Megan", not "McKay"). */
 export const ONE_CAPITAL = 1024;
+
+/**
+ * Where the words the address detector looks for around a house number stand, in text order
+ * (each list's `count` entries are valid; the arrays are reused from call to call).
+ */
+export interface AddressWords {
+  /** Starts of street words, before or after the name ("Via", "Street"). */
+  readonly streets: Positions;
+  /** Start of the first street word that comes before a name ("Via", "Rue"), or -1. */
+  readonly firstPrefix: number;
+  /** Ends of whole address cues ("address", "lives at", "ship to"). */
+  readonly cueEnds: Positions;
+  /** Ends of postcode words ("ZIP", "PLZ"). */
+  readonly postcodeEnds: Positions;
+}
+
+/** A growable list of text offsets, reused from call to call: `count` entries of `at` are valid. */
+export class Positions {
+  count = 0;
+  at = new Int32Array(16);
+
+  push(position: number): void {
+    if (this.count === this.at.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.at);
+      this.at = grown;
+    }
+    this.at[this.count++] = position;
+  }
+}
 
 /**
  * Runs of ASCII digits, in text order: where each starts and ends. The arrays are reused from
@@ -189,6 +235,11 @@ const BIRTH = 16;
 const BIRTH_D = 32;
 const ADDRESS_CUE = 64;
 const POSTCODE = 128;
+const STREET_PREFIX = 256;
+/** The first word of an address pair ("lives" of "lives at"), the last, and "s" ("address s"). */
+const PAIR_HEAD = 512;
+const PAIR_TAIL = 1024;
+const S_WORD = 2048;
 const WORDS = new WordTable([
   ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
   ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
@@ -197,11 +248,18 @@ const WORDS = new WordTable([
   ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
   ['d', BIRTH_D],
   ['do', BIRTH_D],
-  ...[...ADDRESS_WORDS, ...ADDRESS_PAIRS.map((pair) => pair.slice(0, pair.indexOf(' ')))].map((w) => [w, ADDRESS_CUE] as const),
+  ...STREET_PREFIXES.map((w) => [w, STREET_PREFIX] as const),
+  ...ADDRESS_WORDS.map((w) => [w, ADDRESS_CUE] as const),
+  ...ADDRESS_PAIRS.map((pair) => [pair.slice(0, pair.indexOf(' ')), PAIR_HEAD] as const),
+  ...ADDRESS_PAIRS.map((pair) => [pair.slice(pair.indexOf(' ') + 1), PAIR_TAIL] as const),
+  ['s', S_WORD],
   ...POSTCODE_WORDS.map((w) => [w, POSTCODE] as const),
 ]);
 /** The words that can end a person cue ("dear", "is" of "name is", "from"), looked up only before a capital. */
 const PERSON_CUES = new WordTable(CUE_END_WORDS.map((w) => [w, 1] as const));
+const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
+const ADDRESS_FLAGS = STREET | STREET_PREFIX | ADDRESS_CUE | PAIR_HEAD | PAIR_TAIL | S_WORD | POSTCODE;
+const ADDRESS_WORD_FLAGS = STREET | STREET_PREFIX | ADDRESS_CUE | PAIR_HEAD | POSTCODE;
 /** The lowercase name cues by their last word ("is": "name is", "this is"). */
 const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NAME_CUES.map(lastWord))].map((w) =>
   LOWER_NAME_CUES.filter((cue) => lastWord(cue) === w),
@@ -212,6 +270,44 @@ const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
 const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst, flags: capFlags };
 const DIGITS = { count: 0, starts: runStarts, ends: runEnds };
+const ADDRESS = { streets: new Positions(), firstPrefix: -1, cueEnds: new Positions(), postcodeEnds: new Positions() };
+const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
+
+function monthWord(start: number, end: number): void {
+  MONTH_WORDS.starts.push(start);
+  MONTH_WORDS.ends.push(end);
+}
+
+/** Where the last pair head ("lives") and address word ended, for the word after them. */
+let headStart = -1;
+let headEnd = -1;
+let addressEnd = -1;
+
+/**
+ * Records where an address word stands (see {@link AddressWords}) and returns ADDRESS_CUE when
+ * the word ends a whole cue, as detect-address reads one: an address word, or a pair or an
+ * address word and "s" with one space between.
+ */
+function addressWord(text: string, start: number, end: number, flags: number): number {
+  const a = ADDRESS;
+  if ((flags & (STREET | STREET_PREFIX)) !== 0) {
+    a.streets.push(start);
+    if ((flags & STREET_PREFIX) !== 0 && a.firstPrefix < 0) a.firstPrefix = start;
+  }
+  if ((flags & POSTCODE) !== 0) a.postcodeEnds.push(end);
+  let cue = (flags & ADDRESS_CUE) !== 0;
+  const spaced = text.charCodeAt(start - 1) === 32;
+  if ((flags & PAIR_TAIL) !== 0 && headEnd === start - 1 && spaced && PAIRS.get(text, headStart, end) !== 0) cue = true;
+  if ((flags & S_WORD) !== 0 && addressEnd === start - 1 && spaced) cue = true;
+  if ((flags & PAIR_HEAD) !== 0) {
+    headStart = start;
+    headEnd = end;
+  }
+  if ((flags & ADDRESS_CUE) !== 0) addressEnd = end;
+  if (!cue) return 0;
+  a.cueEnds.push(end);
+  return ADDRESS_CUE;
+}
 
 /**
  * Reads the text once; see {@link TextScan}. The result (and the word and digit arrays in it) is
@@ -250,6 +346,16 @@ export function scanText(text: string): TextScan {
   let prevHash = 0;
   let otherEnd = -1;
   let person = false;
+  const address = ADDRESS;
+  address.streets.count = 0;
+  address.cueEnds.count = 0;
+  address.postcodeEnds.count = 0;
+  address.firstPrefix = -1;
+  MONTH_WORDS.starts.count = 0;
+  MONTH_WORDS.ends.count = 0;
+  let dayWord = false;
+  headEnd = -1;
+  addressEnd = -1;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
@@ -275,6 +381,8 @@ export function scanText(text: string): TextScan {
       if (inner || (!lower && runLength > 0)) runMarked = true;
       runLength += end - start;
       if (runMarked && runLength >= 10) keyRun = true;
+      // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
+      if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
       if (otherAfter) other = true;
       const first = text.charCodeAt(start);
@@ -306,7 +414,10 @@ export function scanText(text: string): TextScan {
           if (!lower || c === 39 || c === 8217 || c === 45 || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
         }
         // "3rdMarch": the date regex reads an ordinal glued to the month.
-        if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) words |= MONTH;
+        if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
+          words |= MONTH;
+          monthWord(start, end);
+        }
       }
       prevStart = start;
       prevEnd = end;
@@ -318,7 +429,12 @@ export function scanText(text: string): TextScan {
       }
       const flags = WORDS.getHashed(text, start, end, h);
       if (flags === 0) continue;
-      words |= flags & (STREET | MONTH | BIRTH | ADDRESS_CUE | POSTCODE);
+      words |= flags & (STREET | MONTH | BIRTH | POSTCODE);
+      if ((flags & MONTH) !== 0) monthWord(start, end);
+      // The last word of a pair ("to", "at", "s") only counts right after the first: most are not.
+      if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+        words |= addressWord(text, start, end, flags);
+      }
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
       if (!lower) continue;
       if ((flags & PLACE_CUE) !== 0 && c === 32) placeCueEnd = end;
@@ -409,6 +525,7 @@ export function scanText(text: string): TextScan {
   r.addressCue = other || (words & ADDRESS_CUE) !== 0;
   r.postcodeWord = other || (words & POSTCODE) !== 0;
   r.month = other || (words & MONTH) !== 0;
+  r.dayWord = dayWord;
   r.nameCue = (words & NAME_CUE_END) !== 0;
   r.person = person || r.nameCue;
   r.placeCue = other || (words & PLACE_CUE) !== 0;
@@ -455,6 +572,9 @@ class Scan implements TextScan {
   ascii = true;
   capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; first: Uint8Array; flags: Int32Array } = CAPITALS;
   digits: { count: number; starts: Int32Array; ends: Int32Array } = DIGITS;
+  addressWords: { streets: Positions; firstPrefix: number; cueEnds: Positions; postcodeEnds: Positions } = ADDRESS;
+  months: { starts: Positions; ends: Positions } = MONTH_WORDS;
+  dayWord = false;
 }
 /**
  * Whether a lowercase name cue ends at `end` and is followed, as the regex requires, by an
