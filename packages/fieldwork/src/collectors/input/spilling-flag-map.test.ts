@@ -48,4 +48,29 @@ describe('SpillingFlagMap', () => {
     m.dispose();
     expect(m.spilled).toBe(false);
   });
+
+  it('grows its filter with the keys on file, up to the largest, and stays exact across the rebuilds', () => {
+    const m = new SpillingFlagMap({ inMemory: 2000 });
+    const ref = new Map<string, number>();
+    const sizes: number[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const key = `00000000-0000-4000-8000-${String(i * 7919 % 100_003).padStart(12, '0')}`;
+      m.or(key, 1 << (i % 3));
+      ref.set(key, (ref.get(key) ?? 0) | (1 << (i % 3)));
+      if (sizes.at(-1) !== m.filterBytes) sizes.push(m.filterBytes);
+    }
+    // 16 KiB at the first spill, doubled as keys went to the file: 8 bits a key or more, not the 8 MiB at most.
+    expect(sizes).toEqual([0, 16 << 10, 32 << 10, 64 << 10]);
+    const wrong = [...ref].filter(([key, flags]) => m.get(key) !== flags);
+    expect(wrong).toEqual([]);
+    expect(Array.from({ length: 2000 }, (_, i) => m.get(`absent-${i}`)).filter((f) => f !== 0)).toEqual([]);
+    m.dispose();
+
+    const capped = new SpillingFlagMap({ inMemory: 100, filterBits: 1 << 12 });
+    for (let i = 0; i < 5000; i++) capped.or(`k${i}`, 1);
+    expect(capped.filterBytes).toBe(512);
+    for (let i = 0; i < 5000; i++) expect(capped.get(`k${i}`)).toBe(1);
+    expect(capped.get('k5000')).toBe(0);
+    capped.dispose();
+  });
 });
