@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type SqliteDatabase from 'better-sqlite3';
 
-/** Keys held in memory before they move to the temporary file. */
-const IN_MEMORY = 100_000;
+/**
+ * Keys held in memory before they move to the temporary file. A JS Map holds about 100 bytes a
+ * key (uuid strings), so 100,000 were about 10 MB of heap at every size past 100k events; since
+ * the filter grows with the file, a spill costs little, and 25,000 keep the heap of a
+ * 100k-event Okta collect near a 10k one's (docs/scale.md, oktarss).
+ */
+const IN_MEMORY = 25_000;
 /**
  * Largest filter over the keys on file (8 MiB): under 1 % false positives up to 10M keys. The
  * filter starts small and doubles as keys go to the file (see `#grow`), so it is only as large
