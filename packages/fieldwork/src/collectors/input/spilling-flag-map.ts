@@ -7,8 +7,8 @@ import type SqliteDatabase from 'better-sqlite3';
 /**
  * Keys held in memory before they move to the temporary file. A JS Map holds about 100 bytes a
  * key (uuid strings), so 100,000 were about 10 MB of heap at every size past 100k events; since
- * the filter grows with the file, a spill costs little, and 25,000 keep the heap of a
- * 100k-event Okta collect near a 10k one's (docs/scale.md, oktarss).
+ * the filter grows with the file, a spill costs little, and 25,000 hold a quarter of that
+ * (docs/scale.md, oktarss).
  */
 const IN_MEMORY = 25_000;
 /**

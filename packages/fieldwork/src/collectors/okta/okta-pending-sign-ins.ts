@@ -13,8 +13,8 @@ export interface PendingSignIn {
 /**
  * Sign-ins kept in memory before the rest go to a temporary file. Past the first ones every
  * sign-in costs a line in the file either way, so a small number only bounds the heap sooner:
- * 10,000 held about 7 MB at every size past 20k events; with 2,000 a 100k-event collect peaked
- * 7 MB lower (docs/scale.md, oktarss).
+ * 10,000 were full at every size past about 20k events, and with 2,000 a 100k-event collect
+ * peaked 7 MB lower (one run each; docs/scale.md, oktarss).
  */
 const IN_MEMORY = 2_000;
 
