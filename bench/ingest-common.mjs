@@ -9,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const dist = join(here, '../packages/fieldwork/dist');
+/** The build measured: FIELDWORK_BENCH_DIST names another (e.g. a copy of the parent commit's dist, for before/after in one run). */
+export const dist = process.env.FIELDWORK_BENCH_DIST ?? join(here, '../packages/fieldwork/dist');
 
 /** The load average, as every bench prints it beside its figures. */
 export const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');

@@ -10,6 +10,9 @@
  *                                         SQLite and PostgreSQL collects back to back, --rounds N pairs (default 3), order
  *                                         alternating, the median of the per-pair time ratios
  *   node bench/okta-ingest.mjs 50000      given sizes
+ * Every collect prints the first 12 hex digits of its records digest (SHA-256 over every stored
+ * record's JSON, in order): a change to the ingest path must leave it equal. JSONL and the JSON
+ * array differ from each other (each record's locator is a line number in one, a pointer in the other).
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -164,7 +167,7 @@ if (process.argv[2] === '--child') {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, '.gitignore'), '*\n');
   console.log(`node ${process.version}, ${process.platform}/${process.arch}; load at start: ${load()}`);
-  console.log('| events | raw better-sqlite3 | collect JSONL | collect / raw (wall, CPU) | collect JSON array | array / JSONL time | peak RSS raw, JSONL, array | load |');
+  console.log('| events | raw better-sqlite3 | collect JSONL (records, digest) | collect / raw (wall, CPU) | collect JSON array (digest) | array / JSONL time | peak RSS raw, JSONL, array | load |');
   console.log('|---|---|---|---|---|---|---|---|');
   const pgRows = [];
   for (const n of sizes) {
@@ -179,7 +182,7 @@ if (process.argv[2] === '--child') {
     const c = child(self, ['sqlite', jsonl]);
     const a = child(self, ['sqlite', array]);
     const eps = (x) => Math.round(n / x.seconds).toLocaleString('en-US');
-    console.log(`| ${n.toLocaleString('en-US')} | ${eps(b)} events/s | ${eps(c)} events/s (${c.records.toLocaleString('en-US')} records) | ${(b.seconds / c.seconds).toFixed(2)}, ${(b.cpu / c.cpu).toFixed(2)} | ${eps(a)} events/s | ${(a.seconds / c.seconds).toFixed(2)} | ${Math.round(b.peakRssMb)}, ${Math.round(c.peakRssMb)}, ${Math.round(a.peakRssMb)} MB | ${load()} |`);
+    console.log(`| ${n.toLocaleString('en-US')} | ${eps(b)} events/s | ${eps(c)} events/s (${c.records.toLocaleString('en-US')} records, ${c.recordsDigest.slice(0, 12)}) | ${(b.seconds / c.seconds).toFixed(2)}, ${(b.cpu / c.cpu).toFixed(2)} | ${eps(a)} events/s (${a.recordsDigest.slice(0, 12)}) | ${(a.seconds / c.seconds).toFixed(2)} | ${Math.round(b.peakRssMb)}, ${Math.round(c.peakRssMb)}, ${Math.round(a.peakRssMb)} MB | ${load()} |`);
     if (pgUrl) pgRows.push({ n, jsonl });
   }
   if (pgRows.length) {

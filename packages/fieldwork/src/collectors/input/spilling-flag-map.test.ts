@@ -1,10 +1,24 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Random } from '../../demo/random.js';
 import { SpillingFlagMap } from './spilling-flag-map.js';
 
 const scratch = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('fieldwork-keys-')));
+
+// A temporary folder of its own (os.tmpdir() reads TMPDIR), so collects running beside the tests do not show in it.
+const systemTmp = process.env.TMPDIR;
+let own = '';
+beforeEach(() => {
+  own = mkdtempSync(join(tmpdir(), 'fieldwork-test-'));
+  process.env.TMPDIR = own;
+});
+afterEach(() => {
+  if (systemTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = systemTmp;
+  rmSync(own, { recursive: true, force: true });
+});
 
 describe('SpillingFlagMap', () => {
   it('keeps small sets in memory, with no file', () => {
@@ -47,5 +61,30 @@ describe('SpillingFlagMap', () => {
     expect(m.spilled).toBe(true);
     m.dispose();
     expect(m.spilled).toBe(false);
+  });
+
+  it('grows its filter with the keys on file, up to the largest, and stays exact across the rebuilds', () => {
+    const m = new SpillingFlagMap({ inMemory: 2000 });
+    const ref = new Map<string, number>();
+    const sizes: number[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const key = `00000000-0000-4000-8000-${String(i * 7919 % 100_003).padStart(12, '0')}`;
+      m.or(key, 1 << (i % 3));
+      ref.set(key, (ref.get(key) ?? 0) | (1 << (i % 3)));
+      if (sizes.at(-1) !== m.filterBytes) sizes.push(m.filterBytes);
+    }
+    // 16 KiB at the first spill, doubled as keys went to the file: 8 bits a key or more, not the 8 MiB at most.
+    expect(sizes).toEqual([0, 16 << 10, 32 << 10, 64 << 10]);
+    const wrong = [...ref].filter(([key, flags]) => m.get(key) !== flags);
+    expect(wrong).toEqual([]);
+    expect(Array.from({ length: 2000 }, (_, i) => m.get(`absent-${i}`)).filter((f) => f !== 0)).toEqual([]);
+    m.dispose();
+
+    const capped = new SpillingFlagMap({ inMemory: 100, filterBits: 1 << 12 });
+    for (let i = 0; i < 5000; i++) capped.or(`k${i}`, 1);
+    expect(capped.filterBytes).toBe(512);
+    for (let i = 0; i < 5000; i++) expect(capped.get(`k${i}`)).toBe(1);
+    expect(capped.get('k5000')).toBe(0);
+    capped.dispose();
   });
 });

@@ -4,26 +4,49 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type SqliteDatabase from 'better-sqlite3';
 
-/** Keys held in memory before they move to the temporary file. */
-const IN_MEMORY = 100_000;
-/** Bits of the filter over the keys on file (8 MiB): under 1 % false positives up to 10M keys. */
+/**
+ * Keys held in memory before they move to the temporary file. A JS Map holds about 100 bytes a
+ * key (uuid strings), so 100,000 were about 10 MB of heap at every size past 100k events; since
+ * the filter grows with the file, a spill costs little, and 25,000 hold a quarter of that
+ * (docs/scale.md, oktarss).
+ */
+const IN_MEMORY = 25_000;
+/**
+ * Largest filter over the keys on file (8 MiB): under 1 % false positives up to 10M keys. The
+ * filter starts small and doubles as keys go to the file (see `#grow`), so it is only as large
+ * as the keys on file need: 1 MiB at 1M keys.
+ */
 const FILTER_BITS = 1 << 26;
+/** Smallest filter (16 KiB). */
+const MIN_FILTER_BITS = 1 << 17;
+/**
+ * Filter bits per key on file, at least: with 5 hashes, 8 bits a key give about 2 % false
+ * positives, and the filter is doubled before it falls under that.
+ */
+const BITS_PER_KEY = 8;
 const HASHES = 5;
+/**
+ * Page cache of the temporary file (KiB; SQLite's default is 2 MB). Keys are written sorted,
+ * so a spill touches pages in order; lookups that pass the filter are a few per hundred events
+ * (and the pages come from the operating system's cache).
+ */
+const FILE_CACHE_KIB = 512;
 
-/** The temporary file keys move to, with its two statements. */
+/** The temporary file keys move to, with its statements. */
 interface SpillFile {
   dir: string;
   db: SqliteDatabase.Database;
   get: SqliteDatabase.Statement<[string], { flags: number }>;
   put: SqliteDatabase.Statement<[string, number]>;
+  keys: SqliteDatabase.Statement<[], string>;
 }
 
 /**
  * String keys, each with small bit flags that only accumulate (OR), in memory bounded however
  * many keys a collection meets: past `inMemory` keys they move to a temporary SQLite file, and
- * a Bloom filter over the keys on file answers most lookups of new keys without reading it. The
- * filter's false positives are resolved by the file, so `get` is exact: a key is never taken
- * for one it is not. For collectors that must remember every event id or session of an export
+ * a Bloom filter over the keys on file (growing with them) answers most lookups of new keys
+ * without reading it. The filter's false positives are resolved by the file, so `get` is
+ * exact: a key is never taken for one it is not. For collectors that must remember every event id or session of an export
  * (de-duplication, state read at the end of the artifact). `dispose` removes the file.
  *
  * @example
@@ -33,14 +56,19 @@ interface SpillFile {
  */
 export class SpillingFlagMap {
   readonly #inMemory: number;
-  readonly #filterBits: number;
+  readonly #maxFilterBits: number;
   #memory = new Map<string, number>();
   #filter: Uint32Array | undefined;
+  /** Bits of `#filter` (a power of two). */
+  #filterBits = 0;
+  /** Keys written to the file so far, counting a key again each time it is spilled again (an upper bound of the keys on file). */
+  #spilledKeys = 0;
   #file: SpillFile | undefined;
 
+  /** `filterBits`: the largest filter (a power of two); it starts smaller and grows up to that. */
   constructor(o: { inMemory?: number; filterBits?: number } = {}) {
     this.#inMemory = o.inMemory ?? IN_MEMORY;
-    this.#filterBits = o.filterBits ?? FILTER_BITS;
+    this.#maxFilterBits = o.filterBits ?? FILTER_BITS;
   }
 
   /** The flags noted for `key` (0 when none). */
@@ -66,12 +94,19 @@ export class SpillingFlagMap {
     return this.#file !== undefined;
   }
 
+  /** Bytes of the filter over the keys on file (0 before the first spill). */
+  get filterBytes(): number {
+    return this.#filter?.byteLength ?? 0;
+  }
+
   /** Removes the temporary file (also when the collection stops early). */
   dispose(): void {
     const f = this.#file;
     this.#file = undefined;
     this.#memory = new Map();
     this.#filter = undefined;
+    this.#filterBits = 0;
+    this.#spilledKeys = 0;
     if (!f) return;
     try {
       f.db.close();
@@ -82,20 +117,42 @@ export class SpillingFlagMap {
 
   #spill(): void {
     const f = this.#file ?? this.#open();
-    const filter = (this.#filter ??= new Uint32Array(this.#filterBits >>> 5));
-    const mask = this.#filterBits - 1;
+    // In key order, so the file's B-tree takes them page after page through a small cache.
+    const keys = [...this.#memory.keys()].sort();
+    this.#spilledKeys += keys.length;
+    // Grown (and rebuilt from the file) before these go in; they are added to it after.
+    this.#grow();
     f.db.transaction(() => {
-      for (const [key, flags] of this.#memory) {
-        f.put.run(key, flags);
-        let h1 = hash1(key);
-        const h2 = hash2(key) | 1;
-        for (let i = 0; i < HASHES; i++, h1 = (h1 + h2) | 0) {
-          const bit = h1 & mask;
-          filter[bit >>> 5] |= 1 << (bit & 31);
-        }
-      }
+      for (const key of keys) f.put.run(key, this.#memory.get(key)!);
     })();
+    for (const key of keys) this.#addToFilter(key);
     this.#memory = new Map();
+  }
+
+  /**
+   * Makes the filter large enough for `#spilledKeys` (at least BITS_PER_KEY bits each, up to
+   * the largest), rebuilding it from the keys already on file when it has to grow. Doubling
+   * keeps the rebuilds' total work under twice the keys on file.
+   */
+  #grow(): void {
+    let bits = Math.max(this.#filterBits, MIN_FILTER_BITS);
+    while (bits < this.#spilledKeys * BITS_PER_KEY && bits < this.#maxFilterBits) bits *= 2;
+    bits = Math.min(bits, this.#maxFilterBits);
+    if (this.#filter && bits === this.#filterBits) return;
+    this.#filter = new Uint32Array(Math.max(1, bits >>> 5));
+    this.#filterBits = bits;
+    if (this.#file) for (const key of this.#file.keys.iterate()) this.#addToFilter(key);
+  }
+
+  #addToFilter(key: string): void {
+    const filter = this.#filter!;
+    const mask = this.#filterBits - 1;
+    let h1 = hash1(key);
+    const h2 = hash2(key) | 1;
+    for (let i = 0; i < HASHES; i++, h1 = (h1 + h2) | 0) {
+      const bit = h1 & mask;
+      filter[bit >>> 5] |= 1 << (bit & 31);
+    }
   }
 
   #mayBeOnFile(key: string): boolean {
@@ -120,11 +177,13 @@ export class SpillingFlagMap {
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
       db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma(`cache_size = -${FILE_CACHE_KIB}`);
       db.exec('create table keys (key text primary key, flags integer not null) without rowid');
       this.#file = {
         dir, db,
         get: db.prepare<[string], { flags: number }>('select flags from keys where key = ?'),
         put: db.prepare<[string, number]>('insert into keys (key, flags) values (?, ?) on conflict (key) do update set flags = flags | excluded.flags'),
+        keys: db.prepare<[], string>('select key from keys').pluck(),
       };
       return this.#file;
     } catch (e) {

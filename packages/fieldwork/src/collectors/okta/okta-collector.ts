@@ -29,7 +29,7 @@ export const oktaCollector: Collector<OktaOptions> = {
     let seen = 0;
     // Overlapping exports concatenated into one file repeat events; Okta's uuid names one event.
     // Only events that produce a record are remembered: a repeat of any other changes nothing.
-    // Both maps move to a temporary file past 100,000 keys, so memory stays flat however long the export.
+    // Both maps move to a temporary file past 25,000 keys, so memory stays flat however long the export.
     const ids = new SpillingFlagMap();
     // App sign-ins wait for the end of the artifact: whether their session verified a second factor may be logged after them.
     const sessions = new SpillingFlagMap();

@@ -10,14 +10,19 @@ export interface PendingSignIn {
   loc: string;
 }
 
-/** Sign-ins kept in memory before the rest go to a temporary file. */
-const IN_MEMORY = 10_000;
+/**
+ * Sign-ins kept in memory before the rest go to a temporary file. Past the first ones every
+ * sign-in costs a line in the file either way, so a small number only bounds the heap sooner:
+ * 10,000 were full at every size past about 20k events, and with 2,000 a 100k-event collect
+ * peaked 7 MB lower (one run each; docs/scale.md, oktarss).
+ */
+const IN_MEMORY = 2_000;
 
 /**
  * App sign-ins of one artifact, kept in order until its end (whether their session verified a
  * second factor may be logged after them). Each keeps only the fields its record needs; past
- * 10,000 they are written to a temporary file and read back in order, so memory stays flat
- * however many sign-ins an export holds. `drain` yields them all and removes the file.
+ * `inMemory` (2,000) they are written to a temporary file and read back in order, so memory
+ * stays flat however many sign-ins an export holds. `drain` yields them all and removes the file.
  *
  * @example
  * const pending = new PendingSignIns();
@@ -25,11 +30,16 @@ const IN_MEMORY = 10_000;
  * for await (const { e, loc } of pending.drain()) …
  */
 export class PendingSignIns {
+  readonly #inMemory: number;
   #memory: PendingSignIn[] = [];
   #dir: string | undefined;
   #fd: number | undefined;
   #buffer: string[] = [];
   #buffered = 0;
+
+  constructor(o: { inMemory?: number } = {}) {
+    this.#inMemory = o.inMemory ?? IN_MEMORY;
+  }
 
   add(e: OktaLogEvent, loc: string): void {
     const app = (e.target ?? []).find((t) => t.type === 'AppInstance');
@@ -43,7 +53,7 @@ export class PendingSignIns {
       },
       loc,
     };
-    if (this.#fd === undefined && this.#memory.length < IN_MEMORY) {
+    if (this.#fd === undefined && this.#memory.length < this.#inMemory) {
       this.#memory.push(compact);
       return;
     }
