@@ -158,6 +158,9 @@ export async function generateScaleWorkspace(n, dir = join(here, '.out', 'scale'
     native.pragma('synchronous = OFF');
     const deferred = native.prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'records' and sql is not null and name not in ('records_ledger_seq', 'records_artifact') order by name").all();
     for (const i of deferred) native.exec(`drop index "${i.name}"`);
+    // The stamp's counts: the demo's current records plus every record written here (nothing is
+    // superseded), so no count over 10M rows at the end.
+    const tally = Object.fromEntries(native.prepare('select kind, count(*) as n from records where superseded_by is null group by kind').all().map((r) => [r.kind, Number(r.n)]));
     const addArtifact = native.prepare('insert into artifacts (sha256, size, name, media_type, first_collected_at, retained) values (?, 0, ?, null, ?, 0) on conflict (sha256) do nothing');
     let seq = 0;
     /** One synthetic artifact per source and chunk, as `FieldworkStore.ingest` stores it (without supersession: see above). */
@@ -194,6 +197,7 @@ export async function generateScaleWorkspace(n, dir = join(here, '.out', 'scale'
           origin: `scale/${source}/${seq}`, recordsDigest: digest.digest(), retained: false,
         });
         if (entry.seq !== ledgerSeq) throw new Error(`ledger seq ${entry.seq}, expected ${ledgerSeq}`);
+        for (const [kind, c] of Object.entries(populations)) tally[kind] = (tally[kind] ?? 0) + c;
       }
     };
     // Copy 0 is the demo itself (already stored); sign-ins are new for every copy.
@@ -210,7 +214,7 @@ export async function generateScaleWorkspace(n, dir = join(here, '.out', 'scale'
     for (const i of deferred) native.exec(i.sql);
     log(`  indexes built again in ${Math.round((Date.now() - t1) / 1000)} s`);
     native.pragma('journal_mode = WAL');
-    const counts = Object.fromEntries(native.prepare('select kind, count(*) as n from records where superseded_by is null group by kind order by kind').all().map((r) => [r.kind, Number(r.n)]));
+    const counts = Object.fromEntries(Object.keys(tally).sort().map((kind) => [kind, tally[kind]]));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const s = { version: GENERATOR_VERSION, multiplier: n, records: total, counts, generatedIn: (Date.now() - t0) / 1000 };
     writeFileSync(stamp, JSON.stringify(s, null, 2));
