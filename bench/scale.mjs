@@ -73,7 +73,7 @@ for (const n of sizes) {
     m.check.push(measure([cli, '--workspace', dir, '--json', 'check']));
     m.audit.push(measure([cli, '--workspace', dir, '--json', 'audit']));
   }
-  const fig = (xs) => (xs.length === 0 ? { seconds: NaN, cpu: NaN, rssMB: NaN, all: [] } : { seconds: median(xs.map((x) => x.seconds)), cpu: median(xs.map((x) => x.cpu)), rssMB: median(xs.map((x) => x.rssMB)), all: xs }));
+  const fig = (xs) => (xs.length === 0 ? { seconds: NaN, cpu: NaN, rssMB: NaN, all: [] } : { seconds: median(xs.map((x) => x.seconds)), cpu: median(xs.map((x) => x.cpu)), rssMB: median(xs.map((x) => x.rssMB)), all: xs });
   const row = { multiplier: n, records: s.records, read: fig(m.read), check: fig(m.check), audit: fig(m.audit), load: load() };
   rows.push(row);
   console.error(`x${n}: read ${row.read.seconds.toFixed(1)} s, check ${row.check.seconds.toFixed(1)} s / ${row.check.rssMB.toFixed(0)} MB, audit ${row.audit.seconds.toFixed(1)} s / ${row.audit.rssMB.toFixed(0)} MB (load ${row.load})`);
@@ -87,9 +87,9 @@ for (const [i, r] of rows.entries()) {
   // Per 10× records (the generated mix does not grow exactly 10× per multiple).
   const per10 = (a, b) => (prev ? (a / b) ** (1 / Math.log10(r.records / prev.records)) : NaN);
   const x = (v) => (Number.isNaN(v) ? '—' : `${v.toFixed(1)}×`);
-  const t = (f) => `${f.seconds.toFixed(2)} (${f.cpu.toFixed(2)})`;
+  const t = (f) => (Number.isNaN(f.seconds) ? '—' : `${f.seconds.toFixed(2)} (${f.cpu.toFixed(2)})`);
   const ratio = (k) => (prev ? `${x(per10(r[k].seconds, prev[k].seconds))} (${x(per10(r[k].cpu, prev[k].cpu))})` : '—');
-  console.log(`| ${r.multiplier}× | ${r.records.toLocaleString('en-US')} | ${t(r.read)} | ${t(r.check)} | ${(r.check.seconds / r.read.seconds).toFixed(1)} (${(r.check.cpu / r.read.cpu).toFixed(1)}) | ${ratio('check')} | ${r.check.rssMB.toFixed(0)} | ${t(r.audit)} | ${ratio('audit')} | ${r.audit.rssMB.toFixed(0)} | ${r.load} |`);
+  console.log(`| ${r.multiplier}× | ${r.records.toLocaleString('en-US')} | ${t(r.read)} | ${t(r.check)} | ${baseline ? `${(r.check.seconds / r.read.seconds).toFixed(1)} (${(r.check.cpu / r.read.cpu).toFixed(1)})` : '—'} | ${ratio('check')} | ${r.check.rssMB.toFixed(0)} | ${t(r.audit)} | ${ratio('audit')} | ${r.audit.rssMB.toFixed(0)} | ${r.load} |`);
 }
 console.log('\nGoals (issue 13): check and audit ≤ 11× time per 10× records; peak RSS < 500 MB at 1M and at 10M records.');
 const big = rows.filter((r) => r.records >= 1_000_000);
