@@ -8,8 +8,18 @@
  * with its own ids so every record is a distinct fact. Tool calls and identity events dominate,
  * as on a real platform: about 12k records per copy, so 1× ≈ 14k, 10× ≈ 120k, 100× ≈ 1.2M.
  *
- * Records go straight into the store through its own ingest path (one synthetic, hash-only
- * artifact per source and chunk); ingest speed is not what this measures.
+ * Records go straight into the store as the ingest path would write them: per source and chunk of
+ * 50k records one synthetic, hash-only artifact, its record rows (stored JSON, identity, time and
+ * subject from the store's own `storedRecord`) and its ledger entry (the store's own
+ * `appendLedgerEntry` and `RecordsDigest`), so `verify`, `check` and `audit` read it as any
+ * collected store. What `FieldworkStore.ingest` would add is left out because it does nothing
+ * here: supersession (every copy has its own ids, so no record re-states another; the 10× and
+ * 100× stores are compared with the ingest-path generator's in docs/scale.md) and the per-artifact
+ * transaction. For speed at 1000× (11.8M records): the records' scattered secondary indexes are
+ * dropped for the load and built once at the end (inserting each identity at a random place of a
+ * growing B-tree was what slowed the old generator to 2.4M records in 19 min), a transaction spans
+ * 10 copies, the journal is off while loading (a killed run leaves no stamp and is rebuilt), and
+ * each copy is made by parsing the base record's JSON instead of structuredClone.
  *
  * Usage (after `npx tsc -b`): node bench/scale-generate.mjs N [DIR]   (default DIR bench/.out/scale/xN)
  * The demo workspace it starts from is generated once under bench/.out/scale/base.
@@ -46,10 +56,11 @@ const sha = (s) => createHash('sha256').update(s).digest('hex');
 const commitOf = (c, k) => (c && k > 0 ? c.slice(0, -6) + (k * 7919 + parseInt(c.slice(-6), 16)).toString(16).padStart(6, '0').slice(-6) : c);
 const PR = 100_000;
 
-/** Copy k of a record (k = 0 is the record itself): new ids, the same facts otherwise. */
-function copyOf(r, k) {
-  if (k === 0) return r;
-  const x = structuredClone(r);
+/**
+ * Copy k > 0 of a record, made in place on `x` (a fresh parse of the record's JSON text `json`):
+ * new ids, the same facts otherwise.
+ */
+function copyOf(x, k, json) {
   const suffix = (v) => (v === undefined ? v : `${v}-${k}`);
   switch (x.kind) {
     case 'tool_call': case 'agent_run': case 'retrieval':
@@ -62,7 +73,7 @@ function copyOf(r, k) {
       if (x.conversation) x.conversation = suffix(x.conversation);
       break;
     case 'access_event':
-      x.eventId = `${x.eventId ?? sha(JSON.stringify(r)).slice(0, 32)}-${k}`;
+      x.eventId = `${x.eventId ?? sha(json).slice(0, 32)}-${k}`;
       break;
     case 'deployment':
       x.id = suffix(x.id); x.commit = commitOf(x.commit, k);
@@ -115,41 +126,101 @@ export async function generateScaleWorkspace(n, dir = join(here, '.out', 'scale'
   const base = baseWorkspace();
   rmSync(dir, { recursive: true, force: true });
   cpSync(base, dir, { recursive: true, filter: (src) => !src.includes(`${join(base, 'reports')}`) && !src.endsWith('.ready') });
-  const { FieldworkStore } = await import(pathToFileURL(join(root, 'packages/fieldwork/dist/store/index.js')).href);
-  const store = await FieldworkStore.open({ dialect: 'sqlite', file: join(dir, '.fieldwork', 'fieldwork.db') });
+  const dist = (p) => import(pathToFileURL(join(root, 'packages/fieldwork/dist', p)).href);
+  const { FieldworkStore } = await dist('store/index.js');
+  const { openDatabase } = await dist('store/open-database.js');
+  const { storedRecord } = await dist('store/stored-record.js');
+  const { recordRowWriter } = await dist('store/record-rows.js');
+  const { appendLedgerEntry } = await dist('evidence/ledger.js');
+  const { RecordsDigest } = await dist('evidence/records-digest.js');
+  const file = join(dir, '.fieldwork', 'fieldwork.db');
   const t0 = Date.now();
+  // The demo's records as the store returns them (kind by kind, oldest first): the order of the
+  // sources and of the records within each is the order the copies are written in.
+  const reader = await FieldworkStore.open({ dialect: 'sqlite', file });
+  let current;
   try {
-    const current = await store.loadRecords();
-    const bySource = new Map();
-    for (const [kind, rows] of Object.entries(current)) {
-      if (!SCALED.has(kind)) continue;
-      for (const r of rows) (bySource.get(r.source) ?? bySource.set(r.source, []).get(r.source)).push(r);
-    }
-    const logins = (current.access_event ?? []).filter((e) => e.action === 'login');
+    current = await reader.loadRecords();
+  } finally {
+    await reader.close();
+  }
+  const bySource = new Map();
+  for (const [kind, rows] of Object.entries(current)) {
+    if (!SCALED.has(kind)) continue;
+    for (const r of rows) (bySource.get(r.source) ?? bySource.set(r.source, []).get(r.source)).push({ r, json: JSON.stringify(r) });
+  }
+  const logins = (current.access_event ?? []).filter((e) => e.action === 'login').map((r) => ({ r, json: JSON.stringify(r) }));
+
+  const { db, native } = await openDatabase({ dialect: 'sqlite', file });
+  try {
+    native.pragma('cache_size = -262144');
+    native.pragma('journal_mode = OFF');
+    native.pragma('synchronous = OFF');
+    const deferred = native.prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'records' and sql is not null and name not in ('records_ledger_seq', 'records_artifact') order by name").all();
+    for (const i of deferred) native.exec(`drop index "${i.name}"`);
+    // The stamp's counts: the demo's current records plus every record written here (nothing is
+    // superseded), so no count over 10M rows at the end.
+    const tally = Object.fromEntries(native.prepare('select kind, count(*) as n from records where superseded_by is null group by kind').all().map((r) => [r.kind, Number(r.n)]));
+    const addArtifact = native.prepare('insert into artifacts (sha256, size, name, media_type, first_collected_at, retained) values (?, 0, ?, null, ?, 0) on conflict (sha256) do nothing');
     let seq = 0;
-    const put = async (source, records) => {
-      for (let i = 0; i < records.length; i += CHUNK) {
+    /** One synthetic artifact per source and chunk, as `FieldworkStore.ingest` stores it (without supersession: see above). */
+    const put = async (source, count, recordAt) => {
+      for (let i = 0; i < count; i += CHUNK) {
         const artifact = sha(`scale|${n}|${source}|${seq++}`);
-        const chunk = records.slice(i, i + CHUNK).map((r, j) => ({ ...r, artifact, locator: `line ${j + 1}` }));
-        await store.ingest({
-          sha256: artifact, size: 0, name: `scale-${source}-${seq}.jsonl`, source, kind: 'scale-generated', origin: `scale/${source}/${seq}`, path: '', retain: false,
-          records: (async function* () { yield* chunk; })(),
+        const now = new Date().toISOString();
+        addArtifact.run(artifact, `scale-${source}-${seq}.jsonl`, now);
+        const head = native.prepare('select seq from ledger_head where id = 1').get();
+        const ledgerSeq = head ? Number(head.seq) + 1 : 1;
+        const rows = recordRowWriter(db, 'sqlite', native);
+        const digest = new RecordsDigest();
+        const populations = {};
+        let minAt = null;
+        let maxAt = null;
+        for (let j = 0; j < Math.min(CHUNK, count - i); j++) {
+          const x = recordAt(i + j);
+          // Both keys are already in every record, so assigning keeps the key order the spread
+          // ({ ...r, artifact, locator }) of the ingest path gave.
+          x.artifact = artifact; x.locator = `line ${j + 1}`;
+          // The row keeps the record's own source (a sign-in says `okta`), as ingest does.
+          const s = storedRecord(x);
+          if (s.at) {
+            if (minAt === null || s.at < minAt) minAt = s.at;
+            if (maxAt === null || s.at > maxAt) maxAt = s.at;
+          }
+          populations[s.kind] = (populations[s.kind] ?? 0) + 1;
+          digest.add(s.data);
+          rows.add({ ledger_seq: ledgerSeq, artifact, source: s.source, kind: s.kind, at: s.at, subject: s.subject, locator: s.locator, data: s.data, identity: s.identity, scope: null });
+        }
+        await rows.flush();
+        const entry = await appendLedgerEntry(db, 'sqlite', {
+          artifact, source, kind: 'scale-generated', collectedAt: now, periodFrom: minAt, periodTo: maxAt, recordCount: digest.count, populations,
+          origin: `scale/${source}/${seq}`, recordsDigest: digest.digest(), retained: false,
         });
+        if (entry.seq !== ledgerSeq) throw new Error(`ledger seq ${entry.seq}, expected ${ledgerSeq}`);
+        for (const [kind, c] of Object.entries(populations)) tally[kind] = (tally[kind] ?? 0) + c;
       }
     };
     // Copy 0 is the demo itself (already stored); sign-ins are new for every copy.
     for (let k = 0; k < n; k++) {
-      if (k > 0) for (const [source, rows] of bySource) await put(source, rows.map((r) => copyOf(r, k)));
-      await put('okta-sign-ins', logins.map((e) => signInOf(copyOf(e, k), k)));
-      if (k % 10 === 9) log(`  copy ${k + 1}/${n} (${Math.round((Date.now() - t0) / 1000)} s)`);
+      if (k % 10 === 0) native.exec('begin');
+      if (k > 0) for (const [source, rows] of bySource) await put(source, rows.length, (i) => copyOf(JSON.parse(rows[i].json), k, rows[i].json));
+      await put('okta-sign-ins', logins.length, (i) => signInOf(k === 0 ? logins[i].r : copyOf(JSON.parse(logins[i].json), k, logins[i].json), k));
+      if (k % 10 === 9 || k === n - 1) {
+        native.exec('commit');
+        log(`  copy ${k + 1}/${n} (${Math.round((Date.now() - t0) / 1000)} s)`);
+      }
     }
-    const counts = Object.fromEntries((await store.db.selectFrom('records').select(['kind']).select((eb) => eb.fn.countAll().as('n')).where('superseded_by', 'is', null).groupBy('kind').execute()).map((r) => [r.kind, Number(r.n)]));
+    const t1 = Date.now();
+    for (const i of deferred) native.exec(i.sql);
+    log(`  indexes built again in ${Math.round((Date.now() - t1) / 1000)} s`);
+    native.pragma('journal_mode = WAL');
+    const counts = Object.fromEntries(Object.keys(tally).sort().map((kind) => [kind, tally[kind]]));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const s = { version: GENERATOR_VERSION, multiplier: n, records: total, counts, generatedIn: (Date.now() - t0) / 1000 };
     writeFileSync(stamp, JSON.stringify(s, null, 2));
     return s;
   } finally {
-    await store.close();
+    await db.destroy();
   }
 }
 

@@ -69,6 +69,26 @@ describe('population in the unit of the control', () => {
     expect(audit(windows, result(windows, weekly.slice(1))).exceptions.map((e) => e.unit)).toEqual(['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04', '2026-04-05', '2026-04-06', '2026-04-07']);
   });
 
+  it('reads the occurrences of the sampled periods only: a daily control over millions of spilled items never holds every trace', () => {
+    const daily = custom({ frequency: 'daily' });
+    // An item as the audit's spill keeper holds it: its trace is read back on demand.
+    const read = new Set<string>();
+    const spilled = (id: string, at: string): PopulationItem => {
+      const whole = item(id, at);
+      return { id, subject: id, at, get trace() { read.add(id); return whole.trace; } };
+    };
+    const days = windowPeriods('day', window);
+    const items = days.flatMap((d) => [spilled(`${d.id}|a`, d.from), spilled(`${d.id}|b`, d.from)]);
+    const c = audit(daily, result(daily, items));
+    expect(c.population).toBe(91);
+    expect(c.sampled.length).toBeGreaterThan(0);
+    expect(c.sampled.length).toBeLessThan(91);
+    // Exactly the sampled days' occurrences were read, and their traces are whole.
+    expect([...read].sort()).toEqual(c.sampled.flatMap((s) => [`${s.id}|a`, `${s.id}|b`]).sort());
+    for (const s of c.sampled) expect(s.trace.map((t) => t.label)).toEqual([`${s.id}|a: record`, `${s.id}|b: record`]);
+    expect(Object.keys(c.sampled[0])).toEqual(['id', 'subject', 'at', 'trace', 'deviations']);
+  });
+
   it('puts an undated finding of a periodic check in the last period instead of counting it as one more deviation', () => {
     const r = result(monthly, [item('apr', '2026-04-03'), item('may', '2026-05-03')]);
     r.status = 'exception';

@@ -218,7 +218,6 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   }
   // A check that passes with findings has marked them as notes (e.g. staff without an IdP account): not deviations.
   const found: CheckException[] = r.status === 'pass' ? [] : r.exceptions;
-  const itemIds = new Set(r.items.map((i) => i.id));
   const didNotOccur = (why: string, notes: readonly string[]): ControlAudit => {
     const result = `Did not occur: ${why} ${NOT_OCCURRED}`;
     const extra = notes.length ? ` ${notes.join(' ')}` : '';
@@ -227,7 +226,8 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
       rule: 'no-occurrence', conclusion: 'did_not_occur', result, summary: `${result} ${DEVIATION_RULES['no-occurrence'].text}${extra} (rule no-occurrence)`,
     };
   };
-  if (ranEmpty || (r.items.length === 0 && !found.some((e) => !e.itemId || !itemIds.has(e.itemId)))) {
+  // With no items no finding can name one, so only findings of no item at all keep it from "did not occur".
+  if (ranEmpty || (r.items.length === 0 && found.length === 0)) {
     return didNotOccur(`no ${unit.noun} in the window in the collected evidence.`, r.notes);
   }
 
@@ -235,15 +235,16 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   const ids = pop.units.map((u) => u.id);
   // Every period of the window was still running at the evidence date with nothing in it yet.
   if (ids.length === 0 && pop.unattached.length === 0) return didNotOccur(`no ${unit.noun} of the window was due by the evidence date.`, [pop.query ?? '', ...r.notes].filter(Boolean));
-  const byId = new Map(pop.units.map((u) => [u.id, u]));
   // Periodic units take the table size of their frequency; events and items are sized per occurrence.
   const sizing = manual ? manualSizing(control) : pop.unit.kind === 'period' || control.frequency === 'continuous' || control.frequency === 'multiple_daily' ? control.frequency : 'per_event';
   const decision = sampleSize(sizing, ids.length, ctx.profile, { one: pop.unit.noun, many: pop.unit.plural });
   const seed = sampleSeed(ctx.auditId, control.id, ids);
   const chosen = selectSample(ids, decision.size, seed);
-  // A spilled item is read back whole here, for the few units sampled (see `fullItem`).
-  const toSampled = (id: string): SampledItem => ({ ...fullItem(byId.get(id)!), deviations: [...(pop.deviationsOf.get(id) ?? [])].sort(byDeviation) });
-  const sampled = chosen.map(toSampled);
+  // A spilled item is read back whole here, for the few units sampled (see `fullItem`). Only
+  // the sampled units are looked up: a map of every unit by id was a second copy of a population
+  // of millions.
+  const toSampled = (byId: Map<string, PopulationItem>) => (id: string): SampledItem => ({ ...fullItem(byId.get(id)!), deviations: [...(pop.deviationsOf.get(id) ?? [])].sort(byDeviation) });
+  const sampled = chosen.map(toSampled(unitsById(pop.units, chosen)));
   const sampleDeviations = sampled.filter((s) => s.deviations.length > 0).length;
 
   const isZero = (d: Deviation) => control.automated || control.zeroTolerance || control.zeroToleranceRules.includes(d.rule);
@@ -255,7 +256,8 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   let extension: ControlAudit['extension'] = null;
   if (sampleDeviations === 1 && !zero && !lowFrequency && chosen.length < ids.length) {
     const more = Math.min(decision.size, ids.length - chosen.length);
-    const extra = selectSample(ids, chosen.length + more, seed).slice(chosen.length).map(toSampled);
+    const next = selectSample(ids, chosen.length + more, seed).slice(chosen.length);
+    const extra = next.map(toSampled(unitsById(pop.units, next)));
     extension = { size: extra.length, sampled: extra, deviations: extra.filter((s) => s.deviations.length > 0).length };
   }
 
@@ -288,6 +290,14 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     classification: verdict.classification, rule: verdict.rule, ruleReason, conclusion: verdict.conclusion, result,
     summary: `${result}${ruleReason ? ` ${capital(ruleReason)}.` : ''} ${DEVIATION_RULES[verdict.rule].text} (rule ${verdict.rule})`,
   };
+}
+
+/** The units with the given ids, by id; of units sharing an id, the last (as a map of every unit kept). */
+function unitsById(units: readonly PopulationItem[], ids: readonly string[]): Map<string, PopulationItem> {
+  const wanted = new Set(ids);
+  const found = new Map<string, PopulationItem>();
+  for (const u of units) if (wanted.has(u.id)) found.set(u.id, u);
+  return found;
 }
 
 // The words SOC 2 reports use when a control had nothing to act on in the period.

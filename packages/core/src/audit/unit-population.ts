@@ -1,6 +1,7 @@
 /** @module A control's population in its unit: the check's events or items, or the calendar periods of the window. */
 import type { Control } from '../catalog/index.js';
 import type { CheckException, PopulationItem, TraceStep } from '../checks/check.js';
+import { LOAD_ITEM } from '../checks/population-keeper.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { Period } from '../time/index.js';
 import { calendarDateOf, periodKindOf, periodOf, windowPeriods } from './audit-periods.js';
@@ -36,7 +37,7 @@ export interface UnitPopulation {
 
 /** Events or items: the check's population as it is. */
 export function itemPopulation(r: ControlResult, found: readonly CheckException[], unit: AuditUnit, ctx: PopulationContext): UnitPopulation {
-  const ids = new Set(r.items.map((i) => i.id));
+  const ids = idsAmong(r.items, found);
   const deviationsOf = new Map<string, Deviation[]>();
   const unattached: Deviation[] = [];
   for (const e of found) {
@@ -66,12 +67,14 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
   if (!kind || r.items.some((i) => !i.at)) return null;
   const all = windowPeriods(kind, ctx.window);
   const itemsIn = new Map<string, PopulationItem[]>(all.map((p) => [p.id, []]));
+  // The period of each item a finding names (not of every item: a population can be millions).
+  const named = new Set(found.flatMap((e) => (e.itemId ? [e.itemId] : [])));
   const periodOfItem = new Map<string, string>();
   for (const item of r.items) {
     const p = periodOf(all, calendarDateOf(item.at!, ctx.timezone));
     if (!p) continue;
     itemsIn.get(p.id)!.push(item);
-    periodOfItem.set(item.id, p.id);
+    if (named.has(item.id)) periodOfItem.set(item.id, p.id);
   }
   const cut = ctx.asOf && ctx.asOf < ctx.window.to ? ctx.asOf : ctx.window.to;
   const datedFindings = found.filter((e) => !e.itemId && e.at).map((e) => calendarDateOf(e.at!, ctx.timezone));
@@ -101,12 +104,47 @@ export function periodPopulation(control: Control, r: ControlResult, found: read
       add(p.id, { rule: 'occurrence.missing', subject: p.id, detail: `No occurrence of the control in ${p.id} (${p.from} to ${p.to}) in the collected evidence.`, citations: [] });
       return { id: p.id, subject: p.id, at: p.from, trace: [{ label: 'no occurrence', detail: `Nothing in the evidence for ${p.from} to ${p.to}.` }] };
     }
-    const trace: TraceStep[] = items.flatMap((i) => (i.trace.length ? i.trace : [{ label: 'occurrence', at: i.at }]).map((t) => (i.subject === p.id ? t : { ...t, label: `${i.subject}: ${t.label}` })));
-    return { id: p.id, subject: p.id, at: p.from, trace };
+    return new OccurrencesUnit(p.id, p.from, items);
   });
   const notDueNote = notDue.length ? ` (${notDue.join(', ')} still running on ${cut} with no occurrence yet: not due, left out)` : '';
   const query = `calendar ${kind === 'year' ? 'window (tested once)' : `${kind}s overlapping ${ctx.window.from}..${ctx.window.to}`} in ${ctx.timezone}${notDueNote}; each ${unit.noun}'s occurrence from ${r.populationQuery ?? 'the check'}`;
   return { units, query, deviationsOf, unattached, periodKey: (u) => u.id, unit };
+}
+
+/**
+ * A period that holds occurrences: its trace is every occurrence's trace, made when it is read.
+ * Made for every period up front, the traces of a daily control over 10M records were every
+ * item read back from the audit's spill file and held at once, though only the sampled periods
+ * are ever shown (read whole through `fullItem`, with the keys in the order of a plain unit).
+ */
+class OccurrencesUnit implements PopulationItem {
+  readonly id: string;
+  readonly subject: string;
+  readonly at: string;
+  readonly #items: readonly PopulationItem[];
+
+  constructor(id: string, from: string, items: readonly PopulationItem[]) {
+    this.id = id;
+    this.subject = id;
+    this.at = from;
+    this.#items = items;
+  }
+
+  get trace(): TraceStep[] {
+    return this.#items.flatMap((i) => (i.trace.length ? i.trace : [{ label: 'occurrence', at: i.at }]).map((t) => (i.subject === this.id ? t : { ...t, label: `${i.subject}: ${t.label}` })));
+  }
+
+  [LOAD_ITEM](): PopulationItem {
+    return { id: this.id, subject: this.subject, at: this.at, trace: this.trace };
+  }
+}
+
+/** The ids of `items` that the findings name (a set of every item id was a copy of the population). */
+function idsAmong(items: readonly PopulationItem[], found: readonly CheckException[]): Set<string> {
+  const named = new Set(found.flatMap((e) => (e.itemId ? [e.itemId] : [])));
+  const present = new Set<string>();
+  if (named.size > 0) for (const i of items) if (named.has(i.id)) present.add(i.id);
+  return present;
 }
 
 /** The latest item dated before a calendar date: the cadence window still running on that date. */

@@ -65,33 +65,6 @@ class SpillFile {
   }
 }
 
-/** An item whose id, subject and date stay in memory; its trace (and the whole item) is read back from the spill file. */
-class SpilledItem implements PopulationItem {
-  readonly id: string;
-  readonly subject: string;
-  readonly at?: string;
-  readonly #file: SpillFile;
-  readonly #offset: number;
-  readonly #length: number;
-
-  constructor(item: PopulationItem, file: SpillFile, offset: number, length: number) {
-    this.id = item.id;
-    this.subject = item.subject;
-    this.at = item.at;
-    this.#file = file;
-    this.#offset = offset;
-    this.#length = length;
-  }
-
-  get trace(): TraceStep[] {
-    return this[LOAD_ITEM]().trace;
-  }
-
-  [LOAD_ITEM](): PopulationItem {
-    return this.#file.read(this.#offset, this.#length);
-  }
-}
-
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -106,13 +79,50 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function spillItems(parent = tmpdir()): PopulationKeeper {
   let file: SpillFile | undefined;
-  const kept: SpilledItem[] = [];
+  // Where each item's JSON is in the file, by the item's place in arrival order: two typed
+  // arrays instead of three fields per item (a population of 1.6M items at 10M records).
+  let offsets = new Float64Array(1024);
+  let lengths = new Uint32Array(1024);
+  // Subjects repeat (an account, a tool): one string each, not one per item.
+  const subjects = new Map<string, string>();
+  const kept: PopulationItem[] = [];
   const cited = new Set<string>();
+
+  /** An item whose id, subject and date stay in memory; its trace (and the whole item) is read back from the spill file. */
+  class SpilledItem implements PopulationItem {
+    readonly id: string;
+    readonly subject: string;
+    readonly at?: string;
+    readonly #n: number;
+
+    constructor(item: PopulationItem, n: number) {
+      this.id = item.id;
+      let subject = subjects.get(item.subject);
+      if (subject === undefined) subjects.set(item.subject, (subject = item.subject));
+      this.subject = subject;
+      this.at = item.at;
+      this.#n = n;
+    }
+
+    get trace(): TraceStep[] {
+      return this[LOAD_ITEM]().trace;
+    }
+
+    [LOAD_ITEM](): PopulationItem {
+      return file!.read(offsets[this.#n], lengths[this.#n]);
+    }
+  }
+
   return {
     add(item) {
       file ??= new SpillFile(parent);
-      const [offset, length] = file.append(JSON.stringify(item));
-      kept.push(new SpilledItem(item, file, offset, length));
+      const n = kept.length;
+      if (n === offsets.length) {
+        offsets = grow(offsets, new Float64Array(n * 2));
+        lengths = grow(lengths, new Uint32Array(n * 2));
+      }
+      [offsets[n], lengths[n]] = file.append(JSON.stringify(item));
+      kept.push(new SpilledItem(item, n));
       addArtifacts(cited, item);
     },
     done(): KeptPopulation {
@@ -124,4 +134,9 @@ export function spillItems(parent = tmpdir()): PopulationKeeper {
       file = undefined;
     },
   };
+}
+
+function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -65,4 +65,12 @@ describe('mock audit Markdown', () => {
     expect(md).toContain('stays a deviation when it was fixed later');
     expect(mockAuditMarkdown(report, 'Acme | AI')).toBe(md);
   });
+
+  it('lists a control with 150,000 exceptions (CHG-01 has 101,000 at 10M records) without overflowing the stack', () => {
+    const many = Array.from({ length: 150_000 }, (_, i) => item(`m${i}@x.ai`, '2026-05-10'));
+    const r: ControlResult = { ...result('hr.deprovisioning', many), status: 'exception', exceptions: many.map((m) => ({ rule: 'deprovision.late', subject: m.id, detail: 'late', at: m.at, citations: [], itemId: m.id })) };
+    const text = mockAuditMarkdown(runAudit({ auditId: 'md-2', period, timezone: 'UTC', controls: [control('hr.deprovisioning')], results: [r] }), 'Acme');
+    expect(text).toContain('Exceptions noted (150000):');
+    expect(text).toContain('| 150000 | ');
+  });
 });
