@@ -1,24 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Random } from '../../demo/random.js';
 import { SpillingFlagMap } from './spilling-flag-map.js';
+import { useOwnTmpdir } from '../../testing/own-tmpdir.js';
 
 const scratch = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('fieldwork-keys-')));
 
-// A temporary folder of its own (os.tmpdir() reads TMPDIR), so collects running beside the tests do not show in it.
-const systemTmp = process.env.TMPDIR;
-let own = '';
-beforeEach(() => {
-  own = mkdtempSync(join(tmpdir(), 'fieldwork-test-'));
-  process.env.TMPDIR = own;
-});
-afterEach(() => {
-  if (systemTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = systemTmp;
-  rmSync(own, { recursive: true, force: true });
-});
+useOwnTmpdir();
 
 describe('SpillingFlagMap', () => {
   it('keeps small sets in memory, with no file', () => {
