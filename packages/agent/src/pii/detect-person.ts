@@ -3,7 +3,7 @@ import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './p
 import { LOWER_NAME_CUES, NOT_CUED, ONE_CAPITAL, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
-import { isLetter, isUpper, wordEndBefore, wordStart } from './word-before.js';
+import { isLetter, isUpper, wordEnd, wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
 
 const NAME = GIVEN | SURNAME;
@@ -163,17 +163,6 @@ function nextCapital(text: string, from: number): number {
 }
 const MAY_BE_CAPITAL = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\uffff]/g;
 
-/** End of the word whose letters continue at `i`: letters and marks, inner apostrophes and hyphens. */
-function wordEnd(text: string, i: number): number {
-  const n = text.length;
-  let j = i;
-  for (;;) {
-    while (j < n && isLetter(text.charCodeAt(j))) j++;
-    const d = text.charCodeAt(j);
-    if ((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
-    else return j;
-  }
-}
 // Lowercase names after a cue: "my name is joshua", "mr. martin", "named yulan", or a listed pair.
 const LOWER_CUED = new RegExp(`\\b(?:${LOWER_NAME_CUES.join('|')})\\.?:?,? (\\p{Ll}[\\p{Ll}\\p{M}'’-]+)(?: (\\p{Ll}[\\p{Ll}\\p{M}'’-]+))?`, 'gu');
 const PARTICLE_GAP = /^ (?:(?:van|der|den|de|da|di|do|dos|das|du|del|della|von|zu|le|la|ter|ten|bin|ibn|al|el|y|af) )+$/;

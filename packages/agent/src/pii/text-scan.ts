@@ -3,7 +3,7 @@ import { MONTH_NUMBER } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import { CUE_END_WORDS } from './person-cue.js';
 import { placeGoesOn } from './place-goes-on.js';
-import { isLetter, isUpper } from './word-before.js';
+import { isLetter, isUpper, wordEnd } from './word-before.js';
 import { WordTable } from './word-table.js';
 
 /**
@@ -399,7 +399,7 @@ export function scanText(text: string): TextScan {
           const longer = (c === 39 || c === 8217 || c === 45) && end + 1 < n && isLetter(text.charCodeAt(end + 1));
           const cued = cueBefore(text, start, prevStart, prevEnd, prevHash, otherEnd);
           f = capitalFlags(text, start, end, h, cued, longer);
-          if (!person) person = personWord(text, start, longer ? longerEnd(text, end) : end, f, longer);
+          if (!person) person = personWord(text, start, longer ? wordEnd(text, end) : end, f, longer);
           if (longer) f = -1;
           else if (!inner) f |= ONE_CAPITAL;
         } else if (first <= 90) person = true;
@@ -649,27 +649,13 @@ function cueBefore(text: string, start: number, prevStart: number, prevEnd: numb
   return last === otherEnd || prevStart === otherEnd || PERSON_CUES.getHashed(text, prevStart, prevEnd, prevHash) !== 0;
 }
 
-/**
- * Where the detector's word goes on to (wordEnd in detect-person): letters, and more letters after
- * each inner apostrophe or hyphen.
- */
-function longerEnd(text: string, end: number): number {
-  const n = text.length;
-  let j = end;
-  for (;;) {
-    while (j < n && isLetter(text.charCodeAt(j))) j++;
-    const d = text.charCodeAt(j);
-    if ((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
-    else return j;
-  }
-}
 
 /**
  * The flags of the word the detector reads from `start` ("It's" read as "It", "Jean-Luc"), or -1
  * when it holds a letter beyond ASCII (the detector's business).
  */
 function longerFlags(text: string, start: number, end: number): number {
-  let e = longerEnd(text, end);
+  let e = wordEnd(text, end);
   for (let k = end; k < e; k++) if (text.charCodeAt(k) >= 128 && text.charCodeAt(k) !== 8217) return -1;
   // A possessive "Liam's" is the name Liam.
   if (e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) e -= 2;

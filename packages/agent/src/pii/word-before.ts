@@ -53,3 +53,15 @@ function charClass(c: number): number {
   CLASSES[c] = k;
   return k;
 }
+
+/** End of the word whose letters continue at `i`: letters and marks, inner apostrophes and hyphens. */
+export function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  for (;;) {
+    while (j < n && isLetter(text.charCodeAt(j))) j++;
+    const d = text.charCodeAt(j);
+    if ((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
+    else return j;
+  }
+}
