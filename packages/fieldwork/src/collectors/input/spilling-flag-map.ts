@@ -145,24 +145,23 @@ export class SpillingFlagMap {
   }
 
   #addToFilter(key: string): void {
-    const filter = this.#filter!;
-    const mask = this.#filterBits - 1;
-    let h1 = hash1(key);
-    const h2 = hash2(key) | 1;
-    for (let i = 0; i < HASHES; i++, h1 = (h1 + h2) | 0) {
-      const bit = h1 & mask;
-      filter[bit >>> 5] |= 1 << (bit & 31);
-    }
+    this.#probe(key, true);
   }
 
   #mayBeOnFile(key: string): boolean {
+    return this.#probe(key, false);
+  }
+
+  /** The key's filter bits (double hashing): sets them when `add`, else whether all are set. */
+  #probe(key: string, add: boolean): boolean {
     const filter = this.#filter!;
     const mask = this.#filterBits - 1;
     let h1 = hash1(key);
     const h2 = hash2(key) | 1;
     for (let i = 0; i < HASHES; i++, h1 = (h1 + h2) | 0) {
       const bit = h1 & mask;
-      if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+      if (add) filter[bit >>> 5] |= 1 << (bit & 31);
+      else if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
     }
     return true;
   }
