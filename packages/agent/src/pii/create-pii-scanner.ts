@@ -114,45 +114,88 @@ const MAX_HOLD = 64 * 1024;
  * ```
  */
 export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
-  const maxExcerpts = Math.max(0, opts.maxExcerpts ?? 5);
-  const radius = Math.min(48, Math.max(0, opts.excerptRadius ?? 20));
-  const detect: DetectPiiOptions = { types: opts.types, minConfidence: opts.minConfidence };
-  const counts = summarizePii([]);
-  const excerpts: PiiExcerpt[] = [];
-  let total = 0;
-  let buffer = '';
+  return new Scanner(opts);
+}
+
+/**
+ * The scanner's state and steps. A class, not closures made by each createPiiScanner call: the
+ * optimized code of `scan` and `emit` is shared by every scanner, where code compiled for one
+ * scanner's closures was thrown away for the next one's ("wrong call target", "wrong map") and
+ * compiled again, on a background thread whose CPU time the process pays (bench/README.md).
+ */
+class Scanner implements PiiScanner {
+  readonly #maxExcerpts: number;
+  readonly #radius: number;
+  readonly #detect: DetectPiiOptions;
+  readonly #onFinding: ((finding: PiiFinding) => void) | undefined;
+  readonly #counts: Record<PiiType, number> = summarizePii([]);
+  readonly #excerpts: PiiExcerpt[] = [];
+  #total = 0;
+  #buffer = '';
   // Chunks written since the last scan. They are joined into one flat string when a scan is due:
   // a string grown by `+=` is a rope, and reading a rope char by char is two to three times slower.
-  const pending: string[] = [];
-  let pendingLength = 0;
-  let offset = 0; // absolute offset of buffer[0]
-  let emittedUpTo = 0; // absolute end of the last reported finding
-  let ended = false;
+  readonly #pending: string[] = [];
+  #pendingLength = 0;
+  /** Absolute offset of the buffer's first character. */
+  #offset = 0;
+  /** Absolute end of the last reported finding. */
+  #emittedUpTo = 0;
+  #ended = false;
 
-  const onFinding = opts.onFinding;
-  const emit = (f: PiiFinding): void => {
-    counts[f.type] += 1;
-    total += 1;
-    emittedUpTo = f.end + offset;
+  constructor(opts: PiiScannerOptions) {
+    this.#maxExcerpts = Math.max(0, opts.maxExcerpts ?? 5);
+    this.#radius = Math.min(48, Math.max(0, opts.excerptRadius ?? 20));
+    this.#detect = { types: opts.types, minConfidence: opts.minConfidence };
+    this.#onFinding = opts.onFinding;
+  }
+
+  write(chunk: string): void {
+    if (this.#ended) throw new Error('PiiScanner: write() after end()');
+    this.#pending.push(chunk);
+    this.#pendingLength += chunk.length;
+    if (this.#buffer.length + this.#pendingLength >= SCAN_BATCH + LEAD + TAIL) {
+      this.#join();
+      this.#scan(false);
+    }
+  }
+
+  end(): PiiScanSummary {
+    if (!this.#ended) {
+      this.#ended = true;
+      this.#join();
+      this.#scan(true);
+      this.#offset += this.#buffer.length;
+      this.#buffer = '';
+    }
+    return { counts: { ...this.#counts }, total: this.#total, excerpts: [...this.#excerpts], length: this.#offset };
+  }
+
+  #emit(f: PiiFinding): void {
+    this.#counts[f.type] += 1;
+    this.#total += 1;
+    const offset = this.#offset;
+    this.#emittedUpTo = f.end + offset;
     // Most findings are only counted: a copy with stream offsets only when someone reads it.
-    const excerpt = excerpts.length < maxExcerpts;
+    const excerpt = this.#excerpts.length < this.#maxExcerpts;
+    const onFinding = this.#onFinding;
     if (!excerpt && onFinding === undefined) return;
     const abs: PiiFinding = { ...f, start: f.start + offset, end: f.end + offset };
-    if (excerpt) excerpts.push({ ...abs, excerpt: redactedExcerpt(buffer, f, radius) });
+    if (excerpt) this.#excerpts.push({ ...abs, excerpt: redactedExcerpt(this.#buffer, f, this.#radius) });
     onFinding?.(abs);
-  };
+  }
 
   // Reports findings that lie wholly inside the settled part of the buffer, then drops the text
   // no later finding can need. Findings never overlap, so once one is still open (it reaches
   // into the held-back tail) every later one is open too.
-  const scan = (final: boolean): void => {
-    const lo = offset === 0 ? 0 : LEAD;
+  #scan(final: boolean): void {
+    const buffer = this.#buffer;
+    const lo = this.#offset === 0 ? 0 : LEAD;
     const hi = final ? buffer.length : buffer.length - TAIL;
     let open = hi - MAX_VALUE;
-    const found = detectPii(buffer, detect);
+    const found = detectPii(buffer, this.#detect);
     for (const f of found) {
-      if (f.start < lo || f.start + offset < emittedUpTo) continue;
-      if (f.end <= hi) emit(f);
+      if (f.start < lo || f.start + this.#offset < this.#emittedUpTo) continue;
+      if (f.end <= hi) this.#emit(f);
       else open = Math.min(open, f.start);
     }
     if (final) return;
@@ -169,41 +212,19 @@ export function createPiiScanner(opts: PiiScannerOptions = {}): PiiScanner {
       // An open value grew past the bound: report it as far as it is visible and move on.
       keep = buffer.length - MAX_HOLD;
       for (const f of found) {
-        if (f.start >= lo && f.start + offset >= emittedUpTo && f.start < keep + LEAD) emit(f);
+        if (f.start >= lo && f.start + this.#offset >= this.#emittedUpTo && f.start < keep + LEAD) this.#emit(f);
       }
     }
-    offset += keep;
-    buffer = buffer.slice(keep);
-  };
+    this.#offset += keep;
+    this.#buffer = buffer.slice(keep);
+  }
 
-  const join = (): void => {
-    if (pending.length === 0) return;
-    buffer = [buffer, ...pending].join('');
-    pending.length = 0;
-    pendingLength = 0;
-  };
-
-  return {
-    write(chunk: string): void {
-      if (ended) throw new Error('PiiScanner: write() after end()');
-      pending.push(chunk);
-      pendingLength += chunk.length;
-      if (buffer.length + pendingLength >= SCAN_BATCH + LEAD + TAIL) {
-        join();
-        scan(false);
-      }
-    },
-    end(): PiiScanSummary {
-      if (!ended) {
-        ended = true;
-        join();
-        scan(true);
-        offset += buffer.length;
-        buffer = '';
-      }
-      return { counts: { ...counts }, total, excerpts: [...excerpts], length: offset };
-    },
-  };
+  #join(): void {
+    if (this.#pending.length === 0) return;
+    this.#buffer = [this.#buffer, ...this.#pending].join('');
+    this.#pending.length = 0;
+    this.#pendingLength = 0;
+  }
 }
 
 /** Characters of keys, tokens and email addresses: letters, digits and `_ - . + / = @ %`. */
