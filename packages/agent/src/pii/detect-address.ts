@@ -72,7 +72,8 @@ const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
 export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], scan?: TextScan): void {
   // One array for every call (the detector is never re-entered): most calls find nothing.
   const found = FOUND;
-  found.length = 0;
+  // Setting the length is a runtime call even when it changes nothing; most calls find nothing.
+  if (found.length !== 0) found.length = 0;
   if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
@@ -89,7 +90,7 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
     last = f;
   }
   if (last !== undefined) out.push(last);
-  found.length = 0;
+  if (found.length !== 0) found.length = 0;
 }
 
 const FOUND: PiiFinding[] = [];

@@ -41,7 +41,7 @@ const PIECES = [
   'March', 'march', 'rdMarch', 'thMay', '3rd', 'of', 'mars', 'May', 'mai', 'März', 'Monday', 'on',
   'born', 'Birthday', 'D.O.B', 'dob', 'd.ob', 'do.b', 'date of birth',
   'Main', 'Street', 'st', 'Rd', 'rue', 'Via', 'ul.', 'Długa', 'Hauptstraße', 'lives at', 'address', 'ZIP', 'Columbus, OH',
-  'ſtreet', 'é', '\u{1D49C}', '\u0301', 'İN', 'Crnić', 'ship to', 'it to', 'moved', 'Adresse', 'PLZ', 'postcode', 'code', 'cap', 's',
+  'zürich', 'köln', 'são paulo', 'ñoño', 'ſtreet', 'é', '\u{1D49C}', '\u0301', 'İN', 'Crnić', 'ship to', 'it to', 'moved', 'Adresse', 'PLZ', 'postcode', 'code', 'cap', 's',
   // Whole phrases, so that each step finds something often enough to be missed when skipped.
   'lives at 87 Jakobi 69', '12 Main Street', '12 main st', '8 Rue de la Paix', 'ZIP: 11164', 'Columbus, OH 43004',
   'arrived at berlin', 'from paris', 'in rio de janeiro', 'born 3/4/1990', 'DOB: 12.03.1980', 'd.o.b. 1990-03-23',
@@ -87,7 +87,17 @@ describe('scanText', () => {
   });
 
   it('opens every word condition when a letter beyond ASCII is in the text', () => {
-    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, placeCue: true, birth: true });
+    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, birth: true });
+  });
+
+  it('reads the lowercase place cue from the ASCII words of any text', () => {
+    expect(scanText('Grüße').placeCue).toBe(false);
+    expect(scanText('Grüße in time').placeCue).toBe(false);
+    expect(scanText('Grüße from paris').placeCue).toBe(true);
+    // The word after the cue has a letter beyond ASCII in it or is one: the detector reads it.
+    expect(scanText('moved to zürich').placeCue).toBe(true);
+    expect(scanText('moved to élan').placeCue).toBe(true);
+    expect(scanText('moved to Élan').placeCue).toBe(false);
   });
 
   it('reads the person conditions from the ASCII words of any text', () => {

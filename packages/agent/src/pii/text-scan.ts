@@ -16,9 +16,10 @@ import { WordTable } from './word-table.js';
  * Words are only looked up when the text is plain ASCII letters; any other letter (accents,
  * other scripts, or a surrogate pair) makes every word condition true, because case folding and
  * word boundaries beyond ASCII are the regular expressions' business. The person conditions
- * ({@link TextScan.nameCue}, {@link TextScan.person}, {@link TextScan.capitals}) are the
- * exception: they look up the ASCII words of any text and leave to the detector only the words
- * with a letter beyond ASCII in or right after them.
+ * ({@link TextScan.nameCue}, {@link TextScan.person}, {@link TextScan.capitals}) and the
+ * lowercase place cue ({@link TextScan.placeCue}) are the exception: they look up the ASCII words
+ * of any text and leave to the detector only the words with a letter beyond ASCII in or right
+ * after them.
  */
 export interface TextScan {
   /** Any ASCII digit. */
@@ -104,7 +105,10 @@ export interface TextScan {
    * of detectPerson ends without a finding.
    */
   readonly person: boolean;
-  /** "in", "from", "at", "to" or "near" before a lowercase listed place (or a word that may be one). */
+  /**
+   * "in", "from", "at", "to" or "near" before a lowercase listed place (or a word that may be
+   * one), in any text: the cues are ASCII words and the regex's `\b` is ASCII too.
+   */
   readonly placeCue: boolean;
   /** "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible. */
   readonly birth: boolean;
@@ -265,6 +269,7 @@ const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NA
   LOWER_NAME_CUES.filter((cue) => lastWord(cue) === w),
 );
 const CUE_LAST_WORDS = new WordTable(CUES_BY_LAST_WORD.map((cues, i) => [lastWord(cues[0] as string), i + 1] as const));
+const PLACE_CUE_WORDS = new WordTable(LOWER_PLACE_CUES.map((w) => [w, PLACE_CUE] as const));
 const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
@@ -406,13 +411,14 @@ export function scanText(text: string): TextScan {
         capFlags[caps] = f;
         caps++;
       }
+      if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
+        // "in paris", in any text: the word after a lowercase place cue is a listed place, or may
+        // be read differently by the regex (a capital inside, an apostrophe, a hyphen or a letter
+        // beyond ASCII after).
+        if (!lower || c === 39 || c === 8217 || c === 45 || otherAfter || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
+      }
       // The other word conditions are all open in a text with a letter beyond ASCII.
       if (!other) {
-        if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
-          // "in paris": the word after a lowercase place cue is a listed place, or may be read
-          // differently by the regex (a capital inside, an apostrophe or a hyphen after).
-          if (!lower || c === 39 || c === 8217 || c === 45 || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
-        }
         // "3rdMarch": the date regex reads an ordinal glued to the month.
         if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
           words |= MONTH;
@@ -423,7 +429,9 @@ export function scanText(text: string): TextScan {
       prevEnd = end;
       prevHash = h;
       if (other) {
-        // Only the lowercase name cue is still open to this word: a small table of its last words.
+        // Only the lowercase place and name cues are still open to this word: small tables of
+        // their (last) words.
+        if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) placeCueEnd = end;
         if (lower && (words & NAME_CUE_END) === 0 && CUE_LAST_WORDS.getHashed(text, start, end, h) !== 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
         continue;
       }
@@ -498,7 +506,10 @@ export function scanText(text: string): TextScan {
       // A letter beyond ASCII: the detector reads its word, and it may end a cue ("chère").
       other = true;
       otherEnd = i + 1;
-      if (isUpper(text, i)) {
+      const upper = isUpper(text, i);
+      // "in élan": the regex reads the word after the cue when it may start with a lowercase letter.
+      if (i === placeCueEnd + 1 && !upper) words |= PLACE_CUE;
+      if (upper) {
         if (caps === capStarts.length) growCapitals();
         capStarts[caps] = i;
         capEnds[caps] = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
@@ -528,7 +539,7 @@ export function scanText(text: string): TextScan {
   r.dayWord = dayWord;
   r.nameCue = (words & NAME_CUE_END) !== 0;
   r.person = person || r.nameCue;
-  r.placeCue = other || (words & PLACE_CUE) !== 0;
+  r.placeCue = (words & PLACE_CUE) !== 0;
   r.birth = other || (words & BIRTH) !== 0;
   r.ascii = !other;
   const k = CAPITALS;
