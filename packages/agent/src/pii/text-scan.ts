@@ -363,7 +363,7 @@ export function scanText(text: string): TextScan {
   addressEnd = -1;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    if (asciiLetter(c)) {
       // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
       chainDigits = 0;
       const start = i;
@@ -371,17 +371,17 @@ export function scanText(text: string): TextScan {
       let lower = true;
       let inner = false;
       for (;;) {
-        if (c <= 90) {
+        if (c < 97) {
           lower = false;
           if (i > start) inner = true;
-          h = hashStep(h, c + 32);
-        } else h = hashStep(h, c);
+        }
+        h = hashStep(h, c | 32);
         // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
-        c = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
-        i++;
+        c = ++i < n ? text.charCodeAt(i) : 0;
+        if (!asciiLetter(c)) break;
       }
-      const end = i + 1;
+      const end = i;
+      i = end - 1;
       // The key run goes on through the word; a capital after its first character marks it.
       if (inner || (!lower && runLength > 0)) runMarked = true;
       runLength += end - start;
@@ -701,6 +701,11 @@ function isSurrogate(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** {@link isAsciiLetter} in one comparison: `c | 32` folds the capitals onto the lowercase range. */
+function asciiLetter(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26;
 }
 
 function isAsciiLetter(c: number): boolean {
