@@ -87,7 +87,7 @@ describe('scanText', () => {
   });
 
   it('opens every word condition when a letter beyond ASCII is in the text', () => {
-    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, birth: true });
+    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, addressCue: true, postcodeWord: true });
   });
 
   it('reads the lowercase place cue from the ASCII words of any text', () => {
@@ -98,6 +98,15 @@ describe('scanText', () => {
     expect(scanText('moved to zürich').placeCue).toBe(true);
     expect(scanText('moved to élan').placeCue).toBe(true);
     expect(scanText('moved to Élan').placeCue).toBe(false);
+  });
+
+  it('reads the birth cue from the ASCII words of any text', () => {
+    expect(scanText('Grüße 1990').birth).toBe(false);
+    expect(scanText('Grüße, born 3/4/1990').birth).toBe(true);
+    expect(scanText('Grüße, D.O.B 3/4/1990').birth).toBe(true);
+    expect(scanText('Grüße, do.b 3/4/1990').birth).toBe(true);
+    expect(scanText('Grüße, do b 3/4/1990').birth).toBe(false);
+    expect(scanText('bornü 3/4/1990').birth).toBe(true);
   });
 
   it('reads the person conditions from the ASCII words of any text', () => {

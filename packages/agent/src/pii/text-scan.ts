@@ -16,10 +16,10 @@ import { WordTable } from './word-table.js';
  * Words are only looked up when the text is plain ASCII letters; any other letter (accents,
  * other scripts, or a surrogate pair) makes every word condition true, because case folding and
  * word boundaries beyond ASCII are the regular expressions' business. The person conditions
- * ({@link TextScan.nameCue}, {@link TextScan.person}, {@link TextScan.capitals}) and the
- * lowercase place cue ({@link TextScan.placeCue}) are the exception: they look up the ASCII words
- * of any text and leave to the detector only the words with a letter beyond ASCII in or right
- * after them.
+ * ({@link TextScan.nameCue}, {@link TextScan.person}, {@link TextScan.capitals}), the
+ * lowercase place cue ({@link TextScan.placeCue}) and the birth cue ({@link TextScan.birth}) are
+ * the exception: they look up the ASCII words of any text and leave to the detector only the
+ * words with a letter beyond ASCII in or right after them.
  */
 export interface TextScan {
   /** Any ASCII digit. */
@@ -110,7 +110,10 @@ export interface TextScan {
    * one), in any text: the cues are ASCII words and the regex's `\b` is ASCII too.
    */
   readonly placeCue: boolean;
-  /** "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible. */
+  /**
+   * "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible; in any text (the
+   * cue regex reads ASCII letters only, its `\b` is ASCII too).
+   */
   readonly birth: boolean;
   /** Whether every letter of the text is an ASCII letter (and no surrogate pair stands in it). */
   readonly ascii: boolean;
@@ -244,14 +247,19 @@ const STREET_PREFIX = 256;
 const PAIR_HEAD = 512;
 const PAIR_TAIL = 1024;
 const S_WORD = 2048;
+/** The words the date-of-birth cue regex starts with ("d" and "do" of "d.o.b" only before a "."). */
+const BIRTH_ENTRIES: ReadonlyArray<readonly [string, number]> = [
+  ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
+  ['d', BIRTH_D],
+  ['do', BIRTH_D],
+];
+const BIRTH_WORDS = new WordTable(BIRTH_ENTRIES);
 const WORDS = new WordTable([
   ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
   ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
   ...LOWER_NAME_CUES.map((cue) => [lastWord(cue), NAME_CUE_END] as const),
   ...LOWER_PLACE_CUES.map((w) => [w, PLACE_CUE] as const),
-  ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
-  ['d', BIRTH_D],
-  ['do', BIRTH_D],
+  ...BIRTH_ENTRIES,
   ...STREET_PREFIXES.map((w) => [w, STREET_PREFIX] as const),
   ...ADDRESS_WORDS.map((w) => [w, ADDRESS_CUE] as const),
   ...ADDRESS_PAIRS.map((pair) => [pair.slice(0, pair.indexOf(' ')), PAIR_HEAD] as const),
@@ -429,9 +437,13 @@ export function scanText(text: string): TextScan {
       prevEnd = end;
       prevHash = h;
       if (other) {
-        // Only the lowercase place and name cues are still open to this word: small tables of
-        // their (last) words.
+        // Only the lowercase place and name cues and the birth words are still open to this
+        // word: small tables of their (last) words.
         if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) placeCueEnd = end;
+        if ((words & BIRTH) === 0 && end - start <= 9) {
+          const birth = BIRTH_WORDS.getHashed(text, start, end, h);
+          if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
+        }
         if (lower && (words & NAME_CUE_END) === 0 && CUE_LAST_WORDS.getHashed(text, start, end, h) !== 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
         continue;
       }
@@ -540,7 +552,7 @@ export function scanText(text: string): TextScan {
   r.nameCue = (words & NAME_CUE_END) !== 0;
   r.person = person || r.nameCue;
   r.placeCue = (words & PLACE_CUE) !== 0;
-  r.birth = other || (words & BIRTH) !== 0;
+  r.birth = (words & BIRTH) !== 0;
   r.ascii = !other;
   const k = CAPITALS;
   k.count = caps;
