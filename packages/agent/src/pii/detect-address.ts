@@ -214,8 +214,9 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
   // word after the number needs one in the text).
   const next = text.charCodeAt(end);
   if (streetAfter) {
+    // The sticky regexes are run with test(): only where they end counts, and test() builds no match array.
     AFTER_NUMBER.lastIndex = end;
-    if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+    if (AFTER_NUMBER.test(text)) return address(text, start, AFTER_NUMBER.lastIndex);
   }
   // A street word glued to the name after the number: the name is read by char code and the
   // regex runs (for the house number after it) only when the name ends in a street word.
@@ -242,7 +243,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
     const cue = cued ?? ((scan === undefined || scan.addressCue) && addressCue(text, start));
     if (!cue) return undefined;
     CUED_AFTER_NUMBER.lastIndex = end;
-    if (CUED_AFTER_NUMBER.exec(text) === null) return undefined;
+    if (!CUED_AFTER_NUMBER.test(text)) return undefined;
     return address(text, start, CUED_AFTER_NUMBER.lastIndex);
   }
   // A house number before the street name: "52 Rua …", "75 Auerstrasse 12".
@@ -375,7 +376,7 @@ function isCapital(c: number): boolean {
 function address(text: string, start: number, end: number): PiiFinding {
   let at = end;
   UNIT.lastIndex = at;
-  if (UNIT.exec(text) !== null) at = UNIT.lastIndex;
+  if (UNIT.test(text)) at = UNIT.lastIndex;
   return { type: 'address', start, end: extend(text, at), validated: true, confidence: 'high' };
 }
 
