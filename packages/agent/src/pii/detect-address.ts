@@ -1,6 +1,7 @@
 import { CITY, COUNTRY, lookupKey, lookupSpan } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
+import { sortByPosition } from './resolve-overlaps.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import type { TextScan } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
@@ -79,7 +80,8 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
   else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
   if (scan === undefined || scan.placeCue) lowercasePlaces(text, found);
   if (found.length === 0) return;
-  if (found.length > 1) found.sort(byPosition);
+  // The same order as resolveOverlaps sorts by, without the work array the built-in sort allocates.
+  if (found.length > 1) sortByPosition(found);
   let last: PiiFinding | undefined;
   for (const f of found) {
     if (last !== undefined && f.start < last.end) {
@@ -96,7 +98,6 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
 const FOUND: PiiFinding[] = [];
 const DIGIT = /\d/;
 const DIGIT_AT = /\d/g;
-const byPosition = (a: PiiFinding, b: PiiFinding): number => a.start - b.start || b.end - a.end;
 
 /**
  * Streets and postcodes around each run of one to five digits (longer runs are no house numbers);
