@@ -5,7 +5,7 @@ import { sortByPosition } from './resolve-overlaps.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import type { TextScan } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
-import { sameLower, WordTable } from './word-table.js';
+import { sameLower, strictLower, WordTable } from './word-table.js';
 
 const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
 const SUFFIX = STREET_SUFFIXES.join('|');
@@ -365,8 +365,8 @@ function postcodeEnd(text: string, end: number): number {
 /** The lowercase of one UTF-16 unit when it is one unit too ("İ" lowercases to two: -1). */
 function lowerUnit(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  const lower = String.fromCharCode(c).toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : -1;
+  // Worked out once per unit per process, not a string and toLowerCase() per call.
+  return strictLower(c);
 }
 
 function isCapital(c: number): boolean {
