@@ -440,7 +440,8 @@ export function scanText(text: string): TextScan {
         // Only the lowercase place and name cues and the birth words are still open to this
         // word: small tables of their (last) words.
         if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) placeCueEnd = end;
-        if ((words & BIRTH) === 0 && end - start <= 9) {
+        // The birth words start with "b" or "d".
+        if ((words & BIRTH) === 0 && end - start <= 9 && ((first | 32) === 98 || (first | 32) === 100)) {
           const birth = BIRTH_WORDS.getHashed(text, start, end, h);
           if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
         }
