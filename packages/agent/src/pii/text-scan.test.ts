@@ -54,6 +54,9 @@ describe('scanText', () => {
     const s = scanText('call +44 20 7946 0958, card 4111 1111 1111 1111, DE89 3704, ada@x.io, ::1');
     expect(s).toMatchObject({ digit: true, at: true, colon: true, chain: 16, ibanHead: true });
     expect(scanText('no digits here').digit).toBe(false);
+    // The IBAN regex reads no country code glued to letters or digits before it.
+    expect(scanText('SKU12345678901234 and 9AB12345678901234').ibanHead).toBe(false);
+    expect(scanText('(GB82 WEST 1234 5698 7654 32)').ibanHead).toBe(true);
     expect(scanText('from 10.1.2.3 at').quad).toBe(true);
     expect(scanText('version 1.2.3 and 1234.5.6.7').quad).toBe(false);
     expect(scanText('ssn 536-22-8726').ssn).toBe(true);

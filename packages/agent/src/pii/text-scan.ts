@@ -58,7 +58,7 @@ export interface TextScan {
    * digit-shaped value starts at one of them.
    */
   readonly digits: DigitRuns;
-  /** Two ASCII letters before two digits: the start of an IBAN. */
+  /** Two ASCII letters before two digits, with no ASCII letter or digit before them: the start of an IBAN. */
   readonly ibanHead: boolean;
   /**
    * A run of at least 10 key characters (`A-Z a-z 0-9 _ -`) with a `_`, a `-` or a capital after
@@ -497,7 +497,8 @@ export function scanText(text: string): TextScan {
       prevLength = length;
       chainDigits += length;
       if (chainDigits > chain) chain = chainDigits;
-      if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2))) ibanHead = true;
+      // An IBAN's country code: two letters with no ASCII letter or digit before them.
+      if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
       runLength += length;
       if (runMarked && runLength >= 10) keyRun = true;
       i = j - 1;
