@@ -35,6 +35,8 @@ const PIECES = [
   '3', '12', '2024', '1940', '79210', '4111 1111 1111 1111', '+44 20 7946 0958', '(415) 555-0132', '536-22-8726',
   'DE89 3704 0044 0532 0130 00', '10.1.2.3',
   '536 22 8726', '536228726', '1.2.3', '255', '1234', '4111-1111', '1111 1111', 'ada@example.com', 'AKIA' + 'IOSFODNN7EXAMPLE',
+  'ghp_' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789', 'xoxb-' + '1234567890-abcdefghij', 'sk_live_' + '4eC39HqLyjWDarjtT1zdp7dc',
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.' + 'sig_x', '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----', 'ORD-2024-000123',
   'in', 'from', 'at', 'to', 'near', 'paris', 'parIs', 'berlin', 'rio', 'de', 'janeiro', 'Paris', 'Berlin',
   'name is', 'my name', 'named', 'called', "i'm", 'im', 'i am', 'this is', 'mr', 'Mr.', 'dr', 'dear', 'hi', 'thanks',
   'martin', 'joshua', 'Megan', 'Payne', 'Will', 'Grant', 'Ana', 'Lima',
@@ -69,11 +71,18 @@ describe('scanText', () => {
     expect(scanText('key AKIA' + 'IOSFODNN7EXAMPLE').keyRun).toBe(true);
     expect(scanText('an ordinary sentence with information').keyRun).toBe(false);
     // A capital after the first character of the run marks it; ten characters make it long enough.
-    expect(scanText('see aaaaaaaaaB').keyRun).toBe(true);
-    expect(scanText('see aaaaaaaB').keyRun).toBe(false);
-    expect(scanText('see Abcdefghijk').keyRun).toBe(false);
-    expect(scanText('see 1Abcdefghi').keyRun).toBe(true);
-    expect(scanText('see x_bcdefghi').keyRun).toBe(true);
+    expect(scanText('see skaaaaaaaB').keyRun).toBe(true);
+    expect(scanText('see skaaaaaB').keyRun).toBe(false);
+    expect(scanText('see Akcdefghijk').keyRun).toBe(false);
+    expect(scanText('see xo1Abcdefghi').keyRun).toBe(true);
+    expect(scanText('see gh_bcdefghi').keyRun).toBe(true);
+    expect(scanText('see -----BEGIN').keyRun).toBe(true);
+    // The run must start like a key prefix, where the detector reads one.
+    expect(scanText('see aaaaaaaaaB').keyRun).toBe(false);
+    expect(scanText('see 1Abcdefghi').keyRun).toBe(false);
+    expect(scanText('order ORD-2024-000123').keyRun).toBe(false);
+    expect(scanText('see 1sk-abcdefghi').keyRun).toBe(false);
+    expect(scanText('token: eyJhbGciOi.eyJzdWIiOi.sig').keyRun).toBe(true);
   });
 
   it('opens a word condition for each word that can start the step', () => {

@@ -62,7 +62,9 @@ export interface TextScan {
   readonly ibanHead: boolean;
   /**
    * A run of at least 10 key characters (`A-Z a-z 0-9 _ -`) with a `_`, a `-` or a capital after
-   * its first character: every provider key, JWT and PEM header the key detector knows is one.
+   * its first character, that starts like a key prefix ("sk", "AK", "gh", "ey", "--"…): every
+   * provider key, JWT and PEM header the key detector knows is one (it reads a prefix only where
+   * no key character stands before it).
    */
   readonly keyRun: boolean;
   /** A street word ("Street", "Rd", "Via", "ul"): a street can follow a house number. */
@@ -337,6 +339,8 @@ export function scanText(text: string): TextScan {
   let keyRun = false;
   let runLength = 0;
   let runMarked = false;
+  // Whether the current key run starts with the first two characters of a key prefix.
+  let runKey = false;
   let other = false;
   let words = 0;
   let placeCueEnd = -2;
@@ -392,8 +396,9 @@ export function scanText(text: string): TextScan {
       i = end - 1;
       // The key run goes on through the word; a capital after its first character marks it.
       if (inner || (!lower && runLength > 0)) runMarked = true;
+      if (runLength === 0) runKey = keyPrefix(text, start);
       runLength += end - start;
-      if (runMarked && runLength >= 10) keyRun = true;
+      if (runMarked && runKey && runLength >= 10) keyRun = true;
       // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
       if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
@@ -499,8 +504,9 @@ export function scanText(text: string): TextScan {
       if (chainDigits > chain) chain = chainDigits;
       // An IBAN's country code: two letters with no ASCII letter or digit before them.
       if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
+      if (runLength === 0) runKey = false;
       runLength += length;
-      if (runMarked && runLength >= 10) keyRun = true;
+      if (runMarked && runKey && runLength >= 10) keyRun = true;
       i = j - 1;
       continue;
     }
@@ -508,8 +514,9 @@ export function scanText(text: string): TextScan {
     if (c !== 46 && c !== 45 && c !== 40 && c !== 41) chainDigits = 0;
     if (c === 95 || c === 45) {
       if (runLength > 0) runMarked = true;
+      else runKey = c === 45 && text.charCodeAt(i + 1) === 45;
       runLength++;
-      if (runMarked && runLength >= 10) keyRun = true;
+      if (runMarked && runKey && runLength >= 10) keyRun = true;
       continue;
     }
     runLength = 0;
@@ -700,6 +707,21 @@ function personWord(text: string, start: number, end: number, f: number, longer:
   if (end - start < 3) return false;
   if ((f & (CITY | COUNTRY)) !== 0) return true;
   return (f & PLACE_HEAD) !== 0 && (longer || (text.charCodeAt(end) === 32 && placeGoesOn(text, end + 1)));
+}
+
+/**
+ * Whether the key run starting at `start` (a letter, after no key character) starts like a key
+ * prefix of the key detector: "sk", "AK", "AS", "AI", "gh", "gi", "xo", "rk", "ey" ("-----BEGIN "
+ * is checked where a run starts with "-"). The detector only reads a prefix after no key character.
+ */
+function keyPrefix(text: string, start: number): boolean {
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  if (a === 115 || a === 114) return b === 107;
+  if (a === 65) return b === 75 || b === 83 || b === 73;
+  if (a === 103) return b === 104 || b === 105;
+  if (a === 120) return b === 111;
+  return a === 101 && b === 121;
 }
 
 function startsOrdinal(text: string, start: number): boolean {
