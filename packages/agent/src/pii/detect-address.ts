@@ -1,10 +1,11 @@
 import { CITY, COUNTRY, lookupKey, lookupSpan } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
+import { sortByPosition } from './resolve-overlaps.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import type { TextScan } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
-import { sameLower, WordTable } from './word-table.js';
+import { sameLower, strictLower, WordTable } from './word-table.js';
 
 const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
 const SUFFIX = STREET_SUFFIXES.join('|');
@@ -72,13 +73,15 @@ const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
 export function detectAddress(text: string, out: PiiFinding[], placesFound?: readonly PiiFinding[], scan?: TextScan): void {
   // One array for every call (the detector is never re-entered): most calls find nothing.
   const found = FOUND;
-  found.length = 0;
+  // Setting the length is a runtime call even when it changes nothing; most calls find nothing.
+  if (found.length !== 0) found.length = 0;
   if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
   if (scan === undefined || scan.placeCue) lowercasePlaces(text, found);
   if (found.length === 0) return;
-  if (found.length > 1) found.sort(byPosition);
+  // The same order as resolveOverlaps sorts by, without the work array the built-in sort allocates.
+  if (found.length > 1) sortByPosition(found);
   let last: PiiFinding | undefined;
   for (const f of found) {
     if (last !== undefined && f.start < last.end) {
@@ -89,13 +92,12 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
     last = f;
   }
   if (last !== undefined) out.push(last);
-  found.length = 0;
+  if (found.length !== 0) found.length = 0;
 }
 
 const FOUND: PiiFinding[] = [];
 const DIGIT = /\d/;
 const DIGIT_AT = /\d/g;
-const byPosition = (a: PiiFinding, b: PiiFinding): number => a.start - b.start || b.end - a.end;
 
 /**
  * Streets and postcodes around each run of one to five digits (longer runs are no house numbers);
@@ -213,8 +215,9 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
   // word after the number needs one in the text).
   const next = text.charCodeAt(end);
   if (streetAfter) {
+    // The sticky regexes are run with test(): only where they end counts, and test() builds no match array.
     AFTER_NUMBER.lastIndex = end;
-    if (AFTER_NUMBER.exec(text) !== null) return address(text, start, AFTER_NUMBER.lastIndex);
+    if (AFTER_NUMBER.test(text)) return address(text, start, AFTER_NUMBER.lastIndex);
   }
   // A street word glued to the name after the number: the name is read by char code and the
   // regex runs (for the house number after it) only when the name ends in a street word.
@@ -241,7 +244,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
     const cue = cued ?? ((scan === undefined || scan.addressCue) && addressCue(text, start));
     if (!cue) return undefined;
     CUED_AFTER_NUMBER.lastIndex = end;
-    if (CUED_AFTER_NUMBER.exec(text) === null) return undefined;
+    if (!CUED_AFTER_NUMBER.test(text)) return undefined;
     return address(text, start, CUED_AFTER_NUMBER.lastIndex);
   }
   // A house number before the street name: "52 Rua …", "75 Auerstrasse 12".
@@ -362,8 +365,8 @@ function postcodeEnd(text: string, end: number): number {
 /** The lowercase of one UTF-16 unit when it is one unit too ("İ" lowercases to two: -1). */
 function lowerUnit(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  const lower = String.fromCharCode(c).toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : -1;
+  // Worked out once per unit per process, not a string and toLowerCase() per call.
+  return strictLower(c);
 }
 
 function isCapital(c: number): boolean {
@@ -374,7 +377,7 @@ function isCapital(c: number): boolean {
 function address(text: string, start: number, end: number): PiiFinding {
   let at = end;
   UNIT.lastIndex = at;
-  if (UNIT.exec(text) !== null) at = UNIT.lastIndex;
+  if (UNIT.test(text)) at = UNIT.lastIndex;
   return { type: 'address', start, end: extend(text, at), validated: true, confidence: 'high' };
 }
 

@@ -203,7 +203,7 @@ function letterAt(text: string, i: number): boolean {
 /** A written date around the number at `start`–`end`, or undefined. */
 function written(text: string, start: number, end: number): PiiFinding | undefined {
   const digits = end - start;
-  if (digits <= 2) {
+  if (digits <= 2 && monthMayFollow(text, end)) {
     const day = Number(text.slice(start, end));
     MONTH_AFTER.lastIndex = end;
     const after = MONTH_AFTER.exec(text);
@@ -236,6 +236,20 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
   if (!calendarDate(month, Number(text.slice(start, end)), year === undefined ? undefined : Number(year))) return undefined;
   if (ambiguousMonth(name, year)) return undefined;
   return date(beforeStart, AFTER_DAY.lastIndex, year !== undefined);
+}
+
+/**
+ * Whether {@link MONTH_AFTER} can match at `i`: its month word, after an optional ordinal or ".",
+ * space and "of"/"de"/"del", starts with a letter, so a number followed by anything but a letter,
+ * or a "." or space and then a letter (or a character beyond ASCII), has none after it; checked
+ * by char code so that most numbers never run the regex.
+ */
+function monthMayFollow(text: string, i: number): boolean {
+  let c = text.charCodeAt(i);
+  if (c >= 128 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  if (c === 46) c = text.charCodeAt(++i);
+  if (c === 32) c = text.charCodeAt(++i);
+  return c >= 128 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** "may 3", "march 5", "mars 5" in lowercase and without a year are a verb or a planet more often than a month. */

@@ -101,7 +101,9 @@ function detectIpv6(text: string, out: PiiFinding[]): void {
     for (let c = text.charCodeAt(e); isHex(c) || c === 58 || c === 46; c = text.charCodeAt(++e));
     // A sentence may end right after the address.
     while (e > colon && text.charCodeAt(e - 1) === 46) e--;
-    if (e - s >= 3 && (s === 0 || !isWordChar(text.charCodeAt(s - 1))) && !isWordChar(text.charCodeAt(e))) {
+    // Every IPv6 address has two colons or more ("::", seven between eight groups): a time such
+    // as "12:30" is settled without a slice and the validator.
+    if (e - s >= 3 && (s === 0 || !isWordChar(text.charCodeAt(s - 1))) && !isWordChar(text.charCodeAt(e)) && twoColons(text, s, e)) {
       const raw = text.slice(s, e);
       const confidence = ipv6Valid(raw) ? v6Confidence(raw) : undefined;
       if (confidence !== undefined) {
@@ -110,6 +112,13 @@ function detectIpv6(text: string, out: PiiFinding[]): void {
     }
     colon = text.indexOf(':', Math.max(e, colon + 1));
   }
+}
+
+/** Whether `text[start..end)` holds two colons or more. */
+function twoColons(text: string, start: number, end: number): boolean {
+  let colons = 0;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 58 && ++colons === 2) return true;
+  return false;
 }
 
 /** Undefined when the text is syntactically IPv6 but too thin to be an address in prose. */

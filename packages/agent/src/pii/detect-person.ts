@@ -66,7 +66,8 @@ function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
   if (scan !== undefined && !scan.person) return;
   const found = FOUND;
-  found.length = 0;
+  // Setting the length is a runtime call even when it changes nothing; most calls find nothing.
+  if (found.length !== 0) found.length = 0;
   runLength = 0;
   pendingCount = 0;
   let at = 0;
@@ -128,7 +129,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   if (found.length > 1 && !sorted(found)) found.sort(byStart);
   promoteLists(text, found);
   mergeAdjacent(text, found, out);
-  found.length = 0;
+  if (found.length !== 0) found.length = 0;
 }
 
 /** The findings of one call before they are merged into `out`, reused (detectPerson never re-enters). */

@@ -35,13 +35,15 @@ const PIECES = [
   '3', '12', '2024', '1940', '79210', '4111 1111 1111 1111', '+44 20 7946 0958', '(415) 555-0132', '536-22-8726',
   'DE89 3704 0044 0532 0130 00', '10.1.2.3',
   '536 22 8726', '536228726', '1.2.3', '255', '1234', '4111-1111', '1111 1111', 'ada@example.com', 'AKIA' + 'IOSFODNN7EXAMPLE',
+  'ghp_' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789', 'xoxb-' + '1234567890-abcdefghij', 'sk_live_' + '4eC39HqLyjWDarjtT1zdp7dc',
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.' + 'sig_x', '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----', 'ORD-2024-000123',
   'in', 'from', 'at', 'to', 'near', 'paris', 'parIs', 'berlin', 'rio', 'de', 'janeiro', 'Paris', 'Berlin',
   'name is', 'my name', 'named', 'called', "i'm", 'im', 'i am', 'this is', 'mr', 'Mr.', 'dr', 'dear', 'hi', 'thanks',
   'martin', 'joshua', 'Megan', 'Payne', 'Will', 'Grant', 'Ana', 'Lima',
   'March', 'march', 'rdMarch', 'thMay', '3rd', 'of', 'mars', 'May', 'mai', 'März', 'Monday', 'on',
   'born', 'Birthday', 'D.O.B', 'dob', 'd.ob', 'do.b', 'date of birth',
   'Main', 'Street', 'st', 'Rd', 'rue', 'Via', 'ul.', 'Długa', 'Hauptstraße', 'lives at', 'address', 'ZIP', 'Columbus, OH',
-  'ſtreet', 'é', '\u{1D49C}', '\u0301', 'İN', 'Crnić', 'ship to', 'it to', 'moved', 'Adresse', 'PLZ', 'postcode', 'code', 'cap', 's',
+  'zürich', 'köln', 'são paulo', 'ñoño', 'ſtreet', 'é', '\u{1D49C}', '\u0301', 'İN', 'Crnić', 'ship to', 'it to', 'moved', 'Adresse', 'PLZ', 'postcode', 'code', 'cap', 's',
   // Whole phrases, so that each step finds something often enough to be missed when skipped.
   'lives at 87 Jakobi 69', '12 Main Street', '12 main st', '8 Rue de la Paix', 'ZIP: 11164', 'Columbus, OH 43004',
   'arrived at berlin', 'from paris', 'in rio de janeiro', 'born 3/4/1990', 'DOB: 12.03.1980', 'd.o.b. 1990-03-23',
@@ -54,6 +56,9 @@ describe('scanText', () => {
     const s = scanText('call +44 20 7946 0958, card 4111 1111 1111 1111, DE89 3704, ada@x.io, ::1');
     expect(s).toMatchObject({ digit: true, at: true, colon: true, chain: 16, ibanHead: true });
     expect(scanText('no digits here').digit).toBe(false);
+    // The IBAN regex reads no country code glued to letters or digits before it.
+    expect(scanText('SKU12345678901234 and 9AB12345678901234').ibanHead).toBe(false);
+    expect(scanText('(GB82 WEST 1234 5698 7654 32)').ibanHead).toBe(true);
     expect(scanText('from 10.1.2.3 at').quad).toBe(true);
     expect(scanText('version 1.2.3 and 1234.5.6.7').quad).toBe(false);
     expect(scanText('ssn 536-22-8726').ssn).toBe(true);
@@ -66,11 +71,18 @@ describe('scanText', () => {
     expect(scanText('key AKIA' + 'IOSFODNN7EXAMPLE').keyRun).toBe(true);
     expect(scanText('an ordinary sentence with information').keyRun).toBe(false);
     // A capital after the first character of the run marks it; ten characters make it long enough.
-    expect(scanText('see aaaaaaaaaB').keyRun).toBe(true);
-    expect(scanText('see aaaaaaaB').keyRun).toBe(false);
-    expect(scanText('see Abcdefghijk').keyRun).toBe(false);
-    expect(scanText('see 1Abcdefghi').keyRun).toBe(true);
-    expect(scanText('see x_bcdefghi').keyRun).toBe(true);
+    expect(scanText('see skaaaaaaaB').keyRun).toBe(true);
+    expect(scanText('see skaaaaaB').keyRun).toBe(false);
+    expect(scanText('see Akcdefghijk').keyRun).toBe(false);
+    expect(scanText('see xo1Abcdefghi').keyRun).toBe(true);
+    expect(scanText('see gh_bcdefghi').keyRun).toBe(true);
+    expect(scanText('see -----BEGIN').keyRun).toBe(true);
+    // The run must start like a key prefix, where the detector reads one.
+    expect(scanText('see aaaaaaaaaB').keyRun).toBe(false);
+    expect(scanText('see 1Abcdefghi').keyRun).toBe(false);
+    expect(scanText('order ORD-2024-000123').keyRun).toBe(false);
+    expect(scanText('see 1sk-abcdefghi').keyRun).toBe(false);
+    expect(scanText('token: eyJhbGciOi.eyJzdWIiOi.sig').keyRun).toBe(true);
   });
 
   it('opens a word condition for each word that can start the step', () => {
@@ -87,7 +99,26 @@ describe('scanText', () => {
   });
 
   it('opens every word condition when a letter beyond ASCII is in the text', () => {
-    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, placeCue: true, birth: true });
+    expect(scanText('Grüße')).toMatchObject({ street: true, month: true, addressCue: true, postcodeWord: true });
+  });
+
+  it('reads the lowercase place cue from the ASCII words of any text', () => {
+    expect(scanText('Grüße').placeCue).toBe(false);
+    expect(scanText('Grüße in time').placeCue).toBe(false);
+    expect(scanText('Grüße from paris').placeCue).toBe(true);
+    // The word after the cue has a letter beyond ASCII in it or is one: the detector reads it.
+    expect(scanText('moved to zürich').placeCue).toBe(true);
+    expect(scanText('moved to élan').placeCue).toBe(true);
+    expect(scanText('moved to Élan').placeCue).toBe(false);
+  });
+
+  it('reads the birth cue from the ASCII words of any text', () => {
+    expect(scanText('Grüße 1990').birth).toBe(false);
+    expect(scanText('Grüße, born 3/4/1990').birth).toBe(true);
+    expect(scanText('Grüße, D.O.B 3/4/1990').birth).toBe(true);
+    expect(scanText('Grüße, do.b 3/4/1990').birth).toBe(true);
+    expect(scanText('Grüße, do b 3/4/1990').birth).toBe(false);
+    expect(scanText('bornü 3/4/1990').birth).toBe(true);
   });
 
   it('reads the person conditions from the ASCII words of any text', () => {

@@ -16,9 +16,10 @@ import { WordTable } from './word-table.js';
  * Words are only looked up when the text is plain ASCII letters; any other letter (accents,
  * other scripts, or a surrogate pair) makes every word condition true, because case folding and
  * word boundaries beyond ASCII are the regular expressions' business. The person conditions
- * ({@link TextScan.nameCue}, {@link TextScan.person}, {@link TextScan.capitals}) are the
- * exception: they look up the ASCII words of any text and leave to the detector only the words
- * with a letter beyond ASCII in or right after them.
+ * ({@link TextScan.nameCue}, {@link TextScan.person}, {@link TextScan.capitals}), the
+ * lowercase place cue ({@link TextScan.placeCue}) and the birth cue ({@link TextScan.birth}) are
+ * the exception: they look up the ASCII words of any text and leave to the detector only the
+ * words with a letter beyond ASCII in or right after them.
  */
 export interface TextScan {
   /** Any ASCII digit. */
@@ -57,11 +58,13 @@ export interface TextScan {
    * digit-shaped value starts at one of them.
    */
   readonly digits: DigitRuns;
-  /** Two ASCII letters before two digits: the start of an IBAN. */
+  /** Two ASCII letters before two digits, with no ASCII letter or digit before them: the start of an IBAN. */
   readonly ibanHead: boolean;
   /**
    * A run of at least 10 key characters (`A-Z a-z 0-9 _ -`) with a `_`, a `-` or a capital after
-   * its first character: every provider key, JWT and PEM header the key detector knows is one.
+   * its first character, that starts like a key prefix ("sk", "AK", "gh", "ey", "--"…): every
+   * provider key, JWT and PEM header the key detector knows is one (it reads a prefix only where
+   * no key character stands before it).
    */
   readonly keyRun: boolean;
   /** A street word ("Street", "Rd", "Via", "ul"): a street can follow a house number. */
@@ -104,9 +107,15 @@ export interface TextScan {
    * of detectPerson ends without a finding.
    */
   readonly person: boolean;
-  /** "in", "from", "at", "to" or "near" before a lowercase listed place (or a word that may be one). */
+  /**
+   * "in", "from", "at", "to" or "near" before a lowercase listed place (or a word that may be
+   * one), in any text: the cues are ASCII words and the regex's `\b` is ASCII too.
+   */
   readonly placeCue: boolean;
-  /** "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible. */
+  /**
+   * "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible; in any text (the
+   * cue regex reads ASCII letters only, its `\b` is ASCII too).
+   */
   readonly birth: boolean;
   /** Whether every letter of the text is an ASCII letter (and no surrogate pair stands in it). */
   readonly ascii: boolean;
@@ -240,14 +249,19 @@ const STREET_PREFIX = 256;
 const PAIR_HEAD = 512;
 const PAIR_TAIL = 1024;
 const S_WORD = 2048;
+/** The words the date-of-birth cue regex starts with ("d" and "do" of "d.o.b" only before a "."). */
+const BIRTH_ENTRIES: ReadonlyArray<readonly [string, number]> = [
+  ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
+  ['d', BIRTH_D],
+  ['do', BIRTH_D],
+];
+const BIRTH_WORDS = new WordTable(BIRTH_ENTRIES);
 const WORDS = new WordTable([
   ...[...STREET_SUFFIXES, ...STREET_PREFIXES].map((w) => [w, STREET] as const),
   ...[...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const),
   ...LOWER_NAME_CUES.map((cue) => [lastWord(cue), NAME_CUE_END] as const),
   ...LOWER_PLACE_CUES.map((w) => [w, PLACE_CUE] as const),
-  ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
-  ['d', BIRTH_D],
-  ['do', BIRTH_D],
+  ...BIRTH_ENTRIES,
   ...STREET_PREFIXES.map((w) => [w, STREET_PREFIX] as const),
   ...ADDRESS_WORDS.map((w) => [w, ADDRESS_CUE] as const),
   ...ADDRESS_PAIRS.map((pair) => [pair.slice(0, pair.indexOf(' ')), PAIR_HEAD] as const),
@@ -265,6 +279,7 @@ const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NA
   LOWER_NAME_CUES.filter((cue) => lastWord(cue) === w),
 );
 const CUE_LAST_WORDS = new WordTable(CUES_BY_LAST_WORD.map((cues, i) => [lastWord(cues[0] as string), i + 1] as const));
+const PLACE_CUE_WORDS = new WordTable(LOWER_PLACE_CUES.map((w) => [w, PLACE_CUE] as const));
 const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
@@ -324,6 +339,8 @@ export function scanText(text: string): TextScan {
   let keyRun = false;
   let runLength = 0;
   let runMarked = false;
+  // Whether the current key run starts with the first two characters of a key prefix.
+  let runKey = false;
   let other = false;
   let words = 0;
   let placeCueEnd = -2;
@@ -358,7 +375,7 @@ export function scanText(text: string): TextScan {
   addressEnd = -1;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    if (asciiLetter(c)) {
       // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
       chainDigits = 0;
       const start = i;
@@ -366,21 +383,22 @@ export function scanText(text: string): TextScan {
       let lower = true;
       let inner = false;
       for (;;) {
-        if (c <= 90) {
+        if (c < 97) {
           lower = false;
           if (i > start) inner = true;
-          h = hashStep(h, c + 32);
-        } else h = hashStep(h, c);
+        }
+        h = hashStep(h, c | 32);
         // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
-        c = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-        if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
-        i++;
+        c = ++i < n ? text.charCodeAt(i) : 0;
+        if (!asciiLetter(c)) break;
       }
-      const end = i + 1;
+      const end = i;
+      i = end - 1;
       // The key run goes on through the word; a capital after its first character marks it.
       if (inner || (!lower && runLength > 0)) runMarked = true;
+      if (runLength === 0) runKey = keyPrefix(text, start);
       runLength += end - start;
-      if (runMarked && runLength >= 10) keyRun = true;
+      if (runMarked && runKey && runLength >= 10) keyRun = true;
       // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
       if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
@@ -406,13 +424,14 @@ export function scanText(text: string): TextScan {
         capFlags[caps] = f;
         caps++;
       }
+      if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
+        // "in paris", in any text: the word after a lowercase place cue is a listed place, or may
+        // be read differently by the regex (a capital inside, an apostrophe, a hyphen or a letter
+        // beyond ASCII after).
+        if (!lower || c === 39 || c === 8217 || c === 45 || otherAfter || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
+      }
       // The other word conditions are all open in a text with a letter beyond ASCII.
       if (!other) {
-        if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
-          // "in paris": the word after a lowercase place cue is a listed place, or may be read
-          // differently by the regex (a capital inside, an apostrophe or a hyphen after).
-          if (!lower || c === 39 || c === 8217 || c === 45 || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
-        }
         // "3rdMarch": the date regex reads an ordinal glued to the month.
         if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
           words |= MONTH;
@@ -423,7 +442,14 @@ export function scanText(text: string): TextScan {
       prevEnd = end;
       prevHash = h;
       if (other) {
-        // Only the lowercase name cue is still open to this word: a small table of its last words.
+        // Only the lowercase place and name cues and the birth words are still open to this
+        // word: small tables of their (last) words.
+        if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) placeCueEnd = end;
+        // The birth words start with "b" or "d".
+        if ((words & BIRTH) === 0 && end - start <= 9 && ((first | 32) === 98 || (first | 32) === 100)) {
+          const birth = BIRTH_WORDS.getHashed(text, start, end, h);
+          if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
+        }
         if (lower && (words & NAME_CUE_END) === 0 && CUE_LAST_WORDS.getHashed(text, start, end, h) !== 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
         continue;
       }
@@ -476,9 +502,11 @@ export function scanText(text: string): TextScan {
       prevLength = length;
       chainDigits += length;
       if (chainDigits > chain) chain = chainDigits;
-      if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2))) ibanHead = true;
+      // An IBAN's country code: two letters with no ASCII letter or digit before them.
+      if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
+      if (runLength === 0) runKey = false;
       runLength += length;
-      if (runMarked && runLength >= 10) keyRun = true;
+      if (runMarked && runKey && runLength >= 10) keyRun = true;
       i = j - 1;
       continue;
     }
@@ -486,8 +514,9 @@ export function scanText(text: string): TextScan {
     if (c !== 46 && c !== 45 && c !== 40 && c !== 41) chainDigits = 0;
     if (c === 95 || c === 45) {
       if (runLength > 0) runMarked = true;
+      else runKey = c === 45 && text.charCodeAt(i + 1) === 45;
       runLength++;
-      if (runMarked && runLength >= 10) keyRun = true;
+      if (runMarked && runKey && runLength >= 10) keyRun = true;
       continue;
     }
     runLength = 0;
@@ -498,7 +527,10 @@ export function scanText(text: string): TextScan {
       // A letter beyond ASCII: the detector reads its word, and it may end a cue ("chère").
       other = true;
       otherEnd = i + 1;
-      if (isUpper(text, i)) {
+      const upper = isUpper(text, i);
+      // "in élan": the regex reads the word after the cue when it may start with a lowercase letter.
+      if (i === placeCueEnd + 1 && !upper) words |= PLACE_CUE;
+      if (upper) {
         if (caps === capStarts.length) growCapitals();
         capStarts[caps] = i;
         capEnds[caps] = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
@@ -528,8 +560,8 @@ export function scanText(text: string): TextScan {
   r.dayWord = dayWord;
   r.nameCue = (words & NAME_CUE_END) !== 0;
   r.person = person || r.nameCue;
-  r.placeCue = other || (words & PLACE_CUE) !== 0;
-  r.birth = other || (words & BIRTH) !== 0;
+  r.placeCue = (words & PLACE_CUE) !== 0;
+  r.birth = (words & BIRTH) !== 0;
   r.ascii = !other;
   const k = CAPITALS;
   k.count = caps;
@@ -677,6 +709,21 @@ function personWord(text: string, start: number, end: number, f: number, longer:
   return (f & PLACE_HEAD) !== 0 && (longer || (text.charCodeAt(end) === 32 && placeGoesOn(text, end + 1)));
 }
 
+/**
+ * Whether the key run starting at `start` (a letter, after no key character) starts like a key
+ * prefix of the key detector: "sk", "AK", "AS", "AI", "gh", "gi", "xo", "rk", "ey" ("-----BEGIN "
+ * is checked where a run starts with "-"). The detector only reads a prefix after no key character.
+ */
+function keyPrefix(text: string, start: number): boolean {
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  if (a === 115 || a === 114) return b === 107;
+  if (a === 65) return b === 75 || b === 83 || b === 73;
+  if (a === 103) return b === 104 || b === 105;
+  if (a === 120) return b === 111;
+  return a === 101 && b === 121;
+}
+
 function startsOrdinal(text: string, start: number): boolean {
   const a = text.charCodeAt(start);
   const b = text.charCodeAt(start + 1);
@@ -690,6 +737,11 @@ function isSurrogate(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** {@link isAsciiLetter} in one comparison: `c | 32` folds the capitals onto the lowercase range. */
+function asciiLetter(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26;
 }
 
 function isAsciiLetter(c: number): boolean {

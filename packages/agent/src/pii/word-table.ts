@@ -79,7 +79,8 @@ export function sameLower(text: string, start: number, key: string): boolean {
 // filled on first sight (0 = not yet known).
 const LOWER = new Int32Array(65536);
 
-function strictLower(c: number): number {
+/** The lowercase of the UTF-16 unit `c` (beyond ASCII), or -1 when it lowercases to more than one unit ("İ"). */
+export function strictLower(c: number): number {
   const known = LOWER[c] as number;
   if (known !== 0) return known;
   const lower = String.fromCharCode(c).toLowerCase();
