@@ -55,15 +55,17 @@ export function signInLogins(): SignInLogins {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// A UUID, or a UUID with a copy number (`…-3`), as exports of one event to several files name it.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-(0|[1-9]\d{0,8}))?$/;
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const TWO_32 = 2 ** 32;
 
 /**
  * The logins seen, by event id (`system|id|eventId`) and by who and when
  * (`system|subject|at`), as the set of those strings would hold them but in a few bytes each:
- * a UUID event id as four words, a normalized instant as its milliseconds, beside the index of
- * its system or system and subject. Keys of any other form are kept as those strings.
+ * a UUID event id (with its copy number, if any) as five words, a normalized instant as its
+ * milliseconds, beside the index of its system or system and subject. Keys of any other form
+ * are kept as those strings.
  */
 function loginKeys() {
   const prefixes = new Map<string, number>();
@@ -73,16 +75,17 @@ function loginKeys() {
     return i;
   };
   const known = (p: string) => prefixes.get(p);
-  const ids = new WordSet(5);
+  const ids = new WordSet(6);
   const times = new WordSet(3);
   const other = new Set<string>();
-  const words = [0, 0, 0, 0, 0];
-  const idWords = (system: number, id: string) => {
+  const words = [0, 0, 0, 0, 0, 0];
+  const idWords = (system: number, id: string, copy: string | undefined) => {
     words[0] = system;
     words[1] = parseInt(id.slice(0, 8), 16);
     words[2] = parseInt(id.slice(9, 13) + id.slice(14, 18), 16);
     words[3] = parseInt(id.slice(19, 23) + id.slice(24, 28), 16);
     words[4] = parseInt(id.slice(28, 36), 16);
+    words[5] = copy === undefined ? 0 : Number(copy) + 1;
     return words;
   };
   const ms = (at: string) => {
@@ -100,13 +103,15 @@ function loginKeys() {
   const plain = (system: string, subject?: string) => system.includes('|') || subject === 'id';
   return {
     addId(system: string, id: string) {
-      if (plain(system) || !UUID.test(id)) other.add(`${system}|id|${id}`);
-      else ids.add(idWords(prefix(system), id));
+      const uuid = UUID.exec(id);
+      if (plain(system) || !uuid) other.add(`${system}|id|${id}`);
+      else ids.add(idWords(prefix(system), id, uuid[1]));
     },
     hasId(system: string, id: string) {
-      if (plain(system) || !UUID.test(id)) return other.has(`${system}|id|${id}`);
+      const uuid = UUID.exec(id);
+      if (plain(system) || !uuid) return other.has(`${system}|id|${id}`);
       const p = known(system);
-      return p !== undefined && ids.has(idWords(p, id));
+      return p !== undefined && ids.has(idWords(p, id, uuid[1]));
     },
     addTime(system: string, subject: string, at: string) {
       const t = ms(at);
