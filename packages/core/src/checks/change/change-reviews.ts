@@ -80,31 +80,58 @@ export interface DeploymentFacts extends Omit<DeploymentRecord, 'kind' | 'creato
   statusAt?: string;
 }
 
-/** The latest status of each deployment, as `deployment_status` records arrive (see {@link deploymentStatuses}). */
+/** Deployments joined to their latest status, as the records arrive: the deployments first, then the statuses (see {@link deploymentStatuses}). */
 export interface DeploymentStatuses {
-  add(s: DeploymentStatusRecord): void;
-  /** The deployment with its effective status, with repeated strings held once. Call once every status was added. */
-  withStatus(d: DeploymentRecord): DeploymentFacts;
+  /** A deployment whose effective status is wanted (the others' statuses are not kept). */
+  addDeployment(d: DeploymentRecord): void;
+  addStatus(s: DeploymentStatusRecord): void;
+  /** The deployments added, in order, each with its effective status. Call once every status was added. */
+  joined(): DeploymentFacts[];
+}
+
+interface LatestStatus {
+  state: string;
+  at: string;
+  artifact: string;
+  source: string;
+  locator: string;
 }
 
 /**
  * Deployments with their effective status: the state of the latest `deployment_status` joined by
- * repo and deployment id, else the deployment's own status.
+ * repo and deployment id, else the deployment's own status. Keeps the deployments' fields and,
+ * per deployment, only its latest status so far, with repeated strings held once.
  */
 export function deploymentStatuses(): DeploymentStatuses {
   const pool = stringPool();
-  const latest = new Map<string, { state: string; at: string; citation: Citation }>();
+  const kept: DeploymentFacts[] = [];
+  // repo (lower case) → deployment id → its latest status so far (null: none yet).
+  const latest = new Map<string, Map<string, LatestStatus | null>>();
   return {
-    add(s) {
-      const k = `${s.repo.toLowerCase()}|${s.deploymentId}`;
-      const cur = latest.get(k);
-      if (!cur || s.at >= cur.at) latest.set(k, { state: pool(s.state), at: s.at, citation: { artifact: pool(s.artifact), source: pool(s.source), locator: s.locator } });
-    },
-    withStatus(d) {
-      const s = latest.get(`${d.repo.toLowerCase()}|${d.id}`);
+    addDeployment(d) {
       const facts: DeploymentFacts = { source: pool(d.source), artifact: pool(d.artifact), locator: d.locator, repo: pool(d.repo), id: d.id, environment: pool(d.environment), commit: d.commit, at: d.at, status: pool(d.status) };
       if (d.ref !== undefined) facts.ref = pool(d.ref);
-      return s ? { ...facts, status: s.state, statusCitation: s.citation, statusAt: s.at } : facts;
+      kept.push(facts);
+      const repo = pool(d.repo.toLowerCase());
+      let ids = latest.get(repo);
+      if (!ids) latest.set(repo, (ids = new Map()));
+      if (!ids.has(d.id)) ids.set(d.id, null);
+    },
+    addStatus(s) {
+      const ids = latest.get(s.repo.toLowerCase());
+      if (!ids) return;
+      const cur = ids.get(s.deploymentId);
+      if (cur === undefined) return;
+      if (!cur || s.at >= cur.at) ids.set(s.deploymentId, { state: pool(s.state), at: s.at, artifact: pool(s.artifact), source: pool(s.source), locator: s.locator });
+    },
+    joined() {
+      const out = kept.map((d) => {
+        const s = latest.get(d.repo.toLowerCase())?.get(d.id);
+        return s ? { ...d, status: s.state, statusCitation: { artifact: s.artifact, source: s.source, locator: s.locator }, statusAt: s.at } : d;
+      });
+      kept.length = 0;
+      latest.clear();
+      return out;
     },
   };
 }

@@ -39,8 +39,8 @@ function firstAtOrAfter<T extends { at: string }>(sorted: readonly T[], at: stri
 }
 
 /** The passes of the streaming form, in the order of {@link stream}'s kinds. */
-const STATUSES = 0;
-const DEPLOYMENTS = 1;
+const DEPLOYMENTS = 0;
+const STATUSES = 1;
 const CHANGE_INDEX = 2;
 const REVIEWS = 3;
 const CHANGES = 4;
@@ -54,15 +54,15 @@ const CHANGES = 4;
  * period deployed a commit that had reached a mainline branch by then (docs/change-rules.md
  * lists each rule and the GitHub setting it mirrors).
  *
- * Streamed in five passes, each keeping only what the next needs: the latest status of each
- * deployment; the successful production deployments (their fields, by repository and time); the
- * few fields of every change that deployment provenance reads, from which the deployments in the
- * period are judged (so a change's item gets its "deployed before merge" steps before it is
- * handed on); the reviews of separate `pr_review` records; and then the changes again, each
- * judged and its item handed to the run's population as it is read.
+ * Streamed in five passes, each keeping only what the next needs: the production deployments
+ * (their fields); the latest status of each of them, which leaves the successful ones by
+ * repository and time; the few fields of every change that deployment provenance reads, from
+ * which the deployments in the period are judged (so a change's item gets its "deployed before
+ * merge" steps before it is handed on); the reviews of separate `pr_review` records; and then
+ * the changes again, each judged and its item handed to the run's population as it is read.
  */
 const stream: CheckStream = {
-  kinds: ['deployment_status', 'deployment', 'change', 'pr_review', 'change'],
+  kinds: ['deployment', 'deployment_status', 'change', 'pr_review', 'change'],
   start(ctx) {
     const tz = ctx.timezone;
     const emergencyDays = Number(ctx.params.emergencyApprovalDays ?? 2);
@@ -93,7 +93,7 @@ const stream: CheckStream = {
     // Each change's place among the change records, counted in the index pass and again in the judging pass.
     let indexed = 0;
     let judged = 0;
-    let reached = STATUSES;
+    let reached = DEPLOYMENTS;
 
     // Deployments: each successful production deployment in the period shipped a commit that had reached a mainline branch by then.
     const judgeDeployments = (changes: readonly ChangeFacts[]) => {
@@ -142,7 +142,12 @@ const stream: CheckStream = {
     // Closes the passes before `pass` (those with no records included): what one pass built, the next reads.
     const reach = (pass: number) => {
       for (; reached < pass; reached++) {
-        if (reached === DEPLOYMENTS) {
+        if (reached === STATUSES) {
+          for (const d of (statuses as DeploymentStatuses).joined()) {
+            const list = deploys.get(lower(d.repo)) ?? [];
+            deploys.set(lower(d.repo), list);
+            if (/^success(ful)?$/i.test(d.status)) list.push(d);
+          }
           statuses = undefined;
           for (const list of deploys.values()) list.sort((a, b) => (a.at < b.at ? -1 : 1));
         } else if (reached === CHANGE_INDEX) {
@@ -232,16 +237,12 @@ const stream: CheckStream = {
     return {
       add(kind, batch, pass) {
         reach(pass);
-        if (pass === STATUSES) {
-          for (const s of batch as readonly DeploymentStatusRecord[]) statuses?.add(s);
-        } else if (pass === DEPLOYMENTS) {
+        if (pass === DEPLOYMENTS) {
           for (const r of batch as readonly DeploymentRecord[]) {
-            if (!(prodEnvs.has(lower(r.environment)) || /^prod(uction)?$/i.test(r.environment))) continue;
-            const d = (statuses as DeploymentStatuses).withStatus(r);
-            const list = deploys.get(lower(d.repo)) ?? [];
-            deploys.set(lower(d.repo), list);
-            if (/^success(ful)?$/i.test(d.status)) list.push(d);
+            if (prodEnvs.has(lower(r.environment)) || /^prod(uction)?$/i.test(r.environment)) statuses?.addDeployment(r);
           }
+        } else if (pass === STATUSES) {
+          for (const s of batch as readonly DeploymentStatusRecord[]) statuses?.addStatus(s);
         } else if (pass === CHANGE_INDEX) {
           for (const c of batch as readonly ChangeRecord[]) {
             changeFacts?.push({ repo: c.repo, number: c.number, commit: c.commit, headCommit: c.headCommit, mergedAt: c.mergedAt, targetBranch: c.targetBranch, via: c.via, emergency: isEmergency(c), citation: citationOf(c), ordinal: indexed++ });
