@@ -29,7 +29,8 @@ export interface ReviewIndex {
  */
 export function reviewIndex(): ReviewIndex {
   const pool = stringPool();
-  const byId = new Map<string, ChangeReview & { group: string }>();
+  // Reviews with an id, by group and id, each with its group (objects of one shape: no spread copies, whose shapes V8 does not share).
+  const byId = new Map<string, { group: string; review: ChangeReview }>();
   let extra: Map<string, ChangeReview[]> | undefined = new Map();
   let joined: Map<string, ChangeReview[]> | undefined;
   const push = (map: Map<string, ChangeReview[]>, group: string, review: ChangeReview) => {
@@ -41,7 +42,7 @@ export function reviewIndex(): ReviewIndex {
   const grouped = () => {
     if (joined) return joined;
     joined = extra as Map<string, ChangeReview[]>;
-    for (const { group, ...review } of byId.values()) push(joined, group, review);
+    for (const { group, review } of byId.values()) push(joined, group, review);
     byId.clear();
     extra = undefined;
     return joined;
@@ -51,14 +52,14 @@ export function reviewIndex(): ReviewIndex {
       const group = key(r.repo, r.number);
       const review: ChangeReview = { reviewer: pool(r.reviewer), state: pool(r.state.toUpperCase()), at: r.at, commit: r.commit, citation: { artifact: pool(r.artifact), source: pool(r.source), locator: r.locator } };
       if (r.id) {
-        const seen = byId.get(`${group}|${r.id}`);
+        const seen = byId.get(`${group}|${r.id}`)?.review;
         if (seen) {
           if (review.state === 'DISMISSED') seen.state = 'DISMISSED';
           seen.at ??= review.at;
           seen.commit ??= review.commit;
           return;
         }
-        byId.set(`${group}|${r.id}`, { ...review, group });
+        byId.set(`${group}|${r.id}`, { group, review });
       } else push(extra as Map<string, ChangeReview[]>, group, review);
     },
     reviewsOf(c) {
@@ -109,8 +110,8 @@ export function deploymentStatuses(): DeploymentStatuses {
   const latest = new Map<string, Map<string, LatestStatus | null>>();
   return {
     addDeployment(d) {
-      const facts: DeploymentFacts = { source: pool(d.source), artifact: pool(d.artifact), locator: d.locator, repo: pool(d.repo), id: d.id, environment: pool(d.environment), commit: d.commit, at: d.at, status: pool(d.status) };
-      if (d.ref !== undefined) facts.ref = pool(d.ref);
+      // Every entry has the same fields (undefined when absent), so they share one shape.
+      const facts: DeploymentFacts = { source: pool(d.source), artifact: pool(d.artifact), locator: d.locator, repo: pool(d.repo), id: d.id, environment: pool(d.environment), commit: d.commit, ref: d.ref === undefined ? undefined : pool(d.ref), at: d.at, status: pool(d.status), statusCitation: undefined, statusAt: undefined };
       kept.push(facts);
       const repo = pool(d.repo.toLowerCase());
       let ids = latest.get(repo);
@@ -125,13 +126,15 @@ export function deploymentStatuses(): DeploymentStatuses {
       if (!cur || s.at >= cur.at) ids.set(s.deploymentId, { state: pool(s.state), at: s.at, artifact: pool(s.artifact), source: pool(s.source), locator: s.locator });
     },
     joined() {
-      const out = kept.map((d) => {
+      for (const d of kept) {
         const s = latest.get(d.repo.toLowerCase())?.get(d.id);
-        return s ? { ...d, status: s.state, statusCitation: { artifact: s.artifact, source: s.source, locator: s.locator }, statusAt: s.at } : d;
-      });
-      kept.length = 0;
+        if (!s) continue;
+        d.status = s.state;
+        d.statusCitation = { artifact: s.artifact, source: s.source, locator: s.locator };
+        d.statusAt = s.at;
+      }
       latest.clear();
-      return out;
+      return kept.splice(0);
     },
   };
 }
