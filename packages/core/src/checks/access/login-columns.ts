@@ -1,3 +1,5 @@
+import { instantMs } from './instant-ms.js';
+
 /** A sign-in as the MFA check reads it back: what it compares and cites. */
 export interface Login {
   at: string;
@@ -10,7 +12,6 @@ export interface Login {
   seq: number;
 }
 
-const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const LINE = /^line (0|[1-9]\d{0,8})$/;
 
 /** The order of sign-ins: by time, then arrival. */
@@ -65,8 +66,8 @@ export class LoginColumns {
   add(l: Login): void {
     if (this.n === this.ms.length) this.grow();
     const i = this.n++;
-    const t = INSTANT.test(l.at) ? Date.parse(l.at) : NaN;
-    if (Number.isFinite(t) && new Date(t).toISOString() === l.at) this.ms[i] = t;
+    const t = instantMs(l.at);
+    if (t !== undefined) this.ms[i] = t;
     else {
       this.ms[i] = NaN;
       this.times.set(i, l.at);

@@ -1,6 +1,7 @@
 import { recordsOf } from '../../records/index.js';
 import type { AccessEventRecord, RecordSet, SignInRecord } from '../../records/index.js';
 import { norm, subjectOf } from './identity-keys.js';
+import { instantMs } from './instant-ms.js';
 import { WordSet } from './word-set.js';
 
 /**
@@ -57,7 +58,6 @@ export function signInLogins(): SignInLogins {
 
 // A UUID, or a UUID with a copy number (`…-3`), as exports of one event to several files name it.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-(0|[1-9]\d{0,8}))?$/;
-const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const TWO_32 = 2 ** 32;
 
 /**
@@ -89,9 +89,8 @@ function loginKeys() {
     return words;
   };
   const ms = (at: string) => {
-    if (!INSTANT.test(at)) return undefined;
-    const t = Date.parse(at);
-    return t >= 0 && t < TWO_32 * TWO_32 / 4096 && new Date(t).toISOString() === at ? t : undefined;
+    const t = instantMs(at);
+    return t !== undefined && t >= 0 && t < TWO_32 * TWO_32 / 4096 ? t : undefined;
   };
   const timeWords = (p: number, t: number) => {
     words[0] = p;
