@@ -68,13 +68,46 @@ export function printJsonStreamed(value: Record<string, unknown>): void {
     write('[');
     v.forEach((el, j) => {
       const item = typeof el === 'function' ? (el as () => unknown)() : el;
-      // JSON.stringify writes null for an array element it cannot represent.
-      const json = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : JSON.stringify(item, null, 2);
-      write(`${j === 0 ? '' : ','}\n    ${indent(json, '    ')}`);
+      write(`${j === 0 ? '' : ','}\n    `);
+      writeJson(item, '    ');
     });
     write('\n  ]');
   });
   write('\n}\n');
+}
+
+/** Arrays longer than this are written an element at a time (a control's exception rows at 10M records are a million). */
+const LONG = 1000;
+const isLongArray = (v: unknown): v is unknown[] => Array.isArray(v) && v.length > LONG;
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+
+/**
+ * Writes `JSON.stringify(value, null, 2)` indented by `pad`, but an object holding a long array,
+ * and the long array itself, a member or an element at a time: the same bytes without the one
+ * string, which past V8's limit (~512 MB) cannot be built ("Invalid string length").
+ */
+function writeJson(value: unknown, pad: string): void {
+  // JSON.stringify writes null for an array element it cannot represent.
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return write('null');
+  if (isLongArray(value)) {
+    write('[');
+    value.forEach((el, j) => {
+      write(`${j === 0 ? '' : ','}\n${pad}  `);
+      writeJson(el, `${pad}  `);
+    });
+    return write(`\n${pad}]`);
+  }
+  if (isPlainObject(value) && Object.values(value).some(isLongArray)) {
+    const members = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+    write('{');
+    members.forEach(([k, v], i) => {
+      write(`${i === 0 ? '' : ','}\n${pad}  ${JSON.stringify(k)}: `);
+      writeJson(v, `${pad}  `);
+    });
+    return write(`\n${pad}}`);
+  }
+  write(JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`));
 }
 
 /** One line on stderr (warnings, notes) unless its reader has gone away. */

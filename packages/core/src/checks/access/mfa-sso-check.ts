@@ -7,6 +7,8 @@ import { runStream } from '../check.js';
 import type { Check, CheckContext, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
 import { signInLogins } from './sign-in-logins.js';
+import { byAtSeq, LoginColumns, LoginStrings } from './login-columns.js';
+import type { Login } from './login-columns.js';
 
 type Enrolment = 'enrolled' | 'not_enrolled' | 'unknown';
 
@@ -29,19 +31,6 @@ function applyMfa(count: number, e: AccessEventRecord): number {
  * export marks as not SSO-enforced are exceptions too. When nothing records MFA at all, the check
  * cannot conclude (insufficient evidence).
  */
-/** A sign-in (from the log, or a sign-in record standing in for one) as the check keeps it: what it compares and cites. */
-interface Login {
-  at: string;
-  /** The IdP account (`system|accountId`), or '' when the event names none. */
-  account: string;
-  source: string;
-  artifact: string;
-  locator: string;
-  /** Arrival order: ties in time keep the order the records came in. */
-  seq: number;
-}
-
-const byAtSeq = <T extends { at: string; seq: number }>(a: T, b: T): number => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq);
 const isFactorEvent = (e: AccessEventRecord) => e.action === 'mfa_enroll' || e.action === 'mfa_reset';
 
 const stream: CheckStream = {
@@ -57,14 +46,14 @@ const stream: CheckStream = {
     // records factor events at all: otherwise each sign-in's own MFA answer is the evidence (below).
     let factorEvents = false;
     const mfaEvents: { e: AccessEventRecord; at: string; seq: number }[] = [];
-    const logins = new Map<string, Login[]>();
+    // A sign-in (from the log, or a sign-in record standing in for one) as the check keeps it: a few numbers in its account's columns.
+    const loginStrings = new LoginStrings();
+    const logins = new Map<string, LoginColumns>();
     const standIns = signInLogins();
-    const strings = new Map<string, string>();
-    const one = (x: string) => { const k = strings.get(x); if (k !== undefined) return k; strings.set(x, x); return x; };
     const addLogin = (who: string, e: Pick<AccessEventRecord, 'at' | 'system' | 'accountId' | 'source' | 'artifact' | 'locator'>) => {
       let list = logins.get(who);
-      if (!list) logins.set(who, (list = []));
-      list.push({ at: e.at, account: one(accountKey(e)), source: e.source, artifact: e.artifact, locator: e.locator, seq: seq++ });
+      if (!list) logins.set(who, (list = new LoginColumns(loginStrings)));
+      list.add({ at: e.at, account: accountKey(e), source: e.source, artifact: e.artifact, locator: e.locator, seq: seq++ });
     };
     let signInFacts = false;
     // The sign-in records the population needs: each account's first per system, and every single-factor one.
@@ -106,7 +95,7 @@ const stream: CheckStream = {
       finish() {
         const sortedMfa = mfaEvents.sort(byAtSeq).map((x) => x.e);
         // Accounts in the order the original replay met them: by their first sign-in in the period.
-        const loginsBy = new Map([...logins].map(([who, list]) => [who, list.sort(byAtSeq)] as const).sort(([, a], [, b]) => byAtSeq(a[0], b[0])));
+        const loginsBy = new Map([...logins].map(([who, list]) => [who, list, list.first()] as const).sort(([, , a], [, , b]) => byAtSeq(a, b)).map(([who, list]) => [who, () => list.logins()]));
         const signIns = [...new Set([...firstSignIn.values(), ...singleFactor])].sort((a, b) => byAtSeq({ at: a.s.at, seq: a.seq }, { at: b.s.at, seq: b.seq })).map((x) => x.s);
         return conclude(ctx, { mfaEvents: sortedMfa, loginsBy, signIns, signInFacts, section, accountKey });
       },
@@ -139,8 +128,8 @@ export const mfaSsoCheck: Check = {
 interface Folded {
   /** Factor enrolments and removals, not failed, oldest first. */
   mfaEvents: AccessEventRecord[];
-  /** Sign-ins in the period by account, oldest first; accounts by their first sign-in. */
-  loginsBy: ReadonlyMap<string, Login[]>;
+  /** Sign-ins in the period by account, oldest first (built for one account at a time); accounts by their first sign-in. */
+  loginsBy: ReadonlyMap<string, () => Login[]>;
   /** The sign-in records in the period the population cites, oldest first. */
   signIns: SignInRecord[];
   /** True when some sign-in record in the period says whether MFA was used. */
@@ -184,8 +173,9 @@ function conclude(ctx: CheckContext, { mfaEvents, loginsBy, signIns, signInFacts
       return u;
     };
     const exceptions: CheckException[] = [];
-    for (const [who, logins] of loginsBy) {
+    for (const [who, loginsOf] of loginsBy) {
       if (declaredRole({ email: who }, section)) continue;
+      const logins = loginsOf();
       const ids = new Set(logins.map((l) => l.account).filter(Boolean));
       const mfa = [...new Set([...(mfaBy.get(who) ?? []), ...[...ids].flatMap((id) => mfaByAccount.get(id) ?? [])])].sort(byAt);
       const snap = snapshots.get(who);

@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccessEventRecord, PersonRecord, RecordSet, SignInRecord } from '../../records/index.js';
 import type { CheckContext } from '../check.js';
 import { deprovisioningCheck } from '../hr/deprovisioning-check.js';
 import { mfaSsoCheck } from './mfa-sso-check.js';
 import { reconciliationCheck } from './reconciliation-check.js';
-import { accessEventsWithSignIns } from './sign-in-logins.js';
+import { accessEventsWithSignIns, signInLogins } from './sign-in-logins.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -53,5 +54,31 @@ describe('sign-ins from a sign-in log count as logins', () => {
       sign_in: [signIn('with@x.ai', '2026-05-02T16:00:00Z'), signIn('without@x.ai', '2026-05-02T16:00:00Z', { mfa: 'unknown' })],
     };
     expect(rules(mfaSsoCheck.run(ctx(records)))).toEqual(['mfa.not_enrolled without@x.ai']);
+  });
+});
+
+describe('the logins a sign-in log is checked against', () => {
+  it('finds a sign-in the log states exactly when a set of the keys as strings does, whatever the form of ids and times', () => {
+    const systems = ['okta', 'Okta ', 'a|b', 'entra'];
+    const subjects = ['ada@x.ai', 'ADA@x.ai', 'id', 'ben'];
+    const ids = ['761547aa-c76f-4f0d-adb2-f9a7362ba91b', '761547aa-c76f-4f0d-adb2-f9a7362ba91c', '761547aa-c76f-4f0d-adb2-f9a7362ba91b-0', '761547aa-c76f-4f0d-adb2-f9a7362ba91b-1', '761547aa-c76f-4f0d-adb2-f9a7362ba91b-01', '761547aa-c76f-4f0d-adb2-f9a7362ba91b-999999999', '761547aa-c76f-4f0d-adb2-f9a7362ba91b-1000000000', 'E1', '', '2026-05-01T16:00:00.000Z', '761547AA-C76F-4F0D-ADB2-F9A7362BA91B'];
+    const times = ['2026-05-01T16:00:00.000Z', '2026-05-01T16:00:00Z', '2026-05-01T16:00:00.001Z', '2026-05-02T00:00:00.000Z', '2026-05-01T24:00:00.000Z', '1969-12-31T23:59:59.999Z', 'E1'];
+    const login = fc.record({ system: fc.constantFrom(...systems), subject: fc.constantFrom(...subjects), id: fc.option(fc.constantFrom(...ids), { nil: undefined }), at: fc.constantFrom(...times) });
+    fc.assert(fc.property(fc.array(login, { maxLength: 40 }), fc.array(login, { maxLength: 40 }), (seen, asked) => {
+      // The form before the compact keys: one set of `system|id|eventId` and `system|subject|at` strings.
+      const strings = new Set<string>();
+      const n = (s: string) => s.trim().toLowerCase();
+      const logins = signInLogins();
+      for (const l of seen) {
+        const e = { kind: 'access_event', source: 'okta', artifact: A, locator: 'line 1', system: l.system, ...(l.id !== undefined ? { eventId: l.id } : {}), eventType: 'user.session.start', action: 'login', at: l.at, account: l.subject } as AccessEventRecord;
+        logins.see(e);
+        strings.add(`${n(e.system)}|id|${e.eventId ?? ''}`).add(`${n(e.system)}|${n(e.account)}|${e.at}`);
+      }
+      for (const l of asked) {
+        const s = signIn('', l.at, { system: l.system, account: l.subject, eventId: l.id as string });
+        const stated = strings.has(`${n(s.system)}|id|${s.eventId}`) || strings.has(`${n(s.system)}|${n(s.account)}|${s.at}`);
+        expect(logins.standIn(s) === undefined).toBe(stated);
+      }
+    }), { numRuns: 500 });
   });
 });

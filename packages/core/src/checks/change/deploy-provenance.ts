@@ -1,16 +1,26 @@
-import type { ChangeRecord, DeploymentRecord } from '../../records/index.js';
+import type { ChangeRecord, Citation, DeploymentRecord } from '../../records/index.js';
 
 const lower = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 const ms = (instant: string) => Date.parse(instant);
 const SHA = /^[0-9a-f]{7,40}$/i;
 const TAG = /^(refs\/tags\/|v?\d+(\.\d+)+)/i;
 
+/**
+ * What the deployment rules keep of a change: the fields they read, whether it is an emergency
+ * change, its citation, and its place among the change records (`ordinal`, from 0).
+ */
+export interface ChangeFacts extends Pick<ChangeRecord, 'repo' | 'number' | 'commit' | 'headCommit' | 'mergedAt' | 'targetBranch' | 'via'> {
+  emergency: boolean;
+  citation: Citation;
+  ordinal: number;
+}
+
 /** Where a deployed commit came from, judged at the deployment's time. */
 export type Provenance =
   /** The commit had reached a mainline branch by then (merged, pushed, or the branch's head). */
-  | { kind: 'mainline'; via: string; change?: ChangeRecord }
+  | { kind: 'mainline'; via: string; change?: ChangeFacts }
   /** The commit reached a mainline branch only after it was deployed (a pull request's head deployed before its merge). */
-  | { kind: 'merged_later'; change: ChangeRecord }
+  | { kind: 'merged_later'; change: ChangeFacts }
   /** Deployed from a branch that is not a mainline branch, and the commit is not known on one. */
   | { kind: 'other_branch'; ref: string }
   /** The evidence cannot tell (a tag or a bare sha not seen among mainline commits). */
@@ -22,14 +32,16 @@ export type Provenance =
  * is not an ancestor of the branch, but its content is what merged). `mainline` names the
  * branches deployments must come from.
  */
-export function provenanceOf(changes: readonly ChangeRecord[], mainline: (repo: string) => Set<string>): (d: DeploymentRecord) => Provenance {
-  const bySha = new Map<string, ChangeRecord[]>();
+export function provenanceOf(changes: readonly ChangeFacts[], mainline: (repo: string) => Set<string>): (d: Pick<DeploymentRecord, 'repo' | 'commit' | 'at' | 'ref'>) => Provenance {
+  const bySha = new Map<string, ChangeFacts[]>();
   for (const c of changes) {
     if (!mainline(c.repo).has(lower(c.targetBranch))) continue;
     for (const sha of [c.commit, c.via === 'pull_request' ? c.headCommit : undefined]) {
       if (!sha) continue;
       const k = `${lower(c.repo)}|${lower(sha)}`;
-      bySha.set(k, [...(bySha.get(k) ?? []), c]);
+      const list = bySha.get(k);
+      if (list) list.push(c);
+      else bySha.set(k, [c]);
     }
   }
   return (d) => {

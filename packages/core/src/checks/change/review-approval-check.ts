@@ -1,10 +1,12 @@
 import { citationOf, recordsOf } from '../../records/index.js';
-import type { ChangeRecord, Citation, TicketRecord } from '../../records/index.js';
+import type { ChangeRecord, Citation, DeploymentRecord, DeploymentStatusRecord, PrReviewRecord, TicketRecord } from '../../records/index.js';
 import { daysBetween, inPeriod, localDate } from '../../time/index.js';
-import type { Check, CheckException, PopulationItem, TraceStep } from '../check.js';
-import { deploymentsWithStatus, reviewsByChange } from './change-reviews.js';
-import type { ChangeReview } from './change-reviews.js';
+import { populationOf, runStream } from '../check.js';
+import type { Check, CheckException, CheckStream, PopulationItem, TraceStep } from '../check.js';
+import { deploymentStatuses, reviewIndex } from './change-reviews.js';
+import type { ChangeReview, DeploymentFacts, DeploymentStatuses } from './change-reviews.js';
 import { provenanceOf } from './deploy-provenance.js';
+import type { ChangeFacts } from './deploy-provenance.js';
 import { lastPushLookup, mergeGate, protectionLookup } from './merge-gate.js';
 import type { MergeGate } from './merge-gate.js';
 
@@ -17,7 +19,7 @@ export function changeSubject(c: Pick<ChangeRecord, 'repo' | 'number' | 'commit'
   return c.number !== undefined ? `${c.repo}#${c.number}` : `${c.repo}@${(c.commit ?? 'unknown').slice(0, 7)}`;
 }
 
-const isEmergency = (c: ChangeRecord) => c.emergency || c.labels.some((l) => /^emergency$/i.test(l.trim()));
+const isEmergency = (c: Pick<ChangeRecord, 'emergency' | 'labels'>) => c.emergency || c.labels.some((l) => /^emergency$/i.test(l.trim()));
 
 /** True when the approval was given on the commit that was merged (or the evidence cannot tell). */
 const onHead = (c: ChangeRecord, r: ChangeReview) => !c.headCommit || !r.commit || r.commit === c.headCommit;
@@ -36,6 +38,13 @@ function firstAtOrAfter<T extends { at: string }>(sorted: readonly T[], at: stri
   return sorted[lo];
 }
 
+/** The passes of the streaming form, in the order of {@link stream}'s kinds. */
+const DEPLOYMENTS = 0;
+const STATUSES = 1;
+const CHANGE_INDEX = 2;
+const REVIEWS = 3;
+const CHANGES = 4;
+
 /**
  * Every change that reached the default branch in the period was approved before merge by
  * someone other than its author on the head that was merged, with no reviewer's request for
@@ -44,41 +53,111 @@ function firstAtOrAfter<T extends { at: string }>(sorted: readonly T[], at: stri
  * approved within `emergencyApprovalDays` after. Every successful production deployment in the
  * period deployed a commit that had reached a mainline branch by then (docs/change-rules.md
  * lists each rule and the GitHub setting it mirrors).
+ *
+ * Streamed in five passes, each keeping only what the next needs: the production deployments
+ * (their fields); the latest status of each of them, which leaves the successful ones by
+ * repository and time; the few fields of every change that deployment provenance reads, from
+ * which the deployments in the period are judged (so a change's item gets its "deployed before
+ * merge" steps before it is handed on); the reviews of separate `pr_review` records; and then
+ * the changes again, each judged and its item handed to the run's population as it is read.
  */
-export const reviewApprovalCheck: Check = {
-  id: 'change.review-approval',
-  title: 'Production changes reviewed, approved, ticketed and deployed',
-  requires: ['change'],
-  reads: ['change', 'pr_review', 'deployment', 'deployment_status', 'branch_protection', 'pr_push', 'ticket'],
-  run(ctx) {
+const stream: CheckStream = {
+  kinds: ['deployment', 'deployment_status', 'change', 'pr_review', 'change'],
+  start(ctx) {
     const tz = ctx.timezone;
     const emergencyDays = Number(ctx.params.emergencyApprovalDays ?? 2);
     const deployDays = Number(ctx.params.deployWithinDays ?? 7);
     const prodEnvs = new Set((Array.isArray(ctx.params.productionEnvironments) ? (ctx.params.productionEnvironments as string[]) : ['production']).map(lower));
     const branches = Array.isArray(ctx.params.branches) ? new Set((ctx.params.branches as string[]).map(lower)) : undefined;
-    const reviewsOf = reviewsByChange(ctx.records);
+    const inScope = (c: Pick<ChangeRecord, 'mergedAt' | 'targetBranch'>) => inPeriod(c.mergedAt, ctx.period, tz) && (!branches || branches.has(lower(c.targetBranch)));
+    const prReviews = reviewIndex();
+    const reviewsOf = (c: ChangeRecord) => prReviews.reviewsOf(c);
     // `head` (default): an approval counts only on the merged head; `protection`: as GitHub, only when protection dismissed stale approvals.
     const staleApprovals = ctx.params.staleApprovals === 'protection' ? 'protection' : 'head';
     const protectionOf = protectionLookup(ctx.records);
     const lastPushOf = lastPushLookup(ctx.records);
     const tickets = new Map<string, TicketRecord>(recordsOf(ctx.records, 'ticket').map((t) => [t.key.toUpperCase(), t]));
+    let statuses: DeploymentStatuses | undefined = deploymentStatuses();
     // Repos with any production deployment record are deployed through it; only successful deployments count for a change.
-    const deploys = new Map<string, ReturnType<typeof deploymentsWithStatus>>();
-    for (const d of deploymentsWithStatus(ctx.records)) {
-      if (!(prodEnvs.has(lower(d.environment)) || /^prod(uction)?$/i.test(d.environment))) continue;
-      const list = deploys.get(lower(d.repo)) ?? [];
-      deploys.set(lower(d.repo), list);
-      if (/^success(ful)?$/i.test(d.status)) list.push(d);
-    }
-    for (const list of deploys.values()) list.sort((a, b) => (a.at < b.at ? -1 : 1));
+    const deploys = new Map<string, DeploymentFacts[]>();
+    let changeFacts: ChangeFacts[] | undefined = [];
     const undeployedRepos = new Set<string>();
     const missingPushes = new Set<string>();
-
-    const changes = recordsOf(ctx.records, 'change').filter((c) => inPeriod(c.mergedAt, ctx.period, tz) && (!branches || branches.has(lower(c.targetBranch))));
-    const items: PopulationItem[] = [];
+    const population = populationOf(ctx);
     const exceptions: CheckException[] = [];
-    const itemOf = new Map<ChangeRecord, PopulationItem>();
-    for (const c of changes) {
+    // What the deployments in the period add: steps for changes' items (by the change's ordinal), items, exceptions, notes.
+    const deployedBeforeMerge = new Map<number, TraceStep[]>();
+    const deploymentItems: PopulationItem[] = [];
+    const deploymentExceptions: CheckException[] = [];
+    const unknown: string[] = [];
+    // Each change's place among the change records, counted in the index pass and again in the judging pass.
+    let indexed = 0;
+    let judged = 0;
+    let reached = DEPLOYMENTS;
+
+    // Deployments: each successful production deployment in the period shipped a commit that had reached a mainline branch by then.
+    const judgeDeployments = (changes: readonly ChangeFacts[]) => {
+      const protectedBranches = new Map<string, Set<string>>();
+      for (const p of recordsOf(ctx.records, 'branch_protection')) protectedBranches.set(lower(p.repo), (protectedBranches.get(lower(p.repo)) ?? new Set()).add(lower(p.branch)));
+      for (const c of changes) if (c.via === 'direct_push') protectedBranches.set(lower(c.repo), (protectedBranches.get(lower(c.repo)) ?? new Set()).add(lower(c.targetBranch)));
+      const mainline = (repo: string) => branches ?? new Set(['main', 'master', ...(protectedBranches.get(lower(repo)) ?? [])]);
+      const provenance = provenanceOf(changes, mainline);
+      for (const list of deploys.values()) {
+        for (const d of list) {
+          if (!inPeriod(d.at, ctx.period, tz)) continue;
+          const p = provenance(d);
+          const cites = [citationOf(d), ...(d.statusCitation ? [d.statusCitation] : [])];
+          const where = `${d.environment} deployment ${d.id} of ${short(d.commit)} at ${d.at}`;
+          if (p.kind === 'mainline') continue;
+          if (p.kind === 'unknown') {
+            unknown.push(`${d.repo} ${d.id} (${short(d.commit)}${p.ref ? `, ref ${p.ref}` : ''})`);
+            continue;
+          }
+          if (p.kind === 'merged_later') {
+            const c = p.change;
+            const hasItem = inScope(c);
+            const steps = deployedBeforeMerge.get(c.ordinal) ?? [];
+            const lagDays = (Date.parse(c.mergedAt) - Date.parse(d.at)) / DAY;
+            const step: TraceStep = { label: 'deployed before merge', at: d.at, detail: `${where}; merged ${c.mergedAt}`, citation: citationOf(d) };
+            if (c.emergency && lagDays <= emergencyDays) {
+              // A hotfix shipped from its branch and merged within the emergency window: the emergency path, not a bypass.
+              if (hasItem) deployedBeforeMerge.set(c.ordinal, [...steps, { ...step, detail: `${step.detail} (emergency hotfix, merged within ${emergencyDays} days)` }]);
+              continue;
+            }
+            const subject = changeSubject(c);
+            const itemId = hasItem ? `${subject}|${c.mergedAt}` : `deployment|${d.repo}|${d.id}`;
+            if (hasItem) deployedBeforeMerge.set(c.ordinal, [...steps, step]);
+            else deploymentItems.push({ id: itemId, subject, at: d.at, trace: [step] });
+            deploymentExceptions.push({ rule: 'deploy.unmerged_commit', subject, at: d.at, itemId, citations: [...cites, c.citation], detail: `${where} shipped ${subject}'s head before it was merged (merged ${c.mergedAt}${c.emergency ? `, more than ${emergencyDays} days later` : ''}); production ran code that had not reached the default branch.` });
+            continue;
+          }
+          const subject = `${d.repo}@${short(d.commit)}`;
+          const itemId = `deployment|${d.repo}|${d.id}`;
+          deploymentItems.push({ id: itemId, subject, at: d.at, trace: [{ label: 'deployment', at: d.at, detail: `${where} from branch ${p.ref}`, citation: citationOf(d) }] });
+          deploymentExceptions.push({ rule: 'deploy.unmerged_commit', subject, at: d.at, itemId, citations: cites, detail: `${where} came from branch ${p.ref}; the commit is not among the commits that had reached ${[...mainline(d.repo)].join(' or ')} by then.` });
+        }
+      }
+    };
+
+    // Closes the passes before `pass` (those with no records included): what one pass built, the next reads.
+    const reach = (pass: number) => {
+      for (; reached < pass; reached++) {
+        if (reached === STATUSES) {
+          for (const d of (statuses as DeploymentStatuses).joined()) {
+            const list = deploys.get(lower(d.repo)) ?? [];
+            deploys.set(lower(d.repo), list);
+            if (/^success(ful)?$/i.test(d.status)) list.push(d);
+          }
+          statuses = undefined;
+          for (const list of deploys.values()) list.sort((a, b) => (a.at < b.at ? -1 : 1));
+        } else if (reached === CHANGE_INDEX) {
+          judgeDeployments(changeFacts as ChangeFacts[]);
+          changeFacts = undefined;
+        }
+      }
+    };
+
+    const judgeChange = (c: ChangeRecord, ordinal: number) => {
       const subject = changeSubject(c);
       const itemId = `${subject}|${c.mergedAt}`;
       const reviews = reviewsOf(c);
@@ -151,57 +230,55 @@ export const reviewApprovalCheck: Check = {
         else if (daysBetween(localDate(c.mergedAt, tz), ctx.asOf) > deployDays) add('change.no_deploy_record', `Merged at ${c.mergedAt}; no successful production deployment of ${c.repo} followed by ${ctx.asOf}.`);
         else trace.push({ label: 'deployment pending', detail: `merged within ${deployDays} days of ${ctx.asOf}` });
       }
-      items.push({ id: itemId, subject, at: c.mergedAt, trace });
-      itemOf.set(c, items.at(-1)!);
-    }
-    const notes = [...undeployedRepos].sort().map((r) => `${r} has no production deployment records; its changes were not linked to deployments.`);
-    for (const r of [...missingPushes].sort()) notes.push(`${r}: branch protection requires approval of the most recent push, but no pull_request push events (opened, synchronize) were collected, so who pushed last is not known; collect those webhooks to test it.`);
+      trace.push(...(deployedBeforeMerge.get(ordinal) ?? []));
+      population.add({ id: itemId, subject, at: c.mergedAt, trace });
+    };
 
-    // Deployments: each successful production deployment in the period shipped a commit that had reached a mainline branch by then.
-    const allChanges = recordsOf(ctx.records, 'change');
-    const protectedBranches = new Map<string, Set<string>>();
-    for (const p of recordsOf(ctx.records, 'branch_protection')) protectedBranches.set(lower(p.repo), (protectedBranches.get(lower(p.repo)) ?? new Set()).add(lower(p.branch)));
-    for (const c of allChanges) if (c.via === 'direct_push') protectedBranches.set(lower(c.repo), (protectedBranches.get(lower(c.repo)) ?? new Set()).add(lower(c.targetBranch)));
-    const mainline = (repo: string) => branches ?? new Set(['main', 'master', ...(protectedBranches.get(lower(repo)) ?? [])]);
-    const provenance = provenanceOf(allChanges, mainline);
-    const unknown: string[] = [];
-    for (const d of [...deploys.values()].flat().filter((x) => inPeriod(x.at, ctx.period, tz))) {
-      const p = provenance(d);
-      const cites = [citationOf(d), ...(d.statusCitation ? [d.statusCitation] : [])];
-      const where = `${d.environment} deployment ${d.id} of ${short(d.commit)} at ${d.at}`;
-      if (p.kind === 'mainline') continue;
-      if (p.kind === 'unknown') {
-        unknown.push(`${d.repo} ${d.id} (${short(d.commit)}${p.ref ? `, ref ${p.ref}` : ''})`);
-        continue;
-      }
-      if (p.kind === 'merged_later') {
-        const c = p.change;
-        const item = itemOf.get(c);
-        const lagDays = (Date.parse(c.mergedAt) - Date.parse(d.at)) / DAY;
-        const step: TraceStep = { label: 'deployed before merge', at: d.at, detail: `${where}; merged ${c.mergedAt}`, citation: citationOf(d) };
-        if (isEmergency(c) && lagDays <= emergencyDays) {
-          // A hotfix shipped from its branch and merged within the emergency window: the emergency path, not a bypass.
-          item?.trace.push({ ...step, detail: `${step.detail} (emergency hotfix, merged within ${emergencyDays} days)` });
-          continue;
-        }
-        const subject = changeSubject(c);
-        const itemId = item?.id ?? `deployment|${d.repo}|${d.id}`;
-        if (item) item.trace.push(step);
-        else items.push({ id: itemId, subject, at: d.at, trace: [step] });
-        exceptions.push({ rule: 'deploy.unmerged_commit', subject, at: d.at, itemId, citations: [...cites, citationOf(c)], detail: `${where} shipped ${subject}'s head before it was merged (merged ${c.mergedAt}${isEmergency(c) ? `, more than ${emergencyDays} days later` : ''}); production ran code that had not reached the default branch.` });
-        continue;
-      }
-      const subject = `${d.repo}@${short(d.commit)}`;
-      const itemId = `deployment|${d.repo}|${d.id}`;
-      items.push({ id: itemId, subject, at: d.at, trace: [{ label: 'deployment', at: d.at, detail: `${where} from branch ${p.ref}`, citation: citationOf(d) }] });
-      exceptions.push({ rule: 'deploy.unmerged_commit', subject, at: d.at, itemId, citations: cites, detail: `${where} came from branch ${p.ref}; the commit is not among the commits that had reached ${[...mainline(d.repo)].join(' or ')} by then.` });
-    }
-    if (unknown.length > 0) notes.push(`Whether these production deployments shipped a commit of the default branch is not in the evidence (the commit is not among the collected merged pull requests and default-branch commits): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}. Collect the default branch's commits (github-rest commits list or git-repo) for the period.`);
     return {
-      populationQuery: `change records (merged pull requests and direct commits on ${branches ? [...branches].join(', ') : 'the default branch'}) merged between ${ctx.period.from} and ${ctx.period.to} in ${tz}; reviews from the change and pr_review records; successful deployments to ${[...prodEnvs].join(', ')}, and those of commits not on a mainline branch at deploy time`,
-      items,
-      exceptions,
-      notes,
+      add(kind, batch, pass) {
+        reach(pass);
+        if (pass === DEPLOYMENTS) {
+          for (const r of batch as readonly DeploymentRecord[]) {
+            if (prodEnvs.has(lower(r.environment)) || /^prod(uction)?$/i.test(r.environment)) statuses?.addDeployment(r);
+          }
+        } else if (pass === STATUSES) {
+          for (const s of batch as readonly DeploymentStatusRecord[]) statuses?.addStatus(s);
+        } else if (pass === CHANGE_INDEX) {
+          for (const c of batch as readonly ChangeRecord[]) {
+            changeFacts?.push({ repo: c.repo, number: c.number, commit: c.commit, headCommit: c.headCommit, mergedAt: c.mergedAt, targetBranch: c.targetBranch, via: c.via, emergency: isEmergency(c), citation: citationOf(c), ordinal: indexed++ });
+          }
+        } else if (pass === REVIEWS) {
+          for (const r of batch as readonly PrReviewRecord[]) prReviews.add(r);
+        } else if (pass === CHANGES) {
+          for (const c of batch as readonly ChangeRecord[]) {
+            if (inScope(c)) judgeChange(c, judged);
+            judged++;
+          }
+        }
+      },
+      finish() {
+        reach(stream.kinds.length);
+        for (const item of deploymentItems) population.add(item);
+        for (const e of deploymentExceptions) exceptions.push(e);
+        const notes = [...undeployedRepos].sort().map((r) => `${r} has no production deployment records; its changes were not linked to deployments.`);
+        for (const r of [...missingPushes].sort()) notes.push(`${r}: branch protection requires approval of the most recent push, but no pull_request push events (opened, synchronize) were collected, so who pushed last is not known; collect those webhooks to test it.`);
+        if (unknown.length > 0) notes.push(`Whether these production deployments shipped a commit of the default branch is not in the evidence (the commit is not among the collected merged pull requests and default-branch commits): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}. Collect the default branch's commits (github-rest commits list or git-repo) for the period.`);
+        return {
+          populationQuery: `change records (merged pull requests and direct commits on ${branches ? [...branches].join(', ') : 'the default branch'}) merged between ${ctx.period.from} and ${ctx.period.to} in ${tz}; reviews from the change and pr_review records; successful deployments to ${[...prodEnvs].join(', ')}, and those of commits not on a mainline branch at deploy time`,
+          items: population.items,
+          exceptions,
+          notes,
+        };
+      },
     };
   },
+};
+
+export const reviewApprovalCheck: Check = {
+  id: 'change.review-approval',
+  title: 'Production changes reviewed, approved, ticketed and deployed',
+  requires: ['change'],
+  reads: ['change', 'pr_review', 'deployment', 'deployment_status', 'branch_protection', 'pr_push', 'ticket'],
+  stream,
+  run: (ctx) => runStream(stream, ctx),
 };
