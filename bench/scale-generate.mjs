@@ -34,7 +34,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const cli = join(root, 'packages/fieldwork/dist/cli/main.js');
 /** Bumped when the generated mix changes, so cached workspaces are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** Kinds copied once per multiple: the event logs. */
 const SCALED = new Set(['tool_call', 'agent_run', 'retrieval', 'prompt_record', 'access_event', 'deployment', 'deployment_status', 'change', 'pr_review', 'pr_push', 'backup_job']);
@@ -52,8 +52,13 @@ export function baseWorkspace() {
 }
 
 const sha = (s) => createHash('sha256').update(s).digest('hex');
-/** A commit sha for copy k: the same length, its last 6 hex digits replaced (copies never share a commit). */
-const commitOf = (c, k) => (c && k > 0 ? c.slice(0, -6) + (k * 7919 + parseInt(c.slice(-6), 16)).toString(16).padStart(6, '0').slice(-6) : c);
+/**
+ * A commit sha for copy k: the same length, its first 6 hex digits replaced, so copies share
+ * neither a commit nor its short form. (Replacing the last 6 kept the first 7, which a direct
+ * commit's subject, `repo@abc1234`, and item id carry: at 1000× one direct push became 1,000 items
+ * with one id, and the audit listed each deviation under every one of them, 1,001,000 rows.)
+ */
+const commitOf = (c, k) => (c && k > 0 ? (k * 7919 + parseInt(c.slice(0, 6), 16)).toString(16).padStart(6, '0').slice(-6) + c.slice(6) : c);
 const PR = 100_000;
 
 /**
