@@ -1,3 +1,4 @@
+import { citationOf } from '../../records/index.js';
 import type { ChangeRecord, Citation, DeploymentRecord, DeploymentStatusRecord, PrReviewRecord } from '../../records/index.js';
 import { stringPool } from './string-pool.js';
 
@@ -63,7 +64,7 @@ export function reviewIndex(): ReviewIndex {
       } else push(extra as Map<string, ChangeReview[]>, group, review);
     },
     reviewsOf(c) {
-      const citation = { artifact: c.artifact, source: c.source, locator: c.locator };
+      const citation = citationOf(c);
       const own = c.reviews.map((r) => ({ reviewer: r.reviewer, state: r.state.toUpperCase(), at: r.at, commit: r.commit, citation }));
       const all = c.number === undefined ? own : [...own, ...(grouped().get(key(c.repo, c.number)) ?? [])];
       const seen = new Set<string>();
@@ -130,7 +131,7 @@ export function deploymentStatuses(): DeploymentStatuses {
         const s = latest.get(d.repo.toLowerCase())?.get(d.id);
         if (!s) continue;
         d.status = s.state;
-        d.statusCitation = { artifact: s.artifact, source: s.source, locator: s.locator };
+        d.statusCitation = citationOf(s);
         d.statusAt = s.at;
       }
       latest.clear();
