@@ -35,10 +35,15 @@ parentPort.on('message', ({ id, path }) => {
 });
 `;
 
+/**
+ * The main thread's read block: 128 KiB stays in the core's cache between the read and the hash
+ * (a 39 MB store hashed 4-5 % faster than with 1 MiB blocks, medians of 7 rounds; bench/README).
+ */
+const BLOCK = 128 << 10;
 let block: Buffer | undefined;
 
 /**
- * The SHA-256 hex of the file at `path` read on this thread in 1 MiB blocks (one buffer reused
+ * The SHA-256 hex of the file at `path` read on this thread in 128 KiB blocks (one buffer reused
  * across calls), or undefined when there is no such file. Blocks the thread while it reads: for
  * few bytes, or while the pool's workers are still starting.
  */
@@ -51,7 +56,7 @@ export function hashFileSync(path: string): string | undefined {
     throw e;
   }
   try {
-    block ??= Buffer.allocUnsafe(1 << 20);
+    block ??= Buffer.allocUnsafe(BLOCK);
     const h = createHash('sha256');
     for (;;) {
       const n = readSync(fd, block, 0, block.length, null);
