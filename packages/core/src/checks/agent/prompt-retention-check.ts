@@ -134,7 +134,8 @@ function retentionFold(ctx: CheckContext): CheckFold {
           });
         }
       }
-      exceptions.push(...deletionsNotHonoured(requests, prompts, byStore, items));
+      // One at a time: a spread of a long list would exceed the call's argument limit.
+      for (const x of deletionsNotHonoured(requests, prompts, byStore, items)) exceptions.push(x);
       if (items.length === 0) {
         return { populationQuery: 'prompt and trace stores', items, exceptions, notes: ['No prompt or trace store is declared (agent.stores) or collected.'], status: 'insufficient_evidence' };
       }
