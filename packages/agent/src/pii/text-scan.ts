@@ -339,8 +339,9 @@ export function scanText(text: string): TextScan {
   let keyRun = false;
   let runLength = 0;
   let runMarked = false;
-  // Whether the current key run starts with the first two characters of a key prefix.
-  let runKey = false;
+  // Where the current key run starts: whether it starts like a key prefix is only asked once it is
+  // long and marked enough to be a key (a call at every word start cost 6 % of the scan).
+  let runStart = 0;
   let other = false;
   let words = 0;
   let placeCueEnd = -2;
@@ -396,9 +397,9 @@ export function scanText(text: string): TextScan {
       i = end - 1;
       // The key run goes on through the word; a capital after its first character marks it.
       if (inner || (!lower && runLength > 0)) runMarked = true;
-      if (runLength === 0) runKey = keyPrefix(text, start);
+      if (runLength === 0) runStart = start;
       runLength += end - start;
-      if (runMarked && runKey && runLength >= 10) keyRun = true;
+      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
       // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
       if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
@@ -504,9 +505,9 @@ export function scanText(text: string): TextScan {
       if (chainDigits > chain) chain = chainDigits;
       // An IBAN's country code: two letters with no ASCII letter or digit before them.
       if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
-      if (runLength === 0) runKey = false;
+      if (runLength === 0) runStart = start;
       runLength += length;
-      if (runMarked && runKey && runLength >= 10) keyRun = true;
+      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
       i = j - 1;
       continue;
     }
@@ -514,9 +515,9 @@ export function scanText(text: string): TextScan {
     if (c !== 46 && c !== 45 && c !== 40 && c !== 41) chainDigits = 0;
     if (c === 95 || c === 45) {
       if (runLength > 0) runMarked = true;
-      else runKey = c === 45 && text.charCodeAt(i + 1) === 45;
+      else runStart = i;
       runLength++;
-      if (runMarked && runKey && runLength >= 10) keyRun = true;
+      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
       continue;
     }
     runLength = 0;
@@ -722,6 +723,16 @@ function keyPrefix(text: string, start: number): boolean {
   if (a === 103) return b === 104 || b === 105;
   if (a === 120) return b === 111;
   return a === 101 && b === 121;
+}
+
+/**
+ * Whether the key run starting at `start` starts like a key: a letter and {@link keyPrefix}, or
+ * "--" ("-----BEGIN "); a run that starts with a digit or "_" never does.
+ */
+function runIsKey(text: string, start: number): boolean {
+  const a = text.charCodeAt(start);
+  if (a === 45) return text.charCodeAt(start + 1) === 45;
+  return asciiLetter(a) && keyPrefix(text, start);
 }
 
 function startsOrdinal(text: string, start: number): boolean {
