@@ -269,6 +269,8 @@ const WORDS = new WordTable([
   ['s', S_WORD],
   ...POSTCODE_WORDS.map((w) => [w, POSTCODE] as const),
 ]);
+/** Most words are in no list: their hash's bit in this filter is 0 and WORDS is not called. */
+const WORD_FILTER = WORDS.filter();
 /** The words that can end a person cue ("dear", "is" of "name is", "from"), looked up only before a capital. */
 const PERSON_CUES = new WordTable(CUE_END_WORDS.map((w) => [w, 1] as const));
 const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
@@ -454,7 +456,7 @@ export function scanText(text: string): TextScan {
         if (lower && (words & NAME_CUE_END) === 0 && CUE_LAST_WORDS.getHashed(text, start, end, h) !== 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
         continue;
       }
-      const flags = WORDS.getHashed(text, start, end, h);
+      const flags = ((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1 ? WORDS.getHashed(text, start, end, h) : 0;
       if (flags === 0) continue;
       words |= flags & (STREET | MONTH | BIRTH | POSTCODE);
       if ((flags & MONTH) !== 0) monthWord(start, end);
