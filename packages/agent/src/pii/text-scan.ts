@@ -273,6 +273,7 @@ const WORDS = new WordTable([
 const WORD_FILTER = WORDS.filter();
 /** The words that can end a person cue ("dear", "is" of "name is", "from"), looked up only before a capital. */
 const PERSON_CUES = new WordTable(CUE_END_WORDS.map((w) => [w, 1] as const));
+const PERSON_CUE_FILTER = PERSON_CUES.filter();
 const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
 const ADDRESS_FLAGS = STREET | STREET_PREFIX | ADDRESS_CUE | PAIR_HEAD | PAIR_TAIL | S_WORD | POSTCODE;
 const ADDRESS_WORD_FLAGS = STREET | STREET_PREFIX | ADDRESS_CUE | PAIR_HEAD | POSTCODE;
@@ -444,6 +445,8 @@ export function scanText(text: string): TextScan {
       prevStart = start;
       prevEnd = end;
       prevHash = h;
+      // Every word of the tables below is in WORDS: a word whose bit is 0 is in none of them.
+      if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) continue;
       if (other) {
         // Only the lowercase place and name cues and the birth words are still open to this
         // word: small tables of their (last) words.
@@ -456,7 +459,7 @@ export function scanText(text: string): TextScan {
         if (lower && (words & NAME_CUE_END) === 0 && CUE_LAST_WORDS.getHashed(text, start, end, h) !== 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
         continue;
       }
-      const flags = ((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1 ? WORDS.getHashed(text, start, end, h) : 0;
+      const flags = WORDS.getHashed(text, start, end, h);
       if (flags === 0) continue;
       words |= flags & (STREET | MONTH | BIRTH | POSTCODE);
       if ((flags & MONTH) !== 0) monthWord(start, end);
@@ -681,7 +684,8 @@ function cueBefore(text: string, start: number, prevStart: number, prevEnd: numb
     const g = text.charCodeAt(k);
     if (g !== 32 && g !== 46 && g !== 44 && g !== 58 && g !== 10 && g !== 13 && g !== 9) return false;
   }
-  return last === otherEnd || prevStart === otherEnd || PERSON_CUES.getHashed(text, prevStart, prevEnd, prevHash) !== 0;
+  if (last === otherEnd || prevStart === otherEnd) return true;
+  return (((PERSON_CUE_FILTER[(prevHash >>> 5) & 2047] as number) >>> (prevHash & 31)) & 1) !== 0 && PERSON_CUES.getHashed(text, prevStart, prevEnd, prevHash) !== 0;
 }
 
 
