@@ -184,8 +184,10 @@ describe('scanText', () => {
       'lives', 'at', 'lives at', 'LIVES AT', 'live', 'on', 'ship', 'to', 'ship to', 'it to', 'them to', 'it', 'them', 'moved to', 'address', 'Address',
       'address is', 'address s', 's', 'adres', 'woont op', 'mieszka przy', 'ZIP', 'zip', 'code', 'zip code', 'PLZ', 'cap', 'postcode',
       'Columbus, OH ', 'Springfield, IL ', 'Berlin', 'Paris', 'London', 'apt 4', 'Suite 200', 'ab', 'Mill', 'Lane',
-      // Letters beyond ASCII: the scan then leaves the words to the detector.
+      // Letters beyond ASCII: the scan reads those texts' words as the detector does (letters and
+      // marks), street, cue and postcode words beyond ASCII included.
       'Dávila', 'Hauptstraße', 'Długa', 'é', 'dirección', 'ſtreet',
+      'Élysée', 'allée', 'Allée', 'praça', 'náměstí', 'út', 'Dirección', 'endereço', 'psč', 'PSČ', 'e\u0301', 'Stra\u00dfe', 'mieszKa', '😀', 'İ',
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (pieces) => {
@@ -198,6 +200,26 @@ describe('scanText', () => {
       }),
       { numRuns: 3000, seed: 7 },
     );
+  });
+
+  it('reads the address words of a text beyond ASCII as the detector does', () => {
+    for (const text of [
+      'She moved to 12 Élysée Street last year',
+      '12 Chemin des Écoliers Road',
+      'Dirección: 12 Calle Mayor, Madrid',
+      'PSČ 11000 Praha',
+      'adresa náměstí Míru 12, Praha',
+      'Lieferung an 5 Ährenweg, Zürich',
+      'François lives at 7 Jakobi',
+      '42 Old ſtreet, Leeds',
+    ]) {
+      const read: PiiFinding[] = [];
+      detectAddress(text, read, []);
+      const scanned: PiiFinding[] = [];
+      detectAddress(text, scanned, [], scanText(text));
+      expect(scanned).toEqual(read);
+      expect(read.length).toBeGreaterThan(0);
+    }
   });
 
   it('opens the address cue condition on whole cues only', () => {
