@@ -1,4 +1,4 @@
-import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
+import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { MONTH_NUMBER } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import { CUE_END_WORDS } from './person-cue.js';
@@ -77,8 +77,10 @@ export interface TextScan {
   /** A postcode word ("ZIP", "PLZ"): a postcode can follow it. */
   readonly postcodeWord: boolean;
   /**
-   * When {@link ascii}: where the address detector's words stand, so that it asks about each
-   * house number without reading the words around it; valid until the next scanText call.
+   * Where the address detector's words stand, so that it asks about each house number without
+   * reading the words around it: in every text with a digit (in a text with a letter beyond ASCII
+   * the words from the first such letter on are read again as the detector reads them, letters
+   * and marks); valid until the next scanText call.
    */
   readonly addressWords: AddressWords;
   /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
@@ -158,7 +160,10 @@ export const ONE_CAPITAL = 1024;
  * (each list's `count` entries are valid; the arrays are reused from call to call).
  */
 export interface AddressWords {
-  /** Starts of street words, before or after the name ("Via", "Street"). */
+  /**
+   * Starts of street words, before or after the name ("Via", "Street"), and of every word with a
+   * letter from U+017F up (the address regex may match one case-insensitively: "ſtreet").
+   */
   readonly streets: Positions;
   /** Start of the first street word that comes before a name ("Via", "Rue"), or -1. */
   readonly firstPrefix: number;
@@ -328,6 +333,41 @@ function addressWord(text: string, start: number, end: number, flags: number): n
 }
 
 /**
+ * {@link AddressWords} from `from` on, in a text with a letter beyond ASCII: every run of letters
+ * and marks ({@link isLetter}, the detector's words) is looked up lowercased as the detector's
+ * word table looks it up (`lowerCode` hash, one-unit lowercase compare), so the cue and postcode
+ * ends are exactly the detector's; a word with a unit from U+017F up counts as a street word
+ * after a number. `from` is the start of the word with the text's first letter beyond ASCII
+ * (the scan recorded the words before it, each a whole word of ASCII letters).
+ */
+function unicodeAddressWords(text: string, from: number): void {
+  const a = ADDRESS;
+  const n = text.length;
+  for (let i = from; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 128 ? !asciiLetter(c) : !isLetter(c)) continue;
+    const start = i;
+    let h = HASH_SEED;
+    let beyond = false;
+    for (;;) {
+      // ASCII letters inline (their lowercase is `c | 32`); calls only beyond ASCII.
+      if (c < 128) h = hashStep(h, c | 32);
+      else {
+        if (c >= 0x17f) beyond = true;
+        h = hashStep(h, lowerCode(c));
+      }
+      c = ++i < n ? text.charCodeAt(i) : 0;
+      if (c < 128 ? !asciiLetter(c) : !isLetter(c)) break;
+    }
+    const flags = (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 ? 0 : WORDS.getHashed(text, start, i, h);
+    if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+      addressWord(text, start, i, flags);
+    }
+    if (beyond && (flags & (STREET | STREET_PREFIX)) === 0) a.streets.push(start);
+  }
+}
+
+/**
  * Reads the text once; see {@link TextScan}. The result (and the word and digit arrays in it) is
  * reused: it is valid until the next call.
  */
@@ -346,6 +386,9 @@ export function scanText(text: string): TextScan {
   // long and marked enough to be a key (a call at every word start cost 6 % of the scan).
   let runStart = 0;
   let other = false;
+  // Where the word with the first letter beyond ASCII starts: the words before it are the
+  // detector's words too, the address words after it are read again (unicodeAddressWords).
+  let firstOther = -1;
   let words = 0;
   let placeCueEnd = -2;
   let caps = 0;
@@ -406,7 +449,10 @@ export function scanText(text: string): TextScan {
       // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
       if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
-      if (otherAfter) other = true;
+      if (otherAfter && !other) {
+        other = true;
+        firstOther = start;
+      }
       const first = text.charCodeAt(start);
       if (!lower) {
         if (caps === capStarts.length) growCapitals();
@@ -531,6 +577,7 @@ export function scanText(text: string): TextScan {
     else if (c === 58) colon = true;
     else if (c >= 128 && (isLetter(c) || isSurrogate(c))) {
       // A letter beyond ASCII: the detector reads its word, and it may end a cue ("chère").
+      if (!other) firstOther = i;
       other = true;
       otherEnd = i + 1;
       const upper = isUpper(text, i);
@@ -548,6 +595,7 @@ export function scanText(text: string): TextScan {
       }
     }
   }
+  if (other && digit) unicodeAddressWords(text, firstOther);
   const r = RESULT;
   r.digit = digit;
   r.at = at;
