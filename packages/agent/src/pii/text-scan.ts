@@ -86,9 +86,11 @@ export interface TextScan {
   /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
   readonly month: boolean;
   /**
-   * When {@link ascii}: where those month words start and end (an ordinal glued before one, as
-   * in "rdMarch", included), so that a number is only read as a day or year next to one; valid
-   * until the next scanText call.
+   * In a text with a digit: where those month words start and end (an ordinal glued before one,
+   * as in "rdMarch", included), so that a number is only read as a day or year next to one; in a
+   * text with a letter beyond ASCII, from the word with the first such letter on, every word
+   * (letters and marks) with a unit beyond ASCII counts as one ("März"). Valid until the next
+   * scanText call.
    */
   readonly months: { readonly starts: Positions; readonly ends: Positions };
   /**
@@ -333,14 +335,15 @@ function addressWord(text: string, start: number, end: number, flags: number): n
 }
 
 /**
- * {@link AddressWords} from `from` on, in a text with a letter beyond ASCII: every run of letters
+ * {@link AddressWords} and month words ({@link TextScan.months}) from `from` on, in a text with a
+ * letter beyond ASCII: every run of letters
  * and marks ({@link isLetter}, the detector's words) is looked up lowercased as the detector's
  * word table looks it up (`lowerCode` hash, one-unit lowercase compare), so the cue and postcode
  * ends are exactly the detector's; a word with a unit from U+017F up counts as a street word
  * after a number. `from` is the start of the word with the text's first letter beyond ASCII
  * (the scan recorded the words before it, each a whole word of ASCII letters).
  */
-function unicodeAddressWords(text: string, from: number): void {
+function unicodeWords(text: string, from: number): void {
   const a = ADDRESS;
   const n = text.length;
   for (let i = from; i < n; i++) {
@@ -349,10 +352,12 @@ function unicodeAddressWords(text: string, from: number): void {
     const start = i;
     let h = HASH_SEED;
     let beyond = false;
+    let other = false;
     for (;;) {
       // ASCII letters inline (their lowercase is `c | 32`); calls only beyond ASCII.
       if (c < 128) h = hashStep(h, c | 32);
       else {
+        other = true;
         if (c >= 0x17f) beyond = true;
         h = hashStep(h, lowerCode(c));
       }
@@ -364,6 +369,10 @@ function unicodeAddressWords(text: string, from: number): void {
       addressWord(text, start, i, flags);
     }
     if (beyond && (flags & (STREET | STREET_PREFIX)) === 0) a.streets.push(start);
+    // Month words as the date detector may read them: a listed month, an ordinal glued to one
+    // ("rdMarch"), or any word with a unit beyond ASCII (its regex reads letters, not marks, and
+    // lowercases the whole word: left to it).
+    if ((flags & MONTH) !== 0 || other || (i - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, i) !== 0)) monthWord(start, i);
   }
 }
 
@@ -387,7 +396,7 @@ export function scanText(text: string): TextScan {
   let runStart = 0;
   let other = false;
   // Where the word with the first letter beyond ASCII starts: the words before it are the
-  // detector's words too, the address words after it are read again (unicodeAddressWords).
+  // detector's words too, the address words after it are read again (unicodeWords).
   let firstOther = -1;
   let words = 0;
   let placeCueEnd = -2;
@@ -595,7 +604,7 @@ export function scanText(text: string): TextScan {
       }
     }
   }
-  if (other && digit) unicodeAddressWords(text, firstOther);
+  if (other && digit) unicodeWords(text, firstOther);
   const r = RESULT;
   r.digit = digit;
   r.at = at;
