@@ -154,7 +154,7 @@ describe('scanText', () => {
       '1/7/1990', '12.03.1980', '1990-03-23', '23-03-40', '10.1.2.3', '536-22-8726', '4111 1111 1111 1111', '+44 20 7946 0958', '415) 555-0132');
     const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-', ' . - . - . - . - . - . - . - ', ' . - . - . - . - . - . - . -', ' (  )  (  )  (  )  (  )  ', ' March ', ' of May ', 'rdMarch ', 'th of march', ' de marzo de ', '. März ', ' on Friday ', ' MONDAY', ' today ', ' next tuesday', ' Sept. ', 'T', '𝒜', ' 3/', ':',
       // Month words beyond ASCII, and ASCII months in texts beyond ASCII (the scan's second reading).
-      ' février ', ' août ', 'rdMärz ', ' MÄRZ ', ' March\u0301 ', ' de março de ', ' października ', ' Ağustos ', ' Émile ', 'é ');
+      ' février ', ' août ', 'rdMärz ', ' MÄRZ ', ' March\u0301 ', ' de março de ', ' października ', ' Ağustos ', ' Émile ', 'é ', ' Ｍａｒｃｈ ');
     const piece = fc.tuple(run, gap).map(([r, g]) => r + g);
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
@@ -189,7 +189,7 @@ describe('scanText', () => {
       // Letters beyond ASCII: the scan reads those texts' words as the detector does (letters and
       // marks), street, cue and postcode words beyond ASCII included.
       'Dávila', 'Hauptstraße', 'Długa', 'é', 'dirección', 'ſtreet',
-      'Élysée', 'allée', 'Allée', 'praça', 'náměstí', 'út', 'Dirección', 'endereço', 'psč', 'PSČ', 'e\u0301', 'Stra\u00dfe', 'mieszKa', '😀', 'İ',
+      'Élysée', 'allée', 'Allée', 'praça', 'náměstí', 'út', 'Dirección', 'endereço', 'psč', 'PSČ', 'e\u0301', 'Stra\u00dfe', 'mieszKa', '😀', 'İ', 'Ｍａｉｎ', 'ｓｔ',
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (pieces) => {

@@ -78,19 +78,17 @@ export interface TextScan {
   readonly postcodeWord: boolean;
   /**
    * Where the address detector's words stand, so that it asks about each house number without
-   * reading the words around it: in every text with a digit (in a text with a letter beyond ASCII
-   * the words from the first such letter on are read again as the detector reads them, letters
-   * and marks); valid until the next scanText call.
+   * reading the words around it, in any text (a word with a unit beyond ASCII is read as the
+   * detector reads it, letters and marks); valid until the next scanText call.
    */
   readonly addressWords: AddressWords;
   /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
   readonly month: boolean;
   /**
-   * In a text with a digit: where those month words start and end (an ordinal glued before one,
-   * as in "rdMarch", included), so that a number is only read as a day or year next to one; in a
-   * text with a letter beyond ASCII, from the word with the first such letter on, every word
-   * (letters and marks) with a unit beyond ASCII counts as one ("März"). Valid until the next
-   * scanText call.
+   * Where those month words start and end (an ordinal glued before one, as in "rdMarch",
+   * included), so that a number is only read as a day or year next to one; every word (letters
+   * and marks) with a unit beyond ASCII counts as one ("März"). Valid until the next scanText
+   * call.
    */
   readonly months: { readonly starts: Positions; readonly ends: Positions };
   /**
@@ -335,44 +333,52 @@ function addressWord(text: string, start: number, end: number, flags: number): n
 }
 
 /**
- * {@link AddressWords} and month words ({@link TextScan.months}) from `from` on, in a text with a
- * letter beyond ASCII: every run of letters
- * and marks ({@link isLetter}, the detector's words) is looked up lowercased as the detector's
- * word table looks it up (`lowerCode` hash, one-unit lowercase compare), so the cue and postcode
- * ends are exactly the detector's; a word with a unit from U+017F up counts as a street word
- * after a number. `from` is the start of the word with the text's first letter beyond ASCII
- * (the scan recorded the words before it, each a whole word of ASCII letters).
+ * Records the {@link AddressWords} and month words ({@link TextScan.months}) of the word of
+ * letters and marks ({@link isLetter}, as the detectors read words) that starts at `start` and
+ * has a unit beyond ASCII, in a text with a letter beyond ASCII; returns where it ends. It is
+ * looked up lowercased as the detectors' word tables look it up (`lowerCode` hash, one-unit
+ * lowercase compare), so cue and postcode ends are exactly theirs; it counts as a street word
+ * after a number when it has a unit from U+017F up (the address regex may match one
+ * case-insensitively: "ſtreet"), and always as a month word (the date regex reads letters, not
+ * marks, and lowercases the whole word: left to it).
  */
-function unicodeWords(text: string, from: number): void {
-  const a = ADDRESS;
+function mixedWord(text: string, start: number): number {
   const n = text.length;
-  for (let i = from; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 128 ? !asciiLetter(c) : !isLetter(c)) continue;
-    const start = i;
-    let h = HASH_SEED;
-    let beyond = false;
-    let other = false;
-    for (;;) {
-      // ASCII letters inline (their lowercase is `c | 32`); calls only beyond ASCII.
-      if (c < 128) h = hashStep(h, c | 32);
-      else {
-        other = true;
-        if (c >= 0x17f) beyond = true;
-        h = hashStep(h, lowerCode(c));
-      }
-      c = ++i < n ? text.charCodeAt(i) : 0;
-      if (c < 128 ? !asciiLetter(c) : !isLetter(c)) break;
+  let i = start;
+  let c = text.charCodeAt(i);
+  let h = HASH_SEED;
+  let beyond = false;
+  for (;;) {
+    // ASCII letters inline (their lowercase is `c | 32`); calls only beyond ASCII.
+    if (c < 128) h = hashStep(h, c | 32);
+    else {
+      if (c >= 0x17f) beyond = true;
+      h = hashStep(h, lowerCode(c));
     }
-    const flags = (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 ? 0 : WORDS.getHashed(text, start, i, h);
-    if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
-      addressWord(text, start, i, flags);
-    }
-    if (beyond && (flags & (STREET | STREET_PREFIX)) === 0) a.streets.push(start);
-    // Month words as the date detector may read them: a listed month, an ordinal glued to one
-    // ("rdMarch"), or any word with a unit beyond ASCII (its regex reads letters, not marks, and
-    // lowercases the whole word: left to it).
-    if ((flags & MONTH) !== 0 || other || (i - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, i) !== 0)) monthWord(start, i);
+    c = ++i < n ? text.charCodeAt(i) : 0;
+    if (c < 128 ? !asciiLetter(c) : !isLetter(c)) break;
+  }
+  const flags = (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 ? 0 : WORDS.getHashed(text, start, i, h);
+  if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+    addressWord(text, start, i, flags);
+  }
+  if (beyond && (flags & (STREET | STREET_PREFIX)) === 0) ADDRESS.streets.push(start);
+  monthWord(start, i);
+  return i;
+}
+
+/**
+ * Records the address and month words of a whole word of ASCII letters (hash `h`) in a text with
+ * a letter beyond ASCII, as the scan does in a text without one.
+ */
+function asciiWord(text: string, start: number, end: number, h: number): void {
+  // "3rdMarch": the date regex reads an ordinal glued to the month.
+  if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) monthWord(start, end);
+  if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) return;
+  const flags = WORDS.getHashed(text, start, end, h);
+  if ((flags & MONTH) !== 0) monthWord(start, end);
+  if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+    addressWord(text, start, end, flags);
   }
 }
 
@@ -395,9 +401,8 @@ export function scanText(text: string): TextScan {
   // long and marked enough to be a key (a call at every word start cost 6 % of the scan).
   let runStart = 0;
   let other = false;
-  // Where the word with the first letter beyond ASCII starts: the words before it are the
-  // detector's words too, the address words after it are read again (unicodeWords).
-  let firstOther = -1;
+  // Where the last word of letters and marks with a unit beyond ASCII ends (see mixedWord).
+  let mixedEnd = -1;
   let words = 0;
   let placeCueEnd = -2;
   let caps = 0;
@@ -458,10 +463,7 @@ export function scanText(text: string): TextScan {
       // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
       if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
-      if (otherAfter && !other) {
-        other = true;
-        firstOther = start;
-      }
+      if (otherAfter) other = true;
       const first = text.charCodeAt(start);
       if (!lower) {
         if (caps === capStarts.length) growCapitals();
@@ -500,6 +502,13 @@ export function scanText(text: string): TextScan {
       prevStart = start;
       prevEnd = end;
       prevHash = h;
+      // In a text with a letter beyond ASCII the address and month words are recorded for the
+      // detector's words: this one if it is a whole word, else the word of letters and marks it
+      // starts (one it is inside of was recorded at its first unit beyond ASCII).
+      if (other && start >= mixedEnd) {
+        if (c >= 128 && isLetter(c)) mixedEnd = mixedWord(text, start);
+        else asciiWord(text, start, end, h);
+      }
       // Every word of the tables below is in WORDS: a word whose bit is 0 is in none of them.
       if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) continue;
       if (other) {
@@ -586,8 +595,9 @@ export function scanText(text: string): TextScan {
     else if (c === 58) colon = true;
     else if (c >= 128 && (isLetter(c) || isSurrogate(c))) {
       // A letter beyond ASCII: the detector reads its word, and it may end a cue ("chère").
-      if (!other) firstOther = i;
       other = true;
+      // The first unit of a word of letters and marks (the detector's word) beyond ASCII.
+      if (i >= mixedEnd && !isSurrogate(c)) mixedEnd = mixedWord(text, i);
       otherEnd = i + 1;
       const upper = isUpper(text, i);
       // "in élan": the regex reads the word after the cue when it may start with a lowercase letter.
@@ -604,7 +614,6 @@ export function scanText(text: string): TextScan {
       }
     }
   }
-  if (other && digit) unicodeWords(text, firstOther);
   const r = RESULT;
   r.digit = digit;
   r.at = at;
