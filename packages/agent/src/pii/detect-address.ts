@@ -137,16 +137,14 @@ function houseNumber(text: string, start: number, end: number): boolean {
 }
 
 /**
- * {@link numbers} from the scan's digit runs. In a text of ASCII letters the scan also knows where
- * its address words stand: a number is only asked about a street word after it when one follows
- * somewhere, about street words before it when one stands before, and about a cue or postcode
- * word when one ends just before it (the answers the word-by-word reading gives, without the
- * reading). Other texts are read word by word around each number.
+ * {@link numbers} from the scan's digit runs. The scan also knows where the address words stand:
+ * a number is only asked about a street word after it when one follows somewhere, about street
+ * words before it when one stands before, and about a cue or postcode word when one ends just
+ * before it (the answers the word-by-word reading gives, without the reading; in a text with a
+ * letter beyond ASCII the scan reads the words as this detector does, letters and marks).
  */
 function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
   const { starts, ends, count } = scan.digits;
-  const ascii = scan.ascii;
-  const streetWord = scan.street;
   const { streets, firstPrefix, cueEnds, postcodeEnds } = scan.addressWords;
   let nextStreet = 0;
   let nextCue = 0;
@@ -157,14 +155,6 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
     const start = Math.max(starts[k] as number, i);
     const j = ends[k] as number;
     if (start >= j || j - start > 5 || !houseNumber(text, start, j)) continue;
-    if (!ascii) {
-      const f = street(text, start, j, scan, streetWord && streetAhead(text, j)) ?? postcode(text, start, j, scan);
-      if (f !== undefined) {
-        found.push(f);
-        i = f.end;
-      }
-      continue;
-    }
     while (nextStreet < streets.count && (streets.at[nextStreet] as number) < j) nextStreet++;
     const streetAfter = nextStreet < streets.count && pathTo(text, j, streets.at[nextStreet] as number);
     const words = firstPrefix >= 0 && firstPrefix < start ? 6 : 1;
@@ -182,8 +172,10 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
 }
 
 /**
- * {@link streetAhead} in a text of ASCII letters, where the first street word at or after `end`
- * starts at `street`: whether the words and signs between them let it read so far.
+ * Whether a street word can follow the number at `end` the way {@link AFTER_NUMBER} reads one,
+ * where the first street word at or after `end` starts at `street` (the scan's street words,
+ * with every word that has a letter from U+017F up): whether the words and signs between them
+ * let it read so far (letters, marks, digits, `' ’ . - / ,` and at most six spaces).
  */
 function pathTo(text: string, end: number, street: number): boolean {
   let spaces = 0;
@@ -191,7 +183,7 @@ function pathTo(text: string, end: number, street: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 32) {
       if (++spaces > 6) return false;
-    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 8217 || c === 46 || c === 45 || c === 47 || c === 44)) return false;
+    } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 8217 || c === 46 || c === 45 || c === 47 || c === 44 || (c >= 128 && isLetter(c)))) return false;
   }
   return true;
 }
@@ -251,37 +243,6 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
   const lead = /(\d{1,5}) $/.exec(text.slice(Math.max(0, from - 7), from));
   if (lead !== null) from -= lead[0].length;
   return address(text, from, end);
-}
-
-/**
- * Whether a street word can follow the number at `end` the way {@link AFTER_NUMBER} reads one:
- * within the next few words of the same line, with nothing but letters, digits, spaces and
- * `' ’ . - / ,` before it. Words with a letter beyond Latin-1 and Latin Extended-A (or the long
- * s, which case-folds to "s") count as street words, so the check never rules out a match.
- */
-function streetAhead(text: string, end: number): boolean {
-  const n = text.length;
-  let spaces = 0;
-  let i = end;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (++spaces > 6) return false;
-      i++;
-    } else if (isLetter(c)) {
-      const start = i;
-      let beyond = false;
-      for (; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (!isLetter(d)) break;
-        if (d >= 0x17f) beyond = true;
-      }
-      if (beyond || (WORDS.get(text, start, i) & (STREET_PREFIX | STREET_SUFFIX)) !== 0) return true;
-    } else if ((c >= 48 && c <= 57) || c === 39 || c === 8217 || c === 46 || c === 45 || c === 47 || c === 44) {
-      i++;
-    } else return false;
-  }
-  return false;
 }
 
 /** Whether "lives at", "address:", "ship to"… stands just before a number. */

@@ -29,7 +29,7 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  */
 export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
   if (scan === undefined ? DIGIT.test(text) : scan.digit) {
-    numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits, scan !== undefined && scan.ascii ? scan.months : undefined);
+    numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits, scan?.months);
   }
   // Weekdays: only texts that contain "day" at all are scanned for them (and with a scan, only
   // when a word ends in it).
@@ -43,7 +43,7 @@ export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): vo
   }
 }
 
-/** Where the month words of a text of ASCII letters start and end (see {@link TextScan.months}). */
+/** Where the month words of a text start and end (see {@link TextScan.months}). */
 interface MonthWords {
   readonly starts: { readonly count: number; readonly at: Int32Array };
   readonly ends: { readonly count: number; readonly at: Int32Array };

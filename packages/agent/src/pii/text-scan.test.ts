@@ -152,7 +152,9 @@ describe('scanText', () => {
     const run = fc.constantFrom('1', '0', '7', '25', '12', '31', '1990', '2024', '01', '255', '256', '123', '1234', '4111', '536', '22', '8726', '12345', '536228726', '4111111111111111', '1234567890123456789012345678901234567890',
       // Whole shapes, so that what stands around them varies more often than the shapes themselves.
       '1/7/1990', '12.03.1980', '1990-03-23', '23-03-40', '10.1.2.3', '536-22-8726', '4111 1111 1111 1111', '+44 20 7946 0958', '415) 555-0132');
-    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-', ' . - . - . - . - . - . - . - ', ' . - . - . - . - . - . - . -', ' (  )  (  )  (  )  (  )  ', ' March ', ' of May ', 'rdMarch ', 'th of march', ' de marzo de ', '. März ', ' on Friday ', ' MONDAY', ' today ', ' next tuesday', ' Sept. ', 'T', '𝒜', ' 3/', ':');
+    const gap = fc.constantFrom('.', '.', '.', '-', '-', ' ', ' ', '', '  ', '+', '(', ')', '/', ':', '_', 'a', 'x', 'é', ' version ', ' ssn ', ' card ', ' ext ', ' Ext. ', 'x', ' X ', ' extension ', 'extension', ' # ', '#', '.x', ' call ', ' (', ') ', '(', ' - ', '.-', ' . - . - . - . - . - . - . - ', ' . - . - . - . - . - . - . -', ' (  )  (  )  (  )  (  )  ', ' March ', ' of May ', 'rdMarch ', 'th of march', ' de marzo de ', '. März ', ' on Friday ', ' MONDAY', ' today ', ' next tuesday', ' Sept. ', 'T', '𝒜', ' 3/', ':',
+      // Month words beyond ASCII, and ASCII months in texts beyond ASCII (the scan's second reading).
+      ' février ', ' août ', 'rdMärz ', ' MÄRZ ', ' March\u0301 ', ' de março de ', ' października ', ' Ağustos ', ' Émile ', 'é ', ' Ｍａｒｃｈ ');
     const piece = fc.tuple(run, gap).map(([r, g]) => r + g);
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }), (pieces) => {
@@ -184,8 +186,10 @@ describe('scanText', () => {
       'lives', 'at', 'lives at', 'LIVES AT', 'live', 'on', 'ship', 'to', 'ship to', 'it to', 'them to', 'it', 'them', 'moved to', 'address', 'Address',
       'address is', 'address s', 's', 'adres', 'woont op', 'mieszka przy', 'ZIP', 'zip', 'code', 'zip code', 'PLZ', 'cap', 'postcode',
       'Columbus, OH ', 'Springfield, IL ', 'Berlin', 'Paris', 'London', 'apt 4', 'Suite 200', 'ab', 'Mill', 'Lane',
-      // Letters beyond ASCII: the scan then leaves the words to the detector.
+      // Letters beyond ASCII: the scan reads those texts' words as the detector does (letters and
+      // marks), street, cue and postcode words beyond ASCII included.
       'Dávila', 'Hauptstraße', 'Długa', 'é', 'dirección', 'ſtreet',
+      'Élysée', 'allée', 'Allée', 'praça', 'náměstí', 'út', 'Dirección', 'endereço', 'psč', 'PSČ', 'e\u0301', 'Stra\u00dfe', 'mieszKa', '😀', 'İ', 'Ｍａｉｎ', 'ｓｔ',
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (pieces) => {
@@ -198,6 +202,37 @@ describe('scanText', () => {
       }),
       { numRuns: 3000, seed: 7 },
     );
+  });
+
+  it('reads the address words of a text beyond ASCII as the detector does', () => {
+    for (const text of [
+      'She moved to 12 Élysée Street last year',
+      '12 Chemin des Écoliers Road',
+      'Dirección: 12 Calle Mayor, Madrid',
+      'PSČ 11000 Praha',
+      'adresa náměstí Míru 12, Praha',
+      'Lieferung an 5 Ährenweg, Zürich',
+      'François lives at 7 Jakobi',
+      '42 Old ſtreet, Leeds',
+    ]) {
+      const read: PiiFinding[] = [];
+      detectAddress(text, read, []);
+      const scanned: PiiFinding[] = [];
+      detectAddress(text, scanned, [], scanText(text));
+      expect(scanned).toEqual(read);
+      expect(read.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the month words of a text beyond ASCII as the date detector does', () => {
+    for (const text of ['Zoë was born on 3 March 1990', 'le 14 février 2023, Zoë', 'am 3. März 2024', 'Émile: 12 de março de 2021', 'José on 2ndMarch 2020', 'Zoë, March 3, 1990']) {
+      const read: PiiFinding[] = [];
+      detectDate(text, read);
+      const scanned: PiiFinding[] = [];
+      detectDate(text, scanned, scanText(text));
+      expect(scanned).toEqual(read);
+      expect(read.length).toBeGreaterThan(0);
+    }
   });
 
   it('opens the address cue condition on whole cues only', () => {

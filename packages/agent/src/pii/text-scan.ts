@@ -1,4 +1,4 @@
-import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
+import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { MONTH_NUMBER } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import { CUE_END_WORDS } from './person-cue.js';
@@ -77,16 +77,18 @@ export interface TextScan {
   /** A postcode word ("ZIP", "PLZ"): a postcode can follow it. */
   readonly postcodeWord: boolean;
   /**
-   * When {@link ascii}: where the address detector's words stand, so that it asks about each
-   * house number without reading the words around it; valid until the next scanText call.
+   * Where the address detector's words stand, so that it asks about each house number without
+   * reading the words around it, in any text (a word with a unit beyond ASCII is read as the
+   * detector reads it, letters and marks); valid until the next scanText call.
    */
   readonly addressWords: AddressWords;
   /** A month name, alone or after "st", "nd", "rd", "th": a written date is possible. */
   readonly month: boolean;
   /**
-   * When {@link ascii}: where those month words start and end (an ordinal glued before one, as
-   * in "rdMarch", included), so that a number is only read as a day or year next to one; valid
-   * until the next scanText call.
+   * Where those month words start and end (an ordinal glued before one, as in "rdMarch",
+   * included), so that a number is only read as a day or year next to one; every word (letters
+   * and marks) with a unit beyond ASCII counts as one ("März"). Valid until the next scanText
+   * call.
    */
   readonly months: { readonly starts: Positions; readonly ends: Positions };
   /**
@@ -158,7 +160,10 @@ export const ONE_CAPITAL = 1024;
  * (each list's `count` entries are valid; the arrays are reused from call to call).
  */
 export interface AddressWords {
-  /** Starts of street words, before or after the name ("Via", "Street"). */
+  /**
+   * Starts of street words, before or after the name ("Via", "Street"), and of every word with a
+   * letter from U+017F up (the address regex may match one case-insensitively: "ſtreet").
+   */
   readonly streets: Positions;
   /** Start of the first street word that comes before a name ("Via", "Rue"), or -1. */
   readonly firstPrefix: number;
@@ -269,8 +274,11 @@ const WORDS = new WordTable([
   ['s', S_WORD],
   ...POSTCODE_WORDS.map((w) => [w, POSTCODE] as const),
 ]);
+/** Most words are in no list: their hash's bit in this filter is 0 and WORDS is not called. */
+const WORD_FILTER = WORDS.filter();
 /** The words that can end a person cue ("dear", "is" of "name is", "from"), looked up only before a capital. */
 const PERSON_CUES = new WordTable(CUE_END_WORDS.map((w) => [w, 1] as const));
+const PERSON_CUE_FILTER = PERSON_CUES.filter();
 const PAIRS = new WordTable(ADDRESS_PAIRS.map((pair) => [pair, 1] as const));
 const ADDRESS_FLAGS = STREET | STREET_PREFIX | ADDRESS_CUE | PAIR_HEAD | PAIR_TAIL | S_WORD | POSTCODE;
 const ADDRESS_WORD_FLAGS = STREET | STREET_PREFIX | ADDRESS_CUE | PAIR_HEAD | POSTCODE;
@@ -325,6 +333,56 @@ function addressWord(text: string, start: number, end: number, flags: number): n
 }
 
 /**
+ * Records the {@link AddressWords} and month words ({@link TextScan.months}) of the word of
+ * letters and marks ({@link isLetter}, as the detectors read words) that starts at `start` and
+ * has a unit beyond ASCII, in a text with a letter beyond ASCII; returns where it ends. It is
+ * looked up lowercased as the detectors' word tables look it up (`lowerCode` hash, one-unit
+ * lowercase compare), so cue and postcode ends are exactly theirs; it counts as a street word
+ * after a number when it has a unit from U+017F up (the address regex may match one
+ * case-insensitively: "ſtreet"), and always as a month word (the date regex reads letters, not
+ * marks, and lowercases the whole word: left to it).
+ */
+function mixedWord(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  let c = text.charCodeAt(i);
+  let h = HASH_SEED;
+  let beyond = false;
+  for (;;) {
+    // ASCII letters inline (their lowercase is `c | 32`); calls only beyond ASCII.
+    if (c < 128) h = hashStep(h, c | 32);
+    else {
+      if (c >= 0x17f) beyond = true;
+      h = hashStep(h, lowerCode(c));
+    }
+    c = ++i < n ? text.charCodeAt(i) : 0;
+    if (c < 128 ? !asciiLetter(c) : !isLetter(c)) break;
+  }
+  const flags = (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 ? 0 : WORDS.getHashed(text, start, i, h);
+  if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+    addressWord(text, start, i, flags);
+  }
+  if (beyond && (flags & (STREET | STREET_PREFIX)) === 0) ADDRESS.streets.push(start);
+  monthWord(start, i);
+  return i;
+}
+
+/**
+ * Records the address and month words of a whole word of ASCII letters (hash `h`) in a text with
+ * a letter beyond ASCII, as the scan does in a text without one.
+ */
+function asciiWord(text: string, start: number, end: number, h: number): void {
+  // "3rdMarch": the date regex reads an ordinal glued to the month.
+  if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) monthWord(start, end);
+  if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) return;
+  const flags = WORDS.getHashed(text, start, end, h);
+  if ((flags & MONTH) !== 0) monthWord(start, end);
+  if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+    addressWord(text, start, end, flags);
+  }
+}
+
+/**
  * Reads the text once; see {@link TextScan}. The result (and the word and digit arrays in it) is
  * reused: it is valid until the next call.
  */
@@ -339,9 +397,12 @@ export function scanText(text: string): TextScan {
   let keyRun = false;
   let runLength = 0;
   let runMarked = false;
-  // Whether the current key run starts with the first two characters of a key prefix.
-  let runKey = false;
+  // Where the current key run starts: whether it starts like a key prefix is only asked once it is
+  // long and marked enough to be a key (a call at every word start cost 6 % of the scan).
+  let runStart = 0;
   let other = false;
+  // Where the last word of letters and marks with a unit beyond ASCII ends (see mixedWord).
+  let mixedEnd = -1;
   let words = 0;
   let placeCueEnd = -2;
   let caps = 0;
@@ -396,9 +457,9 @@ export function scanText(text: string): TextScan {
       i = end - 1;
       // The key run goes on through the word; a capital after its first character marks it.
       if (inner || (!lower && runLength > 0)) runMarked = true;
-      if (runLength === 0) runKey = keyPrefix(text, start);
+      if (runLength === 0) runStart = start;
       runLength += end - start;
-      if (runMarked && runKey && runLength >= 10) keyRun = true;
+      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
       // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
       if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
@@ -441,6 +502,15 @@ export function scanText(text: string): TextScan {
       prevStart = start;
       prevEnd = end;
       prevHash = h;
+      // In a text with a letter beyond ASCII the address and month words are recorded for the
+      // detector's words: this one if it is a whole word, else the word of letters and marks it
+      // starts (one it is inside of was recorded at its first unit beyond ASCII).
+      if (other && start >= mixedEnd) {
+        if (c >= 128 && isLetter(c)) mixedEnd = mixedWord(text, start);
+        else asciiWord(text, start, end, h);
+      }
+      // Every word of the tables below is in WORDS: a word whose bit is 0 is in none of them.
+      if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) continue;
       if (other) {
         // Only the lowercase place and name cues and the birth words are still open to this
         // word: small tables of their (last) words.
@@ -504,9 +574,9 @@ export function scanText(text: string): TextScan {
       if (chainDigits > chain) chain = chainDigits;
       // An IBAN's country code: two letters with no ASCII letter or digit before them.
       if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
-      if (runLength === 0) runKey = false;
+      if (runLength === 0) runStart = start;
       runLength += length;
-      if (runMarked && runKey && runLength >= 10) keyRun = true;
+      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
       i = j - 1;
       continue;
     }
@@ -514,9 +584,9 @@ export function scanText(text: string): TextScan {
     if (c !== 46 && c !== 45 && c !== 40 && c !== 41) chainDigits = 0;
     if (c === 95 || c === 45) {
       if (runLength > 0) runMarked = true;
-      else runKey = c === 45 && text.charCodeAt(i + 1) === 45;
+      else runStart = i;
       runLength++;
-      if (runMarked && runKey && runLength >= 10) keyRun = true;
+      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
       continue;
     }
     runLength = 0;
@@ -526,6 +596,8 @@ export function scanText(text: string): TextScan {
     else if (c >= 128 && (isLetter(c) || isSurrogate(c))) {
       // A letter beyond ASCII: the detector reads its word, and it may end a cue ("chère").
       other = true;
+      // The first unit of a word of letters and marks (the detector's word) beyond ASCII.
+      if (i >= mixedEnd && !isSurrogate(c)) mixedEnd = mixedWord(text, i);
       otherEnd = i + 1;
       const upper = isUpper(text, i);
       // "in élan": the regex reads the word after the cue when it may start with a lowercase letter.
@@ -678,7 +750,8 @@ function cueBefore(text: string, start: number, prevStart: number, prevEnd: numb
     const g = text.charCodeAt(k);
     if (g !== 32 && g !== 46 && g !== 44 && g !== 58 && g !== 10 && g !== 13 && g !== 9) return false;
   }
-  return last === otherEnd || prevStart === otherEnd || PERSON_CUES.getHashed(text, prevStart, prevEnd, prevHash) !== 0;
+  if (last === otherEnd || prevStart === otherEnd) return true;
+  return (((PERSON_CUE_FILTER[(prevHash >>> 5) & 2047] as number) >>> (prevHash & 31)) & 1) !== 0 && PERSON_CUES.getHashed(text, prevStart, prevEnd, prevHash) !== 0;
 }
 
 
@@ -722,6 +795,16 @@ function keyPrefix(text: string, start: number): boolean {
   if (a === 103) return b === 104 || b === 105;
   if (a === 120) return b === 111;
   return a === 101 && b === 121;
+}
+
+/**
+ * Whether the key run starting at `start` starts like a key: a letter and {@link keyPrefix}, or
+ * "--" ("-----BEGIN "); a run that starts with a digit or "_" never does.
+ */
+function runIsKey(text: string, start: number): boolean {
+  const a = text.charCodeAt(start);
+  if (a === 45) return text.charCodeAt(start + 1) === 45;
+  return asciiLetter(a) && keyPrefix(text, start);
 }
 
 function startsOrdinal(text: string, start: number): boolean {

@@ -34,6 +34,21 @@ export class WordTable {
     }
   }
 
+  /**
+   * A 65,536-bit filter of the keys' hashes: bit `h & 0xffff` is set for every key's hash `h`. A
+   * caller that looks up most words in vain tests the bit inline first (no call, one load).
+   */
+  filter(): Uint32Array {
+    const bits = new Uint32Array(2048);
+    for (let slot = 0; slot < this.#hashes.length; slot++) {
+      const stored = this.#hashes[slot] as number;
+      if (stored === 0) continue;
+      const h = (stored - 1) & 0xffff;
+      bits[h >>> 5] = (bits[h >>> 5] as number) | (1 << (h & 31));
+    }
+    return bits;
+  }
+
   /** The value of the word `text[start..end)` lowercased, or 0. */
   get(text: string, start: number, end: number): number {
     let h = HASH_SEED;
