@@ -2,6 +2,7 @@ import type { FieldworkRecord, ModelObservationRecord, PromptRecordRecord, Retri
 import { scanContent, textsOf } from '../prompt-log/scan-content.js';
 import type { AgentSpan } from './agent-span.js';
 import { classify } from './agent-span.js';
+import { OldestKey } from './oldest-key.js';
 import { CONTENT_ATTRIBUTES } from './otlp-config.js';
 import type { ResolvedAttributeNames } from './otlp-config.js';
 import { list, text } from './otlp-values.js';
@@ -54,6 +55,9 @@ export class SpanAssembler {
   readonly #cite: Cite;
   readonly #contexts = new Map<string, TraceContext>();
   readonly #pending = new Map<string, Pending[]>();
+  /** Oldest-first eviction of both maps without rescanning their deleted entries (see OldestKey). */
+  readonly #oldestContext = new OldestKey(this.#contexts);
+  readonly #oldestPending = new OldestKey(this.#pending);
   readonly #models = new Map<string, ModelObservationRecord>();
   readonly #services = new Set<string>();
   #spans = 0;
@@ -113,7 +117,8 @@ export class SpanAssembler {
     let list = this.#pending.get(span.traceId);
     if (!list) {
       if (this.#pending.size >= this.#o.maxPendingTraces) {
-        const [oldest, waiting] = this.#pending.entries().next().value as [string, Pending[]];
+        const oldest = this.#oldestPending.next()!;
+        const waiting = this.#pending.get(oldest)!;
         this.#pending.delete(oldest);
         for (const w of waiting) this.#emit(w(undefined), out);
       }
@@ -136,7 +141,7 @@ export class SpanAssembler {
     const ctx = who(this.#local(span), undefined);
     // A parentless agent span is the root; a nested one sets the context only if none is known.
     if (!span.parentSpanId || !this.#contexts.has(span.traceId)) {
-      if (this.#contexts.size >= this.#o.maxTraceContexts) this.#contexts.delete(this.#contexts.keys().next().value as string);
+      if (this.#contexts.size >= this.#o.maxTraceContexts) this.#contexts.delete(this.#oldestContext.next()!);
       this.#contexts.set(span.traceId, ctx);
     }
     const waiting = this.#pending.get(span.traceId);
