@@ -2,7 +2,7 @@ import type { FieldworkRecord, ModelObservationRecord, PromptRecordRecord, Retri
 import { scanContent, textsOf } from '../prompt-log/scan-content.js';
 import type { AgentSpan } from './agent-span.js';
 import { classify } from './agent-span.js';
-import { OldestKey } from './oldest-key.js';
+import { EvictionQueue } from './eviction-queue.js';
 import { CONTENT_ATTRIBUTES } from './otlp-config.js';
 import type { ResolvedAttributeNames } from './otlp-config.js';
 import { list, text } from './otlp-values.js';
@@ -55,9 +55,9 @@ export class SpanAssembler {
   readonly #cite: Cite;
   readonly #contexts = new Map<string, TraceContext>();
   readonly #pending = new Map<string, Pending[]>();
-  /** Oldest-first eviction of both maps without rescanning their deleted entries (see OldestKey). */
-  readonly #oldestContext = new OldestKey(this.#contexts);
-  readonly #oldestPending = new OldestKey(this.#pending);
+  /** Oldest-first eviction of both maps in constant time (see EvictionQueue). Contexts leave only by eviction. */
+  readonly #contextOrder = new EvictionQueue<string, undefined>((k) => this.#contexts.has(k));
+  readonly #pendingOrder = new EvictionQueue<string, Pending[]>((k, list) => this.#pending.get(k) === list);
   readonly #models = new Map<string, ModelObservationRecord>();
   readonly #services = new Set<string>();
   #spans = 0;
@@ -117,12 +117,13 @@ export class SpanAssembler {
     let list = this.#pending.get(span.traceId);
     if (!list) {
       if (this.#pending.size >= this.#o.maxPendingTraces) {
-        const oldest = this.#oldestPending.next()!;
+        const oldest = this.#pendingOrder.shift()!;
         const waiting = this.#pending.get(oldest)!;
         this.#pending.delete(oldest);
         for (const w of waiting) this.#emit(w(undefined), out);
       }
       this.#pending.set(span.traceId, (list = []));
+      this.#pendingOrder.push(span.traceId, list, this.#pending.size);
     }
     list.push(p);
   }
@@ -141,7 +142,8 @@ export class SpanAssembler {
     const ctx = who(this.#local(span), undefined);
     // A parentless agent span is the root; a nested one sets the context only if none is known.
     if (!span.parentSpanId || !this.#contexts.has(span.traceId)) {
-      if (this.#contexts.size >= this.#o.maxTraceContexts) this.#contexts.delete(this.#oldestContext.next()!);
+      if (this.#contexts.size >= this.#o.maxTraceContexts) this.#contexts.delete(this.#contextOrder.shift()!);
+      if (!this.#contexts.has(span.traceId)) this.#contextOrder.push(span.traceId, undefined, this.#contexts.size + 1);
       this.#contexts.set(span.traceId, ctx);
     }
     const waiting = this.#pending.get(span.traceId);
