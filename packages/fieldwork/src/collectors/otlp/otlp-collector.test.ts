@@ -203,4 +203,16 @@ describe('otlp-json', () => {
     // Trace 1 was pushed out by trace 2 before its root arrived: its call has no tenant.
     expect(of(rs, 'tool_call').map((c) => [c.tool, c.tenant])).toEqual([['a', undefined], ['b', undefined]]);
   });
+  it('forgets the oldest trace context once maxTraceContexts is reached, also across thousands of traces', async () => {
+    const tid = (i: number) => i.toString(16).padStart(32, '0');
+    const root = (i: number, tenant: string) => span('invoke_agent', { 'gen_ai.operation.name': 'invoke_agent', 'tenant.id': tenant }, { traceId: tid(i) });
+    const call = (i: number) => span(`execute_tool t${i}`, { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': `t${i}` }, { traceId: tid(i) });
+    // 3,000 traces through 1,000 contexts: each root evicts the oldest; a late call then finds only the last 1,000.
+    const spans: object[] = [];
+    for (let i = 1; i <= 3000; i++) spans.push(root(i, `ten${i}`));
+    for (const i of [1, 2000, 2001, 3000]) spans.push(call(i));
+    const rs = await parseFile(otlpCollector, file('contexts.jsonl', JSON.stringify(request(PROD, spans)) + '\n'), { maxTraceContexts: 1000 });
+    // Calls with a known context are emitted at once; the others wait for a root and end without one.
+    expect(of(rs, 'tool_call').map((c) => [c.tool, c.tenant])).toEqual([['t2001', 'ten2001'], ['t3000', 'ten3000'], ['t1', undefined], ['t2000', undefined]]);
+  });
 });

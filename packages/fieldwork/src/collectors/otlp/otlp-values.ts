@@ -82,12 +82,28 @@ export function normalizeId(id: unknown, bytes: 8 | 16): string | undefined {
  */
 export function nanosToIso(v: unknown): string | undefined {
   let ms: number;
+  // Up to 15 digits of milliseconds (every real time): read digit by digit, exact in a double,
+  // without a regex test, a substring and a string-to-number conversion for each of a span's two
+  // times (700,000 times in 200 MiB: 0.06 against 0.10–0.22 CPU s alone).
+  if (typeof v === 'string' && v.length > 6 && v.length <= 21) return nanoDigitsToIso(v);
   // Dropping the last six digits is exact integer division, without BigInt's cost per span.
   if (typeof v === 'string' && /^\d+$/.test(v)) ms = v.length > 6 ? Number(v.slice(0, -6)) : 0;
   else if (typeof v === 'number' && Number.isFinite(v) && v >= 0) ms = Math.floor(v / 1e6);
   else return undefined;
   if (ms === 0) return undefined;
   return isoOfMs(ms);
+}
+
+/** {@link nanosToIso} of a string of 7 to 21 characters: undefined unless all are digits. */
+function nanoDigitsToIso(v: string): string | undefined {
+  const cut = v.length - 6;
+  let ms = 0;
+  for (let i = 0; i < v.length; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    if (i < cut) ms = ms * 10 + d;
+  }
+  return ms === 0 ? undefined : isoOfMs(ms);
 }
 
 /** Last minute formatted by {@link isoOfMs}: spans of one export mostly fall in the same minute. */

@@ -2,6 +2,7 @@ import type { FieldworkRecord, ModelObservationRecord, PromptRecordRecord, Retri
 import { scanContent, textsOf } from '../prompt-log/scan-content.js';
 import type { AgentSpan } from './agent-span.js';
 import { classify } from './agent-span.js';
+import { EvictionQueue } from './eviction-queue.js';
 import { CONTENT_ATTRIBUTES } from './otlp-config.js';
 import type { ResolvedAttributeNames } from './otlp-config.js';
 import { list, text } from './otlp-values.js';
@@ -30,7 +31,7 @@ interface Local {
   resource: TraceContext;
 }
 
-/** A record waiting for its trace's root span, holding only what it needs (never content). */
+/** A record waiting for its trace's root span, holding only what it needs (never content); called exactly once. */
 type Pending = (root: TraceContext | undefined) => FieldworkRecord | undefined;
 
 export interface AssemblerOptions {
@@ -54,6 +55,9 @@ export class SpanAssembler {
   readonly #cite: Cite;
   readonly #contexts = new Map<string, TraceContext>();
   readonly #pending = new Map<string, Pending[]>();
+  /** Oldest-first eviction of both maps in constant time (see EvictionQueue). Contexts leave only by eviction. */
+  readonly #contextOrder = new EvictionQueue<string, undefined>((k) => this.#contexts.has(k));
+  readonly #pendingOrder = new EvictionQueue<string, Pending[]>((k, list) => this.#pending.get(k) === list);
   readonly #models = new Map<string, ModelObservationRecord>();
   readonly #services = new Set<string>();
   #spans = 0;
@@ -113,11 +117,13 @@ export class SpanAssembler {
     let list = this.#pending.get(span.traceId);
     if (!list) {
       if (this.#pending.size >= this.#o.maxPendingTraces) {
-        const [oldest, waiting] = this.#pending.entries().next().value as [string, Pending[]];
+        const oldest = this.#pendingOrder.shift()!;
+        const waiting = this.#pending.get(oldest)!;
         this.#pending.delete(oldest);
         for (const w of waiting) this.#emit(w(undefined), out);
       }
       this.#pending.set(span.traceId, (list = []));
+      this.#pendingOrder.push(span.traceId, list, this.#pending.size);
     }
     list.push(p);
   }
@@ -136,7 +142,8 @@ export class SpanAssembler {
     const ctx = who(this.#local(span), undefined);
     // A parentless agent span is the root; a nested one sets the context only if none is known.
     if (!span.parentSpanId || !this.#contexts.has(span.traceId)) {
-      if (this.#contexts.size >= this.#o.maxTraceContexts) this.#contexts.delete(this.#contexts.keys().next().value as string);
+      if (this.#contexts.size >= this.#o.maxTraceContexts) this.#contexts.delete(this.#contextOrder.shift()!);
+      if (!this.#contexts.has(span.traceId)) this.#contextOrder.push(span.traceId, undefined, this.#contexts.size + 1);
       this.#contexts.set(span.traceId, ctx);
     }
     const waiting = this.#pending.get(span.traceId);
@@ -198,14 +205,15 @@ export class SpanAssembler {
     const approval = approvalOf(span, n);
     if (approval) base.approval = approval;
     const local = this.#local(span);
+    // Called once (a pending record is emitted exactly once), so it completes `base` itself
+    // instead of copying it. Keys in the same order as before (agent, tenant, endUser after the
+    // base): the stored JSON is unchanged.
     return (root) => {
       const w = who(local, root);
-      // Keys in the same order as before (agent, tenant, endUser after the base): the stored JSON is unchanged.
-      const r: ToolCallRecord = { ...base };
-      if (w.agent) r.agent = w.agent;
-      if (w.tenant) r.tenant = w.tenant;
-      if (w.endUser) r.endUser = w.endUser;
-      return r;
+      if (w.agent) base.agent = w.agent;
+      if (w.tenant) base.tenant = w.tenant;
+      if (w.endUser) base.endUser = w.endUser;
+      return base;
     };
   }
 
