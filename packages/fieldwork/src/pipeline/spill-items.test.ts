@@ -57,7 +57,8 @@ describe('spillItems', () => {
     for (let i = 0; i < 70_000; i++) {
       const at = dates[i % dates.length];
       // The subject: the id's end, its start, all of it, a repeated name, one of its own, or empty.
-      const id = `trace-${i % 9}/span-${i}`;
+      // Ids of one byte a character and beyond (é, ÿ, a private-use character, a surrogate pair), repeated ones, the empty id.
+      const id = [`trace-${i % 9}/span-${i}`, `é-${i % 50}`, `ÿ${i % 4}`, `\u{E000}-${i % 3}`, `😀-${i % 7}`, 'dup', `span-${i}`, ''][i % 8];
       const subject = [`span-${i}`, `trace-${i % 9}`, id, `account-${i % 5}@example.com`, `other-${i}`, ''][i % 6];
       list.push({ id, subject, ...(at === undefined ? {} : { at }), trace: [] });
     }

@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addArtifacts, FieldworkError, LOAD_ITEM } from '@fieldwork/core';
+import { addArtifacts, FieldworkError, LOAD_ITEM, markSortedById } from '@fieldwork/core';
 import type { KeptPopulation, PopulationItem, PopulationKeeper, TraceStep } from '@fieldwork/core';
 
 /** Bytes of item JSON gathered before one write to the spill file. */
@@ -69,15 +69,18 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A {@link PopulationKeeper} that writes each item to a temporary file as the check produces it
- * and keeps in memory only its id, with its subject and date in columns: the
- * audit sorts and samples the ids and reads back whole only the items it samples (`fullItem`), so
- * a control's population is never one array of traces in memory. The file is gone once the keeper
- * is released (on Linux it has no name from the start, so a killed process leaves nothing behind).
+ * and keeps in memory only its id, subject and date, in columns outside the JS heap: the audit
+ * samples the ids (read through `SORTED_BY_ID`) and reads back whole only the items it samples
+ * (`fullItem`), so a control's population is never one array of traces in memory. The file is
+ * gone once the keeper is released (on Linux it has no name from the start, so a killed process
+ * leaves nothing behind).
  *
- * At 10M records AGT-01 keeps 1.6M items: as an object holding an id built of two strings, a
- * subject, a date and a map entry interning each subject (all unique there), an item took about
- * 270 bytes; with the subject as a part of the id where it is one and the date as a number (each
- * given back as the same text, or kept as given), about 155.
+ * At 10M records AGT-01 keeps 1.6M items. As an object holding an id, a subject, a date and a
+ * map entry interning each subject (all distinct there), an item took about 270 bytes of heap,
+ * and the heap of a process that parses records as fast as it can grows to a few times what it
+ * holds: 1.3 GB. Here an item is its id's characters and a few numbers in typed arrays (about 90
+ * bytes, none on the heap) until the check returns, then a small object in the sorted array that
+ * reads its id, subject and date from the columns when asked.
  *
  * @example
  * await runChecksFrom({ ...input, keep: () => spillItems(), onResult: (r, control) => { audit.add(control, r); return withoutItems(r) } })
@@ -88,23 +91,26 @@ export function spillItems(parent = tmpdir()): PopulationKeeper {
   // instead of fields per item (a population of 1.6M items at 10M records).
   let offsets = new Float64Array(1024);
   let lengths = new Uint32Array(1024);
+  const ids = new IdColumn();
   const subjects = new SubjectColumn();
   const dates = new DateColumn();
-  const kept: PopulationItem[] = [];
+  let count = 0;
   const cited = new Set<string>();
 
-  /** An item whose id stays in memory, its subject and date in the keeper's columns; its trace (and the whole item) is read back from the spill file. */
+  /** An item whose id, subject and date are read from the keeper's columns; its trace (and the whole item) is read back from the spill file. */
   class SpilledItem implements PopulationItem {
-    readonly id: string;
     readonly #n: number;
 
-    constructor(id: string, n: number) {
-      this.id = id;
+    constructor(n: number) {
       this.#n = n;
     }
 
+    get id(): string {
+      return ids.get(this.#n);
+    }
+
     get subject(): string {
-      return subjects.get(this.#n, this.id);
+      return subjects.get(this.#n, ids.get(this.#n));
     }
 
     get at(): string | undefined {
@@ -123,21 +129,26 @@ export function spillItems(parent = tmpdir()): PopulationKeeper {
   return {
     add(item) {
       file ??= new SpillFile(parent);
-      const n = kept.length;
+      const n = count++;
       if (n === offsets.length) {
         offsets = grow(offsets, new Float64Array(n * 2));
         lengths = grow(lengths, new Uint32Array(n * 2));
       }
       [offsets[n], lengths[n]] = file.append(JSON.stringify(item));
-      const id = item.id;
-      subjects.set(n, item.subject, id);
+      ids.set(n, item.id);
+      subjects.set(n, item.subject, item.id);
       dates.set(n, item.at);
-      kept.push(new SpilledItem(id, n));
       addArtifacts(cited, item);
     },
     done(): KeptPopulation {
       file?.flush();
-      return { count: kept.length, items: kept.sort((a, b) => byString(a.id, b.id)), itemArtifacts: [...cited].sort() };
+      // Sorted by id, ties in arrival order (as `keepItems` sorts).
+      const order = new Uint32Array(count);
+      for (let i = 0; i < count; i++) order[i] = i;
+      order.sort((a, b) => ids.compare(a, b) || a - b);
+      const items: PopulationItem[] = new Array(count);
+      for (let i = 0; i < count; i++) items[i] = new SpilledItem(order[i]);
+      return { count, items: markSortedById(items), itemArtifacts: [...cited].sort() };
     },
     release() {
       file?.close();
@@ -145,6 +156,67 @@ export function spillItems(parent = tmpdir()): PopulationKeeper {
     },
   };
 }
+
+/** Bytes of ids per block of {@link IdColumn}. */
+const ID_BLOCK = 1 << 20;
+/** The length of an id {@link IdColumn} keeps as a string. */
+const AS_STRING = 0xffffffff;
+
+/**
+ * Each item's id: its characters as bytes in blocks of 1 MB when every character is below
+ * U+0100 (one byte each, in the order of JS string comparison), otherwise the string itself.
+ */
+class IdColumn {
+  readonly #blocks: Buffer[] = [];
+  /** Where the next id goes: block × {@link ID_BLOCK} + place in it. */
+  #end = 0;
+  #at = new Float64Array(1024);
+  #length = new Uint32Array(1024);
+  readonly #other = new Map<number, string>();
+
+  set(n: number, id: string): void {
+    if (n === this.#at.length) {
+      this.#at = grow(this.#at, new Float64Array(n * 2));
+      this.#length = grow(this.#length, new Uint32Array(n * 2));
+    }
+    if (id.length > ID_BLOCK || BEYOND_LATIN1.test(id)) {
+      this.#length[n] = AS_STRING;
+      this.#other.set(n, id);
+      return;
+    }
+    let block = Math.floor(this.#end / ID_BLOCK);
+    let place = this.#end % ID_BLOCK;
+    if (block === this.#blocks.length || place + id.length > ID_BLOCK) {
+      if (block < this.#blocks.length) block++;
+      place = 0;
+      this.#blocks.push(Buffer.allocUnsafe(ID_BLOCK));
+    }
+    this.#blocks[block].write(id, place, 'latin1');
+    this.#at[n] = block * ID_BLOCK + place;
+    this.#length[n] = id.length;
+    this.#end = block * ID_BLOCK + place + id.length;
+  }
+
+  get(n: number): string {
+    const length = this.#length[n];
+    if (length === AS_STRING) return this.#other.get(n)!;
+    const at = this.#at[n];
+    const place = at % ID_BLOCK;
+    return this.#blocks[Math.floor(at / ID_BLOCK)].toString('latin1', place, place + length);
+  }
+
+  /** The order of items a and b's ids, as JS compares strings. */
+  compare(a: number, b: number): number {
+    const la = this.#length[a];
+    const lb = this.#length[b];
+    if (la === AS_STRING || lb === AS_STRING) return byString(this.get(a), this.get(b));
+    const pa = this.#at[a] % ID_BLOCK;
+    const pb = this.#at[b] % ID_BLOCK;
+    return this.#blocks[Math.floor(this.#at[a] / ID_BLOCK)].compare(this.#blocks[Math.floor(this.#at[b] / ID_BLOCK)], pb, pb + lb, pa, pa + la);
+  }
+}
+
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /**
  * Each item's subject: most often a part of its id (a span id after the trace id, a commit's
