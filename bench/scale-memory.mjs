@@ -6,8 +6,10 @@
  * that control is audited. The items of a control should be gone by the next line; what grows
  * between lines is the checks' record loading. Stores a check run in the workspace (no audit run).
  *
- * Usage (after `npx tsc -b`): node bench/scale-memory.mjs [N]   (the workspace of scale-generate.mjs N; default 10)
+ * Usage (after `npx tsc -b`): node bench/scale-memory.mjs [N] [DIR]   (the workspace of scale-generate.mjs N [DIR]; default 10)
+ * Peak RSS so far (VmHWM, Linux) is printed beside each control.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +21,15 @@ const n = Number(process.argv[2] ?? 10);
 const fw = await import(join(root, 'packages/fieldwork/dist/index.js'));
 const core = await import(join(root, 'packages/core/dist/index.js'));
 
-const s = await generateScaleWorkspace(n, undefined, (m) => console.error(m));
-const dir = join(here, '.out', 'scale', `x${n}`);
+const dir = process.argv[3] ?? join(here, '.out', 'scale', `x${n}`);
+const s = await generateScaleWorkspace(n, dir, (m) => console.error(m));
 const ws = fw.loadWorkspace(dir);
 const store = await fw.FieldworkStore.open(fw.FieldworkStore.locationFor(ws.dir));
 const mb = (x) => Math.round(x / 1048576);
-const mem = () => { const m = process.memoryUsage(); return `${mb(m.rss)} / ${mb(m.heapUsed)}`; };
+const hwm = () => { try { return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024); } catch { return NaN; } };
+const mem = () => { const m = process.memoryUsage(); return `${mb(m.rss)} / ${mb(m.heapUsed)} (${mb(m.heapTotal)}, ${mb(m.external)})`; };
 console.log(`# audit memory per control at ${n}× (${s.records} records) — load ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
-console.log('\n| s | control | items | RSS / heap MB before its audit | after |\n|---:|---|---:|---|---|');
+console.log('\n| s | control | items | RSS / heap used (total, external) MB before its audit | after | peak RSS so far MB |\n|---:|---|---:|---|---|---:|');
 const now = new Date();
 const { period, asOf } = fw.resolvePeriod(ws.config, {}, now);
 const controls = fw.resolveControls(ws.config);
@@ -37,13 +40,13 @@ try {
     onResult: (r, c) => {
       const before = mem();
       audit.add(c, r);
-      console.log(`| ${((Date.now() - t0) / 1000).toFixed(0)} | ${c.id} | ${r.items.length} | ${before} | ${mem()} |`);
+      console.log(`| ${((Date.now() - t0) / 1000).toFixed(0)} | ${c.id} | ${r.items.length} | ${before} | ${mem()} | ${hwm()} |`);
     },
     // As `fieldwork audit` does: items spilled to a temporary file, the sampled ones read back.
     keep: () => fw.spillItems(),
   });
   audit.report();
-  console.log(`\nafter the report: RSS / heap ${mem()} MB; load ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+  console.log(`\nafter the report: RSS / heap ${mem()} MB, peak ${hwm()} MB; CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} + ${(process.cpuUsage().system / 1e6).toFixed(1)} s; load ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
 } finally {
   await store.close();
 }

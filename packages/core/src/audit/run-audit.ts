@@ -1,7 +1,7 @@
 import type { AuditDesign, Control } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { CheckException, PopulationItem } from '../checks/check.js';
-import { fullItem } from '../checks/population-keeper.js';
+import { fullItem, isSortedById } from '../checks/population-keeper.js';
 import type { Period } from '../time/index.js';
 import { auditDesignOf, pluralOf } from './audit-design.js';
 import { calendarDateOf } from './audit-periods.js';
@@ -10,6 +10,7 @@ import type { DeviationClass, DeviationRuleId } from './deviation-rules.js';
 import { DEFAULT_PROFILE, sampleSize } from './sample-size.js';
 import type { SamplingProfile } from './sample-size.js';
 import { sampleSeed, selectSample } from './seeded-selection.js';
+import type { SortedIds } from './seeded-selection.js';
 import { itemPopulation, periodPopulation } from './unit-population.js';
 import { isManualResult, manualAuditDesign, manualSizing, occurrencePopulation } from './manual-population.js';
 import type { AuditUnit, Deviation } from './unit-population.js';
@@ -232,7 +233,10 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   }
 
   const pop = manual ? occurrencePopulation(r, found, unit, ctx) : design.unit === 'period' ? (periodPopulation(control, r, found, unit, ctx, design.windows === true) ?? itemPopulation(r, found, unit, ctx)) : itemPopulation(r, found, unit, ctx);
-  const ids = pop.units.map((u) => u.id);
+  // A population marked sorted by id (millions of units, ids read on demand) is read through
+  // its order: ids one at a time, units by binary search, never an array of every id.
+  const sorted = isSortedById(pop.units);
+  const ids: readonly string[] | SortedIds = sorted ? { length: pop.units.length, at: (i: number) => pop.units[i].id } : pop.units.map((u) => u.id);
   // Every period of the window was still running at the evidence date with nothing in it yet.
   if (ids.length === 0 && pop.unattached.length === 0) return didNotOccur(`no ${unit.noun} of the window was due by the evidence date.`, [pop.query ?? '', ...r.notes].filter(Boolean));
   // Periodic units take the table size of their frequency; events and items are sized per occurrence.
@@ -244,7 +248,8 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   // the sampled units are looked up: a map of every unit by id was a second copy of a population
   // of millions.
   const toSampled = (byId: Map<string, PopulationItem>) => (id: string): SampledItem => ({ ...fullItem(byId.get(id)!), deviations: [...(pop.deviationsOf.get(id) ?? [])].sort(byDeviation) });
-  const sampled = chosen.map(toSampled(unitsById(pop.units, chosen)));
+  const byIds = (wanted: readonly string[]) => (sorted ? unitsByIdSorted(pop.units, wanted) : unitsById(pop.units, wanted));
+  const sampled = chosen.map(toSampled(byIds(chosen)));
   const sampleDeviations = sampled.filter((s) => s.deviations.length > 0).length;
 
   const isZero = (d: Deviation) => control.automated || control.zeroTolerance || control.zeroToleranceRules.includes(d.rule);
@@ -257,11 +262,11 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   if (sampleDeviations === 1 && !zero && !lowFrequency && chosen.length < ids.length) {
     const more = Math.min(decision.size, ids.length - chosen.length);
     const next = selectSample(ids, chosen.length + more, seed).slice(chosen.length);
-    const extra = next.map(toSampled(unitsById(pop.units, next)));
+    const extra = next.map(toSampled(byIds(next)));
     extension = { size: extra.length, sampled: extra, deviations: extra.filter((s) => s.deviations.length > 0).length };
   }
 
-  const deviatingUnits = pop.units.filter((u) => (pop.deviationsOf.get(u.id)?.length ?? 0) > 0);
+  const deviatingUnits = sorted ? deviatingSorted(pop.units, pop.deviationsOf) : pop.units.filter((u) => (pop.deviationsOf.get(u.id)?.length ?? 0) > 0);
   const deviations = deviatingUnits.length + pop.unattached.length;
   const periods = new Set<string>();
   for (const u of deviatingUnits) {
@@ -277,7 +282,8 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
   const inSample = new Set(chosen);
   const inExtension = new Set(extension?.sampled.map((s) => s.id) ?? []);
   const exceptions: AuditException[] = [
-    ...[...pop.units].sort((a, b) => byString(a.id, b.id)).flatMap((u) => [...(pop.deviationsOf.get(u.id) ?? [])].sort(byDeviation).map((d): AuditException => ({ ...d, unit: u.subject, foundIn: inSample.has(u.id) ? 'sample' : inExtension.has(u.id) ? 'extension' : 'population' }))),
+    // Sorted units in order are the deviating ones in order (a stable sort of sorted units changes nothing).
+    ...(sorted ? deviatingUnits : [...pop.units].sort((a, b) => byString(a.id, b.id))).flatMap((u) => [...(pop.deviationsOf.get(u.id) ?? [])].sort(byDeviation).map((d): AuditException => ({ ...d, unit: u.subject, foundIn: inSample.has(u.id) ? 'sample' : inExtension.has(u.id) ? 'extension' : 'population' }))),
     ...[...pop.unattached].sort(byDeviation).map((d): AuditException => ({ ...d, unit: null, foundIn: 'population' })),
   ];
   const testPerformed = `${capital(design.method)} of ${sampled.length} of ${ids.length} ${plural(pop.unit, ids.length)}, selected from seed ${seed.slice(0, 12)}…. For each, ${design.procedure}.${extension ? ` After one deviation the sample was extended by ${count(extension.size, pop.unit.noun, pop.unit.plural)} from the same seed, tested the same way.` : ''} Sample size: ${decision.basis}`;
@@ -298,6 +304,50 @@ function unitsById(units: readonly PopulationItem[], ids: readonly string[]): Ma
   const found = new Map<string, PopulationItem>();
   for (const u of units) if (wanted.has(u.id)) found.set(u.id, u);
   return found;
+}
+
+/** {@link unitsById} over units sorted by id: each wanted id found by binary search (the last unit of that id). */
+function unitsByIdSorted(units: readonly PopulationItem[], ids: readonly string[]): Map<string, PopulationItem> {
+  const found = new Map<string, PopulationItem>();
+  for (const id of ids) {
+    const end = firstAbove(units, id);
+    if (end > 0 && units[end - 1].id === id) found.set(id, units[end - 1]);
+  }
+  return found;
+}
+
+/** The units with deviations, in their order, from units sorted by id: each id's run of units found by binary search. */
+function deviatingSorted(units: readonly PopulationItem[], deviationsOf: ReadonlyMap<string, readonly Deviation[]>): PopulationItem[] {
+  const places: number[] = [];
+  for (const [id, list] of deviationsOf) {
+    if (list.length === 0) continue;
+    for (let i = firstAtLeast(units, id); i < units.length && units[i].id === id; i++) places.push(i);
+  }
+  return places.sort((a, b) => a - b).map((i) => units[i]);
+}
+
+/** The first place in units sorted by id whose id is not below `id`. */
+function firstAtLeast(units: readonly PopulationItem[], id: string): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (units[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first place in units sorted by id whose id is above `id`. */
+function firstAbove(units: readonly PopulationItem[], id: string): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (units[mid].id <= id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // The words SOC 2 reports use when a control had nothing to act on in the period.

@@ -1,7 +1,7 @@
 /** @module A control's population in its unit: the check's events or items, or the calendar periods of the window. */
 import type { Control } from '../catalog/index.js';
 import type { CheckException, PopulationItem, TraceStep } from '../checks/check.js';
-import { LOAD_ITEM } from '../checks/population-keeper.js';
+import { isSortedById, LOAD_ITEM } from '../checks/population-keeper.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { Period } from '../time/index.js';
 import { calendarDateOf, periodKindOf, periodOf, windowPeriods } from './audit-periods.js';
@@ -143,7 +143,22 @@ class OccurrencesUnit implements PopulationItem {
 function idsAmong(items: readonly PopulationItem[], found: readonly CheckException[]): Set<string> {
   const named = new Set(found.flatMap((e) => (e.itemId ? [e.itemId] : [])));
   const present = new Set<string>();
-  if (named.size > 0) for (const i of items) if (named.has(i.id)) present.add(i.id);
+  if (named.size === 0) return present;
+  if (isSortedById(items)) {
+    // Units sorted by id (see `SORTED_BY_ID`): each named id looked up, not every unit's id read.
+    for (const id of named) {
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (items[mid].id < id) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < items.length && items[lo].id === id) present.add(id);
+    }
+    return present;
+  }
+  for (const i of items) if (named.has(i.id)) present.add(i.id);
   return present;
 }
 

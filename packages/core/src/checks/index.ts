@@ -1,5 +1,5 @@
 export type { Check, CheckContext, CheckFold, CheckStream, CheckOutcome, CheckException, CheckStatus, ItemSink, PopulationItem, TraceStep, WorkspaceFacts } from './check.js';
-export { addArtifacts, countItems, fullItem, keepItems, LOAD_ITEM } from './population-keeper.js';
+export { addArtifacts, countItems, fullItem, isSortedById, keepItems, LOAD_ITEM, markSortedById, SORTED_BY_ID } from './population-keeper.js';
 export type { KeptPopulation, PopulationKeeper } from './population-keeper.js';
 export { builtInChecks, findCheck } from './registry.js';
 export { checkOf, emptyPopulationNote, runChecks, runOne, usesManualEvidence, withoutItems, withoutSelfTests } from './run-checks.js';

@@ -41,6 +41,25 @@ export function fullItem(item: PopulationItem): PopulationItem {
   return load ? load.call(item) : item;
 }
 
+/**
+ * On a kept population's `items` array (see {@link KeptPopulation}): set by a keeper whose items
+ * are sorted by id and read their id from a compact store each time it is asked for (the CLI's
+ * spill keeper at 10M records). The audit then finds units by binary search and reads each id
+ * once in order, instead of making an array of every id. See {@link isSortedById}.
+ */
+export const SORTED_BY_ID: unique symbol = Symbol.for('fieldwork.sortedById');
+
+/** Marks `items` (sorted by id, ties in arrival order) as {@link SORTED_BY_ID}; returns it. */
+export function markSortedById<T extends PopulationItem[]>(items: T): T {
+  Object.defineProperty(items, SORTED_BY_ID, { value: true });
+  return items;
+}
+
+/** Whether `items` carry the {@link SORTED_BY_ID} mark. */
+export function isSortedById(items: readonly PopulationItem[]): boolean {
+  return (items as { [SORTED_BY_ID]?: boolean })[SORTED_BY_ID] === true;
+}
+
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every item, in memory, sorted by id: the result as {@link runOne} has always returned it. */

@@ -48,6 +48,28 @@ describe('spillItems', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  it('gives back every subject and date as given, whatever their form', () => {
+    const dates = [
+      '2026-04-01T10:00:00.000Z', '2026-04-01T10:00:00Z', '2026-04-01T12:00:00.000+02:00', '2026-04-01', '2026-02-30', '2026-04-01T24:00:00.000Z',
+      '2026-13-01T10:00:00.000Z', '+02026-04-01T10:00:00.000Z', '2026-4-1', 'yesterday', '', undefined, '1969-12-31T23:59:59.999Z', '2026-04-01t10:00:00.000z',
+    ];
+    const list: PopulationItem[] = [];
+    for (let i = 0; i < 70_000; i++) {
+      const at = dates[i % dates.length];
+      // The subject: the id's end, its start, all of it, a repeated name, one of its own, or empty.
+      // Ids of one byte a character and beyond (é, ÿ, a private-use character, a surrogate pair), repeated ones, the empty id.
+      const id = [`trace-${i % 9}/span-${i}`, `é-${i % 50}`, `ÿ${i % 4}`, `\u{E000}-${i % 3}`, `😀-${i % 7}`, 'dup', `span-${i}`, ''][i % 8];
+      const subject = [`span-${i}`, `trace-${i % 9}`, id, `account-${i % 5}@example.com`, `other-${i}`, ''][i % 6];
+      list.push({ id, subject, ...(at === undefined ? {} : { at }), trace: [] });
+    }
+    const keeper = spillItems(parent);
+    const kept = fill(keeper, list);
+    const inMemory = fill(keepItems(), list);
+    expect(kept.items.map((i) => [i.id, i.subject, i.at])).toEqual(inMemory.items.map((i) => [i.id, i.subject, i.at]));
+    expect(kept.items.filter((i) => i.at === undefined).length).toBe(5000);
+    keeper.release!();
+  });
+
   it('writes nothing for an empty population', () => {
     const keeper = spillItems(parent);
     expect(keeper.done()).toEqual({ count: 0, items: [], itemArtifacts: [] });

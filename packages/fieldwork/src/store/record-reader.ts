@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** Rows per query: large enough that round trips do not matter, small enough that a batch's text is a few MB. */
-const BATCH = 5_000;
+const BATCH = 1_000;
 
 /**
  * The store's {@link RecordReader}: the current records (not superseded) of one kind, in the

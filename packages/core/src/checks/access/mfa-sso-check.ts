@@ -7,13 +7,14 @@ import { runStream } from '../check.js';
 import type { Check, CheckContext, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
 import { signInLogins } from './sign-in-logins.js';
+import { stringPool } from '../change/string-pool.js';
 import { byAtSeq, LoginColumns, LoginStrings } from './login-columns.js';
 import type { Login } from './login-columns.js';
 
 type Enrolment = 'enrolled' | 'not_enrolled' | 'unknown';
 
 /** Factor count after an MFA event (`reset_all` clears every factor; a deactivation removes one). */
-function applyMfa(count: number, e: AccessEventRecord): number {
+function applyMfa(count: number, e: Pick<AccessEventRecord, 'action' | 'eventType'>): number {
   if (e.action === 'mfa_enroll') return Math.max(count, 0) + 1;
   if (/reset_all|reset\.all|reset-all/i.test(e.eventType)) return 0;
   return Math.max(count - 1, 0);
@@ -45,7 +46,9 @@ const stream: CheckStream = {
     // Sign-ins from a sign-in log (Entra) are replayed against the factor events too, but only when a log
     // records factor events at all: otherwise each sign-in's own MFA answer is the evidence (below).
     let factorEvents = false;
-    const mfaEvents: { e: AccessEventRecord; at: string; seq: number }[] = [];
+    // Of a factor event, only what the replay reads (at 10M records there are ~100k).
+    const mfaEvents: { e: FactorEvent; at: string; seq: number }[] = [];
+    const pool = stringPool();
     // A sign-in (from the log, or a sign-in record standing in for one) as the check keeps it: a few numbers in its account's columns.
     const loginStrings = new LoginStrings();
     const logins = new Map<string, LoginColumns>();
@@ -69,7 +72,7 @@ const stream: CheckStream = {
             standIns.see(e);
             if (isFactorEvent(e)) factorEvents = true;
             if (failedOutcome(e)) continue;
-            if (isFactorEvent(e)) mfaEvents.push({ e, at: e.at, seq: seq++ });
+            if (isFactorEvent(e)) mfaEvents.push({ e: factorEvent(e, pool), at: e.at, seq: seq++ });
             else if (e.action === 'login' && inPeriod(e.at, ctx.period, tz)) addLogin(subjectOf(e), e);
           }
           return;
@@ -125,9 +128,20 @@ export const mfaSsoCheck: Check = {
   run: (ctx) => runStream(stream, ctx),
 };
 
+/** What the replay reads of a factor event. */
+type FactorEvent = Pick<AccessEventRecord, 'source' | 'artifact' | 'locator' | 'system' | 'accountId' | 'eventType' | 'action' | 'at' | 'account' | 'email'>;
+
+/** The fields of `e` the replay reads, the repeated ones held once. */
+function factorEvent(e: AccessEventRecord, pool: (s: string) => string): FactorEvent {
+  return {
+    source: e.source, artifact: e.artifact, locator: e.locator, system: pool(e.system), accountId: e.accountId === undefined ? undefined : pool(e.accountId),
+    eventType: pool(e.eventType), action: e.action, at: e.at, account: pool(e.account), email: e.email === undefined ? undefined : pool(e.email),
+  };
+}
+
 interface Folded {
   /** Factor enrolments and removals, not failed, oldest first. */
-  mfaEvents: AccessEventRecord[];
+  mfaEvents: FactorEvent[];
   /** Sign-ins in the period by account, oldest first (built for one account at a time); accounts by their first sign-in. */
   loginsBy: ReadonlyMap<string, () => Login[]>;
   /** The sign-in records in the period the population cites, oldest first. */
@@ -140,9 +154,9 @@ interface Folded {
 
 function conclude(ctx: CheckContext, { mfaEvents, loginsBy, signIns, signInFacts, section, accountKey }: Folded): CheckOutcome {
     const tz = ctx.timezone;
-    const mfaBy = new Map<string, AccessEventRecord[]>();
+    const mfaBy = new Map<string, FactorEvent[]>();
     // A renamed account keeps its factors: enrolments are also found through the IdP account id.
-    const mfaByAccount = new Map<string, AccessEventRecord[]>();
+    const mfaByAccount = new Map<string, FactorEvent[]>();
     const push = <T>(map: Map<string, T[]>, k: string, v: T) => { const list = map.get(k); if (list) list.push(v); else map.set(k, [v]); };
     for (const e of mfaEvents) {
       push(mfaBy, subjectOf(e), e);

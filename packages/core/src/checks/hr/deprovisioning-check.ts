@@ -6,6 +6,7 @@ import type { Check, CheckContext, CheckException, CheckOutcome, CheckStream, Po
 import { failedOutcome } from '../access/identity-keys.js';
 import { isActiveAccount } from '../access/account-roster.js';
 import { signInLogins } from '../access/sign-in-logins.js';
+import { stringPool } from '../change/string-pool.js';
 import { addAccountEmails, employments } from './employment-spells.js';
 import type { AccountEmails, Employment, EmploymentSpell } from './employment-spells.js';
 
@@ -42,12 +43,14 @@ const stream: CheckStream = {
       leaverKeys = new Set(people.filter((p) => p.spells.some((s) => !!s.end && s.end >= ctx.period.from && s.end <= ctx.period.to)).flatMap((p) => p.emails));
       return leaverKeys;
     };
-    const events: AccessEventRecord[] = [];
-    // A denied or failed attempt neither deprovisions nor shows the account in use.
+    const events: LeaverEvent[] = [];
+    const pool = stringPool();
+    // A denied or failed attempt neither deprovisions nor shows the account in use. Of an event
+    // kept, only what the judgement reads (at 10M records the leavers' events are 350k).
     const keep = (e: AccessEventRecord) => {
       if (failedOutcome(e)) return;
       const keys = leavers();
-      if (keys.has(norm(e.email)) || keys.has(norm(e.account))) events.push(e);
+      if (keys.has(norm(e.email)) || keys.has(norm(e.account))) events.push(leaverEvent(e, pool));
     };
     return {
       add(kind, batch, pass) {
@@ -88,8 +91,19 @@ export const deprovisioningCheck: Check = {
   run: (ctx) => runStream(stream, ctx),
 };
 
+/** What the judgement of a leaver reads of an access event (a sign-in stand-in included). */
+type LeaverEvent = Pick<AccessEventRecord, 'source' | 'artifact' | 'locator' | 'system' | 'eventType' | 'action' | 'at' | 'account' | 'email' | 'actor'>;
+
+/** The fields of `e` a leaver's judgement reads, the repeated ones (system, event type, account, email, actor) held once. */
+function leaverEvent(e: AccessEventRecord, pool: (s: string) => string): LeaverEvent {
+  return {
+    source: e.source, artifact: e.artifact, locator: e.locator, system: pool(e.system), eventType: pool(e.eventType), action: e.action, at: e.at,
+    account: pool(e.account), email: e.email === undefined ? undefined : pool(e.email), actor: e.actor === undefined ? undefined : pool(e.actor),
+  };
+}
+
 /** The leavers' departures judged: `events` are those of the leavers' emails (not failed), the log's first, then sign-in stand-ins. */
-function judgeLeavers(ctx: CheckContext, people: Employment[], events: AccessEventRecord[]): CheckOutcome {
+function judgeLeavers(ctx: CheckContext, people: Employment[], events: LeaverEvent[]): CheckOutcome {
   {
     const maxDelay = Number(ctx.params.maxDelayDays ?? 1);
     const tz = ctx.timezone;
@@ -101,7 +115,7 @@ function judgeLeavers(ctx: CheckContext, people: Employment[], events: AccessEve
       for (const k of new Set([norm(a.email), norm(a.login)])) if (k) rowsByKey.set(k, [...(rowsByKey.get(k) ?? []), a]);
     }
     const unknownTiming: string[] = [];
-    const eventsByEmail = new Map<string, AccessEventRecord[]>();
+    const eventsByEmail = new Map<string, LeaverEvent[]>();
     // A denied or failed attempt neither deprovisions nor shows the account in use.
     for (const e of events) {
       for (const key of new Set([norm(e.email), norm(e.account)])) {
@@ -135,7 +149,7 @@ function judgeLeavers(ctx: CheckContext, people: Employment[], events: AccessEve
      * Judges a leaver without a deprovisioning event from the rosters taken after the end date.
      * Returns false when no roster after the end date exists (the log alone decides).
      */
-    function judgeByRoster(p: PersonRecord, emails: string[], endDate: string, deadline: string, trace: TraceStep[], add: (rule: string, detail: string, at: string | undefined, cites: AccessEventRecord[], rows?: AccountRecord[]) => void): boolean {
+    function judgeByRoster(p: PersonRecord, emails: string[], endDate: string, deadline: string, trace: TraceStep[], add: (rule: string, detail: string, at: string | undefined, cites: LeaverEvent[], rows?: AccountRecord[]) => void): boolean {
       const left = endOfDay(endDate, tz);
       const limit = endOfDay(ctx.asOf < ctx.period.to ? ctx.asOf : ctx.period.to, tz);
       const after = rosterTimes.filter((t) => t >= left && t < limit);
@@ -167,7 +181,7 @@ function judgeLeavers(ctx: CheckContext, people: Employment[], events: AccessEve
       return false;
     }
 
-    function judge(spell: EmploymentSpell & { end: string }, events: AccessEventRecord[], rehiredOn: string | undefined) {
+    function judge(spell: EmploymentSpell & { end: string }, events: LeaverEvent[], rehiredOn: string | undefined) {
       const p = spell.rows.at(-1) as PersonRecord;
       const endDate = spell.end;
       const subject = p.email ?? p.id;
@@ -178,7 +192,7 @@ function judgeLeavers(ctx: CheckContext, people: Employment[], events: AccessEve
       const deprov = events.find((e) => DEPROVISION_ACTIONS.has(e.action) && localDate(e.at, tz) >= floor);
       const deadline = addDays(endDate, maxDelay);
       const trace: TraceStep[] = [hr];
-      const add = (rule: string, detail: string, at: string | undefined, cites: AccessEventRecord[], rows: AccountRecord[] = []) =>
+      const add = (rule: string, detail: string, at: string | undefined, cites: LeaverEvent[], rows: AccountRecord[] = []) =>
         exceptions.push({ rule, subject, detail, ...(at ? { at } : {}), citations: [citationOf(p), ...cites.map(citationOf), ...rows.map(citationOf)], itemId });
 
       if (deprov) {
