@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInControls } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import { binomialCdf, runAudit, sampleSeed, startAudit, sampleSize, selectSample, statisticalSampleSize } from './index.js';
+import { markSortedById } from '../checks/population-keeper.js';
 
 const C = 'c'.repeat(64);
 const control = (check: string) => builtInControls.find((c) => c.check === check)!;
@@ -149,5 +150,38 @@ describe('the audit one control at a time', () => {
     expect(big.checkPopulation).toBe(300);
     expect(big.sampled.length).toBeLessThan(300);
     expect(JSON.stringify([big.sampled, big.extension, big.exceptions]).match(/HR end date/g)!.length).toBe(big.sampled.length + (big.extension?.size ?? 0));
+  });
+});
+
+describe('a check that gives two items one id', () => {
+  // Three items share id `a`; one finding names `a`. Before, the audit counted that one finding
+  // once per item (3 deviations: "not effective") and could sample `a` twice.
+  const ctl = builtInControls.find((c) => c.frequency === 'per_event' && !c.automated && !c.zeroTolerance)!;
+  const item = (id: string, line: number) => ({ id, subject: `p${line}@x.ai`, at: '2026-05-01', trace: [{ label: 'HR end date', citation: { artifact: C, source: 'hr', locator: `line ${line}` } }] });
+  const resultOf = (items: ReturnType<typeof item>[]): ControlResult => ({
+    control: ctl.id, title: 't', check: ctl.check!, status: 'exception', population: items.length, populationQuery: 'q', items, notes: [],
+    exceptions: [{ rule: 'r', subject: 'p1@x.ai', detail: 'd', citations: [], itemId: 'a' }],
+  });
+  const repeated = [item('a', 1), item('b', 2), item('a', 3), item('c', 4), item('a', 5)];
+  // The same population as a spilled one arrives: sorted by id (ties in arrival order) and marked.
+  const sortedMarked = () => markSortedById([...repeated].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
+
+  for (const [name, items] of [['in memory', () => [...repeated]], ['sorted by id and marked', sortedMarked]] as const) {
+    it(`counts the id once, as one unit, the first of its items (${name})`, () => {
+      const a = runAudit({ auditId: 'x', period, controls: [ctl], results: [resultOf(items())], timezone: 'UTC' }).controls[0];
+      expect(a.population).toBe(3);
+      expect(a.deviations).toBe(1);
+      expect(a.exceptions).toHaveLength(1);
+      expect(a.sampled.map((s) => s.id).sort()).toEqual(['a', 'b', 'c']);
+      expect(a.sampled.find((s) => s.id === 'a')!.trace[0].citation!.locator).toBe('line 1');
+      expect(a.conclusion).not.toBe('not_effective');
+      expect(a.testPerformed).toContain('2 items of the check repeated an id already in the population (the first: a)');
+    });
+  }
+
+  it('says nothing when every id is distinct', () => {
+    const a = runAudit({ auditId: 'x', period, controls: [ctl], results: [resultOf([item('a', 1), item('b', 2)])], timezone: 'UTC' }).controls[0];
+    expect(a.population).toBe(2);
+    expect(a.testPerformed).not.toContain('repeated an id');
   });
 });

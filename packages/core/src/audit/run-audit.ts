@@ -286,7 +286,8 @@ function auditControl(control: Control, r: ControlResult | undefined, ctx: Audit
     ...(sorted ? deviatingUnits : [...pop.units].sort((a, b) => byString(a.id, b.id))).flatMap((u) => [...(pop.deviationsOf.get(u.id) ?? [])].sort(byDeviation).map((d): AuditException => ({ ...d, unit: u.subject, foundIn: inSample.has(u.id) ? 'sample' : inExtension.has(u.id) ? 'extension' : 'population' }))),
     ...[...pop.unattached].sort(byDeviation).map((d): AuditException => ({ ...d, unit: null, foundIn: 'population' })),
   ];
-  const testPerformed = `${capital(design.method)} of ${sampled.length} of ${ids.length} ${plural(pop.unit, ids.length)}, selected from seed ${seed.slice(0, 12)}…. For each, ${design.procedure}.${extension ? ` After one deviation the sample was extended by ${count(extension.size, pop.unit.noun, pop.unit.plural)} from the same seed, tested the same way.` : ''} Sample size: ${decision.basis}`;
+  const repeatedIds = pop.repeated ? ` ${count(pop.repeated.count, 'item', 'items')} of the check repeated an id already in the population (the first: ${pop.repeated.first}); each id is one ${pop.unit.noun}, tested once.` : '';
+  const testPerformed = `${capital(design.method)} of ${sampled.length} of ${ids.length} ${plural(pop.unit, ids.length)}, selected from seed ${seed.slice(0, 12)}…. For each, ${design.procedure}.${extension ? ` After one deviation the sample was extended by ${count(extension.size, pop.unit.noun, pop.unit.plural)} from the same seed, tested the same way.` : ''}${repeatedIds} Sample size: ${decision.basis}`;
   const result = resultSentence(verdict.rule, { unit: pop.unit, population: ids.length, sampled: sampled.length, sampleDeviations, extension, deviations, unattached: pop.unattached.length, rows: exceptions.length, periods: periods.size });
   return {
     ...base, unit: pop.unit, populationQuery: pop.query, population: ids.length, testPerformed,

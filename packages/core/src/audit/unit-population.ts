@@ -1,7 +1,7 @@
 /** @module A control's population in its unit: the check's events or items, or the calendar periods of the window. */
 import type { Control } from '../catalog/index.js';
 import type { CheckException, PopulationItem, TraceStep } from '../checks/check.js';
-import { isSortedById, LOAD_ITEM } from '../checks/population-keeper.js';
+import { isSortedById, LOAD_ITEM, markSortedById } from '../checks/population-keeper.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { Period } from '../time/index.js';
 import { calendarDateOf, periodKindOf, periodOf, windowPeriods } from './audit-periods.js';
@@ -33,6 +33,8 @@ export interface UnitPopulation {
   /** The calendar period key of each unit, when deviations can recur across periods. */
   periodKey: (unit: PopulationItem) => string | null;
   unit: AuditUnit;
+  /** Items the check gave with an id an earlier item already had: each id is one unit, tested once. */
+  repeated?: { count: number; first: string };
 }
 
 /** Events or items: the check's population as it is. */
@@ -51,7 +53,39 @@ export function itemPopulation(r: ControlResult, found: readonly CheckException[
     const at = deviationsOf.get(u.id)?.find((d) => d.at)?.at ?? u.at;
     return at ? calendarDateOf(at, ctx.timezone).slice(0, 7) : null;
   };
-  return { units: r.items, query: r.populationQuery ?? null, deviationsOf, unattached, periodKey, unit: item };
+  const { units, repeated } = distinctUnits(r.items);
+  return { units, query: r.populationQuery ?? null, deviationsOf, unattached, periodKey, unit: item, ...(repeated ? { repeated } : {}) };
+}
+
+/**
+ * The items with the first of each id (in the check's order): an id is one unit. A check that
+ * gave two items one id would otherwise have each of the id's deviations counted, listed and
+ * sampled once per item (one deviation read as several, a unit drawn twice). Items sorted by id
+ * ({@link isSortedById}, ties in arrival order) are compared with their neighbour, without a set
+ * of every id; the result keeps the mark. The same array when no id repeats.
+ */
+export function distinctUnits(items: PopulationItem[]): { units: PopulationItem[]; repeated?: { count: number; first: string } } {
+  const sorted = isSortedById(items);
+  const drop = new Set<number>();
+  let first: string | undefined;
+  const repeat = (i: number, id: string) => {
+    drop.add(i);
+    if (first === undefined || id < first) first = id;
+  };
+  if (sorted) {
+    let previous: string | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const id = items[i].id;
+      if (i > 0 && id === previous) repeat(i, id);
+      previous = id;
+    }
+  } else {
+    const seen = new Set<string>();
+    items.forEach((item, i) => (seen.has(item.id) ? repeat(i, item.id) : seen.add(item.id)));
+  }
+  if (drop.size === 0) return { units: items };
+  const units = items.filter((_item, i) => !drop.has(i));
+  return { units: sorted ? markSortedById(units) : units, repeated: { count: drop.size, first: first! } };
 }
 
 /**
