@@ -11,7 +11,7 @@ import { DEFAULT_PROFILE, sampleSize } from './sample-size.js';
 import type { SamplingProfile } from './sample-size.js';
 import { sampleSeed, selectSample } from './seeded-selection.js';
 import type { SortedIds } from './seeded-selection.js';
-import { itemPopulation, periodPopulation } from './unit-population.js';
+import { firstAtLeast, itemPopulation, periodPopulation } from './unit-population.js';
 import { isManualResult, manualAuditDesign, manualSizing, occurrencePopulation } from './manual-population.js';
 import type { AuditUnit, Deviation } from './unit-population.js';
 
@@ -325,18 +325,6 @@ function deviatingSorted(units: readonly PopulationItem[], deviationsOf: Readonl
     for (let i = firstAtLeast(units, id); i < units.length && units[i].id === id; i++) places.push(i);
   }
   return places.sort((a, b) => a - b).map((i) => units[i]);
-}
-
-/** The first place in units sorted by id whose id is not below `id`. */
-function firstAtLeast(units: readonly PopulationItem[], id: string): number {
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (units[mid].id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The first place in units sorted by id whose id is above `id`. */

@@ -4,18 +4,9 @@ import type { CheckException, PopulationItem } from '../checks/check.js';
 import { keepItems, markSortedById } from '../checks/population-keeper.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import { sampleSeed, selectSample, startAudit } from './index.js';
+import { seededRandom } from '../checks/seeded-random-test-support.js';
 
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+const rng = seededRandom;
 
 const ID_FORMS = [
   (i: number) => `trace-${i % 97}/span-${i}`,

@@ -173,6 +173,18 @@ class OccurrencesUnit implements PopulationItem {
   }
 }
 
+/** The first place in units sorted by id whose id is not below `id`. */
+export function firstAtLeast(units: readonly PopulationItem[], id: string): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (units[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The ids of `items` that the findings name (a set of every item id was a copy of the population). */
 function idsAmong(items: readonly PopulationItem[], found: readonly CheckException[]): Set<string> {
   const named = new Set(found.flatMap((e) => (e.itemId ? [e.itemId] : [])));
@@ -181,14 +193,8 @@ function idsAmong(items: readonly PopulationItem[], found: readonly CheckExcepti
   if (isSortedById(items)) {
     // Units sorted by id (see `SORTED_BY_ID`): each named id looked up, not every unit's id read.
     for (const id of named) {
-      let lo = 0;
-      let hi = items.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (items[mid].id < id) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < items.length && items[lo].id === id) present.add(id);
+      const at = firstAtLeast(items, id);
+      if (at < items.length && items[at].id === id) present.add(id);
     }
     return present;
   }

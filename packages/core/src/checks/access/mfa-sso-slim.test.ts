@@ -3,18 +3,9 @@ import type { AccessEventRecord, AccountMfaRecord, AccountRecord, RecordSet, Sig
 import type { CheckContext } from '../check.js';
 import { mfaSsoCheck } from './mfa-sso-check.js';
 import { legacyMfaSsoCheck } from './mfa-sso-legacy-test-support.js';
+import { seededRandom } from '../seeded-random-test-support.js';
 
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+const rng = seededRandom;
 
 const ACTIONS: AccessEventRecord['action'][] = ['login', 'login', 'login', 'mfa_enroll', 'mfa_enroll', 'mfa_reset', 'deactivate'];
 const RESETS = ['user.mfa.factor.deactivate', 'user.mfa.factor.reset_all', 'factor.reset-all', 'mfa.removed'];
