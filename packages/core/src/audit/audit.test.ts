@@ -166,7 +166,8 @@ describe('a check that gives two items one id', () => {
   // The same population as a spilled one arrives: sorted by id (ties in arrival order) and marked.
   const sortedMarked = () => markSortedById([...repeated].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)));
 
-  for (const [name, items] of [['in memory', () => [...repeated]], ['sorted by id and marked', sortedMarked]] as const) {
+  const sortedPlain = () => [...repeated].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  for (const [name, items] of [['in memory', () => [...repeated]], ['in memory, in id order', sortedPlain], ['sorted by id and marked', sortedMarked]] as const) {
     it(`counts the id once, as one unit, the first of its items (${name})`, () => {
       const a = runAudit({ auditId: 'x', period, controls: [ctl], results: [resultOf(items())], timezone: 'UTC' }).controls[0];
       expect(a.population).toBe(3);

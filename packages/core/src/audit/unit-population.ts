@@ -61,11 +61,13 @@ export function itemPopulation(r: ControlResult, found: readonly CheckException[
  * The items with the first of each id (in the check's order): an id is one unit. A check that
  * gave two items one id would otherwise have each of the id's deviations counted, listed and
  * sampled once per item (one deviation read as several, a unit drawn twice). Items sorted by id
- * ({@link isSortedById}, ties in arrival order) are compared with their neighbour, without a set
- * of every id; the result keeps the mark. The same array when no id repeats.
+ * (marked {@link isSortedById}, ties in arrival order, or found in id order, as `keepItems` gives
+ * them) are compared with their neighbour, without a set of every id; a marked result keeps the
+ * mark. The same array when no id repeats.
  */
 export function distinctUnits(items: PopulationItem[]): { units: PopulationItem[]; repeated?: { count: number; first: string } } {
-  const sorted = isSortedById(items);
+  const marked = isSortedById(items);
+  const sorted = marked || inIdOrder(items);
   const drop = new Set<number>();
   let first: string | undefined;
   const repeat = (i: number, id: string) => {
@@ -85,7 +87,13 @@ export function distinctUnits(items: PopulationItem[]): { units: PopulationItem[
   }
   if (drop.size === 0) return { units: items };
   const units = items.filter((_item, i) => !drop.has(i));
-  return { units: sorted ? markSortedById(units) : units, repeated: { count: drop.size, first: first! } };
+  return { units: marked ? markSortedById(units) : units, repeated: { count: drop.size, first: first! } };
+}
+
+/** Whether every item's id is at or after the one before it. */
+function inIdOrder(items: readonly PopulationItem[]): boolean {
+  for (let i = 1; i < items.length; i++) if (items[i].id < items[i - 1].id) return false;
+  return true;
 }
 
 /**
