@@ -1,4 +1,5 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -45,5 +46,23 @@ describe('stageFile', () => {
     await staged.discard();
     await expect(stageFile(join(dir, 'missing.json'), join(dir, 'staging'))).rejects.toThrow();
     expect(readdirSync(join(dir, 'staging'))).toEqual([]);
+  });
+
+  it('reads a pipe (a FIFO, as a shell gives for `<(…)`) through to its end, not as an empty file', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fw-stage-'));
+    const fifo = join(dir, 'export.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const text = 'line one\nline two\n'.repeat(50_000);
+    // Another process writes, as a shell's process substitution would.
+    const writer = spawn(process.execPath, ['-e', `require('fs').writeFileSync(process.argv[1], 'line one\\nline two\\n'.repeat(50000))`, fifo]);
+    const staged = await stageFile(fifo, join(dir, 'staging'));
+    try {
+      expect(staged.size).toBe(Buffer.byteLength(text));
+      expect(staged.sha256).toBe(sha256(Buffer.from(text)));
+      expect(readFileSync(staged.path, 'utf8')).toBe(text);
+    } finally {
+      await staged.discard();
+      writer.kill();
+    }
   });
 });

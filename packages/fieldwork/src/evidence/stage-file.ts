@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, copyFile, mkdir, open, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -33,9 +33,12 @@ export async function stageFile(from: string | Readable, dir: string): Promise<S
   const hash = createHash('sha256');
   let size = 0;
   if (typeof from === 'string') {
+    // The copy keeps the original's modification time: some kinds date a scan by it (file-mtime).
+    const times = await stat(from);
+    // A pipe (a FIFO, /dev/stdin, a shell's `<(…)`) is read as a stream: the kernel copy
+    // would copy nothing from it and stage an empty file without an error.
+    if (!times.isFile()) return stageFile(createReadStream(from), dir);
     try {
-      // The copy keeps the original's modification time: some kinds date a scan by it (file-mtime).
-      const times = await stat(from);
       size = await copyThenHash(from, path, hash);
       await utimes(path, times.atime, times.mtime);
     } catch (e) {
