@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FieldworkError } from '@fieldwork/core';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import type { MigrationProvider } from 'kysely';
 import { copyCapablePool } from './copy-capable-pool.js';
 import { CurrentSchemaPostgresDialect } from './current-schema-postgres-dialect.js';
 import { migrations } from './migrations.js';
+import { TransactionalSqliteDialect } from './transactional-sqlite-dialect.js';
 import type { Database } from './schema.js';
 
 /** Where the store lives: an embedded SQLite file or a PostgreSQL URL. */
@@ -41,7 +42,7 @@ export async function openDatabase(location: StoreLocation): Promise<OpenedDatab
     native.pragma('synchronous = NORMAL');
     // Writers queue rather than fail: a check saving its run waits for a collection's commit.
     native.pragma('busy_timeout = 60000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+    db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: native }) });
   } else {
     const pg = await loadPg();
     db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: copyCapablePool(new pg.Pool({ connectionString: location.url, max: 4 })) }) });
