@@ -40,28 +40,17 @@ let table: HashTable | undefined;
 
 /**
  * Open addressing over the scanner's own hash: a lookup reads the text, never slices it. Every
- * part is a typed array. A probe reads one 16-bit tag (14 bits of the hash that do not pick the
- * slot): the tags of all 64 Ki slots take 128 KB, small enough to stay in the core's L2 cache,
- * where the 1 MB of hash-and-data slots this replaced was a cache miss for nearly every
- * capitalised word. A word in no list is settled by the tags alone; on a tag match the slot's
- * data (key offset and flags) and the key's characters decide, so a lookup is exact.
+ * part is a typed array, so a lookup touches one slot (its hash, flags and key offset side by
+ * side) and, on a hash match, the key's characters in one pool: no pointer into the heap and no
+ * separate filter. A word in no list is settled by the slot alone (the table is a third full).
  */
 interface HashTable {
-  /** One per slot: (hash >>> SLOT_BITS) + 1, 0 = empty. */
-  readonly tags: Uint16Array;
-  /** One per slot: the key's pool offset << 8 | its flags. */
-  readonly data: Int32Array;
+  /** Two ints per slot: the key's hash + 1 (0 = empty), then its pool offset << 8 | its flags. */
+  readonly slots: Int32Array;
   /** Each key as its length, then its UTF-16 units. */
   readonly pool: Uint16Array;
   /** Slot count - 1. */
   readonly mask: number;
-}
-
-/** The table has 2^SLOT_BITS slots; the hash's low bits pick the first, the rest make the tag. */
-const SLOT_BITS = 16;
-/** The tag of a 30-bit hash: its bits above the slot's, plus one (0 marks an empty slot). */
-function tagOf(h: number): number {
-  return (h >>> SLOT_BITS) + 1;
 }
 
 /**
@@ -75,19 +64,15 @@ export function hashStep(h: number, c: number): number {
 }
 export const HASH_SEED = 2166136261 & 0x3fffffff;
 
-/**
- * Whether a hash may belong to an indexed token: false only when no key has it (a key with the
- * same tag in the same probe run answers true; the key is not compared).
- */
+/** Whether a hash may belong to an indexed token (some key has it; the key is not compared). */
 export function mayBeIndexed(h: number): boolean {
   const t = table ?? buildTable();
-  const tags = t.tags;
+  const slots = t.slots;
   const mask = t.mask;
-  const tag = tagOf(h);
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const stored = tags[slot] as number;
+    const stored = slots[slot << 1] as number;
     if (stored === 0) return false;
-    if (stored === tag) return true;
+    if (stored === h + 1) return true;
   }
 }
 
@@ -113,15 +98,14 @@ const LOWER_CODES = new Uint16Array(65536);
  */
 export function lookupToken(text: string, start: number, end: number, h: number): number {
   const t = table ?? buildTable();
-  const tags = t.tags;
+  const slots = t.slots;
   const mask = t.mask;
-  const tag = tagOf(h);
   const length = end - start;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const stored = tags[slot] as number;
+    const stored = slots[slot << 1] as number;
     if (stored === 0) return 0;
-    if (stored !== tag) continue;
-    const data = t.data[slot] as number;
+    if (stored !== h + 1) continue;
+    const data = slots[(slot << 1) + 1] as number;
     if (sameKey(t.pool, data >>> 8, text, start, length)) return data & 0xff;
   }
 }
@@ -159,16 +143,15 @@ export function lookupSpan(text: string, start: number, end: number): number {
  */
 export function lookupKey(key: string): number {
   const t = table ?? buildTable();
-  const tags = t.tags;
+  const slots = t.slots;
   const mask = t.mask;
   let h = HASH_SEED;
   for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
-  const tag = tagOf(h);
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const stored = tags[slot] as number;
+    const stored = slots[slot << 1] as number;
     if (stored === 0) return 0;
-    if (stored !== tag) continue;
-    const data = t.data[slot] as number;
+    if (stored !== h + 1) continue;
+    const data = slots[(slot << 1) + 1] as number;
     const at = data >>> 8;
     if (t.pool[at] !== key.length) continue;
     let same = true;
@@ -234,21 +217,19 @@ function buildTable(): HashTable {
     }
   }
   if (state.at >= 1 << 23) throw new Error('name lists too large for the name table');
-  const final = 1 << SLOT_BITS;
-  // Linear probing stays short up to about two thirds full (43,083 keys in 65,536 slots).
-  if (state.keys * 3 > final * 2) throw new Error('name lists too large for the name table');
-  const tags = new Uint16Array(final);
-  const data = new Int32Array(final);
+  let final = 1;
+  while (final < state.keys * 3) final <<= 1;
+  const slots = new Int32Array(final * 2);
   const mask = final - 1;
   for (let s = 0; s < size; s++) {
     const h1 = roomy[s << 1] as number;
     if (h1 === 0) continue;
     let slot = (h1 - 1) & mask;
-    while (tags[slot] !== 0) slot = (slot + 1) & mask;
-    tags[slot] = tagOf(h1 - 1);
-    data[slot] = roomy[(s << 1) + 1] as number;
+    while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot << 1] = h1;
+    slots[(slot << 1) + 1] = roomy[(s << 1) + 1] as number;
   }
-  table = { tags, data, pool: pool.slice(0, state.at), mask };
+  table = { slots, pool: pool.slice(0, state.at), mask };
   return table;
 }
 
