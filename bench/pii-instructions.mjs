@@ -9,8 +9,10 @@
 // Each count is the difference between a process that runs PII_INSN_PASSES (default 40) passes
 // over the set and one that runs half as many, divided by the calls in between: start-up, the
 // data sets and the first JIT compilations cancel out. node runs with --single-threaded, so V8's
-// compiler and GC work is on the counted thread and the same in both processes. Two runs of the
-// same build agreed within 2 % (28,662–29,300 instructions per Presidio record). Instructions are not time (a cache miss or a mispredicted
+// compiler and GC work is on the counted thread, not on helper threads. Two runs of the
+// same build agreed within 2 % on the Presidio records (28,662–29,300 instructions per call); on
+// the number-heavy lines two runs of one build differed by 15 % (major collections fall into one
+// window or the other). Instructions are not time (a cache miss or a mispredicted
 // branch costs many), but a change that removes work shows here when timing noise hides it.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
