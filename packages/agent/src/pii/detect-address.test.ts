@@ -17,6 +17,17 @@ describe('detectAddress', () => {
     expect(places('Filip lives on Nassaustraat 123 street.')[0]).toEqual(['Nassaustraat 123', true]);
   });
 
+  it('extends a street over the parts after it as the tail rules say: a capital after a comma or line break, a town after a postcode, no phone', () => {
+    expect(places('Send it to 12 Main Street, Zorblatt please')).toEqual([['12 Main Street, Zorblatt please', true]]);
+    expect(places('Send it to 12 Main Street\n Zorblatt')).toEqual([['12 Main Street\n Zorblatt', true]]);
+    expect(places('Send it to 12 Main Street Zorblatt please')).toEqual([['12 Main Street', true]]);
+    expect(places('Send it to 12 Main Street, 10115 Zorblatt.')).toEqual([['12 Main Street, 10115 Zorblatt', true]]);
+    expect(places('Send it to 12 Main Street, 10115 zorblatt')).toEqual([['12 Main Street, 10115', true]]);
+    expect(places('at 12 Main Street\n 0479 50 54 03')).toEqual([['12 Main Street', true]]);
+    expect(places('at 12 Main Street, Apt. 5, Berlin.')).toEqual([['12 Main Street, Apt. 5, Berlin', true]]);
+    expect(places('at 12 Main Street, Úbeda')).toEqual([['12 Main Street, Úbeda', true]]);
+  });
+
   it('takes a name and number after an address cue, and a postcode after its label', () => {
     expect(places('Shelby lives at 87 Jakobi 69, Laane')[0]?.[0]).toMatch(/^87 Jakobi 69/);
     expect(places('ZIP: 11164')).toEqual([['11164', true]]);

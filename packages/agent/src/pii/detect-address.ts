@@ -4,7 +4,7 @@ import type { PiiFinding } from './pii-type.js';
 import { sortByPosition } from './resolve-overlaps.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import type { TextScan } from './text-scan.js';
-import { isLetter, wordEndBefore, wordStart } from './word-before.js';
+import { isLetter, isUpper, wordEndBefore, wordStart } from './word-before.js';
 import { sameLower, strictLower, WordTable } from './word-table.js';
 
 const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
@@ -342,38 +342,62 @@ function address(text: string, start: number, end: number): PiiFinding {
   return { type: 'address', start, end: extend(text, at), validated: true, confidence: 'high' };
 }
 
-/** Extends an address over the unit, city, postcode and country lines that follow it (four at most). */
+/**
+ * Extends an address over the unit, city, postcode and country lines that follow it (four at
+ * most). Each part is read where it stands, by char code: the regex only says where it ends (a
+ * `test`, no match array), and no part is sliced unless it has a letter beyond ASCII.
+ */
 function extend(text: string, end: number): number {
   let at = end;
   let afterCode = false;
   for (let i = 0; i < 4; i++) {
     TAIL.lastIndex = at;
-    const m = TAIL.exec(text);
-    if (m === null) break;
-    let stop = TAIL.lastIndex;
+    if (!TAIL.test(text)) break;
+    const matched = TAIL.lastIndex;
+    let stop = matched;
     // A full stop after a word ends the sentence, not the place name ("… 10115 Berlin.").
-    if (text.charCodeAt(stop - 1) === 46 && /\p{L}{4}\.$/u.test(m[0])) stop -= 1;
-    const part = text.slice(at, stop).replace(/^[\s,]+/, '');
-    const digits = /\d/.test(part);
+    if (text.charCodeAt(stop - 1) === 46 && /\p{L}{4}\.$/u.test(text.slice(at, stop))) stop -= 1;
+    // The part without the separator before it (spaces, tabs, a comma or a line break: the
+    // regex's separator; the part itself starts with a letter, a digit or "#").
+    let from = at;
+    let breaks = false;
+    for (;;) {
+      const c = text.charCodeAt(from);
+      if (c === 10 || c === 44) breaks = true;
+      else if (c !== 32 && c !== 9) break;
+      from++;
+    }
+    let digits = false;
+    for (let k = from; k < stop; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) {
+        digits = true;
+        break;
+      }
+    }
     // Digit groups that run on ("0479 50 54 03") are a phone number on the next line, not a postcode.
-    if (digits && /^[ .-]?\d/.test(text.slice(stop, stop + 2))) break;
+    if (digits) {
+      const c = text.charCodeAt(stop);
+      if (isDigit(c) || ((c === 32 || c === 46 || c === 45) && isDigit(text.charCodeAt(stop + 1)))) break;
+    }
     // A new sentence or a plain word that is no place stops the address; the word after a
     // postcode is its town.
-    const town = afterCode && /^\p{Lu}/u.test(part);
+    const capital = isUpper(text, from);
+    const town = afterCode && capital;
     // The place lists are asked last: a capitalised part after a comma or a line break goes on anyway.
-    if (!digits && !town && (!/^\p{Lu}/u.test(part) || !/[\n,]/.test(m[0])) && !placePart(text, stop - part.length, stop, part)) break;
-    afterCode = digits && /^\d/.test(part);
+    if (!digits && !town && (!capital || !breaks) && !placePart(text, from, stop)) break;
+    afterCode = digits && isDigit(text.charCodeAt(from));
     at = stop;
   }
   return at;
 }
 
 /**
- * {@link isPlacePhrase} of `part` (`text[start..end)`) lowercased: in ASCII text read in place by
- * the name table (one unit lowercases to one, and a letter stays a letter), otherwise from the string.
+ * {@link isPlacePhrase} of `text[start..end)` lowercased: in ASCII text read in place by the name
+ * table (one unit lowercases to one, and a letter stays a letter), otherwise from the string.
  */
-function placePart(text: string, start: number, end: number, part: string): boolean {
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) >= 128) return isPlacePhrase(part.toLowerCase());
+function placePart(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) >= 128) return isPlacePhrase(text.slice(start, end).toLowerCase());
   if ((lookupSpan(text, start, end) & PLACE) !== 0) return true;
   // "Marshall Islands 56293", "Calgary AB": a known place followed by a code of 1 to 5 letters or digits.
   let k = end;

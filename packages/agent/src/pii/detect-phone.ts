@@ -142,12 +142,19 @@ function candidate(text: string, from: number, end: number, out: PiiFinding[]): 
   if (isWordChar(before) || before === 46 || before === 45 || before === 47 || before === 43 || before === 58) return;
   const after = text.charCodeAt(end);
   if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) return;
-  let raw = text.slice(start, end);
-  if (raw.charCodeAt(0) === 40 && !raw.includes(')')) {
-    raw = raw.slice(1);
-    start += 1;
+  // A "(" with no ")" after it is left out ("(0471 12 34 56" reads from the digit).
+  if (text.charCodeAt(start) === 40 && !closes(text, start + 1, end)) start += 1;
+  // Most candidates in number-heavy text (tracking numbers, timestamps) have too many or too few
+  // digits: counted in place, before any string is built. An extension has at most six.
+  let count = 0;
+  let extension = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+    else if (c === 120 || c === 88 || c === 101 || c === 69 || c === 35) extension = true;
   }
-  const verdict = classify(raw, text, start, end);
+  if (count < 6 || count > (extension ? 21 : 15)) return;
+  const verdict = classify(text.slice(start, end), text, start, end, extension);
   if (verdict === NONE) return;
   out.push({ type: 'phone', start, end, validated: (verdict & VALIDATED) !== 0, confidence: LEVELS[verdict >> 1] as PiiConfidence });
 }
@@ -171,17 +178,17 @@ function context(text: string, start: number, end: number): boolean {
   return hasContext(text, start, end, CONTEXT, 40, 16);
 }
 
-function classify(raw: string, text: string, start: number, end: number): number {
-  // Count the digits first, without building strings: most candidates in number-heavy text
-  // (tracking numbers, timestamps) have too many or too few. An extension has at most six.
-  let count = 0;
-  let extension = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) count++;
-    else if (c === 120 || c === 88 || c === 101 || c === 69 || c === 35) extension = true;
-  }
-  if (count < 6 || count > (extension ? 21 : 15)) return NONE;
+/** Whether a ")" stands in `text[from..end)`. */
+function closes(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 41) return true;
+  return false;
+}
+
+/**
+ * The verdict on the candidate `raw` (`text[start..end)`), whose digit count {@link candidate}
+ * has checked; `extension` when it has an "x", "e" or "#" that may lead an extension.
+ */
+function classify(raw: string, text: string, start: number, end: number, extension: boolean): number {
   const main = extension ? raw.replace(EXTENSION, '') : raw;
   // One char-code pass instead of replace/split with regexes (each allocates and costs more than
   // the rest of the checks): digits, separators (anything but digits, "+" and parentheses) and
