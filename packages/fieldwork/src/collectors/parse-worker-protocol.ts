@@ -1,4 +1,4 @@
-import type { StoredRecord } from '../store/stored-record.js';
+import type { StoredRecordColumns } from '../store/stored-record.js';
 import type { IgnoredField } from './input/ignored-fields.js';
 
 /** Records per message from the parse worker (a few hundred KB of JSON text). */
@@ -31,7 +31,7 @@ export interface SerializedError {
 }
 
 export type WorkerMessage =
-  | { type: 'rows'; rows: StoredRecord[] }
+  | { type: 'rows'; rows: StoredRecordColumns }
   | { type: 'done'; ignored: IgnoredField[] }
   | { type: 'error'; error: SerializedError };
 

@@ -1,13 +1,13 @@
 /**
  * The worker thread of {@link ParseWorker}: parses one artifact at a time with its collector,
  * checks each record against its schema, and sends the records to the main thread as stored
- * rows (JSON text and columns) in batches, at most a few batches ahead of the inserts.
+ * rows (JSON text and columns, a column per array) in batches, at most a few batches ahead of the inserts.
  */
 import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { isFieldworkError } from '@fieldwork/core/errors';
-import { storedRecord } from '../store/stored-record.js';
-import type { StoredRecord } from '../store/stored-record.js';
+import { pushStoredRecord, storedRecordColumns } from '../store/stored-record.js';
+import type { StoredRecordColumns } from '../store/stored-record.js';
 import { createPseudonymizer } from '../workspace/pseudonymizer.js';
 import { loadWorkspaceSecret } from '../workspace/workspace-secret.js';
 import type { ParseContext } from './collector.js';
@@ -25,7 +25,7 @@ let wake: (() => void) | undefined;
 
 const post = (m: WorkerMessage) => port.postMessage(m);
 
-async function send(rows: StoredRecord[]): Promise<void> {
+async function send(rows: StoredRecordColumns): Promise<void> {
   while (ahead >= BATCHES_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
   ahead++;
   post({ type: 'rows', rows });
@@ -45,15 +45,14 @@ async function run(job: ParseJob): Promise<void> {
   };
   const { path, displayName, sha256, size, bytesPath } = job.input;
   const input = guardTextInput({ path, displayName, sha256, size, open: () => createReadStream(bytesPath, { highWaterMark: READ_CHUNK }) });
-  let batch: StoredRecord[] = [];
+  let batch = storedRecordColumns();
   for await (const r of validated(collector.parse(input, options, ctx), displayName)) {
-    batch.push(storedRecord(r));
-    if (batch.length === BATCH_RECORDS) {
+    if (pushStoredRecord(batch, r) === BATCH_RECORDS) {
       await send(batch);
-      batch = [];
+      batch = storedRecordColumns();
     }
   }
-  if (batch.length) await send(batch);
+  if (batch.data.length) await send(batch);
   post({ type: 'done', ignored: ignored.list() });
 }
 

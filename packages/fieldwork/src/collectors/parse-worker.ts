@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FieldworkError } from '@fieldwork/core/errors';
 import type { FieldworkErrorCode } from '@fieldwork/core/errors';
-import type { StoredRecord } from '../store/stored-record.js';
+import type { StoredRecordColumns } from '../store/stored-record.js';
 import type { IgnoredField } from './input/ignored-fields.js';
 import type { ParseJob, SerializedError, WorkerMessage } from './parse-worker-protocol.js';
 import { parsesInWorker } from './worker-collectors.js';
@@ -82,7 +82,7 @@ export class ParseWorker {
    * The records of `job` as stored rows, in batches; the job is sent when the first batch is
    * asked for (a duplicate artifact the store skips is never parsed).
    */
-  parse(job: ParseJob): { batches: AsyncIterable<readonly StoredRecord[]> } {
+  parse(job: ParseJob): { batches: AsyncIterable<StoredRecordColumns> } {
     return { batches: this.#batches(job) };
   }
 
@@ -91,7 +91,7 @@ export class ParseWorker {
     return this.#ignored;
   }
 
-  async *#batches(job: ParseJob): AsyncGenerator<readonly StoredRecord[]> {
+  async *#batches(job: ParseJob): AsyncGenerator<StoredRecordColumns> {
     const w = this.#worker ?? this.#start();
     this.#ignored = [];
     let finished = false;
