@@ -20,7 +20,7 @@ export const PARSE_WORKER_MIN_BYTES = 32 * 1024 * 1024;
  * FIELDWORK_PARSE_WORKER=1 turns it on for artifacts of at least 32 MiB of the kinds listed in
  * worker-collectors.ts, `always` for every artifact of those kinds. On a machine whose cores are
  * busy with other work the thread only adds CPU time (its own module loading, copying the rows
- * across) and memory (a second heap): see docs/scale.md, "OTLP collect, round 3".
+ * across) and memory (a second heap): see docs/scale.md, "OTLP collect, round 3" and "round 6".
  */
 export function useParseWorker(kind: string, size: number, env: NodeJS.ProcessEnv = process.env): boolean {
   const mode = env.FIELDWORK_PARSE_WORKER;
