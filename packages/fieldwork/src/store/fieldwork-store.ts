@@ -18,7 +18,7 @@ import { withIngestCache } from './sqlite-ingest-cache.js';
 import { withDeferredRecordIndexes } from './deferred-record-indexes.js';
 import { recordRowWriter } from './record-rows.js';
 import { recordSubject, recordTime } from './stored-record.js';
-import type { StoredRecord } from './stored-record.js';
+import type { StoredRecordColumns } from './stored-record.js';
 
 export { recordSubject, recordTime } from './stored-record.js';
 import type SqliteDatabase from 'better-sqlite3';
@@ -54,9 +54,9 @@ export interface IngestInput {
   snapshotKinds?: readonly string[];
   /**
    * The records, in order. Either objects, or batches already in stored form (see
-   * {@link StoredRecord}: a collector parsing in a worker thread sends its rows as text).
+   * {@link StoredRecordColumns}: a collector parsing in a worker thread sends its rows as text).
    */
-  records: AsyncIterable<FieldworkRecord> | { batches: AsyncIterable<readonly StoredRecord[]> };
+  records: AsyncIterable<FieldworkRecord> | { batches: AsyncIterable<StoredRecordColumns> };
 }
 
 export interface IngestResult {
@@ -309,9 +309,9 @@ export class FieldworkStore {
     // Records go in before anything reads them back (the supersession below does).
     await withDeferredRecordIndexes(this.dialect === 'sqlite' ? this.#native : undefined, input.size, async () => {
       if ('batches' in input.records) {
-        for await (const batch of input.records.batches) {
-          for (const r of batch) {
-            const pending = add(r.kind, r.artifact, r.source, r.locator, r.at, r.subject, r.identity, r.data);
+        for await (const b of input.records.batches) {
+          for (let i = 0; i < b.data.length; i++) {
+            const pending = add(b.kind[i], b.artifact[i], b.source[i], b.locator[i], b.at[i], b.subject[i], b.identity[i], b.data[i]);
             if (pending) await pending;
           }
         }
