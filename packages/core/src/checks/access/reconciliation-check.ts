@@ -5,7 +5,7 @@ import { runStream } from '../check.js';
 import type { Check, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { evidenceEnd } from '../evidence-end.js';
 import { failedOutcome, norm, subjectOf } from './identity-keys.js';
-import { signInLogins } from './sign-in-logins.js';
+import { sharedSignInLogins } from './sign-in-logins.js';
 import { declaredRole, identitySection, isActiveAccount, rosterAsOf } from './account-roster.js';
 import { addAccountEmails, employedOn, employments } from '../hr/employment-spells.js';
 import type { AccountEmails, Employment } from '../hr/employment-spells.js';
@@ -51,7 +51,7 @@ const stream: CheckStream = {
     const personRows = recordsOf(ctx.records, 'person');
     const noEmail = personRows.filter((p) => !norm(p.email)).length;
     const accountEmails: AccountEmails = new Map();
-    const standIns = signInLogins();
+    const standIns = sharedSignInLogins(ctx);
     let known: Map<string, Employment> | undefined;
     const peopleByEmail = () => {
       if (known) return known;
@@ -94,10 +94,8 @@ const stream: CheckStream = {
       add(kind, batch, pass) {
         if (kind === 'access_event' && pass === 0) {
           // The people, with the emails of renamed accounts, as the whole log shows them (failed events too).
-          for (const e of batch as readonly AccessEventRecord[]) {
-            addAccountEmails(accountEmails, e);
-            standIns.see(e);
-          }
+          standIns.seeAll(batch as readonly AccessEventRecord[]);
+          for (const e of batch as readonly AccessEventRecord[]) addAccountEmails(accountEmails, e);
         } else if (kind === 'access_event') {
           for (const e of batch as readonly AccessEventRecord[]) fold(e);
         } else if (kind === 'sign_in') {
