@@ -41,7 +41,10 @@ export function kindsOf(check: Check | undefined): RecordKind[] {
  * {@link runChecks} over a {@link RecordReader}: the same results, but each check is handed
  * only the kinds it reads, loaded just before it runs and released once no later check reads
  * them. Each kind is read once; checks that share kinds run back to back (see {@link runOrder}),
- * so memory holds one group's records at a time rather than every record of the workspace. A check that
+ * so memory holds one group's records at a time rather than every record of the workspace.
+ * Streaming checks that stream a kind in common (the access and HR checks over the identity
+ * log and the sign-in records) run back to back too, fed from one read per pass for all of
+ * them (see {@link foldTogether}), and share what they build alike (`ctx.shared`). A check that
  * reads a kind it does not declare is not tested (with an error), never run over missing data.
  *
  * @example
