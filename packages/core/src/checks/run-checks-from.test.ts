@@ -291,16 +291,18 @@ describe('runChecksFrom', () => {
     expect(reads.get('sign_in')).toBe(1);
   });
 
-  it('reads the identity log and the sign-in records twice each for every access and HR check together, with the results each gives alone', async () => {
+  it('reads the identity log and the sign-in records twice each for the access and HR checks together (once more for MFA, read alone), with the results each gives alone', async () => {
     const records = identityRecords();
     const { reader, reads } = countingReader(records);
     const run = await runChecksFrom({ ...window, controls: builtInControls, reader });
     expect(run).toEqual(runChecks({ ...window, controls: builtInControls, records }));
     // Alone: access_event 9 times (deprovisioning 2, reconciliation 2, MFA 1, grants 1, three people checks 1 each), sign_in 4.
+    // Together: twice each for the six checks read together, once each for MFA, which is read for alone.
     const streaming = builtInControls.filter((c) => c.check !== null && builtInChecks[c.check]?.stream?.kinds.includes('access_event'));
     expect(streaming.length).toBe(7);
-    expect(reads.get('access_event')).toBe(2);
-    expect(reads.get('sign_in')).toBe(2);
+    expect(streaming.filter((c) => builtInChecks[c.check!]?.stream?.alone).map((c) => c.check)).toEqual(['access.mfa-sso']);
+    expect(reads.get('access_event')).toBe(3);
+    expect(reads.get('sign_in')).toBe(3);
   });
 
   it('feeds checks that stream a kind in common from one read, each its passes in order, one failing alone', async () => {
@@ -327,10 +329,11 @@ describe('runChecksFrom', () => {
       c: logging('c', ['sign_in']),
       d: logging('d', ['access_event', 'sign_in'], 1),
       e: logging('e', ['person']),
+      f: { ...logging('f', ['access_event']), alone: true },
     };
     const checks: Record<string, Check> = Object.fromEntries(Object.entries(streams).map(([id, stream]) => [id, { id, title: id, requires: [], reads: [...new Set([...stream.kinds])], stream, run: (ctx: CheckContext) => runStream(stream, ctx) }]));
     const run = await runChecksFrom({ ...window, checks, controls: Object.keys(streams).map((id, i) => control(`XX-0${i + 1}`, id)), reader });
-    expect(run.results.map((r) => [r.status, r.error ?? ''])).toEqual([['pass', ''], ['pass', ''], ['pass', ''], ['not_tested', expect.stringContaining('d fails')], ['pass', '']]);
+    expect(run.results.map((r) => [r.status, r.error ?? ''])).toEqual([['pass', ''], ['pass', ''], ['pass', ''], ['not_tested', expect.stringContaining('d fails')], ['pass', ''], ['pass', '']]);
     // One read of a kind feeds every check whose next pass it is; each check's passes come in its order.
     expect(seen).toEqual([
       'a0:access_event:11', 'b0:access_event:11', 'd0:access_event:11',
@@ -338,11 +341,13 @@ describe('runChecksFrom', () => {
       'a2:access_event:11', 'b1:access_event:11',
       'a3:sign_in:5', 'b2:sign_in:5',
       'e0:person:3',
+      'f0:access_event:11',
     ]);
-    expect(reads.get('access_event')).toBe(2);
+    // A check marked `alone` gets a read of its own.
+    expect(reads.get('access_event')).toBe(3);
     expect(reads.get('sign_in')).toBe(2);
     // The checks of one group share what they make alike; a check in a group of its own makes its own.
-    expect(made).toEqual(['a', 'e']);
+    expect(made).toEqual(['a', 'e', 'f']);
     expect(shared.slice(0, 4).every((x) => x === shared[0])).toBe(true);
   });
 

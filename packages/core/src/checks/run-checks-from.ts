@@ -66,8 +66,8 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
     const check = c.check !== null ? checkOf(c, checks) : undefined;
     return check?.stream && !missingEvidence(check, count) ? check.stream.kinds.filter((k) => count(k) > 0) : undefined;
   };
-  // A check run after the others (with their statuses) runs alone.
-  const groupOf = streamGroups(input.controls, streamed, isAfter);
+  // A check run after the others (with their statuses) runs alone, as does one whose fold holds the most (`alone`).
+  const groupOf = streamGroups(input.controls, streamed, (c) => isAfter(c) || (c.check !== null && checkOf(c, checks)?.stream?.alone === true));
   const order = together([...runOrder(input.controls.filter((c) => !isAfter(c)), needs, count), ...input.controls.filter(isAfter)], groupOf);
 
   const uses = new Map<RecordKind, number>();

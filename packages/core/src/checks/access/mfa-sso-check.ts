@@ -38,6 +38,8 @@ const stream: CheckStream = {
   // The log's events, then the sign-in records: kept are the factor events, one small entry per
   // sign-in in the period, and the few sign-in records the population cites.
   kinds: ['access_event', 'sign_in'],
+  // Its fold (each account's sign-ins, the factor events) is the largest of the access checks: read for it alone.
+  alone: true,
   start(ctx) {
     const tz = ctx.timezone;
     const section = identitySection(ctx.workspace);
