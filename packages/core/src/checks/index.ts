@@ -5,7 +5,7 @@ export { builtInChecks, findCheck } from './registry.js';
 export { checkOf, emptyPopulationNote, runChecks, runOne, usesManualEvidence, withoutItems, withoutSelfTests } from './run-checks.js';
 export { kindsOf, runChecksFrom } from './run-checks-from.js';
 export type { RunChecksFromInput } from './run-checks-from.js';
-export { populationOf, runStream } from './check.js';
+export { populationOf, runStream, sharedOf } from './check.js';
 export { manualEvidenceCheck, MANUAL_EVIDENCE_CHECK } from './manual/manual-evidence-check.js';
 export { agentAttributeNamesSchema, agentSection, agentSectionSchema, agentStoreSchema, findTool, isProduction, toolAutonomyLevels, toolDeclarationSchema, toolIdentityModes, toolInventory, toolOversightMechanisms } from './agent/agent-inventory.js';
 export type { AgentAttributeNames, AgentSection, AgentStore, ToolAutonomy, ToolDeclaration, ToolIdentityMode, ToolOversight } from './agent/agent-inventory.js';

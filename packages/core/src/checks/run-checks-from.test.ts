@@ -3,8 +3,9 @@ import { builtInControls, controlSchema } from '../catalog/index.js';
 import type { Control } from '../catalog/index.js';
 import { recordSetReader } from '../records/index.js';
 import type { AccessEventRecord, DeletionRequestRecord, FieldworkRecord, RecordReader, RecordSet, SignInRecord, TraceSummaryRecord } from '../records/index.js';
-import { runStream } from './check.js';
-import type { Check, CheckStream, PopulationItem } from './check.js';
+import { runStream, sharedOf } from './check.js';
+import type { Check, CheckContext, CheckStream, PopulationItem } from './check.js';
+import { builtInChecks } from './registry.js';
 import { countItems } from './population-keeper.js';
 import { runChecks, withoutItems } from './run-checks.js';
 import type { ControlResult } from './run-checks.js';
@@ -285,9 +286,69 @@ describe('runChecksFrom', () => {
     expect(run.results[0]).toMatchObject({ status: 'pass', population: 1 });
     expect(run.results[1]).toMatchObject({ status: 'not_tested', error: expect.stringContaining('read access_event records whole') });
     expect(run.results[2]).toMatchObject({ status: 'insufficient_evidence', notes: [expect.stringContaining('No tool_call records')] });
-    // access_event: twice for the first check's two passes, once for the second; the third never starts.
-    expect(reads.get('access_event')).toBe(3);
+    // access_event: twice for the first check's two passes (the second check, which fails as it starts, gets none of them); the third never starts.
+    expect(reads.get('access_event')).toBe(2);
     expect(reads.get('sign_in')).toBe(1);
+  });
+
+  it('reads the identity log and the sign-in records twice each for the access and HR checks together (once more for MFA, read alone), with the results each gives alone', async () => {
+    const records = identityRecords();
+    const { reader, reads } = countingReader(records);
+    const run = await runChecksFrom({ ...window, controls: builtInControls, reader });
+    expect(run).toEqual(runChecks({ ...window, controls: builtInControls, records }));
+    // Alone: access_event 9 times (deprovisioning 2, reconciliation 2, MFA 1, grants 1, three people checks 1 each), sign_in 4.
+    // Together: twice each for the six checks read together, once each for MFA, which is read for alone.
+    const streaming = builtInControls.filter((c) => c.check !== null && builtInChecks[c.check]?.stream?.kinds.includes('access_event'));
+    expect(streaming.length).toBe(7);
+    expect(streaming.filter((c) => builtInChecks[c.check!]?.stream?.alone).map((c) => c.check)).toEqual(['access.mfa-sso']);
+    expect(reads.get('access_event')).toBe(3);
+    expect(reads.get('sign_in')).toBe(3);
+  });
+
+  it('feeds checks that stream a kind in common from one read, each its passes in order, one failing alone', async () => {
+    const { reader, reads } = countingReader(identityRecords());
+    const seen: string[] = [];
+    const made: string[] = [];
+    const shared: unknown[] = [];
+    const logging = (name: string, kinds: CheckStream['kinds'], fail?: number): CheckStream => ({
+      kinds,
+      start: (ctx) => {
+        shared.push(sharedOf(ctx, 'thing', () => (made.push(name), { name })));
+        return {
+          add: (kind, batch, pass) => {
+            if (pass === fail) throw new Error(`${name} fails`);
+            seen.push(`${name}${pass}:${kind}:${batch.length}`);
+          },
+          finish: () => ({ populationQuery: name, items: [{ id: name, subject: name, trace: [] }], exceptions: [] }),
+        };
+      },
+    });
+    const streams = {
+      a: logging('a', ['access_event', 'sign_in', 'access_event', 'sign_in']),
+      b: logging('b', ['access_event', 'access_event', 'sign_in']),
+      c: logging('c', ['sign_in']),
+      d: logging('d', ['access_event', 'sign_in'], 1),
+      e: logging('e', ['person']),
+      f: { ...logging('f', ['access_event']), alone: true },
+    };
+    const checks: Record<string, Check> = Object.fromEntries(Object.entries(streams).map(([id, stream]) => [id, { id, title: id, requires: [], reads: [...new Set([...stream.kinds])], stream, run: (ctx: CheckContext) => runStream(stream, ctx) }]));
+    const run = await runChecksFrom({ ...window, checks, controls: Object.keys(streams).map((id, i) => control(`XX-0${i + 1}`, id)), reader });
+    expect(run.results.map((r) => [r.status, r.error ?? ''])).toEqual([['pass', ''], ['pass', ''], ['pass', ''], ['not_tested', expect.stringContaining('d fails')], ['pass', ''], ['pass', '']]);
+    // One read of a kind feeds every check whose next pass it is; each check's passes come in its order.
+    expect(seen).toEqual([
+      'a0:access_event:11', 'b0:access_event:11', 'd0:access_event:11',
+      'a1:sign_in:5', 'c0:sign_in:5',
+      'a2:access_event:11', 'b1:access_event:11',
+      'a3:sign_in:5', 'b2:sign_in:5',
+      'e0:person:3',
+      'f0:access_event:11',
+    ]);
+    // A check marked `alone` gets a read of its own.
+    expect(reads.get('access_event')).toBe(3);
+    expect(reads.get('sign_in')).toBe(2);
+    // The checks of one group share what they make alike; a check in a group of its own makes its own.
+    expect(made).toEqual(['a', 'e', 'f']);
+    expect(shared.slice(0, 4).every((x) => x === shared[0])).toBe(true);
   });
 
   it('never counts a self-test probe, and says how many it left out', async () => {

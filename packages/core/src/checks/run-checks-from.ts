@@ -2,7 +2,8 @@ import type { Control } from '../catalog/control.js';
 import { FieldworkError } from '../errors/index.js';
 import { isRecordKind, recordSchemas } from '../records/index.js';
 import type { FieldworkRecord, RecordKind, RecordReader, RecordSet } from '../records/index.js';
-import type { Check, CheckContext, CheckOutcome, CheckStatus, CheckStream } from './check.js';
+import type { Check, CheckOutcome, CheckStatus } from './check.js';
+import { foldTogether } from './fold-together.js';
 import { builtInChecks } from './registry.js';
 import { checkContext, checkOf, runOne } from './run-checks.js';
 import { keepItems } from './population-keeper.js';
@@ -40,7 +41,10 @@ export function kindsOf(check: Check | undefined): RecordKind[] {
  * {@link runChecks} over a {@link RecordReader}: the same results, but each check is handed
  * only the kinds it reads, loaded just before it runs and released once no later check reads
  * them. Each kind is read once; checks that share kinds run back to back (see {@link runOrder}),
- * so memory holds one group's records at a time rather than every record of the workspace. A check that
+ * so memory holds one group's records at a time rather than every record of the workspace.
+ * Streaming checks that stream a kind in common (the access and HR checks over the identity
+ * log and the sign-in records) run back to back too, fed from one read per pass for all of
+ * them (see {@link foldTogether}), and share what they build alike (`ctx.shared`). A check that
  * reads a kind it does not declare is not tested (with an error), never run over missing data.
  *
  * @example
@@ -57,7 +61,14 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
   const isAfter = (c: Control) => (c.check !== null && checks[c.check]?.after) === true;
   // A check's streamed kinds are read a batch at a time while it runs, never loaded whole.
   const needs = new Map(input.controls.map((c) => [c.id, runsCheck(c, manualInUse) ? loadedKindsOf(checkOf(c, checks)).filter((k) => count(k) > 0) : []]));
-  const order = [...runOrder(input.controls.filter((c) => !isAfter(c)), needs, count), ...input.controls.filter(isAfter)];
+  // Streaming checks that read a kind in common run back to back over shared reads (see foldTogether).
+  const streamed = (c: Control) => {
+    const check = c.check !== null ? checkOf(c, checks) : undefined;
+    return check?.stream && !missingEvidence(check, count) ? check.stream.kinds.filter((k) => count(k) > 0) : undefined;
+  };
+  // A check run after the others (with their statuses) runs alone, as does one whose fold holds the most (`alone`).
+  const groupOf = streamGroups(input.controls, streamed, (c) => isAfter(c) || (c.check !== null && checkOf(c, checks)?.stream?.alone === true));
+  const order = together([...runOrder(input.controls.filter((c) => !isAfter(c)), needs, count), ...input.controls.filter(isAfter)], groupOf);
 
   const uses = new Map<RecordKind, number>();
   for (const c of order) for (const k of needs.get(c.id)!) uses.set(k, (uses.get(k) ?? 0) + 1);
@@ -65,6 +76,8 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
   if (probes.length > 0) loaded.set('isolation_probe', probes.filter((p) => p.selfTest !== true));
 
   const byControl = new Map<string, ControlResult>();
+  // The folds of the group being run: each control's conclusion and keeper, set when its group's reads start.
+  const pending = new Map<string, { conclude: () => CheckOutcome; keeper: PopulationKeeper }>();
   let statuses: Map<string, CheckStatus> | undefined;
   let automated: Set<string> | undefined;
   for (const control of order) {
@@ -73,20 +86,35 @@ export async function runChecksFrom(input: RunChecksFromInput): Promise<CheckRun
       automated = new Set(input.controls.filter((c) => c.check !== null).map((c) => c.id));
     }
     const kinds = needs.get(control.id)!;
+    const group = groupOf.get(control.id);
+    if (group && !pending.has(control.id)) {
+      // The first of its group: every member's kinds loaded, their folds started, and the streamed kinds read once for all.
+      for (const c of group) for (const k of needs.get(c.id)!) if (!loaded.has(k)) loaded.set(k, await readAll(input.reader, k));
+      const shared = new Map<string, unknown>();
+      const share = <T>(key: string, make: () => T): T => {
+        if (!shared.has(key)) shared.set(key, make());
+        return shared.get(key) as T;
+      };
+      const keepers = group.map((c) => input.keep?.(c) ?? keepItems());
+      const members = group.map((c, i) => ({ stream: checkOf(c, checks)!.stream!, ctx: { ...checkContext(c, { ...input, records: guarded(c, checkOf(c, checks), loaded) }, statuses, automated, keepers[i]), shared: share } }));
+      const concluded = await foldTogether(members, input.reader, count);
+      group.forEach((c, i) => pending.set(c.id, { conclude: concluded[i], keeper: keepers[i] }));
+    }
     for (const k of kinds) if (!loaded.has(k)) loaded.set(k, await readAll(input.reader, k));
     const check = checkOf(control, checks);
     const records = guarded(control, check, loaded);
-    const keeper = input.keep?.(control) ?? keepItems();
+    const folding = pending.get(control.id);
+    pending.delete(control.id);
+    const keeper = folding?.keeper ?? input.keep?.(control) ?? keepItems();
     let result: ControlResult;
     if (control.check !== null && check?.stream) {
-      // The streaming form runs here (it reads the store); runOne then treats its outcome as the check's.
-      const stream = check.stream;
-      const counted = withCounts(records, [...stream.kinds, ...countedKindsOf(check)], count);
+      // The streaming form ran with its group (it read the store); runOne then treats its outcome as the check's.
+      const counted = withCounts(records, [...check.stream.kinds, ...countedKindsOf(check)], count);
       let outcome: CheckOutcome | undefined;
       let failure: unknown;
-      if (!missingEvidence(check, count)) {
+      if (folding) {
         try {
-          outcome = await foldFrom(stream, checkContext(control, { ...input, records }, statuses, automated, keeper), input.reader, count);
+          outcome = folding.conclude();
         } catch (e) {
           failure = e;
         }
@@ -168,16 +196,49 @@ function missingEvidence(check: Check, count: (k: RecordKind) => number): boolea
 }
 
 /**
- * Runs a streaming check over the reader: its kinds in the order it lists them, a batch at a
- * time, each batch dropped once the fold has taken what it keeps.
+ * The streaming checks that run with others, each control's group by its id: checks whose
+ * streamed kinds with records (`streamed`; undefined for a check that does not stream, or will
+ * not run for lack of evidence) meet, directly or through
+ * another check, are one group, in the controls' order. A check that shares no streamed kind,
+ * or that must run `alone`, is a group of one.
  */
-async function foldFrom(stream: CheckStream, ctx: CheckContext, reader: RecordReader, count: (k: RecordKind) => number): Promise<CheckOutcome> {
-  const fold = stream.start(ctx);
-  for (const [pass, kind] of stream.kinds.entries()) {
-    if (count(kind) === 0) continue;
-    for await (const batch of reader.batches(kind)) if (batch.length > 0) fold.add(kind, batch, pass);
+function streamGroups(controls: readonly Control[], streamed: (c: Control) => RecordKind[] | undefined, alone: (c: Control) => boolean): Map<string, Control[]> {
+  const groups: { kinds: Set<RecordKind>; members: Control[] }[] = [];
+  const out = new Map<string, Control[]>();
+  for (const c of controls) {
+    const kinds = streamed(c);
+    if (!kinds) continue;
+    if (alone(c) || kinds.length === 0) {
+      out.set(c.id, [c]);
+      continue;
+    }
+    const meeting = groups.filter((g) => kinds.some((k) => g.kinds.has(k)));
+    const merged = { kinds: new Set([...kinds, ...meeting.flatMap((g) => [...g.kinds])]), members: [...meeting.flatMap((g) => g.members), c] };
+    for (const g of meeting) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
   }
-  return fold.finish();
+  const order = new Map(controls.map((c, i) => [c.id, i]));
+  for (const g of groups) {
+    const members = g.members.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    for (const c of members) out.set(c.id, members);
+  }
+  return out;
+}
+
+/** `order` with each group's members moved up to where its first member runs, in their order there. */
+function together(order: readonly Control[], groupOf: ReadonlyMap<string, Control[]>): Control[] {
+  const at = new Map(order.map((c, i) => [c.id, i]));
+  const out: Control[] = [];
+  const placed = new Set<string>();
+  for (const c of order) {
+    if (placed.has(c.id)) continue;
+    const group = groupOf.get(c.id) ?? [c];
+    for (const m of [...group].sort((a, b) => at.get(a.id)! - at.get(b.id)!)) {
+      out.push(m);
+      placed.add(m.id);
+    }
+  }
+  return out;
 }
 
 /**

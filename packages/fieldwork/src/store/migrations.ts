@@ -281,5 +281,17 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
         await sql`drop index if exists records_artifact`.execute(db);
       },
     },
+    '0017_sqlite_records_superseded': {
+      async up(db: Kysely<any>) {
+        // A check run first counts the current records of each kind. `where superseded_by is null`
+        // made SQLite look up every row of the table from the (kind, at) index: at 11.8M records
+        // 43.7 CPU s and 150 s wall, rows scattered over a 10 GB file. The count of every row
+        // of a kind is read from that index alone (1.4 CPU s), less the superseded rows counted
+        // in this index, which holds only them: a record inserted current never enters it, so
+        // ingest does not pay for it. PostgreSQL counts as before.
+        if (dialect !== 'sqlite') return;
+        await sql`create index if not exists records_superseded_kind on records (kind) where superseded_by is not null`.execute(db);
+      },
+    },
   };
 }

@@ -26,9 +26,24 @@ export function storeRecordReader(db: Kysely<Database>, dialect: 'sqlite' | 'pos
   const shared = new Map<string, string>();
   return {
     async counts() {
-      const rows = await db.selectFrom('records').select('kind').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('superseded_by', 'is', null).groupBy('kind').execute();
-      return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)])) as Partial<Record<RecordKind, number>>;
+      const count = (current: boolean | 'superseded') => {
+        let q = db.selectFrom('records').select('kind').select((eb) => eb.fn.countAll<number>().as('n'));
+        if (current === true) q = q.where('superseded_by', 'is', null);
+        if (current === 'superseded') q = q.where('superseded_by', 'is not', null);
+        return q.groupBy('kind').execute();
+      };
+      if (dialect === 'postgres') {
+        const rows = await count(true);
+        return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)])) as Partial<Record<RecordKind, number>>;
+      }
+      // SQLite: every row of each kind from the (kind, at) index alone, less the superseded ones
+      // from their own partial index (migration 0017), never the table's rows themselves.
+      const [every, superseded] = [await count(false), await count('superseded')];
+      const out: Partial<Record<RecordKind, number>> = {};
+      for (const r of every) out[r.kind as RecordKind] = Number(r.n);
+      for (const r of superseded) out[r.kind as RecordKind] = (out[r.kind as RecordKind] ?? 0) - Number(r.n);
+      for (const k of Object.keys(out) as RecordKind[]) if (out[k] === 0) delete out[k];
+      return out;
     },
     async *batches<K extends RecordKind>(kind: K): AsyncIterable<RecordOf<K>[]> {
       const untimed = () => keyset<K>(db, kind, null, size, shared);

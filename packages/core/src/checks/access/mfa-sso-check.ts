@@ -6,7 +6,7 @@ import { declaredRole, identitySection, isActiveAccount, isNonProductionApp, ros
 import { runStream } from '../check.js';
 import type { Check, CheckContext, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { byAt, failedOutcome, norm, subjectOf } from './identity-keys.js';
-import { signInLogins } from './sign-in-logins.js';
+import { sharedSignInLogins } from './sign-in-logins.js';
 import { stringPool } from '../change/string-pool.js';
 import { byAtSeq, LoginColumns, LoginStrings } from './login-columns.js';
 import type { Login } from './login-columns.js';
@@ -38,6 +38,8 @@ const stream: CheckStream = {
   // The log's events, then the sign-in records: kept are the factor events, one small entry per
   // sign-in in the period, and the few sign-in records the population cites.
   kinds: ['access_event', 'sign_in'],
+  // Its fold (each account's sign-ins, the factor events) is the largest of the access checks: read for it alone.
+  alone: true,
   start(ctx) {
     const tz = ctx.timezone;
     const section = identitySection(ctx.workspace);
@@ -52,7 +54,7 @@ const stream: CheckStream = {
     // A sign-in (from the log, or a sign-in record standing in for one) as the check keeps it: a few numbers in its account's columns.
     const loginStrings = new LoginStrings();
     const logins = new Map<string, LoginColumns>();
-    const standIns = signInLogins();
+    const standIns = sharedSignInLogins(ctx);
     const addLogin = (who: string, e: Pick<AccessEventRecord, 'at' | 'system' | 'accountId' | 'source' | 'artifact' | 'locator'>) => {
       let list = logins.get(who);
       if (!list) logins.set(who, (list = new LoginColumns(loginStrings)));
@@ -68,8 +70,8 @@ const stream: CheckStream = {
     return {
       add(kind, batch) {
         if (kind === 'access_event') {
+          standIns.seeAll(batch as readonly AccessEventRecord[]);
           for (const e of batch as readonly AccessEventRecord[]) {
-            standIns.see(e);
             if (isFactorEvent(e)) factorEvents = true;
             if (failedOutcome(e)) continue;
             if (isFactorEvent(e)) mfaEvents.push({ e: factorEvent(e, pool), at: e.at, seq: seq++ });

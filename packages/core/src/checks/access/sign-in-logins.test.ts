@@ -5,7 +5,7 @@ import type { CheckContext } from '../check.js';
 import { deprovisioningCheck } from '../hr/deprovisioning-check.js';
 import { mfaSsoCheck } from './mfa-sso-check.js';
 import { reconciliationCheck } from './reconciliation-check.js';
-import { accessEventsWithSignIns, signInLogins } from './sign-in-logins.js';
+import { accessEventsWithSignIns, sharedSignInLogins, signInLogins } from './sign-in-logins.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -80,5 +80,25 @@ describe('the logins a sign-in log is checked against', () => {
         expect(logins.standIn(s) === undefined).toBe(stated);
       }
     }), { numRuns: 500 });
+  });
+});
+
+describe('one stand-in set for the checks fed from one read', () => {
+  it('is the same set for contexts that share, fed once per batch, and a set of its own without sharing', () => {
+    const memo = new Map<string, unknown>();
+    const shared = <T>(key: string, make: () => T): T => (memo.has(key) ? memo.get(key) : (memo.set(key, make()), memo.get(key))) as T;
+    const first = sharedSignInLogins({ shared });
+    expect(sharedSignInLogins({ shared })).toBe(first);
+    expect(sharedSignInLogins({})).not.toBe(first);
+    const stated = ev('ada@x.ai', 'login', '2026-05-01T16:00:00Z');
+    const later = ev('ben@x.ai', 'login', '2026-05-02T16:00:00Z');
+    const batch = [stated];
+    first.seeAll(batch);
+    first.seeAll(batch);
+    expect(first.standIn(signIn('ada@x.ai', '2026-05-01T16:00:00Z'))).toBeUndefined();
+    expect(first.standIn(signIn('ben@x.ai', '2026-05-02T16:00:00Z'))).toBeDefined();
+    // Another batch (another array) is seen, though it repeats an event.
+    first.seeAll([stated, later]);
+    expect(first.standIn(signIn('ben@x.ai', '2026-05-02T16:00:00Z'))).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@ import type { AccessEventRecord, RecordSet, SignInRecord } from '../../records/i
 import { norm, subjectOf } from './identity-keys.js';
 import { instantMs } from './instant-ms.js';
 import { WordSet } from './word-set.js';
+import { sharedOf } from '../check.js';
+import type { CheckContext } from '../check.js';
 
 /**
  * The access events of a record set plus, as `login` events, the successful user sign-ins no
@@ -31,17 +33,41 @@ export function accessEventsWithSignIns(records: RecordSet): AccessEventRecord[]
  */
 export interface SignInLogins {
   see(e: AccessEventRecord): void;
+  /**
+   * Every event of a batch `see`n, unless this very batch (the same array) was seen already: a
+   * run that hands one read to several checks sharing one stand-in set (see `sharedOf`) feeds it
+   * once. A batch seen again, or another read of the same records, adds nothing new.
+   */
+  seeAll(batch: readonly AccessEventRecord[]): void;
   /** The login event a sign-in record stands for, or undefined when it failed, is not a user's, or the log has it. */
   standIn(s: SignInRecord): AccessEventRecord | undefined;
 }
 
+/**
+ * The stand-ins of a check's context: one set for every check the run feeds from the same read of
+ * the log (see `sharedOf`), else the check's own.
+ *
+ * @example
+ * const standIns = sharedSignInLogins(ctx) // in `start`; `standIns.seeAll(batch)` in the first pass over access_event
+ */
+export function sharedSignInLogins(ctx: Pick<CheckContext, 'shared'>): SignInLogins {
+  return sharedOf(ctx, 'access.sign-in-logins', signInLogins);
+}
+
 export function signInLogins(): SignInLogins {
   const keys = loginKeys();
+  const seen = new WeakSet<readonly AccessEventRecord[]>();
+  const see = (e: AccessEventRecord) => {
+    if (e.action !== 'login') return;
+    keys.addId(norm(e.system), e.eventId ?? '');
+    keys.addTime(norm(e.system), subjectOf(e), e.at);
+  };
   return {
-    see(e) {
-      if (e.action !== 'login') return;
-      keys.addId(norm(e.system), e.eventId ?? '');
-      keys.addTime(norm(e.system), subjectOf(e), e.at);
+    see,
+    seeAll(batch) {
+      if (seen.has(batch)) return;
+      seen.add(batch);
+      for (const e of batch) see(e);
     },
     standIn(s) {
       if (s.outcome !== 'success' || s.accountType !== 'user') return undefined;

@@ -5,7 +5,7 @@ import { runStream } from '../check.js';
 import type { Check, CheckContext, CheckException, CheckOutcome, CheckStream, PopulationItem, TraceStep } from '../check.js';
 import { failedOutcome } from '../access/identity-keys.js';
 import { isActiveAccount } from '../access/account-roster.js';
-import { signInLogins } from '../access/sign-in-logins.js';
+import { sharedSignInLogins } from '../access/sign-in-logins.js';
 import { stringPool } from '../change/string-pool.js';
 import { addAccountEmails, employments } from './employment-spells.js';
 import type { AccountEmails, Employment, EmploymentSpell } from './employment-spells.js';
@@ -34,7 +34,7 @@ const stream: CheckStream = {
     const rows = recordsOf(ctx.records, 'person');
     const continuity = Number(ctx.params.continuityDays ?? 7);
     const accountEmails: AccountEmails = new Map();
-    const standIns = signInLogins();
+    const standIns = sharedSignInLogins(ctx);
     let people: Employment[] | undefined;
     let leaverKeys: Set<string> | undefined;
     const leavers = () => {
@@ -55,10 +55,8 @@ const stream: CheckStream = {
     return {
       add(kind, batch, pass) {
         if (kind === 'access_event' && pass === 0) {
-          for (const e of batch as readonly AccessEventRecord[]) {
-            standIns.see(e);
-            if (!failedOutcome(e)) addAccountEmails(accountEmails, e);
-          }
+          standIns.seeAll(batch as readonly AccessEventRecord[]);
+          for (const e of batch as readonly AccessEventRecord[]) if (!failedOutcome(e)) addAccountEmails(accountEmails, e);
         } else if (kind === 'sign_in' && pass === 1) {
           for (const s of batch as readonly SignInRecord[]) {
             const e = standIns.standIn(s);

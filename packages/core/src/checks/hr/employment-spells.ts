@@ -1,5 +1,7 @@
 import type { AccessEventRecord, PersonRecord } from '../../records/index.js';
 import { addDays } from '../../time/index.js';
+import { sharedOf } from '../check.js';
+import type { CheckContext } from '../check.js';
 
 const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 
@@ -38,6 +40,35 @@ export function addAccountEmails(map: AccountEmails, e: Pick<AccessEventRecord, 
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(email);
+}
+
+/** {@link AccountEmails} built from the whole log (failed events too), a batch at a time. */
+export interface LogAccountEmails {
+  readonly emails: AccountEmails;
+  /** Adds every event of the batch, unless this very batch (the same array) was added already. */
+  addAll(batch: readonly AccessEventRecord[]): void;
+}
+
+/**
+ * The account emails of the whole log for a check's context: one map for every check the run
+ * feeds from the same read of the log (see `sharedOf`), else the check's own.
+ *
+ * @example
+ * const renamed = sharedAccountEmails(ctx) // `renamed.addAll(batch)` in a pass over access_event, then employments(rows, 7, renamed.emails)
+ */
+export function sharedAccountEmails(ctx: Pick<CheckContext, 'shared'>): LogAccountEmails {
+  return sharedOf(ctx, 'hr.account-emails', () => {
+    const emails: AccountEmails = new Map();
+    const seen = new WeakSet<readonly AccessEventRecord[]>();
+    return {
+      emails,
+      addAll(batch) {
+        if (seen.has(batch)) return;
+        seen.add(batch);
+        for (const e of batch) addAccountEmails(emails, e);
+      },
+    };
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { recordsOf } from '../../records/index.js';
 import type { AccessEventRecord } from '../../records/index.js';
 import type { CheckContext, CheckOutcome, CheckStream } from '../check.js';
-import { addAccountEmails, employments } from './employment-spells.js';
-import type { AccountEmails, Employment, EmploymentSpell } from './employment-spells.js';
+import { employments, sharedAccountEmails } from './employment-spells.js';
+import type { Employment, EmploymentSpell } from './employment-spells.js';
 
 const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase();
 
@@ -30,12 +30,12 @@ export function peopleStream(judge: (ctx: CheckContext, people: () => Employment
   return {
     kinds: ['access_event'],
     start(ctx) {
-      const renamed: AccountEmails = new Map();
+      const renamed = sharedAccountEmails(ctx);
       return {
         add(kind, batch) {
-          if (kind === 'access_event') for (const e of batch as readonly AccessEventRecord[]) addAccountEmails(renamed, e);
+          if (kind === 'access_event') renamed.addAll(batch as readonly AccessEventRecord[]);
         },
-        finish: () => judge(ctx, () => employments(recordsOf(ctx.records, 'person'), Number(ctx.params.continuityDays ?? 7), renamed)),
+        finish: () => judge(ctx, () => employments(recordsOf(ctx.records, 'person'), Number(ctx.params.continuityDays ?? 7), renamed.emails)),
       };
     },
   };
