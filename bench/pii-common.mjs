@@ -195,3 +195,13 @@ export function table(header, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map((h, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }
+
+const WORDS = /\w+/g;
+/** The bare baseline every PII speed figure is compared with: a `\w+` scan counting the words of `t`. */
+export function wordBaseline(t) {
+  WORDS.lastIndex = 0;
+  let n = 0;
+  while (WORDS.exec(t) !== null) n++;
+  return n;
+}
+

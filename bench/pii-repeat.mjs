@@ -6,20 +6,14 @@
 //
 //   node bench/pii-repeat.mjs        # ~30 s
 import { loadavg } from 'node:os';
-import { loadRecords } from './pii-common.mjs';
+import { loadRecords, wordBaseline } from './pii-common.mjs';
 import { localeSet } from './pii-locale-set.mjs';
 
 const { detectPii } = await import(new URL('../packages/agent/dist/pii/index.js', import.meta.url).href);
 const presidio = loadRecords().map((r) => r.full_text);
 const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
 const numberHeavy = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
-const WORDS = /\w+/g;
-const baseline = (t) => {
-  WORDS.lastIndex = 0;
-  let n = 0;
-  while (WORDS.exec(t) !== null) n++;
-  return n;
-};
+const baseline = wordBaseline;
 const fmt = (l) => l.map((x) => x.toFixed(1)).join(' ');
 console.log(`load average ${fmt(loadavg())} before`);
 for (const [name, texts] of [['per record (Presidio)', presidio], ['number-heavy, per line', numberHeavy]]) {

@@ -21,7 +21,7 @@
 // Fieldwork operations and the PII_BENCH_COMPARE build take turns run by run on each input, so a
 // change of load during the run falls on all of them alike.
 import { cpus, loadavg } from 'node:os';
-import { detectors, loadRecords, table } from './pii-common.mjs';
+import { detectors, loadRecords, table, wordBaseline } from './pii-common.mjs';
 import { localeSet } from './pii-locale-set.mjs';
 
 const RUNS = Number(process.env.PII_BENCH_RUNS ?? 5);
@@ -49,13 +49,7 @@ const WARM_MS = Number(process.env.PII_BENCH_WARM_MS ?? 1000);
 const [fieldwork, redactPii, redactPiiNode, openRedaction] = await detectors();
 const compare = process.env.PII_BENCH_COMPARE === undefined ? undefined : await import(process.env.PII_BENCH_COMPARE);
 const { pii } = fieldwork;
-const WORDS = /\w+/g;
-const baseline = (t) => {
-  WORDS.lastIndex = 0;
-  let n = 0;
-  while (WORDS.exec(t) !== null) n++;
-  return n;
-};
+const baseline = wordBaseline;
 const scan = (t) => {
   const scanner = pii.createPiiScanner();
   for (let i = 0; i < t.length; i += 65536) scanner.write(t.slice(i, i + 65536));
