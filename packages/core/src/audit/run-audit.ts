@@ -1,6 +1,7 @@
 import type { AuditDesign, Control } from '../catalog/index.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { CheckException, PopulationItem } from '../checks/check.js';
+import { partitionPoint } from '../checks/partition-point.js';
 import { fullItem, isSortedById } from '../checks/population-keeper.js';
 import type { Period } from '../time/index.js';
 import { auditDesignOf, pluralOf } from './audit-design.js';
@@ -329,14 +330,7 @@ function deviatingSorted(units: readonly PopulationItem[], deviationsOf: Readonl
 
 /** The first place in units sorted by id whose id is above `id`. */
 function firstAbove(units: readonly PopulationItem[], id: string): number {
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (units[mid].id <= id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(units.length, (i) => units[i].id <= id);
 }
 
 // The words SOC 2 reports use when a control had nothing to act on in the period.

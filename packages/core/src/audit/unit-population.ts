@@ -1,6 +1,7 @@
 /** @module A control's population in its unit: the check's events or items, or the calendar periods of the window. */
 import type { Control } from '../catalog/index.js';
 import type { CheckException, PopulationItem, TraceStep } from '../checks/check.js';
+import { partitionPoint } from '../checks/partition-point.js';
 import { isSortedById, LOAD_ITEM, markSortedById } from '../checks/population-keeper.js';
 import type { ControlResult } from '../checks/run-checks.js';
 import type { Period } from '../time/index.js';
@@ -183,14 +184,7 @@ class OccurrencesUnit implements PopulationItem {
 
 /** The first place in units sorted by id whose id is not below `id`. */
 export function firstAtLeast(units: readonly PopulationItem[], id: string): number {
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (units[mid].id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(units.length, (i) => units[i].id < id);
 }
 
 /** The ids of `items` that the findings name (a set of every item id was a copy of the population). */

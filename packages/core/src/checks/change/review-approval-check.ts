@@ -7,6 +7,7 @@ import { deploymentStatuses, reviewIndex } from './change-reviews.js';
 import type { ChangeReview, DeploymentFacts, DeploymentStatuses } from './change-reviews.js';
 import { provenanceOf } from './deploy-provenance.js';
 import type { ChangeFacts } from './deploy-provenance.js';
+import { partitionPoint } from '../partition-point.js';
 import { lastPushLookup, mergeGate, protectionLookup } from './merge-gate.js';
 import type { MergeGate } from './merge-gate.js';
 
@@ -28,14 +29,7 @@ const NO_GATE: MergeGate = { approvals: [], discounted: [], blocking: [] };
 
 /** The first of `sorted` (by `at`) at or after `at`: a binary search, not a scan per change. */
 function firstAtOrAfter<T extends { at: string }>(sorted: readonly T[], at: string): T | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo];
+  return sorted[partitionPoint(sorted.length, (i) => sorted[i].at < at)];
 }
 
 /** The passes of the streaming form, in the order of {@link stream}'s kinds. */
