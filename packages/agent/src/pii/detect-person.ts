@@ -350,7 +350,9 @@ function promoteLists(text: string, found: PiiFinding[]): void {
   // A short text has a few findings, searched in place; a long one gets sets of their offsets.
   const offsets: Offsets | undefined = found.length > 8 ? { starts: new Set(found.map((f) => f.start)), ends: new Set(found.map((f) => f.end)) } : undefined;
   let added = false;
-  for (let pass = 0; pass < 2; pass++) {
+  // A second pass can only promote a word next to one the first pass promoted: when the first
+  // adds nothing, the second would read the same findings and add nothing either.
+  for (let pass = 0; pass < 2 && (pass === 0 || added); pass++) {
     for (let k = 0; k < pendingCount; k++) {
       const start = pendingStarts[k] as number;
       const end = pendingEnds[k] as number;
