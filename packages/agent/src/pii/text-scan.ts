@@ -520,7 +520,7 @@ export function scanText(text: string): TextScan {
           const birth = BIRTH_WORDS.getHashed(text, start, end, h);
           if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
         }
-        if (lower && (words & NAME_CUE_END) === 0 && CUE_LAST_WORDS.getHashed(text, start, end, h) !== 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
+        if (lower && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
         continue;
       }
       const flags = WORDS.getHashed(text, start, end, h);
@@ -534,7 +534,7 @@ export function scanText(text: string): TextScan {
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
       if (!lower) continue;
       if ((flags & PLACE_CUE) !== 0 && c === 32) placeCueEnd = end;
-      if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start)) words |= NAME_CUE_END;
+      if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
       continue;
     }
     if (c === 32) {
@@ -685,7 +685,7 @@ class Scan implements TextScan {
  * optional ".", ":" and ",", one space and a lowercase word that can be a name (see
  * {@link mayBeLowerName}).
  */
-function nameCueAt(text: string, end: number, start: number): boolean {
+function nameCueAt(text: string, end: number, start: number, h: number): boolean {
   let i = end;
   if (text.charCodeAt(i) === 46) i++;
   if (text.charCodeAt(i) === 58) i++;
@@ -694,7 +694,10 @@ function nameCueAt(text: string, end: number, start: number): boolean {
   const c = text.charCodeAt(i + 1);
   if (!((c >= 97 && c <= 122) || c >= 128)) return false;
   // The word ends a cue; a cue of several words ("name is", "i'm") needs the words before it.
-  const cues = CUES_BY_LAST_WORD[CUE_LAST_WORDS.get(text, start, end) - 1] as readonly string[];
+  // `h` is the word's lowercase hash, as the scan read it: no second hashing pass.
+  const last = CUE_LAST_WORDS.getHashed(text, start, end, h);
+  if (last === 0) return false;
+  const cues = CUES_BY_LAST_WORD[last - 1] as readonly string[];
   for (const cue of cues) {
     if (end >= cue.length && text.startsWith(cue, end - cue.length)) return mayBeLowerName(text, i + 1);
   }
