@@ -20,13 +20,23 @@ const SQLITE_ROWS = 64;
 /** Rows per `COPY` on PostgreSQL: one round trip per batch (about 1 MB of Okta records). */
 const PG_ROWS = 2000;
 
+/**
+ * `or fail`, not SQLite's default `abort`: a multi-row insert that may abort halfway makes
+ * SQLite keep a statement journal (the pages each statement touches, copied to a temp file so
+ * the statement alone can be undone). Ingest never needs that: any failure rolls the whole
+ * ingest transaction back (the caller's `writeTransaction`), so rows a failing statement already
+ * wrote go with it. With `abort`, a 200 MiB OTLP collect wrote 192 MiB to that journal in
+ * 98,000 writes; with `fail`, 16 MiB (see docs/scale.md, "OTLP collect, round 7").
+ */
+const SQLITE_INSERT = 'insert or fail into records';
+
 /** Multi-row statements prepared once per connection: preparing one per batch cost more than the inserts. */
 const sqliteStatements = new WeakMap<SqliteDatabase.Database, { one: SqliteDatabase.Statement; many: SqliteDatabase.Statement }>();
 
 function sqliteInserts(native: SqliteDatabase.Database): { one: SqliteDatabase.Statement; many: SqliteDatabase.Statement } {
   let s = sqliteStatements.get(native);
   if (!s) {
-    const head = `insert into records (${COLUMNS.join(', ')}) values `;
+    const head = `${SQLITE_INSERT} (${COLUMNS.join(', ')}) values `;
     const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
     s = { one: native.prepare(head + tuple), many: native.prepare(head + Array.from({ length: SQLITE_ROWS }, () => tuple).join(', ')) };
     sqliteStatements.set(native, s);
@@ -36,7 +46,8 @@ function sqliteInserts(native: SqliteDatabase.Database): { one: SqliteDatabase.S
 
 /**
  * The hot path of ingest. On SQLite it runs a statement prepared once on the raw
- * better-sqlite3 connection (the one the open transaction holds), 64 rows per call; on
+ * better-sqlite3 connection (the one the open transaction holds), 64 rows per call (a refused
+ * row throws and may leave earlier rows of its statement: roll the transaction back); on
  * PostgreSQL it sends each batch of 2,000 rows as one binary `COPY` while the next batch is
  * parsed (so `trx` must come from a store opened by `openDatabase`, whose pool runs the COPY). Call `flush` before reading the records back (and before the transaction ends).
  *
