@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { CITY, COUNTRY, lookupKey, lookupSpan } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
@@ -132,8 +133,8 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
 function houseNumber(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) return false;
-  const after = text.charCodeAt(end);
-  return !(after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(end + 1))));
+  const after = codeAt(text, end);
+  return !(after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(codeAt(text, end + 1))));
 }
 
 /**
@@ -205,7 +206,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
   const gated = scan !== undefined;
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
-  const next = text.charCodeAt(end);
+  const next = codeAt(text, end);
   if (streetAfter) {
     // The sticky regexes are run with test(): only where they end counts, and test() builds no match array.
     AFTER_NUMBER.lastIndex = end;
@@ -230,7 +231,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
     if (k === 0 && gluedStreet(text, wStart, wEnd)) from = wStart;
     if (k > 0 && (WORDS.get(text, wStart, wEnd) & STREET_PREFIX) !== 0) from = wStart;
     at = wStart;
-    if (text.charCodeAt(at - 1) !== 32) break;
+    if (codeAt(text, at - 1) !== 32) break;
   }
   if (from < 0) {
     const cue = cued ?? ((scan === undefined || scan.addressCue) && addressCue(text, start));
@@ -268,8 +269,8 @@ function addressCue(text: string, start: number): boolean {
  */
 function gluedNameAfter(text: string, end: number): boolean {
   let i = end;
-  if (text.charCodeAt(i) === 44) i++;
-  if (text.charCodeAt(i) !== 32) return false;
+  if (codeAt(text, i) === 44) i++;
+  if (codeAt(text, i) !== 32) return false;
   const start = ++i;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -377,8 +378,8 @@ function extend(text: string, end: number): number {
     }
     // Digit groups that run on ("0479 50 54 03") are a phone number on the next line, not a postcode.
     if (digits) {
-      const c = text.charCodeAt(stop);
-      if (isDigit(c) || ((c === 32 || c === 46 || c === 45) && isDigit(text.charCodeAt(stop + 1)))) break;
+      const c = codeAt(text, stop);
+      if (isDigit(c) || ((c === 32 || c === 46 || c === 45) && isDigit(codeAt(text, stop + 1)))) break;
     }
     // A new sentence or a plain word that is no place stops the address; the word after a
     // postcode is its town.
@@ -386,7 +387,7 @@ function extend(text: string, end: number): number {
     const town = afterCode && capital;
     // The place lists are asked last: a capitalised part after a comma or a line break goes on anyway.
     if (!digits && !town && (!capital || !breaks) && !placePart(text, from, stop)) break;
-    afterCode = digits && isDigit(text.charCodeAt(from));
+    afterCode = digits && isDigit(codeAt(text, from));
     at = stop;
   }
   return at;
