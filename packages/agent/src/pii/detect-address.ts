@@ -14,9 +14,14 @@ const PREFIXES = new Set(STREET_PREFIXES);
 const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
 const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
-// By the char code of their last letter (each is one UTF-16 unit).
-const GLUED_BY_LAST = new Map<number, string[]>();
-for (const w of GLUED_WORDS) GLUED_BY_LAST.set(w.charCodeAt(w.length - 1), [...(GLUED_BY_LAST.get(w.charCodeAt(w.length - 1)) ?? []), w]);
+// By the char code of their last letter (each is one UTF-16 unit), in an array indexed by the
+// code: a Map lookup by number was a runtime call in the optimized code.
+const GLUED_BY_LAST: Array<string[] | undefined> = [];
+for (const w of GLUED_WORDS) {
+  const last = w.charCodeAt(w.length - 1);
+  while (GLUED_BY_LAST.length <= last) GLUED_BY_LAST.push(undefined);
+  GLUED_BY_LAST[last] = [...(GLUED_BY_LAST[last] ?? []), w];
+}
 const GLUED = new RegExp(`(?:${GLUED_WORDS.join('|')})$`, 'u');
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
@@ -284,7 +289,8 @@ function gluedNameAfter(text: string, end: number): boolean {
 function gluedStreet(text: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
   // Only the street words that end in the word's last letter are compared.
-  const suffixes = GLUED_BY_LAST.get(lowerUnit(text.charCodeAt(end - 1)));
+  const last = lowerUnit(text.charCodeAt(end - 1));
+  const suffixes = last >= 0 && last < GLUED_BY_LAST.length ? GLUED_BY_LAST[last] : undefined;
   if (suffixes === undefined) return false;
   for (const suffix of suffixes) {
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;

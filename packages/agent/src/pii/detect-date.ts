@@ -209,9 +209,12 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
     MONTH_AFTER.lastIndex = end;
     const after = MONTH_AFTER.exec(text);
     if (after !== null) {
-      const month = MONTH_NUMBER.get((after[1] as string).toLowerCase());
+      // The month word from the table of the words before a number (its lowercasing unit by
+      // unit gives toLowerCase()'s answer for every key), not a lowercased copy and a Map.
+      const word = after[1] as string;
+      const month = MONTHS.get(word, 0, word.length);
       const year = after[2];
-      if (month !== undefined && (year === undefined || plausibleYear(year)) && calendarDate(month, day, year === undefined ? undefined : Number(year))) {
+      if (month !== 0 && (year === undefined || plausibleYear(year)) && calendarDate(month, day, year === undefined ? undefined : Number(year))) {
         if (!ambiguousMonth(after[1] as string, year)) return date(start, MONTH_AFTER.lastIndex, year !== undefined);
       }
     }
