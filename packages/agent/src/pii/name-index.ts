@@ -40,18 +40,39 @@ let table: HashTable | undefined;
 
 /**
  * Open addressing over the scanner's own hash: a lookup reads the text, never slices it. Every
- * part is a typed array, so a lookup touches one slot (its hash, flags and key offset side by
- * side) and, on a hash match, the key's characters in one pool: no pointer into the heap and no
- * separate filter. A word in no list is settled by the slot alone (the table is a third full).
+ * part is a typed array. A key of one to ten characters from a-z, `'`, `-`, `.` and the space (most
+ * listed words) is packed into its slot exactly, five bits a character, so a lookup of such a
+ * word reads one slot and nothing else: no key list, no compare loop. Other keys keep their hash
+ * in the slot and their characters in a pool. A word in no list is settled by the slots alone.
  */
 interface HashTable {
-  /** Two ints per slot: the key's hash + 1 (0 = empty), then its pool offset << 8 | its flags. */
+  /**
+   * Two ints per slot (0, 0 = empty). A packed key: its first six characters | 1 << 30, then its
+   * next four << 8 | its flags. Any other key: its hash + 1 (at most 2^30, so never a packed
+   * first int), then its pool offset << 8 | its flags.
+   */
   readonly slots: Int32Array;
-  /** Each key as its length, then its UTF-16 units. */
+  /** The keys that are not packed, each as its length, then its UTF-16 units. */
   readonly pool: Uint16Array;
   /** Slot count - 1. */
   readonly mask: number;
 }
+
+/** Slots per key in the table: fewer slots are fewer cache lines for the lookups to miss. */
+const SLOTS_PER_KEY = 1.5;
+/** The first int of a packed key has this bit; a hash + 1 never exceeds it. */
+const PACKED = 1 << 30;
+/** The longest key packed: six characters in the first int, four in the second. */
+const PACK_MAX = 10;
+
+/** Five-bit code of each ASCII unit in a packed key (0: none), capitals folded onto lowercase. */
+const PACK_FOLD = new Uint8Array(128);
+/** The same without the capitals: {@link lookupKey} compares keys exactly. */
+const PACK_EXACT = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) {
+  PACK_FOLD[c] = PACK_FOLD[c - 32] = PACK_EXACT[c] = c - 96;
+}
+for (const [c, code] of [[39, 27], [45, 28], [32, 29], [46, 30]] as const) PACK_FOLD[c] = PACK_EXACT[c] = code;
 
 /**
  * A step of the hash the word scanner computes while it reads a token, over lowercased UTF-16
@@ -64,7 +85,10 @@ export function hashStep(h: number, c: number): number {
 }
 export const HASH_SEED = 2166136261 & 0x3fffffff;
 
-/** Whether a hash may belong to an indexed token (some key has it; the key is not compared). */
+/**
+ * Whether a hash may belong to an indexed token (some key has it, or a packed key, whose hash is
+ * not kept, stands where it would be looked up; the key is not compared).
+ */
 export function mayBeIndexed(h: number): boolean {
   const t = table ?? buildTable();
   const slots = t.slots;
@@ -72,7 +96,7 @@ export function mayBeIndexed(h: number): boolean {
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
     const stored = slots[slot << 1] as number;
     if (stored === 0) return false;
-    if (stored === h + 1) return true;
+    if (stored === h + 1 || stored > PACKED) return true;
   }
 }
 
@@ -101,12 +125,42 @@ export function lookupToken(text: string, start: number, end: number, h: number)
   const slots = t.slots;
   const mask = t.mask;
   const length = end - start;
+  if (length >= 1 && length <= PACK_MAX) {
+    // The word packed as its key would be: each unit lowercased as the hash and the pool compare
+    // lowercase it (lowerCode), so a word packs exactly when its lowercase form is a packed key's.
+    let first = 0;
+    let rest = 0;
+    let k = 0;
+    for (; k < length; k++) {
+      const c = text.charCodeAt(start + k);
+      let code = c < 128 ? (PACK_FOLD[c] as number) : 0;
+      if (c >= 128) {
+        const lower = lowerCode(c);
+        if (lower < 128) code = PACK_FOLD[lower] as number;
+      }
+      if (code === 0) break;
+      if (k < 6) first |= code << (5 * k);
+      else rest |= code << (5 * (k - 6));
+    }
+    if (k === length) return packedFlags(slots, mask, h, first | PACKED, rest);
+  }
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
     const stored = slots[slot << 1] as number;
     if (stored === 0) return 0;
     if (stored !== h + 1) continue;
     const data = slots[(slot << 1) + 1] as number;
     if (sameKey(t.pool, data >>> 8, text, start, length)) return data & 0xff;
+  }
+}
+
+/** The flags of the packed key `first`, `rest` (see {@link HashTable}), looked up from `h`. */
+function packedFlags(slots: Int32Array, mask: number, h: number, first: number, rest: number): number {
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const stored = slots[slot << 1] as number;
+    if (stored === 0) return 0;
+    if (stored !== first) continue;
+    const data = slots[(slot << 1) + 1] as number;
+    if (data >>> 8 === rest) return data & 0xff;
   }
 }
 
@@ -147,6 +201,8 @@ export function lookupKey(key: string): number {
   const mask = t.mask;
   let h = HASH_SEED;
   for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+  const packed = pack(key, 0, key.length, PACK_EXACT);
+  if (packed >= 0) return packedFlags(slots, mask, h, (packed % PACKED) | PACKED, Math.floor(packed / PACKED));
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
     const stored = slots[slot << 1] as number;
     if (stored === 0) return 0;
@@ -163,6 +219,25 @@ export function lookupKey(key: string): number {
     }
     if (same) return data & 0xff;
   }
+}
+
+/**
+ * `s[start..end)` packed by `codes` (first six characters + the next four * 2^30, a number below
+ * 2^50), or -1 when it is empty, longer than {@link PACK_MAX} or has a character `codes` lacks.
+ */
+function pack(s: string, start: number, end: number, codes: Uint8Array): number {
+  const length = end - start;
+  if (length < 1 || length > PACK_MAX) return -1;
+  let first = 0;
+  let rest = 0;
+  for (let k = 0; k < length; k++) {
+    const c = s.charCodeAt(start + k);
+    const code = c < 128 ? (codes[c] as number) : 0;
+    if (code === 0) return -1;
+    if (k < 6) first |= code << (5 * k);
+    else rest |= code << (5 * (k - 6));
+  }
+  return first + rest * PACKED;
 }
 
 /** The lists and their flags, as {@link nameIndex} reads them: list, flag, separator. */
@@ -218,18 +293,33 @@ function buildTable(): HashTable {
   }
   if (state.at >= 1 << 23) throw new Error('name lists too large for the name table');
   let final = 1;
-  while (final < state.keys * 3) final <<= 1;
+  while (final < state.keys * SLOTS_PER_KEY) final <<= 1;
   const slots = new Int32Array(final * 2);
   const mask = final - 1;
+  // The keys that cannot be packed go to a new pool (the packed ones need none).
+  const kept = new Uint16Array(state.at);
+  let keptAt = 0;
   for (let s = 0; s < size; s++) {
     const h1 = roomy[s << 1] as number;
     if (h1 === 0) continue;
+    const data = roomy[(s << 1) + 1] as number;
+    const at = data >>> 8;
+    const length = pool[at] as number;
+    const key = String.fromCharCode(...pool.subarray(at + 1, at + 1 + length));
+    const packed = pack(key, 0, length, PACK_EXACT);
     let slot = (h1 - 1) & mask;
     while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
-    slots[slot << 1] = h1;
-    slots[(slot << 1) + 1] = roomy[(s << 1) + 1] as number;
+    if (packed >= 0) {
+      slots[slot << 1] = (packed % PACKED) | PACKED;
+      slots[(slot << 1) + 1] = (Math.floor(packed / PACKED) << 8) | (data & 0xff);
+    } else {
+      kept.set(pool.subarray(at, at + 1 + length), keptAt);
+      slots[slot << 1] = h1;
+      slots[(slot << 1) + 1] = (keptAt << 8) | (data & 0xff);
+      keptAt += length + 1;
+    }
   }
-  table = { slots, pool: pool.slice(0, state.at), mask };
+  table = { slots, pool: kept.slice(0, keptAt), mask };
   return table;
 }
 
