@@ -41,15 +41,15 @@ let table: HashTable | undefined;
 /**
  * Open addressing over the scanner's own hash: a lookup reads the text, never slices it. Every
  * part is a typed array. A key of one to ten characters from a-z, `'`, `-`, `.` and the space (most
- * listed words) is packed into its slot exactly, five bits a character, so a lookup of such a
- * word reads one slot and nothing else: no key list, no compare loop. Other keys keep their hash
- * in the slot and their characters in a pool. A word in no list is settled by the slots alone.
+ * listed words) is packed into its slot exactly, five bits a character, so a listed word of that
+ * kind is settled by its slot alone: no read of a key list. Other keys keep their characters in a
+ * pool. A word in no list is settled by the hashes in the slots, as before.
  */
 interface HashTable {
   /**
-   * Two ints per slot (0, 0 = empty). A packed key: its first six characters | 1 << 30, then its
-   * next four << 8 | its flags. Any other key: its hash + 1 (at most 2^30, so never a packed
-   * first int), then its pool offset << 8 | its flags.
+   * Three ints per slot: the key's hash + 1 (0 = empty); a packed key's first six characters |
+   * {@link PACKED}, or else the key's pool offset (below 2^23); the packed key's next four
+   * characters << 8 (0 when not packed) | its flags.
    */
   readonly slots: Int32Array;
   /** The keys that are not packed, each as its length, then its UTF-16 units. */
@@ -58,11 +58,11 @@ interface HashTable {
   readonly mask: number;
 }
 
-/** Slots per key in the table: fewer slots are fewer cache lines for the lookups to miss. */
-const SLOTS_PER_KEY = 1.5;
-/** The first int of a packed key has this bit; a hash + 1 never exceeds it. */
+/** Slots per key in the table. */
+const SLOTS_PER_KEY = 3;
+/** Marks a packed key's first characters in its slot; pool offsets stay below it. */
 const PACKED = 1 << 30;
-/** The longest key packed: six characters in the first int, four in the second. */
+/** The longest key packed: six characters in one int, four in another. */
 const PACK_MAX = 10;
 
 /** Five-bit code of each ASCII unit in a packed key (0: none), capitals folded onto lowercase. */
@@ -85,18 +85,15 @@ export function hashStep(h: number, c: number): number {
 }
 export const HASH_SEED = 2166136261 & 0x3fffffff;
 
-/**
- * Whether a hash may belong to an indexed token (some key has it, or a packed key, whose hash is
- * not kept, stands where it would be looked up; the key is not compared).
- */
+/** Whether a hash may belong to an indexed token (some key has it; the key is not compared). */
 export function mayBeIndexed(h: number): boolean {
   const t = table ?? buildTable();
   const slots = t.slots;
   const mask = t.mask;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const stored = slots[slot << 1] as number;
+    const stored = slots[slot * 3] as number;
     if (stored === 0) return false;
-    if (stored === h + 1 || stored > PACKED) return true;
+    if (stored === h + 1) return true;
   }
 }
 
@@ -125,43 +122,36 @@ export function lookupToken(text: string, start: number, end: number, h: number)
   const slots = t.slots;
   const mask = t.mask;
   const length = end - start;
-  if (length >= 1 && length <= PACK_MAX) {
-    // The word packed as its key would be: each unit lowercased as the hash and the pool compare
-    // lowercase it (lowerCode), so a word packs exactly when its lowercase form is a packed key's.
-    let first = 0;
-    let rest = 0;
-    let k = 0;
-    for (; k < length; k++) {
-      const c = text.charCodeAt(start + k);
-      let code = c < 128 ? (PACK_FOLD[c] as number) : 0;
-      if (c >= 128) {
-        const lower = lowerCode(c);
-        if (lower < 128) code = PACK_FOLD[lower] as number;
-      }
-      if (code === 0) break;
-      if (k < 6) first |= code << (5 * k);
-      else rest |= code << (5 * (k - 6));
-    }
-    if (k === length) return packedFlags(slots, mask, h, first | PACKED, rest);
-  }
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const stored = slots[slot << 1] as number;
+    const at = slot * 3;
+    const stored = slots[at] as number;
     if (stored === 0) return 0;
     if (stored !== h + 1) continue;
-    const data = slots[(slot << 1) + 1] as number;
-    if (sameKey(t.pool, data >>> 8, text, start, length)) return data & 0xff;
+    const key = slots[at + 1] as number;
+    const data = slots[at + 2] as number;
+    if (key >= PACKED ? samePacked(text, start, length, key, data >>> 8, PACK_FOLD) : sameKey(t.pool, key, text, start, length)) return data & 0xff;
   }
 }
 
-/** The flags of the packed key `first`, `rest` (see {@link HashTable}), looked up from `h`. */
-function packedFlags(slots: Int32Array, mask: number, h: number, first: number, rest: number): number {
-  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const stored = slots[slot << 1] as number;
-    if (stored === 0) return 0;
-    if (stored !== first) continue;
-    const data = slots[(slot << 1) + 1] as number;
-    if (data >>> 8 === rest) return data & 0xff;
+/**
+ * Whether `text[start..start+length)`, each unit lowercased as the hash lowercases it
+ * ({@link lowerCode}; `codes` PACK_EXACT for no lowercasing), is the packed key `first`, `rest`.
+ */
+function samePacked(text: string, start: number, length: number, first: number, rest: number, codes: Uint8Array): boolean {
+  if (length > PACK_MAX) return false;
+  for (let k = 0; k < length; k++) {
+    const c = text.charCodeAt(start + k);
+    let code = 0;
+    if (c < 128) code = codes[c] as number;
+    else if (codes === PACK_FOLD) {
+      const lower = lowerCode(c);
+      if (lower < 128) code = codes[lower] as number;
+    }
+    const want = k < 6 ? (first >>> (5 * k)) & 31 : (rest >>> (5 * (k - 6))) & 31;
+    if (code !== want || code === 0) return false;
   }
+  // The key ends where the text does.
+  return length < 6 ? ((first & (PACKED - 1)) >>> (5 * length)) === 0 && rest === 0 : rest >>> (5 * (length - 6)) === 0;
 }
 
 /** Whether the key at `at` in the pool is `text[start..start+length)` lowercased. */
@@ -201,18 +191,21 @@ export function lookupKey(key: string): number {
   const mask = t.mask;
   let h = HASH_SEED;
   for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
-  const packed = pack(key, 0, key.length, PACK_EXACT);
-  if (packed >= 0) return packedFlags(slots, mask, h, (packed % PACKED) | PACKED, Math.floor(packed / PACKED));
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const stored = slots[slot << 1] as number;
+    const at = slot * 3;
+    const stored = slots[at] as number;
     if (stored === 0) return 0;
     if (stored !== h + 1) continue;
-    const data = slots[(slot << 1) + 1] as number;
-    const at = data >>> 8;
-    if (t.pool[at] !== key.length) continue;
+    const packed = slots[at + 1] as number;
+    const data = slots[at + 2] as number;
+    if (packed >= PACKED) {
+      if (samePacked(key, 0, key.length, packed, data >>> 8, PACK_EXACT)) return data & 0xff;
+      continue;
+    }
+    if (t.pool[packed] !== key.length) continue;
     let same = true;
     for (let k = 0; k < key.length; k++) {
-      if (t.pool[at + 1 + k] !== key.charCodeAt(k)) {
+      if (t.pool[packed + 1 + k] !== key.charCodeAt(k)) {
         same = false;
         break;
       }
@@ -294,7 +287,7 @@ function buildTable(): HashTable {
   if (state.at >= 1 << 23) throw new Error('name lists too large for the name table');
   let final = 1;
   while (final < state.keys * SLOTS_PER_KEY) final <<= 1;
-  const slots = new Int32Array(final * 2);
+  const slots = new Int32Array(final * 3);
   const mask = final - 1;
   // The keys that cannot be packed go to a new pool (the packed ones need none).
   const kept = new Uint16Array(state.at);
@@ -308,14 +301,15 @@ function buildTable(): HashTable {
     const key = String.fromCharCode(...pool.subarray(at + 1, at + 1 + length));
     const packed = pack(key, 0, length, PACK_EXACT);
     let slot = (h1 - 1) & mask;
-    while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+    while (slots[slot * 3] !== 0) slot = (slot + 1) & mask;
+    slots[slot * 3] = h1;
     if (packed >= 0) {
-      slots[slot << 1] = (packed % PACKED) | PACKED;
-      slots[(slot << 1) + 1] = (Math.floor(packed / PACKED) << 8) | (data & 0xff);
+      slots[slot * 3 + 1] = (packed % PACKED) | PACKED;
+      slots[slot * 3 + 2] = (Math.floor(packed / PACKED) << 8) | (data & 0xff);
     } else {
       kept.set(pool.subarray(at, at + 1 + length), keptAt);
-      slots[slot << 1] = h1;
-      slots[(slot << 1) + 1] = (keptAt << 8) | (data & 0xff);
+      slots[slot * 3 + 1] = keptAt;
+      slots[slot * 3 + 2] = data & 0xff;
       keptAt += length + 1;
     }
   }
