@@ -40,39 +40,18 @@ let table: HashTable | undefined;
 
 /**
  * Open addressing over the scanner's own hash: a lookup reads the text, never slices it. Every
- * part is a typed array. A key of one to ten characters from a-z, `'`, `-`, `.` and the space (most
- * listed words) is packed into its slot exactly, five bits a character, so a listed word of that
- * kind is settled by its slot alone: no read of a key list. Other keys keep their characters in a
- * pool. A word in no list is settled by the hashes in the slots, as before.
+ * part is a typed array, so a lookup touches one slot (its hash, flags and key offset side by
+ * side) and, on a hash match, the key's characters in one pool: no pointer into the heap and no
+ * separate filter. A word in no list is settled by the slot alone (the table is a third full).
  */
 interface HashTable {
-  /**
-   * Three ints per slot: the key's hash + 1 (0 = empty); a packed key's first six characters |
-   * {@link PACKED}, or else the key's pool offset (below 2^23); the packed key's next four
-   * characters << 8 (0 when not packed) | its flags.
-   */
+  /** Two ints per slot: the key's hash + 1 (0 = empty), then its pool offset << 8 | its flags. */
   readonly slots: Int32Array;
-  /** The keys that are not packed, each as its length, then its UTF-16 units. */
+  /** Each key as its length, then its UTF-16 units. */
   readonly pool: Uint16Array;
   /** Slot count - 1. */
   readonly mask: number;
 }
-
-/** Slots per key in the table. */
-const SLOTS_PER_KEY = 3;
-/** Marks a packed key's first characters in its slot; pool offsets stay below it. */
-const PACKED = 1 << 30;
-/** The longest key packed: six characters in one int, four in another. */
-const PACK_MAX = 10;
-
-/** Five-bit code of each ASCII unit in a packed key (0: none), capitals folded onto lowercase. */
-const PACK_FOLD = new Uint8Array(128);
-/** The same without the capitals: {@link lookupKey} compares keys exactly. */
-const PACK_EXACT = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) {
-  PACK_FOLD[c] = PACK_FOLD[c - 32] = PACK_EXACT[c] = c - 96;
-}
-for (const [c, code] of [[39, 27], [45, 28], [32, 29], [46, 30]] as const) PACK_FOLD[c] = PACK_EXACT[c] = code;
 
 /**
  * A step of the hash the word scanner computes while it reads a token, over lowercased UTF-16
@@ -91,7 +70,7 @@ export function mayBeIndexed(h: number): boolean {
   const slots = t.slots;
   const mask = t.mask;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const stored = slots[slot * 3] as number;
+    const stored = slots[slot << 1] as number;
     if (stored === 0) return false;
     if (stored === h + 1) return true;
   }
@@ -123,35 +102,12 @@ export function lookupToken(text: string, start: number, end: number, h: number)
   const mask = t.mask;
   const length = end - start;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const at = slot * 3;
-    const stored = slots[at] as number;
+    const stored = slots[slot << 1] as number;
     if (stored === 0) return 0;
     if (stored !== h + 1) continue;
-    const key = slots[at + 1] as number;
-    const data = slots[at + 2] as number;
-    if (key >= PACKED ? samePacked(text, start, length, key, data >>> 8, PACK_FOLD) : sameKey(t.pool, key, text, start, length)) return data & 0xff;
+    const data = slots[(slot << 1) + 1] as number;
+    if (sameKey(t.pool, data >>> 8, text, start, length)) return data & 0xff;
   }
-}
-
-/**
- * Whether `text[start..start+length)`, each unit lowercased as the hash lowercases it
- * ({@link lowerCode}; `codes` PACK_EXACT for no lowercasing), is the packed key `first`, `rest`.
- */
-function samePacked(text: string, start: number, length: number, first: number, rest: number, codes: Uint8Array): boolean {
-  if (length > PACK_MAX) return false;
-  for (let k = 0; k < length; k++) {
-    const c = text.charCodeAt(start + k);
-    let code = 0;
-    if (c < 128) code = codes[c] as number;
-    else if (codes === PACK_FOLD) {
-      const lower = lowerCode(c);
-      if (lower < 128) code = codes[lower] as number;
-    }
-    const want = k < 6 ? (first >>> (5 * k)) & 31 : (rest >>> (5 * (k - 6))) & 31;
-    if (code !== want || code === 0) return false;
-  }
-  // The key ends where the text does.
-  return length < 6 ? ((first & (PACKED - 1)) >>> (5 * length)) === 0 && rest === 0 : rest >>> (5 * (length - 6)) === 0;
 }
 
 /** Whether the key at `at` in the pool is `text[start..start+length)` lowercased. */
@@ -192,45 +148,21 @@ export function lookupKey(key: string): number {
   let h = HASH_SEED;
   for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const at = slot * 3;
-    const stored = slots[at] as number;
+    const stored = slots[slot << 1] as number;
     if (stored === 0) return 0;
     if (stored !== h + 1) continue;
-    const packed = slots[at + 1] as number;
-    const data = slots[at + 2] as number;
-    if (packed >= PACKED) {
-      if (samePacked(key, 0, key.length, packed, data >>> 8, PACK_EXACT)) return data & 0xff;
-      continue;
-    }
-    if (t.pool[packed] !== key.length) continue;
+    const data = slots[(slot << 1) + 1] as number;
+    const at = data >>> 8;
+    if (t.pool[at] !== key.length) continue;
     let same = true;
     for (let k = 0; k < key.length; k++) {
-      if (t.pool[packed + 1 + k] !== key.charCodeAt(k)) {
+      if (t.pool[at + 1 + k] !== key.charCodeAt(k)) {
         same = false;
         break;
       }
     }
     if (same) return data & 0xff;
   }
-}
-
-/**
- * `s[start..end)` packed by `codes` (first six characters + the next four * 2^30, a number below
- * 2^50), or -1 when it is empty, longer than {@link PACK_MAX} or has a character `codes` lacks.
- */
-function pack(s: string, start: number, end: number, codes: Uint8Array): number {
-  const length = end - start;
-  if (length < 1 || length > PACK_MAX) return -1;
-  let first = 0;
-  let rest = 0;
-  for (let k = 0; k < length; k++) {
-    const c = s.charCodeAt(start + k);
-    const code = c < 128 ? (codes[c] as number) : 0;
-    if (code === 0) return -1;
-    if (k < 6) first |= code << (5 * k);
-    else rest |= code << (5 * (k - 6));
-  }
-  return first + rest * PACKED;
 }
 
 /** The lists and their flags, as {@link nameIndex} reads them: list, flag, separator. */
@@ -286,34 +218,18 @@ function buildTable(): HashTable {
   }
   if (state.at >= 1 << 23) throw new Error('name lists too large for the name table');
   let final = 1;
-  while (final < state.keys * SLOTS_PER_KEY) final <<= 1;
-  const slots = new Int32Array(final * 3);
+  while (final < state.keys * 3) final <<= 1;
+  const slots = new Int32Array(final * 2);
   const mask = final - 1;
-  // The keys that cannot be packed go to a new pool (the packed ones need none).
-  const kept = new Uint16Array(state.at);
-  let keptAt = 0;
   for (let s = 0; s < size; s++) {
     const h1 = roomy[s << 1] as number;
     if (h1 === 0) continue;
-    const data = roomy[(s << 1) + 1] as number;
-    const at = data >>> 8;
-    const length = pool[at] as number;
-    const key = String.fromCharCode(...pool.subarray(at + 1, at + 1 + length));
-    const packed = pack(key, 0, length, PACK_EXACT);
     let slot = (h1 - 1) & mask;
-    while (slots[slot * 3] !== 0) slot = (slot + 1) & mask;
-    slots[slot * 3] = h1;
-    if (packed >= 0) {
-      slots[slot * 3 + 1] = (packed % PACKED) | PACKED;
-      slots[slot * 3 + 2] = (Math.floor(packed / PACKED) << 8) | (data & 0xff);
-    } else {
-      kept.set(pool.subarray(at, at + 1 + length), keptAt);
-      slots[slot * 3 + 1] = keptAt;
-      slots[slot * 3 + 2] = data & 0xff;
-      keptAt += length + 1;
-    }
+    while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot << 1] = h1;
+    slots[(slot << 1) + 1] = roomy[(s << 1) + 1] as number;
   }
-  table = { slots, pool: kept.slice(0, keptAt), mask };
+  table = { slots, pool: pool.slice(0, state.at), mask };
   return table;
 }
 
