@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { CITY, COUNTRY, lookupKey, lookupSpan } from './name-index.js';
 import { capitalisedPlaces, lowercasePlaces } from './place.js';
 import type { PiiFinding } from './pii-type.js';
@@ -13,9 +14,14 @@ const PREFIXES = new Set(STREET_PREFIXES);
 const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
 const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
-// By the char code of their last letter (each is one UTF-16 unit).
-const GLUED_BY_LAST = new Map<number, string[]>();
-for (const w of GLUED_WORDS) GLUED_BY_LAST.set(w.charCodeAt(w.length - 1), [...(GLUED_BY_LAST.get(w.charCodeAt(w.length - 1)) ?? []), w]);
+// By the char code of their last letter (each is one UTF-16 unit), in an array indexed by the
+// code: a Map lookup by number was a runtime call in the optimized code.
+const GLUED_BY_LAST: Array<string[] | undefined> = [];
+for (const w of GLUED_WORDS) {
+  const last = w.charCodeAt(w.length - 1);
+  while (GLUED_BY_LAST.length <= last) GLUED_BY_LAST.push(undefined);
+  GLUED_BY_LAST[last] = [...(GLUED_BY_LAST[last] ?? []), w];
+}
 const GLUED = new RegExp(`(?:${GLUED_WORDS.join('|')})$`, 'u');
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
@@ -132,8 +138,8 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
 function houseNumber(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) return false;
-  const after = text.charCodeAt(end);
-  return !(after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(end + 1))));
+  const after = codeAt(text, end);
+  return !(after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(codeAt(text, end + 1))));
 }
 
 /**
@@ -205,7 +211,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
   const gated = scan !== undefined;
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
-  const next = text.charCodeAt(end);
+  const next = codeAt(text, end);
   if (streetAfter) {
     // The sticky regexes are run with test(): only where they end counts, and test() builds no match array.
     AFTER_NUMBER.lastIndex = end;
@@ -230,7 +236,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
     if (k === 0 && gluedStreet(text, wStart, wEnd)) from = wStart;
     if (k > 0 && (WORDS.get(text, wStart, wEnd) & STREET_PREFIX) !== 0) from = wStart;
     at = wStart;
-    if (text.charCodeAt(at - 1) !== 32) break;
+    if (codeAt(text, at - 1) !== 32) break;
   }
   if (from < 0) {
     const cue = cued ?? ((scan === undefined || scan.addressCue) && addressCue(text, start));
@@ -268,8 +274,8 @@ function addressCue(text: string, start: number): boolean {
  */
 function gluedNameAfter(text: string, end: number): boolean {
   let i = end;
-  if (text.charCodeAt(i) === 44) i++;
-  if (text.charCodeAt(i) !== 32) return false;
+  if (codeAt(text, i) === 44) i++;
+  if (codeAt(text, i) !== 32) return false;
   const start = ++i;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -283,7 +289,8 @@ function gluedNameAfter(text: string, end: number): boolean {
 function gluedStreet(text: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
   // Only the street words that end in the word's last letter are compared.
-  const suffixes = GLUED_BY_LAST.get(lowerUnit(text.charCodeAt(end - 1)));
+  const last = lowerUnit(text.charCodeAt(end - 1));
+  const suffixes = last >= 0 && last < GLUED_BY_LAST.length ? GLUED_BY_LAST[last] : undefined;
   if (suffixes === undefined) return false;
   for (const suffix of suffixes) {
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
@@ -377,8 +384,8 @@ function extend(text: string, end: number): number {
     }
     // Digit groups that run on ("0479 50 54 03") are a phone number on the next line, not a postcode.
     if (digits) {
-      const c = text.charCodeAt(stop);
-      if (isDigit(c) || ((c === 32 || c === 46 || c === 45) && isDigit(text.charCodeAt(stop + 1)))) break;
+      const c = codeAt(text, stop);
+      if (isDigit(c) || ((c === 32 || c === 46 || c === 45) && isDigit(codeAt(text, stop + 1)))) break;
     }
     // A new sentence or a plain word that is no place stops the address; the word after a
     // postcode is its town.
@@ -386,7 +393,7 @@ function extend(text: string, end: number): number {
     const town = afterCode && capital;
     // The place lists are asked last: a capitalised part after a comma or a line break goes on anyway.
     if (!digits && !town && (!capital || !breaks) && !placePart(text, from, stop)) break;
-    afterCode = digits && isDigit(text.charCodeAt(from));
+    afterCode = digits && isDigit(codeAt(text, from));
     at = stop;
   }
   return at;

@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { cardBrand } from './card-brand.js';
 import { luhnValid } from './luhn-valid.js';
 import { hasContext, isWordChar } from './context.js';
@@ -46,8 +47,8 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
       digits += e - s;
       if (digits > 19) break;
       if (digits < 12) continue;
-      const after = text.charCodeAt(e);
-      if (!isWordChar(after) && !(after === 46 && isDigit(text.charCodeAt(e + 1)))) last = j;
+      const after = codeAt(text, e);
+      if (!isWordChar(after) && !(after === 46 && isDigit(codeAt(text, e + 1)))) last = j;
     }
     if (last < 0) continue;
     candidate(text, start, ends[last] as number, out);
@@ -60,7 +61,7 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
 function candidate(text: string, start: number, end: number, out: PiiFinding[]): void {
   // Part of a longer grouped run ("1234 5678 9012 3456 7890", a tracking number): not a card.
   if (start >= 2 && isDigit(text.charCodeAt(start - 2)) && isGap(text.charCodeAt(start - 1))) return;
-  if (isGap(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) return;
+  if (isGap(codeAt(text, end)) && isDigit(codeAt(text, end + 1))) return;
   const raw = text.slice(start, end);
   if (!plausibleGrouping(raw) || !luhnValid(raw)) return;
   const digits = raw.includes(' ') || raw.includes('-') ? raw.replace(/[ -]/g, '') : raw;

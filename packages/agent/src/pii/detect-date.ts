@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { calendarDate, plausibleYear } from './calendar-date.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
@@ -152,8 +153,8 @@ function numericFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void
     if (s2 !== e1 + 1 || (n0 === 4 ? n2 > 2 : n2 !== 2 && n2 !== 4)) continue;
     const before = s0 > 0 ? text.charCodeAt(s0 - 1) : 32;
     if (before === 46 || before === 47 || before === 58 || before === 45 || letterOrUnderscoreBefore(text, s0)) continue;
-    const after = text.charCodeAt(e2);
-    if (after === 95 || letterAt(text, e2) || ((after === 46 || after === 47 || after === 58 || after === 45) && isDigit(text.charCodeAt(e2 + 1)))) continue;
+    const after = codeAt(text, e2);
+    if (after === 95 || letterAt(text, e2) || ((after === 46 || after === 47 || after === 58 || after === 45) && isDigit(codeAt(text, e2 + 1)))) continue;
     const middle = text.slice(s1, e1);
     if (n0 === 4) numericDate(text, out, s0, e2, text.slice(s0, e0), '', middle, text.slice(s2, e2));
     else numericDate(text, out, s0, e2, text.slice(s0, e0), sep === 46 ? '.' : sep === 47 ? '/' : '-', middle, text.slice(s2, e2));
@@ -169,7 +170,7 @@ function numericDate(text: string, out: PiiFinding[], start: number, end: number
   let confidence: PiiConfidence = 'medium';
   if (sep === '') {
     // Y-M-D: a machine timestamp continues with "T12:" — those are log times, not a person's dates.
-    if (text.charCodeAt(end) === 84 && isDigit(text.charCodeAt(end + 1))) return;
+    if (codeAt(text, end) === 84 && isDigit(codeAt(text, end + 1))) return;
     ok = plausibleYear(first) && calendarDate(Number(middle), Number(last), Number(first));
     confidence = 'high';
   } else {
@@ -188,7 +189,7 @@ const LETTER_START = /^\p{L}/u;
 
 /** Whether a letter (Unicode L, as NUMBER's look-ahead reads it) stands at `i`. */
 function letterAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   if (!(c >= 128)) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdbff) return LETTER_START.test(text.slice(i, i + 2));
   if (c >= 0xdc00 && c <= 0xdfff) return false;
@@ -208,9 +209,12 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
     MONTH_AFTER.lastIndex = end;
     const after = MONTH_AFTER.exec(text);
     if (after !== null) {
-      const month = MONTH_NUMBER.get((after[1] as string).toLowerCase());
+      // The month word from the table of the words before a number (its lowercasing unit by
+      // unit gives toLowerCase()'s answer for every key), not a lowercased copy and a Map.
+      const word = after[1] as string;
+      const month = MONTHS.get(word, 0, word.length);
       const year = after[2];
-      if (month !== undefined && (year === undefined || plausibleYear(year)) && calendarDate(month, day, year === undefined ? undefined : Number(year))) {
+      if (month !== 0 && (year === undefined || plausibleYear(year)) && calendarDate(month, day, year === undefined ? undefined : Number(year))) {
         if (!ambiguousMonth(after[1] as string, year)) return date(start, MONTH_AFTER.lastIndex, year !== undefined);
       }
     }
@@ -245,10 +249,10 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
  * by char code so that most numbers never run the regex.
  */
 function monthMayFollow(text: string, i: number): boolean {
-  let c = text.charCodeAt(i);
+  let c = codeAt(text, i);
   if (c >= 128 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  if (c === 46) c = text.charCodeAt(++i);
-  if (c === 32) c = text.charCodeAt(++i);
+  if (c === 46) c = codeAt(text, ++i);
+  if (c === 32) c = codeAt(text, ++i);
   return c >= 128 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 

@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { ibanValid } from './iban-valid.js';
 import { IBAN_LENGTHS } from './iban-lengths.js';
 import type { PiiFinding } from './pii-type.js';
@@ -18,8 +19,9 @@ export function detectIban(text: string, out: PiiFinding[]): void {
       CANDIDATE.lastIndex = m.index + 1;
       continue;
     }
-    const next = text.charCodeAt(m.index + end);
-    const boundary = Number.isNaN(next) || !/[A-Za-z0-9]/.test(String.fromCharCode(next));
+    // Past the end the code is 0, which is no letter or digit either.
+    const next = codeAt(text, m.index + end);
+    const boundary = !((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122));
     if (boundary && ibanValid(raw.slice(0, end))) {
       out.push({ type: 'iban', start: m.index, end: m.index + end, validated: true, confidence: 'high' });
       CANDIDATE.lastIndex = m.index + end;

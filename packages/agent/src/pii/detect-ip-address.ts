@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { isDigit, isWordChar } from './context.js';
 import { ipv4Valid, ipv6Valid } from './ip-valid.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
@@ -62,8 +63,8 @@ function quadsFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
     }
     if (j < k + 4) continue;
     const end = ends[k + 3] as number;
-    const after = text.charCodeAt(end);
-    if (isWordChar(after) || after === 45 || (after === 46 && isDigit(text.charCodeAt(end + 1)))) continue;
+    const after = codeAt(text, end);
+    if (isWordChar(after) || after === 45 || (after === 46 && isDigit(codeAt(text, end + 1)))) continue;
     // The regex would go on after this match: the runs inside it start no other.
     const next = k + 3;
     if (octets === 4 && !VERSION_BEFORE.test(text.slice(Math.max(0, start - 64), start))) {
@@ -98,12 +99,12 @@ function detectIpv6(text: string, out: PiiFinding[]): void {
     let s = colon;
     while (s > 0 && (isHex(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 58)) s--;
     let e = colon;
-    for (let c = text.charCodeAt(e); isHex(c) || c === 58 || c === 46; c = text.charCodeAt(++e));
+    for (let c = codeAt(text, e); isHex(c) || c === 58 || c === 46; c = codeAt(text, ++e));
     // A sentence may end right after the address.
     while (e > colon && text.charCodeAt(e - 1) === 46) e--;
     // Every IPv6 address has two colons or more ("::", seven between eight groups): a time such
     // as "12:30" is settled without a slice and the validator.
-    if (e - s >= 3 && (s === 0 || !isWordChar(text.charCodeAt(s - 1))) && !isWordChar(text.charCodeAt(e)) && twoColons(text, s, e)) {
+    if (e - s >= 3 && (s === 0 || !isWordChar(codeAt(text, s - 1))) && !isWordChar(codeAt(text, e)) && twoColons(text, s, e)) {
       const raw = text.slice(s, e);
       const confidence = ipv6Valid(raw) ? v6Confidence(raw) : undefined;
       if (confidence !== undefined) {

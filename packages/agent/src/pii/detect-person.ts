@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './person-cue.js';
 import { LOWER_NAME_CUES, NOT_CUED, ONE_CAPITAL, type TextScan } from './text-scan.js';
@@ -217,7 +218,7 @@ function sorted(found: readonly PiiFinding[]): boolean {
 /** {@link nameShaped} of a word whose only capital is its first letter: what follows it decides. */
 function plainShaped(text: string, end: number): boolean {
   const after = end < text.length ? text.charCodeAt(end) : 32;
-  return !(after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(text.charCodeAt(end + 1))));
+  return !(after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(codeAt(text, end + 1))));
 }
 
 /** Whether the capitalised word can be a name: no identifier, acronym or heading. */
@@ -307,7 +308,7 @@ function flushRange(text: string, lo: number, hi: number, found: PiiFinding[]): 
     return;
   }
   // A speaker label in a transcript: "Kalman: Who are you?" at the start of a line.
-  if (text.charCodeAt(tEnd) === 58 && lineStart(text, tStart) && (tFlags & NAME) !== 0 && (tFlags & (STOP | PLACE | COMMON)) === 0) return pushPerson(found, start, end, false, 'medium');
+  if (codeAt(text, tEnd) === 58 && lineStart(text, tStart) && (tFlags & NAME) !== 0 && (tFlags & (STOP | PLACE | COMMON)) === 0) return pushPerson(found, start, end, false, 'medium');
   if ((tFlags & NAME) === 0 || (tFlags & (COMMON | STOP)) !== 0) {
     if ((tFlags & (STOP | PLACE)) === 0) pushPending(tStart, tEnd);
     return;
@@ -333,7 +334,7 @@ function single(text: string, start: number, end: number, flags: number, found: 
     }
     return;
   }
-  if (text.charCodeAt(end) === 58 && lineStart(text, start) && (flags & NAME) !== 0 && (flags & (PLACE | COMMON)) === 0) {
+  if (codeAt(text, end) === 58 && lineStart(text, start) && (flags & NAME) !== 0 && (flags & (PLACE | COMMON)) === 0) {
     pushPerson(found, start, end, false, 'medium');
     return;
   }
@@ -386,7 +387,7 @@ function hasEnd(found: readonly PiiFinding[], offsets: Offsets | undefined, end:
 
 /** A comma or a conjunction right next to the word: the only way it can be in a list. */
 function listy(text: string, start: number, end: number): boolean {
-  const after = text.charCodeAt(end);
+  const after = codeAt(text, end);
   if (after === 44) return true;
   let i = start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
@@ -417,13 +418,13 @@ function listNeighbour(text: string, start: number, end: number, found: readonly
   }
   // After: ", Kaylee" or " and Brandi".
   let j = end;
-  if (text.charCodeAt(j) === 44) j++;
-  while (text.charCodeAt(j) === 32) j++;
-  if (j > end + 1 && hasStart(found, offsets, j) && text.charCodeAt(end) === 44) return true;
+  if (codeAt(text, j) === 44) j++;
+  while (codeAt(text, j) === 32) j++;
+  if (j > end + 1 && hasStart(found, offsets, j) && codeAt(text, end) === 44) return true;
   let e = j;
   while (e < text.length && isLetter(text.charCodeAt(e))) e++;
   if (e > j && LIST_TABLE.get(text, j, e) !== 0) {
-    while (text.charCodeAt(e) === 32) e++;
+    while (codeAt(text, e) === 32) e++;
     if (hasStart(found, offsets, e)) return true;
   }
   return false;

@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { hasContext, isWordChar } from './context.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import type { DigitRuns } from './text-scan.js';
@@ -105,28 +106,28 @@ function mainEnd(text: string, q: number): number {
  * `e` ends, or -1.
  */
 function extensionEnd(text: string, e: number): number {
-  const s = text.charCodeAt(e) === 32 ? e + 1 : e;
-  const c = lowerAscii(text.charCodeAt(s));
+  const s = codeAt(text, e) === 32 ? e + 1 : e;
+  const c = lowerAscii(codeAt(text, s));
   if (c === 35) return digitsAfter(text, s + 1);
   if (c === 120) return digitsAfter(text, s + 1);
-  if (c !== 101 || lowerAscii(text.charCodeAt(s + 1)) !== 120 || lowerAscii(text.charCodeAt(s + 2)) !== 116) return -1;
-  if (text.charCodeAt(s + 3) === 46) {
+  if (c !== 101 || lowerAscii(codeAt(text, s + 1)) !== 120 || lowerAscii(codeAt(text, s + 2)) !== 116) return -1;
+  if (codeAt(text, s + 3) === 46) {
     const d = digitsAfter(text, s + 4);
     if (d >= 0) return d;
   }
   const d = digitsAfter(text, s + 3);
   if (d >= 0) return d;
-  for (let i = 3; i < 9; i++) if (lowerAscii(text.charCodeAt(s + i)) !== 'extension'.charCodeAt(i)) return -1;
+  for (let i = 3; i < 9; i++) if (lowerAscii(codeAt(text, s + i)) !== 'extension'.charCodeAt(i)) return -1;
   return digitsAfter(text, s + 9);
 }
 
 /** Where ` ?\d{1,6}` read at `t` ends, or -1. */
 function digitsAfter(text: string, t: number): number {
   let i = t;
-  if (text.charCodeAt(i) === 32 && isDigitCode(text.charCodeAt(i + 1))) i++;
-  if (!isDigitCode(text.charCodeAt(i))) return -1;
+  if (codeAt(text, i) === 32 && isDigitCode(codeAt(text, i + 1))) i++;
+  if (!isDigitCode(codeAt(text, i))) return -1;
   const limit = i + 6;
-  while (i < limit && isDigitCode(text.charCodeAt(i))) i++;
+  while (i < limit && isDigitCode(codeAt(text, i))) i++;
   return i;
 }
 
@@ -140,7 +141,7 @@ function candidate(text: string, from: number, end: number, out: PiiFinding[]): 
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   // Not the tail of a longer token such as a version, a path, an id or a decimal.
   if (isWordChar(before) || before === 46 || before === 45 || before === 47 || before === 43 || before === 58) return;
-  const after = text.charCodeAt(end);
+  const after = codeAt(text, end);
   if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) return;
   // A "(" with no ")" after it is left out ("(0471 12 34 56" reads from the digit).
   if (text.charCodeAt(start) === 40 && !closes(text, start + 1, end)) start += 1;
@@ -160,7 +161,7 @@ function candidate(text: string, from: number, end: number, out: PiiFinding[]): 
 }
 
 function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   return c >= 48 && c <= 57;
 }
 

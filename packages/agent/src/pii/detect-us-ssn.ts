@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { hasContext, isDigit, isWordChar } from './context.js';
 import type { PiiFinding } from './pii-type.js';
 import { ssnValid } from './ssn-valid.js';
@@ -39,15 +40,15 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
     let sep = '';
     if (length === 3) {
       if (k + 2 >= runs.count) continue;
-      const gap = text.charCodeAt(end);
+      const gap = codeAt(text, end);
       if (gap !== 45 && gap !== 32) continue;
-      if (starts[k + 1] !== end + 1 || ends[k + 1] !== end + 3 || text.charCodeAt(end + 3) !== gap) continue;
+      if (starts[k + 1] !== end + 1 || ends[k + 1] !== end + 3 || codeAt(text, end + 3) !== gap) continue;
       if (starts[k + 2] !== end + 4 || ends[k + 2] !== end + 8) continue;
       end += 8;
       sep = gap === 45 ? '-' : ' ';
     }
-    const after = text.charCodeAt(end);
-    if (isWordChar(after) || ((after === 46 || after === 45) && isDigit(text.charCodeAt(end + 1)))) continue;
+    const after = codeAt(text, end);
+    if (isWordChar(after) || ((after === 46 || after === 45) && isDigit(codeAt(text, end + 1)))) continue;
     candidate(text, start, end, sep, out);
   }
 }

@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
 
@@ -108,7 +109,7 @@ export function personCue(text: string, start: number): number {
   // "I'm Ana": the word before is "m" after "I'".
   if ((f1 & M) !== 0 && start1 >= 2 && (text.charCodeAt(start1 - 1) === 39 || text.charCodeAt(start1 - 1) === 8217)) {
     const c = text.charCodeAt(start1 - 2);
-    if ((c === 73 || c === 105) && !isLetter(text.charCodeAt(start1 - 3))) return cue | CUE_NAMING;
+    if ((c === 73 || c === 105) && !isLetter(codeAt(text, start1 - 3))) return cue | CUE_NAMING;
   }
   if ((f1 & GREETING) !== 0) return cue | CUE_OTHER;
   const end2 = wordEndBefore(text, start1, 1);

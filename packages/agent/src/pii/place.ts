@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
 import { placeGoesOn } from './place-goes-on.js';
@@ -46,9 +47,9 @@ export function place(text: string, start: number, end: number, cap: boolean, fl
       bestFlags = flags;
       words = k + 1;
     }
-    if ((own & PLACE_HEAD) === 0 || text.charCodeAt(j) !== 32) break;
+    if ((own & PLACE_HEAD) === 0 || codeAt(text, j) !== 32) break;
     at = j + 1;
-    const next = text.charCodeAt(at);
+    const next = codeAt(text, at);
     if (cap && !placeGoesOn(text, at)) break;
     if (!cap && !isLetter(next)) break;
   }

@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { MONTH_NUMBER } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
@@ -319,7 +320,7 @@ function addressWord(text: string, start: number, end: number, flags: number): n
   }
   if ((flags & POSTCODE) !== 0) a.postcodeEnds.push(end);
   let cue = (flags & ADDRESS_CUE) !== 0;
-  const spaced = text.charCodeAt(start - 1) === 32;
+  const spaced = codeAt(text, start - 1) === 32;
   if ((flags & PAIR_TAIL) !== 0 && headEnd === start - 1 && spaced && PAIRS.get(text, headStart, end) !== 0) cue = true;
   if ((flags & S_WORD) !== 0 && addressEnd === start - 1 && spaced) cue = true;
   if ((flags & PAIR_HEAD) !== 0) {
@@ -687,11 +688,11 @@ class Scan implements TextScan {
  */
 function nameCueAt(text: string, end: number, start: number, h: number): boolean {
   let i = end;
-  if (text.charCodeAt(i) === 46) i++;
-  if (text.charCodeAt(i) === 58) i++;
-  if (text.charCodeAt(i) === 44) i++;
-  if (text.charCodeAt(i) !== 32) return false;
-  const c = text.charCodeAt(i + 1);
+  if (codeAt(text, i) === 46) i++;
+  if (codeAt(text, i) === 58) i++;
+  if (codeAt(text, i) === 44) i++;
+  if (codeAt(text, i) !== 32) return false;
+  const c = codeAt(text, i + 1);
   if (!((c >= 97 && c <= 122) || c >= 128)) return false;
   // The word ends a cue; a cue of several words ("name is", "i'm") needs the words before it.
   // `h` is the word's lowercase hash, as the scan read it: no second hashing pass.

@@ -1,3 +1,5 @@
+import { codeAt } from './code-at.js';
+
 /**
  * Where the word just before `pos` ends, skipping at most `gap` spaces (and a trailing `.` when
  * `dot`), or -1 when something else sits between; its start is {@link wordStart}. Letters are
@@ -60,7 +62,7 @@ export function wordEnd(text: string, i: number): number {
   let j = i;
   for (;;) {
     while (j < n && isLetter(text.charCodeAt(j))) j++;
-    const d = text.charCodeAt(j);
+    const d = codeAt(text, j);
     if ((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1))) j += 2;
     else return j;
   }
