@@ -7,7 +7,10 @@
  * between lines is the checks' record loading. Stores a check run in the workspace (no audit run).
  *
  * Usage (after `npx tsc -b`): node bench/scale-memory.mjs [N] [DIR]   (the workspace of scale-generate.mjs N [DIR]; default 10)
- * Peak RSS so far (VmHWM, Linux) is printed beside each control.
+ * Peak RSS so far (VmHWM, Linux) is printed beside each control. The checks run in this process,
+ * not through the CLI, so glibc's mmap threshold is whatever the environment says: the CLI fixes it
+ * for `check` and `audit` (cli/malloc-relaunch.ts); run this with MALLOC_MMAP_THRESHOLD_=131072 to
+ * measure what `fieldwork audit` holds, without it to see what glibc's rising threshold keeps.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -28,7 +31,7 @@ const store = await fw.FieldworkStore.open(fw.FieldworkStore.locationFor(ws.dir)
 const mb = (x) => Math.round(x / 1048576);
 const hwm = () => { try { return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024); } catch { return NaN; } };
 const mem = () => { const m = process.memoryUsage(); return `${mb(m.rss)} / ${mb(m.heapUsed)} (${mb(m.heapTotal)}, ${mb(m.external)})`; };
-console.log(`# audit memory per control at ${n}× (${s.records} records) — load ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+console.log(`# audit memory per control at ${n}× (${s.records} records) — load ${loadavg().map((x) => x.toFixed(2)).join(', ')}; MALLOC_MMAP_THRESHOLD_ ${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset (the CLI sets 131072 for check and audit)'}`);
 console.log('\n| s | control | items | RSS / heap used (total, external) MB before its audit | after | peak RSS so far MB |\n|---:|---|---:|---|---|---:|');
 const now = new Date();
 const { period, asOf } = fw.resolvePeriod(ws.config, {}, now);
