@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectPerson } from './detect-person.js';
+import { detectPerson, PARTICLES, particleGap } from './detect-person.js';
 import type { PiiFinding } from './pii-type.js';
 import { scanText } from './text-scan.js';
 
@@ -70,3 +70,33 @@ describe('detectPerson', () => {
     );
   });
 });
+
+describe('particleGap', () => {
+  // The regex the char-code reading replaces.
+  const REGEX = new RegExp(`^ (?:(?:${PARTICLES.join('|')}) )+$`);
+  const gap = (between: string): boolean => particleGap(`Ana${between}Lima`, 3, 3 + between.length);
+
+  it('reads particles each followed by one space, after one space', () => {
+    expect(gap(' van der ')).toBe(true);
+    expect(gap(' de la ')).toBe(true);
+    expect(gap(' y ')).toBe(true);
+    expect(gap(' van  der ')).toBe(false);
+    expect(gap(' van der')).toBe(false);
+    expect(gap('van der ')).toBe(false);
+    expect(gap(' Van der ')).toBe(false);
+    expect(gap(' dell ')).toBe(false);
+    expect(gap(' and ')).toBe(false);
+  });
+
+  it('answers as the regex does for gaps of particles, spaces and near misses', () => {
+    const parts = [' ', 'van', 'de', 'del', 'della', 'dell', 'y', 'x', 'Van', '-', '  '];
+    const gaps: string[] = [''];
+    for (let n = 1; n <= 4; n++) for (const g of gaps.filter((x) => x.split('|').length === n)) for (const p of parts) gaps.push(`${g}|${p}`);
+    for (const g of gaps) {
+      const between = g.split('|').join('');
+      if (between.length === 0) continue;
+      expect([between, gap(between)]).toEqual([between, REGEX.test(between)]);
+    }
+  });
+});
+

@@ -167,22 +167,40 @@ const MAY_BE_CAPITAL = /[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\uffff]/g;
 
 // Lowercase names after a cue: "my name is joshua", "mr. martin", "named yulan", or a listed pair.
 const LOWER_CUED = new RegExp(`\\b(?:${LOWER_NAME_CUES.join('|')})\\.?:?,? (\\p{Ll}[\\p{Ll}\\p{M}'’-]+)(?: (\\p{Ll}[\\p{Ll}\\p{M}'’-]+))?`, 'gu');
-const PARTICLE_GAP = /^ (?:(?:van|der|den|de|da|di|do|dos|das|du|del|della|von|zu|le|la|ter|ten|bin|ibn|al|el|y|af) )+$/;
+/** Particles between the words of a name ("van der", "de la", "bin"). */
+export const PARTICLES: readonly string[] = ['van', 'der', 'den', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'von', 'zu', 'le', 'la', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'af'];
+const PARTICLE_WORDS = new WordTable(PARTICLES.map((w) => [w, 1] as const));
 
 /** Whether the capitalised word at `start` continues the run ending at `end` (one space, or particles). */
 function joins(text: string, end: number, start: number): boolean {
   const gap = start - end;
   if (gap === 1) return text.charCodeAt(end) === 32;
   if (gap < 4 || gap > 16) return false;
-  // The regex needs lowercase ASCII letters and spaces only, a space first and last.
-  if (text.charCodeAt(end) !== 32 || text.charCodeAt(start - 1) !== 32) return false;
-  for (let k = end + 1; k < start - 1; k++) {
-    const c = text.charCodeAt(k);
-    if (c !== 32 && !(c >= 97 && c <= 122)) return false;
-  }
-  const between = text.slice(end, start);
-  if (!PARTICLE_GAP.test(between)) return false;
+  if (!particleGap(text, end, start)) return false;
   pushRun(end + 1, start - 1, PARTICLE);
+  return true;
+}
+
+/**
+ * Whether `text[end..start)` is one space, then particles each followed by one space (" van der "),
+ * read by char code and looked up by hash in place: no slice and no regex for the gaps between
+ * capitalised words (about 540 a pass over the Presidio records reached the regex, 51 matched).
+ */
+export function particleGap(text: string, end: number, start: number): boolean {
+  if (start - end < 3 || codeAt(text, end) !== 32 || codeAt(text, start - 1) !== 32) return false;
+  let k = end + 1;
+  while (k < start) {
+    const from = k;
+    let h = HASH_SEED;
+    for (; k < start - 1; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 32) break;
+      if (!(c >= 97 && c <= 122)) return false;
+      h = hashStep(h, c);
+    }
+    if (k === from || PARTICLE_WORDS.getHashed(text, from, k, h) === 0) return false;
+    k++;
+  }
   return true;
 }
 
