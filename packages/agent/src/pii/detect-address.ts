@@ -84,7 +84,7 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
   if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
-  if (scan === undefined || scan.placeCue) lowercasePlaces(text, found);
+  if (scan === undefined || scan.placeCue) lowercasePlaces(text, found, scan?.placeCues);
   if (found.length === 0) return;
   // The same order as resolveOverlaps sorts by, without the work array the built-in sort allocates.
   if (found.length > 1) sortByPosition(found);

@@ -2,7 +2,7 @@ import { codeAt } from './code-at.js';
 import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
 import { placeGoesOn } from './place-goes-on.js';
-import { LOWER_PLACE_CUES } from './text-scan.js';
+import { LOWER_PLACE_CUES, type Positions } from './text-scan.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
 
@@ -21,13 +21,14 @@ const PLACE = CITY | COUNTRY;
  * A city or country name starting at the word `start`–`end` (the longest phrase of up to four
  * words in the bundled lists), as an unvalidated low-confidence address finding: a country when
  * capitalised, a city after "in", "from", "at"…, a lowercase name only after "in", "from", "at",
- * "to" or "near". Undefined when the word starts no place.
+ * "to" or "near". Undefined when the word starts no place. A caller that knows the cue flags of
+ * the word before a lowercase word passes them as `lowerCue`.
  */
-export function place(text: string, start: number, end: number, cap: boolean, flags?: number): PiiFinding | undefined {
+export function place(text: string, start: number, end: number, cap: boolean, flags?: number, lowerCue?: number): PiiFinding | undefined {
   // Most words start no place: one lookup of the word alone settles it.
   const own = flags ?? lookupSpan(text, start, end);
   if ((own & (PLACE | PLACE_HEAD)) === 0) return undefined;
-  let cue = cap ? 0 : cueBefore(text, start);
+  let cue = cap ? 0 : (lowerCue ?? cueBefore(text, start));
   if (!cap && (cue & LOWER_PLACE_CUE) === 0) return undefined;
   let best = -1;
   let bestFlags = 0;
@@ -90,17 +91,37 @@ export function capitalisedPlaces(text: string, found: PiiFinding[]): void {
 
 /**
  * Lowercase places after "in", "from", "at", "to", "near" ("arrived at bauru"): the matches of
- * `\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,})` in turn, each word a place or not.
+ * `\b(?:in|from|at|to|near) (\p{Ll}[\p{Ll}\p{M}'’-]{2,})` in turn, each word a place or not. With
+ * the scan's {@link TextScan.placeCues} the cues come from the scan, not from a regex over the text.
  */
-export function lowercasePlaces(text: string, found: PiiFinding[]): void {
+export function lowercasePlaces(text: string, found: PiiFinding[], cues?: Positions): void {
+  if (cues !== undefined) {
+    // Where the regex would search on from: cues that start before it are not read.
+    let from = 0;
+    for (let k = 0; k < cues.count; k++) {
+      const cue = cues.at[k] as number;
+      if (cue < from) continue;
+      // The cue word (two to four lowercase letters) and its space.
+      let start = cue + 2;
+      while (text.charCodeAt(start) !== 32) start++;
+      start++;
+      from = start;
+      const end = placeWordEnd(text, start);
+      if (end - start < 3) continue;
+      from = end;
+      // After a cue word with nothing before it that could lengthen it, the cue is what
+      // cueBefore would read: every lowercase cue is a place cue and a lowercase one.
+      const f = lowercasePlace(text, start, end, cue === 0 || text.charCodeAt(cue - 1) < 128 ? LOWER_CUED : undefined);
+      if (f === undefined) continue;
+      found.push(f);
+      from = Math.max(end, f.end);
+    }
+    return;
+  }
   LOWER_CUE.lastIndex = 0;
   while (LOWER_CUE.test(text)) {
     const start = LOWER_CUE.lastIndex;
-    let end = lowerWordEnd(text, start);
-    if (end < 0) {
-      LOWER_WORD.lastIndex = start;
-      end = LOWER_WORD.test(text) ? LOWER_WORD.lastIndex : start;
-    }
+    const end = placeWordEnd(text, start);
     // No word: the search goes on after the space (no cue can start before it).
     if (end - start < 3) continue;
     LOWER_CUE.lastIndex = end;
@@ -111,8 +132,19 @@ export function lowercasePlaces(text: string, found: PiiFinding[]): void {
   }
 }
 
+/** The cue flags of each of LOWER_PLACE_CUES in {@link CUES}. */
+const LOWER_CUED = PLACE_CUE | LOWER_PLACE_CUE;
+
+/** End of the lowercase word `\p{Ll}[\p{Ll}\p{M}'’-]*` at `start` (`start` when none), by char code in ASCII. */
+function placeWordEnd(text: string, start: number): number {
+  const end = lowerWordEnd(text, start);
+  if (end >= 0) return end;
+  LOWER_WORD.lastIndex = start;
+  return LOWER_WORD.test(text) ? LOWER_WORD.lastIndex : start;
+}
+
 /** The place the lowercase word after a cue starts, if any; one lookup for most words ("to the"). */
-function lowercasePlace(text: string, start: number, end: number): PiiFinding | undefined {
+function lowercasePlace(text: string, start: number, end: number, cue?: number): PiiFinding | undefined {
   let h = HASH_SEED;
   let plain = true;
   for (let k = start; k < end; k++) {
@@ -121,9 +153,9 @@ function lowercasePlace(text: string, start: number, end: number): PiiFinding | 
     h = hashStep(h, lowerCode(c));
   }
   // Below U+0370 lookupSpan hashes the word just so and looks it up by that hash (place() would).
-  if (!plain) return mayBeIndexed(h) ? place(text, start, end, false) : undefined;
+  if (!plain) return mayBeIndexed(h) ? place(text, start, end, false, undefined, cue) : undefined;
   const flags = lookupToken(text, start, end, h);
-  return (flags & (PLACE | PLACE_HEAD)) === 0 ? undefined : place(text, start, end, false, flags);
+  return (flags & (PLACE | PLACE_HEAD)) === 0 ? undefined : place(text, start, end, false, flags, cue);
 }
 
 /**

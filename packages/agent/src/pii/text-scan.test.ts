@@ -112,6 +112,24 @@ describe('scanText', () => {
     expect(scanText('moved to Élan').placeCue).toBe(false);
   });
 
+  it('lists where the place cue regex matches, in any text', () => {
+    const cues = (text: string): number[] => {
+      const p = scanText(text).placeCues;
+      return [...p.at.subarray(0, p.count)];
+    };
+    const regex = (text: string): number[] => [...text.matchAll(/\b(?:in|from|at|to|near) /g)].map((m) => m.index);
+    for (const text of ['moved to paris', 'in rome, from  berlin', 'within reach', '2in paris', '_at x', 'éin roma', 'In Paris', 'to', 'near\nx', 'İN at x', 'Grüße from paris', 'in-at x', "o'to x"]) {
+      expect([text, cues(text)]).toEqual([text, regex(text)]);
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        expect(cues(text)).toEqual(regex(text));
+      }),
+      { numRuns: 2000, seed: 13 },
+    );
+  });
+
   it('reads the birth cue from the ASCII words of any text', () => {
     expect(scanText('Grüße 1990').birth).toBe(false);
     expect(scanText('Grüße, born 3/4/1990').birth).toBe(true);

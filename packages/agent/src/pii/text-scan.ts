@@ -116,6 +116,13 @@ export interface TextScan {
    */
   readonly placeCue: boolean;
   /**
+   * Where each match of the place detector's lowercase cue regex (`\b(?:in|from|at|to|near) `, `\b`
+   * and `\w` ASCII) starts, in text order, in any text: a whole lowercase cue word of ASCII letters
+   * with a space after it and no digit or "_" before it. The detector reads the word after each
+   * instead of running the regex over the text; valid until the next scanText call.
+   */
+  readonly placeCues: Positions;
+  /**
    * "born", "birth", "birthday", "DOB" or "D.O.B": a date of birth is possible; in any text (the
    * cue regex reads ASCII letters only, its `\b` is ASCII too).
    */
@@ -296,6 +303,13 @@ const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes
 const DIGITS = { count: 0, starts: runStarts, ends: runEnds };
 const ADDRESS = { streets: new Positions(), firstPrefix: -1, cueEnds: new Positions(), postcodeEnds: new Positions() };
 const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
+const PLACE_CUES = new Positions();
+
+/** Records a lowercase place cue that starts at `start`, where the regex's `\b` holds (no digit or "_" before). */
+function placeCueWord(text: string, start: number): void {
+  const b = codeAt(text, start - 1);
+  if (!((b >= 48 && b <= 57) || b === 95)) PLACE_CUES.push(start);
+}
 
 function monthWord(start: number, end: number): void {
   MONTH_WORDS.starts.push(start);
@@ -432,6 +446,7 @@ export function scanText(text: string): TextScan {
   address.firstPrefix = -1;
   MONTH_WORDS.starts.count = 0;
   MONTH_WORDS.ends.count = 0;
+  PLACE_CUES.count = 0;
   let dayWord = false;
   headEnd = -1;
   addressEnd = -1;
@@ -515,7 +530,10 @@ export function scanText(text: string): TextScan {
       if (other) {
         // Only the lowercase place and name cues and the birth words are still open to this
         // word: small tables of their (last) words.
-        if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) placeCueEnd = end;
+        if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) {
+          placeCueEnd = end;
+          placeCueWord(text, start);
+        }
         // The birth words start with "b" or "d".
         if ((words & BIRTH) === 0 && end - start <= 9 && ((first | 32) === 98 || (first | 32) === 100)) {
           const birth = BIRTH_WORDS.getHashed(text, start, end, h);
@@ -534,7 +552,10 @@ export function scanText(text: string): TextScan {
       }
       if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
       if (!lower) continue;
-      if ((flags & PLACE_CUE) !== 0 && c === 32) placeCueEnd = end;
+      if ((flags & PLACE_CUE) !== 0 && c === 32) {
+        placeCueEnd = end;
+        placeCueWord(text, start);
+      }
       if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
       continue;
     }
@@ -679,6 +700,7 @@ class Scan implements TextScan {
   digits: { count: number; starts: Int32Array; ends: Int32Array } = DIGITS;
   addressWords: { streets: Positions; firstPrefix: number; cueEnds: Positions; postcodeEnds: Positions } = ADDRESS;
   months: { starts: Positions; ends: Positions } = MONTH_WORDS;
+  placeCues: Positions = PLACE_CUES;
   dayWord = false;
 }
 /**
