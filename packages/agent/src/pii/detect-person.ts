@@ -415,6 +415,8 @@ function listy(text: string, start: number, end: number): boolean {
 
 const LIST_WORDS = new Set(['and', 'or', 'und', 'et', 'y', 'e', 'en', 'i', 'och', 'og']);
 const LIST_TABLE = new WordTable([...LIST_WORDS].map((w) => [w, 1] as const));
+/** The longest list word: a longer word is none, without a lookup (most words next to a name are longer). */
+const LIST_LONGEST = Math.max(...[...LIST_WORDS].map((w) => w.length));
 
 /** Whether a list separator (", ", " and ", " & "…) joins the word to a person finding on either side. */
 function listNeighbour(text: string, start: number, end: number, found: readonly PiiFinding[], offsets: Offsets | undefined): boolean {
@@ -428,7 +430,7 @@ function listNeighbour(text: string, start: number, end: number, found: readonly
   } else if (i < start) {
     const wEnd = wordEndBefore(text, i, 0);
     const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
-    if (wEnd >= 0 && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
+    if (wEnd >= 0 && wEnd - wStart <= LIST_LONGEST && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
       let k = wStart;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
       if (hasEnd(found, offsets, k)) return true;
@@ -441,7 +443,7 @@ function listNeighbour(text: string, start: number, end: number, found: readonly
   if (j > end + 1 && hasStart(found, offsets, j) && codeAt(text, end) === 44) return true;
   let e = j;
   while (e < text.length && isLetter(text.charCodeAt(e))) e++;
-  if (e > j && LIST_TABLE.get(text, j, e) !== 0) {
+  if (e > j && e - j <= LIST_LONGEST && LIST_TABLE.get(text, j, e) !== 0) {
     while (codeAt(text, e) === 32) e++;
     if (hasStart(found, offsets, e)) return true;
   }
