@@ -26,6 +26,11 @@ describe('detectAddress', () => {
     expect(places('at 12 Main Street\n 0479 50 54 03')).toEqual([['12 Main Street', true]]);
     expect(places('at 12 Main Street, Apt. 5, Berlin.')).toEqual([['12 Main Street, Apt. 5, Berlin', true]]);
     expect(places('at 12 Main Street, Úbeda')).toEqual([['12 Main Street, Úbeda', true]]);
+    // Each part starts after a space, a tab, a comma or a line break, and nowhere else.
+    expect(places('at 12 Main Street\t10115 Berlin')).toEqual([['12 Main Street\t10115 Berlin', true]]);
+    expect(places('at 12 Main Street,\tBerlin')).toEqual([['12 Main Street,\tBerlin', true]]);
+    expect(places('at 12 Main Street;Berlin')).toEqual([['12 Main Street', true]]);
+    expect(places('is it 12 Main Street? Berlin')).toEqual([['12 Main Street', true]]);
   });
 
   it('takes a name and number after an address cue, and a postcode after its label', () => {
