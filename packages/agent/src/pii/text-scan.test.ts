@@ -98,6 +98,29 @@ describe('scanText', () => {
     expect(scanText('arrived in parIs').placeCue).toBe(true);
   });
 
+  it('opens the weekday condition on a whole weekday name only, in any text', () => {
+    expect(scanText('see you on Friday').dayWord).toBe(true);
+    expect(scanText('next WEDNESDAY.').dayWord).toBe(true);
+    expect(scanText('a holiday today').dayWord).toBe(false);
+    expect(scanText('on Fridays').dayWord).toBe(false);
+    expect(scanText('Grüße, see you on monday').dayWord).toBe(true);
+    expect(scanText('Grüße, a holiday').dayWord).toBe(false);
+  });
+
+  it('reads an ordinal glued to a month as a month word only right after the digits', () => {
+    const months = (text: string): number[] => {
+      const m = scanText(text).months.starts;
+      return [...m.at.subarray(0, m.count)];
+    };
+    expect(scanText('on 3rdMarch').month).toBe(true);
+    expect(months('on 3rdMarch')).toEqual([4]);
+    expect(scanText('see thMay').month).toBe(false);
+    expect(months('see thMay')).toEqual([]);
+    // In a text with a letter beyond ASCII every word with a unit beyond ASCII counts ("Grüße").
+    expect(months('Grüße 3rdMarch')).toEqual([0, 7]);
+    expect(months('Grüße thMay')).toEqual([0]);
+  });
+
   it('opens every word condition when a letter beyond ASCII is in the text', () => {
     expect(scanText('Grüße')).toMatchObject({ street: true, month: true, addressCue: true, postcodeWord: true });
   });

@@ -1,6 +1,6 @@
 import { codeAt } from './code-at.js';
 import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
-import { MONTH_NUMBER } from './month-names.js';
+import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import { CUE_END_WORDS } from './person-cue.js';
 import { placeGoesOn } from './place-goes-on.js';
@@ -93,8 +93,9 @@ export interface TextScan {
    */
   readonly months: { readonly starts: Positions; readonly ends: Positions };
   /**
-   * A word of ASCII letters of six or more ending in "day" in any case: a weekday ("Monday",
-   * "FRIDAY") is possible.
+   * An English weekday name as a whole word of ASCII letters, in any case ("Monday", "FRIDAY"), in
+   * any text: the weekday regex can match (it reads the name after a space and before `\b`, with
+   * ASCII case folding, so the name is always one whole ASCII word of the scan).
    */
   readonly dayWord: boolean;
   /**
@@ -262,6 +263,7 @@ const STREET_PREFIX = 256;
 const PAIR_HEAD = 512;
 const PAIR_TAIL = 1024;
 const S_WORD = 2048;
+const WEEKDAY = 4096;
 /** The words the date-of-birth cue regex starts with ("d" and "do" of "d.o.b" only before a "."). */
 const BIRTH_ENTRIES: ReadonlyArray<readonly [string, number]> = [
   ...['born', 'birth', 'birthdate', 'birthday', 'dob'].map((w) => [w, BIRTH] as const),
@@ -281,6 +283,7 @@ const WORDS = new WordTable([
   ...ADDRESS_PAIRS.map((pair) => [pair.slice(pair.indexOf(' ') + 1), PAIR_TAIL] as const),
   ['s', S_WORD],
   ...POSTCODE_WORDS.map((w) => [w, POSTCODE] as const),
+  ...[...WEEKDAYS].map((w) => [w, WEEKDAY] as const),
 ]);
 /** Most words are in no list: their hash's bit in this filter is 0 and WORDS is not called. */
 const WORD_FILTER = WORDS.filter();
@@ -297,6 +300,7 @@ const CUES_BY_LAST_WORD: ReadonlyArray<readonly string[]> = [...new Set(LOWER_NA
 const CUE_LAST_WORDS = new WordTable(CUES_BY_LAST_WORD.map((cues, i) => [lastWord(cues[0] as string), i + 1] as const));
 const PLACE_CUE_WORDS = new WordTable(LOWER_PLACE_CUES.map((w) => [w, PLACE_CUE] as const));
 const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as const));
+const WEEKDAY_WORDS = new WordTable([...WEEKDAYS].map((w) => [w, WEEKDAY] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
 const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst, flags: capFlags };
@@ -387,8 +391,8 @@ function mixedWord(text: string, start: number): number {
  * a letter beyond ASCII, as the scan does in a text without one.
  */
 function asciiWord(text: string, start: number, end: number, h: number): void {
-  // "3rdMarch": the date regex reads an ordinal glued to the month.
-  if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) monthWord(start, end);
+  // "3rdMarch": the date regex reads an ordinal glued to the month, right after the day's digits.
+  if (end - start >= 5 && start > 0 && isDigit(text.charCodeAt(start - 1)) && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) monthWord(start, end);
   if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) return;
   const flags = WORDS.getHashed(text, start, end, h);
   if ((flags & MONTH) !== 0) monthWord(start, end);
@@ -447,7 +451,6 @@ export function scanText(text: string): TextScan {
   MONTH_WORDS.starts.count = 0;
   MONTH_WORDS.ends.count = 0;
   PLACE_CUES.count = 0;
-  let dayWord = false;
   headEnd = -1;
   addressEnd = -1;
   for (let i = 0; i < n; i++) {
@@ -476,8 +479,6 @@ export function scanText(text: string): TextScan {
       if (runLength === 0) runStart = start;
       runLength += end - start;
       if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
-      // Weekdays are read by an ASCII regex, in any text: checked before the test for other letters.
-      if (end - start >= 6 && (text.charCodeAt(end - 1) | 32) === 121 && (text.charCodeAt(end - 2) | 32) === 97 && (text.charCodeAt(end - 3) | 32) === 100) dayWord = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
       if (otherAfter) other = true;
       const first = text.charCodeAt(start);
@@ -509,8 +510,9 @@ export function scanText(text: string): TextScan {
       }
       // The other word conditions are all open in a text with a letter beyond ASCII.
       if (!other) {
-        // "3rdMarch": the date regex reads an ordinal glued to the month.
-        if (end - start >= 5 && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
+        // "3rdMarch": the date regex reads an ordinal glued to the month, and only right after the
+        // day's digits (a month word counts only next to a number; "rdMarch" elsewhere is no month).
+        if (end - start >= 5 && start > 0 && isDigit(text.charCodeAt(start - 1)) && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
           words |= MONTH;
           monthWord(start, end);
         }
@@ -534,6 +536,8 @@ export function scanText(text: string): TextScan {
           placeCueEnd = end;
           placeCueWord(text, start);
         }
+        // Weekdays are read by an ASCII regex in any text: the names are six to nine letters.
+        if (end - start >= 6 && end - start <= 9 && WEEKDAY_WORDS.getHashed(text, start, end, h) !== 0) words |= WEEKDAY;
         // The birth words start with "b" or "d".
         if ((words & BIRTH) === 0 && end - start <= 9 && ((first | 32) === 98 || (first | 32) === 100)) {
           const birth = BIRTH_WORDS.getHashed(text, start, end, h);
@@ -544,7 +548,7 @@ export function scanText(text: string): TextScan {
       }
       const flags = WORDS.getHashed(text, start, end, h);
       if (flags === 0) continue;
-      words |= flags & (STREET | MONTH | BIRTH | POSTCODE);
+      words |= flags & (STREET | MONTH | BIRTH | POSTCODE | WEEKDAY);
       if ((flags & MONTH) !== 0) monthWord(start, end);
       // The last word of a pair ("to", "at", "s") only counts right after the first: most are not.
       if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
@@ -651,7 +655,7 @@ export function scanText(text: string): TextScan {
   r.addressCue = other || (words & ADDRESS_CUE) !== 0;
   r.postcodeWord = other || (words & POSTCODE) !== 0;
   r.month = other || (words & MONTH) !== 0;
-  r.dayWord = dayWord;
+  r.dayWord = (words & WEEKDAY) !== 0;
   r.nameCue = (words & NAME_CUE_END) !== 0;
   r.person = person || r.nameCue;
   r.placeCue = (words & PLACE_CUE) !== 0;
