@@ -33,7 +33,7 @@ export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): vo
     numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits, scan?.months);
   }
   // Weekdays: only texts that contain "day" at all are scanned for them (and with a scan, only
-  // when a word ends in it).
+  // when a weekday name stands in it as a word).
   if ((scan !== undefined && !scan.dayWord) || (text.indexOf('day') < 0 && text.indexOf('DAY') < 0)) return;
   WEEKDAY.lastIndex = 0;
   for (let m = WEEKDAY.exec(text); m !== null; m = WEEKDAY.exec(text)) {
