@@ -197,6 +197,18 @@ export interface DigitRuns {
   readonly count: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /**
+   * 1 when only spaces, dots, dashes and parentheses stand between the run and the one before
+   * (a phone candidate's body, `[\d(). -]`, goes on from one to the other), else 0.
+   */
+  readonly linked: Uint8Array;
+  /**
+   * Where the word of ASCII letters that ends right before the run, or one character before it,
+   * starts; -1 when none does (the reader checks that character: a space, for most). Only in a
+   * text whose letters are all ASCII ({@link TextScan.ascii}) is that the word of letters and marks
+   * the detectors read before the number.
+   */
+  readonly wordBefore: Int32Array;
 }
 
 let capStarts = new Int32Array(64);
@@ -220,15 +232,23 @@ function growCapitals(): void {
 
 let runStarts = new Int32Array(64);
 let runEnds = new Int32Array(64);
+let runLinked = new Uint8Array(64);
+let runWordBefore = new Int32Array(64);
 
 function growRuns(): void {
   const size = runStarts.length * 2;
   const starts = new Int32Array(size);
   const ends = new Int32Array(size);
+  const linked = new Uint8Array(size);
+  const before = new Int32Array(size);
   starts.set(runStarts);
   ends.set(runEnds);
+  linked.set(runLinked);
+  before.set(runWordBefore);
   runStarts = starts;
   runEnds = ends;
+  runLinked = linked;
+  runWordBefore = before;
 }
 
 /** Lowercase cues before a lowercase name, in the order of the regex built from them (detect-person). */
@@ -293,7 +313,7 @@ const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as c
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
 const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst, flags: capFlags };
-const DIGITS = { count: 0, starts: runStarts, ends: runEnds };
+const DIGITS = { count: 0, starts: runStarts, ends: runEnds, linked: runLinked, wordBefore: runWordBefore };
 const ADDRESS = { streets: new Positions(), firstPrefix: -1, cueEnds: new Positions(), postcodeEnds: new Positions() };
 const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
 
@@ -554,6 +574,10 @@ export function scanText(text: string): TextScan {
       if (runs === runStarts.length) growRuns();
       runStarts[runs] = start;
       runEnds[runs] = j;
+      // Only body characters since the last run: the chain (below) goes on.
+      runLinked[runs] = chainDigits > 0 ? 1 : 0;
+      // The last ASCII word, when it ends at the run or one character before it.
+      runWordBefore[runs] = prevEnd >= start - 1 ? prevStart : -1;
       runs++;
       // The separator before the run, when a run ends just before it.
       const sep = start >= 2 && isDigit(text.charCodeAt(start - 2)) ? text.charCodeAt(start - 1) : 0;
@@ -647,6 +671,8 @@ export function scanText(text: string): TextScan {
   d.count = runs;
   d.starts = runStarts;
   d.ends = runEnds;
+  d.linked = runLinked;
+  d.wordBefore = runWordBefore;
   return r;
 }
 
@@ -676,7 +702,7 @@ class Scan implements TextScan {
   birth = false;
   ascii = true;
   capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; first: Uint8Array; flags: Int32Array } = CAPITALS;
-  digits: { count: number; starts: Int32Array; ends: Int32Array } = DIGITS;
+  digits: { count: number; starts: Int32Array; ends: Int32Array; linked: Uint8Array; wordBefore: Int32Array } = DIGITS;
   addressWords: { streets: Positions; firstPrefix: number; cueEnds: Positions; postcodeEnds: Positions } = ADDRESS;
   months: { starts: Positions; ends: Positions } = MONTH_WORDS;
   dayWord = false;
