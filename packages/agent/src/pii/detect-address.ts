@@ -308,11 +308,15 @@ function gluedNameAfter(text: string, end: number): boolean {
 /** Whether the lowercased word ends with a street word ("Hauptstraße", "Nassaustraat"). */
 function gluedStreet(text: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
-  // Only the street words that end in the word's last letter are compared.
+  // Only the street words that end in the word's last letter are compared, and of those only
+  // the ones whose letter before it is the word's too (every street word has three or more).
   const last = lowerUnit(text.charCodeAt(end - 1));
   const suffixes = last >= 0 && last < GLUED_BY_LAST.length ? GLUED_BY_LAST[last] : undefined;
   if (suffixes === undefined) return false;
-  for (const suffix of suffixes) {
+  const before = lowerUnit(text.charCodeAt(end - 2));
+  for (let i = 0; i < suffixes.length; i++) {
+    const suffix = suffixes[i] as string;
+    if (suffix.charCodeAt(suffix.length - 2) !== before) continue;
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
   }
   return false;
