@@ -211,6 +211,7 @@ function classify(raw: string, text: string, start: number, end: number, extensi
   let groups = 0;
   let longestGroup = 0;
   let group = 0;
+  let parens = false;
   for (let i = 0; i < main.length; i++) {
     const c = main.charCodeAt(i);
     if (c >= 48 && c <= 57) {
@@ -225,14 +226,17 @@ function classify(raw: string, text: string, start: number, end: number, extensi
     if (c !== 43 && c !== 40 && c !== 41) {
       separators++;
       if (c !== 46) dotsOnly = false;
-    }
+    } else if (c !== 43) parens = true;
   }
   if (digits < 6 || digits > 15) return NONE;
   // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.
   if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context(text, start, end) ? LOW : NONE;
-  if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return NONE;
+  // The regexes below need a separator or a parenthesis to match: a run of bare digits (an
+  // order number, a timestamp) is settled by the counts.
+  if (parens && !balancedParens(main)) return NONE;
+  if ((separators > 0 || parens) && /[ .-]{2,}|\(\)/.test(main)) return NONE;
   // A date has three groups of digits (four with an hour), an SSN three.
-  if (groups <= 4 && (dateLike(main) || (groups === 3 && /^\d{3}-\d{2}-\d{4}$/.test(main)))) return NONE;
+  if (separators > 0 && groups <= 4 && (dateLike(main) || (groups === 3 && /^\d{3}-\d{2}-\d{4}$/.test(main)))) return NONE;
   if (groups > 6) return NONE;
   if (separators > 0 && dotsOnly && (separators === 1 || (groups === 4 && longestGroup <= 3))) {
     return NONE;
@@ -249,10 +253,10 @@ function classify(raw: string, text: string, start: number, end: number, extensi
     // A phone word raises medium to high.
     return (level === MEDIUM && context(text, start, end) ? HIGH : level) | (nanp ? VALIDATED : 0);
   }
-  if (/^(?:00|011)[ .-]?[1-9]/.test(main) && digits >= 10 && separators > 0) {
+  if (separators > 0 && digits >= 10 && /^(?:00|011)[ .-]?[1-9]/.test(main)) {
     return context(text, start, end) ? HIGH : MEDIUM;
   }
-  if (/^\(\d{1,5}\) ?\d/.test(main) && separators > 0) {
+  if (separators > 0 && parens && /^\(\d{1,5}\) ?\d/.test(main)) {
     return context(text, start, end) ? HIGH : MEDIUM;
   }
   if (!context(text, start, end)) return NONE;
