@@ -438,6 +438,8 @@ export function scanText(text: string): TextScan {
   let ssnPair = false;
   let prevSep = 0;
   let prevLength = 0;
+  // Where the last run of digits ended.
+  let runEnd = -2;
   // Person: the last ASCII word (where it starts and ends, its hash), where the last letter beyond
   // ASCII ends, and whether a finding is possible (see TextScan.person).
   let prevStart = -8;
@@ -580,7 +582,8 @@ export function scanText(text: string): TextScan {
       runWordBefore[runs] = prevEnd >= start - 1 ? prevStart : -1;
       runs++;
       // The separator before the run, when a run ends just before it.
-      const sep = start >= 2 && isDigit(text.charCodeAt(start - 2)) ? text.charCodeAt(start - 1) : 0;
+      const sep = runEnd === start - 1 ? text.charCodeAt(start - 1) : 0;
+      runEnd = j;
       // It continues a date-like chain after one "/", "." or "-".
       groups = sep === 47 || sep === 46 || sep === 45 ? groups + 1 : 1;
       if (groups > dateChain) dateChain = groups;
@@ -597,8 +600,9 @@ export function scanText(text: string): TextScan {
       prevLength = length;
       chainDigits += length;
       if (chainDigits > chain) chain = chainDigits;
-      // An IBAN's country code: two letters with no ASCII letter or digit before them.
-      if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
+      // An IBAN's country code: two letters with no ASCII letter or digit before them, that is
+      // an ASCII word of two letters that ends at the run, with no digit before it.
+      if (!ibanHead && prevEnd === start && length >= 2 && start - prevStart === 2 && !(prevStart >= 1 && isDigit(text.charCodeAt(prevStart - 1)))) ibanHead = true;
       if (runLength === 0) runStart = start;
       runLength += length;
       if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
@@ -852,13 +856,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** {@link isAsciiLetter} in one comparison: `c | 32` folds the capitals onto the lowercase range. */
+/** An ASCII letter, in one comparison: `c | 32` folds the capitals onto the lowercase range. */
 function asciiLetter(c: number): boolean {
   return ((c | 32) - 97) >>> 0 < 26;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 const RESULT = new Scan();
