@@ -5,7 +5,7 @@
 //
 //   node bench/pii-instructions.mjs                        # this build, both sets
 //   PII_INSN_BUILDS=/other/packages/agent/dist/pii/index.js,packages/agent/dist/pii/index.js node bench/pii-instructions.mjs
-//   PII_INSN_ONLY=per node bench/pii-instructions.mjs     # the Presidio records only (num: the number-heavy lines)
+//   PII_INSN_SET=num node bench/pii-instructions.mjs       # the number-heavy lines only (PII_INSN_SET=presidio: the records)
 //
 // Each count is the difference between a process that runs PII_INSN_PASSES (default 40) passes
 // over the set and one that runs half as many, divided by the calls in between: start-up, the
@@ -56,9 +56,8 @@ if (process.env.PII_INSN_WORKER !== undefined) {
   console.log(`${passes / 2} passes counted after ${passes / 2}, node ${process.version}`);
   console.log('| build | input | instructions per call | mispredicted branches per call (simulated) |');
   console.log('| --- | --- | ---: | ---: |');
-  // PII_INSN_ONLY=per or =num counts one set only (a run of both takes twice as long).
-  const only = process.env.PII_INSN_ONLY;
-  for (const set of Object.keys(sizes).filter((s) => only === undefined || s.includes(only === 'num' ? 'number' : 'Presidio'))) {
+  const only = { num: 'number-heavy, per line', presidio: 'per record (Presidio)' }[process.env.PII_INSN_SET ?? ''];
+  for (const set of Object.keys(sizes).filter((s) => only === undefined || s === only)) {
     for (const build of builds) {
       const half = run(build, set, passes / 2);
       const full = run(build, set, passes);

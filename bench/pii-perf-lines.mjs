@@ -58,7 +58,7 @@ if (process.env.PII_PERF_WORKER !== undefined) {
     const report = sh('perf', ['report', '-i', 'jit.data', '--time', window, '--no-children', '--sort', 'symbol', '--stdio']);
     const short = (s) => s.replace(/file:\/\/\/\S*\/dist\/pii\//g, '').slice(0, 110);
     console.log(`## Top symbols (steady state, ${PII_SET()}; ${times.length} samples in all)\n`);
-    for (const line of report.split('\n').filter((l) => /^\s+[\d.]+%/.test(l)).slice(0, 30)) console.log(short(line.trim()));
+    for (const line of report.split('\n').filter((l) => /^\s+[\d.]+%/.test(l)).slice(0, Number(process.env.PII_PERF_TOP ?? 30))) console.log(short(line.trim()));
     const symbol = report.split('\n').map((l) => l.match(/\[\.\] (JS:\*\S+ \S+)/)?.[1]).find((s) => s !== undefined && s.startsWith(`JS:*${fn} `));
     if (symbol === undefined) throw new Error(`no optimized code of ${fn} among the samples`);
     // perf annotate takes no time window: the function's lines are over the whole run.

@@ -17,6 +17,22 @@ describe('detectAddress', () => {
     expect(places('Filip lives on Nassaustraat 123 street.')[0]).toEqual(['Nassaustraat 123', true]);
   });
 
+  it('reads every street word glued to a name, in any case, before or after the number', () => {
+    const glued = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
+    for (const word of glued) {
+      // Upper case only where it lowercases back ("I" is "i", not "ı").
+      const upper = word.toUpperCase().toLowerCase() === word ? [`ZORB${word.toUpperCase()}`] : [];
+      for (const name of [`Zorb${word}`, ...upper]) {
+        expect(places(`Lieferung an ${name} 5 bitte`)).toEqual([[`${name} 5`, true]]);
+        expect(places(`Lieferung an 5 ${name} bitte`)).toEqual([[`5 ${name}`, true]]);
+        expect(places(`Lieferung an 5 ${name}`)[0]?.[0]).toBe(`5 ${name}`);
+      }
+      // A word whose last letter matches and the one before does not is no street.
+      const wrong = `Zorb${word.slice(0, -2)}q${word.slice(-1)}`;
+      expect(places(`Lieferung an ${wrong} 5 bitte`)).toEqual([]);
+    }
+  });
+
   it('extends a street over the parts after it as the tail rules say: a capital after a comma or line break, a town after a postcode, no phone', () => {
     expect(places('Send it to 12 Main Street, Zorblatt please')).toEqual([['12 Main Street, Zorblatt please', true]]);
     expect(places('Send it to 12 Main Street\n Zorblatt')).toEqual([['12 Main Street\n Zorblatt', true]]);

@@ -147,8 +147,10 @@ function houseNumber(text: string, start: number, end: number): boolean {
  * letter beyond ASCII the scan reads the words as this detector does, letters and marks).
  */
 function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
-  const { starts, ends, count } = scan.digits;
+  const { starts, ends, count, wordBefore } = scan.digits;
   const { streets, firstPrefix, cueEnds, postcodeEnds } = scan.addressWords;
+  // In a text of ASCII letters the scan's word before each run is the word read here.
+  const ascii = scan.ascii;
   let nextStreet = 0;
   let nextCue = 0;
   let nextPostcode = 0;
@@ -164,8 +166,10 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
     while (nextCue < cueEnds.count && (cueEnds.at[nextCue] as number) <= start) nextCue++;
     while (nextPostcode < postcodeEnds.count && (postcodeEnds.at[nextPostcode] as number) <= start) nextPostcode++;
     const cued = nextCue > 0 && onlyBetween(text, cueEnds.at[nextCue - 1] as number, start, 10);
+    // A number that starts after a finding inside a run has a digit before it: no word.
+    const before = !ascii ? undefined : start === starts[k] ? (wordBefore[k] as number) : -1;
     const f =
-      street(text, start, j, scan, streetAfter, words, cued) ??
+      street(text, start, j, scan, streetAfter, words, cued, before) ??
       (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : postcode(text, start, j, undefined, false));
     if (f !== undefined) {
       found.push(f);
@@ -203,8 +207,11 @@ function onlyBetween(text: string, from: number, to: number, also: number): bool
   return true;
 }
 
-/** A street address around the house number at `start`–`end`. */
-function street(text: string, start: number, end: number, scan: TextScan | undefined, streetAfter: boolean, wordsBefore?: number, cued?: boolean): PiiFinding | undefined {
+/**
+ * A street address around the house number at `start`–`end`; `before` is where the word right
+ * before the number starts (-1: none), when the caller knows it.
+ */
+function street(text: string, start: number, end: number, scan: TextScan | undefined, streetAfter: boolean, wordsBefore?: number, cued?: boolean, before?: number): PiiFinding | undefined {
   const gated = scan !== undefined;
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
@@ -227,9 +234,22 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
   // Without a street word in the text only the word right before the number can make one (glued).
   const words = wordsBefore ?? (scan === undefined || scan.street ? 6 : 1);
   for (let k = 0; k < words; k++) {
-    const wEnd = wordEndBefore(text, at, 1, k > 0);
-    if (wEnd < 0) break;
-    const wStart = wordStart(text, wEnd);
+    let wEnd: number;
+    let wStart: number;
+    if (k === 0 && before !== undefined) {
+      // The word right before the number, from the scan (it ends at the number or one character
+      // before it): no reading back over it.
+      if (before < 0) break;
+      const gap = text.charCodeAt(start - 1);
+      if (isLetter(gap)) wEnd = start;
+      else if (gap === 32) wEnd = start - 1;
+      else break;
+      wStart = before;
+    } else {
+      wEnd = wordEndBefore(text, at, 1, k > 0);
+      if (wEnd < 0) break;
+      wStart = wordStart(text, wEnd);
+    }
     if (k === 0 && gluedStreet(text, wStart, wEnd)) from = wStart;
     if (k > 0 && (WORDS.get(text, wStart, wEnd) & STREET_PREFIX) !== 0) from = wStart;
     at = wStart;
@@ -285,11 +305,15 @@ function gluedNameAfter(text: string, end: number): boolean {
 /** Whether the lowercased word ends with a street word ("Hauptstraße", "Nassaustraat"). */
 function gluedStreet(text: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
-  // Only the street words that end in the word's last letter are compared.
+  // Only the street words that end in the word's last letter are compared, and of those only
+  // the ones whose letter before it is the word's too (every street word has three or more).
   const last = lowerUnit(text.charCodeAt(end - 1));
   const suffixes = last >= 0 && last < GLUED_BY_LAST.length ? GLUED_BY_LAST[last] : undefined;
   if (suffixes === undefined) return false;
-  for (const suffix of suffixes) {
+  const before = lowerUnit(text.charCodeAt(end - 2));
+  for (let i = 0; i < suffixes.length; i++) {
+    const suffix = suffixes[i] as string;
+    if (suffix.charCodeAt(suffix.length - 2) !== before) continue;
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
   }
   return false;

@@ -1,6 +1,6 @@
 import { codeAt } from './code-at.js';
 import { cardBrand } from './card-brand.js';
-import { luhnValid } from './luhn-valid.js';
+import { luhnValid, luhnValidIn } from './luhn-valid.js';
 import { hasContext, isWordChar } from './context.js';
 import type { PiiFinding } from './pii-type.js';
 import type { DigitRuns } from './text-scan.js';
@@ -51,19 +51,41 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
       if (!isWordChar(after) && !(after === 46 && isDigit(codeAt(text, e + 1)))) last = j;
     }
     if (last < 0) continue;
-    candidate(text, start, ends[last] as number, out);
+    // The runs are the groups: one separator kind at most, and groups the way cards are printed
+    // (see plausibleGrouping); then the checksum, read in place. Most candidates that fail end
+    // here, before any string is built.
+    if (grouped(text, runs, k, last) && luhnValidIn(text, start, ends[last] as number)) candidate(text, start, ends[last] as number, out, true);
     // The regex goes on after the candidate.
     k = last;
   }
 }
 
-/** Reports the candidate `text[start..end)` if it is a card number. */
-function candidate(text: string, start: number, end: number, out: PiiFinding[]): void {
+/**
+ * Whether the runs `k` to `last` (each joined to the one before by one space or dash) are grouped
+ * as {@link plausibleGrouping} wants: what it says of their text, read from the runs.
+ */
+export function grouped(text: string, runs: DigitRuns, k: number, last: number): boolean {
+  if (last === k) return true;
+  const { starts, ends } = runs;
+  const gap = text.charCodeAt((starts[k + 1] as number) - 1);
+  for (let j = k; j <= last; j++) {
+    const n = (ends[j] as number) - (starts[j] as number);
+    if (j > k && text.charCodeAt((starts[j] as number) - 1) !== gap) return false;
+    if (n > 6 || (n < 3 && j < last)) return false;
+  }
+  return true;
+}
+
+/**
+ * Reports the candidate `text[start..end)` if it is a card number; `checked` when its grouping
+ * and checksum have been checked already.
+ */
+function candidate(text: string, start: number, end: number, out: PiiFinding[], checked = false): void {
   // Part of a longer grouped run ("1234 5678 9012 3456 7890", a tracking number): not a card.
   if (start >= 2 && isDigit(text.charCodeAt(start - 2)) && isGap(text.charCodeAt(start - 1))) return;
   if (isGap(codeAt(text, end)) && isDigit(codeAt(text, end + 1))) return;
   const raw = text.slice(start, end);
-  if (!plausibleGrouping(raw) || !luhnValid(raw)) return;
+  if (!checked && (!plausibleGrouping(raw) || !luhnValid(raw))) return;
   const digits = raw.includes(' ') || raw.includes('-') ? raw.replace(/[ -]/g, '') : raw;
   if (sameDigit(digits)) return;
   const branded = cardBrand(digits) !== undefined;
@@ -92,7 +114,7 @@ function sameDigit(digits: string): boolean {
 }
 
 /** One separator kind at most, and groups the way cards are printed (4-4-4-4, 4-6-5, …). */
-function plausibleGrouping(raw: string): boolean {
+export function plausibleGrouping(raw: string): boolean {
   const hasSpace = raw.includes(' ');
   const hasDash = raw.includes('-');
   if (!hasSpace && !hasDash) return true;

@@ -3,13 +3,16 @@ import type { PiiConfidence, PiiFinding } from './pii-type.js';
 const CONTEXT = /\b(?:born|birth ?date|date of birth|birthday|d\.?o\.?b)(?![A-Za-z])/gi;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
+// Numbered groups, not named ones: a match with named groups builds a `groups` object too.
+// 1 a, 2 b, 3 y (D/M/Y or M/D/Y); 4 year, 5 month, 6 day (ISO); 7 day, 8 month, 9 year;
+// 10 month, 11 day, 12 year (written).
 const DATE = new RegExp(
   '(?<![\\w/.-])(?:' +
     [
-      '(?<a>\\d{1,2})[/.-](?<b>\\d{1,2})[/.-](?<y>\\d{4}|\\d{2})(?![\\d/])',
-      '(?<iy>\\d{4})-(?<im>\\d{1,2})-(?<id>\\d{1,2})(?!\\d)',
-      `(?<d1>\\d{1,2})(?:st|nd|rd|th)? (?:of )?(?<m1>${MONTH}),? (?<y1>\\d{4})`,
-      `(?<m2>${MONTH}) (?<d2>\\d{1,2})(?:st|nd|rd|th)?,? (?<y2>\\d{4})`,
+      '(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})(?![\\d/])',
+      '(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)',
+      `(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH}),? (\\d{4})`,
+      `(${MONTH}) (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})`,
     ].join('|') +
     ')',
   'i',
@@ -29,7 +32,7 @@ export function detectDateOfBirth(text: string, out: PiiFinding[]): void {
     const from = m.index + m[0].length;
     const d = DATE.exec(text.slice(from, from + REACH));
     if (d === null) continue;
-    const confidence = plausible(d.groups ?? {});
+    const confidence = plausible({ a: d[1], b: d[2], y: d[3], iy: d[4], im: d[5], id: d[6], d1: d[7], m1: d[8], y1: d[9], m2: d[10], d2: d[11], y2: d[12] });
     if (confidence === undefined) continue;
     const start = from + d.index;
     const end = start + d[0].length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDate } from './detect-date.js';
+import { detectDate, numberAt } from './detect-date.js';
 import type { PiiFinding } from './pii-type.js';
 
 function dates(text: string): string[] {
@@ -26,5 +26,14 @@ describe('detectDate', () => {
     expect(dates('version 1.2.3, v2.10.2023, release 10.2.24')).toEqual([]);
     expect(dates('ts 2024-03-05T10:30:00Z, id 12/34/5678, ratio 3/4')).toEqual([]);
     expect(dates('you may 3 times retry; march 5 km; Thursday is a weekday name')).toEqual([]);
+  });
+
+  it('reads the value of a digit run in place, as Number() of its slice', () => {
+    const text = 'on 07/3/1999 or 2024-12-31 at 0 and 09';
+    for (let start = 0; start < text.length; start++) {
+      for (let end = start; end <= text.length && /^\d*$/.test(text.slice(start, end)); end++) {
+        expect(numberAt(text, start, end)).toBe(Number(text.slice(start, end)));
+      }
+    }
   });
 });

@@ -125,8 +125,11 @@ function numericDates(text: string, out: PiiFinding[]): void {
   NUMERIC.lastIndex = 0;
   for (let m = NUMERIC.exec(text); m !== null; m = NUMERIC.exec(text)) {
     const end = m.index + m[0].length;
-    if (m[5] !== undefined) numericDate(text, out, m.index, end, m[5], '', m[7] as string, m[8] as string);
-    else numericDate(text, out, m.index, end, m[1] as string, m[2] as string, m[3] as string, m[4] as string);
+    if (m[5] !== undefined) numericDate(text, out, m.index, end, Number(m[5]), 4, 0, Number(m[7]), Number(m[8]), 0);
+    else {
+      const year = m[4] as string;
+      numericDate(text, out, m.index, end, Number(m[1]), 0, (m[2] as string).charCodeAt(0), Number(m[3]), Number(year), year.length);
+    }
   }
 }
 
@@ -155,34 +158,45 @@ function numericFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void
     if (before === 46 || before === 47 || before === 58 || before === 45 || letterOrUnderscoreBefore(text, s0)) continue;
     const after = codeAt(text, e2);
     if (after === 95 || letterAt(text, e2) || ((after === 46 || after === 47 || after === 58 || after === 45) && isDigit(codeAt(text, e2 + 1)))) continue;
-    const middle = text.slice(s1, e1);
-    if (n0 === 4) numericDate(text, out, s0, e2, text.slice(s0, e0), '', middle, text.slice(s2, e2));
-    else numericDate(text, out, s0, e2, text.slice(s0, e0), sep === 46 ? '.' : sep === 47 ? '/' : '-', middle, text.slice(s2, e2));
+    // The groups' values read from their digits: no slices, no Number() of strings.
+    const middle = numberAt(text, s1, e1);
+    if (n0 === 4) numericDate(text, out, s0, e2, numberAt(text, s0, e0), 4, 0, middle, numberAt(text, s2, e2), 0);
+    else numericDate(text, out, s0, e2, numberAt(text, s0, e0), 0, sep, middle, numberAt(text, s2, e2), n2);
   }
 }
 
 /**
- * Reports the numeric date at `start`-`end`: Y-M-D when `sep` is empty (`first` is the year),
- * otherwise D/M/Y or M/D/Y (`sep` is "." or another separator, `last` the year).
+ * Reports the numeric date at `start`-`end` from its groups' values: Y-M-D when `sep` is 0
+ * (`first` is the year, of `firstDigits` digits), otherwise D/M/Y or M/D/Y (`sep` the char code
+ * of the separator, `last` the year, of `lastDigits` digits).
  */
-function numericDate(text: string, out: PiiFinding[], start: number, end: number, first: string, sep: string, middle: string, last: string): void {
+function numericDate(text: string, out: PiiFinding[], start: number, end: number, first: number, firstDigits: number, sep: number, middle: number, last: number, lastDigits: number): void {
   let ok: boolean;
   let confidence: PiiConfidence = 'medium';
-  if (sep === '') {
+  if (sep === 0) {
     // Y-M-D: a machine timestamp continues with "T12:" — those are log times, not a person's dates.
     if (codeAt(text, end) === 84 && isDigit(codeAt(text, end + 1))) return;
-    ok = plausibleYear(first) && calendarDate(Number(middle), Number(last), Number(first));
+    ok = yearOf(first, firstDigits) && calendarDate(middle, last, first);
     confidence = 'high';
   } else {
-    const year = last;
-    if (sep === '.' && year.length === 2) return;
-    const a = Number(first);
-    const b = Number(middle);
-    const y = Number(year);
-    ok = plausibleYear(year) && (calendarDate(a, b, y) || calendarDate(b, a, y));
-    if (year.length === 4) confidence = 'high';
+    if (sep === 46 && lastDigits === 2) return;
+    ok = yearOf(last, lastDigits) && (calendarDate(first, middle, last) || calendarDate(middle, first, last));
+    if (lastDigits === 4) confidence = 'high';
   }
   if (ok) out.push({ type: 'date', start, end, validated: true, confidence });
+}
+
+/** {@link plausibleYear} of a year of `digits` digits and value `year`. */
+function yearOf(year: number, digits: number): boolean {
+  if (digits === 2) return true;
+  return digits === 4 && year >= 1880 && year <= 2099;
+}
+
+/** The value of the digits `text[start..end)`: what Number() of their slice gives. */
+export function numberAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 const LETTER_START = /^\p{L}/u;
@@ -205,7 +219,7 @@ function letterAt(text: string, i: number): boolean {
 function written(text: string, start: number, end: number): PiiFinding | undefined {
   const digits = end - start;
   if (digits <= 2 && monthMayFollow(text, end)) {
-    const day = Number(text.slice(start, end));
+    const day = numberAt(text, start, end);
     MONTH_AFTER.lastIndex = end;
     const after = MONTH_AFTER.exec(text);
     if (after !== null) {
@@ -237,7 +251,7 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
   if (after === null) return undefined;
   const year = after[1];
   if (year !== undefined && !plausibleYear(year)) return undefined;
-  if (!calendarDate(month, Number(text.slice(start, end)), year === undefined ? undefined : Number(year))) return undefined;
+  if (!calendarDate(month, numberAt(text, start, end), year === undefined ? undefined : Number(year))) return undefined;
   if (ambiguousMonth(name, year)) return undefined;
   return date(beforeStart, AFTER_DAY.lastIndex, year !== undefined);
 }

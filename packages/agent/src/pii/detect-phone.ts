@@ -26,7 +26,18 @@ export function detectPhone(text: string, out: PiiFinding[], runs?: DigitRuns): 
     return;
   }
   CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) candidate(text, m.index, m.index + m[0].length, out);
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let count = 0;
+    let extension = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) count++;
+      else if (c === 120 || c === 88 || c === 101 || c === 69 || c === 35) extension = true;
+    }
+    candidate(text, start, end, out, count, extension);
+  }
 }
 
 /**
@@ -50,27 +61,42 @@ export function phoneCandidates(text: string, runs?: DigitRuns): number[] {
  * look-behind, so after a candidate that ends inside a run the next may start in the same run.
  */
 function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: number[]): void {
-  const { starts, ends } = runs;
+  const { starts, ends, linked, count } = runs;
   let from = 0;
-  for (let k = 0; k < runs.count; k++) {
+  for (let k = 0; k < count; k++) {
     const s = starts[k] as number;
     const e = ends[k] as number;
     if (e <= from) continue;
     // "+" or "(" before the run leads the candidate that starts at its first digit.
     const lead = s - 1 >= from && (text.charCodeAt(s - 1) === 43 || text.charCodeAt(s - 1) === 40);
     for (let q = Math.max(s, from); q < e; q++) {
-      const main = mainEnd(text, q);
-      if (main < 0) {
+      // The body `[\d(). -]{4,28}` from the digit at `q` reaches the later runs linked to this
+      // one that start within 29 characters; it ends at the last digit it reaches (read from the
+      // runs, not the text). Its digits are counted on the way.
+      const reach = q + 30;
+      let j = k;
+      let digits = e - q;
+      while (j + 1 < count && linked[j + 1] === 1 && (starts[j + 1] as number) < reach) {
+        j++;
+        digits += (ends[j] as number) - (starts[j] as number);
+      }
+      let main = ends[j] as number;
+      if (main > reach) {
+        digits -= main - reach;
+        main = reach;
+      }
+      if (main < q + 6) {
         // The body after a later digit of this run ends where this one's did: unless it was cut
-        // at the 29-character reach, no candidate starts in the rest of the run.
-        if (bodyEnd < q + 30) break;
+        // at the 29-character reach (a linked run starts beyond it), no candidate starts in the
+        // rest of the run.
+        if (!(j + 1 < count && linked[j + 1] === 1)) break;
         continue;
       }
       const ext = extensionEnd(text, main);
       const start = lead && q === s ? s - 1 : q;
       const end = ext < 0 ? main : ext;
       if (spans !== undefined) spans.push(start, end);
-      else candidate(text, start, end, out);
+      else candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0);
       from = end;
       // The next candidate starts at or after `end`, in this run or a later one.
       if (end < e) q = end - 1;
@@ -79,26 +105,11 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: numb
   }
 }
 
-/** A space, digit, dot, dash or parenthesis: the body of a candidate (`[\d(). -]`). */
-function isBody(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 32 || c === 46 || c === 45 || c === 40 || c === 41;
-}
-
-/** Where the body read by the last {@link mainEnd} call stopped (at most 30 past its digit). */
-let bodyEnd = 0;
-
-/**
- * Where `\d[\d(). -]{4,28}\d` matched at the digit `q` ends, or -1: the greedy body stops at
- * the last digit it can reach.
- */
-function mainEnd(text: string, q: number): number {
-  const r = q + 1;
-  const limit = Math.min(text.length, r + 29);
-  let j = r;
-  while (j < limit && isBody(text.charCodeAt(j))) j++;
-  bodyEnd = j;
-  for (let i = j - 1; i >= r + 4; i--) if (isDigitCode(text.charCodeAt(i))) return i + 1;
-  return -1;
+/** The digits in `text[from..to)` (an extension's). */
+function digitsIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isDigitCode(text.charCodeAt(i))) n++;
+  return n;
 }
 
 /**
@@ -135,8 +146,13 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** Reports the candidate `text[start..end)` if it is a phone number. */
-function candidate(text: string, from: number, end: number, out: PiiFinding[]): void {
+/**
+ * Reports the candidate `text[start..end)` if it is a phone number; it has `count` digits, and an
+ * extension ("x", "ext", "#" and digits) when `extension`. Only the body before an extension
+ * holds digits, spaces, dots, dashes and parentheses, so the two say what a char-code pass over
+ * the candidate would.
+ */
+function candidate(text: string, from: number, end: number, out: PiiFinding[], count: number, extension: boolean): void {
   let start = from;
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   // Not the tail of a longer token such as a version, a path, an id or a decimal.
@@ -146,14 +162,7 @@ function candidate(text: string, from: number, end: number, out: PiiFinding[]): 
   // A "(" with no ")" after it is left out ("(0471 12 34 56" reads from the digit).
   if (text.charCodeAt(start) === 40 && !closes(text, start + 1, end)) start += 1;
   // Most candidates in number-heavy text (tracking numbers, timestamps) have too many or too few
-  // digits: counted in place, before any string is built. An extension has at most six.
-  let count = 0;
-  let extension = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) count++;
-    else if (c === 120 || c === 88 || c === 101 || c === 69 || c === 35) extension = true;
-  }
+  // digits: counted from the runs, before any string is built. An extension has at most six.
   if (count < 6 || count > (extension ? 21 : 15)) return;
   const verdict = classify(text.slice(start, end), text, start, end, extension);
   if (verdict === NONE) return;
@@ -202,6 +211,7 @@ function classify(raw: string, text: string, start: number, end: number, extensi
   let groups = 0;
   let longestGroup = 0;
   let group = 0;
+  let parens = false;
   for (let i = 0; i < main.length; i++) {
     const c = main.charCodeAt(i);
     if (c >= 48 && c <= 57) {
@@ -216,14 +226,17 @@ function classify(raw: string, text: string, start: number, end: number, extensi
     if (c !== 43 && c !== 40 && c !== 41) {
       separators++;
       if (c !== 46) dotsOnly = false;
-    }
+    } else if (c !== 43) parens = true;
   }
   if (digits < 6 || digits > 15) return NONE;
   // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.
   if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context(text, start, end) ? LOW : NONE;
-  if (!balancedParens(main) || /[ .-]{2,}|\(\)/.test(main)) return NONE;
+  // The regexes below need a separator or a parenthesis to match: a run of bare digits (an
+  // order number, a timestamp) is settled by the counts.
+  if (parens && !balancedParens(main)) return NONE;
+  if ((separators > 0 || parens) && /[ .-]{2,}|\(\)/.test(main)) return NONE;
   // A date has three groups of digits (four with an hour), an SSN three.
-  if (groups <= 4 && (dateLike(main) || (groups === 3 && /^\d{3}-\d{2}-\d{4}$/.test(main)))) return NONE;
+  if (separators > 0 && groups <= 4 && (dateLike(main) || (groups === 3 && /^\d{3}-\d{2}-\d{4}$/.test(main)))) return NONE;
   if (groups > 6) return NONE;
   if (separators > 0 && dotsOnly && (separators === 1 || (groups === 4 && longestGroup <= 3))) {
     return NONE;
@@ -240,10 +253,10 @@ function classify(raw: string, text: string, start: number, end: number, extensi
     // A phone word raises medium to high.
     return (level === MEDIUM && context(text, start, end) ? HIGH : level) | (nanp ? VALIDATED : 0);
   }
-  if (/^(?:00|011)[ .-]?[1-9]/.test(main) && digits >= 10 && separators > 0) {
+  if (separators > 0 && digits >= 10 && /^(?:00|011)[ .-]?[1-9]/.test(main)) {
     return context(text, start, end) ? HIGH : MEDIUM;
   }
-  if (/^\(\d{1,5}\) ?\d/.test(main) && separators > 0) {
+  if (separators > 0 && parens && /^\(\d{1,5}\) ?\d/.test(main)) {
     return context(text, start, end) ? HIGH : MEDIUM;
   }
   if (!context(text, start, end)) return NONE;

@@ -87,6 +87,7 @@ export function detectPii(text: string, opts?: DetectPiiOptions): PiiFinding[] {
     else if (type === 'ip_address') detectIpAddress(text, found, scan.digits);
     else if (type === 'credit_card') detectCreditCard(text, found, scan.digits);
     else if (type === 'us_ssn') detectUsSsn(text, found, scan.digits);
+    else if (type === 'iban') detectIban(text, found, scan.digits);
     else detect(text, found);
   }
   if (words) detectAddress(text, found, places ?? [], scan);
@@ -125,7 +126,7 @@ export function detectStructured(text: string, scan: TextScan, found: PiiFinding
   if (phones && chain >= 6) detectPhone(text, found, scan.digits);
   if (scan.cardChain >= 12) detectCreditCard(text, found, scan.digits);
   if (scan.ssn) detectUsSsn(text, found, scan.digits);
-  if (scan.ibanHead) detectIban(text, found);
+  if (scan.ibanHead) detectIban(text, found, scan.digits);
   if (scan.quad || scan.colon) detectIpAddress(text, found, scan.digits);
   if (scan.keyRun) detectApiKey(text, found);
   if (scan.digit && scan.birth) detectDateOfBirth(text, found);

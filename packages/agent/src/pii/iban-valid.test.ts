@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ibanValid } from './iban-valid.js';
+import { ibanChecksumIn, ibanValid } from './iban-valid.js';
 
 describe('ibanValid', () => {
   it.each(['DE89370400440532013000', 'DE89 3704 0044 0532 0130 00', 'GB82WEST12345698765432', 'gb82west12345698765432', 'NO9386011117947', 'FR1420041010050500013M02606'])(
@@ -21,5 +21,15 @@ describe('ibanValid', () => {
     expect(ibanValid('US64SVBKUS6S3300958879')).toBe(false);
     expect(ibanValid('DEXX370400440532013000')).toBe(false);
     expect(ibanValid('')).toBe(false);
+  });
+
+  it('computes the checksum of a range of a longer text in place, spaces skipped, either case', () => {
+    const text = 'pay de89 3704 0044 0532 0130 00 or GB82WEST12345698765432 or DE89370400440532013001.';
+    expect(ibanChecksumIn(text, 4, 31)).toBe(1);
+    expect(ibanChecksumIn(text, 35, 57)).toBe(1);
+    expect(ibanChecksumIn(text, 61, 83)).not.toBe(1);
+    for (const iban of ['DE89 3704 0044 0532 0130 00', 'gb82west12345698765432', 'NO9386011117947', 'FR1420041010050500013M02606', 'DE88370400440532013000', 'GB82 WEST 1234 5698 7654 31']) {
+      expect(ibanChecksumIn(`x ${iban} y`, 2, 2 + iban.length) === 1).toBe(ibanValid(iban));
+    }
   });
 });

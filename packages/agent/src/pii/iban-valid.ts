@@ -15,19 +15,34 @@ export function ibanValid(value: string): boolean {
   const iban = value.replace(/ /g, '').toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban)) return false;
   if (IBAN_LENGTHS[iban.slice(0, 2)] !== iban.length) return false;
-  return mod97(iban.slice(4) + iban.slice(0, 4)) === 1;
+  return ibanChecksumIn(iban, 0, iban.length) === 1;
+}
+
+/**
+ * The ISO 7064 mod-97 remainder of the IBAN `text[start..end)` (letters, digits and spaces;
+ * spaces are skipped and letters read in either case), its first four characters moved to the
+ * end: 1 for valid check digits. Read in place, without building the rearranged string.
+ */
+export function ibanChecksumIn(text: string, start: number, end: number): number {
+  // Where the fifth character that is no space stands.
+  let p = start;
+  for (let seen = 0; p < end && seen < 4; p++) if (text.charCodeAt(p) !== 32) seen++;
+  return mod97(text, start, p, mod97(text, p, end, 0));
 }
 
 /** Remainder mod 97 of the number formed by replacing each letter with 10..35, digit by digit. */
-function mod97(rearranged: string): number {
-  let rest = 0;
-  for (let i = 0; i < rearranged.length; i++) {
-    const c = rearranged.charCodeAt(i);
+/** Goes on with the remainder `rest` over `text[from..to)`, spaces skipped, letters in either case. */
+function mod97(text: string, from: number, to: number, rest: number): number {
+  let r = rest;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) continue;
     if (c >= 48 && c <= 57) {
-      rest = (rest * 10 + (c - 48)) % 97;
+      r = (r * 10 + (c - 48)) % 97;
     } else {
-      rest = (rest * 100 + (c - 55)) % 97;
+      // A letter: A is 10, Z 35 (a lowercase letter as its capital).
+      r = (r * 100 + ((c >= 97 ? c - 32 : c) - 55)) % 97;
     }
   }
-  return rest;
+  return r;
 }

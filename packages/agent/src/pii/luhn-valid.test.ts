@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luhnValid } from './luhn-valid.js';
+import { luhnValid, luhnValidIn } from './luhn-valid.js';
 
 describe('luhnValid', () => {
   it.each(['4111111111111111', '4111 1111 1111 1111', '4111-1111-1111-1111', '378282246310005', '6011111111111117', '79927398713'])(
@@ -13,5 +13,15 @@ describe('luhnValid', () => {
 
   it('rejects characters other than digits, spaces and dashes', () => {
     expect(luhnValid('4111.1111.1111.1111')).toBe(false);
+  });
+
+  it('reads a range of a longer text in place, as luhnValid reads the slice', () => {
+    const text = 'card x4111 1111 1111 1111x and 4111 1111 1111 1112.';
+    expect(luhnValidIn(text, 6, 25)).toBe(true);
+    expect(luhnValidIn(text, 5, 25)).toBe(false);
+    expect(luhnValidIn(text, 31, 50)).toBe(false);
+    for (let start = 0; start < text.length; start++) {
+      for (let end = start; end <= text.length; end++) expect(luhnValidIn(text, start, end)).toBe(luhnValid(text.slice(start, end)));
+    }
   });
 });

@@ -10,9 +10,15 @@
  * ```
  */
 export function luhnValid(value: string): boolean {
+  return luhnValidIn(value, 0, value.length);
+}
+
+/** {@link luhnValid} of `text[start..end)`, read in place (no slice). */
+export function luhnValidIn(text: string, start: number, end: number): boolean {
+  const value = text;
   let sum = 0;
   let digits = 0;
-  for (let i = value.length - 1; i >= 0; i--) {
+  for (let i = end - 1; i >= start; i--) {
     const c = value.charCodeAt(i);
     if (c === 32 || c === 45) continue;
     if (c < 48 || c > 57) return false;

@@ -68,6 +68,13 @@ describe('scanText', () => {
     const runs = scanText('a 12, 3456.7').digits;
     expect([...runs.starts.subarray(0, runs.count)]).toEqual([2, 6, 11]);
     expect([...runs.ends.subarray(0, runs.count)]).toEqual([4, 10, 12]);
+    // Linked: only spaces, dots, dashes and parentheses since the run before.
+    expect([...runs.linked.subarray(0, runs.count)]).toEqual([0, 0, 1]);
+    const linked = scanText('(415) 555-0132 x12 or 5_6').digits;
+    expect([...linked.linked.subarray(0, linked.count)]).toEqual([0, 1, 1, 0, 0, 0]);
+    // The ASCII word that ends at the run or one character before it.
+    const before = scanText('Main 12 Hauptstrasse5, at 7, x  8 ab:9 1').digits;
+    expect([...before.wordBefore.subarray(0, before.count)]).toEqual([0, 8, 23, -1, 34, -1]);
     expect(scanText('key AKIA' + 'IOSFODNN7EXAMPLE').keyRun).toBe(true);
     expect(scanText('an ordinary sentence with information').keyRun).toBe(false);
     // A capital after the first character of the run marks it; ten characters make it long enough.
