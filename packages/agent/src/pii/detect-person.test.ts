@@ -28,6 +28,14 @@ describe('detectPerson', () => {
     expect(names('Why is Daniel so impulsive?')).toEqual([['Daniel', false]]);
   });
 
+  it('splits a run of capitalised words at its stop words, particles inside a name', () => {
+    // A stop word ends the name before it and starts none; the words after it are read anew.
+    expect(names('Dr. Ana The Megan Payne')).toEqual([['Dr. Ana', true], ['Megan Payne', true]]);
+    expect(names('Donald van der Voet The Megan')).toEqual([['Donald van der Voet', true], ['Megan', false]]);
+    expect(names('Hi The Megan van Payne Thanks')).toEqual([['Megan van Payne', true]]);
+    expect(names('Megan The Payne')).toEqual([['Megan', false]]);
+  });
+
   it('finds names in a list once one of them is a name', () => {
     expect(names('They had 6: Malon, Mark, Kaylee and Brandi.').map(([n]) => n)).toEqual(['Malon', 'Mark', 'Kaylee', 'Brandi']);
   });

@@ -10,31 +10,11 @@ import { WordTable } from './word-table.js';
 const NAME = GIVEN | SURNAME;
 const PLACE = CITY | COUNTRY;
 
-// The run of capitalised words being read (and the particles between them), as parallel arrays
-// reused from call to call: most words end a run of one, and an object per word cost more than
-// the rest of their reading. detectPerson runs to its end without calling out, so one set serves.
-let runStarts = new Int32Array(16);
-let runEnds = new Int32Array(16);
-/** The word's name-index flags (one byte), or {@link PARTICLE} for particles ("van der") between two words. */
-let runFlags = new Int32Array(16);
-let runLength = 0;
-/** Capitalised words that were not a name on their own but may be one in a list of names. */
+// Capitalised words that were not a name on their own but may be one in a list of names, as
+// parallel arrays reused from call to call (detectPerson runs to its end without calling out).
 let pendingStarts = new Int32Array(16);
 let pendingEnds = new Int32Array(16);
 let pendingCount = 0;
-const PARTICLE = 256;
-
-function pushRun(start: number, end: number, flags: number): void {
-  if (runLength === runStarts.length) {
-    runStarts = grown(runStarts);
-    runEnds = grown(runEnds);
-    runFlags = grown(runFlags);
-  }
-  runStarts[runLength] = start;
-  runEnds[runLength] = end;
-  runFlags[runLength] = flags;
-  runLength++;
-}
 
 function pushPending(start: number, end: number): void {
   if (pendingCount === pendingStarts.length) {
@@ -70,8 +50,20 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   // the young-generation allocation of an empty array (cachegrind: about 680 instructions a
   // Presidio record more with the reused array, most of the records that run this find something).
   const found: PiiFinding[] = [];
-  runLength = 0;
   pendingCount = 0;
+  // The words are read once, in text order, straight into findings. A run is the capitalised
+  // words joined by one space or by particles ("Donald van der Voet"); a stop word in it splits
+  // it ("Thanks Megan"), so what is read as one name is a group: the run's words between stop
+  // words. A group needs only its ends, its first and last word's flags and two counts, kept
+  // here in locals: no word is stored, and a group is settled the moment it ends.
+  let runEnd = -1; // where the run's last word (a stop word too) ends; -1: no run
+  let words = 0; // the group's words; 0: no group
+  let groupStart = 0;
+  let groupEnd = 0;
+  let firstFlags = 0;
+  let lastFlags = 0;
+  let listed = 0; // listed names in the group
+  let strong = 0; // listed names that are no everyday word
   let at = 0;
   // The scan has listed every capital already, with the flags of the ASCII words it could settle;
   // without it a char-code scan finds the capitals (no regex call, no substring).
@@ -91,7 +83,9 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       if (caps.first[next++] === 0) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
         at = end;
-        flush(text, found);
+        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+        words = 0;
+        runEnd = -1;
         continue;
       }
     } else {
@@ -101,7 +95,9 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     }
     at = end;
     if (glued(text, start)) {
-      flush(text, found);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      words = 0;
+      runEnd = -1;
       continue;
     }
     // A possessive "Liam's" is the name Liam (never a word the scan settled: ASCII letters only).
@@ -114,19 +110,45 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       const p = place(text, start, end, true, flags);
       if (p !== undefined) {
         places.push(p);
-        flush(text, found);
+        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+        words = 0;
+        runEnd = -1;
         at = Math.max(at, p.end);
         continue;
       }
     }
     if (known >= 0 && (known & ONE_CAPITAL) !== 0 ? !plainShaped(text, end) : !nameShaped(text, start, end)) {
-      flush(text, found);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      words = 0;
+      runEnd = -1;
       continue;
     }
-    if (runLength === 0 || !joins(text, runEnds[runLength - 1] as number, start)) flush(text, found);
-    pushRun(start, end, flags);
+    if (runEnd < 0 || !joins(text, runEnd, start)) {
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      words = 0;
+    }
+    runEnd = end;
+    if ((flags & STOP) !== 0) {
+      // A stop word ends the group before it and belongs to none, but the run goes on through it.
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      words = 0;
+      continue;
+    }
+    if (words === 0) {
+      groupStart = start;
+      firstFlags = flags;
+      listed = 0;
+      strong = 0;
+    }
+    words++;
+    groupEnd = end;
+    lastFlags = flags;
+    if ((flags & NAME) !== 0) {
+      listed++;
+      if ((flags & COMMON) === 0) strong++;
+    }
   }
-  flush(text, found);
+  if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
   if (scan === undefined || scan.nameCue) lowercaseNames(text, found);
   if (found.length > 1 && !sorted(found)) found.sort(byStart);
   promoteLists(text, found);
@@ -173,9 +195,7 @@ function joins(text: string, end: number, start: number): boolean {
   const gap = start - end;
   if (gap === 1) return text.charCodeAt(end) === 32;
   if (gap < 4 || gap > 16) return false;
-  if (!particleGap(text, end, start)) return false;
-  pushRun(end + 1, start - 1, PARTICLE);
-  return true;
+  return particleGap(text, end, start);
 }
 
 /**
@@ -253,82 +273,22 @@ function nameShaped(text: string, start: number, end: number): boolean {
   return !(length > 1 && upper === length); // ACRONYM, HEADING
 }
 
-/** Reads the run of capitalised words (a name or not) and empties it. */
-function flush(text: string, found: PiiFinding[]): void {
-  const length = runLength;
-  if (length === 0) return;
-  if (length === 1) single(text, runStarts[0] as number, runEnds[0] as number, runFlags[0] as number, found);
-  else flushRange(text, 0, length, found);
-  runLength = 0;
-}
-
-function isParticle(i: number): boolean {
-  return ((runFlags[i] as number) & PARTICLE) !== 0;
-}
-
-/** The words `lo` to `hi` of the run. */
-function flushRange(text: string, lo: number, hi: number, found: PiiFinding[]): void {
-  if (hi - lo <= 0) return;
-  if (hi - lo === 1) {
-    single(text, runStarts[lo] as number, runEnds[lo] as number, runFlags[lo] as number, found);
+/**
+ * Settles a group of capitalised words without a stop word (see {@link detectPerson}): one word
+ * by {@link single}, two or more a full name when a cue stands before them or they start with a
+ * listed name. `firstFlags` and `lastFlags` are the first and last word's name-index flags,
+ * `listed` the words that are listed names, `strong` those of them that are no everyday word.
+ */
+function group(text: string, words: number, start: number, end: number, firstFlags: number, lastFlags: number, listed: number, strong: number, found: PiiFinding[]): void {
+  if (words === 1) {
+    single(text, start, end, firstFlags, found);
     return;
   }
-  while (lo < hi && (isParticle(lo) || ((runFlags[lo] as number) & STOP) !== 0)) lo++;
-  while (hi > lo && (isParticle(hi - 1) || ((runFlags[hi - 1] as number) & STOP) !== 0)) hi--;
-  if (lo >= hi) return;
-  // A stop word inside the run splits it: "Thanks Megan" → "Megan".
-  for (let i = lo; i < hi; i++) {
-    if (((runFlags[i] as number) & STOP) !== 0 && !isParticle(i)) {
-      flushRange(text, lo, i, found);
-      flushRange(text, i + 1, hi, found);
-      return;
-    }
-  }
-  // Counted in place: the run is short and most runs end without a finding.
-  let words = 0;
-  let listed = 0;
-  let strong = 0;
-  let first = -1;
-  let lastWord = -1;
-  for (let i = lo; i < hi; i++) {
-    if (isParticle(i)) continue;
-    const flags = runFlags[i] as number;
-    words++;
-    if (first < 0) first = i;
-    lastWord = i;
-    if ((flags & NAME) !== 0) {
-      listed++;
-      if ((flags & (COMMON | STOP)) === 0) strong++;
-    }
-  }
-  let start = runStarts[lo] as number;
-  const end = runEnds[hi - 1] as number;
-  const cue = cueOf(text, start, runFlags[lo] as number);
-  if (cue !== NO_CUE && cueKind(cue) === CUE_TITLE) start = cueStart(cue);
-  const tFlags = runFlags[first] as number;
-  const tStart = runStarts[first] as number;
-  const tEnd = runEnds[first] as number;
-  if (words >= 2) {
-    const loFlags = runFlags[lo] as number;
-    if ((loFlags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, runStarts[lo] as number, end)) return;
-    if (cue !== NO_CUE) return pushPerson(found, start, end, true, 'high');
-    if ((tFlags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushPerson(found, start, end, true, 'high');
-    if (strong >= 1 && ((runFlags[lastWord] as number) & SURNAME) !== 0) return pushPerson(found, start, end, true, 'medium');
-    return;
-  }
-  if ((tFlags & PLACE) !== 0 && (tFlags & NAME) === 0) return;
-  if (cue !== NO_CUE) {
-    const kind = cueKind(cue);
-    if ((tFlags & NAME) !== 0 || kind === CUE_TITLE || kind === CUE_NAMING) return pushPerson(found, start, end, kind === CUE_TITLE, 'medium');
-    return;
-  }
-  // A speaker label in a transcript: "Kalman: Who are you?" at the start of a line.
-  if (codeAt(text, tEnd) === 58 && lineStart(text, tStart) && (tFlags & NAME) !== 0 && (tFlags & (STOP | PLACE | COMMON)) === 0) return pushPerson(found, start, end, false, 'medium');
-  if ((tFlags & NAME) === 0 || (tFlags & (COMMON | STOP)) !== 0) {
-    if ((tFlags & (STOP | PLACE)) === 0) pushPending(tStart, tEnd);
-    return;
-  }
-  pushPerson(found, start, end, false, sentenceStart(text, tStart) ? 'low' : 'medium');
+  if ((firstFlags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, start, end)) return;
+  const cue = cueOf(text, start, firstFlags);
+  if (cue !== NO_CUE) return pushPerson(found, cueKind(cue) === CUE_TITLE ? cueStart(cue) : start, end, true, 'high');
+  if ((firstFlags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushPerson(found, start, end, true, 'high');
+  if (strong >= 1 && (lastFlags & SURNAME) !== 0) pushPerson(found, start, end, true, 'medium');
 }
 
 function pushPerson(found: PiiFinding[], start: number, end: number, validated: boolean, confidence: PiiConfidence): void {
@@ -337,7 +297,7 @@ function pushPerson(found: PiiFinding[], start: number, end: number, validated: 
 
 const byStart = (a: PiiFinding, b: PiiFinding): number => a.start - b.start;
 
-/** A run of one capitalised word (most runs): the rules of {@link flushRange} without its loops. */
+/** A group of one capitalised word (most groups): a name alone, after a cue, as a speaker label, or pending a list. */
 function single(text: string, start: number, end: number, flags: number, found: PiiFinding[]): void {
   if ((flags & STOP) !== 0) return;
   if ((flags & PLACE) !== 0 && (flags & NAME) === 0) return;
