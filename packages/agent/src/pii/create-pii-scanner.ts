@@ -101,7 +101,7 @@ const MAX_HOLD = 64 * 1024;
 /**
  * Creates a scanner for text that arrives in chunks (a prompt log read from a stream). It finds
  * the same values {@link detectPii} finds on the whole text, including values split across
- * chunk boundaries, while holding at most about 256 Ki characters however long the stream is:
+ * chunk boundaries, while holding about 1 Mi characters (`SCAN_BATCH`, plus the chunk written last) however long the stream is:
  * only the counts by type and up to `maxExcerpts` redacted excerpts are kept, never a value.
  *
  * @example
