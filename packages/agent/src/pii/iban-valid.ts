@@ -30,8 +30,10 @@ export function ibanChecksumIn(text: string, start: number, end: number): number
   return mod97(text, start, p, mod97(text, p, end, 0));
 }
 
-/** Remainder mod 97 of the number formed by replacing each letter with 10..35, digit by digit. */
-/** Goes on with the remainder `rest` over `text[from..to)`, spaces skipped, letters in either case. */
+/**
+ * The remainder mod 97 of the number formed by replacing each letter with 10..35, digit by digit,
+ * going on from `rest` over `text[from..to)`: spaces skipped, letters in either case.
+ */
 function mod97(text: string, from: number, to: number, rest: number): number {
   let r = rest;
   for (let i = from; i < to; i++) {

@@ -15,11 +15,10 @@ export function luhnValid(value: string): boolean {
 
 /** {@link luhnValid} of `text[start..end)`, read in place (no slice). */
 export function luhnValidIn(text: string, start: number, end: number): boolean {
-  const value = text;
   let sum = 0;
   let digits = 0;
   for (let i = end - 1; i >= start; i--) {
-    const c = value.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === 32 || c === 45) continue;
     if (c < 48 || c > 57) return false;
     let d = c - 48;
