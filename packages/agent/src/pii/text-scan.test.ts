@@ -14,7 +14,10 @@ import { detectPii } from './detect-pii.js';
 import { detectUsSsn } from './detect-us-ssn.js';
 import type { PiiFinding } from './pii-type.js';
 import { resolveOverlaps } from './resolve-overlaps.js';
-import { scanText } from './text-scan.js';
+import { type Positions, scanText } from './text-scan.js';
+
+/** The valid entries of one of the scan's reused position lists. */
+const listed = (p: Positions): number[] => [...p.at.subarray(0, p.count)];
 
 /** Every detector on the whole text, no step skipped: what detectPii must find with its scan. */
 function unscanned(text: string): PiiFinding[] {
@@ -115,10 +118,7 @@ describe('scanText', () => {
   });
 
   it('reads an ordinal glued to a month as a month word only right after the digits', () => {
-    const months = (text: string): number[] => {
-      const m = scanText(text).months.starts;
-      return [...m.at.subarray(0, m.count)];
-    };
+    const months = (text: string): number[] => listed(scanText(text).months.starts);
     expect(scanText('on 3rdMarch').month).toBe(true);
     expect(months('on 3rdMarch')).toEqual([4]);
     expect(scanText('see thMay').month).toBe(false);
@@ -143,10 +143,7 @@ describe('scanText', () => {
   });
 
   it('lists where the place cue regex matches, in any text', () => {
-    const cues = (text: string): number[] => {
-      const p = scanText(text).placeCues;
-      return [...p.at.subarray(0, p.count)];
-    };
+    const cues = (text: string): number[] => listed(scanText(text).placeCues);
     const regex = (text: string): number[] => [...text.matchAll(/\b(?:in|from|at|to|near) /g)].map((m) => m.index);
     for (const text of ['moved to paris', 'in rome, from  berlin', 'within reach', '2in paris', '_at x', 'éin roma', 'In Paris', 'to', 'near\nx', 'İN at x', 'Grüße from paris', 'in-at x', "o'to x"]) {
       expect([text, cues(text)]).toEqual([text, regex(text)]);
