@@ -49,3 +49,41 @@ export function cardBrand(digits: string): CardBrand | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether the digits of `text[start..end)` (digits and the spaces or dashes between card groups;
+ * `count` digits in all) have a brand: `cardBrand(digits) !== undefined` for the string of those
+ * digits, read in place from the first six digits' values (no slice, no string without the
+ * separators, no `Number()` of prefixes, no rule closures).
+ */
+export function brandedIn(text: string, start: number, end: number, count: number): boolean {
+  if (count < 12 || count > 19) return false;
+  // p1…p6: the values of the first one to six digits.
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  let p4 = 0;
+  let p6 = 0;
+  let value = 0;
+  let n = 0;
+  for (let i = start; i < end && n < 6; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    value = value * 10 + (c - 48);
+    n++;
+    if (n === 1) p1 = value;
+    else if (n === 2) p2 = value;
+    else if (n === 3) p3 = value;
+    else if (n === 4) p4 = value;
+  }
+  p6 = value;
+  // The rules of RULES, in any order: only whether one matches is asked.
+  if (count === 15 && (p2 === 34 || p2 === 37)) return true;
+  if ((count === 13 || count === 16 || count === 19) && p1 === 4) return true;
+  if (count === 16 && ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))) return true;
+  if (count >= 16 && (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925))) return true;
+  if (count >= 16 && p4 >= 3528 && p4 <= 3589) return true;
+  if (count >= 14 && ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39)) return true;
+  if (count >= 16 && (p2 === 62 || p2 === 81)) return true;
+  return p2 === 50 || (p2 >= 56 && p2 <= 69);
+}

@@ -1,5 +1,5 @@
 import { codeAt } from './code-at.js';
-import { cardBrand } from './card-brand.js';
+import { brandedIn } from './card-brand.js';
 import { luhnValid, luhnValidIn } from './luhn-valid.js';
 import { hasContext, isWordChar } from './context.js';
 import type { PiiFinding } from './pii-type.js';
@@ -84,16 +84,30 @@ function candidate(text: string, start: number, end: number, out: PiiFinding[], 
   // Part of a longer grouped run ("1234 5678 9012 3456 7890", a tracking number): not a card.
   if (start >= 2 && isDigit(text.charCodeAt(start - 2)) && isGap(text.charCodeAt(start - 1))) return;
   if (isGap(codeAt(text, end)) && isDigit(codeAt(text, end + 1))) return;
-  const raw = text.slice(start, end);
-  if (!checked && (!plausibleGrouping(raw) || !luhnValid(raw))) return;
-  const digits = raw.includes(' ') || raw.includes('-') ? raw.replace(/[ -]/g, '') : raw;
-  if (sameDigit(digits)) return;
-  const branded = cardBrand(digits) !== undefined;
+  if (!checked) {
+    const raw = text.slice(start, end);
+    if (!plausibleGrouping(raw) || !luhnValid(raw)) return;
+  }
+  // Grouping and checksum passed, so the candidate is digits with spaces or dashes between
+  // them: the digits are counted and compared, and the brand read, in place (no slice, no
+  // string without the separators).
+  let count = 0;
+  let first = -1;
+  let same = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (first < 0) first = c;
+    else if (c !== first) same = false;
+    count++;
+  }
+  if (same && count > 1) return;
+  const branded = brandedIn(text, start, end, count);
   // Twelve and thirteen digits are card lengths (Maestro, old Visa) and also those of order
   // numbers, EAN-13 barcodes and millisecond timestamps; a Luhn-valid number of no known brand
   // is one random number in ten. Those count only next to a card word.
-  if ((digits.length <= 13 || !branded) && !hasContext(text, start, end, CARD_CONTEXT, 40, 16)) return;
-  if (digits.length === 12 && !branded) return;
+  if ((count <= 13 || !branded) && !hasContext(text, start, end, CARD_CONTEXT, 40, 16)) return;
+  if (count === 12 && !branded) return;
   out.push({ type: 'credit_card', start, end, validated: branded, confidence: branded ? 'high' : 'low' });
 }
 
@@ -104,13 +118,6 @@ function isDigit(c: number): boolean {
 /** A space or a dash, the separators of card groups. */
 function isGap(c: number): boolean {
   return c === 32 || c === 45;
-}
-
-/** Whether every character of `digits` is the same (what `/^(\d)\1+$/` tests). */
-function sameDigit(digits: string): boolean {
-  const first = digits.charCodeAt(0);
-  for (let i = 1; i < digits.length; i++) if (digits.charCodeAt(i) !== first) return false;
-  return digits.length > 1;
 }
 
 /** One separator kind at most, and groups the way cards are printed (4-4-4-4, 4-6-5, …). */
