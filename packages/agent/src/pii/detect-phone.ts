@@ -96,7 +96,7 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: numb
       const start = lead && q === s ? s - 1 : q;
       const end = ext < 0 ? main : ext;
       if (spans !== undefined) spans.push(start, end);
-      else candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0);
+      else candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0, main);
       from = end;
       // The next candidate starts at or after `end`, in this run or a later one.
       if (end < e) q = end - 1;
@@ -150,9 +150,10 @@ function lowerAscii(c: number): number {
  * Reports the candidate `text[start..end)` if it is a phone number; it has `count` digits, and an
  * extension ("x", "ext", "#" and digits) when `extension`. Only the body before an extension
  * holds digits, spaces, dots, dashes and parentheses, so the two say what a char-code pass over
- * the candidate would.
+ * the candidate would. `bodyEnd` is where the body ends when the caller knows it (the scan's
+ * runs: the extension starts there), -1 to find it with {@link EXTENSION}.
  */
-function candidate(text: string, from: number, end: number, out: PiiFinding[], count: number, extension: boolean): void {
+function candidate(text: string, from: number, end: number, out: PiiFinding[], count: number, extension: boolean, bodyEnd = -1): void {
   let start = from;
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   // Not the tail of a longer token such as a version, a path, an id or a decimal.
@@ -164,7 +165,11 @@ function candidate(text: string, from: number, end: number, out: PiiFinding[], c
   // Most candidates in number-heavy text (tracking numbers, timestamps) have too many or too few
   // digits: counted from the runs, before any string is built. An extension has at most six.
   if (count < 6 || count > (extension ? 21 : 15)) return;
-  const verdict = classify(text.slice(start, end), text, start, end, extension);
+  // The body without its extension: what `raw.replace(EXTENSION, '')` leaves (the extension is
+  // the only match, at the end of the candidate, so the body is the text before it).
+  let mainEnd = end;
+  if (extension) mainEnd = bodyEnd >= 0 ? bodyEnd : start + text.slice(start, end).replace(EXTENSION, '').length;
+  const verdict = classify(text, start, mainEnd, end);
   if (verdict === NONE) return;
   out.push({ type: 'phone', start, end, validated: (verdict & VALIDATED) !== 0, confidence: LEVELS[verdict >> 1] as PiiConfidence });
 }
@@ -195,11 +200,12 @@ function closes(text: string, from: number, end: number): boolean {
 }
 
 /**
- * The verdict on the candidate `raw` (`text[start..end)`), whose digit count {@link candidate}
- * has checked; `extension` when it has an "x", "e" or "#" that may lead an extension.
+ * The verdict on the candidate `text[start..end)`, whose digit count {@link candidate} has
+ * checked, and whose body without an extension is `text[start..mainEnd)`. The body is read in
+ * place; it is sliced only for the shape regexes, which need a separator, a parenthesis or
+ * exactly six digits: a run of bare digits (most candidates) is settled without a string.
  */
-function classify(raw: string, text: string, start: number, end: number, extension: boolean): number {
-  const main = extension ? raw.replace(EXTENSION, '') : raw;
+export function classify(text: string, start: number, mainEnd: number, end: number): number {
   // One char-code pass instead of replace/split with regexes (each allocates and costs more than
   // the rest of the checks): digits, separators (anything but digits, "+" and parentheses) and
   // the groups of digits between them.
@@ -212,8 +218,8 @@ function classify(raw: string, text: string, start: number, end: number, extensi
   let longestGroup = 0;
   let group = 0;
   let parens = false;
-  for (let i = 0; i < main.length; i++) {
-    const c = main.charCodeAt(i);
+  for (let i = start; i < mainEnd; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (first < 0) first = c;
       else if (c !== first) sameDigits = false;
@@ -229,6 +235,7 @@ function classify(raw: string, text: string, start: number, end: number, extensi
     } else if (c !== 43) parens = true;
   }
   if (digits < 6 || digits > 15) return NONE;
+  const main = separators > 0 || parens || digits === 6 ? text.slice(start, mainEnd) : '';
   // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.
   if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context(text, start, end) ? LOW : NONE;
   // The regexes below need a separator or a parenthesis to match: a run of bare digits (an
@@ -243,7 +250,7 @@ function classify(raw: string, text: string, start: number, end: number, extensi
   }
   if (sameDigits) return NONE;
 
-  if (main.charCodeAt(0) === 43) {
+  if (text.charCodeAt(start) === 43) {
     if (digits < 8 || first === 48) return NONE;
     return HIGH | VALIDATED;
   }
