@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectAddress } from './detect-address.js';
+import { ADDRESS_TAIL, detectAddress, numberBefore, partHasDigit } from './detect-address.js';
 import type { PiiFinding } from './pii-type.js';
 
 function places(text: string): Array<[string, boolean]> {
@@ -64,5 +65,44 @@ describe('detectAddress', () => {
     expect(places('Upgrade to 4.2 Street Fighter edition? No: v12.3 build 4401')).toEqual([]);
     expect(places('Meeting at 10:30, room 5; total $49.99; order 12345 of 2 items')).toEqual([]);
     expect(places('Reading is fun and Mobile apps are everywhere.')).toEqual([]);
+  });
+});
+
+describe('detectAddress helpers read in place', () => {
+  it('numberBefore finds what /(\\d{1,5}) $/ finds in the seven characters before', () => {
+    const piece = fc.constantFrom('1', '23', '456', '7890', '12345', '123456', '1234567', ' ', ' ', '  ', 'a', 'Rua', ',', '-', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = `${pieces.join('')}Rua Augusta 5`;
+        for (let from = 0; from <= text.length; from++) {
+          const lead = /(\d{1,5}) $/.exec(text.slice(Math.max(0, from - 7), from));
+          expect(numberBefore(text, from)).toBe(lead === null ? from : from - lead[0].length);
+        }
+      }),
+      { numRuns: 3000, seed: 43 },
+    );
+  });
+
+  it('partHasDigit says of every part the tail regex reads whether it has a digit', () => {
+    const piece = fc.constantFrom(
+      ' ', ', ', ',', '\n', ' \t', '\t', 'Apt 4', 'apt. #12b', 'Suite 200', 'n° 7', '#3', 'no 12', 'SW1A 1AA', 'sw1a1aa', 'EC1 2AB', 'K1A 0B1', 'k1a0b1',
+      '00-238', '1234-567', '94107', '94107-1234', '123 45', '1234 AB', '1234AB', '1234', 'Berlin', 'Rio de Janeiro 20040', 'Paris 75001', "Côte d'Ivoire",
+      'St. Louis', 'Berlin.', 'Mitte.', 'x', '7', '12', 'é', 'Ab', 'A', '.', '-', "O'Neil", 'Zürich 8001', 'ſtreet', 'K1',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        for (let at = 0; at < text.length; at++) {
+          ADDRESS_TAIL.lastIndex = at;
+          if (!ADDRESS_TAIL.test(text)) continue;
+          let stop = ADDRESS_TAIL.lastIndex;
+          if (text.charCodeAt(stop - 1) === 46 && /\p{L}{4}\.$/u.test(text.slice(at, stop))) stop -= 1;
+          let from = at;
+          while (' \t,\n'.includes(text[from] as string)) from++;
+          expect(partHasDigit(text, from, stop)).toBe(/\d/.test(text.slice(from, stop)));
+        }
+      }),
+      { numRuns: 3000, seed: 43 },
+    );
   });
 });

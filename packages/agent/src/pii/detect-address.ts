@@ -263,9 +263,22 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
     return address(text, start, CUED_AFTER_NUMBER.lastIndex);
   }
   // A house number before the street name: "52 Rua …", "75 Auerstrasse 12".
-  const lead = /(\d{1,5}) $/.exec(text.slice(Math.max(0, from - 7), from));
-  if (lead !== null) from -= lead[0].length;
-  return address(text, from, end);
+  return address(text, numberBefore(text, from), end);
+}
+
+/**
+ * Where a house number and its space right before `from` start ("52 " of "52 Rua"), else
+ * `from`: what `/(\d{1,5}) $/` finds in the seven characters before `from`, read by char code
+ * (the leftmost match takes the last five digits of a longer run; digits before the seven
+ * characters are not read).
+ */
+export function numberBefore(text: string, from: number): number {
+  if (from < 2 || text.charCodeAt(from - 1) !== 32) return from;
+  // The match starts at most five digits before the space (within the seven characters).
+  const limit = Math.max(0, from - 6);
+  let k = from - 1;
+  while (k > limit && isDigit(text.charCodeAt(k - 1))) k--;
+  return k === from - 1 ? from : k;
 }
 
 /** Whether "lives at", "address:", "ship to"… stands just before a number. */
@@ -399,14 +412,7 @@ function extend(text: string, end: number): number {
       else if (c !== 32 && c !== 9) break;
       from++;
     }
-    let digits = false;
-    for (let k = from; k < stop; k++) {
-      const c = text.charCodeAt(k);
-      if (c >= 48 && c <= 57) {
-        digits = true;
-        break;
-      }
-    }
+    const digits = partHasDigit(text, from, stop);
     // Digit groups that run on ("0479 50 54 03") are a phone number on the next line, not a postcode.
     if (digits) {
       const c = codeAt(text, stop);
@@ -423,6 +429,22 @@ function extend(text: string, end: number): number {
   }
   return at;
 }
+
+/**
+ * Whether the part {@link TAIL} read at `text[from..stop)` has a digit. Every alternative that
+ * can hold one has one at its start (the postcodes of digits) or among its last three characters
+ * (a unit ends in its number and maybe a letter, a UK postcode in a digit and two letters, a
+ * Canadian one in a digit, a place in its optional 4-5 digit code); the words of a place hold
+ * none. So those four characters are read instead of the whole part.
+ */
+export function partHasDigit(text: string, from: number, stop: number): boolean {
+  if (stop <= from) return false;
+  if (isDigit(text.charCodeAt(from)) || isDigit(text.charCodeAt(stop - 1))) return true;
+  return (stop - 2 > from && isDigit(text.charCodeAt(stop - 2))) || (stop - 3 > from && isDigit(text.charCodeAt(stop - 3)));
+}
+
+/** {@link TAIL}, for the tests of {@link partHasDigit}. */
+export const ADDRESS_TAIL: RegExp = TAIL;
 
 /**
  * {@link isPlacePhrase} of `text[start..end)` lowercased: in ASCII text read in place by the name
