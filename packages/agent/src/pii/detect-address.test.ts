@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_TAIL, detectAddress, numberBefore, partHasDigit } from './detect-address.js';
+import { ADDRESS_TAIL, detectAddress, gluedStreet, numberBefore, partHasDigit } from './detect-address.js';
 import type { PiiFinding } from './pii-type.js';
 
 function places(text: string): Array<[string, boolean]> {
@@ -103,6 +103,24 @@ describe('detectAddress helpers read in place', () => {
         }
       }),
       { numRuns: 3000, seed: 43 },
+    );
+  });
+});
+
+describe('gluedStreet', () => {
+  it('says whether the word, lowercased unit by unit, ends in a street word', () => {
+    const glued = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
+    // Pieces of street words (their ends above all) in both cases, and letters around them.
+    const piece = fc.constantFrom(...glued, ...glued.map((w) => w.slice(-2)), ...glued.map((w) => w.slice(-3).toUpperCase()), 'e', 'n', 't', 'S', 'ä', 'Ä', 'ß', 'ı', 'İ', 'K', '\u212a', 'units', 'minute', 'Haupt', 'x', 'AN', 'EG');
+    const lower = (w: string): string => [...w].map((ch) => (ch.toLowerCase().length === 1 ? ch.toLowerCase() : '\u0000')).join('');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), (pieces) => {
+        const word = pieces.join('');
+        const text = `at ${word} 5`;
+        const expected = word.length >= 2 && glued.some((g) => lower(word).endsWith(g));
+        expect(gluedStreet(text, 3, 3 + word.length)).toBe(expected);
+      }),
+      { numRuns: 5000, seed: 43 },
     );
   });
 });

@@ -22,6 +22,15 @@ for (const w of GLUED_WORDS) {
   while (GLUED_BY_LAST.length <= last) GLUED_BY_LAST.push(undefined);
   GLUED_BY_LAST[last] = [...(GLUED_BY_LAST[last] ?? []), w];
 }
+// Whether a street word ends in the two lowercase ASCII letters (before, last), at
+// (last << 7) | before: a word ending in two ASCII letters is settled by one load when no street
+// word ends so (most words: "units", "minute").
+const GLUED_PAIRS = new Uint8Array(128 * 128);
+for (const w of GLUED_WORDS) {
+  const last = w.charCodeAt(w.length - 1);
+  const before = w.charCodeAt(w.length - 2);
+  if (last < 128 && before < 128) GLUED_PAIRS[(last << 7) | before] = 1;
+}
 const GLUED = new RegExp(`(?:${GLUED_WORDS.join('|')})$`, 'u');
 const NUM = '\\d{1,5}(?:[ -]?[a-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?';
 const UNIT_BODY = '(?:apt|apartment|suite|ste|unit|flat|fl|floor|room|bldg|building|#|no|nr|n°|piso|étage|wohnung|lgh|bus)\\.? ?#?\\d{1,5}[a-z]?';
@@ -316,14 +325,18 @@ function gluedNameAfter(text: string, end: number): boolean {
 }
 
 /** Whether the lowercased word ends with a street word ("Hauptstraße", "Nassaustraat"). */
-function gluedStreet(text: string, start: number, end: number): boolean {
+export function gluedStreet(text: string, start: number, end: number): boolean {
   if (end - start < 2) return false;
+  const c1 = text.charCodeAt(end - 1);
+  const c2 = text.charCodeAt(end - 2);
+  // Two ASCII units lowercase to two ASCII units: no street word ends so when the pair's bit is 0.
+  if (c1 < 128 && c2 < 128 && GLUED_PAIRS[(lowerAscii(c1) << 7) | lowerAscii(c2)] === 0) return false;
   // Only the street words that end in the word's last letter are compared, and of those only
   // the ones whose letter before it is the word's too (every street word has three or more).
-  const last = lowerUnit(text.charCodeAt(end - 1));
+  const last = lowerUnit(c1);
   const suffixes = last >= 0 && last < GLUED_BY_LAST.length ? GLUED_BY_LAST[last] : undefined;
   if (suffixes === undefined) return false;
-  const before = lowerUnit(text.charCodeAt(end - 2));
+  const before = lowerUnit(c2);
   for (let i = 0; i < suffixes.length; i++) {
     const suffix = suffixes[i] as string;
     if (suffix.charCodeAt(suffix.length - 2) !== before) continue;
@@ -362,6 +375,10 @@ function postcodeAfterWord(text: string, start: number, end: number): PiiFinding
 function postcodeEnd(text: string, end: number): number {
   const m = /^(?:-\d{3,4}| ?[A-Z]{2}(?![\p{L}])| \d{2}(?!\d))?/u.exec(text.slice(end, end + 5));
   return m === null ? end : end + m[0].length;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /** The lowercase of one UTF-16 unit when it is one unit too ("İ" lowercases to two: -1). */
