@@ -32,7 +32,7 @@ export function detectDateOfBirth(text: string, out: PiiFinding[]): void {
     const from = m.index + m[0].length;
     const d = DATE.exec(text.slice(from, from + REACH));
     if (d === null) continue;
-    const confidence = plausible({ a: d[1], b: d[2], y: d[3], iy: d[4], im: d[5], id: d[6], d1: d[7], m1: d[8], y1: d[9], m2: d[10], d2: d[11], y2: d[12] });
+    const confidence = plausible(d);
     if (confidence === undefined) continue;
     const start = from + d.index;
     const end = start + d[0].length;
@@ -41,22 +41,25 @@ export function detectDateOfBirth(text: string, out: PiiFinding[]): void {
   }
 }
 
-function plausible(g: Record<string, string | undefined>): PiiConfidence | undefined {
+/** The confidence of the date {@link DATE} matched, read from its numbered groups (no object of them). */
+function plausible(d: RegExpExecArray): PiiConfidence | undefined {
   let ok: boolean;
   let year: string;
-  if (g.iy !== undefined) {
-    ok = validDay(Number(g.im), Number(g.id));
-    year = g.iy;
-  } else if (g.m1 !== undefined || g.m2 !== undefined) {
-    const month = MONTHS.indexOf((g.m1 ?? g.m2 ?? '').slice(0, 3).toLowerCase()) + 1;
-    ok = validDay(month, Number(g.d1 ?? g.d2));
-    year = g.y1 ?? g.y2 ?? '';
+  if (d[4] !== undefined) {
+    // ISO: 4 year, 5 month, 6 day.
+    ok = validDay(Number(d[5]), Number(d[6]));
+    year = d[4];
+  } else if (d[8] !== undefined || d[10] !== undefined) {
+    // Written: 7 day, 8 month, 9 year, or 10 month, 11 day, 12 year.
+    const month = MONTHS.indexOf((d[8] ?? d[10] ?? '').slice(0, 3).toLowerCase()) + 1;
+    ok = validDay(month, Number(d[7] ?? d[11]));
+    year = d[9] ?? d[12] ?? '';
   } else {
-    // Month/day order is unknown (US or European); either reading will do.
-    const a = Number(g.a);
-    const b = Number(g.b);
+    // Month/day order is unknown (US or European); either reading will do: 1 a, 2 b, 3 year.
+    const a = Number(d[1]);
+    const b = Number(d[2]);
     ok = validDay(a, b) || validDay(b, a);
-    year = g.y ?? '';
+    year = d[3] ?? '';
   }
   if (!ok) return undefined;
   if (year.length === 2) return 'medium';

@@ -212,5 +212,21 @@ describe('detectPii', () => {
     it.each(['meeting on 2/7/1961', 'born on 13/13/1961', 'DOB: 1984-13-01', 'born in 1961'])('ignores %j', (text) =>
       expect(found(text, ['date_of_birth'])).toEqual([]),
     );
+    it('reads each form\'s day, month and year from its own groups', () => {
+      const dob = (text: string) => detectPii(text, { types: ['date_of_birth'] }).map((f) => [text.slice(f.start, f.end), f.confidence]);
+      expect(dob('born on 2/7/61')).toEqual([['2/7/61', 'medium']]);
+      expect(dob('born on 31/12/1961 and 12/31/1961')).toEqual([['31/12/1961', 'high']]);
+      expect(dob('born on 2/7/1861')).toEqual([]);
+      expect(dob('DOB: 1984-02-29')).toEqual([['1984-02-29', 'high']]);
+      expect(dob('DOB: 1984-02-30')).toEqual([]);
+      expect(dob('DOB: 1984-31-01')).toEqual([]);
+      expect(dob('born 31 December 1990')).toEqual([['31 December 1990', 'high']]);
+      expect(dob('born 31 November 1990')).toEqual([]);
+      expect(dob('born 12 Sep, 2099')).toEqual([['12 Sep, 2099', 'high']]);
+      expect(dob('born 12 Sep, 2100')).toEqual([]);
+      expect(dob('birthday: December 31st, 1976')).toEqual([['December 31st, 1976', 'high']]);
+      expect(dob('birthday: November 31st, 1976')).toEqual([]);
+      expect(dob('birthday: Feb 29, 1877')).toEqual([]);
+    });
   });
 });
