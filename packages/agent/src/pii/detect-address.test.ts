@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_TAIL, detectAddress, gluedStreet, numberBefore, partHasDigit } from './detect-address.js';
+import { codeAt } from './code-at.js';
+import { ADDRESS_TAIL, detectAddress, gluedNameAfter, gluedStreet, numberBefore, partHasDigit, pathTo } from './detect-address.js';
 import type { PiiFinding } from './pii-type.js';
+import { isLetter } from './word-before.js';
 
 function places(text: string): Array<[string, boolean]> {
   const out: PiiFinding[] = [];
@@ -121,6 +123,50 @@ describe('gluedStreet', () => {
         expect(gluedStreet(text, 3, 3 + word.length)).toBe(expected);
       }),
       { numRuns: 5000, seed: 43 },
+    );
+  });
+});
+
+describe('the per-number readers of the address step', () => {
+  // The readers as they were before their ASCII fast paths, to compare with.
+  const before = {
+    pathTo(text: string, end: number, street: number): boolean {
+      let spaces = 0;
+      for (let i = end; i < street; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32) {
+          if (++spaces > 6) return false;
+        } else if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 8217 || c === 46 || c === 45 || c === 47 || c === 44 || (c >= 128 && isLetter(c)))) return false;
+      }
+      return true;
+    },
+    gluedNameAfter(text: string, end: number): boolean {
+      let i = end;
+      if (codeAt(text, i) === 44) i++;
+      if (codeAt(text, i) !== 32) return false;
+      const start = ++i;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdfff) return true;
+        if (!isLetter(c) && c !== 45) break;
+      }
+      return i - start >= 4 && gluedStreet(text, start, i);
+    },
+  };
+  it('pathTo and gluedNameAfter answer as the char-range readers did, at every position', () => {
+    const piece = fc.constantFrom(
+      ' ', ' ', ',', ', ', '12', '5', 'Main', 'Street', 'Hauptstraße', 'Storgatan', 'Nassaustraat', 'gatan', 'GATAN', 'x', '-', '/', "'", '’', '.', ':', ';', '@', '[', '`', '{', '~',
+      '\u007f', '\t', '\n', 'é', 'É', 'ß', '\u00d7', '\u0301', '😀', 'İ', 'Ｍａｉｎ', '\u212a', 'ulice', 'sokağı', 'A', 'Z', 'a', 'z',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 14 }), (pieces) => {
+        const text = pieces.join('');
+        for (let end = 0; end <= text.length; end++) {
+          expect(gluedNameAfter(text, end)).toBe(before.gluedNameAfter(text, end));
+          for (let street = end; street <= text.length; street += 3) expect(pathTo(text, end, street)).toBe(before.pathTo(text, end, street));
+        }
+      }),
+      { numRuns: 3000, seed: 43 },
     );
   });
 });
