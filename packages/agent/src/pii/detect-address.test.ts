@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeAt } from './code-at.js';
-import { ADDRESS_TAIL, detectAddress, gluedNameAfter, gluedStreet, numberBefore, partHasDigit, pathTo } from './detect-address.js';
+import { ADDRESS_TAIL, ADDRESS_UNIT, detectAddress, gluedNameAfter, gluedStreet, numberBefore, partHasDigit, pathTo, unitEnd } from './detect-address.js';
 import type { PiiFinding } from './pii-type.js';
 import { isLetter } from './word-before.js';
 
@@ -164,6 +164,27 @@ describe('the per-number readers of the address step', () => {
         for (let end = 0; end <= text.length; end++) {
           expect(gluedNameAfter(text, end)).toBe(before.gluedNameAfter(text, end));
           for (let street = end; street <= text.length; street += 3) expect(pathTo(text, end, street)).toBe(before.pathTo(text, end, street));
+        }
+      }),
+      { numRuns: 3000, seed: 43 },
+    );
+  });
+});
+
+describe('unitEnd', () => {
+  it('ends where the unit regex ends, at every position', () => {
+    const piece = fc.constantFrom(
+      ' ', ' ', ',', ', ', ',,', ' ,', 'apt 4', 'Apt. #12b', 'APARTMENT 7', 'suite 200', 'Ste 3', 'unit 9', 'flat 2', 'fl 3', 'Floor 4', 'room 5', 'bldg 6', 'Building 7',
+      '#8', '# 9', 'no 10', 'No. 11', 'nr 12', 'n° 13', 'N° 14', 'piso 2', 'étage 3', 'ÉTAGE 4', 'wohnung 5', 'lgh 1101', 'bus 3', 'ſuite 5', 'Main', 'x', '12', 'Zorb', 'Kapt 4', '\n',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        for (let at = 0; at <= text.length; at++) {
+          // The regex first: unitEnd runs the same regex object and moves its lastIndex.
+          ADDRESS_UNIT.lastIndex = at;
+          const expected = ADDRESS_UNIT.test(text) ? ADDRESS_UNIT.lastIndex : at;
+          expect(unitEnd(text, at)).toBe(expected);
         }
       }),
       { numRuns: 3000, seed: 43 },

@@ -409,11 +409,28 @@ function isCapital(c: number): boolean {
 
 /** An address from `start` to `end`, with its unit and the lines after it. */
 function address(text: string, start: number, end: number): PiiFinding {
-  let at = end;
-  UNIT.lastIndex = at;
-  if (UNIT.test(text)) at = UNIT.lastIndex;
-  return { type: 'address', start, end: extend(text, at), validated: true, confidence: 'high' };
+  return { type: 'address', start, end: extend(text, unitEnd(text, end)), validated: true, confidence: 'high' };
 }
+
+/**
+ * Where the unit {@link UNIT} reads at `at` ends ("Apt 4", ", Suite 200"), else `at`. The regex
+ * runs only when a unit word can start where it would: at `at`, or after the comma and space it
+ * may skip, one of the words' first letters (either case), "#", or a unit beyond ASCII (case
+ * folding: "ſ" is "s", "É" starts "étage"). Most streets have no unit after them.
+ */
+export function unitEnd(text: string, at: number): number {
+  let i = at;
+  let c = codeAt(text, i);
+  if (c === 44) c = codeAt(text, ++i);
+  if (c === 32) c = codeAt(text, ++i);
+  if (c < 128 && UNIT_FIRST[c] === 0) return at;
+  UNIT.lastIndex = at;
+  return UNIT.test(text) ? UNIT.lastIndex : at;
+}
+
+/** The first characters of the unit words of {@link UNIT_BODY} below U+0080, in both cases. */
+const UNIT_FIRST = new Uint8Array(128);
+for (const ch of 'asufrbnpwl#ASUFRBNPWL') UNIT_FIRST[ch.charCodeAt(0)] = 1;
 
 /**
  * Extends an address over the unit, city, postcode and country lines that follow it (four at
@@ -477,6 +494,8 @@ export function partHasDigit(text: string, from: number, stop: number): boolean 
 
 /** {@link TAIL}, for the tests of {@link partHasDigit}. */
 export const ADDRESS_TAIL: RegExp = TAIL;
+/** {@link UNIT}, for the tests of {@link unitEnd}. */
+export const ADDRESS_UNIT: RegExp = UNIT;
 
 /**
  * {@link isPlacePhrase} of `text[start..end)` lowercased: in ASCII text read in place by the name
