@@ -22,6 +22,14 @@ describe('detectDate', () => {
     expect(dates("We'll meet Thursday")).toEqual(['Thursday']);
   });
 
+  it('takes a written date with a year only from 1880 to 2099, and 29 February only in leap years', () => {
+    // A year out of range makes the whole reading fail, not a date without its year.
+    expect(dates('on 3 March 2099, 3 March 2100, 3 March 1879')).toEqual(['3 March 2099']);
+    expect(dates('in March 2099 and March 2100, March 1880 and March 1879')).toEqual(['March 2099', 'March 1880']);
+    expect(dates('on March 3, 2099 and March 3, 2100')).toEqual(['March 3, 2099']);
+    expect(dates('on 29 February 2024, 29 February 2023, February 29, 2024, February 29, 2023')).toEqual(['29 February 2024', 'February 2023', 'February 29, 2024']);
+  });
+
   it('leaves the compliant look-alikes alone: versions, machine timestamps, ids, the verb "may"', () => {
     expect(dates('version 1.2.3, v2.10.2023, release 10.2.24')).toEqual([]);
     expect(dates('ts 2024-03-05T10:30:00Z, id 12/34/5678, ratio 3/4')).toEqual([]);

@@ -1,5 +1,5 @@
 import { codeAt } from './code-at.js';
-import { calendarDate, plausibleYear } from './calendar-date.js';
+import { calendarDate } from './calendar-date.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import type { DigitRuns, TextScan } from './text-scan.js';
@@ -228,7 +228,9 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
       const word = after[1] as string;
       const month = MONTHS.get(word, 0, word.length);
       const year = after[2];
-      if (month !== 0 && (year === undefined || plausibleYear(year)) && calendarDate(month, day, year === undefined ? undefined : Number(year))) {
+      // The year is four ASCII digits: its value read from them (Number() of a fresh string hashes it first).
+      const y = year === undefined ? undefined : numberAt(year, 0, 4);
+      if (month !== 0 && (y === undefined || yearOf(y, 4)) && calendarDate(month, day, y)) {
         if (!ambiguousMonth(after[1] as string, year)) return date(start, MONTH_AFTER.lastIndex, year !== undefined);
       }
     }
@@ -242,7 +244,7 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
   const name = text.slice(beforeStart, beforeEnd);
   if (digits === 4) {
     // "March 2024": full month names with a capital only, so "may 2024" or "Mar 2024" do not count.
-    if (name.length < 4 || !/^\p{Lu}/u.test(name) || !plausibleYear(text.slice(start, end))) return undefined;
+    if (name.length < 4 || !/^\p{Lu}/u.test(name) || !yearOf(numberAt(text, start, end), 4)) return undefined;
     if (text.charCodeAt(beforeStart + name.length) !== 32) return undefined;
     return date(beforeStart, end, true);
   }
@@ -250,8 +252,9 @@ function written(text: string, start: number, end: number): PiiFinding | undefin
   const after = AFTER_DAY.exec(text);
   if (after === null) return undefined;
   const year = after[1];
-  if (year !== undefined && !plausibleYear(year)) return undefined;
-  if (!calendarDate(month, numberAt(text, start, end), year === undefined ? undefined : Number(year))) return undefined;
+  const y = year === undefined ? undefined : numberAt(year, 0, 4);
+  if (y !== undefined && !yearOf(y, 4)) return undefined;
+  if (!calendarDate(month, numberAt(text, start, end), y)) return undefined;
   if (ambiguousMonth(name, year)) return undefined;
   return date(beforeStart, AFTER_DAY.lastIndex, year !== undefined);
 }
