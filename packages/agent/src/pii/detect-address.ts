@@ -367,10 +367,14 @@ export function gluedStreet(text: string, start: number, end: number): boolean {
 function postcode(text: string, start: number, end: number, scan: TextScan | undefined, word = true): PiiFinding | undefined {
   const digits = end - start;
   if (digits < 3) return undefined;
-  let at = start;
-  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
-  const wEnd = word && (scan === undefined || scan.postcodeWord) ? wordEndBefore(text, at, 0) : -1;
-  if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) return postcodeAfterWord(text, start, end);
+  // The postcode word before the number, over spaces, ":" and "#", only when one can stand there
+  // (the caller from the scan's runs has settled that already: most numbers).
+  if (word && (scan === undefined || scan.postcodeWord)) {
+    let at = start;
+    while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
+    const wEnd = wordEndBefore(text, at, 0);
+    if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) return postcodeAfterWord(text, start, end);
+  }
   // "City, ST 12345": the state code and its comma stand right before the number (checked by
   // char code first, so most numbers never run the regex).
   if (digits === 5 && start >= 6 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 4) === 32 && text.charCodeAt(start - 5) === 44 && isCapital(text.charCodeAt(start - 2)) && isCapital(text.charCodeAt(start - 3))) {
