@@ -7,6 +7,23 @@ import { placeGoesOn } from './place-goes-on.js';
 import { isLetter, isUpper, wordEnd } from './word-before.js';
 import { WordTable } from './word-table.js';
 
+// The scan's small helpers are `const` arrow functions, not function declarations: V8 folds a
+// `const` of the module's scope into the optimized code, where a declared function (a mutable
+// binding) is loaded and compared with the one it inlined at every call, in the char loop too.
+
+/** Half of a surrogate pair: a letter beyond the Basic Multilingual Plane may stand there. */
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+/** HASH_SEED as a constant of this module (an imported binding is loaded and checked at each use). */
+const SEED = HASH_SEED;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** {@link isAsciiLetter} in one comparison: `c | 32` folds the capitals onto the lowercase range. */
+const asciiLetter = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /**
  * What one pass over a text says about the values it can hold: it reads each character once,
  * each word once (hashed as it is read and looked up by hash) and each digit run once. Every
@@ -481,7 +498,7 @@ export function scanText(text: string): TextScan {
       // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
       chainDigits = 0;
       const start = i;
-      let h = HASH_SEED;
+      let h = SEED;
       let lower = true;
       let inner = false;
       for (;;) {
@@ -489,18 +506,29 @@ export function scanText(text: string): TextScan {
           lower = false;
           if (i > start) inner = true;
         }
-        h = hashStep(h, c | 32);
+        // hashStep, written out: an imported function is loaded and checked at every call.
+        h = Math.imul(h ^ (c | 32), 16777619) & 0x3fffffff;
         // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
         c = ++i < n ? text.charCodeAt(i) : 0;
         if (!asciiLetter(c)) break;
       }
       const end = i;
       i = end - 1;
+      // Most words are lowercase, in no word table, after no digit and no place cue, in an
+      // unmarked key run of an ASCII text: for them every test below is false but the last stores.
+      if (lower && (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 && !runMarked && start !== placeCueEnd + 1 && runEnd !== start && c < 128 && !other) {
+        if (runLength === 0) runStart = start;
+        runLength += end - start;
+        prevStart = start;
+        prevEnd = end;
+        prevHash = h;
+        continue;
+      }
       // The key run goes on through the word; a capital after its first character marks it.
       if (inner || (!lower && runLength > 0)) runMarked = true;
       if (runLength === 0) runStart = start;
       runLength += end - start;
-      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
+      if (runMarked && runLength >= 10 && !keyRun && runIsKey(text, runStart)) keyRun = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
       if (otherAfter) other = true;
       const first = text.charCodeAt(start);
@@ -517,7 +545,7 @@ export function scanText(text: string): TextScan {
           const longer = (c === 39 || c === 8217 || c === 45) && end + 1 < n && isLetter(text.charCodeAt(end + 1));
           const cued = cueBefore(text, start, prevStart, prevEnd, prevHash, otherEnd);
           f = capitalFlags(text, start, end, h, cued, longer);
-          if (!person) person = personWord(text, start, longer ? wordEnd(text, end) : end, f, longer);
+          if (!person && personWord(text, start, longer ? wordEnd(text, end) : end, f, longer)) person = true;
           if (longer) f = -1;
           else if (!inner) f |= ONE_CAPITAL;
         } else if (first <= 90) person = true;
@@ -631,7 +659,7 @@ export function scanText(text: string): TextScan {
       if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
       if (runLength === 0) runStart = start;
       runLength += length;
-      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
+      if (runMarked && runLength >= 10 && !keyRun && runIsKey(text, runStart)) keyRun = true;
       i = j - 1;
       continue;
     }
@@ -641,7 +669,7 @@ export function scanText(text: string): TextScan {
       if (runLength > 0) runMarked = true;
       else runStart = i;
       runLength++;
-      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
+      if (runMarked && runLength >= 10 && !keyRun && runIsKey(text, runStart)) keyRun = true;
       continue;
     }
     runLength = 0;
@@ -872,24 +900,6 @@ function startsOrdinal(text: string, start: number): boolean {
   const a = text.charCodeAt(start);
   const b = text.charCodeAt(start + 1);
   return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
-}
-
-/** Half of a surrogate pair: a letter beyond the Basic Multilingual Plane may stand there. */
-function isSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdfff;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** {@link isAsciiLetter} in one comparison: `c | 32` folds the capitals onto the lowercase range. */
-function asciiLetter(c: number): boolean {
-  return ((c | 32) - 97) >>> 0 < 26;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 const RESULT = new Scan();
