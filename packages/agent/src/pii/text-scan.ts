@@ -498,30 +498,38 @@ export function scanText(text: string): TextScan {
       // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
       chainDigits = 0;
       const start = i;
-      let h = SEED;
-      let lower = true;
-      let inner = false;
+      const first = c;
+      // hashStep, written out: an imported function is loaded and checked at every call.
+      let h = Math.imul(SEED ^ (c | 32), 16777619) & 0x3fffffff;
+      // Bit 5 (32) of every letter after the first, and-ed: an ASCII letter is a capital exactly
+      // when that bit is 0, so this says without a branch per letter whether a capital is inside.
+      let rest = 32;
       for (;;) {
-        if (c < 97) {
-          lower = false;
-          if (i > start) inner = true;
-        }
-        // hashStep, written out: an imported function is loaded and checked at every call.
-        h = Math.imul(h ^ (c | 32), 16777619) & 0x3fffffff;
         // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
         c = ++i < n ? text.charCodeAt(i) : 0;
         if (!asciiLetter(c)) break;
+        rest &= c;
+        h = Math.imul(h ^ (c | 32), 16777619) & 0x3fffffff;
       }
       const end = i;
+      const lower = (first & rest) !== 0;
+      const inner = rest === 0;
       i = end - 1;
       // Most words are lowercase, in no word table, after no digit and no place cue, in an
       // unmarked key run of an ASCII text: for them every test below is false but the last stores.
       if (lower && (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 && !runMarked && start !== placeCueEnd + 1 && runEnd !== start && c < 128 && !other) {
-        if (runLength === 0) runStart = start;
-        runLength += end - start;
         prevStart = start;
         prevEnd = end;
         prevHash = h;
+        if (c === 32) {
+          // The space after the word, read here: it ends the key run (the word's part in it is
+          // unmarked, so no key), and the loop goes on after it.
+          runLength = 0;
+          i = end;
+        } else {
+          if (runLength === 0) runStart = start;
+          runLength += end - start;
+        }
         continue;
       }
       // The key run goes on through the word; a capital after its first character marks it.
@@ -531,7 +539,6 @@ export function scanText(text: string): TextScan {
       if (runMarked && runLength >= 10 && !keyRun && runIsKey(text, runStart)) keyRun = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
       if (otherAfter) other = true;
-      const first = text.charCodeAt(start);
       if (!lower) {
         if (caps === capStarts.length) growCapitals();
         capStarts[caps] = start;
