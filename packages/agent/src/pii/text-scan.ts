@@ -581,47 +581,55 @@ export function scanText(text: string): TextScan {
       prevStart = start;
       prevEnd = end;
       prevHash = h;
-      // In a text with a letter beyond ASCII the address and month words are recorded for the
-      // detector's words: this one if it is a whole word, else the word of letters and marks it
-      // starts (one it is inside of was recorded at its first unit beyond ASCII).
-      if (other && start >= mixedEnd) {
-        if (c >= 128 && isLetter(c)) mixedEnd = mixedWord(text, start);
-        else asciiWord(text, start, end, h);
-      }
-      // Every word of the tables below is in WORDS: a word whose bit is 0 is in none of them.
-      if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) continue;
-      if (other) {
-        // Only the lowercase place and name cues and the birth words are still open to this
-        // word: small tables of their (last) words.
-        if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) {
+      tail: {
+        // In a text with a letter beyond ASCII the address and month words are recorded for the
+        // detector's words: this one if it is a whole word, else the word of letters and marks it
+        // starts (one it is inside of was recorded at its first unit beyond ASCII).
+        if (other && start >= mixedEnd) {
+          if (c >= 128 && isLetter(c)) mixedEnd = mixedWord(text, start);
+          else asciiWord(text, start, end, h);
+        }
+        // Every word of the tables below is in WORDS: a word whose bit is 0 is in none of them.
+        if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) break tail;
+        if (other) {
+          // Only the lowercase place and name cues and the birth words are still open to this
+          // word: small tables of their (last) words.
+          if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) {
+            placeCueEnd = end;
+            placeCueWord(text, start);
+          }
+          // Weekdays are read by an ASCII regex in any text: the names are six to nine letters.
+          if (end - start >= 6 && end - start <= 9 && WEEKDAY_WORDS.getHashed(text, start, end, h) !== 0) words |= WEEKDAY;
+          // The birth words start with "b" or "d".
+          if ((words & BIRTH) === 0 && end - start <= 9 && ((first | 32) === 98 || (first | 32) === 100)) {
+            const birth = BIRTH_WORDS.getHashed(text, start, end, h);
+            if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
+          }
+          if (lower && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
+          break tail;
+        }
+        const flags = WORDS.getHashed(text, start, end, h);
+        if (flags === 0) break tail;
+        words |= flags & (STREET | MONTH | BIRTH | POSTCODE | WEEKDAY);
+        if ((flags & MONTH) !== 0) monthWord(start, end);
+        // The last word of a pair ("to", "at", "s") only counts right after the first: most are not.
+        if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+          words |= addressWord(text, start, end, flags);
+        }
+        if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
+        if (!lower) break tail;
+        if ((flags & PLACE_CUE) !== 0 && c === 32) {
           placeCueEnd = end;
           placeCueWord(text, start);
         }
-        // Weekdays are read by an ASCII regex in any text: the names are six to nine letters.
-        if (end - start >= 6 && end - start <= 9 && WEEKDAY_WORDS.getHashed(text, start, end, h) !== 0) words |= WEEKDAY;
-        // The birth words start with "b" or "d".
-        if ((words & BIRTH) === 0 && end - start <= 9 && ((first | 32) === 98 || (first | 32) === 100)) {
-          const birth = BIRTH_WORDS.getHashed(text, start, end, h);
-          if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
-        }
-        if (lower && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
-        continue;
+        if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
       }
-      const flags = WORDS.getHashed(text, start, end, h);
-      if (flags === 0) continue;
-      words |= flags & (STREET | MONTH | BIRTH | POSTCODE | WEEKDAY);
-      if ((flags & MONTH) !== 0) monthWord(start, end);
-      // The last word of a pair ("to", "at", "s") only counts right after the first: most are not.
-      if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
-        words |= addressWord(text, start, end, flags);
+      if (c === 32) {
+        // The space after the word, read here (the space branch below, without a pass of the loop).
+        runLength = 0;
+        runMarked = false;
+        i = end;
       }
-      if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
-      if (!lower) continue;
-      if ((flags & PLACE_CUE) !== 0 && c === 32) {
-        placeCueEnd = end;
-        placeCueWord(text, start);
-      }
-      if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
       continue;
     }
     if (c === 32) {
