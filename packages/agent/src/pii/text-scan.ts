@@ -608,7 +608,7 @@ export function scanText(text: string): TextScan {
           if (lower && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
           break tail;
         }
-        const flags = WORDS.getHashed(text, start, end, h);
+        const flags = WORDS.getAscii(text, start, end, h);
         if (flags === 0) break tail;
         words |= flags & (STREET | MONTH | BIRTH | POSTCODE | WEEKDAY);
         if ((flags & MONTH) !== 0) monthWord(start, end);
@@ -800,7 +800,7 @@ const nameCueAt = (text: string, end: number, start: number, h: number): boolean
   if (!((c >= 97 && c <= 122) || c >= 128)) return false;
   // The word ends a cue; a cue of several words ("name is", "i'm") needs the words before it.
   // `h` is the word's lowercase hash, as the scan read it: no second hashing pass.
-  const last = CUE_LAST_WORDS.getHashed(text, start, end, h);
+  const last = CUE_LAST_WORDS.getAscii(text, start, end, h);
   if (last === 0) return false;
   const cues = CUES_BY_LAST_WORD[last - 1] as readonly string[];
   for (const cue of cues) {
@@ -859,7 +859,7 @@ const cueBefore = (text: string, start: number, prevStart: number, prevEnd: numb
     if (g !== 32 && g !== 46 && g !== 44 && g !== 58 && g !== 10 && g !== 13 && g !== 9) return false;
   }
   if (last === otherEnd || prevStart === otherEnd) return true;
-  return (((PERSON_CUE_FILTER[(prevHash >>> 5) & 2047] as number) >>> (prevHash & 31)) & 1) !== 0 && PERSON_CUES.getHashed(text, prevStart, prevEnd, prevHash) !== 0;
+  return (((PERSON_CUE_FILTER[(prevHash >>> 5) & 2047] as number) >>> (prevHash & 31)) & 1) !== 0 && PERSON_CUES.getAscii(text, prevStart, prevEnd, prevHash) !== 0;
 };
 
 
