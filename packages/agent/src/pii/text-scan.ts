@@ -573,7 +573,8 @@ export function scanText(text: string): TextScan {
       if (!other) {
         // "3rdMarch": the date regex reads an ordinal glued to the month, and only right after the
         // day's digits (a month word counts only next to a number; "rdMarch" elsewhere is no month).
-        if (end - start >= 5 && start > 0 && isDigit(text.charCodeAt(start - 1)) && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
+        // (`runEnd === start`: a digit stands right before the word, which then ends its run.)
+        if (end - start >= 5 && runEnd === start && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
           words |= MONTH;
           monthWord(start, end);
         }
