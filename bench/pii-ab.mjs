@@ -5,6 +5,7 @@
 //
 //   PII_AB_BEFORE=/path/to/other/packages/agent/dist/pii/index.js node bench/pii-ab.mjs
 //   PII_AB_RUNS=21 PII_AB_BEFORE=… node bench/pii-ab.mjs
+//   PII_AB_FN=scan PII_AB_BEFORE=… node bench/pii-ab.mjs   # scanText alone (text-scan.js beside each index.js)
 //
 // Prints, per input, both builds' MB/s and the median of the per-run time ratios (after / before):
 // CPU time of this process (process.cpuUsage), PII_AB_RUNS (default 15) interleaved runs of four
@@ -14,8 +15,10 @@ import { loadRecords } from './pii-common.mjs';
 import { localeSet } from './pii-locale-set.mjs';
 
 if (process.env.PII_AB_BEFORE === undefined) throw new Error('set PII_AB_BEFORE to the index.js of the build to compare with');
-const before = (await import(process.env.PII_AB_BEFORE)).detectPii;
-const after = (await import(new URL('../packages/agent/dist/pii/index.js', import.meta.url).href)).detectPii;
+const scanOnly = process.env.PII_AB_FN === 'scan';
+const pick = async (index) => (scanOnly ? (await import(new URL('text-scan.js', index).href)).scanText : (await import(index)).detectPii);
+const before = await pick(new URL(process.env.PII_AB_BEFORE, `file://${process.cwd()}/`).href);
+const after = await pick(new URL('../packages/agent/dist/pii/index.js', import.meta.url).href);
 const RUNS = Number(process.env.PII_AB_RUNS ?? 15);
 const presidio = loadRecords().map((r) => r.full_text);
 const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });

@@ -6,6 +6,7 @@
 //   node bench/pii-instructions.mjs                        # this build, both sets
 //   PII_INSN_BUILDS=/other/packages/agent/dist/pii/index.js,packages/agent/dist/pii/index.js node bench/pii-instructions.mjs
 //   PII_INSN_SET=num node bench/pii-instructions.mjs       # the number-heavy lines only (PII_INSN_SET=presidio: the records)
+//   PII_INSN_FN=scan node bench/pii-instructions.mjs       # scanText alone (text-scan.js beside each build's index.js)
 //
 // Each count is the difference between a process that runs PII_INSN_PASSES (default 40) passes
 // over the set and one that runs half as many, divided by the calls in between: start-up, the
@@ -32,10 +33,15 @@ function sets() {
 
 if (process.env.PII_INSN_WORKER !== undefined) {
   // The counted process: PII_INSN_WORKER passes of one build over one set.
-  const { detectPii } = await import(process.env.PII_INSN_BUILD);
   const texts = sets()[process.env.PII_INSN_SET];
   let n = 0;
-  for (let p = 0; p < Number(process.env.PII_INSN_WORKER); p++) for (const t of texts) n += detectPii(t).length;
+  if (process.env.PII_INSN_FN === 'scan') {
+    const { scanText } = await import(new URL('text-scan.js', `file://${process.env.PII_INSN_BUILD}`).pathname);
+    for (let p = 0; p < Number(process.env.PII_INSN_WORKER); p++) for (const t of texts) n += scanText(t).capitals.count;
+  } else {
+    const { detectPii } = await import(process.env.PII_INSN_BUILD);
+    for (let p = 0; p < Number(process.env.PII_INSN_WORKER); p++) for (const t of texts) n += detectPii(t).length;
+  }
   console.log(n);
 } else {
   const passes = Number(process.env.PII_INSN_PASSES ?? 40);
@@ -45,7 +51,7 @@ if (process.env.PII_INSN_WORKER !== undefined) {
   const run = (build, set, workerPasses) => {
     const r = spawnSync(
       'valgrind',
-      ['--tool=cachegrind', '--cache-sim=no', '--branch-sim=yes', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', self],
+      ['--tool=cachegrind', '--cache-sim=no', '--branch-sim=yes', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', ...(process.env.PII_INSN_NODE_FLAGS ?? '').split(' ').filter(Boolean), self],
       { env: { ...process.env, PII_INSN_WORKER: String(workerPasses), PII_INSN_BUILD: build, PII_INSN_SET: set }, encoding: 'utf8', maxBuffer: 1 << 26 },
     );
     if (r.status !== 0) throw new Error(`valgrind failed: ${r.stderr.slice(-500)}`);

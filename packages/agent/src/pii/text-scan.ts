@@ -1,11 +1,32 @@
-import { codeAt } from './code-at.js';
-import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
+import { codeAt as importedCodeAt } from './code-at.js';
+import * as names from './name-index.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import { CUE_END_WORDS } from './person-cue.js';
-import { placeGoesOn } from './place-goes-on.js';
-import { isLetter, isUpper, wordEnd } from './word-before.js';
+import { placeGoesOn as importedPlaceGoesOn } from './place-goes-on.js';
+import * as wordBefore from './word-before.js';
 import { WordTable } from './word-table.js';
+
+// What the scan uses of other modules, as constants of this one: optimized code loads an imported
+// binding from its cell and checks it at every use (and a function against the one it inlined).
+const codeAt = importedCodeAt;
+const placeGoesOn = importedPlaceGoesOn;
+const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
+const { isLetter, isUpper, wordEnd } = wordBefore;
+
+// The scan's small helpers are `const` arrow functions, not function declarations: V8 folds a
+// `const` of the module's scope into the optimized code, where a declared function (a mutable
+// binding) is loaded and compared with the one it inlined at every call, in the char loop too.
+
+/** Half of a surrogate pair: a letter beyond the Basic Multilingual Plane may stand there. */
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** {@link isAsciiLetter} in one comparison: `c | 32` folds the capitals onto the lowercase range. */
+const asciiLetter = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * What one pass over a text says about the values it can hold: it reads each character once,
@@ -225,7 +246,7 @@ let capHashes = new Int32Array(64);
 let capFirst = new Uint8Array(64);
 let capFlags = new Int32Array(64);
 
-function growCapitals(): void {
+const growCapitals = (): void => {
   const size = capStarts.length * 2;
   const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
     to.set(from);
@@ -236,14 +257,14 @@ function growCapitals(): void {
   capHashes = grow(capHashes, new Int32Array(size));
   capFirst = grow(capFirst, new Uint8Array(size));
   capFlags = grow(capFlags, new Int32Array(size));
-}
+};
 
 let runStarts = new Int32Array(64);
 let runEnds = new Int32Array(64);
 let runLinked = new Uint8Array(64);
 let runWordBefore = new Int32Array(64);
 
-function growRuns(): void {
+const growRuns = (): void => {
   const size = runStarts.length * 2;
   const starts = new Int32Array(size);
   const ends = new Int32Array(size);
@@ -257,7 +278,7 @@ function growRuns(): void {
   runEnds = ends;
   runLinked = linked;
   runWordBefore = before;
-}
+};
 
 /** Lowercase cues before a lowercase name, in the order of the regex built from them (detect-person). */
 export const LOWER_NAME_CUES: readonly string[] = [
@@ -330,15 +351,15 @@ const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
 const PLACE_CUES = new Positions();
 
 /** Records a lowercase place cue that starts at `start`, where the regex's `\b` holds (no digit or "_" before). */
-function placeCueWord(text: string, start: number): void {
+const placeCueWord = (text: string, start: number): void => {
   const b = codeAt(text, start - 1);
   if (!((b >= 48 && b <= 57) || b === 95)) PLACE_CUES.push(start);
-}
+};
 
-function monthWord(start: number, end: number): void {
+const monthWord = (start: number, end: number): void => {
   MONTH_WORDS.starts.push(start);
   MONTH_WORDS.ends.push(end);
-}
+};
 
 /** Where the last pair head ("lives") and address word ended, for the word after them. */
 let headStart = -1;
@@ -350,7 +371,7 @@ let addressEnd = -1;
  * the word ends a whole cue, as detect-address reads one: an address word, or a pair or an
  * address word and "s" with one space between.
  */
-function addressWord(text: string, start: number, end: number, flags: number): number {
+const addressWord = (text: string, start: number, end: number, flags: number): number => {
   const a = ADDRESS;
   if ((flags & (STREET | STREET_PREFIX)) !== 0) {
     a.streets.push(start);
@@ -369,7 +390,7 @@ function addressWord(text: string, start: number, end: number, flags: number): n
   if (!cue) return 0;
   a.cueEnds.push(end);
   return ADDRESS_CUE;
-}
+};
 
 /**
  * Records the {@link AddressWords} and month words ({@link TextScan.months}) of the word of
@@ -381,7 +402,7 @@ function addressWord(text: string, start: number, end: number, flags: number): n
  * case-insensitively: "ſtreet"), and always as a month word (the date regex reads letters, not
  * marks, and lowercases the whole word: left to it).
  */
-function mixedWord(text: string, start: number): number {
+const mixedWord = (text: string, start: number): number => {
   const n = text.length;
   let i = start;
   let c = text.charCodeAt(i);
@@ -404,13 +425,13 @@ function mixedWord(text: string, start: number): number {
   if (beyond && (flags & (STREET | STREET_PREFIX)) === 0) ADDRESS.streets.push(start);
   monthWord(start, i);
   return i;
-}
+};
 
 /**
  * Records the address and month words of a whole word of ASCII letters (hash `h`) in a text with
  * a letter beyond ASCII, as the scan does in a text without one.
  */
-function asciiWord(text: string, start: number, end: number, h: number): void {
+const asciiWord = (text: string, start: number, end: number, h: number): void => {
   // "3rdMarch": the date regex reads an ordinal glued to the month, right after the day's digits.
   if (end - start >= 5 && start > 0 && isDigit(text.charCodeAt(start - 1)) && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) monthWord(start, end);
   if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) return;
@@ -419,7 +440,7 @@ function asciiWord(text: string, start: number, end: number, h: number): void {
   if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
     addressWord(text, start, end, flags);
   }
-}
+};
 
 /**
  * Reads the text once; see {@link TextScan}. The result (and the word and digit arrays in it) is
@@ -481,29 +502,47 @@ export function scanText(text: string): TextScan {
       // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
       chainDigits = 0;
       const start = i;
-      let h = HASH_SEED;
-      let lower = true;
-      let inner = false;
+      const first = c;
+      // hashStep, written out: an imported function is loaded and checked at every call.
+      let h = Math.imul(HASH_SEED ^ (c | 32), 16777619) & 0x3fffffff;
+      // Bit 5 (32) of every letter after the first, and-ed: an ASCII letter is a capital exactly
+      // when that bit is 0, so this says without a branch per letter whether a capital is inside.
+      let rest = 32;
       for (;;) {
-        if (c < 97) {
-          lower = false;
-          if (i > start) inner = true;
-        }
-        h = hashStep(h, c | 32);
         // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
         c = ++i < n ? text.charCodeAt(i) : 0;
         if (!asciiLetter(c)) break;
+        rest &= c;
+        h = Math.imul(h ^ (c | 32), 16777619) & 0x3fffffff;
       }
       const end = i;
+      const lower = (first & rest) !== 0;
+      const inner = rest === 0;
       i = end - 1;
+      // Most words are lowercase, in no word table, after no digit and no place cue, in an
+      // unmarked key run of an ASCII text: for them every test below is false but the last stores.
+      if (lower && (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 && !runMarked && start !== placeCueEnd + 1 && runEnd !== start && c < 128 && !other) {
+        prevStart = start;
+        prevEnd = end;
+        prevHash = h;
+        if (c === 32) {
+          // The space after the word, read here: it ends the key run (the word's part in it is
+          // unmarked, so no key), and the loop goes on after it.
+          runLength = 0;
+          i = end;
+        } else {
+          if (runLength === 0) runStart = start;
+          runLength += end - start;
+        }
+        continue;
+      }
       // The key run goes on through the word; a capital after its first character marks it.
       if (inner || (!lower && runLength > 0)) runMarked = true;
       if (runLength === 0) runStart = start;
       runLength += end - start;
-      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
+      if (runMarked && runLength >= 10 && !keyRun && runIsKey(text, runStart)) keyRun = true;
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
       if (otherAfter) other = true;
-      const first = text.charCodeAt(start);
       if (!lower) {
         if (caps === capStarts.length) growCapitals();
         capStarts[caps] = start;
@@ -517,7 +556,7 @@ export function scanText(text: string): TextScan {
           const longer = (c === 39 || c === 8217 || c === 45) && end + 1 < n && isLetter(text.charCodeAt(end + 1));
           const cued = cueBefore(text, start, prevStart, prevEnd, prevHash, otherEnd);
           f = capitalFlags(text, start, end, h, cued, longer);
-          if (!person) person = personWord(text, start, longer ? wordEnd(text, end) : end, f, longer);
+          if (!person && personWord(text, start, longer ? wordEnd(text, end) : end, f, longer)) person = true;
           if (longer) f = -1;
           else if (!inner) f |= ONE_CAPITAL;
         } else if (first <= 90) person = true;
@@ -534,7 +573,8 @@ export function scanText(text: string): TextScan {
       if (!other) {
         // "3rdMarch": the date regex reads an ordinal glued to the month, and only right after the
         // day's digits (a month word counts only next to a number; "rdMarch" elsewhere is no month).
-        if (end - start >= 5 && start > 0 && isDigit(text.charCodeAt(start - 1)) && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
+        // (`runEnd === start`: a digit stands right before the word, which then ends its run.)
+        if (end - start >= 5 && runEnd === start && startsOrdinal(text, start) && MONTHS.get(text, start + 2, end) !== 0) {
           words |= MONTH;
           monthWord(start, end);
         }
@@ -542,47 +582,55 @@ export function scanText(text: string): TextScan {
       prevStart = start;
       prevEnd = end;
       prevHash = h;
-      // In a text with a letter beyond ASCII the address and month words are recorded for the
-      // detector's words: this one if it is a whole word, else the word of letters and marks it
-      // starts (one it is inside of was recorded at its first unit beyond ASCII).
-      if (other && start >= mixedEnd) {
-        if (c >= 128 && isLetter(c)) mixedEnd = mixedWord(text, start);
-        else asciiWord(text, start, end, h);
-      }
-      // Every word of the tables below is in WORDS: a word whose bit is 0 is in none of them.
-      if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) continue;
-      if (other) {
-        // Only the lowercase place and name cues and the birth words are still open to this
-        // word: small tables of their (last) words.
-        if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) {
+      tail: {
+        // In a text with a letter beyond ASCII the address and month words are recorded for the
+        // detector's words: this one if it is a whole word, else the word of letters and marks it
+        // starts (one it is inside of was recorded at its first unit beyond ASCII).
+        if (other && start >= mixedEnd) {
+          if (c >= 128 && isLetter(c)) mixedEnd = mixedWord(text, start);
+          else asciiWord(text, start, end, h);
+        }
+        // Every word of the tables below is in WORDS: a word whose bit is 0 is in none of them.
+        if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) break tail;
+        if (other) {
+          // Only the lowercase place and name cues and the birth words are still open to this
+          // word: small tables of their (last) words.
+          if (lower && c === 32 && end - start <= 4 && PLACE_CUE_WORDS.getHashed(text, start, end, h) !== 0) {
+            placeCueEnd = end;
+            placeCueWord(text, start);
+          }
+          // Weekdays are read by an ASCII regex in any text: the names are six to nine letters.
+          if (end - start >= 6 && end - start <= 9 && WEEKDAY_WORDS.getHashed(text, start, end, h) !== 0) words |= WEEKDAY;
+          // The birth words start with "b" or "d".
+          if ((words & BIRTH) === 0 && end - start <= 9 && ((first | 32) === 98 || (first | 32) === 100)) {
+            const birth = BIRTH_WORDS.getHashed(text, start, end, h);
+            if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
+          }
+          if (lower && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
+          break tail;
+        }
+        const flags = WORDS.getAscii(text, start, end, h);
+        if (flags === 0) break tail;
+        words |= flags & (STREET | MONTH | BIRTH | POSTCODE | WEEKDAY);
+        if ((flags & MONTH) !== 0) monthWord(start, end);
+        // The last word of a pair ("to", "at", "s") only counts right after the first: most are not.
+        if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+          words |= addressWord(text, start, end, flags);
+        }
+        if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
+        if (!lower) break tail;
+        if ((flags & PLACE_CUE) !== 0 && c === 32) {
           placeCueEnd = end;
           placeCueWord(text, start);
         }
-        // Weekdays are read by an ASCII regex in any text: the names are six to nine letters.
-        if (end - start >= 6 && end - start <= 9 && WEEKDAY_WORDS.getHashed(text, start, end, h) !== 0) words |= WEEKDAY;
-        // The birth words start with "b" or "d".
-        if ((words & BIRTH) === 0 && end - start <= 9 && ((first | 32) === 98 || (first | 32) === 100)) {
-          const birth = BIRTH_WORDS.getHashed(text, start, end, h);
-          if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
-        }
-        if (lower && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
-        continue;
+        if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
       }
-      const flags = WORDS.getHashed(text, start, end, h);
-      if (flags === 0) continue;
-      words |= flags & (STREET | MONTH | BIRTH | POSTCODE | WEEKDAY);
-      if ((flags & MONTH) !== 0) monthWord(start, end);
-      // The last word of a pair ("to", "at", "s") only counts right after the first: most are not.
-      if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
-        words |= addressWord(text, start, end, flags);
+      if (c === 32) {
+        // The space after the word, read here (the space branch below, without a pass of the loop).
+        runLength = 0;
+        runMarked = false;
+        i = end;
       }
-      if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
-      if (!lower) continue;
-      if ((flags & PLACE_CUE) !== 0 && c === 32) {
-        placeCueEnd = end;
-        placeCueWord(text, start);
-      }
-      if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
       continue;
     }
     if (c === 32) {
@@ -631,7 +679,7 @@ export function scanText(text: string): TextScan {
       if (!ibanHead && start >= 2 && length >= 2 && isAsciiLetter(text.charCodeAt(start - 1)) && isAsciiLetter(text.charCodeAt(start - 2)) && !(start >= 3 && (isAsciiLetter(text.charCodeAt(start - 3)) || isDigit(text.charCodeAt(start - 3))))) ibanHead = true;
       if (runLength === 0) runStart = start;
       runLength += length;
-      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
+      if (runMarked && runLength >= 10 && !keyRun && runIsKey(text, runStart)) keyRun = true;
       i = j - 1;
       continue;
     }
@@ -641,7 +689,7 @@ export function scanText(text: string): TextScan {
       if (runLength > 0) runMarked = true;
       else runStart = i;
       runLength++;
-      if (runMarked && runLength >= 10 && !keyRun) keyRun = runIsKey(text, runStart);
+      if (runMarked && runLength >= 10 && !keyRun && runIsKey(text, runStart)) keyRun = true;
       continue;
     }
     runLength = 0;
@@ -743,7 +791,7 @@ class Scan implements TextScan {
  * optional ".", ":" and ",", one space and a lowercase word that can be a name (see
  * {@link mayBeLowerName}).
  */
-function nameCueAt(text: string, end: number, start: number, h: number): boolean {
+const nameCueAt = (text: string, end: number, start: number, h: number): boolean => {
   let i = end;
   if (codeAt(text, i) === 46) i++;
   if (codeAt(text, i) === 58) i++;
@@ -753,14 +801,14 @@ function nameCueAt(text: string, end: number, start: number, h: number): boolean
   if (!((c >= 97 && c <= 122) || c >= 128)) return false;
   // The word ends a cue; a cue of several words ("name is", "i'm") needs the words before it.
   // `h` is the word's lowercase hash, as the scan read it: no second hashing pass.
-  const last = CUE_LAST_WORDS.getHashed(text, start, end, h);
+  const last = CUE_LAST_WORDS.getAscii(text, start, end, h);
   if (last === 0) return false;
   const cues = CUES_BY_LAST_WORD[last - 1] as readonly string[];
   for (const cue of cues) {
     if (end >= cue.length && text.startsWith(cue, end - cue.length)) return mayBeLowerName(text, i + 1);
   }
   return false;
-}
+};
 
 /**
  * Whether the lowercase word at `start` (after a name cue) may be a name the detector reports:
@@ -768,7 +816,7 @@ function nameCueAt(text: string, end: number, start: number, h: number): boolean
  * letters that ends the regex's capture (`\p{Ll}[\p{Ll}\p{M}'’-]+`) is looked up here; any other
  * (a letter beyond ASCII, an apostrophe or hyphen after it) is the detector's to read.
  */
-function mayBeLowerName(text: string, start: number): boolean {
+const mayBeLowerName = (text: string, start: number): boolean => {
   const n = text.length;
   let h = HASH_SEED;
   let end = start;
@@ -785,18 +833,18 @@ function mayBeLowerName(text: string, start: number): boolean {
   if (end - start < 2) return end === start;
   const flags = lookupToken(text, start, end, h);
   return (flags & (GIVEN | SURNAME)) !== 0 && (flags & STOP) === 0;
-}
+};
 
 /**
  * The name-index flags of the ASCII word `text[start..end)` that starts with its capital (of the
  * longer word the detector reads when `longer`, -1 when a letter beyond ASCII is in it), plus
  * {@link NOT_CUED} unless it is `cued` ({@link cueBefore}).
  */
-function capitalFlags(text: string, start: number, end: number, h: number, cued: boolean, longer: boolean): number {
+const capitalFlags = (text: string, start: number, end: number, h: number, cued: boolean, longer: boolean): number => {
   const flags = longer ? longerFlags(text, start, end) : lookupToken(text, start, end, h);
   if (flags < 0) return -1;
   return cued ? flags : flags | NOT_CUED;
-}
+};
 
 /**
  * Whether a word that can end a person cue may stand right before `start`: the last letters end
@@ -804,7 +852,7 @@ function capitalFlags(text: string, start: number, end: number, h: number, cued:
  * ASCII word `prevStart`–`prevEnd` (hash `prevHash`) found among the cue words, or have a letter
  * beyond ASCII in them ("señor", "chère": the detector's business).
  */
-function cueBefore(text: string, start: number, prevStart: number, prevEnd: number, prevHash: number, otherEnd: number): boolean {
+const cueBefore = (text: string, start: number, prevStart: number, prevEnd: number, prevHash: number, otherEnd: number): boolean => {
   const last = otherEnd > prevEnd ? otherEnd : prevEnd;
   if (last < 0 || start - last > 5) return false;
   for (let k = last; k < start; k++) {
@@ -812,21 +860,21 @@ function cueBefore(text: string, start: number, prevStart: number, prevEnd: numb
     if (g !== 32 && g !== 46 && g !== 44 && g !== 58 && g !== 10 && g !== 13 && g !== 9) return false;
   }
   if (last === otherEnd || prevStart === otherEnd) return true;
-  return (((PERSON_CUE_FILTER[(prevHash >>> 5) & 2047] as number) >>> (prevHash & 31)) & 1) !== 0 && PERSON_CUES.getHashed(text, prevStart, prevEnd, prevHash) !== 0;
-}
+  return (((PERSON_CUE_FILTER[(prevHash >>> 5) & 2047] as number) >>> (prevHash & 31)) & 1) !== 0 && PERSON_CUES.getAscii(text, prevStart, prevEnd, prevHash) !== 0;
+};
 
 
 /**
  * The flags of the word the detector reads from `start` ("It's" read as "It", "Jean-Luc"), or -1
  * when it holds a letter beyond ASCII (the detector's business).
  */
-function longerFlags(text: string, start: number, end: number): number {
+const longerFlags = (text: string, start: number, end: number): number => {
   let e = wordEnd(text, end);
   for (let k = end; k < e; k++) if (text.charCodeAt(k) >= 128 && text.charCodeAt(k) !== 8217) return -1;
   // A possessive "Liam's" is the name Liam.
   if (e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) e -= 2;
   return lookupSpan(text, start, e);
-}
+};
 
 /**
  * Whether the capitalised word `text[start..end)` with flags `f` (from {@link capitalFlags}) can
@@ -834,21 +882,21 @@ function longerFlags(text: string, start: number, end: number): number {
  * a city or country, or the first word of one that goes on (any, when the word is `longer` than
  * the scan's); -1 (unsettled) always can.
  */
-function personWord(text: string, start: number, end: number, f: number, longer: boolean): boolean {
+const personWord = (text: string, start: number, end: number, f: number, longer: boolean): boolean => {
   if (f < 0) return true;
   if ((f & NOT_CUED) === 0) return true;
   if ((f & (GIVEN | SURNAME)) !== 0 && (f & STOP) === 0) return true;
   if (end - start < 3) return false;
   if ((f & (CITY | COUNTRY)) !== 0) return true;
   return (f & PLACE_HEAD) !== 0 && (longer || (text.charCodeAt(end) === 32 && placeGoesOn(text, end + 1)));
-}
+};
 
 /**
  * Whether the key run starting at `start` (a letter, after no key character) starts like a key
  * prefix of the key detector: "sk", "AK", "AS", "AI", "gh", "gi", "xo", "rk", "ey" ("-----BEGIN "
  * is checked where a run starts with "-"). The detector only reads a prefix after no key character.
  */
-function keyPrefix(text: string, start: number): boolean {
+const keyPrefix = (text: string, start: number): boolean => {
   const a = text.charCodeAt(start);
   const b = text.charCodeAt(start + 1);
   if (a === 115 || a === 114) return b === 107;
@@ -856,40 +904,22 @@ function keyPrefix(text: string, start: number): boolean {
   if (a === 103) return b === 104 || b === 105;
   if (a === 120) return b === 111;
   return a === 101 && b === 121;
-}
+};
 
 /**
  * Whether the key run starting at `start` starts like a key: a letter and {@link keyPrefix}, or
  * "--" ("-----BEGIN "); a run that starts with a digit or "_" never does.
  */
-function runIsKey(text: string, start: number): boolean {
+const runIsKey = (text: string, start: number): boolean => {
   const a = text.charCodeAt(start);
   if (a === 45) return text.charCodeAt(start + 1) === 45;
   return asciiLetter(a) && keyPrefix(text, start);
-}
+};
 
-function startsOrdinal(text: string, start: number): boolean {
+const startsOrdinal = (text: string, start: number): boolean => {
   const a = text.charCodeAt(start);
   const b = text.charCodeAt(start + 1);
   return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
-}
-
-/** Half of a surrogate pair: a letter beyond the Basic Multilingual Plane may stand there. */
-function isSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdfff;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** {@link isAsciiLetter} in one comparison: `c | 32` folds the capitals onto the lowercase range. */
-function asciiLetter(c: number): boolean {
-  return ((c | 32) - 97) >>> 0 < 26;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
+};
 
 const RESULT = new Scan();

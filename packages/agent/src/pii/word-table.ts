@@ -24,6 +24,7 @@ export class WordTable {
     this.#keys = new Array<string>(size).fill('');
     this.#mask = size - 1;
     for (const [key, value] of list) {
+      if (key !== key.toLowerCase()) throw new Error(`WordTable key not lowercase: ${key}`);
       let h = HASH_SEED;
       for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
       let slot = h & this.#mask;
@@ -54,6 +55,26 @@ export class WordTable {
     let h = HASH_SEED;
     for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
     return this.getHashed(text, start, end, h);
+  }
+
+  /**
+   * {@link getHashed} for a word of ASCII letters only (the text scan's words): a letter `c`
+   * lowercased is `c | 32`, and no other unit of a key ('.', a digit, a unit beyond ASCII) equals
+   * `c | 32` for a letter, so the compare needs no call per character.
+   */
+  getAscii(text: string, start: number, end: number, h: number): number {
+    const length = end - start;
+    const mask = this.#mask;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.#hashes[slot] as number;
+      if (stored === 0) return 0;
+      if (stored !== h + 1) continue;
+      const key = this.#keys[slot] as string;
+      if (key.length !== length) continue;
+      let k = 0;
+      while (k < length && (text.charCodeAt(start + k) | 32) === key.charCodeAt(k)) k++;
+      if (k === length) return this.#values[slot] as number;
+    }
   }
 
   /** {@link get} with the word's hash already computed (`hashStep` over `lowerCode`). */
