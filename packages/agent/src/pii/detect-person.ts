@@ -107,7 +107,8 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     }
     const flags = known >= 0 ? known : flagsOf(text, start, end);
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
-      const p = place(text, start, end, true, flags);
+      // A word the scan settled is the scan's run of ASCII letters: its hash carries into the phrases.
+      const p = place(text, start, end, true, flags, undefined, known >= 0 ? (caps!.hashes[next - 1] as number) : -1);
       if (p !== undefined) {
         places.push(p);
         if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
