@@ -36,6 +36,28 @@ describe('detectPerson', () => {
     expect(names('Megan The Payne')).toEqual([['Megan', false]]);
   });
 
+  it('hands out the findings in text order, one object per name, with their validation and confidence', () => {
+    // "mr. martin" is found by the lowercase cue after the capitalised names (sorted in), and
+    // merged with the name after it.
+    expect(names('Ask for mr. martin Kaylee, Mark and Brandi now')).toEqual([['mr. martin Kaylee', true], ['Mark', false], ['Brandi', false]]);
+    // More than eight findings (the list reads sets of their offsets), each confidence.
+    const text = 'hi joshua, Will and Megan, Grant or Kaylee, Mark, Malon, Brandi, Liam, Ana, Lima, Payne, Donald, Voet';
+    const out: PiiFinding[] = [];
+    detectPerson(text, out);
+    expect(out.map((f) => [text.slice(f.start, f.end), f.validated, f.confidence])).toEqual([
+      ['Megan', false, 'medium'], ['Grant', false, 'low'], ['Kaylee', false, 'medium'], ['Mark', false, 'low'], ['Malon', false, 'low'], ['Brandi', false, 'medium'],
+      ['Liam', false, 'medium'], ['Ana', false, 'medium'], ['Lima', false, 'medium'], ['Payne', false, 'low'], ['Donald', false, 'medium'], ['Voet', false, 'low'],
+    ]);
+    const cued = 'Why is Daniel here? Dr. Ana The Megan Payne Lima';
+    const found: PiiFinding[] = [];
+    detectPerson(cued, found);
+    expect(found).toEqual([
+      { type: 'person', start: 7, end: 13, validated: false, confidence: 'medium' },
+      { type: 'person', start: 20, end: 27, validated: true, confidence: 'medium' },
+      { type: 'person', start: 32, end: 48, validated: true, confidence: 'high' },
+    ]);
+  });
+
   it('finds names in a list once one of them is a name', () => {
     expect(names('They had 6: Malon, Mark, Kaylee and Brandi.').map(([n]) => n)).toEqual(['Malon', 'Mark', 'Kaylee', 'Brandi']);
   });

@@ -26,6 +26,31 @@ function pushPending(start: number, end: number): void {
   pendingCount++;
 }
 
+// The person findings of a call, as parallel arrays reused from call to call: where each starts
+// and ends, and its validation and confidence in one small integer (validated + 2 × confidence
+// rank). No finding object is made until mergeAdjacent hands the call's findings out: one object
+// per finding reported, none for the halves of a merged name, and no array of them per call.
+let foundStarts = new Int32Array(16);
+let foundEnds = new Int32Array(16);
+let foundKinds = new Int32Array(16);
+let foundCount = 0;
+const VALIDATED = 1;
+const LOW = 2;
+const MEDIUM = 4;
+const HIGH = 6;
+
+function pushFound(start: number, end: number, kind: number): void {
+  if (foundCount === foundStarts.length) {
+    foundStarts = grown(foundStarts);
+    foundEnds = grown(foundEnds);
+    foundKinds = grown(foundKinds);
+  }
+  foundStarts[foundCount] = start;
+  foundEnds[foundCount] = end;
+  foundKinds[foundCount] = kind;
+  foundCount++;
+}
+
 function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const to = new Int32Array(from.length * 2);
   to.set(from);
@@ -46,10 +71,7 @@ function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
  */
 export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
   if (scan !== undefined && !scan.person) return;
-  // A new array each call: emptying a reused one (`length = 0`) is a runtime call, dearer than
-  // the young-generation allocation of an empty array (cachegrind: about 680 instructions a
-  // Presidio record more with the reused array, most of the records that run this find something).
-  const found: PiiFinding[] = [];
+  foundCount = 0;
   pendingCount = 0;
   // The words are read once, in text order, straight into findings. A run is the capitalised
   // words joined by one space or by particles ("Donald van der Voet"); a stop word in it splits
@@ -83,7 +105,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       if (caps.first[next++] === 0) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
         at = end;
-        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
         words = 0;
         runEnd = -1;
         continue;
@@ -95,7 +117,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     }
     at = end;
     if (glued(text, start)) {
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
       runEnd = -1;
       continue;
@@ -111,7 +133,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       const p = place(text, start, end, true, flags, undefined, known >= 0 ? (caps!.hashes[next - 1] as number) : -1);
       if (p !== undefined) {
         places.push(p);
-        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
         words = 0;
         runEnd = -1;
         at = Math.max(at, p.end);
@@ -119,19 +141,19 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       }
     }
     if (known >= 0 && (known & ONE_CAPITAL) !== 0 ? !plainShaped(text, end) : !nameShaped(text, start, end)) {
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
       runEnd = -1;
       continue;
     }
     if (runEnd < 0 || !joins(text, runEnd, start)) {
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
     }
     runEnd = end;
     if ((flags & STOP) !== 0) {
       // A stop word ends the group before it and belongs to none, but the run goes on through it.
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
       continue;
     }
@@ -149,11 +171,11 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       if ((flags & COMMON) === 0) strong++;
     }
   }
-  if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
-  if (scan === undefined || scan.nameCue) lowercaseNames(text, found);
-  if (found.length > 1 && !sorted(found)) found.sort(byStart);
-  promoteLists(text, found);
-  mergeAdjacent(text, found, out);
+  if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
+  if (scan === undefined || scan.nameCue) lowercaseNames(text);
+  if (foundCount > 1) sortFound();
+  promoteLists(text);
+  mergeAdjacent(text, out);
 }
 
 /** The name-index flags of the word `text[start..end)`. */
@@ -223,7 +245,7 @@ export function particleGap(text: string, end: number, start: number): boolean {
 }
 
 /** Lowercase names after a cue ("mr. martin", "named joshua", "name roberto yamamura"). */
-function lowercaseNames(text: string, found: PiiFinding[]): void {
+function lowercaseNames(text: string): void {
   LOWER_CUED.lastIndex = 0;
   for (let m = LOWER_CUED.exec(text); m !== null; m = LOWER_CUED.exec(text)) {
     const a = m[1] as string;
@@ -241,14 +263,30 @@ function lowercaseNames(text: string, found: PiiFinding[]): void {
     const fb = b === undefined ? 0 : lookupKey(b);
     const pair = b !== undefined && (fb & NAME) !== 0 && (fb & (STOP | COMMON)) === 0;
     const end = pair ? aStart + a.length + 1 + (b as string).length : aStart + a.length;
-    found.push({ type: 'person', start: title ? m.index : aStart, end, validated: title || pair, confidence: 'medium' });
+    pushFound(title ? m.index : aStart, end, title || pair ? MEDIUM | VALIDATED : MEDIUM);
   }
 }
 
-/** Whether the findings are in order already (most are: the runs are read in text order). */
-function sorted(found: readonly PiiFinding[]): boolean {
-  for (let i = 1; i < found.length; i++) if (found[i - 1]!.start > found[i]!.start) return false;
-  return true;
+/**
+ * Orders the findings by start, stably, as `Array.prototype.sort` did: by insertion, which reads
+ * the findings once when they are in order already (most are: the runs are read in text order).
+ */
+function sortFound(): void {
+  for (let i = 1; i < foundCount; i++) {
+    const start = foundStarts[i] as number;
+    let j = i - 1;
+    if ((foundStarts[j] as number) <= start) continue;
+    const end = foundEnds[i] as number;
+    const kind = foundKinds[i] as number;
+    for (; j >= 0 && (foundStarts[j] as number) > start; j--) {
+      foundStarts[j + 1] = foundStarts[j] as number;
+      foundEnds[j + 1] = foundEnds[j] as number;
+      foundKinds[j + 1] = foundKinds[j] as number;
+    }
+    foundStarts[j + 1] = start;
+    foundEnds[j + 1] = end;
+    foundKinds[j + 1] = kind;
+  }
 }
 
 /** {@link nameShaped} of a word whose only capital is its first letter: what follows it decides. */
@@ -280,52 +318,46 @@ function nameShaped(text: string, start: number, end: number): boolean {
  * listed name. `firstFlags` and `lastFlags` are the first and last word's name-index flags,
  * `listed` the words that are listed names, `strong` those of them that are no everyday word.
  */
-function group(text: string, words: number, start: number, end: number, firstFlags: number, lastFlags: number, listed: number, strong: number, found: PiiFinding[]): void {
+function group(text: string, words: number, start: number, end: number, firstFlags: number, lastFlags: number, listed: number, strong: number): void {
   if (words === 1) {
-    single(text, start, end, firstFlags, found);
+    single(text, start, end, firstFlags);
     return;
   }
   if ((firstFlags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, start, end)) return;
   const cue = cueOf(text, start, firstFlags);
-  if (cue !== NO_CUE) return pushPerson(found, cueKind(cue) === CUE_TITLE ? cueStart(cue) : start, end, true, 'high');
-  if ((firstFlags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushPerson(found, start, end, true, 'high');
-  if (strong >= 1 && (lastFlags & SURNAME) !== 0) pushPerson(found, start, end, true, 'medium');
+  if (cue !== NO_CUE) return pushFound(cueKind(cue) === CUE_TITLE ? cueStart(cue) : start, end, HIGH | VALIDATED);
+  if ((firstFlags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushFound(start, end, HIGH | VALIDATED);
+  if (strong >= 1 && (lastFlags & SURNAME) !== 0) pushFound(start, end, MEDIUM | VALIDATED);
 }
-
-function pushPerson(found: PiiFinding[], start: number, end: number, validated: boolean, confidence: PiiConfidence): void {
-  found.push({ type: 'person', start, end, validated, confidence });
-}
-
-const byStart = (a: PiiFinding, b: PiiFinding): number => a.start - b.start;
 
 /** A group of one capitalised word (most groups): a name alone, after a cue, as a speaker label, or pending a list. */
-function single(text: string, start: number, end: number, flags: number, found: PiiFinding[]): void {
+function single(text: string, start: number, end: number, flags: number): void {
   if ((flags & STOP) !== 0) return;
   if ((flags & PLACE) !== 0 && (flags & NAME) === 0) return;
   const cue = cueOf(text, start, flags);
   if (cue !== NO_CUE) {
     const kind = cueKind(cue);
     if ((flags & NAME) !== 0 || kind === CUE_TITLE || kind === CUE_NAMING) {
-      pushPerson(found, kind === CUE_TITLE ? cueStart(cue) : start, end, kind === CUE_TITLE, 'medium');
+      pushFound(kind === CUE_TITLE ? cueStart(cue) : start, end, kind === CUE_TITLE ? MEDIUM | VALIDATED : MEDIUM);
     }
     return;
   }
   if (codeAt(text, end) === 58 && lineStart(text, start) && (flags & NAME) !== 0 && (flags & (PLACE | COMMON)) === 0) {
-    pushPerson(found, start, end, false, 'medium');
+    pushFound(start, end, MEDIUM);
     return;
   }
   if ((flags & NAME) === 0 || (flags & COMMON) !== 0) {
     if ((flags & PLACE) === 0) pushPending(start, end);
     return;
   }
-  pushPerson(found, start, end, false, sentenceStart(text, start) ? 'low' : 'medium');
+  pushFound(start, end, sentenceStart(text, start) ? LOW : MEDIUM);
 }
 
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
-function promoteLists(text: string, found: PiiFinding[]): void {
-  if (pendingCount === 0 || found.length === 0) return;
+function promoteLists(text: string): void {
+  if (pendingCount === 0 || foundCount === 0) return;
   // A short text has a few findings, searched in place; a long one gets sets of their offsets.
-  const offsets: Offsets | undefined = found.length > 8 ? { starts: new Set(found.map((f) => f.start)), ends: new Set(found.map((f) => f.end)) } : undefined;
+  const offsets: Offsets | undefined = foundCount > 8 ? { starts: new Set(foundStarts.subarray(0, foundCount)), ends: new Set(foundEnds.subarray(0, foundCount)) } : undefined;
   let added = false;
   // A second pass can only promote a word next to one the first pass promoted: when the first
   // adds nothing, the second would read the same findings and add nothing either.
@@ -333,14 +365,14 @@ function promoteLists(text: string, found: PiiFinding[]): void {
     for (let k = 0; k < pendingCount; k++) {
       const start = pendingStarts[k] as number;
       const end = pendingEnds[k] as number;
-      if (!listy(text, start, end) || hasStart(found, offsets, start) || !listNeighbour(text, start, end, found, offsets)) continue;
-      found.push({ type: 'person', start, end, validated: false, confidence: 'low' });
+      if (!listy(text, start, end) || hasStart(offsets, start) || !listNeighbour(text, start, end, offsets)) continue;
+      pushFound(start, end, LOW);
       offsets?.starts.add(start);
       offsets?.ends.add(end);
       added = true;
     }
   }
-  if (added) found.sort(byStart);
+  if (added) sortFound();
 }
 
 /** Where the findings of a long text start and end. */
@@ -349,15 +381,15 @@ interface Offsets {
   readonly ends: Set<number>;
 }
 
-function hasStart(found: readonly PiiFinding[], offsets: Offsets | undefined, start: number): boolean {
+function hasStart(offsets: Offsets | undefined, start: number): boolean {
   if (offsets !== undefined) return offsets.starts.has(start);
-  for (let i = 0; i < found.length; i++) if (found[i]!.start === start) return true;
+  for (let i = 0; i < foundCount; i++) if (foundStarts[i] === start) return true;
   return false;
 }
 
-function hasEnd(found: readonly PiiFinding[], offsets: Offsets | undefined, end: number): boolean {
+function hasEnd(offsets: Offsets | undefined, end: number): boolean {
   if (offsets !== undefined) return offsets.ends.has(end);
-  for (let i = 0; i < found.length; i++) if (found[i]!.end === end) return true;
+  for (let i = 0; i < foundCount; i++) if (foundEnds[i] === end) return true;
   return false;
 }
 
@@ -377,33 +409,33 @@ const LIST_TABLE = new WordTable([...LIST_WORDS].map((w) => [w, 1] as const));
 const LIST_LONGEST = Math.max(...[...LIST_WORDS].map((w) => w.length));
 
 /** Whether a list separator (", ", " and ", " & "…) joins the word to a person finding on either side. */
-function listNeighbour(text: string, start: number, end: number, found: readonly PiiFinding[], offsets: Offsets | undefined): boolean {
+function listNeighbour(text: string, start: number, end: number, offsets: Offsets | undefined): boolean {
   // Before: "Malon, " or "Kaylee and ".
   let i = start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
   if (i > 0 && text.charCodeAt(i - 1) === 44) {
     let k = i - 1;
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-    if (hasEnd(found, offsets, k)) return true;
+    if (hasEnd(offsets, k)) return true;
   } else if (i < start) {
     const wEnd = wordEndBefore(text, i, 0);
     const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
     if (wEnd >= 0 && wEnd - wStart <= LIST_LONGEST && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
       let k = wStart;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-      if (hasEnd(found, offsets, k)) return true;
+      if (hasEnd(offsets, k)) return true;
     }
   }
   // After: ", Kaylee" or " and Brandi".
   let j = end;
   if (codeAt(text, j) === 44) j++;
   while (codeAt(text, j) === 32) j++;
-  if (j > end + 1 && hasStart(found, offsets, j) && codeAt(text, end) === 44) return true;
+  if (j > end + 1 && hasStart(offsets, j) && codeAt(text, end) === 44) return true;
   let e = j;
   while (e < text.length && isLetter(text.charCodeAt(e))) e++;
   if (e > j && e - j <= LIST_LONGEST && LIST_TABLE.get(text, j, e) !== 0) {
     while (codeAt(text, e) === 32) e++;
-    if (hasStart(found, offsets, e)) return true;
+    if (hasStart(offsets, e)) return true;
   }
   return false;
 }
@@ -431,18 +463,34 @@ function lineStart(text: string, start: number): boolean {
   return true;
 }
 
-/** Two person findings separated by one space are one name. */
-function mergeAdjacent(text: string, found: PiiFinding[], out: PiiFinding[]): void {
-  let prev: PiiFinding | undefined;
-  for (const f of found) {
-    if (prev !== undefined && f.start - prev.end === 1 && text.charCodeAt(prev.end) === 32) {
-      prev = { type: 'person', start: prev.start, end: f.end, validated: true, confidence: 'medium' };
+/**
+ * Two person findings separated by one space are one name (validated, medium). Each finding is
+ * made here, as it is handed out; a merged name is one object, its halves none.
+ */
+function mergeAdjacent(text: string, out: PiiFinding[]): void {
+  if (foundCount === 0) return;
+  let start = foundStarts[0] as number;
+  let end = foundEnds[0] as number;
+  let kind = foundKinds[0] as number;
+  for (let i = 1; i < foundCount; i++) {
+    const s = foundStarts[i] as number;
+    if (s - end === 1 && text.charCodeAt(end) === 32) {
+      end = foundEnds[i] as number;
+      kind = MEDIUM | VALIDATED;
       continue;
     }
-    if (prev !== undefined) out.push(prev);
-    prev = f;
+    out.push(finding(start, end, kind));
+    start = s;
+    end = foundEnds[i] as number;
+    kind = foundKinds[i] as number;
   }
-  if (prev !== undefined) out.push(prev);
+  out.push(finding(start, end, kind));
+}
+
+function finding(start: number, end: number, kind: number): PiiFinding {
+  const rank = kind >> 1;
+  const confidence: PiiConfidence = rank === 3 ? 'high' : rank === 2 ? 'medium' : 'low';
+  return { type: 'person', start, end, validated: (kind & VALIDATED) !== 0, confidence };
 }
 
 function isDigit(c: number): boolean {
