@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectPerson, PARTICLES, particleGap } from './detect-person.js';
+import { detectPerson, nameEnd, PARTICLES, particleGap, readEnd, readName } from './detect-person.js';
+import { HASH_SEED, hashStep, lookupToken, lowerCode } from './name-index.js';
+import { wordEnd } from './word-before.js';
 import type { PiiFinding } from './pii-type.js';
 import { scanText } from './text-scan.js';
 
@@ -130,3 +132,38 @@ describe('particleGap', () => {
   });
 });
 
+
+describe('readName', () => {
+  // The reading it replaces: wordEnd, the possessive cut, then the word hashed again from its start.
+  function reference(text: string, start: number, from: number): [number, number, number] {
+    const end = wordEnd(text, from);
+    let stop = end;
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) stop -= 2;
+    let h = HASH_SEED;
+    for (let k = start; k < stop; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    return [lookupToken(text, start, stop, h), end, stop];
+  }
+
+  it('reads, cuts and looks up a word as wordEnd, the possessive cut and a second hashing did', () => {
+    const piece = fc.constantFrom('Liam', "Liam's", 'Liam’s', "LIAM'S", "Li's", "Jo's", 'Jean-Luc', "O'Neil", "O'Neil's", "it's", "'s", "'", '’', '-', 's', 'S', 'x', 'Ana', 'Émile', 'Crnić', 'Zielińska', 'İ', 'é', '\u0301', '\u{1D49C}', ' ', '.', '3', 'Megan', 'payne');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        for (let start = 0; start < text.length; start++) {
+          // From the unit after the first (no hash known), and from the end of the ASCII letters
+          // at the start with their hash (as the scan hands them over).
+          const froms: Array<[number, number]> = [[start + 1, -1]];
+          let k = start;
+          let h = HASH_SEED;
+          while (k < text.length && /[A-Za-z]/.test(text[k] as string)) h = hashStep(h, lowerCode(text.charCodeAt(k++)));
+          if (k > start) froms.push([k, h]);
+          for (const [from, hash] of froms) {
+            const flags = readName(text, start, from, hash);
+            expect([flags, readEnd, nameEnd]).toEqual(reference(text, start, from));
+          }
+        }
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+});

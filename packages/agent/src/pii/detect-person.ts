@@ -93,7 +93,10 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   let next = 0;
   for (;;) {
     let start: number;
-    let end: number;
+    // Where the word's letters may go on after what the scan read of it, and the hash of what it
+    // read (-1: none).
+    let from: number;
+    let h = -1;
     let known = -1;
     if (caps !== undefined) {
       while (next < caps.count && (caps.starts[next] as number) < at) next++;
@@ -101,10 +104,11 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       start = caps.starts[next] as number;
       known = caps.flags[next] as number;
       // A word the scan settled ends where the scan says: no letters, apostrophe or hyphen follow.
-      end = known >= 0 ? (caps.ends[next] as number) : wordEnd(text, caps.ends[next] as number);
+      from = caps.ends[next] as number;
+      h = caps.hashes[next] as number;
       if (caps.first[next++] === 0) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
-        at = end;
+        at = known >= 0 ? from : wordEnd(text, from);
         if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
         words = 0;
         runEnd = -1;
@@ -113,24 +117,30 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     } else {
       start = nextCapital(text, at);
       if (start < 0) break;
-      end = wordEnd(text, start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1));
+      from = start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1);
     }
-    at = end;
     if (glued(text, start)) {
+      at = known >= 0 ? from : wordEnd(text, from);
       if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
       runEnd = -1;
       continue;
     }
-    // A possessive "Liam's" is the name Liam (never a word the scan settled: ASCII letters only).
-    if (known < 0 && end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) {
-      end -= 2;
-      known = -1;
+    let end: number;
+    let flags: number;
+    if (known >= 0) {
+      end = from;
+      at = end;
+      flags = known;
+    } else {
+      // The rest of the word read and hashed in one pass, a possessive "Liam's" read as Liam.
+      flags = readName(text, start, from, h);
+      at = readEnd;
+      end = nameEnd;
     }
-    const flags = known >= 0 ? known : flagsOf(text, start, end);
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
       // A word the scan settled is the scan's run of ASCII letters: its hash carries into the phrases.
-      const p = place(text, start, end, true, flags, undefined, known >= 0 ? (caps!.hashes[next - 1] as number) : -1);
+      const p = place(text, start, end, true, flags, undefined, known >= 0 ? h : -1);
       if (p !== undefined) {
         places.push(p);
         if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
@@ -178,11 +188,49 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   mergeAdjacent(text, out);
 }
 
-/** The name-index flags of the word `text[start..end)`. */
-function flagsOf(text: string, start: number, end: number): number {
-  let h = HASH_SEED;
-  for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
-  return lookupToken(text, start, end, h);
+// What readName read: where the word ends, and where the name ends (before a possessive "'s").
+// Exported (read-only bindings) for its test.
+export let readEnd = 0;
+export let nameEnd = 0;
+
+/**
+ * The name-index flags of the word that starts at `start` and whose letters may go on at `from`
+ * (`h` is the hash of `text[start..from)`, or -1), read as {@link wordEnd} reads it: letters and
+ * marks, and an apostrophe or hyphen with a letter after it. A possessive "Liam's" (more than three
+ * units) is the name Liam. The word is hashed lowercase (`lowerCode`) as it is read, so it is read
+ * once; where it ends goes to `readEnd`, where the name ends to `nameEnd`.
+ */
+export function readName(text: string, start: number, from: number, h: number): number {
+  if (h < 0) {
+    h = HASH_SEED;
+    for (let k = start; k < from; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+  }
+  const n = text.length;
+  let j = from;
+  // The last apostrophe or hyphen read, and the hash before it.
+  let sep = -1;
+  let beforeSep = 0;
+  for (;;) {
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (!isLetter(c)) break;
+      h = hashStep(h, lowerCode(c));
+    }
+    const d = codeAt(text, j);
+    if (!((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1)))) break;
+    sep = j;
+    beforeSep = h;
+    h = hashStep(hashStep(h, lowerCode(d)), lowerCode(text.charCodeAt(j + 1)));
+    j += 2;
+  }
+  readEnd = j;
+  // "'s" at the end is the last apostrophe read and the one letter after it.
+  if (j - start > 3 && sep === j - 2 && (text.charCodeAt(j - 1) === 115 || text.charCodeAt(j - 1) === 83) && (text.charCodeAt(sep) === 39 || text.charCodeAt(sep) === 8217)) {
+    nameEnd = sep;
+    return lookupToken(text, start, sep, beforeSep);
+  }
+  nameEnd = j;
+  return lookupToken(text, start, j, h);
 }
 
 /** The cue before the word `start` with flags `flags` (NOT_CUED from the scan settles it). */
