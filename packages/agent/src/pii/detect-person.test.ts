@@ -62,6 +62,18 @@ describe('detectPerson', () => {
 
   it('finds names in a list once one of them is a name', () => {
     expect(names('They had 6: Malon, Mark, Kaylee and Brandi.').map(([n]) => n)).toEqual(['Malon', 'Mark', 'Kaylee', 'Brandi']);
+    // A list word on either side, and a longer word (read only one letter past the longest list word).
+    const listed = (text: string): string[] => names(text).map(([n]) => n);
+    expect(listed('Megan and Malon')).toEqual(['Megan', 'Malon']);
+    expect(listed('Megan andy Malon')).toEqual(['Megan']);
+    expect(listed('Malon and Megan')).toEqual(['Malon', 'Megan']);
+    expect(listed('Malon andy Megan')).toEqual(['Megan']);
+    expect(listed('Megan y Malon')).toEqual(['Megan', 'Malon']);
+    expect(listed('Megan yy Malon')).toEqual(['Megan']);
+    expect(listed('Malon och Megan')).toEqual(['Malon', 'Megan']);
+    expect(listed('Malon ochs Megan')).toEqual(['Megan']);
+    expect(listed('Malon, Megan')).toEqual(['Malon', 'Megan']);
+    expect(listed('Malon ,Megan')).toEqual(['Megan']);
   });
 
   it('leaves the compliant look-alikes alone: everyday words, products, places, code, headings', () => {

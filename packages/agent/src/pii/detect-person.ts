@@ -4,7 +4,7 @@ import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './p
 import { LOWER_NAME_CUES, NOT_CUED, ONE_CAPITAL, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
-import { isLetter, isUpper, wordEnd, wordEndBefore, wordStart } from './word-before.js';
+import { isLetter, isUpper, wordEnd } from './word-before.js';
 import { WordTable } from './word-table.js';
 
 const NAME = GIVEN | SURNAME;
@@ -466,9 +466,10 @@ function listNeighbour(text: string, start: number, end: number, offsets: Offset
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
     if (hasEnd(offsets, k)) return true;
   } else if (i < start) {
-    const wEnd = wordEndBefore(text, i, 0);
-    const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
-    if (wEnd >= 0 && wEnd - wStart <= LIST_LONGEST && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
+    // The word before, read back at most one letter past the longest list word.
+    let wStart = i;
+    while (wStart > 0 && i - wStart <= LIST_LONGEST && isLetter(text.charCodeAt(wStart - 1))) wStart--;
+    if (wStart < i && i - wStart <= LIST_LONGEST && LIST_TABLE.get(text, wStart, i) !== 0) {
       let k = wStart;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
       if (hasEnd(offsets, k)) return true;
@@ -479,8 +480,9 @@ function listNeighbour(text: string, start: number, end: number, offsets: Offset
   if (codeAt(text, j) === 44) j++;
   while (codeAt(text, j) === 32) j++;
   if (j > end + 1 && hasStart(offsets, j) && codeAt(text, end) === 44) return true;
+  // The word after, read at most one letter past the longest list word.
   let e = j;
-  while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+  while (e < text.length && e - j <= LIST_LONGEST && isLetter(text.charCodeAt(e))) e++;
   if (e > j && e - j <= LIST_LONGEST && LIST_TABLE.get(text, j, e) !== 0) {
     while (codeAt(text, e) === 32) e++;
     if (hasStart(offsets, e)) return true;
