@@ -133,7 +133,7 @@ describe('particleGap', () => {
   });
 
   it('answers as the regex does for gaps of particles, spaces and near misses', () => {
-    const parts = [' ', 'van', 'de', 'del', 'della', 'dell', 'y', 'x', 'Van', '-', '  '];
+    const parts = [' ', 'van', 'de', 'del', 'della', 'dellas', 'dell', 'y', 'x', 'went', 'af', 'Van', '-', '  '];
     const gaps: string[] = [''];
     for (let n = 1; n <= 4; n++) for (const g of gaps.filter((x) => x.split('|').length === n)) for (const p of parts) gaps.push(`${g}|${p}`);
     for (const g of gaps) {

@@ -8,6 +8,8 @@ import { isLetter, isUpper, wordEnd } from './word-before.js';
 import { WordTable } from './word-table.js';
 
 const NAME = GIVEN | SURNAME;
+const NO_INTS = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
 const PLACE = CITY | COUNTRY;
 
 // Capitalised words that were not a name on their own but may be one in a list of names, as
@@ -78,7 +80,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   // it ("Thanks Megan"), so what is read as one name is a group: the run's words between stop
   // words. A group needs only its ends, its first and last word's flags and two counts, kept
   // here in locals: no word is stored, and a group is settled the moment it ends.
-  let runEnd = -1; // where the run's last word (a stop word too) ends; -1: no run
+  let runEnd = -1; // where the run's last word (a stop word too) ends; -1: no run (and no group)
   let words = 0; // the group's words; 0: no group
   let groupStart = 0;
   let groupEnd = 0;
@@ -90,6 +92,13 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   // The scan has listed every capital already, with the flags of the ASCII words it could settle;
   // without it a char-code scan finds the capitals (no regex call, no substring).
   const caps = scan?.capitals;
+  // The scan's arrays in locals: the loads are not repeated after each call out of the loop.
+  const capCount = caps === undefined ? 0 : caps.count;
+  const capStarts = caps === undefined ? NO_INTS : caps.starts;
+  const capEnds = caps === undefined ? NO_INTS : caps.ends;
+  const capHashes = caps === undefined ? NO_INTS : caps.hashes;
+  const capFlags = caps === undefined ? NO_INTS : caps.flags;
+  const capFirst = caps === undefined ? NO_BYTES : caps.first;
   let next = 0;
   for (;;) {
     let start: number;
@@ -99,14 +108,14 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     let h = -1;
     let known = -1;
     if (caps !== undefined) {
-      while (next < caps.count && (caps.starts[next] as number) < at) next++;
-      if (next === caps.count) break;
-      start = caps.starts[next] as number;
-      known = caps.flags[next] as number;
+      while (next < capCount && (capStarts[next] as number) < at) next++;
+      if (next === capCount) break;
+      start = capStarts[next] as number;
+      known = capFlags[next] as number;
       // A word the scan settled ends where the scan says: no letters, apostrophe or hyphen follow.
-      from = caps.ends[next] as number;
-      h = caps.hashes[next] as number;
-      if (caps.first[next++] === 0) {
+      from = capEnds[next] as number;
+      h = capHashes[next] as number;
+      if (capFirst[next++] === 0) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
         at = known >= 0 ? from : wordEnd(text, from);
         if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
@@ -156,8 +165,10 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       runEnd = -1;
       continue;
     }
-    if (runEnd < 0 || !joins(text, runEnd, start)) {
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
+    // Whether the word joins the run only matters to a group in progress (none after a stop
+    // word or at a run's start, where runEnd may be -1 too).
+    if (words !== 0 && !joins(text, runEnd, start)) {
+      group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
     }
     runEnd = end;
@@ -260,6 +271,9 @@ const LOWER_CUED = new RegExp(`\\b(?:${LOWER_NAME_CUES.join('|')})\\.?:?,? (\\p{
 /** Particles between the words of a name ("van der", "de la", "bin"). */
 export const PARTICLES: readonly string[] = ['van', 'der', 'den', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'von', 'zu', 'le', 'la', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'af'];
 const PARTICLE_WORDS = new WordTable(PARTICLES.map((w) => [w, 1] as const));
+/** Bit `c - 97` for each letter `c` a particle starts with; the longest particle's length. */
+const PARTICLE_FIRST = PARTICLES.reduce((bits, w) => bits | (1 << (w.charCodeAt(0) - 97)), 0);
+const PARTICLE_LONGEST = Math.max(...PARTICLES.map((w) => w.length));
 
 /** Whether the capitalised word at `start` continues the run ending at `end` (one space, or particles). */
 function joins(text: string, end: number, start: number): boolean {
@@ -279,11 +293,15 @@ export function particleGap(text: string, end: number, start: number): boolean {
   let k = end + 1;
   while (k < start) {
     const from = k;
+    // Most gaps hold other words ("went to"): a word whose first letter starts no particle, or
+    // longer than the longest particle, is none, before any hashing or lookup.
+    const first = text.charCodeAt(k) - 97;
+    if (first >>> 0 >= 26 || ((PARTICLE_FIRST >>> first) & 1) === 0) return false;
     let h = HASH_SEED;
     for (; k < start - 1; k++) {
       const c = text.charCodeAt(k);
       if (c === 32) break;
-      if (!(c >= 97 && c <= 122)) return false;
+      if (!(c >= 97 && c <= 122) || k - from === PARTICLE_LONGEST) return false;
       h = hashStep(h, c);
     }
     if (k === from || PARTICLE_WORDS.getHashed(text, from, k, h) === 0) return false;
