@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectPerson, nameEnd, PARTICLES, particleGap, readEnd, readName } from './detect-person.js';
+import { detectPerson, nameEnd, PARTICLES, particleGap, plainShaped, readEnd, readName } from './detect-person.js';
 import { HASH_SEED, hashStep, lookupToken, lowerCode } from './name-index.js';
-import { wordEnd } from './word-before.js';
+import { isLetter, wordEnd } from './word-before.js';
 import type { PiiFinding } from './pii-type.js';
 import { scanText } from './text-scan.js';
 
@@ -177,5 +177,22 @@ describe('readName', () => {
       }),
       { numRuns: 3000, seed: 5 },
     );
+  });
+});
+
+describe('plainShaped', () => {
+  it('answers as the compare chain it replaces for every unit after a word, and what follows it', () => {
+    const chain = (text: string, end: number): boolean => {
+      const after = end < text.length ? text.charCodeAt(end) : 32;
+      const next = end + 1 < text.length ? text.charCodeAt(end + 1) : 0;
+      return !(after === 64 || after === 95 || (after >= 48 && after <= 57) || ((after === 46 || after === 47) && isLetter(next)));
+    };
+    for (let c = 0; c < 0x300; c++) {
+      for (const tail of ['', 'a', 'Z', 'é', '1', ' ', '.']) {
+        const text = `Ana${String.fromCharCode(c)}${tail}`;
+        expect([c, tail, plainShaped(text, 3)]).toEqual([c, tail, chain(text, 3)]);
+      }
+    }
+    expect(plainShaped('Ana', 3)).toBe(true);
   });
 });

@@ -356,10 +356,23 @@ function sortFound(): void {
 }
 
 /** {@link nameShaped} of a word whose only capital is its first letter: what follows it decides. */
-function plainShaped(text: string, end: number): boolean {
+export function plainShaped(text: string, end: number): boolean {
   const after = end < text.length ? text.charCodeAt(end) : 32;
-  return !(after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(codeAt(text, end + 1))));
+  if (after >= 128) return true;
+  // One load for what stands after most words (a space, a comma), not a chain of compares.
+  const k = AFTER[after] as number;
+  return k === 0 || (k === AFTER_DOT && !isLetter(codeAt(text, end + 1)));
 }
+
+// After a word, ASCII: 1 when it makes the word code ("@", "_", a digit), AFTER_DOT when a letter
+// after it would ("." or "/": a file name, a path), 0 when it says nothing.
+const AFTER_DOT = 2;
+const AFTER = new Uint8Array(128);
+AFTER[64] = 1;
+AFTER[95] = 1;
+for (let c = 48; c <= 57; c++) AFTER[c] = 1;
+AFTER[46] = AFTER_DOT;
+AFTER[47] = AFTER_DOT;
 
 /** Whether the capitalised word can be a name: no identifier, acronym or heading. */
 function nameShaped(text: string, start: number, end: number): boolean {
