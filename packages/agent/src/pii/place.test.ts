@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupSpan, lowerCode, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
-import { place } from './place.js';
+import { glued, place } from './place.js';
 import { placeGoesOn } from './place-goes-on.js';
 import { isLetter, wordEndBefore, wordStart } from './word-before.js';
 import { WordTable } from './word-table.js';
@@ -102,5 +102,15 @@ describe('place', () => {
     // A city needs a cue; a word longer than every cue is none.
     expect(place('travelled Las Vegas', 10, 13, true)?.end).toBe(19);
     expect(place('untravelled Las Vegas', 12, 15, true)).toBeUndefined();
+  });
+});
+
+describe('glued', () => {
+  it('answers as the compare chain it replaces for every unit before a word', () => {
+    for (let b = 0; b < 0x800; b++) {
+      const want = isLetter(b) || (b >= 48 && b <= 57) || b === 95 || b === 64 || b === 46 || b === 47 || b === 92 || b === 35 || b === 61;
+      expect([b, glued(`${String.fromCharCode(b)}Ana`, 1)]).toEqual([b, want]);
+    }
+    expect(glued('Ana', 0)).toBe(false);
   });
 });
