@@ -574,7 +574,3 @@ function finding(start: number, end: number, kind: number): PiiFinding {
   return { type: 'person', start, end, validated: (kind & VALIDATED) !== 0, confidence };
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
