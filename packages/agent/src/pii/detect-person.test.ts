@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectPerson, PARTICLES, particleGap } from './detect-person.js';
+import { detectPerson, nameEnd, PARTICLES, particleGap, plainShaped, readEnd, readName } from './detect-person.js';
+import { HASH_SEED, hashStep, lookupToken, lowerCode } from './name-index.js';
+import { isLetter, wordEnd } from './word-before.js';
 import type { PiiFinding } from './pii-type.js';
 import { scanText } from './text-scan.js';
 
@@ -36,8 +38,42 @@ describe('detectPerson', () => {
     expect(names('Megan The Payne')).toEqual([['Megan', false]]);
   });
 
+  it('hands out the findings in text order, one object per name, with their validation and confidence', () => {
+    // "mr. martin" is found by the lowercase cue after the capitalised names (sorted in), and
+    // merged with the name after it.
+    expect(names('Ask for mr. martin Kaylee, Mark and Brandi now')).toEqual([['mr. martin Kaylee', true], ['Mark', false], ['Brandi', false]]);
+    // More than eight findings (the list reads sets of their offsets), each confidence.
+    const text = 'hi joshua, Will and Megan, Grant or Kaylee, Mark, Malon, Brandi, Liam, Ana, Lima, Payne, Donald, Voet';
+    const out: PiiFinding[] = [];
+    detectPerson(text, out);
+    expect(out.map((f) => [text.slice(f.start, f.end), f.validated, f.confidence])).toEqual([
+      ['Megan', false, 'medium'], ['Grant', false, 'low'], ['Kaylee', false, 'medium'], ['Mark', false, 'low'], ['Malon', false, 'low'], ['Brandi', false, 'medium'],
+      ['Liam', false, 'medium'], ['Ana', false, 'medium'], ['Lima', false, 'medium'], ['Payne', false, 'low'], ['Donald', false, 'medium'], ['Voet', false, 'low'],
+    ]);
+    const cued = 'Why is Daniel here? Dr. Ana The Megan Payne Lima';
+    const found: PiiFinding[] = [];
+    detectPerson(cued, found);
+    expect(found).toEqual([
+      { type: 'person', start: 7, end: 13, validated: false, confidence: 'medium' },
+      { type: 'person', start: 20, end: 27, validated: true, confidence: 'medium' },
+      { type: 'person', start: 32, end: 48, validated: true, confidence: 'high' },
+    ]);
+  });
+
   it('finds names in a list once one of them is a name', () => {
     expect(names('They had 6: Malon, Mark, Kaylee and Brandi.').map(([n]) => n)).toEqual(['Malon', 'Mark', 'Kaylee', 'Brandi']);
+    // A list word on either side, and a longer word (read only one letter past the longest list word).
+    const listed = (text: string): string[] => names(text).map(([n]) => n);
+    expect(listed('Megan and Malon')).toEqual(['Megan', 'Malon']);
+    expect(listed('Megan andy Malon')).toEqual(['Megan']);
+    expect(listed('Malon and Megan')).toEqual(['Malon', 'Megan']);
+    expect(listed('Malon andy Megan')).toEqual(['Megan']);
+    expect(listed('Megan y Malon')).toEqual(['Megan', 'Malon']);
+    expect(listed('Megan yy Malon')).toEqual(['Megan']);
+    expect(listed('Malon och Megan')).toEqual(['Malon', 'Megan']);
+    expect(listed('Malon ochs Megan')).toEqual(['Megan']);
+    expect(listed('Malon, Megan')).toEqual(['Malon', 'Megan']);
+    expect(listed('Malon ,Megan')).toEqual(['Megan']);
   });
 
   it('leaves the compliant look-alikes alone: everyday words, products, places, code, headings', () => {
@@ -97,7 +133,7 @@ describe('particleGap', () => {
   });
 
   it('answers as the regex does for gaps of particles, spaces and near misses', () => {
-    const parts = [' ', 'van', 'de', 'del', 'della', 'dell', 'y', 'x', 'Van', '-', '  '];
+    const parts = [' ', 'van', 'de', 'del', 'della', 'dellas', 'dell', 'y', 'x', 'went', 'af', 'Van', '-', '  '];
     const gaps: string[] = [''];
     for (let n = 1; n <= 4; n++) for (const g of gaps.filter((x) => x.split('|').length === n)) for (const p of parts) gaps.push(`${g}|${p}`);
     for (const g of gaps) {
@@ -108,3 +144,55 @@ describe('particleGap', () => {
   });
 });
 
+
+describe('readName', () => {
+  // The reading it replaces: wordEnd, the possessive cut, then the word hashed again from its start.
+  function reference(text: string, start: number, from: number): [number, number, number] {
+    const end = wordEnd(text, from);
+    let stop = end;
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) stop -= 2;
+    let h = HASH_SEED;
+    for (let k = start; k < stop; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+    return [lookupToken(text, start, stop, h), end, stop];
+  }
+
+  it('reads, cuts and looks up a word as wordEnd, the possessive cut and a second hashing did', () => {
+    const piece = fc.constantFrom('Liam', "Liam's", 'Liam’s', "LIAM'S", "Li's", "Jo's", 'Jean-Luc', "O'Neil", "O'Neil's", "it's", "'s", "'", '’', '-', 's', 'S', 'x', 'Ana', 'Émile', 'Crnić', 'Zielińska', 'İ', 'é', '\u0301', '\u{1D49C}', ' ', '.', '3', 'Megan', 'payne');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        for (let start = 0; start < text.length; start++) {
+          // From the unit after the first (no hash known), and from the end of the ASCII letters
+          // at the start with their hash (as the scan hands them over).
+          const froms: Array<[number, number]> = [[start + 1, -1]];
+          let k = start;
+          let h = HASH_SEED;
+          while (k < text.length && /[A-Za-z]/.test(text[k] as string)) h = hashStep(h, lowerCode(text.charCodeAt(k++)));
+          if (k > start) froms.push([k, h]);
+          for (const [from, hash] of froms) {
+            const flags = readName(text, start, from, hash);
+            expect([flags, readEnd, nameEnd]).toEqual(reference(text, start, from));
+          }
+        }
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+});
+
+describe('plainShaped', () => {
+  it('answers as the compare chain it replaces for every unit after a word, and what follows it', () => {
+    const chain = (text: string, end: number): boolean => {
+      const after = end < text.length ? text.charCodeAt(end) : 32;
+      const next = end + 1 < text.length ? text.charCodeAt(end + 1) : 0;
+      return !(after === 64 || after === 95 || (after >= 48 && after <= 57) || ((after === 46 || after === 47) && isLetter(next)));
+    };
+    for (let c = 0; c < 0x300; c++) {
+      for (const tail of ['', 'a', 'Z', 'é', '1', ' ', '.']) {
+        const text = `Ana${String.fromCharCode(c)}${tail}`;
+        expect([c, tail, plainShaped(text, 3)]).toEqual([c, tail, chain(text, 3)]);
+      }
+    }
+    expect(plainShaped('Ana', 3)).toBe(true);
+  });
+});

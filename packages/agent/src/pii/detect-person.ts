@@ -4,10 +4,12 @@ import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './p
 import { LOWER_NAME_CUES, NOT_CUED, ONE_CAPITAL, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import { glued, place } from './place.js';
-import { isLetter, isUpper, wordEnd, wordEndBefore, wordStart } from './word-before.js';
+import { isLetter, isUpper, wordEnd } from './word-before.js';
 import { WordTable } from './word-table.js';
 
 const NAME = GIVEN | SURNAME;
+const NO_INTS = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
 const PLACE = CITY | COUNTRY;
 
 // Capitalised words that were not a name on their own but may be one in a list of names, as
@@ -24,6 +26,31 @@ function pushPending(start: number, end: number): void {
   pendingStarts[pendingCount] = start;
   pendingEnds[pendingCount] = end;
   pendingCount++;
+}
+
+// The person findings of a call, as parallel arrays reused from call to call: where each starts
+// and ends, and its validation and confidence in one small integer (validated + 2 × confidence
+// rank). No finding object is made until mergeAdjacent hands the call's findings out: one object
+// per finding reported, none for the halves of a merged name, and no array of them per call.
+let foundStarts = new Int32Array(16);
+let foundEnds = new Int32Array(16);
+let foundKinds = new Int32Array(16);
+let foundCount = 0;
+const VALIDATED = 1;
+const LOW = 2;
+const MEDIUM = 4;
+const HIGH = 6;
+
+function pushFound(start: number, end: number, kind: number): void {
+  if (foundCount === foundStarts.length) {
+    foundStarts = grown(foundStarts);
+    foundEnds = grown(foundEnds);
+    foundKinds = grown(foundKinds);
+  }
+  foundStarts[foundCount] = start;
+  foundEnds[foundCount] = end;
+  foundKinds[foundCount] = kind;
+  foundCount++;
 }
 
 function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -46,17 +73,14 @@ function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
  */
 export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
   if (scan !== undefined && !scan.person) return;
-  // A new array each call: emptying a reused one (`length = 0`) is a runtime call, dearer than
-  // the young-generation allocation of an empty array (cachegrind: about 680 instructions a
-  // Presidio record more with the reused array, most of the records that run this find something).
-  const found: PiiFinding[] = [];
+  foundCount = 0;
   pendingCount = 0;
   // The words are read once, in text order, straight into findings. A run is the capitalised
   // words joined by one space or by particles ("Donald van der Voet"); a stop word in it splits
   // it ("Thanks Megan"), so what is read as one name is a group: the run's words between stop
   // words. A group needs only its ends, its first and last word's flags and two counts, kept
   // here in locals: no word is stored, and a group is settled the moment it ends.
-  let runEnd = -1; // where the run's last word (a stop word too) ends; -1: no run
+  let runEnd = -1; // where the run's last word (a stop word too) ends; -1: no run (and no group)
   let words = 0; // the group's words; 0: no group
   let groupStart = 0;
   let groupEnd = 0;
@@ -68,22 +92,33 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   // The scan has listed every capital already, with the flags of the ASCII words it could settle;
   // without it a char-code scan finds the capitals (no regex call, no substring).
   const caps = scan?.capitals;
+  // The scan's arrays in locals: the loads are not repeated after each call out of the loop.
+  const capCount = caps === undefined ? 0 : caps.count;
+  const capStarts = caps === undefined ? NO_INTS : caps.starts;
+  const capEnds = caps === undefined ? NO_INTS : caps.ends;
+  const capHashes = caps === undefined ? NO_INTS : caps.hashes;
+  const capFlags = caps === undefined ? NO_INTS : caps.flags;
+  const capFirst = caps === undefined ? NO_BYTES : caps.first;
   let next = 0;
   for (;;) {
     let start: number;
-    let end: number;
+    // Where the word's letters may go on after what the scan read of it, and the hash of what it
+    // read (-1: none).
+    let from: number;
+    let h = -1;
     let known = -1;
     if (caps !== undefined) {
-      while (next < caps.count && (caps.starts[next] as number) < at) next++;
-      if (next === caps.count) break;
-      start = caps.starts[next] as number;
-      known = caps.flags[next] as number;
+      while (next < capCount && (capStarts[next] as number) < at) next++;
+      if (next === capCount) break;
+      start = capStarts[next] as number;
+      known = capFlags[next] as number;
       // A word the scan settled ends where the scan says: no letters, apostrophe or hyphen follow.
-      end = known >= 0 ? (caps.ends[next] as number) : wordEnd(text, caps.ends[next] as number);
-      if (caps.first[next++] === 0) {
+      from = capEnds[next] as number;
+      h = capHashes[next] as number;
+      if (capFirst[next++] === 0) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
-        at = end;
-        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+        at = known >= 0 ? from : wordEnd(text, from);
+        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
         words = 0;
         runEnd = -1;
         continue;
@@ -91,26 +126,33 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     } else {
       start = nextCapital(text, at);
       if (start < 0) break;
-      end = wordEnd(text, start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1));
+      from = start + (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff ? 2 : 1);
     }
-    at = end;
     if (glued(text, start)) {
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      at = known >= 0 ? from : wordEnd(text, from);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
       runEnd = -1;
       continue;
     }
-    // A possessive "Liam's" is the name Liam (never a word the scan settled: ASCII letters only).
-    if (known < 0 && end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217)) {
-      end -= 2;
-      known = -1;
+    let end: number;
+    let flags: number;
+    if (known >= 0) {
+      end = from;
+      at = end;
+      flags = known;
+    } else {
+      // The rest of the word read and hashed in one pass, a possessive "Liam's" read as Liam.
+      flags = readName(text, start, from, h);
+      at = readEnd;
+      end = nameEnd;
     }
-    const flags = known >= 0 ? known : flagsOf(text, start, end);
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
-      const p = place(text, start, end, true, flags);
+      // A word the scan settled is the scan's run of ASCII letters: its hash carries into the phrases.
+      const p = place(text, start, end, true, flags, undefined, known >= 0 ? h : -1);
       if (p !== undefined) {
         places.push(p);
-        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+        if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
         words = 0;
         runEnd = -1;
         at = Math.max(at, p.end);
@@ -118,19 +160,21 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       }
     }
     if (known >= 0 && (known & ONE_CAPITAL) !== 0 ? !plainShaped(text, end) : !nameShaped(text, start, end)) {
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
       runEnd = -1;
       continue;
     }
-    if (runEnd < 0 || !joins(text, runEnd, start)) {
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+    // Whether the word joins the run only matters to a group in progress (none after a stop
+    // word or at a run's start, where runEnd may be -1 too).
+    if (words !== 0 && !joins(text, runEnd, start)) {
+      group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
     }
     runEnd = end;
     if ((flags & STOP) !== 0) {
       // A stop word ends the group before it and belongs to none, but the run goes on through it.
-      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
+      if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
       words = 0;
       continue;
     }
@@ -148,18 +192,56 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       if ((flags & COMMON) === 0) strong++;
     }
   }
-  if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong, found);
-  if (scan === undefined || scan.nameCue) lowercaseNames(text, found);
-  if (found.length > 1 && !sorted(found)) found.sort(byStart);
-  promoteLists(text, found);
-  mergeAdjacent(text, found, out);
+  if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
+  if (scan === undefined || scan.nameCue) lowercaseNames(text);
+  if (foundCount > 1) sortFound();
+  promoteLists(text);
+  mergeAdjacent(text, out);
 }
 
-/** The name-index flags of the word `text[start..end)`. */
-function flagsOf(text: string, start: number, end: number): number {
-  let h = HASH_SEED;
-  for (let k = start; k < end; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
-  return lookupToken(text, start, end, h);
+// What readName read: where the word ends, and where the name ends (before a possessive "'s").
+// Exported (read-only bindings) for its test.
+export let readEnd = 0;
+export let nameEnd = 0;
+
+/**
+ * The name-index flags of the word that starts at `start` and whose letters may go on at `from`
+ * (`h` is the hash of `text[start..from)`, or -1), read as {@link wordEnd} reads it: letters and
+ * marks, and an apostrophe or hyphen with a letter after it. A possessive "Liam's" (more than three
+ * units) is the name Liam. The word is hashed lowercase (`lowerCode`) as it is read, so it is read
+ * once; where it ends goes to `readEnd`, where the name ends to `nameEnd`.
+ */
+export function readName(text: string, start: number, from: number, h: number): number {
+  if (h < 0) {
+    h = HASH_SEED;
+    for (let k = start; k < from; k++) h = hashStep(h, lowerCode(text.charCodeAt(k)));
+  }
+  const n = text.length;
+  let j = from;
+  // The last apostrophe or hyphen read, and the hash before it.
+  let sep = -1;
+  let beforeSep = 0;
+  for (;;) {
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (!isLetter(c)) break;
+      h = hashStep(h, lowerCode(c));
+    }
+    const d = codeAt(text, j);
+    if (!((d === 39 || d === 8217 || d === 45) && j + 1 < n && isLetter(text.charCodeAt(j + 1)))) break;
+    sep = j;
+    beforeSep = h;
+    h = hashStep(hashStep(h, lowerCode(d)), lowerCode(text.charCodeAt(j + 1)));
+    j += 2;
+  }
+  readEnd = j;
+  // "'s" at the end is the last apostrophe read and the one letter after it.
+  if (j - start > 3 && sep === j - 2 && (text.charCodeAt(j - 1) === 115 || text.charCodeAt(j - 1) === 83) && (text.charCodeAt(sep) === 39 || text.charCodeAt(sep) === 8217)) {
+    nameEnd = sep;
+    return lookupToken(text, start, sep, beforeSep);
+  }
+  nameEnd = j;
+  return lookupToken(text, start, j, h);
 }
 
 /** The cue before the word `start` with flags `flags` (NOT_CUED from the scan settles it). */
@@ -189,6 +271,9 @@ const LOWER_CUED = new RegExp(`\\b(?:${LOWER_NAME_CUES.join('|')})\\.?:?,? (\\p{
 /** Particles between the words of a name ("van der", "de la", "bin"). */
 export const PARTICLES: readonly string[] = ['van', 'der', 'den', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'von', 'zu', 'le', 'la', 'ter', 'ten', 'bin', 'ibn', 'al', 'el', 'y', 'af'];
 const PARTICLE_WORDS = new WordTable(PARTICLES.map((w) => [w, 1] as const));
+/** Bit `c - 97` for each letter `c` a particle starts with; the longest particle's length. */
+const PARTICLE_FIRST = PARTICLES.reduce((bits, w) => bits | (1 << (w.charCodeAt(0) - 97)), 0);
+const PARTICLE_LONGEST = Math.max(...PARTICLES.map((w) => w.length));
 
 /** Whether the capitalised word at `start` continues the run ending at `end` (one space, or particles). */
 function joins(text: string, end: number, start: number): boolean {
@@ -208,11 +293,15 @@ export function particleGap(text: string, end: number, start: number): boolean {
   let k = end + 1;
   while (k < start) {
     const from = k;
+    // Most gaps hold other words ("went to"): a word whose first letter starts no particle, or
+    // longer than the longest particle, is none, before any hashing or lookup.
+    const first = text.charCodeAt(k) - 97;
+    if (first >>> 0 >= 26 || ((PARTICLE_FIRST >>> first) & 1) === 0) return false;
     let h = HASH_SEED;
     for (; k < start - 1; k++) {
       const c = text.charCodeAt(k);
       if (c === 32) break;
-      if (!(c >= 97 && c <= 122)) return false;
+      if (!(c >= 97 && c <= 122) || k - from === PARTICLE_LONGEST) return false;
       h = hashStep(h, c);
     }
     if (k === from || PARTICLE_WORDS.getHashed(text, from, k, h) === 0) return false;
@@ -222,7 +311,7 @@ export function particleGap(text: string, end: number, start: number): boolean {
 }
 
 /** Lowercase names after a cue ("mr. martin", "named joshua", "name roberto yamamura"). */
-function lowercaseNames(text: string, found: PiiFinding[]): void {
+function lowercaseNames(text: string): void {
   LOWER_CUED.lastIndex = 0;
   for (let m = LOWER_CUED.exec(text); m !== null; m = LOWER_CUED.exec(text)) {
     const a = m[1] as string;
@@ -240,21 +329,50 @@ function lowercaseNames(text: string, found: PiiFinding[]): void {
     const fb = b === undefined ? 0 : lookupKey(b);
     const pair = b !== undefined && (fb & NAME) !== 0 && (fb & (STOP | COMMON)) === 0;
     const end = pair ? aStart + a.length + 1 + (b as string).length : aStart + a.length;
-    found.push({ type: 'person', start: title ? m.index : aStart, end, validated: title || pair, confidence: 'medium' });
+    pushFound(title ? m.index : aStart, end, title || pair ? MEDIUM | VALIDATED : MEDIUM);
   }
 }
 
-/** Whether the findings are in order already (most are: the runs are read in text order). */
-function sorted(found: readonly PiiFinding[]): boolean {
-  for (let i = 1; i < found.length; i++) if (found[i - 1]!.start > found[i]!.start) return false;
-  return true;
+/**
+ * Orders the findings by start, stably, as `Array.prototype.sort` did: by insertion, which reads
+ * the findings once when they are in order already (most are: the runs are read in text order).
+ */
+function sortFound(): void {
+  for (let i = 1; i < foundCount; i++) {
+    const start = foundStarts[i] as number;
+    let j = i - 1;
+    if ((foundStarts[j] as number) <= start) continue;
+    const end = foundEnds[i] as number;
+    const kind = foundKinds[i] as number;
+    for (; j >= 0 && (foundStarts[j] as number) > start; j--) {
+      foundStarts[j + 1] = foundStarts[j] as number;
+      foundEnds[j + 1] = foundEnds[j] as number;
+      foundKinds[j + 1] = foundKinds[j] as number;
+    }
+    foundStarts[j + 1] = start;
+    foundEnds[j + 1] = end;
+    foundKinds[j + 1] = kind;
+  }
 }
 
 /** {@link nameShaped} of a word whose only capital is its first letter: what follows it decides. */
-function plainShaped(text: string, end: number): boolean {
+export function plainShaped(text: string, end: number): boolean {
   const after = end < text.length ? text.charCodeAt(end) : 32;
-  return !(after === 64 || after === 95 || isDigit(after) || ((after === 46 || after === 47) && isLetter(codeAt(text, end + 1))));
+  if (after >= 128) return true;
+  // One load for what stands after most words (a space, a comma), not a chain of compares.
+  const k = AFTER[after] as number;
+  return k === 0 || (k === AFTER_DOT && !isLetter(codeAt(text, end + 1)));
 }
+
+// After a word, ASCII: 1 when it makes the word code ("@", "_", a digit), AFTER_DOT when a letter
+// after it would ("." or "/": a file name, a path), 0 when it says nothing.
+const AFTER_DOT = 2;
+const AFTER = new Uint8Array(128);
+AFTER[64] = 1;
+AFTER[95] = 1;
+for (let c = 48; c <= 57; c++) AFTER[c] = 1;
+AFTER[46] = AFTER_DOT;
+AFTER[47] = AFTER_DOT;
 
 /** Whether the capitalised word can be a name: no identifier, acronym or heading. */
 function nameShaped(text: string, start: number, end: number): boolean {
@@ -279,52 +397,46 @@ function nameShaped(text: string, start: number, end: number): boolean {
  * listed name. `firstFlags` and `lastFlags` are the first and last word's name-index flags,
  * `listed` the words that are listed names, `strong` those of them that are no everyday word.
  */
-function group(text: string, words: number, start: number, end: number, firstFlags: number, lastFlags: number, listed: number, strong: number, found: PiiFinding[]): void {
+function group(text: string, words: number, start: number, end: number, firstFlags: number, lastFlags: number, listed: number, strong: number): void {
   if (words === 1) {
-    single(text, start, end, firstFlags, found);
+    single(text, start, end, firstFlags);
     return;
   }
   if ((firstFlags & (PLACE | PLACE_HEAD)) !== 0 && isPlace(text, start, end)) return;
   const cue = cueOf(text, start, firstFlags);
-  if (cue !== NO_CUE) return pushPerson(found, cueKind(cue) === CUE_TITLE ? cueStart(cue) : start, end, true, 'high');
-  if ((firstFlags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushPerson(found, start, end, true, 'high');
-  if (strong >= 1 && (lastFlags & SURNAME) !== 0) pushPerson(found, start, end, true, 'medium');
+  if (cue !== NO_CUE) return pushFound(cueKind(cue) === CUE_TITLE ? cueStart(cue) : start, end, HIGH | VALIDATED);
+  if ((firstFlags & NAME) !== 0 && (strong >= 1 || listed >= 2)) return pushFound(start, end, HIGH | VALIDATED);
+  if (strong >= 1 && (lastFlags & SURNAME) !== 0) pushFound(start, end, MEDIUM | VALIDATED);
 }
-
-function pushPerson(found: PiiFinding[], start: number, end: number, validated: boolean, confidence: PiiConfidence): void {
-  found.push({ type: 'person', start, end, validated, confidence });
-}
-
-const byStart = (a: PiiFinding, b: PiiFinding): number => a.start - b.start;
 
 /** A group of one capitalised word (most groups): a name alone, after a cue, as a speaker label, or pending a list. */
-function single(text: string, start: number, end: number, flags: number, found: PiiFinding[]): void {
+function single(text: string, start: number, end: number, flags: number): void {
   if ((flags & STOP) !== 0) return;
   if ((flags & PLACE) !== 0 && (flags & NAME) === 0) return;
   const cue = cueOf(text, start, flags);
   if (cue !== NO_CUE) {
     const kind = cueKind(cue);
     if ((flags & NAME) !== 0 || kind === CUE_TITLE || kind === CUE_NAMING) {
-      pushPerson(found, kind === CUE_TITLE ? cueStart(cue) : start, end, kind === CUE_TITLE, 'medium');
+      pushFound(kind === CUE_TITLE ? cueStart(cue) : start, end, kind === CUE_TITLE ? MEDIUM | VALIDATED : MEDIUM);
     }
     return;
   }
   if (codeAt(text, end) === 58 && lineStart(text, start) && (flags & NAME) !== 0 && (flags & (PLACE | COMMON)) === 0) {
-    pushPerson(found, start, end, false, 'medium');
+    pushFound(start, end, MEDIUM);
     return;
   }
   if ((flags & NAME) === 0 || (flags & COMMON) !== 0) {
     if ((flags & PLACE) === 0) pushPending(start, end);
     return;
   }
-  pushPerson(found, start, end, false, sentenceStart(text, start) ? 'low' : 'medium');
+  pushFound(start, end, sentenceStart(text, start) ? LOW : MEDIUM);
 }
 
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
-function promoteLists(text: string, found: PiiFinding[]): void {
-  if (pendingCount === 0 || found.length === 0) return;
+function promoteLists(text: string): void {
+  if (pendingCount === 0 || foundCount === 0) return;
   // A short text has a few findings, searched in place; a long one gets sets of their offsets.
-  const offsets: Offsets | undefined = found.length > 8 ? { starts: new Set(found.map((f) => f.start)), ends: new Set(found.map((f) => f.end)) } : undefined;
+  const offsets: Offsets | undefined = foundCount > 8 ? { starts: new Set(foundStarts.subarray(0, foundCount)), ends: new Set(foundEnds.subarray(0, foundCount)) } : undefined;
   let added = false;
   // A second pass can only promote a word next to one the first pass promoted: when the first
   // adds nothing, the second would read the same findings and add nothing either.
@@ -332,14 +444,14 @@ function promoteLists(text: string, found: PiiFinding[]): void {
     for (let k = 0; k < pendingCount; k++) {
       const start = pendingStarts[k] as number;
       const end = pendingEnds[k] as number;
-      if (!listy(text, start, end) || hasStart(found, offsets, start) || !listNeighbour(text, start, end, found, offsets)) continue;
-      found.push({ type: 'person', start, end, validated: false, confidence: 'low' });
+      if (!listy(text, start, end) || hasStart(offsets, start) || !listNeighbour(text, start, end, offsets)) continue;
+      pushFound(start, end, LOW);
       offsets?.starts.add(start);
       offsets?.ends.add(end);
       added = true;
     }
   }
-  if (added) found.sort(byStart);
+  if (added) sortFound();
 }
 
 /** Where the findings of a long text start and end. */
@@ -348,15 +460,15 @@ interface Offsets {
   readonly ends: Set<number>;
 }
 
-function hasStart(found: readonly PiiFinding[], offsets: Offsets | undefined, start: number): boolean {
+function hasStart(offsets: Offsets | undefined, start: number): boolean {
   if (offsets !== undefined) return offsets.starts.has(start);
-  for (let i = 0; i < found.length; i++) if (found[i]!.start === start) return true;
+  for (let i = 0; i < foundCount; i++) if (foundStarts[i] === start) return true;
   return false;
 }
 
-function hasEnd(found: readonly PiiFinding[], offsets: Offsets | undefined, end: number): boolean {
+function hasEnd(offsets: Offsets | undefined, end: number): boolean {
   if (offsets !== undefined) return offsets.ends.has(end);
-  for (let i = 0; i < found.length; i++) if (found[i]!.end === end) return true;
+  for (let i = 0; i < foundCount; i++) if (foundEnds[i] === end) return true;
   return false;
 }
 
@@ -376,33 +488,35 @@ const LIST_TABLE = new WordTable([...LIST_WORDS].map((w) => [w, 1] as const));
 const LIST_LONGEST = Math.max(...[...LIST_WORDS].map((w) => w.length));
 
 /** Whether a list separator (", ", " and ", " & "…) joins the word to a person finding on either side. */
-function listNeighbour(text: string, start: number, end: number, found: readonly PiiFinding[], offsets: Offsets | undefined): boolean {
+function listNeighbour(text: string, start: number, end: number, offsets: Offsets | undefined): boolean {
   // Before: "Malon, " or "Kaylee and ".
   let i = start;
   while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
   if (i > 0 && text.charCodeAt(i - 1) === 44) {
     let k = i - 1;
     while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-    if (hasEnd(found, offsets, k)) return true;
+    if (hasEnd(offsets, k)) return true;
   } else if (i < start) {
-    const wEnd = wordEndBefore(text, i, 0);
-    const wStart = wEnd < 0 ? -1 : wordStart(text, wEnd);
-    if (wEnd >= 0 && wEnd - wStart <= LIST_LONGEST && LIST_TABLE.get(text, wStart, wEnd) !== 0) {
+    // The word before, read back at most one letter past the longest list word.
+    let wStart = i;
+    while (wStart > 0 && i - wStart <= LIST_LONGEST && isLetter(text.charCodeAt(wStart - 1))) wStart--;
+    if (wStart < i && i - wStart <= LIST_LONGEST && LIST_TABLE.get(text, wStart, i) !== 0) {
       let k = wStart;
       while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-      if (hasEnd(found, offsets, k)) return true;
+      if (hasEnd(offsets, k)) return true;
     }
   }
   // After: ", Kaylee" or " and Brandi".
   let j = end;
   if (codeAt(text, j) === 44) j++;
   while (codeAt(text, j) === 32) j++;
-  if (j > end + 1 && hasStart(found, offsets, j) && codeAt(text, end) === 44) return true;
+  if (j > end + 1 && hasStart(offsets, j) && codeAt(text, end) === 44) return true;
+  // The word after, read at most one letter past the longest list word.
   let e = j;
-  while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+  while (e < text.length && e - j <= LIST_LONGEST && isLetter(text.charCodeAt(e))) e++;
   if (e > j && e - j <= LIST_LONGEST && LIST_TABLE.get(text, j, e) !== 0) {
     while (codeAt(text, e) === 32) e++;
-    if (hasStart(found, offsets, e)) return true;
+    if (hasStart(offsets, e)) return true;
   }
   return false;
 }
@@ -430,21 +544,33 @@ function lineStart(text: string, start: number): boolean {
   return true;
 }
 
-/** Two person findings separated by one space are one name. */
-function mergeAdjacent(text: string, found: PiiFinding[], out: PiiFinding[]): void {
-  let prev: PiiFinding | undefined;
-  for (const f of found) {
-    if (prev !== undefined && f.start - prev.end === 1 && text.charCodeAt(prev.end) === 32) {
-      prev = { type: 'person', start: prev.start, end: f.end, validated: true, confidence: 'medium' };
+/**
+ * Two person findings separated by one space are one name (validated, medium). Each finding is
+ * made here, as it is handed out; a merged name is one object, its halves none.
+ */
+function mergeAdjacent(text: string, out: PiiFinding[]): void {
+  if (foundCount === 0) return;
+  let start = foundStarts[0] as number;
+  let end = foundEnds[0] as number;
+  let kind = foundKinds[0] as number;
+  for (let i = 1; i < foundCount; i++) {
+    const s = foundStarts[i] as number;
+    if (s - end === 1 && text.charCodeAt(end) === 32) {
+      end = foundEnds[i] as number;
+      kind = MEDIUM | VALIDATED;
       continue;
     }
-    if (prev !== undefined) out.push(prev);
-    prev = f;
+    out.push(finding(start, end, kind));
+    start = s;
+    end = foundEnds[i] as number;
+    kind = foundKinds[i] as number;
   }
-  if (prev !== undefined) out.push(prev);
+  out.push(finding(start, end, kind));
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+function finding(start: number, end: number, kind: number): PiiFinding {
+  const rank = kind >> 1;
+  const confidence: PiiConfidence = rank === 3 ? 'high' : rank === 2 ? 'medium' : 'low';
+  return { type: 'person', start, end, validated: (kind & VALIDATED) !== 0, confidence };
 }
 

@@ -1,9 +1,9 @@
 import { codeAt } from './code-at.js';
-import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
+import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupKey, lookupSpan, lookupToken, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
 import { placeGoesOn } from './place-goes-on.js';
 import { LOWER_PLACE_CUES, type Positions } from './text-scan.js';
-import { isLetter, wordEndBefore, wordStart } from './word-before.js';
+import { isLetter, wordEndBefore } from './word-before.js';
 import { WordTable } from './word-table.js';
 
 const PLACE_CUES = new Set(
@@ -22,50 +22,78 @@ const PLACE = CITY | COUNTRY;
  * words in the bundled lists), as an unvalidated low-confidence address finding: a country when
  * capitalised, a city after "in", "from", "at"…, a lowercase name only after "in", "from", "at",
  * "to" or "near". Undefined when the word starts no place. A caller that knows the cue flags of
- * the word before a lowercase word passes them as `lowerCue`.
+ * the word before a lowercase word passes them as `lowerCue`; one that knows the word's
+ * {@link hashStep} hash over `lowerCode` (the scan's, for a word of ASCII letters) passes it as
+ * `hash`, or -1.
  */
-export function place(text: string, start: number, end: number, cap: boolean, flags?: number, lowerCue?: number): PiiFinding | undefined {
+export function place(text: string, start: number, end: number, cap: boolean, flags?: number, lowerCue?: number, hash = -1): PiiFinding | undefined {
   // Most words start no place: one lookup of the word alone settles it.
   const own = flags ?? lookupSpan(text, start, end);
   if ((own & (PLACE | PLACE_HEAD)) === 0) return undefined;
   let cue = cap ? 0 : (lowerCue ?? cueBefore(text, start));
   if (!cap && (cue & LOWER_PLACE_CUE) === 0) return undefined;
-  let best = -1;
-  let bestFlags = 0;
-  let words = 0;
-  let at = start;
-  let j = end;
-  for (let k = 0; k < 4; k++) {
-    if (k > 0) {
+  let best = end;
+  let bestFlags = own;
+  let words = 1;
+  // The phrases go on from the word only when it heads one ("rio de janeiro"); each is looked up
+  // as lookupSpan would (hashed lowercase from `start`), the hash carried on from the phrase
+  // before it instead of read again from `start`, and the slice below U+0370 (İ excepted) only
+  // where lookupSpan takes it.
+  if ((own & PLACE_HEAD) !== 0 && codeAt(text, end) === 32) {
+    let h = hash;
+    let plain = true;
+    if (h < 0) {
+      h = HASH_SEED;
+      for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c >= 0x370 || c === 0x130) plain = false;
+        h = hashStep(h, lowerCode(c));
+      }
+    }
+    let j = end;
+    const n = text.length;
+    for (let k = 1; k < 4; k++) {
+      // The space after the phrase so far, then the next word.
+      const at = j + 1;
+      if (cap ? !placeGoesOn(text, at) : !isLetter(codeAt(text, at))) break;
+      h = hashStep(h, 32);
       j = at;
-      while (j < text.length && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 39 || text.charCodeAt(j) === 45)) j++;
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (!(isLetter(c) || c === 39 || c === 45)) break;
+        if (c >= 0x370 || c === 0x130) plain = false;
+        h = hashStep(h, lowerCode(c));
+      }
       if (j === at) break;
+      const f = plain ? lookupToken(text, start, j, h) : lookupKey(text.slice(start, j).toLowerCase());
+      if ((f & PLACE) !== 0) {
+        best = j;
+        bestFlags = f;
+        words = k + 1;
+      }
+      if (codeAt(text, j) !== 32) break;
     }
-    // The word alone was looked up already; a phrase only when the word heads one ("rio de janeiro").
-    const flags = k === 0 ? own : lookupSpan(text, start, j);
-    if ((flags & PLACE) !== 0) {
-      best = j;
-      bestFlags = flags;
-      words = k + 1;
-    }
-    if ((own & PLACE_HEAD) === 0 || codeAt(text, j) !== 32) break;
-    at = j + 1;
-    const next = codeAt(text, at);
-    if (cap && !placeGoesOn(text, at)) break;
-    if (!cap && !isLetter(next)) break;
   }
-  if (best < 0) return undefined;
+  if ((bestFlags & PLACE) === 0) return undefined;
   if (words === 1 && (bestFlags & COMMON) !== 0) return undefined;
+  // A country needs no cue: the word before is read only for a city.
+  if ((bestFlags & COUNTRY) !== 0) return { type: 'address', start, end: best, validated: false, confidence: 'low' };
   if (cap) cue = cueBefore(text, start);
-  const cued = (cue & PLACE_CUE) !== 0;
-  if ((bestFlags & COUNTRY) === 0 && !cued) return undefined;
+  if ((cue & PLACE_CUE) === 0) return undefined;
   return { type: 'address', start, end: best, validated: false, confidence: 'low' };
 }
+
+/** The longest word of {@link CUES}: a longer word before a place is no cue, without a lookup. */
+const CUE_LONGEST = Math.max(...[...PLACE_CUES, ...LOWER_PLACE_CUES].map((w) => w.length));
 
 /** The cue flags of the word before `start` (one space at most between), 0 when none. */
 function cueBefore(text: string, start: number): number {
   const end = wordEndBefore(text, start, 1);
-  return end < 0 ? 0 : CUES.get(text, wordStart(text, end), end);
+  if (end < 0) return 0;
+  // Read back at most one letter more than the longest cue word has.
+  let from = end;
+  while (from > 0 && end - from <= CUE_LONGEST && isLetter(text.charCodeAt(from - 1))) from--;
+  return end - from > CUE_LONGEST ? 0 : CUES.get(text, from, end);
 }
 
 // Capitalised words; what stands before them (a letter, an email, a path) is checked in code.
@@ -182,8 +210,13 @@ function lowerWordEnd(text: string, start: number): number {
 export function glued(text: string, start: number): boolean {
   if (start === 0) return false;
   const b = text.charCodeAt(start - 1);
-  return isLetter(b) || (b >= 48 && b <= 57) || b === 95 || b === 64 || b === 46 || b === 47 || b === 92 || b === 35 || b === 61;
+  // ASCII by one table load (before most words stands a space), the rest by isLetter.
+  return b < 128 ? GLUES[b] === 1 : isLetter(b);
 }
+
+/** 1 for each ASCII unit a word is glued to: a letter, a digit, `_`, `@`, `.`, `/`, `\`, `#`, `=`. */
+const GLUES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 46 || c === 47 || c === 92 || c === 35 || c === 61) GLUES[c] = 1;
 
 function indexed(text: string, start: number, end: number): boolean {
   let h = HASH_SEED;
