@@ -1,6 +1,8 @@
 // The scan as it was before its word tail was rewritten for speed (127ec7f, pii41): kept only as
 // the oracle of text-scan-reference.test.ts, which compares every field of both scans over
 // generated texts. Not built (tsconfig excludes *.reference.ts), not exported by the package.
+// When the scan's fields change on purpose, delete this file and its test: bench/pii-fingerprint.mjs
+// and the detectors' own tests still guard the findings.
 import { codeAt } from './code-at.js';
 import { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
