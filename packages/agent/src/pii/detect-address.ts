@@ -1,12 +1,22 @@
-import { codeAt } from './code-at.js';
-import { CITY, COUNTRY, lookupKey, lookupSpan } from './name-index.js';
-import { capitalisedPlaces, lowercasePlaces } from './place.js';
+import * as codeAtModule from './code-at.js';
+import * as nameIndexModule from './name-index.js';
+import * as placeModule from './place.js';
 import type { PiiFinding } from './pii-type.js';
-import { sortByPosition } from './resolve-overlaps.js';
+import * as resolveOverlapsModule from './resolve-overlaps.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
 import type { TextScan } from './text-scan.js';
-import { isLetter, isUpper, wordEndBefore, wordStart } from './word-before.js';
-import { sameLower, strictLower, WordTable } from './word-table.js';
+import * as wordBeforeModule from './word-before.js';
+import * as wordTableModule from './word-table.js';
+import { WordTable } from './word-table.js';
+
+// What this step uses of other modules, as constants of this one: optimized code loads an imported
+// binding from its cell and checks it at every use (see text-scan.ts).
+const { codeAt } = codeAtModule;
+const { CITY, COUNTRY, lookupKey, lookupSpan } = nameIndexModule;
+const { capitalisedPlaces, lowercasePlaces } = placeModule;
+const { sortByPosition } = resolveOverlapsModule;
+const { isLetter, isUpper, wordEndBefore, wordStart } = wordBeforeModule;
+const { sameLower, strictLower } = wordTableModule;
 
 const W = "[\\p{L}\\p{M}][\\p{L}\\p{M}'’.-]*";
 const SUFFIX = STREET_SUFFIXES.join('|');

@@ -1,10 +1,16 @@
-import { codeAt } from './code-at.js';
-import { calendarDate } from './calendar-date.js';
+import * as codeAtModule from './code-at.js';
+import * as calendarDateModule from './calendar-date.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
 import type { DigitRuns, TextScan } from './text-scan.js';
-import { wordEndBefore, wordStart } from './word-before.js';
+import * as wordBeforeModule from './word-before.js';
 import { WordTable } from './word-table.js';
+
+// What this step uses of other modules, as constants of this one: optimized code loads an imported
+// binding from its cell and checks it at every use (see text-scan.ts).
+const { codeAt } = codeAtModule;
+const { calendarDate } = calendarDateModule;
+const { wordEndBefore, wordStart } = wordBeforeModule;
 
 // Numeric dates: D/M/Y or M/D/Y (either order is accepted when it makes a calendar date) and
 // Y-M-D. Not part of a longer token: a version (1.2.3), a path, an id or a decimal.

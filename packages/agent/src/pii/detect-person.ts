@@ -1,11 +1,21 @@
-import { codeAt } from './code-at.js';
-import { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } from './name-index.js';
-import { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } from './person-cue.js';
-import { LOWER_NAME_CUES, NOT_CUED, ONE_CAPITAL, type TextScan } from './text-scan.js';
+import * as codeAtModule from './code-at.js';
+import * as nameIndexModule from './name-index.js';
+import * as personCueModule from './person-cue.js';
+import * as textScanModule from './text-scan.js';
+import { LOWER_NAME_CUES, type TextScan } from './text-scan.js';
 import type { PiiConfidence, PiiFinding } from './pii-type.js';
-import { glued, place } from './place.js';
-import { isLetter, isUpper, wordEnd } from './word-before.js';
+import * as placeModule from './place.js';
+import * as wordBeforeModule from './word-before.js';
 import { WordTable } from './word-table.js';
+
+// What this step uses of other modules, as constants of this one: optimized code loads an imported
+// binding from its cell and checks it at every use (see text-scan.ts).
+const { codeAt } = codeAtModule;
+const { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = nameIndexModule;
+const { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } = personCueModule;
+const { NOT_CUED, ONE_CAPITAL } = textScanModule;
+const { glued, place } = placeModule;
+const { isLetter, isUpper, wordEnd } = wordBeforeModule;
 
 const NAME = GIVEN | SURNAME;
 const NO_INTS = new Int32Array(0);

@@ -1,6 +1,11 @@
-import { codeAt } from './code-at.js';
-import { isLetter, wordEndBefore, wordStart } from './word-before.js';
+import * as codeAtModule from './code-at.js';
+import * as wordBeforeModule from './word-before.js';
 import { WordTable } from './word-table.js';
+
+// What this step uses of other modules, as constants of this one: optimized code loads an imported
+// binding from its cell and checks it at every use (see text-scan.ts).
+const { codeAt } = codeAtModule;
+const { isLetter, wordEndBefore, wordStart } = wordBeforeModule;
 
 /** Titles before a name, in the languages of the name lists. */
 const TITLES = new Set(

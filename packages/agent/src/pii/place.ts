@@ -1,10 +1,17 @@
-import { codeAt } from './code-at.js';
-import { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupKey, lookupSpan, lookupToken, lowerCode, mayBeIndexed, PLACE_HEAD } from './name-index.js';
+import * as codeAtModule from './code-at.js';
+import * as nameIndexModule from './name-index.js';
 import type { PiiFinding } from './pii-type.js';
-import { placeGoesOn } from './place-goes-on.js';
+import * as placeGoesOnModule from './place-goes-on.js';
 import { LOWER_PLACE_CUES, type Positions } from './text-scan.js';
-import { isLetter, wordEndBefore } from './word-before.js';
+import * as wordBeforeModule from './word-before.js';
 import { WordTable } from './word-table.js';
+
+// What this step uses of other modules, as constants of this one: optimized code loads an imported
+// binding from its cell and checks it at every use (see text-scan.ts).
+const { codeAt } = codeAtModule;
+const { CITY, COMMON, COUNTRY, HASH_SEED, hashStep, lookupKey, lookupSpan, lookupToken, lowerCode, mayBeIndexed, PLACE_HEAD } = nameIndexModule;
+const { placeGoesOn } = placeGoesOnModule;
+const { isLetter, wordEndBefore } = wordBeforeModule;
 
 const PLACE_CUES = new Set(
   'in from to at near visit visited visiting live lives lived based moved born arrived flew travel travelled traveled trip office branch city town country nach aus à en em naar uit från till'.split(' '),
