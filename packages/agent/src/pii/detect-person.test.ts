@@ -60,6 +60,23 @@ describe('detectPerson', () => {
     ]);
   });
 
+
+  it('orders many findings sorted in after the walk as in each piece alone, in time linear in the text', () => {
+    // Each lowercase cued name is found after every capitalised one and sorted in: hundreds of
+    // them pass the insertion sort's budget and the index sort takes over (a long prompt log
+    // otherwise moved every later finding for each one).
+    const piece = 'Ask for mr. martin Kaylee, Mark and Brandi now. Dear Megan Payne, named joshua. ';
+    const alone: PiiFinding[] = [];
+    detectPerson(piece, alone);
+    expect(alone.length).toBeGreaterThan(3);
+    for (const copies of [3, 400]) {
+      const text = piece.repeat(copies);
+      const out: PiiFinding[] = [];
+      detectPerson(text, out);
+      const want = Array.from({ length: copies }, (_, k) => alone.map((f) => ({ ...f, start: f.start + k * piece.length, end: f.end + k * piece.length }))).flat();
+      expect(out).toEqual(want);
+    }
+  });
   it('finds names in a list once one of them is a name', () => {
     expect(names('They had 6: Malon, Mark, Kaylee and Brandi.').map(([n]) => n)).toEqual(['Malon', 'Mark', 'Kaylee', 'Brandi']);
     // A list word on either side, and a longer word (read only one letter past the longest list word).

@@ -348,21 +348,56 @@ function lowercaseNames(text: string): void {
  * the findings once when they are in order already (most are: the runs are read in text order).
  */
 function sortFound(): void {
+  let moves = 0;
   for (let i = 1; i < foundCount; i++) {
     const start = foundStarts[i] as number;
     let j = i - 1;
     if ((foundStarts[j] as number) <= start) continue;
+    // Findings pushed after the walk (lowercase names, promoted list words) can stand anywhere
+    // before the last one: in a long text each would move thousands. Past a small budget of
+    // moves the rest is sorted by an index sort instead, O(n log n) however long the text.
+    if (moves > SORT_MOVES) {
+      sortFoundByIndex();
+      return;
+    }
     const end = foundEnds[i] as number;
     const kind = foundKinds[i] as number;
     for (; j >= 0 && (foundStarts[j] as number) > start; j--) {
       foundStarts[j + 1] = foundStarts[j] as number;
       foundEnds[j + 1] = foundEnds[j] as number;
       foundKinds[j + 1] = foundKinds[j] as number;
+      moves++;
     }
     foundStarts[j + 1] = start;
     foundEnds[j + 1] = end;
     foundKinds[j + 1] = kind;
   }
+}
+
+/** Moves the insertion sort may make before {@link sortFoundByIndex} takes over. */
+const SORT_MOVES = 256;
+
+/** The findings ordered by start, ties in the order they stand now (stable), by sorting their indexes. */
+function sortFoundByIndex(): void {
+  const count = foundCount;
+  const starts = foundStarts;
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => (starts[a] as number) - (starts[b] as number) || a - b);
+  const ends = foundEnds;
+  const kinds = foundKinds;
+  const sortedStarts = new Int32Array(starts.length);
+  const sortedEnds = new Int32Array(starts.length);
+  const sortedKinds = new Int32Array(starts.length);
+  for (let i = 0; i < count; i++) {
+    const k = order[i] as number;
+    sortedStarts[i] = starts[k] as number;
+    sortedEnds[i] = ends[k] as number;
+    sortedKinds[i] = kinds[k] as number;
+  }
+  foundStarts = sortedStarts;
+  foundEnds = sortedEnds;
+  foundKinds = sortedKinds;
 }
 
 /** {@link nameShaped} of a word whose only capital is its first letter: what follows it decides. */
