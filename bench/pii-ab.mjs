@@ -6,6 +6,7 @@
 //   PII_AB_BEFORE=/path/to/other/packages/agent/dist/pii/index.js node bench/pii-ab.mjs
 //   PII_AB_RUNS=21 PII_AB_BEFORE=… node bench/pii-ab.mjs
 //   PII_AB_FN=scan PII_AB_BEFORE=… node bench/pii-ab.mjs   # scanText alone (text-scan.js beside each index.js)
+//   PII_AB_LONG_MB=0 PII_AB_BEFORE=… node bench/pii-ab.mjs  # without the long text (default: 1 MB, one call)
 //
 // Prints, per input, both builds' MB/s and the median of the per-run time ratios (after / before):
 // CPU time of this process (process.cpuUsage), PII_AB_RUNS (default 15) interleaved runs of four
@@ -23,6 +24,12 @@ const RUNS = Number(process.env.PII_AB_RUNS ?? 15);
 const presidio = loadRecords().map((r) => r.full_text);
 const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
 const numberHeavy = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
+// One call on the Presidio texts joined with newlines, about 1 MB (PII_AB_LONG_MB): what the
+// per-record sets miss, such as a step that grows faster than the text (a sort, a re-scan).
+const longMb = Number(process.env.PII_AB_LONG_MB ?? 1);
+const longParts = [];
+for (let n = 0; n < longMb * 1e6; ) for (const t of presidio) (longParts.push(t), (n += t.length + 1));
+const longText = [longParts.join('\n')];
 const time = (fn, texts) => {
   const t0 = process.cpuUsage();
   for (let k = 0; k < 4; k++) for (const t of texts) fn(t);
@@ -32,7 +39,9 @@ const time = (fn, texts) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const fmt = (l) => l.map((x) => x.toFixed(1)).join(' ');
 console.log(`load average ${fmt(loadavg())} before`);
-for (const [name, texts] of [['per record (Presidio)', presidio], ['number-heavy, per line', numberHeavy]]) {
+const sets = [['per record (Presidio)', presidio], ['number-heavy, per line', numberHeavy]];
+if (longMb > 0) sets.push([`long text (${longMb} MB, one call)`, longText]);
+for (const [name, texts] of sets) {
   const bytes = 4 * texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   for (const fn of [before, after]) {
     const w = Date.now();
