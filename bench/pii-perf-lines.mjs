@@ -8,6 +8,7 @@
 //
 //   node bench/pii-perf-lines.mjs                       # Presidio records, scanText's lines
 //   PII_PERF_SET=num PII_PERF_FN=detectPerson node bench/pii-perf-lines.mjs
+//   PII_PERF_SET=long node bench/pii-perf-lines.mjs     # one 4 MB text a call
 //
 // A worker process calls detectPii on the set for PII_PERF_MS (default 10,000) ms; samples from
 // its first 40 % (start-up, compilation) are dropped. Prints the main thread's top symbols and the
@@ -31,6 +32,11 @@ if (process.env.PII_PERF_WORKER !== undefined) {
   if (process.env.PII_PERF_SET === 'num') {
     const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
     texts = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
+  } else if (process.env.PII_PERF_SET === 'long') {
+    // The Presidio texts joined with newlines into one string of about 4 MB, one call at a time.
+    const parts = [];
+    for (let n = 0; n < 4e6; ) for (const t of texts) (parts.push(t), (n += t.length + 1));
+    texts = [parts.join('\n')];
   }
   const end = Date.now() + Number(process.env.PII_PERF_WORKER);
   let n = 0;
@@ -97,5 +103,6 @@ if (process.env.PII_PERF_WORKER !== undefined) {
 }
 
 function PII_SET() {
-  return process.env.PII_PERF_SET === 'num' ? 'number-heavy lines' : 'Presidio records';
+  const set = process.env.PII_PERF_SET;
+  return set === 'num' ? 'number-heavy lines' : set === 'long' ? 'the Presidio records joined, 4 MB a call' : 'Presidio records';
 }
