@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grouped, plausibleGrouping } from './detect-credit-card.js';
+import { detectCreditCard, grouped, plausibleGrouping, sameDigits } from './detect-credit-card.js';
+import type { PiiFinding } from './pii-type.js';
 import { scanText } from './text-scan.js';
 
 describe('grouped', () => {
@@ -18,5 +19,34 @@ describe('grouped', () => {
     const runs = scanText('4111 1111-1111 1111').digits;
     expect(grouped('4111 1111-1111 1111', runs, 0, 3)).toBe(false);
     expect(grouped('4111 1111-1111 1111', runs, 1, 2)).toBe(true);
+  });
+});
+
+describe('detectCreditCard from the runs', () => {
+  const found = (text: string): string[] => {
+    const out: PiiFinding[] = [];
+    detectCreditCard(text, out, scanText(text).digits);
+    const regex: PiiFinding[] = [];
+    detectCreditCard(text, regex);
+    // The runs give what the regex pass gives.
+    expect(out).toEqual(regex);
+    return out.map((f) => text.slice(f.start, f.end));
+  };
+
+  it('leaves a card number that is part of a longer grouped run, on either side', () => {
+    expect(found('card 4111 1111 1111 1111 ok')).toEqual(['4111 1111 1111 1111']);
+    expect(found('card 12 4111 1111 1111 1111 ok')).toEqual([]);
+    expect(found('card 12, 4111 1111 1111 1111 ok')).toEqual(['4111 1111 1111 1111']);
+    expect(found('card 4111 1111 1111 1111 12 ok')).toEqual([]);
+    expect(found('card 12  4111 1111 1111 1111 ok')).toEqual(['4111 1111 1111 1111']);
+  });
+
+  it('leaves numbers of one digit repeated, and reads the first digit that differs', () => {
+    expect(found('card 0000 0000 0000 0000')).toEqual([]);
+    expect(sameDigits('0000 0000 0000 0000', 0, 19)).toBe(true);
+    expect(sameDigits('0000 0000 0000 0001', 0, 19)).toBe(false);
+    expect(sameDigits('1111-1111-1111-1117', 0, 19)).toBe(false);
+    expect(sameDigits('5555 5555 5555 5555', 0, 19)).toBe(true);
+    expect(sameDigits('1211 1111 1111 1111', 0, 19)).toBe(false);
   });
 });

@@ -40,6 +40,7 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
     if (isWordChar(before) || before === 43 || before === 46 || before === 45) continue;
     let digits = 0;
     let last = -1;
+    let lastDigits = 0;
     for (let j = k; j < runs.count; j++) {
       const s = starts[j] as number;
       const e = ends[j] as number;
@@ -48,13 +49,23 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
       if (digits > 19) break;
       if (digits < 12) continue;
       const after = codeAt(text, e);
-      if (!isWordChar(after) && !(after === 46 && isDigit(codeAt(text, e + 1)))) last = j;
+      if (!isWordChar(after) && !(after === 46 && isDigit(codeAt(text, e + 1)))) {
+        last = j;
+        lastDigits = digits;
+      }
     }
     if (last < 0) continue;
+    const end = ends[last] as number;
+    // Part of a longer grouped run (see candidate), read from the runs: a digit two before the
+    // start is the end of the run before, and one two after the end the start of the next.
+    if (isGap(before) && k > 0 && (ends[k - 1] as number) === start - 1) {
+      k = last;
+      continue;
+    }
     // The runs are the groups: one separator kind at most, and groups the way cards are printed
     // (see plausibleGrouping); then the checksum, read in place. Most candidates that fail end
     // here, before any string is built.
-    if (grouped(text, runs, k, last) && luhnValidIn(text, start, ends[last] as number)) candidate(text, start, ends[last] as number, out, true);
+    if (grouped(text, runs, k, last) && luhnValidIn(text, start, end)) candidate(text, start, end, out, lastDigits);
     // The regex goes on after the candidate.
     k = last;
   }
@@ -77,31 +88,23 @@ export function grouped(text: string, runs: DigitRuns, k: number, last: number):
 }
 
 /**
- * Reports the candidate `text[start..end)` if it is a card number; `checked` when its grouping
- * and checksum have been checked already.
+ * Reports the candidate `text[start..end)` if it is a card number; `known` is its number of digits
+ * when its grouping and checksum have been checked already, else 0.
  */
-function candidate(text: string, start: number, end: number, out: PiiFinding[], checked = false): void {
+function candidate(text: string, start: number, end: number, out: PiiFinding[], known = 0): void {
   // Part of a longer grouped run ("1234 5678 9012 3456 7890", a tracking number): not a card.
   if (start >= 2 && isDigit(text.charCodeAt(start - 2)) && isGap(text.charCodeAt(start - 1))) return;
   if (isGap(codeAt(text, end)) && isDigit(codeAt(text, end + 1))) return;
-  if (!checked) {
+  let count = known;
+  if (count === 0) {
     const raw = text.slice(start, end);
     if (!plausibleGrouping(raw) || !luhnValid(raw)) return;
+    for (let i = start; i < end; i++) if (isDigit(text.charCodeAt(i))) count++;
   }
   // Grouping and checksum passed, so the candidate is digits with spaces or dashes between
-  // them: the digits are counted and compared, and the brand read, in place (no slice, no
-  // string without the separators).
-  let count = 0;
-  let first = -1;
-  let same = true;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) continue;
-    if (first < 0) first = c;
-    else if (c !== first) same = false;
-    count++;
-  }
-  if (same && count > 1) return;
+  // them, twelve or more: read in place (no slice, no string without the separators). All of
+  // them the same digit is no card; the first digit that differs settles it.
+  if (sameDigits(text, start, end)) return;
   const branded = brandedIn(text, start, end, count);
   // Twelve and thirteen digits are card lengths (Maestro, old Visa) and also those of order
   // numbers, EAN-13 barcodes and millisecond timestamps; a Luhn-valid number of no known brand
@@ -109,6 +112,16 @@ function candidate(text: string, start: number, end: number, out: PiiFinding[], 
   if ((count <= 13 || !branded) && !hasContext(text, start, end, CARD_CONTEXT, 40, 16)) return;
   if (count === 12 && !branded) return;
   out.push({ type: 'credit_card', start, end, validated: branded, confidence: branded ? 'high' : 'low' });
+}
+
+/** Whether every digit of `text[start..end)` is the one at `start`. */
+export function sameDigits(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== first && isDigit(c)) return false;
+  }
+  return true;
 }
 
 function isDigit(c: number): boolean {

@@ -9,8 +9,6 @@ const CANDIDATE = /[+(]?\d[\d(). -]{4,28}\d(?:(?: ?(?:x|ext\.?|extension) ?| ?# 
 const CONTEXT =
   /\b(?:phone|phones|tel|telephone|mobile|cell|cellphone|fax|call|calls|calling|called|phoned|ring|rang|answering|answer|reachable|dial|office|contact|reach|sms|whatsapp|ph|mob|landline|hotline|my (?:cell |mobile |phone )?number|text me|ring me|telefon|telefonnummer|handy|téléphone|portable|teléfono|móvil|telefone|celular|telefono|cellulare|telefoonnummer|numer telefonu|puhelin)\b/i;
 const EXTENSION = /(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}$/i;
-const ISO_DATE = /^(?:19|20)\d\d([-./])(\d{1,2})\1(\d{1,2})(?: \d{1,2})?$/;
-const DMY_DATE = /^(\d{1,2})([-./])(\d{1,2})\2(?:19|20)?\d\d$/;
 
 /**
  * Finds phone numbers: E.164 (`+` and 8–15 digits), North American (`(415) 555-0132`,
@@ -218,32 +216,48 @@ export function classify(text: string, start: number, mainEnd: number, end: numb
   let longestGroup = 0;
   let group = 0;
   let parens = false;
+  // What `/[ .-]{2,}|\(\)/` finds: two separators in a row, or "()". `prev` is the code before.
+  let doubled = false;
+  let prev = 0;
+  // Where the first groups start and end (a date or an SSN has four at most).
+  const starts = BODY_STARTS;
+  const ends = BODY_ENDS;
   for (let i = start; i < mainEnd; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (first < 0) first = c;
       else if (c !== first) sameDigits = false;
       digits++;
-      if (group++ === 0) groups++;
+      if (group++ === 0) {
+        if (groups < 5) starts[groups] = i;
+        groups++;
+      }
       if (group > longestGroup) longestGroup = group;
+      prev = c;
       continue;
     }
+    if (group > 0 && groups <= 5) ends[groups - 1] = i;
     group = 0;
     if (c !== 43 && c !== 40 && c !== 41) {
       separators++;
       if (c !== 46) dotsOnly = false;
-    } else if (c !== 43) parens = true;
+      if ((c === 32 || c === 46 || c === 45) && (prev === 32 || prev === 46 || prev === 45)) doubled = true;
+    } else if (c !== 43) {
+      parens = true;
+      if (c === 41 && prev === 40) doubled = true;
+    }
+    prev = c;
   }
+  if (group > 0 && groups <= 5) ends[groups - 1] = mainEnd;
   if (digits < 6 || digits > 15) return NONE;
-  const main = separators > 0 || parens || digits === 6 ? text.slice(start, mainEnd) : '';
+  // The body is sliced only for the regexes that are left, each on the few bodies that reach it.
   // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.
-  if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(main) && context(text, start, end) ? LOW : NONE;
-  // The regexes below need a separator or a parenthesis to match: a run of bare digits (an
-  // order number, a timestamp) is settled by the counts.
-  if (parens && !balancedParens(main)) return NONE;
-  if ((separators > 0 || parens) && /[ .-]{2,}|\(\)/.test(main)) return NONE;
-  // A date has three groups of digits (four with an hour), an SSN three.
-  if (separators > 0 && groups <= 4 && (dateLike(main) || (groups === 3 && /^\d{3}-\d{2}-\d{4}$/.test(main)))) return NONE;
+  if (digits === 6) return /^\d{2,3}(?:[ .-]\d{2,3})+$/.test(text.slice(start, mainEnd)) && context(text, start, end) ? LOW : NONE;
+  // The checks below need a separator or a parenthesis: a run of bare digits (an order number, a
+  // timestamp) is settled by the counts.
+  if (doubled || (parens && !balancedParens(text.slice(start, mainEnd)))) return NONE;
+  // A date has three groups of digits (four with an hour), an SSN three: read from the groups.
+  if (separators > 0 && groups <= 4 && dateOrSsn(text, start, mainEnd, starts, ends, groups)) return NONE;
   if (groups > 6) return NONE;
   if (separators > 0 && dotsOnly && (separators === 1 || (groups === 4 && longestGroup <= 3))) {
     return NONE;
@@ -254,16 +268,16 @@ export function classify(text: string, start: number, mainEnd: number, end: numb
     if (digits < 8 || first === 48) return NONE;
     return HIGH | VALIDATED;
   }
-  const nanp = groups === 3 || groups === 4 ? northAmerican(main) : undefined;
+  const nanp = groups === 3 || groups === 4 ? northAmerican(text, start, mainEnd, groups) : undefined;
   if (nanp !== undefined) {
     const level = nanp ? HIGH : MEDIUM;
     // A phone word raises medium to high.
     return (level === MEDIUM && context(text, start, end) ? HIGH : level) | (nanp ? VALIDATED : 0);
   }
-  if (separators > 0 && digits >= 10 && /^(?:00|011)[ .-]?[1-9]/.test(main)) {
+  if (separators > 0 && digits >= 10 && /^(?:00|011)[ .-]?[1-9]/.test(text.slice(start, mainEnd))) {
     return context(text, start, end) ? HIGH : MEDIUM;
   }
-  if (separators > 0 && parens && /^\(\d{1,5}\) ?\d/.test(main)) {
+  if (separators > 0 && parens && /^\(\d{1,5}\) ?\d/.test(text.slice(start, mainEnd))) {
     return context(text, start, end) ? HIGH : MEDIUM;
   }
   if (!context(text, start, end)) return NONE;
@@ -275,52 +289,78 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-// Where each group of digits of a candidate starts and how long it is (northAmerican).
-const GROUP_STARTS = new Int32Array(4);
-const GROUP_LENGTHS = new Int32Array(4);
-
 /**
  * `true` for a well-formed North American number (area code and exchange start with 2–9),
- * `false` for the NANP shape with impossible numbering, `undefined` for any other shape. `main`
- * has three or four groups of digits; a fourth in front must be the country code 1 or 001.
+ * `false` for the NANP shape with impossible numbering, `undefined` for any other shape. The body
+ * `text[start..end)` has three or four groups of digits, read by classify into BODY_STARTS and
+ * BODY_ENDS; a fourth in front must be the country code 1 or 001.
  */
-function northAmerican(main: string): boolean | undefined {
-  // Where each group of digits starts and how long it is, without splitting the string.
-  const starts = GROUP_STARTS;
-  const lengths = GROUP_LENGTHS;
-  let groups = 0;
-  for (let i = 0; i < main.length && groups < 4; ) {
-    if (!isDigitCode(main.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < main.length && isDigitCode(main.charCodeAt(j))) j++;
-    starts[groups] = i;
-    lengths[groups] = j - i;
-    groups++;
-    i = j;
-  }
-  // Four groups: the first must be the country code, "1" or "001".
+function northAmerican(text: string, start: number, end: number, groups: number): boolean | undefined {
+  const starts = BODY_STARTS;
+  const ends = BODY_ENDS;
   const g = groups === 4 ? 1 : 0;
-  if (g === 1 && !(lengths[0] === 1 && main.charCodeAt(starts[0] as number) === 49) && !(lengths[0] === 3 && main.startsWith('001', starts[0]))) {
-    return undefined;
+  if (g === 1) {
+    const s = starts[0] as number;
+    const n = (ends[0] as number) - s;
+    const one = n === 1 && text.charCodeAt(s) === 49;
+    if (!one && !(n === 3 && text.charCodeAt(s) === 48 && text.charCodeAt(s + 1) === 48 && text.charCodeAt(s + 2) === 49)) return undefined;
   }
-  if (lengths[g] !== 3 || lengths[g + 1] !== 3 || lengths[g + 2] !== 4) return undefined;
-  if (!/^(?:(?:1|001)[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/.test(main)) return undefined;
+  if ((ends[g] as number) - (starts[g] as number) !== 3 || (ends[g + 1] as number) - (starts[g + 1] as number) !== 3 || (ends[g + 2] as number) - (starts[g + 2] as number) !== 4) return undefined;
+  if (!/^(?:(?:1|001)[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/.test(text.slice(start, end))) return undefined;
   // Area code and exchange start with 2-9.
-  return main.charCodeAt(starts[g] as number) >= 50 && main.charCodeAt(starts[g + 1] as number) >= 50;
+  return text.charCodeAt(starts[g] as number) >= 50 && text.charCodeAt(starts[g + 1] as number) >= 50;
 }
 
-/** `2024-01-31`, `2024-01-31 12` (a timestamp cut at the colon), `31.01.2024`, `1/31/24`. */
-function dateLike(main: string): boolean {
-  const iso = ISO_DATE.exec(main);
-  if (iso !== null) return Number(iso[2]) <= 12 && Number(iso[3]) <= 31;
-  const dmy = DMY_DATE.exec(main);
-  if (dmy === null) return false;
-  const a = Number(dmy[1]);
-  const b = Number(dmy[3]);
+// Where the first five groups of digits of a candidate's body start and end (classify).
+const BODY_STARTS = new Int32Array(5);
+const BODY_ENDS = new Int32Array(5);
+
+/**
+ * Whether the body `text[start..end)`, of `groups` groups of digits (two to four) that start at
+ * `starts` and end at `ends`, separated by the body's other characters, is a date — `2024-01-31`,
+ * `2024-01-31 12` (a timestamp cut at the colon), `31.01.2024`, `1/31/24` — or an SSN,
+ * `536-22-8726`: what the regexes ISO_DATE and DMY_DATE (with their values checked) and
+ * `/^\d{3}-\d{2}-\d{4}$/` say of its slice, read from the groups instead of a slice and two or
+ * three regex runs.
+ */
+export function dateOrSsn(text: string, start: number, end: number, starts: Int32Array, ends: Int32Array, groups: number): boolean {
+  // Each pattern is digits from the first character to the last, one separator between groups.
+  if (groups < 3 || (starts[0] as number) !== start || (ends[groups - 1] as number) !== end) return false;
+  const n0 = (ends[0] as number) - start;
+  const n1 = (ends[1] as number) - (starts[1] as number);
+  const n2 = (ends[2] as number) - (starts[2] as number);
+  const sep = text.charCodeAt(ends[0] as number);
+  // One separator character between the first three groups, the same twice.
+  if ((starts[1] as number) !== (ends[0] as number) + 1 || (starts[2] as number) !== (ends[1] as number) + 1 || text.charCodeAt(ends[1] as number) !== sep) return false;
+  const dateSep = sep === 45 || sep === 46 || sep === 47;
+  if (n0 === 4) {
+    // ISO_DATE: (19|20)dd, month and day of one or two digits, maybe a space and an hour.
+    if (!dateSep || n1 > 2 || n2 > 2 || !century(text, start)) return false;
+    if (groups === 4 && ((starts[3] as number) !== (ends[2] as number) + 1 || text.charCodeAt(ends[2] as number) !== 32 || (ends[3] as number) - (starts[3] as number) > 2)) return false;
+    return numberAt(text, starts[1] as number, ends[1] as number) <= 12 && numberAt(text, starts[2] as number, ends[2] as number) <= 31;
+  }
+  if (groups !== 3) return false;
+  // The SSN: three, two and four digits joined by dashes.
+  if (n0 === 3) return sep === 45 && n1 === 2 && n2 === 4;
+  // DMY_DATE: one or two digits twice, then two digits or (19|20)dd.
+  if (!dateSep || n0 > 2 || n1 > 2 || !(n2 === 2 || (n2 === 4 && century(text, starts[2] as number)))) return false;
+  const a = numberAt(text, start, ends[0] as number);
+  const b = numberAt(text, starts[1] as number, ends[1] as number);
   return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+}
+
+/** Whether "19" or "20" stands at `i`. */
+function century(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return (c === 49 && d === 57) || (c === 50 && d === 48);
+}
+
+/** The value of the digits `text[start..end)`. */
+function numberAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 function balancedParens(s: string): boolean {
