@@ -1,11 +1,13 @@
 import * as codeAtModule from './code-at.js';
+import * as nameIndexModule from './name-index.js';
 import * as wordBeforeModule from './word-before.js';
 import { WordTable } from './word-table.js';
 
 // What this step uses of other modules, as constants of this one: optimized code loads an imported
 // binding from its cell and checks it at every use (see text-scan.ts).
 const { codeAt } = codeAtModule;
-const { isLetter, wordEndBefore, wordStart } = wordBeforeModule;
+const { isLetter } = wordBeforeModule;
+const { HASH_SEED, hashStep } = nameIndexModule;
 
 /** Titles before a name, in the languages of the name lists. */
 const TITLES = new Set(
@@ -47,7 +49,9 @@ const M = 64;
 const S = 128;
 const MY = 256;
 const NAME = 512;
-const WORDS = new WordTable([
+/** The first word of a pair ("name" of "name is"): only after one is the pair looked up. */
+const PAIR_FIRST = 1024;
+const WORD_KEYS: ReadonlyArray<readonly [string, number]> = [
   ...[...TITLES].map((w) => [w, TITLE | CUE_END] as const),
   ...[...HEADERS].map((w) => [w, HEADER | CUE_END] as const),
   ...[...NAMING].map((w) => [w, NAMING_WORD | CUE_END] as const),
@@ -58,7 +62,9 @@ const WORDS = new WordTable([
   ['s', S | CUE_END],
   ['my', MY],
   ['name', NAME],
-]);
+  ...[...PAIRS, ...NAMING_PAIRS].map((pair) => [pair.slice(0, pair.indexOf(' ')), PAIR_FIRST] as const),
+];
+const WORDS = new WordTable(WORD_KEYS);
 const NAMING_PAIR = 1;
 const OTHER_PAIR = 2;
 const PAIR_TABLE = new WordTable([
@@ -83,6 +89,45 @@ export function cueStart(cue: number): number {
   return cue >> 2;
 }
 
+/** Every key of {@link WORDS} is at most this long: a longer word before a name is no cue word. */
+const WORDS_LONGEST = Math.max(...WORD_KEYS.map(([w]) => w.length));
+
+// Where the word {@link wordBack} read starts, and whether all its letters are ASCII.
+let backStart = 0;
+let backAscii = true;
+
+/**
+ * Reads back the word of letters ending at `end` (as `wordStart` does), at most one letter past
+ * the longest cue word: the word starts at `backStart`; -1 when it is longer (no cue word), else
+ * its hash (hashStep over lowerCode) when `backAscii`, its letters all ASCII.
+ */
+function wordBack(text: string, end: number): number {
+  let i = end;
+  let ascii = true;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    // An ASCII letter by one unsigned compare; beyond ASCII the letter test as wordStart's.
+    if (((c | 32) - 97) >>> 0 < 26) i--;
+    else if (c >= 128 && isLetter(c)) {
+      i--;
+      ascii = false;
+    } else break;
+    if (end - i > WORDS_LONGEST) return -1;
+  }
+  backStart = i;
+  backAscii = ascii;
+  if (!ascii) return 0;
+  // A lowercase ASCII letter is c | 32, so the word is hashed as WordTable.get would hash it.
+  let h = HASH_SEED;
+  for (let k = i; k < end; k++) h = hashStep(h, text.charCodeAt(k) | 32);
+  return h;
+}
+
+/** The {@link WORDS} flags of the word {@link wordBack} read (hash `h`) ending at `end`. */
+function wordFlags(text: string, end: number, h: number): number {
+  return backAscii ? WORDS.getAscii(text, backStart, end, h) : WORDS.get(text, backStart, end);
+}
+
 /**
  * Looks at the one to three words before `start` (across a comma, a colon or a line break) for a
  * title, a salutation, an introduction ("my name is", "I'm"), a header ("From:") or a relation
@@ -101,11 +146,14 @@ export function personCue(text: string, start: number): number {
       i--;
     } else break;
   }
-  // Words are looked up by hash in place, never sliced: most capitalised words have no cue.
-  const end1 = wordEndBefore(text, i, 0, true);
-  if (end1 < 0) return NO_CUE;
-  const start1 = wordStart(text, end1);
-  const f1 = WORDS.get(text, start1, end1);
+  // Words are looked up by hash in place, never sliced: most capitalised words have no cue. Each
+  // is read back once, and no further than the longest cue word.
+  let end1 = i;
+  if (end1 > 0 && text.charCodeAt(end1 - 1) === 46) end1--;
+  const h1 = wordBack(text, end1);
+  if (h1 < 0 || backStart === end1) return NO_CUE;
+  const start1 = backStart;
+  const f1 = wordFlags(text, end1, h1);
   if ((f1 & CUE_END) === 0) return NO_CUE;
   const cue = start1 << 2;
   if ((f1 & TITLE) !== 0) return cue | CUE_TITLE;
@@ -117,14 +165,18 @@ export function personCue(text: string, start: number): number {
     if ((c === 73 || c === 105) && !isLetter(codeAt(text, start1 - 3))) return cue | CUE_NAMING;
   }
   if ((f1 & GREETING) !== 0) return cue | CUE_OTHER;
-  const end2 = wordEndBefore(text, start1, 1);
-  if (end2 < 0) return NO_CUE;
-  const start2 = wordStart(text, end2);
-  // One space stands between the two words, so the pair is the text from one to the other.
-  const pair = PAIR_TABLE.get(text, start2, end1);
-  if ((pair & NAMING_PAIR) !== 0) return cue | CUE_NAMING;
-  if ((pair & OTHER_PAIR) !== 0) return cue | CUE_OTHER;
-  const f2 = WORDS.get(text, start2, end2);
+  // The word before, after one space at most (a word right before start1 would be part of word 1).
+  const end2 = start1 > 0 && text.charCodeAt(start1 - 1) === 32 ? start1 - 1 : start1;
+  const h2 = wordBack(text, end2);
+  if (h2 < 0 || backStart === end2) return NO_CUE;
+  const start2 = backStart;
+  const f2 = wordFlags(text, end2, h2);
+  if ((f2 & PAIR_FIRST) !== 0) {
+    // One space stands between the two words, so the pair is the text from one to the other.
+    const pair = PAIR_TABLE.get(text, start2, end1);
+    if ((pair & NAMING_PAIR) !== 0) return cue | CUE_NAMING;
+    if ((pair & OTHER_PAIR) !== 0) return cue | CUE_OTHER;
+  }
   if ((f2 & MY) !== 0 && (f1 & RELATION) !== 0) return cue | CUE_OTHER;
   // "my partner's name Donald", "my wife's": a relation's name follows.
   if ((f1 & S) !== 0 && (f2 & RELATION) !== 0) return cue | CUE_OTHER;
