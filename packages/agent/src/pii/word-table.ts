@@ -1,4 +1,8 @@
-import { HASH_SEED, hashStep, lowerCode } from './name-index.js';
+import * as names from './name-index.js';
+
+// The hashing helpers as constants of this module: optimized code loads an imported binding from
+// its cell and checks it at every use, here once per unit of every word looked up.
+const { HASH_SEED, hashStep, lowerCode } = names;
 
 /**
  * A small set of lowercase words (cue words, street words, month names…) with a value each,
