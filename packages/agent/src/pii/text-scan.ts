@@ -606,7 +606,7 @@ export function scanText(text: string): TextScan {
             const birth = BIRTH_WORDS.getHashed(text, start, end, h);
             if (birth === BIRTH || (birth === BIRTH_D && c === 46)) words |= BIRTH;
           }
-          if (lower && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
+          if (lower && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h, c)) words |= NAME_CUE_END;
           break tail;
         }
         const flags = WORDS.getAscii(text, start, end, h);
@@ -623,7 +623,7 @@ export function scanText(text: string): TextScan {
           placeCueEnd = end;
           placeCueWord(text, start);
         }
-        if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h)) words |= NAME_CUE_END;
+        if ((flags & NAME_CUE_END) !== 0 && (words & NAME_CUE_END) === 0 && nameCueAt(text, end, start, h, c)) words |= NAME_CUE_END;
       }
       if (c === 32) {
         // The space after the word, read here (the space branch below, without a pass of the loop).
@@ -789,14 +789,16 @@ class Scan implements TextScan {
 /**
  * Whether a lowercase name cue ends at `end` and is followed, as the regex requires, by an
  * optional ".", ":" and ",", one space and a lowercase word that can be a name (see
- * {@link mayBeLowerName}).
+ * {@link mayBeLowerName}). `after` is the unit at `end` (0 past the text), as the scan read it:
+ * each unit read here is a string-shape dispatch of about 40 instructions in optimized code.
  */
-const nameCueAt = (text: string, end: number, start: number, h: number): boolean => {
+const nameCueAt = (text: string, end: number, start: number, h: number, after: number): boolean => {
   let i = end;
-  if (codeAt(text, i) === 46) i++;
-  if (codeAt(text, i) === 58) i++;
-  if (codeAt(text, i) === 44) i++;
-  if (codeAt(text, i) !== 32) return false;
+  let b = after;
+  if (b === 46) b = codeAt(text, ++i);
+  if (b === 58) b = codeAt(text, ++i);
+  if (b === 44) b = codeAt(text, ++i);
+  if (b !== 32) return false;
   const c = codeAt(text, i + 1);
   if (!((c >= 97 && c <= 122) || c >= 128)) return false;
   // The word ends a cue; a cue of several words ("name is", "i'm") needs the words before it.

@@ -1,4 +1,8 @@
-import { HASH_SEED, hashStep, lowerCode } from './name-index.js';
+import * as names from './name-index.js';
+
+// The hashing helpers as constants of this module: optimized code loads an imported binding from
+// its cell and checks it at every use, here once per unit of every word looked up.
+const { HASH_SEED, hashStep, lowerCode } = names;
 
 /**
  * A small set of lowercase words (cue words, street words, month names…) with a value each,
@@ -12,6 +16,13 @@ export class WordTable {
   readonly #hashes: Int32Array;
   readonly #values: Int32Array;
   readonly #keys: string[];
+  /**
+   * Each slot's key as UTF-16 units, at `#starts[slot]` in `#units`: {@link getAscii} compares
+   * with a typed-array load where `key.charCodeAt(k)` is a string-shape dispatch (about ten
+   * instructions a unit in optimized code).
+   */
+  readonly #starts: Int32Array;
+  readonly #units: Uint16Array;
   readonly #mask: number;
 
   /** Keys must be lowercase; values must not be 0 (0 means "not in the table"). */
@@ -32,6 +43,14 @@ export class WordTable {
       this.#hashes[slot] = h + 1;
       this.#values[slot] = (this.#values[slot] as number) | value;
       this.#keys[slot] = key;
+    }
+    this.#starts = new Int32Array(size);
+    this.#units = new Uint16Array(this.#keys.reduce((n, key) => n + key.length, 0));
+    let at = 0;
+    for (let slot = 0; slot < size; slot++) {
+      const key = this.#keys[slot] as string;
+      this.#starts[slot] = at;
+      for (let k = 0; k < key.length; k++) this.#units[at++] = key.charCodeAt(k);
     }
   }
 
@@ -69,11 +88,12 @@ export class WordTable {
       const stored = this.#hashes[slot] as number;
       if (stored === 0) return 0;
       if (stored !== h + 1) continue;
-      const key = this.#keys[slot] as string;
-      if (key.length !== length) continue;
-      let k = 0;
-      while (k < length && (text.charCodeAt(start + k) | 32) === key.charCodeAt(k)) k++;
-      if (k === length) return this.#values[slot] as number;
+      if ((this.#keys[slot] as string).length !== length) continue;
+      const units = this.#units;
+      const at = (this.#starts[slot] as number) - start;
+      let k = start;
+      while (k < end && (text.charCodeAt(k) | 32) === units[at + k]) k++;
+      if (k === end) return this.#values[slot] as number;
     }
   }
 
