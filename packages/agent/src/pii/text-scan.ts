@@ -11,7 +11,7 @@ import { WordTable } from './word-table.js';
 // binding from its cell and checks it at every use (and a function against the one it inlined).
 const codeAt = importedCodeAt;
 const placeGoesOn = importedPlaceGoesOn;
-const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
+const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
 const { isLetter, isUpper, wordEnd } = wordBefore;
 
 // The scan's small helpers are `const` arrow functions, not function declarations: V8 folds a
@@ -854,7 +854,7 @@ const mayBeLowerName = (text: string, start: number): boolean => {
  * {@link NOT_CUED} unless it is `cued` ({@link cueBefore}).
  */
 const capitalFlags = (text: string, start: number, end: number, h: number, cued: boolean, longer: boolean): number => {
-  const flags = longer ? longerFlags(text, start, end) : lookupToken(text, start, end, h);
+  const flags = longer ? longerFlags(text, start, end, h) : lookupToken(text, start, end, h);
   if (flags < 0) return -1;
   return cued ? flags : flags | NOT_CUED;
 };
@@ -881,17 +881,25 @@ const cueBefore = (text: string, start: number, prevStart: number, prevEnd: numb
 let longerEnd = 0;
 
 /**
- * The flags of the word the detector reads from `start` ("It's" read as "It", "Jean-Luc"), plus
- * {@link POSSESSIVE} for "Liam's"; -1 when it holds a letter beyond ASCII (the detector's
- * business). Where the word ends goes to `longerEnd`.
+ * The flags of the word the detector reads from `start` ("It's" read as "It", "Jean-Luc") past the
+ * scan's letters to `end` (hash `h`), plus {@link POSSESSIVE} for "Liam's"; -1 when it holds a
+ * letter beyond ASCII (the detector's business). Where the word ends goes to `longerEnd`.
  */
-const longerFlags = (text: string, start: number, end: number): number => {
+const longerFlags = (text: string, start: number, end: number, h: number): number => {
   const e = wordEnd(text, end);
   longerEnd = e;
-  for (let k = end; k < e; k++) if (text.charCodeAt(k) >= 128 && text.charCodeAt(k) !== 8217) return -1;
   // A possessive "Liam's" is the name Liam.
-  if (e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) return lookupSpan(text, start, e - 2) | POSSESSIVE;
-  return lookupSpan(text, start, e);
+  const possessive = e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217);
+  const stop = possessive ? e - 2 : e;
+  // The hash goes on from the scan's letters, as lookupSpan would hash the word from its start:
+  // lowercase ASCII, and ’ (the one unit beyond ASCII let through) lowercases to itself.
+  for (let k = end; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 && c !== 8217) return -1;
+    h = hashStep(h, c >= 65 && c <= 90 ? c | 32 : c);
+  }
+  const flags = lookupToken(text, start, stop, h);
+  return possessive ? flags | POSSESSIVE : flags;
 };
 
 /**
