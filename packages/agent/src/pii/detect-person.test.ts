@@ -4,7 +4,7 @@ import { detectPerson, nameEnd, PARTICLES, particleGap, plainShaped, readEnd, re
 import { HASH_SEED, hashStep, lookupToken, lowerCode } from './name-index.js';
 import { isLetter, wordEnd } from './word-before.js';
 import type { PiiFinding } from './pii-type.js';
-import { scanText } from './text-scan.js';
+import { NOT_CUED, POSSESSIVE, scanText } from './text-scan.js';
 
 function names(text: string): Array<[string, boolean]> {
   const out: PiiFinding[] = [];
@@ -194,6 +194,32 @@ describe('readName', () => {
       }),
       { numRuns: 3000, seed: 5 },
     );
+  });
+
+  it('reads what the scan hands over whole for a word that goes on after an apostrophe or a hyphen', () => {
+    const piece = fc.constantFrom('Liam', "Liam's", 'Liam’s', "LIAM'S", "Li's", "Jo's", 'Jean-Luc', 'Jean-luc', "O'Neil", "O'Neil's", "It's", "I'm", "Don't", 'Paris-Berlin', "Paris's", 'Mary-Jane', "Mary-Jane's", "D'Angelo", "'s", "'", '’', '-', 's', 'S', 'x', 'é', 'Émile', 'Jean-Émile', '\u0301', ' ', '.', 'Ana', 'Dear ', 'my name is ');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        const caps = scanText(text).capitals;
+        for (let i = 0; i < caps.count; i++) {
+          const flags = caps.flags[i] as number;
+          const start = caps.starts[i] as number;
+          // The scan's letters are ASCII: a word it handed over longer has its hash dropped.
+          if (flags < 0 || caps.hashes[i] !== -1) continue;
+          let from = start;
+          while (from < text.length && /[A-Za-z]/.test(text[from] as string)) from++;
+          const want = readName(text, start, from, -1);
+          expect([text, start, caps.ends[i], flags & ~(NOT_CUED | POSSESSIVE), (flags & POSSESSIVE) !== 0]).toEqual([text, start, readEnd, want, nameEnd !== readEnd]);
+        }
+      }),
+      { numRuns: 3000, seed: 9 },
+    );
+    // Each kind is handed over: a contraction, a hyphenated name, a possessive (with its name's flags).
+    const caps = scanText("It's Jean-Luc and Liam's").capitals;
+    expect([...caps.ends.subarray(0, caps.count)]).toEqual([4, 13, 13, 24]);
+    expect([...caps.hashes.subarray(0, caps.count)].map((h) => h === -1)).toEqual([true, true, false, true]);
+    expect((caps.flags[3] as number) & POSSESSIVE).toBe(POSSESSIVE);
   });
 });
 

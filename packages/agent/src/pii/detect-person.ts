@@ -13,7 +13,7 @@ import { WordTable } from './word-table.js';
 const { codeAt } = codeAtModule;
 const { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = nameIndexModule;
 const { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } = personCueModule;
-const { NOT_CUED, ONE_CAPITAL } = textScanModule;
+const { NOT_CUED, ONE_CAPITAL, POSSESSIVE } = textScanModule;
 const { glued, place } = placeModule;
 const { isLetter, isUpper, wordEnd } = wordBeforeModule;
 
@@ -122,7 +122,8 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       if (next === capCount) break;
       start = capStarts[next] as number;
       known = capFlags[next] as number;
-      // A word the scan settled ends where the scan says: no letters, apostrophe or hyphen follow.
+      // A word the scan settled ends where the scan says: no letters, or an apostrophe or hyphen and
+      // letters, follow.
       from = capEnds[next] as number;
       h = capHashes[next] as number;
       if (capFirst[next++] === 0) {
@@ -148,8 +149,9 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     let end: number;
     let flags: number;
     if (known >= 0) {
-      end = from;
-      at = end;
+      // The scan's word, a possessive "Liam's" in it read as the name Liam.
+      at = from;
+      end = (known & POSSESSIVE) !== 0 ? from - 2 : from;
       flags = known;
     } else {
       // The rest of the word read and hashed in one pass, a possessive "Liam's" read as Liam.
@@ -158,7 +160,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       end = nameEnd;
     }
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
-      // A word the scan settled is the scan's run of ASCII letters: its hash carries into the phrases.
+      // A word the scan settled carries its hash into the phrases (-1 when the scan read past its run).
       const p = place(text, start, end, true, flags, undefined, known >= 0 ? h : -1);
       if (p !== undefined) {
         places.push(p);

@@ -1,6 +1,9 @@
 // The scan as it was before its word tail was rewritten for speed (127ec7f, pii41): kept only as
 // the oracle of text-scan-reference.test.ts, which compares every field of both scans over
 // generated texts. Not built (tsconfig excludes *.reference.ts), not exported by the package.
+// One field changed on purpose since, mirrored here so the oracle keeps guarding the others: a
+// capitalised word that goes on after an apostrophe or hyphen is handed to the detector whole
+// (its end, hash -1, its flags with POSSESSIVE; pii48).
 // When the scan's fields change on purpose, delete this file and its test: bench/pii-fingerprint.mjs
 // and the detectors' own tests still guard the findings.
 import { codeAt } from './code-at.js';
@@ -168,6 +171,8 @@ export interface CapitalWords {
 export const NOT_CUED = 512;
 /** In {@link CapitalWords.flags}: the first letter is the word's only capital ("Megan", not "McKay"). */
 export const ONE_CAPITAL = 1024;
+/** In the capitals' flags: the word ends in a possessive "'s", the flags are the name's before it. */
+export const POSSESSIVE = 2048;
 
 /**
  * Where the words the address detector looks for around a house number stand, in text order
@@ -523,8 +528,13 @@ export function scanTextReference(text: string): TextScan {
           const cued = cueBefore(text, start, prevStart, prevEnd, prevHash, otherEnd);
           f = capitalFlags(text, start, end, h, cued, longer);
           if (!person) person = personWord(text, start, longer ? wordEnd(text, end) : end, f, longer);
-          if (longer) f = -1;
-          else if (!inner) f |= ONE_CAPITAL;
+          if (!longer) {
+            if (!inner) f |= ONE_CAPITAL;
+          } else if (f >= 0) {
+            // The longer ASCII word is handed to the detector whole (pii48), without a hash.
+            capEnds[caps] = wordEnd(text, end);
+            capHashes[caps] = -1;
+          }
         } else if (first <= 90) person = true;
         capFlags[caps] = f;
         caps++;
@@ -829,7 +839,7 @@ function longerFlags(text: string, start: number, end: number): number {
   let e = wordEnd(text, end);
   for (let k = end; k < e; k++) if (text.charCodeAt(k) >= 128 && text.charCodeAt(k) !== 8217) return -1;
   // A possessive "Liam's" is the name Liam.
-  if (e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) e -= 2;
+  if (e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) return lookupSpan(text, start, e - 2) | POSSESSIVE;
   return lookupSpan(text, start, e);
 }
 

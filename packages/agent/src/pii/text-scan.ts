@@ -11,7 +11,7 @@ import { WordTable } from './word-table.js';
 // binding from its cell and checks it at every use (and a function against the one it inlined).
 const codeAt = importedCodeAt;
 const placeGoesOn = importedPlaceGoesOn;
-const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
+const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
 const { isLetter, isUpper, wordEnd } = wordBefore;
 
 // The scan's small helpers are `const` arrow functions, not function declarations: V8 folds a
@@ -162,8 +162,9 @@ export interface TextScan {
  * Runs of ASCII letters with a capital in them, and capitals beyond ASCII (each on its own, one
  * or two UTF-16 units), in text order: where each starts and ends, its lowercase hash (as the
  * name index hashes it; -1 for a capital beyond ASCII), whether the capital is its first letter,
- * and what the name index says of it. The arrays are reused from call to call; `count` entries
- * are valid.
+ * and what the name index says of it. A capitalised ASCII word that goes on after an apostrophe
+ * or a hyphen in ASCII letters ("It's", "Jean-Luc") ends where the detector's word ends, with
+ * the hash -1. The arrays are reused from call to call; `count` entries are valid.
  */
 export interface CapitalWords {
   readonly count: number;
@@ -174,8 +175,8 @@ export interface CapitalWords {
   readonly first: Uint8Array;
   /**
    * The name-index flags of a word starting with its capital, plus {@link NOT_CUED} when no word
-   * that can end a person cue stands right before it; -1 when the detector must read the word
-   * itself (a letter beyond ASCII in or right after it, or an apostrophe or hyphen and more letters).
+   * that can end a person cue stands right before it and {@link POSSESSIVE} for "Liam's"; -1 when
+   * the detector must read the word itself (a letter beyond ASCII in or right after it).
    */
   readonly flags: Int32Array;
 }
@@ -184,6 +185,11 @@ export interface CapitalWords {
 export const NOT_CUED = 512;
 /** In {@link CapitalWords.flags}: the first letter is the word's only capital ("Megan", not "McKay"). */
 export const ONE_CAPITAL = 1024;
+/**
+ * In {@link CapitalWords.flags}: the word ends in a possessive "'s" (its end is after it) and the
+ * flags are of the name before it ("Liam's", Liam).
+ */
+export const POSSESSIVE = 2048;
 
 /**
  * Where the words the address detector looks for around a house number stand, in text order
@@ -551,14 +557,19 @@ export function scanText(text: string): TextScan {
         capFirst[caps] = first <= 90 ? 1 : 0;
         let f = -1;
         if (first <= 90 && !otherAfter) {
-          // More letters after an apostrophe or a hyphen ("It's", "Jean-Luc"): the detector reads
-          // the longer word itself; the gate reads it here.
+          // More letters after an apostrophe or a hyphen ("It's", "Jean-Luc"): the word the
+          // detector reads is longer, read here once for the gate and the detector both.
           const longer = (c === 39 || c === 8217 || c === 45) && end + 1 < n && isLetter(text.charCodeAt(end + 1));
           const cued = cueBefore(text, start, prevStart, prevEnd, prevHash, otherEnd);
           f = capitalFlags(text, start, end, h, cued, longer);
-          if (!person && personWord(text, start, longer ? wordEnd(text, end) : end, f, longer)) person = true;
-          if (longer) f = -1;
-          else if (!inner) f |= ONE_CAPITAL;
+          if (!person && personWord(text, start, longer ? longerEnd : end, f, longer)) person = true;
+          if (!longer) {
+            if (!inner) f |= ONE_CAPITAL;
+          } else if (f >= 0) {
+            // An ASCII word: the detector takes it whole, so the scan's hash of its first letters is no use.
+            capEnds[caps] = longerEnd;
+            capHashes[caps] = -1;
+          }
         } else if (first <= 90) person = true;
         capFlags[caps] = f;
         caps++;
@@ -843,7 +854,7 @@ const mayBeLowerName = (text: string, start: number): boolean => {
  * {@link NOT_CUED} unless it is `cued` ({@link cueBefore}).
  */
 const capitalFlags = (text: string, start: number, end: number, h: number, cued: boolean, longer: boolean): number => {
-  const flags = longer ? longerFlags(text, start, end) : lookupToken(text, start, end, h);
+  const flags = longer ? longerFlags(text, start, end, h) : lookupToken(text, start, end, h);
   if (flags < 0) return -1;
   return cued ? flags : flags | NOT_CUED;
 };
@@ -866,16 +877,29 @@ const cueBefore = (text: string, start: number, prevStart: number, prevEnd: numb
 };
 
 
+// Where the word longerFlags read ends.
+let longerEnd = 0;
+
 /**
- * The flags of the word the detector reads from `start` ("It's" read as "It", "Jean-Luc"), or -1
- * when it holds a letter beyond ASCII (the detector's business).
+ * The flags of the word the detector reads from `start` ("It's" read as "It", "Jean-Luc") past the
+ * scan's letters to `end` (hash `h`), plus {@link POSSESSIVE} for "Liam's"; -1 when it holds a
+ * letter beyond ASCII (the detector's business). Where the word ends goes to `longerEnd`.
  */
-const longerFlags = (text: string, start: number, end: number): number => {
-  let e = wordEnd(text, end);
-  for (let k = end; k < e; k++) if (text.charCodeAt(k) >= 128 && text.charCodeAt(k) !== 8217) return -1;
+const longerFlags = (text: string, start: number, end: number, h: number): number => {
+  const e = wordEnd(text, end);
+  longerEnd = e;
   // A possessive "Liam's" is the name Liam.
-  if (e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217)) e -= 2;
-  return lookupSpan(text, start, e);
+  const possessive = e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217);
+  const stop = possessive ? e - 2 : e;
+  // The hash goes on from the scan's letters, as lookupSpan would hash the word from its start:
+  // lowercase ASCII, and ’ (the one unit beyond ASCII let through) lowercases to itself.
+  for (let k = end; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 && c !== 8217) return -1;
+    h = hashStep(h, c >= 65 && c <= 90 ? c | 32 : c);
+  }
+  const flags = lookupToken(text, start, stop, h);
+  return possessive ? flags | POSSESSIVE : flags;
 };
 
 /**
