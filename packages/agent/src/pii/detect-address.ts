@@ -141,8 +141,10 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
     let j = start + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     i = j;
-    if (j - start > 5 || !houseNumber(text, start, j)) continue;
-    const f = street(text, start, j, undefined, true) ?? postcode(text, start, j, undefined);
+    if (j - start > 5) continue;
+    const after = codeAt(text, j);
+    if (!houseNumber(text, start > 0 ? text.charCodeAt(start - 1) : 0, after, j)) continue;
+    const f = street(text, start, j, after, undefined, true) ?? postcode(text, start, j, undefined);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -150,11 +152,13 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
   }
 }
 
-/** Whether the digits at `start`–`end` may be a house number or postcode: not part of a decimal, time, path or amount. */
-function houseNumber(text: string, start: number, end: number): boolean {
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+/**
+ * Whether the digits that end at `end`, with the unit `before` before them (0 at the start of the
+ * text) and `after` after them (0 at the end), may be a house number or postcode: not part of a
+ * decimal, time, path or amount.
+ */
+function houseNumber(text: string, before: number, after: number, end: number): boolean {
   if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) return false;
-  const after = codeAt(text, end);
   return !(after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(codeAt(text, end + 1))));
 }
 
@@ -166,7 +170,8 @@ function houseNumber(text: string, start: number, end: number): boolean {
  * letter beyond ASCII the scan reads the words as this detector does, letters and marks).
  */
 function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
-  const { starts, ends, count, wordBefore } = scan.digits;
+  // The units around each run are the scan's: most runs are settled without reading the text.
+  const { starts, ends, count, wordBefore, around } = scan.digits;
   const { streets, firstPrefix, cueEnds, postcodeEnds } = scan.addressWords;
   // In a text of ASCII letters the scan's word before each run is the word read here.
   const ascii = scan.ascii;
@@ -176,9 +181,14 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
   let i = 0;
   for (let k = 0; k < count; k++) {
     // A finding may end inside a run: the rest of the run is read as a number, as by the regex.
-    const start = Math.max(starts[k] as number, i);
+    const whole = (starts[k] as number) >= i;
+    const start = whole ? (starts[k] as number) : i;
     const j = ends[k] as number;
-    if (start >= j || j - start > 5 || !houseNumber(text, start, j)) continue;
+    // The rest of a run has a digit before it.
+    if (start >= j || j - start > 5) continue;
+    const unit = whole ? ((around[k] as number) & 0xffff) : 48;
+    const after = (around[k] as number) >>> 16;
+    if (!houseNumber(text, unit, after, j)) continue;
     while (nextStreet < streets.count && (streets.at[nextStreet] as number) < j) nextStreet++;
     const streetAfter = nextStreet < streets.count && pathTo(text, j, streets.at[nextStreet] as number);
     const words = firstPrefix >= 0 && firstPrefix < start ? 6 : 1;
@@ -186,9 +196,9 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
     while (nextPostcode < postcodeEnds.count && (postcodeEnds.at[nextPostcode] as number) <= start) nextPostcode++;
     const cued = nextCue > 0 && onlyBetween(text, cueEnds.at[nextCue - 1] as number, start, 10);
     // A number that starts after a finding inside a run has a digit before it: no word.
-    const before = !ascii ? undefined : start === starts[k] ? (wordBefore[k] as number) : -1;
+    const before = !ascii ? undefined : whole ? (wordBefore[k] as number) : -1;
     const f =
-      street(text, start, j, scan, streetAfter, words, cued, before) ??
+      street(text, start, j, after, scan, streetAfter, words, cued, before, unit) ??
       (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : postcode(text, start, j, undefined, false));
     if (f !== undefined) {
       found.push(f);
@@ -239,14 +249,14 @@ function onlyBetween(text: string, from: number, to: number, also: number): bool
 }
 
 /**
- * A street address around the house number at `start`–`end`; `before` is where the word right
- * before the number starts (-1: none), when the caller knows it.
+ * A street address around the house number at `start`–`end`, with the unit `next` after it;
+ * `before` is where the word right before the number starts (-1: none), when the caller knows it,
+ * and `gap` then the unit before the number.
  */
-function street(text: string, start: number, end: number, scan: TextScan | undefined, streetAfter: boolean, wordsBefore?: number, cued?: boolean, before?: number): PiiFinding | undefined {
+function street(text: string, start: number, end: number, next: number, scan: TextScan | undefined, streetAfter: boolean, wordsBefore?: number, cued?: boolean, before?: number, gap = 0): PiiFinding | undefined {
   const gated = scan !== undefined;
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
-  const next = codeAt(text, end);
   if (streetAfter) {
     // The sticky regexes are run with test(): only where they end counts, and test() builds no match array.
     AFTER_NUMBER.lastIndex = end;
@@ -271,7 +281,6 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
       // The word right before the number, from the scan (it ends at the number or one character
       // before it): no reading back over it.
       if (before < 0) break;
-      const gap = text.charCodeAt(start - 1);
       if (isLetter(gap)) wEnd = start;
       else if (gap === 32) wEnd = start - 1;
       else break;

@@ -59,14 +59,15 @@ export function phoneCandidates(text: string, runs?: DigitRuns): number[] {
  * look-behind, so after a candidate that ends inside a run the next may start in the same run.
  */
 function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: number[]): void {
-  const { starts, ends, linked, count } = runs;
+  const { starts, ends, linked, count, around } = runs;
   let from = 0;
   for (let k = 0; k < count; k++) {
     const s = starts[k] as number;
     const e = ends[k] as number;
     if (e <= from) continue;
-    // "+" or "(" before the run leads the candidate that starts at its first digit.
-    const lead = s - 1 >= from && (text.charCodeAt(s - 1) === 43 || text.charCodeAt(s - 1) === 40);
+    // "+" or "(" before the run (the scan's unit there) leads the candidate that starts at its first digit.
+    const before = (around[k] as number) & 0xffff;
+    const lead = s - 1 >= from && (before === 43 || before === 40);
     for (let q = Math.max(s, from); q < e; q++) {
       // The body `[\d(). -]{4,28}` from the digit at `q` reaches the later runs linked to this
       // one that start within 29 characters; it ends at the last digit it reaches (read from the
