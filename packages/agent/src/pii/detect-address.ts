@@ -293,7 +293,8 @@ function street(text: string, start: number, end: number, next: number, scan: Te
     if (k === 0 && gluedStreet(text, wStart, wEnd)) from = wStart;
     if (k > 0 && (WORDS.get(text, wStart, wEnd) & STREET_PREFIX) !== 0) from = wStart;
     at = wStart;
-    if (codeAt(text, at - 1) !== 32) break;
+    // The last word needs no look at what stands before it.
+    if (k + 1 === words || codeAt(text, at - 1) !== 32) break;
   }
   if (from < 0) {
     const cue = cued ?? ((scan === undefined || scan.addressCue) && addressCue(text, start));
