@@ -163,6 +163,8 @@ describe('the per-number readers of the address step', () => {
         const text = pieces.join('');
         for (let end = 0; end <= text.length; end++) {
           expect(gluedNameAfter(text, end)).toBe(before.gluedNameAfter(text, end));
+          // With the unit at `end` from the caller, as the street step passes the scan's.
+          expect(gluedNameAfter(text, end, codeAt(text, end))).toBe(before.gluedNameAfter(text, end));
           for (let street = end; street <= text.length; street += 3) expect(pathTo(text, end, street)).toBe(before.pathTo(text, end, street));
         }
       }),

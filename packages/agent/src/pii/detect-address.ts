@@ -25,12 +25,18 @@ const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
 const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
 // By the char code of their last letter (each is one UTF-16 unit), in an array indexed by the
-// code: a Map lookup by number was a runtime call in the optimized code.
+// code: a Map lookup by number was a runtime call in the optimized code. Beside each list, the
+// code of each word's letter before its last: compared as numbers, not read from the strings.
 const GLUED_BY_LAST: Array<string[] | undefined> = [];
+const GLUED_BEFORE_LAST: Array<number[] | undefined> = [];
 for (const w of GLUED_WORDS) {
   const last = w.charCodeAt(w.length - 1);
-  while (GLUED_BY_LAST.length <= last) GLUED_BY_LAST.push(undefined);
+  while (GLUED_BY_LAST.length <= last) {
+    GLUED_BY_LAST.push(undefined);
+    GLUED_BEFORE_LAST.push(undefined);
+  }
   GLUED_BY_LAST[last] = [...(GLUED_BY_LAST[last] ?? []), w];
+  GLUED_BEFORE_LAST[last] = [...(GLUED_BEFORE_LAST[last] ?? []), w.charCodeAt(w.length - 2)];
 }
 // Whether a street word ends in the two lowercase ASCII letters (before, last), at
 // (last << 7) | before: a word ending in two ASCII letters is settled by one load when no street
@@ -264,7 +270,7 @@ function street(text: string, start: number, end: number, next: number, scan: Te
   }
   // A street word glued to the name after the number: the name is read by char code and the
   // regex runs (for the house number after it) only when the name ends in a street word.
-  if ((next === 32 || next === 44) && (!gated || gluedNameAfter(text, end))) {
+  if ((next === 32 || next === 44) && (!gated || gluedNameAfter(text, end, next))) {
     GLUED_AFTER.lastIndex = end;
     const glued = GLUED_AFTER.exec(text);
     if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
@@ -341,14 +347,16 @@ function addressCue(text: string, start: number): boolean {
 /**
  * Whether the name {@link GLUED_AFTER} reads after the number at `end` (", " or " ", then four or
  * more letters, marks and hyphens) can end in a street word. A surrogate pair in the name leaves
- * the answer to the regex.
+ * the answer to the regex. `next` is the unit at `end`, when the caller has it (the scan's).
  */
-export function gluedNameAfter(text: string, end: number): boolean {
+export function gluedNameAfter(text: string, end: number, next = codeAt(text, end)): boolean {
   let i = end;
-  if (codeAt(text, i) === 44) i++;
-  if (codeAt(text, i) !== 32) return false;
+  let c = next;
+  if (c === 44) c = codeAt(text, ++i);
+  if (c !== 32) return false;
   const start = ++i;
-  for (; i < text.length; i++) {
+  const n = text.length;
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
     // An ASCII letter (either case) in one unsigned compare, or "-"; other ASCII ends the name.
     if (((c | 32) - 97) >>> 0 < 26 || c === 45) continue;
@@ -371,10 +379,11 @@ export function gluedStreet(text: string, start: number, end: number): boolean {
   const last = lowerUnit(c1);
   const suffixes = last >= 0 && last < GLUED_BY_LAST.length ? GLUED_BY_LAST[last] : undefined;
   if (suffixes === undefined) return false;
+  const befores = GLUED_BEFORE_LAST[last] as number[];
   const before = lowerUnit(c2);
   for (let i = 0; i < suffixes.length; i++) {
+    if (befores[i] !== before) continue;
     const suffix = suffixes[i] as string;
-    if (suffix.charCodeAt(suffix.length - 2) !== before) continue;
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
   }
   return false;
