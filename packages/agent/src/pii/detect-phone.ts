@@ -95,7 +95,8 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: numb
       const start = lead && q === s ? s - 1 : q;
       const end = ext < 0 ? main : ext;
       if (spans !== undefined) spans.push(start, end);
-      else candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0, main);
+      // One that starts inside the run has a digit before it: never a phone (see candidate).
+      else if (q === s) candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0, main);
       from = end;
       // The next candidate starts at or after `end`, in this run or a later one.
       if (end < e) q = end - 1;
@@ -153,6 +154,9 @@ function lowerAscii(c: number): number {
  * runs: the extension starts there), -1 to find it with {@link EXTENSION}.
  */
 function candidate(text: string, from: number, end: number, out: PiiFinding[], count: number, extension: boolean, bodyEnd = -1): void {
+  // Most candidates in number-heavy text (tracking numbers, timestamps) have too many or too few
+  // digits: counted from the runs, before any unit is read. An extension has at most six.
+  if (count < 6 || count > (extension ? 21 : 15)) return;
   let start = from;
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   // Not the tail of a longer token such as a version, a path, an id or a decimal.
@@ -161,9 +165,6 @@ function candidate(text: string, from: number, end: number, out: PiiFinding[], c
   if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) return;
   // A "(" with no ")" after it is left out ("(0471 12 34 56" reads from the digit).
   if (text.charCodeAt(start) === 40 && !closes(text, start + 1, end)) start += 1;
-  // Most candidates in number-heavy text (tracking numbers, timestamps) have too many or too few
-  // digits: counted from the runs, before any string is built. An extension has at most six.
-  if (count < 6 || count > (extension ? 21 : 15)) return;
   // The body without its extension: what `raw.replace(EXTENSION, '')` leaves (the extension is
   // the only match, at the end of the candidate, so the body is the text before it).
   let mainEnd = end;
