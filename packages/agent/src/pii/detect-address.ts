@@ -150,7 +150,7 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
     if (j - start > 5) continue;
     const after = codeAt(text, j);
     if (!houseNumber(text, start > 0 ? text.charCodeAt(start - 1) : 0, after, j)) continue;
-    const f = street(text, start, j, after, undefined, true) ?? postcode(text, start, j, undefined);
+    const f = street(text, start, j, after, undefined, true) ?? postcode(text, start, j);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -205,7 +205,7 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
     const before = !ascii ? undefined : whole ? (wordBefore[k] as number) : -1;
     const f =
       street(text, start, j, after, scan, streetAfter, words, cued, before, unit) ??
-      (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : postcode(text, start, j, undefined, false));
+      (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : usZip(text, start, j, unit));
     if (f !== undefined) {
       found.push(f);
       i = f.end;
@@ -390,23 +390,27 @@ export function gluedStreet(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345"; `word` false
- * when the caller knows no postcode word stands before the number.
+ * A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345", read without the
+ * scan (which knows where the postcode words end: see fromRuns).
  */
-function postcode(text: string, start: number, end: number, scan: TextScan | undefined, word = true): PiiFinding | undefined {
-  const digits = end - start;
-  if (digits < 3) return undefined;
-  // The postcode word before the number, over spaces, ":" and "#", only when one can stand there
-  // (the caller from the scan's runs has settled that already: most numbers).
-  if (word && (scan === undefined || scan.postcodeWord)) {
-    let at = start;
-    while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
-    const wEnd = wordEndBefore(text, at, 0);
-    if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) return postcodeAfterWord(text, start, end);
-  }
-  // "City, ST 12345": the state code and its comma stand right before the number (checked by
-  // char code first, so most numbers never run the regex).
-  if (digits === 5 && start >= 6 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 4) === 32 && text.charCodeAt(start - 5) === 44 && isCapital(text.charCodeAt(start - 2)) && isCapital(text.charCodeAt(start - 3))) {
+function postcode(text: string, start: number, end: number): PiiFinding | undefined {
+  if (end - start < 3) return undefined;
+  // The postcode word before the number, over spaces, ":" and "#".
+  let at = start;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
+  const wEnd = wordEndBefore(text, at, 0);
+  if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) return postcodeAfterWord(text, start, end);
+  return usZip(text, start, end, codeAt(text, start - 1));
+}
+
+/**
+ * The ZIP of "City, ST 12345" at `start`–`end`, with the unit `before` before the number: the
+ * state code and its comma stand right before it (checked by char code first, so most numbers
+ * never run the regex). The scan's runs call this alone when no postcode word stands before.
+ */
+function usZip(text: string, start: number, end: number, before: number): PiiFinding | undefined {
+  if (end - start !== 5 || start < 6 || before !== 32) return undefined;
+  if (text.charCodeAt(start - 4) === 32 && text.charCodeAt(start - 5) === 44 && isCapital(text.charCodeAt(start - 2)) && isCapital(text.charCodeAt(start - 3))) {
     const head = text.slice(Math.max(0, start - 40), start);
     const us = US_STATE.exec(head);
     if (us !== null) return { type: 'address', start: start - head.length + us.index, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };
