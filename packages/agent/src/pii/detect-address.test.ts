@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { codeAt } from './code-at.js';
 import { ADDRESS_TAIL, ADDRESS_UNIT, detectAddress, gluedNameAfter, gluedStreet, numberBefore, partHasDigit, pathTo, unitEnd } from './detect-address.js';
 import type { PiiFinding } from './pii-type.js';
+import { scanText } from './text-scan.js';
 import { isLetter } from './word-before.js';
 
 function places(text: string): Array<[string, boolean]> {
@@ -55,6 +56,25 @@ describe('detectAddress', () => {
   it('takes a name and number after an address cue, and a postcode after its label', () => {
     expect(places('Shelby lives at 87 Jakobi 69, Laane')[0]?.[0]).toMatch(/^87 Jakobi 69/);
     expect(places('ZIP: 11164')).toEqual([['11164', true]]);
+  });
+
+  it('takes the ZIP of "City, ST 12345" with its city, from the scan\'s runs and without them', () => {
+    const scanned = (text: string): string[] => {
+      const out: PiiFinding[] = [];
+      detectAddress(text, out, [], scanText(text));
+      return out.map((f) => text.slice(f.start, f.end));
+    };
+    for (const [text, want] of [
+      ['Mail it to Zorbville, IL 62704 today', ['Zorbville, IL 62704']],
+      ['Zorbville, IL 62704', ['Zorbville, IL 62704']],
+      // Five digits, one space and the state code before them: no other shape.
+      ['Zorbville, IL 6270 today', []],
+      ['Zorbville, IL  62704 today', []],
+      ['Zorbville, Il 62704 today', []],
+    ] as const) {
+      expect(places(text).map(([found]) => found)).toEqual(want);
+      expect(scanned(text)).toEqual(want);
+    }
   });
 
   it('reports countries and cued cities unvalidated', () => {
@@ -163,6 +183,8 @@ describe('the per-number readers of the address step', () => {
         const text = pieces.join('');
         for (let end = 0; end <= text.length; end++) {
           expect(gluedNameAfter(text, end)).toBe(before.gluedNameAfter(text, end));
+          // With the unit at `end` from the caller, as the street step passes the scan's.
+          expect(gluedNameAfter(text, end, codeAt(text, end))).toBe(before.gluedNameAfter(text, end));
           for (let street = end; street <= text.length; street += 3) expect(pathTo(text, end, street)).toBe(before.pathTo(text, end, street));
         }
       }),

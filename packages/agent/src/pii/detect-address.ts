@@ -25,12 +25,18 @@ const PREFIX = [...PREFIXES].join('|');
 // Street words glued to the end of the name ("Hauptstraße", "Nassaustraat", "Storgatan").
 const GLUED_WORDS = 'straße strasse str weg gasse allee platz ring damm ufer laan straat gracht plein kade singel dreef steeg vej gade gatan vägen väg veien vegen gata gaten katu tie kuja polku utca ulice cesta sokak sokağı caddesi bulvarı'.split(' ');
 // By the char code of their last letter (each is one UTF-16 unit), in an array indexed by the
-// code: a Map lookup by number was a runtime call in the optimized code.
+// code: a Map lookup by number was a runtime call in the optimized code. Beside each list, the
+// code of each word's letter before its last: compared as numbers, not read from the strings.
 const GLUED_BY_LAST: Array<string[] | undefined> = [];
+const GLUED_BEFORE_LAST: Array<number[] | undefined> = [];
 for (const w of GLUED_WORDS) {
   const last = w.charCodeAt(w.length - 1);
-  while (GLUED_BY_LAST.length <= last) GLUED_BY_LAST.push(undefined);
+  while (GLUED_BY_LAST.length <= last) {
+    GLUED_BY_LAST.push(undefined);
+    GLUED_BEFORE_LAST.push(undefined);
+  }
   GLUED_BY_LAST[last] = [...(GLUED_BY_LAST[last] ?? []), w];
+  GLUED_BEFORE_LAST[last] = [...(GLUED_BEFORE_LAST[last] ?? []), w.charCodeAt(w.length - 2)];
 }
 // Whether a street word ends in the two lowercase ASCII letters (before, last), at
 // (last << 7) | before: a word ending in two ASCII letters is settled by one load when no street
@@ -141,8 +147,10 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
     let j = start + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     i = j;
-    if (j - start > 5 || !houseNumber(text, start, j)) continue;
-    const f = street(text, start, j, undefined, true) ?? postcode(text, start, j, undefined);
+    if (j - start > 5) continue;
+    const after = codeAt(text, j);
+    if (!houseNumber(text, start > 0 ? text.charCodeAt(start - 1) : 0, after, j)) continue;
+    const f = street(text, start, j, after, undefined, true) ?? postcode(text, start, j);
     if (f !== undefined) {
       found.push(f);
       i = Math.max(i, f.end);
@@ -150,11 +158,13 @@ function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined):
   }
 }
 
-/** Whether the digits at `start`–`end` may be a house number or postcode: not part of a decimal, time, path or amount. */
-function houseNumber(text: string, start: number, end: number): boolean {
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+/**
+ * Whether the digits that end at `end`, with the unit `before` before them (0 at the start of the
+ * text) and `after` after them (0 at the end), may be a house number or postcode: not part of a
+ * decimal, time, path or amount.
+ */
+function houseNumber(text: string, before: number, after: number, end: number): boolean {
   if (isLetter(before) || before === 46 || before === 58 || before === 47 || before === 95 || before === 43 || before === 36) return false;
-  const after = codeAt(text, end);
   return !(after === 58 || after === 37 || ((after === 46 || after === 44) && isDigit(codeAt(text, end + 1))));
 }
 
@@ -166,7 +176,8 @@ function houseNumber(text: string, start: number, end: number): boolean {
  * letter beyond ASCII the scan reads the words as this detector does, letters and marks).
  */
 function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
-  const { starts, ends, count, wordBefore } = scan.digits;
+  // The units around each run are the scan's: most runs are settled without reading the text.
+  const { starts, ends, count, wordBefore, around } = scan.digits;
   const { streets, firstPrefix, cueEnds, postcodeEnds } = scan.addressWords;
   // In a text of ASCII letters the scan's word before each run is the word read here.
   const ascii = scan.ascii;
@@ -176,9 +187,14 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
   let i = 0;
   for (let k = 0; k < count; k++) {
     // A finding may end inside a run: the rest of the run is read as a number, as by the regex.
-    const start = Math.max(starts[k] as number, i);
+    const whole = (starts[k] as number) >= i;
+    const start = whole ? (starts[k] as number) : i;
     const j = ends[k] as number;
-    if (start >= j || j - start > 5 || !houseNumber(text, start, j)) continue;
+    // The rest of a run has a digit before it.
+    if (start >= j || j - start > 5) continue;
+    const unit = whole ? ((around[k] as number) & 0xffff) : 48;
+    const after = (around[k] as number) >>> 16;
+    if (!houseNumber(text, unit, after, j)) continue;
     while (nextStreet < streets.count && (streets.at[nextStreet] as number) < j) nextStreet++;
     const streetAfter = nextStreet < streets.count && pathTo(text, j, streets.at[nextStreet] as number);
     const words = firstPrefix >= 0 && firstPrefix < start ? 6 : 1;
@@ -186,10 +202,10 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
     while (nextPostcode < postcodeEnds.count && (postcodeEnds.at[nextPostcode] as number) <= start) nextPostcode++;
     const cued = nextCue > 0 && onlyBetween(text, cueEnds.at[nextCue - 1] as number, start, 10);
     // A number that starts after a finding inside a run has a digit before it: no word.
-    const before = !ascii ? undefined : start === starts[k] ? (wordBefore[k] as number) : -1;
+    const before = !ascii ? undefined : whole ? (wordBefore[k] as number) : -1;
     const f =
-      street(text, start, j, scan, streetAfter, words, cued, before) ??
-      (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : postcode(text, start, j, undefined, false));
+      street(text, start, j, after, scan, streetAfter, words, cued, before, unit) ??
+      (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : usZip(text, start, j, unit));
     if (f !== undefined) {
       found.push(f);
       i = f.end;
@@ -239,14 +255,14 @@ function onlyBetween(text: string, from: number, to: number, also: number): bool
 }
 
 /**
- * A street address around the house number at `start`–`end`; `before` is where the word right
- * before the number starts (-1: none), when the caller knows it.
+ * A street address around the house number at `start`–`end`, with the unit `next` after it;
+ * `before` is where the word right before the number starts (-1: none), when the caller knows it,
+ * and `gap` then the unit before the number.
  */
-function street(text: string, start: number, end: number, scan: TextScan | undefined, streetAfter: boolean, wordsBefore?: number, cued?: boolean, before?: number): PiiFinding | undefined {
+function street(text: string, start: number, end: number, next: number, scan: TextScan | undefined, streetAfter: boolean, wordsBefore?: number, cued?: boolean, before?: number, gap = 0): PiiFinding | undefined {
   const gated = scan !== undefined;
   // The number first: "12 Main Street", "11 via goffredo mameli 149", "8 Storgatan" (a street
   // word after the number needs one in the text).
-  const next = codeAt(text, end);
   if (streetAfter) {
     // The sticky regexes are run with test(): only where they end counts, and test() builds no match array.
     AFTER_NUMBER.lastIndex = end;
@@ -254,7 +270,7 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
   }
   // A street word glued to the name after the number: the name is read by char code and the
   // regex runs (for the house number after it) only when the name ends in a street word.
-  if ((next === 32 || next === 44) && (!gated || gluedNameAfter(text, end))) {
+  if ((next === 32 || next === 44) && (!gated || gluedNameAfter(text, end, next))) {
     GLUED_AFTER.lastIndex = end;
     const glued = GLUED_AFTER.exec(text);
     if (glued !== null && GLUED.test((glued[1] as string).toLowerCase())) return address(text, start, GLUED_AFTER.lastIndex);
@@ -271,7 +287,6 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
       // The word right before the number, from the scan (it ends at the number or one character
       // before it): no reading back over it.
       if (before < 0) break;
-      const gap = text.charCodeAt(start - 1);
       if (isLetter(gap)) wEnd = start;
       else if (gap === 32) wEnd = start - 1;
       else break;
@@ -284,7 +299,8 @@ function street(text: string, start: number, end: number, scan: TextScan | undef
     if (k === 0 && gluedStreet(text, wStart, wEnd)) from = wStart;
     if (k > 0 && (WORDS.get(text, wStart, wEnd) & STREET_PREFIX) !== 0) from = wStart;
     at = wStart;
-    if (codeAt(text, at - 1) !== 32) break;
+    // The last word needs no look at what stands before it.
+    if (k + 1 === words || codeAt(text, at - 1) !== 32) break;
   }
   if (from < 0) {
     const cue = cued ?? ((scan === undefined || scan.addressCue) && addressCue(text, start));
@@ -331,14 +347,16 @@ function addressCue(text: string, start: number): boolean {
 /**
  * Whether the name {@link GLUED_AFTER} reads after the number at `end` (", " or " ", then four or
  * more letters, marks and hyphens) can end in a street word. A surrogate pair in the name leaves
- * the answer to the regex.
+ * the answer to the regex. `next` is the unit at `end`, when the caller has it (the scan's).
  */
-export function gluedNameAfter(text: string, end: number): boolean {
+export function gluedNameAfter(text: string, end: number, next = codeAt(text, end)): boolean {
   let i = end;
-  if (codeAt(text, i) === 44) i++;
-  if (codeAt(text, i) !== 32) return false;
+  let c = next;
+  if (c === 44) c = codeAt(text, ++i);
+  if (c !== 32) return false;
   const start = ++i;
-  for (; i < text.length; i++) {
+  const n = text.length;
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
     // An ASCII letter (either case) in one unsigned compare, or "-"; other ASCII ends the name.
     if (((c | 32) - 97) >>> 0 < 26 || c === 45) continue;
@@ -361,33 +379,38 @@ export function gluedStreet(text: string, start: number, end: number): boolean {
   const last = lowerUnit(c1);
   const suffixes = last >= 0 && last < GLUED_BY_LAST.length ? GLUED_BY_LAST[last] : undefined;
   if (suffixes === undefined) return false;
+  const befores = GLUED_BEFORE_LAST[last] as number[];
   const before = lowerUnit(c2);
   for (let i = 0; i < suffixes.length; i++) {
+    if (befores[i] !== before) continue;
     const suffix = suffixes[i] as string;
-    if (suffix.charCodeAt(suffix.length - 2) !== before) continue;
     if (end - start >= suffix.length && sameLower(text, end - suffix.length, suffix)) return true;
   }
   return false;
 }
 
 /**
- * A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345"; `word` false
- * when the caller knows no postcode word stands before the number.
+ * A postcode after "ZIP", "postcode", "PLZ"…, or the ZIP of "City, ST 12345", read without the
+ * scan (which knows where the postcode words end: see fromRuns).
  */
-function postcode(text: string, start: number, end: number, scan: TextScan | undefined, word = true): PiiFinding | undefined {
-  const digits = end - start;
-  if (digits < 3) return undefined;
-  // The postcode word before the number, over spaces, ":" and "#", only when one can stand there
-  // (the caller from the scan's runs has settled that already: most numbers).
-  if (word && (scan === undefined || scan.postcodeWord)) {
-    let at = start;
-    while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
-    const wEnd = wordEndBefore(text, at, 0);
-    if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) return postcodeAfterWord(text, start, end);
-  }
-  // "City, ST 12345": the state code and its comma stand right before the number (checked by
-  // char code first, so most numbers never run the regex).
-  if (digits === 5 && start >= 6 && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 4) === 32 && text.charCodeAt(start - 5) === 44 && isCapital(text.charCodeAt(start - 2)) && isCapital(text.charCodeAt(start - 3))) {
+function postcode(text: string, start: number, end: number): PiiFinding | undefined {
+  if (end - start < 3) return undefined;
+  // The postcode word before the number, over spaces, ":" and "#".
+  let at = start;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 58 || text.charCodeAt(at - 1) === 35)) at--;
+  const wEnd = wordEndBefore(text, at, 0);
+  if (wEnd >= 0 && (WORDS.get(text, wordStart(text, wEnd), wEnd) & POSTCODE_WORD) !== 0) return postcodeAfterWord(text, start, end);
+  return usZip(text, start, end, codeAt(text, start - 1));
+}
+
+/**
+ * The ZIP of "City, ST 12345" at `start`–`end`, with the unit `before` before the number: the
+ * state code and its comma stand right before it (checked by char code first, so most numbers
+ * never run the regex). The scan's runs call this alone when no postcode word stands before.
+ */
+function usZip(text: string, start: number, end: number, before: number): PiiFinding | undefined {
+  if (end - start !== 5 || start < 6 || before !== 32) return undefined;
+  if (text.charCodeAt(start - 4) === 32 && text.charCodeAt(start - 5) === 44 && isCapital(text.charCodeAt(start - 2)) && isCapital(text.charCodeAt(start - 3))) {
     const head = text.slice(Math.max(0, start - 40), start);
     const us = US_STATE.exec(head);
     if (us !== null) return { type: 'address', start: start - head.length + us.index, end: postcodeEnd(text, end), validated: true, confidence: 'medium' };

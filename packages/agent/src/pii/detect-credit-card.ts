@@ -33,10 +33,11 @@ export function detectCreditCard(text: string, out: PiiFinding[], runs?: DigitRu
  * most 19 digits; it ends at the last run where it has at least 12 and the look-ahead holds.
  */
 function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
-  const { starts, ends } = runs;
+  // The units around each run are the scan's: the runs are joined and cut without reading the text.
+  const { starts, ends, around } = runs;
   for (let k = 0; k < runs.count; k++) {
     const start = starts[k] as number;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const before = (around[k] as number) & 0xffff;
     if (isWordChar(before) || before === 43 || before === 46 || before === 45) continue;
     let digits = 0;
     let last = -1;
@@ -44,11 +45,11 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
     for (let j = k; j < runs.count; j++) {
       const s = starts[j] as number;
       const e = ends[j] as number;
-      if (j > k && (s !== (ends[j - 1] as number) + 1 || !isGap(text.charCodeAt(s - 1)))) break;
+      if (j > k && (s !== (ends[j - 1] as number) + 1 || !isGap((around[j] as number) & 0xffff))) break;
       digits += e - s;
       if (digits > 19) break;
       if (digits < 12) continue;
-      const after = codeAt(text, e);
+      const after = (around[j] as number) >>> 16;
       if (!isWordChar(after) && !(after === 46 && isDigit(codeAt(text, e + 1)))) {
         last = j;
         lastDigits = digits;
@@ -77,11 +78,11 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
  */
 export function grouped(text: string, runs: DigitRuns, k: number, last: number): boolean {
   if (last === k) return true;
-  const { starts, ends } = runs;
-  const gap = text.charCodeAt((starts[k + 1] as number) - 1);
+  const { starts, ends, around } = runs;
+  const gap = (around[k + 1] as number) & 0xffff;
   for (let j = k; j <= last; j++) {
     const n = (ends[j] as number) - (starts[j] as number);
-    if (j > k && text.charCodeAt((starts[j] as number) - 1) !== gap) return false;
+    if (j > k && ((around[j] as number) & 0xffff) !== gap) return false;
     if (n > 6 || (n < 3 && j < last)) return false;
   }
   return true;

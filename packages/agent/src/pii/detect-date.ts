@@ -145,24 +145,25 @@ function numericDates(text: string, out: PiiFinding[]): void {
  * 1-2 and 1-2), with NUMERIC's look-arounds checked by char code.
  */
 function numericFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
-  const { starts, ends } = runs;
+  // The units around each run are the scan's: no reads of the text until a date is likely.
+  const { starts, ends, around } = runs;
   for (let k = 0; k + 2 < runs.count; k++) {
     const s0 = starts[k] as number;
     const e0 = ends[k] as number;
     const n0 = e0 - s0;
     if (n0 !== 1 && n0 !== 2 && n0 !== 4) continue;
-    const sep = text.charCodeAt(e0);
+    const sep = (around[k] as number) >>> 16;
     if (sep !== 47 && sep !== 46 && sep !== 45) continue;
     const s1 = starts[k + 1] as number;
     const e1 = ends[k + 1] as number;
-    if (s1 !== e0 + 1 || e1 - s1 > 2 || text.charCodeAt(e1) !== sep) continue;
+    if (s1 !== e0 + 1 || e1 - s1 > 2 || ((around[k + 1] as number) >>> 16) !== sep) continue;
     const s2 = starts[k + 2] as number;
     const e2 = ends[k + 2] as number;
     const n2 = e2 - s2;
     if (s2 !== e1 + 1 || (n0 === 4 ? n2 > 2 : n2 !== 2 && n2 !== 4)) continue;
-    const before = s0 > 0 ? text.charCodeAt(s0 - 1) : 32;
+    const before = (around[k] as number) & 0xffff;
     if (before === 46 || before === 47 || before === 58 || before === 45 || letterOrUnderscoreBefore(text, s0)) continue;
-    const after = codeAt(text, e2);
+    const after = (around[k + 2] as number) >>> 16;
     if (after === 95 || letterAt(text, e2) || ((after === 46 || after === 47 || after === 58 || after === 45) && isDigit(codeAt(text, e2 + 1)))) continue;
     // The groups' values read from their digits: no slices, no Number() of strings.
     const middle = numberAt(text, s1, e1);

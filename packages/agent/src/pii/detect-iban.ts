@@ -31,12 +31,13 @@ export function detectIban(text: string, out: PiiFinding[], runs?: DigitRuns): v
  * where the loop would go on.
  */
 function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
-  const { starts, ends, count } = runs;
+  const { starts, ends, count, around } = runs;
   let from = 0;
   for (let k = 0; k < count; k++) {
     const head = (starts[k] as number) - 2;
     if (head < from || (ends[k] as number) - head < 4) continue;
-    if (!isAsciiLetter(text.charCodeAt(head)) || !isAsciiLetter(text.charCodeAt(head + 1)) || (head > 0 && isAlnum(text.charCodeAt(head - 1)))) continue;
+    // The letter before the digits is the scan's unit before the run.
+    if (!isAsciiLetter((around[k] as number) & 0xffff) || !isAsciiLetter(text.charCodeAt(head)) || (head > 0 && isAlnum(text.charCodeAt(head - 1)))) continue;
     AT_HEAD.lastIndex = head;
     if (AT_HEAD.test(text)) from = candidate(text, head, AT_HEAD.lastIndex, out);
   }

@@ -40,10 +40,11 @@ function quads(text: string, out: PiiFinding[]): void {
  * or dash before them and no word character, dash or dot and digit after.
  */
 function quadsFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
-  const { starts, ends } = runs;
+  // The units around each run are the scan's.
+  const { starts, ends, around } = runs;
   for (let k = 0; k + 3 < runs.count; k++) {
     const start = starts[k] as number;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const before = (around[k] as number) & 0xffff;
     if (isWordChar(before) || before === 46 || before === 45) continue;
     let octets = 0;
     let first = 0;
@@ -53,7 +54,7 @@ function quadsFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
       const s = starts[j] as number;
       const e = ends[j] as number;
       // One to three digits, no leading zero, at most 255; joined to the one before by one dot.
-      if (e - s > 3 || (j > k && (s !== (ends[j - 1] as number) + 1 || text.charCodeAt(s - 1) !== 46))) break;
+      if (e - s > 3 || (j > k && (s !== (ends[j - 1] as number) + 1 || ((around[j] as number) & 0xffff) !== 46))) break;
       if (e - s > 1 && text.charCodeAt(s) === 48) octets = -1;
       const value = e - s === 1 ? text.charCodeAt(s) - 48 : e - s === 2 ? (text.charCodeAt(s) - 48) * 10 + text.charCodeAt(s + 1) - 48 : (text.charCodeAt(s) - 48) * 100 + (text.charCodeAt(s + 1) - 48) * 10 + text.charCodeAt(s + 2) - 48;
       if (value > 255) octets = -1;
@@ -63,7 +64,7 @@ function quadsFromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
     }
     if (j < k + 4) continue;
     const end = ends[k + 3] as number;
-    const after = codeAt(text, end);
+    const after = (around[k + 3] as number) >>> 16;
     if (isWordChar(after) || after === 45 || (after === 46 && isDigit(codeAt(text, end + 1)))) continue;
     // The regex would go on after this match: the runs inside it start no other.
     const next = k + 3;

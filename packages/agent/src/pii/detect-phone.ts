@@ -59,14 +59,15 @@ export function phoneCandidates(text: string, runs?: DigitRuns): number[] {
  * look-behind, so after a candidate that ends inside a run the next may start in the same run.
  */
 function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: number[]): void {
-  const { starts, ends, linked, count } = runs;
+  const { starts, ends, linked, count, around } = runs;
   let from = 0;
   for (let k = 0; k < count; k++) {
     const s = starts[k] as number;
     const e = ends[k] as number;
     if (e <= from) continue;
-    // "+" or "(" before the run leads the candidate that starts at its first digit.
-    const lead = s - 1 >= from && (text.charCodeAt(s - 1) === 43 || text.charCodeAt(s - 1) === 40);
+    // "+" or "(" before the run (the scan's unit there) leads the candidate that starts at its first digit.
+    const before = (around[k] as number) & 0xffff;
+    const lead = s - 1 >= from && (before === 43 || before === 40);
     for (let q = Math.max(s, from); q < e; q++) {
       // The body `[\d(). -]{4,28}` from the digit at `q` reaches the later runs linked to this
       // one that start within 29 characters; it ends at the last digit it reaches (read from the
@@ -94,7 +95,8 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: numb
       const start = lead && q === s ? s - 1 : q;
       const end = ext < 0 ? main : ext;
       if (spans !== undefined) spans.push(start, end);
-      else candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0, main);
+      // One that starts inside the run has a digit before it: never a phone (see candidate).
+      else if (q === s) candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0, main);
       from = end;
       // The next candidate starts at or after `end`, in this run or a later one.
       if (end < e) q = end - 1;
@@ -152,6 +154,9 @@ function lowerAscii(c: number): number {
  * runs: the extension starts there), -1 to find it with {@link EXTENSION}.
  */
 function candidate(text: string, from: number, end: number, out: PiiFinding[], count: number, extension: boolean, bodyEnd = -1): void {
+  // Most candidates in number-heavy text (tracking numbers, timestamps) have too many or too few
+  // digits: counted from the runs, before any unit is read. An extension has at most six.
+  if (count < 6 || count > (extension ? 21 : 15)) return;
   let start = from;
   const before = start > 0 ? text.charCodeAt(start - 1) : 32;
   // Not the tail of a longer token such as a version, a path, an id or a decimal.
@@ -160,9 +165,6 @@ function candidate(text: string, from: number, end: number, out: PiiFinding[], c
   if (after === 47 || after === 58 || after === 64 || (after === 46 && isDigitAt(text, end + 1))) return;
   // A "(" with no ")" after it is left out ("(0471 12 34 56" reads from the digit).
   if (text.charCodeAt(start) === 40 && !closes(text, start + 1, end)) start += 1;
-  // Most candidates in number-heavy text (tracking numbers, timestamps) have too many or too few
-  // digits: counted from the runs, before any string is built. An extension has at most six.
-  if (count < 6 || count > (extension ? 21 : 15)) return;
   // The body without its extension: what `raw.replace(EXTENSION, '')` leaves (the extension is
   // the only match, at the end of the candidate, so the body is the text before it).
   let mainEnd = end;

@@ -29,25 +29,26 @@ export function detectUsSsn(text: string, out: PiiFinding[], runs?: DigitRuns): 
  * after.
  */
 function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
-  const { starts, ends } = runs;
+  // The units around each run are the scan's.
+  const { starts, ends, around } = runs;
   for (let k = 0; k < runs.count; k++) {
     const start = starts[k] as number;
     const length = (ends[k] as number) - start;
     if (length !== 9 && length !== 3) continue;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const before = (around[k] as number) & 0xffff;
     if (isWordChar(before) || before === 46 || before === 45) continue;
     let end = ends[k] as number;
     let sep = '';
     if (length === 3) {
       if (k + 2 >= runs.count) continue;
-      const gap = codeAt(text, end);
+      const gap = (around[k] as number) >>> 16;
       if (gap !== 45 && gap !== 32) continue;
-      if (starts[k + 1] !== end + 1 || ends[k + 1] !== end + 3 || codeAt(text, end + 3) !== gap) continue;
+      if (starts[k + 1] !== end + 1 || ends[k + 1] !== end + 3 || ((around[k + 1] as number) >>> 16) !== gap) continue;
       if (starts[k + 2] !== end + 4 || ends[k + 2] !== end + 8) continue;
       end += 8;
       sep = gap === 45 ? '-' : ' ';
     }
-    const after = codeAt(text, end);
+    const after = (around[length === 3 ? k + 2 : k] as number) >>> 16;
     if (isWordChar(after) || ((after === 46 || after === 45) && isDigit(codeAt(text, end + 1)))) continue;
     candidate(text, start, end, sep, out);
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeAt } from './code-at.js';
 import { detectAddress } from './detect-address.js';
 import { detectApiKey } from './detect-api-key.js';
 import { detectCreditCard } from './detect-credit-card.js';
@@ -93,6 +94,29 @@ describe('scanText', () => {
     expect(scanText('order ORD-2024-000123').keyRun).toBe(false);
     expect(scanText('see 1sk-abcdefghi').keyRun).toBe(false);
     expect(scanText('token: eyJhbGciOi.eyJzdWIiOi.sig').keyRun).toBe(true);
+  });
+
+  it('keeps the unit before and after each digit run, 0 at either end of the text', () => {
+    const around = (t: string): number[][] => {
+      const d = scanText(t).digits;
+      return Array.from(d.around.subarray(0, d.count), (a) => [a & 0xffff, a >>> 16]);
+    };
+    expect(around('12 x(3) €45é 6')).toEqual([[0, 32], [40, 41], [8364, 233], [32, 0]]);
+    expect(around('\u{1D49C}7\u{1D49C}')).toEqual([[0xdc9c, 0xd835]]);
+    // Every run, in generated texts of digits and the units the detectors ask about.
+    const units = fc.array(fc.constantFrom('1', '23', '4567', ' ', '.', '-', '+', '(', ')', '/', ':', 'a', 'Z', '_', 'é', '€', '\u{1D49C}'), { maxLength: 30 });
+    fc.assert(
+      fc.property(units, (parts) => {
+        const t = parts.join('');
+        const d = scanText(t).digits;
+        for (let k = 0; k < d.count; k++) {
+          const a = d.around[k] as number;
+          expect(a & 0xffff).toBe(codeAt(t, (d.starts[k] as number) - 1));
+          expect(a >>> 16).toBe(codeAt(t, d.ends[k] as number));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('opens a word condition for each word that can start the step', () => {
