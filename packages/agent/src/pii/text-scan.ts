@@ -253,7 +253,6 @@ export interface DigitRuns {
   readonly around: Int32Array;
 }
 
-
 let capStarts = new Int32Array(64);
 let capEnds = new Int32Array(64);
 let capHashes = new Int32Array(64);
