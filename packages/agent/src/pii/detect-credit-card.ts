@@ -66,7 +66,7 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
     // The runs are the groups: one separator kind at most, and groups the way cards are printed
     // (see plausibleGrouping); then the checksum, read in place. Most candidates that fail end
     // here, before any string is built.
-    if (grouped(text, runs, k, last) && luhnValidIn(text, start, end)) candidate(text, start, end, out, lastDigits);
+    if (grouped(runs, k, last) && luhnValidIn(text, start, end)) candidate(text, start, end, out, lastDigits);
     // The regex goes on after the candidate.
     k = last;
   }
@@ -74,9 +74,10 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns): void {
 
 /**
  * Whether the runs `k` to `last` (each joined to the one before by one space or dash) are grouped
- * as {@link plausibleGrouping} wants: what it says of their text, read from the runs.
+ * as {@link plausibleGrouping} wants: what it says of their text, read from the runs and the
+ * units the scan kept around them.
  */
-export function grouped(text: string, runs: DigitRuns, k: number, last: number): boolean {
+export function grouped(runs: DigitRuns, k: number, last: number): boolean {
   if (last === k) return true;
   const { starts, ends, around } = runs;
   const gap = (around[k + 1] as number) & 0xffff;
