@@ -9,26 +9,27 @@ const { codeAt } = codeAtModule;
 const { isLetter } = wordBeforeModule;
 const { HASH_SEED, hashStep } = nameIndexModule;
 
+// The cue words are exported for the test, whose oracle reads them as the code before personCue did.
 /** Titles before a name, in the languages of the name lists. */
-const TITLES = new Set(
+export const TITLES: ReadonlySet<string> = new Set(
   'mr mrs ms miss mx dr prof sir madam herr frau hr fr monsieur madame mme mlle señor señora sr sra srta signor signora sig dhr mevr pan pani'.split(' '),
 );
 /** Salutations and sign-offs: a name follows ("Dear Ana", "Thanks,\nTom"). */
-const GREETINGS = new Set(
+export const GREETINGS: ReadonlySet<string> = new Set(
   'dear hi hello hey greetings thanks cheers regards sincerely hallo liebe lieber bonjour hola ciao hej cześć beste geachte estimado estimada caro cara cher chère'.split(' '),
 );
 /** Words after which a name follows whatever it is ("named Xu", "called Ojo"). */
-const NAMING = new Set(['named', 'called', 'attn', 'signed']);
+export const NAMING: ReadonlySet<string> = new Set(['named', 'called', 'attn', 'signed']);
 /** Mail and form headers ending in a colon: "From: Ana Lima", "Customer: …". */
-const HEADERS = new Set(
+export const HEADERS: ReadonlySet<string> = new Set(
   'name from to cc bcc customer patient client user caller recipient sender holder contact agent employee signed by attn author reviewer assignee requester guest passenger'.split(' '),
 );
-const PAIRS = new Set([
+export const PAIRS: ReadonlySet<string> = new Set([
   'name is', 'i am', 'this is', 'ask for', 'speak to', 'speak with', 'spoke to', 'spoke with', 'talk to', 'talk with',
   'talked to', 'talked with', 'spoken to', 'thank you', 'behalf of', 'married to', 'name was', 'regards from',
 ]);
-const NAMING_PAIRS = new Set(['name is', 'i am', 'this is', 'name was']);
-const RELATIONS = new Set(
+export const NAMING_PAIRS: ReadonlySet<string> = new Set(['name is', 'i am', 'this is', 'name was']);
+export const RELATIONS: ReadonlySet<string> = new Set(
   'partner wife husband son daughter mother father mom dad mum friend colleague manager boss brother sister neighbour neighbor'.split(' '),
 );
 /**
