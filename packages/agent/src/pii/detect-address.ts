@@ -201,8 +201,12 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
     while (nextCue < cueEnds.count && (cueEnds.at[nextCue] as number) <= start) nextCue++;
     while (nextPostcode < postcodeEnds.count && (postcodeEnds.at[nextPostcode] as number) <= start) nextPostcode++;
     const cued = nextCue > 0 && onlyBetween(text, cueEnds.at[nextCue - 1] as number, start, 10);
-    // A number that starts after a finding inside a run has a digit before it: no word.
-    const before = !ascii ? undefined : whole ? (wordBefore[k] as number) : -1;
+    // A number that starts after a finding inside a run has a digit before it: no word. In a text
+    // with a letter beyond ASCII the scan's word of ASCII letters is the word read here when no
+    // letter or mark stands right before it (the reading would go on over one); otherwise, and
+    // when the scan has none (the word may end in a letter beyond ASCII), it is read.
+    let before: number | undefined = whole ? (wordBefore[k] as number) : -1;
+    if (!ascii && whole && (before < 0 || isLetter(codeAt(text, before - 1)))) before = undefined;
     const f =
       street(text, start, j, after, scan, streetAfter, words, cued, before, unit) ??
       (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : usZip(text, start, j, unit));
