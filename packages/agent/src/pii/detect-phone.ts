@@ -91,7 +91,8 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: numb
         if (!(j + 1 < count && linked[j + 1] === 1)) break;
         continue;
       }
-      const ext = extensionEnd(text, main);
+      // The unit after the body is the scan's when the body ends with its last run (a digit when cut).
+      const ext = extensionEnd(text, main, main === (ends[j] as number) ? (around[j] as number) >>> 16 : 48);
       const start = lead && q === s ? s - 1 : q;
       const end = ext < 0 ? main : ext;
       if (spans !== undefined) spans.push(start, end);
@@ -114,11 +115,12 @@ function digitsIn(text: string, from: number, to: number): number {
 
 /**
  * Where the extension `(?: ?(?:x|ext\.?|extension) ?| ?# ?)\d{1,6}` (case-insensitive) read at
- * `e` ends, or -1.
+ * `e`, whose unit is `at` (most bodies are followed by no extension: settled by it alone), ends,
+ * or -1.
  */
-function extensionEnd(text: string, e: number): number {
-  const s = codeAt(text, e) === 32 ? e + 1 : e;
-  const c = lowerAscii(codeAt(text, s));
+function extensionEnd(text: string, e: number, at: number): number {
+  const s = at === 32 ? e + 1 : e;
+  const c = lowerAscii(s === e ? at : codeAt(text, s));
   if (c === 35) return digitsAfter(text, s + 1);
   if (c === 120) return digitsAfter(text, s + 1);
   if (c !== 101 || lowerAscii(codeAt(text, s + 1)) !== 120 || lowerAscii(codeAt(text, s + 2)) !== 116) return -1;
