@@ -282,8 +282,10 @@ function monthMayFollow(text: string, i: number): boolean {
 
 /** "may 3", "march 5", "mars 5" in lowercase and without a year are a verb or a planet more often than a month. */
 function ambiguousMonth(name: string, year: string | undefined): boolean {
+  // With a year it is a date: the name is not lowercased (a new string) for most written dates.
+  if (year !== undefined) return false;
   const w = name.toLowerCase();
-  return (w === 'may' || w === 'mars' || w === 'mar' || w === 'march') && year === undefined && !/^\p{Lu}/u.test(name);
+  return (w === 'may' || w === 'mars' || w === 'mar' || w === 'march') && !/^\p{Lu}/u.test(name);
 }
 
 function date(start: number, end: number, withYear: boolean): PiiFinding {
