@@ -105,7 +105,10 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
   // A new array each call: emptying a reused one (`length = 0`) is a runtime call, dearer than
   // allocating an empty array in the young generation.
   const found: PiiFinding[] = [];
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
+  // With the scan, its runs are read here directly (numbers would only pass them on).
+  if (scan === undefined) {
+    if (DIGIT.test(text)) numbers(text, found);
+  } else if (scan.digit) fromRuns(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
   if (scan === undefined || scan.placeCue) lowercasePlaces(text, found, scan?.placeCues);
@@ -128,14 +131,10 @@ const DIGIT = /\d/;
 const DIGIT_AT = /\d/g;
 
 /**
- * Streets and postcodes around each run of one to five digits (longer runs are no house numbers);
- * without a scan every step runs (the tests compare both).
+ * Streets and postcodes around each run of one to five digits (longer runs are no house numbers),
+ * read without the scan: every step runs (the tests compare it with {@link fromRuns}).
  */
-function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
-  if (scan !== undefined) {
-    fromRuns(text, found, scan);
-    return;
-  }
+function numbers(text: string, found: PiiFinding[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
