@@ -35,8 +35,11 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * stand joined by / . or -, and written dates when it has a month name.
  */
 export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) {
-    numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits, scan?.months);
+  if (scan === undefined) {
+    if (DIGIT.test(text)) numericAndWritten(text, out, true, true, undefined);
+  } else if (scan.digit && (scan.dateChain >= 3 || scan.month)) {
+    // Most texts with digits have neither three groups joined nor a month word: no call then.
+    numericAndWritten(text, out, scan.dateChain >= 3, scan.month, scan.digits, scan.months);
   }
   // Weekdays: only texts that contain "day" at all are scanned for them (and with a scan, only
   // when a weekday name stands in it as a word).
