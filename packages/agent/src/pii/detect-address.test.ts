@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeAt } from './code-at.js';
-import { ADDRESS_TAIL, ADDRESS_UNIT, detectAddress, gluedNameAfter, gluedStreet, numberBefore, partHasDigit, pathTo, unitEnd } from './detect-address.js';
+import { ADDRESS_TAIL, ADDRESS_UNIT, detectAddress, gluedNameAfter, gluedStreet, numberBefore, partHasDigit, pathTo, unitEnd, wordBeforeStop } from './detect-address.js';
 import type { PiiFinding } from './pii-type.js';
 import { scanText } from './text-scan.js';
 import { isLetter } from './word-before.js';
@@ -125,6 +125,20 @@ describe('detectAddress helpers read in place', () => {
         }
       }),
       { numRuns: 3000, seed: 43 },
+    );
+  });
+
+  it('wordBeforeStop says what /\\p{L}{4}\\.$/u says of the part before every full stop', () => {
+    const piece = fc.constantFrom('a', 'Z', 'Berlin', 'ab', '.', ' ', '1', '_', 'é', 'É', '\u0301', 'ß', 'ж', '中', '\u{1d49c}', '\ud835', '\udc9c', '\u00aa', '\u00d7', '-', "'", 'Mitte.');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        for (let stop = 1; stop <= text.length; stop++) {
+          if (text.charCodeAt(stop - 1) !== 46) continue;
+          for (let at = 0; at < stop; at++) expect(wordBeforeStop(text, at, stop)).toBe(/\p{L}{4}\.$/u.test(text.slice(at, stop)));
+        }
+      }),
+      { numRuns: 3000, seed: 47 },
     );
   });
 });

@@ -105,7 +105,10 @@ export function detectAddress(text: string, out: PiiFinding[], placesFound?: rea
   // A new array each call: emptying a reused one (`length = 0`) is a runtime call, dearer than
   // allocating an empty array in the young generation.
   const found: PiiFinding[] = [];
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) numbers(text, found, scan);
+  // With the scan, its runs are read here directly (numbers would only pass them on).
+  if (scan === undefined) {
+    if (DIGIT.test(text)) numbers(text, found);
+  } else if (scan.digit) fromRuns(text, found, scan);
   if (placesFound === undefined) capitalisedPlaces(text, found);
   else for (let i = 0; i < placesFound.length; i++) found.push(placesFound[i]!);
   if (scan === undefined || scan.placeCue) lowercasePlaces(text, found, scan?.placeCues);
@@ -128,14 +131,10 @@ const DIGIT = /\d/;
 const DIGIT_AT = /\d/g;
 
 /**
- * Streets and postcodes around each run of one to five digits (longer runs are no house numbers);
- * without a scan every step runs (the tests compare both).
+ * Streets and postcodes around each run of one to five digits (longer runs are no house numbers),
+ * read without the scan: every step runs (the tests compare it with {@link fromRuns}).
  */
-function numbers(text: string, found: PiiFinding[], scan: TextScan | undefined): void {
-  if (scan !== undefined) {
-    fromRuns(text, found, scan);
-    return;
-  }
+function numbers(text: string, found: PiiFinding[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -201,8 +200,12 @@ function fromRuns(text: string, found: PiiFinding[], scan: TextScan): void {
     while (nextCue < cueEnds.count && (cueEnds.at[nextCue] as number) <= start) nextCue++;
     while (nextPostcode < postcodeEnds.count && (postcodeEnds.at[nextPostcode] as number) <= start) nextPostcode++;
     const cued = nextCue > 0 && onlyBetween(text, cueEnds.at[nextCue - 1] as number, start, 10);
-    // A number that starts after a finding inside a run has a digit before it: no word.
-    const before = !ascii ? undefined : whole ? (wordBefore[k] as number) : -1;
+    // A number that starts after a finding inside a run has a digit before it: no word. In a text
+    // with a letter beyond ASCII the scan's word of ASCII letters is the word read here when no
+    // letter or mark stands right before it (the reading would go on over one); otherwise, and
+    // when the scan has none (the word may end in a letter beyond ASCII), it is read.
+    let before: number | undefined = whole ? (wordBefore[k] as number) : -1;
+    if (!ascii && whole && (before < 0 || isLetter(codeAt(text, before - 1)))) before = undefined;
     const f =
       street(text, start, j, after, scan, streetAfter, words, cued, before, unit) ??
       (j - start >= 3 && nextPostcode > 0 && onlyBetween(text, postcodeEnds.at[nextPostcode - 1] as number, start, 35) ? postcodeAfterWord(text, start, j) : usZip(text, start, j, unit));
@@ -487,7 +490,7 @@ function extend(text: string, end: number): number {
     const matched = TAIL.lastIndex;
     let stop = matched;
     // A full stop after a word ends the sentence, not the place name ("… 10115 Berlin.").
-    if (text.charCodeAt(stop - 1) === 46 && /\p{L}{4}\.$/u.test(text.slice(at, stop))) stop -= 1;
+    if (text.charCodeAt(stop - 1) === 46 && wordBeforeStop(text, at, stop)) stop -= 1;
     // The part without the separator before it (spaces, tabs, a comma or a line break: the
     // regex's separator; the part itself starts with a letter, a digit or "#").
     let from = at;
@@ -514,6 +517,25 @@ function extend(text: string, end: number): number {
     at = stop;
   }
   return at;
+}
+
+const WORD_STOP = /\p{L}{4}\.$/u;
+
+/**
+ * Whether four letters (Unicode L) stand before the full stop that ends `text[at..stop)`: what
+ * {@link WORD_STOP} says of its slice. The regex tried every start in the part, about a thousand
+ * instructions a call; ASCII is read back by char code, and only a unit beyond it is left to the
+ * regex (surrogate pairs, letters of other scripts).
+ */
+export function wordBeforeStop(text: string, at: number, stop: number): boolean {
+  let i = stop - 1;
+  for (let n = 0; n < 4; n++) {
+    if (--i < at) return false;
+    const c = text.charCodeAt(i);
+    if (c >= 128) return WORD_STOP.test(text.slice(at, stop));
+    if (((c | 32) - 97) >>> 0 >= 26) return false;
+  }
+  return true;
 }
 
 /**

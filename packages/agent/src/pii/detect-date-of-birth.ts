@@ -47,24 +47,35 @@ function plausible(d: RegExpExecArray): PiiConfidence | undefined {
   let year: string;
   if (d[4] !== undefined) {
     // ISO: 4 year, 5 month, 6 day.
-    ok = validDay(Number(d[5]), Number(d[6]));
+    ok = validDay(valueOf(d[5]), valueOf(d[6]));
     year = d[4];
   } else if (d[8] !== undefined || d[10] !== undefined) {
     // Written: 7 day, 8 month, 9 year, or 10 month, 11 day, 12 year.
     const month = MONTHS.indexOf((d[8] ?? d[10] ?? '').slice(0, 3).toLowerCase()) + 1;
-    ok = validDay(month, Number(d[7] ?? d[11]));
+    ok = validDay(month, valueOf(d[7] ?? d[11]));
     year = d[9] ?? d[12] ?? '';
   } else {
     // Month/day order is unknown (US or European); either reading will do: 1 a, 2 b, 3 year.
-    const a = Number(d[1]);
-    const b = Number(d[2]);
+    const a = valueOf(d[1]);
+    const b = valueOf(d[2]);
     ok = validDay(a, b) || validDay(b, a);
     year = d[3] ?? '';
   }
   if (!ok) return undefined;
   if (year.length === 2) return 'medium';
-  const y = Number(year);
+  const y = valueOf(year);
   return y >= 1880 && y <= 2099 ? 'high' : undefined;
+}
+
+/**
+ * What `Number(group)` gives for a group of ASCII digits (every numbered group of DATE but the
+ * month names), NaN for none, read by char code: Number() of a string is a runtime call.
+ */
+function valueOf(group: string | undefined): number {
+  if (group === undefined || group.length === 0) return Number.NaN;
+  let n = 0;
+  for (let i = 0; i < group.length; i++) n = n * 10 + group.charCodeAt(i) - 48;
+  return n;
 }
 
 function validDay(month: number, day: number): boolean {

@@ -35,8 +35,11 @@ const WEEKDAY = /\b(?:on|meet|next|this|until|till|by|every|from|last|before|aft
  * stand joined by / . or -, and written dates when it has a month name.
  */
 export function detectDate(text: string, out: PiiFinding[], scan?: TextScan): void {
-  if (scan === undefined ? DIGIT.test(text) : scan.digit) {
-    numericAndWritten(text, out, scan === undefined || scan.dateChain >= 3, scan === undefined || scan.month, scan?.digits, scan?.months);
+  if (scan === undefined) {
+    if (DIGIT.test(text)) numericAndWritten(text, out, true, true, undefined);
+  } else if (scan.digit && (scan.dateChain >= 3 || scan.month)) {
+    // Most texts with digits have neither three groups joined nor a month word: no call then.
+    numericAndWritten(text, out, scan.dateChain >= 3, scan.month, scan.digits, scan.months);
   }
   // Weekdays: only texts that contain "day" at all are scanned for them (and with a scan, only
   // when a weekday name stands in it as a word).
@@ -282,8 +285,10 @@ function monthMayFollow(text: string, i: number): boolean {
 
 /** "may 3", "march 5", "mars 5" in lowercase and without a year are a verb or a planet more often than a month. */
 function ambiguousMonth(name: string, year: string | undefined): boolean {
+  // With a year it is a date: the name is not lowercased (a new string) for most written dates.
+  if (year !== undefined) return false;
   const w = name.toLowerCase();
-  return (w === 'may' || w === 'mars' || w === 'mar' || w === 'march') && year === undefined && !/^\p{Lu}/u.test(name);
+  return (w === 'may' || w === 'mars' || w === 'mar' || w === 'march') && !/^\p{Lu}/u.test(name);
 }
 
 function date(start: number, end: number, withYear: boolean): PiiFinding {

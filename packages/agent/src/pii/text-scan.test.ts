@@ -283,6 +283,11 @@ describe('scanText', () => {
       'Lieferung an 5 Ährenweg, Zürich',
       'François lives at 7 Jakobi',
       '42 Old ſtreet, Leeds',
+      // The word before the number ends in a letter beyond ASCII, or has one before its ASCII
+      // letters: the scan's word of ASCII letters is not the detector's.
+      'Teslimat: Atatürk bulvarı 5, Ankara',
+      'Envío a Calle Peñalosá 12',
+      'Envoi rue Lefèvre 12',
     ]) {
       const read: PiiFinding[] = [];
       detectAddress(text, read, []);
