@@ -97,7 +97,7 @@ function fromRuns(text: string, out: PiiFinding[], runs: DigitRuns, spans?: numb
       const end = ext < 0 ? main : ext;
       if (spans !== undefined) spans.push(start, end);
       // One that starts inside the run has a digit before it: never a phone (see candidate).
-      else if (q === s) candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0, main, runs, k, j);
+      else if (q === s) candidate(text, start, end, out, ext < 0 ? digits : digits + digitsIn(text, main, ext), ext >= 0, main);
       from = end;
       // The next candidate starts at or after `end`, in this run or a later one.
       if (end < e) q = end - 1;
@@ -153,10 +153,9 @@ function lowerAscii(c: number): number {
  * extension ("x", "ext", "#" and digits) when `extension`. Only the body before an extension
  * holds digits, spaces, dots, dashes and parentheses, so the two say what a char-code pass over
  * the candidate would. `bodyEnd` is where the body ends when the caller knows it (the scan's
- * runs: the extension starts there), -1 to find it with {@link EXTENSION}. With `runs`, the body's
- * digits are the runs `first` to `last` (the last one up to `bodyEnd`).
+ * runs: the extension starts there), -1 to find it with {@link EXTENSION}.
  */
-function candidate(text: string, from: number, end: number, out: PiiFinding[], count: number, extension: boolean, bodyEnd = -1, runs?: DigitRuns, first = 0, last = 0): void {
+function candidate(text: string, from: number, end: number, out: PiiFinding[], count: number, extension: boolean, bodyEnd = -1): void {
   // Most candidates in number-heavy text (tracking numbers, timestamps) have too many or too few
   // digits: counted from the runs, before any unit is read. An extension has at most six.
   if (count < 6 || count > (extension ? 21 : 15)) return;
@@ -172,9 +171,7 @@ function candidate(text: string, from: number, end: number, out: PiiFinding[], c
   // the only match, at the end of the candidate, so the body is the text before it).
   let mainEnd = end;
   if (extension) mainEnd = bodyEnd >= 0 ? bodyEnd : start + text.slice(start, end).replace(EXTENSION, '').length;
-  if (runs === undefined) readBody(text, start, mainEnd);
-  else readRuns(text, start, mainEnd, runs, first, last);
-  const verdict = judge(text, start, mainEnd, end);
+  const verdict = classify(text, start, mainEnd, end);
   if (verdict === NONE) return;
   out.push({ type: 'phone', start, end, validated: (verdict & VALIDATED) !== 0, confidence: LEVELS[verdict >> 1] as PiiConfidence });
 }
@@ -211,24 +208,9 @@ function closes(text: string, from: number, end: number): boolean {
  * exactly six digits: a run of bare digits (most candidates) is settled without a string.
  */
 export function classify(text: string, start: number, mainEnd: number, end: number): number {
-  readBody(text, start, mainEnd);
-  return judge(text, start, mainEnd, end);
-}
-
-/**
- * What {@link judge} needs of a body: its digits (the first one, whether all are the same), its
- * separators (anything but digits, "+" and parentheses; whether all are dots), its groups of
- * digits (where the first five start and end: BODY_STARTS, BODY_ENDS), whether it has a
- * parenthesis, and whether two separators or "()" stand in a row (what `/[ .-]{2,}|\(\)/`
- * finds). One object, filled by each reading: classifying a candidate allocates nothing.
- */
-const BODY = { digits: 0, first: 0, sameDigits: true, separators: 0, dotsOnly: true, groups: 0, longestGroup: 0, parens: false, doubled: false };
-
-/**
- * Reads the body `text[start..mainEnd)` into {@link BODY}: one char-code pass instead of
- * replace/split with regexes (each allocates and costs more than the rest of the checks).
- */
-function readBody(text: string, start: number, mainEnd: number): void {
+  // One char-code pass instead of replace/split with regexes (each allocates and costs more than
+  // the rest of the checks): digits, separators (anything but digits, "+" and parentheses) and
+  // the groups of digits between them.
   let digits = 0;
   let first = -1;
   let sameDigits = true;
@@ -271,93 +253,6 @@ function readBody(text: string, start: number, mainEnd: number): void {
     prev = c;
   }
   if (group > 0 && groups <= 5) ends[groups - 1] = mainEnd;
-  const b = BODY;
-  b.digits = digits;
-  b.first = first;
-  b.sameDigits = sameDigits;
-  b.separators = separators;
-  b.dotsOnly = dotsOnly;
-  b.groups = groups;
-  b.longestGroup = longestGroup;
-  b.parens = parens;
-  b.doubled = doubled;
-}
-
-/**
- * {@link readBody} of a body whose digits are the scan's runs `k` to `last` (the last one up to
- * `mainEnd`), led at `start` by the "+" or "(" before the first run, if any: the digits are
- * counted from the runs and only the units between them are read (one or two, for most).
- */
-function readRuns(text: string, start: number, mainEnd: number, runs: DigitRuns, k: number, last: number): void {
-  const { starts, ends } = runs;
-  const bodyStarts = BODY_STARTS;
-  const bodyEnds = BODY_ENDS;
-  let digits = 0;
-  let groups = 0;
-  let longestGroup = 0;
-  let separators = 0;
-  let dotsOnly = true;
-  let parens = false;
-  let doubled = false;
-  // The code before each unit between the runs: a digit (48 stands for any) or the unit before.
-  let prev = 48;
-  // A "(" before the first run is a parenthesis; a "+" is neither a separator nor one.
-  if (start < (starts[k] as number)) {
-    prev = text.charCodeAt(start);
-    if (prev === 40) parens = true;
-  }
-  let sameDigits = true;
-  const first = text.charCodeAt(starts[k] as number);
-  for (let g = k; g <= last; g++) {
-    const s = starts[g] as number;
-    const e = g === last ? mainEnd : (ends[g] as number);
-    const n = e - s;
-    digits += n;
-    if (groups < 5) {
-      bodyStarts[groups] = s;
-      bodyEnds[groups] = e;
-    }
-    groups++;
-    if (n > longestGroup) longestGroup = n;
-    // All one digit: read until the first that differs (the second, for most).
-    for (let i = s; sameDigits && i < e; i++) if (text.charCodeAt(i) !== first) sameDigits = false;
-    if (g === last) break;
-    // The units between this run and the next: spaces, dots, dashes and parentheses (linked).
-    prev = 48;
-    const next = starts[g + 1] as number;
-    for (let i = e; i < next; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 40 && c !== 41) {
-        separators++;
-        if (c !== 46) dotsOnly = false;
-        if ((c === 32 || c === 46 || c === 45) && (prev === 32 || prev === 46 || prev === 45)) doubled = true;
-      } else {
-        parens = true;
-        if (c === 41 && prev === 40) doubled = true;
-      }
-      prev = c;
-    }
-  }
-  const b = BODY;
-  b.digits = digits;
-  b.first = first;
-  b.sameDigits = sameDigits;
-  b.separators = separators;
-  b.dotsOnly = dotsOnly;
-  b.groups = groups;
-  b.longestGroup = longestGroup;
-  b.parens = parens;
-  b.doubled = doubled;
-}
-
-/**
- * The verdict on the candidate `text[start..end)` whose body `text[start..mainEnd)` was read
- * into {@link BODY}.
- */
-function judge(text: string, start: number, mainEnd: number, end: number): number {
-  const { digits, first, sameDigits, separators, dotsOnly, groups, longestGroup, parens, doubled } = BODY;
-  const starts = BODY_STARTS;
-  const ends = BODY_ENDS;
   if (digits < 6 || digits > 15) return NONE;
   // The body is sliced only for the regexes that are left, each on the few bodies that reach it.
   // Six digits in groups ("61 51 81") are a short local number only when a phone word says so.
