@@ -41,7 +41,10 @@ if (process.env.PII_CG_WORKER !== undefined) {
   const texts = sets()[process.env.PII_CG_SET];
   const { detectPii } = await import(process.env.PII_CG_BUILD);
   let n = 0;
-  for (let p = 0; p < Number(process.env.PII_CG_WORKER); p++) for (const t of texts) n += detectPii(t).length;
+  // An indexed loop: a for…of here ran the array iterator's builtin once a call (about 96
+  // instructions), counted as if detectPii ran it.
+  const passes = Number(process.env.PII_CG_WORKER);
+  for (let p = 0; p < passes; p++) for (let i = 0; i < texts.length; i++) n += detectPii(texts[i]).length;
   console.log(JSON.stringify({ pid: process.pid, n }));
 } else {
   const [small, large] = (process.env.PII_CG_PASSES ?? '10,30').split(',').map(Number);
