@@ -13,13 +13,12 @@ import { WordTable } from './word-table.js';
 const { codeAt } = codeAtModule;
 const { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = nameIndexModule;
 const { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } = personCueModule;
-const { NOT_CUED, ONE_CAPITAL, POSSESSIVE } = textScanModule;
+const { INNER_CAPITAL, NOT_CUED, ONE_CAPITAL, POSSESSIVE } = textScanModule;
 const { glued, place } = placeModule;
 const { isLetter, isUpper, wordEnd } = wordBeforeModule;
 
 const NAME = GIVEN | SURNAME;
 const NO_INTS = new Int32Array(0);
-const NO_BYTES = new Uint8Array(0);
 const PLACE = CITY | COUNTRY;
 
 // Capitalised words that were not a name on their own but may be one in a list of names, as
@@ -108,7 +107,6 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   const capEnds = caps === undefined ? NO_INTS : caps.ends;
   const capHashes = caps === undefined ? NO_INTS : caps.hashes;
   const capFlags = caps === undefined ? NO_INTS : caps.flags;
-  const capFirst = caps === undefined ? NO_BYTES : caps.first;
   let next = 0;
   for (;;) {
     let start: number;
@@ -125,10 +123,10 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       // A word the scan settled ends where the scan says: no letters, or an apostrophe or hyphen and
       // letters, follow.
       from = capEnds[next] as number;
-      h = capHashes[next] as number;
-      if (capFirst[next++] === 0) {
+      h = capHashes[next++] as number;
+      if (known === INNER_CAPITAL) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
-        at = known >= 0 ? from : wordEnd(text, from);
+        at = wordEnd(text, from);
         if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
         words = 0;
         runEnd = -1;
