@@ -11,7 +11,7 @@ import { WordTable } from './word-table.js';
 // binding from its cell and checks it at every use (and a function against the one it inlined).
 const codeAt = importedCodeAt;
 const placeGoesOn = importedPlaceGoesOn;
-const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
+const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupAscii, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
 const { isLetter, isUpper, wordEnd } = wordBefore;
 
 // The scan's small helpers are `const` arrow functions, not function declarations: V8 folds a
@@ -591,7 +591,7 @@ export function scanText(text: string): TextScan {
         // "in paris", in any text: the word after a lowercase place cue is a listed place, or may
         // be read differently by the regex (a capital inside, an apostrophe, a hyphen or a letter
         // beyond ASCII after).
-        if (!lower || c === 39 || c === 8217 || c === 45 || otherAfter || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
+        if (!lower || c === 39 || c === 8217 || c === 45 || otherAfter || (end - start >= 3 && (lookupAscii(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
       }
       // The other word conditions are all open in a text with a letter beyond ASCII.
       if (!other) {
@@ -860,7 +860,7 @@ const mayBeLowerName = (text: string, start: number): boolean => {
   }
   // The capture needs two characters; one letter is no match.
   if (end - start < 2) return end === start;
-  const flags = lookupToken(text, start, end, h);
+  const flags = lookupAscii(text, start, end, h);
   return (flags & (GIVEN | SURNAME)) !== 0 && (flags & STOP) === 0;
 };
 
@@ -870,7 +870,7 @@ const mayBeLowerName = (text: string, start: number): boolean => {
  * {@link NOT_CUED} unless it is `cued` ({@link cueBefore}).
  */
 const capitalFlags = (text: string, start: number, end: number, h: number, cued: boolean, longer: boolean): number => {
-  const flags = longer ? longerFlags(text, start, end, h) : lookupToken(text, start, end, h);
+  const flags = longer ? longerFlags(text, start, end, h) : lookupAscii(text, start, end, h);
   if (flags < 0) return -1;
   return cued ? flags : flags | NOT_CUED;
 };
