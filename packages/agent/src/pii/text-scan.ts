@@ -528,8 +528,10 @@ export function scanText(text: string): TextScan {
       // when that bit is 0, so this says without a branch per letter whether a capital is inside.
       let rest = 32;
       for (;;) {
-        // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
-        c = ++i < n ? text.charCodeAt(i) : 0;
+        // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT; `| 0`
+        // tells it the index cannot overflow (no overflow check a letter).
+        i = (i + 1) | 0;
+        c = i < n ? text.charCodeAt(i) : 0;
         if (!asciiLetter(c)) break;
         rest &= c;
         h = Math.imul(h ^ (c | 32), 16777619) & 0x3fffffff;
