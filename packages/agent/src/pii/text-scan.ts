@@ -515,7 +515,9 @@ export function scanText(text: string): TextScan {
   PLACE_CUES.count = 0;
   headEnd = -1;
   addressEnd = -1;
-  for (let i = 0; i < n; i++) {
+  // `| 0`: the index cannot overflow, so no check of it a pass (the body moves it, so the
+  // compiler cannot tell on its own).
+  for (let i = 0; i < n; i = (i + 1) | 0) {
     let c = text.charCodeAt(i);
     if (asciiLetter(c)) {
       // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
