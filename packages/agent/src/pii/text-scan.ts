@@ -257,21 +257,23 @@ export interface DigitRuns {
   readonly around: Int32Array;
 }
 
-let capStarts = new Int32Array(64);
-let capEnds = new Int32Array(64);
-let capHashes = new Int32Array(64);
-let capFlags = new Int32Array(64);
+// The capitals' arrays are fields of one `const` object, not `let` bindings of the module: the
+// optimized scan reads a field of a constant with a known shape, where a `let` is loaded from the
+// module's context and checked (initialised? an object? an Int32Array?) before every store.
+const CAPITALS = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64), hashes: new Int32Array(64), flags: new Int32Array(64) };
 
 const growCapitals = (): void => {
-  const size = capStarts.length * 2;
-  const grow = <T extends Int32Array>(from: T, to: T): T => {
+  const k = CAPITALS;
+  const size = k.starts.length * 2;
+  const grow = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+    const to = new Int32Array(size);
     to.set(from);
     return to;
   };
-  capStarts = grow(capStarts, new Int32Array(size));
-  capEnds = grow(capEnds, new Int32Array(size));
-  capHashes = grow(capHashes, new Int32Array(size));
-  capFlags = grow(capFlags, new Int32Array(size));
+  k.starts = grow(k.starts);
+  k.ends = grow(k.ends);
+  k.hashes = grow(k.hashes);
+  k.flags = grow(k.flags);
 };
 
 let runStarts = new Int32Array(64);
@@ -363,7 +365,6 @@ const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as c
 const WEEKDAY_WORDS = new WordTable([...WEEKDAYS].map((w) => [w, WEEKDAY] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
-const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, flags: capFlags };
 const DIGITS = { count: 0, starts: runStarts, ends: runEnds, linked: runLinked, wordBefore: runWordBefore, around: runAround };
 const ADDRESS = { streets: new Positions(), firstPrefix: -1, cueEnds: new Positions(), postcodeEnds: new Positions() };
 const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
@@ -567,10 +568,10 @@ export function scanText(text: string): TextScan {
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
       if (otherAfter) other = true;
       if (!lower) {
-        if (caps === capStarts.length) growCapitals();
-        capStarts[caps] = start;
-        capEnds[caps] = end;
-        capHashes[caps] = h;
+        if (caps === CAPITALS.starts.length) growCapitals();
+        CAPITALS.starts[caps] = start;
+        CAPITALS.ends[caps] = end;
+        CAPITALS.hashes[caps] = h;
         // A capital inside a word that starts lowercase ("iPhone") is marked for the detector.
         let f = first <= 90 ? -1 : INNER_CAPITAL;
         if (first <= 90 && !otherAfter) {
@@ -584,11 +585,11 @@ export function scanText(text: string): TextScan {
             if (!inner) f |= ONE_CAPITAL;
           } else if (f >= 0) {
             // An ASCII word: the detector takes it whole, so the scan's hash of its first letters is no use.
-            capEnds[caps] = longerEnd;
-            capHashes[caps] = -1;
+            CAPITALS.ends[caps] = longerEnd;
+            CAPITALS.hashes[caps] = -1;
           }
         } else if (first <= 90) person = true;
-        capFlags[caps] = f;
+        CAPITALS.flags[caps] = f;
         caps++;
       }
       if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
@@ -738,11 +739,11 @@ export function scanText(text: string): TextScan {
       // "in élan": the regex reads the word after the cue when it may start with a lowercase letter.
       if (i === placeCueEnd + 1 && !upper) words |= PLACE_CUE;
       if (upper) {
-        if (caps === capStarts.length) growCapitals();
-        capStarts[caps] = i;
-        capEnds[caps] = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-        capHashes[caps] = -1;
-        capFlags[caps] = -1;
+        if (caps === CAPITALS.starts.length) growCapitals();
+        CAPITALS.starts[caps] = i;
+        CAPITALS.ends[caps] = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        CAPITALS.hashes[caps] = -1;
+        CAPITALS.flags[caps] = -1;
         caps++;
         person = true;
       }
@@ -769,12 +770,7 @@ export function scanText(text: string): TextScan {
   r.placeCue = (words & PLACE_CUE) !== 0;
   r.birth = (words & BIRTH) !== 0;
   r.ascii = !other;
-  const k = CAPITALS;
-  k.count = caps;
-  k.starts = capStarts;
-  k.ends = capEnds;
-  k.hashes = capHashes;
-  k.flags = capFlags;
+  CAPITALS.count = caps;
   const d = DIGITS;
   d.count = runs;
   d.starts = runStarts;
