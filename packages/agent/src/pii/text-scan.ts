@@ -544,8 +544,10 @@ export function scanText(text: string): TextScan {
       const inner = rest === 0;
       i = end - 1;
       // Most words are lowercase, in no word table, after no digit and no place cue, in an
-      // unmarked key run of an ASCII text: for them every test below is false but the last stores.
-      if (lower && (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 && !runMarked && start !== placeCueEnd + 1 && runEnd !== start && c < 128 && !other) {
+      // unmarked key run: for them every test below is false but the last stores. In a text with a
+      // letter beyond ASCII too: asciiWord records nothing for such a word (no digit before it,
+      // no bit in the filter), and one with a letter beyond ASCII right after it is not taken here.
+      if (lower && (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 && !runMarked && start !== placeCueEnd + 1 && runEnd !== start && c < 128) {
         prevStart = start;
         prevEnd = end;
         prevHash = h;
