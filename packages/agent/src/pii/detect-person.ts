@@ -13,54 +13,51 @@ import { WordTable } from './word-table.js';
 const { codeAt } = codeAtModule;
 const { CITY, COMMON, COUNTRY, GIVEN, HASH_SEED, hashStep, KNOWN, lookupKey, lookupSpan, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = nameIndexModule;
 const { CUE_NAMING, CUE_TITLE, cueKind, cueStart, NO_CUE, personCue } = personCueModule;
-const { NOT_CUED, ONE_CAPITAL, POSSESSIVE } = textScanModule;
+const { INNER_CAPITAL, NOT_CUED, ONE_CAPITAL, POSSESSIVE } = textScanModule;
 const { glued, place } = placeModule;
 const { isLetter, isUpper, wordEnd } = wordBeforeModule;
 
 const NAME = GIVEN | SURNAME;
 const NO_INTS = new Int32Array(0);
-const NO_BYTES = new Uint8Array(0);
 const PLACE = CITY | COUNTRY;
 
 // Capitalised words that were not a name on their own but may be one in a list of names, as
 // parallel arrays reused from call to call (detectPerson runs to its end without calling out).
-let pendingStarts = new Int32Array(16);
-let pendingEnds = new Int32Array(16);
-let pendingCount = 0;
+// They and the findings below are fields of `const` objects, not `let` bindings of the module:
+// optimized code reads a field of a constant directly, where a `let` is loaded from the module's
+// context and checked (initialised? its shape?) at every use.
+const PENDING = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16) };
 
 function pushPending(start: number, end: number): void {
-  if (pendingCount === pendingStarts.length) {
-    pendingStarts = grown(pendingStarts);
-    pendingEnds = grown(pendingEnds);
+  if (PENDING.count === PENDING.starts.length) {
+    PENDING.starts = grown(PENDING.starts);
+    PENDING.ends = grown(PENDING.ends);
   }
-  pendingStarts[pendingCount] = start;
-  pendingEnds[pendingCount] = end;
-  pendingCount++;
+  PENDING.starts[PENDING.count] = start;
+  PENDING.ends[PENDING.count] = end;
+  PENDING.count++;
 }
 
 // The person findings of a call, as parallel arrays reused from call to call: where each starts
 // and ends, and its validation and confidence in one small integer (validated + 2 × confidence
 // rank). No finding object is made until mergeAdjacent hands the call's findings out: one object
 // per finding reported, none for the halves of a merged name, and no array of them per call.
-let foundStarts = new Int32Array(16);
-let foundEnds = new Int32Array(16);
-let foundKinds = new Int32Array(16);
-let foundCount = 0;
+const FOUND = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), kinds: new Int32Array(16) };
 const VALIDATED = 1;
 const LOW = 2;
 const MEDIUM = 4;
 const HIGH = 6;
 
 function pushFound(start: number, end: number, kind: number): void {
-  if (foundCount === foundStarts.length) {
-    foundStarts = grown(foundStarts);
-    foundEnds = grown(foundEnds);
-    foundKinds = grown(foundKinds);
+  if (FOUND.count === FOUND.starts.length) {
+    FOUND.starts = grown(FOUND.starts);
+    FOUND.ends = grown(FOUND.ends);
+    FOUND.kinds = grown(FOUND.kinds);
   }
-  foundStarts[foundCount] = start;
-  foundEnds[foundCount] = end;
-  foundKinds[foundCount] = kind;
-  foundCount++;
+  FOUND.starts[FOUND.count] = start;
+  FOUND.ends[FOUND.count] = end;
+  FOUND.kinds[FOUND.count] = kind;
+  FOUND.count++;
 }
 
 function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -83,8 +80,8 @@ function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
  */
 export function detectPerson(text: string, out: PiiFinding[], places?: PiiFinding[], scan?: TextScan): void {
   if (scan !== undefined && !scan.person) return;
-  foundCount = 0;
-  pendingCount = 0;
+  FOUND.count = 0;
+  PENDING.count = 0;
   // The words are read once, in text order, straight into findings. A run is the capitalised
   // words joined by one space or by particles ("Donald van der Voet"); a stop word in it splits
   // it ("Thanks Megan"), so what is read as one name is a group: the run's words between stop
@@ -108,7 +105,6 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   const capEnds = caps === undefined ? NO_INTS : caps.ends;
   const capHashes = caps === undefined ? NO_INTS : caps.hashes;
   const capFlags = caps === undefined ? NO_INTS : caps.flags;
-  const capFirst = caps === undefined ? NO_BYTES : caps.first;
   let next = 0;
   for (;;) {
     let start: number;
@@ -125,10 +121,10 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
       // A word the scan settled ends where the scan says: no letters, or an apostrophe or hyphen and
       // letters, follow.
       from = capEnds[next] as number;
-      h = capHashes[next] as number;
-      if (capFirst[next++] === 0) {
+      h = capHashes[next++] as number;
+      if (known === INNER_CAPITAL) {
         // A capital inside a word ("iPhone"): glued to the letters before it.
-        at = known >= 0 ? from : wordEnd(text, from);
+        at = wordEnd(text, from);
         if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
         words = 0;
         runEnd = -1;
@@ -206,7 +202,7 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   }
   if (words !== 0) group(text, words, groupStart, groupEnd, firstFlags, lastFlags, listed, strong);
   if (scan === undefined || scan.nameCue) lowercaseNames(text);
-  if (foundCount > 1) sortFound();
+  if (FOUND.count > 1) sortFound();
   promoteLists(text);
   mergeAdjacent(text, out);
 }
@@ -351,10 +347,10 @@ function lowercaseNames(text: string): void {
  */
 function sortFound(): void {
   let moves = 0;
-  for (let i = 1; i < foundCount; i++) {
-    const start = foundStarts[i] as number;
+  for (let i = 1; i < FOUND.count; i++) {
+    const start = FOUND.starts[i] as number;
     let j = i - 1;
-    if ((foundStarts[j] as number) <= start) continue;
+    if ((FOUND.starts[j] as number) <= start) continue;
     // Findings pushed after the walk (lowercase names, promoted list words) can stand anywhere
     // before the last one: in a long text each would move thousands. Past a small budget of
     // moves the rest is sorted by an index sort instead, O(n log n) however long the text.
@@ -362,17 +358,17 @@ function sortFound(): void {
       sortFoundByIndex();
       return;
     }
-    const end = foundEnds[i] as number;
-    const kind = foundKinds[i] as number;
-    for (; j >= 0 && (foundStarts[j] as number) > start; j--) {
-      foundStarts[j + 1] = foundStarts[j] as number;
-      foundEnds[j + 1] = foundEnds[j] as number;
-      foundKinds[j + 1] = foundKinds[j] as number;
+    const end = FOUND.ends[i] as number;
+    const kind = FOUND.kinds[i] as number;
+    for (; j >= 0 && (FOUND.starts[j] as number) > start; j--) {
+      FOUND.starts[j + 1] = FOUND.starts[j] as number;
+      FOUND.ends[j + 1] = FOUND.ends[j] as number;
+      FOUND.kinds[j + 1] = FOUND.kinds[j] as number;
       moves++;
     }
-    foundStarts[j + 1] = start;
-    foundEnds[j + 1] = end;
-    foundKinds[j + 1] = kind;
+    FOUND.starts[j + 1] = start;
+    FOUND.ends[j + 1] = end;
+    FOUND.kinds[j + 1] = kind;
   }
 }
 
@@ -381,13 +377,13 @@ const SORT_MOVES = 256;
 
 /** The findings ordered by start, ties in the order they stand now (stable), by sorting their indexes. */
 function sortFoundByIndex(): void {
-  const count = foundCount;
-  const starts = foundStarts;
+  const count = FOUND.count;
+  const starts = FOUND.starts;
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
   order.sort((a, b) => (starts[a] as number) - (starts[b] as number) || a - b);
-  const ends = foundEnds;
-  const kinds = foundKinds;
+  const ends = FOUND.ends;
+  const kinds = FOUND.kinds;
   const sortedStarts = new Int32Array(starts.length);
   const sortedEnds = new Int32Array(starts.length);
   const sortedKinds = new Int32Array(starts.length);
@@ -397,9 +393,9 @@ function sortFoundByIndex(): void {
     sortedEnds[i] = ends[k] as number;
     sortedKinds[i] = kinds[k] as number;
   }
-  foundStarts = sortedStarts;
-  foundEnds = sortedEnds;
-  foundKinds = sortedKinds;
+  FOUND.starts = sortedStarts;
+  FOUND.ends = sortedEnds;
+  FOUND.kinds = sortedKinds;
 }
 
 /** {@link nameShaped} of a word whose only capital is its first letter: what follows it decides. */
@@ -481,16 +477,16 @@ function single(text: string, start: number, end: number, flags: number): void {
 
 /** Capitalised words in a list with names ("Malon, Mark, Kaylee and Brandi") are names too. */
 function promoteLists(text: string): void {
-  if (pendingCount === 0 || foundCount === 0) return;
+  if (PENDING.count === 0 || FOUND.count === 0) return;
   // A short text has a few findings, searched in place; a long one gets sets of their offsets.
-  const offsets: Offsets | undefined = foundCount > 8 ? { starts: new Set(foundStarts.subarray(0, foundCount)), ends: new Set(foundEnds.subarray(0, foundCount)) } : undefined;
+  const offsets: Offsets | undefined = FOUND.count > 8 ? { starts: new Set(FOUND.starts.subarray(0, FOUND.count)), ends: new Set(FOUND.ends.subarray(0, FOUND.count)) } : undefined;
   let added = false;
   // A second pass can only promote a word next to one the first pass promoted: when the first
   // adds nothing, the second would read the same findings and add nothing either.
   for (let pass = 0; pass < 2 && (pass === 0 || added); pass++) {
-    for (let k = 0; k < pendingCount; k++) {
-      const start = pendingStarts[k] as number;
-      const end = pendingEnds[k] as number;
+    for (let k = 0; k < PENDING.count; k++) {
+      const start = PENDING.starts[k] as number;
+      const end = PENDING.ends[k] as number;
       if (!listy(text, start, end) || hasStart(offsets, start) || !listNeighbour(text, start, end, offsets)) continue;
       pushFound(start, end, LOW);
       offsets?.starts.add(start);
@@ -509,13 +505,13 @@ interface Offsets {
 
 function hasStart(offsets: Offsets | undefined, start: number): boolean {
   if (offsets !== undefined) return offsets.starts.has(start);
-  for (let i = 0; i < foundCount; i++) if (foundStarts[i] === start) return true;
+  for (let i = 0; i < FOUND.count; i++) if (FOUND.starts[i] === start) return true;
   return false;
 }
 
 function hasEnd(offsets: Offsets | undefined, end: number): boolean {
   if (offsets !== undefined) return offsets.ends.has(end);
-  for (let i = 0; i < foundCount; i++) if (foundEnds[i] === end) return true;
+  for (let i = 0; i < FOUND.count; i++) if (FOUND.ends[i] === end) return true;
   return false;
 }
 
@@ -596,21 +592,21 @@ function lineStart(text: string, start: number): boolean {
  * made here, as it is handed out; a merged name is one object, its halves none.
  */
 function mergeAdjacent(text: string, out: PiiFinding[]): void {
-  if (foundCount === 0) return;
-  let start = foundStarts[0] as number;
-  let end = foundEnds[0] as number;
-  let kind = foundKinds[0] as number;
-  for (let i = 1; i < foundCount; i++) {
-    const s = foundStarts[i] as number;
+  if (FOUND.count === 0) return;
+  let start = FOUND.starts[0] as number;
+  let end = FOUND.ends[0] as number;
+  let kind = FOUND.kinds[0] as number;
+  for (let i = 1; i < FOUND.count; i++) {
+    const s = FOUND.starts[i] as number;
     if (s - end === 1 && text.charCodeAt(end) === 32) {
-      end = foundEnds[i] as number;
+      end = FOUND.ends[i] as number;
       kind = MEDIUM | VALIDATED;
       continue;
     }
     out.push(finding(start, end, kind));
     start = s;
-    end = foundEnds[i] as number;
-    kind = foundKinds[i] as number;
+    end = FOUND.ends[i] as number;
+    kind = FOUND.kinds[i] as number;
   }
   out.push(finding(start, end, kind));
 }

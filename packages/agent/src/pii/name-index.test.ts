@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupKey, lookupSpan, nameIndex } from './name-index.js';
+import { HASH_SEED, hashStep, lookupAscii, lookupKey, lookupSpan, nameIndex } from './name-index.js';
 
 describe('lookupSpan', () => {
   const index = nameIndex();
@@ -41,5 +41,32 @@ describe('lookupKey', () => {
     }
     expect(misses).toBeGreaterThan(index.size);
     expect(lookupKey('')).toBe(0);
+  });
+});
+
+describe('lookupAscii', () => {
+  const hash = (text: string, start: number, end: number): number => {
+    let h = HASH_SEED;
+    for (let k = start; k < end; k++) h = hashStep(h, text.charCodeAt(k) | 32);
+    return h;
+  };
+
+  it('gives every key of ASCII letters its flags in any case, and nothing to words that are no key', () => {
+    const index = nameIndex();
+    let keys = 0;
+    for (const [key, flags] of index) {
+      if (!/^[a-z]+$/.test(key)) continue;
+      keys++;
+      for (const form of [key, key.toUpperCase(), key[0]?.toUpperCase() + key.slice(1)]) {
+        const text = `(${form}) `;
+        expect(lookupAscii(text, 1, 1 + form.length, hash(text, 1, 1 + form.length)), form).toBe(flags);
+      }
+      // One letter more or one fewer.
+      for (const other of [`${key}x`, key.slice(0, -1)]) {
+        if (other === '' || index.has(other)) continue;
+        expect(lookupAscii(other, 0, other.length, hash(other, 0, other.length)), other).toBe(0);
+      }
+    }
+    expect(keys).toBeGreaterThan(10_000);
   });
 });

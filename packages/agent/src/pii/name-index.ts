@@ -110,6 +110,32 @@ export function lookupToken(text: string, start: number, end: number, h: number)
   }
 }
 
+/**
+ * {@link lookupToken} for a word of ASCII letters only (the text scan's words): a letter `c`
+ * lowercased is `c | 32`, and no other unit of a key (a space, an apostrophe, a unit beyond ASCII)
+ * equals `c | 32` for a letter, so the compare needs no `lowerCode` per letter.
+ */
+export function lookupAscii(text: string, start: number, end: number, h: number): number {
+  const t = table ?? buildTable();
+  const slots = t.slots;
+  const mask = t.mask;
+  const length = end - start;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const stored = slots[slot << 1] as number;
+    if (stored === 0) return 0;
+    if (stored !== h + 1) continue;
+    const data = slots[(slot << 1) + 1] as number;
+    const pool = t.pool;
+    let at = data >>> 8;
+    if (pool[at] !== length) continue;
+    // The key's units follow its length: `at` is moved to stand one before `text[start]`'s.
+    at -= start - 1;
+    let k = start;
+    while (k < end && (text.charCodeAt(k) | 32) === pool[at + k]) k++;
+    if (k === end) return data & 0xff;
+  }
+}
+
 /** Whether the key at `at` in the pool is `text[start..start+length)` lowercased. */
 function sameKey(pool: Uint16Array, at: number, text: string, start: number, length: number): boolean {
   if (pool[at] !== length) return false;

@@ -11,7 +11,7 @@ function snapshot(s: TextScan): unknown {
   const a = s.addressWords;
   return {
     flags: [s.digit, s.at, s.colon, s.chain, s.dateChain, s.quad, s.ssn, s.cardChain, s.ibanHead, s.keyRun, s.street, s.addressCue, s.postcodeWord, s.month, s.dayWord, s.nameCue, s.person, s.placeCue, s.birth, s.ascii],
-    capitals: [cut(k.starts, k.count), cut(k.ends, k.count), cut(k.hashes, k.count), cut(k.first, k.count), cut(k.flags, k.count)],
+    capitals: [cut(k.starts, k.count), cut(k.ends, k.count), cut(k.hashes, k.count), cut(k.flags, k.count)],
     digits: [cut(d.starts, d.count), cut(d.ends, d.count), cut(d.linked, d.count), cut(d.wordBefore, d.count)],
     address: [cut(a.streets.at, a.streets.count), a.firstPrefix, cut(a.cueEnds.at, a.cueEnds.count), cut(a.postcodeEnds.at, a.postcodeEnds.count)],
     months: [cut(s.months.starts.at, s.months.starts.count), cut(s.months.ends.at, s.months.ends.count)],

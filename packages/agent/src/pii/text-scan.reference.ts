@@ -148,8 +148,8 @@ export interface TextScan {
 /**
  * Runs of ASCII letters with a capital in them, and capitals beyond ASCII (each on its own, one
  * or two UTF-16 units), in text order: where each starts and ends, its lowercase hash (as the
- * name index hashes it; -1 for a capital beyond ASCII), whether the capital is its first letter,
- * and what the name index says of it. The arrays are reused from call to call; `count` entries
+ * name index hashes it; -1 for a capital beyond ASCII) and what the name index says of it (or
+ * that the capital is inside the word). The arrays are reused from call to call; `count` entries
  * are valid.
  */
 export interface CapitalWords {
@@ -157,16 +157,20 @@ export interface CapitalWords {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly hashes: Int32Array;
-  /** 1 when the word starts with its capital ("Megan"), 0 when a capital is inside ("iPhone"). */
-  readonly first: Uint8Array;
   /**
    * The name-index flags of a word starting with its capital, plus {@link NOT_CUED} when no word
    * that can end a person cue stands right before it; -1 when the detector must read the word
-   * itself (a letter beyond ASCII in or right after it, or an apostrophe or hyphen and more letters).
+   * itself (a letter beyond ASCII in or right after it, or an apostrophe or hyphen and more letters);
+   * {@link INNER_CAPITAL} for a capital inside a word ("iPhone").
    */
   readonly flags: Int32Array;
 }
 
+/**
+ * In {@link CapitalWords.flags}: a capital inside a word that starts lowercase ("iPhone"), glued to
+ * the letters before it (one mark in the flags, not an array of its own: one store fewer a capital).
+ */
+export const INNER_CAPITAL = -2;
 /** In {@link CapitalWords.flags}: no person cue can stand before the word (personCue finds none). */
 export const NOT_CUED = 512;
 /** In {@link CapitalWords.flags}: the first letter is the word's only capital ("Megan", not "McKay"). */
@@ -232,19 +236,17 @@ export interface DigitRuns {
 let capStarts = new Int32Array(64);
 let capEnds = new Int32Array(64);
 let capHashes = new Int32Array(64);
-let capFirst = new Uint8Array(64);
 let capFlags = new Int32Array(64);
 
 function growCapitals(): void {
   const size = capStarts.length * 2;
-  const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+  const grow = <T extends Int32Array>(from: T, to: T): T => {
     to.set(from);
     return to;
   };
   capStarts = grow(capStarts, new Int32Array(size));
   capEnds = grow(capEnds, new Int32Array(size));
   capHashes = grow(capHashes, new Int32Array(size));
-  capFirst = grow(capFirst, new Uint8Array(size));
   capFlags = grow(capFlags, new Int32Array(size));
 }
 
@@ -333,7 +335,7 @@ const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as c
 const WEEKDAY_WORDS = new WordTable([...WEEKDAYS].map((w) => [w, WEEKDAY] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
-const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst, flags: capFlags };
+const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, flags: capFlags };
 const DIGITS = { count: 0, starts: runStarts, ends: runEnds, linked: runLinked, wordBefore: runWordBefore };
 const ADDRESS = { streets: new Positions(), firstPrefix: -1, cueEnds: new Positions(), postcodeEnds: new Positions() };
 const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
@@ -519,8 +521,8 @@ export function scanTextReference(text: string): TextScan {
         capStarts[caps] = start;
         capEnds[caps] = end;
         capHashes[caps] = h;
-        capFirst[caps] = first <= 90 ? 1 : 0;
-        let f = -1;
+        // A capital inside a word that starts lowercase ("iPhone") is marked for the detector.
+        let f = first <= 90 ? -1 : INNER_CAPITAL;
         if (first <= 90 && !otherAfter) {
           // More letters after an apostrophe or a hyphen ("It's", "Jean-Luc"): the detector reads
           // the longer word itself; the gate reads it here.
@@ -677,7 +679,6 @@ export function scanTextReference(text: string): TextScan {
         capStarts[caps] = i;
         capEnds[caps] = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
         capHashes[caps] = -1;
-        capFirst[caps] = 1;
         capFlags[caps] = -1;
         caps++;
         person = true;
@@ -710,7 +711,6 @@ export function scanTextReference(text: string): TextScan {
   k.starts = capStarts;
   k.ends = capEnds;
   k.hashes = capHashes;
-  k.first = capFirst;
   k.flags = capFlags;
   const d = DIGITS;
   d.count = runs;
@@ -746,7 +746,7 @@ class Scan implements TextScan {
   placeCue = false;
   birth = false;
   ascii = true;
-  capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; first: Uint8Array; flags: Int32Array } = CAPITALS;
+  capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; flags: Int32Array } = CAPITALS;
   digits: { count: number; starts: Int32Array; ends: Int32Array; linked: Uint8Array; wordBefore: Int32Array } = DIGITS;
   addressWords: { streets: Positions; firstPrefix: number; cueEnds: Positions; postcodeEnds: Positions } = ADDRESS;
   months: { starts: Positions; ends: Positions } = MONTH_WORDS;

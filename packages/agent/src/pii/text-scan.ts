@@ -11,7 +11,7 @@ import { WordTable } from './word-table.js';
 // binding from its cell and checks it at every use (and a function against the one it inlined).
 const codeAt = importedCodeAt;
 const placeGoesOn = importedPlaceGoesOn;
-const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
+const { CITY, COUNTRY, GIVEN, HASH_SEED, hashStep, lookupAscii, lookupToken, lowerCode, PLACE_HEAD, STOP, SURNAME } = names;
 const { isLetter, isUpper, wordEnd } = wordBefore;
 
 // The scan's small helpers are `const` arrow functions, not function declarations: V8 folds a
@@ -161,8 +161,8 @@ export interface TextScan {
 /**
  * Runs of ASCII letters with a capital in them, and capitals beyond ASCII (each on its own, one
  * or two UTF-16 units), in text order: where each starts and ends, its lowercase hash (as the
- * name index hashes it; -1 for a capital beyond ASCII), whether the capital is its first letter,
- * and what the name index says of it. A capitalised ASCII word that goes on after an apostrophe
+ * name index hashes it; -1 for a capital beyond ASCII) and what the name index says of it (or
+ * that the capital is inside the word). A capitalised ASCII word that goes on after an apostrophe
  * or a hyphen in ASCII letters ("It's", "Jean-Luc") ends where the detector's word ends, with
  * the hash -1. The arrays are reused from call to call; `count` entries are valid.
  */
@@ -171,16 +171,20 @@ export interface CapitalWords {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly hashes: Int32Array;
-  /** 1 when the word starts with its capital ("Megan"), 0 when a capital is inside ("iPhone"). */
-  readonly first: Uint8Array;
   /**
    * The name-index flags of a word starting with its capital, plus {@link NOT_CUED} when no word
    * that can end a person cue stands right before it and {@link POSSESSIVE} for "Liam's"; -1 when
-   * the detector must read the word itself (a letter beyond ASCII in or right after it).
+   * the detector must read the word itself (a letter beyond ASCII in or right after it);
+   * {@link INNER_CAPITAL} for a capital inside a word ("iPhone").
    */
   readonly flags: Int32Array;
 }
 
+/**
+ * In {@link CapitalWords.flags}: a capital inside a word that starts lowercase ("iPhone"), glued to
+ * the letters before it (one mark in the flags, not an array of its own: one store fewer a capital).
+ */
+export const INNER_CAPITAL = -2;
 /** In {@link CapitalWords.flags}: no person cue can stand before the word (personCue finds none). */
 export const NOT_CUED = 512;
 /** In {@link CapitalWords.flags}: the first letter is the word's only capital ("Megan", not "McKay"). */
@@ -253,23 +257,23 @@ export interface DigitRuns {
   readonly around: Int32Array;
 }
 
-let capStarts = new Int32Array(64);
-let capEnds = new Int32Array(64);
-let capHashes = new Int32Array(64);
-let capFirst = new Uint8Array(64);
-let capFlags = new Int32Array(64);
+// The capitals' arrays are fields of one `const` object, not `let` bindings of the module: the
+// optimized scan reads a field of a constant with a known shape, where a `let` is loaded from the
+// module's context and checked (initialised? an object? an Int32Array?) before every store.
+const CAPITALS = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64), hashes: new Int32Array(64), flags: new Int32Array(64) };
 
 const growCapitals = (): void => {
-  const size = capStarts.length * 2;
-  const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+  const k = CAPITALS;
+  const size = k.starts.length * 2;
+  const grow = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+    const to = new Int32Array(size);
     to.set(from);
     return to;
   };
-  capStarts = grow(capStarts, new Int32Array(size));
-  capEnds = grow(capEnds, new Int32Array(size));
-  capHashes = grow(capHashes, new Int32Array(size));
-  capFirst = grow(capFirst, new Uint8Array(size));
-  capFlags = grow(capFlags, new Int32Array(size));
+  k.starts = grow(k.starts);
+  k.ends = grow(k.ends);
+  k.hashes = grow(k.hashes);
+  k.flags = grow(k.flags);
 };
 
 let runStarts = new Int32Array(64);
@@ -361,7 +365,6 @@ const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as c
 const WEEKDAY_WORDS = new WordTable([...WEEKDAYS].map((w) => [w, WEEKDAY] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
-const CAPITALS = { count: 0, starts: capStarts, ends: capEnds, hashes: capHashes, first: capFirst, flags: capFlags };
 const DIGITS = { count: 0, starts: runStarts, ends: runEnds, linked: runLinked, wordBefore: runWordBefore, around: runAround };
 const ADDRESS = { streets: new Positions(), firstPrefix: -1, cueEnds: new Positions(), postcodeEnds: new Positions() };
 const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
@@ -513,7 +516,9 @@ export function scanText(text: string): TextScan {
   PLACE_CUES.count = 0;
   headEnd = -1;
   addressEnd = -1;
-  for (let i = 0; i < n; i++) {
+  // `| 0`: the index cannot overflow, so no check of it a pass (the body moves it, so the
+  // compiler cannot tell on its own).
+  for (let i = 0; i < n; i = (i + 1) | 0) {
     let c = text.charCodeAt(i);
     if (asciiLetter(c)) {
       // A word of ASCII letters: hashed lowercase as it is read, looked up once at its end.
@@ -526,8 +531,10 @@ export function scanText(text: string): TextScan {
       // when that bit is 0, so this says without a branch per letter whether a capital is inside.
       let rest = 32;
       for (;;) {
-        // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT.
-        c = ++i < n ? text.charCodeAt(i) : 0;
+        // Past the end, 0 instead of charCodeAt's NaN keeps `c` a small integer for the JIT; `| 0`
+        // tells it the index cannot overflow (no overflow check a letter).
+        i = (i + 1) | 0;
+        c = i < n ? text.charCodeAt(i) : 0;
         if (!asciiLetter(c)) break;
         rest &= c;
         h = Math.imul(h ^ (c | 32), 16777619) & 0x3fffffff;
@@ -537,8 +544,10 @@ export function scanText(text: string): TextScan {
       const inner = rest === 0;
       i = end - 1;
       // Most words are lowercase, in no word table, after no digit and no place cue, in an
-      // unmarked key run of an ASCII text: for them every test below is false but the last stores.
-      if (lower && (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 && !runMarked && start !== placeCueEnd + 1 && runEnd !== start && c < 128 && !other) {
+      // unmarked key run: for them every test below is false but the last stores. In a text with a
+      // letter beyond ASCII too: asciiWord records nothing for such a word (no digit before it,
+      // no bit in the filter), and one with a letter beyond ASCII right after it is not taken here.
+      if (lower && (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 && !runMarked && start !== placeCueEnd + 1 && runEnd !== start && c < 128) {
         prevStart = start;
         prevEnd = end;
         prevHash = h;
@@ -561,12 +570,12 @@ export function scanText(text: string): TextScan {
       const otherAfter = c >= 128 && (isLetter(c) || isSurrogate(c));
       if (otherAfter) other = true;
       if (!lower) {
-        if (caps === capStarts.length) growCapitals();
-        capStarts[caps] = start;
-        capEnds[caps] = end;
-        capHashes[caps] = h;
-        capFirst[caps] = first <= 90 ? 1 : 0;
-        let f = -1;
+        if (caps === CAPITALS.starts.length) growCapitals();
+        CAPITALS.starts[caps] = start;
+        CAPITALS.ends[caps] = end;
+        CAPITALS.hashes[caps] = h;
+        // A capital inside a word that starts lowercase ("iPhone") is marked for the detector.
+        let f = first <= 90 ? -1 : INNER_CAPITAL;
         if (first <= 90 && !otherAfter) {
           // More letters after an apostrophe or a hyphen ("It's", "Jean-Luc"): the word the
           // detector reads is longer, read here once for the gate and the detector both.
@@ -578,18 +587,18 @@ export function scanText(text: string): TextScan {
             if (!inner) f |= ONE_CAPITAL;
           } else if (f >= 0) {
             // An ASCII word: the detector takes it whole, so the scan's hash of its first letters is no use.
-            capEnds[caps] = longerEnd;
-            capHashes[caps] = -1;
+            CAPITALS.ends[caps] = longerEnd;
+            CAPITALS.hashes[caps] = -1;
           }
         } else if (first <= 90) person = true;
-        capFlags[caps] = f;
+        CAPITALS.flags[caps] = f;
         caps++;
       }
       if (start === placeCueEnd + 1 && first >= 97 && (words & PLACE_CUE) === 0) {
         // "in paris", in any text: the word after a lowercase place cue is a listed place, or may
         // be read differently by the regex (a capital inside, an apostrophe, a hyphen or a letter
         // beyond ASCII after).
-        if (!lower || c === 39 || c === 8217 || c === 45 || otherAfter || (end - start >= 3 && (lookupToken(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
+        if (!lower || c === 39 || c === 8217 || c === 45 || otherAfter || (end - start >= 3 && (lookupAscii(text, start, end, h) & PLACE) !== 0)) words |= PLACE_CUE;
       }
       // The other word conditions are all open in a text with a letter beyond ASCII.
       if (!other) {
@@ -732,12 +741,11 @@ export function scanText(text: string): TextScan {
       // "in élan": the regex reads the word after the cue when it may start with a lowercase letter.
       if (i === placeCueEnd + 1 && !upper) words |= PLACE_CUE;
       if (upper) {
-        if (caps === capStarts.length) growCapitals();
-        capStarts[caps] = i;
-        capEnds[caps] = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-        capHashes[caps] = -1;
-        capFirst[caps] = 1;
-        capFlags[caps] = -1;
+        if (caps === CAPITALS.starts.length) growCapitals();
+        CAPITALS.starts[caps] = i;
+        CAPITALS.ends[caps] = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        CAPITALS.hashes[caps] = -1;
+        CAPITALS.flags[caps] = -1;
         caps++;
         person = true;
       }
@@ -764,13 +772,7 @@ export function scanText(text: string): TextScan {
   r.placeCue = (words & PLACE_CUE) !== 0;
   r.birth = (words & BIRTH) !== 0;
   r.ascii = !other;
-  const k = CAPITALS;
-  k.count = caps;
-  k.starts = capStarts;
-  k.ends = capEnds;
-  k.hashes = capHashes;
-  k.first = capFirst;
-  k.flags = capFlags;
+  CAPITALS.count = caps;
   const d = DIGITS;
   d.count = runs;
   d.starts = runStarts;
@@ -806,7 +808,7 @@ class Scan implements TextScan {
   placeCue = false;
   birth = false;
   ascii = true;
-  capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; first: Uint8Array; flags: Int32Array } = CAPITALS;
+  capitals: { count: number; starts: Int32Array; ends: Int32Array; hashes: Int32Array; flags: Int32Array } = CAPITALS;
   digits: { count: number; starts: Int32Array; ends: Int32Array; linked: Uint8Array; wordBefore: Int32Array; around: Int32Array } = DIGITS;
   addressWords: { streets: Positions; firstPrefix: number; cueEnds: Positions; postcodeEnds: Positions } = ADDRESS;
   months: { starts: Positions; ends: Positions } = MONTH_WORDS;
@@ -860,7 +862,7 @@ const mayBeLowerName = (text: string, start: number): boolean => {
   }
   // The capture needs two characters; one letter is no match.
   if (end - start < 2) return end === start;
-  const flags = lookupToken(text, start, end, h);
+  const flags = lookupAscii(text, start, end, h);
   return (flags & (GIVEN | SURNAME)) !== 0 && (flags & STOP) === 0;
 };
 
@@ -870,7 +872,7 @@ const mayBeLowerName = (text: string, start: number): boolean => {
  * {@link NOT_CUED} unless it is `cued` ({@link cueBefore}).
  */
 const capitalFlags = (text: string, start: number, end: number, h: number, cued: boolean, longer: boolean): number => {
-  const flags = longer ? longerFlags(text, start, end, h) : lookupToken(text, start, end, h);
+  const flags = longer ? longerFlags(text, start, end, h) : lookupAscii(text, start, end, h);
   if (flags < 0) return -1;
   return cued ? flags : flags | NOT_CUED;
 };
