@@ -43,8 +43,12 @@ if (process.env.PII_CG_WORKER !== undefined) {
   let n = 0;
   // An indexed loop: a for…of here ran the array iterator's builtin once a call (about 96
   // instructions), counted as if detectPii ran it.
+  // In a function, not top-level module code, so that the loop itself runs optimized.
+  const pass = () => {
+    for (let i = 0; i < texts.length; i++) n += detectPii(texts[i]).length;
+  };
   const passes = Number(process.env.PII_CG_WORKER);
-  for (let p = 0; p < passes; p++) for (let i = 0; i < texts.length; i++) n += detectPii(texts[i]).length;
+  for (let p = 0; p < passes; p++) pass();
   console.log(JSON.stringify({ pid: process.pid, n }));
 } else {
   const [small, large] = (process.env.PII_CG_PASSES ?? '10,30').split(',').map(Number);
