@@ -276,29 +276,24 @@ const growCapitals = (): void => {
   k.flags = grow(k.flags);
 };
 
-let runStarts = new Int32Array(64);
-let runEnds = new Int32Array(64);
-let runLinked = new Uint8Array(64);
-let runWordBefore = new Int32Array(64);
-let runAround = new Int32Array(64);
+// The digit runs' arrays are fields of one `const` object as well, for the same reason.
+const DIGITS = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64), linked: new Uint8Array(64), wordBefore: new Int32Array(64), around: new Int32Array(64) };
 
 const growRuns = (): void => {
-  const size = runStarts.length * 2;
-  const starts = new Int32Array(size);
-  const ends = new Int32Array(size);
+  const d = DIGITS;
+  const size = d.starts.length * 2;
+  const grow = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+    const to = new Int32Array(size);
+    to.set(from);
+    return to;
+  };
+  d.starts = grow(d.starts);
+  d.ends = grow(d.ends);
   const linked = new Uint8Array(size);
-  const wordBefore = new Int32Array(size);
-  const around = new Int32Array(size);
-  starts.set(runStarts);
-  ends.set(runEnds);
-  linked.set(runLinked);
-  wordBefore.set(runWordBefore);
-  around.set(runAround);
-  runStarts = starts;
-  runEnds = ends;
-  runLinked = linked;
-  runWordBefore = wordBefore;
-  runAround = around;
+  linked.set(d.linked);
+  d.linked = linked;
+  d.wordBefore = grow(d.wordBefore);
+  d.around = grow(d.around);
 };
 
 /** Lowercase cues before a lowercase name, in the order of the regex built from them (detect-person). */
@@ -365,7 +360,6 @@ const MONTHS = new WordTable([...MONTH_NUMBER.keys()].map((w) => [w, MONTH] as c
 const WEEKDAY_WORDS = new WordTable([...WEEKDAYS].map((w) => [w, WEEKDAY] as const));
 const PLACE = CITY | COUNTRY | PLACE_HEAD;
 
-const DIGITS = { count: 0, starts: runStarts, ends: runEnds, linked: runLinked, wordBefore: runWordBefore, around: runAround };
 const ADDRESS = { streets: new Positions(), firstPrefix: -1, cueEnds: new Positions(), postcodeEnds: new Positions() };
 const MONTH_WORDS = { starts: new Positions(), ends: new Positions() };
 const PLACE_CUES = new Positions();
@@ -680,14 +674,14 @@ export function scanText(text: string): TextScan {
       let after = j < n ? text.charCodeAt(j) : 0;
       while (isDigit(after)) after = ++j < n ? text.charCodeAt(j) : 0;
       const length = j - start;
-      if (runs === runStarts.length) growRuns();
-      runStarts[runs] = start;
-      runEnds[runs] = j;
+      if (runs === DIGITS.starts.length) growRuns();
+      DIGITS.starts[runs] = start;
+      DIGITS.ends[runs] = j;
       // Only body characters since the last run: the chain (below) goes on.
-      runLinked[runs] = chainDigits > 0 ? 1 : 0;
+      DIGITS.linked[runs] = chainDigits > 0 ? 1 : 0;
       // The last ASCII word, when it ends at the run or one character before it.
-      runWordBefore[runs] = prevEnd >= start - 1 ? prevStart : -1;
-      runAround[runs] = before | (after << 16);
+      DIGITS.wordBefore[runs] = prevEnd >= start - 1 ? prevStart : -1;
+      DIGITS.around[runs] = before | (after << 16);
       runs++;
       // The separator before the run, when a run ends just before it.
       const sep = runEnd === start - 1 ? before : 0;
@@ -773,13 +767,7 @@ export function scanText(text: string): TextScan {
   r.birth = (words & BIRTH) !== 0;
   r.ascii = !other;
   CAPITALS.count = caps;
-  const d = DIGITS;
-  d.count = runs;
-  d.starts = runStarts;
-  d.ends = runEnds;
-  d.linked = runLinked;
-  d.wordBefore = runWordBefore;
-  d.around = runAround;
+  DIGITS.count = runs;
   return r;
 }
 
