@@ -122,8 +122,9 @@ function bySymbol(outFile, mapFile) {
   if (existsSync(mapFile)) {
     for (const line of readFileSync(mapFile, 'utf8').split('\n')) {
       const m = /^([0-9a-f]+) ([0-9a-f]+) (.*)$/.exec(line);
-      // Names without the build's path, so that two builds' functions line up.
-      if (m) ranges.push({ start: parseInt(m[1], 16), end: parseInt(m[1], 16) + parseInt(m[2], 16), name: m[3].replace(/file:\/\/\S*\//, ''), order: ranges.length });
+      // Names without the build's path and the function's line and column, so that two builds'
+      // functions line up when code moved in the file.
+      if (m) ranges.push({ start: parseInt(m[1], 16), end: parseInt(m[1], 16) + parseInt(m[2], 16), name: m[3].replace(/file:\/\/\S*\//, '').replace(/:\d+:\d+$/, ''), order: ranges.length });
     }
   }
   ranges.sort((a, b) => a.start - b.start || a.order - b.order);
