@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectPerson, nameEnd, PARTICLES, particleGap, plainShaped, readEnd, readName } from './detect-person.js';
+import { detectPerson, PARTICLES, particleGap, plainShaped, READ, readName } from './detect-person.js';
 import { HASH_SEED, hashStep, lookupToken, lowerCode } from './name-index.js';
 import { isLetter, wordEnd } from './word-before.js';
 import type { PiiFinding } from './pii-type.js';
@@ -188,7 +188,7 @@ describe('readName', () => {
           if (k > start) froms.push([k, h]);
           for (const [from, hash] of froms) {
             const flags = readName(text, start, from, hash);
-            expect([flags, readEnd, nameEnd]).toEqual(reference(text, start, from));
+            expect([flags, READ.end, READ.nameEnd]).toEqual(reference(text, start, from));
           }
         }
       }),
@@ -210,7 +210,7 @@ describe('readName', () => {
           let from = start;
           while (from < text.length && /[A-Za-z]/.test(text[from] as string)) from++;
           const want = readName(text, start, from, -1);
-          expect([text, start, caps.ends[i], flags & ~(NOT_CUED | POSSESSIVE), (flags & POSSESSIVE) !== 0]).toEqual([text, start, readEnd, want, nameEnd !== readEnd]);
+          expect([text, start, caps.ends[i], flags & ~(NOT_CUED | POSSESSIVE), (flags & POSSESSIVE) !== 0]).toEqual([text, start, READ.end, want, READ.nameEnd !== READ.end]);
         }
       }),
       { numRuns: 3000, seed: 9 },

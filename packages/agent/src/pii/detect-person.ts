@@ -152,8 +152,8 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
     } else {
       // The rest of the word read and hashed in one pass, a possessive "Liam's" read as Liam.
       flags = readName(text, start, from, h);
-      at = readEnd;
-      end = nameEnd;
+      at = READ.end;
+      end = READ.nameEnd;
     }
     if (places !== undefined && (flags & (PLACE | PLACE_HEAD)) !== 0 && end - start >= 3) {
       // A word the scan settled carries its hash into the phrases (-1 when the scan read past its run).
@@ -207,17 +207,19 @@ export function detectPerson(text: string, out: PiiFinding[], places?: PiiFindin
   mergeAdjacent(text, out);
 }
 
-// What readName read: where the word ends, and where the name ends (before a possessive "'s").
-// Exported (read-only bindings) for its test.
-export let readEnd = 0;
-export let nameEnd = 0;
+/**
+ * What readName read: where the word ends, and where the name ends (before a possessive "'s").
+ * Fields of a constant, not module `let`s: optimized code loads a `let` from the module's context
+ * and checks it before each use, a field of a constant is one load. Exported for its test.
+ */
+export const READ = { end: 0, nameEnd: 0 };
 
 /**
  * The name-index flags of the word that starts at `start` and whose letters may go on at `from`
  * (`h` is the hash of `text[start..from)`, or -1), read as {@link wordEnd} reads it: letters and
  * marks, and an apostrophe or hyphen with a letter after it. A possessive "Liam's" (more than three
  * units) is the name Liam. The word is hashed lowercase (`lowerCode`) as it is read, so it is read
- * once; where it ends goes to `readEnd`, where the name ends to `nameEnd`.
+ * once; where it ends goes to `READ.end`, where the name ends to `READ.nameEnd`.
  */
 export function readName(text: string, start: number, from: number, h: number): number {
   if (h < 0) {
@@ -242,13 +244,13 @@ export function readName(text: string, start: number, from: number, h: number): 
     h = hashStep(hashStep(h, lowerCode(d)), lowerCode(text.charCodeAt(j + 1)));
     j += 2;
   }
-  readEnd = j;
+  READ.end = j;
   // "'s" at the end is the last apostrophe read and the one letter after it.
   if (j - start > 3 && sep === j - 2 && (text.charCodeAt(j - 1) === 115 || text.charCodeAt(j - 1) === 83) && (text.charCodeAt(sep) === 39 || text.charCodeAt(sep) === 8217)) {
-    nameEnd = sep;
+    READ.nameEnd = sep;
     return lookupToken(text, start, sep, beforeSep);
   }
-  nameEnd = j;
+  READ.nameEnd = j;
   return lookupToken(text, start, j, h);
 }
 

@@ -36,7 +36,9 @@ const STOP_WORDS =
   'user assistant system bot admin note re fwd subject date time';
 
 let index: Map<string, number> | undefined;
-let table: HashTable | undefined;
+// The table, built on first use. A field of a constant, not a module `let`: a `let` is loaded
+// from the module's context and checked before each use, at every lookup.
+const TABLE: { current: HashTable | undefined } = { current: undefined };
 
 /**
  * Open addressing over the scanner's own hash: a lookup reads the text, never slices it. Every
@@ -66,7 +68,7 @@ export const HASH_SEED = 2166136261 & 0x3fffffff;
 
 /** Whether a hash may belong to an indexed token (some key has it; the key is not compared). */
 export function mayBeIndexed(h: number): boolean {
-  const t = table ?? buildTable();
+  const t = TABLE.current ?? buildTable();
   const slots = t.slots;
   const mask = t.mask;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -97,7 +99,7 @@ const LOWER_CODES = new Uint16Array(65536);
  * it is in no list. Compares the characters in place, so nothing is allocated.
  */
 export function lookupToken(text: string, start: number, end: number, h: number): number {
-  const t = table ?? buildTable();
+  const t = TABLE.current ?? buildTable();
   const slots = t.slots;
   const mask = t.mask;
   const length = end - start;
@@ -116,7 +118,7 @@ export function lookupToken(text: string, start: number, end: number, h: number)
  * equals `c | 32` for a letter, so the compare needs no `lowerCode` per letter.
  */
 export function lookupAscii(text: string, start: number, end: number, h: number): number {
-  const t = table ?? buildTable();
+  const t = TABLE.current ?? buildTable();
   const slots = t.slots;
   const mask = t.mask;
   const length = end - start;
@@ -168,7 +170,7 @@ export function lookupSpan(text: string, start: number, end: number): number {
  * from the table, so the detectors never build the map.
  */
 export function lookupKey(key: string): number {
-  const t = table ?? buildTable();
+  const t = TABLE.current ?? buildTable();
   const slots = t.slots;
   const mask = t.mask;
   let h = HASH_SEED;
@@ -255,7 +257,8 @@ function buildTable(): HashTable {
     slots[slot << 1] = h1;
     slots[(slot << 1) + 1] = roomy[(s << 1) + 1] as number;
   }
-  table = { slots, pool: pool.slice(0, state.at), mask };
+  const table = { slots, pool: pool.slice(0, state.at), mask };
+  TABLE.current = table;
   return table;
 }
 

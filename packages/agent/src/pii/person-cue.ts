@@ -93,14 +93,14 @@ export function cueStart(cue: number): number {
 /** Every key of {@link WORDS} is at most this long: a longer word before a name is no cue word. */
 const WORDS_LONGEST = Math.max(...WORD_KEYS.map(([w]) => w.length));
 
-// Where the word {@link wordBack} read starts, and whether all its letters are ASCII.
-let backStart = 0;
-let backAscii = true;
+// Where the word {@link wordBack} read starts, and whether all its letters are ASCII. Fields of a
+// constant, not module `let`s: a `let` is loaded from the module's context and checked before each use.
+const BACK = { start: 0, ascii: true };
 
 /**
  * Reads back the word of letters ending at `end` (as `wordStart` does), at most one letter past
- * the longest cue word: the word starts at `backStart`; -1 when it is longer (no cue word), else
- * its hash (hashStep over lowerCode) when `backAscii`, its letters all ASCII.
+ * the longest cue word: the word starts at `BACK.start`; -1 when it is longer (no cue word), else
+ * its hash (hashStep over lowerCode) when `BACK.ascii`, its letters all ASCII.
  */
 function wordBack(text: string, end: number): number {
   let i = end;
@@ -115,8 +115,8 @@ function wordBack(text: string, end: number): number {
     } else break;
     if (end - i > WORDS_LONGEST) return -1;
   }
-  backStart = i;
-  backAscii = ascii;
+  BACK.start = i;
+  BACK.ascii = ascii;
   if (!ascii) return 0;
   // A lowercase ASCII letter is c | 32, so the word is hashed as WordTable.get would hash it.
   let h = HASH_SEED;
@@ -126,7 +126,7 @@ function wordBack(text: string, end: number): number {
 
 /** The {@link WORDS} flags of the word {@link wordBack} read (hash `h`) ending at `end`. */
 function wordFlags(text: string, end: number, h: number): number {
-  return backAscii ? WORDS.getAscii(text, backStart, end, h) : WORDS.get(text, backStart, end);
+  return BACK.ascii ? WORDS.getAscii(text, BACK.start, end, h) : WORDS.get(text, BACK.start, end);
 }
 
 /**
@@ -152,8 +152,8 @@ export function personCue(text: string, start: number): number {
   let end1 = i;
   if (end1 > 0 && text.charCodeAt(end1 - 1) === 46) end1--;
   const h1 = wordBack(text, end1);
-  if (h1 < 0 || backStart === end1) return NO_CUE;
-  const start1 = backStart;
+  if (h1 < 0 || BACK.start === end1) return NO_CUE;
+  const start1 = BACK.start;
   const f1 = wordFlags(text, end1, h1);
   if ((f1 & CUE_END) === 0) return NO_CUE;
   const cue = start1 << 2;
@@ -169,8 +169,8 @@ export function personCue(text: string, start: number): number {
   // The word before, after one space at most (a word right before start1 would be part of word 1).
   const end2 = start1 > 0 && text.charCodeAt(start1 - 1) === 32 ? start1 - 1 : start1;
   const h2 = wordBack(text, end2);
-  if (h2 < 0 || backStart === end2) return NO_CUE;
-  const start2 = backStart;
+  if (h2 < 0 || BACK.start === end2) return NO_CUE;
+  const start2 = BACK.start;
   const f2 = wordFlags(text, end2, h2);
   if ((f2 & PAIR_FIRST) !== 0) {
     // One space stands between the two words, so the pair is the text from one to the other.

@@ -375,10 +375,15 @@ const monthWord = (start: number, end: number): void => {
   MONTH_WORDS.ends.push(end);
 };
 
-/** Where the last pair head ("lives") and address word ended, for the word after them. */
-let headStart = -1;
-let headEnd = -1;
-let addressEnd = -1;
+/**
+ * Where the last pair head ("lives") and address word ended, for the word after them. Fields of a
+ * constant, not module `let`s: optimized code loads a `let` from the module's context and checks
+ * it before each use, a field of a constant is one load.
+ */
+const LAST = { headStart: -1, headEnd: -1, addressEnd: -1 };
+
+// Where the word longerFlags read ends (a field of a constant, as LAST's).
+const LONGER = { end: 0 };
 
 /**
  * Records where an address word stands (see {@link AddressWords}) and returns ADDRESS_CUE when
@@ -394,13 +399,14 @@ const addressWord = (text: string, start: number, end: number, flags: number): n
   if ((flags & POSTCODE) !== 0) a.postcodeEnds.push(end);
   let cue = (flags & ADDRESS_CUE) !== 0;
   const spaced = codeAt(text, start - 1) === 32;
-  if ((flags & PAIR_TAIL) !== 0 && headEnd === start - 1 && spaced && PAIRS.get(text, headStart, end) !== 0) cue = true;
-  if ((flags & S_WORD) !== 0 && addressEnd === start - 1 && spaced) cue = true;
+  const last = LAST;
+  if ((flags & PAIR_TAIL) !== 0 && last.headEnd === start - 1 && spaced && PAIRS.get(text, last.headStart, end) !== 0) cue = true;
+  if ((flags & S_WORD) !== 0 && last.addressEnd === start - 1 && spaced) cue = true;
   if ((flags & PAIR_HEAD) !== 0) {
-    headStart = start;
-    headEnd = end;
+    last.headStart = start;
+    last.headEnd = end;
   }
-  if ((flags & ADDRESS_CUE) !== 0) addressEnd = end;
+  if ((flags & ADDRESS_CUE) !== 0) last.addressEnd = end;
   if (!cue) return 0;
   a.cueEnds.push(end);
   return ADDRESS_CUE;
@@ -433,7 +439,7 @@ const mixedWord = (text: string, start: number): number => {
     if (c < 128 ? !asciiLetter(c) : !isLetter(c)) break;
   }
   const flags = (((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0 ? 0 : WORDS.getHashed(text, start, i, h);
-  if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+  if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || LAST.headEnd === start - 1 || LAST.addressEnd === start - 1)) {
     addressWord(text, start, i, flags);
   }
   if (beyond && (flags & (STREET | STREET_PREFIX)) === 0) ADDRESS.streets.push(start);
@@ -451,7 +457,7 @@ const asciiWord = (text: string, start: number, end: number, h: number): void =>
   if ((((WORD_FILTER[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) return;
   const flags = WORDS.getHashed(text, start, end, h);
   if ((flags & MONTH) !== 0) monthWord(start, end);
-  if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+  if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || LAST.headEnd === start - 1 || LAST.addressEnd === start - 1)) {
     addressWord(text, start, end, flags);
   }
 };
@@ -508,8 +514,8 @@ export function scanText(text: string): TextScan {
   MONTH_WORDS.starts.count = 0;
   MONTH_WORDS.ends.count = 0;
   PLACE_CUES.count = 0;
-  headEnd = -1;
-  addressEnd = -1;
+  LAST.headEnd = -1;
+  LAST.addressEnd = -1;
   // `| 0`: the index cannot overflow, so no check of it a pass (the body moves it, so the
   // compiler cannot tell on its own).
   for (let i = 0; i < n; i = (i + 1) | 0) {
@@ -576,12 +582,12 @@ export function scanText(text: string): TextScan {
           const longer = (c === 39 || c === 8217 || c === 45) && end + 1 < n && isLetter(text.charCodeAt(end + 1));
           const cued = cueBefore(text, start, prevStart, prevEnd, prevHash, otherEnd);
           f = capitalFlags(text, start, end, h, cued, longer);
-          if (!person && personWord(text, start, longer ? longerEnd : end, f, longer)) person = true;
+          if (!person && personWord(text, start, longer ? LONGER.end : end, f, longer)) person = true;
           if (!longer) {
             if (!inner) f |= ONE_CAPITAL;
           } else if (f >= 0) {
             // An ASCII word: the detector takes it whole, so the scan's hash of its first letters is no use.
-            CAPITALS.ends[caps] = longerEnd;
+            CAPITALS.ends[caps] = LONGER.end;
             CAPITALS.hashes[caps] = -1;
           }
         } else if (first <= 90) person = true;
@@ -639,7 +645,7 @@ export function scanText(text: string): TextScan {
         words |= flags & (STREET | MONTH | BIRTH | POSTCODE | WEEKDAY);
         if ((flags & MONTH) !== 0) monthWord(start, end);
         // The last word of a pair ("to", "at", "s") only counts right after the first: most are not.
-        if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || headEnd === start - 1 || addressEnd === start - 1)) {
+        if ((flags & ADDRESS_FLAGS) !== 0 && ((flags & ADDRESS_WORD_FLAGS) !== 0 || LAST.headEnd === start - 1 || LAST.addressEnd === start - 1)) {
           words |= addressWord(text, start, end, flags);
         }
         if ((flags & BIRTH_D) !== 0 && c === 46) words |= BIRTH;
@@ -883,17 +889,14 @@ const cueBefore = (text: string, start: number, prevStart: number, prevEnd: numb
 };
 
 
-// Where the word longerFlags read ends.
-let longerEnd = 0;
-
 /**
  * The flags of the word the detector reads from `start` ("It's" read as "It", "Jean-Luc") past the
  * scan's letters to `end` (hash `h`), plus {@link POSSESSIVE} for "Liam's"; -1 when it holds a
- * letter beyond ASCII (the detector's business). Where the word ends goes to `longerEnd`.
+ * letter beyond ASCII (the detector's business). Where the word ends goes to `LONGER.end`.
  */
 const longerFlags = (text: string, start: number, end: number, h: number): number => {
   const e = wordEnd(text, end);
-  longerEnd = e;
+  LONGER.end = e;
   // A possessive "Liam's" is the name Liam.
   const possessive = e - start > 3 && (text.charCodeAt(e - 1) === 115 || text.charCodeAt(e - 1) === 83) && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 8217);
   const stop = possessive ? e - 2 : e;
