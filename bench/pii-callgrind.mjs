@@ -25,16 +25,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRecords } from './pii-common.mjs';
-import { localeSet } from './pii-locale-set.mjs';
+import { numberHeavyLines } from './pii-locale-set.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const defaultBuild = fileURLToPath(new URL('../packages/agent/dist/pii/index.js', import.meta.url));
 
 function sets() {
   const presidio = loadRecords().map((r) => r.full_text);
-  const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
-  const numberHeavy = [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
-  return { presidio, num: numberHeavy };
+  return { presidio, num: numberHeavyLines() };
 }
 
 if (process.env.PII_CG_WORKER !== undefined) {
@@ -66,7 +64,8 @@ if (process.env.PII_CG_WORKER !== undefined) {
       const child = spawn(
         'valgrind',
         ['--tool=callgrind', '--dump-instr=yes', '--compress-strings=no', '--compress-pos=no', `--callgrind-out-file=${out}`, process.execPath, '--single-threaded', '--predictable', '--perf-basic-prof', self],
-        { env: { ...process.env, PII_CG_WORKER: String(passes), PII_CG_BUILD: build, PII_CG_SET: set }, stdio: ['ignore', 'pipe', 'pipe'] },
+        // In the temporary folder: node with --perf-basic-prof leaves an isolate-*-v8.log in its cwd.
+        { cwd: dir, env: { ...process.env, PII_CG_WORKER: String(passes), PII_CG_BUILD: build, PII_CG_SET: set }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let stdout = '';
       let stderr = '';

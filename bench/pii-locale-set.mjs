@@ -322,3 +322,13 @@ export function generatorNames() {
   }
   return { given: [...given], surnames: [...surnames] };
 }
+
+/**
+ * The speed benchmarks' number-heavy lines: the hard negatives and the records with four digits
+ * in a row of the set with seed 11 (support and log lines dense with order and tracking numbers,
+ * timestamps, versions, prices, phones and cards).
+ */
+export function numberHeavyLines() {
+  const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
+  return [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
+}
