@@ -262,18 +262,19 @@ export interface DigitRuns {
 // module's context and checked (initialised? an object? an Int32Array?) before every store.
 const CAPITALS = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64), hashes: new Int32Array(64), flags: new Int32Array(64) };
 
+/** A copy of `from` in an array of twice its length (the scan's arrays grow by doubling). */
+const doubled = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+  const to = new Int32Array(from.length * 2);
+  to.set(from);
+  return to;
+};
+
 const growCapitals = (): void => {
   const k = CAPITALS;
-  const size = k.starts.length * 2;
-  const grow = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-    const to = new Int32Array(size);
-    to.set(from);
-    return to;
-  };
-  k.starts = grow(k.starts);
-  k.ends = grow(k.ends);
-  k.hashes = grow(k.hashes);
-  k.flags = grow(k.flags);
+  k.starts = doubled(k.starts);
+  k.ends = doubled(k.ends);
+  k.hashes = doubled(k.hashes);
+  k.flags = doubled(k.flags);
 };
 
 // The digit runs' arrays are fields of one `const` object as well, for the same reason.
@@ -281,19 +282,13 @@ const DIGITS = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64),
 
 const growRuns = (): void => {
   const d = DIGITS;
-  const size = d.starts.length * 2;
-  const grow = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-    const to = new Int32Array(size);
-    to.set(from);
-    return to;
-  };
-  d.starts = grow(d.starts);
-  d.ends = grow(d.ends);
-  const linked = new Uint8Array(size);
+  const linked = new Uint8Array(d.linked.length * 2);
   linked.set(d.linked);
+  d.starts = doubled(d.starts);
+  d.ends = doubled(d.ends);
   d.linked = linked;
-  d.wordBefore = grow(d.wordBefore);
-  d.around = grow(d.around);
+  d.wordBefore = doubled(d.wordBefore);
+  d.around = doubled(d.around);
 };
 
 /** Lowercase cues before a lowercase name, in the order of the regex built from them (detect-person). */
