@@ -1,4 +1,5 @@
 import * as codeAtModule from './code-at.js';
+import { doubled } from './doubled.js';
 import * as nameIndexModule from './name-index.js';
 import * as personCueModule from './person-cue.js';
 import * as textScanModule from './text-scan.js';
@@ -30,8 +31,8 @@ const PENDING = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16)
 
 function pushPending(start: number, end: number): void {
   if (PENDING.count === PENDING.starts.length) {
-    PENDING.starts = grown(PENDING.starts);
-    PENDING.ends = grown(PENDING.ends);
+    PENDING.starts = doubled(PENDING.starts);
+    PENDING.ends = doubled(PENDING.ends);
   }
   PENDING.starts[PENDING.count] = start;
   PENDING.ends[PENDING.count] = end;
@@ -50,20 +51,14 @@ const HIGH = 6;
 
 function pushFound(start: number, end: number, kind: number): void {
   if (FOUND.count === FOUND.starts.length) {
-    FOUND.starts = grown(FOUND.starts);
-    FOUND.ends = grown(FOUND.ends);
-    FOUND.kinds = grown(FOUND.kinds);
+    FOUND.starts = doubled(FOUND.starts);
+    FOUND.ends = doubled(FOUND.ends);
+    FOUND.kinds = doubled(FOUND.kinds);
   }
   FOUND.starts[FOUND.count] = start;
   FOUND.ends[FOUND.count] = end;
   FOUND.kinds[FOUND.count] = kind;
   FOUND.count++;
-}
-
-function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const to = new Int32Array(from.length * 2);
-  to.set(from);
-  return to;
 }
 
 /**

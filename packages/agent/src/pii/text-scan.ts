@@ -1,4 +1,5 @@
 import { codeAt as importedCodeAt } from './code-at.js';
+import { doubled } from './doubled.js';
 import * as names from './name-index.js';
 import { MONTH_NUMBER, WEEKDAYS } from './month-names.js';
 import { ADDRESS_PAIRS, ADDRESS_WORDS, POSTCODE_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words.js';
@@ -261,13 +262,6 @@ export interface DigitRuns {
 // optimized scan reads a field of a constant with a known shape, where a `let` is loaded from the
 // module's context and checked (initialised? an object? an Int32Array?) before every store.
 const CAPITALS = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64), hashes: new Int32Array(64), flags: new Int32Array(64) };
-
-/** A copy of `from` in an array of twice its length (the scan's arrays grow by doubling). */
-const doubled = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-  const to = new Int32Array(from.length * 2);
-  to.set(from);
-  return to;
-};
 
 const growCapitals = (): void => {
   const k = CAPITALS;
