@@ -28,6 +28,20 @@ export function loadRecords() {
   return JSON.parse(readFileSync(FIXTURE, 'utf8'));
 }
 
+/**
+ * The long text of the streaming benchmarks (pii-stream-windows, pii-window-sizes): the Presidio
+ * records repeated to about 4 M characters and joined by newlines (two-byte: some records hold
+ * letters beyond Latin-1), with `copy(from, to)`, a flat copy of `text[from, to)` made as the
+ * scanner's join makes its windows (two slices joined into a new sequential string).
+ */
+export function streamingText(records = loadRecords().map((r) => r.full_text)) {
+  const list = [];
+  while (list.length * 84 < 4e6) list.push(...records);
+  const text = list.join('\n');
+  const copy = (from, to) => [text.slice(from, from + 500), text.slice(from + 500, to)].join('');
+  return { text, copy };
+}
+
 /** Gold spans of a Presidio record in our vocabulary. */
 export function goldSpans(record) {
   const gold = [];

@@ -10,7 +10,7 @@
 // CPU time of the process (process.cpuUsage), user and system apart, medians of PII_BENCH_RUNS
 // (default 9) after a warm-up of PII_BENCH_WARM_MS (default 1000) per operation.
 import { loadavg } from 'node:os';
-import { loadRecords } from './pii-common.mjs';
+import { streamingText } from './pii-common.mjs';
 
 const pii = await import(new URL('../packages/agent/dist/pii/index.js', import.meta.url).pathname);
 const RUNS = Number(process.env.PII_BENCH_RUNS ?? 9);
@@ -18,12 +18,7 @@ const WARM_MS = Number(process.env.PII_BENCH_WARM_MS ?? 1000);
 const WINDOW = Number(process.env.PII_STREAM_WINDOW ?? 262144);
 const OVERLAP = 800; // about what the scanner keeps from one window to the next
 
-const records = loadRecords().map((r) => r.full_text);
-const list = [];
-while (list.length * 84 < 4e6) list.push(...records);
-const text = list.join('\n');
-// A flat copy of text[from, to): joining two slices writes a new sequential string.
-const copy = (from, to) => [text.slice(from, from + 500), text.slice(from + 500, to)].join('');
+const { text, copy } = streamingText();
 const windows = [];
 for (let i = 0; i < text.length; i += WINDOW) windows.push(copy(i, Math.min(text.length, i + WINDOW + OVERLAP)));
 

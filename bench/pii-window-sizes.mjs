@@ -14,7 +14,7 @@
 // large-object pages. CPU time of the process (process.cpuUsage). Before the rounds, per-record calls warm the
 // detector for 1.5 s, as pii-throughput's first group does, then each operation for 0.7 s.
 import { loadavg } from 'node:os';
-import { loadRecords } from './pii-common.mjs';
+import { loadRecords, streamingText } from './pii-common.mjs';
 
 const pii = await import(new URL('../packages/agent/dist/pii/index.js', import.meta.url).pathname);
 const RUNS = Number(process.env.PII_BENCH_RUNS ?? 11);
@@ -22,11 +22,7 @@ const SIZES = (process.env.PII_WINDOW_SIZES ?? '63000,262144,524288,1048576,2097
 const OVERLAP = 800; // about what the scanner keeps from one window to the next
 
 const records = loadRecords().map((r) => r.full_text);
-const list = [];
-while (list.length * 84 < 4e6) list.push(...records);
-const text = list.join('\n');
-// A flat copy of text[from, to): joining two slices writes a new sequential string.
-const copy = (from, to) => [text.slice(from, from + 500), text.slice(from + 500, to)].join('');
+const { text, copy } = streamingText(records);
 const windowsOf = (size) => {
   const out = [];
   for (let i = 0; i < text.length; i += size) out.push(copy(i, Math.min(text.length, i + size + OVERLAP)));
