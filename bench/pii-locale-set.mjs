@@ -332,3 +332,24 @@ export function numberHeavyLines() {
   const fresh = localeSet({ seed: 11, perLocale: 100, negatives: 1200 });
   return [...fresh.negatives, ...fresh.records.filter((r) => /\d{4}/.test(r.text))].map((r) => r.text);
 }
+
+/**
+ * A long text that does not repeat: the records of the sets with seeds 100, 101, … (no hard
+ * negatives) joined by newlines until it holds `chars` characters. The throughput benchmark's long
+ * text repeats the 2,109 Presidio records about 23 times, so a call over the whole of it finds its
+ * name-table lookups in the cache again every 180 K characters; a stream of real prompts does not
+ * repeat like that, and smaller windows over it lose that reuse (docs/pii.md, "The streaming ratio
+ * on a faster machine").
+ */
+export function distinctText(chars = 4e6) {
+  const parts = [];
+  let length = 0;
+  for (let seed = 100; length < chars; seed++) {
+    for (const r of localeSet({ seed, perLocale: 200, negatives: 0 }).records) {
+      parts.push(r.text);
+      length += r.text.length + 1;
+      if (length >= chars) break;
+    }
+  }
+  return parts.join('\n');
+}

@@ -92,16 +92,20 @@ const MAX_VALUE = 480;
  * larger calls also keep the scanner close to one-shot speed: at 64 Ki characters it measured
  * 0.77× detectPii on one 4 MB string, at 256 Ki 0.85× (bench/pii-throughput.mjs); once one-shot
  * read texts beyond ASCII in one pass, 256 Ki gave 0.83–0.88× and 1 Mi 0.90–0.93× (three runs
- * each, load 2). The buffer is then at most about 2 MB of two-byte text.
+ * each, load 2). On a faster machine (Dec 7 late) 512 Ki measured 2–3 % faster than 1 Mi, paired,
+ * in both orders: on the benchmark's long text, and 4 % on a long text that does not repeat
+ * (docs/pii.md, "The streaming ratio on a faster machine"). Each window is copied onto fresh
+ * pages, and a window just copied is still in the cache when the scan starts on it. The buffer is
+ * then at most about 1 MB of two-byte text.
  */
-export const SCAN_BATCH = 1024 * 1024;
+export const SCAN_BATCH = 512 * 1024;
 /** Upper bound on text kept for an open value; beyond it the value is reported as it stands. */
 const MAX_HOLD = 64 * 1024;
 
 /**
  * Creates a scanner for text that arrives in chunks (a prompt log read from a stream). It finds
  * the same values {@link detectPii} finds on the whole text, including values split across
- * chunk boundaries, while holding about 1 Mi characters (`SCAN_BATCH`, plus the chunk written last) however long the stream is:
+ * chunk boundaries, while holding about 512 Ki characters (`SCAN_BATCH`, plus the chunk written last) however long the stream is:
  * only the counts by type and up to `maxExcerpts` redacted excerpts are kept, never a value.
  *
  * @example
