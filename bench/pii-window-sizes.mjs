@@ -10,9 +10,10 @@
 //   PII_WINDOW_SIZES=63000,1048576 PII_BENCH_RUNS=15 node bench/pii-window-sizes.mjs
 //
 // 63,000 characters and the overlap are a two-byte string just under V8's large-object size
-// (128 KiB): its copy is made in the young generation; every larger window's copy is made on fresh
-// large-object pages. CPU time of the process (process.cpuUsage). Before the rounds, per-record calls warm the
-// detector for 1.5 s, as pii-throughput's first group does, then each operation for 0.7 s.
+// (128 KiB): its copy is made in the young generation; every larger window's copy is made on
+// fresh large-object pages. CPU time of the process (process.cpuUsage). Before the rounds,
+// per-record calls warm the detector for 1.5 s, as pii-throughput's first group does, then each
+// operation runs for 0.7 s.
 import { loadavg } from 'node:os';
 import { loadRecords, streamingText } from './pii-common.mjs';
 

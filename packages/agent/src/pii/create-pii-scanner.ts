@@ -95,8 +95,8 @@ const MAX_VALUE = 480;
  * each, load 2). On a faster machine (Dec 7 late) 512 Ki measured 2–3 % faster than 1 Mi, paired,
  * in both orders: on the benchmark's long text, and 4 % on a long text that does not repeat
  * (docs/pii.md, "The streaming ratio on a faster machine"). Each window is copied onto fresh
- * pages, and a window just copied is still in the cache when the scan starts on it. The buffer is
- * then at most about 1 MB of two-byte text.
+ * pages; a smaller window is probably still partly in the cache when its scan starts (not
+ * measured). The buffer is then at most about 1 MB of two-byte text.
  */
 export const SCAN_BATCH = 512 * 1024;
 /** Upper bound on text kept for an open value; beyond it the value is reported as it stands. */
