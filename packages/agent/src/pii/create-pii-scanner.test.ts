@@ -87,6 +87,17 @@ describe('createPiiScanner', () => {
     for (const e of summary.excerpts) expect(e.excerpt).not.toMatch(/@example\.com|203\.0\.113/);
   });
 
+  it('masks in an excerpt what the scan found around the finding, also where a second scan of the margin would not', () => {
+    const text = 'Send it to 14 Rua Augusta Carvalho Pinto 1620 Apt. 12, Vila Nova, Saint Vincent and the Grenadines 36907\n22 498317 office, thanks';
+    for (const chunk of [text.length, 7]) {
+      const scanner = createPiiScanner({ excerptRadius: 20 });
+      for (let i = 0; i < text.length; i += chunk) scanner.write(text.slice(i, i + chunk));
+      const { excerpts } = scanner.end();
+      expect(excerpts.map((e) => e.type)).toEqual(['address', 'phone']);
+      expect(excerpts[1]!.excerpt).toBe('…[ADDRESS] [REDACTED:PHONE] office, thanks');
+    }
+  });
+
   it('stays bounded on an endless unterminated private key and still reports it once', () => {
     const scanner = createPiiScanner();
     scanner.write('-----BEGIN ' + 'PRIVATE KEY-----\n');

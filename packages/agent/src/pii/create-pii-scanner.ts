@@ -1,8 +1,8 @@
 import { CONTEXT_RADIUS } from './context.js';
 import { detectPii } from './detect-pii.js';
 import type { DetectPiiOptions, PiiFinding, PiiType } from './pii-type.js';
-import { redactedExcerpt } from './redacted-excerpt.js';
-import { summarizePii } from './summarize-pii.js';
+import { redactedExcerptAmong } from './redacted-excerpt.js';
+import { zeroCounts } from './summarize-pii.js';
 
 /**
  * Options for {@link createPiiScanner}.
@@ -134,7 +134,7 @@ class Scanner implements PiiScanner {
   readonly #radius: number;
   readonly #detect: DetectPiiOptions;
   readonly #onFinding: ((finding: PiiFinding) => void) | undefined;
-  readonly #counts: Record<PiiType, number> = summarizePii([]);
+  readonly #counts: Record<PiiType, number> = zeroCounts();
   readonly #excerpts: PiiExcerpt[] = [];
   #total = 0;
   #buffer = '';
@@ -176,7 +176,9 @@ class Scanner implements PiiScanner {
     return { counts: { ...this.#counts }, total: this.#total, excerpts: [...this.#excerpts], length: this.#offset };
   }
 
-  #emit(f: PiiFinding): void {
+  // `found`: the findings of the buffer's scan that `f` is one of, which mask the other values in
+  // its excerpt.
+  #emit(f: PiiFinding, found: readonly PiiFinding[]): void {
     this.#counts[f.type] += 1;
     this.#total += 1;
     const offset = this.#offset;
@@ -186,7 +188,7 @@ class Scanner implements PiiScanner {
     const onFinding = this.#onFinding;
     if (!excerpt && onFinding === undefined) return;
     const abs: PiiFinding = { ...f, start: f.start + offset, end: f.end + offset };
-    if (excerpt) this.#excerpts.push({ ...abs, excerpt: redactedExcerpt(this.#buffer, f, this.#radius) });
+    if (excerpt) this.#excerpts.push({ ...abs, excerpt: redactedExcerptAmong(this.#buffer, f, found, this.#radius) });
     onFinding?.(abs);
   }
 
@@ -201,7 +203,7 @@ class Scanner implements PiiScanner {
     const found = detectPii(buffer, this.#detect);
     for (const f of found) {
       if (f.start < lo || f.start + this.#offset < this.#emittedUpTo) continue;
-      if (f.end <= hi) this.#emit(f);
+      if (f.end <= hi) this.#emit(f, found);
       else open = Math.min(open, f.start);
     }
     if (final) return;
@@ -218,7 +220,7 @@ class Scanner implements PiiScanner {
       // An open value grew past the bound: report it as far as it is visible and move on.
       keep = buffer.length - MAX_HOLD;
       for (const f of found) {
-        if (f.start >= lo && f.start + this.#offset >= this.#emittedUpTo && f.start < keep + LEAD) this.#emit(f);
+        if (f.start >= lo && f.start + this.#offset >= this.#emittedUpTo && f.start < keep + LEAD) this.#emit(f, found);
       }
     }
     this.#offset += keep;
@@ -227,7 +229,10 @@ class Scanner implements PiiScanner {
 
   #join(): void {
     if (this.#pending.length === 0) return;
-    this.#buffer = [this.#buffer, ...this.#pending].join('');
+    // A short record written whole: its one chunk is the buffer, not a copy of it. The first
+    // char-code read of a rope flattens it in place, so later reads of it are flat reads.
+    if (this.#buffer.length === 0 && this.#pending.length === 1) this.#buffer = this.#pending[0]!;
+    else this.#buffer = [this.#buffer, ...this.#pending].join('');
     this.#pending.length = 0;
     this.#pendingLength = 0;
   }

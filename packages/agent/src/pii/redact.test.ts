@@ -3,7 +3,8 @@ import { detectPii } from './detect-pii.js';
 import { loadPresidio } from './pii-fixture.js';
 import { redact, redactionMarker } from './redact.js';
 import { redactedExcerpt } from './redacted-excerpt.js';
-import { summarizePii } from './summarize-pii.js';
+import { PII_TYPES } from './pii-type.js';
+import { summarizePii, zeroCounts } from './summarize-pii.js';
 
 const SAMPLE =
   'Ada (ada@example.com, +44 20 7946 0958) paid with 4111 1111 1111 1111 from 203.0.113.9; ' +
@@ -78,5 +79,10 @@ describe('summarizePii', () => {
       email: 1, phone: 1, credit_card: 1, us_ssn: 1, iban: 1, ip_address: 1, api_key: 1, date_of_birth: 1, person: 1, address: 0, date: 0,
     });
     expect(summarizePii([]).email).toBe(0);
+  });
+
+  it('starts from every type of PII_TYPES, in its order', () => {
+    expect(Object.keys(zeroCounts())).toEqual([...PII_TYPES]);
+    expect(Object.values(zeroCounts()).every((n) => n === 0)).toBe(true);
   });
 });

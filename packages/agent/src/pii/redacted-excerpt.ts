@@ -36,6 +36,38 @@ export function redactedExcerpt(text: string, finding: PiiFinding, radius = 20):
     if (end > lo && start < hi && (end <= finding.start || start >= finding.end)) masks.push({ ...f, start, end });
   }
   masks.sort((a, b) => a.start - b.start);
+  return excerptOf(text, finding, lo, hi, masks);
+}
+
+/**
+ * {@link redactedExcerpt} for a finding among the findings of a whole scan of `text` (as
+ * {@link detectPii} returns them: by position, none overlapping), for the streaming scanner: the
+ * other values inside the excerpt are masked from those findings instead of a second scan of the
+ * text around it. The finished excerpt is scanned again as in redactedExcerpt, so whatever the
+ * whole scan did not find there and a scan of the excerpt does find is masked too.
+ */
+export function redactedExcerptAmong(text: string, finding: PiiFinding, found: readonly PiiFinding[], radius = 20): string {
+  const lo = Math.max(0, finding.start - radius);
+  const hi = Math.min(text.length, finding.end + radius);
+  // The first finding that ends after lo: the findings' ends rise with their starts.
+  let a = 0;
+  let b = found.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (found[mid]!.end > lo) b = mid;
+    else a = mid + 1;
+  }
+  const masks: PiiFinding[] = [];
+  for (let i = a; i < found.length && found[i]!.start < hi; i++) masks.push(found[i]!);
+  if (!masks.includes(finding)) {
+    masks.push(finding);
+    masks.sort((x, y) => x.start - y.start);
+  }
+  return excerptOf(text, finding, lo, hi, masks);
+}
+
+// The excerpt text[lo, hi) of a finding with the masks (sorted by start) replaced by markers.
+function excerptOf(text: string, finding: PiiFinding, lo: number, hi: number, masks: readonly PiiFinding[]): string {
   let out = '';
   let at = lo;
   for (const m of masks) {
