@@ -98,6 +98,17 @@ describe('createPiiScanner', () => {
     }
   });
 
+  it('masks every type in the excerpts of a scanner that looks for some types only', () => {
+    // The excerpt starts inside the card number: only a scan for cards finds its tail's value.
+    const text = 'Please bill cc 4716379142021968 on my e-mail someone@example.org today';
+    const scanner = createPiiScanner({ types: ['email'], excerptRadius: 20 });
+    scanner.write(text);
+    const { counts, excerpts } = scanner.end();
+    expect(counts.email).toBe(1);
+    expect(counts.credit_card).toBe(0);
+    expect(excerpts[0]!.excerpt).toBe('…[REDACTED:CREDIT_CARD] on my e-mail [REDACTED:EMAIL] today');
+  });
+
   it('stays bounded on an endless unterminated private key and still reports it once', () => {
     const scanner = createPiiScanner();
     scanner.write('-----BEGIN ' + 'PRIVATE KEY-----\n');

@@ -1,7 +1,7 @@
 import { CONTEXT_RADIUS } from './context.js';
 import { detectPii } from './detect-pii.js';
 import type { DetectPiiOptions, PiiFinding, PiiType } from './pii-type.js';
-import { redactedExcerptAmong } from './redacted-excerpt.js';
+import { redactedExcerpt, redactedExcerptAmong } from './redacted-excerpt.js';
 import { zeroCounts } from './summarize-pii.js';
 
 /**
@@ -133,6 +133,9 @@ class Scanner implements PiiScanner {
   readonly #maxExcerpts: number;
   readonly #radius: number;
   readonly #detect: DetectPiiOptions;
+  // Whether the scan finds every type at every confidence, so that its findings can mask the
+  // other values in an excerpt; a narrower scan's excerpts scan their surroundings again.
+  readonly #everyType: boolean;
   readonly #onFinding: ((finding: PiiFinding) => void) | undefined;
   readonly #counts: Record<PiiType, number> = zeroCounts();
   readonly #excerpts: PiiExcerpt[] = [];
@@ -152,6 +155,7 @@ class Scanner implements PiiScanner {
     this.#maxExcerpts = Math.max(0, opts.maxExcerpts ?? 5);
     this.#radius = Math.min(48, Math.max(0, opts.excerptRadius ?? 20));
     this.#detect = { types: opts.types, minConfidence: opts.minConfidence };
+    this.#everyType = opts.types === undefined && (opts.minConfidence ?? 'low') === 'low';
     this.#onFinding = opts.onFinding;
   }
 
@@ -188,7 +192,10 @@ class Scanner implements PiiScanner {
     const onFinding = this.#onFinding;
     if (!excerpt && onFinding === undefined) return;
     const abs: PiiFinding = { ...f, start: f.start + offset, end: f.end + offset };
-    if (excerpt) this.#excerpts.push({ ...abs, excerpt: redactedExcerptAmong(this.#buffer, f, found, this.#radius) });
+    if (excerpt) {
+      const text = this.#everyType ? redactedExcerptAmong(this.#buffer, f, found, this.#radius) : redactedExcerpt(this.#buffer, f, this.#radius);
+      this.#excerpts.push({ ...abs, excerpt: text });
+    }
     onFinding?.(abs);
   }
 
