@@ -51,7 +51,7 @@ describe('agent traces demo part', () => {
       expect([...found, ...leaks].sort()).toEqual(out.planted.map((p) => `${p.rule} ${p.subject}`).sort());
       expect(out.planted.map((p) => p.rule).sort()).toEqual(problems === 'all'
         ? ['hitl.missing', 'hitl.no_incident', 'isolation.runtime_leak', 'pii.high_risk', 'pii.high_risk', 'retention.exceeded', 'toolauth.audience_mismatch', 'toolauth.confused_deputy', 'toolauth.missing', 'toolauth.token_passthrough']
-        : ['pii.high_risk']);
+        : ['pii.high_risk', 'pii.high_risk']);
     });
   }
 
