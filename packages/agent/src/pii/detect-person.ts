@@ -381,9 +381,13 @@ function sortFoundByIndex(): void {
   order.sort((a, b) => (starts[a] as number) - (starts[b] as number) || a - b);
   const ends = FOUND.ends;
   const kinds = FOUND.kinds;
-  const sortedStarts = new Int32Array(starts.length);
-  const sortedEnds = new Int32Array(starts.length);
-  const sortedKinds = new Int32Array(starts.length);
+  // Sized by this call's findings, not by the arrays' capacity: that is the most any call in the
+  // process has needed (a 4 MB text grows it to tens of thousands), and zero-filling it on every
+  // later short call cost more than the sort (pushFound doubles from here when needed).
+  const size = Math.max(16, count);
+  const sortedStarts = new Int32Array(size);
+  const sortedEnds = new Int32Array(size);
+  const sortedKinds = new Int32Array(size);
   for (let i = 0; i < count; i++) {
     const k = order[i] as number;
     sortedStarts[i] = starts[k] as number;
