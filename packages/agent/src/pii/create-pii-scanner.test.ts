@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPiiScanner, SCAN_BATCH } from './create-pii-scanner.js';
+import { createPiiScanner, SCAN_WINDOW } from './create-pii-scanner.js';
 import { detectPii } from './detect-pii.js';
 import { loadPresidio } from './pii-fixture.js';
 import type { PiiFinding } from './pii-type.js';
@@ -64,7 +64,7 @@ describe('createPiiScanner', () => {
   it('finds values that straddle the internal scan boundary', () => {
     const filler = 'lorem ipsum dolor sit amet, consectetur adipiscing elit. ';
     for (const value of VALUES) {
-      for (let pad = SCAN_BATCH - 400; pad < SCAN_BATCH + 300; pad += 37) {
+      for (let pad = SCAN_WINDOW - 400; pad < SCAN_WINDOW + 300; pad += 37) {
         const head = filler.repeat(Math.ceil(pad / filler.length)).slice(0, pad);
         const text = `${head} ${value} ${filler.repeat(40)}`;
         const expected = detectPii(text);

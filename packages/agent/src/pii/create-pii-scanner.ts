@@ -88,24 +88,29 @@ const TAIL = CONTEXT_RADIUS + 160;
  */
 const MAX_VALUE = 480;
 /**
- * Scan once this much text is buffered, so tiny writes do not rescan the overlap each time. Fewer,
- * larger calls also keep the scanner close to one-shot speed: at 64 Ki characters it measured
- * 0.77× detectPii on one 4 MB string, at 256 Ki 0.85× (bench/pii-throughput.mjs); once one-shot
- * read texts beyond ASCII in one pass, 256 Ki gave 0.83–0.88× and 1 Mi 0.90–0.93× (three runs
- * each, load 2). On a faster machine (Dec 7 late) 512 Ki measured 2–3 % faster than 1 Mi, paired,
- * in both orders: on the benchmark's long text, and 4 % on a long text that does not repeat
- * (docs/pii.md, "The streaming ratio on a faster machine"). Each window is copied onto fresh
- * pages; a smaller window is probably still partly in the cache when its scan starts (not
- * measured). The buffer is then at most about 1 MB of two-byte text.
+ * Characters in a window: each scan reads the text carried over from the last window and new text
+ * up to this length. 64,000 two-byte characters are 128,000 bytes, under V8's large-object size
+ * (128 KiB), so the copy that joins a window is made in the young generation, whose pages stay
+ * mapped: about 1 ms per 4 M characters, where windows of 512 Ki characters were copied onto
+ * freshly mapped large-object pages for 23–28 ms (page faults half of it), 16–19 % of one-shot
+ * detectPii on the same text. Smaller windows used to cost more than that saved, beside one-shot
+ * calls in the same process; the cause was a sort whose arrays were sized by the longest call
+ * so far (docs/pii.md, "Young-generation windows").
  */
-export const SCAN_BATCH = 512 * 1024;
+export const SCAN_WINDOW = 64_000;
+/**
+ * New characters a scan takes at the least, so that a window whose carried-over text is long (an
+ * open value held up to `MAX_HOLD`) still moves the stream on; such a window is larger than
+ * `SCAN_WINDOW`, which is rare.
+ */
+const MIN_NEW = 16 * 1024;
 /** Upper bound on text kept for an open value; beyond it the value is reported as it stands. */
 const MAX_HOLD = 64 * 1024;
 
 /**
  * Creates a scanner for text that arrives in chunks (a prompt log read from a stream). It finds
  * the same values {@link detectPii} finds on the whole text, including values split across
- * chunk boundaries, while holding about 512 Ki characters (`SCAN_BATCH`, plus the chunk written last) however long the stream is:
+ * chunk boundaries, while holding about 64,000 characters (`SCAN_WINDOW`, plus the chunk written last) however long the stream is:
  * only the counts by type and up to `maxExcerpts` redacted excerpts are kept, never a value.
  *
  * @example
@@ -163,10 +168,16 @@ class Scanner implements PiiScanner {
     if (this.#ended) throw new Error('PiiScanner: write() after end()');
     this.#pending.push(chunk);
     this.#pendingLength += chunk.length;
-    if (this.#buffer.length + this.#pendingLength >= SCAN_BATCH + LEAD + TAIL) {
-      this.#join();
+    // A long write is scanned in windows cut from it (slices: no copy until the join).
+    for (let take = this.#newText(); this.#pendingLength >= take; take = this.#newText()) {
+      this.#join(take);
       this.#scan(false);
     }
+  }
+
+  /** New characters the next window takes: enough to fill it, at least `MIN_NEW`. */
+  #newText(): number {
+    return Math.max(SCAN_WINDOW - this.#buffer.length, MIN_NEW);
   }
 
   end(): PiiScanSummary {
@@ -234,14 +245,36 @@ class Scanner implements PiiScanner {
     this.#buffer = buffer.slice(keep);
   }
 
-  #join(): void {
-    if (this.#pending.length === 0) return;
-    // A short record written whole: its one chunk is the buffer, not a copy of it. The first
-    // char-code read of a rope flattens it in place, so later reads of it are flat reads.
-    if (this.#buffer.length === 0 && this.#pending.length === 1) this.#buffer = this.#pending[0]!;
-    else this.#buffer = [this.#buffer, ...this.#pending].join('');
-    this.#pending.length = 0;
-    this.#pendingLength = 0;
+  // Moves `take` characters of the pending writes (all of them by default) to the end of the
+  // buffer; the rest of a write cut through stays pending, as a slice.
+  #join(take = this.#pendingLength): void {
+    const pending = this.#pending;
+    if (pending.length === 0) return;
+    if (take >= this.#pendingLength) {
+      // A short record written whole: its one chunk is the buffer, not a copy of it.
+      if (this.#buffer.length === 0 && pending.length === 1) this.#buffer = pending[0]!;
+      else this.#buffer = [this.#buffer, ...pending].join('');
+      pending.length = 0;
+      this.#pendingLength = 0;
+      return;
+    }
+    const parts = [this.#buffer];
+    let left = take;
+    let used = 0;
+    while (left > 0) {
+      const chunk = pending[used]!;
+      if (chunk.length > left) {
+        parts.push(chunk.slice(0, left));
+        pending[used] = chunk.slice(left);
+        break;
+      }
+      parts.push(chunk);
+      left -= chunk.length;
+      used++;
+    }
+    pending.splice(0, used);
+    this.#pendingLength -= take;
+    this.#buffer = parts.join('');
   }
 }
 
