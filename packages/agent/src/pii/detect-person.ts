@@ -376,27 +376,31 @@ const SORT_MOVES = 256;
 function sortFoundByIndex(): void {
   const count = FOUND.count;
   const starts = FOUND.starts;
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
+  const order = indexes(count);
   order.sort((a, b) => (starts[a] as number) - (starts[b] as number) || a - b);
-  const ends = FOUND.ends;
-  const kinds = FOUND.kinds;
   // Sized by this call's findings, not by the arrays' capacity: that is the most any call in the
   // process has needed (a 4 MB text grows it to tens of thousands), and zero-filling it on every
   // later short call cost more than the sort (pushFound doubles from here when needed).
   const size = Math.max(16, count);
-  const sortedStarts = new Int32Array(size);
-  const sortedEnds = new Int32Array(size);
-  const sortedKinds = new Int32Array(size);
-  for (let i = 0; i < count; i++) {
-    const k = order[i] as number;
-    sortedStarts[i] = starts[k] as number;
-    sortedEnds[i] = ends[k] as number;
-    sortedKinds[i] = kinds[k] as number;
-  }
-  FOUND.starts = sortedStarts;
-  FOUND.ends = sortedEnds;
-  FOUND.kinds = sortedKinds;
+  FOUND.starts = permuted(starts, order, size);
+  FOUND.ends = permuted(FOUND.ends, order, size);
+  FOUND.kinds = permuted(FOUND.kinds, order, size);
+}
+
+// The loops of sortFoundByIndex, each a function of its own. It runs rarely and long, so V8
+// compiles its loops on the stack (OSR), the first time before the code after them had ever run;
+// with the loops inline, every later call entered that stale code and left it again at the first
+// field read after the loop (four deoptimizations a call, `--trace-deopt`).
+function indexes(count: number): Int32Array {
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  return order;
+}
+
+function permuted(from: Int32Array<ArrayBuffer>, order: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(size);
+  for (let i = 0; i < order.length; i++) to[i] = from[order[i] as number] as number;
+  return to;
 }
 
 /** {@link nameShaped} of a word whose only capital is its first letter: what follows it decides. */
