@@ -485,6 +485,15 @@ function promoteLists(text: string): void {
   if (PENDING.count === 0 || FOUND.count === 0) return;
   // A short text has a few findings, searched in place; a long one gets sets of their offsets.
   const offsets: Offsets | undefined = FOUND.count > 8 ? { starts: new Set(FOUND.starts.subarray(0, FOUND.count)), ends: new Set(FOUND.ends.subarray(0, FOUND.count)) } : undefined;
+  if (promoteWords(text, offsets)) sortFound();
+}
+
+/**
+ * The pending words that stand in a list with a name, added as findings; whether any was. Its
+ * own function so that no code follows the loops (see `keepWinners` in resolve-overlaps.ts: a
+ * long call's loop compiled on the stack before the call after it had run).
+ */
+function promoteWords(text: string, offsets: Offsets | undefined): boolean {
   let added = false;
   // A second pass can only promote a word next to one the first pass promoted: when the first
   // adds nothing, the second would read the same findings and add nothing either.
@@ -499,7 +508,7 @@ function promoteLists(text: string): void {
       added = true;
     }
   }
-  if (added) sortFound();
+  return added;
 }
 
 /** Where the findings of a long text start and end. */

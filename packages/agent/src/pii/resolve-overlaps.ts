@@ -52,6 +52,20 @@ export function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
   // Most records have none or one.
   if (findings.length < 2) return findings;
   sortByPosition(findings);
+  const kept = keepWinners(findings);
+  // Setting the length is a runtime call even when it changes nothing; most findings overlap none.
+  if (kept !== findings.length) findings.length = kept;
+  return findings;
+}
+
+/**
+ * Moves the winner of each group of overlapping findings to the front, in order, and returns how
+ * many there are. A function of its own so that no code follows its loop: V8 compiles a long
+ * call's loop on the stack (OSR), and where code after the loop had not yet run, every later call
+ * that entered the loop's compiled code was deoptimized there (`--trace-deopt`: 66 a pass of one
+ * long call and the scanner's windows, when no short call had run first).
+ */
+function keepWinners(findings: PiiFinding[]): number {
   // Kept in place: the first `kept` entries are the findings kept so far.
   let kept = 1;
   for (let i = 1; i < findings.length; i++) {
@@ -64,9 +78,7 @@ export function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
     const diff = rank(f) - rank(last);
     if (diff > 0 || (diff === 0 && f.end - f.start > last.end - last.start)) findings[kept - 1] = f;
   }
-  // Setting the length is a runtime call even when it changes nothing; most findings overlap none.
-  if (kept !== findings.length) findings.length = kept;
-  return findings;
+  return kept;
 }
 
 /**

@@ -751,10 +751,13 @@ export function scanText(text: string): TextScan {
   r.cardChain = cardChain;
   r.ibanHead = ibanHead;
   r.keyRun = keyRun;
-  r.street = other || (words & STREET) !== 0;
-  r.addressCue = other || (words & ADDRESS_CUE) !== 0;
-  r.postcodeWord = other || (words & POSTCODE) !== 0;
-  r.month = other || (words & MONTH) !== 0;
+  // The word bit first: with `other ||` first, the bit test never ran while every text seen had a
+  // letter beyond ASCII, and the code compiled then was left (deoptimized) at the first text
+  // without one, again in each long call that entered it (--trace-deopt).
+  r.street = (words & STREET) !== 0 || other;
+  r.addressCue = (words & ADDRESS_CUE) !== 0 || other;
+  r.postcodeWord = (words & POSTCODE) !== 0 || other;
+  r.month = (words & MONTH) !== 0 || other;
   r.dayWord = (words & WEEKDAY) !== 0;
   r.nameCue = (words & NAME_CUE_END) !== 0;
   r.person = person || r.nameCue;
