@@ -1,5 +1,6 @@
 // How detectPii's cost per character and the cost of building a window depend on the window's
-// size, on the long text of pii-throughput.mjs: what the streaming scanner's SCAN_BATCH trades.
+// size, on the long text of pii-throughput.mjs: what the streaming scanner's SCAN_WINDOW trades
+// (SCAN_BATCH before Dec 8).
 // For each size, in one process, the runs in turn (the order reversed every other round):
 // detectPii over windows of that many characters built beforehand, and the copies that build
 // them (two slices joined, as the scanner's join makes a flat string); each as a ratio to one-shot
